@@ -1,0 +1,115 @@
+#include "cli/clirunner.h"
+
+#include "cli/texttables.h"
+#include "engine/runcontroller.h"
+#include "storage/outputwriter.h"
+#include "storage/projectstore.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+
+namespace tl {
+
+CliRunner::CliRunner(QObject* parent)
+    : QObject(parent)
+    , m_out(stdout)
+    , m_err(stderr)
+    , m_controller(new RunController(this))
+{
+    connect(m_controller, &RunController::pointStarted, this, [this](int index, const RunPoint& p) {
+        m_out << tr("Run point %1/%2: parallel %3, number %4 ...").arg(index + 1).arg(m_config.runPoints().size())
+                     .arg(p.parallel)
+                     .arg(p.number)
+              << Qt::endl;
+    });
+    connect(m_controller, &RunController::pointFinished, this, &CliRunner::onPointFinished);
+    connect(m_controller, &RunController::runFinished, this, &CliRunner::onRunFinished);
+}
+
+CliRunner::~CliRunner() = default;
+
+void CliRunner::fail(int code, const QString& message)
+{
+    m_exitCode = code;
+    m_err << tr("error: %1").arg(message) << Qt::endl;
+}
+
+bool CliRunner::start(const RunConfig& config)
+{
+    m_config = config;
+    const ConfigErrors errors = config.validate();
+    if (!errors.isEmpty()) {
+        fail(BadArguments, errors.first().toString());
+        return false;
+    }
+    if (!config.project.isEmpty()) {
+        QString error;
+        m_store = ProjectStore::open(config.project, &error);
+        if (!m_store) {
+            fail(OtherError, QStringLiteral("--project: ") + error);
+            return false;
+        }
+    }
+    if (config.writeOutputs)
+        m_outputs = std::make_unique<OutputWriter>(config, QDateTime::currentDateTime());
+    const ConfigErrors startErrors = m_controller->start(config, m_store.get());
+    if (!startErrors.isEmpty()) {
+        fail(BadArguments, startErrors.first().toString());
+        return false;
+    }
+    m_out << tr("Throughline %1: benchmarking %2 at %3").arg(QStringLiteral(THROUGHLINE_VERSION), config.model,
+                                                             config.resolvedUrl())
+          << Qt::endl;
+    return true;
+}
+
+void CliRunner::requestStop()
+{
+    m_err << tr("Stopping: no new requests; in-flight ones finish (interrupt again to abort them).") << Qt::endl;
+    m_controller->stop();
+}
+
+void CliRunner::onPointFinished(const PointResult& result)
+{
+    m_out << TextTables::pointSummary(result) << TextTables::pointPercentiles(result) << Qt::endl;
+    if (m_outputs) {
+        QString error;
+        if (!m_outputs->writePoint(result, &error))
+            fail(OtherError, error);
+    }
+}
+
+void CliRunner::onRunFinished(RunState state, const ConfigError& error)
+{
+    QString storeError;
+    if (m_store && !m_store->flush(&storeError))
+        fail(OtherError, storeError);
+    const QList<PointResult>& results = m_controller->results();
+    if (state == RunState::Failed) {
+        fail(ConnectionFailed, error.toString());
+    } else {
+        if (!results.isEmpty())
+            m_out << TextTables::overview(results) << TextTables::perRequest(results);
+        int success = 0;
+        int total = 0;
+        for (const PointResult& r : results) {
+            success += r.summary.successRequests;
+            total += r.summary.totalRequests;
+        }
+        if (m_outputs && !results.isEmpty())
+            m_out << tr("Output files: %1").arg(QDir(m_outputs->rootDir()).absolutePath()) << Qt::endl;
+        if (m_store)
+            m_out << tr("Project file: %1 (run %2)").arg(QFileInfo(m_store->path()).absoluteFilePath(),
+                                                        m_controller->runId())
+                  << Qt::endl;
+        if (state == RunState::Stopped)
+            m_out << tr("The run was stopped before it finished; what was measured is kept.") << Qt::endl;
+        if (total > 0 && success == 0 && m_exitCode == Ok) {
+            fail(AllFailed, tr("every request failed (%1 of %1); see the failure classes above").arg(total));
+        }
+    }
+    Q_EMIT done(m_exitCode);
+}
+
+} // namespace tl

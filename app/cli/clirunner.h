@@ -1,0 +1,51 @@
+#pragma once
+
+#include "config/runconfig.h"
+#include "engine/runsnapshot.h"
+
+#include <QObject>
+#include <QTextStream>
+
+#include <memory>
+
+namespace tl {
+
+class OutputWriter;
+class ProjectStore;
+class RunController;
+
+// Drives one `throughline-cli run`: opens the project file, runs the controller, prints EvalScope-style tables,
+// writes the output tree, and ends the event loop with the exit code.
+class CliRunner final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CliRunner)
+
+public:
+    enum ExitCode { Ok = 0, OtherError = 1, BadArguments = 2, ConnectionFailed = 3, AllFailed = 4 };
+
+    explicit CliRunner(QObject* parent = nullptr);
+    ~CliRunner() override;
+
+    // Starts the run; returns false (with exitCode() set and the reason printed) when it could not start.
+    bool start(const RunConfig& config);
+    int exitCode() const { return m_exitCode; }
+    void requestStop(); // SIGINT: first soft, then hard
+
+Q_SIGNALS:
+    void done(int exitCode);
+
+private:
+    void onPointFinished(const tl::PointResult& result);
+    void onRunFinished(tl::RunState state, const tl::ConfigError& error);
+    void fail(int code, const QString& message);
+
+    QTextStream m_out;
+    QTextStream m_err;
+    RunConfig m_config;
+    std::unique_ptr<ProjectStore> m_store;
+    std::unique_ptr<OutputWriter> m_outputs;
+    RunController* m_controller = nullptr;
+    int m_exitCode = Ok;
+};
+
+} // namespace tl

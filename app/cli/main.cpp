@@ -1,0 +1,132 @@
+// throughline-cli: headless benchmarks with EvalScope perf's flags; links throughline_core only.
+
+#include "cli/clirunner.h"
+#include "config/cliparser.h"
+#include "config/demo.h"
+#include "sim/simserver.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+#include <QTimer>
+
+#include <atomic>
+#include <csignal>
+
+namespace {
+
+std::atomic<int> g_interrupts{0};
+
+void onSignal(int)
+{
+    g_interrupts.fetch_add(1);
+}
+
+QString mainHelp()
+{
+    return QStringLiteral(
+        "Usage: throughline-cli <command> [options]\n\n"
+        "Commands:\n"
+        "  run    Benchmark an OpenAI-compatible endpoint (flags follow EvalScope perf; see 'run --help').\n"
+        "  demo   Start the built-in emulated server on a free loopback port and run a short sweep against it,\n"
+        "         storing every request in a project file (default: %1; change with --project FILE).\n\n"
+        "Options: -h, --help   this help;  --version   print the version.\n")
+        .arg(tl::Demo::defaultProjectPath());
+}
+
+int runEventLoop(QCoreApplication& app, tl::CliRunner& runner)
+{
+    QObject::connect(&runner, &tl::CliRunner::done, &app, [](int code) { QCoreApplication::exit(code); },
+                     Qt::QueuedConnection);
+    QTimer signalPoll;
+    int handled = 0;
+    QObject::connect(&signalPoll, &QTimer::timeout, &runner, [&] {
+        while (handled < g_interrupts.load()) {
+            ++handled;
+            runner.requestStop();
+        }
+    });
+    signalPoll.start(100);
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    return QCoreApplication::exec();
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("throughline-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(THROUGHLINE_VERSION));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.isEmpty() || args.first() == u"-h" || args.first() == u"--help" || args.first() == u"help") {
+        out << mainHelp();
+        return args.isEmpty() ? 2 : 0;
+    }
+    if (args.first() == u"--version") {
+        out << "throughline-cli " THROUGHLINE_VERSION "\n";
+        return 0;
+    }
+    const QString command = args.takeFirst();
+
+    if (command == u"run") {
+        const tl::CliParser::Result parsed = tl::CliParser::parseRun(args);
+        if (parsed.helpRequested) {
+            out << tl::CliParser::runHelp();
+            return 0;
+        }
+        if (!parsed.errors.isEmpty()) {
+            for (const tl::ConfigError& e : parsed.errors)
+                err << "error: " << e.toString() << Qt::endl;
+            return tl::CliRunner::BadArguments;
+        }
+        tl::CliRunner runner;
+        if (!runner.start(parsed.config))
+            return runner.exitCode();
+        return runEventLoop(app, runner);
+    }
+
+    if (command == u"demo") {
+        QString project = tl::Demo::defaultProjectPath();
+        QString outputsDir;
+        for (qsizetype i = 0; i < args.size(); ++i) {
+            if (args.at(i) == u"--project" && i + 1 < args.size()) {
+                project = args.at(++i);
+            } else if (args.at(i) == u"--outputs-dir" && i + 1 < args.size()) {
+                outputsDir = args.at(++i);
+            } else {
+                err << "error: " << args.at(i) << ": unknown demo option (demo takes --project FILE, --outputs-dir DIR)"
+                    << Qt::endl;
+                return tl::CliRunner::BadArguments;
+            }
+        }
+        tl::SimServer sim(tl::Demo::simConfig());
+        QString error;
+        if (!sim.start(&error)) {
+            err << "error: cannot start the emulated server: " << error << Qt::endl;
+            return tl::CliRunner::OtherError;
+        }
+        out << "Emulated model server (throughline-sim) listening on " << sim.baseUrl().toString()
+            << QStringLiteral(" (time to first token %1 ms, %2 ms between tokens)")
+                   .arg(sim.config().ttftMs)
+                   .arg(sim.config().itlMs)
+            << Qt::endl;
+        tl::RunConfig config = tl::Demo::runConfig(sim.baseUrl(), project);
+        if (!outputsDir.isEmpty()) {
+            config.writeOutputs = true;
+            config.outputsDir = outputsDir;
+        }
+        tl::CliRunner runner;
+        if (!runner.start(config))
+            return runner.exitCode();
+        const int code = runEventLoop(app, runner);
+        sim.stop();
+        return code;
+    }
+
+    err << "error: unknown command '" << command << "'; use 'run' or 'demo' (see --help)" << Qt::endl;
+    return tl::CliRunner::BadArguments;
+}

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "engine/runsnapshot.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace tl {
+
+// Plain-text tables for the terminal, in the layout of EvalScope perf's console output.
+namespace TextTables {
+
+QString table(const QString& title, const QStringList& header, const QList<QStringList>& rows);
+QString pointSummary(const PointResult& result);
+QString pointPercentiles(const PointResult& result);
+QString overview(const QList<PointResult>& results);
+QString perRequest(const QList<PointResult>& results);
+
+} // namespace TextTables
+
+} // namespace tl

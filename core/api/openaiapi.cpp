@@ -1,0 +1,138 @@
+#include "api/openaiapi.h"
+
+#include "config/runconfig.h"
+#include "util/jsonutil.h"
+
+namespace tl {
+
+namespace {
+
+void readUsage(const nlohmann::json& usage, ParsedEvent& ev)
+{
+    if (!usage.is_object())
+        return;
+    ev.hasUsage = true;
+    if (const auto it = usage.find("prompt_tokens"); it != usage.end() && it->is_number_integer())
+        ev.promptTokens = it->get<qint64>();
+    if (const auto it = usage.find("completion_tokens"); it != usage.end() && it->is_number_integer())
+        ev.completionTokens = it->get<qint64>();
+    if (const auto d = usage.find("prompt_tokens_details"); d != usage.end() && d->is_object()) {
+        if (const auto c = d->find("cached_tokens"); c != d->end() && c->is_number_integer())
+            ev.cachedTokens = c->get<qint64>();
+    }
+}
+
+qsizetype stringSize(const nlohmann::json& obj, const char* key)
+{
+    const auto it = obj.find(key);
+    return (it != obj.end() && it->is_string()) ? static_cast<qsizetype>(it->get_ref<const std::string&>().size())
+                                                : 0;
+}
+
+void readError(const nlohmann::json& j, ParsedEvent& ev)
+{
+    const auto it = j.find("error");
+    if (it == j.end() || it->is_null())
+        return;
+    ev.isError = true;
+    if (it->is_object() && it->contains("message") && (*it)["message"].is_string())
+        ev.errorMessage = jsonutil::toQString((*it)["message"]);
+    else
+        ev.errorMessage = QString::fromUtf8(jsonutil::dump(*it));
+}
+
+} // namespace
+
+OpenAiApi::OpenAiApi(const RunConfig& config)
+    : m_chat(config.effectiveApplyChatTemplate())
+    , m_stream(config.stream)
+{
+    m_base["model"] = jsonutil::toStd(config.model);
+    m_base["max_tokens"] = config.maxTokens;
+    if (config.minTokens)
+        m_base["min_tokens"] = *config.minTokens;
+    if (config.seed)
+        m_base["seed"] = *config.seed;
+    m_base["stream"] = config.stream;
+    m_base["temperature"] = config.temperature;
+    if (config.topP)
+        m_base["top_p"] = *config.topP;
+    if (config.topK)
+        m_base["top_k"] = *config.topK;
+    if (!config.extraArgs.trimmed().isEmpty()) {
+        const auto extra = nlohmann::ordered_json::parse(config.extraArgs.cbegin(), config.extraArgs.cend(), nullptr,
+                                                         false);
+        if (extra.is_object())
+            m_base.update(extra);
+    }
+    if (m_base.value("stream", false))
+        m_base["stream_options"] = {{"include_usage", true}};
+    else
+        m_base.erase("stream_options");
+}
+
+QByteArray OpenAiApi::buildBody(const PromptItem& prompt) const
+{
+    nlohmann::ordered_json body;
+    if (m_chat)
+        body["messages"] = nlohmann::ordered_json::array({{{"role", "user"}, {"content", jsonutil::toStd(prompt.text)}}});
+    else
+        body["prompt"] = jsonutil::toStd(prompt.text);
+    for (const auto& [key, value] : m_base.items())
+        body[key] = value;
+    const std::string s = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return {s.data(), static_cast<qsizetype>(s.size())};
+}
+
+ParsedEvent OpenAiApi::parseStreamEvent(QByteArrayView data) const
+{
+    ParsedEvent ev;
+    const auto j = nlohmann::json::parse(data.begin(), data.end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+        ev.valid = false;
+        return ev;
+    }
+    readError(j, ev);
+    if (const auto choices = j.find("choices"); choices != j.end() && choices->is_array() && !choices->empty()) {
+        ev.hasChoices = true;
+        const auto& c0 = choices->front();
+        if (c0.is_object()) {
+            if (j.value("object", std::string()) == "text_completion") {
+                ev.contentChars = stringSize(c0, "text");
+            } else if (const auto delta = c0.find("delta"); delta != c0.end() && delta->is_object()) {
+                ev.contentChars = stringSize(*delta, "content") + stringSize(*delta, "reasoning_content");
+            }
+        }
+        ev.hasContent = ev.contentChars > 0;
+    }
+    if (const auto usage = j.find("usage"); usage != j.end())
+        readUsage(*usage, ev);
+    return ev;
+}
+
+ParsedEvent OpenAiApi::parseBody(QByteArrayView body) const
+{
+    ParsedEvent ev;
+    const auto j = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+        ev.valid = false;
+        return ev;
+    }
+    readError(j, ev);
+    if (const auto choices = j.find("choices"); choices != j.end() && choices->is_array() && !choices->empty()) {
+        ev.hasChoices = true;
+        const auto& c0 = choices->front();
+        if (c0.is_object()) {
+            if (const auto msg = c0.find("message"); msg != c0.end() && msg->is_object())
+                ev.contentChars = stringSize(*msg, "content") + stringSize(*msg, "reasoning_content");
+            else
+                ev.contentChars = stringSize(c0, "text");
+        }
+        ev.hasContent = ev.contentChars > 0;
+    }
+    if (const auto usage = j.find("usage"); usage != j.end())
+        readUsage(*usage, ev);
+    return ev;
+}
+
+} // namespace tl

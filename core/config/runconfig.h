@@ -1,0 +1,90 @@
+#pragma once
+
+#include "config/configerror.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMetaType>
+#include <QPair>
+#include <QString>
+
+#include <optional>
+
+namespace tl {
+
+// One point of a sweep: the load level and the request count of one independent run.
+struct RunPoint {
+    int parallel = 1;   // closed loop: maximum requests in flight
+    int number = 1;     // requests in this point
+    double rate = -1.0; // -1 = unpaced
+
+    // EvalScope's directory name for the point: parallel_<P>_number_<N>.
+    QString name() const;
+    friend bool operator==(const RunPoint&, const RunPoint&) = default;
+};
+
+// Every parameter of a benchmark run as one value type. Field names follow EvalScope perf's
+// (`--max-tokens` is maxTokens here and "max_tokens" in JSON) so configs and outputs interoperate.
+struct RunConfig {
+    // Model and API
+    QString model;
+    QString api = QStringLiteral("openai");
+    QString url = QStringLiteral("http://127.0.0.1:8877/v1/chat/completions");
+    QString apiKey;
+    QList<QPair<QString, QString>> headers;
+
+    // Load shape
+    QList<int> parallel{1};
+    QList<int> number{1000};
+    QList<double> rate{-1.0};
+    bool stream = true;
+    int sleepInterval = 5; // seconds between sweep points
+
+    // Request body
+    int maxTokens = 2048;
+    std::optional<int> minTokens;
+    double temperature = 0.0;
+    std::optional<double> topP;
+    std::optional<int> topK;
+    std::optional<qint64> seed;
+    QByteArray extraArgs; // JSON object text merged into every body; empty = none
+    std::optional<bool> applyChatTemplate; // unset = auto (true iff the URL ends with chat/completions)
+
+    // Prompts
+    QString prompt;                                 // fixed prompt for every request ("@file" reads a file)
+    QString dataset = QStringLiteral("builtin");    // builtin | line_by_line | openqa (local file)
+    QString datasetPath;
+
+    // Network
+    std::optional<double> connectTimeout; // seconds
+    std::optional<double> readTimeout;    // seconds between reads
+    double totalTimeout = 21600.0;        // seconds per request
+    bool noTestConnection = false;
+    int workers = 0; // worker threads; 0 = one per core
+
+    // Outputs
+    QString outputsDir = QStringLiteral("./outputs");
+    bool writeOutputs = true; // the CLI writes EvalScope's output tree; the GUI keeps everything in the project
+    bool noTimestamp = false;
+    QString name;    // run name; default = basename of the model
+    QString project; // *.tlproj project file; empty = none
+
+    // --- derived values ---
+    // URL after EvalScope's suffix rule (adds /chat/completions when no known endpoint suffix is present).
+    QString resolvedUrl() const;
+    bool effectiveApplyChatTemplate() const;
+    QString effectiveName() const;
+    // The sweep: zip(number, parallel) in closed loop.
+    QList<RunPoint> runPoints() const;
+    // Every problem with the config, each naming its field. Empty = valid.
+    ConfigErrors validate() const;
+
+    // JSON in EvalScope's benchmark_args.json key names (the API key masked unless includeSecrets).
+    QByteArray toJson(bool includeSecrets = false) const;
+    static RunConfig fromJson(const QByteArray& json, ConfigErrors* errors);
+};
+
+} // namespace tl
+
+Q_DECLARE_METATYPE(tl::RunPoint)
+Q_DECLARE_METATYPE(tl::RunConfig)

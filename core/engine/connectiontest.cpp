@@ -1,0 +1,107 @@
+#include "engine/connectiontest.h"
+
+#include "engine/requestfactory.h"
+#include "util/tr.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace tl {
+
+ConnectionTest::ConnectionTest(std::shared_ptr<const RequestFactory> factory, double timeoutS, QObject* parent)
+    : QObject(parent)
+    , m_factory(std::move(factory))
+    , m_timeoutS(timeoutS)
+    , m_nam(new QNetworkAccessManager(this))
+    , m_timer(new QTimer(this))
+{
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, [this] {
+        m_timedOut = true;
+        if (m_reply)
+            m_reply->abort();
+    });
+}
+
+ConnectionTest::~ConnectionTest() = default;
+
+void ConnectionTest::start()
+{
+    m_reply = m_nam->post(m_factory->networkRequest(), m_factory->bodyForPrompt(QStringLiteral("hello")));
+    connect(m_reply, &QNetworkReply::finished, this, &ConnectionTest::onFinished);
+    m_timer->start(int(std::min(m_timeoutS, 600.0) * 1000));
+}
+
+void ConnectionTest::cancel()
+{
+    m_timer->stop();
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+        m_reply = nullptr;
+    }
+}
+
+void ConnectionTest::onFinished()
+{
+    m_timer->stop();
+    QNetworkReply* reply = m_reply;
+    m_reply = nullptr;
+    reply->deleteLater();
+    const QString url = m_factory->url().toString();
+    const QString where = m_factory->url().authority();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QString body = QString::fromUtf8(reply->readAll().left(600)).trimmed();
+
+    if (m_timedOut) {
+        Q_EMIT failed({QStringLiteral("--url"),
+                       Tr::tr("the test request to %1 got no complete answer within %2 s; check that the server is up "
+                              "and not overloaded, raise --total-timeout, or skip the test with --no-test-connection")
+                           .arg(url)
+                           .arg(std::min(m_timeoutS, 600.0))});
+        return;
+    }
+    if (status == 200 && reply->error() == QNetworkReply::NoError) {
+        Q_EMIT succeeded();
+        return;
+    }
+    if (status == 401 || status == 403) {
+        Q_EMIT failed({QStringLiteral("--api-key"),
+                       Tr::tr("%1 refused the test request with HTTP %2 (%3); pass a valid --api-key")
+                           .arg(url)
+                           .arg(status)
+                           .arg(body)});
+        return;
+    }
+    if (status == 404) {
+        Q_EMIT failed({QStringLiteral("--url"),
+                       Tr::tr("%1 answered HTTP 404 (%2); check the endpoint path (e.g. /v1/chat/completions) and "
+                              "that --model names a model the server serves")
+                           .arg(url, body)});
+        return;
+    }
+    if (status != 0) {
+        Q_EMIT failed({QStringLiteral("--url"),
+                       Tr::tr("the test request to %1 failed with HTTP %2: %3").arg(url).arg(status).arg(body)});
+        return;
+    }
+    switch (reply->error()) {
+    case QNetworkReply::ConnectionRefusedError:
+        Q_EMIT failed({QStringLiteral("--url"),
+                       Tr::tr("nothing is listening at %1 (connection refused); start the server or fix the host/port "
+                              "in --url")
+                           .arg(where)});
+        return;
+    case QNetworkReply::HostNotFoundError:
+        Q_EMIT failed({QStringLiteral("--url"),
+                       Tr::tr("host '%1' not found; check the host name in --url").arg(m_factory->url().host())});
+        return;
+    default:
+        Q_EMIT failed({QStringLiteral("--url"), Tr::tr("cannot reach %1: %2").arg(url, reply->errorString())});
+        return;
+    }
+}
+
+} // namespace tl

@@ -1,0 +1,36 @@
+#include "engine/dispatcher.h"
+
+#include <random>
+
+namespace tl {
+
+Dispatcher::Dispatcher(qint64 total, double rate, qint64 anchorNs, quint64 seed)
+    : m_total(total)
+{
+    if (rate <= 0 || total <= 0)
+        return;
+    std::mt19937_64 rng(seed);
+    std::exponential_distribution<double> gap(rate);
+    std::vector<double> delays(static_cast<size_t>(total));
+    double sum = 0;
+    for (double& d : delays) {
+        sum += gap(rng);
+        d = sum;
+    }
+    const double scale = (double(total) / rate) / sum;
+    m_schedule.resize(delays.size());
+    for (size_t i = 0; i < delays.size(); ++i)
+        m_schedule[i] = anchorNs + qint64(delays[i] * scale * 1e9);
+}
+
+std::optional<Dispatcher::Claim> Dispatcher::claim()
+{
+    if (stopped())
+        return std::nullopt;
+    const qint64 seq = m_next.fetch_add(1, std::memory_order_relaxed);
+    if (seq >= m_total)
+        return std::nullopt;
+    return Claim{seq, m_schedule.empty() ? 0 : m_schedule[static_cast<size_t>(seq)]};
+}
+
+} // namespace tl

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <atomic>
+#include <optional>
+#include <vector>
+
+namespace tl {
+
+// Hands out request indices of one run point to the worker threads' slots (closed loop: a slot asks for the
+// next request the moment its previous one finishes). With a rate, each index carries an absolute send time
+// on the monotonic clock: Poisson arrivals, rescaled so the last one falls at number/rate seconds (EvalScope's
+// schedule), which absorbs timer jitter instead of accumulating it. Lock-free and shared by every worker.
+class Dispatcher final {
+public:
+    struct Claim {
+        qint64 seq;
+        qint64 scheduledNs; // 0 = as soon as possible
+    };
+
+    Dispatcher(qint64 total, double rate, qint64 anchorNs, quint64 seed);
+
+    std::optional<Claim> claim();
+    void requestStop() { m_stopped.store(true, std::memory_order_relaxed); }
+    bool stopped() const { return m_stopped.load(std::memory_order_relaxed); }
+    qint64 total() const { return m_total; }
+    qint64 claimed() const { return std::min<qint64>(m_next.load(std::memory_order_relaxed), m_total); }
+
+private:
+    qint64 m_total;
+    std::vector<qint64> m_schedule; // absolute ns per index; empty = unpaced
+    std::atomic<qint64> m_next{0};
+    std::atomic<bool> m_stopped{false};
+};
+
+} // namespace tl

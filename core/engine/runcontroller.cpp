@@ -1,0 +1,299 @@
+#include "engine/runcontroller.h"
+
+#include "dataset/promptsource.h"
+#include "engine/connectiontest.h"
+#include "engine/dispatcher.h"
+#include "engine/requestfactory.h"
+#include "engine/worker.h"
+#include "metrics/summary.h"
+#include "storage/projectstore.h"
+#include "util/monoclock.h"
+
+#include <QDateTime>
+#include <QThread>
+#include <QTimer>
+#include <QUuid>
+
+namespace tl {
+
+namespace {
+
+void registerTypes()
+{
+    qRegisterMetaType<tl::WorkerBatch>();
+    qRegisterMetaType<tl::RequestRecord>();
+    qRegisterMetaType<tl::RunPoint>();
+    qRegisterMetaType<tl::PointResult>();
+    qRegisterMetaType<tl::RunSnapshotPtr>();
+    qRegisterMetaType<tl::ConfigError>();
+    qRegisterMetaType<tl::RunState>();
+}
+
+} // namespace
+
+RunController::RunController(QObject* parent)
+    : QObject(parent)
+    , m_snapshotTimer(new QTimer(this))
+    , m_sleepTimer(new QTimer(this))
+    , m_snapshot(std::make_shared<RunSnapshot>())
+{
+    registerTypes();
+    m_snapshotTimer->setInterval(250);
+    connect(m_snapshotTimer, &QTimer::timeout, this, &RunController::publishSnapshot);
+    m_sleepTimer->setSingleShot(true);
+    connect(m_sleepTimer, &QTimer::timeout, this, [this] { startPoint(m_pointIndex + 1); });
+}
+
+RunController::~RunController()
+{
+    if (m_dispatcher)
+        m_dispatcher->requestStop();
+    for (Worker* w : m_workers)
+        QMetaObject::invokeMethod(w, &Worker::abortAll, Qt::QueuedConnection);
+    stopWorkers();
+}
+
+void RunController::setSnapshotIntervalMs(int ms)
+{
+    m_snapshotTimer->setInterval(ms);
+}
+
+bool RunController::isRunning() const
+{
+    return m_state == RunState::Testing || m_state == RunState::Running || m_state == RunState::Sleeping;
+}
+
+int RunController::workerCountFor(int parallel, int configured)
+{
+    const int threads = configured > 0 ? configured : std::max(1, QThread::idealThreadCount());
+    return std::clamp(parallel, 1, threads);
+}
+
+ConfigErrors RunController::start(const RunConfig& config, ProjectStore* store)
+{
+    if (isRunning())
+        return {ConfigError{QString(), tr("a run is already in progress; stop it first")}};
+    ConfigErrors errors = config.validate();
+    if (!errors.isEmpty())
+        return errors;
+    ConfigError promptError;
+    auto prompts = PromptSource::load(config, &promptError);
+    if (!prompts)
+        return {promptError};
+
+    m_config = config;
+    m_points = config.runPoints();
+    m_store = store;
+    m_factory = std::make_shared<const RequestFactory>(config, std::move(prompts));
+    m_results.clear();
+    m_pointIndex = -1;
+    m_stopRequests = 0;
+    m_runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_runAnchorNs = monotonicNs();
+
+    if (m_store) {
+        RunInfo info;
+        info.id = m_runId;
+        info.name = config.effectiveName();
+        info.configJson = config.toJson(false);
+        info.model = config.model;
+        info.url = config.resolvedUrl();
+        info.api = config.api;
+        info.monotonicAnchorNs = m_runAnchorNs;
+        info.createdMs = QDateTime::currentMSecsSinceEpoch();
+        m_store->beginRun(info);
+    }
+    Q_EMIT runStarted(m_runId);
+
+    if (config.noTestConnection) {
+        startPoint(0);
+        return {};
+    }
+    m_state = RunState::Testing;
+    publishSnapshot();
+    m_connectionTest = new ConnectionTest(m_factory, config.totalTimeout, this);
+    connect(m_connectionTest, &ConnectionTest::succeeded, this, &RunController::onConnectionTestDone);
+    connect(m_connectionTest, &ConnectionTest::failed, this, [this](const ConfigError& error) {
+        m_connectionTest->deleteLater();
+        m_connectionTest = nullptr;
+        finishRun(RunState::Failed, error);
+    });
+    m_connectionTest->start();
+    return {};
+}
+
+void RunController::onConnectionTestDone()
+{
+    m_connectionTest->deleteLater();
+    m_connectionTest = nullptr;
+    startPoint(0);
+}
+
+void RunController::startPoint(int index)
+{
+    if (index >= m_points.size()) {
+        finishRun(m_stopRequests > 0 ? RunState::Stopped : RunState::Finished);
+        return;
+    }
+    m_pointIndex = index;
+    const RunPoint point = m_points.at(index);
+    m_state = RunState::Running;
+    m_pointRecords.clear();
+    m_pointStartNs = monotonicNs();
+    m_live = LiveSeries(m_pointStartNs);
+    const quint64 seed = m_config.seed ? quint64(*m_config.seed) + quint64(index) : quint64(m_pointStartNs);
+    m_dispatcher = std::make_shared<Dispatcher>(point.number, point.rate, m_pointStartNs, seed);
+    if (m_store)
+        m_store->beginPoint(m_runId, index, point.parallel, point.number, point.rate);
+
+    const int count = workerCountFor(point.parallel, m_config.workers);
+    m_workersRunning = count;
+    for (int i = 0; i < count; ++i) {
+        WorkerOptions options;
+        options.workerId = i;
+        options.slotCount = point.parallel / count + (i < point.parallel % count ? 1 : 0);
+        options.connectTimeoutS = m_config.connectTimeout;
+        options.readTimeoutS = m_config.readTimeout;
+        options.totalTimeoutS = m_config.totalTimeout;
+        auto* thread = new QThread;
+        thread->setObjectName(QStringLiteral("tl-worker-%1").arg(i));
+        auto* worker = new Worker(options, m_factory, m_dispatcher);
+        worker->moveToThread(thread);
+        connect(thread, &QThread::started, worker, &Worker::start);
+        connect(thread, &QThread::finished, worker, &QObject::deleteLater);
+        connect(worker, &Worker::batchReady, this, &RunController::onBatch);
+        connect(worker, &Worker::finished, this, &RunController::onWorkerFinished);
+        m_threads.push_back(thread);
+        m_workers.push_back(worker);
+    }
+    Q_EMIT pointStarted(index, point);
+    for (QThread* t : m_threads)
+        t->start();
+    m_snapshotTimer->start();
+    publishSnapshot();
+}
+
+void RunController::onBatch(const WorkerBatch& batch)
+{
+    m_live.addBatch(batch);
+    if (batch.records.isEmpty())
+        return;
+    m_pointRecords.append(batch.records);
+    if (m_store)
+        m_store->writeRequests(m_runId, m_pointIndex, batch.records);
+}
+
+void RunController::onWorkerFinished()
+{
+    if (--m_workersRunning > 0)
+        return;
+    stopWorkers();
+    finishPoint();
+}
+
+void RunController::stopWorkers()
+{
+    for (QThread* t : m_threads) {
+        t->quit();
+        t->wait();
+        delete t;
+    }
+    m_threads.clear();
+    m_workers.clear(); // deleted by their threads' finished signal
+}
+
+void RunController::finishPoint()
+{
+    m_snapshotTimer->stop();
+    PointResult result;
+    result.index = m_pointIndex;
+    result.point = m_points.at(m_pointIndex);
+    result.summary = computeSummary(m_pointRecords, result.point);
+    result.percentiles = computePercentiles(m_pointRecords);
+    result.stopped = m_stopRequests > 0 && m_dispatcher->claimed() < m_dispatcher->total();
+    m_results.append(result);
+    m_dispatcher.reset();
+    if (m_store) {
+        m_store->finishPoint(m_runId, m_pointIndex, result.stopped ? QStringLiteral("stopped") : QStringLiteral("completed"),
+                             summaryToJson(result.summary),
+                             result.summary.successRequests > 0 ? percentilesToJson(result.percentiles) : QByteArray());
+    }
+    publishSnapshot();
+    Q_EMIT pointFinished(result);
+
+    if (m_stopRequests > 0 || m_pointIndex + 1 >= m_points.size()) {
+        finishRun(m_stopRequests > 0 ? RunState::Stopped : RunState::Finished);
+        return;
+    }
+    if (m_config.sleepInterval > 0) {
+        m_state = RunState::Sleeping;
+        publishSnapshot();
+        m_sleepTimer->start(m_config.sleepInterval * 1000);
+    } else {
+        startPoint(m_pointIndex + 1);
+    }
+}
+
+void RunController::finishRun(RunState state, const ConfigError& error)
+{
+    m_snapshotTimer->stop();
+    m_sleepTimer->stop();
+    m_state = state;
+    if (m_store)
+        m_store->finishRun(m_runId, runStateName(state));
+    m_factory.reset();
+    publishSnapshot();
+    Q_EMIT runFinished(state, error);
+}
+
+void RunController::stop()
+{
+    ++m_stopRequests;
+    switch (m_state) {
+    case RunState::Testing:
+        if (m_connectionTest) {
+            m_connectionTest->cancel();
+            m_connectionTest->deleteLater();
+            m_connectionTest = nullptr;
+        }
+        finishRun(RunState::Stopped);
+        break;
+    case RunState::Sleeping:
+        finishRun(RunState::Stopped);
+        break;
+    case RunState::Running:
+        if (m_dispatcher)
+            m_dispatcher->requestStop();
+        if (m_stopRequests >= 2) {
+            for (Worker* w : m_workers)
+                QMetaObject::invokeMethod(w, &Worker::abortAll, Qt::QueuedConnection);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+void RunController::publishSnapshot()
+{
+    auto snap = std::make_shared<RunSnapshot>();
+    snap->runId = m_runId;
+    snap->state = m_state;
+    snap->pointIndex = m_pointIndex;
+    snap->pointCount = int(m_points.size());
+    if (m_pointIndex >= 0 && m_pointIndex < m_points.size())
+        snap->point = m_points.at(m_pointIndex);
+    snap->total = snap->point.number;
+    if (m_state == RunState::Running)
+        m_live.sample(monotonicNs());
+    snap->completed = m_live.completed();
+    snap->failed = m_live.failed();
+    snap->inFlight = m_live.inFlight();
+    snap->elapsedS = m_pointStartNs ? double(monotonicNs() - m_pointStartNs) / 1e9 : 0.0;
+    snap->series = m_live.points();
+    snap->results = m_results;
+    m_snapshot = std::move(snap);
+    Q_EMIT snapshotAvailable(m_snapshot);
+}
+
+} // namespace tl

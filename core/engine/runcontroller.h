@@ -1,0 +1,93 @@
+#pragma once
+
+#include "config/runconfig.h"
+#include "engine/runsnapshot.h"
+#include "metrics/liveseries.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+class QThread;
+class QTimer;
+
+namespace tl {
+
+class ConnectionTest;
+class Dispatcher;
+class ProjectStore;
+class RequestFactory;
+class Worker;
+
+// Runs a benchmark: validates the config, tests the connection, then runs each point of the sweep on worker
+// threads, aggregates their batches, stores every request and publishes immutable snapshots a few times a
+// second. Owns no sockets itself: it lives on the GUI thread (or the CLI's main thread) and only coordinates.
+class RunController final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunController)
+
+public:
+    explicit RunController(QObject* parent = nullptr);
+    ~RunController() override;
+
+    // Validates and starts. Returns the problems (each naming its field) instead of starting when there are any.
+    // `store` may be null; when given it must outlive the run.
+    ConfigErrors start(const RunConfig& config, ProjectStore* store = nullptr);
+    // First call: no new requests, in-flight ones finish (soft stop). Second call: abort those too.
+    void stop();
+
+    bool isRunning() const;
+    RunState state() const { return m_state; }
+    RunSnapshotPtr snapshot() const { return m_snapshot; }
+    QString runId() const { return m_runId; }
+    const QList<PointResult>& results() const { return m_results; }
+    // Worker threads used for a point of the given parallelism.
+    static int workerCountFor(int parallel, int configured);
+
+    void setSnapshotIntervalMs(int ms);
+
+Q_SIGNALS:
+    void runStarted(const QString& runId);
+    void pointStarted(int index, tl::RunPoint point);
+    void snapshotAvailable(tl::RunSnapshotPtr snapshot);
+    void pointFinished(const tl::PointResult& result);
+    // The run ended: finished, stopped by the user, or failed (e.g. the connection test): `error` is empty
+    // unless it failed.
+    void runFinished(tl::RunState state, const tl::ConfigError& error);
+
+private:
+    void onConnectionTestDone();
+    void startPoint(int index);
+    void onBatch(const tl::WorkerBatch& batch);
+    void onWorkerFinished();
+    void finishPoint();
+    void finishRun(RunState state, const ConfigError& error = {});
+    void publishSnapshot();
+    void stopWorkers();
+
+    RunConfig m_config;
+    QList<RunPoint> m_points;
+    ProjectStore* m_store = nullptr;
+    std::shared_ptr<const RequestFactory> m_factory;
+    std::shared_ptr<Dispatcher> m_dispatcher;
+    std::vector<QThread*> m_threads;
+    std::vector<Worker*> m_workers;
+    ConnectionTest* m_connectionTest = nullptr;
+    QTimer* m_snapshotTimer = nullptr;
+    QTimer* m_sleepTimer = nullptr;
+    LiveSeries m_live;
+    QList<RequestRecord> m_pointRecords;
+    QList<PointResult> m_results;
+    RunSnapshotPtr m_snapshot;
+    QString m_runId;
+    RunState m_state = RunState::Idle;
+    int m_pointIndex = -1;
+    int m_workersRunning = 0;
+    int m_stopRequests = 0;
+    qint64 m_pointStartNs = 0;
+    qint64 m_runAnchorNs = 0;
+};
+
+} // namespace tl

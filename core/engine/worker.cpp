@@ -1,0 +1,362 @@
+#include "engine/worker.h"
+
+#include "engine/requestfactory.h"
+#include "util/monoclock.h"
+#include "util/tr.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace tl {
+
+struct Worker::Active {
+    QNetworkReply* reply = nullptr;
+    RequestRecord rec;
+    SseParser parser;
+    QList<SseEvent> scratch;
+    QByteArray body;       // non-stream or error body
+    bool sse = false;      // the answer is text/event-stream
+    bool decided = false;  // sse decided from the headers
+    qint64 lastActivityNs = 0;
+    ErrorClass pendingError = ErrorClass::None;
+    QString pendingMessage;
+    ErrorClass abortReason = ErrorClass::None;
+};
+
+namespace {
+
+qint64 secondsToNs(double s)
+{
+    return qint64(s * 1e9);
+}
+
+ErrorClass classify(QNetworkReply::NetworkError e)
+{
+    switch (e) {
+    case QNetworkReply::ConnectionRefusedError:
+        return ErrorClass::ConnectionRefused;
+    case QNetworkReply::HostNotFoundError:
+        return ErrorClass::HostNotFound;
+    case QNetworkReply::TimeoutError:
+        return ErrorClass::ConnectTimeout;
+    case QNetworkReply::OperationCanceledError:
+        return ErrorClass::Aborted;
+    default:
+        return ErrorClass::Network;
+    }
+}
+
+constexpr qsizetype kMaxErrorBody = 4096;
+
+} // namespace
+
+Worker::Worker(WorkerOptions options, std::shared_ptr<const RequestFactory> factory,
+               std::shared_ptr<Dispatcher> dispatcher)
+    : m_options(options)
+    , m_factory(std::move(factory))
+    , m_dispatcher(std::move(dispatcher))
+{
+}
+
+Worker::~Worker() = default;
+
+void Worker::start()
+{
+    const int managers = (m_options.slotCount + kRequestsPerManager - 1) / kRequestsPerManager;
+    std::vector<QNetworkAccessManager*> nams;
+    for (int i = 0; i < managers; ++i) {
+        auto* nam = new QNetworkAccessManager(this);
+        nam->setAutoDeleteReplies(false);
+        nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+        nams.push_back(nam);
+    }
+    m_slots.resize(static_cast<size_t>(m_options.slotCount));
+    for (int i = 0; i < m_options.slotCount; ++i)
+        m_slots[static_cast<size_t>(i)].manager = nams[static_cast<size_t>(i / kRequestsPerManager)];
+
+    m_flushTimer = new QTimer(this);
+    m_flushTimer->setInterval(m_options.flushIntervalMs);
+    connect(m_flushTimer, &QTimer::timeout, this, &Worker::flush);
+    m_flushTimer->start();
+    m_timeoutTimer = new QTimer(this);
+    m_timeoutTimer->setInterval(50);
+    connect(m_timeoutTimer, &QTimer::timeout, this, &Worker::checkTimeouts);
+    m_timeoutTimer->start();
+
+    for (int i = 0; i < m_options.slotCount; ++i)
+        fillSlot(i);
+    maybeFinish();
+}
+
+void Worker::fillSlot(int slot)
+{
+    Slot& s = m_slots[static_cast<size_t>(slot)];
+    if (m_aborting)
+        return;
+    const auto claim = m_dispatcher->claim();
+    if (!claim)
+        return;
+    const qint64 now = monotonicNs();
+    if (claim->scheduledNs > now) {
+        if (!s.waitTimer) {
+            s.waitTimer = new QTimer(this);
+            s.waitTimer->setSingleShot(true);
+            s.waitTimer->setTimerType(Qt::PreciseTimer);
+        }
+        s.waiting = true;
+        s.waitTimer->disconnect(this);
+        connect(s.waitTimer, &QTimer::timeout, this, [this, slot, c = *claim] {
+            m_slots[static_cast<size_t>(slot)].waiting = false;
+            send(slot, c);
+        });
+        s.waitTimer->start(int((claim->scheduledNs - now) / 1000000));
+        return;
+    }
+    send(slot, *claim);
+}
+
+void Worker::send(int slot, Dispatcher::Claim claim)
+{
+    Slot& s = m_slots[static_cast<size_t>(slot)];
+    auto a = std::make_unique<Active>();
+    a->rec.seq = int(claim.seq);
+    a->rec.stream = m_factory->api().streaming();
+    const QByteArray body = m_factory->bodyFor(claim.seq);
+    const qint64 now = monotonicNs();
+    a->rec.scheduledNs = claim.scheduledNs ? claim.scheduledNs : now;
+    a->rec.sentNs = now;
+    a->lastActivityNs = now;
+    QNetworkReply* reply = s.manager->post(m_factory->networkRequest(), body);
+    a->reply = reply;
+    s.active = std::move(a);
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, slot] { onMetaData(slot); });
+    connect(reply, &QNetworkReply::readyRead, this, [this, slot] { onReadyRead(slot); });
+    connect(reply, &QNetworkReply::finished, this, [this, slot] { onFinished(slot); });
+}
+
+void Worker::onMetaData(int slot)
+{
+    Active* a = m_slots[static_cast<size_t>(slot)].active.get();
+    if (!a || a->decided)
+        return;
+    const qint64 now = monotonicNs();
+    a->rec.headersNs = now;
+    a->lastActivityNs = now;
+    a->rec.httpStatus = a->reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray type = a->reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+    a->sse = a->rec.httpStatus == 200 && type.startsWith("text/event-stream");
+    a->rec.stream = a->sse || (a->rec.httpStatus != 200 && a->rec.stream);
+    a->decided = true;
+}
+
+void Worker::onReadyRead(int slot)
+{
+    Active* a = m_slots[static_cast<size_t>(slot)].active.get();
+    if (!a)
+        return;
+    const qint64 now = monotonicNs();
+    if (!a->decided)
+        onMetaData(slot);
+    const QByteArray data = a->reply->readAll();
+    a->rec.bytesReceived += data.size();
+    a->lastActivityNs = now;
+    if (!a->sse) {
+        if (a->body.size() < (a->rec.httpStatus == 200 ? (qsizetype(1) << 30) : kMaxErrorBody))
+            a->body.append(data);
+        return;
+    }
+    a->scratch.clear();
+    a->parser.feed(data, a->scratch);
+    for (const SseEvent& ev : std::as_const(a->scratch))
+        handleEvent(*a, ev, now);
+}
+
+void Worker::handleEvent(Active& a, const SseEvent& event, qint64 nowNs)
+{
+    if (event.isDone() || event.data.isEmpty())
+        return;
+    const ParsedEvent parsed = m_factory->api().parseStreamEvent(event.data);
+    quint8 flags = 0;
+    if (!parsed.valid) {
+        if (a.pendingError == ErrorClass::None) {
+            a.pendingError = ErrorClass::MalformedStream;
+            a.pendingMessage = Tr::tr("event is not JSON: %1").arg(QString::fromUtf8(event.data.left(200)));
+        }
+    } else {
+        if (parsed.hasChoices)
+            flags |= EventHasChoices;
+        if (parsed.hasContent) {
+            flags |= EventHasContent;
+            ++m_contentEventsDelta;
+        }
+        if (parsed.hasUsage) {
+            flags |= EventHasUsage;
+            a.rec.promptTokens = std::max<qint64>(parsed.promptTokens, 0);
+            a.rec.completionTokens = std::max<qint64>(parsed.completionTokens, 0);
+            if (parsed.cachedTokens >= 0)
+                a.rec.cachedTokens = parsed.cachedTokens;
+            a.rec.tokenSource = TokenSource::ServerUsage;
+        }
+        if (parsed.isError && a.pendingError == ErrorClass::None) {
+            a.pendingError = ErrorClass::ErrorEvent;
+            a.pendingMessage = parsed.errorMessage;
+        }
+    }
+    a.rec.eventNs.append(nowNs);
+    a.rec.eventFlags.append(flags);
+}
+
+void Worker::onFinished(int slot)
+{
+    Slot& s = m_slots[static_cast<size_t>(slot)];
+    if (!s.active)
+        return;
+    const qint64 now = monotonicNs();
+    if (s.active->reply->bytesAvailable() > 0)
+        onReadyRead(slot);
+    finishRecord(slot, now);
+    QNetworkReply* reply = s.active->reply;
+    reply->disconnect(this);
+    reply->deleteLater();
+    s.active.reset();
+    fillSlot(slot);
+    maybeFinish();
+}
+
+void Worker::finishRecord(int slot, qint64 nowNs)
+{
+    Active& a = *m_slots[static_cast<size_t>(slot)].active;
+    RequestRecord& rec = a.rec;
+    rec.endNs = nowNs;
+    if (!a.decided && a.reply->error() == QNetworkReply::NoError)
+        onMetaData(slot);
+    if (rec.httpStatus == 0)
+        rec.httpStatus = a.reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+
+    auto fail = [&rec](ErrorClass c, QString message) {
+        rec.success = false;
+        rec.errorClass = c;
+        rec.errorMessage = std::move(message);
+    };
+
+    if (a.abortReason != ErrorClass::None) {
+        fail(a.abortReason, a.abortReason == ErrorClass::Aborted ? Tr::tr("stopped by the user")
+                                                                 : Tr::tr("%1 after %2 s")
+                                                                       .arg(errorClassName(a.abortReason))
+                                                                       .arg(double(nowNs - rec.sentNs) / 1e9, 0, 'f', 3));
+    } else if (rec.httpStatus != 0 && rec.httpStatus != 200) {
+        QString body = QString::fromUtf8(a.body.left(kMaxErrorBody)).trimmed();
+        if (body.isEmpty())
+            body = a.reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+        fail(ErrorClass::HttpStatus, QStringLiteral("HTTP %1: %2").arg(rec.httpStatus).arg(body));
+    } else if (a.reply->error() != QNetworkReply::NoError) {
+        fail(classify(a.reply->error()), a.reply->errorString());
+    } else if (a.sse) {
+        SseEvent last;
+        if (a.parser.finish(last))
+            handleEvent(a, last, rec.eventNs.isEmpty() ? nowNs : rec.eventNs.constLast());
+        if (a.pendingError != ErrorClass::None)
+            fail(a.pendingError, a.pendingMessage);
+        else if (rec.eventNs.isEmpty())
+            fail(ErrorClass::EmptyStream, Tr::tr("the server answered 200 with an event stream that held no data"));
+        else
+            rec.success = true;
+    } else {
+        const ParsedEvent parsed = m_factory->api().parseBody(a.body);
+        if (parsed.isError) {
+            fail(ErrorClass::ErrorEvent, parsed.errorMessage);
+        } else {
+            rec.success = true;
+            if (parsed.hasUsage) {
+                rec.promptTokens = std::max<qint64>(parsed.promptTokens, 0);
+                rec.completionTokens = std::max<qint64>(parsed.completionTokens, 0);
+                rec.cachedTokens = parsed.cachedTokens;
+                rec.tokenSource = TokenSource::ServerUsage;
+            } else if (parsed.hasContent) {
+                rec.completionTokens = 1;
+                rec.tokenSource = TokenSource::ChunkCount;
+            }
+        }
+    }
+    if (rec.success && rec.tokenSource == TokenSource::Unknown && a.sse) {
+        rec.completionTokens = rec.contentEvents();
+        rec.tokenSource = TokenSource::ChunkCount;
+    }
+    m_pending.append(std::move(rec));
+}
+
+void Worker::checkTimeouts()
+{
+    const qint64 now = monotonicNs();
+    for (Slot& s : m_slots) {
+        Active* a = s.active.get();
+        if (!a)
+            continue;
+        ErrorClass reason = ErrorClass::None;
+        if (now - a->rec.sentNs > secondsToNs(m_options.totalTimeoutS))
+            reason = ErrorClass::TotalTimeout;
+        else if (m_options.connectTimeoutS && !a->decided && now - a->rec.sentNs > secondsToNs(*m_options.connectTimeoutS))
+            reason = ErrorClass::ConnectTimeout;
+        else if (m_options.readTimeoutS && now - a->lastActivityNs > secondsToNs(*m_options.readTimeoutS))
+            reason = ErrorClass::ReadTimeout;
+        if (reason != ErrorClass::None) {
+            a->abortReason = reason;
+            a->reply->abort(); // emits finished, which records the request and refills the slot
+        }
+    }
+}
+
+void Worker::abortAll()
+{
+    m_aborting = true;
+    for (Slot& s : m_slots) {
+        if (s.waitTimer)
+            s.waitTimer->stop();
+        s.waiting = false;
+    }
+    for (Slot& s : m_slots) {
+        if (s.active) {
+            s.active->abortReason = ErrorClass::Aborted;
+            s.active->reply->abort();
+        }
+    }
+    maybeFinish();
+}
+
+void Worker::flush()
+{
+    int inFlight = 0;
+    for (const Slot& s : m_slots)
+        inFlight += s.active ? 1 : 0;
+    if (m_pending.isEmpty() && m_contentEventsDelta == 0 && inFlight == m_lastReportedInFlight)
+        return;
+    WorkerBatch batch;
+    batch.workerId = m_options.workerId;
+    batch.records = std::move(m_pending);
+    m_pending = {};
+    batch.atNs = monotonicNs();
+    batch.contentEventsDelta = m_contentEventsDelta;
+    batch.inFlight = inFlight;
+    m_contentEventsDelta = 0;
+    m_lastReportedInFlight = inFlight;
+    Q_EMIT batchReady(std::move(batch));
+}
+
+void Worker::maybeFinish()
+{
+    if (m_finished)
+        return;
+    for (const Slot& s : m_slots) {
+        if (s.active || s.waiting)
+            return;
+    }
+    m_finished = true;
+    m_flushTimer->stop();
+    m_timeoutTimer->stop();
+    m_lastReportedInFlight = -1; // force a final batch
+    flush();
+    Q_EMIT finished(m_options.workerId);
+}
+
+} // namespace tl

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "api/sseparser.h"
+#include "engine/dispatcher.h"
+#include "engine/requestrecord.h"
+
+#include <QObject>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace tl {
+
+class RequestFactory;
+
+struct WorkerOptions {
+    int workerId = 0;
+    int slotCount = 1;                      // requests this worker keeps in flight
+    std::optional<double> connectTimeoutS; // until response headers
+    std::optional<double> readTimeoutS;    // longest gap between reads
+    double totalTimeoutS = 21600.0;
+    int flushIntervalMs = 50;
+};
+
+// One load-generating thread's work: `slots` closed-loop request slots spread over several
+// QNetworkAccessManagers (at most 6 per manager, Qt 6.4's fixed HTTP/1.1 connection limit per host, so no
+// request ever queues inside Qt). Every timestamp is taken here, on this thread, with the monotonic clock; finished
+// requests leave in batches every ~50 ms. Created without a parent, moved to its thread, deleted on finished.
+class Worker final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Worker)
+
+public:
+    Worker(WorkerOptions options, std::shared_ptr<const RequestFactory> factory, std::shared_ptr<Dispatcher> dispatcher);
+    ~Worker() override;
+
+    static constexpr int kRequestsPerManager = 6;
+
+public Q_SLOTS:
+    // Both run on the worker's thread (invoke them queued).
+    void start();
+    void abortAll(); // a second Stop: abort what is in flight; aborted requests are still reported
+
+Q_SIGNALS:
+    void batchReady(tl::WorkerBatch batch);
+    void finished(int workerId);
+
+private:
+    struct Active;
+    struct Slot {
+        QNetworkAccessManager* manager = nullptr;
+        QTimer* waitTimer = nullptr;
+        std::unique_ptr<Active> active;
+        bool waiting = false;
+    };
+
+    void fillSlot(int slot);
+    void send(int slot, Dispatcher::Claim claim);
+    void onMetaData(int slot);
+    void onReadyRead(int slot);
+    void onFinished(int slot);
+    void handleEvent(Active& a, const SseEvent& event, qint64 nowNs);
+    void finishRecord(int slot, qint64 nowNs);
+    void checkTimeouts();
+    void flush();
+    void maybeFinish();
+
+    WorkerOptions m_options;
+    std::shared_ptr<const RequestFactory> m_factory;
+    std::shared_ptr<Dispatcher> m_dispatcher;
+    std::vector<Slot> m_slots;
+    QList<RequestRecord> m_pending;
+    QTimer* m_flushTimer = nullptr;
+    QTimer* m_timeoutTimer = nullptr;
+    qint64 m_contentEventsDelta = 0;
+    int m_lastReportedInFlight = -1;
+    bool m_aborting = false;
+    bool m_finished = false;
+};
+
+} // namespace tl

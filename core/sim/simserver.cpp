@@ -1,0 +1,129 @@
+#include "sim/simserver.h"
+
+#include "sim/simacceptor.h"
+#include "sim/simworker.h"
+
+#include <QHostAddress>
+#include <QHostInfo>
+#include <QThread>
+
+#include <utility>
+
+namespace tl {
+
+namespace {
+
+// Enough for thousands of clients connecting at once at the start of a run; the kernel caps it anyway.
+constexpr int ListenBacklog = 4096;
+
+QHostAddress resolveHost(const QString& host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return QHostAddress(QHostAddress::LocalHost);
+    QHostAddress address;
+    if (address.setAddress(host))
+        return address;
+    const QHostInfo info = QHostInfo::fromName(host);
+    return info.addresses().isEmpty() ? QHostAddress() : info.addresses().constFirst();
+}
+
+} // namespace
+
+SimServer::SimServer(SimConfig config, QObject* parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{
+}
+
+SimServer::~SimServer()
+{
+    stop();
+}
+
+bool SimServer::start(QString* error)
+{
+    if (m_acceptor)
+        return true;
+    const QHostAddress address = resolveHost(m_config.host);
+    if (address.isNull()) {
+        if (error)
+            *error = tr("Cannot listen on %1: not an IP address or a known host name").arg(m_config.host);
+        return false;
+    }
+
+    auto acceptor = std::make_unique<SimAcceptor>();
+    acceptor->setListenBacklogSize(ListenBacklog);
+    if (!acceptor->listen(address, m_config.port)) {
+        if (error) {
+            *error = tr("Cannot listen on %1 port %2: %3")
+                         .arg(m_config.host)
+                         .arg(m_config.port)
+                         .arg(acceptor->errorString());
+        }
+        return false;
+    }
+    m_port = acceptor->serverPort();
+
+    // Connections accepted from here on wait in this thread's event queue until start() has returned,
+    // so the workers are ready before the first one is dispatched.
+    const int threadCount = m_config.threads > 0 ? m_config.threads : std::max(1, QThread::idealThreadCount());
+    for (int i = 0; i < threadCount; ++i) {
+        auto thread = std::make_unique<QThread>();
+        thread->setObjectName(QStringLiteral("tl-sim-%1").arg(i));
+        auto* worker = new SimWorker(m_config, &m_served);
+        worker->moveToThread(thread.get());
+        connect(thread.get(), &QThread::started, worker, &SimWorker::initialise);
+        connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
+        thread->start();
+        m_workers.push_back(worker);
+        m_threads.push_back(std::move(thread));
+    }
+    connect(acceptor.get(), &SimAcceptor::connectionAccepted, this, &SimServer::dispatch);
+    m_acceptor = std::move(acceptor);
+    return true;
+}
+
+void SimServer::stop()
+{
+    if (m_acceptor) {
+        m_acceptor->close();
+        m_acceptor.reset();
+    }
+    // Blocking, and queued behind every connection already handed over, so no descriptor is left unadopted
+    // in a queue when the thread quits.
+    for (SimWorker* worker : m_workers)
+        QMetaObject::invokeMethod(worker, &SimWorker::shutdown, Qt::BlockingQueuedConnection);
+    for (const auto& thread : m_threads) {
+        thread->quit();
+        thread->wait();
+    }
+    m_workers.clear(); // deleted on QThread::finished, before wait() returned
+    m_threads.clear();
+    m_nextWorker = 0;
+}
+
+QUrl SimServer::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    // A wildcard bind address is not something a client can connect to; loopback reaches it.
+    QHostAddress address(m_config.host);
+    if (address == QHostAddress::AnyIPv4 || address == QHostAddress::Any)
+        url.setHost(QStringLiteral("127.0.0.1"));
+    else if (address == QHostAddress::AnyIPv6)
+        url.setHost(QStringLiteral("::1"));
+    else
+        url.setHost(m_config.host);
+    url.setPort(m_port);
+    return url;
+}
+
+void SimServer::dispatch(qintptr descriptor)
+{
+    SimWorker* worker = m_workers[m_nextWorker];
+    m_nextWorker = (m_nextWorker + 1) % m_workers.size();
+    QMetaObject::invokeMethod(
+        worker, [worker, descriptor] { worker->addConnection(descriptor); }, Qt::QueuedConnection);
+}
+
+} // namespace tl

@@ -1,0 +1,60 @@
+#include "storage/outputwriter.h"
+
+#include "metrics/summary.h"
+#include "util/tr.h"
+
+#include <QDir>
+#include <QSaveFile>
+
+namespace tl {
+
+namespace {
+
+bool writeFile(const QString& path, const QByteArray& data, QString* error)
+{
+    QSaveFile f(path);
+    if (f.open(QIODevice::WriteOnly) && f.write(data) == data.size() && f.commit())
+        return true;
+    if (error)
+        *error = Tr::tr("cannot write '%1': %2").arg(path, f.errorString());
+    return false;
+}
+
+} // namespace
+
+OutputWriter::OutputWriter(RunConfig config, const QDateTime& startedAt)
+    : m_config(std::move(config))
+{
+    QString root = m_config.outputsDir;
+    if (!m_config.noTimestamp)
+        root += u'/' + startedAt.toString(QStringLiteral("yyyyMMdd_HHmmss"));
+    m_root = QDir::cleanPath(root + u'/' + m_config.effectiveName());
+}
+
+QString OutputWriter::pointDir(const RunPoint& point) const
+{
+    return m_root + u'/' + point.name();
+}
+
+bool OutputWriter::writePoint(const PointResult& result, QString* error) const
+{
+    const QString dir = pointDir(result.point);
+    if (!QDir().mkpath(dir)) {
+        if (error)
+            *error = Tr::tr("cannot create the output folder '%1'; check --outputs-dir").arg(dir);
+        return false;
+    }
+    RunConfig pointConfig = m_config;
+    pointConfig.parallel = {result.point.parallel};
+    pointConfig.number = {result.point.number};
+    if (!writeFile(dir + QStringLiteral("/benchmark_args.json"), pointConfig.toJson(false), error))
+        return false;
+    if (!writeFile(dir + QStringLiteral("/benchmark_summary.json"), summaryToJson(result.summary), error))
+        return false;
+    if (result.summary.successRequests > 0
+        && !writeFile(dir + QStringLiteral("/benchmark_percentile.json"), percentilesToJson(result.percentiles), error))
+        return false;
+    return true;
+}
+
+} // namespace tl

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "config/runconfig.h"
+#include "engine/runsnapshot.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace tl {
+
+// Writes EvalScope perf's output tree, so its users and tools find the files they expect:
+// <outputs_dir>/<YYYYmmdd_HHMMSS>/<name>/parallel_<P>_number_<N>/{benchmark_args,benchmark_summary,
+// benchmark_percentile}.json (no timestamp level with --no-timestamp).
+class OutputWriter final {
+public:
+    OutputWriter(RunConfig config, const QDateTime& startedAt);
+
+    QString rootDir() const { return m_root; }
+    QString pointDir(const RunPoint& point) const;
+    // Writes the point's files; false with a message naming the path on failure.
+    bool writePoint(const PointResult& result, QString* error) const;
+
+private:
+    RunConfig m_config;
+    QString m_root;
+};
+
+} // namespace tl

@@ -1,0 +1,82 @@
+#include "storage/projectstore.h"
+
+#include "storage/projectwriter.h"
+
+namespace tl {
+
+ProjectStore::ProjectStore(QString path, QObject* parent)
+    : QObject(parent)
+    , m_path(std::move(path))
+{
+}
+
+std::unique_ptr<ProjectStore> ProjectStore::open(const QString& path, QString* error)
+{
+    std::unique_ptr<ProjectStore> store(new ProjectStore(path));
+    store->m_thread.setObjectName(QStringLiteral("tl-project-writer"));
+    store->m_writer = new ProjectWriter(path);
+    store->m_writer->moveToThread(&store->m_thread);
+    connect(&store->m_thread, &QThread::finished, store->m_writer, &QObject::deleteLater);
+    connect(store->m_writer, &ProjectWriter::writeFailed, store.get(), &ProjectStore::writeFailed);
+    store->m_thread.start();
+    bool ok = false;
+    QString message;
+    QMetaObject::invokeMethod(
+        store->m_writer, [w = store->m_writer, &ok, &message] { ok = w->openDatabase(&message); },
+        Qt::BlockingQueuedConnection);
+    if (!ok) {
+        if (error)
+            *error = message;
+        return nullptr;
+    }
+    return store;
+}
+
+ProjectStore::~ProjectStore()
+{
+    QMetaObject::invokeMethod(m_writer, [w = m_writer] { w->closeDatabase(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void ProjectStore::beginRun(const RunInfo& info)
+{
+    QMetaObject::invokeMethod(m_writer, [w = m_writer, info] { w->beginRun(info); }, Qt::QueuedConnection);
+}
+
+void ProjectStore::beginPoint(const QString& runId, int index, int parallel, int number, double rate)
+{
+    QMetaObject::invokeMethod(
+        m_writer, [=, w = m_writer] { w->beginPoint(runId, index, parallel, number, rate); }, Qt::QueuedConnection);
+}
+
+void ProjectStore::writeRequests(const QString& runId, int pointIndex, const QList<RequestRecord>& records)
+{
+    QMetaObject::invokeMethod(
+        m_writer, [=, w = m_writer] { w->writeRequests(runId, pointIndex, records); }, Qt::QueuedConnection);
+}
+
+void ProjectStore::finishPoint(const QString& runId, int index, const QString& status, const QByteArray& summaryJson,
+                               const QByteArray& percentileJson)
+{
+    QMetaObject::invokeMethod(
+        m_writer, [=, w = m_writer] { w->finishPoint(runId, index, status, summaryJson, percentileJson); },
+        Qt::QueuedConnection);
+}
+
+void ProjectStore::finishRun(const QString& runId, const QString& status)
+{
+    QMetaObject::invokeMethod(m_writer, [=, w = m_writer] { w->finishRun(runId, status); }, Qt::QueuedConnection);
+}
+
+bool ProjectStore::flush(QString* error)
+{
+    QString first;
+    QMetaObject::invokeMethod(m_writer, [w = m_writer, &first] { first = w->firstError(); },
+                              Qt::BlockingQueuedConnection);
+    if (error)
+        *error = first;
+    return first.isEmpty();
+}
+
+} // namespace tl

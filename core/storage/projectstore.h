@@ -1,0 +1,63 @@
+#pragma once
+
+#include "engine/requestrecord.h"
+
+#include <QObject>
+#include <QString>
+#include <QThread>
+
+#include <memory>
+
+namespace tl {
+
+class ProjectWriter;
+
+// What a run row holds when it is created.
+struct RunInfo {
+    QString id;
+    QString name;
+    QByteArray configJson;
+    QString model;
+    QString url;
+    QString api;
+    qint64 monotonicAnchorNs = 0; // request timestamps are stored relative to this
+    qint64 createdMs = 0;         // wall clock (ms since the epoch) at the anchor
+};
+
+// The write side of a project file: a writer thread with its own SQLite connection and one transaction per
+// batch, fed by queued calls from the run controller. Readers use ProjectReader on their own connections (WAL),
+// so a GUI can browse the file while a run writes to it.
+class ProjectStore final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProjectStore)
+
+public:
+    // Opens or creates `path`. nullptr plus a message naming the file when it cannot be used for writing.
+    static std::unique_ptr<ProjectStore> open(const QString& path, QString* error);
+    ~ProjectStore() override;
+
+    QString path() const { return m_path; }
+
+    // All queued to the writer thread; they return at once.
+    void beginRun(const RunInfo& info);
+    void beginPoint(const QString& runId, int index, int parallel, int number, double rate);
+    void writeRequests(const QString& runId, int pointIndex, const QList<RequestRecord>& records);
+    void finishPoint(const QString& runId, int index, const QString& status, const QByteArray& summaryJson,
+                     const QByteArray& percentileJson);
+    void finishRun(const QString& runId, const QString& status);
+
+    // Blocks until everything queued so far is on disk. False (with the first write error) if anything failed.
+    bool flush(QString* error = nullptr);
+
+Q_SIGNALS:
+    void writeFailed(const QString& message);
+
+private:
+    ProjectStore(QString path, QObject* parent = nullptr);
+
+    QString m_path;
+    QThread m_thread;
+    ProjectWriter* m_writer = nullptr; // lives on m_thread, deleted when it finishes
+};
+
+} // namespace tl

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <QByteArray>
+#include <QString>
+
+namespace tl::jsonutil {
+
+// nlohmann::json <-> Qt glue. Strings stay UTF-8 end to end.
+QString toQString(const nlohmann::json& value);
+std::string toStd(const QString& text);
+QByteArray dump(const nlohmann::json& value, int indent = -1);
+// Rounds to the given number of decimals the way Python's round() prints for our purposes.
+double round(double value, int decimals);
+
+} // namespace tl::jsonutil

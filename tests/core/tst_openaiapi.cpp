@@ -1,0 +1,133 @@
+#include "api/openaiapi.h"
+#include "config/runconfig.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QTest>
+
+using namespace tl;
+
+namespace {
+
+RunConfig config(const char* url)
+{
+    RunConfig c;
+    c.model = QStringLiteral("qwen");
+    c.url = QString::fromLatin1(url);
+    c.maxTokens = 32;
+    return c;
+}
+
+nlohmann::json bodyOf(const OpenAiApi& api, const char* prompt)
+{
+    return nlohmann::json::parse(api.buildBody(PromptItem{QString::fromUtf8(prompt)}).toStdString());
+}
+
+} // namespace
+
+class TestOpenAiApi final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void chatBody()
+    {
+        RunConfig c = config("http://h:1/v1/chat/completions");
+        c.extraArgs = R"({"ignore_eos": true, "temperature": 0.7})";
+        c.minTokens = 3;
+        const OpenAiApi api(c);
+        const auto b = bodyOf(api, "héllo");
+        QCOMPARE(b["model"].get<std::string>(), std::string("qwen"));
+        QCOMPARE(b["messages"][0]["role"].get<std::string>(), std::string("user"));
+        QCOMPARE(QString::fromStdString(b["messages"][0]["content"].get<std::string>()), QString::fromUtf8("héllo"));
+        QCOMPARE(b["max_tokens"].get<int>(), 32);
+        QCOMPARE(b["min_tokens"].get<int>(), 3);
+        QCOMPARE(b["stream"].get<bool>(), true);
+        QCOMPARE(b["stream_options"]["include_usage"].get<bool>(), true);
+        QCOMPARE(b["ignore_eos"].get<bool>(), true);
+        QCOMPARE(b["temperature"].get<double>(), 0.7); // extra args win, as in EvalScope's payload.update
+        QVERIFY(!b.contains("prompt"));
+    }
+
+    void completionsBodyAndNoStream()
+    {
+        RunConfig c = config("http://h:1/v1/completions");
+        c.stream = false;
+        const OpenAiApi api(c);
+        const auto b = bodyOf(api, "hi");
+        QCOMPARE(b["prompt"].get<std::string>(), std::string("hi"));
+        QVERIFY(!b.contains("messages"));
+        QCOMPARE(b["stream"].get<bool>(), false);
+        QVERIFY(!b.contains("stream_options"));
+    }
+
+    void streamEvents_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<bool>("choices");
+        QTest::addColumn<bool>("content");
+        QTest::addColumn<bool>("usage");
+        QTest::addColumn<bool>("error");
+        QTest::newRow("role-only chunk")
+            << QByteArray(R"({"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"role":"assistant","content":""}}]})")
+            << true << true << false << false << false;
+        QTest::newRow("content chunk")
+            << QByteArray(R"({"choices":[{"index":0,"delta":{"content":" hi"}}]})") << true << true << true << false
+            << false;
+        QTest::newRow("reasoning chunk")
+            << QByteArray(R"({"choices":[{"index":0,"delta":{"reasoning_content":"hmm"}}]})") << true << true << true
+            << false << false;
+        QTest::newRow("completions text")
+            << QByteArray(R"({"object":"text_completion","choices":[{"index":0,"text":"x"}]})") << true << true << true
+            << false << false;
+        QTest::newRow("usage chunk")
+            << QByteArray(R"({"choices":[],"usage":{"prompt_tokens":7,"completion_tokens":3,"prompt_tokens_details":{"cached_tokens":2}}})")
+            << true << false << false << true << false;
+        QTest::newRow("error event") << QByteArray(R"({"error":{"message":"overloaded","code":503}})") << true << false
+                                     << false << false << true;
+        QTest::newRow("not json") << QByteArray("{oops") << false << false << false << false << false;
+        QTest::newRow("null content") << QByteArray(R"({"choices":[{"delta":{"content":null}}]})") << true << true
+                                      << false << false << false;
+    }
+    void streamEvents()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(bool, valid);
+        QFETCH(bool, choices);
+        QFETCH(bool, content);
+        QFETCH(bool, usage);
+        QFETCH(bool, error);
+        const OpenAiApi api(config("http://h:1/v1"));
+        const ParsedEvent ev = api.parseStreamEvent(data);
+        QCOMPARE(ev.valid, valid);
+        QCOMPARE(ev.hasChoices, choices);
+        QCOMPARE(ev.hasContent, content);
+        QCOMPARE(ev.hasUsage, usage);
+        QCOMPARE(ev.isError, error);
+    }
+
+    void usageValues()
+    {
+        const OpenAiApi api(config("http://h:1/v1"));
+        const ParsedEvent ev = api.parseStreamEvent(
+            R"({"choices":[],"usage":{"prompt_tokens":7,"completion_tokens":3,"prompt_tokens_details":{"cached_tokens":2}}})");
+        QCOMPARE(ev.promptTokens, 7);
+        QCOMPARE(ev.completionTokens, 3);
+        QCOMPARE(ev.cachedTokens, 2);
+        const ParsedEvent err = api.parseStreamEvent(R"({"error":{"message":"overloaded"}})");
+        QCOMPARE(err.errorMessage, QStringLiteral("overloaded"));
+    }
+
+    void nonStreamBody()
+    {
+        const OpenAiApi api(config("http://h:1/v1"));
+        const ParsedEvent ev = api.parseBody(
+            R"({"choices":[{"message":{"role":"assistant","content":"abc"}}],"usage":{"prompt_tokens":4,"completion_tokens":9}})");
+        QVERIFY(ev.hasContent);
+        QCOMPARE(ev.contentChars, 3);
+        QCOMPARE(ev.completionTokens, 9);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOpenAiApi)
+#include "tst_openaiapi.moc"

@@ -1,0 +1,183 @@
+#include "config/runconfig.h"
+
+#include <QTest>
+
+using tl::ConfigErrors;
+using tl::RunConfig;
+using tl::RunPoint;
+
+namespace {
+
+RunConfig valid()
+{
+    RunConfig c;
+    c.model = QStringLiteral("m");
+    c.url = QStringLiteral("http://127.0.0.1:8000/v1/chat/completions");
+    return c;
+}
+
+QStringList fields(const ConfigErrors& errors)
+{
+    QStringList out;
+    for (const auto& e : errors)
+        out.append(e.field);
+    return out;
+}
+
+} // namespace
+
+class TestRunConfig final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaultsFollowEvalScope()
+    {
+        const RunConfig c;
+        QCOMPARE(c.parallel, QList<int>{1});
+        QCOMPARE(c.number, QList<int>{1000});
+        QCOMPARE(c.maxTokens, 2048);
+        QCOMPARE(c.stream, true);
+        QCOMPARE(c.sleepInterval, 5);
+        QCOMPARE(c.totalTimeout, 21600.0);
+        QCOMPARE(c.url, QStringLiteral("http://127.0.0.1:8877/v1/chat/completions"));
+    }
+
+    void validConfigHasNoErrors() { QVERIFY(valid().validate().isEmpty()); }
+
+    void urlResolution_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("resolved");
+        QTest::addColumn<bool>("chat");
+        QTest::newRow("base /v1") << "http://h:1/v1" << "http://h:1/v1/chat/completions" << true;
+        QTest::newRow("trailing slash") << "http://h:1/v1/" << "http://h:1/v1/chat/completions" << true;
+        QTest::newRow("chat kept") << "http://h:1/v1/chat/completions" << "http://h:1/v1/chat/completions" << true;
+        QTest::newRow("completions kept") << "http://h:1/v1/completions" << "http://h:1/v1/completions" << false;
+        QTest::newRow("bare host") << "http://h:1" << "http://h:1/chat/completions" << true;
+    }
+    void urlResolution()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, resolved);
+        QFETCH(bool, chat);
+        RunConfig c = valid();
+        c.url = url;
+        QCOMPARE(c.resolvedUrl(), resolved);
+        QCOMPARE(c.effectiveApplyChatTemplate(), chat);
+    }
+
+    void errorsNameTheirField_data()
+    {
+        QTest::addColumn<QString>("what");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("no model") << "model" << "--model";
+        QTest::newRow("not a url") << "url" << "--url";
+        QTest::newRow("ftp url") << "ftpurl" << "--url";
+        QTest::newRow("parallel zero") << "parallel0" << "--parallel";
+        QTest::newRow("number negative") << "numberneg" << "--number";
+        QTest::newRow("mismatched lengths") << "lengths" << "--number";
+        QTest::newRow("bad rate") << "rate" << "--rate";
+        QTest::newRow("min above max tokens") << "mintokens" << "--min-tokens";
+        QTest::newRow("extra args not an object") << "extra" << "--extra-args";
+        QTest::newRow("unknown dataset") << "dataset" << "--dataset";
+        QTest::newRow("dataset file missing") << "datasetpath" << "--dataset-path";
+        QTest::newRow("unknown api") << "api" << "--api";
+    }
+    void errorsNameTheirField()
+    {
+        QFETCH(QString, what);
+        QFETCH(QString, field);
+        RunConfig c = valid();
+        if (what == u"model")
+            c.model.clear();
+        else if (what == u"url")
+            c.url = QStringLiteral("not a url");
+        else if (what == u"ftpurl")
+            c.url = QStringLiteral("ftp://h/x");
+        else if (what == u"parallel0")
+            c.parallel = {0};
+        else if (what == u"numberneg")
+            c.number = {-3};
+        else if (what == u"lengths") {
+            c.parallel = {1, 4};
+            c.number = {20};
+        } else if (what == u"rate")
+            c.rate = {0};
+        else if (what == u"mintokens") {
+            c.maxTokens = 10;
+            c.minTokens = 20;
+        } else if (what == u"extra")
+            c.extraArgs = "[1,2]";
+        else if (what == u"dataset")
+            c.dataset = QStringLiteral("nope");
+        else if (what == u"datasetpath") {
+            c.dataset = QStringLiteral("line_by_line");
+            c.datasetPath = QStringLiteral("/nonexistent/file.txt");
+        } else if (what == u"api")
+            c.api = QStringLiteral("grpc");
+        const ConfigErrors errors = c.validate();
+        QCOMPARE(fields(errors), QStringList{field});
+        QVERIFY(!errors.first().message.isEmpty());
+        QVERIFY(errors.first().toString().startsWith(field + QStringLiteral(": ")));
+    }
+
+    void runPointsZipNumberAndParallel()
+    {
+        RunConfig c = valid();
+        c.parallel = {1, 4, 16};
+        c.number = {20, 40, 80};
+        const QList<RunPoint> points = c.runPoints();
+        QCOMPARE(points.size(), 3);
+        QCOMPARE(points.at(1), (RunPoint{4, 40, -1.0}));
+        QCOMPARE(points.at(2).name(), QStringLiteral("parallel_16_number_80"));
+    }
+
+    void effectiveNameSanitises()
+    {
+        RunConfig c = valid();
+        c.model = QStringLiteral("/models/Qwen/Qwen3-8B");
+        QCOMPARE(c.effectiveName(), QStringLiteral("Qwen3-8B"));
+        c.name = QStringLiteral("a/b:c");
+        QCOMPARE(c.effectiveName(), QStringLiteral("a_b_c"));
+    }
+
+    void jsonRoundTripMasksSecrets()
+    {
+        RunConfig c = valid();
+        c.apiKey = QStringLiteral("sk-secret");
+        c.parallel = {2, 8};
+        c.number = {10, 40};
+        c.maxTokens = 77;
+        c.minTokens = 5;
+        c.extraArgs = R"({"ignore_eos":true})";
+        c.headers = {{QStringLiteral("X-Test"), QStringLiteral("1")}};
+        const QByteArray masked = c.toJson(false);
+        QVERIFY(!masked.contains("sk-secret"));
+        QVERIFY(masked.contains("\"max_tokens\": 77"));
+        tl::ConfigErrors errors;
+        const RunConfig back = RunConfig::fromJson(c.toJson(true), &errors);
+        QVERIFY(errors.isEmpty());
+        QCOMPARE(back.apiKey, c.apiKey);
+        QCOMPARE(back.parallel, c.parallel);
+        QCOMPARE(back.number, c.number);
+        QCOMPARE(back.maxTokens, 77);
+        QCOMPARE(back.minTokens, std::optional<int>(5));
+        QCOMPARE(back.headers, c.headers);
+        QVERIFY(back.extraArgs.contains("ignore_eos"));
+        const RunConfig fromMasked = RunConfig::fromJson(masked, &errors);
+        QVERIFY(fromMasked.apiKey.isEmpty()); // a masked key is never taken for the key
+    }
+
+    void fromJsonReportsBadInput()
+    {
+        tl::ConfigErrors errors;
+        RunConfig::fromJson("not json", &errors);
+        QCOMPARE(errors.size(), 1);
+        errors.clear();
+        RunConfig::fromJson(R"({"parallel": "many"})", &errors);
+        QCOMPARE(fields(errors), QStringList{QStringLiteral("--parallel")});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunConfig)
+#include "tst_runconfig.moc"

@@ -1,0 +1,211 @@
+// Runs the real throughline-cli and throughline-sim executables as a user would, over loopback only.
+// Command lines read best as plain string literals here.
+#undef QT_NO_CAST_FROM_ASCII
+
+#include "storage/projectreader.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+QString binary(const char* name)
+{
+    return QStringLiteral(THROUGHLINE_BINARY_DIR "/app/") + QLatin1String(name);
+}
+
+struct Result {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Result runCli(const QStringList& args, int timeoutMs = 120000)
+{
+    QProcess p;
+    p.start(binary("throughline-cli"), args);
+    Result r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = QStringLiteral("timed out");
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+quint16 closedPort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = probe.serverPort();
+    probe.close();
+    return port;
+}
+
+nlohmann::json readJson(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return nullptr;
+    return nlohmann::json::parse(f.readAll().toStdString(), nullptr, false);
+}
+
+} // namespace
+
+class TestCli final : public QObject {
+    Q_OBJECT
+
+private:
+    QProcess m_sim;
+    QString m_base;
+
+    bool startSim(QProcess& proc, QString& base, const QStringList& extra = {})
+    {
+        proc.start(binary("throughline-sim"),
+                   QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--ttft-ms"),
+                               QStringLiteral("20"), QStringLiteral("--itl-ms"), QStringLiteral("5")}
+                       + extra);
+        if (!proc.waitForStarted())
+            return false;
+        static const QRegularExpression line(QStringLiteral("listening on (http://\\S+)"));
+        QString seen;
+        while (proc.waitForReadyRead(10000)) {
+            seen += QString::fromUtf8(proc.readAllStandardOutput());
+            const auto m = line.match(seen);
+            if (m.hasMatch()) {
+                base = m.captured(1);
+                return true;
+            }
+        }
+        return false;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(startSim(m_sim, m_base)); }
+
+    void cleanupTestCase()
+    {
+        m_sim.terminate();
+        m_sim.waitForFinished();
+    }
+
+    void helpListsFlags()
+    {
+        const Result r = runCli({QStringLiteral("run"), QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        for (const char* flag : {"--parallel", "--number", "--url", "--model", "--project", "--outputs-dir"})
+            QVERIFY2(r.out.contains(QLatin1String(flag)), flag);
+    }
+
+    void badInputNamesTheField_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("field");
+        const QString closed = QStringLiteral("http://127.0.0.1:%1/v1").arg(closedPort());
+        QTest::newRow("malformed parallel list")
+            << QStringList{"run", "--url", "http://127.0.0.1:9/v1", "--model", "m", "--parallel", "1", "x"} << 2
+            << "--parallel";
+        QTest::newRow("mismatched number/parallel")
+            << QStringList{"run", "--url", "http://127.0.0.1:9/v1", "--model", "m", "--parallel", "1", "4",
+                           "--number", "20"}
+            << 2 << "--number";
+        QTest::newRow("not a url") << QStringList{"run", "--url", "127.0.0.1 8000", "--model", "m"} << 2 << "--url";
+        QTest::newRow("nothing listening") << QStringList{"run", "--url", closed, "--model", "m", "--number", "2"} << 3
+                                           << "--url";
+        QTest::newRow("missing model") << QStringList{"run", "--url", "http://127.0.0.1:9/v1"} << 2 << "--model";
+    }
+    void badInputNamesTheField()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, field);
+        const Result r = runCli(args);
+        QCOMPARE(r.exitCode, exitCode);
+        const QStringList lines = r.err.trimmed().split(u'\n');
+        QCOMPARE(lines.size(), 1); // one clear error
+        QVERIFY2(lines.first().contains(field), qPrintable(r.err));
+    }
+
+    void sweepWritesOutputsAndProject()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("cli.tlproj"));
+        const QString outputs = dir.filePath(QStringLiteral("out"));
+        const Result r = runCli({"run", "--url", m_base + "/v1", "--model", "demo-model", "--parallel", "1", "4",
+                                 "--number", "4", "8", "--stream", "--max-tokens", "6", "--extra-args",
+                                 R"({"ignore_eos": true})", "--sleep-interval", "0", "--project", project,
+                                 "--outputs-dir", outputs, "--no-timestamp"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        for (const char* label : {"Avg TTFT (ms)", "Avg ITL (ms)", "Avg TPOT (ms)", "Req Throughput (req/s)",
+                                  "Output Throughput (tok/s)", "TTFT (ms)", "50%", "99%", "Performance Overview"})
+            QVERIFY2(r.out.contains(QLatin1String(label)), label);
+        QVERIFY(r.out.contains(QStringLiteral("Project file: ")));
+
+        const QString pointDir = outputs + QStringLiteral("/demo-model/parallel_4_number_8");
+        const auto summary = readJson(pointDir + QStringLiteral("/benchmark_summary.json"));
+        QVERIFY(summary.is_object());
+        QCOMPARE(summary["Success Requests"].get<int>(), 8);
+        QCOMPARE(summary["Concurrency"].get<int>(), 4);
+        QCOMPARE(summary["Avg Output Tokens"].get<double>(), 6.0);
+        QVERIFY(summary["Avg TTFT (ms)"].get<double>() >= 20.0);
+        const auto percentiles = readJson(pointDir + QStringLiteral("/benchmark_percentile.json"));
+        QVERIFY(percentiles.is_array());
+        QCOMPARE(percentiles.size(), size_t(11));
+        const auto args = readJson(pointDir + QStringLiteral("/benchmark_args.json"));
+        QVERIFY(args["parallel"] == nlohmann::json::array({4}));
+        QVERIFY(QFile::exists(outputs + QStringLiteral("/demo-model/parallel_1_number_4/benchmark_summary.json")));
+
+        tl::ProjectReader reader;
+        QString error;
+        QVERIFY2(reader.open(project, &error), qPrintable(error));
+        const auto runs = reader.runs();
+        QCOMPARE(runs.size(), 1);
+        QCOMPARE(runs.first().requests, 12);
+        QCOMPARE(runs.first().points, 2);
+    }
+
+    void everyRequestFailingExitsNonZero()
+    {
+        QProcess locked;
+        QString base;
+        QVERIFY(startSim(locked, base, {QStringLiteral("--api-key"), QStringLiteral("secret")}));
+        const Result r = runCli({"run", "--url", base + "/v1", "--model", "m", "--number", "3", "--no-test-connection",
+                                 "--no-outputs"});
+        locked.terminate();
+        locked.waitForFinished();
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("every request failed")), qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("Failed: http_status")));
+    }
+
+    void demoRunsHeadless()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("demo.tlproj"));
+        const Result r = runCli({QStringLiteral("demo"), QStringLiteral("--project"), project}, 180000);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+        QVERIFY(r.out.contains(QStringLiteral("listening on http://127.0.0.1:")));
+        QVERIFY(r.out.contains(project));
+        tl::ProjectReader reader;
+        QString error;
+        QVERIFY(reader.open(project, &error));
+        QCOMPARE(reader.runs().size(), 1);
+        QCOMPARE(reader.runs().first().status, QStringLiteral("completed"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
