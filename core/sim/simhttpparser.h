@@ -15,8 +15,8 @@ class SimHttpParser final {
 public:
     enum class Result { NeedMore, Ready, Error };
 
-    static constexpr qsizetype MaxHeadBytes = 64 * 1024;
-    static constexpr qsizetype MaxBodyBytes = 64 * 1024 * 1024;
+    static constexpr qsizetype MaxHeadBytes = qsizetype{64} * 1024;
+    static constexpr qsizetype MaxBodyBytes = qsizetype{64} * 1024 * 1024;
 
     void append(QByteArrayView bytes) { m_buffer.append(bytes); }
     // Advances over the buffered bytes; on Ready the request is taken with takeRequest().

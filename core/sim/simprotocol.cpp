@@ -18,8 +18,9 @@ namespace {
 
 using nlohmann::json;
 
-// Common English words that are one token with a leading space in the GPT-2, Llama and Qwen vocabularies,
-// so a client counting with a real tokenizer gets n back. Plain ASCII: they go into JSON unescaped.
+// Common English words that are one token with a leading space in the GPT-2, Mistral and Qwen3 vocabularies
+// (checked against shared/fixtures/tokenizers), so a client counting with a real tokenizer gets n back.
+// Plain ASCII: they go into JSON unescaped.
 constexpr std::array<QByteArrayView, 64> Words
     = {" the", " of", " and", " to", " in", " is", " that", " for", " it", " as", " with", " was", " on", " be", " by",
         " at", " this", " from", " or", " an", " are", " not", " have", " but", " they", " which", " one", " all",
@@ -223,14 +224,14 @@ void appendEvent(QByteArray& out, bool chunked, std::initializer_list<QByteArray
 
 QByteArray usageJson(const SimJob& job)
 {
-    return "{\"prompt_tokens\":" + QByteArray::number(job.promptTokens)
-        + ",\"total_tokens\":" + QByteArray::number(job.promptTokens + job.outputTokens)
-        + ",\"completion_tokens\":" + QByteArray::number(job.outputTokens) + '}';
+    return R"({"prompt_tokens":)" + QByteArray::number(job.promptTokens) + R"(,"total_tokens":)"
+        + QByteArray::number(job.promptTokens + job.outputTokens) + R"(,"completion_tokens":)"
+        + QByteArray::number(job.outputTokens) + '}';
 }
 
 QByteArrayView finishReason(const SimJob& job)
 {
-    return job.finishedByLength ? QByteArrayView("\"length\"") : QByteArrayView("\"stop\"");
+    return job.finishedByLength ? QByteArrayView(R"("length")") : QByteArrayView(R"("stop")");
 }
 
 } // namespace
@@ -326,8 +327,8 @@ bool SimProtocol::parseJob(
     const QByteArrayView object = !chat ? QByteArrayView("text_completion")
         : stream                        ? QByteArrayView("chat.completion.chunk")
                                         : QByteArrayView("chat.completion");
-    result.prefix = "{\"id\":\"" + result.id + "\",\"object\":\"" + object.toByteArray() + "\",\"created\":"
-        + QByteArray::number(QDateTime::currentSecsSinceEpoch()) + ",\"model\":" + modelJson + ",\"choices\":";
+    result.prefix = R"({"id":")" + result.id + R"(","object":")" + object.toByteArray() + R"(","created":)"
+        + QByteArray::number(QDateTime::currentSecsSinceEpoch()) + R"(,"model":)" + modelJson + R"(,"choices":)";
     *job = std::move(result);
     return true;
 }
@@ -364,26 +365,28 @@ QByteArray SimProtocol::streamHead(bool keepAlive, bool chunked)
 void SimProtocol::appendStreamEvents(const SimJob& job, int k, bool chunked, QByteArray& out)
 {
     const bool last = k >= job.outputTokens;
+    // Room for up to three events (role, token, usage) plus framing, so the appends below never reallocate.
+    out.reserve(out.size() + 3 * job.prefix.size() + 512);
     const QByteArrayView reason = last ? finishReason(job) : QByteArrayView("null");
     const QByteArrayView word = tokenText(k);
     if (job.kind == SimJob::Kind::Chat) {
         if (k == 1) {
             appendEvent(out, chunked,
                 {job.prefix,
-                    "[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},"
-                    "\"logprobs\":null,\"finish_reason\":null}]}"});
+                    R"([{"index":0,"delta":{"role":"assistant","content":""},)"
+                    R"("logprobs":null,"finish_reason":null}]})"});
         }
         appendEvent(out, chunked,
-            {job.prefix, "[{\"index\":0,\"delta\":{\"content\":\"", word,
-                "\"},\"logprobs\":null,\"finish_reason\":", reason, "}]}"});
+            {job.prefix, R"([{"index":0,"delta":{"content":")", word, R"("},"logprobs":null,"finish_reason":)", reason,
+                "}]}"});
     } else {
         appendEvent(out, chunked,
-            {job.prefix, "[{\"index\":0,\"text\":\"", word, "\",\"logprobs\":null,\"finish_reason\":", reason, "}]}"});
+            {job.prefix, R"([{"index":0,"text":")", word, R"(","logprobs":null,"finish_reason":)", reason, "}]}"});
     }
     if (!last)
         return;
     if (job.includeUsage)
-        appendEvent(out, chunked, {job.prefix, "[],\"usage\":", usageJson(job), "}"});
+        appendEvent(out, chunked, {job.prefix, R"([],"usage":)", usageJson(job), "}"});
     appendEvent(out, chunked, {"[DONE]"});
     if (chunked)
         out += "0\r\n\r\n";
@@ -392,20 +395,20 @@ void SimProtocol::appendStreamEvents(const SimJob& job, int k, bool chunked, QBy
 QByteArray SimProtocol::completeBody(const SimJob& job)
 {
     QByteArray text;
-    text.reserve(job.outputTokens * 8);
+    text.reserve(qsizetype{job.outputTokens} * 8);
     for (int k = 1; k <= job.outputTokens; ++k)
         text += tokenText(k);
 
     QByteArray out = job.prefix;
     if (job.kind == SimJob::Kind::Chat)
-        out += "[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"";
+        out += R"([{"index":0,"message":{"role":"assistant","content":")";
     else
-        out += "[{\"index\":0,\"text\":\"";
+        out += R"([{"index":0,"text":")";
     out += text;
-    out += job.kind == SimJob::Kind::Chat ? "\"}" : "\"";
-    out += ",\"logprobs\":null,\"finish_reason\":";
+    out += job.kind == SimJob::Kind::Chat ? R"("})" : R"(")";
+    out += R"(,"logprobs":null,"finish_reason":)";
     out += finishReason(job);
-    out += "}],\"usage\":";
+    out += R"(}],"usage":)";
     out += usageJson(job);
     out += '}';
     return out;

@@ -19,7 +19,7 @@ constexpr int ListenBacklog = 4096;
 QHostAddress resolveHost(const QString& host)
 {
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return QHostAddress(QHostAddress::LocalHost);
+        return {QHostAddress::LocalHost};
     QHostAddress address;
     if (address.setAddress(host))
         return address;
@@ -46,7 +46,7 @@ bool SimServer::start(QString* error)
         return true;
     const QHostAddress address = resolveHost(m_config.host);
     if (address.isNull()) {
-        if (error)
+        if (error != nullptr)
             *error = tr("Cannot listen on %1: not an IP address or a known host name").arg(m_config.host);
         return false;
     }
@@ -54,7 +54,7 @@ bool SimServer::start(QString* error)
     auto acceptor = std::make_unique<SimAcceptor>();
     acceptor->setListenBacklogSize(ListenBacklog);
     if (!acceptor->listen(address, m_config.port)) {
-        if (error) {
+        if (error != nullptr) {
             *error = tr("Cannot listen on %1 port %2: %3")
                          .arg(m_config.host)
                          .arg(m_config.port)

@@ -81,7 +81,7 @@ void SimWorker::addConnection(qintptr descriptor)
 
 void SimWorker::shutdown()
 {
-    if (m_timer)
+    if (m_timer != nullptr)
         m_timer->stop();
     m_queue.clear();
     m_streams.clear();
@@ -102,7 +102,7 @@ SimConnection* SimWorker::connection(quint64 id) const
 void SimWorker::readFromSocket(quint64 connectionId)
 {
     SimConnection* conn = connection(connectionId);
-    if (!conn)
+    if (conn == nullptr)
         return;
     const QByteArray bytes = conn->socket->readAll();
     if (conn->closing)
@@ -120,7 +120,7 @@ void SimWorker::readFromSocket(quint64 connectionId)
 // use further up the stack, so the connection is only marked here and removed from the event loop.
 void SimWorker::scheduleRemoval(quint64 connectionId)
 {
-    if (SimConnection* conn = connection(connectionId))
+    if (SimConnection* conn = connection(connectionId); conn != nullptr)
         conn->closing = true;
     QMetaObject::invokeMethod(
         this, [this, connectionId] { removeConnection(connectionId); }, Qt::QueuedConnection);
@@ -286,8 +286,8 @@ void SimWorker::emitDue(quint64 streamId)
         return; // the client went away: its pending events are dropped here
     Stream& stream = it->second;
     SimConnection* conn = connection(stream.connectionId);
-    if (!conn || conn->socket->state() != QAbstractSocket::ConnectedState) {
-        if (conn)
+    if (conn == nullptr || conn->socket->state() != QAbstractSocket::ConnectedState) {
+        if (conn != nullptr)
             conn->activeStream = 0;
         m_streams.erase(it);
         return;
@@ -315,7 +315,7 @@ void SimWorker::emitDue(quint64 streamId)
 
 void SimWorker::armTimer()
 {
-    if (!m_timer)
+    if (m_timer == nullptr)
         return;
     if (m_queue.isEmpty()) {
         m_timer->stop();

@@ -575,7 +575,7 @@ void TestSimServer::streamingChatThroughNetworkAccessManager()
     QNetworkRequest request(QUrl(m_server->baseUrl().toString() + QStringLiteral("/v1/chat/completions")));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     const json body = {{"model", "m"}, {"messages", {{{"role", "user"}, {"content", "hi"}}}}, {"stream", true},
-        {"max_tokens", 5}, {"stream_options", {{"include_usage", true}}}};
+        {"max_tokens", 10}, {"stream_options", {{"include_usage", true}}}};
     std::unique_ptr<QNetworkReply> reply(nam.post(request, QByteArray::fromStdString(body.dump())));
     QByteArray received;
     int reads = 0;
@@ -589,7 +589,7 @@ void TestSimServer::streamingChatThroughNetworkAccessManager()
     QCOMPARE(reply->header(QNetworkRequest::ContentTypeHeader).toString(),
         QStringLiteral("text/event-stream; charset=utf-8"));
     const QList<QByteArray> events = sseData(received);
-    QCOMPARE(events.size(), 1 + 5 + 1 + 1);
+    QCOMPARE(events.size(), 1 + 10 + 1 + 1); // role, tokens, usage, [DONE]
     QCOMPARE(events.constLast(), QByteArray("[DONE]"));
     QVERIFY(reads > 1); // tokens arrived over time, not in one piece at the end
 }
