@@ -84,54 +84,64 @@ QByteArray OpenAiApi::buildBody(const PromptItem& prompt) const
     return {s.data(), static_cast<qsizetype>(s.size())};
 }
 
+namespace {
+
+// Parses one JSON object and reads what every OpenAI answer may carry (error, usage). Returns the object, or
+// null with ev.valid = false when the bytes are not a JSON object.
+nlohmann::json parseObject(QByteArrayView data, ParsedEvent& ev)
+{
+    auto j = nlohmann::json::parse(data.begin(), data.end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+        ev.valid = false;
+        return nullptr;
+    }
+    readError(j, ev);
+    if (const auto usage = j.find("usage"); usage != j.end())
+        readUsage(*usage, ev);
+    return j;
+}
+
+// The first choice, when `choices` is a non-empty array (EvalScope's TTFT/ITL condition).
+const nlohmann::json* firstChoice(const nlohmann::json& j, ParsedEvent& ev)
+{
+    const auto choices = j.find("choices");
+    if (choices == j.end() || !choices->is_array() || choices->empty())
+        return nullptr;
+    ev.hasChoices = true;
+    return choices->front().is_object() ? &choices->front() : nullptr;
+}
+
+} // namespace
+
 ParsedEvent OpenAiApi::parseStreamEvent(QByteArrayView data) const
 {
     ParsedEvent ev;
-    const auto j = nlohmann::json::parse(data.begin(), data.end(), nullptr, false);
-    if (j.is_discarded() || !j.is_object()) {
-        ev.valid = false;
+    const nlohmann::json j = parseObject(data, ev);
+    if (!ev.valid)
         return ev;
+    if (const nlohmann::json* c0 = firstChoice(j, ev)) {
+        if (j.value("object", std::string()) == "text_completion")
+            ev.contentChars = stringSize(*c0, "text");
+        else if (const auto delta = c0->find("delta"); delta != c0->end() && delta->is_object())
+            ev.contentChars = stringSize(*delta, "content") + stringSize(*delta, "reasoning_content");
     }
-    readError(j, ev);
-    if (const auto choices = j.find("choices"); choices != j.end() && choices->is_array() && !choices->empty()) {
-        ev.hasChoices = true;
-        const auto& c0 = choices->front();
-        if (c0.is_object()) {
-            if (j.value("object", std::string()) == "text_completion") {
-                ev.contentChars = stringSize(c0, "text");
-            } else if (const auto delta = c0.find("delta"); delta != c0.end() && delta->is_object()) {
-                ev.contentChars = stringSize(*delta, "content") + stringSize(*delta, "reasoning_content");
-            }
-        }
-        ev.hasContent = ev.contentChars > 0;
-    }
-    if (const auto usage = j.find("usage"); usage != j.end())
-        readUsage(*usage, ev);
+    ev.hasContent = ev.contentChars > 0;
     return ev;
 }
 
 ParsedEvent OpenAiApi::parseBody(QByteArrayView body) const
 {
     ParsedEvent ev;
-    const auto j = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
-    if (j.is_discarded() || !j.is_object()) {
-        ev.valid = false;
+    const nlohmann::json j = parseObject(body, ev);
+    if (!ev.valid)
         return ev;
+    if (const nlohmann::json* c0 = firstChoice(j, ev)) {
+        if (const auto msg = c0->find("message"); msg != c0->end() && msg->is_object())
+            ev.contentChars = stringSize(*msg, "content") + stringSize(*msg, "reasoning_content");
+        else
+            ev.contentChars = stringSize(*c0, "text");
     }
-    readError(j, ev);
-    if (const auto choices = j.find("choices"); choices != j.end() && choices->is_array() && !choices->empty()) {
-        ev.hasChoices = true;
-        const auto& c0 = choices->front();
-        if (c0.is_object()) {
-            if (const auto msg = c0.find("message"); msg != c0.end() && msg->is_object())
-                ev.contentChars = stringSize(*msg, "content") + stringSize(*msg, "reasoning_content");
-            else
-                ev.contentChars = stringSize(c0, "text");
-        }
-        ev.hasContent = ev.contentChars > 0;
-    }
-    if (const auto usage = j.find("usage"); usage != j.end())
-        readUsage(*usage, ev);
+    ev.hasContent = ev.contentChars > 0;
     return ev;
 }
 

@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "testutil.h"
+
 namespace {
 
 QString binary(const char* name)
@@ -45,14 +47,6 @@ Result runCli(const QStringList& args, int timeoutMs = 120000)
     return r;
 }
 
-quint16 closedPort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return port;
-}
 
 nlohmann::json readJson(const QString& path)
 {
@@ -114,7 +108,7 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("field");
-        const QString closed = QStringLiteral("http://127.0.0.1:%1/v1").arg(closedPort());
+        const QString closed = QStringLiteral("http://127.0.0.1:%1/v1").arg(tl::test::closedPort());
         QTest::newRow("malformed parallel list")
             << QStringList{"run", "--url", "http://127.0.0.1:9/v1", "--model", "m", "--parallel", "1", "x"} << 2
             << "--parallel";

@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "testutil.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -43,14 +45,6 @@ double median(QVector<double> v)
     return v.isEmpty() ? NAN : v.at(v.size() / 2);
 }
 
-quint16 closedPort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return port;
-}
 
 } // namespace
 
@@ -170,7 +164,7 @@ private Q_SLOTS:
 
     void connectionRefusedNamesUrl()
     {
-        RunConfig config = baseConfig(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closedPort())));
+        RunConfig config = baseConfig(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(tl::test::closedPort())));
         RunController controller;
         ConfigError error;
         QCOMPARE(runToEnd(controller, config, nullptr, &error), RunState::Failed);

@@ -1,0 +1,363 @@
+// Drives the workbench window the way a user does (typing into the form, clicking Run) against the in-process
+// emulated server, and checks what the window shows: live charts, the summary table, the stored runs, errors.
+
+#include "charts/livechartview.h"
+#include "charts/sweepchartview.h"
+#include "config/demo.h"
+#include "engine/runcontroller.h"
+#include "mainwindow.h"
+#include "models/runlistmodel.h"
+#include "models/summarytablemodel.h"
+#include "sim/simserver.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <memory>
+#include <vector>
+
+using namespace tl;
+
+namespace {
+
+constexpr int kRunTimeoutMs = 60000;
+
+struct Form {
+    QString url;
+    QString model = QStringLiteral("m");
+    QString parallel = QStringLiteral("1 2");
+    QString number = QStringLiteral("4 8");
+    int maxTokens = 5;
+    QString extraArgs = QStringLiteral(R"({"ignore_eos": true})");
+};
+
+// A window with every item model it shows wrapped in a QAbstractItemModelTester.
+struct Harness {
+    std::unique_ptr<MainWindow> window;
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+
+    SummaryTableModel* summary() const { return window->findChild<SummaryTableModel*>(QStringLiteral("summaryModel")); }
+    RunListModel* runs() const { return window->findChild<RunListModel*>(QStringLiteral("runListModel")); }
+    QLabel* errorLabel() const { return window->findChild<QLabel*>(QStringLiteral("errorLabel")); }
+    template <typename T> T* child(const char* name) const { return window->findChild<T*>(QString::fromLatin1(name)); }
+};
+
+double summaryValue(const SummaryTableModel* model, int row, int column)
+{
+    return model->index(row, column).data(SummaryTableModel::SortRole).toDouble();
+}
+
+} // namespace
+
+class TestMainWindow final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void runsASweepAndStoresIt();
+    void storedRunsShowInANewWindow();
+    void badInputStartsNothing_data();
+    void badInputStartsNothing();
+    void unreachableServerShowsUrlError();
+    void liveChartDecimatesLongSeries();
+    void screenshots();
+
+private:
+    static std::unique_ptr<Harness> makeWindow(const RunConfig& base, const QString& projectPath);
+    static void fillForm(const Harness& h, const Form& form);
+    static void type(QLineEdit* edit, const QString& text);
+    QString projectPath() const { return m_dir.filePath(QStringLiteral("gui.tlproj")); }
+
+    std::unique_ptr<SimServer> m_sim;
+    QTemporaryDir m_dir;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    SimConfig sim;
+    sim.ttftMs = 20;
+    sim.itlMs = 5;
+    sim.threads = 2;
+    m_sim = std::make_unique<SimServer>(sim);
+    QString error;
+    QVERIFY2(m_sim->start(&error), qPrintable(error));
+}
+
+void TestMainWindow::cleanupTestCase()
+{
+    m_sim.reset();
+}
+
+std::unique_ptr<Harness> TestMainWindow::makeWindow(const RunConfig& base, const QString& projectPath)
+{
+    auto h = std::make_unique<Harness>();
+    h->window = std::make_unique<MainWindow>(base, projectPath);
+    for (const char* name : {"summaryModel", "summaryProxy", "runListModel", "runListProxy"}) {
+        auto* model = h->window->findChild<QAbstractItemModel*>(QString::fromLatin1(name));
+        if (!model)
+            qFatal("model %s not found", name);
+        h->testers.push_back(
+            std::make_unique<QAbstractItemModelTester>(model, QAbstractItemModelTester::FailureReportingMode::QtTest));
+    }
+    h->window->show();
+    if (!QTest::qWaitForWindowExposed(h->window.get()))
+        qWarning("window not exposed");
+    return h;
+}
+
+void TestMainWindow::type(QLineEdit* edit, const QString& text)
+{
+    QVERIFY(edit);
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, text);
+    QCOMPARE(edit->text(), text);
+}
+
+void TestMainWindow::fillForm(const Harness& h, const Form& form)
+{
+    type(h.child<QLineEdit>("urlEdit"), form.url);
+    type(h.child<QLineEdit>("modelEdit"), form.model);
+    type(h.child<QLineEdit>("parallelEdit"), form.parallel);
+    type(h.child<QLineEdit>("numberEdit"), form.number);
+    type(h.child<QLineEdit>("extraArgsEdit"), form.extraArgs);
+    auto* maxTokens = h.child<QSpinBox>("maxTokensSpin");
+    QVERIFY(maxTokens);
+    maxTokens->setValue(form.maxTokens);
+}
+
+void TestMainWindow::runsASweepAndStoresIt()
+{
+    RunConfig base;
+    base.sleepInterval = 0;
+    auto h = makeWindow(base, projectPath());
+    Form form;
+    form.url = m_sim->baseUrl().toString() + QStringLiteral("/v1/chat/completions");
+    fillForm(*h, form);
+    QSignalSpy started(h->window->controller(), &RunController::runStarted);
+    QSignalSpy snapshots(h->window->controller(), &RunController::snapshotAvailable);
+
+    auto* run = h->child<QPushButton>("runButton");
+    QVERIFY(run);
+    QTest::mouseClick(run, Qt::LeftButton);
+    QCOMPARE(started.count(), 1);
+    QVERIFY2(h->errorLabel()->isHidden(), qPrintable(h->errorLabel()->text()));
+    QVERIFY(!run->isEnabled());
+
+    SummaryTableModel* summary = h->summary();
+    QTRY_VERIFY_WITH_TIMEOUT(summary->rowCount() == 2 && !h->window->controller()->isRunning(), kRunTimeoutMs);
+    QCOMPARE(h->window->controller()->state(), RunState::Finished);
+    QCOMPARE(summaryValue(summary, 0, SummaryTableModel::Parallel), 1.0);
+    QCOMPARE(summaryValue(summary, 0, SummaryTableModel::Success), 4.0);
+    QCOMPARE(summaryValue(summary, 1, SummaryTableModel::Success), 8.0);
+    for (int row = 0; row < 2; ++row) {
+        QCOMPARE(summaryValue(summary, row, SummaryTableModel::Failed), 0.0);
+        QVERIFY(summaryValue(summary, row, SummaryTableModel::OutTokPerS) > 0);
+        QVERIFY(summaryValue(summary, row, SummaryTableModel::ReqPerS) > 0);
+        QVERIFY(summaryValue(summary, row, SummaryTableModel::TtftP99) >= 20.0);
+        QVERIFY(!summary->index(row, SummaryTableModel::TtftP50).data().toString().isEmpty());
+    }
+    QVERIFY(snapshots.count() > 0);
+    QVERIFY(h->child<LiveChartView>("liveChart")->throughputPointCount() > 0);
+    QCOMPARE(h->child<SweepChartView>("sweepChart")->pointCount(), 2);
+    QVERIFY(run->isEnabled());
+    QCOMPARE(h->child<QTabWidget>("pages")->currentWidget()->objectName(), QStringLiteral("resultsPage"));
+
+    RunListModel* runs = h->runs();
+    QTRY_COMPARE_WITH_TIMEOUT(runs->rowCount(), 1, 5000);
+    const RunRow stored = runs->runs().first();
+    QCOMPARE(stored.status, QStringLiteral("completed"));
+    QCOMPARE(stored.points, 2);
+    QCOMPARE(stored.requests, 12);
+    QCOMPARE(stored.id, h->window->controller()->runId());
+}
+
+void TestMainWindow::storedRunsShowInANewWindow()
+{
+    // The run of the previous test is in the project file: a new window lists it, and picking it shows its points.
+    RunConfig base;
+    base.sleepInterval = 0;
+    auto h = makeWindow(base, projectPath());
+    RunListModel* runs = h->runs();
+    QCOMPARE(runs->rowCount(), 1);
+    SummaryTableModel* summary = h->summary();
+    QCOMPARE(summary->rowCount(), 0);
+
+    auto* table = h->child<QTableView>("runsTable");
+    QVERIFY(table);
+    const QRect cell = table->visualRect(table->model()->index(0, RunListModel::Name));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QTRY_COMPARE_WITH_TIMEOUT(summary->rowCount(), 2, 5000);
+    QCOMPARE(summaryValue(summary, 0, SummaryTableModel::Success), 4.0);
+    QCOMPARE(summaryValue(summary, 1, SummaryTableModel::Success), 8.0);
+    QVERIFY(summaryValue(summary, 1, SummaryTableModel::OutTokPerS) > 0);
+    QVERIFY(!std::isnan(summaryValue(summary, 1, SummaryTableModel::TtftP99)));
+}
+
+void TestMainWindow::badInputStartsNothing_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("parallel");
+    QTest::addColumn<QString>("number");
+    QTest::addColumn<QString>("extraArgs");
+    const QString url = QStringLiteral("http://127.0.0.1:9/v1/chat/completions");
+    const QString extra = QStringLiteral(R"({"ignore_eos": true})");
+    // clang-format off
+    QTest::newRow("parallel not numbers") << "--parallel" << url << "m" << "1 x" << "4 8" << extra;
+    QTest::newRow("number not numbers") << "--number" << url << "m" << "1 2" << "4 eight" << extra;
+    QTest::newRow("parallel zero") << "--parallel" << url << "m" << "0 2" << "4 8" << extra;
+    QTest::newRow("counts differ") << "--number" << url << "m" << "1 2" << "4" << extra;
+    QTest::newRow("no model") << "--model" << url << "" << "1" << "4" << extra;
+    QTest::newRow("not a url") << "--url" << "localhost:8000" << "m" << "1" << "4" << extra;
+    QTest::newRow("extra args not json") << "--extra-args" << url << "m" << "1" << "4" << "{ignore_eos";
+    // clang-format on
+}
+
+void TestMainWindow::badInputStartsNothing()
+{
+    QFETCH(QString, field);
+    RunConfig base;
+    base.sleepInterval = 0;
+    auto h = makeWindow(base, QString());
+    Form form;
+    QFETCH(QString, url);
+    QFETCH(QString, model);
+    QFETCH(QString, parallel);
+    QFETCH(QString, number);
+    QFETCH(QString, extraArgs);
+    form.url = url;
+    form.model = model;
+    form.parallel = parallel;
+    form.number = number;
+    form.extraArgs = extraArgs;
+    fillForm(*h, form);
+    QSignalSpy started(h->window->controller(), &RunController::runStarted);
+
+    QTest::mouseClick(h->child<QPushButton>("runButton"), Qt::LeftButton);
+
+    QLabel* errors = h->errorLabel();
+    QVERIFY(errors->isVisible());
+    QVERIFY2(errors->text().contains(field + QStringLiteral(": ")), qPrintable(errors->text()));
+    QCOMPARE(started.count(), 0);
+    QCOMPARE(h->window->controller()->state(), RunState::Idle);
+    QCOMPARE(h->child<QTabWidget>("pages")->currentWidget()->objectName(), QStringLiteral("runSetupPage"));
+
+    // Fixing the form and running again clears the errors.
+    Form good;
+    good.url = m_sim->baseUrl().toString() + QStringLiteral("/v1/chat/completions");
+    good.parallel = QStringLiteral("1");
+    good.number = QStringLiteral("2");
+    fillForm(*h, good);
+    QTest::mouseClick(h->child<QPushButton>("runButton"), Qt::LeftButton);
+    QCOMPARE(started.count(), 1);
+    QVERIFY(errors->isHidden());
+    QTRY_VERIFY_WITH_TIMEOUT(!h->window->controller()->isRunning(), kRunTimeoutMs);
+    QCOMPARE(h->summary()->rowCount(), 1);
+}
+
+void TestMainWindow::unreachableServerShowsUrlError()
+{
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+
+    RunConfig base;
+    base.sleepInterval = 0;
+    const QString path = m_dir.filePath(QStringLiteral("unreachable.tlproj"));
+    auto h = makeWindow(base, path);
+    Form form;
+    form.url = QStringLiteral("http://127.0.0.1:%1/v1/chat/completions").arg(port);
+    fillForm(*h, form);
+    QSignalSpy finished(h->window->controller(), &RunController::runFinished);
+
+    QTest::mouseClick(h->child<QPushButton>("runButton"), Qt::LeftButton);
+
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QCOMPARE(h->window->controller()->state(), RunState::Failed);
+    QLabel* errors = h->errorLabel();
+    QVERIFY(errors->isVisible());
+    QVERIFY2(errors->text().contains(QStringLiteral("--url: ")), qPrintable(errors->text()));
+    QVERIFY2(errors->text().contains(QString::number(port)), qPrintable(errors->text()));
+    QCOMPARE(h->child<QTabWidget>("pages")->currentWidget()->objectName(), QStringLiteral("runSetupPage"));
+    QVERIFY(h->child<QPushButton>("runButton")->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(h->runs()->rowCount(), 1, 5000);
+    QCOMPARE(h->runs()->runs().first().status, QStringLiteral("failed"));
+}
+
+void TestMainWindow::liveChartDecimatesLongSeries()
+{
+    // An hour at 4 Hz plus change: the chart draws at most two points per pixel column, however long the point.
+    LiveChartView chart;
+    chart.resize(800, 500);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QVector<LivePoint> series(20000);
+    for (qsizetype i = 0; i < series.size(); ++i) {
+        series[i].tS = double(i) * 0.25;
+        series[i].outputTokPerS = i == 12345 ? 5000.0 : 100.0 + double(i % 7);
+        series[i].ttftMs = i % 2 ? std::nan("") : 50.0;
+    }
+    chart.showSeries(series);
+    QVERIFY(chart.throughputPointCount() >= 100);
+    QVERIFY(chart.throughputPointCount() <= 2 * chart.width());
+    QVERIFY(chart.ttftPointCount() >= 100);
+    QVERIFY(chart.ttftPointCount() <= 2 * chart.width());
+    chart.showSeries(series.mid(0, 10));
+    QCOMPARE(chart.throughputPointCount(), 10);
+    QCOMPARE(chart.ttftPointCount(), 5);
+    chart.clear();
+    QCOMPARE(chart.throughputPointCount(), 0);
+}
+
+void TestMainWindow::screenshots()
+{
+    // Not a check: renders the demo at three moments for the README when THROUGHLINE_SCREENSHOT_DIR is set.
+    const QString dir = qEnvironmentVariable("THROUGHLINE_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("set THROUGHLINE_SCREENSHOT_DIR to write the README screenshots");
+    QVERIFY(QDir().mkpath(dir));
+    SimServer sim(Demo::simConfig());
+    QString error;
+    QVERIFY2(sim.start(&error), qPrintable(error));
+    const QString path = m_dir.filePath(QStringLiteral("demo.tlproj"));
+    auto h = makeWindow(Demo::runConfig(sim.baseUrl(), path), path);
+    h->window->setDemoTarget(sim.baseUrl(), sim.config());
+    h->window->resize(1400, 900);
+    QCoreApplication::sendPostedEvents(); // the pending layout requests of the resize
+    QVERIFY(h->window->grab().save(dir + QStringLiteral("/01-ready.png")));
+
+    QTest::mouseClick(h->child<QPushButton>("runButton"), Qt::LeftButton);
+    RunController* controller = h->window->controller();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        controller->snapshot()->pointIndex == 2 && controller->snapshot()->completed >= 110, kRunTimeoutMs);
+    QVERIFY(h->window->grab().save(dir + QStringLiteral("/02-live.png")));
+
+    QTRY_VERIFY_WITH_TIMEOUT(!controller->isRunning(), kRunTimeoutMs);
+    QVERIFY(h->window->grab().save(dir + QStringLiteral("/03-results.png")));
+
+    h->child<QTabWidget>("pages")->setCurrentIndex(0);
+    type(h->child<QLineEdit>("parallelEdit"), QStringLiteral("1 x 16"));
+    QTest::mouseClick(h->child<QPushButton>("runButton"), Qt::LeftButton);
+    QVERIFY(h->errorLabel()->isVisible());
+    QVERIFY(h->window->grab().save(dir + QStringLiteral("/04-error.png")));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

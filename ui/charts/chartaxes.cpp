@@ -1,0 +1,45 @@
+#include "charts/chartaxes.h"
+
+#include <QtCharts/QValueAxis>
+
+#include <cmath>
+
+namespace tl {
+
+namespace {
+
+// The smallest of 1, 2, 2.5, 5 x 10^k that is >= x.
+double niceStep(double x)
+{
+    if (!(x > 0) || !std::isfinite(x))
+        return 1.0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(x)));
+    for (double m : {1.0, 2.0, 2.5, 5.0}) {
+        if (m * magnitude >= x * (1 - 1e-9))
+            return m * magnitude;
+    }
+    return 10.0 * magnitude;
+}
+
+int decimalsFor(double step)
+{
+    int decimals = 0;
+    double scaled = step;
+    while (decimals < 6 && std::abs(scaled - std::round(scaled)) > 1e-6 * std::max(1.0, scaled)) {
+        scaled *= 10;
+        ++decimals;
+    }
+    return decimals;
+}
+
+} // namespace
+
+void ChartAxes::setNiceRange(QValueAxis* axis, double max, double floorMax)
+{
+    const double step = niceStep(std::max(max, floorMax) / (kTickCount - 1));
+    axis->setTickCount(kTickCount);
+    axis->setRange(0, step * (kTickCount - 1));
+    axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimalsFor(step)) + QStringLiteral("f"));
+}
+
+} // namespace tl

@@ -1,0 +1,104 @@
+#include "charts/livechartview.h"
+
+#include "charts/chartaxes.h"
+#include "charts/minmaxdecimator.h"
+
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
+
+#include <QPen>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace tl {
+
+LiveChartView::LiveChartView(QWidget* parent)
+    : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    m_throughput = makePlot(tr("Output throughput"), tr("tokens/s"), QColor(0x1f, 0x77, 0xb4));
+    m_ttft = makePlot(tr("Time to first token (mean over the last second)"), tr("ms"), QColor(0xd6, 0x61, 0x1e));
+    m_throughput.view->setObjectName(QStringLiteral("throughputChart"));
+    m_ttft.view->setObjectName(QStringLiteral("ttftChart"));
+    layout->addWidget(m_throughput.view, 1);
+    layout->addWidget(m_ttft.view, 1);
+    clear();
+}
+
+LiveChartView::~LiveChartView() = default;
+
+LiveChartView::Plot LiveChartView::makePlot(const QString& title, const QString& yTitle, const QColor& color)
+{
+    Plot p;
+    p.chart = new QChart;
+    p.chart->setTitle(title);
+    p.chart->legend()->hide();
+    p.chart->setMargins(QMargins(4, 4, 4, 4));
+    p.series = new QLineSeries(p.chart);
+    QPen pen(color);
+    pen.setWidthF(2.0);
+    p.series->setPen(pen);
+    p.chart->addSeries(p.series);
+    p.xAxis = new QValueAxis(p.chart);
+    p.xAxis->setTitleText(tr("time since the point started (s)"));
+    p.yAxis = new QValueAxis(p.chart);
+    p.yAxis->setTitleText(yTitle);
+    p.chart->addAxis(p.xAxis, Qt::AlignBottom);
+    p.chart->addAxis(p.yAxis, Qt::AlignLeft);
+    p.series->attachAxis(p.xAxis);
+    p.series->attachAxis(p.yAxis);
+    p.view = new QChartView(p.chart, this); // the view owns the chart
+    p.view->setRenderHint(QPainter::Antialiasing);
+    p.view->setMinimumHeight(160);
+    return p;
+}
+
+void LiveChartView::clear()
+{
+    updatePlot(m_throughput, {}, 0);
+    updatePlot(m_ttft, {}, 0);
+}
+
+void LiveChartView::showSeries(const QVector<LivePoint>& series)
+{
+    QList<QPointF> throughput;
+    QList<QPointF> ttft;
+    throughput.reserve(series.size());
+    ttft.reserve(series.size());
+    for (const LivePoint& p : series) {
+        throughput.append(QPointF(p.tS, p.outputTokPerS));
+        if (!std::isnan(p.ttftMs)) // no request finished in that second
+            ttft.append(QPointF(p.tS, p.ttftMs));
+    }
+    const double tMax = series.isEmpty() ? 0 : series.last().tS;
+    updatePlot(m_throughput, throughput, tMax);
+    updatePlot(m_ttft, ttft, tMax);
+}
+
+void LiveChartView::updatePlot(Plot& plot, const QList<QPointF>& points, double tMax)
+{
+    const int columns = std::max(100, int(plot.chart->plotArea().width()));
+    plot.series->replace(MinMaxDecimator::decimate(points, columns));
+    double yMax = 0;
+    for (const QPointF& p : points)
+        yMax = std::max(yMax, p.y());
+    ChartAxes::setNiceRange(plot.xAxis, tMax, 10.0);
+    ChartAxes::setNiceRange(plot.yAxis, yMax * 1.1, 1.0);
+}
+
+int LiveChartView::throughputPointCount() const
+{
+    return int(m_throughput.series->count());
+}
+
+int LiveChartView::ttftPointCount() const
+{
+    return int(m_ttft.series->count());
+}
+
+} // namespace tl

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "metrics/liveseries.h"
+
+#include <QVector>
+#include <QWidget>
+
+class QChart;
+class QChartView;
+class QLineSeries;
+class QValueAxis;
+
+namespace tl {
+
+// Two small live charts of the current run point, one above the other on a shared time scale: output
+// tokens per second and mean time to first token. Fed whole series from snapshots (a few per second); each
+// update replaces the series in one call with points decimated to the plot's width.
+class LiveChartView final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LiveChartView)
+
+public:
+    explicit LiveChartView(QWidget* parent = nullptr);
+    ~LiveChartView() override;
+
+    void clear();
+    void showSeries(const QVector<LivePoint>& series);
+
+    // For tests: points currently drawn by each chart.
+    int throughputPointCount() const;
+    int ttftPointCount() const;
+
+private:
+    struct Plot {
+        QChart* chart = nullptr;
+        QChartView* view = nullptr;
+        QLineSeries* series = nullptr;
+        QValueAxis* xAxis = nullptr;
+        QValueAxis* yAxis = nullptr;
+    };
+
+    Plot makePlot(const QString& title, const QString& yTitle, const QColor& color);
+    void updatePlot(Plot& plot, const QList<QPointF>& points, double tMax);
+
+    Plot m_throughput;
+    Plot m_ttft;
+};
+
+} // namespace tl
