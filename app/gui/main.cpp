@@ -19,26 +19,49 @@ QString tr(const char* text)
     return QCoreApplication::translate("main", text);
 }
 
+void setUpParser(QCommandLineParser& parser, const QCommandLineOption& demoOption)
+{
+    parser.setApplicationDescription(tr("Benchmark workbench for OpenAI-compatible LLM servers."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(demoOption);
+    parser.addPositionalArgument(QStringLiteral("project"),
+        tr("Project file (*.tlproj) to open or create; runs are stored in it."), QStringLiteral("[PROJECT.tlproj]"));
+}
+
+// --help and --version must work without a display, where QApplication cannot start.
+bool wantsTextOnly(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "-?" || arg == "--help-all" || arg == "-v" || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+        tr("Start the built-in emulated model server and fill in a short sweep aimed "
+           "at it: press Run to see a benchmark without a real server."));
+    QCommandLineParser parser;
+    if (wantsTextOnly(argc, argv)) {
+        QCoreApplication core(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("throughline"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(THROUGHLINE_VERSION));
+        setUpParser(parser, demoOption);
+        parser.process(core); // prints and exits
+        return 0;
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Throughline"));
     QApplication::setOrganizationName(QStringLiteral("Throughline"));
     QApplication::setApplicationVersion(QStringLiteral(THROUGHLINE_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/throughline.png")));
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Benchmark workbench for OpenAI-compatible LLM servers."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demoOption(QStringLiteral("demo"),
-        tr("Start the built-in emulated model server and fill in a short sweep aimed "
-           "at it: press Run to see a benchmark without a real server."));
-    parser.addOption(demoOption);
-    parser.addPositionalArgument(QStringLiteral("project"),
-        tr("Project file (*.tlproj) to open or create; runs are stored in it."), QStringLiteral("[PROJECT.tlproj]"));
+    setUpParser(parser, demoOption);
     parser.process(app);
 
     QString projectPath = parser.positionalArguments().value(0);

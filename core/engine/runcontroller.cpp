@@ -103,13 +103,13 @@ ConfigErrors RunController::start(const RunConfig& config, ProjectStore* store)
         info.createdMs = QDateTime::currentMSecsSinceEpoch();
         m_store->beginRun(info);
     }
+    m_state = RunState::Testing; // running from here on: handlers of runStarted see isRunning()
     Q_EMIT runStarted(m_runId);
 
     if (config.noTestConnection) {
         startPoint(0);
         return {};
     }
-    m_state = RunState::Testing;
     publishSnapshot();
     m_connectionTest = new ConnectionTest(m_factory, config.totalTimeout, this);
     connect(m_connectionTest, &ConnectionTest::succeeded, this, &RunController::onConnectionTestDone);
