@@ -8,25 +8,25 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QMessageBox>
+#include <QTranslator>
 
 #include <memory>
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("main", text);
-}
-
 void setUpParser(QCommandLineParser& parser, const QCommandLineOption& demoOption)
 {
-    parser.setApplicationDescription(tr("Benchmark workbench for OpenAI-compatible LLM servers."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Benchmark workbench for OpenAI-compatible LLM servers."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(demoOption);
     parser.addPositionalArgument(QStringLiteral("project"),
-        tr("Project file (*.tlproj) to open or create; runs are stored in it."), QStringLiteral("[PROJECT.tlproj]"));
+        QCoreApplication::translate("main", "Project file (*.tlproj) to open or create; runs are stored in it."),
+        QStringLiteral("[PROJECT.tlproj]"));
 }
 
 // --help and --version must work without a display, where QApplication cannot start.
@@ -45,8 +45,9 @@ bool wantsTextOnly(int argc, char* argv[])
 int main(int argc, char* argv[])
 {
     const QCommandLineOption demoOption(QStringLiteral("demo"),
-        tr("Start the built-in emulated model server and fill in a short sweep aimed "
-           "at it: press Run to see a benchmark without a real server."));
+        QCoreApplication::translate("main",
+            "Start the built-in emulated model server and fill in a short sweep aimed "
+            "at it: press Run to see a benchmark without a real server."));
     QCommandLineParser parser;
     if (wantsTextOnly(argc, argv)) {
         QCoreApplication core(argc, argv);
@@ -61,6 +62,14 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("Throughline"));
     QApplication::setApplicationVersion(QStringLiteral(THROUGHLINE_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/throughline.png")));
+    // The catalogue for the system language (zh_CN ships), and Qt's own strings for dialogs.
+    QTranslator appTranslator;
+    if (appTranslator.load(QLocale(), QStringLiteral("throughline"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&appTranslator);
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
     setUpParser(parser, demoOption);
     parser.process(app);
 
@@ -71,8 +80,8 @@ int main(int argc, char* argv[])
         sim = std::make_unique<tl::SimServer>(tl::Demo::simConfig());
         QString error;
         if (!sim->start(&error)) {
-            QMessageBox::critical(
-                nullptr, tr("Throughline"), tr("The built-in emulated server could not start: %1").arg(error));
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Throughline"),
+                QCoreApplication::translate("main", "The built-in emulated server could not start: %1").arg(error));
             return 1;
         }
         if (projectPath.isEmpty())
