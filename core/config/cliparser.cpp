@@ -279,7 +279,7 @@ QString CliParser::runHelp()
                          "Options:\n");
     for (const Option& o : options()) {
         QString head = QStringLiteral("  ") + o.names.join(QStringLiteral(", "));
-        if (o.metavar)
+        if (o.metavar != nullptr)
             head += u' ' + QString::fromLatin1(o.metavar);
         out += head.leftJustified(34) + u' ' + QString::fromUtf8(o.help) + u'\n';
     }

@@ -39,7 +39,7 @@ QString RunPoint::name() const
 
 QString RunConfig::resolvedUrl() const
 {
-    const QString stripped = stripSlash(url.trimmed());
+    QString stripped = stripSlash(url.trimmed());
     for (const QString& suffix : kEndpointSuffixes) {
         if (stripped.endsWith(suffix))
             return stripped;

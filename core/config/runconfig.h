@@ -81,7 +81,7 @@ struct RunConfig {
 
     // JSON in EvalScope's benchmark_args.json key names (the API key masked unless includeSecrets).
     QByteArray toJson(bool includeSecrets = false) const;
-    static RunConfig fromJson(const QByteArray& json, ConfigErrors* errors);
+    static RunConfig fromJson(const QByteArray& data, ConfigErrors* errors);
 };
 
 } // namespace tl

@@ -289,7 +289,7 @@ void RunController::publishSnapshot()
     snap->completed = m_live.completed();
     snap->failed = m_live.failed();
     snap->inFlight = m_live.inFlight();
-    snap->elapsedS = m_pointStartNs ? double(monotonicNs() - m_pointStartNs) / 1e9 : 0.0;
+    snap->elapsedS = m_pointStartNs != 0 ? double(monotonicNs() - m_pointStartNs) / 1e9 : 0.0;
     snap->series = m_live.points();
     snap->results = m_results;
     m_snapshot = std::move(snap);

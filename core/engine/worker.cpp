@@ -124,7 +124,7 @@ void Worker::send(int slot, Dispatcher::Claim claim)
     a->rec.stream = m_factory->api().streaming();
     const QByteArray body = m_factory->bodyFor(claim.seq);
     const qint64 now = monotonicNs();
-    a->rec.scheduledNs = claim.scheduledNs ? claim.scheduledNs : now;
+    a->rec.scheduledNs = claim.scheduledNs != 0 ? claim.scheduledNs : now;
     a->rec.sentNs = now;
     a->lastActivityNs = now;
     QNetworkReply* reply = s.manager->post(m_factory->networkRequest(), body);

@@ -52,8 +52,8 @@ PercentileTable computePercentiles(const QList<RequestRecord>& records);
 // benchmark_summary.json and benchmark_percentile.json with EvalScope's exact keys and rounding.
 QByteArray summaryToJson(const Summary& s);
 QByteArray percentilesToJson(const PercentileTable& t);
-Summary summaryFromJson(const QByteArray& json);
-PercentileTable percentilesFromJson(const QByteArray& json);
+Summary summaryFromJson(const QByteArray& data);
+PercentileTable percentilesFromJson(const QByteArray& data);
 
 } // namespace tl
 

@@ -164,10 +164,10 @@ QByteArray encodeEvents(qint64 baseNs, const QVector<qint64>& eventNs, const QVe
         do {
             quint8 byte = delta & 0x7f;
             delta >>= 7;
-            if (delta)
+            if (delta != 0)
                 byte |= 0x80;
             out.append(char(byte));
-        } while (delta);
+        } while (delta != 0);
         out.append(char(flags.value(i)));
     }
     return out;
@@ -188,7 +188,7 @@ bool decodeEvents(const QByteArray& blob, qint64 baseNs, QVector<qint64>& eventN
             const auto byte = static_cast<quint8>(blob.at(i++));
             delta |= quint64(byte & 0x7f) << shift;
             shift += 7;
-            if (!(byte & 0x80))
+            if ((byte & 0x80) == 0)
                 break;
         }
         if (i >= blob.size())

@@ -6,10 +6,8 @@
 
 class QSqlDatabase;
 
-namespace tl {
-
 // The *.tlproj SQLite schema: versioned with PRAGMA user_version, tagged with PRAGMA application_id.
-namespace ProjectSchema {
+namespace tl::ProjectSchema {
 
 constexpr int kVersion = 1;
 constexpr int kApplicationId = 0x544C504A; // "TLPJ"
@@ -24,6 +22,4 @@ bool open(QSqlDatabase& db, const QString& path, const QString& connectionName, 
 QByteArray encodeEvents(qint64 baseNs, const QVector<qint64>& eventNs, const QVector<quint8>& flags);
 bool decodeEvents(const QByteArray& blob, qint64 baseNs, QVector<qint64>& eventNs, QVector<quint8>& flags);
 
-} // namespace ProjectSchema
-
-} // namespace tl
+} // namespace tl::ProjectSchema

@@ -107,7 +107,7 @@ void ProjectWriter::writeRequests(const QString& runId, int pointIndex, const QL
         " headers_ns, end_ns, first_choices_ns, first_content_ns, completed_ns, prompt_tokens, completion_tokens,"
         " cached_tokens, token_source, http_status, error_class, error_message, bytes, event_count, events)"
         " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-    auto rel = [this](qint64 ns) { return ns ? QVariant(ns - m_anchorNs) : QVariant(0); };
+    auto rel = [this](qint64 ns) { return ns != 0 ? QVariant(ns - m_anchorNs) : QVariant(0); };
     auto tokens = [](qint64 v) { return v >= 0 ? QVariant(v) : QVariant(); };
     bool ok = true;
     for (const RequestRecord& r : records) {
