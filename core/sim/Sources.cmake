@@ -1,13 +1,19 @@
 # The emulated OpenAI-compatible model server (throughline-sim and the in-process demo server).
 # Included from core/CMakeLists.txt; paths are relative to core/.
 target_sources(throughline_core PRIVATE
-    sim/simconfig.h
+    sim/simconfig.h sim/simconfig.cpp
+    sim/simfault.h sim/simfault.cpp
+    sim/simpreset.h sim/simpreset.cpp sim/simpresetdata.h
+    sim/simtrace.h
     sim/simhttprequest.h
     sim/simhttpparser.h sim/simhttpparser.cpp
     sim/simdeadlinequeue.h
     sim/simjob.h
     sim/simprotocol.h sim/simprotocol.cpp
     sim/simconnection.h
+    sim/simengine.h sim/simengine.cpp
+    sim/simtimer.h sim/simtimer.cpp
+    sim/simpoller.h sim/simpoller.cpp
     sim/simacceptor.h sim/simacceptor.cpp
     sim/simworker.h sim/simworker.cpp
     sim/simserver.h sim/simserver.cpp

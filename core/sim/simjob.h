@@ -3,13 +3,15 @@
 #include <QByteArray>
 #include <QtGlobal>
 
+#include <vector>
+
 namespace tl {
 
 // One accepted completion request, reduced to what the emulated server needs to answer it: how many
 // tokens, how they are framed, and the JSON fragments shared by every chunk (precomputed once so that a
 // token event costs a few appends, not a JSON serialisation).
 struct SimJob {
-    enum class Kind { Chat, Completion };
+    enum class Kind { Chat, Completion, Responses };
 
     Kind kind = Kind::Chat;
     bool stream = false;
@@ -20,6 +22,14 @@ struct SimJob {
     QByteArray id; // "chatcmpl-<hex>" or "cmpl-<hex>"
     // `{"id":"…","object":"…","created":…,"model":"…","choices":` — every answer of this job starts so.
     QByteArray prefix;
+    QByteArray modelJson; // the model name as a JSON string
+    qint64 created = 0; // unix seconds
+    bool hasLimit = false; // the client set max_tokens or ignore_eos: no sampled natural length
+    // Chained hashes of the prompt's whole blocks (PrefixBlockTokens tokens each) for the prefix cache.
+    std::vector<quint64> prefixBlocks;
+    int cachedTokens = 0; // prompt tokens found in the prefix cache
+    bool reportCached = false; // usage carries prompt_tokens_details.cached_tokens
+    int tokensPerChunk = 1; // tokens coalesced into one SSE event
 };
 
 } // namespace tl

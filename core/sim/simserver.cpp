@@ -1,8 +1,10 @@
 #include "sim/simserver.h"
 
 #include "sim/simacceptor.h"
+#include "sim/simengine.h"
 #include "sim/simworker.h"
 
+#include <QDebug>
 #include <QHostAddress>
 #include <QHostInfo>
 #include <QThread>
@@ -63,6 +65,7 @@ bool SimServer::start(QString* error)
         return false;
     }
     m_port = acceptor->serverPort();
+    m_engine = std::make_unique<SimEngine>(m_config);
 
     // Connections accepted from here on wait in this thread's event queue until start() has returned,
     // so the workers are ready before the first one is dispatched.
@@ -70,7 +73,7 @@ bool SimServer::start(QString* error)
     for (int i = 0; i < threadCount; ++i) {
         auto thread = std::make_unique<QThread>();
         thread->setObjectName(QStringLiteral("tl-sim-%1").arg(i));
-        auto* worker = new SimWorker(m_config, &m_served);
+        auto* worker = new SimWorker(m_config, m_engine.get(), &m_served);
         worker->moveToThread(thread.get());
         connect(thread.get(), &QThread::started, worker, &SimWorker::initialise);
         connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
@@ -97,9 +100,42 @@ void SimServer::stop()
         thread->quit();
         thread->wait();
     }
+    const bool wasRunning = !m_threads.empty();
     m_workers.clear(); // deleted on QThread::finished, before wait() returned
     m_threads.clear();
     m_nextWorker = 0;
+    if (wasRunning && m_engine && !m_config.traceOut.isEmpty()) {
+        QString error;
+        if (!m_engine->writeTrace(m_config.traceOut, &error))
+            qWarning().noquote() << tr("Cannot write the trace to %1: %2").arg(m_config.traceOut, error);
+    }
+}
+
+int SimServer::runningRequests() const
+{
+    return m_engine ? m_engine->running() : 0;
+}
+
+int SimServer::waitingRequests() const
+{
+    return m_engine ? m_engine->waiting() : 0;
+}
+
+std::vector<SimTraceRecord> SimServer::traceRecords() const
+{
+    return m_engine ? m_engine->traces() : std::vector<SimTraceRecord>{};
+}
+
+qint64 SimServer::workerCpuNs() const
+{
+    qint64 total = 0;
+    for (SimWorker* worker : m_workers) {
+        qint64 ns = 0;
+        QMetaObject::invokeMethod(
+            worker, [worker, &ns] { ns = worker->threadCpuNs(); }, Qt::BlockingQueuedConnection);
+        total += ns;
+    }
+    return total;
 }
 
 QUrl SimServer::baseUrl() const

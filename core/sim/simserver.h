@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sim/simconfig.h"
+#include "sim/simtrace.h"
 
 #include <QObject>
 #include <QUrl>
@@ -15,10 +16,12 @@ class QThread;
 namespace tl {
 
 class SimAcceptor;
+class SimEngine;
 class SimWorker;
 
 // The emulated OpenAI-compatible model server (vLLM-style /v1/chat/completions, /v1/completions,
-// /v1/models, /health) with a fixed time to first token and inter-token latency. Used in-process by the
+// /v1/models, /health, /metrics) with a continuous-batching serving model and fault injection (SimConfig,
+// docs/SIM.md). Used in-process by the
 // GUI demo, the CLI demo and the tests, and on its own as `throughline-sim`. One acceptor on the thread
 // that calls start() hands connections round-robin to N worker threads that do all the HTTP work.
 // start(), stop() and the destructor must be called on the same thread, whose event loop must run.
@@ -43,10 +46,20 @@ public:
     quint64 requestsServed() const { return m_served.load(std::memory_order_relaxed); }
     const SimConfig& config() const { return m_config; }
 
+    // Serving model, live: requests holding a sequence slot, and requests queued for one.
+    int runningRequests() const;
+    int waitingRequests() const;
+    // Ground truth of every completion request that has ended (config.recordTrace or traceOut), in the order
+    // they ended; kept after stop() until the next start().
+    std::vector<SimTraceRecord> traceRecords() const;
+    // CPU time used so far by the worker threads, summed (0 where unsupported); blocks until each answers.
+    qint64 workerCpuNs() const;
+
 private:
     void dispatch(qintptr descriptor);
 
     SimConfig m_config;
+    std::unique_ptr<SimEngine> m_engine; // created by start(), kept after stop() for traceRecords()
     std::unique_ptr<SimAcceptor> m_acceptor;
     std::vector<std::unique_ptr<QThread>> m_threads;
     std::vector<SimWorker*> m_workers; // each deleted when its thread finishes

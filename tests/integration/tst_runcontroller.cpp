@@ -4,6 +4,7 @@
 
 #include "engine/runcontroller.h"
 #include "sim/simserver.h"
+#include "sim/simtrace.h"
 #include "storage/projectreader.h"
 #include "storage/projectstore.h"
 
@@ -19,13 +20,13 @@
 
 using namespace tl;
 
-
 namespace {
 
 constexpr double kTtftMs = 100.0;
 constexpr double kItlMs = 20.0;
 constexpr int kTokens = 10;
-constexpr double kToleranceMs = 5.0;
+constexpr double kToleranceMs = 2.0; // client timestamp vs the server's write of the same chunk
+constexpr double kLooseMs = 25.0; // measured vs nominal timing (the server may slip on a loaded machine)
 
 RunConfig baseConfig(const QUrl& base)
 {
@@ -45,7 +46,6 @@ double median(QVector<double> v)
     return v.isEmpty() ? NAN : v.at(v.size() / 2);
 }
 
-
 } // namespace
 
 class TestRunController final : public QObject {
@@ -55,8 +55,8 @@ private:
     std::unique_ptr<SimServer> m_sim;
 
     // Runs `config` to the end and returns the final state.
-    static RunState runToEnd(RunController& controller, const RunConfig& config, ProjectStore* store,
-                             ConfigError* error = nullptr)
+    static RunState runToEnd(
+        RunController& controller, const RunConfig& config, ProjectStore* store, ConfigError* error = nullptr)
     {
         QSignalSpy finished(&controller, &RunController::runFinished);
         const ConfigErrors errors = controller.start(config, store);
@@ -77,6 +77,7 @@ private Q_SLOTS:
         SimConfig sim;
         sim.ttftMs = kTtftMs;
         sim.itlMs = kItlMs;
+        sim.recordTrace = true;
         m_sim = std::make_unique<SimServer>(sim);
         QString error;
         QVERIFY2(m_sim->start(&error), qPrintable(error));
@@ -105,18 +106,14 @@ private Q_SLOTS:
         QCOMPARE(s.successRequests, 12);
         QCOMPARE(s.failedRequests, 0);
         QCOMPARE(s.avgOutputTokens, double(kTokens)); // exact, from the server's usage
-        // Medians, not means: on a loaded machine one starved timer must not fail the suite (the figures of
-        // record come from the benchmark programs). The averages must still be in the right place.
+        // The figures of record (the nominal 100 ms / 20 ms) only hold while the server keeps its schedule, which a
+        // loaded machine can delay. So: loose bounds against the nominal values, and tight ones against the server's
+        // ground truth (when each chunk was actually written), which isolates the client's own measurement error.
         const double ttftP50 = r.percentiles.value(QStringLiteral("TTFT (ms)"), QStringLiteral("50%"));
-        QVERIFY2(std::abs(ttftP50 - kTtftMs) < kToleranceMs, qPrintable(QString::number(ttftP50)));
+        QVERIFY2(ttftP50 >= kTtftMs - 1 && ttftP50 < kTtftMs + kLooseMs, qPrintable(QString::number(ttftP50)));
         const double tpotP50 = r.percentiles.value(QStringLiteral("TPOT (ms)"), QStringLiteral("50%"));
-        QVERIFY2(std::abs(tpotP50 - kItlMs) < kToleranceMs, qPrintable(QString::number(tpotP50)));
-        QVERIFY2(s.avgTtftMs >= kTtftMs && s.avgTtftMs < 2 * kTtftMs, qPrintable(QString::number(s.avgTtftMs)));
-        const double itlP50 = r.percentiles.value(QStringLiteral("ITL (ms)"), QStringLiteral("50%"));
-        QVERIFY2(std::abs(itlP50 - kItlMs) < kToleranceMs, qPrintable(QString::number(itlP50)));
-        const double latency = r.percentiles.value(QStringLiteral("Latency (s)"), QStringLiteral("50%")) * 1000.0;
-        const double expectedLatency = kTtftMs + (kTokens - 1) * kItlMs;
-        QVERIFY2(std::abs(latency - expectedLatency) < 2 * kToleranceMs, qPrintable(QString::number(latency)));
+        QVERIFY2(std::abs(tpotP50 - kItlMs) < kLooseMs, qPrintable(QString::number(tpotP50)));
+        QVERIFY2(s.avgTtftMs >= kTtftMs - 1 && s.avgTtftMs < 2 * kTtftMs, qPrintable(QString::number(s.avgTtftMs)));
         QVERIFY(s.outputThroughput > 0);
 
         QVERIFY(store->flush(&error));
@@ -143,7 +140,53 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(contentGaps.size(), 12 * (kTokens - 1));
-        QVERIFY2(std::abs(median(contentGaps) - kItlMs) < kToleranceMs, qPrintable(QString::number(median(contentGaps))));
+        QVERIFY2(std::abs(median(contentGaps) - kItlMs) < kLooseMs, qPrintable(QString::number(median(contentGaps))));
+        // Client receive time minus server write time, chunk by chunk. Requests sent within microseconds of each
+        // other may reach the server in either order (their schedules then differ by as little), so client and
+        // server records are paired in the order of their first token.
+        std::vector<SimTraceRecord> truth = m_sim->traceRecords();
+        QVERIFY(truth.size() >= 12);
+        truth.erase(truth.begin(), truth.end() - 12); // the connection test's request came first
+        std::sort(truth.begin(), truth.end(),
+            [](const SimTraceRecord& a, const SimTraceRecord& b) { return a.chunkNs.front() < b.chunkNs.front(); });
+        const qint64 anchor = runs.first().monotonicAnchorNs;
+        QList<QVector<qint64>> clientChunks;
+        for (const RequestRecord& rec : stored) {
+            QVector<qint64> contentNs;
+            for (qsizetype e = 0; e < rec.eventNs.size(); ++e) {
+                if (rec.eventFlags.at(e) & EventHasContent)
+                    contentNs.append(rec.eventNs.at(e) + anchor);
+            }
+            QVERIFY(!contentNs.isEmpty());
+            clientChunks.append(contentNs);
+        }
+        std::sort(clientChunks.begin(), clientChunks.end(),
+            [](const QVector<qint64>& a, const QVector<qint64>& b) { return a.first() < b.first(); });
+        // One monotonic clock for client and server threads: the first request reached the server after it left.
+        QVERIFY(truth.front().receivedNs
+            > std::min_element(stored.cbegin(), stored.cend(),
+                  [](const auto& a, const auto& b) {
+                      return a.sentNs < b.sentNs;
+                  })->sentNs
+                + anchor);
+        QVector<double> errorsMs;
+        for (qsizetype i = 0; i < clientChunks.size(); ++i) {
+            const SimTraceRecord& t = truth.at(size_t(i));
+            QCOMPARE(qsizetype(t.chunkNs.size()), clientChunks.at(i).size());
+            for (qsizetype c = 0; c < clientChunks.at(i).size(); ++c)
+                errorsMs.append(double(clientChunks.at(i).at(c) - t.chunkNs.at(size_t(c))) / 1e6);
+        }
+        std::sort(errorsMs.begin(), errorsMs.end());
+        const double errP50 = errorsMs.at(errorsMs.size() / 2);
+        // The server notes the time just after write() returns, so a reader woken at once may come out ahead when
+        // the server thread is descheduled in between (milliseconds on a loaded machine); far ahead would mean the
+        // pairing or the clocks are wrong.
+        QVERIFY2(errorsMs.first() > -kLooseMs, qPrintable(QString::number(errorsMs.first())));
+        QVERIFY2(errP50 > -kToleranceMs, qPrintable(QString::number(errP50)));
+        QVERIFY2(errP50 < kToleranceMs, qPrintable(QString::number(errP50)));
+        qInfo("client timestamp error vs server write: p50 %.3f ms, max %.3f ms over %lld chunks", errP50,
+            errorsMs.last(), qlonglong(errorsMs.size()));
+
         const PointRow point = reader.points(runs.first().id).first();
         QCOMPARE(point.summary.successRequests, 12);
     }
