@@ -39,7 +39,7 @@ QList<RunRow> ProjectReader::runs() const
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral(
-            "SELECT r.id, r.name, r.model, r.url, r.status, r.created_ms, r.updated_ms, r.config_json,"
+            "SELECT r.id, r.name, r.model, r.url, r.status, r.created_ms, r.updated_ms, r.config_json, r.monotonic_anchor_ns,"
             " (SELECT count(*) FROM run_points p WHERE p.run_id = r.id),"
             " (SELECT count(*) FROM requests q WHERE q.run_id = r.id)"
             " FROM runs r ORDER BY r.created_ms DESC")))
@@ -56,8 +56,9 @@ QList<RunRow> ProjectReader::runs() const
         if (r.status == u"running" && now - q.value(6).toLongLong() > kInterruptedAfterMs)
             r.status = QStringLiteral("interrupted");
         r.configJson = q.value(7).toString().toUtf8();
-        r.points = q.value(8).toInt();
-        r.requests = q.value(9).toLongLong();
+        r.monotonicAnchorNs = q.value(8).toLongLong();
+        r.points = q.value(9).toInt();
+        r.requests = q.value(10).toLongLong();
         out.append(r);
     }
     return out;

@@ -21,6 +21,7 @@ struct RunRow {
     int points = 0;
     qint64 requests = 0;
     QByteArray configJson;
+    qint64 monotonicAnchorNs = 0; // stored request times are relative to this (tl::monotonicNs() at the run start)
 };
 
 struct PointRow {
