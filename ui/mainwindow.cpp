@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "config/demo.h"
 #include "engine/runcontroller.h"
 #include "models/runlistmodel.h"
 #include "pages/liverunpage.h"
@@ -7,6 +8,7 @@
 #include "pages/runsbrowserpage.h"
 #include "pages/runsetuppage.h"
 #include "projectsession.h"
+#include "sim/simserver.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -120,9 +122,17 @@ void MainWindow::buildActions()
     file->addAction(m_openAction);
     file->addSeparator();
     file->addAction(quitAction);
+    auto* simAction = new QAction(tr("Start &Emulated Server"), this);
+    simAction->setObjectName(QStringLiteral("startEmulatedServerAction"));
+    simAction->setToolTip(
+        tr("Start the built-in emulated model server on a free loopback port and aim the form at it"));
+    connect(simAction, &QAction::triggered, this, &MainWindow::startEmulatedServer);
+
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_runAction);
     run->addAction(m_stopAction);
+    run->addSeparator();
+    run->addAction(simAction);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_runsDock->toggleViewAction());
 
@@ -174,6 +184,25 @@ void MainWindow::setDemoTarget(const QUrl& serverUrl, const SimConfig& sim)
                            .arg(sim.ttftMs)
                            .arg(sim.itlMs));
     setWindowTitle(tr("Throughline — demo against the emulated server at %1").arg(url));
+}
+
+void MainWindow::startEmulatedServer()
+{
+    if (!m_sim) {
+        auto sim = std::make_unique<SimServer>(Demo::simConfig());
+        QString error;
+        if (!sim->start(&error)) {
+            QMessageBox::warning(this, tr("Emulated server"), tr("The emulated server could not start: %1").arg(error));
+            return;
+        }
+        m_sim = std::move(sim);
+    }
+    RunConfig config = m_setup->config();
+    config.url = m_sim->baseUrl().toString() + QStringLiteral("/v1/chat/completions");
+    config.model = m_sim->config().modelName;
+    m_setup->setConfig(config);
+    setDemoTarget(m_sim->baseUrl(), m_sim->config());
+    m_tabs->setCurrentWidget(m_setup);
 }
 
 void MainWindow::createProject()

@@ -22,6 +22,7 @@ class ResultsPage;
 class RunController;
 class RunSetupPage;
 class RunsBrowserPage;
+class SimServer;
 
 // The workbench window: builds the pages (setup, live run, results), the Runs dock, menus, toolbar and status
 // bar, and wires them to one RunController and the open project. Everything it shows comes from core values.
@@ -39,6 +40,8 @@ public:
     bool openProject(const QString& path);
     // Says in the title and above the form that the form is aimed at the in-process emulated server.
     void setDemoTarget(const QUrl& serverUrl, const SimConfig& sim);
+    // Starts (once) an emulated model server owned by this window and aims the form at it.
+    void startEmulatedServer();
     RunController* controller() const { return m_controller.get(); }
 
 protected:
@@ -62,6 +65,8 @@ private:
     void updateStatus(RunState state);
     QString runTitle(const QString& state) const;
 
+    // Declared first so it is destroyed last: a run in progress may be talking to it.
+    std::unique_ptr<SimServer> m_sim;
     std::unique_ptr<ProjectSession> m_session;
     // Declared after the session so it is destroyed first: a run in progress writes to the session's store.
     std::unique_ptr<RunController> m_controller;

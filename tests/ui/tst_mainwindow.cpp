@@ -11,6 +11,7 @@
 #include "sim/simserver.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void badInputStartsNothing();
     void unreachableServerShowsUrlError();
     void liveChartDecimatesLongSeries();
+    void startsAnEmulatedServerFromTheMenu();
     void screenshots();
 
 private:
@@ -299,6 +301,29 @@ void TestMainWindow::unreachableServerShowsUrlError()
     QVERIFY(h->child<QPushButton>("runButton")->isEnabled());
     QTRY_COMPARE_WITH_TIMEOUT(h->runs()->rowCount(), 1, 5000);
     QCOMPARE(h->runs()->runs().first().status, QStringLiteral("failed"));
+}
+
+void TestMainWindow::startsAnEmulatedServerFromTheMenu()
+{
+    RunConfig base;
+    base.sleepInterval = 0;
+    base.parallel = {2};
+    base.number = {3};
+    base.maxTokens = 2;
+    auto h = makeWindow(base, QString());
+    auto* action = h->child<QAction>("startEmulatedServerAction");
+    QVERIFY(action);
+    action->trigger();
+    auto* url = h->child<QLineEdit>("urlEdit");
+    QVERIFY(url);
+    QVERIFY2(url->text().startsWith(QStringLiteral("http://127.0.0.1:")), qPrintable(url->text()));
+    const QString first = url->text();
+    action->trigger(); // a second press reuses the running server
+    QCOMPARE(url->text(), first);
+    QTest::mouseClick(h->child<QPushButton>("runButton"), Qt::LeftButton);
+    SummaryTableModel* summary = h->summary();
+    QTRY_VERIFY_WITH_TIMEOUT(summary->rowCount() == 1 && !h->window->controller()->isRunning(), kRunTimeoutMs);
+    QCOMPARE(summaryValue(summary, 0, SummaryTableModel::Success), 3.0);
 }
 
 void TestMainWindow::liveChartDecimatesLongSeries()
