@@ -43,8 +43,7 @@ auto intValue(int RunConfig::*field)
     };
 }
 
-template<typename T>
-auto optionalNumber(std::optional<T> RunConfig::*field)
+template <typename T> auto optionalNumber(std::optional<T> RunConfig::*field)
 {
     return [field](RunConfig& c, const QStringList& v, ConfigErrors& e) {
         bool ok = false;
@@ -88,113 +87,131 @@ const QList<Option>& options()
 {
     static const QList<Option> table = {
         {{QStringLiteral("--model")}, Kind::Value, "NAME", "Model name sent in the request body (required).",
-         stringValue(&RunConfig::model)},
+            stringValue(&RunConfig::model)},
         {{QStringLiteral("--api")}, Kind::Value, "API", "API type: openai (chat/completions or completions).",
-         stringValue(&RunConfig::api)},
+            stringValue(&RunConfig::api)},
         {{QStringLiteral("--url")}, Kind::Value, "URL",
-         "Endpoint URL. Without an endpoint suffix, /chat/completions is appended (EvalScope's rule).",
-         stringValue(&RunConfig::url)},
+            "Endpoint URL. Without an endpoint suffix, /chat/completions is appended (EvalScope's rule).",
+            stringValue(&RunConfig::url)},
         {{QStringLiteral("--api-key")}, Kind::Value, "KEY", "Sends 'Authorization: Bearer KEY'. Masked in saved files.",
-         stringValue(&RunConfig::apiKey)},
+            stringValue(&RunConfig::apiKey)},
         {{QStringLiteral("--headers")}, Kind::List, "K=V ...", "Extra HTTP headers, split on the first '='.",
-         [](RunConfig& c, const QStringList& v, ConfigErrors& e) {
-             for (const QString& kv : v) {
-                 const qsizetype eq = kv.indexOf(u'=');
-                 if (eq <= 0) {
-                     e.append(typeError(QString(), kv, Tr::tr("a header in KEY=VALUE form")));
-                     return;
-                 }
-                 c.headers.append({kv.left(eq), kv.mid(eq + 1)});
-             }
-         }},
+            [](RunConfig& c, const QStringList& v, ConfigErrors& e) {
+                for (const QString& kv : v) {
+                    const qsizetype eq = kv.indexOf(u'=');
+                    if (eq <= 0) {
+                        e.append(typeError(QString(), kv, Tr::tr("a header in KEY=VALUE form")));
+                        return;
+                    }
+                    c.headers.append({kv.left(eq), kv.mid(eq + 1)});
+                }
+            }},
         {{QStringLiteral("--parallel")}, Kind::List, "P ...",
-         "Closed loop: maximum requests in flight. Several values make a sweep (one run point each).",
-         intList(&RunConfig::parallel)},
+            "Closed loop: maximum requests in flight. Several values make a sweep (one run point each).",
+            intList(&RunConfig::parallel)},
         {{QStringLiteral("--number"), QStringLiteral("-n")}, Kind::List, "N ...",
-         "Requests per run point; one value per --parallel value.", intList(&RunConfig::number)},
+            "Requests per run point; one value per --parallel value.", intList(&RunConfig::number)},
         {{QStringLiteral("--rate")}, Kind::List, "R",
-         "Requests per second within the --parallel cap: Poisson arrivals on an absolute schedule rescaled to "
-         "last number/rate seconds; -1 = no pacing (default). Only the first value is used in closed loop.",
-         [](RunConfig& c, const QStringList& v, ConfigErrors& e) {
-             QList<double> out;
-             for (const QString& word : v) {
-                 bool ok = false;
-                 const double x = word.toDouble(&ok);
-                 if (!ok) {
-                     e.append(typeError(QString(), word, Tr::tr("a number")));
-                     return;
-                 }
-                 out.append(x);
-             }
-             c.rate = out;
-         }},
-        {{QStringLiteral("--stream")}, Kind::Flag, nullptr, "Stream responses (SSE) [default]; needed for TTFT/ITL/TPOT.",
-         [](RunConfig& c, const QStringList&, ConfigErrors&) { c.stream = true; }},
+            "Requests per second within the --parallel cap: Poisson arrivals on an absolute schedule rescaled to "
+            "last number/rate seconds; -1 = no pacing (default). Only the first value is used in closed loop.",
+            [](RunConfig& c, const QStringList& v, ConfigErrors& e) {
+                QList<double> out;
+                for (const QString& word : v) {
+                    bool ok = false;
+                    const double x = word.toDouble(&ok);
+                    if (!ok) {
+                        e.append(typeError(QString(), word, Tr::tr("a number")));
+                        return;
+                    }
+                    out.append(x);
+                }
+                c.rate = out;
+            }},
+        {{QStringLiteral("--stream")}, Kind::Flag, nullptr,
+            "Stream responses (SSE) [default]; needed for TTFT/ITL/TPOT.",
+            [](RunConfig& c, const QStringList&, ConfigErrors&) { c.stream = true; }},
         {{QStringLiteral("--no-stream")}, Kind::Flag, nullptr, "Ask for whole (non-streamed) responses.",
-         [](RunConfig& c, const QStringList&, ConfigErrors&) { c.stream = false; }},
+            [](RunConfig& c, const QStringList&, ConfigErrors&) { c.stream = false; }},
         {{QStringLiteral("--sleep-interval")}, Kind::Value, "S", "Seconds to wait between sweep points (default 5).",
-         intValue(&RunConfig::sleepInterval)},
+            intValue(&RunConfig::sleepInterval)},
+        {{QStringLiteral("--warmup-num")}, Kind::Value, "N",
+            "Warmup requests run in full before each point's timed phase, at the same load, excluded from every "
+            "metric (stored flagged). >= 1: a count; between 0 and 1: a ratio of --number (at least 1).",
+            [](RunConfig& c, const QStringList& v, ConfigErrors& e) {
+                bool ok = false;
+                const double x = v.first().toDouble(&ok);
+                if (ok)
+                    c.warmupNum = x;
+                else
+                    e.append(typeError(QString(), v.first(), Tr::tr("a number")));
+            }},
+        {{QStringLiteral("--duration")}, Kind::Value, "S",
+            "Seconds per run point (warmup excluded): then no new request starts and in-flight ones finish; "
+            "whichever of --number and --duration comes first ends the point.",
+            optionalNumber(&RunConfig::duration)},
         {{QStringLiteral("--max-tokens")}, Kind::Value, "N", "max_tokens in the body (default 2048).",
-         intValue(&RunConfig::maxTokens)},
+            intValue(&RunConfig::maxTokens)},
         {{QStringLiteral("--min-tokens")}, Kind::Value, "N", "min_tokens in the body.",
-         optionalNumber(&RunConfig::minTokens)},
+            optionalNumber(&RunConfig::minTokens)},
         {{QStringLiteral("--temperature")}, Kind::Value, "T", "temperature in the body (default 0.0).",
-         [](RunConfig& c, const QStringList& v, ConfigErrors& e) {
-             bool ok = false;
-             const double x = v.first().toDouble(&ok);
-             if (ok)
-                 c.temperature = x;
-             else
-                 e.append(typeError(QString(), v.first(), Tr::tr("a number")));
-         }},
+            [](RunConfig& c, const QStringList& v, ConfigErrors& e) {
+                bool ok = false;
+                const double x = v.first().toDouble(&ok);
+                if (ok)
+                    c.temperature = x;
+                else
+                    e.append(typeError(QString(), v.first(), Tr::tr("a number")));
+            }},
         {{QStringLiteral("--top-p")}, Kind::Value, "P", "top_p in the body.", optionalNumber(&RunConfig::topP)},
         {{QStringLiteral("--top-k")}, Kind::Value, "K", "top_k in the body.", optionalNumber(&RunConfig::topK)},
         {{QStringLiteral("--seed")}, Kind::Value, "S", "seed in the body.", optionalNumber(&RunConfig::seed)},
         {{QStringLiteral("--extra-args")}, Kind::Value, "JSON",
-         "JSON object merged into every request body, e.g. '{\"ignore_eos\": true}'.",
-         [](RunConfig& c, const QStringList& v, ConfigErrors&) { c.extraArgs = v.first().toUtf8(); }},
+            "JSON object merged into every request body, e.g. '{\"ignore_eos\": true}'.",
+            [](RunConfig& c, const QStringList& v, ConfigErrors&) { c.extraArgs = v.first().toUtf8(); }},
         {{QStringLiteral("--apply-chat-template")}, Kind::Flag, nullptr,
-         "Send chat messages (default when the URL ends with chat/completions).",
-         [](RunConfig& c, const QStringList&, ConfigErrors&) { c.applyChatTemplate = true; }},
+            "Send chat messages (default when the URL ends with chat/completions).",
+            [](RunConfig& c, const QStringList&, ConfigErrors&) { c.applyChatTemplate = true; }},
         {{QStringLiteral("--no-apply-chat-template")}, Kind::Flag, nullptr, "Send a plain 'prompt' string.",
-         [](RunConfig& c, const QStringList&, ConfigErrors&) { c.applyChatTemplate = false; }},
+            [](RunConfig& c, const QStringList&, ConfigErrors&) { c.applyChatTemplate = false; }},
         {{QStringLiteral("--prompt")}, Kind::Value, "TEXT", "Fixed prompt for every request; '@FILE' reads a file.",
-         stringValue(&RunConfig::prompt)},
+            stringValue(&RunConfig::prompt)},
         {{QStringLiteral("--dataset")}, Kind::Value, "NAME",
-         "Prompt source: builtin (default: 40 short questions shipped with Throughline), line_by_line (one prompt "
-         "per line of --dataset-path), openqa (a local open_qa.jsonl via --dataset-path; hub download comes later).",
-         stringValue(&RunConfig::dataset)},
+            "Prompt source: builtin (default: 40 short questions shipped with Throughline), line_by_line (one prompt "
+            "per line of --dataset-path), openqa (a local open_qa.jsonl via --dataset-path; hub download comes later).",
+            stringValue(&RunConfig::dataset)},
         {{QStringLiteral("--dataset-path")}, Kind::Value, "FILE", "Local dataset file.",
-         stringValue(&RunConfig::datasetPath)},
+            stringValue(&RunConfig::datasetPath)},
         {{QStringLiteral("--connect-timeout")}, Kind::Value, "S", "Seconds allowed to connect and receive headers.",
-         optionalNumber(&RunConfig::connectTimeout)},
+            optionalNumber(&RunConfig::connectTimeout)},
         {{QStringLiteral("--read-timeout")}, Kind::Value, "S", "Longest allowed gap between reads, in seconds.",
-         optionalNumber(&RunConfig::readTimeout)},
+            optionalNumber(&RunConfig::readTimeout)},
         {{QStringLiteral("--total-timeout")}, Kind::Value, "S", "Seconds allowed per request (default 21600).",
-         [](RunConfig& c, const QStringList& v, ConfigErrors& e) {
-             bool ok = false;
-             const double x = v.first().toDouble(&ok);
-             if (ok)
-                 c.totalTimeout = x;
-             else
-                 e.append(typeError(QString(), v.first(), Tr::tr("a number")));
-         }},
+            [](RunConfig& c, const QStringList& v, ConfigErrors& e) {
+                bool ok = false;
+                const double x = v.first().toDouble(&ok);
+                if (ok)
+                    c.totalTimeout = x;
+                else
+                    e.append(typeError(QString(), v.first(), Tr::tr("a number")));
+            }},
         {{QStringLiteral("--no-test-connection")}, Kind::Flag, nullptr, "Skip the test request before the run.",
-         [](RunConfig& c, const QStringList&, ConfigErrors&) { c.noTestConnection = true; }},
+            [](RunConfig& c, const QStringList&, ConfigErrors&) { c.noTestConnection = true; }},
         {{QStringLiteral("--workers")}, Kind::Value, "N", "Client worker threads (default 0 = one per core).",
-         intValue(&RunConfig::workers)},
+            intValue(&RunConfig::workers)},
         {{QStringLiteral("--outputs-dir")}, Kind::Value, "DIR",
-         "Root of EvalScope's output tree: DIR/<YYYYmmdd_HHMMSS>/<name>/parallel_<P>_number_<N>/ (default ./outputs).",
-         stringValue(&RunConfig::outputsDir)},
+            "Root of EvalScope's output tree: DIR/<YYYYmmdd_HHMMSS>/<name>/parallel_<P>_number_<N>/ (default "
+            "./outputs).",
+            stringValue(&RunConfig::outputsDir)},
         {{QStringLiteral("--no-timestamp")}, Kind::Flag, nullptr, "Leave the <YYYYmmdd_HHMMSS> level out of the tree.",
-         [](RunConfig& c, const QStringList&, ConfigErrors&) { c.noTimestamp = true; }},
-        {{QStringLiteral("--no-outputs")}, Kind::Flag, nullptr, "Write no output tree (the project file still keeps all).",
-         [](RunConfig& c, const QStringList&, ConfigErrors&) { c.writeOutputs = false; }},
+            [](RunConfig& c, const QStringList&, ConfigErrors&) { c.noTimestamp = true; }},
+        {{QStringLiteral("--no-outputs")}, Kind::Flag, nullptr,
+            "Write no output tree (the project file still keeps all).",
+            [](RunConfig& c, const QStringList&, ConfigErrors&) { c.writeOutputs = false; }},
         {{QStringLiteral("--name")}, Kind::Value, "NAME", "Run name (default: the model's base name).",
-         stringValue(&RunConfig::name)},
+            stringValue(&RunConfig::name)},
         {{QStringLiteral("--project")}, Kind::Value, "FILE.tlproj",
-         "Project file that stores every request of the run (created if missing); the workbench opens it.",
-         stringValue(&RunConfig::project)},
+            "Project file that stores every request of the run (created if missing); the workbench opens it.",
+            stringValue(&RunConfig::project)},
     };
     return table;
 }
@@ -232,9 +249,9 @@ CliParser::Result CliParser::parseRun(const QStringList& args, const RunConfig& 
         }
         const Option* opt = findOption(word);
         if (!opt) {
-            result.errors.append(ConfigError{word, word.startsWith(u'-')
-                                                 ? Tr::tr("unknown option; see 'throughline-cli run --help'")
-                                                 : Tr::tr("unexpected argument; options start with --")});
+            result.errors.append(ConfigError{word,
+                word.startsWith(u'-') ? Tr::tr("unknown option; see 'throughline-cli run --help'")
+                                      : Tr::tr("unexpected argument; options start with --")});
             continue;
         }
         const QString flag = opt->names.first();

@@ -15,13 +15,17 @@ namespace tl {
 namespace {
 
 const QStringList kEndpointSuffixes = {
-    QStringLiteral("chat/completions"), QStringLiteral("completions"), QStringLiteral("responses"),
-    QStringLiteral("embeddings"),       QStringLiteral("reranks"),     QStringLiteral("rerank"),
+    QStringLiteral("chat/completions"),
+    QStringLiteral("completions"),
+    QStringLiteral("responses"),
+    QStringLiteral("embeddings"),
+    QStringLiteral("reranks"),
+    QStringLiteral("rerank"),
 };
 
 const QStringList kKnownApis = {QStringLiteral("openai")};
-const QStringList kKnownDatasets = {QStringLiteral("builtin"), QStringLiteral("line_by_line"),
-                                    QStringLiteral("openqa")};
+const QStringList kKnownDatasets
+    = {QStringLiteral("builtin"), QStringLiteral("line_by_line"), QStringLiteral("openqa")};
 
 QString stripSlash(QString url)
 {
@@ -52,6 +56,15 @@ bool RunConfig::effectiveApplyChatTemplate() const
     if (applyChatTemplate)
         return *applyChatTemplate;
     return resolvedUrl().endsWith(QStringLiteral("chat/completions"));
+}
+
+int RunConfig::warmupCount(int pointNumber) const
+{
+    if (warmupNum <= 0)
+        return 0;
+    if (warmupNum >= 1)
+        return int(warmupNum);
+    return std::max(1, int(warmupNum * pointNumber));
 }
 
 QString RunConfig::effectiveName() const
@@ -94,8 +107,7 @@ ConfigErrors RunConfig::validate() const
     if (url.trimmed().isEmpty()) {
         add("--url", Tr::tr("an endpoint URL is required, e.g. --url http://127.0.0.1:8000/v1/chat/completions"));
     } else if (!u.isValid() || (u.scheme() != u"http" && u.scheme() != u"https") || u.host().isEmpty()) {
-        add("--url", Tr::tr("'%1' is not an http(s) URL; use e.g. http://127.0.0.1:8000/v1/chat/completions")
-                         .arg(url));
+        add("--url", Tr::tr("'%1' is not an http(s) URL; use e.g. http://127.0.0.1:8000/v1/chat/completions").arg(url));
     }
 
     if (parallel.isEmpty())
@@ -115,10 +127,11 @@ ConfigErrors RunConfig::validate() const
         }
     }
     if (!parallel.isEmpty() && !number.isEmpty() && parallel.size() != number.size()) {
-        add("--number", Tr::tr("gives %1 value(s) but --parallel gives %2; give one --number per --parallel value, "
-                               "e.g. --parallel 1 4 --number 20 80")
-                            .arg(number.size())
-                            .arg(parallel.size()));
+        add("--number",
+            Tr::tr("gives %1 value(s) but --parallel gives %2; give one --number per --parallel value, "
+                   "e.g. --parallel 1 4 --number 20 80")
+                .arg(number.size())
+                .arg(parallel.size()));
     }
     for (double r : rate) {
         if (!(r == -1.0 || r > 0.0)) {
@@ -132,6 +145,10 @@ ConfigErrors RunConfig::validate() const
         add("--min-tokens", Tr::tr("must be >= 0 (got %1)").arg(*minTokens));
     if (minTokens && *minTokens > maxTokens)
         add("--min-tokens", Tr::tr("is %1, above --max-tokens %2").arg(*minTokens).arg(maxTokens));
+    if (!(warmupNum >= 0))
+        add("--warmup-num", Tr::tr("must be >= 0: a count (>= 1) or a ratio of --number (between 0 and 1)"));
+    if (duration && !(*duration > 0))
+        add("--duration", Tr::tr("must be a positive number of seconds"));
     if (sleepInterval < 0)
         add("--sleep-interval", Tr::tr("must be >= 0 seconds (got %1)").arg(sleepInterval));
     if (connectTimeout && !(*connectTimeout > 0))
@@ -183,15 +200,16 @@ QByteArray RunConfig::toJson(bool includeSecrets) const
     j["rate"] = rate;
     j["stream"] = stream;
     j["sleep_interval"] = sleepInterval;
+    j["warmup_num"] = warmupNum;
+    j["duration"] = duration ? json(*duration) : json(nullptr);
     j["max_tokens"] = maxTokens;
     j["min_tokens"] = minTokens ? json(*minTokens) : json(nullptr);
     j["temperature"] = temperature;
     j["top_p"] = topP ? json(*topP) : json(nullptr);
     j["top_k"] = topK ? json(*topK) : json(nullptr);
     j["seed"] = seed ? json(*seed) : json(nullptr);
-    j["extra_args"] = extraArgs.trimmed().isEmpty()
-        ? json::object()
-        : json::parse(extraArgs.cbegin(), extraArgs.cend(), nullptr, false);
+    j["extra_args"] = extraArgs.trimmed().isEmpty() ? json::object()
+                                                    : json::parse(extraArgs.cbegin(), extraArgs.cend(), nullptr, false);
     j["apply_chat_template"] = effectiveApplyChatTemplate();
     j["prompt"] = prompt.isEmpty() ? json(nullptr) : json(jsonutil::toStd(prompt));
     j["dataset"] = jsonutil::toStd(dataset);
@@ -238,16 +256,17 @@ RunConfig RunConfig::fromJson(const QByteArray& data, ConfigErrors* errors)
                 } else {
                     target.append(it->get<V>());
                 }
-            } else if constexpr (std::is_same_v<T, std::optional<int>> || std::is_same_v<T, std::optional<double>>
-                                 || std::is_same_v<T, std::optional<qint64>>
-                                 || std::is_same_v<T, std::optional<bool>>) {
+            } else if constexpr (
+                std::is_same_v<T,
+                    std::optional<
+                        int>> || std::is_same_v<T, std::optional<double>> || std::is_same_v<T, std::optional<qint64>> || std::is_same_v<T, std::optional<bool>>) {
                 target = it->get<typename T::value_type>();
             } else {
                 target = it->get<T>();
             }
         } catch (const json::exception&) {
             fail(QStringLiteral("--") + QString::fromLatin1(key).replace(u'_', u'-'),
-                 Tr::tr("has the wrong type in the saved configuration"));
+                Tr::tr("has the wrong type in the saved configuration"));
         }
     };
     get("model", c.model);
@@ -268,6 +287,8 @@ RunConfig RunConfig::fromJson(const QByteArray& data, ConfigErrors* errors)
     get("rate", c.rate);
     get("stream", c.stream);
     get("sleep_interval", c.sleepInterval);
+    get("warmup_num", c.warmupNum);
+    get("duration", c.duration);
     get("max_tokens", c.maxTokens);
     get("min_tokens", c.minTokens);
     get("temperature", c.temperature);

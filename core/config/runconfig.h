@@ -14,8 +14,8 @@ namespace tl {
 
 // One point of a sweep: the load level and the request count of one independent run.
 struct RunPoint {
-    int parallel = 1;   // closed loop: maximum requests in flight
-    int number = 1;     // requests in this point
+    int parallel = 1; // closed loop: maximum requests in flight
+    int number = 1; // requests in this point
     double rate = -1.0; // -1 = unpaced
 
     // EvalScope's directory name for the point: parallel_<P>_number_<N>.
@@ -39,6 +39,8 @@ struct RunConfig {
     QList<double> rate{-1.0};
     bool stream = true;
     int sleepInterval = 5; // seconds between sweep points
+    double warmupNum = 0; // >= 1: warmup requests per point; 0 < v < 1: a ratio of --number; 0: none
+    std::optional<double> duration; // seconds per point; soft exit (in-flight requests finish)
 
     // Request body
     int maxTokens = 2048;
@@ -51,14 +53,14 @@ struct RunConfig {
     std::optional<bool> applyChatTemplate; // unset = auto (true iff the URL ends with chat/completions)
 
     // Prompts
-    QString prompt;                                 // fixed prompt for every request ("@file" reads a file)
-    QString dataset = QStringLiteral("builtin");    // builtin | line_by_line | openqa (local file)
+    QString prompt; // fixed prompt for every request ("@file" reads a file)
+    QString dataset = QStringLiteral("builtin"); // builtin | line_by_line | openqa (local file)
     QString datasetPath;
 
     // Network
     std::optional<double> connectTimeout; // seconds
-    std::optional<double> readTimeout;    // seconds between reads
-    double totalTimeout = 21600.0;        // seconds per request
+    std::optional<double> readTimeout; // seconds between reads
+    double totalTimeout = 21600.0; // seconds per request
     bool noTestConnection = false;
     int workers = 0; // worker threads; 0 = one per core
 
@@ -66,13 +68,15 @@ struct RunConfig {
     QString outputsDir = QStringLiteral("./outputs");
     bool writeOutputs = true; // the CLI writes EvalScope's output tree; the GUI keeps everything in the project
     bool noTimestamp = false;
-    QString name;    // run name; default = basename of the model
+    QString name; // run name; default = basename of the model
     QString project; // *.tlproj project file; empty = none
 
     // --- derived values ---
     // URL after EvalScope's suffix rule (adds /chat/completions when no known endpoint suffix is present).
     QString resolvedUrl() const;
     bool effectiveApplyChatTemplate() const;
+    // Warmup requests before a point of `number` requests (EvalScope: int(v), or max(1, int(v * number))).
+    int warmupCount(int number) const;
     QString effectiveName() const;
     // The sweep: zip(number, parallel) in closed loop.
     QList<RunPoint> runPoints() const;

@@ -57,10 +57,10 @@ void ConnectionTest::onFinished()
 
     if (m_timedOut) {
         Q_EMIT failed({QStringLiteral("--url"),
-                       Tr::tr("the test request to %1 got no complete answer within %2 s; check that the server is up "
-                              "and not overloaded, raise --total-timeout, or skip the test with --no-test-connection")
-                           .arg(url)
-                           .arg(std::min(m_timeoutS, 600.0))});
+            Tr::tr("the test request to %1 got no complete answer within %2 s; check that the server is up "
+                   "and not overloaded, raise --total-timeout, or skip the test with --no-test-connection")
+                .arg(url)
+                .arg(std::min(m_timeoutS, 600.0))});
         return;
     }
     if (status == 200 && reply->error() == QNetworkReply::NoError) {
@@ -69,34 +69,34 @@ void ConnectionTest::onFinished()
     }
     if (status == 401 || status == 403) {
         Q_EMIT failed({QStringLiteral("--api-key"),
-                       Tr::tr("%1 refused the test request with HTTP %2 (%3); pass a valid --api-key")
-                           .arg(url)
-                           .arg(status)
-                           .arg(body)});
+            Tr::tr("%1 refused the test request with HTTP %2 (%3); pass a valid --api-key")
+                .arg(url)
+                .arg(status)
+                .arg(body)});
         return;
     }
     if (status == 404) {
         Q_EMIT failed({QStringLiteral("--url"),
-                       Tr::tr("%1 answered HTTP 404 (%2); check the endpoint path (e.g. /v1/chat/completions) and "
-                              "that --model names a model the server serves")
-                           .arg(url, body)});
+            Tr::tr("%1 answered HTTP 404 (%2); check the endpoint path (e.g. /v1/chat/completions) and "
+                   "that --model names a model the server serves")
+                .arg(url, body)});
         return;
     }
     if (status != 0) {
         Q_EMIT failed({QStringLiteral("--url"),
-                       Tr::tr("the test request to %1 failed with HTTP %2: %3").arg(url).arg(status).arg(body)});
+            Tr::tr("the test request to %1 failed with HTTP %2: %3").arg(url).arg(status).arg(body)});
         return;
     }
     switch (reply->error()) {
     case QNetworkReply::ConnectionRefusedError:
         Q_EMIT failed({QStringLiteral("--url"),
-                       Tr::tr("nothing is listening at %1 (connection refused); start the server or fix the host/port "
-                              "in --url")
-                           .arg(where)});
+            Tr::tr("nothing is listening at %1 (connection refused); start the server or fix the host/port "
+                   "in --url")
+                .arg(where)});
         return;
     case QNetworkReply::HostNotFoundError:
         Q_EMIT failed({QStringLiteral("--url"),
-                       Tr::tr("host '%1' not found; check the host name in --url").arg(m_factory->url().host())});
+            Tr::tr("host '%1' not found; check the host name in --url").arg(m_factory->url().host())});
         return;
     default:
         Q_EMIT failed({QStringLiteral("--url"), Tr::tr("cannot reach %1: %2").arg(url, reply->errorString())});

@@ -7,8 +7,18 @@ namespace tl {
 namespace {
 
 constexpr std::array kErrorNames = {
-    "none",    "connection_refused", "host_not_found", "connect_timeout", "read_timeout", "total_timeout",
-    "http_status", "error_event",    "empty_stream",   "malformed_stream", "network",     "aborted",
+    "none",
+    "connection_refused",
+    "host_not_found",
+    "connect_timeout",
+    "read_timeout",
+    "total_timeout",
+    "http_status",
+    "error_event",
+    "empty_stream",
+    "malformed_stream",
+    "network",
+    "aborted",
 };
 
 } // namespace

@@ -13,14 +13,14 @@ enum class ErrorClass : quint8 {
     ConnectionRefused,
     HostNotFound,
     ConnectTimeout, // no response headers within --connect-timeout
-    ReadTimeout,    // no bytes for --read-timeout
-    TotalTimeout,   // the request ran past --total-timeout
-    HttpStatus,     // a non-200 answer
-    ErrorEvent,     // an {"error": ...} object inside a 200 stream
-    EmptyStream,    // a 200 stream that carried no data event
+    ReadTimeout, // no bytes for --read-timeout
+    TotalTimeout, // the request ran past --total-timeout
+    HttpStatus, // a non-200 answer
+    ErrorEvent, // an {"error": ...} object inside a 200 stream
+    EmptyStream, // a 200 stream that carried no data event
     MalformedStream, // an event that is not JSON
-    Network,        // reset, TLS or other transport errors
-    Aborted,        // stopped by the user
+    Network, // reset, TLS or other transport errors
+    Aborted, // stopped by the user
 };
 
 QString errorClassName(ErrorClass c);
@@ -29,7 +29,7 @@ ErrorClass errorClassFromName(const QString& name);
 enum class TokenSource : quint8 {
     Unknown,
     ServerUsage, // the server's `usage` object
-    ChunkCount,  // no usage: one token per content chunk (a lower bound; a tokenizer fallback comes later)
+    ChunkCount, // no usage: one token per content chunk (a lower bound; a tokenizer fallback comes later)
 };
 
 QString tokenSourceName(TokenSource s);
@@ -51,11 +51,11 @@ struct RequestRecord {
     bool success = false;
 
     qint64 scheduledNs = 0; // when the schedule wanted it sent
-    qint64 sentNs = 0;      // just before the request was handed to the network stack (EvalScope's start_time)
-    qint64 headersNs = 0;   // response headers received
-    qint64 endNs = 0;       // the reply finished (body complete, error, or abort)
+    qint64 sentNs = 0; // just before the request was handed to the network stack (EvalScope's start_time)
+    qint64 headersNs = 0; // response headers received
+    qint64 endNs = 0; // the reply finished (body complete, error, or abort)
 
-    QVector<qint64> eventNs;   // every non-[DONE] data event, in order
+    QVector<qint64> eventNs; // every non-[DONE] data event, in order
     QVector<quint8> eventFlags; // EventFlag bits, parallel to eventNs
 
     qint64 promptTokens = -1; // -1 = unknown
@@ -69,13 +69,13 @@ struct RequestRecord {
     qint64 bytesReceived = 0;
 
     // --- EvalScope definitions (§5.1), in seconds; meaningful for successful requests ---
-    qint64 firstChoicesNs() const;  // first event with choices (0 if none)
-    qint64 firstContentNs() const;  // first event with text (0 if none)
-    qint64 completedNs() const;     // stream: last data event; otherwise endNs
-    double latencyS() const;        // completed - sent
-    double ttftS() const;           // stream: first choices event - sent; non-stream: latency
-    double tpotS() const;           // (latency - ttft) / (out - 1), 0 when out <= 1
-    QVector<double> itlS() const;   // per choices event after the first: t_i - t_(previous data event)
+    qint64 firstChoicesNs() const; // first event with choices (0 if none)
+    qint64 firstContentNs() const; // first event with text (0 if none)
+    qint64 completedNs() const; // stream: last data event; otherwise endNs
+    double latencyS() const; // completed - sent
+    double ttftS() const; // stream: first choices event - sent; non-stream: latency
+    double tpotS() const; // (latency - ttft) / (out - 1), 0 when out <= 1
+    QVector<double> itlS() const; // per choices event after the first: t_i - t_(previous data event)
     qint64 contentEvents() const;
 };
 

@@ -35,6 +35,7 @@ RunController::RunController(QObject* parent)
     : QObject(parent)
     , m_snapshotTimer(new QTimer(this))
     , m_sleepTimer(new QTimer(this))
+    , m_durationTimer(new QTimer(this))
     , m_snapshot(std::make_shared<RunSnapshot>())
 {
     registerTypes();
@@ -42,6 +43,12 @@ RunController::RunController(QObject* parent)
     connect(m_snapshotTimer, &QTimer::timeout, this, &RunController::publishSnapshot);
     m_sleepTimer->setSingleShot(true);
     connect(m_sleepTimer, &QTimer::timeout, this, [this] { startPoint(m_pointIndex + 1); });
+    m_durationTimer->setSingleShot(true);
+    m_durationTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_durationTimer, &QTimer::timeout, this, [this] {
+        if (m_dispatcher)
+            m_dispatcher->requestStop();
+    });
 }
 
 RunController::~RunController()
@@ -139,12 +146,26 @@ void RunController::startPoint(int index)
     const RunPoint point = m_points.at(index);
     m_state = RunState::Running;
     m_pointRecords.clear();
-    m_pointStartNs = monotonicNs();
-    m_live = LiveSeries(m_pointStartNs);
-    const quint64 seed = m_config.seed ? quint64(*m_config.seed) + quint64(index) : quint64(m_pointStartNs);
-    m_dispatcher = std::make_shared<Dispatcher>(point.number, point.rate, m_pointStartNs, seed);
     if (m_store)
         m_store->beginPoint(m_runId, index, point.parallel, point.number, point.rate);
+    Q_EMIT pointStarted(index, point);
+    const int warmup = m_config.warmupCount(point.number);
+    startPhase(warmup > 0 ? Phase::Warmup : Phase::Timed, warmup > 0 ? warmup : point.number);
+    m_snapshotTimer->start();
+    publishSnapshot();
+}
+
+void RunController::startPhase(Phase phase, int requests)
+{
+    const RunPoint point = m_points.at(m_pointIndex);
+    m_phase = phase;
+    m_pointStartNs = monotonicNs();
+    m_live = LiveSeries(m_pointStartNs);
+    const quint64 seed = m_config.seed ? quint64(*m_config.seed) + quint64(m_pointIndex) : quint64(m_pointStartNs);
+    m_dispatcher = std::make_shared<Dispatcher>(requests, point.rate, m_pointStartNs, seed);
+    // --duration bounds the timed phase only (soft exit: no new request, in-flight ones finish).
+    if (phase == Phase::Timed && m_config.duration)
+        m_durationTimer->start(int(*m_config.duration * 1000));
 
     const int count = workerCountFor(point.parallel, m_config.workers);
     m_workersRunning = count;
@@ -155,6 +176,8 @@ void RunController::startPoint(int index)
         options.connectTimeoutS = m_config.connectTimeout;
         options.readTimeoutS = m_config.readTimeout;
         options.totalTimeoutS = m_config.totalTimeout;
+        options.warmup = phase == Phase::Warmup;
+        options.seqOffset = phase == Phase::Timed ? m_config.warmupCount(point.number) : 0;
         auto* thread = new QThread;
         thread->setObjectName(QStringLiteral("tl-worker-%1").arg(i));
         auto* worker = new Worker(options, m_factory, m_dispatcher);
@@ -166,11 +189,8 @@ void RunController::startPoint(int index)
         m_threads.push_back(thread);
         m_workers.push_back(worker);
     }
-    Q_EMIT pointStarted(index, point);
     for (QThread* t : m_threads)
         t->start();
-    m_snapshotTimer->start();
-    publishSnapshot();
 }
 
 void RunController::onBatch(const WorkerBatch& batch)
@@ -188,6 +208,10 @@ void RunController::onWorkerFinished()
     if (--m_workersRunning > 0)
         return;
     stopWorkers();
+    if (m_phase == Phase::Warmup && m_stopRequests == 0) {
+        startPhase(Phase::Timed, m_points.at(m_pointIndex).number);
+        return;
+    }
     finishPoint();
 }
 
@@ -205,18 +229,20 @@ void RunController::stopWorkers()
 void RunController::finishPoint()
 {
     m_snapshotTimer->stop();
+    m_durationTimer->stop();
     PointResult result;
     result.index = m_pointIndex;
     result.point = m_points.at(m_pointIndex);
     result.summary = computeSummary(m_pointRecords, result.point);
     result.percentiles = computePercentiles(m_pointRecords);
     result.stopped = m_stopRequests > 0 && m_dispatcher->claimed() < m_dispatcher->total();
+    result.warmupRequests = m_config.warmupCount(result.point.number);
     m_results.append(result);
     m_dispatcher.reset();
     if (m_store) {
-        m_store->finishPoint(m_runId, m_pointIndex, result.stopped ? QStringLiteral("stopped") : QStringLiteral("completed"),
-                             summaryToJson(result.summary),
-                             result.summary.successRequests > 0 ? percentilesToJson(result.percentiles) : QByteArray());
+        m_store->finishPoint(m_runId, m_pointIndex,
+            result.stopped ? QStringLiteral("stopped") : QStringLiteral("completed"), summaryToJson(result.summary),
+            result.summary.successRequests > 0 ? percentilesToJson(result.percentiles) : QByteArray());
     }
     publishSnapshot();
     Q_EMIT pointFinished(result);
@@ -238,6 +264,7 @@ void RunController::finishRun(RunState state, const ConfigError& error)
 {
     m_snapshotTimer->stop();
     m_sleepTimer->stop();
+    m_durationTimer->stop();
     m_state = state;
     if (m_store)
         m_store->finishRun(m_runId, runStateName(state));

@@ -59,7 +59,9 @@ Q_SIGNALS:
 
 private:
     void onConnectionTestDone();
+    enum class Phase { Warmup, Timed };
     void startPoint(int index);
+    void startPhase(Phase phase, int requests);
     void onBatch(const tl::WorkerBatch& batch);
     void onWorkerFinished();
     void finishPoint();
@@ -77,6 +79,8 @@ private:
     ConnectionTest* m_connectionTest = nullptr;
     QTimer* m_snapshotTimer = nullptr;
     QTimer* m_sleepTimer = nullptr;
+    QTimer* m_durationTimer = nullptr;
+    Phase m_phase = Phase::Timed;
     LiveSeries m_live;
     QList<RequestRecord> m_pointRecords;
     QList<PointResult> m_results;

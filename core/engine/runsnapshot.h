@@ -20,6 +20,7 @@ struct PointResult {
     Summary summary;
     PercentileTable percentiles;
     bool stopped = false; // the user stopped it before every request was sent
+    int warmupRequests = 0; // sent before the timed phase; excluded from every metric
 };
 
 enum class RunState { Idle, Testing, Running, Sleeping, Finished, Stopped, Failed };

@@ -15,9 +15,9 @@ struct Worker::Active {
     RequestRecord rec;
     SseParser parser;
     QList<SseEvent> scratch;
-    QByteArray body;       // non-stream or error body
-    bool sse = false;      // the answer is text/event-stream
-    bool decided = false;  // sse decided from the headers
+    QByteArray body; // non-stream or error body
+    bool sse = false; // the answer is text/event-stream
+    bool decided = false; // sse decided from the headers
     qint64 lastActivityNs = 0;
     ErrorClass pendingError = ErrorClass::None;
     QString pendingMessage;
@@ -51,8 +51,8 @@ constexpr qsizetype kMaxErrorBody = 4096;
 
 } // namespace
 
-Worker::Worker(WorkerOptions options, std::shared_ptr<const RequestFactory> factory,
-               std::shared_ptr<Dispatcher> dispatcher)
+Worker::Worker(
+    WorkerOptions options, std::shared_ptr<const RequestFactory> factory, std::shared_ptr<Dispatcher> dispatcher)
     : m_options(options)
     , m_factory(std::move(factory))
     , m_dispatcher(std::move(dispatcher))
@@ -108,6 +108,10 @@ void Worker::fillSlot(int slot)
         s.waitTimer->disconnect(this);
         connect(s.waitTimer, &QTimer::timeout, this, [this, slot, c = *claim] {
             m_slots[static_cast<size_t>(slot)].waiting = false;
+            if (m_dispatcher->stopped()) { // stopped (or past --duration) while this request waited for its time
+                maybeFinish();
+                return;
+            }
             send(slot, c);
         });
         s.waitTimer->start(int((claim->scheduledNs - now) / 1000000));
@@ -120,9 +124,11 @@ void Worker::send(int slot, Dispatcher::Claim claim)
 {
     Slot& s = m_slots[static_cast<size_t>(slot)];
     auto a = std::make_unique<Active>();
-    a->rec.seq = int(claim.seq);
+    const qint64 seq = claim.seq + m_options.seqOffset;
+    a->rec.seq = int(seq);
+    a->rec.warmup = m_options.warmup;
     a->rec.stream = m_factory->api().streaming();
-    const QByteArray body = m_factory->bodyFor(claim.seq);
+    const QByteArray body = m_factory->bodyFor(seq);
     const qint64 now = monotonicNs();
     a->rec.scheduledNs = claim.scheduledNs != 0 ? claim.scheduledNs : now;
     a->rec.sentNs = now;
@@ -241,10 +247,11 @@ void Worker::finishRecord(int slot, qint64 nowNs)
     };
 
     if (a.abortReason != ErrorClass::None) {
-        fail(a.abortReason, a.abortReason == ErrorClass::Aborted ? Tr::tr("stopped by the user")
-                                                                 : Tr::tr("%1 after %2 s")
-                                                                       .arg(errorClassName(a.abortReason))
-                                                                       .arg(double(nowNs - rec.sentNs) / 1e9, 0, 'f', 3));
+        fail(a.abortReason,
+            a.abortReason == ErrorClass::Aborted ? Tr::tr("stopped by the user")
+                                                 : Tr::tr("%1 after %2 s")
+                                                       .arg(errorClassName(a.abortReason))
+                                                       .arg(double(nowNs - rec.sentNs) / 1e9, 0, 'f', 3));
     } else if (rec.httpStatus != 0 && rec.httpStatus != 200) {
         QString body = QString::fromUtf8(a.body.left(kMaxErrorBody)).trimmed();
         if (body.isEmpty())
@@ -296,7 +303,8 @@ void Worker::checkTimeouts()
         ErrorClass reason = ErrorClass::None;
         if (now - a->rec.sentNs > secondsToNs(m_options.totalTimeoutS))
             reason = ErrorClass::TotalTimeout;
-        else if (m_options.connectTimeoutS && !a->decided && now - a->rec.sentNs > secondsToNs(*m_options.connectTimeoutS))
+        else if (m_options.connectTimeoutS && !a->decided
+            && now - a->rec.sentNs > secondsToNs(*m_options.connectTimeoutS))
             reason = ErrorClass::ConnectTimeout;
         else if (m_options.readTimeoutS && now - a->lastActivityNs > secondsToNs(*m_options.readTimeoutS))
             reason = ErrorClass::ReadTimeout;

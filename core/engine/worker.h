@@ -20,11 +20,13 @@ class RequestFactory;
 
 struct WorkerOptions {
     int workerId = 0;
-    int slotCount = 1;                      // requests this worker keeps in flight
+    int slotCount = 1; // requests this worker keeps in flight
     std::optional<double> connectTimeoutS; // until response headers
-    std::optional<double> readTimeoutS;    // longest gap between reads
+    std::optional<double> readTimeoutS; // longest gap between reads
     double totalTimeoutS = 21600.0;
     int flushIntervalMs = 50;
+    qint64 seqOffset = 0; // added to the dispatcher's indices: the timed phase numbers on after the warmup
+    bool warmup = false; // requests of the warmup phase: recorded, flagged, excluded from metrics
 };
 
 // One load-generating thread's work: `slots` closed-loop request slots spread over several
@@ -36,7 +38,8 @@ class Worker final : public QObject {
     Q_DISABLE_COPY_MOVE(Worker)
 
 public:
-    Worker(WorkerOptions options, std::shared_ptr<const RequestFactory> factory, std::shared_ptr<Dispatcher> dispatcher);
+    Worker(
+        WorkerOptions options, std::shared_ptr<const RequestFactory> factory, std::shared_ptr<Dispatcher> dispatcher);
     ~Worker() override;
 
     static constexpr int kRequestsPerManager = 6;

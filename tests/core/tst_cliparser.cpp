@@ -19,10 +19,10 @@ class TestCliParser final : public QObject {
 private Q_SLOTS:
     void evalscopeStyleFlags()
     {
-        const auto r = CliParser::parseRun(
-            words("--url http://127.0.0.1:9/v1 --model qwen --parallel 1 4 --number 20 40 --stream --max-tokens 64 "
-                  "--rate -1 --sleep-interval 0 --api-key k --headers X-A=1 X-B=two=2 --extra-args {\"ignore_eos\":true} "
-                  "--project /tmp/p.tlproj --no-test-connection"));
+        const auto r = CliParser::parseRun(words(
+            "--url http://127.0.0.1:9/v1 --model qwen --parallel 1 4 --number 20 40 --stream --max-tokens 64 "
+            "--rate -1 --sleep-interval 0 --api-key k --headers X-A=1 X-B=two=2 --extra-args {\"ignore_eos\":true} "
+            "--project /tmp/p.tlproj --no-test-connection"));
         QVERIFY2(r.errors.isEmpty(), qPrintable(r.errors.value(0).toString()));
         QCOMPARE(r.config.parallel, (QList<int>{1, 4}));
         QCOMPARE(r.config.number, (QList<int>{20, 40}));
@@ -35,6 +35,19 @@ private Q_SLOTS:
         QVERIFY(r.config.noTestConnection);
         QCOMPARE(r.config.project, QStringLiteral("/tmp/p.tlproj"));
         QCOMPARE(r.config.resolvedUrl(), QStringLiteral("http://127.0.0.1:9/v1/chat/completions"));
+    }
+
+    void warmupAndDuration()
+    {
+        const auto r = CliParser::parseRun(words("--url http://h:1/v1 --model m --warmup-num 0.2 --duration 30"));
+        QVERIFY(r.errors.isEmpty());
+        QCOMPARE(r.config.warmupNum, 0.2);
+        QCOMPARE(r.config.duration, std::optional<double>(30.0));
+        QCOMPARE(r.config.warmupCount(100), 20);
+        const auto bad = CliParser::parseRun(words("--url http://h:1/v1 --model m --duration 0"));
+        QCOMPARE(bad.errors.value(0).field, QStringLiteral("--duration"));
+        const auto neg = CliParser::parseRun(words("--url http://h:1/v1 --model m --warmup-num -1"));
+        QCOMPARE(neg.errors.value(0).field, QStringLiteral("--warmup-num"));
     }
 
     void aliasesAndForms()
@@ -50,7 +63,7 @@ private Q_SLOTS:
         QVERIFY(CliParser::parseRun(words("--model m --help")).helpRequested);
         const QString help = CliParser::runHelp();
         for (const char* flag : {"--parallel", "--number", "--url", "--model", "--stream", "--outputs-dir", "--project",
-                                 "--max-tokens", "--extra-args", "--api-key", "--rate", "--no-test-connection"})
+                 "--max-tokens", "--extra-args", "--api-key", "--rate", "--no-test-connection"})
             QVERIFY2(help.contains(QLatin1String(flag)), flag);
     }
 
@@ -58,14 +71,20 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("line");
         QTest::addColumn<QString>("field");
-        QTest::newRow("malformed parallel list") << "--url http://h:1/v1 --model m --parallel 1 x 4" << "--parallel";
+        QTest::newRow("malformed parallel list") << "--url http://h:1/v1 --model m --parallel 1 x 4"
+                                                 << "--parallel";
         QTest::newRow("mismatched lengths") << "--url http://h:1/v1 --model m --parallel 1 4 --number 10"
                                             << "--number";
-        QTest::newRow("missing value") << "--url http://h:1/v1 --model m --max-tokens" << "--max-tokens";
-        QTest::newRow("unknown flag") << "--url http://h:1/v1 --model m --frobnicate 3" << "--frobnicate";
-        QTest::newRow("bad url") << "--url localhost --model m" << "--url";
-        QTest::newRow("flag with value") << "--url http://h:1/v1 --model m --stream=yes" << "--stream";
-        QTest::newRow("bad header") << "--url http://h:1/v1 --model m --headers nokey" << "--headers";
+        QTest::newRow("missing value") << "--url http://h:1/v1 --model m --max-tokens"
+                                       << "--max-tokens";
+        QTest::newRow("unknown flag") << "--url http://h:1/v1 --model m --frobnicate 3"
+                                      << "--frobnicate";
+        QTest::newRow("bad url") << "--url localhost --model m"
+                                 << "--url";
+        QTest::newRow("flag with value") << "--url http://h:1/v1 --model m --stream=yes"
+                                         << "--stream";
+        QTest::newRow("bad header") << "--url http://h:1/v1 --model m --headers nokey"
+                                    << "--headers";
     }
     void errors()
     {

@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace tl;
 
@@ -208,6 +209,62 @@ private Q_SLOTS:
         QVERIFY(!snapshots.isEmpty());
         QCOMPARE(controller.snapshot()->results.size(), 2);
         QCOMPARE(controller.snapshot()->state, RunState::Finished);
+    }
+
+    void warmupRunsFirstAndIsExcluded()
+    {
+        QTemporaryDir dir;
+        QString error;
+        auto store = ProjectStore::open(dir.filePath(QStringLiteral("warm.tlproj")), &error);
+        QVERIFY(store);
+        RunConfig config = baseConfig(m_sim->baseUrl());
+        config.parallel = {2};
+        config.number = {4};
+        config.warmupNum = 3;
+        config.maxTokens = 2;
+        RunController controller;
+        QCOMPARE(runToEnd(controller, config, store.get()), RunState::Finished);
+        const PointResult r = controller.results().first();
+        QCOMPARE(r.summary.totalRequests, 4); // warmup excluded from every metric
+        QCOMPARE(r.warmupRequests, 3);
+        QVERIFY(store->flush(&error));
+        ProjectReader reader;
+        QVERIFY(reader.open(store->path(), &error));
+        const QList<RequestRecord> stored = reader.requests(controller.runId(), 0);
+        QCOMPARE(stored.size(), 7); // kept, flagged
+        qint64 lastWarmupEnd = 0;
+        qint64 firstTimedSend = std::numeric_limits<qint64>::max();
+        int warm = 0;
+        for (const RequestRecord& rec : stored) {
+            if (rec.warmup) {
+                ++warm;
+                lastWarmupEnd = std::max(lastWarmupEnd, rec.endNs);
+            } else {
+                firstTimedSend = std::min(firstTimedSend, rec.sentNs);
+            }
+        }
+        QCOMPARE(warm, 3);
+        QVERIFY(lastWarmupEnd <= firstTimedSend); // warmup runs in full before the timed phase
+
+        config.warmupNum = 0.5; // a ratio of --number
+        QCOMPARE(config.warmupCount(4), 2);
+        QCOMPARE(config.warmupCount(1), 1);
+    }
+
+    void durationEndsThePointSoftly()
+    {
+        RunConfig config = baseConfig(m_sim->baseUrl());
+        config.parallel = {2};
+        config.number = {1000};
+        config.maxTokens = 2; // ~120 ms per request
+        config.duration = 0.6;
+        RunController controller;
+        QCOMPARE(runToEnd(controller, config, nullptr), RunState::Finished); // not "stopped": the budget ran out
+        const PointResult r = controller.results().first();
+        QVERIFY(!r.stopped);
+        QVERIFY2(r.summary.totalRequests >= 2 && r.summary.totalRequests < 1000,
+            qPrintable(QString::number(r.summary.totalRequests)));
+        QCOMPARE(r.summary.failedRequests, 0); // in-flight requests were allowed to finish
     }
 
     void connectionRefusedNamesUrl()
