@@ -3,6 +3,7 @@
 #include "cli/clirunner.h"
 #include "config/cliparser.h"
 #include "config/demo.h"
+#include "sim/simcommandline.h"
 #include "sim/simserver.h"
 
 #include <QCoreApplication>
@@ -28,15 +29,16 @@ QString mainHelp()
         "Commands:\n"
         "  run    Benchmark an OpenAI-compatible endpoint (flags follow EvalScope perf; see 'run --help').\n"
         "  demo   Start the built-in emulated server on a free loopback port and run a short sweep against it,\n"
-        "         storing every request in a project file (default: %1; change with --project FILE).\n\n"
+        "         storing every request in a project file (default: %1; change with --project FILE).\n"
+        "  sim    Run the emulated model server (same flags as throughline-sim; see 'sim --help').\n\n"
         "Options: -h, --help   this help;  --version   print the version.\n")
         .arg(tl::Demo::defaultProjectPath());
 }
 
 int runEventLoop(QCoreApplication& app, tl::CliRunner& runner)
 {
-    QObject::connect(&runner, &tl::CliRunner::done, &app, [](int code) { QCoreApplication::exit(code); },
-                     Qt::QueuedConnection);
+    QObject::connect(
+        &runner, &tl::CliRunner::done, &app, [](int code) { QCoreApplication::exit(code); }, Qt::QueuedConnection);
     QTimer signalPoll;
     int handled = 0;
     QObject::connect(&signalPoll, &QTimer::timeout, &runner, [&] {
@@ -89,6 +91,9 @@ int main(int argc, char* argv[])
         return runEventLoop(app, runner);
     }
 
+    if (command == u"sim")
+        return tl::SimCommandLine::run(QStringList{QStringLiteral("throughline-cli sim")} + args);
+
     if (command == u"demo") {
         QString project = tl::Demo::defaultProjectPath();
         QString outputsDir;
@@ -127,6 +132,6 @@ int main(int argc, char* argv[])
         return code;
     }
 
-    err << "error: unknown command '" << command << "'; use 'run' or 'demo' (see --help)" << Qt::endl;
+    err << "error: unknown command '" << command << "'; use 'run', 'demo' or 'sim' (see --help)" << Qt::endl;
     return tl::CliRunner::BadArguments;
 }

@@ -17,4 +17,5 @@ target_sources(throughline_core PRIVATE
     sim/simacceptor.h sim/simacceptor.cpp
     sim/simworker.h sim/simworker.cpp
     sim/simserver.h sim/simserver.cpp
+    sim/simcommandline.h sim/simcommandline.cpp
 )

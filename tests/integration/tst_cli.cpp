@@ -47,7 +47,6 @@ Result runCli(const QStringList& args, int timeoutMs = 120000)
     return r;
 }
 
-
 nlohmann::json readJson(const QString& path)
 {
     QFile f(path);
@@ -68,9 +67,9 @@ private:
     bool startSim(QProcess& proc, QString& base, const QStringList& extra = {})
     {
         proc.start(binary("throughline-sim"),
-                   QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--ttft-ms"),
-                               QStringLiteral("20"), QStringLiteral("--itl-ms"), QStringLiteral("5")}
-                       + extra);
+            QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--ttft-ms"),
+                QStringLiteral("20"), QStringLiteral("--itl-ms"), QStringLiteral("5")}
+                + extra);
         if (!proc.waitForStarted())
             return false;
         static const QRegularExpression line(QStringLiteral("listening on (http://\\S+)"));
@@ -109,16 +108,14 @@ private Q_SLOTS:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("field");
         const QString closed = QStringLiteral("http://127.0.0.1:%1/v1").arg(tl::test::closedPort());
-        QTest::newRow("malformed parallel list")
-            << QStringList{"run", "--url", "http://127.0.0.1:9/v1", "--model", "m", "--parallel", "1", "x"} << 2
-            << "--parallel";
-        QTest::newRow("mismatched number/parallel")
-            << QStringList{"run", "--url", "http://127.0.0.1:9/v1", "--model", "m", "--parallel", "1", "4",
-                           "--number", "20"}
-            << 2 << "--number";
+        QTest::newRow("malformed parallel list") << QStringList{"run", "--url", "http://127.0.0.1:9/v1", "--model", "m",
+            "--parallel", "1", "x"} << 2 << "--parallel";
+        QTest::newRow("mismatched number/parallel") << QStringList{"run", "--url", "http://127.0.0.1:9/v1", "--model",
+            "m", "--parallel", "1", "4", "--number", "20"}
+                                                    << 2 << "--number";
         QTest::newRow("not a url") << QStringList{"run", "--url", "127.0.0.1 8000", "--model", "m"} << 2 << "--url";
-        QTest::newRow("nothing listening") << QStringList{"run", "--url", closed, "--model", "m", "--number", "2"} << 3
-                                           << "--url";
+        QTest::newRow("nothing listening")
+            << QStringList{"run", "--url", closed, "--model", "m", "--number", "2"} << 3 << "--url";
         QTest::newRow("missing model") << QStringList{"run", "--url", "http://127.0.0.1:9/v1"} << 2 << "--model";
     }
     void badInputNamesTheField()
@@ -139,12 +136,11 @@ private Q_SLOTS:
         const QString project = dir.filePath(QStringLiteral("cli.tlproj"));
         const QString outputs = dir.filePath(QStringLiteral("out"));
         const Result r = runCli({"run", "--url", m_base + "/v1", "--model", "demo-model", "--parallel", "1", "4",
-                                 "--number", "4", "8", "--stream", "--max-tokens", "6", "--extra-args",
-                                 R"({"ignore_eos": true})", "--sleep-interval", "0", "--project", project,
-                                 "--outputs-dir", outputs, "--no-timestamp"});
+            "--number", "4", "8", "--stream", "--max-tokens", "6", "--extra-args", R"({"ignore_eos": true})",
+            "--sleep-interval", "0", "--project", project, "--outputs-dir", outputs, "--no-timestamp"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         for (const char* label : {"Avg TTFT (ms)", "Avg ITL (ms)", "Avg TPOT (ms)", "Req Throughput (req/s)",
-                                  "Output Throughput (tok/s)", "TTFT (ms)", "50%", "99%", "Performance Overview"})
+                 "Output Throughput (tok/s)", "TTFT (ms)", "50%", "99%", "Performance Overview"})
             QVERIFY2(r.out.contains(QLatin1String(label)), label);
         QVERIFY(r.out.contains(QStringLiteral("Project file: ")));
 
@@ -176,13 +172,30 @@ private Q_SLOTS:
         QProcess locked;
         QString base;
         QVERIFY(startSim(locked, base, {QStringLiteral("--api-key"), QStringLiteral("secret")}));
-        const Result r = runCli({"run", "--url", base + "/v1", "--model", "m", "--number", "3", "--no-test-connection",
-                                 "--no-outputs"});
+        const Result r = runCli(
+            {"run", "--url", base + "/v1", "--model", "m", "--number", "3", "--no-test-connection", "--no-outputs"});
         locked.terminate();
         locked.waitForFinished();
         QCOMPARE(r.exitCode, 4);
         QVERIFY2(r.err.contains(QStringLiteral("every request failed")), qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("Failed: http_status")));
+    }
+
+    void simSubcommandServes()
+    {
+        QProcess sim;
+        sim.start(binary("throughline-cli"), {"sim", "--port", "0", "--ttft-ms", "5", "--itl-ms", "1"});
+        QVERIFY(sim.waitForStarted());
+        QString seen;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (seen += QString::fromUtf8(sim.readAllStandardOutput())).contains("listening on http://"), 10000);
+        const QString base = seen.section(QStringLiteral("listening on "), 1).trimmed();
+        const Result r = runCli({"run", "--url", base + "/v1", "--model", "m", "--number", "2", "--no-outputs"});
+        sim.terminate();
+        QVERIFY(sim.waitForFinished(10000));
+        QCOMPARE(sim.exitCode(), 0); // SIGTERM is a clean stop
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains("2 / 2 / 0"));
     }
 
     void demoRunsHeadless()
