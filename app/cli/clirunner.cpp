@@ -18,8 +18,12 @@ CliRunner::CliRunner(QObject* parent)
     , m_controller(new RunController(this))
 {
     connect(m_controller, &RunController::pointStarted, this, [this](int index, const RunPoint& p) {
-        m_out << tr("Run point %1/%2: parallel %3, number %4 ...").arg(index + 1).arg(m_config.runPoints().size())
-                     .arg(p.parallel)
+        const QString load
+            = p.parallel < 0 ? tr("open loop at %1 req/s").arg(p.rate) : tr("parallel %1").arg(p.parallel);
+        m_out << tr("Run point %1/%2: %3, number %4 ...")
+                     .arg(index + 1)
+                     .arg(m_config.runPoints().size())
+                     .arg(load)
                      .arg(p.number)
               << Qt::endl;
     });
@@ -58,8 +62,8 @@ bool CliRunner::start(const RunConfig& config)
         fail(BadArguments, startErrors.first().toString());
         return false;
     }
-    m_out << tr("Throughline %1: benchmarking %2 at %3").arg(QStringLiteral(THROUGHLINE_VERSION), config.model,
-                                                             config.resolvedUrl())
+    m_out << tr("Throughline %1: benchmarking %2 at %3")
+                 .arg(QStringLiteral(THROUGHLINE_VERSION), config.model, config.resolvedUrl())
           << Qt::endl;
     return true;
 }
@@ -100,8 +104,8 @@ void CliRunner::onRunFinished(RunState state, const ConfigError& error)
         if (m_outputs && !results.isEmpty())
             m_out << tr("Output files: %1").arg(QDir(m_outputs->rootDir()).absolutePath()) << Qt::endl;
         if (m_store)
-            m_out << tr("Project file: %1 (run %2)").arg(QFileInfo(m_store->path()).absoluteFilePath(),
-                                                        m_controller->runId())
+            m_out << tr("Project file: %1 (run %2)")
+                         .arg(QFileInfo(m_store->path()).absoluteFilePath(), m_controller->runId())
                   << Qt::endl;
         if (state == RunState::Stopped)
             m_out << tr("The run was stopped before it finished; what was measured is kept.") << Qt::endl;

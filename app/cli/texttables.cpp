@@ -34,7 +34,8 @@ QString table(const QString& title, const QStringList& header, const QList<QStri
         QString s = QStringLiteral("|");
         for (qsizetype c = 0; c < widths.size(); ++c) {
             const QString cell = row.value(c);
-            s += u' ' + (c == 0 ? cell.leftJustified(widths[c]) : cell.rightJustified(widths[c])) + QStringLiteral(" |");
+            s += u' ' + (c == 0 ? cell.leftJustified(widths[c]) : cell.rightJustified(widths[c]))
+                + QStringLiteral(" |");
         }
         return s + u'\n';
     };
@@ -54,7 +55,7 @@ QString pointSummary(const PointResult& r)
         {QStringLiteral("Concurrency"), QString::number(s.concurrency)},
         {QStringLiteral("Request Rate (req/s)"), s.rate < 0 ? QStringLiteral("unpaced") : num(s.rate, 2)},
         {QStringLiteral("Requests (total / success / failed)"),
-         QStringLiteral("%1 / %2 / %3").arg(s.totalRequests).arg(s.successRequests).arg(s.failedRequests)},
+            QStringLiteral("%1 / %2 / %3").arg(s.totalRequests).arg(s.successRequests).arg(s.failedRequests)},
         {QStringLiteral("Req Throughput (req/s)"), num(s.reqThroughput, 2)},
         {QStringLiteral("Output Throughput (tok/s)"), num(s.outputThroughput, 2)},
         {QStringLiteral("Total Throughput (tok/s)"), num(s.totalThroughput, 2)},
@@ -96,14 +97,14 @@ QString overview(const QList<PointResult>& results)
     for (const PointResult& r : results) {
         const Summary& s = r.summary;
         const double success = s.totalRequests ? 100.0 * s.successRequests / s.totalRequests : 0.0;
-        rows.append({QString::number(s.concurrency), s.rate < 0 ? QStringLiteral("INF") : num(s.rate, 2),
-                     QString::number(s.totalRequests), num(s.reqThroughput, 2), num(s.outputThroughput, 2),
-                     num(success, 1) + u'%'});
+        rows.append({s.concurrency < 0 ? QStringLiteral("-") : QString::number(s.concurrency),
+            s.rate < 0 ? QStringLiteral("INF") : num(s.rate, 2), QString::number(s.totalRequests),
+            num(s.reqThroughput, 2), num(s.outputThroughput, 2), num(success, 1) + u'%'});
     }
     return table(QStringLiteral("Performance Overview"),
-                 {QStringLiteral("Conc."), QStringLiteral("Rate"), QStringLiteral("Num"), QStringLiteral("RPS"),
-                  QStringLiteral("Gen/s"), QStringLiteral("Success")},
-                 rows);
+        {QStringLiteral("Conc."), QStringLiteral("Rate"), QStringLiteral("Num"), QStringLiteral("RPS"),
+            QStringLiteral("Gen/s"), QStringLiteral("Success")},
+        rows);
 }
 
 QString perRequest(const QList<PointResult>& results)
@@ -111,11 +112,13 @@ QString perRequest(const QList<PointResult>& results)
     QList<QStringList> rows;
     for (const PointResult& r : results) {
         const PercentileTable& t = r.percentiles;
+        const QString load = r.point.parallel < 0 ? QStringLiteral("R=%1").arg(r.point.rate)
+                                                  : QStringLiteral("P=%1").arg(r.point.parallel);
         auto cells = [&](const QString& metric, double avg, int decimals) {
-            return QStringList{QStringLiteral("P=%1 %2").arg(r.point.parallel).arg(metric), num(avg, decimals),
-                               num(t.value(metric, QStringLiteral("50%")), decimals),
-                               num(t.value(metric, QStringLiteral("99%")), decimals),
-                               num(t.value(metric, QStringLiteral("max")), decimals)};
+            return QStringList{load + u' ' + metric, num(avg, decimals),
+                num(t.value(metric, QStringLiteral("50%")), decimals),
+                num(t.value(metric, QStringLiteral("99%")), decimals),
+                num(t.value(metric, QStringLiteral("max")), decimals)};
         };
         const Summary& s = r.summary;
         rows.append(cells(QStringLiteral("TTFT (ms)"), s.avgTtftMs, 2));
@@ -124,9 +127,9 @@ QString perRequest(const QList<PointResult>& results)
         rows.append(cells(QStringLiteral("Latency (s)"), s.avgLatencyS, 3));
     }
     return table(QStringLiteral("Per-Request Metrics"),
-                 {QStringLiteral("Metric"), QStringLiteral("avg"), QStringLiteral("p50"), QStringLiteral("p99"),
-                  QStringLiteral("max")},
-                 rows);
+        {QStringLiteral("Metric"), QStringLiteral("avg"), QStringLiteral("p50"), QStringLiteral("p99"),
+            QStringLiteral("max")},
+        rows);
 }
 
 } // namespace tl::TextTables

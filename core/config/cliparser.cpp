@@ -127,6 +127,10 @@ const QList<Option>& options()
                 }
                 c.rate = out;
             }},
+        {{QStringLiteral("--open-loop")}, Kind::Flag, nullptr,
+            "Open loop: requests arrive on the --rate schedule (Poisson, rescaled to number/rate seconds) whatever is "
+            "in flight; --rate becomes the sweep (one --number per --rate) and --parallel is ignored.",
+            [](RunConfig& c, const QStringList&, ConfigErrors&) { c.openLoop = true; }},
         {{QStringLiteral("--stream")}, Kind::Flag, nullptr,
             "Stream responses (SSE) [default]; needed for TTFT/ITL/TPOT.",
             [](RunConfig& c, const QStringList&, ConfigErrors&) { c.stream = true; }},

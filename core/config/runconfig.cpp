@@ -38,6 +38,12 @@ QString stripSlash(QString url)
 
 QString RunPoint::name() const
 {
+    if (parallel < 0) {
+        QString r = QString::number(rate, 'g', 15);
+        if (!r.contains(u'.') && !r.contains(u'e'))
+            r += QStringLiteral(".0");
+        return QStringLiteral("rate_%1_number_%2").arg(r).arg(number);
+    }
     return QStringLiteral("parallel_%1_number_%2").arg(parallel).arg(number);
 }
 
@@ -83,6 +89,11 @@ QString RunConfig::effectiveName() const
 QList<RunPoint> RunConfig::runPoints() const
 {
     QList<RunPoint> points;
+    if (openLoop) {
+        for (qsizetype i = 0; i < std::min(rate.size(), number.size()); ++i)
+            points.append(RunPoint{-1, number.at(i), rate.at(i)});
+        return points;
+    }
     const qsizetype count = std::min(parallel.size(), number.size());
     points.reserve(count);
     const double r = rate.isEmpty() ? -1.0 : rate.first();
@@ -126,7 +137,21 @@ ConfigErrors RunConfig::validate() const
             break;
         }
     }
-    if (!parallel.isEmpty() && !number.isEmpty() && parallel.size() != number.size()) {
+    if (openLoop) {
+        for (double r : rate) {
+            if (!(r > 0)) {
+                add("--rate", Tr::tr("--open-loop needs arrival rates > 0 requests per second, e.g. --rate 5 10 20"));
+                break;
+            }
+        }
+        if (!number.isEmpty() && rate.size() != number.size()) {
+            add("--number",
+                Tr::tr("gives %1 value(s) but --rate gives %2; in open loop give one --number per --rate "
+                       "value, e.g. --rate 5 10 --number 100 200")
+                    .arg(number.size())
+                    .arg(rate.size()));
+        }
+    } else if (!parallel.isEmpty() && !number.isEmpty() && parallel.size() != number.size()) {
         add("--number",
             Tr::tr("gives %1 value(s) but --parallel gives %2; give one --number per --parallel value, "
                    "e.g. --parallel 1 4 --number 20 80")
@@ -199,6 +224,7 @@ QByteArray RunConfig::toJson(bool includeSecrets) const
     j["number"] = number;
     j["rate"] = rate;
     j["stream"] = stream;
+    j["open_loop"] = openLoop;
     j["sleep_interval"] = sleepInterval;
     j["warmup_num"] = warmupNum;
     j["duration"] = duration ? json(*duration) : json(nullptr);
@@ -286,6 +312,7 @@ RunConfig RunConfig::fromJson(const QByteArray& data, ConfigErrors* errors)
     get("number", c.number);
     get("rate", c.rate);
     get("stream", c.stream);
+    get("open_loop", c.openLoop);
     get("sleep_interval", c.sleepInterval);
     get("warmup_num", c.warmupNum);
     get("duration", c.duration);

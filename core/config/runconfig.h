@@ -14,11 +14,12 @@ namespace tl {
 
 // One point of a sweep: the load level and the request count of one independent run.
 struct RunPoint {
-    int parallel = 1; // closed loop: maximum requests in flight
+    int parallel = 1; // closed loop: maximum requests in flight; -1 = open loop (no cap)
     int number = 1; // requests in this point
     double rate = -1.0; // -1 = unpaced
 
-    // EvalScope's directory name for the point: parallel_<P>_number_<N>.
+    // EvalScope's directory name for the point: parallel_<P>_number_<N>, or rate_<R>_number_<N> in open loop
+    // (R printed as Python prints a float: 5.0, 2.5).
     QString name() const;
     friend bool operator==(const RunPoint&, const RunPoint&) = default;
 };
@@ -38,6 +39,7 @@ struct RunConfig {
     QList<int> number{1000};
     QList<double> rate{-1.0};
     bool stream = true;
+    bool openLoop = false; // arrivals on the --rate schedule whatever is in flight; --rate is then the sweep
     int sleepInterval = 5; // seconds between sweep points
     double warmupNum = 0; // >= 1: warmup requests per point; 0 < v < 1: a ratio of --number; 0: none
     std::optional<double> duration; // seconds per point; soft exit (in-flight requests finish)
@@ -78,7 +80,7 @@ struct RunConfig {
     // Warmup requests before a point of `number` requests (EvalScope: int(v), or max(1, int(v * number))).
     int warmupCount(int number) const;
     QString effectiveName() const;
-    // The sweep: zip(number, parallel) in closed loop.
+    // The sweep: zip(number, parallel) in closed loop, zip(number, rate) in open loop.
     QList<RunPoint> runPoints() const;
     // Every problem with the config, each naming its field. Empty = valid.
     ConfigErrors validate() const;

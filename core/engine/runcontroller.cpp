@@ -45,10 +45,7 @@ RunController::RunController(QObject* parent)
     connect(m_sleepTimer, &QTimer::timeout, this, [this] { startPoint(m_pointIndex + 1); });
     m_durationTimer->setSingleShot(true);
     m_durationTimer->setTimerType(Qt::PreciseTimer);
-    connect(m_durationTimer, &QTimer::timeout, this, [this] {
-        if (m_dispatcher)
-            m_dispatcher->requestStop();
-    });
+    connect(m_durationTimer, &QTimer::timeout, this, &RunController::stopDispatching);
 }
 
 RunController::~RunController()
@@ -73,6 +70,8 @@ bool RunController::isRunning() const
 int RunController::workerCountFor(int parallel, int configured)
 {
     const int threads = configured > 0 ? configured : std::max(1, QThread::idealThreadCount());
+    if (parallel < 0) // open loop: no cap on requests in flight, so every thread takes arrivals
+        return threads;
     return std::clamp(parallel, 1, threads);
 }
 
@@ -172,7 +171,8 @@ void RunController::startPhase(Phase phase, int requests)
     for (int i = 0; i < count; ++i) {
         WorkerOptions options;
         options.workerId = i;
-        options.slotCount = point.parallel / count + (i < point.parallel % count ? 1 : 0);
+        options.openLoop = point.parallel < 0;
+        options.slotCount = options.openLoop ? 0 : point.parallel / count + (i < point.parallel % count ? 1 : 0);
         options.connectTimeoutS = m_config.connectTimeout;
         options.readTimeoutS = m_config.readTimeout;
         options.totalTimeoutS = m_config.totalTimeout;
@@ -289,8 +289,7 @@ void RunController::stop()
         finishRun(RunState::Stopped);
         break;
     case RunState::Running:
-        if (m_dispatcher)
-            m_dispatcher->requestStop();
+        stopDispatching();
         if (m_stopRequests >= 2) {
             for (Worker* w : m_workers)
                 QMetaObject::invokeMethod(w, &Worker::abortAll, Qt::QueuedConnection);
@@ -299,6 +298,14 @@ void RunController::stop()
     default:
         break;
     }
+}
+
+void RunController::stopDispatching()
+{
+    if (m_dispatcher)
+        m_dispatcher->requestStop();
+    for (Worker* w : m_workers)
+        QMetaObject::invokeMethod(w, &Worker::stopDispatch, Qt::QueuedConnection);
 }
 
 void RunController::publishSnapshot()

@@ -68,6 +68,7 @@ private:
     void finishRun(RunState state, const ConfigError& error = {});
     void publishSnapshot();
     void stopWorkers();
+    void stopDispatching(); // soft stop: no new request; in-flight ones finish
 
     RunConfig m_config;
     QList<RunPoint> m_points;

@@ -63,17 +63,9 @@ Worker::~Worker() = default;
 
 void Worker::start()
 {
-    const int managers = (m_options.slotCount + kRequestsPerManager - 1) / kRequestsPerManager;
-    std::vector<QNetworkAccessManager*> nams;
-    for (int i = 0; i < managers; ++i) {
-        auto* nam = new QNetworkAccessManager(this);
-        nam->setAutoDeleteReplies(false);
-        nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-        nams.push_back(nam);
-    }
     m_slots.resize(static_cast<size_t>(m_options.slotCount));
     for (int i = 0; i < m_options.slotCount; ++i)
-        m_slots[static_cast<size_t>(i)].manager = nams[static_cast<size_t>(i / kRequestsPerManager)];
+        m_slots[static_cast<size_t>(i)].manager = managerFor(i);
 
     m_flushTimer = new QTimer(this);
     m_flushTimer->setInterval(m_options.flushIntervalMs);
@@ -84,16 +76,72 @@ void Worker::start()
     connect(m_timeoutTimer, &QTimer::timeout, this, &Worker::checkTimeouts);
     m_timeoutTimer->start();
 
+    if (m_options.openLoop) {
+        m_pumpDone = false;
+        m_pumpTimer = new QTimer(this);
+        m_pumpTimer->setSingleShot(true);
+        m_pumpTimer->setTimerType(Qt::PreciseTimer);
+        connect(m_pumpTimer, &QTimer::timeout, this, &Worker::pump);
+        pump();
+        return;
+    }
     for (int i = 0; i < m_options.slotCount; ++i)
         fillSlot(i);
     maybeFinish();
 }
 
+QNetworkAccessManager* Worker::managerFor(int slot)
+{
+    const auto index = static_cast<size_t>(slot / kRequestsPerManager);
+    while (m_managers.size() <= index) {
+        auto* nam = new QNetworkAccessManager(this);
+        nam->setAutoDeleteReplies(false);
+        nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+        m_managers.push_back(nam);
+    }
+    return m_managers[index];
+}
+
+int Worker::freeSlot()
+{
+    for (size_t i = 0; i < m_slots.size(); ++i) {
+        if (!m_slots[i].active && !m_slots[i].waiting)
+            return int(i);
+    }
+    const int slot = int(m_slots.size());
+    m_slots.emplace_back();
+    m_slots.back().manager = managerFor(slot);
+    return slot;
+}
+
+void Worker::pump()
+{
+    constexpr qint64 kEarlyNs = 200000; // fire within 0.2 ms of the due time rather than re-arm a timer
+    while (!m_aborting && !m_dispatcher->stopped()) {
+        if (!m_nextArrival) {
+            m_nextArrival = m_dispatcher->claim();
+            if (!m_nextArrival)
+                break;
+        }
+        const qint64 wait = m_nextArrival->scheduledNs - monotonicNs();
+        if (wait > kEarlyNs) {
+            m_pumpTimer->start(int(wait / 1000000));
+            return;
+        }
+        const Dispatcher::Claim claim = *m_nextArrival; // behind schedule: send at once to catch up, as EvalScope does
+        m_nextArrival.reset();
+        send(freeSlot(), claim);
+    }
+    m_nextArrival.reset();
+    m_pumpDone = true;
+    maybeFinish();
+}
+
 void Worker::fillSlot(int slot)
 {
-    Slot& s = m_slots[static_cast<size_t>(slot)];
-    if (m_aborting)
+    if (m_aborting || m_options.openLoop) // open loop: arrivals come from pump(), not from completions
         return;
+    Slot& s = m_slots[static_cast<size_t>(slot)];
     const auto claim = m_dispatcher->claim();
     if (!claim)
         return;
@@ -315,9 +363,27 @@ void Worker::checkTimeouts()
     }
 }
 
+void Worker::stopDispatch()
+{
+    if (m_pumpTimer)
+        m_pumpTimer->stop();
+    m_nextArrival.reset();
+    m_pumpDone = true;
+    for (Slot& s : m_slots) {
+        if (s.waitTimer)
+            s.waitTimer->stop();
+        s.waiting = false;
+    }
+    maybeFinish();
+}
+
 void Worker::abortAll()
 {
     m_aborting = true;
+    if (m_pumpTimer)
+        m_pumpTimer->stop();
+    m_nextArrival.reset();
+    m_pumpDone = true;
     for (Slot& s : m_slots) {
         if (s.waitTimer)
             s.waitTimer->stop();
@@ -353,7 +419,7 @@ void Worker::flush()
 
 void Worker::maybeFinish()
 {
-    if (m_finished)
+    if (m_finished || !m_pumpDone)
         return;
     for (const Slot& s : m_slots) {
         if (s.active || s.waiting)

@@ -26,7 +26,10 @@ struct WorkerOptions {
     double totalTimeoutS = 21600.0;
     int flushIntervalMs = 50;
     qint64 seqOffset = 0; // added to the dispatcher's indices: the timed phase numbers on after the warmup
-    bool warmup = false; // requests of the warmup phase: recorded, flagged, excluded from metrics
+    bool warmup = false;
+    // Open loop: send every request at its scheduled time whatever is in flight (slots grow on demand, managers
+    // too, 6 requests each); closed loop (default): `slotCount` fixed slots, each refilled when its request ends.
+    bool openLoop = false; // requests of the warmup phase: recorded, flagged, excluded from metrics
 };
 
 // One load-generating thread's work: `slots` closed-loop request slots spread over several
@@ -48,6 +51,9 @@ public Q_SLOTS:
     // Both run on the worker's thread (invoke them queued).
     void start();
     void abortAll(); // a second Stop: abort what is in flight; aborted requests are still reported
+    // After the dispatcher was stopped (Stop, or --duration ran out): drop requests still waiting for their send
+    // time, so the worker finishes as soon as what is in flight has.
+    void stopDispatch();
 
 Q_SIGNALS:
     void batchReady(tl::WorkerBatch batch);
@@ -63,6 +69,9 @@ private:
     };
 
     void fillSlot(int slot);
+    QNetworkAccessManager* managerFor(int slot); // slot k uses manager k / 6, created on first use
+    void pump(); // open loop: claims and sends arrivals as their times come
+    int freeSlot(); // open loop: an idle slot, created (with its manager) when none is idle
     void send(int slot, Dispatcher::Claim claim);
     void onMetaData(int slot);
     void onReadyRead(int slot);
@@ -80,6 +89,10 @@ private:
     QList<RequestRecord> m_pending;
     QTimer* m_flushTimer = nullptr;
     QTimer* m_timeoutTimer = nullptr;
+    QTimer* m_pumpTimer = nullptr;
+    std::optional<Dispatcher::Claim> m_nextArrival; // open loop: claimed, waiting for its time
+    bool m_pumpDone = true;
+    std::vector<QNetworkAccessManager*> m_managers;
     qint64 m_contentEventsDelta = 0;
     int m_lastReportedInFlight = -1;
     bool m_aborting = false;

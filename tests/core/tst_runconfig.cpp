@@ -49,11 +49,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("url");
         QTest::addColumn<QString>("resolved");
         QTest::addColumn<bool>("chat");
-        QTest::newRow("base /v1") << "http://h:1/v1" << "http://h:1/v1/chat/completions" << true;
-        QTest::newRow("trailing slash") << "http://h:1/v1/" << "http://h:1/v1/chat/completions" << true;
-        QTest::newRow("chat kept") << "http://h:1/v1/chat/completions" << "http://h:1/v1/chat/completions" << true;
-        QTest::newRow("completions kept") << "http://h:1/v1/completions" << "http://h:1/v1/completions" << false;
-        QTest::newRow("bare host") << "http://h:1" << "http://h:1/chat/completions" << true;
+        QTest::newRow("base /v1") << "http://h:1/v1"
+                                  << "http://h:1/v1/chat/completions" << true;
+        QTest::newRow("trailing slash") << "http://h:1/v1/"
+                                        << "http://h:1/v1/chat/completions" << true;
+        QTest::newRow("chat kept") << "http://h:1/v1/chat/completions"
+                                   << "http://h:1/v1/chat/completions" << true;
+        QTest::newRow("completions kept") << "http://h:1/v1/completions"
+                                          << "http://h:1/v1/completions" << false;
+        QTest::newRow("bare host") << "http://h:1"
+                                   << "http://h:1/chat/completions" << true;
     }
     void urlResolution()
     {
@@ -70,18 +75,30 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("what");
         QTest::addColumn<QString>("field");
-        QTest::newRow("no model") << "model" << "--model";
-        QTest::newRow("not a url") << "url" << "--url";
-        QTest::newRow("ftp url") << "ftpurl" << "--url";
-        QTest::newRow("parallel zero") << "parallel0" << "--parallel";
-        QTest::newRow("number negative") << "numberneg" << "--number";
-        QTest::newRow("mismatched lengths") << "lengths" << "--number";
-        QTest::newRow("bad rate") << "rate" << "--rate";
-        QTest::newRow("min above max tokens") << "mintokens" << "--min-tokens";
-        QTest::newRow("extra args not an object") << "extra" << "--extra-args";
-        QTest::newRow("unknown dataset") << "dataset" << "--dataset";
-        QTest::newRow("dataset file missing") << "datasetpath" << "--dataset-path";
-        QTest::newRow("unknown api") << "api" << "--api";
+        QTest::newRow("no model") << "model"
+                                  << "--model";
+        QTest::newRow("not a url") << "url"
+                                   << "--url";
+        QTest::newRow("ftp url") << "ftpurl"
+                                 << "--url";
+        QTest::newRow("parallel zero") << "parallel0"
+                                       << "--parallel";
+        QTest::newRow("number negative") << "numberneg"
+                                         << "--number";
+        QTest::newRow("mismatched lengths") << "lengths"
+                                            << "--number";
+        QTest::newRow("bad rate") << "rate"
+                                  << "--rate";
+        QTest::newRow("min above max tokens") << "mintokens"
+                                              << "--min-tokens";
+        QTest::newRow("extra args not an object") << "extra"
+                                                  << "--extra-args";
+        QTest::newRow("unknown dataset") << "dataset"
+                                         << "--dataset";
+        QTest::newRow("dataset file missing") << "datasetpath"
+                                              << "--dataset-path";
+        QTest::newRow("unknown api") << "api"
+                                     << "--api";
     }
     void errorsNameTheirField()
     {
@@ -130,6 +147,26 @@ private Q_SLOTS:
         QCOMPARE(points.size(), 3);
         QCOMPARE(points.at(1), (RunPoint{4, 40, -1.0}));
         QCOMPARE(points.at(2).name(), QStringLiteral("parallel_16_number_80"));
+    }
+
+    void openLoopSweepsRates()
+    {
+        RunConfig c = valid();
+        c.openLoop = true;
+        c.rate = {5, 2.5};
+        c.number = {50, 25};
+        QVERIFY(c.validate().isEmpty());
+        const QList<RunPoint> points = c.runPoints();
+        QCOMPARE(points.size(), 2);
+        QCOMPARE(points.at(0).name(), QStringLiteral("rate_5.0_number_50"));
+        QCOMPARE(points.at(1).name(), QStringLiteral("rate_2.5_number_25"));
+        QCOMPARE(points.at(1).parallel, -1);
+        c.rate = {-1};
+        c.number = {10};
+        QCOMPARE(fields(c.validate()).first(), QStringLiteral("--rate"));
+        c.rate = {5};
+        c.number = {10, 20};
+        QCOMPARE(fields(c.validate()), QStringList{QStringLiteral("--number")});
     }
 
     void effectiveNameSanitises()

@@ -267,6 +267,54 @@ private Q_SLOTS:
         QCOMPARE(r.summary.failedRequests, 0); // in-flight requests were allowed to finish
     }
 
+    void openLoopSendsOnScheduleWhateverIsInFlight()
+    {
+        RunConfig config = baseConfig(m_sim->baseUrl());
+        config.openLoop = true;
+        config.rate = {20.0};
+        config.number = {20}; // arrivals over one second; each request takes ~280 ms
+        config.seed = 3;
+        RunController controller;
+        QCOMPARE(runToEnd(controller, config, nullptr), RunState::Finished);
+        const PointResult r = controller.results().first();
+        QCOMPARE(r.point.name(), QStringLiteral("rate_20.0_number_20"));
+        QCOMPARE(r.summary.concurrency, -1);
+        QCOMPARE(r.summary.successRequests, 20);
+        QVERIFY2(r.summary.testDurationS > 1.0 && r.summary.testDurationS < 3.0,
+            qPrintable(QString::number(r.summary.testDurationS)));
+    }
+
+    void openLoopRecordsScheduleAndOverlap()
+    {
+        QTemporaryDir dir;
+        QString error;
+        auto store = ProjectStore::open(dir.filePath(QStringLiteral("open.tlproj")), &error);
+        QVERIFY(store);
+        RunConfig config = baseConfig(m_sim->baseUrl());
+        config.openLoop = true;
+        config.rate = {40.0};
+        config.number = {20};
+        RunController controller;
+        QCOMPARE(runToEnd(controller, config, store.get()), RunState::Finished);
+        QVERIFY(store->flush(&error));
+        ProjectReader reader;
+        QVERIFY(reader.open(store->path(), &error));
+        const QList<RequestRecord> recs = reader.requests(controller.runId(), 0);
+        QCOMPARE(recs.size(), 20);
+        QVector<double> lagMs;
+        int peak = 0;
+        for (const RequestRecord& a : recs) {
+            lagMs.append(double(a.sentNs - a.scheduledNs) / 1e6);
+            int overlapping = 0;
+            for (const RequestRecord& b : recs)
+                overlapping += (b.sentNs <= a.sentNs && b.endNs > a.sentNs) ? 1 : 0;
+            peak = std::max(peak, overlapping);
+        }
+        // 40/s with ~280 ms each: about 11 in flight at once, far beyond any closed-loop cap we set.
+        QVERIFY2(peak >= 4, qPrintable(QString::number(peak)));
+        QVERIFY2(median(lagMs) >= 0 && median(lagMs) < kLooseMs, qPrintable(QString::number(median(lagMs))));
+    }
+
     void connectionRefusedNamesUrl()
     {
         RunConfig config = baseConfig(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(tl::test::closedPort())));
