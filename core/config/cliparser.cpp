@@ -131,6 +131,21 @@ const QList<Option>& options()
             "Open loop: requests arrive on the --rate schedule (Poisson, rescaled to number/rate seconds) whatever is "
             "in flight; --rate becomes the sweep (one --number per --rate) and --parallel is ignored.",
             [](RunConfig& c, const QStringList&, ConfigErrors&) { c.openLoop = true; }},
+        {{QStringLiteral("--arrival-distribution")}, Kind::Value, "D",
+            "Paced arrivals (with --rate): poisson (default), gamma (shape --burstiness) or constant intervals.",
+            stringValue(&RunConfig::arrivalDistribution)},
+        {{QStringLiteral("--burstiness")}, Kind::Value, "B",
+            "Gamma shape of the inter-arrival gaps, mean kept at 1/rate (vLLM's meaning): < 1 burstier, > 1 smoother; "
+            "a "
+            "value other than 1 selects gamma arrivals.",
+            [](RunConfig& c, const QStringList& v, ConfigErrors& e) {
+                bool ok = false;
+                const double x = v.first().toDouble(&ok);
+                if (ok)
+                    c.burstiness = x;
+                else
+                    e.append(typeError(QString(), v.first(), Tr::tr("a number")));
+            }},
         {{QStringLiteral("--stream")}, Kind::Flag, nullptr,
             "Stream responses (SSE) [default]; needed for TTFT/ITL/TPOT.",
             [](RunConfig& c, const QStringList&, ConfigErrors&) { c.stream = true; }},

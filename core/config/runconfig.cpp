@@ -137,6 +137,11 @@ ConfigErrors RunConfig::validate() const
             break;
         }
     }
+    if (!QStringList{QStringLiteral("poisson"), QStringLiteral("gamma"), QStringLiteral("constant")}.contains(
+            arrivalDistribution))
+        add("--arrival-distribution", Tr::tr("must be poisson, gamma or constant (got '%1')").arg(arrivalDistribution));
+    if (!(burstiness > 0))
+        add("--burstiness", Tr::tr("must be > 0 (1 = Poisson; smaller is burstier)"));
     if (openLoop) {
         for (double r : rate) {
             if (!(r > 0)) {
@@ -225,6 +230,8 @@ QByteArray RunConfig::toJson(bool includeSecrets) const
     j["rate"] = rate;
     j["stream"] = stream;
     j["open_loop"] = openLoop;
+    j["arrival_distribution"] = jsonutil::toStd(arrivalDistribution);
+    j["burstiness"] = burstiness;
     j["sleep_interval"] = sleepInterval;
     j["warmup_num"] = warmupNum;
     j["duration"] = duration ? json(*duration) : json(nullptr);
@@ -313,6 +320,8 @@ RunConfig RunConfig::fromJson(const QByteArray& data, ConfigErrors* errors)
     get("rate", c.rate);
     get("stream", c.stream);
     get("open_loop", c.openLoop);
+    get("arrival_distribution", c.arrivalDistribution);
+    get("burstiness", c.burstiness);
     get("sleep_interval", c.sleepInterval);
     get("warmup_num", c.warmupNum);
     get("duration", c.duration);

@@ -39,7 +39,10 @@ struct RunConfig {
     QList<int> number{1000};
     QList<double> rate{-1.0};
     bool stream = true;
-    bool openLoop = false; // arrivals on the --rate schedule whatever is in flight; --rate is then the sweep
+    bool openLoop = false;
+    QString arrivalDistribution = QStringLiteral("poisson"); // poisson | gamma | constant (paced arrivals)
+    double burstiness = 1.0; // gamma shape; != 1 selects gamma arrivals // arrivals on the --rate schedule whatever is
+                             // in flight; --rate is then the sweep
     int sleepInterval = 5; // seconds between sweep points
     double warmupNum = 0; // >= 1: warmup requests per point; 0 < v < 1: a ratio of --number; 0: none
     std::optional<double> duration; // seconds per point; soft exit (in-flight requests finish)

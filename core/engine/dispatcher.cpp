@@ -4,17 +4,30 @@
 
 namespace tl {
 
-Dispatcher::Dispatcher(qint64 total, double rate, qint64 anchorNs, quint64 seed)
+Dispatcher::Dispatcher(qint64 total, double rate, qint64 anchorNs, quint64 seed, Arrival arrival, double burstiness)
     : m_total(total)
 {
     if (rate <= 0 || total <= 0)
         return;
     std::mt19937_64 rng(seed);
-    std::exponential_distribution<double> gap(rate);
+    std::exponential_distribution<double> exponential(rate);
+    std::gamma_distribution<double> gamma(
+        burstiness > 0 ? burstiness : 1.0, 1.0 / (rate * (burstiness > 0 ? burstiness : 1.0)));
+    auto gap = [&]() -> double {
+        switch (arrival) {
+        case Arrival::Gamma:
+            return gamma(rng);
+        case Arrival::Constant:
+            return 1.0 / rate;
+        case Arrival::Poisson:
+            break;
+        }
+        return exponential(rng);
+    };
     std::vector<double> delays(static_cast<size_t>(total));
     double sum = 0;
     for (double& d : delays) {
-        sum += gap(rng);
+        sum += gap();
         d = sum;
     }
     const double scale = (double(total) / rate) / sum;

@@ -19,7 +19,12 @@ public:
         qint64 scheduledNs; // 0 = as soon as possible
     };
 
-    Dispatcher(qint64 total, double rate, qint64 anchorNs, quint64 seed);
+    // How inter-arrival gaps are drawn when paced: exponential (Poisson arrivals), gamma with shape `burstiness`
+    // and the same mean (vLLM's --burstiness: < 1 burstier, > 1 smoother; 1 is Poisson), or all equal.
+    enum class Arrival { Poisson, Gamma, Constant };
+
+    Dispatcher(qint64 total, double rate, qint64 anchorNs, quint64 seed, Arrival arrival = Arrival::Poisson,
+        double burstiness = 1.0);
 
     std::optional<Claim> claim();
     void requestStop() { m_stopped.store(true, std::memory_order_relaxed); }

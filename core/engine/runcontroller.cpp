@@ -161,7 +161,13 @@ void RunController::startPhase(Phase phase, int requests)
     m_pointStartNs = monotonicNs();
     m_live = LiveSeries(m_pointStartNs);
     const quint64 seed = m_config.seed ? quint64(*m_config.seed) + quint64(m_pointIndex) : quint64(m_pointStartNs);
-    m_dispatcher = std::make_shared<Dispatcher>(requests, point.rate, m_pointStartNs, seed);
+    Dispatcher::Arrival arrival = Dispatcher::Arrival::Poisson;
+    if (m_config.arrivalDistribution == u"constant")
+        arrival = Dispatcher::Arrival::Constant;
+    else if (m_config.arrivalDistribution == u"gamma" || m_config.burstiness != 1.0)
+        arrival = Dispatcher::Arrival::Gamma;
+    m_dispatcher
+        = std::make_shared<Dispatcher>(requests, point.rate, m_pointStartNs, seed, arrival, m_config.burstiness);
     // --duration bounds the timed phase only (soft exit: no new request, in-flight ones finish).
     if (phase == Phase::Timed && m_config.duration)
         m_durationTimer->start(int(*m_config.duration * 1000));

@@ -50,6 +50,21 @@ private Q_SLOTS:
         QCOMPARE(neg.errors.value(0).field, QStringLiteral("--warmup-num"));
     }
 
+    void arrivalFlags()
+    {
+        const auto r = CliParser::parseRun(
+            words("--url http://h:1/v1 --model m --open-loop --rate 4 --number 8 --burstiness 0.5 "
+                  "--arrival-distribution gamma"));
+        QVERIFY(r.errors.isEmpty());
+        QVERIFY(r.config.openLoop);
+        QCOMPARE(r.config.burstiness, 0.5);
+        QCOMPARE(r.config.arrivalDistribution, QStringLiteral("gamma"));
+        const auto bad = CliParser::parseRun(words("--url http://h:1/v1 --model m --arrival-distribution uniform"));
+        QCOMPARE(bad.errors.value(0).field, QStringLiteral("--arrival-distribution"));
+        const auto zero = CliParser::parseRun(words("--url http://h:1/v1 --model m --burstiness 0"));
+        QCOMPARE(zero.errors.value(0).field, QStringLiteral("--burstiness"));
+    }
+
     void aliasesAndForms()
     {
         const auto r = CliParser::parseRun(words("--url=http://h:1/v1/completions --model=m -n 5 --no-stream"));

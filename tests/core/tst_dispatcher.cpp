@@ -4,6 +4,7 @@
 #include <QtConcurrent>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 using tl::Dispatcher;
@@ -48,6 +49,42 @@ private Q_SLOTS:
         QVERIFY(times.first() > anchor);
         const double lastS = double(times.last() - anchor) / 1e9;
         QVERIFY2(std::abs(lastS - number / rate) < 1e-6, qPrintable(QString::number(lastS)));
+    }
+
+    // Coefficient of variation of the gaps: 1 for exponential, 1/sqrt(shape) for gamma, 0 for constant.
+    void arrivalDistributions_data()
+    {
+        QTest::addColumn<int>("arrival");
+        QTest::addColumn<double>("burstiness");
+        QTest::addColumn<double>("cv");
+        QTest::newRow("poisson") << int(Dispatcher::Arrival::Poisson) << 1.0 << 1.0;
+        QTest::newRow("gamma bursty") << int(Dispatcher::Arrival::Gamma) << 0.25 << 2.0;
+        QTest::newRow("gamma smooth") << int(Dispatcher::Arrival::Gamma) << 4.0 << 0.5;
+        QTest::newRow("constant") << int(Dispatcher::Arrival::Constant) << 1.0 << 0.0;
+    }
+    void arrivalDistributions()
+    {
+        QFETCH(int, arrival);
+        QFETCH(double, burstiness);
+        QFETCH(double, cv);
+        const int n = 20000;
+        Dispatcher d(n, 100.0, 0, 11, Dispatcher::Arrival(arrival), burstiness);
+        QVector<double> gaps;
+        qint64 previous = 0;
+        while (const auto c = d.claim()) {
+            gaps.append(double(c->scheduledNs - previous));
+            previous = c->scheduledNs;
+        }
+        double mean = 0;
+        for (double g : gaps)
+            mean += g;
+        mean /= gaps.size();
+        double var = 0;
+        for (double g : gaps)
+            var += (g - mean) * (g - mean);
+        const double measured = std::sqrt(var / gaps.size()) / mean;
+        QVERIFY2(std::abs(measured - cv) < 0.1 * std::max(cv, 0.1), qPrintable(QString::number(measured)));
+        QVERIFY(std::abs(double(previous) / 1e9 - n / 100.0) < 1e-6); // always lasts number/rate
     }
 
     void seedMakesTheScheduleRepeatable()
