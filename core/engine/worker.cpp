@@ -379,23 +379,14 @@ void Worker::stopDispatch()
 
 void Worker::abortAll()
 {
-    m_aborting = true;
-    if (m_pumpTimer)
-        m_pumpTimer->stop();
-    m_nextArrival.reset();
-    m_pumpDone = true;
-    for (Slot& s : m_slots) {
-        if (s.waitTimer)
-            s.waitTimer->stop();
-        s.waiting = false;
-    }
+    m_aborting = true; // aborted replies finish at once and must not refill their slots
     for (Slot& s : m_slots) {
         if (s.active) {
             s.active->abortReason = ErrorClass::Aborted;
             s.active->reply->abort();
         }
     }
-    maybeFinish();
+    stopDispatch();
 }
 
 void Worker::flush()
