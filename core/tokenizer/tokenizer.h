@@ -1,0 +1,71 @@
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tl {
+
+class AddedTokens;
+class BpeModel;
+class ChatTemplate;
+class TextNormalizer;
+class PreTokenizer;
+class TokenDecoder;
+
+// A Hugging Face tokenizer (tokenizer.json) reimplemented exactly for the model kinds that serve
+// today's LLMs: byte-level BPE (GPT-2, Qwen2/3, Llama 3, DeepSeek) and SentencePiece-style BPE with
+// byte fallback (Llama 2, Mistral). Prompt lengths are only comparable when counted the way the
+// server counts them, so anything that cannot be reproduced exactly is refused at load time rather
+// than approximated. Immutable and safe to use from any number of threads after load().
+class Tokenizer final {
+public:
+    // path: a model folder (tokenizer.json [+ tokenizer_config.json]) or a tokenizer.json file.
+    // nullptr + *error (one line naming the file and the problem) on failure.
+    static std::shared_ptr<const Tokenizer> load(const QString& path, QString* error);
+
+    // Builds a tokenizer from already parsed JSON; used by load() and by tests that feed variants.
+    // config may be null (no tokenizer_config.json). source names the file in error messages.
+    static std::shared_ptr<const Tokenizer> fromJson(const nlohmann::json& tokenizerJson, const nlohmann::json& config,
+                                                     const QString& source, QString* error);
+
+    ~Tokenizer();
+    Tokenizer(const Tokenizer&) = delete;
+    Tokenizer& operator=(const Tokenizer&) = delete;
+
+    std::vector<int32_t> encode(std::string_view utf8, bool addSpecialTokens = false) const;
+    std::string decode(const std::vector<int32_t>& ids, bool skipSpecialTokens = false) const;
+    qsizetype count(std::string_view utf8) const; // == encode(utf8).size()
+    int32_t vocabSize() const; // including added tokens
+    bool isSpecial(int32_t id) const; // an added/special token
+    bool isByteFallback(int32_t id) const; // <0xNN> pieces
+    const ChatTemplate* chatTemplate() const; // nullptr when tokenizer_config.json has none
+
+    // The token's string as stored in the vocabulary (byte-level alphabet, "▁" etc.); empty if unknown.
+    std::string idToToken(int32_t id) const;
+    // The vocabulary id of a token string, or -1.
+    int32_t tokenToId(std::string_view token) const;
+
+private:
+    Tokenizer();
+    void encodeInto(std::string_view utf8, std::vector<int32_t>& out) const;
+    void encodePiece(std::string_view piece, bool atStart, std::vector<int32_t>& out) const;
+
+    std::unique_ptr<AddedTokens> m_added;
+    std::unique_ptr<TextNormalizer> m_normalizer;
+    std::unique_ptr<PreTokenizer> m_preTokenizer;
+    std::unique_ptr<BpeModel> m_model;
+    std::unique_ptr<TokenDecoder> m_decoder;
+    std::unique_ptr<ChatTemplate> m_chatTemplate;
+    std::vector<int32_t> m_prefixIds; // post-processor's template before the sequence ($A)
+    std::vector<int32_t> m_suffixIds; // and after it
+    int32_t m_vocabSize = 0;
+};
+
+} // namespace tl
