@@ -76,7 +76,10 @@ void CliRunner::requestStop()
 
 void CliRunner::onPointFinished(const PointResult& result)
 {
-    m_out << TextTables::pointSummary(result) << TextTables::pointPercentiles(result) << Qt::endl;
+    m_out << TextTables::pointSummary(result) << TextTables::pointPercentiles(result);
+    if (result.summary.totalRequests > 0)
+        m_out << TextTables::pointExtended(result);
+    m_out << Qt::endl;
     if (m_outputs) {
         QString error;
         if (!m_outputs->writePoint(result, &error))

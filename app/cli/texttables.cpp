@@ -91,6 +91,39 @@ QString pointPercentiles(const PointResult& r)
     return table(QStringLiteral("Percentile results: %1").arg(r.point.name()), header, rows);
 }
 
+QString pointExtended(const PointResult& r)
+{
+    const ExtendedMetrics& m = r.extended;
+    const PercentileTable& t = m.percentiles;
+    auto p = [&t](const QString& metric, const char* label, int decimals) {
+        return num(t.value(metric, QString::fromLatin1(label)), decimals);
+    };
+    auto row = [&](const QString& name, double avg, const QString& metric, int decimals) {
+        return QStringList{name, num(avg, decimals), p(metric, "50%", decimals), p(metric, "99%", decimals)};
+    };
+    QList<QStringList> rows = {
+        row(QStringLiteral("TTFT to first content (ms)"), m.avgTtftContentMs, QStringLiteral("TTFT content (ms)"), 2),
+        row(QStringLiteral("TPOT excl. first token (ms)"), m.avgTpotExclFirstMs, QStringLiteral("TPOT excl. first (ms)"),
+            2),
+        row(QStringLiteral("Normalised TPOT, E2E/out (ms)"), m.avgNormTpotMs, QStringLiteral("NTPOT (ms)"), 2),
+        row(QStringLiteral("ITL per chunk (ms)"), m.avgItlChunkMs, QStringLiteral("ITL chunk (ms)"), 2),
+        row(QStringLiteral("ITL per token (ms)"), m.avgItlTokenMs, QStringLiteral("ITL token (ms)"), 2),
+        row(QStringLiteral("Schedule lag, sent - scheduled (ms)"), m.avgScheduleLagMs,
+            QStringLiteral("Schedule lag (ms)"), 3),
+        row(QStringLiteral("Latency from scheduled time (s)"), m.avgLatencyFromScheduleS,
+            QStringLiteral("Latency from schedule (s)"), 3),
+        row(QStringLiteral("Chunks per request"), m.avgChunksPerRequest, QStringLiteral("Chunks/request"), 1),
+        row(QStringLiteral("Tokens per chunk"), m.avgTokensPerChunk, QStringLiteral("Tokens/chunk"), 2),
+        {QStringLiteral("Concurrency: mean / peak"), num(m.meanConcurrency, 2), QString::number(m.peakConcurrency),
+            QString()},
+        {QStringLiteral("Arrival rate: achieved / target (req/s)"), num(m.achievedRate, 2),
+            m.targetRate < 0 ? QStringLiteral("unpaced") : num(m.targetRate, 2), QString()},
+        {QStringLiteral("Peak 1-s output throughput (tok/s)"), num(m.peakOutputThroughput, 1), QString(), QString()},
+    };
+    return table(QStringLiteral("Throughline metrics: %1").arg(r.point.name()),
+        {QStringLiteral("Metric"), QStringLiteral("avg"), QStringLiteral("p50"), QStringLiteral("p99")}, rows);
+}
+
 QString overview(const QList<PointResult>& results)
 {
     QList<QStringList> rows;

@@ -14,6 +14,8 @@ namespace TextTables {
 QString table(const QString& title, const QStringList& header, const QList<QStringList>& rows);
 QString pointSummary(const PointResult& result);
 QString pointPercentiles(const PointResult& result);
+// Throughline's metrics beyond EvalScope's: load actually applied, latency variants, stream shape.
+QString pointExtended(const PointResult& result);
 QString overview(const QList<PointResult>& results);
 QString perRequest(const QList<PointResult>& results);
 

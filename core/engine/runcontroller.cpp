@@ -144,7 +144,6 @@ void RunController::startPoint(int index)
     m_pointIndex = index;
     const RunPoint point = m_points.at(index);
     m_state = RunState::Running;
-    m_pointRecords.clear();
     if (m_store)
         m_store->beginPoint(m_runId, index, point.parallel, point.number, point.rate);
     Q_EMIT pointStarted(index, point);
@@ -160,6 +159,8 @@ void RunController::startPhase(Phase phase, int requests)
     m_phase = phase;
     m_pointStartNs = monotonicNs();
     m_live = LiveSeries(m_pointStartNs);
+    if (phase == Phase::Timed)
+        m_accumulator = PointAccumulator(point, m_pointStartNs);
     const quint64 seed = m_config.seed ? quint64(*m_config.seed) + quint64(m_pointIndex) : quint64(m_pointStartNs);
     Dispatcher::Arrival arrival = Dispatcher::Arrival::Poisson;
     if (m_config.arrivalDistribution == u"constant")
@@ -204,7 +205,7 @@ void RunController::onBatch(const WorkerBatch& batch)
     m_live.addBatch(batch);
     if (batch.records.isEmpty())
         return;
-    m_pointRecords.append(batch.records);
+    m_accumulator.add(batch.records); // skips warmup records
     if (m_store)
         m_store->writeRequests(m_runId, m_pointIndex, batch.records);
 }
@@ -239,8 +240,10 @@ void RunController::finishPoint()
     PointResult result;
     result.index = m_pointIndex;
     result.point = m_points.at(m_pointIndex);
-    result.summary = computeSummary(m_pointRecords, result.point);
-    result.percentiles = computePercentiles(m_pointRecords);
+    result.summary = m_accumulator.summary();
+    result.percentiles = m_accumulator.percentiles();
+    result.extended = m_accumulator.extended();
+    m_accumulator = PointAccumulator();
     result.stopped = m_stopRequests > 0 && m_dispatcher->claimed() < m_dispatcher->total();
     result.warmupRequests = m_config.warmupCount(result.point.number);
     m_results.append(result);

@@ -3,6 +3,7 @@
 #include "config/runconfig.h"
 #include "engine/runsnapshot.h"
 #include "metrics/liveseries.h"
+#include "metrics/pointaccumulator.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -83,7 +84,7 @@ private:
     QTimer* m_durationTimer = nullptr;
     Phase m_phase = Phase::Timed;
     LiveSeries m_live;
-    QList<RequestRecord> m_pointRecords;
+    PointAccumulator m_accumulator; // the timed phase's records, folded as they arrive
     QList<PointResult> m_results;
     RunSnapshotPtr m_snapshot;
     QString m_runId;

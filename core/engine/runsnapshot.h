@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/runconfig.h"
+#include "metrics/extendedmetrics.h"
 #include "metrics/liveseries.h"
 #include "metrics/summary.h"
 
@@ -19,6 +20,7 @@ struct PointResult {
     RunPoint point;
     Summary summary;
     PercentileTable percentiles;
+    ExtendedMetrics extended; // Throughline's metrics beyond EvalScope's
     bool stopped = false; // the user stopped it before every request was sent
     int warmupRequests = 0; // sent before the timed phase; excluded from every metric
 };

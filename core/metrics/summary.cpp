@@ -1,11 +1,10 @@
 #include "metrics/summary.h"
 
-#include "metrics/percentiles.h"
+#include "metrics/pointaccumulator.h"
 #include "util/jsonutil.h"
 
 #include <nlohmann/json.hpp>
 
-#include <QMap>
 
 #include <algorithm>
 #include <cmath>
@@ -16,11 +15,6 @@ namespace tl {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-double safeDiv(double a, double b, double fallback = -1.0)
-{
-    return b != 0 ? a / b : fallback;
-}
 
 nlohmann::ordered_json number(double v, int decimals)
 {
@@ -48,137 +42,16 @@ double PercentileTable::value(const QString& metric, const QString& label) const
 
 Summary computeSummary(const QList<RequestRecord>& records, const RunPoint& point)
 {
-    Summary s;
-    s.concurrency = point.parallel;
-    s.rate = point.rate;
-
-    qint64 minStart = std::numeric_limits<qint64>::max();
-    qint64 maxEnd = std::numeric_limits<qint64>::min();
-    qint64 maxAnyEnd = std::numeric_limits<qint64>::min();
-    double sumLatency = 0;
-    double sumPrompt = 0;
-    double sumCompletion = 0;
-    double sumTtftStream = 0;
-    double sumTtftAll = 0;
-    double sumTpotStream = 0;
-    double sumTpotAll = 0;
-    double sumTtftContent = 0;
-    int streamSuccess = 0;
-    int contentCount = 0;
-    double sumItl = 0;
-    qint64 itlCount = 0;
-    QMap<QString, int> errors;
-
-    for (const RequestRecord& r : records) {
-        if (r.warmup)
-            continue;
-        ++s.totalRequests;
-        (r.stream ? s.streamRequests : s.nonStreamRequests)++;
-        minStart = std::min(minStart, r.sentNs);
-        maxAnyEnd = std::max(maxAnyEnd, r.endNs);
-        if (!r.success) {
-            ++errors[errorClassName(r.errorClass)];
-            continue;
-        }
-        ++s.successRequests;
-        maxEnd = std::max(maxEnd, r.completedNs());
-        sumLatency += r.latencyS();
-        sumPrompt += double(std::max<qint64>(r.promptTokens, 0));
-        sumCompletion += double(std::max<qint64>(r.completionTokens, 0));
-        const double ttft = r.ttftS();
-        const double tpot = r.tpotS();
-        sumTtftAll += ttft;
-        sumTpotAll += tpot;
-        if (r.stream) {
-            ++streamSuccess;
-            sumTtftStream += ttft;
-            sumTpotStream += tpot;
-        }
-        if (const qint64 fc = r.firstContentNs()) {
-            sumTtftContent += double(fc - r.sentNs) / 1e9;
-            ++contentCount;
-        }
-        for (double itl : r.itlS()) {
-            sumItl += itl;
-            ++itlCount;
-        }
-    }
-    s.failedRequests = s.totalRequests - s.successRequests;
-    for (auto it = errors.cbegin(); it != errors.cend(); ++it)
-        s.errorsByClass.append({it.key(), it.value()});
-
-    if (s.totalRequests == 0)
-        s.testDurationS = 1.0;
-    else if (s.successRequests > 0)
-        s.testDurationS = double(maxEnd - minStart) / 1e9;
-    else
-        s.testDurationS = double(maxAnyEnd - minStart) / 1e9; // nothing completed: span of the attempts
-
-    const double n = s.successRequests;
-    const double t = s.testDurationS;
-    s.reqThroughput = safeDiv(n, t, 0);
-    s.avgLatencyS = safeDiv(sumLatency, n);
-    s.avgInputTokens = safeDiv(sumPrompt, n);
-    s.avgOutputTokens = safeDiv(sumCompletion, n);
-    s.outputThroughput = safeDiv(sumCompletion, t, 0);
-    s.totalThroughput = safeDiv(sumPrompt + sumCompletion, t, 0);
-    if (streamSuccess > 0) {
-        s.avgTtftMs = 1000.0 * sumTtftStream / streamSuccess;
-        s.avgTpotMs = 1000.0 * sumTpotStream / streamSuccess;
-    } else {
-        s.avgTtftMs = 1000.0 * safeDiv(sumTtftAll, n);
-        s.avgTpotMs = 1000.0 * safeDiv(sumTpotAll, n);
-    }
-    s.avgItlMs = itlCount > 0 ? 1000.0 * sumItl / double(itlCount) : (n > 0 ? 0.0 : -1000.0);
-    s.avgTtftContentMs = contentCount > 0 ? 1000.0 * sumTtftContent / contentCount : kNaN;
-    return s;
+    PointAccumulator acc(point);
+    acc.add(records);
+    return acc.summary();
 }
 
 PercentileTable computePercentiles(const QList<RequestRecord>& records)
 {
-    PercentileTable t;
-    t.metrics = {QStringLiteral("TTFT (ms)"),     QStringLiteral("ITL (ms)"),      QStringLiteral("TPOT (ms)"),
-                 QStringLiteral("Latency (s)"),   QStringLiteral("Input tokens"),  QStringLiteral("Output tokens"),
-                 QStringLiteral("Output (tok/s)"), QStringLiteral("Total (tok/s)"), QStringLiteral("Decode (tok/s)")};
-    for (const PercentilePoint& p : evalscopePercentilePoints())
-        t.labels.append(QString::fromLatin1(p.label));
-
-    bool anyStream = false;
-    for (const RequestRecord& r : records)
-        anyStream = anyStream || (!r.warmup && r.success && r.stream);
-
-    QVector<QVector<double>> samples(t.metrics.size());
-    auto add = [&samples](int metric, double v) {
-        if (!std::isnan(v))
-            samples[metric].append(v);
-    };
-    for (const RequestRecord& r : records) {
-        if (r.warmup || !r.success)
-            continue;
-        const double latency = r.latencyS();
-        const double prompt = double(std::max<qint64>(r.promptTokens, 0));
-        const double completion = double(std::max<qint64>(r.completionTokens, 0));
-        if (r.stream || !anyStream) {
-            const double tpot = r.tpotS();
-            add(0, r.ttftS() * 1000.0);
-            add(2, tpot * 1000.0);
-            add(8, tpot > 0 ? 1.0 / tpot : kNaN);
-        }
-        for (double itl : r.itlS())
-            add(1, itl * 1000.0);
-        add(3, latency);
-        add(4, prompt);
-        add(5, completion);
-        add(6, latency > 0 ? completion / latency : kNaN);
-        add(7, latency > 0 ? (prompt + completion) / latency : kNaN);
-    }
-    t.values.resize(t.metrics.size());
-    for (qsizetype m = 0; m < samples.size(); ++m) {
-        std::sort(samples[m].begin(), samples[m].end());
-        for (const PercentilePoint& p : evalscopePercentilePoints())
-            t.values[m].append(nearestRankPercentile(samples[m], p.p));
-    }
-    return t;
+    PointAccumulator acc;
+    acc.add(records);
+    return acc.percentiles();
 }
 
 QByteArray summaryToJson(const Summary& s)

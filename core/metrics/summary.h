@@ -46,6 +46,7 @@ struct PercentileTable {
     double value(const QString& metric, const QString& label) const;
 };
 
+// Shorthands over PointAccumulator for a finished list of records.
 Summary computeSummary(const QList<RequestRecord>& records, const RunPoint& point);
 PercentileTable computePercentiles(const QList<RequestRecord>& records);
 

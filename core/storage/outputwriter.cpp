@@ -1,5 +1,7 @@
 #include "storage/outputwriter.h"
 
+#include "metrics/extendedmetrics.h"
+
 #include "metrics/summary.h"
 #include "util/tr.h"
 
@@ -54,7 +56,8 @@ bool OutputWriter::writePoint(const PointResult& result, QString* error) const
     if (result.summary.successRequests > 0
         && !writeFile(dir + QStringLiteral("/benchmark_percentile.json"), percentilesToJson(result.percentiles), error))
         return false;
-    return true;
+    // Throughline's own metrics, in a file of their own so EvalScope's stay byte-compatible.
+    return writeFile(dir + QStringLiteral("/throughline_metrics.json"), extendedMetricsToJson(result.extended), error);
 }
 
 } // namespace tl

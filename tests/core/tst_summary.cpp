@@ -1,5 +1,6 @@
 #include "metrics/percentiles.h"
 #include "metrics/summary.h"
+#include "core/testrecords.h"
 
 #include <nlohmann/json.hpp>
 
@@ -9,47 +10,7 @@
 
 using namespace tl;
 
-namespace {
-
-constexpr qint64 kMs = 1000000;
-
-// A streamed request: sent at `sentMs`, role chunk at +ttft, then `tokens` content chunks `itl` apart, usage last.
-RequestRecord streamed(int seq, qint64 sentMs, qint64 ttftMs, qint64 itlMs, int tokens, qint64 prompt = 10)
-{
-    RequestRecord r;
-    r.seq = seq;
-    r.success = true;
-    r.stream = true;
-    r.sentNs = sentMs * kMs;
-    r.scheduledNs = r.sentNs;
-    const qint64 first = r.sentNs + ttftMs * kMs;
-    r.eventNs.append(first);
-    r.eventFlags.append(EventHasChoices); // role-only chunk
-    for (int i = 0; i < tokens; ++i) {
-        r.eventNs.append(first + i * itlMs * kMs);
-        r.eventFlags.append(EventHasChoices | EventHasContent);
-    }
-    r.eventNs.append(r.eventNs.constLast());
-    r.eventFlags.append(EventHasUsage);
-    r.endNs = r.eventNs.constLast() + kMs;
-    r.promptTokens = prompt;
-    r.completionTokens = tokens;
-    r.tokenSource = TokenSource::ServerUsage;
-    return r;
-}
-
-RequestRecord failed(int seq, qint64 sentMs)
-{
-    RequestRecord r;
-    r.seq = seq;
-    r.sentNs = sentMs * kMs;
-    r.endNs = r.sentNs + 5 * kMs;
-    r.errorClass = ErrorClass::HttpStatus;
-    r.httpStatus = 500;
-    return r;
-}
-
-} // namespace
+using namespace tl::testrecords;
 
 class TestSummary final : public QObject {
     Q_OBJECT

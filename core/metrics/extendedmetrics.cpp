@@ -1,0 +1,60 @@
+#include "metrics/extendedmetrics.h"
+
+#include "util/jsonutil.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace tl {
+
+namespace {
+
+nlohmann::ordered_json number(double v, int decimals)
+{
+    if (!std::isfinite(v))
+        return nullptr;
+    return jsonutil::round(v, decimals);
+}
+
+} // namespace
+
+QByteArray extendedMetricsToJson(const ExtendedMetrics& m)
+{
+    nlohmann::ordered_json j;
+    j["Avg TTFT content (ms)"] = number(m.avgTtftContentMs, 3);
+    j["Avg TPOT excl. first (ms)"] = number(m.avgTpotExclFirstMs, 3);
+    j["Avg NTPOT (ms)"] = number(m.avgNormTpotMs, 3);
+    j["Avg ITL chunk (ms)"] = number(m.avgItlChunkMs, 3);
+    j["Avg ITL token (ms)"] = number(m.avgItlTokenMs, 3);
+    j["Avg Latency from schedule (s)"] = number(m.avgLatencyFromScheduleS, 4);
+    j["Mean Concurrency"] = number(m.meanConcurrency, 3);
+    j["Peak Concurrency"] = m.peakConcurrency;
+    j["Target Rate (req/s)"] = number(m.targetRate, 4);
+    j["Achieved Rate (req/s)"] = number(m.achievedRate, 4);
+    j["Avg Schedule lag (ms)"] = number(m.avgScheduleLagMs, 3);
+    j["Peak 1-s Output Throughput (tok/s)"] = number(m.peakOutputThroughput, 2);
+    j["Avg Chunks/request"] = number(m.avgChunksPerRequest, 3);
+    j["Avg Tokens/chunk"] = number(m.avgTokensPerChunk, 3);
+    j["Success Requests"] = m.successRequests;
+    j["Failed Requests"] = m.failedRequests;
+    nlohmann::ordered_json errors = nlohmann::ordered_json::object();
+    for (const auto& [cls, count] : m.errorsByClass)
+        errors[jsonutil::toStd(cls)] = count;
+    j["Errors by class"] = std::move(errors);
+
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    const PercentileTable& t = m.percentiles;
+    for (qsizetype l = 0; l < t.labels.size(); ++l) {
+        nlohmann::ordered_json row;
+        row["Percentiles"] = jsonutil::toStd(t.labels.at(l));
+        for (qsizetype k = 0; k < t.metrics.size(); ++k)
+            row[jsonutil::toStd(t.metrics.at(k))] = number(t.values.at(k).at(l), 3);
+        rows.push_back(std::move(row));
+    }
+    j["Percentiles"] = std::move(rows);
+    const std::string out = j.dump(4, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return {out.data(), static_cast<qsizetype>(out.size())};
+}
+
+} // namespace tl

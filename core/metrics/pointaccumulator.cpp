@@ -1,0 +1,338 @@
+#include "metrics/pointaccumulator.h"
+
+#include "metrics/percentiles.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tl {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr qint64 kBucketNs = 1000000000;
+
+double safeDiv(double a, double b, double fallback = -1.0)
+{
+    return b != 0 ? a / b : fallback;
+}
+
+double nsToS(qint64 ns)
+{
+    return double(ns) / 1e9;
+}
+
+// Sorts `values` (already scaled) and reads EvalScope's percentile points from them.
+QVector<double> percentileRow(QVector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    QVector<double> row;
+    for (const PercentilePoint& p : evalscopePercentilePoints())
+        row.append(nearestRankPercentile(values, p.p));
+    return row;
+}
+
+template<typename T>
+QVector<double> scaled(const std::vector<T>& values, double factor)
+{
+    QVector<double> out;
+    out.reserve(qsizetype(values.size()));
+    for (T v : values)
+        out.append(double(v) * factor);
+    return out;
+}
+
+template<typename T>
+double mean(const std::vector<T>& values, double factor)
+{
+    if (values.empty())
+        return kNaN;
+    double sum = 0;
+    for (T v : values)
+        sum += double(v);
+    return factor * sum / double(values.size());
+}
+
+QStringList percentileLabels()
+{
+    QStringList labels;
+    for (const PercentilePoint& p : evalscopePercentilePoints())
+        labels.append(QString::fromLatin1(p.label));
+    return labels;
+}
+
+} // namespace
+
+PointAccumulator::PointAccumulator(RunPoint point, qint64 originNs)
+    : m_point(point)
+    , m_bucketOriginNs(originNs)
+{
+}
+
+void PointAccumulator::add(const QList<RequestRecord>& records)
+{
+    for (const RequestRecord& r : records)
+        add(r);
+}
+
+void PointAccumulator::add(const RequestRecord& r)
+{
+    if (r.warmup)
+        return;
+    ++m_total;
+    if (r.stream)
+        ++m_streamRequests;
+    m_firstSentNs = std::min(m_firstSentNs, r.sentNs);
+    m_lastSentNs = std::max(m_lastSentNs, r.sentNs);
+    m_lastEndNs = std::max(m_lastEndNs, r.endNs);
+    m_spans.emplace_back(r.sentNs, std::max(r.endNs, r.sentNs));
+    if (r.scheduledNs != 0)
+        m_scheduleLag.push_back(float(nsToS(r.sentNs - r.scheduledNs)));
+    if (!r.success) {
+        ++m_errors[errorClassName(r.errorClass)];
+        return;
+    }
+
+    Sample s;
+    s.stream = r.stream;
+    s.latencyS = r.latencyS();
+    s.ttftS = r.ttftS();
+    s.tpotS = r.tpotS();
+    s.promptTokens = double(std::max<qint64>(r.promptTokens, 0));
+    s.completionTokens = double(std::max<qint64>(r.completionTokens, 0));
+    const qint64 completed = r.completedNs();
+    m_lastCompletedNs = std::max(m_lastCompletedNs, completed);
+    s.latencyFromScheduleS = nsToS(completed - (r.scheduledNs != 0 ? r.scheduledNs : r.sentNs));
+    const qint64 firstContent = r.firstContentNs();
+    s.ttftContentS = firstContent ? nsToS(firstContent - r.sentNs) : kNaN;
+    s.tpotExclFirstS = (firstContent && s.completionTokens > 1)
+        ? nsToS(completed - firstContent) / (s.completionTokens - 1)
+        : kNaN;
+
+    for (double itl : r.itlS())
+        m_itl.push_back(itl);
+
+    // Content events: chunk gaps, tokens per chunk, and output tokens per second bucket (spread evenly over the
+    // request's content events when the server reports only a total).
+    qint64 previousContent = 0;
+    for (qsizetype i = 0; i < r.eventNs.size(); ++i)
+        s.contentChunks += (r.eventFlags.at(i) & EventHasContent) ? 1 : 0;
+    const double tokensPerChunk = s.contentChunks > 0 ? s.completionTokens / s.contentChunks : 0.0;
+    if (m_bucketOriginNs < 0)
+        m_bucketOriginNs = r.sentNs; // earlier events clamp to bucket 0
+    auto addToBucket = [this](qint64 atNs, double tokens) {
+        const auto bucket = static_cast<size_t>(std::max<qint64>(0, (atNs - m_bucketOriginNs) / kBucketNs));
+        if (m_outputBuckets.size() <= bucket)
+            m_outputBuckets.resize(bucket + 1, 0.0);
+        m_outputBuckets[bucket] += tokens;
+    };
+    for (qsizetype i = 0; i < r.eventNs.size(); ++i) {
+        if (!(r.eventFlags.at(i) & EventHasContent))
+            continue;
+        const qint64 t = r.eventNs.at(i);
+        if (previousContent != 0 && r.stream) {
+            const double gap = nsToS(t - previousContent);
+            m_itlChunk.push_back(float(gap));
+            if (tokensPerChunk > 0)
+                m_itlToken.push_back(float(gap / tokensPerChunk));
+        }
+        previousContent = t;
+        addToBucket(t, tokensPerChunk);
+    }
+    if (s.contentChunks == 0 && s.completionTokens > 0)
+        addToBucket(completed, s.completionTokens); // non-streamed: all tokens arrive with the body
+    m_samples.push_back(s);
+}
+
+Summary PointAccumulator::summary() const
+{
+    Summary s;
+    s.concurrency = m_point.parallel;
+    s.rate = m_point.rate;
+    s.totalRequests = int(m_total);
+    s.successRequests = int(m_samples.size());
+    s.failedRequests = s.totalRequests - s.successRequests;
+    s.streamRequests = int(m_streamRequests);
+    s.nonStreamRequests = int(m_total - m_streamRequests);
+    for (auto it = m_errors.cbegin(); it != m_errors.cend(); ++it)
+        s.errorsByClass.append({it.key(), it.value()});
+
+    if (m_total == 0)
+        s.testDurationS = 1.0;
+    else if (!m_samples.empty())
+        s.testDurationS = nsToS(m_lastCompletedNs - m_firstSentNs);
+    else
+        s.testDurationS = nsToS(m_lastEndNs - m_firstSentNs); // nothing completed: span of the attempts
+
+    double sumLatency = 0;
+    double sumPrompt = 0;
+    double sumCompletion = 0;
+    double sumTtftStream = 0;
+    double sumTtftAll = 0;
+    double sumTpotStream = 0;
+    double sumTpotAll = 0;
+    double sumTtftContent = 0;
+    int streamSuccess = 0;
+    int contentCount = 0;
+    for (const Sample& x : m_samples) {
+        sumLatency += x.latencyS;
+        sumPrompt += x.promptTokens;
+        sumCompletion += x.completionTokens;
+        sumTtftAll += x.ttftS;
+        sumTpotAll += x.tpotS;
+        if (x.stream) {
+            ++streamSuccess;
+            sumTtftStream += x.ttftS;
+            sumTpotStream += x.tpotS;
+        }
+        if (!std::isnan(x.ttftContentS)) {
+            sumTtftContent += x.ttftContentS;
+            ++contentCount;
+        }
+    }
+    const double n = double(m_samples.size());
+    const double t = s.testDurationS;
+    s.reqThroughput = safeDiv(n, t, 0);
+    s.avgLatencyS = safeDiv(sumLatency, n);
+    s.avgInputTokens = safeDiv(sumPrompt, n);
+    s.avgOutputTokens = safeDiv(sumCompletion, n);
+    s.outputThroughput = safeDiv(sumCompletion, t, 0);
+    s.totalThroughput = safeDiv(sumPrompt + sumCompletion, t, 0);
+    if (streamSuccess > 0) {
+        s.avgTtftMs = 1000.0 * sumTtftStream / streamSuccess;
+        s.avgTpotMs = 1000.0 * sumTpotStream / streamSuccess;
+    } else {
+        s.avgTtftMs = 1000.0 * safeDiv(sumTtftAll, n);
+        s.avgTpotMs = 1000.0 * safeDiv(sumTpotAll, n);
+    }
+    double sumItl = 0;
+    for (double v : m_itl)
+        sumItl += v;
+    s.avgItlMs = !m_itl.empty() ? 1000.0 * sumItl / double(m_itl.size()) : (n > 0 ? 0.0 : -1000.0);
+    s.avgTtftContentMs = contentCount > 0 ? 1000.0 * sumTtftContent / contentCount : kNaN;
+    return s;
+}
+
+PercentileTable PointAccumulator::percentiles() const
+{
+    PercentileTable t;
+    t.metrics = {QStringLiteral("TTFT (ms)"),     QStringLiteral("ITL (ms)"),      QStringLiteral("TPOT (ms)"),
+                 QStringLiteral("Latency (s)"),   QStringLiteral("Input tokens"),  QStringLiteral("Output tokens"),
+                 QStringLiteral("Output (tok/s)"), QStringLiteral("Total (tok/s)"), QStringLiteral("Decode (tok/s)")};
+    t.labels = percentileLabels();
+
+    // EvalScope takes TTFT/TPOT from streamed requests only, unless none was streamed.
+    const bool anyStream = std::any_of(m_samples.begin(), m_samples.end(), [](const Sample& s) { return s.stream; });
+    QVector<QVector<double>> samples(t.metrics.size());
+    for (const Sample& s : m_samples) {
+        if (s.stream || !anyStream) {
+            samples[0].append(s.ttftS * 1000.0);
+            samples[2].append(s.tpotS * 1000.0);
+            if (s.tpotS > 0)
+                samples[8].append(1.0 / s.tpotS);
+        }
+        samples[3].append(s.latencyS);
+        samples[4].append(s.promptTokens);
+        samples[5].append(s.completionTokens);
+        if (s.latencyS > 0) {
+            samples[6].append(s.completionTokens / s.latencyS);
+            samples[7].append((s.promptTokens + s.completionTokens) / s.latencyS);
+        }
+    }
+    samples[1] = scaled(m_itl, 1000.0);
+    for (const QVector<double>& values : std::as_const(samples))
+        t.values.append(percentileRow(values));
+    return t;
+}
+
+ExtendedMetrics PointAccumulator::extended() const
+{
+    ExtendedMetrics m;
+    m.successRequests = int(m_samples.size());
+    m.failedRequests = int(m_total) - m.successRequests;
+    for (auto it = m_errors.cbegin(); it != m_errors.cend(); ++it)
+        m.errorsByClass.append({it.key(), it.value()});
+
+    QVector<double> ttftContent;
+    QVector<double> tpotExclFirst;
+    QVector<double> normTpot;
+    QVector<double> fromSchedule;
+    QVector<double> chunks;
+    QVector<double> tokensPerChunk;
+    double chunkSum = 0;
+    double chunkTokens = 0;
+    int streamed = 0;
+    for (const Sample& s : m_samples) {
+        if (!std::isnan(s.ttftContentS))
+            ttftContent.append(s.ttftContentS * 1000.0);
+        if (!std::isnan(s.tpotExclFirstS))
+            tpotExclFirst.append(s.tpotExclFirstS * 1000.0);
+        if (s.completionTokens > 0)
+            normTpot.append(s.latencyS / s.completionTokens * 1000.0);
+        fromSchedule.append(s.latencyFromScheduleS);
+        if (s.stream && s.contentChunks > 0) {
+            ++streamed;
+            chunks.append(s.contentChunks);
+            tokensPerChunk.append(s.completionTokens / s.contentChunks);
+            chunkSum += s.contentChunks;
+            chunkTokens += s.completionTokens;
+        }
+    }
+    auto avg = [](const QVector<double>& v) {
+        if (v.isEmpty())
+            return kNaN;
+        double sum = 0;
+        for (double x : v)
+            sum += x;
+        return sum / double(v.size());
+    };
+    m.avgTtftContentMs = avg(ttftContent);
+    m.avgTpotExclFirstMs = avg(tpotExclFirst);
+    m.avgNormTpotMs = avg(normTpot);
+    m.avgLatencyFromScheduleS = avg(fromSchedule);
+    m.avgItlChunkMs = mean(m_itlChunk, 1000.0);
+    m.avgItlTokenMs = mean(m_itlToken, 1000.0);
+    m.avgScheduleLagMs = mean(m_scheduleLag, 1000.0);
+    m.avgChunksPerRequest = streamed > 0 ? chunkSum / streamed : kNaN;
+    m.avgTokensPerChunk = chunkSum > 0 ? chunkTokens / chunkSum : kNaN;
+
+    // Requests in flight: sweep the (sent, end) spans in time order.
+    if (!m_spans.empty()) {
+        std::vector<std::pair<qint64, int>> edges;
+        edges.reserve(m_spans.size() * 2);
+        double busyNs = 0;
+        for (const auto& [from, to] : m_spans) {
+            edges.emplace_back(from, +1);
+            edges.emplace_back(to, -1);
+            busyNs += double(to - from);
+        }
+        std::sort(edges.begin(), edges.end()); // at equal times ends (-1) come first: a reused slot is not a peak
+        int level = 0;
+        for (const auto& edge : edges) {
+            level += edge.second;
+            m.peakConcurrency = std::max(m.peakConcurrency, level);
+        }
+        const double span = double(m_lastEndNs - m_firstSentNs);
+        m.meanConcurrency = span > 0 ? busyNs / span : double(m_spans.size());
+    }
+    m.targetRate = m_point.rate;
+    m.achievedRate = (m_total > 1 && m_lastSentNs > m_firstSentNs) ? double(m_total - 1) / nsToS(m_lastSentNs - m_firstSentNs)
+                                                                    : kNaN;
+    m.peakOutputThroughput = m_outputBuckets.empty()
+        ? 0.0
+        : *std::max_element(m_outputBuckets.begin(), m_outputBuckets.end()) / nsToS(kBucketNs);
+
+    PercentileTable& t = m.percentiles;
+    t.metrics = {QStringLiteral("TTFT content (ms)"), QStringLiteral("TPOT excl. first (ms)"),
+        QStringLiteral("NTPOT (ms)"), QStringLiteral("ITL chunk (ms)"), QStringLiteral("ITL token (ms)"),
+        QStringLiteral("Schedule lag (ms)"), QStringLiteral("Latency from schedule (s)"),
+        QStringLiteral("Chunks/request"), QStringLiteral("Tokens/chunk")};
+    t.labels = percentileLabels();
+    t.values = {percentileRow(ttftContent), percentileRow(tpotExclFirst), percentileRow(normTpot),
+        percentileRow(scaled(m_itlChunk, 1000.0)), percentileRow(scaled(m_itlToken, 1000.0)),
+        percentileRow(scaled(m_scheduleLag, 1000.0)), percentileRow(fromSchedule), percentileRow(chunks),
+        percentileRow(tokensPerChunk)};
+    return m;
+}
+
+} // namespace tl

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "config/runconfig.h"
+#include "engine/requestrecord.h"
+#include "metrics/extendedmetrics.h"
+#include "metrics/summary.h"
+
+#include <QList>
+#include <QMap>
+
+#include <limits>
+#include <vector>
+
+namespace tl {
+
+// Folds the request records of one run point, as batches arrive, into the handful of numbers per request (and one
+// per inter-token gap) that every metric needs. A point of a million requests so holds ~100 bytes per request
+// rather than every event time: the raw records go to the project file, which keeps them for recomputation.
+// EvalScope's summary and percentile table and Throughline's extended metrics are all computed from here, so the
+// formulas live in one place. Warmup records are ignored. Not thread-safe: owned by one thread.
+class PointAccumulator final {
+public:
+    // originNs: the start of the timed phase; output throughput is bucketed by whole seconds from there
+    // (-1: from the first record's send time).
+    explicit PointAccumulator(RunPoint point = {}, qint64 originNs = -1);
+
+    void add(const RequestRecord& r);
+    void add(const QList<RequestRecord>& records);
+
+    qint64 requests() const { return m_total; }
+    Summary summary() const;
+    PercentileTable percentiles() const;
+    ExtendedMetrics extended() const;
+
+private:
+    // One successful request, reduced.
+    struct Sample {
+        double latencyS = 0;
+        double ttftS = 0;
+        double tpotS = 0;
+        double ttftContentS = 0; // NaN: no content event
+        double tpotExclFirstS = 0; // NaN: fewer than 2 tokens or no content event
+        double latencyFromScheduleS = 0;
+        double promptTokens = 0;
+        double completionTokens = 0;
+        int contentChunks = 0;
+        bool stream = false;
+    };
+
+    RunPoint m_point;
+    std::vector<Sample> m_samples;
+    std::vector<double> m_itl; // EvalScope's ITL: gaps before each choices event after the first (s)
+    std::vector<float> m_itlChunk; // gaps between content events (s)
+    std::vector<float> m_itlToken; // content gaps / tokens per chunk (s)
+    std::vector<float> m_scheduleLag; // send - scheduled, every request (s)
+    std::vector<std::pair<qint64, qint64>> m_spans; // (sent, end) of every request, for concurrency
+    std::vector<double> m_outputBuckets; // output tokens per 1-s bucket from m_firstSentNs
+    QMap<QString, int> m_errors;
+    qint64 m_total = 0;
+    qint64 m_streamRequests = 0;
+    qint64 m_firstSentNs = std::numeric_limits<qint64>::max();
+    qint64 m_lastSentNs = std::numeric_limits<qint64>::min();
+    qint64 m_lastEndNs = std::numeric_limits<qint64>::min();
+    qint64 m_lastCompletedNs = std::numeric_limits<qint64>::min(); // successful requests only
+    qint64 m_bucketOriginNs = -1;
+};
+
+} // namespace tl

@@ -1,0 +1,49 @@
+#pragma once
+
+// Hand-made request records with known timings, for the metric tests.
+
+#include "engine/requestrecord.h"
+
+namespace tl::testrecords {
+
+constexpr qint64 kMs = 1000000;
+
+// A streamed request: sent at `sentMs`, role chunk at +ttft, then `tokens` content chunks `itl` apart (the first with
+// the role chunk's time), a usage-only chunk last; the reply ends 1 ms after it.
+inline RequestRecord streamed(int seq, qint64 sentMs, qint64 ttftMs, qint64 itlMs, int tokens, qint64 prompt = 10)
+{
+    RequestRecord r;
+    r.seq = seq;
+    r.success = true;
+    r.stream = true;
+    r.sentNs = sentMs * kMs;
+    r.scheduledNs = r.sentNs;
+    const qint64 first = r.sentNs + ttftMs * kMs;
+    r.eventNs.append(first);
+    r.eventFlags.append(EventHasChoices); // role-only chunk
+    for (int i = 0; i < tokens; ++i) {
+        r.eventNs.append(first + i * itlMs * kMs);
+        r.eventFlags.append(EventHasChoices | EventHasContent);
+    }
+    r.eventNs.append(r.eventNs.constLast());
+    r.eventFlags.append(EventHasUsage);
+    r.endNs = r.eventNs.constLast() + kMs;
+    r.promptTokens = prompt;
+    r.completionTokens = tokens;
+    r.tokenSource = TokenSource::ServerUsage;
+    return r;
+}
+
+inline RequestRecord failed(int seq, qint64 sentMs, ErrorClass errorClass = ErrorClass::HttpStatus)
+{
+    RequestRecord r;
+    r.seq = seq;
+    r.sentNs = sentMs * kMs;
+    r.scheduledNs = r.sentNs;
+    r.endNs = r.sentNs + 5 * kMs;
+    r.errorClass = errorClass;
+    r.httpStatus = errorClass == ErrorClass::HttpStatus ? 500 : 0;
+    return r;
+}
+
+} // namespace tl::testrecords

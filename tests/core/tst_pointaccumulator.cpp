@@ -1,0 +1,182 @@
+// Throughline's extended metrics (docs/METRICS.md) on hand-made records with known timings.
+
+#include "core/testrecords.h"
+#include "metrics/pointaccumulator.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace tl;
+using namespace tl::testrecords;
+
+namespace {
+
+bool near(double a, double b, double tolerance = 1e-6)
+{
+    return std::abs(a - b) <= tolerance;
+}
+
+ExtendedMetrics extendedOf(const QList<RequestRecord>& records, RunPoint point = {1, 1, -1}, qint64 originNs = 0)
+{
+    PointAccumulator acc(point, originNs);
+    acc.add(records);
+    return acc.extended();
+}
+
+} // namespace
+
+class TestPointAccumulator final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void latencyVariants()
+    {
+        // Role-only chunk at +50 ms, ten one-token content chunks from +100 ms, 20 ms apart; done at +280 ms.
+        RequestRecord r = streamed(0, 0, 100, 20, 10);
+        r.eventNs[0] = 50 * kMs;
+        const ExtendedMetrics m = extendedOf({r});
+        QVERIFY(near(m.avgTtftContentMs, 100.0));
+        QVERIFY(near(m.avgTpotExclFirstMs, 180.0 / 9));
+        QVERIFY(near(m.avgNormTpotMs, 28.0)); // 280 ms / 10 tokens
+        QVERIFY(near(m.avgItlChunkMs, 20.0, 1e-4));
+        QVERIFY(near(m.avgItlTokenMs, 20.0, 1e-4));
+        QVERIFY(near(m.avgChunksPerRequest, 10.0));
+        QVERIFY(near(m.avgTokensPerChunk, 1.0));
+        QVERIFY(near(m.percentiles.value(QStringLiteral("TTFT content (ms)"), QStringLiteral("50%")), 100.0));
+        QVERIFY(near(m.percentiles.value(QStringLiteral("ITL chunk (ms)"), QStringLiteral("max")), 20.0, 1e-4));
+        // EvalScope's TTFT counts the role-only chunk; the content variant does not.
+        PointAccumulator acc;
+        acc.add(r);
+        QVERIFY(near(acc.summary().avgTtftMs, 50.0));
+    }
+
+    void tokensPerChunk_data()
+    {
+        QTest::addColumn<int>("chunks");
+        QTest::addColumn<int>("tokens");
+        QTest::addColumn<double>("itlMs");
+        QTest::newRow("1 token per chunk") << 8 << 8 << 20.0;
+        QTest::newRow("2 tokens per chunk") << 8 << 16 << 20.0;
+        QTest::newRow("4 tokens per chunk") << 5 << 20 << 40.0;
+    }
+    void tokensPerChunk()
+    {
+        QFETCH(int, chunks);
+        QFETCH(int, tokens);
+        QFETCH(double, itlMs);
+        RequestRecord r = streamed(0, 0, 100, qint64(itlMs), chunks);
+        r.completionTokens = tokens;
+        const ExtendedMetrics m = extendedOf({r});
+        const double perChunk = double(tokens) / chunks;
+        QVERIFY(near(m.avgTokensPerChunk, perChunk));
+        QVERIFY(near(m.avgItlChunkMs, itlMs, 1e-4));
+        QVERIFY(near(m.avgItlTokenMs, itlMs / perChunk, 1e-4));
+        QVERIFY(near(m.percentiles.value(QStringLiteral("Tokens/chunk"), QStringLiteral("50%")), perChunk));
+    }
+
+    void concurrencyFromSpans()
+    {
+        // Spans (ms): [0,5] [2,7] [10,15] [15,20]: two overlap; the last starts as the third ends (a reused slot).
+        const QList<RequestRecord> recs
+            = {failed(0, 0), failed(1, 2), failed(2, 10), failed(3, 15, ErrorClass::ReadTimeout)};
+        const ExtendedMetrics m = extendedOf(recs);
+        QCOMPARE(m.peakConcurrency, 2);
+        QVERIFY(near(m.meanConcurrency, 20.0 / 20.0)); // 4 x 5 ms busy over 20 ms
+        QCOMPARE(m.failedRequests, 4);
+        QCOMPARE(m.successRequests, 0);
+        QCOMPARE(m.errorsByClass.size(), 2);
+        QCOMPARE(m.errorsByClass.at(0), (QPair<QString, int>(QStringLiteral("http_status"), 3)));
+        QCOMPARE(m.errorsByClass.at(1), (QPair<QString, int>(QStringLiteral("read_timeout"), 1)));
+    }
+
+    void arrivalRateAndScheduleLag()
+    {
+        QList<RequestRecord> recs;
+        for (int i = 0; i < 4; ++i) {
+            RequestRecord r = streamed(i, 100 * i, 30, 10, 3);
+            r.scheduledNs = r.sentNs - (i + 1) * kMs; // sent 1, 2, 3, 4 ms late
+            recs.append(r);
+        }
+        const ExtendedMetrics m = extendedOf(recs, RunPoint{-1, 4, 12.5});
+        QVERIFY(near(m.achievedRate, 3 / 0.3));
+        QCOMPARE(m.targetRate, 12.5);
+        QVERIFY(near(m.avgScheduleLagMs, 2.5, 1e-4));
+        QVERIFY(near(m.percentiles.value(QStringLiteral("Schedule lag (ms)"), QStringLiteral("max")), 4.0, 1e-4));
+        // latency 50 ms from the send, plus the lag
+        QVERIFY(near(m.avgLatencyFromScheduleS, 0.050 + 0.0025));
+    }
+
+    void peakOneSecondThroughput()
+    {
+        // 10 tokens inside second 0; 30 tokens (15 chunks of 2) inside second 1.
+        RequestRecord a = streamed(0, 0, 100, 50, 10);
+        RequestRecord b = streamed(1, 1000, 50, 40, 15);
+        b.completionTokens = 30;
+        const ExtendedMetrics m = extendedOf({a, b});
+        QVERIFY(near(m.peakOutputThroughput, 30.0));
+    }
+
+    void warmupIsIgnored()
+    {
+        RequestRecord warm = streamed(0, 0, 900, 100, 5);
+        warm.warmup = true;
+        PointAccumulator acc(RunPoint{1, 1, -1}, 0);
+        acc.add({warm, streamed(1, 0, 100, 20, 5)});
+        QCOMPARE(acc.requests(), 1);
+        QVERIFY(near(acc.extended().avgTtftContentMs, 100.0));
+        QCOMPARE(acc.extended().peakConcurrency, 1);
+    }
+
+    void nonStreamedHasNoChunkMetrics()
+    {
+        RequestRecord r;
+        r.success = true;
+        r.stream = false;
+        r.sentNs = 0;
+        r.scheduledNs = 0;
+        r.endNs = 400 * kMs;
+        r.completionTokens = 8;
+        const ExtendedMetrics m = extendedOf({r});
+        QVERIFY(std::isnan(m.avgItlChunkMs));
+        QVERIFY(std::isnan(m.avgChunksPerRequest));
+        QVERIFY(std::isnan(m.avgTtftContentMs));
+        QVERIFY(near(m.avgNormTpotMs, 50.0));
+        QVERIFY(near(m.peakOutputThroughput, 8.0)); // all tokens arrive with the body
+    }
+
+    void incrementalEqualsWhole()
+    {
+        QList<RequestRecord> recs;
+        for (int i = 0; i < 20; ++i)
+            recs.append(i % 5 == 4 ? failed(i, i * 7) : streamed(i, i * 7, 80 + i, 15, 4 + i % 3));
+        PointAccumulator acc(RunPoint{4, 20, -1});
+        for (qsizetype i = 0; i < recs.size(); i += 3)
+            acc.add(recs.mid(i, 3));
+        const Summary whole = computeSummary(recs, RunPoint{4, 20, -1});
+        QCOMPARE(acc.summary().successRequests, whole.successRequests);
+        QCOMPARE(acc.summary().avgItlMs, whole.avgItlMs);
+        QCOMPARE(acc.summary().testDurationS, whole.testDurationS);
+        QCOMPARE(acc.percentiles().values, computePercentiles(recs).values);
+    }
+
+    void jsonFile()
+    {
+        const ExtendedMetrics m = extendedOf({streamed(0, 0, 100, 20, 5), failed(1, 3)});
+        const QByteArray json = extendedMetricsToJson(m);
+        const auto j = nlohmann::json::parse(json.toStdString());
+        for (const char* key : {"Avg TTFT content (ms)", "Avg TPOT excl. first (ms)", "Avg NTPOT (ms)",
+                 "Avg ITL chunk (ms)", "Avg ITL token (ms)", "Mean Concurrency", "Peak Concurrency",
+                 "Achieved Rate (req/s)", "Avg Schedule lag (ms)", "Peak 1-s Output Throughput (tok/s)",
+                 "Avg Chunks/request", "Avg Tokens/chunk", "Errors by class", "Percentiles"})
+            QVERIFY2(j.contains(key), key);
+        QCOMPARE(j["Errors by class"]["http_status"].get<int>(), 1);
+        QCOMPARE(j["Percentiles"].size(), size_t(11));
+        QCOMPARE(j["Percentiles"][5]["TTFT content (ms)"].get<double>(), 100.0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPointAccumulator)
+#include "tst_pointaccumulator.moc"
