@@ -2,9 +2,12 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace tl {
 
@@ -24,9 +27,29 @@ struct ParsedEvent {
     QString errorMessage;
 };
 
-// One prompt as a dataset yields it. Chat endpoints wrap it as a user message.
+// One request's input as a dataset yields it (core/dataset/). `kind` says which fields carry it; the run's
+// ApiPlugin turns it into a body. Plain values: copied across threads freely.
 struct PromptItem {
-    QString text;
+    enum class Kind {
+        Text, // `text`: chat APIs send it as one user message, completions as "prompt": "text"
+        Messages, // `messages`: a JSON array of OpenAI message objects, sent verbatim as "messages"
+        Body, // `body`: a whole JSON request body; the CLI parameters only fill the keys it lacks
+        TokenIds, // `tokenIds`: the prompt as token ids, sent as "prompt": [ids] (--tokenize-prompt)
+        Embedding, // `inputs`: texts to embed; "input": "text" for one, "input": [..] when `batch`
+        Rerank, // `query` and `documents`: "query": "...", "documents": [..]
+    };
+
+    QString text; // Text (first member so PromptItem{text} still works)
+    Kind kind = Kind::Text;
+    QByteArray messages; // Messages: UTF-8 JSON array text, e.g. [{"role":"user","content":"hi"}]
+    QByteArray body; // Body: UTF-8 JSON object text
+    QList<qint32> tokenIds; // TokenIds
+    QStringList inputs; // Embedding: one text per request (embedding, random_embedding) or a batch
+    bool batch = false; // Embedding: true for the *_batch datasets: always send "input" as a list
+    QString query; // Rerank
+    QStringList documents; // Rerank: at least one
+    std::optional<int> maxTokens; // per-request max_tokens (--max-tokens MIN MAX); overrides --max-tokens
+    qint64 promptTokens = -1; // the client tokenizer's count of the prompt when the dataset measured it; -1 unknown
 };
 
 // Builds request bodies for one API type and parses its responses. One instance per run, shared read-only by

@@ -47,6 +47,12 @@ OpenAiApi::OpenAiApi(const RunConfig& config)
     : m_chat(config.effectiveApplyChatTemplate())
     , m_stream(config.stream)
 {
+    if (const QByteArray t = config.queryTemplateJson(); !t.isEmpty()) {
+        // EvalScope: the dataset's prompt replaces the template's, then the run's parameters overwrite its keys.
+        m_template = nlohmann::ordered_json::parse(t.cbegin(), t.cend(), nullptr, false);
+        if (!m_template.is_object())
+            m_template = nullptr;
+    }
     m_base["model"] = jsonutil::toStd(config.model);
     m_base["max_tokens"] = config.maxTokens;
     if (config.minTokens)
@@ -73,13 +79,54 @@ OpenAiApi::OpenAiApi(const RunConfig& config)
 
 QByteArray OpenAiApi::buildBody(const PromptItem& prompt) const
 {
-    nlohmann::ordered_json body;
-    if (m_chat)
-        body["messages"] = nlohmann::ordered_json::array({{{"role", "user"}, {"content", jsonutil::toStd(prompt.text)}}});
-    else
-        body["prompt"] = jsonutil::toStd(prompt.text);
-    for (const auto& [key, value] : m_base.items())
-        body[key] = value;
+    using ojson = nlohmann::ordered_json;
+    ojson body;
+    if (prompt.kind == PromptItem::Kind::Body) {
+        // A whole body from the dataset (line_by_line JSON objects): the run's parameters only fill what it
+        // lacks, as EvalScope's setdefault does; stream_options follows the body's own stream value.
+        body = ojson::parse(prompt.body.cbegin(), prompt.body.cend(), nullptr, false);
+        if (!body.is_object())
+            body = ojson::object();
+        for (const auto& [key, value] : m_base.items()) {
+            if (key == "stream_options")
+                continue;
+            if (!body.contains(key))
+                body[key] = (key == "max_tokens" && prompt.maxTokens) ? ojson(*prompt.maxTokens) : value;
+        }
+        if (body.value("stream", false) == true) {
+            if (!body.contains("stream_options"))
+                body["stream_options"] = {{"include_usage", true}};
+        } else {
+            body.erase("stream_options");
+        }
+    } else {
+        if (!m_template.is_null())
+            body = m_template;
+        switch (prompt.kind) {
+        case PromptItem::Kind::Messages: {
+            auto messages = ojson::parse(prompt.messages.cbegin(), prompt.messages.cend(), nullptr, false);
+            body["messages"] = messages.is_array() ? std::move(messages) : ojson::array();
+            break;
+        }
+        case PromptItem::Kind::TokenIds: {
+            ojson ids = ojson::array();
+            for (const qint32 id : prompt.tokenIds)
+                ids.push_back(id);
+            body["prompt"] = std::move(ids);
+            break;
+        }
+        default:
+            if (m_chat)
+                body["messages"] = ojson::array({{{"role", "user"}, {"content", jsonutil::toStd(prompt.text)}}});
+            else
+                body["prompt"] = jsonutil::toStd(prompt.text);
+            break;
+        }
+        for (const auto& [key, value] : m_base.items())
+            body[key] = value;
+        if (prompt.maxTokens)
+            body["max_tokens"] = *prompt.maxTokens;
+    }
     const std::string s = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return {s.data(), static_cast<qsizetype>(s.size())};
 }

@@ -19,6 +19,7 @@ public:
 
 private:
     nlohmann::ordered_json m_base; // everything but the prompt
+    nlohmann::ordered_json m_template; // --query-template's object (its "messages"/"prompt" replaced); null = none
     bool m_chat = true;
     bool m_stream = true;
 };

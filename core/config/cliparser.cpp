@@ -168,8 +168,26 @@ const QList<Option>& options()
             "Seconds per run point (warmup excluded): then no new request starts and in-flight ones finish; "
             "whichever of --number and --duration comes first ends the point.",
             optionalNumber(&RunConfig::duration)},
-        {{QStringLiteral("--max-tokens")}, Kind::Value, "N", "max_tokens in the body (default 2048).",
-            intValue(&RunConfig::maxTokens)},
+        {{QStringLiteral("--max-tokens")}, Kind::List, "N [MAX]",
+            "max_tokens in the body (default 2048); two values MIN MAX draw each request's max_tokens uniformly "
+            "from MIN..MAX (inclusive; repeatable with --seed).",
+            [](RunConfig& c, const QStringList& v, ConfigErrors& e) {
+                if (v.size() > 2) {
+                    e.append(ConfigError{QString(), Tr::tr("takes one value or a MIN MAX pair (got %1 values)").arg(v.size())});
+                    return;
+                }
+                QList<int> values;
+                for (const QString& word : v) {
+                    bool ok = false;
+                    values.append(word.toInt(&ok));
+                    if (!ok) {
+                        e.append(typeError(QString(), word, Tr::tr("a whole number")));
+                        return;
+                    }
+                }
+                c.maxTokens = values.first();
+                c.maxTokensUpper = values.size() == 2 ? std::optional<int>(values.last()) : std::nullopt;
+            }},
         {{QStringLiteral("--min-tokens")}, Kind::Value, "N", "min_tokens in the body.",
             optionalNumber(&RunConfig::minTokens)},
         {{QStringLiteral("--temperature")}, Kind::Value, "T", "temperature in the body (default 0.0).",
@@ -183,7 +201,9 @@ const QList<Option>& options()
             }},
         {{QStringLiteral("--top-p")}, Kind::Value, "P", "top_p in the body.", optionalNumber(&RunConfig::topP)},
         {{QStringLiteral("--top-k")}, Kind::Value, "K", "top_k in the body.", optionalNumber(&RunConfig::topK)},
-        {{QStringLiteral("--seed")}, Kind::Value, "S", "seed in the body.", optionalNumber(&RunConfig::seed)},
+        {{QStringLiteral("--seed")}, Kind::Value, "S",
+            "seed in the body; also makes datasets repeatable (random prompts, --max-tokens ranges).",
+            optionalNumber(&RunConfig::seed)},
         {{QStringLiteral("--extra-args")}, Kind::Value, "JSON",
             "JSON object merged into every request body, e.g. '{\"ignore_eos\": true}'.",
             [](RunConfig& c, const QStringList& v, ConfigErrors&) { c.extraArgs = v.first().toUtf8(); }},
@@ -192,14 +212,57 @@ const QList<Option>& options()
             [](RunConfig& c, const QStringList&, ConfigErrors&) { c.applyChatTemplate = true; }},
         {{QStringLiteral("--no-apply-chat-template")}, Kind::Flag, nullptr, "Send a plain 'prompt' string.",
             [](RunConfig& c, const QStringList&, ConfigErrors&) { c.applyChatTemplate = false; }},
-        {{QStringLiteral("--prompt")}, Kind::Value, "TEXT", "Fixed prompt for every request; '@FILE' reads a file.",
+        {{QStringLiteral("--prompt")}, Kind::Value, "TEXT",
+            "Fixed prompt for every request (takes priority over --dataset); '@FILE' reads a file.",
             stringValue(&RunConfig::prompt)},
+        {{QStringLiteral("--query-template")}, Kind::Value, "JSON",
+            "Request body template, inline or '@FILE.json': the dataset's prompt replaces its messages/prompt, then "
+            "the run's parameters overwrite its keys.",
+            stringValue(&RunConfig::queryTemplate)},
         {{QStringLiteral("--dataset")}, Kind::Value, "NAME",
-            "Prompt source: builtin (default: 40 short questions shipped with Throughline), line_by_line (one prompt "
-            "per line of --dataset-path), openqa (a local open_qa.jsonl via --dataset-path; hub download comes later).",
+            "Prompt source (docs/DATASETS.md): builtin (default: 40 short questions), openqa, longalpaca, "
+            "share_gpt_zh, share_gpt_en (downloaded from the hub, or --dataset-path), line_by_line, custom, "
+            "embedding, embedding_batch, rerank (a local file), random, random_embedding, random_embedding_batch, "
+            "random_rerank (need --tokenizer-path), speed_benchmark, speed_benchmark_long.",
             stringValue(&RunConfig::dataset)},
-        {{QStringLiteral("--dataset-path")}, Kind::Value, "FILE", "Local dataset file.",
+        {{QStringLiteral("--dataset-path")}, Kind::Value, "PATH",
+            "Local dataset file, or the folder holding the dataset's file (offline use; implies --data-source local).",
             stringValue(&RunConfig::datasetPath)},
+        {{QStringLiteral("--data-source")}, Kind::Value, "HUB",
+            "Where hub datasets come from: modelscope (default), huggingface, or local (--dataset-path only).",
+            stringValue(&RunConfig::dataSource)},
+        {{QStringLiteral("--dataset-args")}, Kind::Value, "JSON",
+            "Length control for openqa, longalpaca, line_by_line, share_gpt_*: {\"target_input_len\": N, "
+            "\"input_len_mode\": \"cap\"|\"drop\", \"prefix_file\": FILE, \"prefix_role\": \"system\"|\"user\"}.",
+            [](RunConfig& c, const QStringList& v, ConfigErrors&) { c.datasetArgs = v.first().toUtf8(); }},
+        {{QStringLiteral("--dataset-cache")}, Kind::Value, "DIR",
+            "Hub download cache (default $THROUGHLINE_DATASET_CACHE or ~/.cache/throughline/datasets).",
+            stringValue(&RunConfig::datasetCache)},
+        {{QStringLiteral("--tokenizer-path")}, Kind::Value, "PATH",
+            "Hugging Face model folder or tokenizer.json: counts prompt lengths in tokens and feeds random datasets.",
+            stringValue(&RunConfig::tokenizerPath)},
+        {{QStringLiteral("--min-prompt-length")}, Kind::Value, "N",
+            "Drop prompts shorter than N (tokens with --tokenizer-path, else characters); random: the lower bound.",
+            intValue(&RunConfig::minPromptLength)},
+        {{QStringLiteral("--max-prompt-length")}, Kind::Value, "N",
+            "Drop prompts longer than N (default 131072); random: the upper bound of the sampled length.",
+            intValue(&RunConfig::maxPromptLength)},
+        {{QStringLiteral("--prefix-length")}, Kind::Value, "N",
+            "random: a shared random prefix of N tokens on every prompt (prefix-cache testing).",
+            intValue(&RunConfig::prefixLength)},
+        {{QStringLiteral("--tokenize-prompt")}, Kind::Flag, nullptr,
+            "Send prompts as token ids to /v1/completions (needs --tokenizer-path).",
+            [](RunConfig& c, const QStringList&, ConfigErrors&) { c.tokenizePrompt = true; }},
+        {{QStringLiteral("--dataset-offset")}, Kind::Value, "N",
+            "random: token-window offset; advanced by each point's --number so prompts never repeat.",
+            [](RunConfig& c, const QStringList& v, ConfigErrors& e) {
+                bool ok = false;
+                const qint64 x = v.first().toLongLong(&ok);
+                if (ok)
+                    c.datasetOffset = x;
+                else
+                    e.append(typeError(QString(), v.first(), Tr::tr("a whole number")));
+            }},
         {{QStringLiteral("--connect-timeout")}, Kind::Value, "S", "Seconds allowed to connect and receive headers.",
             optionalNumber(&RunConfig::connectTimeout)},
         {{QStringLiteral("--read-timeout")}, Kind::Value, "S", "Longest allowed gap between reads, in seconds.",

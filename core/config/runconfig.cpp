@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QFile>
 #include <QFileInfo>
 #include <QUrl>
 
@@ -24,8 +25,54 @@ const QStringList kEndpointSuffixes = {
 };
 
 const QStringList kKnownApis = {QStringLiteral("openai")};
-const QStringList kKnownDatasets
-    = {QStringLiteral("builtin"), QStringLiteral("line_by_line"), QStringLiteral("openqa")};
+const QStringList kKnownDatasets = {
+    QStringLiteral("builtin"),
+    QStringLiteral("openqa"),
+    QStringLiteral("longalpaca"),
+    QStringLiteral("line_by_line"),
+    QStringLiteral("custom"),
+    QStringLiteral("share_gpt_zh"),
+    QStringLiteral("share_gpt_en"),
+    QStringLiteral("speed_benchmark"),
+    QStringLiteral("speed_benchmark_long"),
+    QStringLiteral("random"),
+    QStringLiteral("embedding"),
+    QStringLiteral("embed"),
+    QStringLiteral("embedding_batch"),
+    QStringLiteral("random_embedding"),
+    QStringLiteral("random_embedding_batch"),
+    QStringLiteral("rerank"),
+    QStringLiteral("random_rerank"),
+};
+// Datasets read only from --dataset-path (no hub copy).
+const QStringList kLocalOnlyDatasets = {QStringLiteral("line_by_line"), QStringLiteral("custom"),
+    QStringLiteral("embedding"), QStringLiteral("embed"), QStringLiteral("embedding_batch"), QStringLiteral("rerank")};
+// Datasets that generate token sequences and need --tokenizer-path.
+const QStringList kTokenizerDatasets = {QStringLiteral("random"), QStringLiteral("random_embedding"),
+    QStringLiteral("random_embedding_batch"), QStringLiteral("random_rerank")};
+// Datasets that accept --dataset-args' length-control keys (EvalScope's TextLengthArgs).
+const QStringList kLengthControlDatasets = {QStringLiteral("openqa"), QStringLiteral("longalpaca"),
+    QStringLiteral("line_by_line"), QStringLiteral("share_gpt_zh"), QStringLiteral("share_gpt_en")};
+
+// --query-template's JSON object (inline or @file); null with `error` set when it is unreadable or not an object.
+nlohmann::json parseJsonObjectArg(const QString& value, QString* error)
+{
+    QByteArray data = value.toUtf8();
+    if (value.startsWith(u'@')) {
+        QFile f(value.mid(1));
+        if (!f.open(QIODevice::ReadOnly)) {
+            *error = Tr::tr("cannot read '%1': %2").arg(value.mid(1), f.errorString());
+            return nullptr;
+        }
+        data = f.readAll();
+    }
+    auto j = nlohmann::json::parse(data.cbegin(), data.cend(), nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+        *error = Tr::tr("must be a JSON object (inline or @FILE.json), e.g. '{\"messages\": [], \"top_p\": 0.9}'");
+        return nullptr;
+    }
+    return j;
+}
 
 QString stripSlash(QString url)
 {
@@ -50,18 +97,41 @@ QString RunPoint::name() const
 QString RunConfig::resolvedUrl() const
 {
     QString stripped = stripSlash(url.trimmed());
+    bool known = false;
     for (const QString& suffix : kEndpointSuffixes) {
-        if (stripped.endsWith(suffix))
-            return stripped;
+        if (stripped.endsWith(suffix)) {
+            known = true;
+            break;
+        }
     }
-    return stripped + QStringLiteral("/chat/completions");
+    if (!known)
+        stripped += QStringLiteral("/chat/completions");
+    // --tokenize-prompt sends token ids, and speed_benchmark plain prompts, to /v1/completions (EvalScope).
+    const QLatin1StringView chat("chat/completions");
+    if ((tokenizePrompt || dataset.startsWith(u"speed_benchmark")) && stripped.endsWith(chat))
+        stripped = stripped.chopped(chat.size()) + QStringLiteral("completions");
+    return stripped;
 }
 
 bool RunConfig::effectiveApplyChatTemplate() const
 {
     if (applyChatTemplate)
         return *applyChatTemplate;
-    return resolvedUrl().endsWith(QStringLiteral("chat/completions"));
+    if (dataset.startsWith(u"speed_benchmark"))
+        return false;
+    // Decided on the URL before --tokenize-prompt rewrites it, as EvalScope does.
+    RunConfig plain = *this;
+    plain.tokenizePrompt = false;
+    return plain.resolvedUrl().endsWith(QStringLiteral("chat/completions"));
+}
+
+QByteArray RunConfig::queryTemplateJson() const
+{
+    if (queryTemplate.isEmpty())
+        return {};
+    QString error;
+    const nlohmann::json j = parseJsonObjectArg(queryTemplate, &error);
+    return j.is_null() ? QByteArray() : jsonutil::dump(j);
 }
 
 int RunConfig::warmupCount(int pointNumber) const
@@ -196,18 +266,123 @@ ConfigErrors RunConfig::validate() const
             add("--extra-args", Tr::tr("must be a JSON object, e.g. --extra-args '{\"ignore_eos\": true}'"));
     }
 
+    validateDataset(errors);
+    return errors;
+}
+
+void RunConfig::validateDataset(ConfigErrors& errors) const
+{
+    auto add = [&errors](const char* field, const QString& message) {
+        errors.append(ConfigError{QString::fromLatin1(field), message});
+    };
+    if (maxTokensUpper && *maxTokensUpper < maxTokens) {
+        add("--max-tokens",
+            Tr::tr("the range %1 %2 is reversed; give MIN MAX, e.g. --max-tokens 128 512").arg(maxTokens).arg(
+                *maxTokensUpper));
+    }
     if (!kKnownDatasets.contains(dataset)) {
         add("--dataset",
             Tr::tr("unknown dataset '%1'; this version supports: %2").arg(dataset, kKnownDatasets.join(u", ")));
-    } else if ((dataset == u"line_by_line" || dataset == u"openqa") && prompt.isEmpty()) {
-        if (datasetPath.isEmpty())
-            add("--dataset-path", Tr::tr("dataset '%1' needs a local file: pass --dataset-path FILE").arg(dataset));
-        else if (!QFileInfo(datasetPath).isFile())
-            add("--dataset-path", Tr::tr("'%1' does not exist or is not a file").arg(datasetPath));
+    } else if (kLocalOnlyDatasets.contains(dataset) && prompt.isEmpty() && datasetPath.isEmpty()) {
+        add("--dataset-path", Tr::tr("dataset '%1' reads a local file: pass --dataset-path FILE").arg(dataset));
+    }
+    if (!datasetPath.isEmpty() && !QFileInfo::exists(datasetPath))
+        add("--dataset-path", Tr::tr("'%1' does not exist; give a dataset file or the folder holding it").arg(datasetPath));
+    if (!dataSource.isEmpty() && dataSource != u"modelscope" && dataSource != u"huggingface" && dataSource != u"local")
+        add("--data-source", Tr::tr("must be modelscope, huggingface or local (got '%1')").arg(dataSource));
+    if (dataSource == u"local" && datasetPath.isEmpty() && prompt.isEmpty()
+        && QStringList{QStringLiteral("openqa"), QStringLiteral("longalpaca"), QStringLiteral("share_gpt_zh"),
+            QStringLiteral("share_gpt_en")}
+               .contains(dataset))
+        add("--dataset-path", Tr::tr("--data-source local needs the dataset's file: pass --dataset-path FILE"));
+    const bool needsTokenizer = kTokenizerDatasets.contains(dataset) && prompt.isEmpty();
+    if (tokenizerPath.isEmpty()) {
+        if (needsTokenizer) {
+            add("--tokenizer-path",
+                Tr::tr("dataset '%1' generates token sequences: pass --tokenizer-path MODEL_DIR or tokenizer.json")
+                    .arg(dataset));
+        }
+        if (tokenizePrompt)
+            add("--tokenize-prompt", Tr::tr("needs --tokenizer-path to turn prompts into token ids"));
+    } else if (!QFileInfo::exists(tokenizerPath)) {
+        add("--tokenizer-path",
+            Tr::tr("'%1' does not exist; give a model folder or its tokenizer.json").arg(tokenizerPath));
+    }
+    if (tokenizePrompt && api.contains(u"respons"))
+        add("--tokenize-prompt", Tr::tr("cannot be used with the Responses API; use --api openai"));
+    if (prefixLength < 0)
+        add("--prefix-length", Tr::tr("must be >= 0 tokens (got %1)").arg(prefixLength));
+    if (minPromptLength < 0)
+        add("--min-prompt-length", Tr::tr("must be >= 0 (got %1)").arg(minPromptLength));
+    if (maxPromptLength < minPromptLength) {
+        add("--max-prompt-length",
+            Tr::tr("is %1, below --min-prompt-length %2; raise it or lower the minimum")
+                .arg(maxPromptLength)
+                .arg(minPromptLength));
+    }
+    if (datasetOffset < 0)
+        add("--dataset-offset", Tr::tr("must be >= 0 (got %1)").arg(datasetOffset));
+    if (!queryTemplate.isEmpty()) {
+        QString error;
+        if (parseJsonObjectArg(queryTemplate, &error).is_null())
+            add("--query-template", error);
     }
     if (prompt.startsWith(u'@') && !QFileInfo(prompt.mid(1)).isFile())
         add("--prompt", Tr::tr("'%1' does not exist; '@FILE' reads the prompt from FILE").arg(prompt.mid(1)));
-    return errors;
+
+    // --extra-args keys that datasets read (they are sent in the body too, as EvalScope does).
+    const auto extra = nlohmann::json::parse(extraArgs.cbegin(), extraArgs.cend(), nullptr, false);
+    if (extra.is_object()) {
+        for (const char* key : {"batch_size", "num_documents"}) {
+            if (extra.contains(key) && !(extra[key].is_number_integer() && extra[key].get<qint64>() > 0))
+                add("--extra-args", Tr::tr("\"%1\" must be a whole number > 0").arg(QString::fromLatin1(key)));
+        }
+        if (extra.contains("document_length_ratio")
+            && !(extra["document_length_ratio"].is_number() && extra["document_length_ratio"].get<double>() > 0))
+            add("--extra-args", Tr::tr("\"document_length_ratio\" must be a number > 0, e.g. 5"));
+    }
+
+    if (datasetArgs.trimmed().isEmpty())
+        return;
+    const auto args = nlohmann::json::parse(datasetArgs.cbegin(), datasetArgs.cend(), nullptr, false);
+    if (args.is_discarded() || !args.is_object()) {
+        add("--dataset-args", Tr::tr("must be a JSON object, e.g. --dataset-args '{\"target_input_len\": 1024}'"));
+        return;
+    }
+    if (!args.empty() && !kLengthControlDatasets.contains(dataset)) {
+        add("--dataset-args",
+            Tr::tr("dataset '%1' takes no --dataset-args; the length-control keys apply to %2")
+                .arg(dataset, kLengthControlDatasets.join(u", ")));
+        return;
+    }
+    static const QStringList keys = {QStringLiteral("target_input_len"), QStringLiteral("input_len_mode"),
+        QStringLiteral("prefix_file"), QStringLiteral("prefix_role")};
+    for (const auto& [key, value] : args.items()) {
+        if (!keys.contains(QString::fromStdString(key)))
+            add("--dataset-args",
+                Tr::tr("unknown key \"%1\"; the keys are %2").arg(QString::fromStdString(key), keys.join(u", ")));
+    }
+    const auto target = args.find("target_input_len");
+    const bool hasTarget = target != args.end() && !target->is_null();
+    if (hasTarget && !(target->is_number_integer() && target->get<qint64>() > 0))
+        add("--dataset-args", Tr::tr("\"target_input_len\" must be a whole number of tokens > 0"));
+    if (hasTarget && tokenizerPath.isEmpty())
+        add("--tokenizer-path", Tr::tr("\"target_input_len\" counts tokens: pass --tokenizer-path"));
+    const std::string mode = args.value("input_len_mode", std::string("cap"));
+    if (mode != "cap" && mode != "drop")
+        add("--dataset-args", Tr::tr("\"input_len_mode\" must be \"cap\" or \"drop\""));
+    const std::string role = args.value("prefix_role", std::string("system"));
+    if (role != "system" && role != "user")
+        add("--dataset-args", Tr::tr("\"prefix_role\" must be \"system\" or \"user\""));
+    if (const auto pf = args.find("prefix_file"); pf != args.end() && !pf->is_null()) {
+        const QString file = pf->is_string() ? jsonutil::toQString(*pf) : QString();
+        if (!QFileInfo(file).isFile())
+            add("--dataset-args", Tr::tr("\"prefix_file\" '%1' is not a readable file").arg(file));
+        if (!hasTarget)
+            add("--dataset-args", Tr::tr("\"prefix_file\" needs \"target_input_len\", the length to pad to"));
+        if (mode == "drop")
+            add("--dataset-args", Tr::tr("\"prefix_file\" pads prompts, so it cannot be used with \"drop\""));
+    }
 }
 
 QByteArray RunConfig::toJson(bool includeSecrets) const
@@ -235,7 +410,7 @@ QByteArray RunConfig::toJson(bool includeSecrets) const
     j["sleep_interval"] = sleepInterval;
     j["warmup_num"] = warmupNum;
     j["duration"] = duration ? json(*duration) : json(nullptr);
-    j["max_tokens"] = maxTokens;
+    j["max_tokens"] = maxTokensUpper ? json::array({maxTokens, *maxTokensUpper}) : json(maxTokens);
     j["min_tokens"] = minTokens ? json(*minTokens) : json(nullptr);
     j["temperature"] = temperature;
     j["top_p"] = topP ? json(*topP) : json(nullptr);
@@ -247,6 +422,18 @@ QByteArray RunConfig::toJson(bool includeSecrets) const
     j["prompt"] = prompt.isEmpty() ? json(nullptr) : json(jsonutil::toStd(prompt));
     j["dataset"] = jsonutil::toStd(dataset);
     j["dataset_path"] = datasetPath.isEmpty() ? json(nullptr) : json(jsonutil::toStd(datasetPath));
+    j["data_source"] = dataSource.isEmpty() ? json(nullptr) : json(jsonutil::toStd(dataSource));
+    j["dataset_args"] = datasetArgs.trimmed().isEmpty()
+        ? json(nullptr)
+        : json::parse(datasetArgs.cbegin(), datasetArgs.cend(), nullptr, false);
+    j["dataset_cache"] = datasetCache.isEmpty() ? json(nullptr) : json(jsonutil::toStd(datasetCache));
+    j["tokenizer_path"] = tokenizerPath.isEmpty() ? json(nullptr) : json(jsonutil::toStd(tokenizerPath));
+    j["prefix_length"] = prefixLength;
+    j["min_prompt_length"] = minPromptLength;
+    j["max_prompt_length"] = maxPromptLength;
+    j["tokenize_prompt"] = tokenizePrompt;
+    j["dataset_offset"] = datasetOffset;
+    j["query_template"] = queryTemplate.isEmpty() ? json(nullptr) : json(jsonutil::toStd(queryTemplate));
     j["connect_timeout"] = connectTimeout ? json(*connectTimeout) : json(nullptr);
     j["read_timeout"] = readTimeout ? json(*readTimeout) : json(nullptr);
     j["total_timeout"] = totalTimeout;
@@ -325,7 +512,13 @@ RunConfig RunConfig::fromJson(const QByteArray& data, ConfigErrors* errors)
     get("sleep_interval", c.sleepInterval);
     get("warmup_num", c.warmupNum);
     get("duration", c.duration);
-    get("max_tokens", c.maxTokens);
+    if (const auto it = j.find("max_tokens"); it != j.end() && it->is_array() && it->size() == 2
+        && (*it)[0].is_number_integer() && (*it)[1].is_number_integer()) {
+        c.maxTokens = (*it)[0].get<int>();
+        c.maxTokensUpper = (*it)[1].get<int>();
+    } else {
+        get("max_tokens", c.maxTokens);
+    }
     get("min_tokens", c.minTokens);
     get("temperature", c.temperature);
     get("top_p", c.topP);
@@ -336,6 +529,17 @@ RunConfig RunConfig::fromJson(const QByteArray& data, ConfigErrors* errors)
     get("prompt", c.prompt);
     get("dataset", c.dataset);
     get("dataset_path", c.datasetPath);
+    get("data_source", c.dataSource);
+    if (const auto it = j.find("dataset_args"); it != j.end() && it->is_object() && !it->empty())
+        c.datasetArgs = jsonutil::dump(*it);
+    get("dataset_cache", c.datasetCache);
+    get("tokenizer_path", c.tokenizerPath);
+    get("prefix_length", c.prefixLength);
+    get("min_prompt_length", c.minPromptLength);
+    get("max_prompt_length", c.maxPromptLength);
+    get("tokenize_prompt", c.tokenizePrompt);
+    get("dataset_offset", c.datasetOffset);
+    get("query_template", c.queryTemplate);
     get("connect_timeout", c.connectTimeout);
     get("read_timeout", c.readTimeout);
     get("total_timeout", c.totalTimeout);

@@ -57,10 +57,21 @@ struct RunConfig {
     QByteArray extraArgs; // JSON object text merged into every body; empty = none
     std::optional<bool> applyChatTemplate; // unset = auto (true iff the URL ends with chat/completions)
 
-    // Prompts
+    // Prompts and datasets (docs/DATASETS.md)
     QString prompt; // fixed prompt for every request ("@file" reads a file)
-    QString dataset = QStringLiteral("builtin"); // builtin | line_by_line | openqa (local file)
-    QString datasetPath;
+    QString dataset = QStringLiteral("builtin"); // builtin or one of EvalScope's dataset modes
+    QString datasetPath; // a local file, or a folder holding the dataset's file
+    QString dataSource; // modelscope | huggingface | local; empty = modelscope, or local with --dataset-path
+    QByteArray datasetArgs; // JSON object: target_input_len, input_len_mode, prefix_file, prefix_role
+    QString datasetCache; // hub download cache; empty = $THROUGHLINE_DATASET_CACHE or ~/.cache/throughline/datasets
+    QString tokenizerPath; // Hugging Face model folder or tokenizer.json
+    int prefixLength = 0; // random: shared random-token prefix of every prompt
+    int minPromptLength = 0; // tokens with a tokenizer, characters without
+    int maxPromptLength = 131072;
+    bool tokenizePrompt = false; // send token ids to /v1/completions
+    qint64 datasetOffset = 0; // random: token-window offset, advanced by each point's --number
+    QString queryTemplate; // JSON body template, inline or "@file.json"
+    std::optional<int> maxTokensUpper; // --max-tokens MIN MAX: per-request max_tokens from [maxTokens, this]
 
     // Network
     std::optional<double> connectTimeout; // seconds
@@ -80,6 +91,8 @@ struct RunConfig {
     // URL after EvalScope's suffix rule (adds /chat/completions when no known endpoint suffix is present).
     QString resolvedUrl() const;
     bool effectiveApplyChatTemplate() const;
+    // --query-template's JSON object as text (read from the file for "@file"); empty when none or unreadable.
+    QByteArray queryTemplateJson() const;
     // Warmup requests before a point of `number` requests (EvalScope: int(v), or max(1, int(v * number))).
     int warmupCount(int number) const;
     QString effectiveName() const;
@@ -91,6 +104,9 @@ struct RunConfig {
     // JSON in EvalScope's benchmark_args.json key names (the API key masked unless includeSecrets).
     QByteArray toJson(bool includeSecrets = false) const;
     static RunConfig fromJson(const QByteArray& data, ConfigErrors* errors);
+
+private:
+    void validateDataset(ConfigErrors& errors) const;
 };
 
 } // namespace tl

@@ -60,6 +60,58 @@ private Q_SLOTS:
         QVERIFY(!b.contains("stream_options"));
     }
 
+    void datasetItemKinds()
+    {
+        RunConfig c = config("http://h:1/v1/chat/completions");
+        c.extraArgs = R"({"ignore_eos": true})";
+        const OpenAiApi api(c);
+        auto build = [&api](const PromptItem& item) { return nlohmann::json::parse(api.buildBody(item).toStdString()); };
+
+        PromptItem messages;
+        messages.kind = PromptItem::Kind::Messages;
+        messages.messages = R"([{"role":"system","content":"be brief"},{"role":"user","content":"hi"}])";
+        messages.maxTokens = 7;
+        auto b = build(messages);
+        QCOMPARE(b["messages"].size(), size_t(2));
+        QCOMPARE(b["messages"][0]["role"].get<std::string>(), std::string("system"));
+        QCOMPARE(b["max_tokens"].get<int>(), 7); // the per-request value wins over --max-tokens
+
+        PromptItem ids;
+        ids.kind = PromptItem::Kind::TokenIds;
+        ids.tokenIds = {5, 17, 99};
+        b = build(ids);
+        QVERIFY(b["prompt"] == nlohmann::json::array({5, 17, 99}));
+        QVERIFY(!b.contains("messages"));
+        QCOMPARE(b["max_tokens"].get<int>(), 32);
+
+        // A whole body: the run's parameters only fill the keys it lacks (EvalScope's setdefault).
+        PromptItem body;
+        body.kind = PromptItem::Kind::Body;
+        body.body = R"({"model":"other","messages":[{"role":"user","content":"x"}],"stream":false,"tools":[]})";
+        b = build(body);
+        QCOMPARE(b["model"].get<std::string>(), std::string("other"));
+        QCOMPARE(b["stream"].get<bool>(), false);
+        QVERIFY(!b.contains("stream_options"));
+        QVERIFY(b.contains("tools"));
+        QCOMPARE(b["max_tokens"].get<int>(), 32);
+        QCOMPARE(b["ignore_eos"].get<bool>(), true);
+        body.body = R"({"messages":[],"max_tokens":3})";
+        b = build(body);
+        QCOMPARE(b["max_tokens"].get<int>(), 3);
+        QCOMPARE(b["stream_options"]["include_usage"].get<bool>(), true);
+    }
+
+    void queryTemplate()
+    {
+        RunConfig c = config("http://h:1/v1/chat/completions");
+        c.queryTemplate = QStringLiteral(R"({"messages":[{"role":"user","content":"%p"}],"top_p":0.5,"max_tokens":1})");
+        const OpenAiApi api(c);
+        const auto b = bodyOf(api, "hello");
+        QCOMPARE(b["messages"][0]["content"].get<std::string>(), std::string("hello")); // replaced, not substituted
+        QCOMPARE(b["top_p"].get<double>(), 0.5); // template keys the run does not set stay
+        QCOMPARE(b["max_tokens"].get<int>(), 32); // the run's parameters overwrite the template's
+    }
+
     void streamEvents_data()
     {
         QTest::addColumn<QByteArray>("data");
