@@ -192,6 +192,7 @@ Summary PointAccumulator::summary() const
     }
     const double n = double(m_samples.size());
     const double t = s.testDurationS;
+    s.inputThroughput = safeDiv(sumPrompt, sumLatency);
     s.reqThroughput = safeDiv(n, t, 0);
     s.avgLatencyS = safeDiv(sumLatency, n);
     s.avgInputTokens = safeDiv(sumPrompt, n);

@@ -68,13 +68,14 @@ QByteArray summaryToJson(const Summary& s)
     j["Req Throughput (req/s)"] = number(s.reqThroughput, 4);
     j["Avg Latency (s)"] = number(s.avgLatencyS, 4);
     j["Avg Input Tokens"] = number(s.avgInputTokens, 4);
-    j["Output Throughput (tok/s)"] = number(s.outputThroughput, 4);
-    j["Total Throughput (tok/s)"] = number(s.totalThroughput, 4);
-    j["Avg TTFT (ms)"] = number(s.avgTtftMs, 2);
-    j["Avg TPOT (ms)"] = number(s.avgTpotMs, 2);
-    j["Avg ITL (ms)"] = number(s.avgItlMs, 2);
-    j["Avg Output Tokens"] = number(s.avgOutputTokens, 4);
-    j["Input Throughput (tok/s)"] = 0.0;
+    const auto llm = [&s](double v, int decimals) { return s.llm ? number(v, decimals) : nlohmann::ordered_json(0.0); };
+    j["Output Throughput (tok/s)"] = llm(s.outputThroughput, 4);
+    j["Total Throughput (tok/s)"] = llm(s.totalThroughput, 4);
+    j["Avg TTFT (ms)"] = llm(s.avgTtftMs, 2);
+    j["Avg TPOT (ms)"] = llm(s.avgTpotMs, 2);
+    j["Avg ITL (ms)"] = llm(s.avgItlMs, 2);
+    j["Avg Output Tokens"] = llm(s.avgOutputTokens, 4);
+    j["Input Throughput (tok/s)"] = s.llm ? nlohmann::ordered_json(0.0) : number(s.inputThroughput, 4);
     const std::string out = j.dump(4);
     return {out.data(), static_cast<qsizetype>(out.size())};
 }
@@ -102,6 +103,8 @@ Summary summaryFromJson(const QByteArray& data)
     s.avgTpotMs = readNumber(j, "Avg TPOT (ms)");
     s.avgItlMs = readNumber(j, "Avg ITL (ms)");
     s.avgOutputTokens = readNumber(j, "Avg Output Tokens");
+    s.inputThroughput = readNumber(j, "Input Throughput (tok/s)");
+    s.llm = !(s.inputThroughput > 0);
     return s;
 }
 

@@ -32,6 +32,11 @@ struct Summary {
     double avgItlMs = 0;
     double avgOutputTokens = 0;
 
+    // Embedding/rerank runs: EvalScope writes Input Throughput = prompt tokens / the sum of latencies, and 0.0 for
+    // the LLM keys (output/total throughput, TTFT, TPOT, ITL, output tokens); LLM runs the other way round.
+    double inputThroughput = 0;
+    bool llm = true;
+
     // Extras (not in EvalScope's file).
     double avgTtftContentMs = 0; // to the first event that carries text
     QList<QPair<QString, int>> errorsByClass;

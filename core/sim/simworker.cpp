@@ -360,7 +360,11 @@ void SimWorker::handleRequest(SimConnection& conn, const SimHttpRequest& request
         return;
     case Route::Embeddings:
     case Route::Rerank: {
-        // Answered at once: pooling models take one forward pass, which the serving model does not time.
+        // Answered at once: pooling models take one forward pass, which the serving model does not time. Of the
+        // faults, those that strike before the body (error statuses, a reset) apply here too.
+        const quint64 number = m_engine->nextRequestNumber();
+        if (answerEarlyFault(conn, m_engine->pickFault(number, m_engine->requestSeed(number))) >= 0)
+            return;
         QByteArray body;
         QByteArray message;
         int tokens = 0;
@@ -408,21 +412,28 @@ void SimWorker::handleCompletion(
         trace.headersNs = status > 0 ? trace.endNs : 0;
         m_engine->addTrace(std::move(trace));
     };
+    if (const int status = answerEarlyFault(conn, fault); status >= 0) {
+        traceOnly(status);
+        return;
+    }
+    startJob(conn, std::move(job), receivedNs, fault);
+}
+
+int SimWorker::answerEarlyFault(SimConnection& conn, SimFaultKind fault)
+{
     if (const int status = faultStatus(fault); status != 0) {
         // Rate limiter and overload answers come before any work, as a proxy or the API server gives them.
         respond(conn,
             SimProtocol::errorResponse(status, faultMessage(fault), conn.keepAlive, conn.http10,
                 status == 429 ? QByteArrayView("retry-after: 1\r\n") : QByteArrayView()),
             status);
-        traceOnly(status);
-        return;
+        return status;
     }
     if (fault == SimFaultKind::ResetBeforeHeaders) {
         resetConnection(conn);
-        traceOnly(0);
-        return;
+        return 0;
     }
-    startJob(conn, std::move(job), receivedNs, fault);
+    return -1;
 }
 
 bool SimWorker::authorised(const SimHttpRequest& request) const

@@ -83,6 +83,8 @@ private:
     void finishResponse(SimConnection& conn, int status);
     void write(SimConnection& conn, const QByteArray& bytes);
     void resetConnection(SimConnection& conn);
+    // Answers an error-status or reset fault (returns the status, 0 for a reset); -1: not such a fault.
+    int answerEarlyFault(SimConnection& conn, SimFaultKind fault);
     void startJob(SimConnection& conn, SimJob job, qint64 receivedNs, SimFaultKind fault);
     void writeStreamHead(SimConnection& conn, Stream& stream);
     void admit(quint64 streamId, Stream& stream, qint64 nowNs);

@@ -1,0 +1,164 @@
+// Every API type end to end: a run through RunController against the emulated server over 127.0.0.1, checking
+// what each plugin records (success, token counts and their source, the TTFT/ITL events) and that the server's
+// failures arrive as the right error class.
+
+#include "engine/runcontroller.h"
+#include "sim/simfault.h"
+#include "sim/simserver.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace tl;
+
+namespace {
+
+RunConfig configFor(const SimServer& sim, const QString& api, const QString& path)
+{
+    RunConfig c;
+    c.api = api;
+    c.url = sim.baseUrl().toString() + path;
+    c.model = QStringLiteral("throughline-sim");
+    c.maxTokens = 6;
+    c.extraArgs = R"({"ignore_eos": true})";
+    c.parallel = {2};
+    c.number = {4};
+    c.sleepInterval = 0;
+    c.writeOutputs = false;
+    return c;
+}
+
+} // namespace
+
+class TestApiTypes final : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SimServer> m_sim;
+
+    PointResult runOnce(const RunConfig& config)
+    {
+        RunController controller;
+        QSignalSpy finished(&controller, &RunController::runFinished);
+        const ConfigErrors errors = controller.start(config);
+        if (!errors.isEmpty()) {
+            qWarning() << errors.first().toString();
+            return {};
+        }
+        if (!finished.wait(30000) || controller.results().isEmpty())
+            return {};
+        return controller.results().constFirst();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        SimConfig sim;
+        sim.ttftMs = 20;
+        sim.itlMs = 5;
+        m_sim = std::make_unique<SimServer>(sim);
+        QString error;
+        QVERIFY2(m_sim->start(&error), qPrintable(error));
+    }
+
+    void cleanupTestCase() { m_sim.reset(); }
+
+    void generation_data()
+    {
+        QTest::addColumn<QString>("api");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("stream");
+        QTest::newRow("chat stream") << "openai" << "/v1/chat/completions" << true;
+        QTest::newRow("chat") << "openai" << "/v1/chat/completions" << false;
+        QTest::newRow("completions stream") << "openai" << "/v1/completions" << true;
+        QTest::newRow("responses stream") << "openai_responses" << "/v1" << true;
+        QTest::newRow("responses") << "openai_responses" << "/v1" << false;
+    }
+    void generation()
+    {
+        QFETCH(QString, api);
+        QFETCH(QString, path);
+        QFETCH(bool, stream);
+        RunConfig config = configFor(*m_sim, api, path);
+        config.stream = stream;
+        const PointResult r = runOnce(config);
+        const Summary& s = r.summary;
+        QCOMPARE(s.totalRequests, 4);
+        QCOMPARE(s.successRequests, 4);
+        QCOMPARE(s.avgOutputTokens, 6.0); // the server's usage, exact
+        QVERIFY(s.avgInputTokens > 0);
+        QCOMPARE(stream ? s.streamRequests : s.nonStreamRequests, 4);
+        QVERIFY(s.avgTtftMs >= 19.0);
+        if (stream) {
+            // Six content events per request: TTFT at the first, five ITL gaps of ~5 ms each.
+            QCOMPARE(r.extended.avgChunksPerRequest, 6.0);
+            QVERIFY(s.avgItlMs > 0);
+            QVERIFY(s.avgTtftMs < s.avgLatencyS * 1000.0);
+        } else {
+            QCOMPARE(s.avgTtftMs, s.avgLatencyS * 1000.0); // non-streamed: TTFT is the latency
+        }
+        QVERIFY(s.llm);
+    }
+
+    void embeddingAndRerank_data()
+    {
+        QTest::addColumn<QString>("api");
+        QTest::addColumn<QString>("path");
+        QTest::newRow("embeddings") << "openai_embedding" << "/v1";
+        QTest::newRow("rerank") << "openai_rerank" << "/v1";
+        QTest::newRow("rerank singular path") << "rerank" << "/v1/rerank";
+    }
+    void embeddingAndRerank()
+    {
+        QFETCH(QString, api);
+        QFETCH(QString, path);
+        RunConfig config = configFor(*m_sim, api, path);
+        config.extraArgs.clear();
+        const PointResult r = runOnce(config);
+        const Summary& s = r.summary;
+        QCOMPARE(s.successRequests, 4);
+        QCOMPARE(s.nonStreamRequests, 4);
+        QVERIFY(s.avgInputTokens > 0); // usage.prompt_tokens or total_tokens
+        QCOMPARE(s.avgOutputTokens, 0.0);
+        QVERIFY(!s.llm);
+        QVERIFY(s.inputThroughput > 0);
+    }
+
+    void serverErrorsPerApi_data()
+    {
+        QTest::addColumn<QString>("api");
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<QString>("errorClass");
+        QTest::newRow("responses 503") << "openai_responses" << "http-503" << "http_status";
+        QTest::newRow("responses error event") << "openai_responses" << "error-event" << "error_event";
+        QTest::newRow("responses empty stream") << "openai_responses" << "empty-stream" << "empty_stream";
+        QTest::newRow("embedding 500") << "openai_embedding" << "http-500" << "http_status";
+        QTest::newRow("rerank 429") << "openai_rerank" << "http-429" << "http_status";
+        QTest::newRow("rerank reset") << "openai_rerank" << "reset-before-headers" << "network";
+    }
+    void serverErrorsPerApi()
+    {
+        QFETCH(QString, api);
+        QFETCH(QString, fault);
+        QFETCH(QString, errorClass);
+        SimConfig simConfig;
+        simConfig.ttftMs = 5;
+        simConfig.itlMs = 1;
+        simConfig.faults.append({SimFault::fromName(fault), 1.0, 0});
+        QVERIFY(simConfig.faults.constFirst().kind != SimFaultKind::None);
+        QString error;
+        SimServer faulty(simConfig);
+        QVERIFY2(faulty.start(&error), qPrintable(error));
+        RunConfig config = configFor(faulty, api, QStringLiteral("/v1"));
+        config.noTestConnection = true;
+        config.extraArgs.clear();
+        const PointResult r = runOnce(config);
+        QCOMPARE(r.summary.totalRequests, 4);
+        QCOMPARE(r.summary.failedRequests, 4);
+        QCOMPARE(r.summary.errorsByClass.size(), 1);
+        QCOMPARE(r.summary.errorsByClass.first().first, errorClass);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApiTypes)
+#include "tst_apitypes.moc"
