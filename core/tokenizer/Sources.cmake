@@ -1,6 +1,16 @@
 # Hugging Face tokenizers (tokenizer.json) and chat templates (docs/TOKENIZER.md).
 # Included from core/CMakeLists.txt; paths are relative to core/.
 target_sources(throughline_core PRIVATE
-    tokenizer/tokenizer.h
-    tokenizer/chattemplate.h
+    tokenizer/tokenizer.h tokenizer/tokenizer.cpp
+    tokenizer/unicodeutil.h tokenizer/unicodeutil.cpp
+    tokenizer/addedtokens.h tokenizer/addedtokens.cpp
+    tokenizer/textnormalizer.h tokenizer/textnormalizer.cpp
+    tokenizer/pretokenizer.h tokenizer/pretokenizer.cpp
+    tokenizer/bpewordcache.h tokenizer/bpewordcache.cpp
+    tokenizer/bpemodel.h tokenizer/bpemodel.cpp
+    tokenizer/tokendecoder.h tokenizer/tokendecoder.cpp
+    tokenizer/chattemplate.h tokenizer/chattemplate.cpp
+    tokenizer/jinjaast.h
+    tokenizer/jinjaparser.h tokenizer/jinjaparser.cpp
+    tokenizer/jinjatemplate.h tokenizer/jinjatemplate.cpp
 )

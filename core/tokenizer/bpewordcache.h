@@ -1,0 +1,40 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace tl {
+
+// Word -> ids memo for BpeModel. Sixteen shards, each behind its own mutex, keep contention low when
+// many dataset threads encode at once; a shard that grows past its budget is simply cleared, which
+// bounds memory without the bookkeeping of an LRU.
+class BpeWordCache final {
+public:
+    static constexpr size_t kMaxWordBytes = 64;
+
+    bool lookup(std::string_view word, std::vector<int32_t>& out) const;
+    void insert(std::string_view word, const int32_t* ids, size_t count);
+
+private:
+    struct TransparentHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view> {}(s); }
+    };
+    struct Shard {
+        mutable std::mutex mutex;
+        std::unordered_map<std::string, std::vector<int32_t>, TransparentHash, std::equal_to<>> map;
+    };
+    static constexpr size_t kShards = 16;
+    static constexpr size_t kMaxEntriesPerShard = 8192;
+
+    static size_t shardOf(size_t hash) { return (hash >> 7) % kShards; }
+
+    std::array<Shard, kShards> m_shards;
+};
+
+} // namespace tl

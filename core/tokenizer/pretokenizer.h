@@ -1,0 +1,64 @@
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace tl {
+
+// The pre_tokenizer of tokenizer.json: cuts normalized text into the words the model encodes one by
+// one. Split regexes are not interpreted: the patterns real tokenizers use (GPT-2, Qwen2/3, Llama 3,
+// DeepSeek V3) are recognised by their exact text and run as hand-written matchers over a
+// per-code-point property table, which is both exact and an order of magnitude faster than a regex
+// engine. Any other pattern is refused at load time.
+class PreTokenizer final {
+public:
+    using Range = std::pair<uint32_t, uint32_t>; // byte offsets [first, second) into the prepared text
+
+    // json may be null (no pre-tokenizer: the whole text is one word).
+    static std::unique_ptr<PreTokenizer> fromJson(const nlohmann::json& json, QString* error);
+    ~PreTokenizer();
+
+    // True when a ByteLevel step maps bytes to GPT-2's alphabet before the model sees them.
+    bool byteLevel() const { return m_byteLevel; }
+
+    // Applies the text-rewriting steps (ByteLevel's prefix space, Metaspace's replacement and prefix).
+    // atStart: the piece begins the input (Metaspace's prepend_scheme "first"). May return a view of scratch.
+    std::string_view prepare(std::string_view piece, bool atStart, std::string& scratch) const;
+    // Splits prepared text into words.
+    void split(std::string_view text, std::vector<Range>& words) const;
+
+    enum class Pattern : uint8_t {
+        Gpt2,
+        Qwen2, // Llama 3's pattern with single digits
+        Llama3,
+        DeepSeekDigits, // \p{N}{1,3} on its own
+        DeepSeekCjk,
+        DeepSeekMain,
+        Digits,
+        IndividualDigits,
+        MetaspaceSplit,
+    };
+    // Which hand-written matcher implements a Split regex, or false when none does.
+    static bool patternForRegex(std::string_view regex, Pattern* pattern);
+
+private:
+    PreTokenizer() = default;
+    bool addStep(const nlohmann::json& step, bool first, QString* error);
+
+    std::vector<Pattern> m_patterns;
+    std::string m_metaspace; // replacement (usually "▁") when a Metaspace step is present
+    enum class Prepend : uint8_t { Never, First, Always } m_prepend = Prepend::Never;
+    bool m_hasMetaspace = false;
+    bool m_prefixSpace = false; // ByteLevel add_prefix_space
+    bool m_byteLevel = false;
+};
+
+} // namespace tl
