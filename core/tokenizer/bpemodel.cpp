@@ -156,8 +156,7 @@ std::unique_ptr<BpeModel> BpeModel::fromJson(const nlohmann::json& model, bool b
         return nullptr;
     }
     const size_t capacity = std::bit_ceil(std::max<size_t>(16, merges->size() * 2));
-    bpe->m_mergeKeys.assign(capacity, kEmptyKey);
-    bpe->m_mergeValues.assign(capacity, Merge { 0, 0 });
+    bpe->m_merges.assign(capacity, MergeSlot { kEmptyKey, Merge { 0, 0 } });
     bpe->m_mergeMask = capacity - 1;
     const size_t prefixLen = bpe->m_continuingPrefix.size();
     int32_t rank = 0;
@@ -195,11 +194,23 @@ std::unique_ptr<BpeModel> BpeModel::fromJson(const nlohmann::json& model, bool b
         // Like Hugging Face's HashMap collect, a repeated pair keeps the later rank.
         const uint64_t key = pairKey(leftId, rightId);
         size_t slot = slotOf(key, bpe->m_mergeMask);
-        while (bpe->m_mergeKeys[slot] != kEmptyKey && bpe->m_mergeKeys[slot] != key)
+        while (bpe->m_merges[slot].key != kEmptyKey && bpe->m_merges[slot].key != key)
             slot = (slot + 1) & bpe->m_mergeMask;
-        bpe->m_mergeKeys[slot] = key;
-        bpe->m_mergeValues[slot] = Merge { rank, newId };
+        bpe->m_merges[slot] = MergeSlot { key, Merge { rank, newId } };
         ++rank;
+    }
+
+    const std::string metaspace = "\u2581";
+    if (!byteLevel && !bpe->m_ignoreMerges && bpe->m_continuingPrefix.empty() && bpe->m_endOfWordSuffix.empty()
+        && bpe->tokenToId(metaspace) >= 0) {
+        const bool onlyLeading = std::all_of(bpe->m_vocab.begin(), bpe->m_vocab.end(), [&](const auto& entry) {
+            std::string_view token = entry.first;
+            while (token.starts_with(metaspace))
+                token.remove_prefix(metaspace.size());
+            return token.find(metaspace) == std::string_view::npos;
+        });
+        if (onlyLeading)
+            bpe->m_splitBefore = metaspace;
     }
     return bpe;
 }
@@ -228,10 +239,10 @@ const BpeModel::Merge* BpeModel::findMerge(int32_t left, int32_t right) const
     const uint64_t key = pairKey(left, right);
     size_t slot = slotOf(key, m_mergeMask);
     while (true) {
-        const uint64_t k = m_mergeKeys[slot];
-        if (k == key)
-            return &m_mergeValues[slot];
-        if (k == kEmptyKey)
+        const MergeSlot& entry = m_merges[slot];
+        if (entry.key == key)
+            return &entry.merge;
+        if (entry.key == kEmptyKey)
             return nullptr;
         slot = (slot + 1) & m_mergeMask;
     }
@@ -253,6 +264,23 @@ void BpeModel::encodeWord(std::string_view word, std::vector<int32_t>& out) cons
             return;
         }
     }
+    if (!m_splitBefore.empty()) {
+        const std::string_view cut = m_splitBefore;
+        size_t start = 0;
+        for (size_t hit = word.find(cut, 1); hit != std::string_view::npos; hit = word.find(cut, hit + cut.size())) {
+            if (hit >= cut.size() && word.substr(hit - cut.size(), cut.size()) == cut)
+                continue; // inside a run of "▁": merges may join them
+            encodeSegment(word.substr(start, hit - start), out);
+            start = hit;
+        }
+        encodeSegment(word.substr(start), out);
+        return;
+    }
+    encodeSegment(word, out);
+}
+
+void BpeModel::encodeSegment(std::string_view word, std::vector<int32_t>& out) const
+{
     const bool cacheable = word.size() <= BpeWordCache::kMaxWordBytes;
     if (cacheable && m_cache->lookup(word, out))
         return;

@@ -49,6 +49,10 @@ private:
         int32_t rank;
         int32_t newId;
     };
+    struct MergeSlot {
+        uint64_t key; // (left id << 32 | right id); ~0 when empty
+        Merge merge;
+    };
     struct Symbol {
         int32_t id;
         int32_t prev;
@@ -58,13 +62,15 @@ private:
 
     const Merge* findMerge(int32_t left, int32_t right) const;
     void mergeWord(std::string_view word, std::vector<int32_t>& out) const;
+    void encodeSegment(std::string_view word, std::vector<int32_t>& out) const;
     void initialSymbols(std::string_view word, std::vector<Symbol>& symbols) const;
 
     std::unordered_map<std::string, int32_t, TransparentHash, std::equal_to<>> m_vocab;
     std::vector<std::string> m_idToToken; // indexed by id; gaps are empty
-    // Open addressing table keyed by (left id << 32 | right id); empty slots hold key ~0.
-    std::vector<uint64_t> m_mergeKeys;
-    std::vector<Merge> m_mergeValues;
+    std::vector<MergeSlot> m_merges; // open addressing, linear probing
+    // SentencePiece-style vocabularies where "▁" only ever starts a token: no merge can cross the point
+    // before a "▁" that follows another character, so long words are cut there and cached piecewise.
+    std::string m_splitBefore;
     uint64_t m_mergeMask = 0;
     std::array<int32_t, 256> m_byteIds {}; // byte-level: id of each byte's stand-in character
     std::array<int32_t, 256> m_byteFallbackIds {}; // <0xNN>, or -1
