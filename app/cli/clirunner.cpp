@@ -8,6 +8,11 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <cmath>
 
 namespace tl {
 
@@ -28,6 +33,7 @@ CliRunner::CliRunner(QObject* parent)
               << Qt::endl;
     });
     connect(m_controller, &RunController::pointFinished, this, &CliRunner::onPointFinished);
+    connect(m_controller, &RunController::snapshotAvailable, this, &CliRunner::onSnapshot);
     connect(m_controller, &RunController::runFinished, this, &CliRunner::onRunFinished);
 }
 
@@ -74,8 +80,60 @@ void CliRunner::requestStop()
     m_controller->stop();
 }
 
+void CliRunner::onSnapshot(const RunSnapshotPtr& snap)
+{
+    if (snap->state != RunState::Running)
+        return;
+    const qint64 finished = snap->completed + snap->failed;
+    m_processed = m_processedBefore + finished;
+    if (finished - m_loggedAt >= m_config.logEveryNQuery) {
+        m_loggedAt = finished - finished % m_config.logEveryNQuery;
+        const double rate = snap->elapsedS > 0 ? double(snap->completed) / snap->elapsedS : 0.0;
+        m_out << tr("  %1: %2/%3 finished (%4 failed), %5 req/s, %6 in flight, %7 s")
+                     .arg(snap->point.name())
+                     .arg(finished)
+                     .arg(snap->total)
+                     .arg(snap->failed)
+                     .arg(rate, 0, 'f', 2)
+                     .arg(snap->inFlight)
+                     .arg(snap->elapsedS, 0, 'f', 1)
+              << Qt::endl;
+    }
+    writeProgress(QStringLiteral("running"), false);
+}
+
+// EvalScope's progress.json (--enable-progress-tracker): written whole and renamed into place, at most once a second.
+void CliRunner::writeProgress(const QString& status, bool force)
+{
+    if (!m_config.enableProgressTracker || !m_outputs)
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (!force && now - m_progressWrittenMs < 1000)
+        return;
+    m_progressWrittenMs = now;
+    qint64 total = 0;
+    for (const RunPoint& p : m_config.runPoints())
+        total += p.number;
+    QJsonObject j;
+    j[QStringLiteral("status")] = status;
+    j[QStringLiteral("pipeline")] = QStringLiteral("perf");
+    j[QStringLiteral("total_count")] = total;
+    j[QStringLiteral("processed_count")] = m_processed;
+    j[QStringLiteral("percent")] = total > 0 ? std::round(10000.0 * double(m_processed) / double(total)) / 100.0 : 0.0;
+    j[QStringLiteral("updated_at")] = QDateTime::currentDateTime().toString(Qt::ISODate);
+    QDir().mkpath(m_outputs->rootDir());
+    QSaveFile file(m_outputs->rootDir() + QStringLiteral("/progress.json"));
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(QJsonDocument(j).toJson());
+        file.commit();
+    }
+}
+
 void CliRunner::onPointFinished(const PointResult& result)
 {
+    m_processedBefore += result.summary.totalRequests;
+    m_processed = m_processedBefore;
+    m_loggedAt = 0;
     m_out << TextTables::pointSummary(result) << TextTables::pointPercentiles(result);
     if (result.summary.totalRequests > 0)
         m_out << TextTables::pointExtended(result);
@@ -93,6 +151,7 @@ void CliRunner::onRunFinished(RunState state, const ConfigError& error)
     if (m_store && !m_store->flush(&storeError))
         fail(OtherError, storeError);
     const QList<PointResult>& results = m_controller->results();
+    writeProgress(state == RunState::Failed ? QStringLiteral("error") : QStringLiteral("completed"), true);
     if (state == RunState::Failed) {
         fail(ConnectionFailed, error.toString());
     } else {

@@ -36,6 +36,8 @@ Q_SIGNALS:
 
 private:
     void onPointFinished(const tl::PointResult& result);
+    void onSnapshot(const tl::RunSnapshotPtr& snapshot);
+    void writeProgress(const QString& status, bool force);
     void onRunFinished(tl::RunState state, const tl::ConfigError& error);
     void fail(int code, const QString& message);
 
@@ -46,6 +48,10 @@ private:
     std::unique_ptr<OutputWriter> m_outputs;
     RunController* m_controller = nullptr;
     int m_exitCode = Ok;
+    qint64 m_loggedAt = 0; // requests finished when the running metrics were last printed (--log-every-n-query)
+    qint64 m_processedBefore = 0; // requests finished in earlier points
+    qint64 m_processed = 0;
+    qint64 m_progressWrittenMs = 0;
 };
 
 } // namespace tl

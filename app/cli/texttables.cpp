@@ -66,6 +66,8 @@ QString pointSummary(const PointResult& r)
         {QStringLiteral("Avg Input Tokens"), num(s.avgInputTokens, 1)},
         {QStringLiteral("Avg Output Tokens"), num(s.avgOutputTokens, 1)},
     };
+    if (!s.llm)
+        rows.append({QStringLiteral("Input Throughput (tok/s)"), num(s.inputThroughput, 2)});
     for (const auto& [cls, count] : s.errorsByClass)
         rows.append({QStringLiteral("Failed: %1").arg(cls), QString::number(count)});
     const QString title = QStringLiteral("Benchmarking summary: %1%2")
@@ -120,6 +122,9 @@ QString pointExtended(const PointResult& r)
             m.targetRate < 0 ? QStringLiteral("unpaced") : num(m.targetRate, 2), QString()},
         {QStringLiteral("Peak 1-s output throughput (tok/s)"), num(m.peakOutputThroughput, 1), QString(), QString()},
     };
+    if (m.retriedRequests > 0)
+        rows.append({QStringLiteral("Resent after a stale connection"), QString::number(m.retriedRequests), QString(),
+            QString()});
     return table(QStringLiteral("Throughline metrics: %1").arg(r.point.name()),
         {QStringLiteral("Metric"), QStringLiteral("avg"), QStringLiteral("p50"), QStringLiteral("p99")}, rows);
 }

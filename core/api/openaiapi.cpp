@@ -53,13 +53,33 @@ OpenAiApi::OpenAiApi(const RunConfig& config)
         if (!m_template.is_object())
             m_template = nullptr;
     }
+    // EvalScope's order: model, max_tokens, min_tokens, frequency_penalty, repetition_penalty, logprobs, n, seed,
+    // stop, stream, stop_token_ids, temperature, top_p, top_k, then --extra-args.
     m_base["model"] = jsonutil::toStd(config.model);
     m_base["max_tokens"] = config.maxTokens;
     if (config.minTokens)
         m_base["min_tokens"] = *config.minTokens;
+    if (config.frequencyPenalty)
+        m_base["frequency_penalty"] = *config.frequencyPenalty;
+    if (config.repetitionPenalty)
+        m_base["repetition_penalty"] = *config.repetitionPenalty;
+    if (config.logprobs)
+        m_base["logprobs"] = *config.logprobs;
+    if (config.nChoices)
+        m_base["n"] = *config.nChoices;
     if (config.seed)
         m_base["seed"] = *config.seed;
+    auto strings = [](const QStringList& items) {
+        nlohmann::ordered_json out = nlohmann::ordered_json::array();
+        for (const QString& item : items)
+            out.push_back(jsonutil::toStd(item));
+        return out;
+    };
+    if (!config.stop.isEmpty())
+        m_base["stop"] = strings(config.stop);
     m_base["stream"] = config.stream;
+    if (!config.stopTokenIds.isEmpty())
+        m_base["stop_token_ids"] = strings(config.stopTokenIds);
     m_base["temperature"] = config.temperature;
     if (config.topP)
         m_base["top_p"] = *config.topP;

@@ -2,6 +2,10 @@
 
 #include "util/tr.h"
 
+#include <nlohmann/json.hpp>
+
+#include <QFile>
+
 #include <QRegularExpression>
 
 #include <functional>
@@ -64,6 +68,30 @@ template <typename T> auto optionalNumber(std::optional<T> RunConfig::*field)
 auto stringValue(QString RunConfig::*field)
 {
     return [field](RunConfig& c, const QStringList& v, ConfigErrors&) { c.*field = v.first(); };
+}
+
+auto stringList(QStringList RunConfig::*field)
+{
+    return [field](RunConfig& c, const QStringList& v, ConfigErrors&) { c.*field = v; };
+}
+
+auto flagValue(bool RunConfig::*field, bool value)
+{
+    return [field, value](RunConfig& c, const QStringList&, ConfigErrors&) { c.*field = value; };
+}
+
+// An EvalScope flag for something Throughline does not do (yet): a clear error instead of a silent no-op.
+auto unsupported(const char* why)
+{
+    return [why](RunConfig&, const QStringList&, ConfigErrors& e) {
+        e.append(ConfigError{QString(), Tr::tr(why)});
+    };
+}
+
+// EvalScope's tuning knobs for its Python internals: accepted and kept in the saved configuration.
+auto compatInt(int RunConfig::*field)
+{
+    return intValue(field);
 }
 
 auto intList(QList<int> RunConfig::*field)
@@ -204,6 +232,18 @@ const QList<Option>& options()
         {{QStringLiteral("--seed")}, Kind::Value, "S",
             "seed in the body; also makes datasets repeatable (random prompts, --max-tokens ranges).",
             optionalNumber(&RunConfig::seed)},
+        {{QStringLiteral("--frequency-penalty")}, Kind::Value, "F", "frequency_penalty in the body.",
+            optionalNumber(&RunConfig::frequencyPenalty)},
+        {{QStringLiteral("--repetition-penalty")}, Kind::Value, "F", "repetition_penalty in the body.",
+            optionalNumber(&RunConfig::repetitionPenalty)},
+        {{QStringLiteral("--logprobs")}, Kind::Flag, nullptr, "logprobs: true in the body.",
+            [](RunConfig& c, const QStringList&, ConfigErrors&) { c.logprobs = true; }},
+        {{QStringLiteral("--n-choices")}, Kind::Value, "N", "n in the body (choices per request).",
+            optionalNumber(&RunConfig::nChoices)},
+        {{QStringLiteral("--stop")}, Kind::List, "S ...", "stop strings in the body.", stringList(&RunConfig::stop)},
+        {{QStringLiteral("--stop-token-ids")}, Kind::List, "ID ...",
+            "stop_token_ids in the body (sent as JSON strings, as EvalScope does).",
+            stringList(&RunConfig::stopTokenIds)},
         {{QStringLiteral("--extra-args")}, Kind::Value, "JSON",
             "JSON object merged into every request body, e.g. '{\"ignore_eos\": true}'.",
             [](RunConfig& c, const QStringList& v, ConfigErrors&) { c.extraArgs = v.first().toUtf8(); }},
@@ -280,6 +320,70 @@ const QList<Option>& options()
             [](RunConfig& c, const QStringList&, ConfigErrors&) { c.noTestConnection = true; }},
         {{QStringLiteral("--workers")}, Kind::Value, "N", "Client worker threads (default 0 = one per core).",
             intValue(&RunConfig::workers)},
+        {{QStringLiteral("--port")}, Kind::Value, "PORT",
+            "--api local/local_vllm: benchmark the server on http://127.0.0.1:PORT/v1/chat/completions (default "
+            "8877). Throughline starts no model itself: run one there (or throughline-sim --port PORT).",
+            intValue(&RunConfig::port)},
+        {{QStringLiteral("--insecure")}, Kind::Flag, nullptr,
+            "HTTPS without certificate verification (self-signed test servers).", flagValue(&RunConfig::insecure, true)},
+        {{QStringLiteral("--ca-cert")}, Kind::Value, "FILE.pem",
+            "Also trust the CA certificates in this PEM file (besides the system's).", stringValue(&RunConfig::caCert)},
+        {{QStringLiteral("--no-proxy")}, Kind::Flag, nullptr,
+            "Ignore http_proxy/https_proxy/no_proxy from the environment (used by default, as EvalScope does).",
+            flagValue(&RunConfig::noProxy, true)},
+        {{QStringLiteral("--connect-rate")}, Kind::Value, "N",
+            "New connections per second when a point starts, after a burst of 64 (default 2000; 0 = no limit), so "
+            "that a start with thousands of streams does not overflow the server's accept queue.",
+            [](RunConfig& c, const QStringList& v, ConfigErrors& e) {
+                bool ok = false;
+                const double x = v.first().toDouble(&ok);
+                if (ok)
+                    c.connectRate = x;
+                else
+                    e.append(typeError(QString(), v.first(), Tr::tr("a number")));
+            }},
+        {{QStringLiteral("--debug")}, Kind::Flag, nullptr,
+            "Log each request body (first and last 100 characters) and each response event (first and last 200) "
+            "to stderr.",
+            flagValue(&RunConfig::debug, true)},
+        {{QStringLiteral("--log-every-n-query")}, Kind::Value, "N",
+            "Print the running metrics every N finished requests (default 100).", intValue(&RunConfig::logEveryNQuery)},
+        {{QStringLiteral("--enable-progress-tracker")}, Kind::Flag, nullptr,
+            "Keep <outputs>/<run>/progress.json up to date (status, processed and total counts, percent).",
+            flagValue(&RunConfig::enableProgressTracker, true)},
+        {{QStringLiteral("--db-commit-interval")}, Kind::Value, "N",
+            "Accepted for EvalScope compatibility; no effect (the project file commits one transaction per batch).",
+            compatInt(&RunConfig::dbCommitInterval)},
+        {{QStringLiteral("--queue-size-multiplier")}, Kind::Value, "N",
+            "Accepted for EvalScope compatibility; no effect (results leave the workers in batches).",
+            compatInt(&RunConfig::queueSizeMultiplier)},
+        {{QStringLiteral("--in-flight-task-multiplier")}, Kind::Value, "N",
+            "Accepted for EvalScope compatibility; no effect (requests are created when a slot frees).",
+            compatInt(&RunConfig::inFlightTaskMultiplier)},
+        {{QStringLiteral("--num-workers")}, Kind::Value, "N",
+            "Accepted for EvalScope compatibility; no effect (prompts are generated lazily). See --workers.",
+            compatInt(&RunConfig::numWorkers)},
+        {{QStringLiteral("--attn-implementation")}, Kind::Value, "NAME",
+            "EvalScope's in-process transformers model; not supported: serve the model and give --url.",
+            unsupported("Throughline benchmarks servers only: start the model behind an OpenAI-compatible server "
+                        "and give its --url")},
+        {{QStringLiteral("--visualizer"), QStringLiteral("--wandb-api-key"), QStringLiteral("--swanlab-api-key"),
+             QStringLiteral("--swanlab-host")},
+            Kind::Value, "NAME",
+            "Experiment trackers (wandb, swanlab, clearml): not supported; the project file keeps every request.",
+            unsupported("experiment trackers are not supported; every request is kept in the --project file "
+                        "(export it with 'throughline-cli runs export')")},
+        {{QStringLiteral("--multi-turn"), QStringLiteral("--sla-auto-tune")}, Kind::Flag, nullptr,
+            "Multi-turn conversations and SLA auto-tuning: not in this version.",
+            unsupported("not in this version of Throughline (planned: conversations and SLA auto-tuning)")},
+        {{QStringLiteral("--min-turns"), QStringLiteral("--max-turns"), QStringLiteral("--sla-variable"),
+             QStringLiteral("--sla-params"), QStringLiteral("--sla-upper-bound"), QStringLiteral("--sla-lower-bound"),
+             QStringLiteral("--sla-fixed-parallel"), QStringLiteral("--sla-num-runs"),
+             QStringLiteral("--sla-number-multiplier"), QStringLiteral("--multi-turn-args"),
+             QStringLiteral("--image-width"), QStringLiteral("--image-height"), QStringLiteral("--image-format"),
+             QStringLiteral("--image-num"), QStringLiteral("--image-patch-size")},
+            Kind::Value, "V", "Multi-turn, SLA and image options: not in this version.",
+            unsupported("not in this version of Throughline (planned: conversations, SLA auto-tuning and images)")},
         {{QStringLiteral("--outputs-dir")}, Kind::Value, "DIR",
             "Root of EvalScope's output tree: DIR/<YYYYmmdd_HHMMSS>/<name>/parallel_<P>_number_<N>/ (default "
             "./outputs).",
@@ -307,14 +411,63 @@ const Option* findOption(const QString& name)
     return nullptr;
 }
 
+// --config FILE: a saved configuration (benchmark_args.json, ours or EvalScope's, or an exported run's JSON with
+// it under "config") becomes the base that the other flags then change, wherever --config stands.
+bool loadConfigFile(const QString& path, RunConfig* config, ConfigErrors* errors)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        errors->append(ConfigError{QStringLiteral("--config"),
+            Tr::tr("cannot read '%1': %2; give a benchmark_args.json or an exported run JSON")
+                .arg(path, file.errorString())});
+        return false;
+    }
+    QByteArray data = file.readAll();
+    const auto j = nlohmann::json::parse(data.cbegin(), data.cend(), nullptr, false);
+    if (j.is_object() && j.contains("config") && j["config"].is_object()) {
+        const std::string inner = j["config"].dump();
+        data = QByteArray(inner.data(), qsizetype(inner.size()));
+    } else if (!j.is_object()) {
+        errors->append(ConfigError{
+            QStringLiteral("--config"), Tr::tr("'%1' is not a JSON object of run parameters").arg(path)});
+        return false;
+    }
+    ConfigErrors local;
+    const RunConfig loaded = RunConfig::fromJson(data, &local);
+    for (ConfigError e : local) {
+        e.message = Tr::tr("in '%1': %2 %3").arg(path, e.field, e.message);
+        e.field = QStringLiteral("--config");
+        errors->append(e);
+    }
+    if (!local.isEmpty())
+        return false;
+    *config = loaded;
+    config->project.clear(); // where results go is this invocation's choice, not the saved run's
+    return true;
+}
+
 } // namespace
 
 CliParser::Result CliParser::parseRun(const QStringList& args, const RunConfig& defaults)
 {
     Result result;
     result.config = defaults;
+    for (qsizetype i = 0; i + 1 < args.size(); ++i) {
+        if (args.at(i) == u"--config")
+            loadConfigFile(args.at(i + 1), &result.config, &result.errors);
+        else if (args.at(i).startsWith(u"--config="))
+            loadConfigFile(args.at(i).mid(9), &result.config, &result.errors);
+    }
+    if (!args.isEmpty() && args.constLast() == u"--config")
+        result.errors.append(ConfigError{QStringLiteral("--config"), Tr::tr("needs a value (FILE.json)")});
     for (qsizetype i = 0; i < args.size(); ++i) {
         QString word = args.at(i);
+        if (word == u"--config") {
+            ++i; // loaded above
+            continue;
+        }
+        if (word.startsWith(u"--config="))
+            continue;
         if (word == u"-h" || word == u"--help") {
             result.helpRequested = true;
             return result;
@@ -382,6 +535,10 @@ QString CliParser::runHelp()
             head += u' ' + QString::fromLatin1(o.metavar);
         out += head.leftJustified(34) + u' ' + QString::fromUtf8(o.help) + u'\n';
     }
+    out += QStringLiteral("  --config FILE.json").leftJustified(34) + u' '
+        + Tr::tr("Start from a saved configuration (a benchmark_args.json, Throughline's or EvalScope's, or a "
+                 "run exported with 'runs export --format json'); the other flags change it.")
+        + u'\n';
     out += QStringLiteral("  -h, --help").leftJustified(34) + u' ' + Tr::tr("Show this help.") + u'\n';
     out += Tr::tr("\nExit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every request failed; "
                   "1 another error (e.g. the project file cannot be written).\n");

@@ -24,7 +24,12 @@ const QStringList kEndpointSuffixes = {
     QStringLiteral("rerank"),
 };
 
-const QStringList kKnownApis = {QStringLiteral("openai")};
+// EvalScope's API names and aliases (`local`/`local_vllm` start a model server in EvalScope; here they are
+// accepted as the plain OpenAI API aimed at --url).
+const QStringList kKnownApis = {QStringLiteral("openai"), QStringLiteral("local"), QStringLiteral("local_vllm"),
+    QStringLiteral("openai_responses"), QStringLiteral("openai_response"), QStringLiteral("responses"),
+    QStringLiteral("openai_embedding"), QStringLiteral("embedding"), QStringLiteral("openai_rerank"),
+    QStringLiteral("rerank")};
 const QStringList kKnownDatasets = {
     QStringLiteral("builtin"),
     QStringLiteral("openqa"),
@@ -53,6 +58,27 @@ const QStringList kTokenizerDatasets = {QStringLiteral("random"), QStringLiteral
 // Datasets that accept --dataset-args' length-control keys (EvalScope's TextLengthArgs).
 const QStringList kLengthControlDatasets = {QStringLiteral("openqa"), QStringLiteral("longalpaca"),
     QStringLiteral("line_by_line"), QStringLiteral("share_gpt_zh"), QStringLiteral("share_gpt_en")};
+
+nlohmann::json stringList(const QStringList& items)
+{
+    nlohmann::json out = nlohmann::json::array();
+    for (const QString& item : items)
+        out.push_back(jsonutil::toStd(item));
+    return out;
+}
+
+// A list of strings (or one string, or numbers written as numbers) from a saved configuration.
+QStringList stringListFrom(const nlohmann::json& j, const char* key)
+{
+    QStringList out;
+    const auto it = j.find(key);
+    if (it == j.end() || it->is_null())
+        return out;
+    const nlohmann::json items = it->is_array() ? *it : nlohmann::json::array({*it});
+    for (const auto& item : items)
+        out.append(item.is_string() ? jsonutil::toQString(item) : QString::fromUtf8(jsonutil::dump(item)));
+    return out;
+}
 
 // --query-template's JSON object (inline or @file); null with `error` set when it is unreadable or not an object.
 nlohmann::json parseJsonObjectArg(const QString& value, QString* error)
@@ -96,7 +122,10 @@ QString RunPoint::name() const
 
 QString RunConfig::resolvedUrl() const
 {
-    QString stripped = stripSlash(url.trimmed());
+    // EvalScope's local APIs start a server on --port and aim at it; here the server is whatever listens there.
+    QString stripped = (api == u"local" || api == u"local_vllm")
+        ? QStringLiteral("http://127.0.0.1:%1/v1/chat/completions").arg(port)
+        : stripSlash(url.trimmed());
     bool known = false;
     for (const QString& suffix : kEndpointSuffixes) {
         if (stripped.endsWith(suffix)) {
@@ -104,13 +133,41 @@ QString RunConfig::resolvedUrl() const
             break;
         }
     }
-    if (!known)
-        stripped += QStringLiteral("/chat/completions");
+    const ApiKind kind = apiKind();
+    if (!known) {
+        switch (kind) {
+        case ApiKind::Responses:
+            stripped += QStringLiteral("/responses");
+            break;
+        case ApiKind::Embedding:
+            stripped += QStringLiteral("/embeddings");
+            break;
+        case ApiKind::Rerank:
+            stripped += QStringLiteral("/reranks");
+            break;
+        case ApiKind::Chat:
+            stripped += QStringLiteral("/chat/completions");
+            break;
+        }
+    }
+    if (kind == ApiKind::Responses && stripped.endsWith(u"/chat/completions"))
+        stripped = stripped.chopped(int(qstrlen("/chat/completions"))) + QStringLiteral("/responses");
     // --tokenize-prompt sends token ids, and speed_benchmark plain prompts, to /v1/completions (EvalScope).
     const QLatin1StringView chat("chat/completions");
     if ((tokenizePrompt || dataset.startsWith(u"speed_benchmark")) && stripped.endsWith(chat))
         stripped = stripped.chopped(chat.size()) + QStringLiteral("completions");
     return stripped;
+}
+
+RunConfig::ApiKind RunConfig::apiKind() const
+{
+    if (api.contains(u"respons"))
+        return ApiKind::Responses;
+    if (api == u"openai_embedding" || api == u"embedding")
+        return ApiKind::Embedding;
+    if (api == u"openai_rerank" || api == u"rerank")
+        return ApiKind::Rerank;
+    return ApiKind::Chat;
 }
 
 bool RunConfig::effectiveApplyChatTemplate() const
@@ -259,6 +316,16 @@ ConfigErrors RunConfig::validate() const
         add("--total-timeout", Tr::tr("must be a positive number of seconds"));
     if (workers < 0)
         add("--workers", Tr::tr("must be >= 0 (0 = one worker thread per core)"));
+    if (nChoices && *nChoices < 1)
+        add("--n-choices", Tr::tr("must be at least 1"));
+    if (port < 1 || port > 65535)
+        add("--port", Tr::tr("must be a TCP port from 1 to 65535 (got %1)").arg(port));
+    if (!(connectRate >= 0))
+        add("--connect-rate", Tr::tr("must be >= 0 new connections per second (0 = no limit)"));
+    if (logEveryNQuery < 1)
+        add("--log-every-n-query", Tr::tr("must be at least 1"));
+    if (!caCert.isEmpty() && !QFileInfo(caCert).isFile())
+        add("--ca-cert", Tr::tr("'%1' is not a file; give a PEM file of CA certificates").arg(caCert));
 
     if (!extraArgs.trimmed().isEmpty()) {
         const auto parsed = nlohmann::json::parse(extraArgs.cbegin(), extraArgs.cend(), nullptr, false);
@@ -416,6 +483,12 @@ QByteArray RunConfig::toJson(bool includeSecrets) const
     j["top_p"] = topP ? json(*topP) : json(nullptr);
     j["top_k"] = topK ? json(*topK) : json(nullptr);
     j["seed"] = seed ? json(*seed) : json(nullptr);
+    j["frequency_penalty"] = frequencyPenalty ? json(*frequencyPenalty) : json(nullptr);
+    j["repetition_penalty"] = repetitionPenalty ? json(*repetitionPenalty) : json(nullptr);
+    j["logprobs"] = logprobs ? json(*logprobs) : json(nullptr);
+    j["n_choices"] = nChoices ? json(*nChoices) : json(nullptr);
+    j["stop"] = stop.isEmpty() ? json(nullptr) : stringList(stop);
+    j["stop_token_ids"] = stopTokenIds.isEmpty() ? json(nullptr) : stringList(stopTokenIds);
     j["extra_args"] = extraArgs.trimmed().isEmpty() ? json::object()
                                                     : json::parse(extraArgs.cbegin(), extraArgs.cend(), nullptr, false);
     j["apply_chat_template"] = effectiveApplyChatTemplate();
@@ -442,6 +515,18 @@ QByteArray RunConfig::toJson(bool includeSecrets) const
     j["no_timestamp"] = noTimestamp;
     j["name"] = jsonutil::toStd(effectiveName());
     j["workers"] = workers;
+    j["port"] = port;
+    j["insecure"] = insecure;
+    j["ca_cert"] = caCert.isEmpty() ? json(nullptr) : json(jsonutil::toStd(caCert));
+    j["no_proxy"] = noProxy;
+    j["connect_rate"] = connectRate;
+    j["debug"] = debug;
+    j["log_every_n_query"] = logEveryNQuery;
+    j["enable_progress_tracker"] = enableProgressTracker;
+    j["db_commit_interval"] = dbCommitInterval;
+    j["queue_size_multiplier"] = queueSizeMultiplier;
+    j["in_flight_task_multiplier"] = inFlightTaskMultiplier;
+    j["num_workers"] = numWorkers;
     j["project"] = project.isEmpty() ? json(nullptr) : json(jsonutil::toStd(project));
     return jsonutil::dump(j, 4);
 }
@@ -524,6 +609,12 @@ RunConfig RunConfig::fromJson(const QByteArray& data, ConfigErrors* errors)
     get("top_p", c.topP);
     get("top_k", c.topK);
     get("seed", c.seed);
+    get("frequency_penalty", c.frequencyPenalty);
+    get("repetition_penalty", c.repetitionPenalty);
+    get("logprobs", c.logprobs);
+    get("n_choices", c.nChoices);
+    c.stop = stringListFrom(j, "stop");
+    c.stopTokenIds = stringListFrom(j, "stop_token_ids");
     if (const auto it = j.find("extra_args"); it != j.end() && it->is_object() && !it->empty())
         c.extraArgs = jsonutil::dump(*it);
     get("prompt", c.prompt);
@@ -548,6 +639,18 @@ RunConfig RunConfig::fromJson(const QByteArray& data, ConfigErrors* errors)
     get("no_timestamp", c.noTimestamp);
     get("name", c.name);
     get("workers", c.workers);
+    get("port", c.port);
+    get("insecure", c.insecure);
+    get("ca_cert", c.caCert);
+    get("no_proxy", c.noProxy);
+    get("connect_rate", c.connectRate);
+    get("debug", c.debug);
+    get("log_every_n_query", c.logEveryNQuery);
+    get("enable_progress_tracker", c.enableProgressTracker);
+    get("db_commit_interval", c.dbCommitInterval);
+    get("queue_size_multiplier", c.queueSizeMultiplier);
+    get("in_flight_task_multiplier", c.inFlightTaskMultiplier);
+    get("num_workers", c.numWorkers);
     get("project", c.project);
     return c;
 }

@@ -7,6 +7,7 @@
 #include <QMetaType>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -54,6 +55,12 @@ struct RunConfig {
     std::optional<double> topP;
     std::optional<int> topK;
     std::optional<qint64> seed;
+    std::optional<double> frequencyPenalty;
+    std::optional<double> repetitionPenalty;
+    std::optional<bool> logprobs;
+    std::optional<int> nChoices; // "n"
+    QStringList stop;
+    QStringList stopTokenIds; // sent as JSON strings, as EvalScope types them
     QByteArray extraArgs; // JSON object text merged into every body; empty = none
     std::optional<bool> applyChatTemplate; // unset = auto (true iff the URL ends with chat/completions)
 
@@ -79,6 +86,19 @@ struct RunConfig {
     double totalTimeout = 21600.0; // seconds per request
     bool noTestConnection = false;
     int workers = 0; // worker threads; 0 = one per core
+    int port = 8877; // --api local/local_vllm: the URL becomes http://127.0.0.1:<port>/v1/chat/completions
+    bool insecure = false; // HTTPS without certificate verification
+    QString caCert; // PEM file of extra trusted CA certificates
+    bool noProxy = false; // ignore http_proxy/https_proxy/no_proxy from the environment
+    double connectRate = 2000.0; // new connections per second when a point starts, after a burst of 64; 0 = no limit
+    bool debug = false; // log request bodies and response events (truncated) to stderr
+    int logEveryNQuery = 100; // the CLI prints running metrics every N finished requests
+    bool enableProgressTracker = false; // the CLI keeps <outputs>/progress.json up to date
+    // EvalScope's tuning knobs for its Python internals: kept in the saved configuration, no effect here.
+    int dbCommitInterval = 1000;
+    int queueSizeMultiplier = 5;
+    int inFlightTaskMultiplier = 2;
+    int numWorkers = 0;
 
     // Outputs
     QString outputsDir = QStringLiteral("./outputs");
@@ -88,6 +108,9 @@ struct RunConfig {
     QString project; // *.tlproj project file; empty = none
 
     // --- derived values ---
+    // The API family --api names (EvalScope's names and aliases).
+    enum class ApiKind { Chat, Responses, Embedding, Rerank }; // Chat: chat/completions and completions
+    ApiKind apiKind() const;
     // URL after EvalScope's suffix rule (adds /chat/completions when no known endpoint suffix is present).
     QString resolvedUrl() const;
     bool effectiveApplyChatTemplate() const;

@@ -3,6 +3,7 @@
 #include "engine/requestfactory.h"
 #include "util/tr.h"
 
+#include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
@@ -16,6 +17,7 @@ ConnectionTest::ConnectionTest(std::shared_ptr<const RequestFactory> factory, do
     , m_nam(new QNetworkAccessManager(this))
     , m_timer(new QTimer(this))
 {
+    m_factory->configureManager(m_nam);
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, [this] {
         m_timedOut = true;
@@ -64,7 +66,9 @@ void ConnectionTest::onFinished()
         return;
     }
     if (status == 200 && reply->error() == QNetworkReply::NoError) {
-        Q_EMIT succeeded();
+        for (const auto& [name, value] : reply->rawHeaderPairs())
+            m_fingerprint.serverHeaders.append({QString::fromLatin1(name), QString::fromLatin1(value)});
+        askModels();
         return;
     }
     if (status == 401 || status == 403) {
@@ -94,6 +98,12 @@ void ConnectionTest::onFinished()
                    "in --url")
                 .arg(where)});
         return;
+    case QNetworkReply::SslHandshakeFailedError:
+        Q_EMIT failed({QStringLiteral("--url"),
+            Tr::tr("the TLS handshake with %1 failed (%2); trust the server's CA with --ca-cert FILE.pem, or skip "
+                   "verification with --insecure")
+                .arg(where, reply->errorString())});
+        return;
     case QNetworkReply::HostNotFoundError:
         Q_EMIT failed({QStringLiteral("--url"),
             Tr::tr("host '%1' not found; check the host name in --url").arg(m_factory->url().host())});
@@ -102,6 +112,37 @@ void ConnectionTest::onFinished()
         Q_EMIT failed({QStringLiteral("--url"), Tr::tr("cannot reach %1: %2").arg(url, reply->errorString())});
         return;
     }
+}
+
+void ConnectionTest::askModels()
+{
+    // /v1/models beside the endpoint: everything up to the /v1 (or the path's first segment) plus /v1/models.
+    QUrl models = m_factory->url();
+    const QString path = models.path();
+    const qsizetype v1 = path.indexOf(u"/v1/");
+    models.setPath((v1 >= 0 ? path.left(v1) : QString()) + QStringLiteral("/v1/models"));
+    models.setQuery(QString());
+    m_fingerprint.modelsUrl = models.toString();
+    m_fingerprint.capturedMs = QDateTime::currentMSecsSinceEpoch();
+    QNetworkRequest request = m_factory->networkRequest();
+    request.setUrl(models);
+    m_reply = m_nam->get(request);
+    connect(m_reply, &QNetworkReply::finished, this, [this] {
+        m_timer->stop();
+        QNetworkReply* reply = m_reply;
+        m_reply = nullptr;
+        reply->deleteLater();
+        m_fingerprint.modelsHttpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        m_fingerprint.modelsBody = reply->readAll().left(64 * 1024);
+        Q_EMIT succeeded(); // a server without /v1/models is still a server to benchmark
+    });
+    m_timedOut = false;
+    m_timer->disconnect(this);
+    connect(m_timer, &QTimer::timeout, this, [this] {
+        if (m_reply)
+            m_reply->abort(); // finishes with status 0: no fingerprint, the run goes on
+    });
+    m_timer->start(5000);
 }
 
 } // namespace tl

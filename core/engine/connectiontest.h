@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/configerror.h"
+#include "storage/endpointfingerprint.h"
 
 #include <QObject>
 
@@ -16,7 +17,8 @@ class RequestFactory;
 
 // The test request EvalScope sends before a run: one "hello" prompt with the run's own generation parameters.
 // Any failure becomes one ConfigError naming --url (or --api-key / --model for 401/404) with the fix.
-// Not part of any measurement, so it may run on the caller's thread.
+// On success it also asks the server's /v1/models and keeps the test answer's headers: the endpoint's fingerprint,
+// stored with the run. Not part of any measurement, so it may run on the caller's thread.
 class ConnectionTest final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConnectionTest)
@@ -27,6 +29,8 @@ public:
 
     void start();
     void cancel();
+    // What the server said about itself (valid once succeeded() was emitted).
+    const EndpointFingerprint& fingerprint() const { return m_fingerprint; }
 
 Q_SIGNALS:
     void succeeded();
@@ -34,6 +38,7 @@ Q_SIGNALS:
 
 private:
     void onFinished();
+    void askModels(); // then emits succeeded()
 
     std::shared_ptr<const RequestFactory> m_factory;
     double m_timeoutS;
@@ -41,6 +46,7 @@ private:
     QNetworkReply* m_reply = nullptr;
     QTimer* m_timer = nullptr;
     bool m_timedOut = false;
+    EndpointFingerprint m_fingerprint;
 };
 
 } // namespace tl

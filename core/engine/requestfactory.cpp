@@ -2,6 +2,11 @@
 
 #include "config/runconfig.h"
 
+#include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
+#include <QSslConfiguration>
+#include <QSslSocket>
+
 namespace tl {
 
 RequestFactory::RequestFactory(const RunConfig& config, std::shared_ptr<const PromptSource> prompts)
@@ -23,11 +28,50 @@ RequestFactory::RequestFactory(const RunConfig& config, std::shared_ptr<const Pr
     m_request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     m_request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     m_request.setTransferTimeout(0);
+    if (m_request.url().scheme() == u"https" && (config.insecure || !config.caCert.isEmpty())) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration(); // the system's CA certificates
+        if (config.insecure)
+            tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        if (!config.caCert.isEmpty())
+            tls.addCaCertificates(config.caCert, QSsl::Pem); // validated beforehand: the file exists
+        m_request.setSslConfiguration(tls);
+    }
+    m_useEnvironmentProxy = !config.noProxy;
+}
+
+namespace {
+
+// http_proxy, https_proxy and no_proxy from the environment, as EvalScope's aiohttp session (trust_env) uses them.
+class EnvironmentProxyFactory final : public QNetworkProxyFactory {
+public:
+    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery& query) override
+    {
+        return QNetworkProxyFactory::systemProxyForQuery(query);
+    }
+};
+
+} // namespace
+
+void RequestFactory::configureManager(QNetworkAccessManager* manager) const
+{
+    manager->setAutoDeleteReplies(false);
+    manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    if (m_useEnvironmentProxy)
+        manager->setProxyFactory(new EnvironmentProxyFactory); // the manager owns it
+    else
+        manager->setProxy(QNetworkProxy::NoProxy);
 }
 
 QByteArray RequestFactory::bodyFor(qint64 seq) const
 {
     return m_api->buildBody(m_prompts->at(seq));
+}
+
+std::shared_ptr<const RequestFactory> RequestFactory::forDatasetOffset(qint64 datasetOffset) const
+{
+    auto copy = std::make_shared<RequestFactory>(*this);
+    copy->m_prompts = m_prompts->withDatasetOffset(datasetOffset);
+    return copy;
 }
 
 QByteArray RequestFactory::bodyForPrompt(const QString& text) const

@@ -9,6 +9,8 @@
 #include <QPair>
 #include <QUrl>
 
+class QNetworkAccessManager;
+
 #include <memory>
 
 namespace tl {
@@ -23,13 +25,18 @@ public:
     QNetworkRequest networkRequest() const { return m_request; }
     QByteArray bodyFor(qint64 seq) const;
     QByteArray bodyForPrompt(const QString& text) const;
+    // The same requests with the prompts of a sweep point whose --dataset-offset is `datasetOffset`.
+    std::shared_ptr<const RequestFactory> forDatasetOffset(qint64 datasetOffset) const;
+    // Sets up a manager of a worker thread the way the run asks: proxies from the environment (unless --no-proxy).
+    void configureManager(QNetworkAccessManager* manager) const;
     const ApiPlugin& api() const { return *m_api; }
     QUrl url() const { return m_request.url(); }
 
 private:
-    std::unique_ptr<ApiPlugin> m_api;
+    std::shared_ptr<const ApiPlugin> m_api;
     std::shared_ptr<const PromptSource> m_prompts;
     QNetworkRequest m_request;
+    bool m_useEnvironmentProxy = true;
 };
 
 } // namespace tl

@@ -19,6 +19,8 @@ constexpr std::array kErrorNames = {
     "malformed_stream",
     "network",
     "aborted",
+    "unknown",
+    "tls",
 };
 
 } // namespace

@@ -21,6 +21,8 @@ enum class ErrorClass : quint8 {
     MalformedStream, // an event that is not JSON
     Network, // reset, TLS or other transport errors
     Aborted, // stopped by the user
+    Unknown, // failed, but the source did not record why (runs imported from other tools)
+    Tls, // the TLS handshake failed (certificate not trusted, name mismatch...); --insecure skips verification
 };
 
 QString errorClassName(ErrorClass c);
@@ -67,6 +69,9 @@ struct RequestRecord {
     ErrorClass errorClass = ErrorClass::None;
     QString errorMessage;
     qint64 bytesReceived = 0;
+    // Resends of the request after its connection closed before a single response byte: a pooled keep-alive
+    // connection the server had already closed. sentNs stays the first attempt's, so the wasted round trip counts.
+    int retries = 0;
 
     // --- EvalScope definitions (§5.1), in seconds; meaningful for successful requests ---
     qint64 firstChoicesNs() const; // first event with choices (0 if none)

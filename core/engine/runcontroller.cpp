@@ -130,6 +130,8 @@ ConfigErrors RunController::start(const RunConfig& config, ProjectStore* store)
 
 void RunController::onConnectionTestDone()
 {
+    if (m_store && !m_connectionTest->fingerprint().isEmpty())
+        m_store->setFingerprint(m_runId, m_connectionTest->fingerprint());
     m_connectionTest->deleteLater();
     m_connectionTest = nullptr;
     startPoint(0);
@@ -173,6 +175,11 @@ void RunController::startPhase(Phase phase, int requests)
     if (phase == Phase::Timed && m_config.duration)
         m_durationTimer->start(int(*m_config.duration * 1000));
 
+    // Random datasets advance --dataset-offset by each earlier point's --number (EvalScope), so prompts never repeat.
+    qint64 datasetOffset = m_config.datasetOffset;
+    for (int i = 0; i < m_pointIndex; ++i)
+        datasetOffset += m_points.at(i).number;
+    const auto factory = m_factory->forDatasetOffset(datasetOffset);
     const int count = workerCountFor(point.parallel, m_config.workers);
     m_workersRunning = count;
     for (int i = 0; i < count; ++i) {
@@ -183,11 +190,14 @@ void RunController::startPhase(Phase phase, int requests)
         options.connectTimeoutS = m_config.connectTimeout;
         options.readTimeoutS = m_config.readTimeout;
         options.totalTimeoutS = m_config.totalTimeout;
+        options.connectRatePerS = m_config.connectRate / count; // the run's rate and burst, shared by its workers
+        options.rampBurst = std::max(1, Worker::kRampBurst / count);
+        options.debug = m_config.debug;
         options.warmup = phase == Phase::Warmup;
         options.seqOffset = phase == Phase::Timed ? m_config.warmupCount(point.number) : 0;
         auto* thread = new QThread;
         thread->setObjectName(QStringLiteral("tl-worker-%1").arg(i));
-        auto* worker = new Worker(options, m_factory, m_dispatcher);
+        auto* worker = new Worker(options, factory, m_dispatcher);
         worker->moveToThread(thread);
         connect(thread, &QThread::started, worker, &Worker::start);
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);
@@ -241,6 +251,8 @@ void RunController::finishPoint()
     result.index = m_pointIndex;
     result.point = m_points.at(m_pointIndex);
     result.summary = m_accumulator.summary();
+    result.summary.llm = m_config.apiKind() == RunConfig::ApiKind::Chat
+        || m_config.apiKind() == RunConfig::ApiKind::Responses;
     result.percentiles = m_accumulator.percentiles();
     result.extended = m_accumulator.extended();
     m_accumulator = PointAccumulator();

@@ -15,6 +15,7 @@ struct Worker::Active {
     RequestRecord rec;
     SseParser parser;
     QList<SseEvent> scratch;
+    QByteArray request; // the body sent, kept for a resend on a stale connection
     QByteArray body; // non-stream or error body
     bool sse = false; // the answer is text/event-stream
     bool decided = false; // sse decided from the headers
@@ -42,12 +43,33 @@ ErrorClass classify(QNetworkReply::NetworkError e)
         return ErrorClass::ConnectTimeout;
     case QNetworkReply::OperationCanceledError:
         return ErrorClass::Aborted;
+    case QNetworkReply::SslHandshakeFailedError:
+        return ErrorClass::Tls;
     default:
         return ErrorClass::Network;
     }
 }
 
 constexpr qsizetype kMaxErrorBody = 4096;
+
+// --debug: the first and last `keep` bytes of a body or event, as EvalScope's trace hooks print them.
+QString shortened(const QByteArray& data, qsizetype keep)
+{
+    if (data.size() <= 2 * keep)
+        return QString::fromUtf8(data);
+    return QString::fromUtf8(data.left(keep)) + QStringLiteral(" ... ") + QString::fromUtf8(data.right(keep));
+}
+
+} // namespace
+
+// A connection that closed before a single byte of the answer, not by our own doing.
+bool Worker::staleConnection(const Active& a)
+{
+    return a.reply->error() == QNetworkReply::RemoteHostClosedError && !a.decided && a.rec.bytesReceived == 0
+        && a.abortReason == ErrorClass::None;
+}
+
+namespace {
 
 } // namespace
 
@@ -85,9 +107,32 @@ void Worker::start()
         pump();
         return;
     }
-    for (int i = 0; i < m_options.slotCount; ++i)
-        fillSlot(i);
-    maybeFinish();
+    m_rampStartNs = monotonicNs();
+    rampUp();
+}
+
+void Worker::rampUp()
+{
+    int allowed = m_options.slotCount - m_slotsStarted;
+    if (m_options.connectRatePerS > 0) {
+        const double elapsedS = double(monotonicNs() - m_rampStartNs) / 1e9;
+        allowed = std::min(allowed, m_options.rampBurst + int(elapsedS * m_options.connectRatePerS) - m_slotsStarted);
+    }
+    for (int i = 0; i < allowed && !m_aborting; ++i)
+        fillSlot(m_slotsStarted++);
+    if (m_slotsStarted >= m_options.slotCount || m_aborting || m_dispatcher->stopped()) {
+        m_slotsStarted = m_options.slotCount; // stopped: slots never started count as done
+        if (m_rampTimer)
+            m_rampTimer->stop();
+        maybeFinish();
+        return;
+    }
+    if (!m_rampTimer) {
+        m_rampTimer = new QTimer(this);
+        m_rampTimer->setInterval(std::clamp(int(250.0 * m_options.rampBurst / m_options.connectRatePerS), 1, 50));
+        connect(m_rampTimer, &QTimer::timeout, this, &Worker::rampUp);
+        m_rampTimer->start();
+    }
 }
 
 QNetworkAccessManager* Worker::managerFor(int slot)
@@ -95,8 +140,7 @@ QNetworkAccessManager* Worker::managerFor(int slot)
     const auto index = static_cast<size_t>(slot / kRequestsPerManager);
     while (m_managers.size() <= index) {
         auto* nam = new QNetworkAccessManager(this);
-        nam->setAutoDeleteReplies(false);
-        nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+        m_factory->configureManager(nam);
         m_managers.push_back(nam);
     }
     return m_managers[index];
@@ -176,14 +220,23 @@ void Worker::send(int slot, Dispatcher::Claim claim)
     a->rec.seq = int(seq);
     a->rec.warmup = m_options.warmup;
     a->rec.stream = m_factory->api().streaming();
-    const QByteArray body = m_factory->bodyFor(seq);
+    a->request = m_factory->bodyFor(seq);
+    if (m_options.debug)
+        qInfo().noquote() << "throughline: request" << seq << "body" << shortened(a->request, 100);
     const qint64 now = monotonicNs();
     a->rec.scheduledNs = claim.scheduledNs != 0 ? claim.scheduledNs : now;
     a->rec.sentNs = now;
-    a->lastActivityNs = now;
-    QNetworkReply* reply = s.manager->post(m_factory->networkRequest(), body);
-    a->reply = reply;
     s.active = std::move(a);
+    post(slot);
+}
+
+void Worker::post(int slot)
+{
+    Slot& s = m_slots[static_cast<size_t>(slot)];
+    Active& a = *s.active;
+    a.lastActivityNs = monotonicNs();
+    QNetworkReply* reply = s.manager->post(m_factory->networkRequest(), a.request);
+    a.reply = reply;
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, slot] { onMetaData(slot); });
     connect(reply, &QNetworkReply::readyRead, this, [this, slot] { onReadyRead(slot); });
     connect(reply, &QNetworkReply::finished, this, [this, slot] { onFinished(slot); });
@@ -228,6 +281,8 @@ void Worker::onReadyRead(int slot)
 
 void Worker::handleEvent(Active& a, const SseEvent& event, qint64 nowNs)
 {
+    if (m_options.debug)
+        qInfo().noquote() << "throughline: request" << a.rec.seq << "event" << shortened(event.data, 200);
     if (event.isDone() || event.data.isEmpty())
         return;
     const ParsedEvent parsed = m_factory->api().parseStreamEvent(event.data);
@@ -269,8 +324,17 @@ void Worker::onFinished(int slot)
     const qint64 now = monotonicNs();
     if (s.active->reply->bytesAvailable() > 0)
         onReadyRead(slot);
-    finishRecord(slot, now);
     QNetworkReply* reply = s.active->reply;
+    if (staleConnection(*s.active) && m_options.retryStaleConnections && s.active->rec.retries == 0 && !m_aborting) {
+        // The server closed a pooled keep-alive connection as this request went out on it: nothing was answered,
+        // so sending it again on a fresh connection is safe. Counted in the record.
+        ++s.active->rec.retries;
+        reply->disconnect(this);
+        reply->deleteLater();
+        post(slot);
+        return;
+    }
+    finishRecord(slot, now);
     reply->disconnect(this);
     reply->deleteLater();
     s.active.reset();
@@ -338,6 +402,9 @@ void Worker::finishRecord(int slot, qint64 nowNs)
         rec.completionTokens = rec.contentEvents();
         rec.tokenSource = TokenSource::ChunkCount;
     }
+    if (m_options.debug && !rec.success)
+        qInfo().noquote() << "throughline: request" << rec.seq << "failed:" << errorClassName(rec.errorClass)
+                          << rec.errorMessage;
     m_pending.append(std::move(rec));
 }
 
@@ -367,6 +434,9 @@ void Worker::stopDispatch()
 {
     if (m_pumpTimer)
         m_pumpTimer->stop();
+    if (m_rampTimer)
+        m_rampTimer->stop();
+    m_slotsStarted = m_options.slotCount; // slots not started yet never will be
     m_nextArrival.reset();
     m_pumpDone = true;
     for (Slot& s : m_slots) {
@@ -410,7 +480,7 @@ void Worker::flush()
 
 void Worker::maybeFinish()
 {
-    if (m_finished || !m_pumpDone)
+    if (m_finished || !m_pumpDone || (!m_options.openLoop && m_slotsStarted < m_options.slotCount))
         return;
     for (const Slot& s : m_slots) {
         if (s.active || s.waiting)

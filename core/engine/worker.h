@@ -26,10 +26,17 @@ struct WorkerOptions {
     double totalTimeoutS = 21600.0;
     int flushIntervalMs = 50;
     qint64 seqOffset = 0; // added to the dispatcher's indices: the timed phase numbers on after the warmup
-    bool warmup = false;
+    bool warmup = false; // requests of the warmup phase: recorded, flagged, excluded from metrics
     // Open loop: send every request at its scheduled time whatever is in flight (slots grow on demand, managers
     // too, 6 requests each); closed loop (default): `slotCount` fixed slots, each refilled when its request ends.
-    bool openLoop = false; // requests of the warmup phase: recorded, flagged, excluded from metrics
+    bool openLoop = false;
+    // Closed loop: new connections opened at the start of a phase, at most this many per second after a first
+    // burst of rampBurst, so that a 1,000-stream start does not overflow the server's accept backlog and stall in
+    // SYN retransmits. 0 = no limit.
+    double connectRatePerS = 0;
+    int rampBurst = 64; // connections opened at once before the rate applies
+    bool retryStaleConnections = true; // resend once when a connection closes before a single response byte
+    bool debug = false; // log bodies and events (truncated) to stderr: slows the worker, for diagnosis only
 };
 
 // One load-generating thread's work: `slots` closed-loop request slots spread over several
@@ -46,6 +53,7 @@ public:
     ~Worker() override;
 
     static constexpr int kRequestsPerManager = 6;
+    static constexpr int kRampBurst = 64; // per run, shared by its workers
 
 public Q_SLOTS:
     // Both run on the worker's thread (invoke them queued).
@@ -69,10 +77,13 @@ private:
     };
 
     void fillSlot(int slot);
+    void rampUp(); // closed loop: starts the slots not started yet, as --connect-rate allows
+    void post(int slot); // sends (or resends) the slot's request body
     QNetworkAccessManager* managerFor(int slot); // slot k uses manager k / 6, created on first use
     void pump(); // open loop: claims and sends arrivals as their times come
     int freeSlot(); // open loop: an idle slot, created (with its manager) when none is idle
     void send(int slot, Dispatcher::Claim claim);
+    static bool staleConnection(const Active& a);
     void onMetaData(int slot);
     void onReadyRead(int slot);
     void onFinished(int slot);
@@ -90,6 +101,9 @@ private:
     QTimer* m_flushTimer = nullptr;
     QTimer* m_timeoutTimer = nullptr;
     QTimer* m_pumpTimer = nullptr;
+    QTimer* m_rampTimer = nullptr;
+    int m_slotsStarted = 0; // closed loop: slots given their first request so far
+    qint64 m_rampStartNs = 0;
     std::optional<Dispatcher::Claim> m_nextArrival; // open loop: claimed, waiting for its time
     bool m_pumpDone = true;
     std::vector<QNetworkAccessManager*> m_managers;

@@ -38,6 +38,7 @@ QByteArray extendedMetricsToJson(const ExtendedMetrics& m)
     j["Avg Tokens/chunk"] = number(m.avgTokensPerChunk, 3);
     j["Success Requests"] = m.successRequests;
     j["Failed Requests"] = m.failedRequests;
+    j["Retried Requests"] = m.retriedRequests;
     nlohmann::ordered_json errors = nlohmann::ordered_json::object();
     for (const auto& [cls, count] : m.errorsByClass)
         errors[jsonutil::toStd(cls)] = count;

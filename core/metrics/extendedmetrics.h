@@ -34,6 +34,7 @@ struct ExtendedMetrics {
 
     int successRequests = 0;
     int failedRequests = 0;
+    int retriedRequests = 0; // resent after a stale keep-alive connection closed before any response byte
     QList<QPair<QString, int>> errorsByClass;
 
     // Percentiles of the per-request (and, for ITL, per-gap) distributions, with EvalScope's nearest-rank rule and

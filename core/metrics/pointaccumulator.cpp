@@ -80,6 +80,8 @@ void PointAccumulator::add(const RequestRecord& r)
     if (r.warmup)
         return;
     ++m_total;
+    if (r.retries > 0)
+        ++m_retried;
     if (r.stream)
         ++m_streamRequests;
     m_firstSentNs = std::min(m_firstSentNs, r.sentNs);
@@ -251,6 +253,7 @@ ExtendedMetrics PointAccumulator::extended() const
     ExtendedMetrics m;
     m.successRequests = int(m_samples.size());
     m.failedRequests = int(m_total) - m.successRequests;
+    m.retriedRequests = int(m_retried);
     for (auto it = m_errors.cbegin(); it != m_errors.cend(); ++it)
         m.errorsByClass.append({it.key(), it.value()});
 

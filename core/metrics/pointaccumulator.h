@@ -57,6 +57,7 @@ private:
     std::vector<double> m_outputBuckets; // output tokens per 1-s bucket from m_firstSentNs
     QMap<QString, int> m_errors;
     qint64 m_total = 0;
+    qint64 m_retried = 0;
     qint64 m_streamRequests = 0;
     qint64 m_firstSentNs = std::numeric_limits<qint64>::max();
     qint64 m_lastSentNs = std::numeric_limits<qint64>::min();

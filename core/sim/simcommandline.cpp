@@ -146,6 +146,9 @@ int tl::SimCommandLine::run(const QStringList& arguments)
             tl::Tr::tr("Report repeated prompt prefixes as cached_tokens and skip their "
                        "prefill.")},
         {QStringLiteral("no-prefix-cache"), tl::Tr::tr("Turn the prefix cache off (after a preset turned it on).")},
+        {QStringLiteral("stale-keep-alive"),
+            tl::Tr::tr("Advertise keep-alive but close a connection, without an answer, when a second request "
+                       "arrives on it (servers that drop idle keep-alive connections).")},
         {QStringLiteral("tokens-per-chunk"), tl::Tr::tr("Tokens coalesced into one SSE chunk."), tl::Tr::tr("k"),
             QString::number(defaults.tokensPerChunk)},
         {QStringLiteral("fault"),
@@ -244,6 +247,8 @@ int tl::SimCommandLine::run(const QStringList& arguments)
         if (!ok)
             return badNumber("seed", tl::Tr::tr("a non-negative whole number"));
     }
+    if (isSet("stale-keep-alive"))
+        config.staleKeepAlive = true;
     if (isSet("prefix-cache"))
         config.prefixCache = true;
     if (isSet("no-prefix-cache"))

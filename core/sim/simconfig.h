@@ -52,6 +52,9 @@ struct SimConfig {
     quint64 seed = 0; // output lengths and faults are a pure function of (seed, request number)
     bool prefixCache = false; // report repeated prompt prefixes as cached_tokens and skip their prefill
     int tokensPerChunk = 1; // tokens coalesced into one SSE chunk
+    // Keep-alive advertised, but a connection that already served a request is closed (FIN, no answer) when the
+    // next request arrives on it: the stale pooled connection a client must retry on.
+    bool staleKeepAlive = false;
     // A worker thread wakes at most once per slack: events due closer together than this go out in one
     // round, up to this much late (never early). Only matters under heavy load; 0 = one wake-up per deadline.
     double timerSlackUs = 100.0;

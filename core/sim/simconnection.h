@@ -24,6 +24,7 @@ struct SimConnection {
     bool closeWhenFlushed = false; // close (FIN) once `pending` is empty
     bool dead = false; // the descriptor is gone or broken; removal is queued
     bool reset = false; // closed with a TCP reset (fault injection): no orderly shutdown
+    quint64 served = 0; // responses finished on this connection
 };
 
 } // namespace tl

@@ -300,6 +300,10 @@ void SimWorker::processRequests(SimConnection& conn)
 
 void SimWorker::handleRequest(SimConnection& conn, const SimHttpRequest& request)
 {
+    if (m_config.staleKeepAlive && conn.served > 0) {
+        closeAfterFlush(conn); // the request dies unanswered, as on a connection the server had already dropped
+        return;
+    }
     const qint64 receivedNs = monotonicNs();
     conn.keepAlive = request.keepAlive;
     conn.http10 = request.minorVersion == 0;
@@ -450,6 +454,7 @@ void SimWorker::respond(SimConnection& conn, const QByteArray& bytes, int status
 void SimWorker::finishResponse(SimConnection& conn, int status)
 {
     m_served->fetch_add(1, std::memory_order_relaxed);
+    ++conn.served;
     m_engine->countResponse(status);
     if (!conn.keepAlive)
         closeAfterFlush(conn); // after the bytes still pending have gone out

@@ -10,7 +10,8 @@ namespace tl {
 
 // Writes EvalScope perf's output tree, so its users and tools find the files they expect:
 // <outputs_dir>/<YYYYmmdd_HHMMSS>/<name>/parallel_<P>_number_<N>/{benchmark_args,benchmark_summary,
-// benchmark_percentile}.json (no timestamp level with --no-timestamp).
+// benchmark_percentile}.json (no timestamp level with --no-timestamp), plus Throughline's own
+// throughline_metrics.json beside them.
 class OutputWriter final {
 public:
     OutputWriter(RunConfig config, const QDateTime& startedAt);

@@ -157,6 +157,8 @@ private Q_SLOTS:
         QCOMPARE(r.summary.failedRequests, 4);
         QCOMPARE(r.summary.errorsByClass.size(), 1);
         QCOMPARE(r.summary.errorsByClass.first().first, errorClass);
+        // A reset before any byte is resent once (counted), then fails for good.
+        QCOMPARE(r.extended.retriedRequests, fault == u"reset-before-headers" ? 4 : 0);
     }
 };
 
