@@ -1,4 +1,15 @@
 # Prompt datasets (docs/DATASETS.md): one source per EvalScope dataset mode, lazy file readers, hub downloads.
+# Included from core/CMakeLists.txt; paths are relative to core/.
 target_sources(throughline_core PRIVATE
     dataset/promptsource.h dataset/promptsource.cpp
+    dataset/datasetoptions.h dataset/datasetoptions.cpp
+    dataset/listpromptsource.h dataset/listpromptsource.cpp
+    dataset/recordreader.h dataset/recordreader.cpp
+    dataset/recordparser.h dataset/recordparsers.cpp
+    dataset/promptshaper.h dataset/promptshaper.cpp
+    dataset/tokenconvergence.h dataset/tokenconvergence.cpp
+    dataset/filepromptsource.h dataset/filepromptsource.cpp
+    dataset/randompromptsource.h dataset/randompromptsource.cpp
+    dataset/hubdataset.h dataset/hubdataset.cpp
+    dataset/datasetdownloader.h dataset/datasetdownloader.cpp
 )

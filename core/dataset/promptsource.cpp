@@ -1,30 +1,235 @@
 #include "dataset/promptsource.h"
 
 #include "config/runconfig.h"
-#include "util/jsonutil.h"
+#include "dataset/datasetdownloader.h"
+#include "dataset/filepromptsource.h"
+#include "dataset/hubdataset.h"
+#include "dataset/listpromptsource.h"
+#include "dataset/promptshaper.h"
+#include "dataset/randompromptsource.h"
+#include "dataset/recordparser.h"
+#include "tokenizer/chattemplate.h"
+#include "tokenizer/tokenizer.h"
 #include "util/tr.h"
 
-#include <nlohmann/json.hpp>
-
+#include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
+
+#include <random>
 
 namespace tl {
 
 namespace {
 
-bool readFile(const QString& path, const QString& field, QByteArray& out, ConfigError* error)
+ConfigError fail(const char* field, const QString& message)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = ConfigError{field, Tr::tr("cannot read '%1': %2").arg(path, f.errorString())};
-        return false;
+    return ConfigError{QString::fromLatin1(field), message};
+}
+
+// Reports download progress on the log at most every two seconds when the caller gave no callback.
+PromptSource::Progress loggingProgress(const QString& what)
+{
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    return [timer, what](qint64 received, qint64 total) {
+        if (timer->elapsed() < 2000 && received != total)
+            return;
+        timer->restart();
+        if (total > 0)
+            qInfo("dataset: downloading %s: %.1f of %.1f MB", qPrintable(what), double(received) / 1e6,
+                  double(total) / 1e6);
+        else
+            qInfo("dataset: downloading %s: %.1f MB", qPrintable(what), double(received) / 1e6);
+    };
+}
+
+// The file a dataset reads: --dataset-path (a file, or a folder holding the hub file), else the cached hub
+// copy, downloaded first when missing.
+QString resolveDatasetFile(const RunConfig& config, const PromptSource::Progress& progress, ConfigError* error)
+{
+    const std::optional<HubDataset> hub = HubDataset::forDataset(config.dataset);
+    if (!config.datasetPath.isEmpty()) {
+        const QFileInfo info(config.datasetPath);
+        if (info.isFile())
+            return config.datasetPath;
+        if (info.isDir() && hub) {
+            QDirIterator it(config.datasetPath, QStringList{hub->file}, QDir::Files, QDirIterator::Subdirectories);
+            if (it.hasNext())
+                return it.next();
+            *error = fail("--dataset-path",
+                Tr::tr("'%1' holds no %2; pass the dataset file itself").arg(config.datasetPath, hub->file));
+            return {};
+        }
+        *error = fail("--dataset-path",
+            Tr::tr("'%1' is not a file; dataset '%2' reads one file").arg(config.datasetPath, config.dataset));
+        return {};
     }
-    out = f.readAll();
-    return true;
+    if (!hub) {
+        *error = fail("--dataset-path", Tr::tr("dataset '%1' reads a local file: pass --dataset-path FILE").arg(
+                                            config.dataset));
+        return {};
+    }
+    const QString source = config.dataSource.isEmpty() ? QStringLiteral("modelscope") : config.dataSource;
+    if (source == u"local") {
+        *error = fail("--dataset-path", Tr::tr("--data-source local needs the dataset's file: pass --dataset-path "
+                                               "%1")
+                                            .arg(hub->file));
+        return {};
+    }
+    const QUrl url = hub->url(source);
+    if (url.isEmpty()) {
+        *error = fail("--data-source", Tr::tr("dataset '%1' is only on ModelScope; use --data-source modelscope or "
+                                              "--dataset-path FILE")
+                                           .arg(config.dataset));
+        return {};
+    }
+    const QString target = hub->cachePath(HubDataset::cacheRoot(config.datasetCache), source);
+    if (QFileInfo(target).isFile())
+        return target;
+    QString downloadError;
+    if (!DatasetDownloader::download(url, target, progress ? progress : loggingProgress(hub->file), &downloadError)) {
+        *error = fail("--dataset", Tr::tr("%1; for offline use download %2 yourself and pass --dataset-path FILE")
+                                       .arg(downloadError, hub->file));
+        return {};
+    }
+    return target;
+}
+
+qint64 itemsNeeded(const RunConfig& config)
+{
+    qint64 needed = 1;
+    for (const RunPoint& p : config.runPoints())
+        needed = std::max<qint64>(needed, qint64(p.number) + config.warmupCount(p.number));
+    return needed;
 }
 
 } // namespace
+
+PromptSource::PromptSource(std::shared_ptr<const DatasetOptions> options)
+    : m_options(std::move(options))
+{
+}
+
+PromptSource::~PromptSource() = default;
+
+std::shared_ptr<const PromptSource> PromptSource::withDatasetOffset(qint64) const
+{
+    return shared_from_this();
+}
+
+PromptItem PromptSource::at(qint64 seq) const
+{
+    PromptItem item = itemAt(seq);
+    const DatasetOptions& o = *m_options;
+    if (o.maxTokensRange && !item.maxTokens) {
+        std::mt19937_64 rng(o.seed ^ (quint64(seq) * 0x9E3779B97F4A7C15ULL) ^ 0x6D6178746F6BULL);
+        item.maxTokens = std::uniform_int_distribution<int>(o.maxTokensRange->first, o.maxTokensRange->second)(rng);
+    }
+    if (o.tokenizePrompt && o.tokenizer
+        && (item.kind == PromptItem::Kind::Text || item.kind == PromptItem::Kind::Messages)) {
+        // EvalScope: strings are encoded without special tokens, chat messages through the chat template.
+        std::string text;
+        const ChatTemplate* tmpl = o.tokenizer->chatTemplate();
+        nlohmann::json messages;
+        if (item.kind == PromptItem::Kind::Messages)
+            messages = nlohmann::json::parse(item.messages.cbegin(), item.messages.cend(), nullptr, false);
+        else if (o.chat && tmpl)
+            messages = nlohmann::json::array({{{"role", "user"}, {"content", item.text.toStdString()}}});
+        if (tmpl && messages.is_array()) {
+            QString renderError;
+            if (auto rendered = tmpl->render(messages, true, &renderError))
+                text = std::move(*rendered);
+            else
+                qWarning("dataset: cannot render the chat template for --tokenize-prompt: %s", qPrintable(renderError));
+        }
+        if (text.empty() && item.kind == PromptItem::Kind::Text)
+            text = item.text.toStdString();
+        if (!text.empty()) {
+            const std::vector<int32_t> ids = o.tokenizer->encode(text, false);
+            item.kind = PromptItem::Kind::TokenIds;
+            item.tokenIds = QList<qint32>(ids.begin(), ids.end());
+            item.promptTokens = qint64(ids.size());
+        }
+    }
+    return item;
+}
+
+std::shared_ptr<const PromptSource> PromptSource::load(const RunConfig& config, ConfigError* error,
+                                                       const Progress& progress)
+{
+    std::optional<DatasetOptions> resolved = DatasetOptions::fromConfig(config, error);
+    if (!resolved)
+        return nullptr;
+    const auto options = std::make_shared<const DatasetOptions>(std::move(*resolved));
+
+    if (!config.prompt.isEmpty()) {
+        QString text = config.prompt;
+        if (text.startsWith(u'@')) {
+            QFile f(text.mid(1));
+            if (!f.open(QIODevice::ReadOnly)) {
+                *error = fail("--prompt", Tr::tr("cannot read '%1': %2").arg(text.mid(1), f.errorString()));
+                return nullptr;
+            }
+            text = QString::fromUtf8(f.readAll());
+        }
+        return std::make_shared<ListPromptSource>(options, QList<PromptItem>{PromptItem{text}});
+    }
+    const QString& dataset = config.dataset;
+    if (dataset == u"builtin") {
+        QList<PromptItem> items;
+        for (const QString& p : builtinPrompts())
+            items.append(PromptItem{p});
+        return std::make_shared<ListPromptSource>(options, items);
+    }
+    if (dataset.startsWith(u"speed_benchmark")) {
+        // EvalScope: '熵' repeated L times for each length, twice each, sent as plain completions prompts.
+        const QList<int> lengths = dataset == u"speed_benchmark_long" ? QList<int>{63488, 129024}
+                                                                      : QList<int>{1, 6144, 14336, 30720};
+        QList<PromptItem> items;
+        for (const int length : lengths) {
+            const QString text(length, QChar(0x71B5));
+            items.append(PromptItem{text});
+            items.append(PromptItem{text});
+        }
+        return std::make_shared<ListPromptSource>(options, items);
+    }
+    if (dataset.startsWith(u"random")) {
+        RandomPromptSource::Mode mode = RandomPromptSource::Mode::Text;
+        if (dataset == u"random_embedding")
+            mode = RandomPromptSource::Mode::Embedding;
+        else if (dataset == u"random_embedding_batch")
+            mode = RandomPromptSource::Mode::EmbeddingBatch;
+        else if (dataset == u"random_rerank")
+            mode = RandomPromptSource::Mode::Rerank;
+        QString message;
+        auto source = RandomPromptSource::create(mode, options, &message);
+        if (!source)
+            *error = fail(options->tokenizer ? "--dataset" : "--tokenizer-path", message);
+        return source;
+    }
+
+    const QString path = resolveDatasetFile(config, progress, error);
+    if (path.isEmpty())
+        return nullptr;
+    QString message;
+    auto shaper = PromptShaper::create(options, &message);
+    if (!shaper) {
+        *error = fail("--dataset-args", message);
+        return nullptr;
+    }
+    auto parser = RecordParser::create(dataset, path, shaper);
+    if (!parser) {
+        *error = fail("--dataset", Tr::tr("unknown dataset '%1'").arg(dataset));
+        return nullptr;
+    }
+    const int batch = dataset == u"embedding_batch" ? options->batchSize : 0;
+    auto source = FilePromptSource::open(path, std::move(parser), batch, itemsNeeded(config), options, &message);
+    if (!source)
+        *error = fail("--dataset-path", message);
+    return source;
+}
 
 QStringList PromptSource::builtinPrompts()
 {
@@ -70,60 +275,6 @@ QStringList PromptSource::builtinPrompts()
         QStringLiteral("Give a short definition of machine learning."),
         QStringLiteral("What is the best way to learn a new language as an adult?"),
     };
-}
-
-std::shared_ptr<const PromptSource> PromptSource::load(const RunConfig& config, ConfigError* error)
-{
-    auto source = std::make_shared<PromptSource>();
-    if (!config.prompt.isEmpty()) {
-        QString text = config.prompt;
-        if (text.startsWith(u'@')) {
-            QByteArray data;
-            if (!readFile(text.mid(1), QStringLiteral("--prompt"), data, error))
-                return nullptr;
-            text = QString::fromUtf8(data);
-        }
-        source->m_items.append(PromptItem{text});
-        return source;
-    }
-    if (config.dataset == u"builtin") {
-        for (const QString& p : builtinPrompts())
-            source->m_items.append(PromptItem{p});
-        return source;
-    }
-
-    const QString field = QStringLiteral("--dataset-path");
-    QByteArray data;
-    if (!readFile(config.datasetPath, field, data, error))
-        return nullptr;
-    const bool openqa = config.dataset == u"openqa";
-    int lineNo = 0;
-    for (const QByteArray& line : data.split('\n')) {
-        ++lineNo;
-        const QByteArray trimmed = line.trimmed();
-        if (trimmed.isEmpty())
-            continue;
-        if (!openqa) {
-            source->m_items.append(PromptItem{QString::fromUtf8(trimmed)});
-            continue;
-        }
-        const auto j = nlohmann::json::parse(trimmed.begin(), trimmed.end(), nullptr, false);
-        if (j.is_discarded() || !j.is_object() || !j.contains("question") || !j["question"].is_string()) {
-            if (error) {
-                *error = ConfigError{field, Tr::tr("%1, line %2: expected a JSON object with a \"question\" string")
-                                                .arg(config.datasetPath)
-                                                .arg(lineNo)};
-            }
-            return nullptr;
-        }
-        source->m_items.append(PromptItem{jsonutil::toQString(j["question"]).trimmed()});
-    }
-    if (source->m_items.isEmpty()) {
-        if (error)
-            *error = ConfigError{field, Tr::tr("'%1' holds no prompts (every line is blank)").arg(config.datasetPath)};
-        return nullptr;
-    }
-    return source;
 }
 
 } // namespace tl

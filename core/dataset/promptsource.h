@@ -2,31 +2,52 @@
 
 #include "api/apiplugin.h"
 #include "config/configerror.h"
+#include "dataset/datasetoptions.h"
 
-#include <QList>
+#include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace tl {
 
 struct RunConfig;
 
-// The prompts of a run, cycled by request index. Loaded once before the run; read-only and thread-safe after.
-// (Lazy streaming of large files and the hub datasets arrive with the dataset work; see docs.)
-class PromptSource final {
+// The prompts of a run, by request index. Sources yield items lazily (a file source holds a bounded window of
+// parsed items, never the whole file) and cycle when the dataset is shorter than the run, as EvalScope re-uses
+// its items. Thread-safe: every worker thread calls at() with the indices it claims (roughly increasing).
+class PromptSource : public std::enable_shared_from_this<PromptSource> {
 public:
-    // Loads the prompts config selects: --prompt, or the --dataset (builtin, line_by_line, openqa).
-    // Returns nullptr and fills `error` (naming the field and, for files, the line) when none can be loaded.
-    static std::shared_ptr<const PromptSource> load(const RunConfig& config, ConfigError* error);
+    // Progress of a hub download: bytes received and the total (-1 while unknown).
+    using Progress = std::function<void(qint64 received, qint64 total)>;
 
-    qsizetype size() const { return m_items.size(); }
-    const PromptItem& at(qsizetype index) const { return m_items.at(index % m_items.size()); }
+    virtual ~PromptSource();
+    PromptSource(const PromptSource&) = delete;
+    PromptSource& operator=(const PromptSource&) = delete;
+
+    // The source config selects: --prompt, or --dataset (downloading hub datasets into the cache when needed).
+    // nullptr + *error naming the flag, and for files the file and line, when none can be loaded.
+    static std::shared_ptr<const PromptSource> load(const RunConfig& config, ConfigError* error,
+                                                    const Progress& progress = {});
+
+    // The item for request `seq` of a run point (0-based, warmup requests first), with the run's per-request
+    // settings applied (a --max-tokens range, --tokenize-prompt).
+    PromptItem at(qint64 seq) const;
+
+    // The source for a sweep point whose --dataset-offset is `datasetOffset` (EvalScope advances it by each
+    // point's --number so random prompts never repeat). Sources that do not use the offset return themselves.
+    virtual std::shared_ptr<const PromptSource> withDatasetOffset(qint64 datasetOffset) const;
+
+    const DatasetOptions& options() const { return *m_options; }
 
     // The built-in set: short open questions, like EvalScope's default openqa prompts.
     static QStringList builtinPrompts();
 
-private:
-    QList<PromptItem> m_items;
+protected:
+    explicit PromptSource(std::shared_ptr<const DatasetOptions> options);
+    virtual PromptItem itemAt(qint64 seq) const = 0;
+
+    std::shared_ptr<const DatasetOptions> m_options;
 };
 
 } // namespace tl
