@@ -23,6 +23,7 @@ struct ParsedEvent {
     qint64 promptTokens = -1;
     qint64 completionTokens = -1;
     qint64 cachedTokens = -1;
+    QByteArray id; // the answer's "id" (chatcmpl-…), when it has one: ties a record to the server's logs
     bool isError = false; // an {"error": ...} object in place of a chunk
     QString errorMessage;
 };

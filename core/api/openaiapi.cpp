@@ -1,5 +1,7 @@
 #include "api/openaiapi.h"
 
+#include "api/openaijson.h"
+
 #include "config/runconfig.h"
 #include "util/jsonutil.h"
 
@@ -7,38 +9,11 @@ namespace tl {
 
 namespace {
 
-void readUsage(const nlohmann::json& usage, ParsedEvent& ev)
-{
-    if (!usage.is_object())
-        return;
-    ev.hasUsage = true;
-    if (const auto it = usage.find("prompt_tokens"); it != usage.end() && it->is_number_integer())
-        ev.promptTokens = it->get<qint64>();
-    if (const auto it = usage.find("completion_tokens"); it != usage.end() && it->is_number_integer())
-        ev.completionTokens = it->get<qint64>();
-    if (const auto d = usage.find("prompt_tokens_details"); d != usage.end() && d->is_object()) {
-        if (const auto c = d->find("cached_tokens"); c != d->end() && c->is_number_integer())
-            ev.cachedTokens = c->get<qint64>();
-    }
-}
-
 qsizetype stringSize(const nlohmann::json& obj, const char* key)
 {
     const auto it = obj.find(key);
     return (it != obj.end() && it->is_string()) ? static_cast<qsizetype>(it->get_ref<const std::string&>().size())
                                                 : 0;
-}
-
-void readError(const nlohmann::json& j, ParsedEvent& ev)
-{
-    const auto it = j.find("error");
-    if (it == j.end() || it->is_null())
-        return;
-    ev.isError = true;
-    if (it->is_object() && it->contains("message") && (*it)["message"].is_string())
-        ev.errorMessage = jsonutil::toQString((*it)["message"]);
-    else
-        ev.errorMessage = QString::fromUtf8(jsonutil::dump(*it));
 }
 
 } // namespace
@@ -147,26 +122,10 @@ QByteArray OpenAiApi::buildBody(const PromptItem& prompt) const
         if (prompt.maxTokens)
             body["max_tokens"] = *prompt.maxTokens;
     }
-    const std::string s = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return {s.data(), static_cast<qsizetype>(s.size())};
+    return openaijson::dump(body);
 }
 
 namespace {
-
-// Parses one JSON object and reads what every OpenAI answer may carry (error, usage). Returns the object, or
-// null with ev.valid = false when the bytes are not a JSON object.
-nlohmann::json parseObject(QByteArrayView data, ParsedEvent& ev)
-{
-    auto j = nlohmann::json::parse(data.begin(), data.end(), nullptr, false);
-    if (j.is_discarded() || !j.is_object()) {
-        ev.valid = false;
-        return nullptr;
-    }
-    readError(j, ev);
-    if (const auto usage = j.find("usage"); usage != j.end())
-        readUsage(*usage, ev);
-    return j;
-}
 
 // The first choice, when `choices` is a non-empty array (EvalScope's TTFT/ITL condition).
 const nlohmann::json* firstChoice(const nlohmann::json& j, ParsedEvent& ev)
@@ -183,7 +142,7 @@ const nlohmann::json* firstChoice(const nlohmann::json& j, ParsedEvent& ev)
 ParsedEvent OpenAiApi::parseStreamEvent(QByteArrayView data) const
 {
     ParsedEvent ev;
-    const nlohmann::json j = parseObject(data, ev);
+    const nlohmann::json j = openaijson::parseObject(data, ev);
     if (!ev.valid)
         return ev;
     if (const nlohmann::json* c0 = firstChoice(j, ev)) {
@@ -199,7 +158,7 @@ ParsedEvent OpenAiApi::parseStreamEvent(QByteArrayView data) const
 ParsedEvent OpenAiApi::parseBody(QByteArrayView body) const
 {
     ParsedEvent ev;
-    const nlohmann::json j = parseObject(body, ev);
+    const nlohmann::json j = openaijson::parseObject(body, ev);
     if (!ev.valid)
         return ev;
     if (const nlohmann::json* c0 = firstChoice(j, ev)) {

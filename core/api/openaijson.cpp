@@ -22,6 +22,8 @@ nlohmann::json parseObject(QByteArrayView data, ParsedEvent& ev)
         return nullptr;
     }
     readError(j, ev);
+    if (const auto id = j.find("id"); id != j.end() && id->is_string())
+        ev.id = QByteArray::fromStdString(id->get_ref<const std::string&>());
     if (const auto usage = j.find("usage"); usage != j.end())
         readUsage(*usage, ev);
     return j;

@@ -10,7 +10,8 @@
 // JSON pieces every OpenAI-style API plugin reads or writes the same way.
 namespace tl::openaijson {
 
-// Parses one JSON object and reads what any OpenAI answer may carry: an `error` member and a `usage` object.
+// Parses one JSON object and reads what any OpenAI answer may carry: its `id`, an `error` member and a `usage`
+// object.
 // Returns the object, or null with ev.valid = false when the bytes are not a JSON object.
 nlohmann::json parseObject(QByteArrayView data, ParsedEvent& ev);
 

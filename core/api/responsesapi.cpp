@@ -79,6 +79,8 @@ void readResponseObject(const nlohmann::json& response, ParsedEvent& ev)
         return;
     if (const auto usage = response.find("usage"); usage != response.end())
         openaijson::readUsage(*usage, ev);
+    if (const auto id = response.find("id"); id != response.end() && id->is_string() && ev.id.isEmpty())
+        ev.id = QByteArray::fromStdString(id->get_ref<const std::string&>());
     ev.contentChars = outputChars(response);
     ev.hasContent = ev.contentChars > 0;
 }
@@ -140,6 +142,8 @@ ParsedEvent ResponsesApi::parseStreamEvent(QByteArrayView data) const
     if (!ev.valid)
         return ev;
     const std::string type = j.value("type", std::string());
+    if (type == "response.created")
+        readResponseObject(j.value("response", nlohmann::json()), ev); // the response id, nothing else yet
     if (isTextDelta(type)) {
         const auto delta = j.find("delta");
         if (delta != j.end() && delta->is_string() && !delta->get_ref<const std::string&>().empty()) {

@@ -65,6 +65,7 @@ struct RequestRecord {
     qint64 cachedTokens = -1;
     TokenSource tokenSource = TokenSource::Unknown;
 
+    QByteArray responseId; // the server's id of the answer (first "id" seen), to match its logs; empty if none
     int httpStatus = 0;
     ErrorClass errorClass = ErrorClass::None;
     QString errorMessage;

@@ -216,6 +216,7 @@ void RunController::onBatch(const WorkerBatch& batch)
     if (batch.records.isEmpty())
         return;
     m_accumulator.add(batch.records); // skips warmup records
+    Q_EMIT recordsArrived(batch.records);
     if (m_store)
         m_store->writeRequests(m_runId, m_pointIndex, batch.records);
 }

@@ -54,6 +54,9 @@ Q_SIGNALS:
     void pointStarted(int index, tl::RunPoint point);
     void snapshotAvailable(tl::RunSnapshotPtr snapshot);
     void pointFinished(const tl::PointResult& result);
+    // Finished requests as they arrive from the workers (one signal per worker batch, ~20 a second per worker),
+    // warmup included, for views and tools that want the raw records; the project file stores the same.
+    void recordsArrived(const QList<tl::RequestRecord>& records);
     // The run ended: finished, stopped by the user, or failed (e.g. the connection test): `error` is empty
     // unless it failed.
     void runFinished(tl::RunState state, const tl::ConfigError& error);

@@ -293,6 +293,8 @@ void Worker::handleEvent(Active& a, const SseEvent& event, qint64 nowNs)
             a.pendingMessage = Tr::tr("event is not JSON: %1").arg(QString::fromUtf8(event.data.left(200)));
         }
     } else {
+        if (a.rec.responseId.isEmpty() && !parsed.id.isEmpty())
+            a.rec.responseId = parsed.id;
         if (parsed.hasChoices)
             flags |= EventHasChoices;
         if (parsed.hasContent) {
@@ -383,6 +385,7 @@ void Worker::finishRecord(int slot, qint64 nowNs)
             rec.success = true;
     } else {
         const ParsedEvent parsed = m_factory->api().parseBody(a.body);
+        rec.responseId = parsed.id;
         if (parsed.isError) {
             fail(ErrorClass::ErrorEvent, parsed.errorMessage);
         } else {

@@ -71,8 +71,9 @@ QString description()
 {
     return tl::Tr::tr(
         "Emulated OpenAI-compatible model server (vLLM-style) for trying Throughline without a GPU.\n"
-        "Endpoints: POST /v1/chat/completions, POST /v1/completions, GET /v1/models, GET /health,\n"
-        "GET /metrics (Prometheus text). docs/SIM.md describes everything below in full.\n"
+        "Endpoints: POST /v1/chat/completions, /v1/completions, /v1/responses, /v1/embeddings, /v1/rerank\n"
+        "(and /v1/reranks); GET /v1/models, /health, /metrics (Prometheus text). docs/SIM.md describes\n"
+        "everything below in full.\n"
         "\n"
         "Serving model: at most --max-num-seqs requests run at once (default 1024); the rest wait in one\n"
         "FIFO queue. A prefill costs prompt tokens / --prefill-tok-per-s seconds (0 = free; prefills run one\n"
