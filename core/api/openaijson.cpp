@@ -72,8 +72,7 @@ nlohmann::ordered_json extraArgs(const QByteArray& text)
 
 QByteArray dump(const nlohmann::ordered_json& body)
 {
-    const std::string s = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return {s.data(), static_cast<qsizetype>(s.size())};
+    return jsonutil::dumpOrdered(body);
 }
 
 } // namespace tl::openaijson

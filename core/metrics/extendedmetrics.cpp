@@ -4,7 +4,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cmath>
 
 namespace tl {
 
@@ -12,9 +11,7 @@ namespace {
 
 nlohmann::ordered_json number(double v, int decimals)
 {
-    if (!std::isfinite(v))
-        return nullptr;
-    return jsonutil::round(v, decimals);
+    return jsonutil::roundedOrNull(v, decimals);
 }
 
 } // namespace
@@ -44,18 +41,8 @@ QByteArray extendedMetricsToJson(const ExtendedMetrics& m)
         errors[jsonutil::toStd(cls)] = count;
     j["Errors by class"] = std::move(errors);
 
-    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-    const PercentileTable& t = m.percentiles;
-    for (qsizetype l = 0; l < t.labels.size(); ++l) {
-        nlohmann::ordered_json row;
-        row["Percentiles"] = jsonutil::toStd(t.labels.at(l));
-        for (qsizetype k = 0; k < t.metrics.size(); ++k)
-            row[jsonutil::toStd(t.metrics.at(k))] = number(t.values.at(k).at(l), 3);
-        rows.push_back(std::move(row));
-    }
-    j["Percentiles"] = std::move(rows);
-    const std::string out = j.dump(4, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    return {out.data(), static_cast<qsizetype>(out.size())};
+    j["Percentiles"] = percentileRows(m.percentiles, 3);
+    return jsonutil::dumpOrdered(j, 4);
 }
 
 } // namespace tl

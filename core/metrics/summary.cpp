@@ -5,7 +5,6 @@
 
 #include <nlohmann/json.hpp>
 
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -18,9 +17,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 nlohmann::ordered_json number(double v, int decimals)
 {
-    if (!std::isfinite(v))
-        return nullptr;
-    return jsonutil::round(v, decimals);
+    return jsonutil::roundedOrNull(v, decimals);
 }
 
 double readNumber(const nlohmann::json& j, const char* key)
@@ -76,8 +73,7 @@ QByteArray summaryToJson(const Summary& s)
     j["Avg ITL (ms)"] = llm(s.avgItlMs, 2);
     j["Avg Output Tokens"] = llm(s.avgOutputTokens, 4);
     j["Input Throughput (tok/s)"] = s.llm ? nlohmann::ordered_json(0.0) : number(s.inputThroughput, 4);
-    const std::string out = j.dump(4);
-    return {out.data(), static_cast<qsizetype>(out.size())};
+    return jsonutil::dumpOrdered(j, 4);
 }
 
 Summary summaryFromJson(const QByteArray& data)
@@ -108,18 +104,22 @@ Summary summaryFromJson(const QByteArray& data)
     return s;
 }
 
-QByteArray percentilesToJson(const PercentileTable& t)
+nlohmann::ordered_json percentileRows(const PercentileTable& t, int decimals)
 {
     nlohmann::ordered_json rows = nlohmann::ordered_json::array();
     for (qsizetype l = 0; l < t.labels.size(); ++l) {
         nlohmann::ordered_json row;
         row["Percentiles"] = jsonutil::toStd(t.labels.at(l));
         for (qsizetype m = 0; m < t.metrics.size(); ++m)
-            row[jsonutil::toStd(t.metrics.at(m))] = number(t.values.at(m).at(l), 2);
+            row[jsonutil::toStd(t.metrics.at(m))] = number(t.values.at(m).at(l), decimals);
         rows.push_back(std::move(row));
     }
-    const std::string out = rows.dump(4);
-    return {out.data(), static_cast<qsizetype>(out.size())};
+    return rows;
+}
+
+QByteArray percentilesToJson(const PercentileTable& t)
+{
+    return jsonutil::dumpOrdered(percentileRows(t, 2), 4);
 }
 
 PercentileTable percentilesFromJson(const QByteArray& data)

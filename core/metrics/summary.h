@@ -3,6 +3,8 @@
 #include "config/runconfig.h"
 #include "engine/requestrecord.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <QByteArray>
 #include <QList>
 #include <QMetaType>
@@ -58,6 +60,8 @@ PercentileTable computePercentiles(const QList<RequestRecord>& records);
 // benchmark_summary.json and benchmark_percentile.json with EvalScope's exact keys and rounding.
 QByteArray summaryToJson(const Summary& s);
 QByteArray percentilesToJson(const PercentileTable& t);
+// The table as EvalScope's rows: [{"Percentiles": "min", "<metric>": value|null, ...}, ...].
+nlohmann::ordered_json percentileRows(const PercentileTable& t, int decimals);
 Summary summaryFromJson(const QByteArray& data);
 PercentileTable percentilesFromJson(const QByteArray& data);
 

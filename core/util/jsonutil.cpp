@@ -35,4 +35,17 @@ double round(double value, int decimals)
     return std::round(value * scale) / scale;
 }
 
+nlohmann::ordered_json roundedOrNull(double value, int decimals)
+{
+    if (!std::isfinite(value))
+        return nullptr;
+    return round(value, decimals);
+}
+
+QByteArray dumpOrdered(const nlohmann::ordered_json& value, int indent)
+{
+    const std::string s = value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+    return {s.data(), static_cast<qsizetype>(s.size())};
+}
+
 } // namespace tl::jsonutil
