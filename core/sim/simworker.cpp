@@ -659,18 +659,14 @@ void SimWorker::emitStreamChunk(quint64 streamId, Stream& stream, SimConnection&
         stream.faultDone = true;
         switch (stream.fault) {
         case SimFaultKind::ResetMidStream:
-            conn.activeStream = 0;
-            dropStream(streamId, 0);
-            resetConnection(conn);
+            cutStream(streamId, conn, {}, true);
             return;
         case SimFaultKind::StallMidStream: {
-            const qint64 stallNs = msToNs(m_config.faultStallS * 1000.0);
+            const qint64 stallNs = stallStream(streamId, stream);
             // Fixed model: the shift moves every later absolute deadline; batched: the next plans follow this one.
             stream.shiftNs += stallNs;
             if (m_batched)
                 stream.lastPlannedNs += stallNs;
-            stream.pendingPlannedNs += stallNs;
-            m_queue.push(stream.pendingPlannedNs, streamId);
             return; // armTimer() follows in runDueEvents()
         }
         case SimFaultKind::MalformedChunk:
@@ -687,10 +683,7 @@ void SimWorker::emitStreamChunk(quint64 streamId, Stream& stream, SimConnection&
             // A chunk announced 4 KiB long, a few bytes of it, then FIN: the body never completes.
             if (stream.chunked)
                 bytes = "1000\r\ndata: {\"id\":";
-            write(conn, bytes);
-            conn.activeStream = 0;
-            dropStream(streamId, 0);
-            closeAfterFlush(conn);
+            cutStream(streamId, conn, bytes, false);
             return;
         }
         default:
@@ -714,6 +707,26 @@ void SimWorker::emitStreamChunk(quint64 streamId, Stream& stream, SimConnection&
     scheduleNext(streamId, stream);
 }
 
+void SimWorker::cutStream(quint64 streamId, SimConnection& conn, const QByteArray& lastBytes, bool reset)
+{
+    if (!reset)
+        write(conn, lastBytes);
+    conn.activeStream = 0;
+    dropStream(streamId, 0);
+    if (reset)
+        resetConnection(conn);
+    else
+        closeAfterFlush(conn);
+}
+
+qint64 SimWorker::stallStream(quint64 streamId, Stream& stream)
+{
+    const qint64 stallNs = msToNs(m_config.faultStallS * 1000.0);
+    stream.pendingPlannedNs += stallNs;
+    m_queue.push(stream.pendingPlannedNs, streamId);
+    return stallNs;
+}
+
 void SimWorker::emitNonStream(quint64 streamId, Stream& stream, SimConnection& conn)
 {
     const int n = stream.job.outputTokens;
@@ -730,18 +743,13 @@ void SimWorker::emitNonStream(quint64 streamId, Stream& stream, SimConnection& c
         stream.faultDone = true;
         switch (stream.fault) {
         case SimFaultKind::ResetMidStream:
-            conn.activeStream = 0;
-            dropStream(streamId, 0);
-            resetConnection(conn);
+            cutStream(streamId, conn, {}, true);
             return;
-        case SimFaultKind::StallMidStream: {
-            const qint64 stallNs = msToNs(m_config.faultStallS * 1000.0);
-            stream.pendingPlannedNs += stallNs;
+        case SimFaultKind::StallMidStream:
             stream.nextToken = n + 1; // nothing left to count
             stream.pendingLast = n;
-            m_queue.push(stream.pendingPlannedNs, streamId);
+            stallStream(streamId, stream);
             return;
-        }
         case SimFaultKind::MalformedChunk:
             body = SimProtocol::completeBody(stream.job);
             body.chop(body.size() / 2);
@@ -753,10 +761,7 @@ void SimWorker::emitNonStream(quint64 streamId, Stream& stream, SimConnection& c
         case SimFaultKind::TruncatedChunked: {
             const QByteArray whole
                 = SimProtocol::jsonResponse(200, SimProtocol::completeBody(stream.job), false, conn.http10);
-            write(conn, whole.first(whole.size() - 8)); // content-length promises more than arrives
-            conn.activeStream = 0;
-            dropStream(streamId, 0);
-            closeAfterFlush(conn);
+            cutStream(streamId, conn, whole.first(whole.size() - 8), false); // content-length promises more
             return;
         }
         default:

@@ -84,6 +84,10 @@ private:
     void write(SimConnection& conn, const QByteArray& bytes);
     void resetConnection(SimConnection& conn);
     // Answers an error-status or reset fault (returns the status, 0 for a reset); -1: not such a fault.
+    // Mid-stream faults shared by the streamed and whole answers: end the response early (after `lastBytes`, with
+    // a FIN; or at once with a reset), or hold its next write back by the stall time (returned).
+    void cutStream(quint64 streamId, SimConnection& conn, const QByteArray& lastBytes, bool reset);
+    qint64 stallStream(quint64 streamId, Stream& stream);
     int answerEarlyFault(SimConnection& conn, SimFaultKind fault);
     void startJob(SimConnection& conn, SimJob job, qint64 receivedNs, SimFaultKind fault);
     void writeStreamHead(SimConnection& conn, Stream& stream);

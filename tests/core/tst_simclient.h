@@ -31,6 +31,7 @@ inline QByteArray httpRequest(
 }
 
 struct HttpReply {
+    QByteArray version; // "HTTP/1.1"
     int status = 0;
     QMap<QByteArray, QByteArray> headers; // names in lower case
     QByteArray body; // de-chunked
@@ -49,6 +50,7 @@ inline qsizetype parseResponse(const QByteArray& buffer, bool closed, HttpReply*
     const QList<QByteArray> statusLine = lines.constFirst().trimmed().split(' ');
     if (statusLine.size() < 3)
         return -1;
+    r.version = statusLine.at(0);
     r.status = statusLine.at(1).toInt();
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const qsizetype colon = lines.at(i).indexOf(':');
@@ -57,7 +59,9 @@ inline qsizetype parseResponse(const QByteArray& buffer, bool closed, HttpReply*
         r.headers.insert(lines.at(i).left(colon).toLower(), lines.at(i).mid(colon + 1).trimmed());
     }
     qsizetype pos = headEnd + 4;
-    if (r.headers.value("transfer-encoding") == "chunked") {
+    if ((r.status >= 100 && r.status < 200) || r.status == 204 || r.status == 304) {
+        // no body, whatever the headers say
+    } else if (r.headers.value("transfer-encoding") == "chunked") {
         for (;;) {
             const qsizetype lineEnd = buffer.indexOf("\r\n", pos);
             if (lineEnd < 0)

@@ -1,5 +1,6 @@
 #include "sim/simconfig.h"
 #include "sim/simserver.h"
+#include "tst_simclient.h"
 
 #include <nlohmann/json.hpp>
 
@@ -17,11 +18,10 @@
 #include <vector>
 
 using nlohmann::json;
+using namespace simtest;
 
 namespace {
 
-// Generous: the suite runs under AddressSanitizer on shared, noisy CI machines.
-constexpr int TimeoutMs = 20000;
 constexpr double TtftMs = 30.0;
 constexpr double ItlMs = 5.0;
 constexpr int DefaultOutputTokens = 12;
@@ -47,154 +47,6 @@ QByteArray str(const json& value)
 {
     return value.is_string() ? QByteArray::fromStdString(value.get<std::string>())
                              : QByteArray::fromStdString(value.dump());
-}
-
-QByteArray httpRequest(
-    QByteArrayView method, QByteArrayView path, QByteArrayView body = {}, QByteArrayView extraHeaders = {})
-{
-    QByteArray out = method.toByteArray() + ' ' + path.toByteArray() + " HTTP/1.1\r\nhost: 127.0.0.1\r\n";
-    if (method == "POST") {
-        out += "content-type: application/json\r\ncontent-length: " + QByteArray::number(body.size()) + "\r\n";
-    }
-    out += extraHeaders;
-    out += "\r\n";
-    out += body;
-    return out;
-}
-
-struct HttpReply {
-    QByteArray version;
-    int status = 0;
-    QMap<QByteArray, QByteArray> headers; // names in lower case
-    QByteArray body; // de-chunked
-    QList<QByteArray> chunks; // payload of each HTTP chunk when chunked
-};
-
-// Takes one complete response from the front of `buffer`: returns the bytes it used, 0 while incomplete,
-// -1 when malformed. A response without length or chunking ends when the server closes (`closed`).
-qsizetype parseResponse(const QByteArray& buffer, bool closed, HttpReply* reply)
-{
-    const qsizetype headEnd = buffer.indexOf("\r\n\r\n");
-    if (headEnd < 0)
-        return closed ? -1 : 0;
-    HttpReply r;
-    const QList<QByteArray> lines = buffer.left(headEnd).split('\n');
-    const QList<QByteArray> statusLine = lines.constFirst().trimmed().split(' ');
-    if (statusLine.size() < 3)
-        return -1;
-    r.version = statusLine.at(0);
-    r.status = statusLine.at(1).toInt();
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const qsizetype colon = lines.at(i).indexOf(':');
-        if (colon <= 0)
-            return -1;
-        r.headers.insert(lines.at(i).left(colon).toLower(), lines.at(i).mid(colon + 1).trimmed());
-    }
-    qsizetype pos = headEnd + 4;
-    if (r.headers.value("transfer-encoding") == "chunked") {
-        for (;;) {
-            const qsizetype lineEnd = buffer.indexOf("\r\n", pos);
-            if (lineEnd < 0)
-                return closed ? -1 : 0;
-            bool ok = false;
-            const qsizetype size = buffer.mid(pos, lineEnd - pos).toLongLong(&ok, 16);
-            if (!ok)
-                return -1;
-            if (buffer.size() < lineEnd + 2 + size + 2)
-                return closed ? -1 : 0;
-            if (buffer.mid(lineEnd + 2 + size, 2) != "\r\n")
-                return -1;
-            pos = lineEnd + 2 + size + 2;
-            if (size == 0)
-                break;
-            r.chunks.append(buffer.mid(lineEnd + 2, size));
-            r.body += r.chunks.constLast();
-        }
-    } else if (r.headers.contains("content-length")) {
-        const qsizetype length = r.headers.value("content-length").toLongLong();
-        if (buffer.size() < pos + length)
-            return closed ? -1 : 0;
-        r.body = buffer.mid(pos, length);
-        pos += length;
-    } else if (r.status != 100) {
-        if (!closed)
-            return 0;
-        r.body = buffer.mid(pos);
-        pos = buffer.size();
-    }
-    *reply = std::move(r);
-    return pos;
-}
-
-// The payloads of the `data:` events of an SSE body.
-QList<QByteArray> sseData(const QByteArray& body)
-{
-    QList<QByteArray> events;
-    for (const QByteArray& block : body.split('\n')) {
-        if (block.startsWith("data: "))
-            events.append(block.mid(6));
-    }
-    return events;
-}
-
-// A bare HTTP/1.1 client on a QTcpSocket, to see the bytes and the connection exactly as the server made
-// them. Waits spin the event loop: the server's acceptor runs on this (the main) thread.
-class RawClient {
-public:
-    explicit RawClient(quint16 port)
-    {
-        QObject::connect(&m_socket, &QTcpSocket::readyRead, &m_socket, [this] { m_buffer += m_socket.readAll(); });
-        m_socket.connectToHost(QHostAddress::LocalHost, port);
-    }
-
-    bool waitConnected()
-    {
-        return QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, TimeoutMs);
-    }
-    void send(const QByteArray& bytes)
-    {
-        m_socket.write(bytes);
-        m_socket.flush();
-    }
-    bool read(HttpReply* reply)
-    {
-        qsizetype used = 0;
-        const bool done = QTest::qWaitFor(
-            [&] {
-                used = parseResponse(m_buffer, isClosed(), reply);
-                return used != 0;
-            },
-            TimeoutMs);
-        if (!done || used < 0)
-            return false;
-        m_buffer.remove(0, used);
-        return true;
-    }
-    bool waitFor(QByteArrayView needle)
-    {
-        return QTest::qWaitFor([&] { return m_buffer.contains(needle); }, TimeoutMs);
-    }
-    bool waitClosed()
-    {
-        return QTest::qWaitFor([this] { return isClosed(); }, TimeoutMs);
-    }
-    bool isClosed() const { return m_socket.state() == QAbstractSocket::UnconnectedState; }
-    QTcpSocket& socket() { return m_socket; }
-    const QByteArray& buffer() const { return m_buffer; }
-
-private:
-    QTcpSocket m_socket;
-    QByteArray m_buffer;
-};
-
-// One request on a fresh connection.
-bool exchange(quint16 port, const QByteArray& request, HttpReply* reply)
-{
-    RawClient client(port);
-    if (!client.waitConnected())
-        return false;
-    client.send(request);
-    return client.read(reply);
 }
 
 bool isErrorShape(const HttpReply& reply, int status, const char* type)
