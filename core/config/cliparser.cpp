@@ -116,10 +116,13 @@ const QList<Option>& options()
     static const QList<Option> table = {
         {{QStringLiteral("--model")}, Kind::Value, "NAME", "Model name sent in the request body (required).",
             stringValue(&RunConfig::model)},
-        {{QStringLiteral("--api")}, Kind::Value, "API", "API type: openai (chat/completions or completions).",
+        {{QStringLiteral("--api")}, Kind::Value, "API",
+            "API type: openai (chat/completions or completions; default), openai_responses (alias responses), "
+            "openai_embedding (embedding), openai_rerank (rerank); local/local_vllm aim at 127.0.0.1:--port.",
             stringValue(&RunConfig::api)},
         {{QStringLiteral("--url")}, Kind::Value, "URL",
-            "Endpoint URL. Without an endpoint suffix, /chat/completions is appended (EvalScope's rule).",
+            "Endpoint URL. Without an endpoint suffix the API's is appended (/chat/completions, /responses, "
+            "/embeddings, /reranks: EvalScope's rule).",
             stringValue(&RunConfig::url)},
         {{QStringLiteral("--api-key")}, Kind::Value, "KEY", "Sends 'Authorization: Bearer KEY'. Masked in saved files.",
             stringValue(&RunConfig::apiKey)},
@@ -526,8 +529,9 @@ CliParser::Result CliParser::parseRun(const QStringList& args, const RunConfig& 
 QString CliParser::runHelp()
 {
     QString out = Tr::tr("Usage: throughline-cli run --url URL --model NAME [options]\n\n"
-                         "Runs a closed-loop benchmark sweep against an OpenAI-compatible endpoint and prints, per run "
-                         "point, EvalScope's summary and percentile tables. Flags follow EvalScope perf.\n\n"
+                         "Runs a benchmark sweep (closed loop, or open loop with --open-loop) against an "
+                         "OpenAI-compatible endpoint and prints, per run point, EvalScope's summary and percentile "
+                         "tables and Throughline's own metrics (docs/METRICS.md). Flags follow EvalScope perf.\n\n"
                          "Options:\n");
     for (const Option& o : options()) {
         QString head = QStringLiteral("  ") + o.names.join(QStringLiteral(", "));
