@@ -1,15 +1,39 @@
 #include "storage/projectreader.h"
 
 #include "storage/projectschema.h"
+#include "util/tr.h"
 
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QUuid>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <csignal>
+#endif
 
 namespace tl {
 
 namespace {
 
 constexpr qint64 kInterruptedAfterMs = 30000; // a running run silent this long was killed or crashed
+
+// True only when we know: the writer ran on this host and no process with its id exists any more.
+bool writerGone(qint64 pid, const QString& host)
+{
+#ifdef Q_OS_UNIX
+    if (pid <= 0 || host != QSysInfo::machineHostName() || pid == QCoreApplication::applicationPid())
+        return false;
+    return ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
+#else
+    Q_UNUSED(pid);
+    Q_UNUSED(host);
+    return false;
+#endif
+}
 
 } // namespace
 
@@ -30,19 +54,48 @@ ProjectReader::~ProjectReader()
 bool ProjectReader::open(const QString& path, QString* error)
 {
     m_path = path;
-    return ProjectSchema::open(m_db, path, m_connection, false, error);
+    m_lastError.clear();
+    int older = 0;
+    if (ProjectSchema::open(m_db, path, m_connection, false, error, &older))
+        return true;
+    // A failed open leaves a closed connection under our name: drop it before opening again.
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connection);
+    if (older <= 0)
+        return false;
+    // An earlier schema: upgrade it when the file may be written (the upgrade keeps a copy), then read it.
+    const QFileInfo info(path);
+    if (!info.isWritable() || !info.permission(QFile::WriteOwner))
+        return false; // the message already says to make it writable or use a copy
+    return ProjectSchema::upgrade(path, error) && ProjectSchema::open(m_db, path, m_connection, false, error);
 }
 
-QList<RunRow> ProjectReader::runs() const
+bool ProjectReader::query(QSqlQuery& q) const
+{
+    if (q.exec())
+        return true;
+    if (m_lastError.isEmpty())
+        m_lastError = ProjectSchema::readError(m_path, q.lastError().text());
+    return false;
+}
+
+QList<RunRow> ProjectReader::selectRuns(const QString& where, const QVariant& bind) const
 {
     QList<RunRow> out;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral(
-            "SELECT r.id, r.name, r.model, r.url, r.status, r.created_ms, r.updated_ms, r.config_json, r.monotonic_anchor_ns,"
-            " (SELECT count(*) FROM run_points p WHERE p.run_id = r.id),"
-            " (SELECT count(*) FROM requests q WHERE q.run_id = r.id)"
-            " FROM runs r ORDER BY r.created_ms DESC")))
+    q.prepare(QStringLiteral(
+                  "SELECT r.id, r.name, r.model, r.url, r.status, r.created_ms, r.updated_ms, r.config_json,"
+                  " r.monotonic_anchor_ns, r.api, r.tool_version, r.source, r.source_path, r.import_notes, r.notes,"
+                  " r.fingerprint_json, r.writer_pid, r.writer_host,"
+                  " (SELECT count(*) FROM run_points p WHERE p.run_id = r.id),"
+                  " (SELECT coalesce(sum(p.request_count), 0) FROM run_points p WHERE p.run_id = r.id),"
+                  " (SELECT group_concat(t.tag, char(10)) FROM run_tags t WHERE t.run_id = r.id)"
+                  " FROM runs r ")
+        + where + QStringLiteral(" ORDER BY r.created_ms DESC, r.id"));
+    if (bind.isValid())
+        q.addBindValue(bind);
+    if (!query(q))
         return out;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     while (q.next()) {
@@ -53,33 +106,100 @@ QList<RunRow> ProjectReader::runs() const
         r.url = q.value(3).toString();
         r.status = q.value(4).toString();
         r.created = QDateTime::fromMSecsSinceEpoch(q.value(5).toLongLong());
-        if (r.status == u"running" && now - q.value(6).toLongLong() > kInterruptedAfterMs)
+        r.updated = QDateTime::fromMSecsSinceEpoch(q.value(6).toLongLong());
+        if (r.status == u"running"
+            && (now - q.value(6).toLongLong() > kInterruptedAfterMs
+                || writerGone(q.value(16).toLongLong(), q.value(17).toString())))
             r.status = QStringLiteral("interrupted");
         r.configJson = q.value(7).toString().toUtf8();
         r.monotonicAnchorNs = q.value(8).toLongLong();
-        r.points = q.value(9).toInt();
-        r.requests = q.value(10).toLongLong();
+        r.api = q.value(9).toString();
+        r.toolVersion = q.value(10).toString();
+        r.source = q.value(11).toString();
+        r.sourcePath = q.value(12).toString();
+        const QString notes = q.value(13).toString();
+        if (!notes.isEmpty())
+            r.importNotes = notes.split(u'\n');
+        r.notes = q.value(14).toString();
+        r.fingerprintJson = q.value(15).toString().toUtf8();
+        r.points = q.value(18).toInt();
+        r.requests = q.value(19).toLongLong();
+        const QString tags = q.value(20).toString();
+        if (!tags.isEmpty()) {
+            r.tags = tags.split(u'\n');
+            r.tags.sort();
+        }
         out.append(r);
     }
     return out;
 }
 
+QList<RunRow> ProjectReader::runs() const
+{
+    return selectRuns(QString(), QVariant());
+}
+
+std::optional<RunRow> ProjectReader::run(const QString& runId) const
+{
+    const QList<RunRow> rows = selectRuns(QStringLiteral("WHERE r.id = ?"), runId);
+    if (rows.isEmpty())
+        return std::nullopt;
+    return rows.first();
+}
+
+QString ProjectReader::findRun(const QString& idOrPrefix, QString* error) const
+{
+    auto fail = [error](const QString& message) {
+        if (error)
+            *error = message;
+        return QString();
+    };
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (idOrPrefix == u"latest") {
+        q.prepare(QStringLiteral("SELECT id FROM runs ORDER BY created_ms DESC, id LIMIT 1"));
+    } else {
+        // substr() instead of LIKE: ids may hold '%' or '_' after an import.
+        q.prepare(QStringLiteral("SELECT id FROM runs WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT 2"));
+        q.addBindValue(idOrPrefix.size());
+        q.addBindValue(idOrPrefix);
+    }
+    if (!query(q))
+        return fail(m_lastError);
+    QStringList found;
+    while (q.next())
+        found.append(q.value(0).toString());
+    if (found.isEmpty())
+        return fail(idOrPrefix == u"latest" ? Tr::tr("project '%1' holds no runs").arg(m_path)
+                                            : Tr::tr("project '%1' has no run '%2'; 'runs list' shows the ids")
+                                                  .arg(m_path, idOrPrefix));
+    if (found.contains(idOrPrefix))
+        return idOrPrefix;
+    if (found.size() > 1)
+        return fail(Tr::tr("'%1' matches several runs of '%2'; give more of the id").arg(idOrPrefix, m_path));
+    return found.first();
+}
+
 QList<PointRow> ProjectReader::points(const QString& runId) const
 {
     QList<PointRow> out;
+    const std::optional<RunRow> run = this->run(runId);
+    if (!run)
+        return out;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT p.idx, p.parallel, p.number, p.rate, p.status, p.summary_json, p.percentile_json,"
-                             " (SELECT count(*) FROM requests r WHERE r.run_id = p.run_id AND r.point_idx = p.idx)"
-                             " FROM run_points p WHERE p.run_id = ? ORDER BY p.idx"));
+    q.prepare(QStringLiteral("SELECT idx, parallel, number, rate, status, summary_json, percentile_json, request_count"
+                             " FROM run_points WHERE run_id = ? ORDER BY idx"));
     q.addBindValue(runId);
-    if (!q.exec())
+    if (!query(q))
         return out;
     while (q.next()) {
         PointRow p;
         p.index = q.value(0).toInt();
         p.point = RunPoint{q.value(1).toInt(), q.value(2).toInt(), q.value(3).toDouble()};
         p.status = q.value(4).toString();
+        if (p.status == u"running" && run->status != u"running")
+            p.status = QStringLiteral("interrupted");
         const QByteArray summary = q.value(5).toString().toUtf8();
         p.hasSummary = !summary.isEmpty();
         if (p.hasSummary)
@@ -89,6 +209,19 @@ QList<PointRow> ProjectReader::points(const QString& runId) const
             p.percentiles = percentilesFromJson(percentiles);
         p.requests = q.value(7).toLongLong();
         out.append(p);
+    }
+    // A point that never finished has no stored summary: show what it measured, from its stored requests.
+    for (PointRow& p : out) {
+        if (p.hasSummary || p.status == u"running" || p.requests == 0)
+            continue;
+        PointData data;
+        data.point = p.point;
+        data.records = requests(runId, p.index);
+        recomputeMetrics(data);
+        p.summary = data.summary;
+        p.percentiles = data.percentiles;
+        p.hasSummary = true;
+        p.summaryRecomputed = true;
     }
     return out;
 }
@@ -100,10 +233,10 @@ QList<RequestRecord> ProjectReader::requests(const QString& runId, int pointInde
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT seq, warmup, success, stream, scheduled_ns, sent_ns, headers_ns, end_ns,"
                              " prompt_tokens, completion_tokens, cached_tokens, token_source, http_status, error_class,"
-                             " error_message, bytes, events FROM requests WHERE run_id = ? AND point_idx = ? ORDER BY seq"));
+                             " error_message, bytes, events, response_id, retries FROM requests WHERE run_id = ? AND point_idx = ? ORDER BY seq"));
     q.addBindValue(runId);
     q.addBindValue(pointIndex);
-    if (!q.exec())
+    if (!query(q))
         return out;
     auto tokens = [](const QVariant& v) { return v.isNull() ? qint64(-1) : v.toLongLong(); };
     while (q.next()) {
@@ -127,10 +260,54 @@ QList<RequestRecord> ProjectReader::requests(const QString& runId, int pointInde
         r.errorClass = q.value(13).isNull() ? ErrorClass::None : errorClassFromName(q.value(13).toString());
         r.errorMessage = q.value(14).toString();
         r.bytesReceived = q.value(15).toLongLong();
-        ProjectSchema::decodeEvents(q.value(16).toByteArray(), r.sentNs, r.eventNs, r.eventFlags);
+        if (!ProjectSchema::decodeEvents(q.value(16).toByteArray(), r.sentNs, r.eventNs, r.eventFlags)
+            && m_lastError.isEmpty())
+            m_lastError = ProjectSchema::readError(m_path, QStringLiteral("the event times of request %1 of run %2 "
+                                                                          "are corrupt")
+                                                               .arg(r.seq)
+                                                               .arg(runId));
+        r.responseId = q.value(17).toString().toUtf8();
+        r.retries = q.value(18).toInt();
         out.append(r);
     }
+    if (q.lastError().isValid() && m_lastError.isEmpty())
+        m_lastError = ProjectSchema::readError(m_path, q.lastError().text());
     return out;
+}
+
+std::optional<RunData> ProjectReader::loadRun(const QString& runId) const
+{
+    const std::optional<RunRow> row = run(runId);
+    if (!row)
+        return std::nullopt;
+    RunData d;
+    d.id = row->id;
+    d.name = row->name;
+    d.status = row->status;
+    d.toolVersion = row->toolVersion;
+    d.model = row->model;
+    d.url = row->url;
+    d.api = row->api;
+    d.createdMs = row->created.toMSecsSinceEpoch();
+    d.configJson = row->configJson;
+    d.fingerprintJson = row->fingerprintJson;
+    d.source = row->source;
+    d.sourcePath = row->sourcePath;
+    d.importNotes = row->importNotes;
+    d.notes = row->notes;
+    d.tags = row->tags;
+    for (const PointRow& p : points(runId)) {
+        PointData pd;
+        pd.index = p.index;
+        pd.point = p.point;
+        pd.status = p.status;
+        pd.hasSummary = p.hasSummary;
+        pd.summary = p.summary;
+        pd.percentiles = p.percentiles;
+        pd.records = requests(runId, p.index);
+        d.points.append(pd);
+    }
+    return d;
 }
 
 } // namespace tl

@@ -1,5 +1,6 @@
 #include "storage/projectschema.h"
 
+#include "storage/projectmigrations.h"
 #include "util/tr.h"
 
 #include <QFile>
@@ -7,34 +8,13 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUuid>
 
 namespace tl::ProjectSchema {
 
-namespace {
+static_assert(kVersion == ProjectMigrations::kLatestVersion, "the schema version is the last migration's");
 
-const char* const kSchemaV1[] = {
-    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)",
-    "CREATE TABLE runs("
-    " id TEXT PRIMARY KEY, name TEXT NOT NULL, created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL,"
-    " status TEXT NOT NULL, tool_version TEXT, config_json TEXT NOT NULL, model TEXT, url TEXT, api TEXT,"
-    " monotonic_anchor_ns INTEGER NOT NULL, notes TEXT NOT NULL DEFAULT '')",
-    "CREATE TABLE run_points("
-    " run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE, idx INTEGER NOT NULL,"
-    " parallel INTEGER NOT NULL, number INTEGER NOT NULL, rate REAL NOT NULL, status TEXT NOT NULL,"
-    " started_ms INTEGER, finished_ms INTEGER, summary_json TEXT, percentile_json TEXT,"
-    " PRIMARY KEY(run_id, idx))",
-    // Times are nanoseconds relative to runs.monotonic_anchor_ns; 0 = did not happen.
-    "CREATE TABLE requests("
-    " run_id TEXT NOT NULL, point_idx INTEGER NOT NULL, seq INTEGER NOT NULL,"
-    " warmup INTEGER NOT NULL, success INTEGER NOT NULL, stream INTEGER NOT NULL,"
-    " scheduled_ns INTEGER NOT NULL, sent_ns INTEGER NOT NULL, headers_ns INTEGER, end_ns INTEGER,"
-    " first_choices_ns INTEGER, first_content_ns INTEGER, completed_ns INTEGER,"
-    " prompt_tokens INTEGER, completion_tokens INTEGER, cached_tokens INTEGER, token_source TEXT,"
-    " http_status INTEGER, error_class TEXT, error_message TEXT, bytes INTEGER, event_count INTEGER,"
-    " events BLOB,"
-    " PRIMARY KEY(run_id, point_idx, seq),"
-    " FOREIGN KEY(run_id, point_idx) REFERENCES run_points(run_id, idx) ON DELETE CASCADE) WITHOUT ROWID",
-};
+namespace {
 
 bool run(QSqlDatabase& db, const char* sql, QString* error)
 {
@@ -46,13 +26,48 @@ bool run(QSqlDatabase& db, const char* sql, QString* error)
     return false;
 }
 
-bool looksLikeSqlite(const QString& path)
+quint32 bigEndian32(const QByteArray& b, int at)
+{
+    return (quint32(quint8(b.at(at))) << 24) | (quint32(quint8(b.at(at + 1))) << 16)
+        | (quint32(quint8(b.at(at + 2))) << 8) | quint32(quint8(b.at(at + 3)));
+}
+
+enum class FileKind { Empty, Sqlite, NotSqlite, Damaged };
+
+// Reads the 100-byte SQLite header without SQLite, so that a foreign or truncated file is refused before a
+// connection (which may create -wal/-shm files beside it) is ever made.
+FileKind inspectFile(const QString& path, QString* detail)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray head = f.read(16);
-    return head.size() == 0 || head == QByteArrayView("SQLite format 3\0", 16);
+        return FileKind::NotSqlite;
+    const qint64 size = f.size();
+    if (size == 0)
+        return FileKind::Empty;
+    const QByteArray head = f.read(100);
+    static const QByteArray magic("SQLite format 3\0", 16);
+    if (!head.startsWith(magic))
+        return FileKind::NotSqlite;
+    if (head.size() < 100) {
+        *detail = Tr::tr("the file ends inside its header");
+        return FileKind::Damaged;
+    }
+    quint32 pageSize = (quint32(quint8(head.at(16))) << 8) | quint32(quint8(head.at(17)));
+    if (pageSize == 1)
+        pageSize = 65536;
+    if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) != 0) {
+        *detail = Tr::tr("its header gives an impossible page size (%1)").arg(pageSize);
+        return FileKind::Damaged;
+    }
+    const quint32 pages = bigEndian32(head, 28);
+    const bool pagesValid = pages > 0 && bigEndian32(head, 24) == bigEndian32(head, 92);
+    if (pagesValid && size < qint64(pages) * pageSize) {
+        *detail = Tr::tr("it is truncated: %1 bytes of the %2 its header announces")
+                      .arg(size)
+                      .arg(qint64(pages) * pageSize);
+        return FileKind::Damaged;
+    }
+    return FileKind::Sqlite;
 }
 
 int pragmaInt(QSqlDatabase& db, const char* name)
@@ -63,9 +78,29 @@ int pragmaInt(QSqlDatabase& db, const char* name)
     return -1;
 }
 
+QString damaged(const QString& path, const QString& detail)
+{
+    return Tr::tr("'%1' is damaged (%2); it was left untouched. Restore it from a backup, or try "
+                  "'sqlite3 %1 .recover' on a copy")
+        .arg(path, detail);
+}
+
 } // namespace
 
-bool open(QSqlDatabase& db, const QString& path, const QString& connectionName, bool writable, QString* error)
+QString backupPath(const QString& path, int version)
+{
+    return path + QStringLiteral(".schema%1.bak").arg(version);
+}
+
+QString readError(const QString& path, const QString& sqlError)
+{
+    if (sqlError.contains(u"malformed") || sqlError.contains(u"not a database") || sqlError.contains(u"corrupt"))
+        return damaged(path, sqlError.trimmed());
+    return Tr::tr("cannot read project '%1': %2").arg(path, sqlError.trimmed());
+}
+
+bool open(QSqlDatabase& db, const QString& path, const QString& connectionName, bool writable, QString* error,
+          int* olderVersion)
 {
     auto fail = [&](const QString& message) {
         if (error)
@@ -87,9 +122,22 @@ bool open(QSqlDatabase& db, const QString& path, const QString& connectionName, 
         return fail(Tr::tr("project '%1' is read-only; open it for browsing only or choose another file").arg(path));
     if (!exists && writable && !QFileInfo(info.absolutePath()).isWritable())
         return fail(Tr::tr("cannot create project '%1': the folder is missing or not writable").arg(path));
-    if (exists && !looksLikeSqlite(path))
-        return fail(Tr::tr("'%1' is not a Throughline project (it is not an SQLite database); it was left untouched")
-                        .arg(path));
+    if (exists) {
+        QString detail;
+        switch (inspectFile(path, &detail)) {
+        case FileKind::NotSqlite:
+            return fail(Tr::tr("'%1' is not a Throughline project (it is not an SQLite database); it was left untouched")
+                            .arg(path));
+        case FileKind::Damaged:
+            return fail(damaged(path, detail));
+        case FileKind::Empty:
+            if (!writable)
+                return fail(Tr::tr("project '%1' is empty").arg(path));
+            break;
+        case FileKind::Sqlite:
+            break;
+        }
+    }
 
     db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
     if (!db.isValid())
@@ -100,17 +148,17 @@ bool open(QSqlDatabase& db, const QString& path, const QString& connectionName, 
     if (!db.open())
         return fail(Tr::tr("cannot open project '%1': %2").arg(path, db.lastError().text()));
 
-    const int version = pragmaInt(db, "user_version");
-    const int appId = pragmaInt(db, "application_id");
-    if (version < 0)
-        return fail(Tr::tr("'%1' is damaged or not an SQLite database; it was left untouched").arg(path));
     int tables = 0;
     {
         QSqlQuery q(db);
         if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next())
-            return fail(Tr::tr("'%1' is damaged or not an SQLite database; it was left untouched").arg(path));
+            return fail(damaged(path, q.lastError().text().trimmed()));
         tables = q.value(0).toInt();
     }
+    const int version = pragmaInt(db, "user_version");
+    const int appId = pragmaInt(db, "application_id");
+    if (version < 0)
+        return fail(damaged(path, Tr::tr("its schema version cannot be read")));
     if (tables > 0 && appId != kApplicationId)
         return fail(Tr::tr("'%1' is an SQLite database but not a Throughline project; it was left untouched").arg(path));
     if (version > kVersion)
@@ -125,6 +173,15 @@ bool open(QSqlDatabase& db, const QString& path, const QString& connectionName, 
     if (!writable) {
         if (tables == 0)
             return fail(Tr::tr("project '%1' is empty").arg(path));
+        if (version < kVersion) {
+            if (olderVersion)
+                *olderVersion = version;
+            return fail(Tr::tr("project '%1' was written by an earlier Throughline (schema %2) and must be upgraded to "
+                               "schema %3 before it can be read; it is read-only, so make it writable or work on a copy")
+                            .arg(path)
+                            .arg(version)
+                            .arg(kVersion));
+        }
         return true;
     }
     if (!run(db, "PRAGMA journal_mode = WAL", error) || !run(db, "PRAGMA synchronous = NORMAL", error))
@@ -132,25 +189,55 @@ bool open(QSqlDatabase& db, const QString& path, const QString& connectionName, 
     if (version == kVersion)
         return true;
 
-    // Fresh file: create schema v1 in one transaction. (Later versions add migration steps here.)
+    if (version > 0 && !QFileInfo::exists(backupPath(path, version))) {
+        // A consistent copy (WAL content included) for anyone still using the earlier Throughline.
+        QSqlQuery copy(db);
+        copy.prepare(QStringLiteral("VACUUM INTO ?"));
+        copy.addBindValue(backupPath(path, version));
+        if (!copy.exec())
+            return fail(Tr::tr("cannot keep a copy of '%1' before upgrading it (%2); it was left untouched; free some "
+                               "disk space or check the folder's permissions")
+                            .arg(path, copy.lastError().text()));
+    }
     QString sqlError;
     if (!db.transaction())
         return fail(Tr::tr("cannot write project '%1': %2").arg(path, db.lastError().text()));
-    for (const char* sql : kSchemaV1) {
-        if (!run(db, sql, &sqlError)) {
-            db.rollback();
-            return fail(Tr::tr("cannot create the schema of '%1': %2").arg(path, sqlError));
-        }
+    if (!ProjectMigrations::migrate(db, version, &sqlError)) {
+        db.rollback();
+        return fail(Tr::tr("cannot upgrade project '%1' from schema %2: %3; it was left as it was")
+                        .arg(path)
+                        .arg(version)
+                        .arg(sqlError));
     }
-    QSqlQuery meta(db);
-    meta.prepare(QStringLiteral("INSERT INTO meta(key, value) VALUES('created_by', ?)"));
-    meta.addBindValue(QStringLiteral("Throughline " THROUGHLINE_VERSION));
-    meta.exec();
-    run(db, "PRAGMA application_id = 1414287434", nullptr);
-    run(db, "PRAGMA user_version = 1", nullptr);
+    if (version == 0) {
+        QSqlQuery meta(db);
+        meta.prepare(QStringLiteral("INSERT INTO meta(key, value) VALUES('created_by', ?)"));
+        meta.addBindValue(QStringLiteral("Throughline " THROUGHLINE_VERSION));
+        meta.exec();
+    } else {
+        QSqlQuery meta(db);
+        meta.prepare(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)"));
+        meta.addBindValue(QStringLiteral("upgraded_from_%1").arg(version));
+        meta.addBindValue(QStringLiteral("Throughline " THROUGHLINE_VERSION));
+        meta.exec();
+    }
     if (!db.commit())
         return fail(Tr::tr("cannot write project '%1': %2").arg(path, db.lastError().text()));
     return true;
+}
+
+bool upgrade(const QString& path, QString* error)
+{
+    const QString connection = QStringLiteral("tl-upgrade-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    bool ok = false;
+    {
+        QSqlDatabase db;
+        ok = open(db, path, connection, true, error);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return ok;
 }
 
 QByteArray encodeEvents(qint64 baseNs, const QVector<qint64>& eventNs, const QVector<quint8>& flags)

@@ -9,13 +9,27 @@ class QSqlDatabase;
 // The *.tlproj SQLite schema: versioned with PRAGMA user_version, tagged with PRAGMA application_id.
 namespace tl::ProjectSchema {
 
-constexpr int kVersion = 1;
+constexpr int kVersion = 2; // = ProjectMigrations::kLatestVersion
 constexpr int kApplicationId = 0x544C504A; // "TLPJ"
 
 // Opens (creating when allowed) the SQLite file at `path` on a connection named `connectionName`, checks that it
-// is a Throughline project this version can read, and (when writable) creates or migrates the schema.
+// is a Throughline project this version can read, and (when writable) creates or migrates the schema. Before a
+// file of an earlier schema is upgraded, a copy is kept beside it (`<file>.schema<N>.bak`).
+// Read-only opens accept only the current schema: `*olderVersion` (if given) is set when the file needs an
+// upgrade first (see upgrade()).
 // On failure returns false with a message that names the file and says what to do; the file is never changed.
-bool open(QSqlDatabase& db, const QString& path, const QString& connectionName, bool writable, QString* error);
+bool open(QSqlDatabase& db, const QString& path, const QString& connectionName, bool writable, QString* error,
+          int* olderVersion = nullptr);
+
+// Upgrades an existing project of an earlier schema in place (after keeping a copy). False with a message when it
+// cannot (read-only file, damaged file).
+bool upgrade(const QString& path, QString* error);
+
+// The copy kept before upgrading `path` from schema `version`.
+QString backupPath(const QString& path, int version);
+
+// Turns an SQLite error met while reading into a message naming the file ("damaged" for corruption).
+QString readError(const QString& path, const QString& sqlError);
 
 // Compact per-event timings: for each event a varint of the delay since the previous one (the first since
 // `baseNs`) in nanoseconds, followed by its flag byte.

@@ -69,6 +69,33 @@ void ProjectStore::finishRun(const QString& runId, const QString& status)
     QMetaObject::invokeMethod(m_writer, [=, w = m_writer] { w->finishRun(runId, status); }, Qt::QueuedConnection);
 }
 
+void ProjectStore::setFingerprint(const QString& runId, const EndpointFingerprint& fingerprint)
+{
+    QMetaObject::invokeMethod(
+        m_writer, [=, w = m_writer, json = fingerprint.toJson()] { w->setFingerprint(runId, json); },
+        Qt::QueuedConnection);
+}
+
+void ProjectStore::setNotes(const QString& runId, const QString& notes)
+{
+    QMetaObject::invokeMethod(m_writer, [=, w = m_writer] { w->setNotes(runId, notes); }, Qt::QueuedConnection);
+}
+
+void ProjectStore::setTags(const QString& runId, const QStringList& tags)
+{
+    QMetaObject::invokeMethod(m_writer, [=, w = m_writer] { w->setTags(runId, tags); }, Qt::QueuedConnection);
+}
+
+void ProjectStore::deleteRun(const QString& runId)
+{
+    QMetaObject::invokeMethod(m_writer, [=, w = m_writer] { w->deleteRun(runId); }, Qt::QueuedConnection);
+}
+
+void ProjectStore::insertRun(const RunData& run)
+{
+    QMetaObject::invokeMethod(m_writer, [run, w = m_writer] { w->insertRun(run); }, Qt::QueuedConnection);
+}
+
 bool ProjectStore::flush(QString* error)
 {
     QString first;

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "engine/requestrecord.h"
+#include "storage/endpointfingerprint.h"
+#include "storage/rundata.h"
 
 #include <QObject>
 #include <QString>
@@ -45,6 +47,14 @@ public:
     void finishPoint(const QString& runId, int index, const QString& status, const QByteArray& summaryJson,
                      const QByteArray& percentileJson);
     void finishRun(const QString& runId, const QString& status);
+    // The engine calls this once it has asked the server about itself (GET /v1/models and the response headers).
+    void setFingerprint(const QString& runId, const EndpointFingerprint& fingerprint);
+    // User annotations; they replace what was there.
+    void setNotes(const QString& runId, const QString& notes);
+    void setTags(const QString& runId, const QStringList& tags);
+    void deleteRun(const QString& runId);
+    // A complete run from an import, written in one transaction.
+    void insertRun(const RunData& run);
 
     // Blocks until everything queued so far is on disk. False (with the first write error) if anything failed.
     bool flush(QString* error = nullptr);

@@ -3,12 +3,30 @@
 #include "storage/projectschema.h"
 #include "util/tr.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSysInfo>
+#include <QTimer>
 #include <QUuid>
 
 namespace tl {
+
+namespace {
+
+QVariant nullIfEmpty(const QString& s)
+{
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
+
+// For NOT NULL text columns: a null QString binds as SQL NULL, an empty one as ''.
+QString notNull(const QString& s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+} // namespace
 
 ProjectWriter::ProjectWriter(QString path, QObject* parent)
     : QObject(parent)
@@ -24,6 +42,11 @@ ProjectWriter::~ProjectWriter()
 
 void ProjectWriter::closeDatabase()
 {
+    if (m_heartbeat) {
+        m_heartbeat->stop();
+        delete m_heartbeat;
+        m_heartbeat = nullptr;
+    }
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -33,17 +56,28 @@ void ProjectWriter::closeDatabase()
 
 bool ProjectWriter::openDatabase(QString* error)
 {
-    return ProjectSchema::open(m_db, m_path, m_connection, true, error);
+    if (!ProjectSchema::open(m_db, m_path, m_connection, true, error))
+        return false;
+    // Created here, on the thread that uses the connection.
+    m_heartbeat = new QTimer;
+    m_heartbeat->setInterval(kHeartbeatMs);
+    connect(m_heartbeat, &QTimer::timeout, this, &ProjectWriter::heartbeat);
+    m_heartbeat->start();
+    return true;
+}
+
+void ProjectWriter::report(const QString& message)
+{
+    if (m_firstError.isEmpty())
+        m_firstError = message;
+    Q_EMIT writeFailed(message);
 }
 
 bool ProjectWriter::exec(const char* what, QSqlQuery& q)
 {
     if (q.exec())
         return true;
-    const QString message = Tr::tr("project '%1': cannot %2: %3").arg(m_path, QLatin1String(what), q.lastError().text());
-    if (m_firstError.isEmpty())
-        m_firstError = message;
-    Q_EMIT writeFailed(message);
+    report(Tr::tr("project '%1': cannot %2: %3").arg(m_path, QLatin1String(what), q.lastError().text()));
     return false;
 }
 
@@ -56,24 +90,64 @@ void ProjectWriter::touchRun(const QString& runId)
     exec("update the run", q);
 }
 
-void ProjectWriter::beginRun(const RunInfo& info)
+void ProjectWriter::heartbeat()
 {
-    m_anchorNs = info.monotonicAnchorNs;
+    for (const QString& id : std::as_const(m_running))
+        touchRun(id);
+}
+
+bool ProjectWriter::insertRunRow(const RunInfo& info, const QString& status, const RunData* extra)
+{
+    // The endpoint this run aimed at: one row per (url, api, model), shared by every run against it.
+    QSqlQuery endpoint(m_db);
+    endpoint.prepare(QStringLiteral("INSERT OR IGNORE INTO endpoints(url, api, model, first_used_ms) VALUES(?,?,?,?)"));
+    // Empty, not NULL: an unknown URL (an import from vLLM) is still one endpoint row.
+    const QString url = notNull(info.url);
+    const QString api = notNull(info.api);
+    const QString model = notNull(info.model);
+    endpoint.addBindValue(url);
+    endpoint.addBindValue(api);
+    endpoint.addBindValue(model);
+    endpoint.addBindValue(info.createdMs);
+    if (!exec("record the endpoint", endpoint))
+        return false;
+
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO runs(id, name, created_ms, updated_ms, status, tool_version, config_json,"
-                             " model, url, api, monotonic_anchor_ns) VALUES(?,?,?,?,?,?,?,?,?,?,?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO runs(id, name, created_ms, updated_ms, status, tool_version, config_json, model, url, api,"
+        " monotonic_anchor_ns, notes, endpoint_id, fingerprint_json, source, source_path, import_notes, writer_pid,"
+        " writer_host) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,"
+        " (SELECT id FROM endpoints WHERE url = ? AND api = ? AND model = ?),?,?,?,?,?,?)"));
     q.addBindValue(info.id);
-    q.addBindValue(info.name);
+    q.addBindValue(notNull(info.name));
     q.addBindValue(info.createdMs);
-    q.addBindValue(info.createdMs);
-    q.addBindValue(QStringLiteral("running"));
-    q.addBindValue(QStringLiteral(THROUGHLINE_VERSION));
-    q.addBindValue(QString::fromUtf8(info.configJson));
+    q.addBindValue(extra ? info.createdMs : QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(status);
+    q.addBindValue(extra && !extra->toolVersion.isEmpty() ? extra->toolVersion : QStringLiteral(THROUGHLINE_VERSION));
+    q.addBindValue(notNull(QString::fromUtf8(info.configJson)));
     q.addBindValue(info.model);
     q.addBindValue(info.url);
     q.addBindValue(info.api);
     q.addBindValue(info.monotonicAnchorNs);
-    exec("record the run", q);
+    q.addBindValue(notNull(extra ? extra->notes : QString()));
+    q.addBindValue(url);
+    q.addBindValue(api);
+    q.addBindValue(model);
+    q.addBindValue(extra && !extra->fingerprintJson.isEmpty() ? QVariant(QString::fromUtf8(extra->fingerprintJson))
+                                                              : QVariant());
+    q.addBindValue(extra ? extra->source : QStringLiteral("throughline"));
+    q.addBindValue(extra ? nullIfEmpty(extra->sourcePath) : QVariant());
+    q.addBindValue(notNull(extra ? extra->importNotes.join(u'\n') : QString()));
+    q.addBindValue(extra ? QVariant() : QVariant(QCoreApplication::applicationPid()));
+    q.addBindValue(extra ? QVariant() : QVariant(QSysInfo::machineHostName()));
+    return exec("record the run", q);
+}
+
+void ProjectWriter::beginRun(const RunInfo& info)
+{
+    m_anchors.insert(info.id, info.monotonicAnchorNs);
+    m_running.insert(info.id);
+    insertRunRow(info, QStringLiteral("running"), nullptr);
 }
 
 void ProjectWriter::beginPoint(const QString& runId, int index, int parallel, int number, double rate)
@@ -91,25 +165,22 @@ void ProjectWriter::beginPoint(const QString& runId, int index, int parallel, in
     exec("record the run point", q);
 }
 
-void ProjectWriter::writeRequests(const QString& runId, int pointIndex, const QList<RequestRecord>& records)
+bool ProjectWriter::insertRequests(const QString& runId, int pointIndex, const QList<RequestRecord>& records,
+                                   qint64 anchorNs)
 {
-    if (!m_db.transaction()) {
-        const QString message = Tr::tr("project '%1': cannot start a transaction: %2")
-                                    .arg(m_path, m_db.lastError().text());
-        if (m_firstError.isEmpty())
-            m_firstError = message;
-        Q_EMIT writeFailed(message);
-        return;
-    }
     QSqlQuery q(m_db);
+    // OR IGNORE: a (run, point, seq) stored twice is an engine bug; the first copy is kept and the count stays true.
     q.prepare(QStringLiteral(
-        "INSERT OR REPLACE INTO requests(run_id, point_idx, seq, warmup, success, stream, scheduled_ns, sent_ns,"
+        "INSERT OR IGNORE INTO requests(run_id, point_idx, seq, warmup, success, stream, scheduled_ns, sent_ns,"
         " headers_ns, end_ns, first_choices_ns, first_content_ns, completed_ns, prompt_tokens, completion_tokens,"
-        " cached_tokens, token_source, http_status, error_class, error_message, bytes, event_count, events)"
-        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-    auto rel = [this](qint64 ns) { return ns != 0 ? QVariant(ns - m_anchorNs) : QVariant(0); };
+        " cached_tokens, token_source, http_status, error_class, error_message, bytes, event_count, events, response_id,"
+        " retries) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    // Required times: 0 stays 0. Optional times: NULL when the stage never happened.
+    auto rel = [anchorNs](qint64 ns) { return ns != 0 ? ns - anchorNs : qint64(0); };
+    auto opt = [anchorNs](qint64 ns) { return ns != 0 ? QVariant(ns - anchorNs) : QVariant(); };
     auto tokens = [](qint64 v) { return v >= 0 ? QVariant(v) : QVariant(); };
-    bool ok = true;
+    qint64 inserted = 0;
+    int duplicate = -1;
     for (const RequestRecord& r : records) {
         q.addBindValue(runId);
         q.addBindValue(pointIndex);
@@ -119,11 +190,11 @@ void ProjectWriter::writeRequests(const QString& runId, int pointIndex, const QL
         q.addBindValue(int(r.stream));
         q.addBindValue(rel(r.scheduledNs));
         q.addBindValue(rel(r.sentNs));
-        q.addBindValue(rel(r.headersNs));
-        q.addBindValue(rel(r.endNs));
-        q.addBindValue(rel(r.firstChoicesNs()));
-        q.addBindValue(rel(r.firstContentNs()));
-        q.addBindValue(rel(r.completedNs()));
+        q.addBindValue(opt(r.headersNs));
+        q.addBindValue(opt(r.endNs));
+        q.addBindValue(opt(r.firstChoicesNs()));
+        q.addBindValue(opt(r.firstContentNs()));
+        q.addBindValue(opt(r.completedNs()));
         q.addBindValue(tokens(r.promptTokens));
         q.addBindValue(tokens(r.completionTokens));
         q.addBindValue(tokens(r.cachedTokens));
@@ -134,24 +205,47 @@ void ProjectWriter::writeRequests(const QString& runId, int pointIndex, const QL
         q.addBindValue(r.bytesReceived);
         q.addBindValue(r.eventNs.size());
         q.addBindValue(ProjectSchema::encodeEvents(r.sentNs, r.eventNs, r.eventFlags));
-        if (!exec("store a request", q)) {
-            ok = false;
-            break;
-        }
+        q.addBindValue(r.responseId.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(r.responseId)));
+        q.addBindValue(r.retries);
+        if (!exec("store a request", q))
+            return false;
+        if (q.numRowsAffected() > 0)
+            ++inserted;
+        else
+            duplicate = r.seq;
     }
+    if (duplicate >= 0) {
+        report(Tr::tr("project '%1': request %2 of point %3 of run %4 was handed over twice; the first copy is kept")
+                   .arg(m_path)
+                   .arg(duplicate)
+                   .arg(pointIndex)
+                   .arg(runId));
+    }
+    QSqlQuery count(m_db);
+    count.prepare(QStringLiteral("UPDATE run_points SET request_count = request_count + ? WHERE run_id = ? AND idx = ?"));
+    count.addBindValue(inserted);
+    count.addBindValue(runId);
+    count.addBindValue(pointIndex);
+    return exec("count the requests", count);
+}
+
+void ProjectWriter::writeRequests(const QString& runId, int pointIndex, const QList<RequestRecord>& records)
+{
+    // One transaction per batch: a killed process loses at most the batch being written.
+    if (!m_db.transaction()) {
+        report(Tr::tr("project '%1': cannot start a transaction: %2").arg(m_path, m_db.lastError().text()));
+        return;
+    }
+    bool ok = insertRequests(runId, pointIndex, records, m_anchors.value(runId));
     QSqlQuery touch(m_db);
     touch.prepare(QStringLiteral("UPDATE runs SET updated_ms = ? WHERE id = ?"));
     touch.addBindValue(QDateTime::currentMSecsSinceEpoch());
     touch.addBindValue(runId);
     ok = ok && exec("update the run", touch);
     if (!ok || !m_db.commit()) {
+        if (ok)
+            report(Tr::tr("project '%1': cannot commit: %2").arg(m_path, m_db.lastError().text()));
         m_db.rollback();
-        if (ok) {
-            const QString message = Tr::tr("project '%1': cannot commit: %2").arg(m_path, m_db.lastError().text());
-            if (m_firstError.isEmpty())
-                m_firstError = message;
-            Q_EMIT writeFailed(message);
-        }
     }
 }
 
@@ -173,12 +267,120 @@ void ProjectWriter::finishPoint(const QString& runId, int index, const QString& 
 
 void ProjectWriter::finishRun(const QString& runId, const QString& status)
 {
+    m_running.remove(runId);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE runs SET status = ?, updated_ms = ? WHERE id = ?"));
     q.addBindValue(status);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(runId);
     exec("finish the run", q);
+}
+
+void ProjectWriter::setFingerprint(const QString& runId, const QByteArray& fingerprintJson)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE runs SET fingerprint_json = ? WHERE id = ?"));
+    q.addBindValue(QString::fromUtf8(fingerprintJson));
+    q.addBindValue(runId);
+    exec("store the endpoint fingerprint", q);
+}
+
+void ProjectWriter::setNotes(const QString& runId, const QString& notes)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE runs SET notes = ? WHERE id = ?"));
+    q.addBindValue(notNull(notes));
+    q.addBindValue(runId);
+    exec("store the notes", q);
+}
+
+void ProjectWriter::setTags(const QString& runId, const QStringList& tags)
+{
+    if (!m_db.transaction()) {
+        report(Tr::tr("project '%1': cannot start a transaction: %2").arg(m_path, m_db.lastError().text()));
+        return;
+    }
+    QSqlQuery clear(m_db);
+    clear.prepare(QStringLiteral("DELETE FROM run_tags WHERE run_id = ?"));
+    clear.addBindValue(runId);
+    bool ok = exec("replace the tags", clear);
+    QSqlQuery add(m_db);
+    add.prepare(QStringLiteral("INSERT OR IGNORE INTO run_tags(run_id, tag) VALUES(?, ?)"));
+    for (const QString& tag : tags) {
+        if (!ok || tag.trimmed().isEmpty())
+            continue;
+        add.addBindValue(runId);
+        add.addBindValue(tag.trimmed());
+        ok = exec("store a tag", add);
+    }
+    if (!ok || !m_db.commit())
+        m_db.rollback();
+}
+
+bool ProjectWriter::deleteRun(const QString& runId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM runs WHERE id = ?")); // points, requests and tags cascade
+    q.addBindValue(runId);
+    if (!exec("delete the run", q))
+        return false;
+    if (q.numRowsAffected() == 0) {
+        report(Tr::tr("project '%1' has no run '%2'").arg(m_path, runId));
+        return false;
+    }
+    return true;
+}
+
+bool ProjectWriter::insertRun(const RunData& run)
+{
+    if (!m_db.transaction()) {
+        report(Tr::tr("project '%1': cannot start a transaction: %2").arg(m_path, m_db.lastError().text()));
+        return false;
+    }
+    RunInfo info;
+    info.id = run.id;
+    info.name = run.name;
+    info.configJson = run.configJson;
+    info.model = run.model;
+    info.url = run.url;
+    info.api = run.api;
+    info.monotonicAnchorNs = 0; // RunData times are already relative to the anchor
+    info.createdMs = run.createdMs;
+    bool ok = insertRunRow(info, run.status.isEmpty() ? QStringLiteral("finished") : run.status, &run);
+    for (const PointData& p : run.points) {
+        if (!ok)
+            break;
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("INSERT INTO run_points(run_id, idx, parallel, number, rate, status, started_ms,"
+                                 " finished_ms, summary_json, percentile_json) VALUES(?,?,?,?,?,?,?,?,?,?)"));
+        q.addBindValue(run.id);
+        q.addBindValue(p.index);
+        q.addBindValue(p.point.parallel);
+        q.addBindValue(p.point.number);
+        q.addBindValue(p.point.rate);
+        q.addBindValue(p.status.isEmpty() ? QStringLiteral("completed") : p.status);
+        q.addBindValue(QVariant());
+        q.addBindValue(QVariant());
+        q.addBindValue(p.hasSummary ? QVariant(QString::fromUtf8(summaryToJson(p.summary))) : QVariant());
+        q.addBindValue(p.percentiles.metrics.isEmpty() ? QVariant()
+                                                       : QVariant(QString::fromUtf8(percentilesToJson(p.percentiles))));
+        ok = exec("record the run point", q) && insertRequests(run.id, p.index, p.records, 0);
+    }
+    QSqlQuery tag(m_db);
+    tag.prepare(QStringLiteral("INSERT OR IGNORE INTO run_tags(run_id, tag) VALUES(?, ?)"));
+    for (const QString& t : run.tags) {
+        if (!ok)
+            break;
+        tag.addBindValue(run.id);
+        tag.addBindValue(t);
+        ok = exec("store a tag", tag);
+    }
+    if (ok && m_db.commit())
+        return true;
+    if (ok)
+        report(Tr::tr("project '%1': cannot commit: %2").arg(m_path, m_db.lastError().text()));
+    m_db.rollback();
+    return false;
 }
 
 } // namespace tl

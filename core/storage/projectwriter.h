@@ -2,13 +2,19 @@
 
 #include "engine/requestrecord.h"
 #include "storage/projectstore.h"
+#include "storage/rundata.h"
 
+#include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QSqlDatabase>
+
+class QTimer;
 
 namespace tl {
 
-// Lives on ProjectStore's writer thread and owns that thread's SQLite connection.
+// Lives on ProjectStore's writer thread and owns that thread's SQLite connection. Can also be used directly on
+// one thread (import, delete from the CLI): every method is synchronous.
 class ProjectWriter final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ProjectWriter)
@@ -24,21 +30,39 @@ public:
     void finishPoint(const QString& runId, int index, const QString& status, const QByteArray& summaryJson,
                      const QByteArray& percentileJson);
     void finishRun(const QString& runId, const QString& status);
+    void setFingerprint(const QString& runId, const QByteArray& fingerprintJson);
+    void setNotes(const QString& runId, const QString& notes);
+    void setTags(const QString& runId, const QStringList& tags);
+    // False (and firstError() set) when nothing was deleted.
+    bool deleteRun(const QString& runId);
+    // A complete run (an import) in one transaction; records are relative to the run's anchor.
+    bool insertRun(const tl::RunData& run);
     QString firstError() const { return m_firstError; }
     void closeDatabase();
+
+    // How often a running run's row is touched while nothing else is written, so that readers can tell a live run
+    // from a dead one (ProjectReader: silent for 30 s = interrupted).
+    static constexpr int kHeartbeatMs = 5000;
 
 Q_SIGNALS:
     void writeFailed(const QString& message);
 
 private:
     bool exec(const char* what, class QSqlQuery& q);
+    void report(const QString& message);
+    bool insertRequests(const QString& runId, int pointIndex, const QList<tl::RequestRecord>& records,
+                        qint64 anchorNs);
+    bool insertRunRow(const tl::RunInfo& info, const QString& status, const tl::RunData* extra);
     void touchRun(const QString& runId);
+    void heartbeat();
 
     QString m_path;
     QString m_connection;
     QSqlDatabase m_db;
     QString m_firstError;
-    qint64 m_anchorNs = 0;
+    QHash<QString, qint64> m_anchors; // run id -> monotonic anchor of the runs written by this process
+    QSet<QString> m_running;
+    QTimer* m_heartbeat = nullptr;
 };
 
 } // namespace tl

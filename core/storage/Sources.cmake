@@ -1,0 +1,15 @@
+# Project-file sources added for schema migrations, import and export (included from core/CMakeLists.txt).
+target_sources(throughline_core PRIVATE
+    storage/projectmigrations.h storage/projectmigrations.cpp
+    storage/endpointfingerprint.h storage/endpointfingerprint.cpp
+    storage/rundata.h storage/rundata.cpp
+    storage/runjson.h storage/runjson.cpp
+    storage/evalscopeimporter.h storage/evalscopeimporter.cpp
+    storage/vllmimporter.h storage/vllmimporter.cpp
+    storage/runimporter.h storage/runimporter.cpp
+    storage/csv.h storage/csv.cpp
+    storage/csvexporter.h storage/csvexporter.cpp
+    storage/evalscopeexporter.h storage/evalscopeexporter.cpp
+    storage/svgchart.h storage/svgchart.cpp
+    storage/htmlreport.h storage/htmlreport.cpp
+)

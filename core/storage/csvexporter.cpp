@@ -1,0 +1,278 @@
+#include "storage/csvexporter.h"
+
+#include "storage/csv.h"
+#include "util/tr.h"
+
+#include <QDir>
+#include <QSaveFile>
+
+#include <cmath>
+
+namespace tl {
+
+namespace {
+
+QString num(double v)
+{
+    return std::isfinite(v) ? QString::number(v, 'g', 12) : QString();
+}
+
+QString optNs(qint64 ns)
+{
+    return ns != 0 ? CsvExporter::nsToMs(ns) : QString();
+}
+
+QString tokens(qint64 v)
+{
+    return v >= 0 ? QString::number(v) : QString();
+}
+
+// "TTFT (ms)" -> "ttft_ms", "Output (tok/s)" -> "output_tok_s": the unit stays in the column name.
+QString columnFor(const QString& metric)
+{
+    QString out;
+    for (const QChar c : metric.toLower()) {
+        if (c.isLetterOrNumber())
+            out.append(c);
+        else if (!out.isEmpty() && !out.endsWith(u'_'))
+            out.append(u'_');
+    }
+    while (out.endsWith(u'_'))
+        out.chop(1);
+    return out;
+}
+
+bool writeFile(const QString& path, const QByteArray& data, QString* error)
+{
+    QSaveFile f(path);
+    if (f.open(QIODevice::WriteOnly) && f.write(data) == data.size() && f.commit())
+        return true;
+    if (error)
+        *error = Tr::tr("cannot write '%1': %2").arg(path, f.errorString());
+    return false;
+}
+
+} // namespace
+
+QString CsvExporter::nsToMs(qint64 ns)
+{
+    const bool negative = ns < 0;
+    const quint64 a = negative ? quint64(-(ns + 1)) + 1 : quint64(ns);
+    return (negative ? QStringLiteral("-") : QString()) + QString::number(a / 1000000) + u'.'
+        + QStringLiteral("%1").arg(a % 1000000, 6, 10, QLatin1Char('0'));
+}
+
+qint64 CsvExporter::msToNs(const QString& ms, bool* ok)
+{
+    const qsizetype dot = ms.indexOf(u'.');
+    const bool negative = ms.startsWith(u'-');
+    bool okWhole = true;
+    bool okFrac = true;
+    const QString whole = (dot < 0 ? ms : ms.left(dot)).mid(negative ? 1 : 0);
+    QString frac = dot < 0 ? QString() : ms.mid(dot + 1);
+    frac = frac.leftJustified(6, u'0', true);
+    const qint64 w = whole.isEmpty() ? 0 : whole.toLongLong(&okWhole);
+    const qint64 f = frac.toLongLong(&okFrac);
+    if (ok)
+        *ok = okWhole && okFrac;
+    const qint64 v = w * 1000000 + f;
+    return negative ? -v : v;
+}
+
+QStringList CsvExporter::pointsHeader()
+{
+    return {QStringLiteral("run_id"),
+            QStringLiteral("run_name"),
+            QStringLiteral("model"),
+            QStringLiteral("point_index"),
+            QStringLiteral("parallel"),
+            QStringLiteral("number"),
+            QStringLiteral("rate_req_s"),
+            QStringLiteral("status"),
+            QStringLiteral("total_requests"),
+            QStringLiteral("success_requests"),
+            QStringLiteral("failed_requests"),
+            QStringLiteral("duration_s"),
+            QStringLiteral("req_throughput_req_s"),
+            QStringLiteral("output_throughput_tok_s"),
+            QStringLiteral("total_throughput_tok_s"),
+            QStringLiteral("avg_latency_s"),
+            QStringLiteral("avg_ttft_ms"),
+            QStringLiteral("avg_tpot_ms"),
+            QStringLiteral("avg_itl_ms"),
+            QStringLiteral("avg_input_tokens"),
+            QStringLiteral("avg_output_tokens"),
+            QStringLiteral("p50_ttft_ms"),
+            QStringLiteral("p99_ttft_ms"),
+            QStringLiteral("p50_latency_s"),
+            QStringLiteral("p99_latency_s")};
+}
+
+QByteArray CsvExporter::pointsCsv(const QList<RunData>& runs)
+{
+    QByteArray out = Csv::row(pointsHeader());
+    for (const RunData& run : runs) {
+        for (const PointData& p : run.points) {
+            const Summary& s = p.summary;
+            const PercentileTable& t = p.percentiles;
+            const bool has = p.hasSummary;
+            out += Csv::row({run.id,
+                             run.name,
+                             run.model,
+                             QString::number(p.index),
+                             QString::number(p.point.parallel),
+                             QString::number(p.point.number),
+                             num(p.point.rate),
+                             p.status,
+                             has ? QString::number(s.totalRequests) : QString(),
+                             has ? QString::number(s.successRequests) : QString(),
+                             has ? QString::number(s.failedRequests) : QString(),
+                             has ? num(s.testDurationS) : QString(),
+                             has ? num(s.reqThroughput) : QString(),
+                             has ? num(s.outputThroughput) : QString(),
+                             has ? num(s.totalThroughput) : QString(),
+                             has ? num(s.avgLatencyS) : QString(),
+                             has ? num(s.avgTtftMs) : QString(),
+                             has ? num(s.avgTpotMs) : QString(),
+                             has ? num(s.avgItlMs) : QString(),
+                             has ? num(s.avgInputTokens) : QString(),
+                             has ? num(s.avgOutputTokens) : QString(),
+                             num(t.value(QStringLiteral("TTFT (ms)"), QStringLiteral("50%"))),
+                             num(t.value(QStringLiteral("TTFT (ms)"), QStringLiteral("99%"))),
+                             num(t.value(QStringLiteral("Latency (s)"), QStringLiteral("50%"))),
+                             num(t.value(QStringLiteral("Latency (s)"), QStringLiteral("99%")))});
+        }
+    }
+    return out;
+}
+
+QStringList CsvExporter::requestsHeader()
+{
+    return {QStringLiteral("run_id"),
+            QStringLiteral("point_index"),
+            QStringLiteral("seq"),
+            QStringLiteral("warmup"),
+            QStringLiteral("success"),
+            QStringLiteral("stream"),
+            QStringLiteral("scheduled_ms"),
+            QStringLiteral("sent_ms"),
+            QStringLiteral("headers_ms"),
+            QStringLiteral("first_choices_ms"),
+            QStringLiteral("first_content_ms"),
+            QStringLiteral("completed_ms"),
+            QStringLiteral("end_ms"),
+            QStringLiteral("ttft_ms"),
+            QStringLiteral("latency_s"),
+            QStringLiteral("tpot_ms"),
+            QStringLiteral("prompt_tokens"),
+            QStringLiteral("completion_tokens"),
+            QStringLiteral("cached_tokens"),
+            QStringLiteral("token_source"),
+            QStringLiteral("http_status"),
+            QStringLiteral("error_class"),
+            QStringLiteral("error_message"),
+            QStringLiteral("bytes"),
+            QStringLiteral("response_id"),
+            QStringLiteral("retries"),
+            QStringLiteral("event_count"),
+            QStringLiteral("event_offsets_ms"),
+            QStringLiteral("event_flags")};
+}
+
+QByteArray CsvExporter::requestsCsv(const RunData& run)
+{
+    QByteArray out = Csv::row(requestsHeader());
+    for (const PointData& p : run.points) {
+        for (const RequestRecord& r : p.records) {
+            QStringList offsets;
+            QStringList flags;
+            offsets.reserve(r.eventNs.size());
+            for (qsizetype i = 0; i < r.eventNs.size(); ++i) {
+                offsets.append(nsToMs(r.eventNs.at(i) - r.sentNs));
+                flags.append(QString::number(r.eventFlags.at(i)));
+            }
+            const bool ok = r.success;
+            out += Csv::row({run.id,
+                             QString::number(p.index),
+                             QString::number(r.seq),
+                             QString::number(int(r.warmup)),
+                             QString::number(int(r.success)),
+                             QString::number(int(r.stream)),
+                             nsToMs(r.scheduledNs),
+                             nsToMs(r.sentNs),
+                             optNs(r.headersNs),
+                             optNs(r.firstChoicesNs()),
+                             optNs(r.firstContentNs()),
+                             optNs(r.completedNs()),
+                             optNs(r.endNs),
+                             ok ? num(r.ttftS() * 1000.0) : QString(),
+                             ok ? num(r.latencyS()) : QString(),
+                             ok ? num(r.tpotS() * 1000.0) : QString(),
+                             tokens(r.promptTokens),
+                             tokens(r.completionTokens),
+                             tokens(r.cachedTokens),
+                             tokenSourceName(r.tokenSource),
+                             r.httpStatus != 0 ? QString::number(r.httpStatus) : QString(),
+                             r.errorClass == ErrorClass::None ? QString() : errorClassName(r.errorClass),
+                             r.errorMessage,
+                             QString::number(r.bytesReceived),
+                             QString::fromUtf8(r.responseId),
+                             QString::number(r.retries),
+                             QString::number(r.eventNs.size()),
+                             offsets.join(u' '),
+                             flags.join(u' ')});
+        }
+    }
+    return out;
+}
+
+QByteArray CsvExporter::percentilesCsv(const RunData& run)
+{
+    // The union of the metric columns of every point, in first-seen order.
+    QStringList metrics;
+    for (const PointData& p : run.points) {
+        for (const QString& m : p.percentiles.metrics) {
+            if (!metrics.contains(m))
+                metrics.append(m);
+        }
+    }
+    QStringList header{QStringLiteral("run_id"), QStringLiteral("point_index"), QStringLiteral("parallel"),
+                       QStringLiteral("number"), QStringLiteral("rate_req_s"), QStringLiteral("percentile")};
+    for (const QString& m : metrics)
+        header.append(columnFor(m));
+    QByteArray out = Csv::row(header);
+    for (const PointData& p : run.points) {
+        for (const QString& label : p.percentiles.labels) {
+            QStringList row{run.id, QString::number(p.index), QString::number(p.point.parallel),
+                            QString::number(p.point.number), num(p.point.rate), label};
+            for (const QString& m : metrics)
+                row.append(num(p.percentiles.value(m, label)));
+            out += Csv::row(row);
+        }
+    }
+    return out;
+}
+
+bool CsvExporter::exportRun(const RunData& run, const QString& dir, QStringList* written, QString* error)
+{
+    if (!QDir().mkpath(dir)) {
+        if (error)
+            *error = Tr::tr("cannot create the folder '%1'; check the path and its permissions").arg(dir);
+        return false;
+    }
+    const QList<QPair<QString, QByteArray>> files{
+        {QStringLiteral("points.csv"), pointsCsv({run})},
+        {QStringLiteral("requests.csv"), requestsCsv(run)},
+        {QStringLiteral("percentiles.csv"), percentilesCsv(run)},
+    };
+    for (const auto& [name, data] : files) {
+        const QString path = QDir(dir).filePath(name);
+        if (!writeFile(path, data, error))
+            return false;
+        if (written)
+            written->append(path);
+    }
+    return true;
+}
+
+} // namespace tl

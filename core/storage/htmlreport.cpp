@@ -1,0 +1,202 @@
+#include "storage/htmlreport.h"
+
+#include "storage/svgchart.h"
+#include "util/jsonutil.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QDateTime>
+
+#include <cmath>
+
+namespace tl {
+
+namespace {
+
+QString esc(const QString& s)
+{
+    return SvgChart::escape(s);
+}
+
+QString fmt(double v, int decimals)
+{
+    return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("–");
+}
+
+QString loadLabel(const RunPoint& p)
+{
+    return p.parallel < 0 ? QString::number(p.rate, 'g', 6) + QStringLiteral(" req/s") : QString::number(p.parallel);
+}
+
+constexpr const char* kCss = R"(
+body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1180px; color: #1d2433; padding: 0 1em; }
+h1 { font-size: 1.5em; margin-bottom: 0.2em; } h2 { font-size: 1.2em; margin-top: 1.8em; border-bottom: 1px solid #d6dbe4; }
+h3 { font-size: 1em; margin-top: 1.2em; }
+table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.9em; }
+th, td { border: 1px solid #d6dbe4; padding: 3px 8px; text-align: right; }
+th { background: #eef1f6; } td.l, th.l { text-align: left; }
+dl { display: grid; grid-template-columns: max-content auto; gap: 2px 14px; } dt { color: #5b6475; }
+.notes li { color: #8a4b00; } .charts { display: flex; flex-wrap: wrap; gap: 12px; }
+svg.chart { border: 1px solid #d6dbe4; background: #fff; }
+svg .title { font-size: 13px; font-weight: 600; } svg .tick, svg .legend { font-size: 11px; fill: #444; }
+svg .axis { font-size: 12px; fill: #222; } svg .grid { stroke: #e6e9ef; stroke-width: 1; }
+pre { background: #f6f8fa; padding: 0.8em; overflow-x: auto; font-size: 0.85em; }
+)";
+
+} // namespace
+
+QByteArray HtmlReport::render(const RunData& run)
+{
+    QString h;
+    h += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    h += esc(QStringLiteral("Throughline report: ") + run.name) + QStringLiteral("</title>\n<style>");
+    h += QString::fromLatin1(kCss) + QStringLiteral("</style>\n</head>\n<body>\n");
+    h += QStringLiteral("<h1>") + esc(run.name) + QStringLiteral("</h1>\n<dl>\n");
+    auto item = [&h](const QString& key, const QString& value) {
+        if (!value.isEmpty())
+            h += QStringLiteral("<dt>") + esc(key) + QStringLiteral("</dt><dd>") + esc(value) + QStringLiteral("</dd>\n");
+    };
+    item(QStringLiteral("Run"), run.id);
+    item(QStringLiteral("Model"), run.model);
+    item(QStringLiteral("Endpoint"), run.url);
+    item(QStringLiteral("API"), run.api);
+    item(QStringLiteral("Started"),
+         QDateTime::fromMSecsSinceEpoch(run.createdMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t")));
+    item(QStringLiteral("Status"), run.status);
+    item(QStringLiteral("Source"), run.sourcePath.isEmpty() ? run.source : QString(run.source + QStringLiteral(" ") + run.sourcePath));
+    item(QStringLiteral("Written by"), run.toolVersion);
+    item(QStringLiteral("Tags"), run.tags.join(QStringLiteral(", ")));
+    item(QStringLiteral("Notes"), run.notes);
+    h += QStringLiteral("</dl>\n");
+    if (!run.importNotes.isEmpty()) {
+        h += QStringLiteral("<h3>What the imported source lacked</h3>\n<ul class=\"notes\">\n");
+        for (const QString& n : run.importNotes)
+            h += QStringLiteral("<li>") + esc(n) + QStringLiteral("</li>\n");
+        h += QStringLiteral("</ul>\n");
+    }
+
+    const bool openLoop = !run.points.isEmpty() && run.points.first().point.parallel < 0;
+    const QString loadName = openLoop ? QStringLiteral("Rate (req/s)") : QStringLiteral("Concurrency");
+
+    // Summary table.
+    h += QStringLiteral("<h2>Summary</h2>\n<table>\n<tr><th>") + esc(loadName)
+        + QStringLiteral("</th><th>Requests</th><th>Success</th><th>Failed</th><th>Duration (s)</th>"
+                         "<th>Req/s</th><th>Output tok/s</th><th>Total tok/s</th><th>Avg latency (s)</th>"
+                         "<th>Avg TTFT (ms)</th><th>P99 TTFT (ms)</th><th>Avg TPOT (ms)</th><th>Avg ITL (ms)</th>"
+                         "<th>Avg in tokens</th><th>Avg out tokens</th><th class=\"l\">Status</th></tr>\n");
+    for (const PointData& p : run.points) {
+        const Summary& s = p.summary;
+        h += QStringLiteral("<tr><td>") + esc(loadLabel(p.point)) + QStringLiteral("</td>");
+        if (p.hasSummary) {
+            const QStringList cells{QString::number(s.totalRequests),
+                                    QString::number(s.successRequests),
+                                    QString::number(s.failedRequests),
+                                    fmt(s.testDurationS, 3),
+                                    fmt(s.reqThroughput, 3),
+                                    fmt(s.outputThroughput, 2),
+                                    fmt(s.totalThroughput, 2),
+                                    fmt(s.avgLatencyS, 3),
+                                    fmt(s.avgTtftMs, 2),
+                                    fmt(p.percentiles.value(QStringLiteral("TTFT (ms)"), QStringLiteral("99%")), 2),
+                                    fmt(s.avgTpotMs, 2),
+                                    fmt(s.avgItlMs, 2),
+                                    fmt(s.avgInputTokens, 1),
+                                    fmt(s.avgOutputTokens, 1)};
+            for (const QString& c : cells)
+                h += QStringLiteral("<td>") + c + QStringLiteral("</td>");
+        } else {
+            h += QStringLiteral("<td colspan=\"14\" class=\"l\">no summary</td>");
+        }
+        h += QStringLiteral("<td class=\"l\">") + esc(p.status) + QStringLiteral("</td></tr>\n");
+    }
+    h += QStringLiteral("</table>\n");
+
+    // Sweep charts.
+    QStringList categories;
+    for (const PointData& p : run.points)
+        categories.append(loadLabel(p.point));
+    auto series = [&run](const QString& name, const QString& color, auto value) {
+        SvgChart::Series s{name, color, {}};
+        for (const PointData& p : run.points)
+            s.values.append(p.hasSummary ? value(p) : std::nan(""));
+        return s;
+    };
+    auto pct = [](const QString& metric, const QString& label) {
+        return [metric, label](const PointData& p) { return p.percentiles.value(metric, label); };
+    };
+    h += QStringLiteral("<h2>Sweep</h2>\n<div class=\"charts\">\n");
+    SvgChart tokens(QStringLiteral("Token throughput"), loadName, QStringLiteral("tokens/s"));
+    tokens.setCategories(categories);
+    tokens.addSeries(series(QStringLiteral("output tok/s"), QStringLiteral("#1f77b4"),
+                            [](const PointData& p) { return p.summary.outputThroughput; }));
+    tokens.addSeries(series(QStringLiteral("total tok/s"), QStringLiteral("#ff7f0e"),
+                            [](const PointData& p) { return p.summary.totalThroughput; }));
+    h += tokens.toSvg();
+    SvgChart requests(QStringLiteral("Request throughput"), loadName, QStringLiteral("requests/s"));
+    requests.setCategories(categories);
+    requests.addSeries(series(QStringLiteral("req/s"), QStringLiteral("#2ca02c"),
+                              [](const PointData& p) { return p.summary.reqThroughput; }));
+    h += requests.toSvg();
+    SvgChart ttft(QStringLiteral("Time to first token percentiles"), loadName, QStringLiteral("ms"));
+    ttft.setCategories(categories);
+    ttft.addSeries(series(QStringLiteral("p50"), QStringLiteral("#1f77b4"), pct(QStringLiteral("TTFT (ms)"), QStringLiteral("50%"))));
+    ttft.addSeries(series(QStringLiteral("p90"), QStringLiteral("#9467bd"), pct(QStringLiteral("TTFT (ms)"), QStringLiteral("90%"))));
+    ttft.addSeries(series(QStringLiteral("p99"), QStringLiteral("#d62728"), pct(QStringLiteral("TTFT (ms)"), QStringLiteral("99%"))));
+    h += ttft.toSvg();
+    SvgChart latency(QStringLiteral("Request latency percentiles"), loadName, QStringLiteral("s"));
+    latency.setCategories(categories);
+    latency.addSeries(series(QStringLiteral("p50"), QStringLiteral("#1f77b4"), pct(QStringLiteral("Latency (s)"), QStringLiteral("50%"))));
+    latency.addSeries(series(QStringLiteral("p90"), QStringLiteral("#9467bd"), pct(QStringLiteral("Latency (s)"), QStringLiteral("90%"))));
+    latency.addSeries(series(QStringLiteral("p99"), QStringLiteral("#d62728"), pct(QStringLiteral("Latency (s)"), QStringLiteral("99%"))));
+    h += latency.toSvg();
+    SvgChart itl(QStringLiteral("Inter-token latency and TPOT percentiles"), loadName, QStringLiteral("ms"));
+    itl.setCategories(categories);
+    itl.addSeries(series(QStringLiteral("ITL p50"), QStringLiteral("#17becf"), pct(QStringLiteral("ITL (ms)"), QStringLiteral("50%"))));
+    itl.addSeries(series(QStringLiteral("ITL p99"), QStringLiteral("#8c564b"), pct(QStringLiteral("ITL (ms)"), QStringLiteral("99%"))));
+    itl.addSeries(series(QStringLiteral("TPOT p50"), QStringLiteral("#bcbd22"), pct(QStringLiteral("TPOT (ms)"), QStringLiteral("50%"))));
+    h += itl.toSvg();
+    h += QStringLiteral("</div>\n");
+
+    // Percentile tables, transposed as EvalScope prints them: metrics as rows, percentiles as columns.
+    h += QStringLiteral("<h2>Percentiles</h2>\n");
+    for (const PointData& p : run.points) {
+        h += QStringLiteral("<h3>") + esc(loadName + QStringLiteral(" ") + loadLabel(p.point)
+                                          + QStringLiteral(", %1 requests").arg(p.point.number))
+            + QStringLiteral("</h3>\n");
+        const PercentileTable& t = p.percentiles;
+        if (t.metrics.isEmpty()) {
+            h += QStringLiteral("<p>No successful request, no percentiles.</p>\n");
+            continue;
+        }
+        h += QStringLiteral("<table>\n<tr><th class=\"l\">Metric</th>");
+        for (const QString& label : t.labels)
+            h += QStringLiteral("<th>") + esc(label) + QStringLiteral("</th>");
+        h += QStringLiteral("</tr>\n");
+        for (const QString& metric : t.metrics) {
+            h += QStringLiteral("<tr><td class=\"l\">") + esc(metric) + QStringLiteral("</td>");
+            for (const QString& label : t.labels)
+                h += QStringLiteral("<td>") + fmt(t.value(metric, label), 2) + QStringLiteral("</td>");
+            h += QStringLiteral("</tr>\n");
+        }
+        h += QStringLiteral("</table>\n");
+    }
+
+    // Configuration, pretty-printed.
+    h += QStringLiteral("<h2>Configuration</h2>\n<pre>");
+    const auto config = nlohmann::ordered_json::parse(run.configJson.cbegin(), run.configJson.cend(), nullptr, false);
+    h += esc(config.is_discarded() ? QString::fromUtf8(run.configJson) : QString::fromUtf8(jsonutil::dumpOrdered(config, 2)));
+    h += QStringLiteral("</pre>\n");
+    if (!run.fingerprintJson.isEmpty()) {
+        const auto fp = nlohmann::ordered_json::parse(run.fingerprintJson.cbegin(), run.fingerprintJson.cend(), nullptr,
+                                                      false);
+        h += QStringLiteral("<h3>Endpoint fingerprint</h3>\n<pre>");
+        h += esc(fp.is_discarded() ? QString::fromUtf8(run.fingerprintJson) : QString::fromUtf8(jsonutil::dumpOrdered(fp, 2)));
+        h += QStringLiteral("</pre>\n");
+    }
+    h += QStringLiteral("<p><small>Written by Throughline " THROUGHLINE_VERSION " on %1.</small></p>\n</body>\n</html>\n")
+             .arg(QDateTime::currentDateTime().toString(Qt::ISODate));
+    return h.toUtf8();
+}
+
+} // namespace tl

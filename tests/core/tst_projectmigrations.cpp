@@ -1,0 +1,189 @@
+// Every earlier schema version has a fixture under tests/data/projects/ (schema-v<N>.tlproj, written by that
+// version's code or, for v1, by make_v1_fixture.py with its exact DDL). Opening one must upgrade it in place,
+// keep a copy, and leave every run readable; a fresh file and an upgraded one must have the same schema.
+#include "storage/projectmigrations.h"
+#include "storage/projectreader.h"
+#include "storage/projectschema.h"
+#include "storage/projectstore.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace tl;
+
+namespace {
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// Runs `sql` on its own raw connection and returns every row's columns joined by '|'.
+QStringList rawQuery(const QString& path, const QString& sql)
+{
+    const QString name = QUuid::createUuid().toString();
+    QStringList out;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(sql)) {
+                while (q.next()) {
+                    QStringList cols;
+                    for (int i = 0; i < q.record().count(); ++i)
+                        cols.append(q.value(i).toString());
+                    out.append(cols.join(u'|'));
+                }
+            }
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return out;
+}
+
+QString copyFixture(const QTemporaryDir& dir, int version)
+{
+    const QString fixture = QFINDTESTDATA(QStringLiteral("data/projects/schema-v%1.tlproj").arg(version));
+    if (fixture.isEmpty())
+        return {};
+    const QString path = dir.filePath(QStringLiteral("old.tlproj"));
+    QFile::copy(fixture, path);
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    return path;
+}
+
+} // namespace
+
+class TestProjectMigrations final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void upgradesEveryEarlierVersion_data()
+    {
+        QTest::addColumn<int>("version");
+        for (int v = 1; v < ProjectSchema::kVersion; ++v)
+            QTest::addRow("schema v%d", v) << v;
+    }
+    void upgradesEveryEarlierVersion()
+    {
+        QFETCH(int, version);
+        QTemporaryDir dir;
+        const QString path = copyFixture(dir, version);
+        QVERIFY2(!path.isEmpty(), "keep a fixture per earlier schema version in tests/data/projects");
+        const QByteArray original = readAll(path);
+        QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QString::number(version)});
+
+        QString error;
+        {
+            auto store = ProjectStore::open(path, &error);
+            QVERIFY2(store, qPrintable(error));
+        }
+        QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")),
+                 QStringList{QString::number(ProjectSchema::kVersion)});
+        // A copy of the file as it was, for the earlier Throughline.
+        const QString backup = ProjectSchema::backupPath(path, version);
+        QVERIFY(QFile::exists(backup));
+        QCOMPARE(rawQuery(backup, QStringLiteral("PRAGMA user_version")), QStringList{QString::number(version)});
+        QCOMPARE(rawQuery(backup, QStringLiteral("SELECT count(*) FROM requests")),
+                 rawQuery(path, QStringLiteral("SELECT count(*) FROM requests")));
+        QVERIFY(readAll(path) != original);
+
+        ProjectReader reader;
+        QVERIFY2(reader.open(path, &error), qPrintable(error));
+        const QList<RunRow> runs = reader.runs();
+        QCOMPARE(runs.size(), 2);
+        const RunRow& crashed = runs.at(0); // newest first
+        const RunRow& done = runs.at(1);
+        QCOMPARE(done.id, QStringLiteral("run-a"));
+        QCOMPARE(done.notes, QStringLiteral("baseline before the driver update"));
+        QCOMPARE(done.points, 2);
+        QCOMPARE(done.requests, 5); // counts filled in by the migration
+        QCOMPARE(done.source, QStringLiteral("throughline"));
+        QCOMPARE(crashed.status, QStringLiteral("interrupted")); // 'running', silent since 2023
+        const QList<PointRow> crashedPoints = reader.points(crashed.id);
+        QCOMPARE(crashedPoints.size(), 1);
+        QCOMPARE(crashedPoints.first().status, QStringLiteral("interrupted"));
+        QVERIFY(crashedPoints.first().summaryRecomputed);
+        QCOMPARE(crashedPoints.first().summary.totalRequests, 2);
+        QCOMPARE(crashedPoints.first().summary.successRequests, 2);
+
+        const QList<RequestRecord> requests = reader.requests(QStringLiteral("run-a"), 0);
+        QCOMPARE(requests.size(), 3);
+        QCOMPARE(requests.at(0).ttftS(), 0.05);
+        QCOMPARE(requests.at(0).eventNs.size(), 4);
+        QCOMPARE(requests.at(0).completionTokens, 3);
+        QCOMPARE(requests.at(2).success, false);
+        QCOMPARE(requests.at(2).errorClass, ErrorClass::HttpStatus);
+        QCOMPARE(requests.at(2).errorMessage, QStringLiteral("HTTP 503: busy, try later"));
+        // The endpoint both runs aimed at became one row they point to.
+        QCOMPARE(rawQuery(path, QStringLiteral("SELECT url, model FROM endpoints")),
+                 QStringList{QStringLiteral("http://127.0.0.1:8000/v1/chat/completions|qwen2.5")});
+        QCOMPARE(rawQuery(path, QStringLiteral("SELECT count(*) FROM runs WHERE endpoint_id IS NULL")),
+                 QStringList{QStringLiteral("0")});
+        QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA foreign_key_check")), QStringList());
+        QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA integrity_check")), QStringList{QStringLiteral("ok")});
+    }
+
+    void freshAndUpgradedSchemasMatch()
+    {
+        QTemporaryDir dir;
+        const QString old = copyFixture(dir, 1);
+        QVERIFY(!old.isEmpty());
+        const QString fresh = dir.filePath(QStringLiteral("fresh.tlproj"));
+        QString error;
+        QVERIFY2(ProjectStore::open(old, &error), qPrintable(error));
+        QVERIFY2(ProjectStore::open(fresh, &error), qPrintable(error));
+        const QString schema = QStringLiteral("SELECT type, name, sql FROM sqlite_master ORDER BY name");
+        QCOMPARE(rawQuery(old, schema), rawQuery(fresh, schema));
+        QCOMPARE(rawQuery(fresh, QStringLiteral("PRAGMA application_id")), QStringList{QStringLiteral("1414287434")});
+        QCOMPARE(rawQuery(fresh, QStringLiteral("PRAGMA journal_mode")), QStringList{QStringLiteral("wal")});
+    }
+
+    void readerUpgradesAWritableFile()
+    {
+        QTemporaryDir dir;
+        const QString path = copyFixture(dir, 1);
+        ProjectReader reader;
+        QString error;
+        QVERIFY2(reader.open(path, &error), qPrintable(error));
+        QCOMPARE(reader.runs().size(), 2);
+        QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")),
+                 QStringList{QString::number(ProjectSchema::kVersion)});
+    }
+
+    void readOnlyEarlierFileIsRefusedUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = copyFixture(dir, 1);
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadUser);
+        const QByteArray before = readAll(path);
+        ProjectReader reader;
+        QString error;
+        QVERIFY(!reader.open(path, &error));
+        QVERIFY2(error.contains(QStringLiteral("earlier Throughline (schema 1)")), qPrintable(error));
+        QVERIFY2(error.contains(path), qPrintable(error));
+        QVERIFY(!ProjectStore::open(path, &error));
+        QVERIFY2(error.contains(QStringLiteral("read-only")), qPrintable(error));
+        QCOMPARE(readAll(path), before);
+        QVERIFY(!QFile::exists(ProjectSchema::backupPath(path, 1)));
+    }
+
+    void everyVersionIsDescribed()
+    {
+        for (int v = 1; v <= ProjectMigrations::kLatestVersion; ++v)
+            QVERIFY2(!ProjectMigrations::describe(v).isEmpty(), qPrintable(QString::number(v)));
+        QCOMPARE(ProjectSchema::kVersion, ProjectMigrations::kLatestVersion);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProjectMigrations)
+#include "tst_projectmigrations.moc"
