@@ -1,5 +1,7 @@
 #include "config/cliparser.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using tl::CliParser;
@@ -35,6 +37,31 @@ private Q_SLOTS:
         QVERIFY(r.config.noTestConnection);
         QCOMPARE(r.config.project, QStringLiteral("/tmp/p.tlproj"));
         QCOMPARE(r.config.resolvedUrl(), QStringLiteral("http://127.0.0.1:9/v1/chat/completions"));
+    }
+
+    void datasetFlags()
+    {
+        const auto r = CliParser::parseRun(words(
+            "--url http://127.0.0.1:9/v1 --model qwen --dataset speed_benchmark --max-tokens 16 64 --min-prompt-length 10 "
+            "--max-prompt-length 90 --prefix-length 4 --dataset-offset 100 --data-source huggingface "
+            "--dataset-cache /tmp/dc --seed 3"));
+        QVERIFY2(r.errors.isEmpty(), qPrintable(r.errors.value(0).toString()));
+        QCOMPARE(r.config.maxTokens, 16);
+        QCOMPARE(r.config.maxTokensUpper, std::optional<int>(64));
+        QCOMPARE(r.config.minPromptLength, 10);
+        QCOMPARE(r.config.maxPromptLength, 90);
+        QCOMPARE(r.config.prefixLength, 4);
+        QCOMPARE(r.config.datasetOffset, 100);
+        QCOMPARE(r.config.dataSource, QStringLiteral("huggingface"));
+        QCOMPARE(r.config.datasetCache, QStringLiteral("/tmp/dc"));
+        const auto one = CliParser::parseRun(words("--url http://h:1/v1 --model m --max-tokens 32"));
+        QVERIFY(!one.config.maxTokensUpper);
+        const auto three = CliParser::parseRun(words("--url http://h:1/v1 --model m --max-tokens 1 2 3"));
+        QCOMPARE(three.errors.value(0).field, QStringLiteral("--max-tokens"));
+        const auto tok = CliParser::parseRun(words("--url http://h:1/v1 --model m --tokenize-prompt"));
+        QCOMPARE(tok.errors.value(0).field, QStringLiteral("--tokenize-prompt"));
+        for (const char* flag : {"--dataset-args", "--tokenizer-path", "--query-template", "--data-source"})
+            QVERIFY(CliParser::runHelp().contains(QLatin1StringView(flag)));
     }
 
     void warmupAndDuration()
@@ -73,6 +100,68 @@ private Q_SLOTS:
         QVERIFY(!r.config.stream);
     }
 
+    void bodyAndNetworkFlags()
+    {
+        const auto r = CliParser::parseRun(words(
+            "--url https://h:1/v1 --model m --frequency-penalty 0.5 --repetition-penalty 1.1 --logprobs --n-choices 2 "
+            "--stop ### END --stop-token-ids 7 9 --insecure --no-proxy --connect-rate 500 --debug "
+            "--log-every-n-query 10 --enable-progress-tracker --db-commit-interval 5 --num-workers 3"));
+        QVERIFY2(r.errors.isEmpty(), qPrintable(r.errors.value(0).toString()));
+        QCOMPARE(r.config.frequencyPenalty, 0.5);
+        QCOMPARE(r.config.repetitionPenalty, 1.1);
+        QCOMPARE(r.config.logprobs, true);
+        QCOMPARE(r.config.nChoices, 2);
+        QCOMPARE(r.config.stop, (QStringList{QStringLiteral("###"), QStringLiteral("END")}));
+        QCOMPARE(r.config.stopTokenIds, (QStringList{QStringLiteral("7"), QStringLiteral("9")}));
+        QVERIFY(r.config.insecure);
+        QVERIFY(r.config.noProxy);
+        QCOMPARE(r.config.connectRate, 500.0);
+        QVERIFY(r.config.debug);
+        QCOMPARE(r.config.logEveryNQuery, 10);
+        QVERIFY(r.config.enableProgressTracker);
+        QCOMPARE(r.config.dbCommitInterval, 5);
+        QCOMPARE(r.config.numWorkers, 3);
+        // Saved and read back under EvalScope's key names.
+        tl::ConfigErrors errors;
+        const tl::RunConfig back = tl::RunConfig::fromJson(r.config.toJson(), &errors);
+        QVERIFY(errors.isEmpty());
+        QCOMPARE(back.stop, r.config.stop);
+        QCOMPARE(back.stopTokenIds, r.config.stopTokenIds);
+        QCOMPARE(back.nChoices, 2);
+        QVERIFY(back.insecure);
+    }
+
+    void localApiUsesPort()
+    {
+        const auto r = CliParser::parseRun(words("--api local_vllm --port 8123 --model m"));
+        QVERIFY2(r.errors.isEmpty(), qPrintable(r.errors.value(0).toString()));
+        QCOMPARE(r.config.resolvedUrl(), QStringLiteral("http://127.0.0.1:8123/v1/chat/completions"));
+    }
+
+    void configFileIsTheBase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("benchmark_args.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        // An exported run keeps its configuration under "config".
+        file.write(R"({"config": {"model": "saved", "url": "http://h:2/v1", "parallel": [3], "number": [30],)"
+                   R"( "max_tokens": 99, "project": "/elsewhere.tlproj"}})");
+        file.close();
+        const auto r = CliParser::parseRun(
+            QStringList{QStringLiteral("--number"), QStringLiteral("7"), QStringLiteral("--config"), path});
+        QVERIFY2(r.errors.isEmpty(), qPrintable(r.errors.value(0).toString()));
+        QCOMPARE(r.config.model, QStringLiteral("saved"));
+        QCOMPARE(r.config.maxTokens, 99);
+        QCOMPARE(r.config.parallel, QList<int>{3});
+        QCOMPARE(r.config.number, QList<int>{7}); // the command line wins, wherever --config stands
+        QVERIFY(r.config.project.isEmpty());
+        const auto missing = CliParser::parseRun(
+            QStringList{QStringLiteral("--config"), dir.filePath(QStringLiteral("none.json"))});
+        QVERIFY(!missing.errors.isEmpty());
+        QCOMPARE(missing.errors.first().field, QStringLiteral("--config"));
+    }
+
     void help()
     {
         QVERIFY(CliParser::parseRun(words("--model m --help")).helpRequested);
@@ -100,6 +189,18 @@ private Q_SLOTS:
                                          << "--stream";
         QTest::newRow("bad header") << "--url http://h:1/v1 --model m --headers nokey"
                                     << "--headers";
+        QTest::newRow("tracker not supported") << "--url http://h:1/v1 --model m --visualizer wandb"
+                                               << "--visualizer";
+        QTest::newRow("multi-turn not yet") << "--url http://h:1/v1 --model m --multi-turn"
+                                            << "--multi-turn";
+        QTest::newRow("n-choices zero") << "--url http://h:1/v1 --model m --n-choices 0"
+                                        << "--n-choices";
+        QTest::newRow("port out of range") << "--api local --port 70000 --model m"
+                                           << "--port";
+        QTest::newRow("missing CA file") << "--url https://h:1/v1 --model m --ca-cert /nonexistent.pem"
+                                         << "--ca-cert";
+        QTest::newRow("config without file") << "--url http://h:1/v1 --model m --config"
+                                             << "--config";
     }
     void errors()
     {
