@@ -140,6 +140,15 @@ private Q_SLOTS:
         QTest::newRow("not json") << QByteArray("{oops") << false << false << false << false << false;
         QTest::newRow("null content") << QByteArray(R"({"choices":[{"delta":{"content":null}}]})") << true << true
                                       << false << false << false;
+        // Real servers' variants: the role sent with the first token; completions' usage inside the last choice
+        // chunk rather than in a separate "choices": [] chunk.
+        QTest::newRow("role with first token")
+            << QByteArray(R"({"choices":[{"index":0,"delta":{"role":"assistant","content":"Hi"}}]})") << true << true
+            << true << false << false;
+        QTest::newRow("completions usage in last choice chunk")
+            << QByteArray(R"({"object":"text_completion","choices":[{"index":0,"text":"!","finish_reason":"length"}],)"
+                          R"("usage":{"prompt_tokens":4,"completion_tokens":9}})")
+            << true << true << true << true << false;
     }
     void streamEvents()
     {
