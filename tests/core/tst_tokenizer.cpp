@@ -1,0 +1,381 @@
+#include "tokenizer/chattemplate.h"
+#include "tokenizer/pretokenizer.h"
+#include "tokenizer/tokenizer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <map>
+#include <thread>
+
+using tl::PreTokenizer;
+using tl::Tokenizer;
+
+namespace {
+
+nlohmann::json readJsonFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray bytes = file.readAll();
+    return nlohmann::json::parse(bytes.constData(), bytes.constData() + bytes.size());
+}
+
+std::string toStd(const QString& s)
+{
+    return s.toStdString();
+}
+
+// A small non-byte-level BPE tokenizer.json for edge cases the real fixtures do not reach.
+nlohmann::json tinyBpe(nlohmann::json vocab, nlohmann::json merges)
+{
+    return nlohmann::json {
+        { "version", "1.0" },
+        { "added_tokens", nlohmann::json::array() },
+        { "normalizer", nullptr },
+        { "pre_tokenizer", nullptr },
+        { "post_processor", nullptr },
+        { "decoder", { { "type", "Fuse" } } },
+        { "model", { { "type", "BPE" }, { "vocab", std::move(vocab) }, { "merges", std::move(merges) } } },
+    };
+}
+
+} // namespace
+
+class TestTokenizer final : public QObject {
+    Q_OBJECT
+
+private:
+    std::map<std::string, std::shared_ptr<const Tokenizer>> m_tokenizers;
+    nlohmann::json m_corpus;
+
+    static QString dataDir() { return QFINDTESTDATA("data/tokenizers"); }
+
+    std::shared_ptr<const Tokenizer> fromJson(const nlohmann::json& json, QString* error = nullptr)
+    {
+        QString local;
+        return Tokenizer::fromJson(json, nlohmann::json(), QStringLiteral("test.json"), error ? error : &local);
+    }
+
+    std::vector<std::string> words(const char* regex, const std::string& text)
+    {
+        PreTokenizer::Pattern pattern {};
+        if (!PreTokenizer::patternForRegex(regex, &pattern))
+            return { "<unknown pattern>" };
+        QString error;
+        const nlohmann::json json = { { "type", "Split" }, { "pattern", { { "Regex", regex } } }, { "behavior", "Isolated" } };
+        const auto pre = PreTokenizer::fromJson(json, &error);
+        std::vector<PreTokenizer::Range> ranges;
+        pre->split(text, ranges);
+        std::vector<std::string> out;
+        for (const auto& [b, e] : ranges)
+            out.push_back(text.substr(b, e - b));
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(!dataDir().isEmpty());
+        for (const char* name : { "gpt2", "qwen3", "mistral7b" }) {
+            QString error;
+            auto tokenizer = Tokenizer::load(dataDir() + QLatin1Char('/') + QLatin1String(name), &error);
+            QVERIFY2(tokenizer, qPrintable(error));
+            m_tokenizers[name] = tokenizer;
+        }
+        m_corpus = readJsonFile(dataDir() + QStringLiteral("/corpus.json"));
+        QCOMPARE(m_corpus.size(), size_t(85));
+    }
+
+    // Every corpus string against the ids and decoded text Hugging Face's tokenizers produced.
+    void oracle_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("special");
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QString>("expected"); // the JSON line
+        for (const char* file : { "gpt2", "qwen3", "mistral7b", "mistral7b.special" }) {
+            QFile lines(dataDir() + QStringLiteral("/expected/%1.jsonl").arg(QLatin1String(file)));
+            QVERIFY(lines.open(QIODevice::ReadOnly));
+            while (!lines.atEnd()) {
+                const QByteArray line = lines.readLine().trimmed();
+                if (line.isEmpty())
+                    continue;
+                const auto json = nlohmann::json::parse(line.constData(), line.constData() + line.size());
+                const int index = json["i"].get<int>();
+                const QString name = QString::fromLatin1(file).section(QLatin1Char('.'), 0, 0);
+                QTest::addRow("%s/%d", file, index)
+                    << name << QByteArray(file).endsWith(".special") << index << QString::fromUtf8(line);
+            }
+        }
+    }
+    void oracle()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, special);
+        QFETCH(int, index);
+        QFETCH(QString, expected);
+        const auto json = nlohmann::json::parse(toStd(expected));
+        const auto& tokenizer = m_tokenizers.at(toStd(name));
+        const std::string text = m_corpus.at(static_cast<size_t>(index)).get<std::string>();
+        const auto ids = tokenizer->encode(text, special);
+        const auto want = json["ids"].get<std::vector<int32_t>>();
+        QCOMPARE(ids, want);
+        QCOMPARE(static_cast<int64_t>(ids.size()), json["n"].get<int64_t>());
+        if (!special)
+            QCOMPARE(tokenizer->count(text), static_cast<qsizetype>(want.size()));
+        if (json.contains("dec"))
+            QCOMPARE(QString::fromStdString(tokenizer->decode(want)), QString::fromStdString(json["dec"].get<std::string>()));
+    }
+
+    void properties()
+    {
+        const auto& qwen = m_tokenizers.at("qwen3");
+        QCOMPARE(qwen->vocabSize(), 151669);
+        QVERIFY(qwen->isSpecial(151643)); // <|endoftext|>
+        QVERIFY(qwen->isSpecial(151667)); // <think>, added but not special
+        QVERIFY(!qwen->isSpecial(9707));
+        QVERIFY(!qwen->isByteFallback(9707));
+        QVERIFY(qwen->chatTemplate());
+        QCOMPARE(qwen->tokenToId("<|im_start|>"), 151644);
+        QCOMPARE(qwen->idToToken(9707), std::string("Hello"));
+        // <|im_end|> is special and skipped on request; <think> is not special and stays.
+        QCOMPARE(qwen->decode({ 151645, 9707, 151667 }, true), std::string("Hello<think>"));
+
+        const auto& mistral = m_tokenizers.at("mistral7b");
+        QCOMPARE(mistral->vocabSize(), 32000);
+        QVERIFY(mistral->isByteFallback(3)); // <0x00>
+        QVERIFY(mistral->isByteFallback(258)); // <0xFF>
+        QVERIFY(!mistral->isByteFallback(28705));
+        QVERIFY(mistral->isSpecial(1));
+        QVERIFY(!mistral->chatTemplate()); // the fixture's tokenizer_config.json has none
+        QCOMPARE(mistral->decode({ 1, 22557 }, true), std::string("Hello"));
+
+        QCOMPARE(m_tokenizers.at("gpt2")->vocabSize(), 50257);
+    }
+
+    void loadsTokenizerJsonFile()
+    {
+        QString error;
+        const auto tokenizer = Tokenizer::load(dataDir() + QStringLiteral("/gpt2/tokenizer.json"), &error);
+        QVERIFY2(tokenizer, qPrintable(error));
+        QCOMPARE(tokenizer->encode("Hello world"), (std::vector<int32_t> { 15496, 995 }));
+    }
+
+    void mergesInArrayForm()
+    {
+        auto json = readJsonFile(dataDir() + QStringLiteral("/gpt2/tokenizer.json"));
+        nlohmann::json arrays = nlohmann::json::array();
+        for (const auto& merge : json["model"]["merges"]) {
+            const std::string s = merge.get<std::string>();
+            arrays.push_back({ s.substr(0, s.find(' ')), s.substr(s.find(' ') + 1) });
+        }
+        json["model"]["merges"] = arrays;
+        const auto tokenizer = fromJson(json);
+        QVERIFY(tokenizer);
+        const std::string text = m_corpus[9].get<std::string>();
+        QCOMPARE(tokenizer->encode(text), m_tokenizers.at("gpt2")->encode(text));
+    }
+
+    void ignoreMerges()
+    {
+        auto json = tinyBpe({ { "a", 0 }, { "b", 1 }, { "c", 2 }, { "bc", 3 }, { "abc", 4 } }, { "b c" });
+        QCOMPARE(fromJson(json)->encode("abc"), (std::vector<int32_t> { 0, 3 }));
+        json["model"]["ignore_merges"] = true;
+        QCOMPARE(fromJson(json)->encode("abc"), (std::vector<int32_t> { 4 }));
+        QCOMPARE(fromJson(json)->encode("abcc"), (std::vector<int32_t> { 0, 3, 2 }));
+    }
+
+    void unknownCharactersAndFuseUnk()
+    {
+        auto json = tinyBpe({ { "<unk>", 0 }, { "a", 1 } }, nlohmann::json::array());
+        json["model"]["unk_token"] = "<unk>";
+        QCOMPARE(fromJson(json)->encode("axyza"), (std::vector<int32_t> { 1, 0, 0, 0, 1 }));
+        json["model"]["fuse_unk"] = true;
+        QCOMPARE(fromJson(json)->encode("axyza"), (std::vector<int32_t> { 1, 0, 1 }));
+        // Without an unk token Hugging Face drops unknown characters.
+        json["model"].erase("unk_token");
+        QCOMPARE(fromJson(json)->encode("axyza"), (std::vector<int32_t> { 1, 1 }));
+    }
+
+    // Llama 2-style Metaspace pre-tokenizer and decoder give the Prepend+Replace normalizer's ids
+    // for text that does not start with a space.
+    void metaspaceEqualsPrependReplace()
+    {
+        auto json = readJsonFile(dataDir() + QStringLiteral("/mistral7b/tokenizer.json"));
+        json["normalizer"] = nullptr;
+        json["pre_tokenizer"] = { { "type", "Metaspace" }, { "replacement", "\u2581" }, { "prepend_scheme", "first" }, { "split", false } };
+        json["decoder"] = { { "type", "Sequence" },
+                            { "decoders",
+                              { { { "type", "ByteFallback" } },
+                                { { "type", "Metaspace" }, { "replacement", "\u2581" }, { "prepend_scheme", "first" } },
+                                { { "type", "Fuse" } } } } };
+        const auto metaspace = fromJson(json);
+        QVERIFY(metaspace);
+        const auto& mistral = m_tokenizers.at("mistral7b");
+        for (const size_t i : { 4, 8, 9, 17, 27, 53, 69 }) {
+            const std::string text = m_corpus[i].get<std::string>();
+            QCOMPARE(metaspace->encode(text), mistral->encode(text));
+            QCOMPARE(metaspace->decode(metaspace->encode(text)), text);
+        }
+        // split: true cuts before every "▁" but BPE never merges across it in this vocabulary.
+        json["pre_tokenizer"]["split"] = true;
+        const std::string text = m_corpus[8].get<std::string>();
+        QCOMPARE(fromJson(json)->encode(text), mistral->encode(text));
+    }
+
+    void preTokenizerPatterns_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("expected");
+        const QString gpt2 = QString::fromUtf8("'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+");
+        const QString llama3 = QString::fromUtf8("(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+");
+        const QString deepseek = QString::fromUtf8("[!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~][A-Za-z]+|[^\\r\\n\\p{L}\\p{P}\\p{S}]?[\\p{L}\\p{M}]+| ?[\\p{P}\\p{S}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+");
+        QTest::newRow("gpt2 contractions are case-sensitive")
+            << gpt2 << QStringLiteral("I'M he's") << QStringList { QStringLiteral("I"), QStringLiteral("'"), QStringLiteral("M"), QStringLiteral(" he"), QStringLiteral("'s") };
+        QTest::newRow("gpt2 spaces before a word")
+            << gpt2 << QStringLiteral("a   b  ") << QStringList { QStringLiteral("a"), QStringLiteral("  "), QStringLiteral(" b"), QStringLiteral("  ") };
+        QTest::newRow("gpt2 digit runs") << gpt2 << QStringLiteral("x 12345") << QStringList { QStringLiteral("x"), QStringLiteral(" 12345") };
+        QTest::newRow("llama3 digits in threes")
+            << llama3 << QStringLiteral("1234567") << QStringList { QStringLiteral("123"), QStringLiteral("456"), QStringLiteral("7") };
+        QTest::newRow("llama3 contractions ignore case")
+            << llama3 << QStringLiteral("I'M") << QStringList { QStringLiteral("I"), QStringLiteral("'M") };
+        QTest::newRow("llama3 punctuation takes following newlines")
+            << llama3 << QStringLiteral("a.\n\nb") << QStringList { QStringLiteral("a"), QStringLiteral(".\n\n"), QStringLiteral("b") };
+        QTest::newRow("llama3 whitespace up to the last newline")
+            << llama3 << QStringLiteral("a \n  \n  b")
+            << QStringList { QStringLiteral("a"), QStringLiteral(" \n  \n"), QStringLiteral(" "), QStringLiteral(" b") };
+        QTest::newRow("llama3 one non-letter before letters")
+            << llama3 << QStringLiteral("$hello\tworld")
+            << QStringList { QStringLiteral("$hello"), QStringLiteral("\tworld") };
+        QTest::newRow("deepseek ascii punctuation before letters")
+            << deepseek << QStringLiteral("a.b ,c") << QStringList { QStringLiteral("a"), QStringLiteral(".b"), QStringLiteral(" ,"), QStringLiteral("c") };
+        QTest::newRow("deepseek marks join letters")
+            << deepseek << QStringLiteral("e\u0301x") << QStringList { QStringLiteral("e\u0301x") };
+        QTest::newRow("deepseek digits are left as gaps")
+            << deepseek << QStringLiteral("ab12") << QStringList { QStringLiteral("ab"), QStringLiteral("12") };
+        QTest::newRow("deepseek cjk and kana runs")
+            << QStringLiteral("[\u4e00-\u9fa5\u3040-\u309f\u30a0-\u30ff]+") << QStringLiteral("ab你好カナ!")
+            << QStringList { QStringLiteral("ab"), QStringLiteral("你好カナ"), QStringLiteral("!") };
+    }
+    void preTokenizerPatterns()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(QString, text);
+        QFETCH(QStringList, expected);
+        QStringList got;
+        for (const std::string& w : words(pattern.toStdString().c_str(), text.toStdString()))
+            got << QString::fromStdString(w);
+        QCOMPARE(got, expected);
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QString>("mutation");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unigram") << QString::fromUtf8("{\"model\": {\"type\": \"Unigram\", \"vocab\": []}}") << QStringLiteral("model type \"Unigram\" is not supported");
+        QTest::newRow("wordpiece") << QString::fromUtf8("{\"model\": {\"type\": \"WordPiece\", \"vocab\": {}}}") << QStringLiteral("model type \"WordPiece\"");
+        QTest::newRow("unknown regex")
+            << QString::fromUtf8("{\"pre_tokenizer\": {\"type\": \"Split\", \"pattern\": {\"Regex\": \"\\\\w+\"}, \"behavior\": \"Isolated\", \"invert\": false}}")
+            << QStringLiteral("Split pattern {\"Regex\":\"\\\\w+\"} is not one of the known patterns");
+        QTest::newRow("unknown pre-tokenizer") << QString::fromUtf8("{\"pre_tokenizer\": {\"type\": \"BertPreTokenizer\"}}")
+                                               << QStringLiteral("pre_tokenizer type \"BertPreTokenizer\" is not supported");
+        QTest::newRow("split behaviour") << QString::fromUtf8("{\"pre_tokenizer\": {\"type\": \"Split\", \"pattern\": {\"Regex\": \"\\\\p{N}{1,3}\"}, \"behavior\": \"Removed\"}}")
+                                         << QStringLiteral("behavior \"Removed\"");
+        QTest::newRow("unknown normalizer") << QString::fromUtf8("{\"normalizer\": {\"type\": \"Lowercase\"}}")
+                                            << QStringLiteral("normalizer type \"Lowercase\" is not supported");
+        QTest::newRow("precompiled normalizer") << QString::fromUtf8("{\"normalizer\": {\"type\": \"Sequence\", \"normalizers\": [{\"type\": \"Precompiled\"}]}}")
+                                                << QStringLiteral("normalizer type \"Precompiled\"");
+        QTest::newRow("unknown decoder") << QString::fromUtf8("{\"decoder\": {\"type\": \"WordPiece\"}}") << QStringLiteral("decoder type \"WordPiece\"");
+        QTest::newRow("unknown post-processor") << QString::fromUtf8("{\"post_processor\": {\"type\": \"Whatever\"}}")
+                                                << QStringLiteral("post_processor type \"Whatever\"");
+        QTest::newRow("dropout") << QString::fromUtf8("{\"model\": {\"dropout\": 0.1}}") << QStringLiteral("model.dropout is not supported");
+        QTest::newRow("merge outside vocab") << QString::fromUtf8("{\"model\": {\"merges\": [\"Ġ zzzz\"]}}")
+                                             << QStringLiteral("model.merges[0] uses a token missing from model.vocab (\"zzzz\")");
+        QTest::newRow("malformed merge") << QString::fromUtf8("{\"model\": {\"merges\": [\"abc\"]}}")
+                                         << QStringLiteral("model.merges[0] \"abc\" is not two tokens");
+        QTest::newRow("no model") << QString::fromUtf8("{\"model\": null}") << QStringLiteral("no \"model\" object");
+    }
+    void errors()
+    {
+        QFETCH(QString, mutation);
+        QFETCH(QString, expected);
+        // Patch the GPT-2 tokenizer.json with the mutation (a JSON merge patch) and expect a refusal.
+        auto json = readJsonFile(dataDir() + QStringLiteral("/gpt2/tokenizer.json"));
+        json.merge_patch(nlohmann::json::parse(mutation.toStdString()));
+        QString error;
+        QVERIFY(!fromJson(json, &error));
+        QVERIFY2(error.startsWith(QStringLiteral("test.json: ")), qPrintable(error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+        QVERIFY(!error.contains(QLatin1Char('\n')));
+    }
+
+    void fileErrors()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QString error;
+        QVERIFY(!Tokenizer::load(dir.path(), &error));
+        QVERIFY2(error.contains(QStringLiteral("no tokenizer.json in this folder")), qPrintable(error));
+        QVERIFY(!Tokenizer::load(dir.filePath(QStringLiteral("missing.json")), &error));
+        QVERIFY2(error.contains(QStringLiteral("no such file")), qPrintable(error));
+        QFile bad(dir.filePath(QStringLiteral("tokenizer.json")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{\"model\": ");
+        bad.close();
+        QVERIFY(!Tokenizer::load(dir.path(), &error));
+        QVERIFY2(error.contains(QStringLiteral("tokenizer.json: invalid JSON at byte")), qPrintable(error));
+        // A chat template that does not parse is reported against tokenizer_config.json.
+        QVERIFY(QFile::remove(bad.fileName()));
+        QVERIFY(QFile::copy(dataDir() + QStringLiteral("/gpt2/tokenizer.json"), bad.fileName()));
+        QFile config(dir.filePath(QStringLiteral("tokenizer_config.json")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("{\"chat_template\": \"{% for m in messages %}{{ m.content }}\"}");
+        config.close();
+        QVERIFY(!Tokenizer::load(dir.path(), &error));
+        QVERIFY2(error.contains(QStringLiteral("tokenizer_config.json: chat_template: line 1: missing {% endfor %}")),
+                 qPrintable(error));
+    }
+
+    void invalidUtf8IsReplaced()
+    {
+        // Bytes that are not UTF-8 are read as U+FFFD, like Python's errors="replace".
+        const auto& qwen = m_tokenizers.at("qwen3");
+        QCOMPARE(qwen->encode(std::string("a\xff")), qwen->encode("a\xEF\xBF\xBD"));
+    }
+
+    // Many threads encoding at once (sharing the word cache) get the ids one thread gets.
+    void threadSafety()
+    {
+        for (const char* name : { "qwen3", "mistral7b" }) {
+            const auto& tokenizer = m_tokenizers.at(name);
+            std::vector<std::vector<int32_t>> reference;
+            for (const auto& text : m_corpus)
+                reference.push_back(tokenizer->encode(text.get<std::string>()));
+            std::atomic<int> mismatches { 0 };
+            std::vector<std::thread> threads;
+            for (int t = 0; t < 4; ++t) {
+                threads.emplace_back([&, t] {
+                    for (int round = 0; round < 20; ++round) {
+                        for (size_t k = 0; k < m_corpus.size(); ++k) {
+                            const size_t i = (k * 7 + static_cast<size_t>(t) * 13 + static_cast<size_t>(round)) % m_corpus.size();
+                            if (tokenizer->encode(m_corpus[i].get<std::string>()) != reference[i])
+                                ++mismatches;
+                        }
+                    }
+                });
+            }
+            for (auto& thread : threads)
+                thread.join();
+            QCOMPARE(mismatches.load(), 0);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTokenizer)
+#include "tst_tokenizer.moc"
