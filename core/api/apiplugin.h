@@ -24,6 +24,9 @@ struct ParsedEvent {
     qint64 completionTokens = -1;
     qint64 cachedTokens = -1;
     QByteArray id; // the answer's "id" (chatcmpl-…), when it has one: ties a record to the server's logs
+    // The generated text (delta/message content, or completions' text; not reasoning), only when the plugin was
+    // asked to collect it: the client tokenizer counts it when the server reports no usage.
+    QByteArray text;
     bool isError = false; // an {"error": ...} object in place of a chunk
     QString errorMessage;
 };

@@ -9,6 +9,14 @@ namespace tl {
 
 namespace {
 
+// Appends obj[key] to `text` when it is a string.
+void appendString(const nlohmann::json& obj, const char* key, QByteArray& text)
+{
+    const auto it = obj.find(key);
+    if (it != obj.end() && it->is_string())
+        text += QByteArray::fromStdString(it->get_ref<const std::string&>());
+}
+
 qsizetype stringSize(const nlohmann::json& obj, const char* key)
 {
     const auto it = obj.find(key);
@@ -21,6 +29,7 @@ qsizetype stringSize(const nlohmann::json& obj, const char* key)
 OpenAiApi::OpenAiApi(const RunConfig& config)
     : m_chat(config.effectiveApplyChatTemplate())
     , m_stream(config.stream)
+    , m_collectText(!config.tokenizerPath.isEmpty())
 {
     if (const QByteArray t = config.queryTemplateJson(); !t.isEmpty()) {
         // EvalScope: the dataset's prompt replaces the template's, then the run's parameters overwrite its keys.
@@ -146,10 +155,15 @@ ParsedEvent OpenAiApi::parseStreamEvent(QByteArrayView data) const
     if (!ev.valid)
         return ev;
     if (const nlohmann::json* c0 = firstChoice(j, ev)) {
-        if (j.value("object", std::string()) == "text_completion")
+        if (j.value("object", std::string()) == "text_completion") {
             ev.contentChars = stringSize(*c0, "text");
-        else if (const auto delta = c0->find("delta"); delta != c0->end() && delta->is_object())
+            if (m_collectText)
+                appendString(*c0, "text", ev.text);
+        } else if (const auto delta = c0->find("delta"); delta != c0->end() && delta->is_object()) {
             ev.contentChars = stringSize(*delta, "content") + stringSize(*delta, "reasoning_content");
+            if (m_collectText)
+                appendString(*delta, "content", ev.text);
+        }
     }
     ev.hasContent = ev.contentChars > 0;
     return ev;
@@ -162,10 +176,15 @@ ParsedEvent OpenAiApi::parseBody(QByteArrayView body) const
     if (!ev.valid)
         return ev;
     if (const nlohmann::json* c0 = firstChoice(j, ev)) {
-        if (const auto msg = c0->find("message"); msg != c0->end() && msg->is_object())
+        if (const auto msg = c0->find("message"); msg != c0->end() && msg->is_object()) {
             ev.contentChars = stringSize(*msg, "content") + stringSize(*msg, "reasoning_content");
-        else
+            if (m_collectText)
+                appendString(*msg, "content", ev.text);
+        } else {
             ev.contentChars = stringSize(*c0, "text");
+            if (m_collectText)
+                appendString(*c0, "text", ev.text);
+        }
     }
     ev.hasContent = ev.contentChars > 0;
     return ev;

@@ -22,6 +22,7 @@ private:
     nlohmann::ordered_json m_template; // --query-template's object (its "messages"/"prompt" replaced); null = none
     bool m_chat = true;
     bool m_stream = true;
+    bool m_collectText = false; // a tokenizer is given: keep the text for counting when usage is missing
 };
 
 } // namespace tl

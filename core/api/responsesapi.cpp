@@ -47,14 +47,14 @@ bool isTextDelta(std::string_view type)
 }
 
 // Generated text of a whole response object: output_text, or the message items' output_text/refusal parts.
-qsizetype outputChars(const nlohmann::json& response)
+QByteArray outputText(const nlohmann::json& response)
 {
     if (const auto t = response.find("output_text"); t != response.end() && t->is_string())
-        return qsizetype(t->get_ref<const std::string&>().size());
-    qsizetype chars = 0;
+        return QByteArray::fromStdString(t->get_ref<const std::string&>());
+    QByteArray text;
     const auto output = response.find("output");
     if (output == response.end() || !output->is_array())
-        return 0;
+        return text;
     for (const auto& item : *output) {
         if (!item.is_object() || item.value("type", std::string()) != "message")
             continue;
@@ -67,10 +67,10 @@ qsizetype outputChars(const nlohmann::json& response)
             const std::string type = part.value("type", std::string());
             const char* key = type == "output_text" ? "text" : (type == "refusal" ? "refusal" : nullptr);
             if (key && part.contains(key) && part[key].is_string())
-                chars += qsizetype(part[key].get_ref<const std::string&>().size());
+                text += QByteArray::fromStdString(part[key].get_ref<const std::string&>());
         }
     }
-    return chars;
+    return text;
 }
 
 void readResponseObject(const nlohmann::json& response, ParsedEvent& ev)
@@ -81,7 +81,8 @@ void readResponseObject(const nlohmann::json& response, ParsedEvent& ev)
         openaijson::readUsage(*usage, ev);
     if (const auto id = response.find("id"); id != response.end() && id->is_string() && ev.id.isEmpty())
         ev.id = QByteArray::fromStdString(id->get_ref<const std::string&>());
-    ev.contentChars = outputChars(response);
+    ev.text = outputText(response);
+    ev.contentChars = ev.text.size();
     ev.hasContent = ev.contentChars > 0;
 }
 
@@ -89,6 +90,7 @@ void readResponseObject(const nlohmann::json& response, ParsedEvent& ev)
 
 ResponsesApi::ResponsesApi(const RunConfig& config)
     : m_stream(config.stream)
+    , m_collectText(!config.tokenizerPath.isEmpty())
 {
     if (const QByteArray t = config.queryTemplateJson(); !t.isEmpty()) {
         m_template = ojson::parse(t.cbegin(), t.cend(), nullptr, false);
@@ -150,13 +152,16 @@ ParsedEvent ResponsesApi::parseStreamEvent(QByteArrayView data) const
             ev.hasChoices = true; // a TTFT/ITL event, as `choices` is for chat completions
             ev.contentChars = qsizetype(delta->get_ref<const std::string&>().size());
             ev.hasContent = true;
+            if (m_collectText && type.find("reasoning") == std::string::npos)
+                ev.text = QByteArray::fromStdString(delta->get_ref<const std::string&>());
         }
     } else if (type == "response.completed" || type == "response.incomplete") {
         // incomplete is how a response that reached max_output_tokens ends: a normal end for a benchmark.
         const ParsedEvent before = ev;
         readResponseObject(j.value("response", nlohmann::json()), ev);
-        ev.hasContent = before.hasContent; // the text was counted delta by delta
+        ev.hasContent = before.hasContent; // the text was counted (and collected) delta by delta
         ev.contentChars = before.contentChars;
+        ev.text = before.text;
     } else if (type == "response.failed" || type == "error") {
         ev.isError = true;
         const nlohmann::json response = j.value("response", nlohmann::json());
@@ -176,6 +181,8 @@ ParsedEvent ResponsesApi::parseBody(QByteArrayView body) const
     if (!ev.valid)
         return ev;
     readResponseObject(j, ev);
+    if (!m_collectText)
+        ev.text.clear();
     if (j.value("status", std::string()) == "failed") {
         ev.isError = true;
         ev.errorMessage = QString::fromUtf8(jsonutil::dump(j.value("error", nlohmann::json())));

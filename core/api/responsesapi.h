@@ -24,6 +24,7 @@ private:
     nlohmann::ordered_json m_base; // model, max_output_tokens, stream, temperature, top_p, --extra-args
     nlohmann::ordered_json m_template; // --query-template's object; null = none
     bool m_stream = true;
+    bool m_collectText = false; // a tokenizer is given: keep the text for counting when usage is missing
 };
 
 } // namespace tl

@@ -1,6 +1,7 @@
 #include "engine/requestfactory.h"
 
 #include "config/runconfig.h"
+#include "tokenizer/tokenizer.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
@@ -62,9 +63,17 @@ void RequestFactory::configureManager(QNetworkAccessManager* manager) const
         manager->setProxy(QNetworkProxy::NoProxy);
 }
 
-QByteArray RequestFactory::bodyFor(qint64 seq) const
+QByteArray RequestFactory::bodyFor(qint64 seq, qint64* promptTokens) const
 {
-    return m_api->buildBody(m_prompts->at(seq));
+    const PromptItem item = m_prompts->at(seq);
+    if (promptTokens)
+        *promptTokens = item.promptTokens;
+    return m_api->buildBody(item);
+}
+
+const Tokenizer* RequestFactory::tokenizer() const
+{
+    return m_prompts->options().tokenizer.get();
 }
 
 std::shared_ptr<const RequestFactory> RequestFactory::forDatasetOffset(qint64 datasetOffset) const
@@ -76,7 +85,7 @@ std::shared_ptr<const RequestFactory> RequestFactory::forDatasetOffset(qint64 da
 
 QByteArray RequestFactory::bodyForPrompt(const QString& text) const
 {
-    return m_api->buildBody(PromptItem{text});
+    return m_api->buildBody(m_prompts->prepare(PromptItem{text})); // --tokenize-prompt applies to it too
 }
 
 } // namespace tl

@@ -11,6 +11,10 @@
 
 class QNetworkAccessManager;
 
+namespace tl {
+class Tokenizer;
+}
+
 #include <memory>
 
 namespace tl {
@@ -23,7 +27,10 @@ public:
     RequestFactory(const RunConfig& config, std::shared_ptr<const PromptSource> prompts);
 
     QNetworkRequest networkRequest() const { return m_request; }
-    QByteArray bodyFor(qint64 seq) const;
+    // The body of request `seq`; `promptTokens` (optional) gets the dataset's own count of the prompt (-1: none).
+    QByteArray bodyFor(qint64 seq, qint64* promptTokens = nullptr) const;
+    // --tokenizer-path's tokenizer (null without one): counts tokens when the server reports no usage.
+    const Tokenizer* tokenizer() const;
     QByteArray bodyForPrompt(const QString& text) const;
     // The same requests with the prompts of a sweep point whose --dataset-offset is `datasetOffset`.
     std::shared_ptr<const RequestFactory> forDatasetOffset(qint64 datasetOffset) const;

@@ -46,6 +46,8 @@ QString tokenSourceName(TokenSource s)
         return QStringLiteral("server_usage");
     case TokenSource::ChunkCount:
         return QStringLiteral("chunk_count");
+    case TokenSource::Tokenizer:
+        return QStringLiteral("tokenizer");
     case TokenSource::Unknown:
         break;
     }

@@ -31,7 +31,9 @@ ErrorClass errorClassFromName(const QString& name);
 enum class TokenSource : quint8 {
     Unknown,
     ServerUsage, // the server's `usage` object
-    ChunkCount, // no usage: one token per content chunk (a lower bound; a tokenizer fallback comes later)
+    ChunkCount, // no usage and no tokenizer: one token per content chunk (a lower bound)
+    Tokenizer, // no usage: the client's --tokenizer-path counted the prompt (as the dataset measured it) and the
+               // generated text
 };
 
 QString tokenSourceName(TokenSource s);

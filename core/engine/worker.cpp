@@ -1,6 +1,7 @@
 #include "engine/worker.h"
 
 #include "engine/requestfactory.h"
+#include "tokenizer/tokenizer.h"
 #include "util/monoclock.h"
 #include "util/tr.h"
 
@@ -16,6 +17,8 @@ struct Worker::Active {
     SseParser parser;
     QList<SseEvent> scratch;
     QByteArray request; // the body sent, kept for a resend on a stale connection
+    QByteArray generated; // the generated text, collected only when a tokenizer may have to count it
+    qint64 datasetPromptTokens = -1; // the dataset's count of the prompt (-1: none)
     QByteArray body; // non-stream or error body
     bool sse = false; // the answer is text/event-stream
     bool decided = false; // sse decided from the headers
@@ -220,7 +223,7 @@ void Worker::send(int slot, Dispatcher::Claim claim)
     a->rec.seq = int(seq);
     a->rec.warmup = m_options.warmup;
     a->rec.stream = m_factory->api().streaming();
-    a->request = m_factory->bodyFor(seq);
+    a->request = m_factory->bodyFor(seq, &a->datasetPromptTokens);
     if (m_options.debug)
         qInfo().noquote() << "throughline: request" << seq << "body" << shortened(a->request, 100);
     const qint64 now = monotonicNs();
@@ -295,6 +298,7 @@ void Worker::handleEvent(Active& a, const SseEvent& event, qint64 nowNs)
     } else {
         if (a.rec.responseId.isEmpty() && !parsed.id.isEmpty())
             a.rec.responseId = parsed.id;
+        a.generated += parsed.text; // empty unless the plugin collects text for the tokenizer
         if (parsed.hasChoices)
             flags |= EventHasChoices;
         if (parsed.hasContent) {
@@ -398,12 +402,22 @@ void Worker::finishRecord(int slot, qint64 nowNs)
             } else if (parsed.hasContent) {
                 rec.completionTokens = 1;
                 rec.tokenSource = TokenSource::ChunkCount;
+                a.generated = parsed.text;
             }
         }
     }
-    if (rec.success && rec.tokenSource == TokenSource::Unknown && a.sse) {
-        rec.completionTokens = rec.contentEvents();
-        rec.tokenSource = TokenSource::ChunkCount;
+    if (rec.success && rec.tokenSource != TokenSource::ServerUsage) {
+        if (const Tokenizer* tokenizer = m_factory->tokenizer()) {
+            // EvalScope's fallback: the client tokenizer counts the generated text (without special tokens) and
+            // the prompt as the dataset measured it.
+            rec.completionTokens = tokenizer->count(std::string_view(a.generated.constData(), size_t(a.generated.size())));
+            if (a.datasetPromptTokens >= 0)
+                rec.promptTokens = a.datasetPromptTokens;
+            rec.tokenSource = TokenSource::Tokenizer;
+        } else if (a.sse) {
+            rec.completionTokens = rec.contentEvents();
+            rec.tokenSource = TokenSource::ChunkCount;
+        }
     }
     if (m_options.debug && !rec.success)
         qInfo().noquote() << "throughline: request" << rec.seq << "failed:" << errorClassName(rec.errorClass)

@@ -5,6 +5,9 @@
 #include "engine/runcontroller.h"
 #include "sim/simfault.h"
 #include "sim/simserver.h"
+#include "tokenizer/tokenizer.h"
+
+#include "cannedserver.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -122,6 +125,51 @@ private Q_SLOTS:
         QCOMPARE(s.avgOutputTokens, 0.0);
         QVERIFY(!s.llm);
         QVERIFY(s.inputThroughput > 0);
+    }
+
+    void tokenizerCountsWhenUsageIsMissing_data()
+    {
+        QTest::addColumn<QString>("api");
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("chat") << "openai"
+                              << QByteArray(R"({"id":"a","object":"chat.completion","choices":[{"index":0,)"
+                                            R"("message":{"role":"assistant","content":"Hello world, counted here."}}]})")
+                              << QByteArray("Hello world, counted here.");
+        QTest::newRow("responses") << "openai_responses"
+                                   << QByteArray(R"({"id":"r","object":"response","status":"completed",)"
+                                                 R"("output_text":"The quick brown fox jumps."})")
+                                   << QByteArray("The quick brown fox jumps.");
+    }
+    void tokenizerCountsWhenUsageIsMissing()
+    {
+        QFETCH(QString, api);
+        QFETCH(QByteArray, answer);
+        QFETCH(QByteArray, text);
+        // A server without `usage`: with --tokenizer-path the client counts the generated text, as EvalScope does.
+        test::CannedServer server(false, answer);
+        QVERIFY(server.port() != 0);
+        const QString tokenizerPath = QFINDTESTDATA("data/tokenizers/gpt2/tokenizer.json");
+        QString error;
+        const auto tokenizer = Tokenizer::load(tokenizerPath, &error);
+        QVERIFY2(tokenizer, qPrintable(error));
+        RunConfig config;
+        config.api = api;
+        config.url = QStringLiteral("http://127.0.0.1:%1/v1").arg(server.port());
+        config.model = QStringLiteral("m");
+        config.stream = false;
+        config.number = {2};
+        config.sleepInterval = 0;
+        config.writeOutputs = false;
+        config.tokenizerPath = tokenizerPath;
+        const PointResult withTokenizer = runOnce(config);
+        QCOMPARE(withTokenizer.summary.successRequests, 2);
+        const qsizetype expected = tokenizer->count(std::string_view(text.constData(), size_t(text.size())));
+        QVERIFY(expected > 1);
+        QCOMPARE(withTokenizer.summary.avgOutputTokens, double(expected));
+        // Without a tokenizer the only fallback is one token per content event: a lower bound.
+        config.tokenizerPath.clear();
+        QCOMPARE(runOnce(config).summary.avgOutputTokens, 1.0);
     }
 
     void serverErrorsPerApi_data()
