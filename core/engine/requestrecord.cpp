@@ -54,6 +54,15 @@ QString tokenSourceName(TokenSource s)
     return QStringLiteral("unknown");
 }
 
+TokenSource tokenSourceFromName(const QString& name)
+{
+    for (const TokenSource s : {TokenSource::ServerUsage, TokenSource::ChunkCount, TokenSource::Tokenizer}) {
+        if (name == tokenSourceName(s))
+            return s;
+    }
+    return TokenSource::Unknown;
+}
+
 qint64 RequestRecord::firstChoicesNs() const
 {
     for (qsizetype i = 0; i < eventNs.size(); ++i) {

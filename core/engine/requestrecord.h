@@ -37,6 +37,7 @@ enum class TokenSource : quint8 {
 };
 
 QString tokenSourceName(TokenSource s);
+TokenSource tokenSourceFromName(const QString& name); // Unknown for names it does not know
 
 // Flags of one data event of a stream.
 enum EventFlag : quint8 {
