@@ -177,9 +177,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("api");
         QTest::addColumn<QString>("fault");
         QTest::addColumn<QString>("errorClass");
+        // Every fault of the emulated server on a streamed chat request, then the ones that apply to the others.
+        const QList<std::pair<const char*, const char*>> chat = {{"http-429", "http_status"},
+            {"http-500", "http_status"}, {"http-503", "http_status"}, {"reset-before-headers", "network"},
+            {"reset-mid-stream", "network"}, {"stall-mid-stream", "read_timeout"},
+            {"malformed-chunk", "malformed_stream"}, {"error-event", "error_event"}, {"empty-stream", "empty_stream"},
+            {"slow-headers", "connect_timeout"}, {"truncated-chunked", "network"}};
+        for (const auto& [fault, errorClass] : chat)
+            QTest::addRow("chat %s", fault) << "openai" << fault << errorClass;
         QTest::newRow("responses 503") << "openai_responses" << "http-503" << "http_status";
         QTest::newRow("responses error event") << "openai_responses" << "error-event" << "error_event";
         QTest::newRow("responses empty stream") << "openai_responses" << "empty-stream" << "empty_stream";
+        QTest::newRow("responses reset mid-stream") << "openai_responses" << "reset-mid-stream" << "network";
         QTest::newRow("embedding 500") << "openai_embedding" << "http-500" << "http_status";
         QTest::newRow("rerank 429") << "openai_rerank" << "http-429" << "http_status";
         QTest::newRow("rerank reset") << "openai_rerank" << "reset-before-headers" << "network";
@@ -192,6 +201,8 @@ private Q_SLOTS:
         SimConfig simConfig;
         simConfig.ttftMs = 5;
         simConfig.itlMs = 1;
+        simConfig.faultStallS = 3;
+        simConfig.faultSlowHeadersS = 3;
         simConfig.faults.append({SimFault::fromName(fault), 1.0, 0});
         QVERIFY(simConfig.faults.constFirst().kind != SimFaultKind::None);
         QString error;
@@ -199,8 +210,12 @@ private Q_SLOTS:
         QVERIFY2(faulty.start(&error), qPrintable(error));
         RunConfig config = configFor(faulty, api, QStringLiteral("/v1"));
         config.noTestConnection = true;
-        config.extraArgs.clear();
+        config.readTimeout = 0.5; // the stall outlasts it
+        config.connectTimeout = 0.5; // the slow headers too
+        if (api != u"openai")
+            config.extraArgs.clear();
         const PointResult r = runOnce(config);
+        // Nothing is lost: every request is recorded, failed, with the class of what went wrong.
         QCOMPARE(r.summary.totalRequests, 4);
         QCOMPARE(r.summary.failedRequests, 4);
         QCOMPARE(r.summary.errorsByClass.size(), 1);
