@@ -11,7 +11,9 @@ namespace tl {
 // tokens, how they are framed, and the JSON fragments shared by every chunk (precomputed once so that a
 // token event costs a few appends, not a JSON serialisation).
 struct SimJob {
-    enum class Kind { Chat, Completion, Responses };
+    // Pooling: an embeddings or rerank request, answered whole (`pooledBody`) after one forward pass over the
+    // prompt, which the serving model times as a prefill in a sequence slot.
+    enum class Kind { Chat, Completion, Responses, Pooling };
 
     Kind kind = Kind::Chat;
     bool stream = false;
@@ -30,6 +32,7 @@ struct SimJob {
     int cachedTokens = 0; // prompt tokens found in the prefix cache
     bool reportCached = false; // usage carries prompt_tokens_details.cached_tokens
     int tokensPerChunk = 1; // tokens coalesced into one SSE event
+    QByteArray pooledBody; // Pooling: the JSON answer
 };
 
 } // namespace tl

@@ -364,23 +364,27 @@ void SimWorker::handleRequest(SimConnection& conn, const SimHttpRequest& request
         return;
     case Route::Embeddings:
     case Route::Rerank: {
-        // Answered at once: pooling models take one forward pass, which the serving model does not time. Of the
-        // faults, those that strike before the body (error statuses, a reset) apply here too.
+        // A pooling model's one forward pass: the request takes a sequence slot (or waits for one) and answers
+        // when its prompt is prefilled (--prefill-tok-per-s). Of the faults, those that strike before the body
+        // (error statuses, a reset) apply here too.
         const quint64 number = m_engine->nextRequestNumber();
-        if (answerEarlyFault(conn, m_engine->pickFault(number, m_engine->requestSeed(number))) >= 0)
+        const SimFaultKind fault = m_engine->pickFault(number, m_engine->requestSeed(number));
+        if (answerEarlyFault(conn, fault) >= 0)
             return;
-        QByteArray body;
+        SimJob job;
+        job.kind = SimJob::Kind::Pooling;
         QByteArray message;
-        int tokens = 0;
         const bool ok = route == Route::Embeddings
-            ? SimProtocol::embeddingsBody(request.body, m_config, &body, &tokens, &message)
-            : SimProtocol::rerankBody(request.body, m_config, &body, &tokens, &message);
+            ? SimProtocol::embeddingsBody(request.body, m_config, &job.pooledBody, &job.promptTokens, &message)
+            : SimProtocol::rerankBody(request.body, m_config, &job.pooledBody, &job.promptTokens, &message);
         if (!ok) {
             error(400, message);
             return;
         }
-        m_engine->addPromptTokens(tokens);
-        respond(conn, SimProtocol::jsonResponse(200, body, conn.keepAlive, conn.http10), 200);
+        job.id = route == Route::Embeddings ? QByteArrayLiteral("embd-") + QByteArray::number(number)
+                                            : QByteArrayLiteral("rerank-") + QByteArray::number(number);
+        job.outputTokens = 0;
+        startJob(conn, std::move(job), receivedNs, SimFaultKind::None);
         return;
     }
     case Route::Unknown:
@@ -549,6 +553,13 @@ void SimWorker::beginRunning(quint64 streamId, Stream& stream, qint64 nowNs)
     m_engine->addPromptTokens(job.promptTokens);
     stream.prefillEndNs = m_engine->schedulePrefill(nowNs, job.promptTokens - job.cachedTokens);
     stream.lastPlannedNs = stream.prefillEndNs;
+    if (job.kind == SimJob::Kind::Pooling) {
+        stream.pendingPlannedNs = stream.prefillEndNs; // the answer is ready when the forward pass is
+        stream.pendingLast = 0;
+        m_queue.push(stream.pendingPlannedNs, streamId);
+        armTimer();
+        return;
+    }
     if (stream.fault == SimFaultKind::EmptyStream) {
         // A 200 whose body ends before its first event.
         SimConnection* conn = connection(stream.connectionId);
@@ -644,7 +655,9 @@ void SimWorker::emitDue(quint64 streamId)
     case Phase::Running:
         break;
     }
-    if (stream.job.stream)
+    if (stream.job.kind == SimJob::Kind::Pooling)
+        completeStream(streamId, *conn, SimProtocol::jsonResponse(200, stream.job.pooledBody, conn->keepAlive, conn->http10));
+    else if (stream.job.stream)
         emitStreamChunk(streamId, stream, *conn);
     else
         emitNonStream(streamId, stream, *conn);

@@ -72,6 +72,7 @@ private slots:
     void defaultsKeepTheFixedModel();
     void queueingWithTwoSlots();
     void batchedDecodeDrawsAKnee();
+    void poolingRequestsTakeAPrefill();
     void determinismWithSeed();
     void outputLengthWithDistribution_data();
     void outputLengthWithDistribution();
@@ -157,6 +158,46 @@ void TestSimServing::queueingWithTwoSlots()
     QCOMPARE(waited, 2);
     QCOMPARE(server.runningRequests(), 0);
     QCOMPARE(server.waitingRequests(), 0);
+}
+
+void TestSimServing::poolingRequestsTakeAPrefill()
+{
+    // Embeddings and rerank requests are one forward pass: their prompt is prefilled at --prefill-tok-per-s, one
+    // prefill after another, so three prompts of ~100 tokens at 1,000 tokens/s answer ~0.1, 0.2 and 0.3 s late.
+    tl::SimConfig config;
+    config.prefillTokPerS = 1000;
+    config.threads = 1;
+    tl::SimServer server(config);
+    QVERIFY(server.start());
+    const QByteArray text(400, 'a'); // 100 tokens by the documented rule (4 bytes a token)
+    const QByteArray embed = QByteArray(R"({"model":"m","input":")") + text + R"("})";
+    const QByteArray rerank = QByteArray(R"({"model":"m","query":")") + text.left(200) + R"(","documents":[")"
+        + text.left(196) + R"("]})";
+    const QList<QByteArray> requests = {
+        httpRequest("POST", "/v1/embeddings", embed, "connection: close\r\n"),
+        httpRequest("POST", "/v1/rerank", rerank, "connection: close\r\n"),
+        httpRequest("POST", "/v1/embeddings", embed, "connection: close\r\n"),
+    };
+    std::vector<std::unique_ptr<RawClient>> clients;
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        clients.push_back(std::make_unique<RawClient>(server.port()));
+        QVERIFY(clients.back()->waitConnected());
+    }
+    for (qsizetype i = 0; i < requests.size(); ++i)
+        clients[size_t(i)]->send(requests.at(i));
+    std::vector<double> latencyMs;
+    for (const auto& client : clients) {
+        HttpReply reply;
+        QVERIFY(client->read(&reply));
+        QCOMPARE(reply.status, 200);
+        QVERIFY(parseJson(reply.body)["usage"]["total_tokens"].get<int>() >= 99);
+        latencyMs.push_back(double(client->firstArrivalNs() - client->sentNs()) / 1e6);
+    }
+    std::sort(latencyMs.begin(), latencyMs.end());
+    // Lower bounds only: the server may be late on a loaded machine, never early.
+    QVERIFY2(latencyMs[0] >= 95 && latencyMs[1] >= 190 && latencyMs[2] >= 285,
+        qPrintable(QStringLiteral("%1 %2 %3 ms").arg(latencyMs[0]).arg(latencyMs[1]).arg(latencyMs[2])));
+    QCOMPARE(server.runningRequests(), 0);
 }
 
 void TestSimServing::batchedDecodeDrawsAKnee()
