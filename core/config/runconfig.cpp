@@ -353,6 +353,12 @@ void RunConfig::validateDataset(ConfigErrors& errors) const
     } else if (kLocalOnlyDatasets.contains(dataset) && prompt.isEmpty() && datasetPath.isEmpty()) {
         add("--dataset-path", Tr::tr("dataset '%1' reads a local file: pass --dataset-path FILE").arg(dataset));
     }
+    const bool embeddingData = dataset.startsWith(u"embed") || dataset.startsWith(u"random_embedding");
+    const bool rerankData = dataset == u"rerank" || dataset == u"random_rerank";
+    if (prompt.isEmpty() && embeddingData && apiKind() != ApiKind::Embedding)
+        add("--api", Tr::tr("dataset '%1' yields texts to embed: use --api openai_embedding").arg(dataset));
+    if (prompt.isEmpty() && rerankData && apiKind() != ApiKind::Rerank)
+        add("--api", Tr::tr("dataset '%1' yields a query and documents: use --api openai_rerank").arg(dataset));
     if (!datasetPath.isEmpty() && !QFileInfo::exists(datasetPath))
         add("--dataset-path", Tr::tr("'%1' does not exist; give a dataset file or the folder holding it").arg(datasetPath));
     if (!dataSource.isEmpty() && dataSource != u"modelscope" && dataSource != u"huggingface" && dataSource != u"local")

@@ -136,6 +136,8 @@ bool DatasetDownloader::download(const QUrl& url, const QString& target, const P
             return true;
         }
         case Outcome::Fail:
+            if (part.size() == 0)
+                part.remove();
             return false;
         case Outcome::Retry:
             break;

@@ -50,10 +50,6 @@ std::optional<DatasetOptions> DatasetOptions::fromConfig(const RunConfig& config
         if (const auto it = extra.find("document_length_ratio"); it != extra.end() && it->is_number())
             o.documentLengthRatio = it->get<double>();
     }
-    int maxParallel = 1;
-    for (const int p : config.parallel)
-        maxParallel = std::max(maxParallel, p);
-    o.windowItems = std::max(512, 2 * maxParallel);
     return o;
 }
 

@@ -35,7 +35,9 @@ struct DatasetOptions {
     double documentLengthRatio = 5.0;
     // --max-tokens MIN MAX
     std::optional<std::pair<int, int>> maxTokensRange;
-    // Items kept in memory by lazy file sources besides the requests in flight.
+    // Parsed items a lazy file source keeps. Workers ask for an index right after claiming it, so indices
+    // arrive nearly in order whatever --parallel is; a straggler outside the window costs a re-read from the
+    // nearest checkpoint, not a wrong item.
     int windowItems = 512;
 
     // Resolves `config` (loads the tokenizer when --tokenizer-path is given). nullopt + *error naming the flag.

@@ -119,9 +119,8 @@ std::shared_ptr<const PromptSource> PromptSource::withDatasetOffset(qint64) cons
     return shared_from_this();
 }
 
-PromptItem PromptSource::at(qint64 seq) const
+PromptItem PromptSource::prepare(PromptItem item, qint64 seq) const
 {
-    PromptItem item = itemAt(seq);
     const DatasetOptions& o = *m_options;
     if (o.maxTokensRange && !item.maxTokens) {
         std::mt19937_64 rng(o.seed ^ (quint64(seq) * 0x9E3779B97F4A7C15ULL) ^ 0x6D6178746F6BULL);

@@ -32,7 +32,9 @@ public:
 
     // The item for request `seq` of a run point (0-based, warmup requests first), with the run's per-request
     // settings applied (a --max-tokens range, --tokenize-prompt).
-    PromptItem at(qint64 seq) const;
+    PromptItem at(qint64 seq) const { return prepare(itemAt(seq), seq); }
+    // `item` with the run's per-request settings applied; `seq` draws the --max-tokens range.
+    PromptItem prepare(PromptItem item, qint64 seq = 0) const;
 
     // The source for a sweep point whose --dataset-offset is `datasetOffset` (EvalScope advances it by each
     // point's --number so random prompts never repeat). Sources that do not use the offset return themselves.

@@ -179,7 +179,7 @@ private Q_SLOTS:
     {
         FixtureServer server;
         server.files.insert(kModelScopePath, openQaFile());
-        server.interruptNext = 1;
+        server.interruptNext = 1000; // every full response stops halfway: only a Range request can finish it
         QTemporaryDir dir;
         const QString target = dir.filePath(QStringLiteral("open_qa.jsonl"));
         QString error;
@@ -187,10 +187,11 @@ private Q_SLOTS:
         QVERIFY2(DatasetDownloader::download(QUrl(server.base() + QString::fromLatin1(kModelScopePath)), target,
                                              [&](qint64 received, qint64) { progress.append(received); }, &error),
                  qPrintable(error));
-        QCOMPARE(server.requests.size(), 2);
-        QVERIFY(server.requests.at(0).range.isEmpty());
+        // Qt may itself resend a request whose connection closed; the resumed one is always last.
+        QVERIFY(server.requests.size() >= 2);
+        QVERIFY(server.requests.first().range.isEmpty());
         const qint64 half = openQaFile().size() / 2;
-        QCOMPARE(server.requests.at(1).range, "bytes=" + QByteArray::number(half) + '-');
+        QCOMPARE(server.requests.last().range, "bytes=" + QByteArray::number(half) + '-');
         QCOMPARE(readAll(target), openQaFile());
         QVERIFY(!QFile::exists(target + QStringLiteral(".part")));
         QCOMPARE(progress.last(), openQaFile().size());

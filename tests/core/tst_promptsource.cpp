@@ -31,8 +31,19 @@ QString data(const char* name)
     return QFINDTESTDATA(QStringLiteral("data/datasets/") + QString::fromLatin1(name));
 }
 
-std::shared_ptr<const PromptSource> load(const RunConfig& c)
+// Embedding and rerank datasets go with their API (RunConfig::validate() insists).
+RunConfig withApi(RunConfig c)
 {
+    if (c.dataset.startsWith(u"embed") || c.dataset.startsWith(u"random_embedding"))
+        c.api = QStringLiteral("openai_embedding");
+    else if (c.dataset.endsWith(u"rerank"))
+        c.api = QStringLiteral("openai_rerank");
+    return c;
+}
+
+std::shared_ptr<const PromptSource> load(const RunConfig& config)
+{
+    const RunConfig c = withApi(config);
     const ConfigErrors errors = c.validate();
     if (!errors.isEmpty()) {
         qWarning("%s", qPrintable(errors.first().toString()));
@@ -251,6 +262,7 @@ private Q_SLOTS:
         QFETCH(QString, message);
         RunConfig c = config("openqa", file);
         c.dataset = dataset;
+        c = withApi(c);
         QVERIFY(c.validate().isEmpty());
         ConfigError error;
         QVERIFY(!PromptSource::load(c, &error));

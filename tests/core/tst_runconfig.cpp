@@ -205,6 +205,98 @@ private Q_SLOTS:
         QVERIFY(fromMasked.apiKey.isEmpty()); // a masked key is never taken for the key
     }
 
+    void datasetErrorsNameTheirField_data()
+    {
+        QTest::addColumn<QString>("what");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("random without tokenizer") << "random" << "--tokenizer-path";
+        QTest::newRow("tokenize without tokenizer") << "tokenize" << "--tokenize-prompt";
+        QTest::newRow("tokenizer path missing") << "tokpath" << "--tokenizer-path";
+        QTest::newRow("reversed max-tokens range") << "range" << "--max-tokens";
+        QTest::newRow("max below min prompt length") << "promptlen" << "--max-prompt-length";
+        QTest::newRow("negative prefix") << "prefix" << "--prefix-length";
+        QTest::newRow("bad data source") << "source" << "--data-source";
+        QTest::newRow("local without a path") << "local" << "--dataset-path";
+        QTest::newRow("dataset args unknown key") << "argkey" << "--dataset-args";
+        QTest::newRow("dataset args on random") << "argds" << "--dataset-args";
+        QTest::newRow("query template not json") << "template" << "--query-template";
+        QTest::newRow("batch size zero") << "batch" << "--extra-args";
+        QTest::newRow("custom needs a file") << "custom" << "--dataset-path";
+    }
+    void datasetErrorsNameTheirField()
+    {
+        QFETCH(QString, what);
+        QFETCH(QString, field);
+        RunConfig c = valid();
+        if (what == u"random")
+            c.dataset = QStringLiteral("random");
+        else if (what == u"tokenize")
+            c.tokenizePrompt = true;
+        else if (what == u"tokpath")
+            c.tokenizerPath = QStringLiteral("/nonexistent/tokenizer.json");
+        else if (what == u"range")
+            c.maxTokensUpper = c.maxTokens - 1;
+        else if (what == u"promptlen") {
+            c.minPromptLength = 100;
+            c.maxPromptLength = 50;
+        } else if (what == u"prefix")
+            c.prefixLength = -1;
+        else if (what == u"source")
+            c.dataSource = QStringLiteral("s3");
+        else if (what == u"local") {
+            c.dataset = QStringLiteral("openqa");
+            c.dataSource = QStringLiteral("local");
+        } else if (what == u"argkey") {
+            c.dataset = QStringLiteral("openqa");
+            c.datasetArgs = R"({"target_len": 5})";
+        } else if (what == u"argds")
+            c.datasetArgs = R"({"target_input_len": 5})";
+        else if (what == u"template")
+            c.queryTemplate = QStringLiteral("[1]");
+        else if (what == u"batch")
+            c.extraArgs = R"({"batch_size": 0})";
+        else if (what == u"custom")
+            c.dataset = QStringLiteral("custom");
+        const ConfigErrors errors = c.validate();
+        QCOMPARE(fields(errors), QStringList{field});
+    }
+
+    void datasetJsonKeys()
+    {
+        RunConfig c = valid();
+        c.maxTokens = 16;
+        c.maxTokensUpper = 64;
+        c.dataset = QStringLiteral("random");
+        c.tokenizerPath = QStringLiteral("/m/tokenizer.json");
+        c.prefixLength = 32;
+        c.minPromptLength = 100;
+        c.maxPromptLength = 200;
+        c.tokenizePrompt = true;
+        c.datasetOffset = 7;
+        c.dataSource = QStringLiteral("huggingface");
+        c.datasetArgs = R"({"target_input_len":64})";
+        const QByteArray json = c.toJson();
+        for (const char* key : {"\"tokenizer_path\"", "\"prefix_length\": 32", "\"min_prompt_length\": 100",
+                 "\"max_prompt_length\": 200", "\"tokenize_prompt\": true", "\"dataset_offset\": 7",
+                 "\"data_source\": \"huggingface\"", "\"target_input_len\": 64"})
+            QVERIFY2(json.contains(key), key);
+        tl::ConfigErrors errors;
+        const RunConfig back = RunConfig::fromJson(json, &errors);
+        QVERIFY(errors.isEmpty());
+        QCOMPARE(back.maxTokens, 16);
+        QCOMPARE(back.maxTokensUpper, std::optional<int>(64));
+        QCOMPARE(back.tokenizerPath, c.tokenizerPath);
+        QCOMPARE(back.prefixLength, 32);
+        QCOMPARE(back.datasetOffset, 7);
+        QVERIFY(back.tokenizePrompt);
+        QCOMPARE(back.dataSource, c.dataSource);
+        QVERIFY(back.datasetArgs.contains("target_input_len"));
+        // --tokenize-prompt sends to /v1/completions; the chat decision is taken on the URL before that.
+        c.url = QStringLiteral("http://h:1/v1/chat/completions");
+        QCOMPARE(c.resolvedUrl(), QStringLiteral("http://h:1/v1/completions"));
+        QVERIFY(c.effectiveApplyChatTemplate());
+    }
+
     void fromJsonReportsBadInput()
     {
         tl::ConfigErrors errors;
