@@ -1,6 +1,7 @@
 // throughline-cli: headless benchmarks with EvalScope perf's flags; links throughline_core only.
 
 #include "cli/clirunner.h"
+#include "cli/tokenizecommand.h"
 #include "config/cliparser.h"
 #include "config/demo.h"
 #include "sim/simcommandline.h"
@@ -30,7 +31,8 @@ QString mainHelp()
         "  run    Benchmark an OpenAI-compatible endpoint (flags follow EvalScope perf; see 'run --help').\n"
         "  demo   Start the built-in emulated server on a free loopback port and run a short sweep against it,\n"
         "         storing every request in a project file (default: %1; change with --project FILE).\n"
-        "  sim    Run the emulated model server (same flags as throughline-sim; see 'sim --help').\n\n"
+        "  sim    Run the emulated model server (same flags as throughline-sim; see 'sim --help').\n"
+        "  tokenize Print the token ids of texts with a Hugging Face tokenizer (see 'tokenize --help').\n\n"
         "Options: -h, --help   this help;  --version   print the version.\n")
         .arg(tl::Demo::defaultProjectPath());
 }
@@ -90,6 +92,9 @@ int main(int argc, char* argv[])
             return runner.exitCode();
         return runEventLoop(app, runner);
     }
+
+    if (command == u"tokenize")
+        return tl::TokenizeCommand::run(args, out, err);
 
     if (command == u"sim")
         return tl::SimCommandLine::run(QStringList{QStringLiteral("throughline-cli sim")} + args);

@@ -212,6 +212,43 @@ private Q_SLOTS:
         QCOMPARE(reader.runs().size(), 1);
         QCOMPARE(reader.runs().first().status, QStringLiteral("completed"));
     }
+
+    void tokenizeCommand()
+    {
+        const QString fixtures = QFINDTESTDATA("data/tokenizers");
+        QVERIFY(!fixtures.isEmpty());
+        Result r = runCli({"tokenize", "--tokenizer-path", fixtures + "/qwen3", "Hello, world!"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out, QStringLiteral("{\"n\": 4, \"ids\": [9707, 11, 1879, 0]}\n"));
+
+        QTemporaryDir dir;
+        QFile lines(dir.filePath("prompts.txt"));
+        QVERIFY(lines.open(QIODevice::WriteOnly));
+        lines.write("Hello world\r\n\nHello world");
+        lines.close();
+        r = runCli({"tokenize", "--tokenizer-path=" + fixtures + "/mistral7b/tokenizer.json", "--special", "--file", lines.fileName()});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out, QStringLiteral("{\"n\": 3, \"ids\": [1, 22557, 1526]}\n{\"n\": 1, \"ids\": [1]}\n"
+                                       "{\"n\": 3, \"ids\": [1, 22557, 1526]}\n"));
+
+        QFile array(dir.filePath("prompts.json"));
+        QVERIFY(array.open(QIODevice::WriteOnly));
+        array.write(R"(["Hello world", "", "<|endoftext|>"])");
+        array.close();
+        r = runCli({"tokenize", "--tokenizer-path", fixtures + "/gpt2", "--json", array.fileName()});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out, QStringLiteral("{\"n\": 2, \"ids\": [15496, 995]}\n{\"n\": 0, \"ids\": []}\n{\"n\": 1, \"ids\": [50256]}\n"));
+
+        r = runCli({"tokenize", "--tokenizer-path", dir.filePath("nowhere"), "x"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.startsWith("error: --tokenizer-path: ") && r.err.count('\n') == 1, qPrintable(r.err));
+        r = runCli({"tokenize", "--tokenizer-path", fixtures + "/gpt2", "--json", lines.fileName()});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--json") && r.err.contains("invalid JSON"), qPrintable(r.err));
+        r = runCli({"tokenize", "--help"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("--tokenizer-path") && r.out.contains("--special") && r.out.contains("--json"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
