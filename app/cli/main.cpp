@@ -1,6 +1,7 @@
 // throughline-cli: headless benchmarks with EvalScope perf's flags; links throughline_core only.
 
 #include "cli/clirunner.h"
+#include "cli/runscommand.h"
 #include "cli/tokenizecommand.h"
 #include "config/cliparser.h"
 #include "config/demo.h"
@@ -32,6 +33,9 @@ QString mainHelp()
         "  demo   Start the built-in emulated server on a free loopback port and run a short sweep against it,\n"
         "         storing every request in a project file (default: %1; change with --project FILE).\n"
         "  sim    Run the emulated model server (same flags as throughline-sim; see 'sim --help').\n"
+        "  runs   List, show, export (EvalScope, CSV, JSON, HTML), import (EvalScope, vLLM, JSON) and delete the runs\n"
+        "         of a project file (see 'runs --help').\n"
+        "  report Write a self-contained HTML report of a run (see 'report --help').\n"
         "  tokenize Print the token ids of texts with a Hugging Face tokenizer (see 'tokenize --help').\n\n"
         "Options: -h, --help   this help;  --version   print the version.\n")
         .arg(tl::Demo::defaultProjectPath());
@@ -93,6 +97,11 @@ int main(int argc, char* argv[])
         return runEventLoop(app, runner);
     }
 
+    if (command == u"runs")
+        return tl::RunsCommand::runs(args, out, err);
+    if (command == u"report")
+        return tl::RunsCommand::report(args, out, err);
+
     if (command == u"tokenize")
         return tl::TokenizeCommand::run(args, out, err);
 
@@ -137,6 +146,6 @@ int main(int argc, char* argv[])
         return code;
     }
 
-    err << "error: unknown command '" << command << "'; use 'run', 'demo' or 'sim' (see --help)" << Qt::endl;
+    err << "error: unknown command '" << command << "'; use 'run', 'demo', 'sim', 'runs' or 'report' (see --help)" << Qt::endl;
     return tl::CliRunner::BadArguments;
 }

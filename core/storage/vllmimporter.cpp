@@ -187,9 +187,14 @@ std::optional<RunData> VllmImporter::import(const QString& path, QString* error)
         const bool detailed = ttfts != j.end() && ttfts->is_array();
         const int requests = detailed ? int(ttfts->size())
                                       : int(completed + (std::isnan(failedKey) ? 0 : failedKey));
-        p.point.parallel = std::isnan(maxConcurrency) ? -1 : int(maxConcurrency);
         p.point.rate = std::isnan(rate) ? -1.0 : rate;
         p.point.number = int(num(j, "num_prompts", requests));
+        // No --max-concurrency: at --request-rate inf every request starts at once (as many in flight as there
+        // are requests); at a finite rate it is an open loop.
+        if (!std::isnan(maxConcurrency))
+            p.point.parallel = int(maxConcurrency);
+        else
+            p.point.parallel = std::isnan(rate) ? p.point.number : -1;
         parallels.push_back(p.point.parallel);
         numbers.push_back(p.point.number);
         rates.push_back(p.point.rate);

@@ -220,7 +220,7 @@ private Q_SLOTS:
         QCOMPARE(run->model, QStringLiteral("NousResearch/Hermes-3-Llama-3.1-8B"));
         const PointData& p = run->points.first();
         QVERIFY(p.records.isEmpty());
-        QCOMPARE(p.point.parallel, -1); // no --max-concurrency
+        QCOMPARE(p.point.parallel, 10); // no --max-concurrency at rate inf: all 10 at once
         QCOMPARE(p.summary.successRequests, 10);
         QCOMPARE(p.summary.outputThroughput, 382.89);
         QCOMPARE(p.summary.avgTtftMs, 71.54);

@@ -1,0 +1,488 @@
+#include "cli/runscommand.h"
+
+#include "storage/csvexporter.h"
+#include "storage/evalscopeexporter.h"
+#include "storage/htmlreport.h"
+#include "storage/projectreader.h"
+#include "storage/projectwriter.h"
+#include "storage/runimporter.h"
+#include "storage/runjson.h"
+#include "util/jsonutil.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <cmath>
+
+namespace tl {
+
+namespace {
+
+struct CliTr {
+    Q_DECLARE_TR_FUNCTIONS(RunsCommand)
+};
+
+// Parsed options of one subcommand: positional words and --flag values.
+struct Options {
+    QStringList positional;
+    QString project;
+    QString format;
+    QString output;
+    QString name;
+    QString run;
+    QStringList tags;
+    bool json = false;
+    bool help = false;
+};
+
+const char* const kListHelp = "Usage: throughline-cli runs list --project FILE [--json]\n\n"
+                              "Lists the runs of a project file, newest first: id, start, status, sweep points,\n"
+                              "requests, source (throughline, evalscope, vllm, throughline-json), name, model, tags.\n"
+                              "A run whose writer died is shown as 'interrupted'. --json prints a JSON array.\n";
+const char* const kShowHelp = "Usage: throughline-cli runs show RUN --project FILE\n\n"
+                              "Shows one run: where it came from (and what an imported source lacked), notes, tags,\n"
+                              "the endpoint fingerprint, and the summary of every sweep point. RUN is an id, a unique\n"
+                              "prefix of one, or 'latest'.\n";
+const char* const kExportHelp
+    = "Usage: throughline-cli runs export RUN --project FILE --format FORMAT --output PATH\n\n"
+      "Formats:\n"
+      "  evalscope  EvalScope perf's output tree under the folder PATH: <name>/parallel_<P>_number_<N>/ with\n"
+      "             benchmark_args.json, benchmark_summary.json, benchmark_percentile.json, benchmark_data.db\n"
+      "  csv        points.csv, requests.csv and percentiles.csv in the folder PATH (RFC 4180, UTF-8)\n"
+      "  json       the whole run with its configuration and every request, in the file PATH\n"
+      "             (read back by 'runs import')\n"
+      "  html       a self-contained report in the file PATH (same as 'throughline-cli report')\n";
+const char* const kImportHelp
+    = "Usage: throughline-cli runs import PATH --project FILE [--format auto|evalscope|vllm|json] [--name NAME]\n"
+      "                                  [--tag TAG]...\n\n"
+      "Adds a run from another tool to the project (created if missing); metrics are recomputed from the\n"
+      "per-request data wherever the source has it, and what the source lacked is printed and stored with the run.\n"
+      "  evalscope  an EvalScope perf output folder (benchmark_*.json and benchmark_data.db per run point)\n"
+      "  vllm       a 'vllm bench serve --save-result' JSON file (--save-detailed for per-request data;\n"
+      "             --append-result files become one run with a point per line)\n"
+      "  json       a run exported with 'runs export --format json'\n"
+      "  auto       decided from PATH: a folder is EvalScope output, a file is read to tell vLLM from Throughline\n";
+const char* const kDeleteHelp = "Usage: throughline-cli runs delete RUN --project FILE\n\n"
+                                "Deletes a run with its sweep points, requests and tags. RUN must be the full id or a\n"
+                                "unique prefix of it ('latest' is refused here, to avoid deleting the wrong run).\n";
+const char* const kNoteHelp = "Usage: throughline-cli runs note RUN TEXT --project FILE\n\n"
+                              "Replaces the run's notes with TEXT (an empty TEXT clears them).\n";
+const char* const kTagHelp = "Usage: throughline-cli runs tag RUN [TAG]... --project FILE\n\n"
+                             "Replaces the run's tags with the TAGs given (none clears them).\n";
+const char* const kReportHelp = "Usage: throughline-cli report --project FILE [--run RUN] [--output FILE.html]\n\n"
+                                "Writes a self-contained HTML report of a run (default: the latest): summary, sweep\n"
+                                "charts, percentile tables and configuration, with inline CSS and SVG and no external\n"
+                                "reference, so it opens offline. Default output: throughline-report-<id>.html.\n";
+
+// Fills `o`; on a bad flag prints one line and returns false.
+bool parse(const QStringList& args, Options& o, QTextStream& err, const QStringList& allowed)
+{
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& a = args.at(i);
+        if (a == u"-h" || a == u"--help") {
+            o.help = true;
+            continue;
+        }
+        if (!a.startsWith(QStringLiteral("--"))) {
+            o.positional.append(a);
+            continue;
+        }
+        if (!allowed.contains(a)) {
+            err << CliTr::tr("error: %1: unknown option here (see --help)").arg(a) << Qt::endl;
+            return false;
+        }
+        if (a == u"--json") {
+            o.json = true;
+            continue;
+        }
+        if (i + 1 >= args.size()) {
+            err << CliTr::tr("error: %1 needs a value").arg(a) << Qt::endl;
+            return false;
+        }
+        const QString v = args.at(++i);
+        if (a == u"--project")
+            o.project = v;
+        else if (a == u"--format")
+            o.format = v;
+        else if (a == u"--output")
+            o.output = v;
+        else if (a == u"--name")
+            o.name = v;
+        else if (a == u"--run")
+            o.run = v;
+        else if (a == u"--tag")
+            o.tags.append(v);
+    }
+    return true;
+}
+
+int fail(QTextStream& err, int code, const QString& message)
+{
+    err << CliTr::tr("error: %1").arg(message) << Qt::endl;
+    return code;
+}
+
+bool writeFile(const QString& path, const QByteArray& data, QString* error)
+{
+    QSaveFile f(path);
+    if (f.open(QIODevice::WriteOnly) && f.write(data) == data.size() && f.commit())
+        return true;
+    *error = CliTr::tr("cannot write '%1': %2").arg(path, f.errorString());
+    return false;
+}
+
+QString num(double v, int decimals)
+{
+    return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("-");
+}
+
+// A column of `width` characters ending in a space: long text is cut so that columns never run together.
+QString pad(const QString& s, int width, bool right = false)
+{
+    const QString cut = s.size() >= width ? s.left(width - 2) + QStringLiteral("…") : s;
+    return right ? cut.rightJustified(width - 1) + u' ' : cut.leftJustified(width);
+}
+
+// Opens the project for reading and resolves RUN; prints the reason and returns the exit code on failure.
+int openAndFind(const Options& o, const QString& runArg, ProjectReader& reader, QString& runId, QTextStream& err)
+{
+    QString error;
+    if (!reader.open(o.project, &error))
+        return fail(err, RunsCommand::Failed, QStringLiteral("--project: ") + error);
+    runId = reader.findRun(runArg, &error);
+    if (runId.isEmpty())
+        return fail(err, RunsCommand::Failed, error);
+    return RunsCommand::Ok;
+}
+
+int list(const Options& o, QTextStream& out, QTextStream& err)
+{
+    ProjectReader reader;
+    QString error;
+    if (!reader.open(o.project, &error))
+        return fail(err, RunsCommand::Failed, QStringLiteral("--project: ") + error);
+    const QList<RunRow> runs = reader.runs();
+    if (!reader.lastError().isEmpty())
+        return fail(err, RunsCommand::Failed, reader.lastError());
+    if (o.json) {
+        nlohmann::ordered_json a = nlohmann::ordered_json::array();
+        for (const RunRow& r : runs) {
+            nlohmann::ordered_json j;
+            j["id"] = jsonutil::toStd(r.id);
+            j["name"] = jsonutil::toStd(r.name);
+            j["model"] = jsonutil::toStd(r.model);
+            j["url"] = jsonutil::toStd(r.url);
+            j["status"] = jsonutil::toStd(r.status);
+            j["created"] = jsonutil::toStd(r.created.toString(Qt::ISODate));
+            j["points"] = r.points;
+            j["requests"] = r.requests;
+            j["source"] = jsonutil::toStd(r.source);
+            nlohmann::ordered_json tags = nlohmann::ordered_json::array();
+            for (const QString& t : r.tags)
+                tags.push_back(jsonutil::toStd(t));
+            j["tags"] = tags;
+            a.push_back(j);
+        }
+        out << QString::fromUtf8(jsonutil::dumpOrdered(a, 2)) << Qt::endl;
+        return RunsCommand::Ok;
+    }
+    if (runs.isEmpty()) {
+        out << CliTr::tr("No runs in %1.").arg(o.project) << Qt::endl;
+        return RunsCommand::Ok;
+    }
+    out << pad(QStringLiteral("ID"), 10) << pad(QStringLiteral("STARTED"), 17) << pad(QStringLiteral("STATUS"), 12)
+        << pad(QStringLiteral("POINTS"), 7, true) << pad(QStringLiteral("REQUESTS"), 10, true) << "  "
+        << pad(QStringLiteral("SOURCE"), 17) << pad(QStringLiteral("NAME"), 20) << pad(QStringLiteral("MODEL"), 24)
+        << "TAGS" << Qt::endl;
+    for (const RunRow& r : runs) {
+        out << pad(r.id.left(8), 10) << pad(r.created.toString(QStringLiteral("yyyy-MM-dd HH:mm")), 17)
+            << pad(r.status, 12) << pad(QString::number(r.points), 7, true)
+            << pad(QString::number(r.requests), 10, true) << "  " << pad(r.source, 17) << pad(r.name, 20)
+            << pad(r.model, 24) << r.tags.join(QStringLiteral(",")) << Qt::endl;
+    }
+    return RunsCommand::Ok;
+}
+
+int show(const Options& o, QTextStream& out, QTextStream& err)
+{
+    if (o.positional.size() != 1)
+        return fail(err, RunsCommand::BadArguments, CliTr::tr("runs show: give one RUN (an id, a prefix, or 'latest')"));
+    ProjectReader reader;
+    QString runId;
+    if (const int code = openAndFind(o, o.positional.first(), reader, runId, err))
+        return code;
+    const std::optional<RunRow> r = reader.run(runId);
+    const QList<PointRow> points = reader.points(runId);
+    if (!r || !reader.lastError().isEmpty())
+        return fail(err, RunsCommand::Failed, reader.lastError());
+    out << CliTr::tr("Run %1: %2").arg(r->id, r->name) << Qt::endl;
+    out << CliTr::tr("  model %1, %2 (%3)").arg(r->model, r->url.isEmpty() ? CliTr::tr("no URL") : r->url, r->api) << Qt::endl;
+    out << CliTr::tr("  started %1, status %2, written by %3")
+               .arg(r->created.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), r->status, r->toolVersion)
+        << Qt::endl;
+    out << CliTr::tr("  source %1%2").arg(r->source, r->sourcePath.isEmpty() ? QString() : QString(QStringLiteral(" (") + r->sourcePath + u')'))
+        << Qt::endl;
+    for (const QString& n : r->importNotes)
+        out << CliTr::tr("  import note: %1").arg(n) << Qt::endl;
+    if (!r->tags.isEmpty())
+        out << CliTr::tr("  tags: %1").arg(r->tags.join(QStringLiteral(", "))) << Qt::endl;
+    if (!r->notes.isEmpty())
+        out << CliTr::tr("  notes: %1").arg(r->notes) << Qt::endl;
+    if (!r->fingerprintJson.isEmpty())
+        out << CliTr::tr("  endpoint fingerprint: %1").arg(QString::fromUtf8(r->fingerprintJson)) << Qt::endl;
+    out << Qt::endl
+        << pad(QStringLiteral("POINT"), 24) << pad(QStringLiteral("STATUS"), 12) << pad(QStringLiteral("OK/TOTAL"), 10, true)
+        << pad(QStringLiteral("DUR(s)"), 9, true) << pad(QStringLiteral("REQ/S"), 9, true)
+        << pad(QStringLiteral("OUT TOK/S"), 11, true) << pad(QStringLiteral("LAT(s)"), 8, true)
+        << pad(QStringLiteral("TTFT(ms)"), 10, true) << pad(QStringLiteral("P99TTFT"), 10, true)
+        << pad(QStringLiteral("TPOT(ms)"), 10, true) << pad(QStringLiteral("ITL(ms)"), 9, true) << Qt::endl;
+    for (const PointRow& p : points) {
+        const Summary& s = p.summary;
+        out << pad(p.point.name(), 24) << pad(p.status + (p.summaryRecomputed ? QStringLiteral("*") : QString()), 12);
+        if (p.hasSummary) {
+            out << pad(QStringLiteral("%1/%2").arg(s.successRequests).arg(s.totalRequests), 10, true)
+                << pad(num(s.testDurationS, 2), 9, true) << pad(num(s.reqThroughput, 2), 9, true)
+                << pad(num(s.outputThroughput, 1), 11, true) << pad(num(s.avgLatencyS, 3), 8, true)
+                << pad(num(s.avgTtftMs, 1), 10, true)
+                << pad(num(p.percentiles.value(QStringLiteral("TTFT (ms)"), QStringLiteral("99%")), 1), 10, true)
+                << pad(num(s.avgTpotMs, 2), 10, true) << pad(num(s.avgItlMs, 2), 9, true);
+        } else {
+            out << CliTr::tr("  no summary (%1 requests stored)").arg(p.requests);
+        }
+        out << Qt::endl;
+    }
+    for (const PointRow& p : points) {
+        if (p.summaryRecomputed) {
+            out << CliTr::tr("* never finished: summary computed from the %1 requests it stored").arg(p.requests)
+                << Qt::endl;
+            break;
+        }
+    }
+    return RunsCommand::Ok;
+}
+
+int exportRun(const Options& o, QTextStream& out, QTextStream& err)
+{
+    if (o.positional.size() != 1)
+        return fail(err, RunsCommand::BadArguments, CliTr::tr("runs export: give one RUN (an id, a prefix, or 'latest')"));
+    const QStringList formats{QStringLiteral("evalscope"), QStringLiteral("csv"), QStringLiteral("json"),
+                              QStringLiteral("html")};
+    if (!formats.contains(o.format))
+        return fail(err, RunsCommand::BadArguments,
+                    CliTr::tr("--format: give one of evalscope, csv, json, html (got '%1')").arg(o.format));
+    if (o.output.isEmpty())
+        return fail(err, RunsCommand::BadArguments,
+                    CliTr::tr("--output: give the folder (evalscope, csv) or file (json, html) to write"));
+    ProjectReader reader;
+    QString runId;
+    if (const int code = openAndFind(o, o.positional.first(), reader, runId, err))
+        return code;
+    const std::optional<RunData> run = reader.loadRun(runId);
+    if (!run || !reader.lastError().isEmpty())
+        return fail(err, RunsCommand::Failed, reader.lastError());
+    QString error;
+    if (o.format == u"evalscope") {
+        QString root;
+        if (!EvalScopeExporter::exportRun(*run, o.output, &root, &error))
+            return fail(err, RunsCommand::Failed, error);
+        out << CliTr::tr("Wrote EvalScope output for run %1 to %2").arg(run->id, QDir(root).absolutePath()) << Qt::endl;
+    } else if (o.format == u"csv") {
+        QStringList written;
+        if (!CsvExporter::exportRun(*run, o.output, &written, &error))
+            return fail(err, RunsCommand::Failed, error);
+        out << CliTr::tr("Wrote %1").arg(written.join(QStringLiteral(", "))) << Qt::endl;
+    } else {
+        const QByteArray data = o.format == u"json" ? RunJson::toJson(*run) : HtmlReport::render(*run);
+        if (!writeFile(o.output, data, &error))
+            return fail(err, RunsCommand::Failed, error);
+        out << CliTr::tr("Wrote %1").arg(QFileInfo(o.output).absoluteFilePath()) << Qt::endl;
+    }
+    return RunsCommand::Ok;
+}
+
+// Opens the project for writing; prints the reason on failure.
+bool openWriter(ProjectWriter& writer, QTextStream& err)
+{
+    QString error;
+    if (writer.openDatabase(&error))
+        return true;
+    fail(err, RunsCommand::Failed, QStringLiteral("--project: ") + error);
+    return false;
+}
+
+int importRuns(const Options& o, QTextStream& out, QTextStream& err)
+{
+    if (o.positional.isEmpty())
+        return fail(err, RunsCommand::BadArguments, CliTr::tr("runs import: give the folder or file to import"));
+    const std::optional<RunImporter::Format> format = RunImporter::formatFromName(o.format.isEmpty() ? QStringLiteral("auto") : o.format);
+    if (!format)
+        return fail(err, RunsCommand::BadArguments,
+                    CliTr::tr("--format: give one of auto, evalscope, vllm, json (got '%1')").arg(o.format));
+    if (!o.name.isEmpty() && o.positional.size() > 1)
+        return fail(err, RunsCommand::BadArguments, CliTr::tr("--name: names one run; import one PATH at a time with it"));
+    // Read every source first: nothing is written unless all of them could be read.
+    QList<RunData> runs;
+    for (const QString& path : o.positional) {
+        QString error;
+        std::optional<RunData> run = RunImporter::import(path, *format, &error);
+        if (!run)
+            return fail(err, RunsCommand::Failed, error);
+        if (!o.name.isEmpty())
+            run->name = o.name;
+        for (const QString& t : o.tags) {
+            if (!run->tags.contains(t))
+                run->tags.append(t);
+        }
+        runs.append(*run);
+    }
+    ProjectWriter writer(o.project);
+    if (!openWriter(writer, err))
+        return RunsCommand::Failed;
+    for (const RunData& run : std::as_const(runs)) {
+        if (!writer.insertRun(run))
+            return fail(err, RunsCommand::Failed, writer.firstError());
+        qint64 requests = 0;
+        for (const PointData& p : run.points)
+            requests += p.records.size();
+        out << CliTr::tr("Imported run %1 '%2' from %3: %4 point(s), %5 request(s)")
+                   .arg(run.id, run.name, run.source)
+                   .arg(run.points.size())
+                   .arg(requests)
+            << Qt::endl;
+        for (const QString& n : run.importNotes)
+            out << CliTr::tr("  import note: %1").arg(n) << Qt::endl;
+    }
+    return RunsCommand::Ok;
+}
+
+// delete, note and tag: find the run on a reader, then change it through a writer.
+int modify(const QString& sub, const Options& o, QTextStream& out, QTextStream& err)
+{
+    if (o.positional.isEmpty())
+        return fail(err, RunsCommand::BadArguments, CliTr::tr("runs %1: give the RUN id").arg(sub));
+    if (sub == u"delete" && (o.positional.size() != 1 || o.positional.first() == u"latest"))
+        return fail(err, RunsCommand::BadArguments, CliTr::tr("runs delete: give exactly one RUN id or unique prefix"));
+    if (sub == u"note" && o.positional.size() != 2)
+        return fail(err, RunsCommand::BadArguments, CliTr::tr("runs note: give RUN and one TEXT (quote it)"));
+    QString runId;
+    {
+        ProjectReader reader;
+        if (const int code = openAndFind(o, o.positional.first(), reader, runId, err))
+            return code;
+    }
+    ProjectWriter writer(o.project);
+    if (!openWriter(writer, err))
+        return RunsCommand::Failed;
+    if (sub == u"delete") {
+        if (!writer.deleteRun(runId))
+            return fail(err, RunsCommand::Failed, writer.firstError());
+        out << CliTr::tr("Deleted run %1").arg(runId) << Qt::endl;
+    } else if (sub == u"note") {
+        writer.setNotes(runId, o.positional.at(1));
+        out << CliTr::tr("Notes of run %1 set").arg(runId) << Qt::endl;
+    } else {
+        writer.setTags(runId, o.positional.mid(1));
+        out << CliTr::tr("Tags of run %1: %2").arg(runId, o.positional.mid(1).join(QStringLiteral(", "))) << Qt::endl;
+    }
+    if (!writer.firstError().isEmpty())
+        return fail(err, RunsCommand::Failed, writer.firstError());
+    return RunsCommand::Ok;
+}
+
+} // namespace
+
+QString RunsCommand::runsHelp()
+{
+    return CliTr::tr("Usage: throughline-cli runs <list|show|export|import|delete|note|tag> [RUN] --project FILE ...\n\n"
+                  "  list     the runs of a project file\n"
+                  "  show     one run: provenance, notes, tags, fingerprint and the summary of each sweep point\n"
+                  "  export   a run as EvalScope output, CSV, JSON or an HTML report\n"
+                  "  import   an EvalScope output folder, a vLLM bench serve result or an exported run\n"
+                  "  delete   a run and everything it measured\n"
+                  "  note     set a run's notes;  tag: set a run's tags\n\n"
+                  "RUN is a run id, a unique prefix of one, or 'latest'. 'runs <command> --help' for details.\n"
+                  "Exit codes: 0 done, 2 bad arguments, 1 anything else (the reason on one line).\n");
+}
+
+int RunsCommand::runs(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    if (args.isEmpty() || args.first() == u"-h" || args.first() == u"--help") {
+        out << runsHelp();
+        return args.isEmpty() ? BadArguments : Ok;
+    }
+    const QString sub = args.first();
+    struct Sub {
+        const char* name;
+        const char* help;
+        QStringList flags;
+    };
+    const QList<Sub> subs{
+        {"list", kListHelp, {QStringLiteral("--project"), QStringLiteral("--json")}},
+        {"show", kShowHelp, {QStringLiteral("--project")}},
+        {"export", kExportHelp, {QStringLiteral("--project"), QStringLiteral("--format"), QStringLiteral("--output")}},
+        {"import", kImportHelp,
+         {QStringLiteral("--project"), QStringLiteral("--format"), QStringLiteral("--name"), QStringLiteral("--tag")}},
+        {"delete", kDeleteHelp, {QStringLiteral("--project")}},
+        {"note", kNoteHelp, {QStringLiteral("--project")}},
+        {"tag", kTagHelp, {QStringLiteral("--project")}},
+    };
+    const auto it = std::find_if(subs.cbegin(), subs.cend(), [&sub](const Sub& s) { return sub == QLatin1String(s.name); });
+    if (it == subs.cend())
+        return fail(err, BadArguments,
+                    CliTr::tr("runs: unknown command '%1'; use list, show, export, import, delete, note or tag").arg(sub));
+    Options o;
+    if (!parse(args.mid(1), o, err, it->flags))
+        return BadArguments;
+    if (o.help) {
+        out << QString::fromLatin1(it->help);
+        return Ok;
+    }
+    if (o.project.isEmpty())
+        return fail(err, BadArguments, CliTr::tr("--project: give the project file (*.tlproj)"));
+    if (sub == u"list") {
+        if (!o.positional.isEmpty())
+            return fail(err, BadArguments, CliTr::tr("runs list: unexpected argument '%1'").arg(o.positional.first()));
+        return list(o, out, err);
+    }
+    if (sub == u"show")
+        return show(o, out, err);
+    if (sub == u"export")
+        return exportRun(o, out, err);
+    if (sub == u"import")
+        return importRuns(o, out, err);
+    return modify(sub, o, out, err);
+}
+
+int RunsCommand::report(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    Options o;
+    if (!parse(args, o, err, {QStringLiteral("--project"), QStringLiteral("--run"), QStringLiteral("--output")}))
+        return BadArguments;
+    if (o.help) {
+        out << QString::fromLatin1(kReportHelp);
+        return Ok;
+    }
+    if (!o.positional.isEmpty())
+        return fail(err, BadArguments, CliTr::tr("report: unexpected argument '%1' (use --run RUN)").arg(o.positional.first()));
+    if (o.project.isEmpty())
+        return fail(err, BadArguments, CliTr::tr("--project: give the project file (*.tlproj)"));
+    ProjectReader reader;
+    QString runId;
+    if (const int code = openAndFind(o, o.run.isEmpty() ? QStringLiteral("latest") : o.run, reader, runId, err))
+        return code;
+    const std::optional<RunData> run = reader.loadRun(runId);
+    if (!run || !reader.lastError().isEmpty())
+        return fail(err, Failed, reader.lastError());
+    const QString path = o.output.isEmpty() ? QStringLiteral("throughline-report-%1.html").arg(runId.left(8)) : o.output;
+    QString error;
+    if (!writeFile(path, HtmlReport::render(*run), &error))
+        return fail(err, Failed, error);
+    out << CliTr::tr("Wrote %1").arg(QFileInfo(path).absoluteFilePath()) << Qt::endl;
+    return Ok;
+}
+
+} // namespace tl

@@ -1,0 +1,286 @@
+// `throughline-cli runs ...` and `throughline-cli report` as a CI script would use them, on the import fixtures.
+// Command lines read best as plain string literals here.
+#undef QT_NO_CAST_FROM_ASCII
+
+#include <nlohmann/json.hpp>
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Result cli(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral(THROUGHLINE_BINARY_DIR "/app/throughline-cli"), args);
+    Result r;
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = "timed out";
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+nlohmann::json listJson(const QString& project)
+{
+    const Result r = cli({"runs", "list", "--project", project, "--json"});
+    return r.exitCode == 0 ? nlohmann::json::parse(r.out.toStdString(), nullptr, false) : nlohmann::json();
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestCliRunsCommand final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void helpForEveryCommand_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("runs") << QStringList{"runs", "--help"} << "list     the runs";
+        for (const char* sub : {"list", "show", "export", "import", "delete", "note", "tag"})
+            QTest::newRow(sub) << QStringList{"runs", sub, "--help"} << QStringLiteral("Usage: throughline-cli runs %1").arg(QLatin1String(sub));
+        QTest::newRow("report") << QStringList{"report", "--help"} << "Usage: throughline-cli report";
+        QTest::newRow("main help lists runs") << QStringList{"--help"} << "runs   List, show, export";
+    }
+    void helpForEveryCommand()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        const Result r = cli(args);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(expected), qPrintable(r.out));
+    }
+
+    void badArgumentsExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("no subcommand") << QStringList{"runs"} << "";
+        QTest::newRow("unknown subcommand") << QStringList{"runs", "frob", "--project", "p.tlproj"} << "frob";
+        QTest::newRow("no project") << QStringList{"runs", "list"} << "--project";
+        QTest::newRow("unknown flag") << QStringList{"runs", "list", "--project", "p", "--colour"} << "--colour";
+        QTest::newRow("flag without value") << QStringList{"runs", "show", "latest", "--project"} << "--project";
+        QTest::newRow("bad export format") << QStringList{"runs", "export", "latest", "--project", "p", "--format",
+                                                          "xml", "--output", "o"} << "--format";
+        QTest::newRow("export without output") << QStringList{"runs", "export", "latest", "--project", "p",
+                                                              "--format", "csv"} << "--output";
+        QTest::newRow("bad import format") << QStringList{"runs", "import", "x", "--project", "p", "--format", "csv"}
+                                           << "--format";
+        QTest::newRow("delete latest") << QStringList{"runs", "delete", "latest", "--project", "p"} << "delete";
+        QTest::newRow("report positional") << QStringList{"report", "abc", "--project", "p"} << "--run";
+    }
+    void badArgumentsExitTwo()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, named);
+        const Result r = cli(args);
+        QCOMPARE(r.exitCode, 2);
+        if (!named.isEmpty()) {
+            const QStringList lines = r.err.trimmed().split(u'\n');
+            QCOMPARE(lines.size(), 1);
+            QVERIFY2(lines.first().contains(named), qPrintable(r.err));
+        }
+    }
+
+    void failuresExitOne_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("missing project") << "missing" << "does not exist";
+        QTest::newRow("not a project") << "text" << "not a Throughline project";
+        QTest::newRow("unknown run") << "norun" << "no run";
+        QTest::newRow("unreadable import") << "badimport" << "neither";
+    }
+    void failuresExitOne()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString project = dir.filePath("p.tlproj");
+        Result r;
+        if (kind == u"missing") {
+            r = cli({"runs", "list", "--project", project});
+        } else if (kind == u"text") {
+            QFile f(project);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("not a database\n");
+            f.close();
+            r = cli({"runs", "list", "--project", project});
+            QCOMPARE(readAll(project), QByteArray("not a database\n"));
+        } else if (kind == u"norun") {
+            QCOMPARE(cli({"runs", "import", QFINDTESTDATA("data/import/vllm-detailed.json"), "--project", project}).exitCode, 0);
+            r = cli({"runs", "show", "zzzz", "--project", project});
+        } else {
+            const QString bogus = dir.filePath("bogus.json");
+            QFile f(bogus);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("{}");
+            f.close();
+            r = cli({"runs", "import", bogus, "--project", project});
+            QVERIFY(!QFile::exists(project)); // nothing written when nothing could be read
+        }
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err.trimmed().split(u'\n').size(), 1);
+        QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+    }
+
+    void importListShowExportReportDelete()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath("ci.tlproj");
+        Result r = cli({"runs", "import", QFINDTESTDATA("data/import/evalscope-docs-example"), "--project", project,
+                        "--tag", "nightly"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("Imported run") && r.out.contains("2 point(s), 30 request(s)"), qPrintable(r.out));
+        QVERIFY(r.out.contains("import note: no per-chunk times"));
+        r = cli({"runs", "import", QFINDTESTDATA("data/import/vllm-detailed.json"), "--project", project, "--name",
+                 "vllm baseline"});
+        QCOMPARE(r.exitCode, 0);
+
+        nlohmann::json runs = listJson(project);
+        QVERIFY(runs.is_array());
+        QCOMPARE(runs.size(), size_t(2));
+        // Newest first: the vLLM result is dated a day later.
+        QVERIFY(runs[0]["name"] == "vllm baseline");
+        QVERIFY(runs[1]["source"] == "evalscope");
+        QVERIFY(runs[1]["requests"] == 30);
+        QVERIFY(runs[1]["tags"] == nlohmann::json({"nightly"}));
+        const QString evalscopeId = QString::fromStdString(runs[1]["id"].get<std::string>());
+
+        r = cli({"runs", "list", "--project", project});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(evalscopeId.left(8)) && r.out.contains("evalscope") && r.out.contains("vllm baseline"));
+
+        r = cli({"runs", "show", evalscopeId.left(6), "--project", project});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("parallel_1_number_10") && r.out.contains("parallel_10_number_20"), qPrintable(r.out));
+        QVERIFY(r.out.contains("Qwen2.5-0.5B-Instruct"));
+        QVERIFY(r.out.contains("import note:"));
+
+        QCOMPARE(cli({"runs", "note", evalscopeId, "driver 550, before the upgrade", "--project", project}).exitCode, 0);
+        QCOMPARE(cli({"runs", "tag", evalscopeId, "nightly", "h100", "--project", project}).exitCode, 0);
+        r = cli({"runs", "show", evalscopeId, "--project", project});
+        QVERIFY(r.out.contains("notes: driver 550, before the upgrade"));
+        QVERIFY(r.out.contains("tags: h100, nightly"));
+
+        // Every export format.
+        const QString es = dir.filePath("es");
+        r = cli({"runs", "export", evalscopeId, "--project", project, "--format", "evalscope", "--output", es});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(QFile::exists(es + "/Qwen2.5-0.5B-Instruct/parallel_10_number_20/benchmark_data.db"));
+        QVERIFY(QFile::exists(es + "/Qwen2.5-0.5B-Instruct/parallel_1_number_10/benchmark_summary.json"));
+        const QString csv = dir.filePath("csv");
+        QCOMPARE(cli({"runs", "export", evalscopeId, "--project", project, "--format", "csv", "--output", csv}).exitCode, 0);
+        for (const char* file : {"points.csv", "requests.csv", "percentiles.csv"})
+            QVERIFY2(QFile::exists(csv + u'/' + QLatin1String(file)), file);
+        QCOMPARE(readAll(csv + "/requests.csv").count("\r\n"), 31); // header + 30 requests
+        const QString json = dir.filePath("run.json");
+        QCOMPARE(cli({"runs", "export", evalscopeId, "--project", project, "--format", "json", "--output", json}).exitCode, 0);
+        const QString html = dir.filePath("run.html");
+        QCOMPARE(cli({"runs", "export", evalscopeId, "--project", project, "--format", "html", "--output", html}).exitCode, 0);
+        QVERIFY(readAll(html).contains("<svg"));
+
+        r = cli({"report", "--project", project, "--run", evalscopeId, "--output", dir.filePath("report.html")});
+        QCOMPARE(r.exitCode, 0);
+        const QByteArray report = readAll(dir.filePath("report.html"));
+        QVERIFY(report.contains("Qwen2.5-0.5B-Instruct"));
+        QVERIFY(!report.contains("http://") && !report.contains("https://"));
+
+        // The exported EvalScope tree and the run JSON import back as ordinary runs.
+        QCOMPARE(cli({"runs", "import", es, "--project", project}).exitCode, 0);
+        r = cli({"runs", "import", json, "--project", project});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("import note: imported from run " + evalscopeId));
+        runs = listJson(project);
+        QCOMPARE(runs.size(), size_t(4));
+
+        r = cli({"runs", "delete", evalscopeId, "--project", project});
+        QCOMPARE(r.exitCode, 0);
+        runs = listJson(project);
+        QCOMPARE(runs.size(), size_t(3));
+        for (const auto& run : runs)
+            QVERIFY(run["id"] != evalscopeId.toStdString());
+        QCOMPARE(cli({"runs", "show", evalscopeId, "--project", project}).exitCode, 1);
+    }
+
+    // A run exported as JSON runs again with `run --config` (the engine reads its "config" object).
+    void exportedRunRunsAgain()
+    {
+        QProcess sim;
+        sim.start(QStringLiteral(THROUGHLINE_BINARY_DIR "/app/throughline-sim"),
+                  {"--port", "0", "--ttft-ms", "5", "--itl-ms", "2"});
+        QVERIFY(sim.waitForStarted());
+        // Stopped however the test ends.
+        const auto stopSim = qScopeGuard([&sim] {
+            sim.terminate();
+            sim.waitForFinished();
+        });
+        static const QRegularExpression listening("listening on (http://\\S+)");
+        QString seen;
+        QString base;
+        while (base.isEmpty() && sim.waitForReadyRead(10000)) {
+            seen += QString::fromUtf8(sim.readAllStandardOutput());
+            const auto m = listening.match(seen);
+            if (m.hasMatch())
+                base = m.captured(1);
+        }
+        QVERIFY2(base.startsWith("http://127.0.0.1:"), qPrintable(seen));
+        QTemporaryDir dir;
+        const QString project = dir.filePath("rerun.tlproj");
+        Result r = cli({"run", "--url", base + "/v1", "--model", "rerun-model", "--parallel", "2", "--number", "4",
+                        "--stream", "--max-tokens", "7", "--project", project, "--no-outputs"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString json = dir.filePath("run.json");
+        QCOMPARE(cli({"runs", "export", "latest", "--project", project, "--format", "json", "--output", json}).exitCode, 0);
+        r = cli({"run", "--config", json, "--project", project, "--no-outputs"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const nlohmann::json runs = listJson(project);
+        QCOMPARE(runs.size(), size_t(2));
+        QVERIFY(runs[0]["model"] == "rerun-model");
+        QVERIFY(runs[0]["requests"] == 4);
+        const QByteArray exported = readAll(json);
+        const auto config = nlohmann::json::parse(exported.toStdString())["config"];
+        QVERIFY(config["max_tokens"] == 7);
+    }
+
+    void readOnlyProjectStillLists()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath("ro.tlproj");
+        QCOMPARE(cli({"runs", "import", QFINDTESTDATA("data/import/vllm-append.jsonl"), "--project", project}).exitCode, 0);
+        QFile::setPermissions(project, QFile::ReadOwner | QFile::ReadUser);
+        const QByteArray before = readAll(project);
+        QCOMPARE(cli({"runs", "list", "--project", project}).exitCode, 0);
+        QCOMPARE(cli({"report", "--project", project, "--output", dir.filePath("r.html")}).exitCode, 0);
+        const Result r = cli({"runs", "import", QFINDTESTDATA("data/import/vllm-detailed.json"), "--project", project});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("read-only"), qPrintable(r.err));
+        QCOMPARE(readAll(project), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliRunsCommand)
+#include "tst_clirunscommand.moc"
