@@ -1,6 +1,8 @@
 // The command line of the emulated server, shared by `throughline-sim` and `throughline-cli sim`.
 
 #include "sim/simcommandline.h"
+
+#include "tokenizer/tokenizer.h"
 #include "sim/simconfig.h"
 #include "sim/simfault.h"
 #include "sim/simpreset.h"
@@ -147,6 +149,10 @@ int tl::SimCommandLine::run(const QStringList& arguments)
             tl::Tr::tr("Report repeated prompt prefixes as cached_tokens and skip their "
                        "prefill.")},
         {QStringLiteral("no-prefix-cache"), tl::Tr::tr("Turn the prefix cache off (after a preset turned it on).")},
+        {QStringLiteral("tokenizer-path"),
+            tl::Tr::tr("Count prompt tokens with this Hugging Face tokenizer (a model folder or tokenizer.json; chat "
+                       "through its chat template) instead of 4 bytes a token."),
+            tl::Tr::tr("path")},
         {QStringLiteral("stale-keep-alive"),
             tl::Tr::tr("Advertise keep-alive but close a connection, without an answer, when a second request "
                        "arrives on it (servers that drop idle keep-alive connections).")},
@@ -247,6 +253,12 @@ int tl::SimCommandLine::run(const QStringList& arguments)
         config.seed = value("seed").toULongLong(&ok);
         if (!ok)
             return badNumber("seed", tl::Tr::tr("a non-negative whole number"));
+    }
+    if (isSet("tokenizer-path")) {
+        QString error;
+        config.tokenizer = tl::Tokenizer::load(value("tokenizer-path"), &error);
+        if (!config.tokenizer)
+            return usageError(QStringLiteral("--tokenizer-path: ") + error);
     }
     if (isSet("stale-keep-alive"))
         config.staleKeepAlive = true;

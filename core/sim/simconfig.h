@@ -6,7 +6,11 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <memory>
+
 namespace tl {
+
+class Tokenizer;
 
 // How the emulated server samples the natural output length of a request whose client set no limit
 // (no max_tokens and no ignore_eos); a client's max_tokens still caps it.
@@ -52,6 +56,9 @@ struct SimConfig {
     quint64 seed = 0; // output lengths and faults are a pure function of (seed, request number)
     bool prefixCache = false; // report repeated prompt prefixes as cached_tokens and skip their prefill
     int tokensPerChunk = 1; // tokens coalesced into one SSE chunk
+    // --tokenizer-path: prompt tokens counted by this tokenizer (chat through its template, as vLLM counts them)
+    // instead of the 4-bytes-a-token rule.
+    std::shared_ptr<const Tokenizer> tokenizer;
     // Keep-alive advertised, but a connection that already served a request is closed (FIN, no answer) when the
     // next request arrives on it: the stale pooled connection a client must retry on.
     bool staleKeepAlive = false;

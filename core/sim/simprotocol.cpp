@@ -1,5 +1,8 @@
 #include "sim/simprotocol.h"
 
+#include "tokenizer/chattemplate.h"
+#include "tokenizer/tokenizer.h"
+
 #include "sim/simconfig.h"
 
 #include <nlohmann/json.hpp>
@@ -91,7 +94,44 @@ std::size_t contentBytes(const json& content)
     return bytes;
 }
 
-bool countPromptTokens(SimJob::Kind kind, const json& body, qint64* tokens, QByteArray* error)
+// The text of a message's content: a string, or its text parts joined.
+std::string contentText(const json& content)
+{
+    if (content.is_string())
+        return content.get<std::string>();
+    std::string text;
+    if (content.is_array()) {
+        for (const json& part : content) {
+            const auto t = part.is_object() ? part.find("text") : part.end();
+            if (part.is_object() && t != part.end() && t->is_string())
+                text += t->get_ref<const std::string&>();
+        }
+    }
+    return text;
+}
+
+// With a tokenizer: chat through its template (as vLLM renders and counts it), or the contents when it has none
+// or cannot render it; completions with the special tokens the tokenizer adds (vLLM's add_special_tokens).
+qint64 tokenizerCount(const Tokenizer& tokenizer, SimJob::Kind kind, const json& body)
+{
+    if (kind != SimJob::Kind::Chat) {
+        const std::string& prompt = body["prompt"].get_ref<const std::string&>();
+        return qint64(tokenizer.encode(prompt, true).size());
+    }
+    const json& messages = body["messages"];
+    if (const ChatTemplate* chat = tokenizer.chatTemplate()) {
+        QString ignored;
+        if (const auto rendered = chat->render(messages, true, &ignored))
+            return tokenizer.count(*rendered);
+    }
+    qint64 total = 0;
+    for (const json& message : messages)
+        total += tokenizer.count(contentText(message.value("content", json())));
+    return total;
+}
+
+bool countPromptTokens(
+    SimJob::Kind kind, const json& body, const Tokenizer* tokenizer, qint64* tokens, QByteArray* error)
 {
     if (kind == SimJob::Kind::Chat) {
         const auto messages = body.find("messages");
@@ -109,12 +149,13 @@ bool countPromptTokens(SimJob::Kind kind, const json& body, qint64* tokens, QByt
             const std::size_t bytes = content == message.end() ? 0 : contentBytes(*content);
             total += std::max(1, ceilDiv4(bytes)) + 4;
         }
-        *tokens = total;
+        *tokens = tokenizer ? tokenizerCount(*tokenizer, kind, body) : total;
         return true;
     }
     const auto prompt = body.find("prompt");
     if (prompt != body.end() && prompt->is_string()) {
-        *tokens = ceilDiv4(prompt->get_ref<const std::string&>().size());
+        *tokens = tokenizer ? tokenizerCount(*tokenizer, kind, body)
+                            : ceilDiv4(prompt->get_ref<const std::string&>().size());
         return true;
     }
     if (prompt != body.end() && prompt->is_array() && !prompt->empty()
@@ -481,7 +522,7 @@ bool SimProtocol::parseJob(SimJob::Kind kind, QByteArrayView body, const SimConf
     const SimJob::Kind promptKind = kind == SimJob::Kind::Responses ? SimJob::Kind::Chat : kind;
 
     qint64 promptTokens = 0;
-    if (!countPromptTokens(promptKind, request, &promptTokens, error))
+    if (!countPromptTokens(promptKind, request, config.tokenizer.get(), &promptTokens, error))
         return false;
 
     std::optional<qint64> maxTokens;

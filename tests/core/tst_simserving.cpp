@@ -4,6 +4,8 @@
 #include "sim/simconfig.h"
 #include "sim/simpreset.h"
 #include "sim/simserver.h"
+#include "tokenizer/chattemplate.h"
+#include "tokenizer/tokenizer.h"
 #include "sim/simtrace.h"
 #include "tst_simclient.h"
 
@@ -73,6 +75,7 @@ private slots:
     void queueingWithTwoSlots();
     void batchedDecodeDrawsAKnee();
     void poolingRequestsTakeAPrefill();
+    void tokenizerCountsPrompts();
     void determinismWithSeed();
     void outputLengthWithDistribution_data();
     void outputLengthWithDistribution();
@@ -198,6 +201,37 @@ void TestSimServing::poolingRequestsTakeAPrefill()
     QVERIFY2(latencyMs[0] >= 95 && latencyMs[1] >= 190 && latencyMs[2] >= 285,
         qPrintable(QStringLiteral("%1 %2 %3 ms").arg(latencyMs[0]).arg(latencyMs[1]).arg(latencyMs[2])));
     QCOMPARE(server.runningRequests(), 0);
+}
+
+void TestSimServing::tokenizerCountsPrompts()
+{
+    // With --tokenizer-path the prompt is counted by the tokenizer: completions with its special tokens, chat
+    // through the chat template (Qwen3's here), as vLLM counts them.
+    QString error;
+    tl::SimConfig config;
+    config.tokenizer = tl::Tokenizer::load(QFINDTESTDATA("data/tokenizers/qwen3"), &error);
+    QVERIFY2(config.tokenizer, qPrintable(error));
+    tl::SimServer server(config);
+    QVERIFY(server.start());
+    const std::string text = "The quick brown fox jumps over the lazy dog.";
+    HttpReply reply;
+    QVERIFY(exchange(server.port(),
+        httpRequest("POST", "/v1/completions",
+            QByteArray::fromStdString(json{{"prompt", text}, {"max_tokens", 1}}.dump())),
+        &reply));
+    QCOMPARE(parseJson(reply.body)["usage"]["prompt_tokens"].get<qint64>(),
+        qint64(config.tokenizer->encode(text, true).size()));
+
+    const json messages = json::array({{{"role", "user"}, {"content", text}}});
+    QVERIFY(exchange(server.port(),
+        httpRequest("POST", "/v1/chat/completions",
+            QByteArray::fromStdString(json{{"messages", messages}, {"max_tokens", 1}}.dump())),
+        &reply));
+    const auto rendered = config.tokenizer->chatTemplate()->render(messages, true, &error);
+    QVERIFY2(rendered, qPrintable(error));
+    const qint64 templated = config.tokenizer->count(*rendered);
+    QVERIFY(templated > qint64(config.tokenizer->count(text))); // the template's role markers count too
+    QCOMPARE(parseJson(reply.body)["usage"]["prompt_tokens"].get<qint64>(), templated);
 }
 
 void TestSimServing::batchedDecodeDrawsAKnee()
