@@ -13,3 +13,7 @@ target_sources(throughline_core PRIVATE
     storage/svgchart.h storage/svgchart.cpp
     storage/htmlreport.h storage/htmlreport.cpp
 )
+# The request insert, a run's hot path, uses SQLite's C API on the Qt driver's connection: the same system
+# libsqlite3 that Qt's QSQLITE plugin loads on Debian (libsqlite3-dev for the header).
+find_package(SQLite3 REQUIRED)
+target_link_libraries(throughline_core PRIVATE SQLite::SQLite3)

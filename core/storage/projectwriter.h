@@ -10,6 +10,7 @@
 #include <QSqlDatabase>
 
 class QTimer;
+struct sqlite3_stmt;
 
 namespace tl {
 
@@ -55,6 +56,7 @@ private:
     bool insertRunRow(const tl::RunInfo& info, const QString& status, const tl::RunData* extra);
     void touchRun(const QString& runId);
     void heartbeat();
+    void* sqliteHandle() const; // the connection's sqlite3*, from the Qt driver
 
     QString m_path;
     QString m_connection;
@@ -63,6 +65,7 @@ private:
     QHash<QString, qint64> m_anchors; // run id -> monotonic anchor of the runs written by this process
     QSet<QString> m_running;
     QTimer* m_heartbeat = nullptr;
+    sqlite3_stmt* m_insertRequest = nullptr; // prepared once per connection, finalized before it closes
 };
 
 } // namespace tl
