@@ -79,6 +79,9 @@ std::shared_ptr<const RandomPromptSource> RandomPromptSource::create(Mode mode,
                     return nullptr;
                 }
                 vocab->templateLen = tok.count(*rendered);
+            } else {
+                qWarning("dataset: the tokenizer has no chat template, so random prompt lengths leave out the "
+                         "server's template tokens; pass --no-apply-chat-template to send plain prompts");
             }
         }
         vocab->lo = std::max<qint64>(0, o.minPromptLength - vocab->templateLen);
