@@ -210,7 +210,8 @@ int list(const Options& o, QTextStream& out, QTextStream& err)
 int show(const Options& o, QTextStream& out, QTextStream& err)
 {
     if (o.positional.size() != 1)
-        return fail(err, RunsCommand::BadArguments, CliTr::tr("runs show: give one RUN (an id, a prefix, or 'latest')"));
+        return fail(
+            err, RunsCommand::BadArguments, CliTr::tr("runs show: give one RUN (an id, a prefix, or 'latest')"));
     ProjectReader reader;
     QString runId;
     if (const int code = openAndFind(o, o.positional.first(), reader, runId, err))
@@ -220,11 +221,14 @@ int show(const Options& o, QTextStream& out, QTextStream& err)
     if (!r || !reader.lastError().isEmpty())
         return fail(err, RunsCommand::Failed, reader.lastError());
     out << CliTr::tr("Run %1: %2").arg(r->id, r->name) << Qt::endl;
-    out << CliTr::tr("  model %1, %2 (%3)").arg(r->model, r->url.isEmpty() ? CliTr::tr("no URL") : r->url, r->api) << Qt::endl;
+    out << CliTr::tr("  model %1, %2 (%3)").arg(r->model, r->url.isEmpty() ? CliTr::tr("no URL") : r->url, r->api)
+        << Qt::endl;
     out << CliTr::tr("  started %1, status %2, written by %3")
                .arg(r->created.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), r->status, r->toolVersion)
         << Qt::endl;
-    out << CliTr::tr("  source %1%2").arg(r->source, r->sourcePath.isEmpty() ? QString() : QString(QStringLiteral(" (") + r->sourcePath + u')'))
+    out << CliTr::tr("  source %1%2")
+               .arg(r->source,
+                   r->sourcePath.isEmpty() ? QString() : QString(QStringLiteral(" (") + r->sourcePath + u')'))
         << Qt::endl;
     for (const QString& n : r->importNotes)
         out << CliTr::tr("  import note: %1").arg(n) << Qt::endl;
@@ -235,11 +239,12 @@ int show(const Options& o, QTextStream& out, QTextStream& err)
     if (!r->fingerprintJson.isEmpty())
         out << CliTr::tr("  endpoint fingerprint: %1").arg(QString::fromUtf8(r->fingerprintJson)) << Qt::endl;
     out << Qt::endl
-        << pad(QStringLiteral("POINT"), 24) << pad(QStringLiteral("STATUS"), 12) << pad(QStringLiteral("OK/TOTAL"), 10, true)
-        << pad(QStringLiteral("DUR(s)"), 9, true) << pad(QStringLiteral("REQ/S"), 9, true)
-        << pad(QStringLiteral("OUT TOK/S"), 11, true) << pad(QStringLiteral("LAT(s)"), 8, true)
-        << pad(QStringLiteral("TTFT(ms)"), 10, true) << pad(QStringLiteral("P99TTFT"), 10, true)
-        << pad(QStringLiteral("TPOT(ms)"), 10, true) << pad(QStringLiteral("ITL(ms)"), 9, true) << Qt::endl;
+        << pad(QStringLiteral("POINT"), 24) << pad(QStringLiteral("STATUS"), 12)
+        << pad(QStringLiteral("OK/TOTAL"), 10, true) << pad(QStringLiteral("DUR(s)"), 9, true)
+        << pad(QStringLiteral("REQ/S"), 9, true) << pad(QStringLiteral("OUT TOK/S"), 11, true)
+        << pad(QStringLiteral("LAT(s)"), 8, true) << pad(QStringLiteral("TTFT(ms)"), 10, true)
+        << pad(QStringLiteral("P99TTFT"), 10, true) << pad(QStringLiteral("TPOT(ms)"), 10, true)
+        << pad(QStringLiteral("ITL(ms)"), 9, true) << Qt::endl;
     for (const PointRow& p : points) {
         const Summary& s = p.summary;
         out << pad(p.point.name(), 24) << pad(p.status + (p.summaryRecomputed ? QStringLiteral("*") : QString()), 12);
@@ -268,15 +273,16 @@ int show(const Options& o, QTextStream& out, QTextStream& err)
 int exportRun(const Options& o, QTextStream& out, QTextStream& err)
 {
     if (o.positional.size() != 1)
-        return fail(err, RunsCommand::BadArguments, CliTr::tr("runs export: give one RUN (an id, a prefix, or 'latest')"));
-    const QStringList formats{QStringLiteral("evalscope"), QStringLiteral("csv"), QStringLiteral("json"),
-                              QStringLiteral("html")};
+        return fail(
+            err, RunsCommand::BadArguments, CliTr::tr("runs export: give one RUN (an id, a prefix, or 'latest')"));
+    const QStringList formats{
+        QStringLiteral("evalscope"), QStringLiteral("csv"), QStringLiteral("json"), QStringLiteral("html")};
     if (!formats.contains(o.format))
         return fail(err, RunsCommand::BadArguments,
-                    CliTr::tr("--format: give one of evalscope, csv, json, html (got '%1')").arg(o.format));
+            CliTr::tr("--format: give one of evalscope, csv, json, html (got '%1')").arg(o.format));
     if (o.output.isEmpty())
         return fail(err, RunsCommand::BadArguments,
-                    CliTr::tr("--output: give the folder (evalscope, csv) or file (json, html) to write"));
+            CliTr::tr("--output: give the folder (evalscope, csv) or file (json, html) to write"));
     ProjectReader reader;
     QString runId;
     if (const int code = openAndFind(o, o.positional.first(), reader, runId, err))
@@ -318,12 +324,14 @@ int importRuns(const Options& o, QTextStream& out, QTextStream& err)
 {
     if (o.positional.isEmpty())
         return fail(err, RunsCommand::BadArguments, CliTr::tr("runs import: give the folder or file to import"));
-    const std::optional<RunImporter::Format> format = RunImporter::formatFromName(o.format.isEmpty() ? QStringLiteral("auto") : o.format);
+    const std::optional<RunImporter::Format> format
+        = RunImporter::formatFromName(o.format.isEmpty() ? QStringLiteral("auto") : o.format);
     if (!format)
         return fail(err, RunsCommand::BadArguments,
-                    CliTr::tr("--format: give one of auto, evalscope, vllm, json (got '%1')").arg(o.format));
+            CliTr::tr("--format: give one of auto, evalscope, vllm, json (got '%1')").arg(o.format));
     if (!o.name.isEmpty() && o.positional.size() > 1)
-        return fail(err, RunsCommand::BadArguments, CliTr::tr("--name: names one run; import one PATH at a time with it"));
+        return fail(
+            err, RunsCommand::BadArguments, CliTr::tr("--name: names one run; import one PATH at a time with it"));
     // Read every source first: nothing is written unless all of them could be read.
     QList<RunData> runs;
     for (const QString& path : o.positional) {
@@ -397,15 +405,16 @@ int modify(const QString& sub, const Options& o, QTextStream& out, QTextStream& 
 
 QString RunsCommand::runsHelp()
 {
-    return CliTr::tr("Usage: throughline-cli runs <list|show|export|import|delete|note|tag> [RUN] --project FILE ...\n\n"
-                  "  list     the runs of a project file\n"
-                  "  show     one run: provenance, notes, tags, fingerprint and the summary of each sweep point\n"
-                  "  export   a run as EvalScope output, CSV, JSON or an HTML report\n"
-                  "  import   an EvalScope output folder, a vLLM bench serve result or an exported run\n"
-                  "  delete   a run and everything it measured\n"
-                  "  note     set a run's notes;  tag: set a run's tags\n\n"
-                  "RUN is a run id, a unique prefix of one, or 'latest'. 'runs <command> --help' for details.\n"
-                  "Exit codes: 0 done, 2 bad arguments, 1 anything else (the reason on one line).\n");
+    return CliTr::tr(
+        "Usage: throughline-cli runs <list|show|export|import|delete|note|tag> [RUN] --project FILE ...\n\n"
+        "  list     the runs of a project file\n"
+        "  show     one run: provenance, notes, tags, fingerprint and the summary of each sweep point\n"
+        "  export   a run as EvalScope output, CSV, JSON or an HTML report\n"
+        "  import   an EvalScope output folder, a vLLM bench serve result or an exported run\n"
+        "  delete   a run and everything it measured\n"
+        "  note     set a run's notes;  tag: set a run's tags\n\n"
+        "RUN is a run id, a unique prefix of one, or 'latest'. 'runs <command> --help' for details.\n"
+        "Exit codes: 0 done, 2 bad arguments, 1 anything else (the reason on one line).\n");
 }
 
 int RunsCommand::runs(const QStringList& args, QTextStream& out, QTextStream& err)
@@ -425,15 +434,17 @@ int RunsCommand::runs(const QStringList& args, QTextStream& out, QTextStream& er
         {"show", kShowHelp, {QStringLiteral("--project")}},
         {"export", kExportHelp, {QStringLiteral("--project"), QStringLiteral("--format"), QStringLiteral("--output")}},
         {"import", kImportHelp,
-         {QStringLiteral("--project"), QStringLiteral("--format"), QStringLiteral("--name"), QStringLiteral("--tag")}},
+            {QStringLiteral("--project"), QStringLiteral("--format"), QStringLiteral("--name"),
+                QStringLiteral("--tag")}},
         {"delete", kDeleteHelp, {QStringLiteral("--project")}},
         {"note", kNoteHelp, {QStringLiteral("--project")}},
         {"tag", kTagHelp, {QStringLiteral("--project")}},
     };
-    const auto it = std::find_if(subs.cbegin(), subs.cend(), [&sub](const Sub& s) { return sub == QLatin1String(s.name); });
+    const auto it
+        = std::find_if(subs.cbegin(), subs.cend(), [&sub](const Sub& s) { return sub == QLatin1String(s.name); });
     if (it == subs.cend())
         return fail(err, BadArguments,
-                    CliTr::tr("runs: unknown command '%1'; use list, show, export, import, delete, note or tag").arg(sub));
+            CliTr::tr("runs: unknown command '%1'; use list, show, export, import, delete, note or tag").arg(sub));
     Options o;
     if (!parse(args.mid(1), o, err, it->flags))
         return BadArguments;
@@ -467,7 +478,8 @@ int RunsCommand::report(const QStringList& args, QTextStream& out, QTextStream& 
         return Ok;
     }
     if (!o.positional.isEmpty())
-        return fail(err, BadArguments, CliTr::tr("report: unexpected argument '%1' (use --run RUN)").arg(o.positional.first()));
+        return fail(
+            err, BadArguments, CliTr::tr("report: unexpected argument '%1' (use --run RUN)").arg(o.positional.first()));
     if (o.project.isEmpty())
         return fail(err, BadArguments, CliTr::tr("--project: give the project file (*.tlproj)"));
     ProjectReader reader;
@@ -477,7 +489,8 @@ int RunsCommand::report(const QStringList& args, QTextStream& out, QTextStream& 
     const std::optional<RunData> run = reader.loadRun(runId);
     if (!run || !reader.lastError().isEmpty())
         return fail(err, Failed, reader.lastError());
-    const QString path = o.output.isEmpty() ? QStringLiteral("throughline-report-%1.html").arg(runId.left(8)) : o.output;
+    const QString path
+        = o.output.isEmpty() ? QStringLiteral("throughline-report-%1.html").arg(runId.left(8)) : o.output;
     QString error;
     if (!writeFile(path, HtmlReport::render(*run), &error))
         return fail(err, Failed, error);

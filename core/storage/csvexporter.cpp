@@ -81,31 +81,15 @@ qint64 CsvExporter::msToNs(const QString& ms, bool* ok)
 
 QStringList CsvExporter::pointsHeader()
 {
-    return {QStringLiteral("run_id"),
-            QStringLiteral("run_name"),
-            QStringLiteral("model"),
-            QStringLiteral("point_index"),
-            QStringLiteral("parallel"),
-            QStringLiteral("number"),
-            QStringLiteral("rate_req_s"),
-            QStringLiteral("status"),
-            QStringLiteral("total_requests"),
-            QStringLiteral("success_requests"),
-            QStringLiteral("failed_requests"),
-            QStringLiteral("duration_s"),
-            QStringLiteral("req_throughput_req_s"),
-            QStringLiteral("output_throughput_tok_s"),
-            QStringLiteral("total_throughput_tok_s"),
-            QStringLiteral("avg_latency_s"),
-            QStringLiteral("avg_ttft_ms"),
-            QStringLiteral("avg_tpot_ms"),
-            QStringLiteral("avg_itl_ms"),
-            QStringLiteral("avg_input_tokens"),
-            QStringLiteral("avg_output_tokens"),
-            QStringLiteral("p50_ttft_ms"),
-            QStringLiteral("p99_ttft_ms"),
-            QStringLiteral("p50_latency_s"),
-            QStringLiteral("p99_latency_s")};
+    return {QStringLiteral("run_id"), QStringLiteral("run_name"), QStringLiteral("model"),
+        QStringLiteral("point_index"), QStringLiteral("parallel"), QStringLiteral("number"),
+        QStringLiteral("rate_req_s"), QStringLiteral("status"), QStringLiteral("total_requests"),
+        QStringLiteral("success_requests"), QStringLiteral("failed_requests"), QStringLiteral("duration_s"),
+        QStringLiteral("req_throughput_req_s"), QStringLiteral("output_throughput_tok_s"),
+        QStringLiteral("total_throughput_tok_s"), QStringLiteral("avg_latency_s"), QStringLiteral("avg_ttft_ms"),
+        QStringLiteral("avg_tpot_ms"), QStringLiteral("avg_itl_ms"), QStringLiteral("avg_input_tokens"),
+        QStringLiteral("avg_output_tokens"), QStringLiteral("p50_ttft_ms"), QStringLiteral("p99_ttft_ms"),
+        QStringLiteral("p50_latency_s"), QStringLiteral("p99_latency_s")};
 }
 
 QByteArray CsvExporter::pointsCsv(const QList<RunData>& runs)
@@ -116,31 +100,20 @@ QByteArray CsvExporter::pointsCsv(const QList<RunData>& runs)
             const Summary& s = p.summary;
             const PercentileTable& t = p.percentiles;
             const bool has = p.hasSummary;
-            out += Csv::row({run.id,
-                             run.name,
-                             run.model,
-                             QString::number(p.index),
-                             QString::number(p.point.parallel),
-                             QString::number(p.point.number),
-                             num(p.point.rate),
-                             p.status,
-                             has ? QString::number(s.totalRequests) : QString(),
-                             has ? QString::number(s.successRequests) : QString(),
-                             has ? QString::number(s.failedRequests) : QString(),
-                             has ? num(s.testDurationS) : QString(),
-                             has ? num(s.reqThroughput) : QString(),
-                             has ? num(s.outputThroughput) : QString(),
-                             has ? num(s.totalThroughput) : QString(),
-                             has ? num(s.avgLatencyS) : QString(),
-                             has ? num(s.avgTtftMs) : QString(),
-                             has ? num(s.avgTpotMs) : QString(),
-                             has ? num(s.avgItlMs) : QString(),
-                             has ? num(s.avgInputTokens) : QString(),
-                             has ? num(s.avgOutputTokens) : QString(),
-                             num(t.value(QStringLiteral("TTFT (ms)"), QStringLiteral("50%"))),
-                             num(t.value(QStringLiteral("TTFT (ms)"), QStringLiteral("99%"))),
-                             num(t.value(QStringLiteral("Latency (s)"), QStringLiteral("50%"))),
-                             num(t.value(QStringLiteral("Latency (s)"), QStringLiteral("99%")))});
+            out += Csv::row({run.id, run.name, run.model, QString::number(p.index), QString::number(p.point.parallel),
+                QString::number(p.point.number), num(p.point.rate), p.status,
+                has ? QString::number(s.totalRequests) : QString(),
+                has ? QString::number(s.successRequests) : QString(),
+                has ? QString::number(s.failedRequests) : QString(), has ? num(s.testDurationS) : QString(),
+                has ? num(s.reqThroughput) : QString(), has ? num(s.outputThroughput) : QString(),
+                has ? num(s.totalThroughput) : QString(), has ? num(s.avgLatencyS) : QString(),
+                has ? num(s.avgTtftMs) : QString(), has ? num(s.avgTpotMs) : QString(),
+                has ? num(s.avgItlMs) : QString(), has ? num(s.avgInputTokens) : QString(),
+                has ? num(s.avgOutputTokens) : QString(),
+                num(t.value(QStringLiteral("TTFT (ms)"), QStringLiteral("50%"))),
+                num(t.value(QStringLiteral("TTFT (ms)"), QStringLiteral("99%"))),
+                num(t.value(QStringLiteral("Latency (s)"), QStringLiteral("50%"))),
+                num(t.value(QStringLiteral("Latency (s)"), QStringLiteral("99%")))});
         }
     }
     return out;
@@ -148,35 +121,15 @@ QByteArray CsvExporter::pointsCsv(const QList<RunData>& runs)
 
 QStringList CsvExporter::requestsHeader()
 {
-    return {QStringLiteral("run_id"),
-            QStringLiteral("point_index"),
-            QStringLiteral("seq"),
-            QStringLiteral("warmup"),
-            QStringLiteral("success"),
-            QStringLiteral("stream"),
-            QStringLiteral("scheduled_ms"),
-            QStringLiteral("sent_ms"),
-            QStringLiteral("headers_ms"),
-            QStringLiteral("first_choices_ms"),
-            QStringLiteral("first_content_ms"),
-            QStringLiteral("completed_ms"),
-            QStringLiteral("end_ms"),
-            QStringLiteral("ttft_ms"),
-            QStringLiteral("latency_s"),
-            QStringLiteral("tpot_ms"),
-            QStringLiteral("prompt_tokens"),
-            QStringLiteral("completion_tokens"),
-            QStringLiteral("cached_tokens"),
-            QStringLiteral("token_source"),
-            QStringLiteral("http_status"),
-            QStringLiteral("error_class"),
-            QStringLiteral("error_message"),
-            QStringLiteral("bytes"),
-            QStringLiteral("response_id"),
-            QStringLiteral("retries"),
-            QStringLiteral("event_count"),
-            QStringLiteral("event_offsets_ms"),
-            QStringLiteral("event_flags")};
+    return {QStringLiteral("run_id"), QStringLiteral("point_index"), QStringLiteral("seq"), QStringLiteral("warmup"),
+        QStringLiteral("success"), QStringLiteral("stream"), QStringLiteral("scheduled_ms"), QStringLiteral("sent_ms"),
+        QStringLiteral("headers_ms"), QStringLiteral("first_choices_ms"), QStringLiteral("first_content_ms"),
+        QStringLiteral("completed_ms"), QStringLiteral("end_ms"), QStringLiteral("ttft_ms"),
+        QStringLiteral("latency_s"), QStringLiteral("tpot_ms"), QStringLiteral("prompt_tokens"),
+        QStringLiteral("completion_tokens"), QStringLiteral("cached_tokens"), QStringLiteral("token_source"),
+        QStringLiteral("http_status"), QStringLiteral("error_class"), QStringLiteral("error_message"),
+        QStringLiteral("bytes"), QStringLiteral("response_id"), QStringLiteral("retries"),
+        QStringLiteral("event_count"), QStringLiteral("event_offsets_ms"), QStringLiteral("event_flags")};
 }
 
 QByteArray CsvExporter::requestsCsv(const RunData& run)
@@ -192,35 +145,16 @@ QByteArray CsvExporter::requestsCsv(const RunData& run)
                 flags.append(QString::number(r.eventFlags.at(i)));
             }
             const bool ok = r.success;
-            out += Csv::row({run.id,
-                             QString::number(p.index),
-                             QString::number(r.seq),
-                             QString::number(int(r.warmup)),
-                             QString::number(int(r.success)),
-                             QString::number(int(r.stream)),
-                             nsToMs(r.scheduledNs),
-                             nsToMs(r.sentNs),
-                             optNs(r.headersNs),
-                             optNs(r.firstChoicesNs()),
-                             optNs(r.firstContentNs()),
-                             optNs(r.completedNs()),
-                             optNs(r.endNs),
-                             ok ? num(r.ttftS() * 1000.0) : QString(),
-                             ok ? num(r.latencyS()) : QString(),
-                             ok ? num(r.tpotS() * 1000.0) : QString(),
-                             tokens(r.promptTokens),
-                             tokens(r.completionTokens),
-                             tokens(r.cachedTokens),
-                             tokenSourceName(r.tokenSource),
-                             r.httpStatus != 0 ? QString::number(r.httpStatus) : QString(),
-                             r.errorClass == ErrorClass::None ? QString() : errorClassName(r.errorClass),
-                             r.errorMessage,
-                             QString::number(r.bytesReceived),
-                             QString::fromUtf8(r.responseId),
-                             QString::number(r.retries),
-                             QString::number(r.eventNs.size()),
-                             offsets.join(u' '),
-                             flags.join(u' ')});
+            out += Csv::row({run.id, QString::number(p.index), QString::number(r.seq), QString::number(int(r.warmup)),
+                QString::number(int(r.success)), QString::number(int(r.stream)), nsToMs(r.scheduledNs),
+                nsToMs(r.sentNs), optNs(r.headersNs), optNs(r.firstChoicesNs()), optNs(r.firstContentNs()),
+                optNs(r.completedNs()), optNs(r.endNs), ok ? num(r.ttftS() * 1000.0) : QString(),
+                ok ? num(r.latencyS()) : QString(), ok ? num(r.tpotS() * 1000.0) : QString(), tokens(r.promptTokens),
+                tokens(r.completionTokens), tokens(r.cachedTokens), tokenSourceName(r.tokenSource),
+                r.httpStatus != 0 ? QString::number(r.httpStatus) : QString(),
+                r.errorClass == ErrorClass::None ? QString() : errorClassName(r.errorClass), r.errorMessage,
+                QString::number(r.bytesReceived), QString::fromUtf8(r.responseId), QString::number(r.retries),
+                QString::number(r.eventNs.size()), offsets.join(u' '), flags.join(u' ')});
         }
     }
     return out;
@@ -237,14 +171,14 @@ QByteArray CsvExporter::percentilesCsv(const RunData& run)
         }
     }
     QStringList header{QStringLiteral("run_id"), QStringLiteral("point_index"), QStringLiteral("parallel"),
-                       QStringLiteral("number"), QStringLiteral("rate_req_s"), QStringLiteral("percentile")};
+        QStringLiteral("number"), QStringLiteral("rate_req_s"), QStringLiteral("percentile")};
     for (const QString& m : metrics)
         header.append(columnFor(m));
     QByteArray out = Csv::row(header);
     for (const PointData& p : run.points) {
         for (const QString& label : p.percentiles.labels) {
             QStringList row{run.id, QString::number(p.index), QString::number(p.point.parallel),
-                            QString::number(p.point.number), num(p.point.rate), label};
+                QString::number(p.point.number), num(p.point.rate), label};
             for (const QString& m : metrics)
                 row.append(num(p.percentiles.value(m, label)));
             out += Csv::row(row);

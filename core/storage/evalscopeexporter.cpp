@@ -122,8 +122,8 @@ bool EvalScopeExporter::exportRun(const RunData& run, const QString& dir, QStrin
             && !writeFile(pointDir + QStringLiteral("/benchmark_summary.json"), summaryToJson(p.summary), error))
             return false;
         if (p.hasSummary && p.summary.successRequests > 0 && !p.percentiles.metrics.isEmpty()
-            && !writeFile(pointDir + QStringLiteral("/benchmark_percentile.json"), percentilesToJson(p.percentiles),
-                          error))
+            && !writeFile(
+                pointDir + QStringLiteral("/benchmark_percentile.json"), percentilesToJson(p.percentiles), error))
             return false;
         if (!p.records.isEmpty() && !writeDataDb(pointDir + QStringLiteral("/benchmark_data.db"), p.records, error))
             return false;

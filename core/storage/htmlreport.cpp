@@ -55,16 +55,18 @@ QByteArray HtmlReport::render(const RunData& run)
     h += QStringLiteral("<h1>") + esc(run.name) + QStringLiteral("</h1>\n<dl>\n");
     auto item = [&h](const QString& key, const QString& value) {
         if (!value.isEmpty())
-            h += QStringLiteral("<dt>") + esc(key) + QStringLiteral("</dt><dd>") + esc(value) + QStringLiteral("</dd>\n");
+            h += QStringLiteral("<dt>") + esc(key) + QStringLiteral("</dt><dd>") + esc(value)
+                + QStringLiteral("</dd>\n");
     };
     item(QStringLiteral("Run"), run.id);
     item(QStringLiteral("Model"), run.model);
     item(QStringLiteral("Endpoint"), run.url);
     item(QStringLiteral("API"), run.api);
     item(QStringLiteral("Started"),
-         QDateTime::fromMSecsSinceEpoch(run.createdMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t")));
+        QDateTime::fromMSecsSinceEpoch(run.createdMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t")));
     item(QStringLiteral("Status"), run.status);
-    item(QStringLiteral("Source"), run.sourcePath.isEmpty() ? run.source : QString(run.source + QStringLiteral(" ") + run.sourcePath));
+    item(QStringLiteral("Source"),
+        run.sourcePath.isEmpty() ? run.source : QString(run.source + QStringLiteral(" ") + run.sourcePath));
     item(QStringLiteral("Written by"), run.toolVersion);
     item(QStringLiteral("Tags"), run.tags.join(QStringLiteral(", ")));
     item(QStringLiteral("Notes"), run.notes);
@@ -89,20 +91,11 @@ QByteArray HtmlReport::render(const RunData& run)
         const Summary& s = p.summary;
         h += QStringLiteral("<tr><td>") + esc(loadLabel(p.point)) + QStringLiteral("</td>");
         if (p.hasSummary) {
-            const QStringList cells{QString::number(s.totalRequests),
-                                    QString::number(s.successRequests),
-                                    QString::number(s.failedRequests),
-                                    fmt(s.testDurationS, 3),
-                                    fmt(s.reqThroughput, 3),
-                                    fmt(s.outputThroughput, 2),
-                                    fmt(s.totalThroughput, 2),
-                                    fmt(s.avgLatencyS, 3),
-                                    fmt(s.avgTtftMs, 2),
-                                    fmt(p.percentiles.value(QStringLiteral("TTFT (ms)"), QStringLiteral("99%")), 2),
-                                    fmt(s.avgTpotMs, 2),
-                                    fmt(s.avgItlMs, 2),
-                                    fmt(s.avgInputTokens, 1),
-                                    fmt(s.avgOutputTokens, 1)};
+            const QStringList cells{QString::number(s.totalRequests), QString::number(s.successRequests),
+                QString::number(s.failedRequests), fmt(s.testDurationS, 3), fmt(s.reqThroughput, 3),
+                fmt(s.outputThroughput, 2), fmt(s.totalThroughput, 2), fmt(s.avgLatencyS, 3), fmt(s.avgTtftMs, 2),
+                fmt(p.percentiles.value(QStringLiteral("TTFT (ms)"), QStringLiteral("99%")), 2), fmt(s.avgTpotMs, 2),
+                fmt(s.avgItlMs, 2), fmt(s.avgInputTokens, 1), fmt(s.avgOutputTokens, 1)};
             for (const QString& c : cells)
                 h += QStringLiteral("<td>") + c + QStringLiteral("</td>");
         } else {
@@ -129,40 +122,50 @@ QByteArray HtmlReport::render(const RunData& run)
     SvgChart tokens(QStringLiteral("Token throughput"), loadName, QStringLiteral("tokens/s"));
     tokens.setCategories(categories);
     tokens.addSeries(series(QStringLiteral("output tok/s"), QStringLiteral("#1f77b4"),
-                            [](const PointData& p) { return p.summary.outputThroughput; }));
+        [](const PointData& p) { return p.summary.outputThroughput; }));
     tokens.addSeries(series(QStringLiteral("total tok/s"), QStringLiteral("#ff7f0e"),
-                            [](const PointData& p) { return p.summary.totalThroughput; }));
+        [](const PointData& p) { return p.summary.totalThroughput; }));
     h += tokens.toSvg();
     SvgChart requests(QStringLiteral("Request throughput"), loadName, QStringLiteral("requests/s"));
     requests.setCategories(categories);
     requests.addSeries(series(QStringLiteral("req/s"), QStringLiteral("#2ca02c"),
-                              [](const PointData& p) { return p.summary.reqThroughput; }));
+        [](const PointData& p) { return p.summary.reqThroughput; }));
     h += requests.toSvg();
     SvgChart ttft(QStringLiteral("Time to first token percentiles"), loadName, QStringLiteral("ms"));
     ttft.setCategories(categories);
-    ttft.addSeries(series(QStringLiteral("p50"), QStringLiteral("#1f77b4"), pct(QStringLiteral("TTFT (ms)"), QStringLiteral("50%"))));
-    ttft.addSeries(series(QStringLiteral("p90"), QStringLiteral("#9467bd"), pct(QStringLiteral("TTFT (ms)"), QStringLiteral("90%"))));
-    ttft.addSeries(series(QStringLiteral("p99"), QStringLiteral("#d62728"), pct(QStringLiteral("TTFT (ms)"), QStringLiteral("99%"))));
+    ttft.addSeries(series(
+        QStringLiteral("p50"), QStringLiteral("#1f77b4"), pct(QStringLiteral("TTFT (ms)"), QStringLiteral("50%"))));
+    ttft.addSeries(series(
+        QStringLiteral("p90"), QStringLiteral("#9467bd"), pct(QStringLiteral("TTFT (ms)"), QStringLiteral("90%"))));
+    ttft.addSeries(series(
+        QStringLiteral("p99"), QStringLiteral("#d62728"), pct(QStringLiteral("TTFT (ms)"), QStringLiteral("99%"))));
     h += ttft.toSvg();
     SvgChart latency(QStringLiteral("Request latency percentiles"), loadName, QStringLiteral("s"));
     latency.setCategories(categories);
-    latency.addSeries(series(QStringLiteral("p50"), QStringLiteral("#1f77b4"), pct(QStringLiteral("Latency (s)"), QStringLiteral("50%"))));
-    latency.addSeries(series(QStringLiteral("p90"), QStringLiteral("#9467bd"), pct(QStringLiteral("Latency (s)"), QStringLiteral("90%"))));
-    latency.addSeries(series(QStringLiteral("p99"), QStringLiteral("#d62728"), pct(QStringLiteral("Latency (s)"), QStringLiteral("99%"))));
+    latency.addSeries(series(
+        QStringLiteral("p50"), QStringLiteral("#1f77b4"), pct(QStringLiteral("Latency (s)"), QStringLiteral("50%"))));
+    latency.addSeries(series(
+        QStringLiteral("p90"), QStringLiteral("#9467bd"), pct(QStringLiteral("Latency (s)"), QStringLiteral("90%"))));
+    latency.addSeries(series(
+        QStringLiteral("p99"), QStringLiteral("#d62728"), pct(QStringLiteral("Latency (s)"), QStringLiteral("99%"))));
     h += latency.toSvg();
     SvgChart itl(QStringLiteral("Inter-token latency and TPOT percentiles"), loadName, QStringLiteral("ms"));
     itl.setCategories(categories);
-    itl.addSeries(series(QStringLiteral("ITL p50"), QStringLiteral("#17becf"), pct(QStringLiteral("ITL (ms)"), QStringLiteral("50%"))));
-    itl.addSeries(series(QStringLiteral("ITL p99"), QStringLiteral("#8c564b"), pct(QStringLiteral("ITL (ms)"), QStringLiteral("99%"))));
-    itl.addSeries(series(QStringLiteral("TPOT p50"), QStringLiteral("#bcbd22"), pct(QStringLiteral("TPOT (ms)"), QStringLiteral("50%"))));
+    itl.addSeries(series(
+        QStringLiteral("ITL p50"), QStringLiteral("#17becf"), pct(QStringLiteral("ITL (ms)"), QStringLiteral("50%"))));
+    itl.addSeries(series(
+        QStringLiteral("ITL p99"), QStringLiteral("#8c564b"), pct(QStringLiteral("ITL (ms)"), QStringLiteral("99%"))));
+    itl.addSeries(series(QStringLiteral("TPOT p50"), QStringLiteral("#bcbd22"),
+        pct(QStringLiteral("TPOT (ms)"), QStringLiteral("50%"))));
     h += itl.toSvg();
     h += QStringLiteral("</div>\n");
 
     // Percentile tables, transposed as EvalScope prints them: metrics as rows, percentiles as columns.
     h += QStringLiteral("<h2>Percentiles</h2>\n");
     for (const PointData& p : run.points) {
-        h += QStringLiteral("<h3>") + esc(loadName + QStringLiteral(" ") + loadLabel(p.point)
-                                          + QStringLiteral(", %1 requests").arg(p.point.number))
+        h += QStringLiteral("<h3>")
+            + esc(loadName + QStringLiteral(" ") + loadLabel(p.point)
+                + QStringLiteral(", %1 requests").arg(p.point.number))
             + QStringLiteral("</h3>\n");
         const PercentileTable& t = p.percentiles;
         if (t.metrics.isEmpty()) {
@@ -185,16 +188,19 @@ QByteArray HtmlReport::render(const RunData& run)
     // Configuration, pretty-printed.
     h += QStringLiteral("<h2>Configuration</h2>\n<pre>");
     const auto config = nlohmann::ordered_json::parse(run.configJson.cbegin(), run.configJson.cend(), nullptr, false);
-    h += esc(config.is_discarded() ? QString::fromUtf8(run.configJson) : QString::fromUtf8(jsonutil::dumpOrdered(config, 2)));
+    h += esc(config.is_discarded() ? QString::fromUtf8(run.configJson)
+                                   : QString::fromUtf8(jsonutil::dumpOrdered(config, 2)));
     h += QStringLiteral("</pre>\n");
     if (!run.fingerprintJson.isEmpty()) {
-        const auto fp = nlohmann::ordered_json::parse(run.fingerprintJson.cbegin(), run.fingerprintJson.cend(), nullptr,
-                                                      false);
+        const auto fp
+            = nlohmann::ordered_json::parse(run.fingerprintJson.cbegin(), run.fingerprintJson.cend(), nullptr, false);
         h += QStringLiteral("<h3>Endpoint fingerprint</h3>\n<pre>");
-        h += esc(fp.is_discarded() ? QString::fromUtf8(run.fingerprintJson) : QString::fromUtf8(jsonutil::dumpOrdered(fp, 2)));
+        h += esc(fp.is_discarded() ? QString::fromUtf8(run.fingerprintJson)
+                                   : QString::fromUtf8(jsonutil::dumpOrdered(fp, 2)));
         h += QStringLiteral("</pre>\n");
     }
-    h += QStringLiteral("<p><small>Written by Throughline " THROUGHLINE_VERSION " on %1.</small></p>\n</body>\n</html>\n")
+    h += QStringLiteral(
+        "<p><small>Written by Throughline " THROUGHLINE_VERSION " on %1.</small></p>\n</body>\n</html>\n")
              .arg(QDateTime::currentDateTime().toString(Qt::ISODate));
     return h.toUtf8();
 }

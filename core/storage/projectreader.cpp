@@ -170,9 +170,9 @@ QString ProjectReader::findRun(const QString& idOrPrefix, QString* error) const
     while (q.next())
         found.append(q.value(0).toString());
     if (found.isEmpty())
-        return fail(idOrPrefix == u"latest" ? Tr::tr("project '%1' holds no runs").arg(m_path)
-                                            : Tr::tr("project '%1' has no run '%2'; 'runs list' shows the ids")
-                                                  .arg(m_path, idOrPrefix));
+        return fail(idOrPrefix == u"latest"
+                ? Tr::tr("project '%1' holds no runs").arg(m_path)
+                : Tr::tr("project '%1' has no run '%2'; 'runs list' shows the ids").arg(m_path, idOrPrefix));
     if (found.contains(idOrPrefix))
         return idOrPrefix;
     if (found.size() > 1)
@@ -233,7 +233,8 @@ QList<RequestRecord> ProjectReader::requests(const QString& runId, int pointInde
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT seq, warmup, success, stream, scheduled_ns, sent_ns, headers_ns, end_ns,"
                              " prompt_tokens, completion_tokens, cached_tokens, token_source, http_status, error_class,"
-                             " error_message, bytes, events, response_id, retries FROM requests WHERE run_id = ? AND point_idx = ? ORDER BY seq"));
+                             " error_message, bytes, events, response_id, retries FROM requests WHERE run_id = ? AND "
+                             "point_idx = ? ORDER BY seq"));
     q.addBindValue(runId);
     q.addBindValue(pointIndex);
     if (!query(q))
@@ -253,19 +254,18 @@ QList<RequestRecord> ProjectReader::requests(const QString& runId, int pointInde
         r.completionTokens = tokens(q.value(9));
         r.cachedTokens = tokens(q.value(10));
         const QString source = q.value(11).toString();
-        r.tokenSource = source == u"server_usage" ? TokenSource::ServerUsage
-            : source == u"chunk_count"            ? TokenSource::ChunkCount
-                                                  : TokenSource::Unknown;
+        r.tokenSource = tokenSourceFromName(source);
         r.httpStatus = q.value(12).toInt();
         r.errorClass = q.value(13).isNull() ? ErrorClass::None : errorClassFromName(q.value(13).toString());
         r.errorMessage = q.value(14).toString();
         r.bytesReceived = q.value(15).toLongLong();
         if (!ProjectSchema::decodeEvents(q.value(16).toByteArray(), r.sentNs, r.eventNs, r.eventFlags)
             && m_lastError.isEmpty())
-            m_lastError = ProjectSchema::readError(m_path, QStringLiteral("the event times of request %1 of run %2 "
-                                                                          "are corrupt")
-                                                               .arg(r.seq)
-                                                               .arg(runId));
+            m_lastError = ProjectSchema::readError(m_path,
+                QStringLiteral("the event times of request %1 of run %2 "
+                               "are corrupt")
+                    .arg(r.seq)
+                    .arg(runId));
         r.responseId = q.value(17).toString().toUtf8();
         r.retries = q.value(18).toInt();
         out.append(r);

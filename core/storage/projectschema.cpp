@@ -100,7 +100,7 @@ QString readError(const QString& path, const QString& sqlError)
 }
 
 bool open(QSqlDatabase& db, const QString& path, const QString& connectionName, bool writable, QString* error,
-          int* olderVersion)
+    int* olderVersion)
 {
     auto fail = [&](const QString& message) {
         if (error)
@@ -126,8 +126,9 @@ bool open(QSqlDatabase& db, const QString& path, const QString& connectionName, 
         QString detail;
         switch (inspectFile(path, &detail)) {
         case FileKind::NotSqlite:
-            return fail(Tr::tr("'%1' is not a Throughline project (it is not an SQLite database); it was left untouched")
-                            .arg(path));
+            return fail(
+                Tr::tr("'%1' is not a Throughline project (it is not an SQLite database); it was left untouched")
+                    .arg(path));
         case FileKind::Damaged:
             return fail(damaged(path, detail));
         case FileKind::Empty:
@@ -160,7 +161,8 @@ bool open(QSqlDatabase& db, const QString& path, const QString& connectionName, 
     if (version < 0)
         return fail(damaged(path, Tr::tr("its schema version cannot be read")));
     if (tables > 0 && appId != kApplicationId)
-        return fail(Tr::tr("'%1' is an SQLite database but not a Throughline project; it was left untouched").arg(path));
+        return fail(
+            Tr::tr("'%1' is an SQLite database but not a Throughline project; it was left untouched").arg(path));
     if (version > kVersion)
         return fail(Tr::tr("project '%1' was written by a newer Throughline (schema %2; this version reads up to %3); "
                            "update Throughline to open it")
@@ -176,11 +178,12 @@ bool open(QSqlDatabase& db, const QString& path, const QString& connectionName, 
         if (version < kVersion) {
             if (olderVersion)
                 *olderVersion = version;
-            return fail(Tr::tr("project '%1' was written by an earlier Throughline (schema %2) and must be upgraded to "
-                               "schema %3 before it can be read; it is read-only, so make it writable or work on a copy")
-                            .arg(path)
-                            .arg(version)
-                            .arg(kVersion));
+            return fail(
+                Tr::tr("project '%1' was written by an earlier Throughline (schema %2) and must be upgraded to "
+                       "schema %3 before it can be read; it is read-only, so make it writable or work on a copy")
+                    .arg(path)
+                    .arg(version)
+                    .arg(kVersion));
         }
         return true;
     }

@@ -19,7 +19,7 @@ constexpr int kApplicationId = 0x544C504A; // "TLPJ"
 // upgrade first (see upgrade()).
 // On failure returns false with a message that names the file and says what to do; the file is never changed.
 bool open(QSqlDatabase& db, const QString& path, const QString& connectionName, bool writable, QString* error,
-          int* olderVersion = nullptr);
+    int* olderVersion = nullptr);
 
 // Upgrades an existing project of an earlier schema in place (after keeping a copy). False with a message when it
 // cannot (read-only file, damaged file).

@@ -34,14 +34,16 @@ std::unique_ptr<ProjectStore> ProjectStore::open(const QString& path, QString* e
 
 ProjectStore::~ProjectStore()
 {
-    QMetaObject::invokeMethod(m_writer, [w = m_writer] { w->closeDatabase(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_writer, [w = m_writer] { w->closeDatabase(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
 
 void ProjectStore::beginRun(const RunInfo& info)
 {
-    QMetaObject::invokeMethod(m_writer, [w = m_writer, info] { w->beginRun(info); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_writer, [w = m_writer, info] { w->beginRun(info); }, Qt::QueuedConnection);
 }
 
 void ProjectStore::beginPoint(const QString& runId, int index, int parallel, int number, double rate)
@@ -57,7 +59,7 @@ void ProjectStore::writeRequests(const QString& runId, int pointIndex, const QLi
 }
 
 void ProjectStore::finishPoint(const QString& runId, int index, const QString& status, const QByteArray& summaryJson,
-                               const QByteArray& percentileJson)
+    const QByteArray& percentileJson)
 {
     QMetaObject::invokeMethod(
         m_writer, [=, w = m_writer] { w->finishPoint(runId, index, status, summaryJson, percentileJson); },
@@ -66,7 +68,8 @@ void ProjectStore::finishPoint(const QString& runId, int index, const QString& s
 
 void ProjectStore::finishRun(const QString& runId, const QString& status)
 {
-    QMetaObject::invokeMethod(m_writer, [=, w = m_writer] { w->finishRun(runId, status); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_writer, [=, w = m_writer] { w->finishRun(runId, status); }, Qt::QueuedConnection);
 }
 
 void ProjectStore::setFingerprint(const QString& runId, const EndpointFingerprint& fingerprint)
@@ -78,29 +81,33 @@ void ProjectStore::setFingerprint(const QString& runId, const EndpointFingerprin
 
 void ProjectStore::setNotes(const QString& runId, const QString& notes)
 {
-    QMetaObject::invokeMethod(m_writer, [=, w = m_writer] { w->setNotes(runId, notes); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_writer, [=, w = m_writer] { w->setNotes(runId, notes); }, Qt::QueuedConnection);
 }
 
 void ProjectStore::setTags(const QString& runId, const QStringList& tags)
 {
-    QMetaObject::invokeMethod(m_writer, [=, w = m_writer] { w->setTags(runId, tags); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_writer, [=, w = m_writer] { w->setTags(runId, tags); }, Qt::QueuedConnection);
 }
 
 void ProjectStore::deleteRun(const QString& runId)
 {
-    QMetaObject::invokeMethod(m_writer, [=, w = m_writer] { w->deleteRun(runId); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_writer, [=, w = m_writer] { w->deleteRun(runId); }, Qt::QueuedConnection);
 }
 
 void ProjectStore::insertRun(const RunData& run)
 {
-    QMetaObject::invokeMethod(m_writer, [run, w = m_writer] { w->insertRun(run); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_writer, [run, w = m_writer] { w->insertRun(run); }, Qt::QueuedConnection);
 }
 
 bool ProjectStore::flush(QString* error)
 {
     QString first;
-    QMetaObject::invokeMethod(m_writer, [w = m_writer, &first] { first = w->firstError(); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_writer, [w = m_writer, &first] { first = w->firstError(); }, Qt::BlockingQueuedConnection);
     if (error)
         *error = first;
     return first.isEmpty();

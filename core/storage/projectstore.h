@@ -23,7 +23,7 @@ struct RunInfo {
     QString url;
     QString api;
     qint64 monotonicAnchorNs = 0; // request timestamps are stored relative to this
-    qint64 createdMs = 0;         // wall clock (ms since the epoch) at the anchor
+    qint64 createdMs = 0; // wall clock (ms since the epoch) at the anchor
 };
 
 // The write side of a project file: a writer thread with its own SQLite connection and one transaction per
@@ -45,7 +45,7 @@ public:
     void beginPoint(const QString& runId, int index, int parallel, int number, double rate);
     void writeRequests(const QString& runId, int pointIndex, const QList<RequestRecord>& records);
     void finishPoint(const QString& runId, int index, const QString& status, const QByteArray& summaryJson,
-                     const QByteArray& percentileJson);
+        const QByteArray& percentileJson);
     void finishRun(const QString& runId, const QString& status);
     // The engine calls this once it has asked the server about itself (GET /v1/models and the response headers).
     void setFingerprint(const QString& runId, const EndpointFingerprint& fingerprint);

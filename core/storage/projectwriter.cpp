@@ -140,8 +140,8 @@ bool ProjectWriter::insertRunRow(const RunInfo& info, const QString& status, con
     q.addBindValue(url);
     q.addBindValue(api);
     q.addBindValue(model);
-    q.addBindValue(extra && !extra->fingerprintJson.isEmpty() ? QVariant(QString::fromUtf8(extra->fingerprintJson))
-                                                              : QVariant());
+    q.addBindValue(
+        extra && !extra->fingerprintJson.isEmpty() ? QVariant(QString::fromUtf8(extra->fingerprintJson)) : QVariant());
     q.addBindValue(extra ? extra->source : QStringLiteral("throughline"));
     q.addBindValue(extra ? nullIfEmpty(extra->sourcePath) : QVariant());
     q.addBindValue(notNull(extra ? extra->importNotes.join(u'\n') : QString()));
@@ -172,8 +172,8 @@ void ProjectWriter::beginPoint(const QString& runId, int index, int parallel, in
     exec("record the run point", q);
 }
 
-bool ProjectWriter::insertRequests(const QString& runId, int pointIndex, const QList<RequestRecord>& records,
-                                   qint64 anchorNs)
+bool ProjectWriter::insertRequests(
+    const QString& runId, int pointIndex, const QList<RequestRecord>& records, qint64 anchorNs)
 {
     // The hot path of a run (and of import): straight on SQLite's C API with one prepared statement kept for the
     // connection's life. Through QSqlQuery, QVariant and QString conversions took three quarters of the time.
@@ -183,7 +183,8 @@ bool ProjectWriter::insertRequests(const QString& runId, int pointIndex, const Q
         return false;
     }
     auto fail = [&](const char* what) {
-        report(Tr::tr("project '%1': cannot %2: %3").arg(m_path, QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(handle))));
+        report(Tr::tr("project '%1': cannot %2: %3")
+                   .arg(m_path, QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(handle))));
         return false;
     };
     if (!m_insertRequest) {
@@ -278,7 +279,8 @@ bool ProjectWriter::insertRequests(const QString& runId, int pointIndex, const Q
                    .arg(runId));
     }
     QSqlQuery counter(m_db);
-    counter.prepare(QStringLiteral("UPDATE run_points SET request_count = request_count + ? WHERE run_id = ? AND idx = ?"));
+    counter.prepare(
+        QStringLiteral("UPDATE run_points SET request_count = request_count + ? WHERE run_id = ? AND idx = ?"));
     counter.addBindValue(inserted);
     counter.addBindValue(runId);
     counter.addBindValue(pointIndex);
@@ -314,7 +316,7 @@ void ProjectWriter::writeRequests(const QString& runId, int pointIndex, const QL
 }
 
 void ProjectWriter::finishPoint(const QString& runId, int index, const QString& status, const QByteArray& summaryJson,
-                                const QByteArray& percentileJson)
+    const QByteArray& percentileJson)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE run_points SET status = ?, finished_ms = ?, summary_json = ?, percentile_json = ?"

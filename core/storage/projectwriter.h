@@ -29,7 +29,7 @@ public:
     void beginPoint(const QString& runId, int index, int parallel, int number, double rate);
     void writeRequests(const QString& runId, int pointIndex, const QList<tl::RequestRecord>& records);
     void finishPoint(const QString& runId, int index, const QString& status, const QByteArray& summaryJson,
-                     const QByteArray& percentileJson);
+        const QByteArray& percentileJson);
     void finishRun(const QString& runId, const QString& status);
     void setFingerprint(const QString& runId, const QByteArray& fingerprintJson);
     void setNotes(const QString& runId, const QString& notes);
@@ -51,8 +51,7 @@ Q_SIGNALS:
 private:
     bool exec(const char* what, class QSqlQuery& q);
     void report(const QString& message);
-    bool insertRequests(const QString& runId, int pointIndex, const QList<tl::RequestRecord>& records,
-                        qint64 anchorNs);
+    bool insertRequests(const QString& runId, int pointIndex, const QList<tl::RequestRecord>& records, qint64 anchorNs);
     bool insertRunRow(const tl::RunInfo& info, const QString& status, const tl::RunData* extra);
     void touchRun(const QString& runId);
     void heartbeat();

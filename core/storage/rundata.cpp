@@ -5,8 +5,8 @@
 
 namespace tl {
 
-RequestRecord recordFromTimings(int seq, qint64 sentNs, bool stream, double ttftS, const QVector<double>& itlS,
-                                double latencyS)
+RequestRecord recordFromTimings(
+    int seq, qint64 sentNs, bool stream, double ttftS, const QVector<double>& itlS, double latencyS)
 {
     auto ns = [](double s) { return qint64(std::llround(s * 1e9)); };
     RequestRecord r;

@@ -48,8 +48,8 @@ struct RunData {
 // (seconds). Every chunk becomes an event with choices and content at send + TTFT + the running sum of the ITLs;
 // when the latency ends after the last chunk, one more event without choices (the usage chunk) marks the end, so
 // EvalScope's TTFT, ITL, TPOT and latency come out as the source had them. Non-stream: no events, end = latency.
-RequestRecord recordFromTimings(int seq, qint64 sentNs, bool stream, double ttftS, const QVector<double>& itlS,
-                                double latencyS);
+RequestRecord recordFromTimings(
+    int seq, qint64 sentNs, bool stream, double ttftS, const QVector<double>& itlS, double latencyS);
 
 // Recomputes a point's summary and percentiles from its records (EvalScope's formulas). When the source gave no
 // per-request send times, `durationS` replaces the test duration and the rates that divide by it.

@@ -42,7 +42,8 @@ Json requestToJson(const RequestRecord& r)
     j["cached_tokens"] = tokens(r.cachedTokens);
     j["token_source"] = jsonutil::toStd(tokenSourceName(r.tokenSource));
     j["http_status"] = r.httpStatus;
-    j["error_class"] = r.errorClass == ErrorClass::None ? Json(nullptr) : Json(jsonutil::toStd(errorClassName(r.errorClass)));
+    j["error_class"]
+        = r.errorClass == ErrorClass::None ? Json(nullptr) : Json(jsonutil::toStd(errorClassName(r.errorClass)));
     j["error_message"] = jsonutil::toStd(r.errorMessage);
     j["bytes"] = r.bytesReceived;
     j["response_id"] = r.responseId.toStdString();
@@ -84,9 +85,7 @@ RequestRecord requestFromJson(const Json& j)
     r.completionTokens = integer(j, "completion_tokens", -1);
     r.cachedTokens = integer(j, "cached_tokens", -1);
     const QString source = str(j, "token_source");
-    r.tokenSource = source == u"server_usage" ? TokenSource::ServerUsage
-        : source == u"chunk_count"            ? TokenSource::ChunkCount
-                                              : TokenSource::Unknown;
+    r.tokenSource = tokenSourceFromName(source);
     r.httpStatus = int(integer(j, "http_status"));
     const QString error = str(j, "error_class");
     r.errorClass = error.isEmpty() ? ErrorClass::None : errorClassFromName(error);
@@ -134,7 +133,8 @@ QByteArray toJson(const RunData& run)
         pj["rate"] = p.point.rate;
         pj["status"] = jsonutil::toStd(p.status);
         pj["summary"] = p.hasSummary ? parsedOrNull(summaryToJson(p.summary)) : Json(nullptr);
-        pj["percentiles"] = p.percentiles.metrics.isEmpty() ? Json::array() : parsedOrNull(percentilesToJson(p.percentiles));
+        pj["percentiles"]
+            = p.percentiles.metrics.isEmpty() ? Json::array() : parsedOrNull(percentilesToJson(p.percentiles));
         Json requests = Json::array();
         for (const RequestRecord& r : p.records)
             requests.push_back(requestToJson(r));
@@ -197,8 +197,8 @@ std::optional<RunData> fromJson(const QByteArray& data, QString* error)
         PointData p;
         try {
             p.index = int(pj.at("index").get<qint64>());
-            p.point = RunPoint{int(pj.at("parallel").get<qint64>()), int(pj.at("number").get<qint64>()),
-                               pj.at("rate").get<double>()};
+            p.point = RunPoint{
+                int(pj.at("parallel").get<qint64>()), int(pj.at("number").get<qint64>()), pj.at("rate").get<double>()};
             p.status = str(pj, "status");
             for (const Json& rj : pj.value("requests", Json::array()))
                 p.records.append(requestFromJson(rj));

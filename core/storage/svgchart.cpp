@@ -117,8 +117,8 @@ QString SvgChart::toSvg(int width, int height) const
         flush();
         svg += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"12\" height=\"4\" fill=\"%3\"/>"
                               "<text x=\"%4\" y=\"%5\" class=\"legend\">%6</text>\n")
-                   .arg(n(legendX), n(height - 14.0), escape(s.color), n(legendX + 16), n(height - 9.0),
-                        escape(s.name));
+                   .arg(
+                       n(legendX), n(height - 14.0), escape(s.color), n(legendX + 16), n(height - 9.0), escape(s.name));
         legendX += 24 + 7.0 * double(s.name.size());
     }
     svg += QStringLiteral("</svg>\n");

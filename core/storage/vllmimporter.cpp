@@ -79,10 +79,8 @@ PercentileTable percentilesFromAggregates(const Json& j)
         const char* name;
         double scale;
     };
-    const Metric metrics[] = {{"ttft_ms", "TTFT (ms)", 1.0},
-                              {"itl_ms", "ITL (ms)", 1.0},
-                              {"tpot_ms", "TPOT (ms)", 1.0},
-                              {"e2el_ms", "Latency (s)", 0.001}};
+    const Metric metrics[] = {{"ttft_ms", "TTFT (ms)", 1.0}, {"itl_ms", "ITL (ms)", 1.0}, {"tpot_ms", "TPOT (ms)", 1.0},
+        {"e2el_ms", "Latency (s)", 0.001}};
     // Which percentiles the file has: the union over the metrics, in numeric order.
     QList<double> points;
     for (const auto& [key, value] : j.items()) {
@@ -185,8 +183,7 @@ std::optional<RunData> VllmImporter::import(const QString& path, QString* error)
         const double failedKey = num(j, "failed");
         const auto ttfts = j.find("ttfts");
         const bool detailed = ttfts != j.end() && ttfts->is_array();
-        const int requests = detailed ? int(ttfts->size())
-                                      : int(completed + (std::isnan(failedKey) ? 0 : failedKey));
+        const int requests = detailed ? int(ttfts->size()) : int(completed + (std::isnan(failedKey) ? 0 : failedKey));
         p.point.rate = std::isnan(rate) ? -1.0 : rate;
         p.point.number = int(num(j, "num_prompts", requests));
         // No --max-concurrency: at --request-rate inf every request starts at once (as many in flight as there
@@ -232,8 +229,9 @@ std::optional<RunData> VllmImporter::import(const QString& path, QString* error)
                 }
                 r.success = success;
                 r.promptTokens = k < int(inputs.size()) && inputs.at(k).is_number() ? inputs.at(k).get<qint64>() : -1;
-                r.completionTokens
-                    = success && k < int(outputs.size()) && outputs.at(k).is_number() ? outputs.at(k).get<qint64>() : -1;
+                r.completionTokens = success && k < int(outputs.size()) && outputs.at(k).is_number()
+                    ? outputs.at(k).get<qint64>()
+                    : -1;
                 p.records.append(r);
             }
             recomputeMetrics(p, std::isnan(duration) ? std::nullopt : std::optional<double>(duration));
@@ -274,9 +272,9 @@ std::optional<RunData> VllmImporter::import(const QString& path, QString* error)
     config["name"] = jsonutil::toStd(run.name);
     // What vLLM recorded about the run, under its own names, so nothing is lost.
     Json vllm = Json::object();
-    for (const char* key : {"date", "backend", "endpoint_type", "label", "model_id", "tokenizer_id", "num_prompts",
-                            "request_rate", "burstiness", "max_concurrency", "ramp_up_strategy", "ramp_up_start_rps",
-                            "ramp_up_end_rps"}) {
+    for (const char* key :
+        {"date", "backend", "endpoint_type", "label", "model_id", "tokenizer_id", "num_prompts", "request_rate",
+            "burstiness", "max_concurrency", "ramp_up_strategy", "ramp_up_start_rps", "ramp_up_end_rps"}) {
         if (first.contains(key))
             vllm[key] = first.at(key);
     }
@@ -288,7 +286,8 @@ std::optional<RunData> VllmImporter::import(const QString& path, QString* error)
                             "test duration is vLLM's \"duration\""));
         notes.append(Tr::tr("no per-chunk times: chunk times rebuilt from TTFT and the ITL list"));
         notes.append(Tr::tr("TPOT follows EvalScope (one-token requests count as 0); vLLM's own TPOT leaves them out"));
-        notes.append(Tr::tr("no response-header times, HTTP status or bytes received; failures keep vLLM's error text"));
+        notes.append(
+            Tr::tr("no response-header times, HTTP status or bytes received; failures keep vLLM's error text"));
         notes.append(Tr::tr("output token counts are the server's or vLLM's tokenizer estimate: source unknown"));
     }
     if (anyAggregate) {

@@ -76,18 +76,18 @@ int main(int argc, char* argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Project file at scale: insert rate, open + list time."));
     parser.addHelpOption();
-    const QCommandLineOption runsOpt(QStringLiteral("runs"), QStringLiteral("Runs in the project."), QStringLiteral("N"),
-                                     QStringLiteral("100"));
-    const QCommandLineOption requestsOpt(QStringLiteral("requests"), QStringLiteral("Requests per run."),
-                                         QStringLiteral("N"), QStringLiteral("10000"));
+    const QCommandLineOption runsOpt(
+        QStringLiteral("runs"), QStringLiteral("Runs in the project."), QStringLiteral("N"), QStringLiteral("100"));
+    const QCommandLineOption requestsOpt(
+        QStringLiteral("requests"), QStringLiteral("Requests per run."), QStringLiteral("N"), QStringLiteral("10000"));
     const QCommandLineOption eventsOpt(QStringLiteral("events"), QStringLiteral("Data events per request."),
-                                       QStringLiteral("N"), QStringLiteral("64"));
+        QStringLiteral("N"), QStringLiteral("64"));
     const QCommandLineOption batchOpt(QStringLiteral("batch"), QStringLiteral("Records per transaction."),
-                                      QStringLiteral("N"), QStringLiteral("1000"));
+        QStringLiteral("N"), QStringLiteral("1000"));
     const QCommandLineOption repeatOpt(QStringLiteral("repeat"), QStringLiteral("Repetitions of open + list."),
-                                       QStringLiteral("N"), QStringLiteral("7"));
-    const QCommandLineOption dirOpt(QStringLiteral("dir"), QStringLiteral("Folder for the project (kept)."),
-                                    QStringLiteral("DIR"));
+        QStringLiteral("N"), QStringLiteral("7"));
+    const QCommandLineOption dirOpt(
+        QStringLiteral("dir"), QStringLiteral("Folder for the project (kept)."), QStringLiteral("DIR"));
     parser.addOptions({runsOpt, requestsOpt, eventsOpt, batchOpt, repeatOpt, dirOpt});
     parser.process(app);
     const int runs = parser.value(runsOpt).toInt();
@@ -184,12 +184,12 @@ int main(int argc, char* argv[])
         }
     }
     std::printf("\nproject: %d runs, %lld request rows, %d events each, %.0f MB\n", listed, rows, events,
-                double(QFileInfo(path).size()) / 1e6);
+        double(QFileInfo(path).size()) / 1e6);
     std::printf("insert (median of %d runs, %d rows per transaction): %.0f rows/s wall, %.0f rows/s CPU\n", runs,
-                batchSize, median(rateWall), median(rateCpu));
-    std::printf("open + list runs (median of %d): %.1f ms wall, %.1f ms CPU\n", repeat, median(openWall),
-                median(openCpu));
-    std::printf("load one run of %d requests with events (median of %d): %.0f ms wall\n", requests, repeat,
-                median(readWall));
+        batchSize, median(rateWall), median(rateCpu));
+    std::printf(
+        "open + list runs (median of %d): %.1f ms wall, %.1f ms CPU\n", repeat, median(openWall), median(openCpu));
+    std::printf(
+        "load one run of %d requests with events (median of %d): %.0f ms wall\n", requests, repeat, median(readWall));
     return 0;
 }

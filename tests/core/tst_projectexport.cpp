@@ -40,7 +40,7 @@ RunData sampleRun()
     run.importNotes = {QStringLiteral("no per-chunk times")};
     run.tags = {QStringLiteral("baseline")};
     const QStringList messages{QStringLiteral("HTTP 500: \"quoted\", with a comma"),
-                               QStringLiteral("two\nlines\r\nand CRLF"), QStringLiteral("延迟过高 ✓")};
+        QStringLiteral("two\nlines\r\nand CRLF"), QStringLiteral("延迟过高 ✓")};
     for (int pi = 0; pi < 2; ++pi) {
         PointData p;
         p.index = pi;
@@ -173,8 +173,10 @@ private Q_SLOTS:
                     QCOMPARE(flags.at(e).toInt(), int(r.eventFlags.at(e)));
                 }
                 QCOMPARE(row.at(col("prompt_tokens")), QString::number(r.promptTokens));
-                QCOMPARE(row.at(col("completion_tokens")), r.completionTokens < 0 ? QString() : QString::number(r.completionTokens));
-                QCOMPARE(row.at(col("cached_tokens")), r.cachedTokens < 0 ? QString() : QString::number(r.cachedTokens));
+                QCOMPARE(row.at(col("completion_tokens")),
+                    r.completionTokens < 0 ? QString() : QString::number(r.completionTokens));
+                QCOMPARE(
+                    row.at(col("cached_tokens")), r.cachedTokens < 0 ? QString() : QString::number(r.cachedTokens));
                 QCOMPARE(row.at(col("token_source")), QStringLiteral("server_usage"));
                 QCOMPARE(row.at(col("http_status")).toInt(), r.httpStatus);
                 QCOMPARE(row.at(col("error_message")), r.errorMessage);
@@ -196,16 +198,16 @@ private Q_SLOTS:
         QVERIFY(Csv::parse(CsvExporter::pointsCsv({run}), &rows, &error));
         QCOMPARE(rows.size(), 3);
         const QStringList header = rows.first();
-        for (const char* column : {"avg_ttft_ms", "avg_latency_s", "output_throughput_tok_s", "p99_ttft_ms",
-                                   "rate_req_s", "duration_s"})
+        for (const char* column :
+            {"avg_ttft_ms", "avg_latency_s", "output_throughput_tok_s", "p99_ttft_ms", "rate_req_s", "duration_s"})
             QVERIFY2(header.contains(QLatin1String(column)), column);
         const QStringList second = rows.at(2);
         QCOMPARE(second.at(header.indexOf(QStringLiteral("parallel"))), QStringLiteral("4"));
         QCOMPARE(second.at(header.indexOf(QStringLiteral("success_requests"))).toInt(),
-                 run.points.at(1).summary.successRequests);
+            run.points.at(1).summary.successRequests);
         QVERIFY(std::abs(second.at(header.indexOf(QStringLiteral("avg_ttft_ms"))).toDouble()
-                         - run.points.at(1).summary.avgTtftMs)
-                < 1e-6);
+                    - run.points.at(1).summary.avgTtftMs)
+            < 1e-6);
 
         QVERIFY(Csv::parse(CsvExporter::percentilesCsv(run), &rows, &error));
         QCOMPARE(rows.size(), 1 + 2 * 11);
@@ -215,8 +217,8 @@ private Q_SLOTS:
         const QStringList p99 = rows.at(10); // point 0, "99%"
         QCOMPARE(p99.at(ph.indexOf(QStringLiteral("percentile"))), QStringLiteral("99%"));
         QVERIFY(std::abs(p99.at(ph.indexOf(QStringLiteral("ttft_ms"))).toDouble()
-                         - run.points.at(0).percentiles.value(QStringLiteral("TTFT (ms)"), QStringLiteral("99%")))
-                < 1e-9);
+                    - run.points.at(0).percentiles.value(QStringLiteral("TTFT (ms)"), QStringLiteral("99%")))
+            < 1e-9);
     }
 
     void htmlReportIsSelfContained()
@@ -224,8 +226,8 @@ private Q_SLOTS:
         const RunData run = sampleRun();
         const QString html = QString::fromUtf8(HtmlReport::render(run));
         // Nothing that a viewer would fetch or follow.
-        for (const char* banned : {"http://", "https://", "<script", "<link", "<img", "<iframe", "src=", "href=",
-                                   "@import", "url("})
+        for (const char* banned :
+            {"http://", "https://", "<script", "<link", "<img", "<iframe", "src=", "href=", "@import", "url("})
             QVERIFY2(!html.contains(QLatin1String(banned), Qt::CaseInsensitive), banned);
         QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
         QVERIFY(html.contains(QStringLiteral("<style>")));
@@ -254,10 +256,11 @@ private Q_SLOTS:
         QVERIFY2(EvalScopeExporter::exportRun(run, dir.path(), &root, &error), qPrintable(error));
         for (const PointData& p : run.points) {
             const QString point = root + u'/' + p.point.name();
-            for (const char* file : {"benchmark_args.json", "benchmark_summary.json", "benchmark_percentile.json",
-                                     "benchmark_data.db"})
+            for (const char* file :
+                {"benchmark_args.json", "benchmark_summary.json", "benchmark_percentile.json", "benchmark_data.db"})
                 QVERIFY2(QFile::exists(point + u'/' + QLatin1String(file)), qPrintable(point + QLatin1String(file)));
-            const auto args = nlohmann::json::parse(readAll(point + QStringLiteral("/benchmark_args.json")).toStdString());
+            const auto args
+                = nlohmann::json::parse(readAll(point + QStringLiteral("/benchmark_args.json")).toStdString());
             QCOMPARE(args["parallel"].get<int>(), p.point.parallel); // a scalar per point, as EvalScope writes
             QCOMPARE(args["max_tokens"].get<int>(), 32);
             const auto summary
@@ -274,10 +277,10 @@ private Q_SLOTS:
             QStringList columns;
             while (q.next())
                 columns.append(q.value(1).toString());
-            QCOMPARE(columns, (QStringList{"request", "start_time", "inter_token_latencies", "success",
-                                           "response_messages", "completed_time", "latency", "first_chunk_latency",
-                                           "prompt_tokens", "completion_tokens", "max_gpu_memory_cost",
-                                           "time_per_output_token", "request_id", "is_stream"}));
+            QCOMPARE(columns,
+                (QStringList{"request", "start_time", "inter_token_latencies", "success", "response_messages",
+                    "completed_time", "latency", "first_chunk_latency", "prompt_tokens", "completion_tokens",
+                    "max_gpu_memory_cost", "time_per_output_token", "request_id", "is_stream"}));
             QVERIFY(q.exec(QStringLiteral("SELECT count(*), sum(success) FROM result")));
             QVERIFY(q.next());
             QCOMPARE(q.value(0).toInt(), 7); // the warmup request is not EvalScope data

@@ -69,13 +69,20 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("text file") << "text" << "not a Throughline project";
-        QTest::newRow("png image") << "png" << "not a Throughline project";
-        QTest::newRow("other application's database") << "foreign" << "not a Throughline project";
-        QTest::newRow("newer schema") << "newer" << "newer Throughline";
-        QTest::newRow("truncated") << "truncated" << "damaged";
-        QTest::newRow("header overwritten") << "header" << "damaged";
-        QTest::newRow("header cut short") << "stub" << "damaged";
+        QTest::newRow("text file") << "text"
+                                   << "not a Throughline project";
+        QTest::newRow("png image") << "png"
+                                   << "not a Throughline project";
+        QTest::newRow("other application's database") << "foreign"
+                                                      << "not a Throughline project";
+        QTest::newRow("newer schema") << "newer"
+                                      << "newer Throughline";
+        QTest::newRow("truncated") << "truncated"
+                                   << "damaged";
+        QTest::newRow("header overwritten") << "header"
+                                            << "damaged";
+        QTest::newRow("header cut short") << "stub"
+                                          << "damaged";
     }
     void refusedAndUntouched()
     {
@@ -150,7 +157,9 @@ private Q_SLOTS:
         } else {
             QVERIFY2(error.contains(QStringLiteral("damaged")), qPrintable(error));
         }
-        { auto store = ProjectStore::open(path, &error); } // opening for writing writes nothing by itself
+        {
+            auto store = ProjectStore::open(path, &error);
+        } // opening for writing writes nothing by itself
         QCOMPARE(readAll(path), bytes);
     }
 

@@ -54,9 +54,9 @@ QMap<QString, QByteArray> snapshot(const QString& dir)
     return out;
 }
 
-#define COMPARE_NEAR(actual, expected, tol)                                                                           \
-    QVERIFY2(near((actual), (expected), (tol)),                                                                       \
-             qPrintable(QStringLiteral(#actual " = %1, expected %2").arg(actual, 0, 'g', 10).arg(expected, 0, 'g', 10)))
+#define COMPARE_NEAR(actual, expected, tol)                                                                            \
+    QVERIFY2(near((actual), (expected), (tol)),                                                                        \
+        qPrintable(QStringLiteral(#actual " = %1, expected %2").arg(actual, 0, 'g', 10).arg(expected, 0, 'g', 10)))
 
 } // namespace
 
@@ -99,8 +99,8 @@ private Q_SLOTS:
             const QString name = p.point.name();
             QVERIFY2(summaries.contains(name), qPrintable(name));
             const nlohmann::json s = readJson(summaries.value(name));
-            const nlohmann::json pct = readJson(QFileInfo(summaries.value(name)).dir().filePath(
-                QStringLiteral("benchmark_percentile.json")));
+            const nlohmann::json pct = readJson(
+                QFileInfo(summaries.value(name)).dir().filePath(QStringLiteral("benchmark_percentile.json")));
             const Summary& m = p.summary;
             QCOMPARE(m.totalRequests, s["Total Requests"].get<int>());
             QCOMPARE(m.successRequests, s["Success Requests"].get<int>());
@@ -122,10 +122,10 @@ private Q_SLOTS:
                         continue;
                     const double mine = p.percentiles.value(QString::fromLatin1(metric), label);
                     QVERIFY2(near(mine, row[metric].get<double>(), 0.0051),
-                             qPrintable(QStringLiteral("%1 %2 %3: %4 vs %5")
-                                            .arg(name, QLatin1String(metric), label)
-                                            .arg(mine)
-                                            .arg(row[metric].get<double>())));
+                        qPrintable(QStringLiteral("%1 %2 %3: %4 vs %5")
+                                       .arg(name, QLatin1String(metric), label)
+                                       .arg(mine)
+                                       .arg(row[metric].get<double>())));
                 }
             }
         }
@@ -153,8 +153,8 @@ private Q_SLOTS:
     void evalscopeWithoutDataKeepsItsFigures()
     {
         QString error;
-        const auto run = RunImporter::import(QFINDTESTDATA("data/import/evalscope-summary-only"),
-                                             RunImporter::Format::EvalScope, &error);
+        const auto run = RunImporter::import(
+            QFINDTESTDATA("data/import/evalscope-summary-only"), RunImporter::Format::EvalScope, &error);
         QVERIFY2(run, qPrintable(error));
         QCOMPARE(run->points.size(), 1);
         const PointData& p = run->points.first();
@@ -214,8 +214,8 @@ private Q_SLOTS:
     void vllmDocsExampleKeepsItsAggregates()
     {
         QString error;
-        const auto run = RunImporter::import(QFINDTESTDATA("data/import/vllm-docs-example.json"),
-                                             RunImporter::Format::Auto, &error);
+        const auto run = RunImporter::import(
+            QFINDTESTDATA("data/import/vllm-docs-example.json"), RunImporter::Format::Auto, &error);
         QVERIFY2(run, qPrintable(error));
         QCOMPARE(run->model, QStringLiteral("NousResearch/Hermes-3-Llama-3.1-8B"));
         const PointData& p = run->points.first();
@@ -236,8 +236,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("other JSON") << QByteArray(R"({"hello": 1})") << "neither";
         QTest::newRow("not JSON") << QByteArray("ttft,itl\n1,2\n") << "neither";
-        QTest::newRow("newer run format") << QByteArray(R"({"format": "throughline-run", "format_version": 99})")
-                                          << "newer Throughline";
+        QTest::newRow("newer run format")
+            << QByteArray(R"({"format": "throughline-run", "format_version": 99})") << "newer Throughline";
     }
     void unknownFilesAreRefused()
     {
@@ -259,8 +259,8 @@ private Q_SLOTS:
     void importedRunIsStoredAndReadBack()
     {
         QString error;
-        const auto run = RunImporter::import(QFINDTESTDATA("data/import/evalscope-failures"),
-                                             RunImporter::Format::Auto, &error);
+        const auto run
+            = RunImporter::import(QFINDTESTDATA("data/import/evalscope-failures"), RunImporter::Format::Auto, &error);
         QVERIFY2(run, qPrintable(error));
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("p.tlproj"));
@@ -355,7 +355,7 @@ private Q_SLOTS:
             computed.records = records;
             recomputeMetrics(computed);
             store->finishPoint(info.id, 0, QStringLiteral("completed"), summaryToJson(computed.summary),
-                               percentilesToJson(computed.percentiles));
+                percentilesToJson(computed.percentiles));
             store->finishRun(info.id, QStringLiteral("finished"));
             QVERIFY(store->flush(&error));
         }
@@ -364,7 +364,7 @@ private Q_SLOTS:
         const std::optional<RunData> original = reader.loadRun(QStringLiteral("orig"));
         QVERIFY(original);
         QCOMPARE(EndpointFingerprint::fromJson(original->fingerprintJson).serverHeaders.first().second,
-                 QStringLiteral("uvicorn"));
+            QStringLiteral("uvicorn"));
         const QString file = dir.filePath(QStringLiteral("run.json"));
         QFile f(file);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -380,7 +380,7 @@ private Q_SLOTS:
         QCOMPARE(back->notes, original->notes);
         QCOMPARE(back->fingerprintJson, original->fingerprintJson);
         QVERIFY(nlohmann::json::parse(back->configJson.toStdString())
-                == nlohmann::json::parse(original->configJson.toStdString()));
+            == nlohmann::json::parse(original->configJson.toStdString()));
         QCOMPARE(back->points.size(), 1);
         const QList<RequestRecord>& a = original->points.first().records;
         const QList<RequestRecord>& b = back->points.first().records;

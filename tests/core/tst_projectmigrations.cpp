@@ -88,13 +88,13 @@ private Q_SLOTS:
             QVERIFY2(store, qPrintable(error));
         }
         QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")),
-                 QStringList{QString::number(ProjectSchema::kVersion)});
+            QStringList{QString::number(ProjectSchema::kVersion)});
         // A copy of the file as it was, for the earlier Throughline.
         const QString backup = ProjectSchema::backupPath(path, version);
         QVERIFY(QFile::exists(backup));
         QCOMPARE(rawQuery(backup, QStringLiteral("PRAGMA user_version")), QStringList{QString::number(version)});
         QCOMPARE(rawQuery(backup, QStringLiteral("SELECT count(*) FROM requests")),
-                 rawQuery(path, QStringLiteral("SELECT count(*) FROM requests")));
+            rawQuery(path, QStringLiteral("SELECT count(*) FROM requests")));
         QVERIFY(readAll(path) != original);
 
         ProjectReader reader;
@@ -126,9 +126,9 @@ private Q_SLOTS:
         QCOMPARE(requests.at(2).errorMessage, QStringLiteral("HTTP 503: busy, try later"));
         // The endpoint both runs aimed at became one row they point to.
         QCOMPARE(rawQuery(path, QStringLiteral("SELECT url, model FROM endpoints")),
-                 QStringList{QStringLiteral("http://127.0.0.1:8000/v1/chat/completions|qwen2.5")});
+            QStringList{QStringLiteral("http://127.0.0.1:8000/v1/chat/completions|qwen2.5")});
         QCOMPARE(rawQuery(path, QStringLiteral("SELECT count(*) FROM runs WHERE endpoint_id IS NULL")),
-                 QStringList{QStringLiteral("0")});
+            QStringList{QStringLiteral("0")});
         QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA foreign_key_check")), QStringList());
         QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA integrity_check")), QStringList{QStringLiteral("ok")});
     }
@@ -157,7 +157,7 @@ private Q_SLOTS:
         QVERIFY2(reader.open(path, &error), qPrintable(error));
         QCOMPARE(reader.runs().size(), 2);
         QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")),
-                 QStringList{QString::number(ProjectSchema::kVersion)});
+            QStringList{QString::number(ProjectSchema::kVersion)});
     }
 
     void readOnlyEarlierFileIsRefusedUntouched()

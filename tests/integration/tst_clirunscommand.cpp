@@ -61,7 +61,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("runs") << QStringList{"runs", "--help"} << "list     the runs";
         for (const char* sub : {"list", "show", "export", "import", "delete", "note", "tag"})
-            QTest::newRow(sub) << QStringList{"runs", sub, "--help"} << QStringLiteral("Usage: throughline-cli runs %1").arg(QLatin1String(sub));
+            QTest::newRow(sub) << QStringList{"runs", sub, "--help"}
+                               << QStringLiteral("Usage: throughline-cli runs %1").arg(QLatin1String(sub));
         QTest::newRow("report") << QStringList{"report", "--help"} << "Usage: throughline-cli report";
         QTest::newRow("main help lists runs") << QStringList{"--help"} << "runs   List, show, export";
     }
@@ -84,11 +85,11 @@ private Q_SLOTS:
         QTest::newRow("unknown flag") << QStringList{"runs", "list", "--project", "p", "--colour"} << "--colour";
         QTest::newRow("flag without value") << QStringList{"runs", "show", "latest", "--project"} << "--project";
         QTest::newRow("bad export format") << QStringList{"runs", "export", "latest", "--project", "p", "--format",
-                                                          "xml", "--output", "o"} << "--format";
-        QTest::newRow("export without output") << QStringList{"runs", "export", "latest", "--project", "p",
-                                                              "--format", "csv"} << "--output";
-        QTest::newRow("bad import format") << QStringList{"runs", "import", "x", "--project", "p", "--format", "csv"}
-                                           << "--format";
+            "xml", "--output", "o"} << "--format";
+        QTest::newRow("export without output")
+            << QStringList{"runs", "export", "latest", "--project", "p", "--format", "csv"} << "--output";
+        QTest::newRow("bad import format")
+            << QStringList{"runs", "import", "x", "--project", "p", "--format", "csv"} << "--format";
         QTest::newRow("delete latest") << QStringList{"runs", "delete", "latest", "--project", "p"} << "delete";
         QTest::newRow("report positional") << QStringList{"report", "abc", "--project", "p"} << "--run";
     }
@@ -109,10 +110,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("missing project") << "missing" << "does not exist";
-        QTest::newRow("not a project") << "text" << "not a Throughline project";
-        QTest::newRow("unknown run") << "norun" << "no run";
-        QTest::newRow("unreadable import") << "badimport" << "neither";
+        QTest::newRow("missing project") << "missing"
+                                         << "does not exist";
+        QTest::newRow("not a project") << "text"
+                                       << "not a Throughline project";
+        QTest::newRow("unknown run") << "norun"
+                                     << "no run";
+        QTest::newRow("unreadable import") << "badimport"
+                                           << "neither";
     }
     void failuresExitOne()
     {
@@ -131,7 +136,9 @@ private Q_SLOTS:
             r = cli({"runs", "list", "--project", project});
             QCOMPARE(readAll(project), QByteArray("not a database\n"));
         } else if (kind == u"norun") {
-            QCOMPARE(cli({"runs", "import", QFINDTESTDATA("data/import/vllm-detailed.json"), "--project", project}).exitCode, 0);
+            QCOMPARE(
+                cli({"runs", "import", QFINDTESTDATA("data/import/vllm-detailed.json"), "--project", project}).exitCode,
+                0);
             r = cli({"runs", "show", "zzzz", "--project", project});
         } else {
             const QString bogus = dir.filePath("bogus.json");
@@ -152,12 +159,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString project = dir.filePath("ci.tlproj");
         Result r = cli({"runs", "import", QFINDTESTDATA("data/import/evalscope-docs-example"), "--project", project,
-                        "--tag", "nightly"});
+            "--tag", "nightly"});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("Imported run") && r.out.contains("2 point(s), 30 request(s)"), qPrintable(r.out));
         QVERIFY(r.out.contains("import note: no per-chunk times"));
         r = cli({"runs", "import", QFINDTESTDATA("data/import/vllm-detailed.json"), "--project", project, "--name",
-                 "vllm baseline"});
+            "vllm baseline"});
         QCOMPARE(r.exitCode, 0);
 
         nlohmann::json runs = listJson(project);
@@ -180,7 +187,8 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("Qwen2.5-0.5B-Instruct"));
         QVERIFY(r.out.contains("import note:"));
 
-        QCOMPARE(cli({"runs", "note", evalscopeId, "driver 550, before the upgrade", "--project", project}).exitCode, 0);
+        QCOMPARE(
+            cli({"runs", "note", evalscopeId, "driver 550, before the upgrade", "--project", project}).exitCode, 0);
         QCOMPARE(cli({"runs", "tag", evalscopeId, "nightly", "h100", "--project", project}).exitCode, 0);
         r = cli({"runs", "show", evalscopeId, "--project", project});
         QVERIFY(r.out.contains("notes: driver 550, before the upgrade"));
@@ -193,14 +201,19 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(es + "/Qwen2.5-0.5B-Instruct/parallel_10_number_20/benchmark_data.db"));
         QVERIFY(QFile::exists(es + "/Qwen2.5-0.5B-Instruct/parallel_1_number_10/benchmark_summary.json"));
         const QString csv = dir.filePath("csv");
-        QCOMPARE(cli({"runs", "export", evalscopeId, "--project", project, "--format", "csv", "--output", csv}).exitCode, 0);
+        QCOMPARE(
+            cli({"runs", "export", evalscopeId, "--project", project, "--format", "csv", "--output", csv}).exitCode, 0);
         for (const char* file : {"points.csv", "requests.csv", "percentiles.csv"})
             QVERIFY2(QFile::exists(csv + u'/' + QLatin1String(file)), file);
         QCOMPARE(readAll(csv + "/requests.csv").count("\r\n"), 31); // header + 30 requests
         const QString json = dir.filePath("run.json");
-        QCOMPARE(cli({"runs", "export", evalscopeId, "--project", project, "--format", "json", "--output", json}).exitCode, 0);
+        QCOMPARE(
+            cli({"runs", "export", evalscopeId, "--project", project, "--format", "json", "--output", json}).exitCode,
+            0);
         const QString html = dir.filePath("run.html");
-        QCOMPARE(cli({"runs", "export", evalscopeId, "--project", project, "--format", "html", "--output", html}).exitCode, 0);
+        QCOMPARE(
+            cli({"runs", "export", evalscopeId, "--project", project, "--format", "html", "--output", html}).exitCode,
+            0);
         QVERIFY(readAll(html).contains("<svg"));
 
         r = cli({"report", "--project", project, "--run", evalscopeId, "--output", dir.filePath("report.html")});
@@ -231,7 +244,7 @@ private Q_SLOTS:
     {
         QProcess sim;
         sim.start(QStringLiteral(THROUGHLINE_BINARY_DIR "/app/throughline-sim"),
-                  {"--port", "0", "--ttft-ms", "5", "--itl-ms", "2"});
+            {"--port", "0", "--ttft-ms", "5", "--itl-ms", "2"});
         QVERIFY(sim.waitForStarted());
         // Stopped however the test ends.
         const auto stopSim = qScopeGuard([&sim] {
@@ -251,10 +264,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString project = dir.filePath("rerun.tlproj");
         Result r = cli({"run", "--url", base + "/v1", "--model", "rerun-model", "--parallel", "2", "--number", "4",
-                        "--stream", "--max-tokens", "7", "--project", project, "--no-outputs"});
+            "--stream", "--max-tokens", "7", "--project", project, "--no-outputs"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QString json = dir.filePath("run.json");
-        QCOMPARE(cli({"runs", "export", "latest", "--project", project, "--format", "json", "--output", json}).exitCode, 0);
+        QCOMPARE(
+            cli({"runs", "export", "latest", "--project", project, "--format", "json", "--output", json}).exitCode, 0);
         r = cli({"run", "--config", json, "--project", project, "--no-outputs"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const nlohmann::json runs = listJson(project);
@@ -270,7 +284,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString project = dir.filePath("ro.tlproj");
-        QCOMPARE(cli({"runs", "import", QFINDTESTDATA("data/import/vllm-append.jsonl"), "--project", project}).exitCode, 0);
+        QCOMPARE(
+            cli({"runs", "import", QFINDTESTDATA("data/import/vllm-append.jsonl"), "--project", project}).exitCode, 0);
         QFile::setPermissions(project, QFile::ReadOwner | QFile::ReadUser);
         const QByteArray before = readAll(project);
         QCOMPARE(cli({"runs", "list", "--project", project}).exitCode, 0);

@@ -48,8 +48,7 @@ private Q_SLOTS:
         const QString trace = dir.filePath("trace.jsonl");
 
         QProcess sim;
-        sim.start(binary("throughline-sim"),
-                  {"--port", "0", "--ttft-ms", "5", "--itl-ms", "2", "--trace-out", trace});
+        sim.start(binary("throughline-sim"), {"--port", "0", "--ttft-ms", "5", "--itl-ms", "2", "--trace-out", trace});
         QVERIFY(sim.waitForStarted());
         static const QRegularExpression listening("listening on (http://\\S+)");
         QString seen;
@@ -64,9 +63,8 @@ private Q_SLOTS:
 
         QProcess cli;
         cli.start(binary("throughline-cli"),
-                  {"run", "--url", base + "/v1", "--model", "m", "--parallel", "4", "--number", "1000000", "--stream",
-                   "--max-tokens", "8", "--extra-args", R"({"ignore_eos": true})", "--project", project,
-                   "--no-outputs"});
+            {"run", "--url", base + "/v1", "--model", "m", "--parallel", "4", "--number", "1000000", "--stream",
+                "--max-tokens", "8", "--extra-args", R"({"ignore_eos": true})", "--project", project, "--no-outputs"});
         QVERIFY(cli.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(storedRequests(project) >= 200, 60000);
         const qint64 seenBeforeKill = storedRequests(project);
@@ -123,11 +121,11 @@ private Q_SLOTS:
         }
         QVERIFY(finishedLongBefore > 0);
         QVERIFY2(qint64(points.first().summary.successRequests) >= finishedLongBefore,
-                 qPrintable(QStringLiteral("stored %1 successes; the server finished %2 more than 1 s before the kill "
-                                           "(%3 before it)")
-                                .arg(points.first().summary.successRequests)
-                                .arg(finishedLongBefore)
-                                .arg(finishedBeforeKill)));
+            qPrintable(QStringLiteral("stored %1 successes; the server finished %2 more than 1 s before the kill "
+                                      "(%3 before it)")
+                           .arg(points.first().summary.successRequests)
+                           .arg(finishedLongBefore)
+                           .arg(finishedBeforeKill)));
 
         // The file takes new runs after the crash.
         auto store = tl::ProjectStore::open(project, &error);
