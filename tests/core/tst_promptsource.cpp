@@ -1,3 +1,4 @@
+#include "core/promptsourcetest.h"
 #include "config/runconfig.h"
 #include "dataset/filepromptsource.h"
 #include "dataset/promptsource.h"
@@ -31,29 +32,9 @@ QString data(const char* name)
     return QFINDTESTDATA(QStringLiteral("data/datasets/") + QString::fromLatin1(name));
 }
 
-// Embedding and rerank datasets go with their API (RunConfig::validate() insists).
-RunConfig withApi(RunConfig c)
-{
-    if (c.dataset.startsWith(u"embed") || c.dataset.startsWith(u"random_embedding"))
-        c.api = QStringLiteral("openai_embedding");
-    else if (c.dataset.endsWith(u"rerank"))
-        c.api = QStringLiteral("openai_rerank");
-    return c;
-}
-
 std::shared_ptr<const PromptSource> load(const RunConfig& config)
 {
-    const RunConfig c = withApi(config);
-    const ConfigErrors errors = c.validate();
-    if (!errors.isEmpty()) {
-        qWarning("%s", qPrintable(errors.first().toString()));
-        return nullptr;
-    }
-    ConfigError error;
-    auto source = PromptSource::load(c, &error);
-    if (!source)
-        qWarning("%s", qPrintable(error.toString()));
-    return source;
+    return test::loadSource(config);
 }
 
 nlohmann::json messagesOf(const PromptItem& item)
@@ -262,7 +243,7 @@ private Q_SLOTS:
         QFETCH(QString, message);
         RunConfig c = config("openqa", file);
         c.dataset = dataset;
-        c = withApi(c);
+        c = test::withApi(c);
         QVERIFY(c.validate().isEmpty());
         ConfigError error;
         QVERIFY(!PromptSource::load(c, &error));

@@ -1,5 +1,6 @@
 // Datasets that count tokens: random prompts of exact length, the token-based length filter and length control,
 // --tokenize-prompt, and the random embedding/rerank datasets, against the real tokenizer fixtures.
+#include "core/promptsourcetest.h"
 #include "config/runconfig.h"
 #include "dataset/promptsource.h"
 #include "dataset/randompromptsource.h"
@@ -33,29 +34,9 @@ RunConfig config(const char* dataset, const QString& tokenizer)
     return c;
 }
 
-// Embedding and rerank datasets go with their API (RunConfig::validate() insists).
-RunConfig withApi(RunConfig c)
-{
-    if (c.dataset.startsWith(u"embed") || c.dataset.startsWith(u"random_embedding"))
-        c.api = QStringLiteral("openai_embedding");
-    else if (c.dataset.endsWith(u"rerank"))
-        c.api = QStringLiteral("openai_rerank");
-    return c;
-}
-
 std::shared_ptr<const PromptSource> load(const RunConfig& config)
 {
-    const RunConfig c = withApi(config);
-    const ConfigErrors errors = c.validate();
-    if (!errors.isEmpty()) {
-        qWarning("%s", qPrintable(errors.first().toString()));
-        return nullptr;
-    }
-    ConfigError error;
-    auto source = PromptSource::load(c, &error);
-    if (!source)
-        qWarning("%s", qPrintable(error.toString()));
-    return source;
+    return test::loadSource(config);
 }
 
 // Tokenizers load once per test run (parsing a tokenizer.json takes a while).
