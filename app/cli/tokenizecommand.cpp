@@ -98,7 +98,8 @@ QString TokenizeCommand::help()
         "  --file F            tokenize each line of F (UTF-8; the line break is not part of the line)\n"
         "  --json F            tokenize each string of the JSON array in F\n"
         "  -h, --help          this help\n\n"
-        "Exit codes: 0 done, 2 bad arguments or unreadable tokenizer/input (one line naming the flag), 1 output failure.\n");
+        "Exit codes: 0 done, 2 bad arguments or unreadable tokenizer/input (one line naming the flag), 1 output "
+        "failure.\n");
 }
 
 int TokenizeCommand::run(const QStringList& args, QTextStream& out, QTextStream& err)

@@ -42,10 +42,12 @@ std::unique_ptr<AddedTokens> AddedTokens::fromJson(const nlohmann::json& json, Q
     }
     for (size_t i = 0; i < json.size(); ++i) {
         const auto& entry = json[i];
-        if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_number_integer() || !entry.contains("content")
-            || !entry["content"].is_string() || entry["content"].get_ref<const std::string&>().empty()
-            || entry["id"].get<int64_t>() < 0 || entry["id"].get<int64_t>() > INT32_MAX) {
-            *error = QStringLiteral("added_tokens[%1] needs a non-empty \"content\" string and a non-negative \"id\"").arg(i);
+        if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_number_integer()
+            || !entry.contains("content") || !entry["content"].is_string()
+            || entry["content"].get_ref<const std::string&>().empty() || entry["id"].get<int64_t>() < 0
+            || entry["id"].get<int64_t>() > INT32_MAX) {
+            *error = QStringLiteral("added_tokens[%1] needs a non-empty \"content\" string and a non-negative \"id\"")
+                         .arg(i);
             return nullptr;
         }
         Token token;
@@ -72,14 +74,14 @@ void AddedTokens::insert(Trie& trie, const std::string& content, int32_t index)
     for (const char c : content) {
         const auto byte = static_cast<uint8_t>(c);
         auto& children = trie.nodes[static_cast<size_t>(node)].children;
-        const auto it = std::lower_bound(children.begin(), children.end(), byte,
-                                         [](const auto& child, uint8_t b) { return child.first < b; });
+        const auto it = std::lower_bound(
+            children.begin(), children.end(), byte, [](const auto& child, uint8_t b) { return child.first < b; });
         if (it != children.end() && it->first == byte) {
             node = it->second;
             continue;
         }
         const auto next = static_cast<int32_t>(trie.nodes.size());
-        children.insert(it, { byte, next });
+        children.insert(it, {byte, next});
         trie.nodes.emplace_back();
         node = next;
     }
@@ -92,18 +94,18 @@ void AddedTokens::insert(Trie& trie, const std::string& content, int32_t index)
 
 std::pair<size_t, int32_t> AddedTokens::longestAt(const Trie& trie, std::string_view text, size_t pos) const
 {
-    std::pair<size_t, int32_t> best { 0, -1 };
+    std::pair<size_t, int32_t> best{0, -1};
     int32_t node = 0;
     for (size_t i = pos; i < text.size(); ++i) {
         const auto& children = trie.nodes[static_cast<size_t>(node)].children;
         const auto byte = static_cast<uint8_t>(text[i]);
-        const auto it = std::lower_bound(children.begin(), children.end(), byte,
-                                         [](const auto& child, uint8_t b) { return child.first < b; });
+        const auto it = std::lower_bound(
+            children.begin(), children.end(), byte, [](const auto& child, uint8_t b) { return child.first < b; });
         if (it == children.end() || it->first != byte)
             break;
         node = it->second;
         if (trie.nodes[static_cast<size_t>(node)].token >= 0)
-            best = { i + 1 - pos, trie.nodes[static_cast<size_t>(node)].token };
+            best = {i + 1 - pos, trie.nodes[static_cast<size_t>(node)].token};
     }
     return best;
 }
@@ -114,7 +116,7 @@ void AddedTokens::split(std::string_view text, bool normalizedPass, std::vector<
     const Trie& trie = normalizedPass ? m_normalized : m_raw;
     if (trie.empty) {
         if (!text.empty())
-            out.push_back(Segment { 0, text.size(), -1 });
+            out.push_back(Segment{0, text.size(), -1});
         return;
     }
     size_t plainStart = 0;
@@ -159,13 +161,13 @@ void AddedTokens::split(std::string_view text, bool normalizedPass, std::vector<
             }
         }
         if (plainStart < start)
-            out.push_back(Segment { plainStart, start, -1 });
-        out.push_back(Segment { start, end, token.id });
+            out.push_back(Segment{plainStart, start, -1});
+        out.push_back(Segment{start, end, token.id});
         pos = end;
         plainStart = end;
     }
     if (plainStart < text.size())
-        out.push_back(Segment { plainStart, text.size(), -1 });
+        out.push_back(Segment{plainStart, text.size(), -1});
 }
 
 const AddedTokens::Token* AddedTokens::byId(int32_t id) const

@@ -54,8 +54,8 @@ private:
         int32_t token = -1; // index into m_tokens when a token ends here
     };
     struct Trie {
-        std::vector<Node> nodes { Node {} };
-        std::array<bool, 256> firstByte {};
+        std::vector<Node> nodes{Node{}};
+        std::array<bool, 256> firstByte{};
         bool empty = true;
     };
 

@@ -99,9 +99,10 @@ std::unique_ptr<BpeModel> BpeModel::fromJson(const nlohmann::json& model, bool b
     std::unique_ptr<BpeModel> bpe(new BpeModel());
     bpe->m_byteLevel = byteLevel;
 
-    if (const auto dropout = model.find("dropout"); dropout != model.end() && !dropout->is_null()
-        && !(dropout->is_number() && dropout->get<double>() == 0.0)) {
-        *error = QStringLiteral("model.dropout is not supported (BPE dropout is random; counts would not be reproducible)");
+    if (const auto dropout = model.find("dropout");
+        dropout != model.end() && !dropout->is_null() && !(dropout->is_number() && dropout->get<double>() == 0.0)) {
+        *error = QStringLiteral(
+            "model.dropout is not supported (BPE dropout is random; counts would not be reproducible)");
         return nullptr;
     }
     std::string unkToken;
@@ -156,7 +157,7 @@ std::unique_ptr<BpeModel> BpeModel::fromJson(const nlohmann::json& model, bool b
         return nullptr;
     }
     const size_t capacity = std::bit_ceil(std::max<size_t>(16, merges->size() * 2));
-    bpe->m_merges.assign(capacity, MergeSlot { kEmptyKey, Merge { 0, 0 } });
+    bpe->m_merges.assign(capacity, MergeSlot{kEmptyKey, Merge{0, 0}});
     bpe->m_mergeMask = capacity - 1;
     const size_t prefixLen = bpe->m_continuingPrefix.size();
     int32_t rank = 0;
@@ -188,7 +189,9 @@ std::unique_ptr<BpeModel> BpeModel::fromJson(const nlohmann::json& model, bool b
         if (leftId < 0 || rightId < 0 || newId < 0) {
             *error = QStringLiteral("model.merges[%1] uses a token missing from model.vocab (\"%2\")")
                          .arg(rank)
-                         .arg(fromStd(leftId < 0 ? left : rightId < 0 ? right : merged));
+                         .arg(fromStd(leftId < 0 ? left
+                                 : rightId < 0   ? right
+                                                 : merged));
             return nullptr;
         }
         // Like Hugging Face's HashMap collect, a repeated pair keeps the later rank.
@@ -196,7 +199,7 @@ std::unique_ptr<BpeModel> BpeModel::fromJson(const nlohmann::json& model, bool b
         size_t slot = slotOf(key, bpe->m_mergeMask);
         while (bpe->m_merges[slot].key != kEmptyKey && bpe->m_merges[slot].key != key)
             slot = (slot + 1) & bpe->m_mergeMask;
-        bpe->m_merges[slot] = MergeSlot { key, Merge { rank, newId } };
+        bpe->m_merges[slot] = MergeSlot{key, Merge{rank, newId}};
         ++rank;
     }
 
@@ -295,7 +298,7 @@ void BpeModel::initialSymbols(std::string_view word, std::vector<Symbol>& symbol
     symbols.clear();
     const auto add = [&symbols](int32_t id, int32_t len) {
         const auto index = static_cast<int32_t>(symbols.size());
-        symbols.push_back(Symbol { id, index - 1, index + 1, len });
+        symbols.push_back(Symbol{id, index - 1, index + 1, len});
     };
     const bool plain = m_continuingPrefix.empty() && m_endOfWordSuffix.empty();
     if (m_byteLevel && plain) {
@@ -380,11 +383,11 @@ void BpeModel::mergeWord(std::string_view word, std::vector<int32_t>& out) const
     const auto count = static_cast<int32_t>(symbols.size());
     for (int32_t i = 0; i + 1 < count; ++i) {
         if (const Merge* m = findMerge(symbols[static_cast<size_t>(i)].id, symbols[static_cast<size_t>(i + 1)].id))
-            heap.push_back(HeapItem { m->rank, i, m->newId });
+            heap.push_back(HeapItem{m->rank, i, m->newId});
     }
-    std::make_heap(heap.begin(), heap.end(), HeapAfter {});
+    std::make_heap(heap.begin(), heap.end(), HeapAfter{});
     while (!heap.empty()) {
-        std::pop_heap(heap.begin(), heap.end(), HeapAfter {});
+        std::pop_heap(heap.begin(), heap.end(), HeapAfter{});
         const HeapItem top = heap.back();
         heap.pop_back();
         Symbol& current = symbols[static_cast<size_t>(top.pos)];
@@ -403,15 +406,15 @@ void BpeModel::mergeWord(std::string_view word, std::vector<int32_t>& out) const
         if (current.prev >= 0) {
             const Symbol& prev = symbols[static_cast<size_t>(current.prev)];
             if (const Merge* pm = findMerge(prev.id, current.id)) {
-                heap.push_back(HeapItem { pm->rank, current.prev, pm->newId });
-                std::push_heap(heap.begin(), heap.end(), HeapAfter {});
+                heap.push_back(HeapItem{pm->rank, current.prev, pm->newId});
+                std::push_heap(heap.begin(), heap.end(), HeapAfter{});
             }
         }
         if (current.next >= 0) {
             const Symbol& next = symbols[static_cast<size_t>(current.next)];
             if (const Merge* nm = findMerge(current.id, next.id)) {
-                heap.push_back(HeapItem { nm->rank, top.pos, nm->newId });
-                std::push_heap(heap.begin(), heap.end(), HeapAfter {});
+                heap.push_back(HeapItem{nm->rank, top.pos, nm->newId});
+                std::push_heap(heap.begin(), heap.end(), HeapAfter{});
             }
         }
     }

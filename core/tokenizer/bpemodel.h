@@ -43,7 +43,7 @@ private:
     BpeModel();
     struct TransparentHash {
         using is_transparent = void;
-        size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view> {}(s); }
+        size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
     };
     struct Merge {
         int32_t rank;
@@ -72,8 +72,8 @@ private:
     // before a "▁" that follows another character, so long words are cut there and cached piecewise.
     std::string m_splitBefore;
     uint64_t m_mergeMask = 0;
-    std::array<int32_t, 256> m_byteIds {}; // byte-level: id of each byte's stand-in character
-    std::array<int32_t, 256> m_byteFallbackIds {}; // <0xNN>, or -1
+    std::array<int32_t, 256> m_byteIds{}; // byte-level: id of each byte's stand-in character
+    std::array<int32_t, 256> m_byteFallbackIds{}; // <0xNN>, or -1
     std::string m_continuingPrefix;
     std::string m_endOfWordSuffix;
     int32_t m_unkId = -1;

@@ -4,7 +4,7 @@ namespace tl {
 
 bool BpeWordCache::lookup(std::string_view word, std::vector<int32_t>& out) const
 {
-    const size_t hash = TransparentHash {}(word);
+    const size_t hash = TransparentHash{}(word);
     const Shard& shard = m_shards[shardOf(hash)];
     std::lock_guard lock(shard.mutex);
     const auto it = shard.map.find(word);
@@ -16,7 +16,7 @@ bool BpeWordCache::lookup(std::string_view word, std::vector<int32_t>& out) cons
 
 void BpeWordCache::insert(std::string_view word, const int32_t* ids, size_t count)
 {
-    const size_t hash = TransparentHash {}(word);
+    const size_t hash = TransparentHash{}(word);
     Shard& shard = m_shards[shardOf(hash)];
     std::lock_guard lock(shard.mutex);
     if (shard.map.size() >= kMaxEntriesPerShard)

@@ -23,7 +23,7 @@ public:
 private:
     struct TransparentHash {
         using is_transparent = void;
-        size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view> {}(s); }
+        size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
     };
     struct Shard {
         mutable std::mutex mutex;

@@ -8,8 +8,8 @@ namespace tl {
 
 ChatTemplate::~ChatTemplate() = default;
 
-std::unique_ptr<ChatTemplate> ChatTemplate::create(const std::string& source, const std::string& bosToken,
-                                                   const std::string& eosToken, QString* error)
+std::unique_ptr<ChatTemplate> ChatTemplate::create(
+    const std::string& source, const std::string& bosToken, const std::string& eosToken, QString* error)
 {
     std::unique_ptr<ChatTemplate> chat(new ChatTemplate());
     try {
@@ -24,13 +24,14 @@ std::unique_ptr<ChatTemplate> ChatTemplate::create(const std::string& source, co
     return chat;
 }
 
-std::optional<std::string> ChatTemplate::render(const nlohmann::json& messages, bool addGenerationPrompt, QString* error) const
+std::optional<std::string> ChatTemplate::render(
+    const nlohmann::json& messages, bool addGenerationPrompt, QString* error) const
 {
     return render(messages, addGenerationPrompt, nlohmann::json::object(), error);
 }
 
-std::optional<std::string> ChatTemplate::render(const nlohmann::json& messages, bool addGenerationPrompt,
-                                                const nlohmann::json& extraContext, QString* error) const
+std::optional<std::string> ChatTemplate::render(
+    const nlohmann::json& messages, bool addGenerationPrompt, const nlohmann::json& extraContext, QString* error) const
 {
     if (!messages.is_array()) {
         *error = QStringLiteral("chat template: messages must be an array of {\"role\", \"content\"} objects");

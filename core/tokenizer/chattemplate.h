@@ -19,8 +19,8 @@ class ChatTemplate final {
 public:
     // source: the Jinja text. bosToken/eosToken: tokenizer_config.json's bos_token/eos_token ("" when absent).
     // nullptr + *error when the template cannot be parsed.
-    static std::unique_ptr<ChatTemplate> create(const std::string& source, const std::string& bosToken,
-                                                const std::string& eosToken, QString* error);
+    static std::unique_ptr<ChatTemplate> create(
+        const std::string& source, const std::string& bosToken, const std::string& eosToken, QString* error);
     ~ChatTemplate();
     ChatTemplate(const ChatTemplate&) = delete;
     ChatTemplate& operator=(const ChatTemplate&) = delete;
@@ -29,7 +29,7 @@ public:
     std::optional<std::string> render(const nlohmann::json& messages, bool addGenerationPrompt, QString* error) const;
     // The same with extra template variables (e.g. {"enable_thinking": false}, "tools").
     std::optional<std::string> render(const nlohmann::json& messages, bool addGenerationPrompt,
-                                      const nlohmann::json& extraContext, QString* error) const;
+        const nlohmann::json& extraContext, QString* error) const;
 
     const std::string& source() const { return m_source; }
 

@@ -44,14 +44,14 @@ std::vector<Chunk> splitChunks(const std::string& src)
     while (pos < src.size()) {
         size_t open = src.find('{', pos);
         while (open != std::string::npos && open + 1 < src.size() && src[open + 1] != '{' && src[open + 1] != '%'
-               && src[open + 1] != '#')
+            && src[open + 1] != '#')
             open = src.find('{', open + 1);
         if (open == std::string::npos || open + 1 >= src.size()) {
-            chunks.push_back(Chunk { Chunk::Kind::Text, src.substr(pos), line });
+            chunks.push_back(Chunk{Chunk::Kind::Text, src.substr(pos), line});
             break;
         }
         if (open > pos) {
-            chunks.push_back(Chunk { Chunk::Kind::Text, src.substr(pos, open - pos), line });
+            chunks.push_back(Chunk{Chunk::Kind::Text, src.substr(pos, open - pos), line});
             countLines(std::string_view(src).substr(pos, open - pos));
         }
         const char type = src[open + 1];
@@ -80,7 +80,7 @@ std::vector<Chunk> splitChunks(const std::string& src)
                 fail(line, "unclosed tag, expected \"" + close + "\"");
             end = i;
         }
-        Chunk chunk { type == '{' ? Chunk::Kind::Var : type == '%' ? Chunk::Kind::Block : Chunk::Kind::Comment, {}, line };
+        Chunk chunk{type == '{' ? Chunk::Kind::Var : type == '%' ? Chunk::Kind::Block : Chunk::Kind::Comment, {}, line};
         size_t innerBegin = open + 2;
         size_t innerEnd = end;
         if (innerBegin < innerEnd && src[innerBegin] == '-') {
@@ -169,7 +169,7 @@ std::vector<Token> lex(const std::string& s, int line)
             size_t j = i;
             while (j < s.size() && (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '_'))
                 ++j;
-            tokens.push_back(Token { Token::Kind::Name, s.substr(i, j - i) });
+            tokens.push_back(Token{Token::Kind::Name, s.substr(i, j - i)});
             i = j;
             continue;
         }
@@ -200,7 +200,7 @@ std::vector<Token> lex(const std::string& s, int line)
                 if (s[k] != '_')
                     digits.push_back(s[k]);
             }
-            tokens.push_back(Token { isFloat ? Token::Kind::Float : Token::Kind::Int, digits });
+            tokens.push_back(Token{isFloat ? Token::Kind::Float : Token::Kind::Int, digits});
             i = j;
             continue;
         }
@@ -214,13 +214,27 @@ std::vector<Token> lex(const std::string& s, int line)
                 }
                 const char e = s[++j];
                 switch (e) {
-                case 'n': value.push_back('\n'); break;
-                case 't': value.push_back('\t'); break;
-                case 'r': value.push_back('\r'); break;
-                case '\\': value.push_back('\\'); break;
-                case '\'': value.push_back('\''); break;
-                case '"': value.push_back('"'); break;
-                case '0': value.push_back('\0'); break;
+                case 'n':
+                    value.push_back('\n');
+                    break;
+                case 't':
+                    value.push_back('\t');
+                    break;
+                case 'r':
+                    value.push_back('\r');
+                    break;
+                case '\\':
+                    value.push_back('\\');
+                    break;
+                case '\'':
+                    value.push_back('\'');
+                    break;
+                case '"':
+                    value.push_back('"');
+                    break;
+                case '0':
+                    value.push_back('\0');
+                    break;
                 case 'u':
                 case 'x': {
                     const size_t digits = e == 'u' ? 4 : 2;
@@ -248,17 +262,17 @@ std::vector<Token> lex(const std::string& s, int line)
             }
             if (j >= s.size())
                 fail(line, "unterminated string literal");
-            tokens.push_back(Token { Token::Kind::String, value });
+            tokens.push_back(Token{Token::Kind::String, value});
             i = j + 1;
             continue;
         }
-        static const char* const ops[] = { "//", "**", "==", "!=", "<=", ">=", "(", ")", "[", "]", "{", "}", ".", ",",
-                                           ":", "|", "~", "+", "-", "*", "/", "%", "<", ">", "=" };
+        static const char* const ops[] = {"//", "**", "==", "!=", "<=", ">=", "(", ")", "[", "]", "{", "}", ".", ",",
+            ":", "|", "~", "+", "-", "*", "/", "%", "<", ">", "="};
         bool matched = false;
         for (const char* op : ops) {
             const size_t len = std::char_traits<char>::length(op);
             if (s.compare(i, len, op) == 0) {
-                tokens.push_back(Token { Token::Kind::Op, op });
+                tokens.push_back(Token{Token::Kind::Op, op});
                 i += len;
                 matched = true;
                 break;
@@ -267,7 +281,7 @@ std::vector<Token> lex(const std::string& s, int line)
         if (!matched)
             fail(line, std::string("unexpected character '") + c + "'");
     }
-    tokens.push_back(Token { Token::Kind::End, {} });
+    tokens.push_back(Token{Token::Kind::End, {}});
     return tokens;
 }
 
@@ -355,7 +369,7 @@ public:
     // A comma-separated tuple without parentheses ({% set a = 1, 2 %} is rare; used for for-targets).
     std::vector<std::string> parseTargets()
     {
-        std::vector<std::string> names { expectName() };
+        std::vector<std::string> names{expectName()};
         while (acceptOp(","))
             names.push_back(expectName());
         return names;
@@ -468,9 +482,9 @@ private:
                 if (isOp("(")) {
                     parseCallArgs(*t);
                 } else if (peek().kind == Token::Kind::String || peek().kind == Token::Kind::Int
-                           || peek().kind == Token::Kind::Float
-                           || (peek().kind == Token::Kind::Name && !isName("and") && !isName("or") && !isName("else")
-                               && !isName("if") && !isName("in") && !isName("not") && !isName("is"))) {
+                    || peek().kind == Token::Kind::Float
+                    || (peek().kind == Token::Kind::Name && !isName("and") && !isName("or") && !isName("else")
+                        && !isName("if") && !isName("in") && !isName("not") && !isName("is"))) {
                     t->args.push_back(parsePostfix(parsePrimary()));
                 }
                 e = std::move(t);
@@ -699,7 +713,7 @@ private:
             while (true) {
                 Body branch;
                 std::unique_ptr<ExprParser> tag;
-                const std::string end = parseBody(branch, { "elif", "else", "endif" }, &tag);
+                const std::string end = parseBody(branch, {"elif", "else", "endif"}, &tag);
                 s->bodies.push_back(std::move(branch));
                 if (end == "elif") {
                     s->exprs.push_back(tag->parseExpression());
@@ -708,7 +722,7 @@ private:
                     tag->expectEnd();
                     Body elseBody;
                     std::unique_ptr<ExprParser> endTag;
-                    parseBody(elseBody, { "endif" }, &endTag);
+                    parseBody(elseBody, {"endif"}, &endTag);
                     endTag->expectEnd();
                     s->bodies.push_back(std::move(elseBody));
                     s->hasElse = true;
@@ -735,13 +749,13 @@ private:
             p.expectEnd();
             Body body;
             std::unique_ptr<ExprParser> tag;
-            const std::string end = parseBody(body, { "else", "endfor" }, &tag);
+            const std::string end = parseBody(body, {"else", "endfor"}, &tag);
             tag->expectEnd();
             s->bodies.push_back(std::move(body));
             Body elseBody;
             if (end == "else") {
                 std::unique_ptr<ExprParser> endTag;
-                parseBody(elseBody, { "endfor" }, &endTag);
+                parseBody(elseBody, {"endfor"}, &endTag);
                 endTag->expectEnd();
             }
             s->bodies.push_back(std::move(elseBody));
@@ -763,7 +777,7 @@ private:
             s->kind = Stmt::Kind::SetBlock;
             Body body;
             std::unique_ptr<ExprParser> tag;
-            parseBody(body, { "endset" }, &tag);
+            parseBody(body, {"endset"}, &tag);
             s->bodies.push_back(std::move(body));
             return s;
         }
@@ -780,7 +794,7 @@ private:
             p.expectEnd();
             Body body;
             std::unique_ptr<ExprParser> tag;
-            parseBody(body, { "endmacro" }, &tag);
+            parseBody(body, {"endmacro"}, &tag);
             s->bodies.push_back(std::move(body));
             return s;
         }

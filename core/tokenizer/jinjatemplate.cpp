@@ -166,13 +166,27 @@ std::string jsonString(const std::string& s, bool ensureAscii)
             continue;
         }
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
         default:
             if (c < 0x20) {
                 char buf[8];
@@ -223,7 +237,8 @@ std::string toJson(const Value& v, int indent, int depth = 0)
         std::string out = "{";
         bool first = true;
         for (auto it = v.begin(); it != v.end(); ++it) {
-            out += (first ? "" : itemSep) + nl + jsonString(it.key(), false) + ": " + toJson(it.value(), indent, depth + 1);
+            out += (first ? "" : itemSep) + nl + jsonString(it.key(), false) + ": "
+                + toJson(it.value(), indent, depth + 1);
             first = false;
         }
         return out + nlEnd + "}";
@@ -245,7 +260,9 @@ double asDouble(const Value& v)
 
 int64_t asInt(const Value& v)
 {
-    return v.is_boolean() ? (v.get<bool>() ? 1 : 0) : v.is_number_float() ? static_cast<int64_t>(v.get<double>()) : v.get<int64_t>();
+    return v.is_boolean()     ? (v.get<bool>() ? 1 : 0)
+        : v.is_number_float() ? static_cast<int64_t>(v.get<double>())
+                              : v.get<int64_t>();
 }
 
 bool isIntLike(const Value& v)
@@ -311,7 +328,8 @@ std::string strip(const std::string& s, const Value& chars, bool left, bool righ
 {
     const std::u32string text = toU32(s);
     const std::u32string set = chars.is_string() ? toU32(chars.get<std::string>()) : std::u32string();
-    const auto strippable = [&](char32_t c) { return chars.is_string() ? set.find(c) != std::u32string::npos : isPySpace(c); };
+    const auto strippable
+        = [&](char32_t c) { return chars.is_string() ? set.find(c) != std::u32string::npos : isPySpace(c); };
     size_t b = 0;
     size_t e = text.size();
     while (left && b < e && strippable(text[b]))
@@ -329,7 +347,8 @@ Value split(const std::string& s, const Value& sep, int64_t maxSplit)
         if (d.empty())
             throw std::runtime_error("split(): empty separator");
         size_t pos = 0;
-        for (size_t hit = s.find(d); hit != std::string::npos && (maxSplit < 0 || static_cast<int64_t>(out.size()) < maxSplit);
+        for (size_t hit = s.find(d);
+             hit != std::string::npos && (maxSplit < 0 || static_cast<int64_t>(out.size()) < maxSplit);
              hit = s.find(d, pos)) {
             out.push_back(s.substr(pos, hit - pos));
             pos = hit + d.size();
@@ -368,7 +387,8 @@ std::string replaceAll(const std::string& s, const std::string& from, const std:
     std::string out;
     size_t pos = 0;
     int64_t n = 0;
-    for (size_t hit = s.find(from); hit != std::string::npos && (count < 0 || n < count); hit = s.find(from, pos), ++n) {
+    for (size_t hit = s.find(from); hit != std::string::npos && (count < 0 || n < count);
+         hit = s.find(from, pos), ++n) {
         out.append(s, pos, hit - pos);
         out += to;
         pos = hit + from.size();
@@ -405,8 +425,7 @@ int64_t normalizeIndex(int64_t i, int64_t size)
 }
 
 // Python slice semantics for lists and (code point) strings.
-template<typename Seq>
-Seq sliceSeq(const Seq& seq, const Value& start, const Value& stop, const Value& step)
+template <typename Seq> Seq sliceSeq(const Seq& seq, const Value& start, const Value& stop, const Value& step)
 {
     const auto n = static_cast<int64_t>(seq.size());
     const int64_t st = step.is_null() ? 1 : asInt(step);
@@ -424,7 +443,7 @@ Seq sliceSeq(const Seq& seq, const Value& start, const Value& stop, const Value&
     };
     const int64_t b = clamp(start, st > 0 ? 0 : n - 1);
     const int64_t e = clamp(stop, st > 0 ? n : -1);
-    Seq out {};
+    Seq out{};
     for (int64_t i = b; st > 0 ? i < e : i > e; i += st) {
         if constexpr (std::is_same_v<Seq, std::u32string>)
             out.push_back(seq[static_cast<size_t>(i)]);
@@ -515,8 +534,9 @@ private:
         if (v.is_array())
             return v;
         if (isUndefined(v) || v.is_null())
-            return v.is_null() ? throw std::runtime_error("line " + std::to_string(line) + ": 'NoneType' object is not iterable")
-                               : Value::array();
+            return v.is_null()
+                ? throw std::runtime_error("line " + std::to_string(line) + ": 'NoneType' object is not iterable")
+                : Value::array();
         if (v.is_object()) {
             Value keys = Value::array();
             for (auto it = v.begin(); it != v.end(); ++it) {
@@ -724,7 +744,8 @@ private:
         if (container.is_string()) {
             if (!item.is_string())
                 fail(line, "'in <string>' requires a string on the left");
-            return container.get_ref<const std::string&>().find(item.get_ref<const std::string&>()) != std::string::npos;
+            return container.get_ref<const std::string&>().find(item.get_ref<const std::string&>())
+                != std::string::npos;
         }
         if (container.is_array())
             return std::any_of(container.begin(), container.end(), [&](const Value& v) { return equals(v, item); });
@@ -784,7 +805,8 @@ private:
             return out;
         }
         if (!isNumber(l) || !isNumber(r))
-            fail(e.line, "unsupported operand types for " + op + ": " + l.type_name() + " and " + r.type_name()
+            fail(e.line,
+                "unsupported operand types for " + op + ": " + l.type_name() + " and " + r.type_name()
                     + (isUndefined(l) || isUndefined(r) ? " (undefined)" : ""));
         const bool ints = isIntLike(l) && isIntLike(r);
         if (op == "+")
@@ -848,7 +870,8 @@ private:
             fail(e.line, "this expression cannot be called");
         const std::string& name = callee.name;
         if (name == "raise_exception")
-            throw std::runtime_error("template raised an exception: " + (args.empty() ? std::string() : pyStr(args[0])));
+            throw std::runtime_error(
+                "template raised an exception: " + (args.empty() ? std::string() : pyStr(args[0])));
         if (name == "namespace") {
             Value ns = Value::object();
             ns["__namespace__"] = true;
@@ -882,7 +905,7 @@ private:
         if (name == "strftime_now") {
             // Templates print today's date in the system prompt (Llama 3.x); local time, like transformers.
             const std::time_t now = std::time(nullptr);
-            std::tm tm {};
+            std::tm tm{};
             localtime_r(&now, &tm);
             char buf[256];
             const std::string format = args.empty() ? std::string() : pyStr(args[0]);
@@ -946,7 +969,8 @@ private:
                 const Value to = arg(e, args, 1, "new", Value());
                 if (!from.is_string() || !to.is_string())
                     fail(e.line, "replace() takes two strings");
-                return replaceAll(s, from.get<std::string>(), to.get<std::string>(), asInt(arg(e, args, 2, "count", Value(-1))));
+                return replaceAll(
+                    s, from.get<std::string>(), to.get<std::string>(), asInt(arg(e, args, 2, "count", Value(-1))));
             }
             if (name == "find") {
                 const Value what = arg(e, args, 0, "sub", Value());
@@ -972,7 +996,7 @@ private:
                 Value out = Value::array();
                 for (auto it = obj.begin(); it != obj.end(); ++it) {
                     if (it.key() != "__namespace__")
-                        out.push_back(Value::array({ it.key(), it.value() }));
+                        out.push_back(Value::array({it.key(), it.value()}));
                 }
                 return out;
             }
@@ -992,7 +1016,8 @@ private:
                 return isUndefined(found) ? arg(e, args, 1, "default", Value()) : found;
             }
         }
-        fail(e.line, std::string("unsupported method '") + name + "' on " + (isUndefined(obj) ? "undefined" : obj.type_name()));
+        fail(e.line,
+            std::string("unsupported method '") + name + "' on " + (isUndefined(obj) ? "undefined" : obj.type_name()));
     }
 
     Value filter(const Expr& e)
@@ -1036,7 +1061,8 @@ private:
             const Value to = arg(e, args, 1, "new", Value());
             if (!from.is_string() || !to.is_string())
                 fail(e.line, "replace takes two strings");
-            return replaceAll(pyStr(v), from.get<std::string>(), to.get<std::string>(), asInt(arg(e, args, 2, "count", Value(-1))));
+            return replaceAll(
+                pyStr(v), from.get<std::string>(), to.get<std::string>(), asInt(arg(e, args, 2, "count", Value(-1))));
         }
         if (name == "int") {
             if (isNumber(v))
@@ -1085,7 +1111,8 @@ private:
             std::string out;
             bool first = true;
             for (const auto& item : iterable(v, e.line)) {
-                out += (first ? "" : sep) + pyStr(attribute.is_string() ? getAttr(item, attribute.get<std::string>()) : item);
+                out += (first ? "" : sep)
+                    + pyStr(attribute.is_string() ? getAttr(item, attribute.get<std::string>()) : item);
                 first = false;
             }
             return out;
@@ -1134,7 +1161,7 @@ private:
                     if (!args[next].is_string())
                         fail(e.line, name + " needs a test name");
                     result = applyTest(e, args[next].get<std::string>(), subject,
-                                       std::vector<Value>(args.begin() + static_cast<long>(next) + 1, args.end()));
+                        std::vector<Value>(args.begin() + static_cast<long>(next) + 1, args.end()));
                 }
                 if (result == keepIf)
                     out.push_back(item);
@@ -1184,7 +1211,8 @@ private:
             return static_cast<int64_t>(split(pyStr(v), Value(), -1).size());
         if (name == "dictsort") {
             Value pairs = method(e, v, "items", {});
-            std::stable_sort(pairs.begin(), pairs.end(), [&](const Value& a, const Value& b) { return compare(a[0], b[0], e.line) < 0; });
+            std::stable_sort(pairs.begin(), pairs.end(),
+                [&](const Value& a, const Value& b) { return compare(a[0], b[0], e.line) < 0; });
             return pairs;
         }
         fail(e.line, "unsupported filter '" + name + "'");
@@ -1254,11 +1282,15 @@ private:
             return !args.empty() && equals(v, args[0]);
         if (name == "ne" || name == "!=")
             return args.empty() || !equals(v, args[0]);
-        if (name == "lt" || name == "lessthan" || name == "gt" || name == "greaterthan" || name == "le" || name == "ge") {
+        if (name == "lt" || name == "lessthan" || name == "gt" || name == "greaterthan" || name == "le"
+            || name == "ge") {
             if (args.empty())
                 fail(e.line, name + " needs an argument");
             const int c = compare(v, args[0], e.line);
-            return name == "lt" || name == "lessthan" ? c < 0 : name == "gt" || name == "greaterthan" ? c > 0 : name == "le" ? c <= 0 : c >= 0;
+            return name == "lt" || name == "lessthan"   ? c < 0
+                : name == "gt" || name == "greaterthan" ? c > 0
+                : name == "le"                          ? c <= 0
+                                                        : c >= 0;
         }
         if (name == "in")
             return !args.empty() && contains(args[0], v, e.line);

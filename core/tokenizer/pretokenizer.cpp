@@ -40,7 +40,6 @@ size_t runOf(const CodePoint* cps, size_t n, size_t j, uint8_t flags)
     return j;
 }
 
-
 // Characters in none of \s \p{L} \p{N}: [^\s\p{L}\p{N}]. Unassigned and control characters have no
 // flags and belong here too.
 bool isOther(const CodePoint& c)
@@ -233,12 +232,12 @@ PreTokenizer::~PreTokenizer() = default;
 bool PreTokenizer::patternForRegex(std::string_view regex, Pattern* pattern)
 {
     const std::pair<std::string_view, Pattern> known[] = {
-        { kGpt2Regex, Pattern::Gpt2 },
-        { kQwen2Regex, Pattern::Qwen2 },
-        { kLlama3Regex, Pattern::Llama3 },
-        { kDeepSeekDigitsRegex, Pattern::DeepSeekDigits },
-        { kDeepSeekCjkRegex, Pattern::DeepSeekCjk },
-        { kDeepSeekMainRegex, Pattern::DeepSeekMain },
+        {kGpt2Regex, Pattern::Gpt2},
+        {kQwen2Regex, Pattern::Qwen2},
+        {kLlama3Regex, Pattern::Llama3},
+        {kDeepSeekDigitsRegex, Pattern::DeepSeekDigits},
+        {kDeepSeekCjkRegex, Pattern::DeepSeekCjk},
+        {kDeepSeekMainRegex, Pattern::DeepSeekMain},
     };
     for (const auto& [text, p] : known) {
         if (regex == text) {
@@ -284,7 +283,8 @@ bool PreTokenizer::addStep(const nlohmann::json& step, bool first, QString* erro
         m_byteLevel = true;
         if (step.value("add_prefix_space", false)) {
             if (!first) {
-                *error = QStringLiteral("pre_tokenizer: ByteLevel with add_prefix_space after another step is not supported");
+                *error = QStringLiteral(
+                    "pre_tokenizer: ByteLevel with add_prefix_space after another step is not supported");
                 return false;
             }
             m_prefixSpace = true;
@@ -297,11 +297,12 @@ bool PreTokenizer::addStep(const nlohmann::json& step, bool first, QString* erro
         const auto& pattern = step.value("pattern", nlohmann::json());
         const std::string behavior = step.value("behavior", std::string());
         if (step.value("invert", false) || behavior != "Isolated") {
-            *error = QStringLiteral("pre_tokenizer: Split with behavior \"%1\"%2 is not supported (only Isolated)")
-                         .arg(fromStd(behavior), step.value("invert", false) ? QStringLiteral(" and invert") : QString());
+            *error
+                = QStringLiteral("pre_tokenizer: Split with behavior \"%1\"%2 is not supported (only Isolated)")
+                      .arg(fromStd(behavior), step.value("invert", false) ? QStringLiteral(" and invert") : QString());
             return false;
         }
-        Pattern p {};
+        Pattern p{};
         if (!pattern.is_object() || !pattern.contains("Regex") || !pattern["Regex"].is_string()
             || !patternForRegex(pattern["Regex"].get_ref<const std::string&>(), &p)) {
             *error = QStringLiteral("pre_tokenizer: Split pattern %1 is not one of the known patterns "
@@ -324,7 +325,8 @@ bool PreTokenizer::addStep(const nlohmann::json& step, bool first, QString* erro
         m_hasMetaspace = true;
         m_metaspace = step.value("replacement", std::string("\u2581"));
         int len = 0;
-        if (m_metaspace.empty() || (unicode::decodeUtf8(m_metaspace, 0, &len), static_cast<size_t>(len) != m_metaspace.size())) {
+        if (m_metaspace.empty()
+            || (unicode::decodeUtf8(m_metaspace, 0, &len), static_cast<size_t>(len) != m_metaspace.size())) {
             *error = QStringLiteral("pre_tokenizer: Metaspace replacement must be one character");
             return false;
         }
@@ -390,11 +392,11 @@ void PreTokenizer::split(std::string_view text, std::vector<Range>& words) const
     for (size_t pos = 0; pos < text.size();) {
         int len = 0;
         const char32_t cp = unicode::decodeUtf8(text, pos, &len);
-        cps.push_back(CodePoint { static_cast<uint32_t>(pos), cp, unicode::charFlags(cp) });
+        cps.push_back(CodePoint{static_cast<uint32_t>(pos), cp, unicode::charFlags(cp)});
         pos += static_cast<size_t>(len);
     }
     const size_t total = cps.size();
-    cps.push_back(CodePoint { static_cast<uint32_t>(text.size()), 0, 0 }); // sentinel for offsets
+    cps.push_back(CodePoint{static_cast<uint32_t>(text.size()), 0, 0}); // sentinel for offsets
     int len = 0;
     const char32_t metaspace = m_hasMetaspace ? unicode::decodeUtf8(m_metaspace, 0, &len) : 0;
 

@@ -100,12 +100,15 @@ bool TextNormalizer::addStep(const nlohmann::json& step, QString* error)
         return true;
     }
     if (type == "NFC" || type == "NFD" || type == "NFKC" || type == "NFKD") {
-        const Kind kind = type == "NFC" ? Kind::Nfc : type == "NFD" ? Kind::Nfd : type == "NFKC" ? Kind::Nfkc : Kind::Nfkd;
-        m_steps.push_back(Step { kind, {}, {} });
+        const Kind kind = type == "NFC" ? Kind::Nfc
+            : type == "NFD"             ? Kind::Nfd
+            : type == "NFKC"            ? Kind::Nfkc
+                                        : Kind::Nfkd;
+        m_steps.push_back(Step{kind, {}, {}});
         return true;
     }
     if (type == "Prepend") {
-        m_steps.push_back(Step { Kind::Prepend, step.value("prepend", std::string()), {} });
+        m_steps.push_back(Step{Kind::Prepend, step.value("prepend", std::string()), {}});
         return true;
     }
     if (type == "Replace") {
@@ -116,11 +119,12 @@ bool TextNormalizer::addStep(const nlohmann::json& step, QString* error)
                          .arg(fromStd(pattern.dump()));
             return false;
         }
-        m_steps.push_back(Step { Kind::Replace, pattern["String"].get<std::string>(), step.value("content", std::string()) });
+        m_steps.push_back(
+            Step{Kind::Replace, pattern["String"].get<std::string>(), step.value("content", std::string())});
         return true;
     }
     if (type == "Strip") {
-        Step s { Kind::Strip, {}, {} };
+        Step s{Kind::Strip, {}, {}};
         s.left = step.value("strip_left", true);
         s.right = step.value("strip_right", true);
         m_steps.push_back(s);

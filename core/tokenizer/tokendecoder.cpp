@@ -20,7 +20,7 @@ QString fromStd(const std::string& s)
 const std::array<int16_t, 0x144>& charToByte()
 {
     static const std::array<int16_t, 0x144> table = [] {
-        std::array<int16_t, 0x144> t {};
+        std::array<int16_t, 0x144> t{};
         t.fill(-1);
         for (int b = 0; b < 256; ++b)
             t[BpeModel::byteToChar(static_cast<uint8_t>(b))] = static_cast<int16_t>(b);
@@ -102,15 +102,15 @@ bool TokenDecoder::addStep(const nlohmann::json& step, QString* error)
         return true;
     }
     if (type == "ByteLevel") {
-        m_steps.push_back(Step { Kind::ByteLevel, {}, {} });
+        m_steps.push_back(Step{Kind::ByteLevel, {}, {}});
         return true;
     }
     if (type == "ByteFallback") {
-        m_steps.push_back(Step { Kind::ByteFallback, {}, {} });
+        m_steps.push_back(Step{Kind::ByteFallback, {}, {}});
         return true;
     }
     if (type == "Fuse") {
-        m_steps.push_back(Step { Kind::Fuse, {}, {} });
+        m_steps.push_back(Step{Kind::Fuse, {}, {}});
         return true;
     }
     if (type == "Replace") {
@@ -120,18 +120,19 @@ bool TokenDecoder::addStep(const nlohmann::json& step, QString* error)
                          .arg(fromStd(pattern.dump()));
             return false;
         }
-        m_steps.push_back(Step { Kind::Replace, pattern["String"].get<std::string>(), step.value("content", std::string()) });
+        m_steps.push_back(
+            Step{Kind::Replace, pattern["String"].get<std::string>(), step.value("content", std::string())});
         return true;
     }
     if (type == "Strip") {
-        Step s { Kind::Strip, step.value("content", std::string(" ")), {} };
+        Step s{Kind::Strip, step.value("content", std::string(" ")), {}};
         s.start = step.value("start", size_t(0));
         s.stop = step.value("stop", size_t(0));
         m_steps.push_back(s);
         return true;
     }
     if (type == "Metaspace") {
-        Step s { Kind::Metaspace, step.value("replacement", std::string("\u2581")), {} };
+        Step s{Kind::Metaspace, step.value("replacement", std::string("\u2581")), {}};
         const std::string scheme = step.value("prepend_scheme", std::string());
         s.prepend = scheme.empty() ? step.value("add_prefix_space", true) : scheme != "never";
         m_steps.push_back(s);
@@ -201,7 +202,8 @@ std::string TokenDecoder::decode(std::vector<std::string> tokens) const
                 pendingCount = 0;
             };
             for (std::string& token : tokens) {
-                const int hi = token.size() == 6 && token.starts_with("<0x") && token.ends_with('>') ? hexValue(token[3]) : -1;
+                const int hi
+                    = token.size() == 6 && token.starts_with("<0x") && token.ends_with('>') ? hexValue(token[3]) : -1;
                 const int lo = hi >= 0 ? hexValue(token[4]) : -1;
                 if (lo >= 0) {
                     pending.push_back(static_cast<char>(hi * 16 + lo));

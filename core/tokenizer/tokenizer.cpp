@@ -59,7 +59,7 @@ std::string configToken(const nlohmann::json& config, const char* key)
 
 // Appends the ids a post-processor adds around the sequence ($A) to prefix/suffix.
 bool postProcessor(const nlohmann::json& json, const AddedTokens& added, const BpeModel& model,
-                   std::vector<int32_t>* prefix, std::vector<int32_t>* suffix, QString* error)
+    std::vector<int32_t>* prefix, std::vector<int32_t>* suffix, QString* error)
 {
     if (json.is_null())
         return true;
@@ -108,16 +108,19 @@ bool postProcessor(const nlohmann::json& json, const AddedTokens& added, const B
                 afterSequence = true;
                 continue;
             }
-            const std::string name = item.contains("SpecialToken") ? item["SpecialToken"].value("id", std::string()) : std::string();
+            const std::string name
+                = item.contains("SpecialToken") ? item["SpecialToken"].value("id", std::string()) : std::string();
             const auto special = specials.find(name);
-            if (name.empty() || special == specials.end() || !special->contains("ids") || !(*special)["ids"].is_array()) {
+            if (name.empty() || special == specials.end() || !special->contains("ids")
+                || !(*special)["ids"].is_array()) {
                 *error = QStringLiteral("post_processor.single names special token \"%1\" missing from special_tokens")
                              .arg(fromStd(name));
                 return false;
             }
             for (const auto& id : (*special)["ids"]) {
                 if (!id.is_number_integer()) {
-                    *error = QStringLiteral("post_processor.special_tokens[\"%1\"].ids must be integers").arg(fromStd(name));
+                    *error = QStringLiteral("post_processor.special_tokens[\"%1\"].ids must be integers")
+                                 .arg(fromStd(name));
                     return false;
                 }
                 (afterSequence ? suffix : prefix)->push_back(id.get<int32_t>());
@@ -146,7 +149,8 @@ std::shared_ptr<const Tokenizer> Tokenizer::load(const QString& path, QString* e
     if (info.isDir()) {
         tokenizerPath = QDir(path).filePath(QStringLiteral("tokenizer.json"));
         if (!QFileInfo::exists(tokenizerPath)) {
-            *error = QStringLiteral("%1: no tokenizer.json in this folder (only Hugging Face tokenizer.json files are supported)")
+            *error = QStringLiteral(
+                "%1: no tokenizer.json in this folder (only Hugging Face tokenizer.json files are supported)")
                          .arg(path);
             return nullptr;
         }
@@ -169,8 +173,8 @@ std::shared_ptr<const Tokenizer> Tokenizer::load(const QString& path, QString* e
     return tokenizer;
 }
 
-std::shared_ptr<const Tokenizer> Tokenizer::fromJson(const nlohmann::json& json, const nlohmann::json& config,
-                                                     const QString& source, QString* error)
+std::shared_ptr<const Tokenizer> Tokenizer::fromJson(
+    const nlohmann::json& json, const nlohmann::json& config, const QString& source, QString* error)
 {
     const auto fail = [&](const QString& what) {
         *error = QStringLiteral("%1: %2").arg(source, what);
@@ -202,7 +206,7 @@ std::shared_ptr<const Tokenizer> Tokenizer::fromJson(const nlohmann::json& json,
     if (!tokenizer->m_decoder)
         return fail(what);
     if (!postProcessor(json.value("post_processor", nlohmann::json()), *tokenizer->m_added, *tokenizer->m_model,
-                       &tokenizer->m_prefixIds, &tokenizer->m_suffixIds, &what))
+            &tokenizer->m_prefixIds, &tokenizer->m_suffixIds, &what))
         return fail(what);
     tokenizer->m_vocabSize = std::max(tokenizer->m_model->maxId(), tokenizer->m_added->maxId()) + 1;
 
@@ -220,8 +224,8 @@ std::shared_ptr<const Tokenizer> Tokenizer::fromJson(const nlohmann::json& json,
         }
         if (!source.empty()) {
             QString templateError;
-            tokenizer->m_chatTemplate
-                = ChatTemplate::create(source, configToken(config, "bos_token"), configToken(config, "eos_token"), &templateError);
+            tokenizer->m_chatTemplate = ChatTemplate::create(
+                source, configToken(config, "bos_token"), configToken(config, "eos_token"), &templateError);
             if (!tokenizer->m_chatTemplate) {
                 *error = QStringLiteral("tokenizer_config.json: chat_template: %1").arg(templateError);
                 return nullptr;
@@ -257,7 +261,8 @@ void Tokenizer::encodeInto(std::string_view input, std::vector<int32_t>& out) co
             out.push_back(segment.id);
             continue;
         }
-        const std::string_view normalized = m_normalizer->apply(input.substr(segment.begin, segment.end - segment.begin), buffer);
+        const std::string_view normalized
+            = m_normalizer->apply(input.substr(segment.begin, segment.end - segment.begin), buffer);
         if (!m_added->hasNormalized()) {
             encodePiece(normalized, segment.begin == 0, out);
             continue;
@@ -267,7 +272,8 @@ void Tokenizer::encodeInto(std::string_view input, std::vector<int32_t>& out) co
             if (inner.id >= 0)
                 out.push_back(inner.id);
             else
-                encodePiece(normalized.substr(inner.begin, inner.end - inner.begin), segment.begin == 0 && inner.begin == 0, out);
+                encodePiece(normalized.substr(inner.begin, inner.end - inner.begin),
+                    segment.begin == 0 && inner.begin == 0, out);
         }
     }
 }

@@ -32,8 +32,8 @@ public:
 
     // Builds a tokenizer from already parsed JSON; used by load() and by tests that feed variants.
     // config may be null (no tokenizer_config.json). source names the file in error messages.
-    static std::shared_ptr<const Tokenizer> fromJson(const nlohmann::json& tokenizerJson, const nlohmann::json& config,
-                                                     const QString& source, QString* error);
+    static std::shared_ptr<const Tokenizer> fromJson(
+        const nlohmann::json& tokenizerJson, const nlohmann::json& config, const QString& source, QString* error);
 
     ~Tokenizer();
     Tokenizer(const Tokenizer&) = delete;

@@ -45,7 +45,7 @@ uint8_t categoryFlags(QChar::Category category)
 
 std::array<uint8_t, 128> makeAsciiFlags()
 {
-    std::array<uint8_t, 128> table {};
+    std::array<uint8_t, 128> table{};
     for (char32_t c = 0; c < 128; ++c) {
         uint8_t flags = categoryFlags(QChar::category(c));
         if (isWhitespace(c))
@@ -121,8 +121,8 @@ bool isWhitespace(char32_t cp)
 {
     if (cp < 0x80)
         return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
-    return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028
-        || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+    return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029
+        || cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
 uint8_t charFlags(char32_t cp)

@@ -32,7 +32,8 @@ bool loadSample(const QString& name, const QString& path, double megabytes, Samp
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        std::fprintf(stderr, "%s: cannot read %s (%s)\n", qPrintable(name), qPrintable(path), qPrintable(file.errorString()));
+        std::fprintf(
+            stderr, "%s: cannot read %s (%s)\n", qPrintable(name), qPrintable(path), qPrintable(file.errorString()));
         return false;
     }
     const QList<QByteArray> lines = file.readAll().split('\n');
@@ -57,7 +58,7 @@ struct RunResult {
 
 double threadCpuSeconds()
 {
-    timespec ts {};
+    timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
 }
@@ -70,7 +71,7 @@ RunResult encodeAll(const tl::Tokenizer& tokenizer, const Sample& sample)
     size_t tokens = 0;
     for (const std::string& line : sample.lines)
         tokens += static_cast<size_t>(tokenizer.count(line));
-    return RunResult { static_cast<double>(timer.nsecsElapsed()) / 1e9, threadCpuSeconds() - cpuStart, tokens };
+    return RunResult{static_cast<double>(timer.nsecsElapsed()) / 1e9, threadCpuSeconds() - cpuStart, tokens};
 }
 
 } // namespace
@@ -81,17 +82,18 @@ int main(int argc, char* argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Tokenizer encode speed (single thread)."));
     parser.addHelpOption();
-    const QCommandLineOption dirOption(QStringLiteral("tokenizers"), QStringLiteral("Folder holding gpt2/, qwen3/, mistral7b/."),
-                                       QStringLiteral("dir"), QStringLiteral(THROUGHLINE_TOKENIZER_DATA));
+    const QCommandLineOption dirOption(QStringLiteral("tokenizers"),
+        QStringLiteral("Folder holding gpt2/, qwen3/, mistral7b/."), QStringLiteral("dir"),
+        QStringLiteral(THROUGHLINE_TOKENIZER_DATA));
     const QCommandLineOption englishOption(QStringLiteral("english"), QStringLiteral("English sample text."),
-                                           QStringLiteral("file"), QStringLiteral("/usr/share/common-licenses/GPL-3"));
-    const QCommandLineOption cjkOption(QStringLiteral("cjk"), QStringLiteral("Mixed CJK sample text."), QStringLiteral("file"),
-                                       QStringLiteral("/usr/lib/systemd/catalog/systemd.zh_CN.catalog"));
+        QStringLiteral("file"), QStringLiteral("/usr/share/common-licenses/GPL-3"));
+    const QCommandLineOption cjkOption(QStringLiteral("cjk"), QStringLiteral("Mixed CJK sample text."),
+        QStringLiteral("file"), QStringLiteral("/usr/lib/systemd/catalog/systemd.zh_CN.catalog"));
     const QCommandLineOption mbOption(QStringLiteral("mb"), QStringLiteral("Megabytes of text per run (default 4)."),
-                                      QStringLiteral("n"), QStringLiteral("4"));
-    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Timed runs after the first (default 5)."),
-                                        QStringLiteral("n"), QStringLiteral("5"));
-    parser.addOptions({ dirOption, englishOption, cjkOption, mbOption, runsOption });
+        QStringLiteral("n"), QStringLiteral("4"));
+    const QCommandLineOption runsOption(QStringLiteral("runs"),
+        QStringLiteral("Timed runs after the first (default 5)."), QStringLiteral("n"), QStringLiteral("5"));
+    parser.addOptions({dirOption, englishOption, cjkOption, mbOption, runsOption});
     parser.process(app);
     const double mb = parser.value(mbOption).toDouble();
     const int runs = std::max(1, parser.value(runsOption).toInt());
@@ -102,12 +104,13 @@ int main(int argc, char* argv[])
         return 1;
 
     std::printf("%-10s %-10s %7s %11s %12s %15s %8s\n", "tokenizer", "text", "load s", "first MB/s", "median MB/s",
-                "median MB/cpu-s", "Mtok/s");
-    for (const char* name : { "gpt2", "qwen3", "mistral7b" }) {
+        "median MB/cpu-s", "Mtok/s");
+    for (const char* name : {"gpt2", "qwen3", "mistral7b"}) {
         QElapsedTimer loadTimer;
         loadTimer.start();
         QString error;
-        const auto tokenizer = tl::Tokenizer::load(parser.value(dirOption) + QLatin1Char('/') + QLatin1String(name), &error);
+        const auto tokenizer
+            = tl::Tokenizer::load(parser.value(dirOption) + QLatin1Char('/') + QLatin1String(name), &error);
         if (!tokenizer) {
             std::fprintf(stderr, "%s\n", qPrintable(error));
             return 1;
@@ -131,7 +134,7 @@ int main(int argc, char* argv[])
             const double firstRate = static_cast<double>(sample.bytes) / 1e6 / first.seconds;
             const double tokensPerByte = static_cast<double>(tokens) / static_cast<double>(sample.bytes);
             std::printf("%-10s %-10s %7.2f %11.1f %12.1f %15.1f %8.2f\n", name, qPrintable(sample.name), loadSeconds,
-                        firstRate, median, cpuMedian, median * tokensPerByte);
+                firstRate, median, cpuMedian, median * tokensPerByte);
         }
     }
     return 0;

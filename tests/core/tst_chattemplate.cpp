@@ -23,7 +23,7 @@ nlohmann::json msgs(std::initializer_list<std::pair<const char*, const char*>> l
 {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& [role, content] : list)
-        out.push_back({ { "role", role }, { "content", content } });
+        out.push_back({{"role", role}, {"content", content}});
     return out;
 }
 
@@ -36,8 +36,8 @@ private:
     static QString dataDir() { return QFINDTESTDATA("data/tokenizers"); }
 
     static QString render(const std::string& source, const nlohmann::json& messages, bool generation,
-                          const nlohmann::json& extra = nlohmann::json::object(), const std::string& bos = "<s>",
-                          const std::string& eos = "</s>")
+        const nlohmann::json& extra = nlohmann::json::object(), const std::string& bos = "<s>",
+        const std::string& eos = "</s>")
     {
         QString error;
         const auto chat = ChatTemplate::create(source, bos, eos, &error);
@@ -56,41 +56,71 @@ private Q_SLOTS:
         QTest::addColumn<QString>("context"); // extra variables as JSON
         QTest::addColumn<QString>("expected");
         const auto row = [](const char* name, const char* source, const char* context, const char* expected) {
-            QTest::newRow(name) << QString::fromUtf8(source) << QString::fromUtf8(context) << QString::fromUtf8(expected);
+            QTest::newRow(name) << QString::fromUtf8(source) << QString::fromUtf8(context)
+                                << QString::fromUtf8(expected);
         };
         row("text and output", "a{{ 1 + 2 }}b{{ 'x' ~ 3 }}", "{}", "a3bx3");
-        row("arithmetic", "{{ 7 // 2 }} {{ -7 // 2 }} {{ 7 % 3 }} {{ 7 / 2 }} {{ 2 ** 10 }} {{ 1.5 * 2 }}", "{}", "3 -4 1 3.5 1024 3.0");
-        row("python str of values", "{{ none }} {{ true }} {{ [1, 'a', none] }} {{ {'k': 'v'} }}", "{}", "None True [1, 'a', None] {'k': 'v'}");
+        row("arithmetic", "{{ 7 // 2 }} {{ -7 // 2 }} {{ 7 % 3 }} {{ 7 / 2 }} {{ 2 ** 10 }} {{ 1.5 * 2 }}", "{}",
+            "3 -4 1 3.5 1024 3.0");
+        row("python str of values", "{{ none }} {{ true }} {{ [1, 'a', none] }} {{ {'k': 'v'} }}", "{}",
+            "None True [1, 'a', None] {'k': 'v'}");
         row("if elif else", "{% if x > 2 %}big{% elif x == 2 %}two{% else %}small{% endif %}", R"({"x": 2})", "two");
         row("and or not", "{{ 'y' if (a and not b) or c else 'n' }}", R"({"a": true, "b": false, "c": false})", "y");
         row("ternary without else", "[{{ 'x' if false }}]", "{}", "[]");
-        row("for with loop variables", "{% for x in xs %}{{ loop.index }}{{ loop.index0 }}{{ x }}{% if loop.first %}F{% endif %}{% if loop.last %}L{% endif %}{{ loop.length }}{{ loop.revindex }},{% endfor %}",
+        row("for with loop variables",
+            "{% for x in xs %}{{ loop.index }}{{ loop.index0 }}{{ x }}{% if loop.first %}F{% endif %}{% if loop.last "
+            "%}L{% endif %}{{ loop.length }}{{ loop.revindex }},{% endfor %}",
             R"({"xs": ["a", "b"]})", "10aF22,21bL21,");
-        row("for filter and else", "{% for x in xs if x > 1 %}{{ x }}{{ loop.length }}{% else %}none{% endfor %}|{% for y in [] %}y{% else %}empty{% endfor %}",
+        row("for filter and else",
+            "{% for x in xs if x > 1 %}{{ x }}{{ loop.length }}{% else %}none{% endfor %}|{% for y in [] %}y{% else "
+            "%}empty{% endfor %}",
             R"({"xs": [1, 2, 3]})", "2232|empty");
-        row("for over dict items", "{% for k, v in d.items() %}{{ k }}={{ v }};{% endfor %}", R"({"d": {"a": 1, "b": 2}})", "a=1;b=2;");
-        row("set does not leak from loops", "{% set x = 1 %}{% for i in [1, 2] %}{% set x = i %}{% endfor %}{{ x }}", "{}", "1");
-        row("namespace carries out of loops", "{% set ns = namespace(n=0, s='') %}{% for i in range(4) %}{% set ns.n = ns.n + i %}{% endfor %}{{ ns.n }}", "{}", "6");
-        row("break and continue", "{% for i in range(10) %}{% if i == 1 %}{% continue %}{% endif %}{% if i == 4 %}{% break %}{% endif %}{{ i }}{% endfor %}", "{}", "023");
+        row("for over dict items", "{% for k, v in d.items() %}{{ k }}={{ v }};{% endfor %}",
+            R"({"d": {"a": 1, "b": 2}})", "a=1;b=2;");
+        row("set does not leak from loops", "{% set x = 1 %}{% for i in [1, 2] %}{% set x = i %}{% endfor %}{{ x }}",
+            "{}", "1");
+        row("namespace carries out of loops",
+            "{% set ns = namespace(n=0, s='') %}{% for i in range(4) %}{% set ns.n = ns.n + i %}{% endfor %}{{ ns.n }}",
+            "{}", "6");
+        row("break and continue",
+            "{% for i in range(10) %}{% if i == 1 %}{% continue %}{% endif %}{% if i == 4 %}{% break %}{% endif %}{{ i "
+            "}}{% endfor %}",
+            "{}", "023");
         row("whitespace control", "a  {%- if true -%}  b  {%- endif -%}  c\n{{- 'd' -}}\n", "{}", "abcd");
         row("trim_blocks and lstrip_blocks", "<\n  {% if true %}\n  x\n  {% endif %}\n>", "{}", "<\n  x\n>");
         row("comments", "a{# note #}b\n{# line comment #}\nc", "{}", "ab\nc");
-        row("filters", "{{ '  hi  ' | trim }}|{{ [1, 2, 3] | length }}|{{ 'ab' | upper }}|{{ missing | default('d') }}|{{ '' | default('e', true) }}|{{ ['a', 'b'] | join('-') }}|{{ [3, 1] | first }}{{ [3, 1] | last }}|{{ 'x' | length }}",
+        row("filters",
+            "{{ '  hi  ' | trim }}|{{ [1, 2, 3] | length }}|{{ 'ab' | upper }}|{{ missing | default('d') }}|{{ '' | "
+            "default('e', true) }}|{{ ['a', 'b'] | join('-') }}|{{ [3, 1] | first }}{{ [3, 1] | last }}|{{ 'x' | "
+            "length }}",
             "{}", "hi|3|AB|d|e|a-b|31|1");
-        row("tojson like json.dumps", "{{ v | tojson }}|{{ {'a': [1, 2]} | tojson(indent=2) }}", R"({"v": {"z": "ü\n", "a": [true, null, 1.5]}})",
+        row("tojson like json.dumps", "{{ v | tojson }}|{{ {'a': [1, 2]} | tojson(indent=2) }}",
+            R"({"v": {"z": "ü\n", "a": [true, null, 1.5]}})",
             "{\"a\": [true, null, 1.5], \"z\": \"ü\\n\"}|{\n  \"a\": [\n    1,\n    2\n  ]\n}");
-        row("string methods", "{{ s.startswith('ab') }}{{ s.endswith('yz') }}|{{ s.split('c') }}|{{ '  x y '.split() }}|{{ '\\n\\na\\n'.strip('\\n') }}|{{ 'xxa'.lstrip('x') }}|{{ 'a  '.rstrip() }}|{{ 'a-b'.replace('-', '+') }}",
+        row("string methods",
+            "{{ s.startswith('ab') }}{{ s.endswith('yz') }}|{{ s.split('c') }}|{{ '  x y '.split() }}|{{ "
+            "'\\n\\na\\n'.strip('\\n') }}|{{ 'xxa'.lstrip('x') }}|{{ 'a  '.rstrip() }}|{{ 'a-b'.replace('-', '+') }}",
             R"({"s": "abcxyz"})", "TrueTrue|['ab', 'xyz']|['x', 'y']|a|a|a|a+b");
-        row("slicing and indexing", "{{ xs[1:] }}{{ xs[::-1] }}{{ xs[-1] }}{{ 'hello'[1:3] }}{{ 'héllo'[1] }}", R"({"xs": [1, 2, 3]})", "[2, 3][3, 2, 1]3elé");
-        row("tests", "{{ x is defined }}{{ y is defined }}{{ y is undefined }}{{ n is none }}{{ x is string }}{{ 3 is odd }}{{ x is not number }}{{ d is mapping }}",
+        row("slicing and indexing", "{{ xs[1:] }}{{ xs[::-1] }}{{ xs[-1] }}{{ 'hello'[1:3] }}{{ 'héllo'[1] }}",
+            R"({"xs": [1, 2, 3]})", "[2, 3][3, 2, 1]3elé");
+        row("tests",
+            "{{ x is defined }}{{ y is defined }}{{ y is undefined }}{{ n is none }}{{ x is string }}{{ 3 is odd }}{{ "
+            "x is not number }}{{ d is mapping }}",
             R"({"x": "s", "n": null, "d": {}})", "TrueFalseTrueTrueTrueTrueTrueTrue");
-        row("in and not in", "{{ 'b' in 'abc' }}{{ 2 in [1, 2] }}{{ 'k' in {'k': 1} }}{{ 'z' not in 'abc' }}", "{}", "TrueTrueTrueTrue");
-        row("attribute and item access", "{{ m.role }}{{ m['content'] }}{{ m.missing is defined }}{{ m.get('role') }}{{ m.get('x', 'dflt') }}",
+        row("in and not in", "{{ 'b' in 'abc' }}{{ 2 in [1, 2] }}{{ 'k' in {'k': 1} }}{{ 'z' not in 'abc' }}", "{}",
+            "TrueTrueTrueTrue");
+        row("attribute and item access",
+            "{{ m.role }}{{ m['content'] }}{{ m.missing is defined }}{{ m.get('role') }}{{ m.get('x', 'dflt') }}",
             R"({"m": {"role": "user", "content": "hi"}})", "userhiFalseuserdflt");
-        row("macro", "{% macro greet(name, punct='!') %}Hi {{ name }}{{ punct }}{% endmacro %}{{ greet('A') }} {{ greet('B', punct='?') }}", "{}", "Hi A! Hi B?");
+        row("macro",
+            "{% macro greet(name, punct='!') %}Hi {{ name }}{{ punct }}{% endmacro %}{{ greet('A') }} {{ greet('B', "
+            "punct='?') }}",
+            "{}", "Hi A! Hi B?");
         row("set block", "{% set x %}a{{ 1 }}{% endset %}[{{ x }}]", "{}", "[a1]");
-        row("selectattr and map", "{{ ms | selectattr('role', 'equalto', 'user') | map(attribute='content') | join(',') }}",
-            R"({"ms": [{"role": "user", "content": "a"}, {"role": "bot", "content": "b"}, {"role": "user", "content": "c"}]})", "a,c");
+        row("selectattr and map",
+            "{{ ms | selectattr('role', 'equalto', 'user') | map(attribute='content') | join(',') }}",
+            R"({"ms": [{"role": "user", "content": "a"}, {"role": "bot", "content": "b"}, {"role": "user", "content": "c"}]})",
+            "a,c");
         row("bos and eos", "{{ bos_token }}x{{ eos_token }}", "{}", "<s>x</s>");
         row("string escapes", R"({{ "a\tb\u00e9" }})", "{}", "a\tbé");
     }
@@ -99,21 +129,31 @@ private Q_SLOTS:
         QFETCH(QString, source);
         QFETCH(QString, context);
         QFETCH(QString, expected);
-        QCOMPARE(render(source.toStdString(), nlohmann::json::array(), false, nlohmann::json::parse(context.toStdString())), expected);
+        QCOMPARE(
+            render(source.toStdString(), nlohmann::json::array(), false, nlohmann::json::parse(context.toStdString())),
+            expected);
     }
 
     void errors_data()
     {
         QTest::addColumn<QString>("source");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("raise_exception") << QStringLiteral("{{ raise_exception('roles must alternate') }}")
-                                         << QStringLiteral("RENDER ERROR: chat template: template raised an exception: roles must alternate");
-        QTest::newRow("unknown filter") << QStringLiteral("{{ x | frobnicate }}") << QStringLiteral("RENDER ERROR: chat template: line 1: unsupported filter 'frobnicate'");
-        QTest::newRow("unclosed if") << QStringLiteral("{% if true %}x") << QStringLiteral("PARSE ERROR: line 1: missing {% endif %}");
-        QTest::newRow("unknown tag") << QStringLiteral("a\n{% include 'x' %}") << QStringLiteral("PARSE ERROR: line 2: unsupported tag {% include %}");
-        QTest::newRow("adding a string to a number") << QStringLiteral("{{ 'a' + 1 }}")
-                                                     << QStringLiteral("RENDER ERROR: chat template: line 1: unsupported operand types for +: string and number");
-        QTest::newRow("bad syntax") << QStringLiteral("{{ (1 + }}") << QStringLiteral("PARSE ERROR: line 1: unexpected end of expression");
+        QTest::newRow("raise_exception")
+            << QStringLiteral("{{ raise_exception('roles must alternate') }}")
+            << QStringLiteral("RENDER ERROR: chat template: template raised an exception: roles must alternate");
+        QTest::newRow("unknown filter") << QStringLiteral("{{ x | frobnicate }}")
+                                        << QStringLiteral(
+                                               "RENDER ERROR: chat template: line 1: unsupported filter 'frobnicate'");
+        QTest::newRow("unclosed if") << QStringLiteral("{% if true %}x")
+                                     << QStringLiteral("PARSE ERROR: line 1: missing {% endif %}");
+        QTest::newRow("unknown tag") << QStringLiteral("a\n{% include 'x' %}")
+                                     << QStringLiteral("PARSE ERROR: line 2: unsupported tag {% include %}");
+        QTest::newRow("adding a string to a number")
+            << QStringLiteral("{{ 'a' + 1 }}")
+            << QStringLiteral(
+                   "RENDER ERROR: chat template: line 1: unsupported operand types for +: string and number");
+        QTest::newRow("bad syntax") << QStringLiteral("{{ (1 + }}")
+                                    << QStringLiteral("PARSE ERROR: line 1: unexpected end of expression");
     }
     void errors()
     {
@@ -130,26 +170,35 @@ private Q_SLOTS:
         QTest::addColumn<bool>("generation");
         QTest::addColumn<QString>("extra");
         QTest::addColumn<QString>("expected");
-        const QString multi = QString::fromStdString(
-            msgs({ { "system", "You are helpful." }, { "user", "Hi" }, { "assistant", "Hello!" }, { "user", "How are you?" } }).dump());
+        const QString multi = QString::fromStdString(msgs(
+            {{"system", "You are helpful."}, {"user", "Hi"}, {"assistant", "Hello!"},
+                {"user", "How are you?"}}).dump());
         QTest::newRow("system, multi-turn, generation prompt")
             << multi << true << QStringLiteral("{}")
-            << QStringLiteral("<|im_start|>system\nYou are helpful.<|im_end|>\n<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\nHello!<|im_end|>\n"
-                              "<|im_start|>user\nHow are you?<|im_end|>\n<|im_start|>assistant\n");
+            << QStringLiteral(
+                   "<|im_start|>system\nYou are "
+                   "helpful.<|im_end|>\n<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\nHello!<|im_end|>\n"
+                   "<|im_start|>user\nHow are you?<|im_end|>\n<|im_start|>assistant\n");
         QTest::newRow("no generation prompt")
-            << QString::fromStdString(msgs({ { "user", "Hi" } }).dump()) << false << QStringLiteral("{}")
+            << QString::fromStdString(msgs({{"user", "Hi"}}).dump()) << false << QStringLiteral("{}")
             << QStringLiteral("<|im_start|>user\nHi<|im_end|>\n");
         QTest::newRow("thinking kept after the last query")
-            << QString::fromStdString(msgs({ { "user", "Q" }, { "assistant", "<think>\nR\n</think>\n\nA" } }).dump()) << false << QStringLiteral("{}")
-            << QStringLiteral("<|im_start|>user\nQ<|im_end|>\n<|im_start|>assistant\n<think>\nR\n</think>\n\nA<|im_end|>\n");
+            << QString::fromStdString(msgs({{"user", "Q"}, {"assistant", "<think>\nR\n</think>\n\nA"}}).dump()) << false
+            << QStringLiteral("{}")
+            << QStringLiteral(
+                   "<|im_start|>user\nQ<|im_end|>\n<|im_start|>assistant\n<think>\nR\n</think>\n\nA<|im_end|>\n");
         QTest::newRow("thinking dropped before the last query, thinking disabled")
-            << QString::fromStdString(msgs({ { "user", "Q1" }, { "assistant", "<think>\nR1\n</think>\n\nA1" }, { "user", "Q2" } }).dump()) << true
-            << QString::fromUtf8(R"({"enable_thinking": false})")
-            << QStringLiteral("<|im_start|>user\nQ1<|im_end|>\n<|im_start|>assistant\nA1<|im_end|>\n<|im_start|>user\nQ2<|im_end|>\n"
+            << QString::fromStdString(
+                   msgs({{"user", "Q1"}, {"assistant", "<think>\nR1\n</think>\n\nA1"}, {"user", "Q2"}}).dump())
+            << true << QString::fromUtf8(R"({"enable_thinking": false})")
+            << QStringLiteral("<|im_start|>user\nQ1<|im_end|>\n<|im_start|>assistant\nA1<|im_end|>\n<|im_start|>"
+                              "user\nQ2<|im_end|>\n"
                               "<|im_start|>assistant\n<think>\n\n</think>\n\n");
         QTest::newRow("tool responses grouped in one user turn")
-            << QString::fromStdString(msgs({ { "user", "Q" }, { "tool", "r1" }, { "tool", "r2" } }).dump()) << false << QStringLiteral("{}")
-            << QStringLiteral("<|im_start|>user\nQ<|im_end|>\n<|im_start|>user\n<tool_response>\nr1\n</tool_response>\n<tool_response>\nr2\n</tool_response><|im_end|>\n");
+            << QString::fromStdString(msgs({{"user", "Q"}, {"tool", "r1"}, {"tool", "r2"}}).dump()) << false
+            << QStringLiteral("{}")
+            << QStringLiteral("<|im_start|>user\nQ<|im_end|>\n<|im_start|>user\n<tool_response>\nr1\n</"
+                              "tool_response>\n<tool_response>\nr2\n</tool_response><|im_end|>\n");
     }
     void qwen3()
     {
@@ -162,7 +211,7 @@ private Q_SLOTS:
         QVERIFY2(tokenizer, qPrintable(error));
         QVERIFY(tokenizer->chatTemplate());
         const auto out = tokenizer->chatTemplate()->render(nlohmann::json::parse(messages.toStdString()), generation,
-                                                           nlohmann::json::parse(extra.toStdString()), &error);
+            nlohmann::json::parse(extra.toStdString()), &error);
         QVERIFY2(out, qPrintable(error));
         QCOMPARE(QString::fromStdString(*out), expected);
     }
@@ -172,21 +221,27 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("messages");
         QTest::addColumn<QString>("expected");
-        const QString conversation = QString::fromStdString(msgs({ { "user", "Hi" }, { "assistant", "Hello" }, { "user", "Bye" } }).dump());
+        const QString conversation
+            = QString::fromStdString(msgs({{"user", "Hi"}, {"assistant", "Hello"}, {"user", "Bye"}}).dump());
         QTest::newRow("v0.1 multi-turn") << QStringLiteral("chat_template_v0.1.jinja") << conversation
                                          << QStringLiteral("<s>[INST] Hi [/INST]Hello</s>[INST] Bye [/INST]");
         QTest::newRow("v0.1 rejects a system message")
-            << QStringLiteral("chat_template_v0.1.jinja") << QString::fromStdString(msgs({ { "system", "S" }, { "user", "U" } }).dump())
-            << QStringLiteral("RENDER ERROR: chat template: template raised an exception: Conversation roles must alternate");
+            << QStringLiteral("chat_template_v0.1.jinja")
+            << QString::fromStdString(msgs({{"system", "S"}, {"user", "U"}}).dump())
+            << QStringLiteral(
+                   "RENDER ERROR: chat template: template raised an exception: Conversation roles must alternate");
         QTest::newRow("v0.3 system and multi-turn")
             << QStringLiteral("chat_template_v0.3.jinja")
-            << QString::fromStdString(msgs({ { "system", "S" }, { "user", "U1" }, { "assistant", "A1" }, { "user", "U2" } }).dump())
+            << QString::fromStdString(
+                   msgs({{"system", "S"}, {"user", "U1"}, {"assistant", "A1"}, {"user", "U2"}}).dump())
             << QStringLiteral("<s> [INST] S\n\nU1 [/INST] A1</s> [INST] U2 [/INST]");
         QTest::newRow("v0.3 without system") << QStringLiteral("chat_template_v0.3.jinja") << conversation
                                              << QStringLiteral("<s> [INST] Hi [/INST] Hello</s> [INST] Bye [/INST]");
         QTest::newRow("v0.3 roles must alternate")
-            << QStringLiteral("chat_template_v0.3.jinja") << QString::fromStdString(msgs({ { "user", "a" }, { "user", "b" } }).dump())
-            << QStringLiteral("RENDER ERROR: chat template: template raised an exception: After the optional system message");
+            << QStringLiteral("chat_template_v0.3.jinja")
+            << QString::fromStdString(msgs({{"user", "a"}, {"user", "b"}}).dump())
+            << QStringLiteral(
+                   "RENDER ERROR: chat template: template raised an exception: After the optional system message");
     }
     void mistral()
     {
@@ -203,11 +258,12 @@ private Q_SLOTS:
         QFile tokFile(dataDir() + QStringLiteral("/mistral7b/tokenizer.json"));
         QVERIFY(tokFile.open(QIODevice::ReadOnly));
         QString error;
-        const auto tokenizer = Tokenizer::fromJson(nlohmann::json::parse(tokFile.readAll().toStdString()), config,
-                                                   QStringLiteral("mistral"), &error);
+        const auto tokenizer = Tokenizer::fromJson(
+            nlohmann::json::parse(tokFile.readAll().toStdString()), config, QStringLiteral("mistral"), &error);
         QVERIFY2(tokenizer && tokenizer->chatTemplate(), qPrintable(error));
-        for (const bool generation : { false, true }) {
-            const auto out = tokenizer->chatTemplate()->render(nlohmann::json::parse(messages.toStdString()), generation, &error);
+        for (const bool generation : {false, true}) {
+            const auto out
+                = tokenizer->chatTemplate()->render(nlohmann::json::parse(messages.toStdString()), generation, &error);
             const QString got = out ? QString::fromStdString(*out) : QStringLiteral("RENDER ERROR: ") + error;
             QVERIFY2(got.startsWith(expected), qPrintable(got));
             if (out)

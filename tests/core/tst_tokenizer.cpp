@@ -33,14 +33,14 @@ std::string toStd(const QString& s)
 // A small non-byte-level BPE tokenizer.json for edge cases the real fixtures do not reach.
 nlohmann::json tinyBpe(nlohmann::json vocab, nlohmann::json merges)
 {
-    return nlohmann::json {
-        { "version", "1.0" },
-        { "added_tokens", nlohmann::json::array() },
-        { "normalizer", nullptr },
-        { "pre_tokenizer", nullptr },
-        { "post_processor", nullptr },
-        { "decoder", { { "type", "Fuse" } } },
-        { "model", { { "type", "BPE" }, { "vocab", std::move(vocab) }, { "merges", std::move(merges) } } },
+    return nlohmann::json{
+        {"version", "1.0"},
+        {"added_tokens", nlohmann::json::array()},
+        {"normalizer", nullptr},
+        {"pre_tokenizer", nullptr},
+        {"post_processor", nullptr},
+        {"decoder", {{"type", "Fuse"}}},
+        {"model", {{"type", "BPE"}, {"vocab", std::move(vocab)}, {"merges", std::move(merges)}}},
     };
 }
 
@@ -63,11 +63,11 @@ private:
 
     std::vector<std::string> words(const char* regex, const std::string& text)
     {
-        PreTokenizer::Pattern pattern {};
+        PreTokenizer::Pattern pattern{};
         if (!PreTokenizer::patternForRegex(regex, &pattern))
-            return { "<unknown pattern>" };
+            return {"<unknown pattern>"};
         QString error;
-        const nlohmann::json json = { { "type", "Split" }, { "pattern", { { "Regex", regex } } }, { "behavior", "Isolated" } };
+        const nlohmann::json json = {{"type", "Split"}, {"pattern", {{"Regex", regex}}}, {"behavior", "Isolated"}};
         const auto pre = PreTokenizer::fromJson(json, &error);
         std::vector<PreTokenizer::Range> ranges;
         pre->split(text, ranges);
@@ -81,7 +81,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(!dataDir().isEmpty());
-        for (const char* name : { "gpt2", "qwen3", "mistral7b" }) {
+        for (const char* name : {"gpt2", "qwen3", "mistral7b"}) {
             QString error;
             auto tokenizer = Tokenizer::load(dataDir() + QLatin1Char('/') + QLatin1String(name), &error);
             QVERIFY2(tokenizer, qPrintable(error));
@@ -98,7 +98,7 @@ private Q_SLOTS:
         QTest::addColumn<bool>("special");
         QTest::addColumn<int>("index");
         QTest::addColumn<QString>("expected"); // the JSON line
-        for (const char* file : { "gpt2", "qwen3", "mistral7b", "mistral7b.special" }) {
+        for (const char* file : {"gpt2", "qwen3", "mistral7b", "mistral7b.special"}) {
             QFile lines(dataDir() + QStringLiteral("/expected/%1.jsonl").arg(QLatin1String(file)));
             QVERIFY(lines.open(QIODevice::ReadOnly));
             while (!lines.atEnd()) {
@@ -129,7 +129,8 @@ private Q_SLOTS:
         if (!special)
             QCOMPARE(tokenizer->count(text), static_cast<qsizetype>(want.size()));
         if (json.contains("dec"))
-            QCOMPARE(QString::fromStdString(tokenizer->decode(want)), QString::fromStdString(json["dec"].get<std::string>()));
+            QCOMPARE(QString::fromStdString(tokenizer->decode(want)),
+                QString::fromStdString(json["dec"].get<std::string>()));
     }
 
     void properties()
@@ -144,7 +145,7 @@ private Q_SLOTS:
         QCOMPARE(qwen->tokenToId("<|im_start|>"), 151644);
         QCOMPARE(qwen->idToToken(9707), std::string("Hello"));
         // <|im_end|> is special and skipped on request; <think> is not special and stays.
-        QCOMPARE(qwen->decode({ 151645, 9707, 151667 }, true), std::string("Hello<think>"));
+        QCOMPARE(qwen->decode({151645, 9707, 151667}, true), std::string("Hello<think>"));
 
         const auto& mistral = m_tokenizers.at("mistral7b");
         QCOMPARE(mistral->vocabSize(), 32000);
@@ -153,7 +154,7 @@ private Q_SLOTS:
         QVERIFY(!mistral->isByteFallback(28705));
         QVERIFY(mistral->isSpecial(1));
         QVERIFY(!mistral->chatTemplate()); // the fixture's tokenizer_config.json has none
-        QCOMPARE(mistral->decode({ 1, 22557 }, true), std::string("Hello"));
+        QCOMPARE(mistral->decode({1, 22557}, true), std::string("Hello"));
 
         QCOMPARE(m_tokenizers.at("gpt2")->vocabSize(), 50257);
     }
@@ -163,7 +164,7 @@ private Q_SLOTS:
         QString error;
         const auto tokenizer = Tokenizer::load(dataDir() + QStringLiteral("/gpt2/tokenizer.json"), &error);
         QVERIFY2(tokenizer, qPrintable(error));
-        QCOMPARE(tokenizer->encode("Hello world"), (std::vector<int32_t> { 15496, 995 }));
+        QCOMPARE(tokenizer->encode("Hello world"), (std::vector<int32_t>{15496, 995}));
     }
 
     void mergesInArrayForm()
@@ -172,7 +173,7 @@ private Q_SLOTS:
         nlohmann::json arrays = nlohmann::json::array();
         for (const auto& merge : json["model"]["merges"]) {
             const std::string s = merge.get<std::string>();
-            arrays.push_back({ s.substr(0, s.find(' ')), s.substr(s.find(' ') + 1) });
+            arrays.push_back({s.substr(0, s.find(' ')), s.substr(s.find(' ') + 1)});
         }
         json["model"]["merges"] = arrays;
         const auto tokenizer = fromJson(json);
@@ -183,23 +184,23 @@ private Q_SLOTS:
 
     void ignoreMerges()
     {
-        auto json = tinyBpe({ { "a", 0 }, { "b", 1 }, { "c", 2 }, { "bc", 3 }, { "abc", 4 } }, { "b c" });
-        QCOMPARE(fromJson(json)->encode("abc"), (std::vector<int32_t> { 0, 3 }));
+        auto json = tinyBpe({{"a", 0}, {"b", 1}, {"c", 2}, {"bc", 3}, {"abc", 4}}, {"b c"});
+        QCOMPARE(fromJson(json)->encode("abc"), (std::vector<int32_t>{0, 3}));
         json["model"]["ignore_merges"] = true;
-        QCOMPARE(fromJson(json)->encode("abc"), (std::vector<int32_t> { 4 }));
-        QCOMPARE(fromJson(json)->encode("abcc"), (std::vector<int32_t> { 0, 3, 2 }));
+        QCOMPARE(fromJson(json)->encode("abc"), (std::vector<int32_t>{4}));
+        QCOMPARE(fromJson(json)->encode("abcc"), (std::vector<int32_t>{0, 3, 2}));
     }
 
     void unknownCharactersAndFuseUnk()
     {
-        auto json = tinyBpe({ { "<unk>", 0 }, { "a", 1 } }, nlohmann::json::array());
+        auto json = tinyBpe({{"<unk>", 0}, {"a", 1}}, nlohmann::json::array());
         json["model"]["unk_token"] = "<unk>";
-        QCOMPARE(fromJson(json)->encode("axyza"), (std::vector<int32_t> { 1, 0, 0, 0, 1 }));
+        QCOMPARE(fromJson(json)->encode("axyza"), (std::vector<int32_t>{1, 0, 0, 0, 1}));
         json["model"]["fuse_unk"] = true;
-        QCOMPARE(fromJson(json)->encode("axyza"), (std::vector<int32_t> { 1, 0, 1 }));
+        QCOMPARE(fromJson(json)->encode("axyza"), (std::vector<int32_t>{1, 0, 1}));
         // Without an unk token Hugging Face drops unknown characters.
         json["model"].erase("unk_token");
-        QCOMPARE(fromJson(json)->encode("axyza"), (std::vector<int32_t> { 1, 1 }));
+        QCOMPARE(fromJson(json)->encode("axyza"), (std::vector<int32_t>{1, 1}));
     }
 
     // Llama 2-style Metaspace pre-tokenizer and decoder give the Prepend+Replace normalizer's ids
@@ -208,16 +209,17 @@ private Q_SLOTS:
     {
         auto json = readJsonFile(dataDir() + QStringLiteral("/mistral7b/tokenizer.json"));
         json["normalizer"] = nullptr;
-        json["pre_tokenizer"] = { { "type", "Metaspace" }, { "replacement", "\u2581" }, { "prepend_scheme", "first" }, { "split", false } };
-        json["decoder"] = { { "type", "Sequence" },
-                            { "decoders",
-                              { { { "type", "ByteFallback" } },
-                                { { "type", "Metaspace" }, { "replacement", "\u2581" }, { "prepend_scheme", "first" } },
-                                { { "type", "Fuse" } } } } };
+        json["pre_tokenizer"]
+            = {{"type", "Metaspace"}, {"replacement", "\u2581"}, {"prepend_scheme", "first"}, {"split", false}};
+        json["decoder"] = {{"type", "Sequence"},
+            {"decoders",
+                {{{"type", "ByteFallback"}},
+                    {{"type", "Metaspace"}, {"replacement", "\u2581"}, {"prepend_scheme", "first"}},
+                    {{"type", "Fuse"}}}}};
         const auto metaspace = fromJson(json);
         QVERIFY(metaspace);
         const auto& mistral = m_tokenizers.at("mistral7b");
-        for (const size_t i : { 4, 8, 9, 17, 27, 53, 69 }) {
+        for (const size_t i : {4, 8, 9, 17, 27, 53, 69}) {
             const std::string text = m_corpus[i].get<std::string>();
             QCOMPARE(metaspace->encode(text), mistral->encode(text));
             QCOMPARE(metaspace->decode(metaspace->encode(text)), text);
@@ -233,35 +235,46 @@ private Q_SLOTS:
         QTest::addColumn<QString>("pattern");
         QTest::addColumn<QString>("text");
         QTest::addColumn<QStringList>("expected");
-        const QString gpt2 = QString::fromUtf8("'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+");
-        const QString llama3 = QString::fromUtf8("(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+");
-        const QString deepseek = QString::fromUtf8("[!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~][A-Za-z]+|[^\\r\\n\\p{L}\\p{P}\\p{S}]?[\\p{L}\\p{M}]+| ?[\\p{P}\\p{S}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+");
+        const QString gpt2
+            = QString::fromUtf8("'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+");
+        const QString llama3 = QString::fromUtf8("(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,"
+                                                 "3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+");
+        const QString deepseek = QString::fromUtf8(
+            "[!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~][A-Za-z]+|[^\\r\\n\\p{L}\\p{P}\\p{S}]?[\\p{L}\\p{M}]+| "
+            "?[\\p{P}\\p{S}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+");
         QTest::newRow("gpt2 contractions are case-sensitive")
-            << gpt2 << QStringLiteral("I'M he's") << QStringList { QStringLiteral("I"), QStringLiteral("'"), QStringLiteral("M"), QStringLiteral(" he"), QStringLiteral("'s") };
+            << gpt2 << QStringLiteral("I'M he's")
+            << QStringList{QStringLiteral("I"), QStringLiteral("'"), QStringLiteral("M"), QStringLiteral(" he"),
+                   QStringLiteral("'s")};
         QTest::newRow("gpt2 spaces before a word")
-            << gpt2 << QStringLiteral("a   b  ") << QStringList { QStringLiteral("a"), QStringLiteral("  "), QStringLiteral(" b"), QStringLiteral("  ") };
-        QTest::newRow("gpt2 digit runs") << gpt2 << QStringLiteral("x 12345") << QStringList { QStringLiteral("x"), QStringLiteral(" 12345") };
+            << gpt2 << QStringLiteral("a   b  ")
+            << QStringList{QStringLiteral("a"), QStringLiteral("  "), QStringLiteral(" b"), QStringLiteral("  ")};
+        QTest::newRow("gpt2 digit runs") << gpt2 << QStringLiteral("x 12345")
+                                         << QStringList{QStringLiteral("x"), QStringLiteral(" 12345")};
         QTest::newRow("llama3 digits in threes")
-            << llama3 << QStringLiteral("1234567") << QStringList { QStringLiteral("123"), QStringLiteral("456"), QStringLiteral("7") };
+            << llama3 << QStringLiteral("1234567")
+            << QStringList{QStringLiteral("123"), QStringLiteral("456"), QStringLiteral("7")};
         QTest::newRow("llama3 contractions ignore case")
-            << llama3 << QStringLiteral("I'M") << QStringList { QStringLiteral("I"), QStringLiteral("'M") };
+            << llama3 << QStringLiteral("I'M") << QStringList{QStringLiteral("I"), QStringLiteral("'M")};
         QTest::newRow("llama3 punctuation takes following newlines")
-            << llama3 << QStringLiteral("a.\n\nb") << QStringList { QStringLiteral("a"), QStringLiteral(".\n\n"), QStringLiteral("b") };
+            << llama3 << QStringLiteral("a.\n\nb")
+            << QStringList{QStringLiteral("a"), QStringLiteral(".\n\n"), QStringLiteral("b")};
         QTest::newRow("llama3 whitespace up to the last newline")
             << llama3 << QStringLiteral("a \n  \n  b")
-            << QStringList { QStringLiteral("a"), QStringLiteral(" \n  \n"), QStringLiteral(" "), QStringLiteral(" b") };
+            << QStringList{QStringLiteral("a"), QStringLiteral(" \n  \n"), QStringLiteral(" "), QStringLiteral(" b")};
         QTest::newRow("llama3 one non-letter before letters")
             << llama3 << QStringLiteral("$hello\tworld")
-            << QStringList { QStringLiteral("$hello"), QStringLiteral("\tworld") };
+            << QStringList{QStringLiteral("$hello"), QStringLiteral("\tworld")};
         QTest::newRow("deepseek ascii punctuation before letters")
-            << deepseek << QStringLiteral("a.b ,c") << QStringList { QStringLiteral("a"), QStringLiteral(".b"), QStringLiteral(" ,"), QStringLiteral("c") };
+            << deepseek << QStringLiteral("a.b ,c")
+            << QStringList{QStringLiteral("a"), QStringLiteral(".b"), QStringLiteral(" ,"), QStringLiteral("c")};
         QTest::newRow("deepseek marks join letters")
-            << deepseek << QStringLiteral("e\u0301x") << QStringList { QStringLiteral("e\u0301x") };
+            << deepseek << QStringLiteral("e\u0301x") << QStringList{QStringLiteral("e\u0301x")};
         QTest::newRow("deepseek digits are left as gaps")
-            << deepseek << QStringLiteral("ab12") << QStringList { QStringLiteral("ab"), QStringLiteral("12") };
+            << deepseek << QStringLiteral("ab12") << QStringList{QStringLiteral("ab"), QStringLiteral("12")};
         QTest::newRow("deepseek cjk and kana runs")
             << QStringLiteral("[\u4e00-\u9fa5\u3040-\u309f\u30a0-\u30ff]+") << QStringLiteral("ab你好カナ!")
-            << QStringList { QStringLiteral("ab"), QStringLiteral("你好カナ"), QStringLiteral("!") };
+            << QStringList{QStringLiteral("ab"), QStringLiteral("你好カナ"), QStringLiteral("!")};
     }
     void preTokenizerPatterns()
     {
@@ -278,25 +291,35 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("mutation");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unigram") << QString::fromUtf8("{\"model\": {\"type\": \"Unigram\", \"vocab\": []}}") << QStringLiteral("model type \"Unigram\" is not supported");
-        QTest::newRow("wordpiece") << QString::fromUtf8("{\"model\": {\"type\": \"WordPiece\", \"vocab\": {}}}") << QStringLiteral("model type \"WordPiece\"");
-        QTest::newRow("unknown regex")
-            << QString::fromUtf8("{\"pre_tokenizer\": {\"type\": \"Split\", \"pattern\": {\"Regex\": \"\\\\w+\"}, \"behavior\": \"Isolated\", \"invert\": false}}")
-            << QStringLiteral("Split pattern {\"Regex\":\"\\\\w+\"} is not one of the known patterns");
-        QTest::newRow("unknown pre-tokenizer") << QString::fromUtf8("{\"pre_tokenizer\": {\"type\": \"BertPreTokenizer\"}}")
-                                               << QStringLiteral("pre_tokenizer type \"BertPreTokenizer\" is not supported");
-        QTest::newRow("split behaviour") << QString::fromUtf8("{\"pre_tokenizer\": {\"type\": \"Split\", \"pattern\": {\"Regex\": \"\\\\p{N}{1,3}\"}, \"behavior\": \"Removed\"}}")
-                                         << QStringLiteral("behavior \"Removed\"");
+        QTest::newRow("unigram") << QString::fromUtf8("{\"model\": {\"type\": \"Unigram\", \"vocab\": []}}")
+                                 << QStringLiteral("model type \"Unigram\" is not supported");
+        QTest::newRow("wordpiece") << QString::fromUtf8("{\"model\": {\"type\": \"WordPiece\", \"vocab\": {}}}")
+                                   << QStringLiteral("model type \"WordPiece\"");
+        QTest::newRow("unknown regex") << QString::fromUtf8(
+            "{\"pre_tokenizer\": {\"type\": \"Split\", \"pattern\": {\"Regex\": \"\\\\w+\"}, \"behavior\": "
+            "\"Isolated\", \"invert\": false}}")
+                                       << QStringLiteral(
+                                              "Split pattern {\"Regex\":\"\\\\w+\"} is not one of the known patterns");
+        QTest::newRow("unknown pre-tokenizer")
+            << QString::fromUtf8("{\"pre_tokenizer\": {\"type\": \"BertPreTokenizer\"}}")
+            << QStringLiteral("pre_tokenizer type \"BertPreTokenizer\" is not supported");
+        QTest::newRow("split behaviour") << QString::fromUtf8(
+            "{\"pre_tokenizer\": {\"type\": \"Split\", \"pattern\": {\"Regex\": \"\\\\p{N}{1,3}\"}, \"behavior\": "
+            "\"Removed\"}}") << QStringLiteral("behavior \"Removed\"");
         QTest::newRow("unknown normalizer") << QString::fromUtf8("{\"normalizer\": {\"type\": \"Lowercase\"}}")
                                             << QStringLiteral("normalizer type \"Lowercase\" is not supported");
-        QTest::newRow("precompiled normalizer") << QString::fromUtf8("{\"normalizer\": {\"type\": \"Sequence\", \"normalizers\": [{\"type\": \"Precompiled\"}]}}")
+        QTest::newRow("precompiled normalizer") << QString::fromUtf8(
+            "{\"normalizer\": {\"type\": \"Sequence\", \"normalizers\": [{\"type\": \"Precompiled\"}]}}")
                                                 << QStringLiteral("normalizer type \"Precompiled\"");
-        QTest::newRow("unknown decoder") << QString::fromUtf8("{\"decoder\": {\"type\": \"WordPiece\"}}") << QStringLiteral("decoder type \"WordPiece\"");
+        QTest::newRow("unknown decoder") << QString::fromUtf8("{\"decoder\": {\"type\": \"WordPiece\"}}")
+                                         << QStringLiteral("decoder type \"WordPiece\"");
         QTest::newRow("unknown post-processor") << QString::fromUtf8("{\"post_processor\": {\"type\": \"Whatever\"}}")
                                                 << QStringLiteral("post_processor type \"Whatever\"");
-        QTest::newRow("dropout") << QString::fromUtf8("{\"model\": {\"dropout\": 0.1}}") << QStringLiteral("model.dropout is not supported");
-        QTest::newRow("merge outside vocab") << QString::fromUtf8("{\"model\": {\"merges\": [\"Ġ zzzz\"]}}")
-                                             << QStringLiteral("model.merges[0] uses a token missing from model.vocab (\"zzzz\")");
+        QTest::newRow("dropout") << QString::fromUtf8("{\"model\": {\"dropout\": 0.1}}")
+                                 << QStringLiteral("model.dropout is not supported");
+        QTest::newRow("merge outside vocab")
+            << QString::fromUtf8("{\"model\": {\"merges\": [\"Ġ zzzz\"]}}")
+            << QStringLiteral("model.merges[0] uses a token missing from model.vocab (\"zzzz\")");
         QTest::newRow("malformed merge") << QString::fromUtf8("{\"model\": {\"merges\": [\"abc\"]}}")
                                          << QStringLiteral("model.merges[0] \"abc\" is not two tokens");
         QTest::newRow("no model") << QString::fromUtf8("{\"model\": null}") << QStringLiteral("no \"model\" object");
@@ -339,7 +362,7 @@ private Q_SLOTS:
         config.close();
         QVERIFY(!Tokenizer::load(dir.path(), &error));
         QVERIFY2(error.contains(QStringLiteral("tokenizer_config.json: chat_template: line 1: missing {% endfor %}")),
-                 qPrintable(error));
+            qPrintable(error));
     }
 
     void invalidUtf8IsReplaced()
@@ -352,18 +375,19 @@ private Q_SLOTS:
     // Many threads encoding at once (sharing the word cache) get the ids one thread gets.
     void threadSafety()
     {
-        for (const char* name : { "qwen3", "mistral7b" }) {
+        for (const char* name : {"qwen3", "mistral7b"}) {
             const auto& tokenizer = m_tokenizers.at(name);
             std::vector<std::vector<int32_t>> reference;
             for (const auto& text : m_corpus)
                 reference.push_back(tokenizer->encode(text.get<std::string>()));
-            std::atomic<int> mismatches { 0 };
+            std::atomic<int> mismatches{0};
             std::vector<std::thread> threads;
             for (int t = 0; t < 4; ++t) {
                 threads.emplace_back([&, t] {
                     for (int round = 0; round < 20; ++round) {
                         for (size_t k = 0; k < m_corpus.size(); ++k) {
-                            const size_t i = (k * 7 + static_cast<size_t>(t) * 13 + static_cast<size_t>(round)) % m_corpus.size();
+                            const size_t i
+                                = (k * 7 + static_cast<size_t>(t) * 13 + static_cast<size_t>(round)) % m_corpus.size();
                             if (tokenizer->encode(m_corpus[i].get<std::string>()) != reference[i])
                                 ++mismatches;
                         }
