@@ -29,13 +29,13 @@ QString mainHelp()
     return QStringLiteral(
         "Usage: throughline-cli <command> [options]\n\n"
         "Commands:\n"
-        "  run    Benchmark an OpenAI-compatible endpoint (flags follow EvalScope perf; see 'run --help').\n"
-        "  demo   Start the built-in emulated server on a free loopback port and run a short sweep against it,\n"
-        "         storing every request in a project file (default: %1; change with --project FILE).\n"
-        "  sim    Run the emulated model server (same flags as throughline-sim; see 'sim --help').\n"
-        "  runs   List, show, export (EvalScope, CSV, JSON, HTML), import (EvalScope, vLLM, JSON) and delete the runs\n"
-        "         of a project file (see 'runs --help').\n"
-        "  report Write a self-contained HTML report of a run (see 'report --help').\n"
+        "  run      Benchmark an OpenAI-compatible endpoint (flags follow EvalScope perf; see 'run --help').\n"
+        "  demo     Start the built-in emulated server on a free loopback port and run a short sweep against it,\n"
+        "           storing every request in a project file (default: %1; change with --project FILE).\n"
+        "  sim      Run the emulated model server (same flags as throughline-sim; see 'sim --help').\n"
+        "  runs     List, show, export (EvalScope, CSV, JSON, HTML), import (EvalScope, vLLM, JSON) and delete the\n"
+        "           runs of a project file (see 'runs --help').\n"
+        "  report   Write a self-contained HTML report of a run (see 'report --help').\n"
         "  tokenize Print the token ids of texts with a Hugging Face tokenizer (see 'tokenize --help').\n\n"
         "Options: -h, --help   this help;  --version   print the version.\n")
         .arg(tl::Demo::defaultProjectPath());
@@ -146,6 +146,6 @@ int main(int argc, char* argv[])
         return code;
     }
 
-    err << "error: unknown command '" << command << "'; use 'run', 'demo', 'sim', 'runs' or 'report' (see --help)" << Qt::endl;
+    err << "error: unknown command '" << command << "'; use 'run', 'demo', 'sim', 'runs', 'report' or 'tokenize' (see --help)" << Qt::endl;
     return tl::CliRunner::BadArguments;
 }
