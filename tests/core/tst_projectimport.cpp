@@ -339,7 +339,7 @@ private Q_SLOTS:
                 r.endNs = r.eventNs.last() + 1000;
                 r.promptTokens = 11;
                 r.completionTokens = r.success ? 4 : -1;
-                r.tokenSource = TokenSource::ServerUsage;
+                r.tokenSource = i == 2 ? TokenSource::Tokenizer : TokenSource::ServerUsage; // every source survives
                 r.httpStatus = r.success ? 200 : 500;
                 r.responseId = "chatcmpl-" + QByteArray::number(i);
                 r.retries = i == 0 ? 1 : 0;

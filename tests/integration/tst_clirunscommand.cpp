@@ -64,7 +64,7 @@ private Q_SLOTS:
             QTest::newRow(sub) << QStringList{"runs", sub, "--help"}
                                << QStringLiteral("Usage: throughline-cli runs %1").arg(QLatin1String(sub));
         QTest::newRow("report") << QStringList{"report", "--help"} << "Usage: throughline-cli report";
-        QTest::newRow("main help lists runs") << QStringList{"--help"} << "runs   List, show, export";
+        QTest::newRow("main help lists runs") << QStringList{"--help"} << "runs +List, show, export";
     }
     void helpForEveryCommand()
     {
@@ -72,7 +72,7 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         const Result r = cli(args);
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains(expected), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QRegularExpression(expected)), qPrintable(r.out)); // a pattern: column widths vary
     }
 
     void badArgumentsExitTwo_data()
