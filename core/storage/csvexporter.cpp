@@ -1,5 +1,6 @@
 #include "storage/csvexporter.h"
 
+#include "storage/outputwriter.h"
 #include "storage/csv.h"
 #include "util/tr.h"
 
@@ -44,12 +45,7 @@ QString columnFor(const QString& metric)
 
 bool writeFile(const QString& path, const QByteArray& data, QString* error)
 {
-    QSaveFile f(path);
-    if (f.open(QIODevice::WriteOnly) && f.write(data) == data.size() && f.commit())
-        return true;
-    if (error)
-        *error = Tr::tr("cannot write '%1': %2").arg(path, f.errorString());
-    return false;
+    return OutputWriter::writeFile(path, data, error);
 }
 
 } // namespace

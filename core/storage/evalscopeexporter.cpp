@@ -24,12 +24,7 @@ constexpr char kEmptyPickledList[] = "gASVAAAAAAAAAF2ULg==";
 
 bool writeFile(const QString& path, const QByteArray& data, QString* error)
 {
-    QSaveFile f(path);
-    if (f.open(QIODevice::WriteOnly) && f.write(data) == data.size() && f.commit())
-        return true;
-    if (error)
-        *error = Tr::tr("cannot write '%1': %2").arg(path, f.errorString());
-    return false;
+    return OutputWriter::writeFile(path, data, error);
 }
 
 } // namespace

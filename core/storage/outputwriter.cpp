@@ -10,9 +10,7 @@
 
 namespace tl {
 
-namespace {
-
-bool writeFile(const QString& path, const QByteArray& data, QString* error)
+bool OutputWriter::writeFile(const QString& path, const QByteArray& data, QString* error)
 {
     QSaveFile f(path);
     if (f.open(QIODevice::WriteOnly) && f.write(data) == data.size() && f.commit())
@@ -21,8 +19,6 @@ bool writeFile(const QString& path, const QByteArray& data, QString* error)
         *error = Tr::tr("cannot write '%1': %2").arg(path, f.errorString());
     return false;
 }
-
-} // namespace
 
 OutputWriter::OutputWriter(RunConfig config, const QDateTime& startedAt)
     : m_config(std::move(config))

@@ -20,6 +20,8 @@ public:
     QString pointDir(const RunPoint& point) const;
     // Writes the point's files; false with a message naming the path on failure.
     bool writePoint(const PointResult& result, QString* error) const;
+    // Writes `data` to `path` whole or not at all (QSaveFile); false with a message naming the path on failure.
+    static bool writeFile(const QString& path, const QByteArray& data, QString* error);
 
 private:
     RunConfig m_config;
