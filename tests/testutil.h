@@ -3,6 +3,8 @@
 // Small helpers shared by the test executables (header-only: tests never compile library sources again).
 
 #include <QHostAddress>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QTcpServer>
 
 namespace tl::test {
@@ -15,6 +17,20 @@ inline quint16 closedPort()
     const quint16 port = probe.serverPort();
     probe.close();
     return port;
+}
+
+// Reads a started throughline-sim process's output until it says where it listens: its base URL, or empty
+// after 10 s without that line (`seen` gets what it printed, for the failure message).
+inline QString simBaseUrl(QProcess& sim, QString* seen)
+{
+    static const QRegularExpression listening(QStringLiteral("listening on (http://\\S+)"));
+    while (sim.waitForReadyRead(10000)) {
+        *seen += QString::fromUtf8(sim.readAllStandardOutput());
+        const auto m = listening.match(*seen);
+        if (m.hasMatch())
+            return m.captured(1);
+    }
+    return {};
 }
 
 } // namespace tl::test

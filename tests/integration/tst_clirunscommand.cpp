@@ -2,6 +2,8 @@
 // Command lines read best as plain string literals here.
 #undef QT_NO_CAST_FROM_ASCII
 
+#include "testutil.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QDir>
@@ -251,15 +253,8 @@ private Q_SLOTS:
             sim.terminate();
             sim.waitForFinished();
         });
-        static const QRegularExpression listening("listening on (http://\\S+)");
         QString seen;
-        QString base;
-        while (base.isEmpty() && sim.waitForReadyRead(10000)) {
-            seen += QString::fromUtf8(sim.readAllStandardOutput());
-            const auto m = listening.match(seen);
-            if (m.hasMatch())
-                base = m.captured(1);
-        }
+        const QString base = tl::test::simBaseUrl(sim, &seen);
         QVERIFY2(base.startsWith("http://127.0.0.1:"), qPrintable(seen));
         QTemporaryDir dir;
         const QString project = dir.filePath("rerun.tlproj");

@@ -8,6 +8,8 @@
 #include "storage/projectstore.h"
 #include "util/monoclock.h"
 
+#include "testutil.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QFile>
@@ -50,15 +52,8 @@ private Q_SLOTS:
         QProcess sim;
         sim.start(binary("throughline-sim"), {"--port", "0", "--ttft-ms", "5", "--itl-ms", "2", "--trace-out", trace});
         QVERIFY(sim.waitForStarted());
-        static const QRegularExpression listening("listening on (http://\\S+)");
         QString seen;
-        QString base;
-        while (base.isEmpty() && sim.waitForReadyRead(10000)) {
-            seen += QString::fromUtf8(sim.readAllStandardOutput());
-            const auto m = listening.match(seen);
-            if (m.hasMatch())
-                base = m.captured(1);
-        }
+        const QString base = tl::test::simBaseUrl(sim, &seen);
         QVERIFY2(base.startsWith("http://127.0.0.1:"), qPrintable(seen));
 
         QProcess cli;
