@@ -1,6 +1,8 @@
 #include "storage/evalscopeexporter.h"
 
 #include "storage/outputwriter.h"
+#include "metrics/extendedmetrics.h"
+#include "metrics/pointaccumulator.h"
 #include "util/jsonutil.h"
 #include "util/tr.h"
 
@@ -122,6 +124,13 @@ bool EvalScopeExporter::exportRun(const RunData& run, const QString& dir, QStrin
             return false;
         if (!p.records.isEmpty() && !writeDataDb(pointDir + QStringLiteral("/benchmark_data.db"), p.records, error))
             return false;
+        if (!p.records.isEmpty()) { // Throughline's own metrics beside EvalScope's, recomputed from the records
+            PointAccumulator metrics(p.point);
+            metrics.add(p.records);
+            if (!writeFile(pointDir + QStringLiteral("/throughline_metrics.json"),
+                    extendedMetricsToJson(metrics.extended()), error))
+                return false;
+        }
     }
     return true;
 }

@@ -266,6 +266,11 @@ private Q_SLOTS:
             const auto summary
                 = nlohmann::json::parse(readAll(point + QStringLiteral("/benchmark_summary.json")).toStdString());
             QCOMPARE(summary["Success Requests"].get<int>(), p.summary.successRequests);
+            // Throughline's metrics, recomputed from the stored requests, beside EvalScope's files.
+            const auto extended
+                = nlohmann::json::parse(readAll(point + QStringLiteral("/throughline_metrics.json")).toStdString());
+            QCOMPARE(extended["Success Requests"].get<int>(), p.summary.successRequests);
+            QVERIFY(extended.contains("Avg TTFT content (ms)"));
         }
         // EvalScope's `result` table, column for column (§7.2).
         {
