@@ -43,11 +43,6 @@ QString columnFor(const QString& metric)
     return out;
 }
 
-bool writeFile(const QString& path, const QByteArray& data, QString* error)
-{
-    return OutputWriter::writeFile(path, data, error);
-}
-
 } // namespace
 
 QString CsvExporter::nsToMs(qint64 ns)
@@ -197,7 +192,7 @@ bool CsvExporter::exportRun(const RunData& run, const QString& dir, QStringList*
     };
     for (const auto& [name, data] : files) {
         const QString path = QDir(dir).filePath(name);
-        if (!writeFile(path, data, error))
+        if (!OutputWriter::writeFile(path, data, error))
             return false;
         if (written)
             written->append(path);

@@ -24,11 +24,6 @@ namespace {
 // base64(pickle.dumps([])): EvalScope's column holds the pickled response chunks; Throughline keeps none.
 constexpr char kEmptyPickledList[] = "gASVAAAAAAAAAF2ULg==";
 
-bool writeFile(const QString& path, const QByteArray& data, QString* error)
-{
-    return OutputWriter::writeFile(path, data, error);
-}
-
 } // namespace
 
 bool EvalScopeExporter::writeDataDb(const QString& path, const QList<RequestRecord>& records, QString* error)
@@ -113,13 +108,13 @@ bool EvalScopeExporter::exportRun(const RunData& run, const QString& dir, QStrin
         pointArgs["parallel"] = p.point.parallel;
         pointArgs["number"] = p.point.number;
         pointArgs["rate"] = p.point.rate;
-        if (!writeFile(pointDir + QStringLiteral("/benchmark_args.json"), jsonutil::dumpOrdered(pointArgs, 4), error))
+        if (!OutputWriter::writeFile(pointDir + QStringLiteral("/benchmark_args.json"), jsonutil::dumpOrdered(pointArgs, 4), error))
             return false;
         if (p.hasSummary
-            && !writeFile(pointDir + QStringLiteral("/benchmark_summary.json"), summaryToJson(p.summary), error))
+            && !OutputWriter::writeFile(pointDir + QStringLiteral("/benchmark_summary.json"), summaryToJson(p.summary), error))
             return false;
         if (p.hasSummary && p.summary.successRequests > 0 && !p.percentiles.metrics.isEmpty()
-            && !writeFile(
+            && !OutputWriter::writeFile(
                 pointDir + QStringLiteral("/benchmark_percentile.json"), percentilesToJson(p.percentiles), error))
             return false;
         if (!p.records.isEmpty() && !writeDataDb(pointDir + QStringLiteral("/benchmark_data.db"), p.records, error))
@@ -127,7 +122,7 @@ bool EvalScopeExporter::exportRun(const RunData& run, const QString& dir, QStrin
         if (!p.records.isEmpty()) { // Throughline's own metrics beside EvalScope's, recomputed from the records
             PointAccumulator metrics(p.point);
             metrics.add(p.records);
-            if (!writeFile(pointDir + QStringLiteral("/throughline_metrics.json"),
+            if (!OutputWriter::writeFile(pointDir + QStringLiteral("/throughline_metrics.json"),
                     extendedMetricsToJson(metrics.extended()), error))
                 return false;
         }
