@@ -163,13 +163,29 @@ private Q_SLOTS:
         QVERIFY2(got.startsWith(expected), qPrintable(got));
     }
 
-    // The real Qwen3 template, loaded with the tokenizer; expected strings follow the template by hand.
+    // The real Qwen3 template, loaded with the tokenizer from the fixture's tokenizer_config.json; expected strings
+    // are what transformers' apply_chat_template gives (checked with Python's Jinja2 set up the same way).
     void qwen3_data()
     {
         QTest::addColumn<QString>("messages");
         QTest::addColumn<bool>("generation");
         QTest::addColumn<QString>("extra");
         QTest::addColumn<QString>("expected");
+        // The two message lists datasets produce: a system prompt and a user turn, or a user turn alone.
+        const QString systemUser = QString::fromStdString(
+            msgs({{"system", "You are a helpful assistant."}, {"user", "What is 2+2?"}}).dump());
+        const QString userOnly = QString::fromStdString(msgs({{"user", "What is 2+2?"}}).dump());
+        QTest::newRow("system + user, generation prompt")
+            << systemUser << true << QStringLiteral("{}")
+            << QStringLiteral("<|im_start|>system\nYou are a helpful assistant.<|im_end|>\n<|im_start|>user\nWhat is "
+                              "2+2?<|im_end|>\n<|im_start|>assistant\n");
+        QTest::newRow("system + user") << systemUser << false << QStringLiteral("{}")
+                                       << QStringLiteral("<|im_start|>system\nYou are a helpful "
+                                                         "assistant.<|im_end|>\n<|im_start|>user\nWhat is "
+                                                         "2+2?<|im_end|>\n");
+        QTest::newRow("user only, generation prompt")
+            << userOnly << true << QStringLiteral("{}")
+            << QStringLiteral("<|im_start|>user\nWhat is 2+2?<|im_end|>\n<|im_start|>assistant\n");
         const QString multi = QString::fromStdString(msgs(
             {{"system", "You are helpful."}, {"user", "Hi"}, {"assistant", "Hello!"},
                 {"user", "How are you?"}}).dump());
@@ -216,6 +232,8 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(*out), expected);
     }
 
+    // Templates of the shape of Mistral-Instruct v0.1 and v0.3, written from memory (the Mistral fixture carries no
+    // chat_template; tests/data/tokenizers/README.md): they test the Jinja subset, not Mistral's exact prompt.
     void mistral_data()
     {
         QTest::addColumn<QString>("file");
@@ -223,22 +241,34 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         const QString conversation
             = QString::fromStdString(msgs({{"user", "Hi"}, {"assistant", "Hello"}, {"user", "Bye"}}).dump());
-        QTest::newRow("v0.1 multi-turn") << QStringLiteral("chat_template_v0.1.jinja") << conversation
+        QTest::newRow("v0.1 multi-turn") << QStringLiteral("chat_template_v0.1.from_memory.jinja") << conversation
                                          << QStringLiteral("<s>[INST] Hi [/INST]Hello</s>[INST] Bye [/INST]");
         QTest::newRow("v0.1 rejects a system message")
-            << QStringLiteral("chat_template_v0.1.jinja")
+            << QStringLiteral("chat_template_v0.1.from_memory.jinja")
             << QString::fromStdString(msgs({{"system", "S"}, {"user", "U"}}).dump())
             << QStringLiteral(
                    "RENDER ERROR: chat template: template raised an exception: Conversation roles must alternate");
         QTest::newRow("v0.3 system and multi-turn")
-            << QStringLiteral("chat_template_v0.3.jinja")
+            << QStringLiteral("chat_template_v0.3.from_memory.jinja")
             << QString::fromStdString(
                    msgs({{"system", "S"}, {"user", "U1"}, {"assistant", "A1"}, {"user", "U2"}}).dump())
             << QStringLiteral("<s> [INST] S\n\nU1 [/INST] A1</s> [INST] U2 [/INST]");
-        QTest::newRow("v0.3 without system") << QStringLiteral("chat_template_v0.3.jinja") << conversation
+        QTest::newRow("v0.3 without system") << QStringLiteral("chat_template_v0.3.from_memory.jinja") << conversation
                                              << QStringLiteral("<s> [INST] Hi [/INST] Hello</s> [INST] Bye [/INST]");
+        // The two message lists datasets produce (no generation prompt in these templates: both flags give the same).
+        QTest::newRow("v0.1 user only") << QStringLiteral("chat_template_v0.1.from_memory.jinja")
+                                        << QString::fromStdString(msgs({{"user", "What is 2+2?"}}).dump())
+                                        << QStringLiteral("<s>[INST] What is 2+2? [/INST]");
+        QTest::newRow("v0.3 system + user")
+            << QStringLiteral("chat_template_v0.3.from_memory.jinja")
+            << QString::fromStdString(
+                   msgs({{"system", "You are a helpful assistant."}, {"user", "What is 2+2?"}}).dump())
+            << QStringLiteral("<s> [INST] You are a helpful assistant.\n\nWhat is 2+2? [/INST]");
+        QTest::newRow("v0.3 user only") << QStringLiteral("chat_template_v0.3.from_memory.jinja")
+                                        << QString::fromStdString(msgs({{"user", "What is 2+2?"}}).dump())
+                                        << QStringLiteral("<s> [INST] What is 2+2? [/INST]");
         QTest::newRow("v0.3 roles must alternate")
-            << QStringLiteral("chat_template_v0.3.jinja")
+            << QStringLiteral("chat_template_v0.3.from_memory.jinja")
             << QString::fromStdString(msgs({{"user", "a"}, {"user", "b"}}).dump())
             << QStringLiteral(
                    "RENDER ERROR: chat template: template raised an exception: After the optional system message");
