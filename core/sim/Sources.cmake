@@ -10,6 +10,14 @@ target_sources(throughline_core PRIVATE
     sim/simdeadlinequeue.h
     sim/simjob.h
     sim/simprotocol.h sim/simprotocol.cpp
+    sim/simwire.h sim/simwire.cpp
+    sim/simjobparser.cpp
+    sim/simcompletionformat.cpp
+    sim/simresponsesformat.h sim/simresponsesformat.cpp
+    sim/simembeddings.cpp
+    sim/simrerank.cpp
+    sim/simerrorbody.cpp
+    sim/simhttpresponse.cpp
     sim/simconnection.h
     sim/simengine.h sim/simengine.cpp
     sim/simtimer.h sim/simtimer.cpp

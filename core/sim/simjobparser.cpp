@@ -1,0 +1,297 @@
+// SimProtocol::parseJob: validates /v1/chat/completions, /v1/completions and /v1/responses bodies the way vLLM
+// does and reduces them to a SimJob (prompt tokens by the documented rule or a tokenizer, output length,
+// framing, prefix-cache blocks).
+
+#include "sim/simprotocol.h"
+
+#include "sim/simconfig.h"
+#include "sim/simwire.h"
+#include "tokenizer/chattemplate.h"
+#include "tokenizer/tokenizer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QDateTime>
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+namespace tl {
+
+namespace {
+
+using nlohmann::json;
+using simwire::ceilDiv4;
+using simwire::readBool;
+using simwire::readInt;
+
+// The text of a message's content: a string, or its text parts joined.
+std::string contentText(const json& content)
+{
+    if (content.is_string())
+        return content.get<std::string>();
+    std::string text;
+    if (content.is_array()) {
+        for (const json& part : content) {
+            const auto t = part.is_object() ? part.find("text") : part.end();
+            if (part.is_object() && t != part.end() && t->is_string())
+                text += t->get_ref<const std::string&>();
+        }
+    }
+    return text;
+}
+
+// With a tokenizer: chat through its template (as vLLM renders and counts it), or the contents when it has none
+// or cannot render it; completions with the special tokens the tokenizer adds (vLLM's add_special_tokens).
+qint64 tokenizerCount(const Tokenizer& tokenizer, SimJob::Kind kind, const json& body)
+{
+    if (kind != SimJob::Kind::Chat) {
+        const std::string& prompt = body["prompt"].get_ref<const std::string&>();
+        return qint64(tokenizer.encode(prompt, true).size());
+    }
+    const json& messages = body["messages"];
+    if (const ChatTemplate* chat = tokenizer.chatTemplate()) {
+        QString ignored;
+        if (const auto rendered = chat->render(messages, true, &ignored))
+            return tokenizer.count(*rendered);
+    }
+    qint64 total = 0;
+    for (const json& message : messages)
+        total += tokenizer.count(contentText(message.value("content", json())));
+    return total;
+}
+
+bool countPromptTokens(
+    SimJob::Kind kind, const json& body, const Tokenizer* tokenizer, qint64* tokens, QByteArray* error)
+{
+    if (kind == SimJob::Kind::Chat) {
+        const auto messages = body.find("messages");
+        if (messages == body.end() || !messages->is_array() || messages->empty()) {
+            *error = "messages is required and must be a non-empty list of messages";
+            return false;
+        }
+        qint64 total = 0;
+        for (const json& message : *messages) {
+            if (!message.is_object()) {
+                *error = "each message must be an object with a role and content";
+                return false;
+            }
+            const auto content = message.find("content");
+            const std::size_t bytes = content == message.end() ? 0 : contentText(*content).size();
+            total += std::max(1, ceilDiv4(bytes)) + 4;
+        }
+        *tokens = tokenizer ? tokenizerCount(*tokenizer, kind, body) : total;
+        return true;
+    }
+    const auto prompt = body.find("prompt");
+    if (prompt != body.end() && prompt->is_string()) {
+        *tokens = tokenizer ? tokenizerCount(*tokenizer, kind, body)
+                            : ceilDiv4(prompt->get_ref<const std::string&>().size());
+        return true;
+    }
+    if (prompt != body.end() && prompt->is_array() && !prompt->empty()
+        && std::all_of(prompt->begin(), prompt->end(), [](const json& id) { return id.is_number_integer(); })) {
+        *tokens = static_cast<qint64>(prompt->size());
+        return true;
+    }
+    *error = "prompt is required and must be a string or a non-empty list of token ids";
+    return false;
+}
+
+// Turns a /v1/responses body into the chat shape: "instructions" becomes a system message, "input" (a
+// string or a list of messages whose content is a string or input_text parts) the messages, and
+// max_output_tokens max_tokens.
+bool normaliseResponsesRequest(json& request, QByteArray* error)
+{
+    json messages = json::array();
+    const auto instructions = request.find("instructions");
+    if (instructions != request.end() && instructions->is_string())
+        messages.push_back({{"role", "system"}, {"content", *instructions}});
+    const auto input = request.find("input");
+    if (input != request.end() && input->is_string()) {
+        messages.push_back({{"role", "user"}, {"content", *input}});
+    } else if (input != request.end() && input->is_array() && !input->empty()) {
+        for (const json& item : *input) {
+            if (!item.is_object()) {
+                *error = "each input item must be an object with a role and content";
+                return false;
+            }
+            messages.push_back(item);
+        }
+    } else {
+        *error = "input is required and must be a string or a non-empty list of input items";
+        return false;
+    }
+    request["messages"] = std::move(messages);
+    request.erase("max_tokens");
+    request.erase("max_completion_tokens");
+    if (const auto max = request.find("max_output_tokens"); max != request.end())
+        request["max_tokens"] = *max;
+    return true;
+}
+
+// Whole blocks of the prompt: 64 bytes of "role\0content\0" text per block for chat and string prompts,
+// 16 token ids per block for a token-id list. Each block's hash is chained with the ones before it.
+std::vector<quint64> prefixBlocks(SimJob::Kind kind, const json& request)
+{
+    std::string text;
+    std::vector<quint64> blocks;
+    constexpr std::size_t BlockBytes = std::size_t{SimProtocol::PrefixBlockTokens} * 4;
+    if (kind == SimJob::Kind::Chat) {
+        for (const json& message : request["messages"]) {
+            const auto role = message.find("role");
+            if (role != message.end() && role->is_string())
+                text += role->get_ref<const std::string&>();
+            text += '\0';
+            if (const auto content = message.find("content"); content != message.end())
+                text += contentText(*content);
+            text += '\0';
+        }
+    } else {
+        const json& prompt = request["prompt"];
+        if (prompt.is_string()) {
+            text = prompt.get<std::string>();
+        } else {
+            quint64 h = 0;
+            const std::size_t whole = prompt.size() / SimProtocol::PrefixBlockTokens;
+            for (std::size_t b = 0; b < whole; ++b) {
+                std::array<qint64, SimProtocol::PrefixBlockTokens> ids{};
+                for (std::size_t i = 0; i < ids.size(); ++i)
+                    ids[i] = prompt[b * ids.size() + i].get<qint64>();
+                h = simwire::fnv1a(reinterpret_cast<const char*>(ids.data()), sizeof ids, h);
+                blocks.push_back(h);
+            }
+            return blocks;
+        }
+    }
+    quint64 h = 0;
+    for (std::size_t at = 0; at + BlockBytes <= text.size(); at += BlockBytes) {
+        h = simwire::fnv1a(text.data() + at, BlockBytes, h);
+        blocks.push_back(h);
+    }
+    return blocks;
+}
+
+} // namespace
+
+bool SimProtocol::parseJob(
+    SimJob::Kind kind, QByteArrayView body, const SimConfig& config, SimJob* job, QByteArray* error)
+{
+    return parseJob(kind, body, config, config.defaultOutputTokens, job, error);
+}
+
+bool SimProtocol::parseJob(SimJob::Kind kind, QByteArrayView body, const SimConfig& config, int naturalOutputTokens,
+    SimJob* job, QByteArray* error)
+{
+    json request = json::parse(body.begin(), body.end(), nullptr, false);
+    if (request.is_discarded()) {
+        *error = "request body is not valid JSON";
+        return false;
+    }
+    if (!request.is_object()) {
+        *error = "request body must be a JSON object";
+        return false;
+    }
+    // A Responses request is counted and cached as the chat conversation it stands for.
+    if (kind == SimJob::Kind::Responses && !normaliseResponsesRequest(request, error))
+        return false;
+    const SimJob::Kind promptKind = kind == SimJob::Kind::Responses ? SimJob::Kind::Chat : kind;
+
+    qint64 promptTokens = 0;
+    if (!countPromptTokens(promptKind, request, config.tokenizer.get(), &promptTokens, error))
+        return false;
+
+    std::optional<qint64> maxTokens;
+    std::optional<qint64> minTokens;
+    std::optional<qint64> choices;
+    bool ignoreEos = false;
+    bool stream = false;
+    // Chat clients may send the newer max_completion_tokens; it wins over max_tokens as in vLLM.
+    if (kind == SimJob::Kind::Chat && !readInt(request, "max_completion_tokens", &maxTokens, error))
+        return false;
+    if (!maxTokens && !readInt(request, "max_tokens", &maxTokens, error))
+        return false;
+    if (!readInt(request, "min_tokens", &minTokens, error) || !readInt(request, "n", &choices, error)
+        || !readBool(request, "ignore_eos", &ignoreEos, error) || !readBool(request, "stream", &stream, error))
+        return false;
+    if (maxTokens && *maxTokens < 1) {
+        *error = "max_tokens must be at least 1, got " + QByteArray::number(*maxTokens) + '.';
+        return false;
+    }
+    if (minTokens && *minTokens < 0) {
+        *error = "min_tokens must be greater than or equal to 0, got " + QByteArray::number(*minTokens) + '.';
+        return false;
+    }
+    if (maxTokens && minTokens && *minTokens > *maxTokens) {
+        *error = "min_tokens must be less than or equal to max_tokens=" + QByteArray::number(*maxTokens) + ", got "
+            + QByteArray::number(*minTokens) + '.';
+        return false;
+    }
+    if (choices && *choices != 1) {
+        *error = "n must be 1: throughline-sim generates a single choice";
+        return false;
+    }
+
+    qint64 n = naturalOutputTokens;
+    std::optional<qint64> limit = maxTokens;
+    if (ignoreEos) {
+        limit = maxTokens.value_or(IgnoreEosDefaultMaxTokens);
+        n = *limit;
+    } else if (maxTokens) {
+        n = std::min(n, *maxTokens);
+    }
+    n = std::max<qint64>({n, minTokens.value_or(0), 1});
+
+    const qint64 requested = std::max(n, maxTokens.value_or(0));
+    if (promptTokens + requested > MaxModelLen) {
+        *error = "This model's maximum context length is " + QByteArray::number(MaxModelLen)
+            + " tokens. However, you requested " + QByteArray::number(promptTokens + requested) + " tokens ("
+            + QByteArray::number(promptTokens) + " in the messages, " + QByteArray::number(requested)
+            + " in the completion). Please reduce the length of the messages or completion.";
+        return false;
+    }
+
+    bool includeUsage = false;
+    const auto options = request.find("stream_options");
+    if (options != request.end() && options->is_object()) {
+        const auto usage = options->find("include_usage");
+        includeUsage = usage != options->end() && usage->is_boolean() && usage->get<bool>();
+    }
+
+    const QByteArray modelJson = simwire::requestModelJson(request, config);
+
+    const bool chat = kind == SimJob::Kind::Chat;
+    const bool responses = kind == SimJob::Kind::Responses;
+    SimJob result;
+    result.kind = kind;
+    result.stream = stream;
+    result.includeUsage = stream && includeUsage;
+    result.outputTokens = static_cast<int>(n);
+    result.promptTokens = static_cast<int>(promptTokens);
+    result.finishedByLength = limit && n >= *limit;
+    result.hasLimit = limit.has_value();
+    result.modelJson = modelJson;
+    result.created = QDateTime::currentSecsSinceEpoch();
+    result.tokensPerChunk = std::max(1, config.tokensPerChunk);
+    if (config.prefixCache) {
+        result.reportCached = true;
+        result.prefixBlocks = prefixBlocks(promptKind, request);
+    }
+    result.id = (responses     ? QByteArrayView("resp_")
+                        : chat ? QByteArrayView("chatcmpl-")
+                               : QByteArrayView("cmpl-"))
+                    .toByteArray()
+        + simwire::randomHex();
+    if (responses)
+        result.includeUsage = true; // response.completed always carries usage
+    const QByteArrayView object = !chat ? QByteArrayView("text_completion")
+        : stream                        ? QByteArrayView("chat.completion.chunk")
+                                        : QByteArrayView("chat.completion");
+    result.prefix = R"({"id":")" + result.id + R"(","object":")" + object.toByteArray() + R"(","created":)"
+        + QByteArray::number(result.created) + R"(,"model":)" + modelJson + R"(,"choices":)";
+    *job = std::move(result);
+    return true;
+}
+
+} // namespace tl
