@@ -12,5 +12,10 @@ target_sources(throughline_core PRIVATE
     tokenizer/chattemplate.h tokenizer/chattemplate.cpp
     tokenizer/jinjaast.h
     tokenizer/jinjaparser.h tokenizer/jinjaparser.cpp
+    tokenizer/jinjavalue.h tokenizer/jinjavalue.cpp
+    tokenizer/jinjastrings.h tokenizer/jinjastrings.cpp
+    tokenizer/jinjarenderer.h tokenizer/jinjarenderer.cpp
+    tokenizer/jinjacalls.cpp
+    tokenizer/jinjafilters.cpp
     tokenizer/jinjatemplate.h tokenizer/jinjatemplate.cpp
 )

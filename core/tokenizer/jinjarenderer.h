@@ -1,0 +1,62 @@
+#pragma once
+
+#include "tokenizer/jinjaast.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace tl::jinja {
+
+// How a statement list ended: normally, or by {% break %} / {% continue %} inside a loop.
+enum class Flow { Normal, Break, Continue };
+
+// One rendering of a statement tree against a context: the scope chain, the macros defined so far, and the
+// evaluation of every statement and expression. Made afresh for each JinjaTemplate::render(), so the tree it
+// walks is never mutated. Its members are defined in jinjarenderer.cpp (statements, names, operators),
+// jinjacalls.cpp (global functions, macros, methods) and jinjafilters.cpp (filters and tests).
+class Renderer final {
+public:
+    explicit Renderer(const Value& context);
+
+    Flow run(const Body& body, std::string& out);
+
+private:
+    // Statements and names (jinjarenderer.cpp).
+    Flow exec(const Stmt& s, std::string& out);
+    Flow execFor(const Stmt& s, std::string& out);
+    void bind(const Stmt& s, const Value& item);
+    Value* lookupRef(const std::string& name);
+    Value lookup(const std::string& name);
+
+    // Expressions (jinjarenderer.cpp).
+    Value eval(const Expr& e);
+    // The items a for loop or a filter walks over: a list, a dict's keys, a string's code points.
+    Value iterable(const Value& v, int line);
+    Value getAttr(const Value& obj, const std::string& key);
+    Value getItem(const Value& obj, const Value& key, int line);
+    bool contains(const Value& container, const Value& item, int line);
+    Value binary(const Expr& e);
+    std::vector<Value> evalArgs(const Expr& e, size_t from);
+    // Positional argument i, else keyword name, else fallback.
+    Value arg(const Expr& e, const std::vector<Value>& args, size_t i, const char* name, Value fallback);
+
+    // Calls (jinjacalls.cpp).
+    Value call(const Expr& e);
+    Value callMacro(const Stmt& macro, const Expr& e, const std::vector<Value>& args);
+    Value method(const Expr& e, const Value& obj, const std::string& name, const std::vector<Value>& args);
+    // str.replace(old, new[, count]), and the replace filter; `what` names the caller in the error.
+    Value replace(const Expr& e, const std::string& s, const std::vector<Value>& args, const char* what);
+
+    // Filters and tests (jinjafilters.cpp).
+    Value filter(const Expr& e);
+    Value applySimpleFilter(const Expr& e, const std::string& name, const Value& v);
+    bool test(const Expr& e);
+    bool applyTest(const Expr& e, const std::string& name, const Value& v, const std::vector<Value>& args);
+
+    const Value& m_context;
+    std::vector<std::map<std::string, Value>> m_scopes;
+    std::map<std::string, const Stmt*> m_macros;
+};
+
+} // namespace tl::jinja
