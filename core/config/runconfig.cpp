@@ -161,6 +161,11 @@ QString RunConfig::resolvedUrl() const
 
 RunConfig::ApiKind RunConfig::apiKind() const
 {
+    return apiKindOf(api);
+}
+
+RunConfig::ApiKind RunConfig::apiKindOf(const QString& api)
+{
     if (api.contains(u"respons"))
         return ApiKind::Responses;
     if (api == u"openai_embedding" || api == u"embedding")

@@ -111,6 +111,8 @@ struct RunConfig {
     // The API family --api names (EvalScope's names and aliases).
     enum class ApiKind { Chat, Responses, Embedding, Rerank }; // Chat: chat/completions and completions
     ApiKind apiKind() const;
+    // The family of an --api name, as stored with a run (RunData::api); unknown names are Chat.
+    static ApiKind apiKindOf(const QString& api);
     // URL after EvalScope's suffix rule (adds /chat/completions when no known endpoint suffix is present).
     QString resolvedUrl() const;
     bool effectiveApplyChatTemplate() const;

@@ -36,6 +36,7 @@ RunController::RunController(QObject* parent)
     , m_snapshotTimer(new QTimer(this))
     , m_sleepTimer(new QTimer(this))
     , m_durationTimer(new QTimer(this))
+    , m_accumulator(RunConfig::ApiKind::Chat) // replaced by one for the run's API at each timed phase
     , m_snapshot(std::make_shared<RunSnapshot>())
 {
     registerTypes();
@@ -162,7 +163,7 @@ void RunController::startPhase(Phase phase, int requests)
     m_pointStartNs = monotonicNs();
     m_live = LiveSeries(m_pointStartNs);
     if (phase == Phase::Timed)
-        m_accumulator = PointAccumulator(point, m_pointStartNs);
+        m_accumulator = PointAccumulator(m_config.apiKind(), point, m_pointStartNs);
     const quint64 seed = m_config.seed ? quint64(*m_config.seed) + quint64(m_pointIndex) : quint64(m_pointStartNs);
     Dispatcher::Arrival arrival = Dispatcher::Arrival::Poisson;
     if (m_config.arrivalDistribution == u"constant")
@@ -252,11 +253,9 @@ void RunController::finishPoint()
     result.index = m_pointIndex;
     result.point = m_points.at(m_pointIndex);
     result.summary = m_accumulator.summary();
-    result.summary.llm = m_config.apiKind() == RunConfig::ApiKind::Chat
-        || m_config.apiKind() == RunConfig::ApiKind::Responses;
     result.percentiles = m_accumulator.percentiles();
     result.extended = m_accumulator.extended();
-    m_accumulator = PointAccumulator();
+    m_accumulator = PointAccumulator(m_config.apiKind());
     result.stopped = m_stopRequests > 0 && m_dispatcher->claimed() < m_dispatcher->total();
     result.warmupRequests = m_config.warmupCount(result.point.number);
     m_results.append(result);

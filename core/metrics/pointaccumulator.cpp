@@ -63,8 +63,9 @@ QStringList percentileLabels()
 
 } // namespace
 
-PointAccumulator::PointAccumulator(RunPoint point, qint64 originNs)
+PointAccumulator::PointAccumulator(RunConfig::ApiKind api, RunPoint point, qint64 originNs)
     : m_point(point)
+    , m_llm(api == RunConfig::ApiKind::Chat || api == RunConfig::ApiKind::Responses)
     , m_bucketOriginNs(originNs)
 {
 }
@@ -149,6 +150,7 @@ void PointAccumulator::add(const RequestRecord& r)
 Summary PointAccumulator::summary() const
 {
     Summary s;
+    s.llm = m_llm;
     s.concurrency = m_point.parallel;
     s.rate = m_point.rate;
     s.totalRequests = int(m_total);

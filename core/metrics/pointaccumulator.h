@@ -20,9 +20,10 @@ namespace tl {
 // formulas live in one place. Warmup records are ignored. Not thread-safe: owned by one thread.
 class PointAccumulator final {
 public:
-    // originNs: the start of the timed phase; output throughput is bucketed by whole seconds from there
-    // (-1: from the first record's send time).
-    explicit PointAccumulator(RunPoint point = {}, qint64 originNs = -1);
+    // api: the run's API family, which decides Summary::llm (chat/completions and responses are LLM runs;
+    // embedding and rerank runs report input throughput instead). originNs: the start of the timed phase; output
+    // throughput is bucketed by whole seconds from there (-1: from the first record's send time).
+    explicit PointAccumulator(RunConfig::ApiKind api, RunPoint point = {}, qint64 originNs = -1);
 
     void add(const RequestRecord& r);
     void add(const QList<RequestRecord>& records);
@@ -48,6 +49,7 @@ private:
     };
 
     RunPoint m_point;
+    bool m_llm = true;
     std::vector<Sample> m_samples;
     std::vector<double> m_itl; // EvalScope's ITL: gaps before each choices event after the first (s)
     std::vector<float> m_itlChunk; // gaps between content events (s)

@@ -37,16 +37,16 @@ double PercentileTable::value(const QString& metric, const QString& label) const
     return values.at(m).at(l);
 }
 
-Summary computeSummary(const QList<RequestRecord>& records, const RunPoint& point)
+Summary computeSummary(const QList<RequestRecord>& records, const RunPoint& point, RunConfig::ApiKind api)
 {
-    PointAccumulator acc(point);
+    PointAccumulator acc(api, point);
     acc.add(records);
     return acc.summary();
 }
 
 PercentileTable computePercentiles(const QList<RequestRecord>& records)
 {
-    PointAccumulator acc;
+    PointAccumulator acc(RunConfig::ApiKind::Chat); // the table is the same for every API family
     acc.add(records);
     return acc.percentiles();
 }

@@ -36,6 +36,7 @@ struct Summary {
 
     // Embedding/rerank runs: EvalScope writes Input Throughput = prompt tokens / the sum of latencies, and 0.0 for
     // the LLM keys (output/total throughput, TTFT, TPOT, ITL, output tokens); LLM runs the other way round.
+    // PointAccumulator sets llm from the API family it was made for; summaryFromJson from Input Throughput.
     double inputThroughput = 0;
     bool llm = true;
 
@@ -54,7 +55,7 @@ struct PercentileTable {
 };
 
 // Shorthands over PointAccumulator for a finished list of records.
-Summary computeSummary(const QList<RequestRecord>& records, const RunPoint& point);
+Summary computeSummary(const QList<RequestRecord>& records, const RunPoint& point, RunConfig::ApiKind api);
 PercentileTable computePercentiles(const QList<RequestRecord>& records);
 
 // benchmark_summary.json and benchmark_percentile.json with EvalScope's exact keys and rounding.

@@ -120,7 +120,7 @@ bool EvalScopeExporter::exportRun(const RunData& run, const QString& dir, QStrin
         if (!p.records.isEmpty() && !writeDataDb(pointDir + QStringLiteral("/benchmark_data.db"), p.records, error))
             return false;
         if (!p.records.isEmpty()) { // Throughline's own metrics beside EvalScope's, recomputed from the records
-            PointAccumulator metrics(p.point);
+            PointAccumulator metrics(RunConfig::apiKindOf(run.api), p.point);
             metrics.add(p.records);
             if (!OutputWriter::writeFile(pointDir + QStringLiteral("/throughline_metrics.json"),
                     extendedMetricsToJson(metrics.extended()), error))

@@ -332,7 +332,7 @@ std::optional<RunData> EvalScopeImporter::import(const QString& path, QString* e
             r.completionTokens = raw.completion;
             p.records.append(r);
         }
-        recomputeMetrics(p);
+        recomputeMetrics(p, RunConfig::apiKindOf(run.api));
         // Cross-check against EvalScope's own summary; a difference is reported, never hidden.
         if (l.summary.is_object()) {
             const double theirs = number(l.summary, "Success Requests", number(l.summary, "Succeed requests"));

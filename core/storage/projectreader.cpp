@@ -217,7 +217,7 @@ QList<PointRow> ProjectReader::points(const QString& runId) const
         PointData data;
         data.point = p.point;
         data.records = requests(runId, p.index);
-        recomputeMetrics(data);
+        recomputeMetrics(data, RunConfig::apiKindOf(run->api));
         p.summary = data.summary;
         p.percentiles = data.percentiles;
         p.hasSummary = true;

@@ -34,9 +34,9 @@ RequestRecord recordFromTimings(
     return r;
 }
 
-void recomputeMetrics(PointData& point, std::optional<double> durationS)
+void recomputeMetrics(PointData& point, RunConfig::ApiKind api, std::optional<double> durationS)
 {
-    point.summary = computeSummary(point.records, point.point);
+    point.summary = computeSummary(point.records, point.point, api);
     if (durationS && *durationS > 0) {
         // The rates divide success totals by the duration (EvalScope §5.2): redo them with the given one.
         double prompt = 0;

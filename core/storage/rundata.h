@@ -51,8 +51,9 @@ struct RunData {
 RequestRecord recordFromTimings(
     int seq, qint64 sentNs, bool stream, double ttftS, const QVector<double>& itlS, double latencyS);
 
-// Recomputes a point's summary and percentiles from its records (EvalScope's formulas). When the source gave no
-// per-request send times, `durationS` replaces the test duration and the rates that divide by it.
-void recomputeMetrics(PointData& point, std::optional<double> durationS = std::nullopt);
+// Recomputes a point's summary and percentiles from its records (EvalScope's formulas) for a run of the API family
+// `api`. When the source gave no per-request send times, `durationS` replaces the test duration and the rates that
+// divide by it.
+void recomputeMetrics(PointData& point, RunConfig::ApiKind api, std::optional<double> durationS = std::nullopt);
 
 } // namespace tl

@@ -38,8 +38,8 @@ std::optional<RunData> importRunJson(const QString& path, QString* error)
     if (run->status == u"running")
         run->status = QStringLiteral("interrupted");
     for (PointData& p : run->points) {
-        if (!p.records.isEmpty())
-            recomputeMetrics(p); // the requests are the truth; the exported summary is only a copy
+        if (!p.records.isEmpty()) // the requests are the truth; the exported summary is only a copy
+            recomputeMetrics(p, RunConfig::apiKindOf(run->api));
         if (p.status == u"running")
             p.status = QStringLiteral("interrupted");
     }

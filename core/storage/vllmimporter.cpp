@@ -234,7 +234,8 @@ std::optional<RunData> VllmImporter::import(const QString& path, QString* error)
                     : -1;
                 p.records.append(r);
             }
-            recomputeMetrics(p, std::isnan(duration) ? std::nullopt : std::optional<double>(duration));
+            recomputeMetrics(p, RunConfig::apiKindOf(run.api),
+                std::isnan(duration) ? std::nullopt : std::optional<double>(duration));
         } else {
             anyAggregate = true;
             Summary& s = p.summary;

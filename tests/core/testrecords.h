@@ -34,6 +34,22 @@ inline RequestRecord streamed(int seq, qint64 sentMs, qint64 ttftMs, qint64 itlM
     return r;
 }
 
+// An embedding or rerank request: answered whole after `latencyMs`, prompt tokens only, no events.
+inline RequestRecord pooled(int seq, qint64 sentMs, qint64 latencyMs, qint64 prompt = 8)
+{
+    RequestRecord r;
+    r.seq = seq;
+    r.success = true;
+    r.sentNs = sentMs * kMs;
+    r.scheduledNs = r.sentNs;
+    r.endNs = r.sentNs + latencyMs * kMs;
+    r.httpStatus = 200;
+    r.promptTokens = prompt;
+    r.completionTokens = 0;
+    r.tokenSource = TokenSource::ServerUsage;
+    return r;
+}
+
 inline RequestRecord failed(int seq, qint64 sentMs, ErrorClass errorClass = ErrorClass::HttpStatus)
 {
     RequestRecord r;

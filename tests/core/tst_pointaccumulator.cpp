@@ -21,7 +21,7 @@ bool near(double a, double b, double tolerance = 1e-6)
 
 ExtendedMetrics extendedOf(const QList<RequestRecord>& records, RunPoint point = {1, 1, -1}, qint64 originNs = 0)
 {
-    PointAccumulator acc(point, originNs);
+    PointAccumulator acc(RunConfig::ApiKind::Chat, point, originNs);
     acc.add(records);
     return acc.extended();
 }
@@ -48,7 +48,7 @@ private Q_SLOTS:
         QVERIFY(near(m.percentiles.value(QStringLiteral("TTFT content (ms)"), QStringLiteral("50%")), 100.0));
         QVERIFY(near(m.percentiles.value(QStringLiteral("ITL chunk (ms)"), QStringLiteral("max")), 20.0, 1e-4));
         // EvalScope's TTFT counts the role-only chunk; the content variant does not.
-        PointAccumulator acc;
+        PointAccumulator acc(RunConfig::ApiKind::Chat);
         acc.add(r);
         QVERIFY(near(acc.summary().avgTtftMs, 50.0));
     }
@@ -123,7 +123,7 @@ private Q_SLOTS:
     {
         RequestRecord warm = streamed(0, 0, 900, 100, 5);
         warm.warmup = true;
-        PointAccumulator acc(RunPoint{1, 1, -1}, 0);
+        PointAccumulator acc(RunConfig::ApiKind::Chat, RunPoint{1, 1, -1}, 0);
         acc.add({warm, streamed(1, 0, 100, 20, 5)});
         QCOMPARE(acc.requests(), 1);
         QVERIFY(near(acc.extended().avgTtftContentMs, 100.0));
@@ -152,14 +152,42 @@ private Q_SLOTS:
         QList<RequestRecord> recs;
         for (int i = 0; i < 20; ++i)
             recs.append(i % 5 == 4 ? failed(i, i * 7) : streamed(i, i * 7, 80 + i, 15, 4 + i % 3));
-        PointAccumulator acc(RunPoint{4, 20, -1});
+        PointAccumulator acc(RunConfig::ApiKind::Chat, RunPoint{4, 20, -1});
         for (qsizetype i = 0; i < recs.size(); i += 3)
             acc.add(recs.mid(i, 3));
-        const Summary whole = computeSummary(recs, RunPoint{4, 20, -1});
+        const Summary whole = computeSummary(recs, RunPoint{4, 20, -1}, RunConfig::ApiKind::Chat);
         QCOMPARE(acc.summary().successRequests, whole.successRequests);
         QCOMPARE(acc.summary().avgItlMs, whole.avgItlMs);
         QCOMPARE(acc.summary().testDurationS, whole.testDurationS);
         QCOMPARE(acc.percentiles().values, computePercentiles(recs).values);
+    }
+
+    // Summary::llm comes from the API family the accumulator is made for, so every producer of a summary (run
+    // controller, importers, exporters) writes EvalScope's keys right without setting it afterwards.
+    void llmFollowsTheApiFamily_data()
+    {
+        QTest::addColumn<QString>("api");
+        QTest::addColumn<bool>("llm");
+        QTest::newRow("chat/completions") << QStringLiteral("openai") << true;
+        QTest::newRow("responses") << QStringLiteral("openai_responses") << true;
+        QTest::newRow("embedding") << QStringLiteral("openai_embedding") << false;
+        QTest::newRow("embedding alias") << QStringLiteral("embedding") << false;
+        QTest::newRow("rerank") << QStringLiteral("openai_rerank") << false;
+    }
+    void llmFollowsTheApiFamily()
+    {
+        QFETCH(QString, api);
+        QFETCH(bool, llm);
+        const QList<RequestRecord> recs{pooled(0, 0, 40), pooled(1, 10, 40), pooled(2, 20, 40)};
+        PointAccumulator acc(RunConfig::apiKindOf(api), RunPoint{1, 3, -1});
+        acc.add(recs);
+        const Summary s = acc.summary();
+        QCOMPARE(s.llm, llm);
+        QCOMPARE(computeSummary(recs, RunPoint{1, 3, -1}, RunConfig::apiKindOf(api)).llm, llm);
+        // What EvalScope's benchmark_summary.json then says: 24 prompt tokens over 0.12 s of latency.
+        const auto j = nlohmann::json::parse(summaryToJson(s).toStdString());
+        QCOMPARE(j["Input Throughput (tok/s)"].get<double>(), llm ? 0.0 : 200.0);
+        QCOMPARE(summaryFromJson(summaryToJson(s)).llm, llm);
     }
 
     void jsonFile()

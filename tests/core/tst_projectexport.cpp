@@ -72,7 +72,7 @@ RunData sampleRun()
             r.bytesReceived = 1000 + i;
             p.records.append(r);
         }
-        recomputeMetrics(p);
+        recomputeMetrics(p, RunConfig::apiKindOf(run.api));
         run.points.append(p);
     }
     return run;

@@ -1,6 +1,7 @@
 // Import of EvalScope output folders, vLLM bench serve results and Throughline's run JSON. The fixtures under
 // tests/data/import/ were written by make_fixtures.py, which computes EvalScope's summary and percentiles with
 // EvalScope's formulas on its own: the recomputed metrics must agree with those files.
+#include "core/testrecords.h"
 #include "storage/evalscopeimporter.h"
 #include "storage/projectreader.h"
 #include "storage/projectstore.h"
@@ -52,6 +53,29 @@ QMap<QString, QByteArray> snapshot(const QString& dir)
         out.insert(p, readAll(p));
     }
     return out;
+}
+
+// A run of model "m" for ProjectStore::beginRun, named after its id.
+RunInfo runInfo(const QString& id, const QString& api, const QByteArray& configJson)
+{
+    RunInfo info;
+    info.id = id;
+    info.name = id;
+    info.configJson = configJson;
+    info.model = QStringLiteral("m");
+    info.api = api;
+    return info;
+}
+
+// `run` written as Throughline's run JSON into `dir`, then imported from there.
+std::optional<RunData> exportedAndImported(const RunData& run, const QTemporaryDir& dir, QString* error)
+{
+    const QString file = dir.filePath(QStringLiteral("run.json"));
+    QFile f(file);
+    if (!f.open(QIODevice::WriteOnly) || f.write(RunJson::toJson(run)) < 0)
+        return std::nullopt;
+    f.close();
+    return RunImporter::import(file, RunImporter::Format::Auto, error);
 }
 
 #define COMPARE_NEAR(actual, expected, tol)                                                                            \
@@ -294,6 +318,50 @@ private Q_SLOTS:
         COMPARE_NEAR(back->points.first().summary.avgTtftMs, run->points.first().summary.avgTtftMs, 0.005);
     }
 
+    // A point's summary recomputed from its requests (a point that never finished, read back; an exported run,
+    // imported) knows from the run's API whether EvalScope's LLM keys or its Input Throughput apply.
+    void recomputedSummariesFollowTheApi_data()
+    {
+        QTest::addColumn<QString>("api");
+        QTest::addColumn<bool>("llm");
+        QTest::newRow("chat/completions") << QStringLiteral("openai") << true;
+        QTest::newRow("embedding") << QStringLiteral("openai_embedding") << false;
+        QTest::newRow("rerank") << QStringLiteral("openai_rerank") << false;
+    }
+    void recomputedSummariesFollowTheApi()
+    {
+        QFETCH(QString, api);
+        QFETCH(bool, llm);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("p.tlproj"));
+        QString error;
+        {
+            auto store = ProjectStore::open(path, &error);
+            QVERIFY2(store, qPrintable(error));
+            const RunInfo info = runInfo(QStringLiteral("pooled"), api, R"({"parallel": [1], "number": [2]})");
+            store->beginRun(info);
+            store->beginPoint(info.id, 0, 1, 2, -1);
+            store->writeRequests(info.id, 0, {testrecords::pooled(0, 1, 40), testrecords::pooled(1, 11, 40)});
+            store->finishRun(info.id, QStringLiteral("stopped")); // the point never finished: no stored summary
+            QVERIFY(store->flush(&error));
+        }
+        ProjectReader reader;
+        QVERIFY2(reader.open(path, &error), qPrintable(error));
+        const QList<PointRow> points = reader.points(QStringLiteral("pooled"));
+        QCOMPARE(points.size(), 1);
+        QVERIFY(points.first().summaryRecomputed);
+        QCOMPARE(points.first().summary.llm, llm);
+
+        const std::optional<RunData> original = reader.loadRun(QStringLiteral("pooled"));
+        QVERIFY(original);
+        const auto back = exportedAndImported(*original, dir, &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->points.size(), 1);
+        QCOMPARE(back->points.first().summary.llm, llm);
+        const auto summary = nlohmann::json::parse(summaryToJson(back->points.first().summary).toStdString());
+        QCOMPARE(summary["Input Throughput (tok/s)"].get<double>() > 0, !llm);
+    }
+
     // Throughline's own export: a run written by the store comes back identical (with a new id), and its summary is
     // recomputed from the requests rather than copied.
     void runJsonRoundTrip()
@@ -304,13 +372,10 @@ private Q_SLOTS:
         {
             auto store = ProjectStore::open(path, &error);
             QVERIFY2(store, qPrintable(error));
-            RunInfo info;
-            info.id = QStringLiteral("orig");
+            RunInfo info = runInfo(QStringLiteral("orig"), QStringLiteral("openai"),
+                R"({"model": "m", "parallel": [2], "number": [3], "max_tokens": 5})");
             info.name = QStringLiteral("round trip ✓");
-            info.configJson = R"({"model": "m", "parallel": [2], "number": [3], "max_tokens": 5})";
-            info.model = QStringLiteral("m");
             info.url = QStringLiteral("http://127.0.0.1:9/v1/chat/completions");
-            info.api = QStringLiteral("openai");
             info.monotonicAnchorNs = 1'000'000;
             info.createdMs = 1'700'000'000'000;
             store->beginRun(info);
@@ -353,7 +418,7 @@ private Q_SLOTS:
             PointData computed;
             computed.point = RunPoint{2, 3, -1};
             computed.records = records;
-            recomputeMetrics(computed);
+            recomputeMetrics(computed, RunConfig::ApiKind::Chat);
             store->finishPoint(info.id, 0, QStringLiteral("completed"), summaryToJson(computed.summary),
                 percentilesToJson(computed.percentiles));
             store->finishRun(info.id, QStringLiteral("finished"));
@@ -365,12 +430,7 @@ private Q_SLOTS:
         QVERIFY(original);
         QCOMPARE(EndpointFingerprint::fromJson(original->fingerprintJson).serverHeaders.first().second,
             QStringLiteral("uvicorn"));
-        const QString file = dir.filePath(QStringLiteral("run.json"));
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(RunJson::toJson(*original));
-        f.close();
-        const auto back = RunImporter::import(file, RunImporter::Format::Auto, &error);
+        const auto back = exportedAndImported(*original, dir, &error);
         QVERIFY2(back, qPrintable(error));
         QVERIFY(back->id != original->id);
         QCOMPARE(back->source, QStringLiteral("throughline-json"));

@@ -54,7 +54,7 @@ private Q_SLOTS:
         RequestRecord warm = streamed(3, 0, 1000, 100, 50);
         warm.warmup = true;
         recs.append(warm);
-        const Summary s = computeSummary(recs, RunPoint{2, 3, -1});
+        const Summary s = computeSummary(recs, RunPoint{2, 3, -1}, RunConfig::ApiKind::Chat);
         QCOMPARE(s.totalRequests, 3);
         QCOMPARE(s.successRequests, 2);
         QCOMPARE(s.failedRequests, 1);
@@ -77,7 +77,7 @@ private Q_SLOTS:
 
     void allFailedUsesSentinels()
     {
-        const Summary s = computeSummary({failed(0, 0), failed(1, 5)}, RunPoint{1, 2, -1});
+        const Summary s = computeSummary({failed(0, 0), failed(1, 5)}, RunPoint{1, 2, -1}, RunConfig::ApiKind::Chat);
         QCOMPARE(s.successRequests, 0);
         QCOMPARE(s.avgLatencyS, -1.0);
         QCOMPARE(s.avgTtftMs, -1000.0);
@@ -131,7 +131,7 @@ private Q_SLOTS:
 
     void summaryJsonHasEvalscopeKeys()
     {
-        const Summary s = computeSummary({streamed(0, 0, 123, 20, 4)}, RunPoint{1, 1, -1});
+        const Summary s = computeSummary({streamed(0, 0, 123, 20, 4)}, RunPoint{1, 1, -1}, RunConfig::ApiKind::Chat);
         const QByteArray json = summaryToJson(s);
         const auto j = nlohmann::json::parse(json.toStdString());
         for (const char* key :
