@@ -71,6 +71,29 @@ bool isErrorShape(const QByteArray& body, int status)
         && j["message"].is_string() && j.contains("param");
 }
 
+// What a raw client sees of a streamed chat completion (Tokens tokens, ignore_eos) under a fault that lets the
+// status line be due; the defaults are an undisturbed stream.
+struct StreamSeen {
+    bool headers = true; // the 200 status line and headers arrive (the trace has their time)
+    bool complete = true; // the body ends as HTTP says; else the server cuts the connection
+    int tokens = Tokens; // token events received, and completion tokens in the server's trace
+    int invalid = 0; // data events that are not JSON
+    bool errorEvent = false; // an {"error": …} event (a 500 error object) right before [DONE]
+    bool done = true; // the events end with [DONE]
+    double headersAfterS = 0; // the least time from the request to the status line (0: any)
+    double tokenGapS = 0; // the least largest gap between token arrivals (0: any)
+    QByteArray tail; // what the received bytes end with (empty: anything)
+};
+
+// What a non-streamed request gets under a fault that would strike mid-stream.
+enum class Answer {
+    Cut, // the connection closes without an answer
+    InvalidJson, // 200 with a body that is not JSON
+    ErrorObject, // 200 with {"error": …}
+    Empty, // 200 with an empty body
+    Late, // 200 with the whole answer, after at least the stall
+};
+
 } // namespace
 
 class TestSimFaults final : public QObject {
@@ -82,14 +105,8 @@ private slots:
     void parseRule();
     void httpErrors_data();
     void httpErrors();
-    void resetBeforeHeaders();
-    void resetMidStream();
-    void stallMidStream();
-    void malformedChunk();
-    void errorEvent();
-    void emptyStream();
-    void slowHeaders();
-    void truncatedChunked();
+    void streamingFaults_data();
+    void streamingFaults();
     void nonStreamingFaults_data();
     void nonStreamingFaults();
     void seenByNetworkAccessManager_data();
@@ -173,167 +190,132 @@ void TestSimFaults::httpErrors()
     QCOMPARE(traces.front().status, status);
 }
 
-void TestSimFaults::resetBeforeHeaders()
+void TestSimFaults::streamingFaults_data()
 {
-    const auto server = startServer(tl::SimFaultKind::ResetBeforeHeaders);
-    QVERIFY(server);
-    RawClient client(server->port());
-    QVERIFY(client.waitConnected());
-    client.send(completion(true));
-    QVERIFY(client.waitClosed());
-    QVERIFY(client.buffer().isEmpty());
-    QCOMPARE(client.socket().error(), QAbstractSocket::RemoteHostClosedError);
-    QTRY_COMPARE_WITH_TIMEOUT(server->traceRecords().size(), std::size_t(1), TimeoutMs);
-    QCOMPARE(server->traceRecords().front().fault, tl::SimFaultKind::ResetBeforeHeaders);
-    QCOMPARE(server->traceRecords().front().headersNs, qint64(0));
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<StreamSeen>("seen");
+    const int before = Tokens / 2 - 1; // a mid-stream fault strikes at token Tokens / 2
+    QTest::newRow("reset-before-headers")
+        << int(tl::SimFaultKind::ResetBeforeHeaders)
+        << StreamSeen{.headers = false, .complete = false, .tokens = 0, .done = false};
+    QTest::newRow("reset-mid-stream") << int(tl::SimFaultKind::ResetMidStream)
+                                      << StreamSeen{.complete = false, .tokens = before, .done = false};
+    QTest::newRow("truncated-chunked") << int(tl::SimFaultKind::TruncatedChunked)
+                                       << StreamSeen{.complete = false,
+                                              .tokens = before,
+                                              .invalid = 1,
+                                              .done = false,
+                                              .tail = "1000\r\ndata: {\"id\":"};
+    QTest::newRow("stall-mid-stream") << int(tl::SimFaultKind::StallMidStream) << StreamSeen{.tokenGapS = StallS};
+    QTest::newRow("malformed-chunk") << int(tl::SimFaultKind::MalformedChunk) << StreamSeen{.invalid = 1};
+    QTest::newRow("error-event") << int(tl::SimFaultKind::ErrorEvent)
+                                 << StreamSeen{.tokens = before, .errorEvent = true};
+    QTest::newRow("empty-stream") << int(tl::SimFaultKind::EmptyStream) << StreamSeen{.tokens = 0, .done = false};
+    QTest::newRow("slow-headers") << int(tl::SimFaultKind::SlowHeaders) << StreamSeen{.headersAfterS = SlowHeadersS};
 }
 
-void TestSimFaults::resetMidStream()
+void TestSimFaults::streamingFaults()
 {
-    const auto server = startServer(tl::SimFaultKind::ResetMidStream);
+    QFETCH(int, kind);
+    QFETCH(StreamSeen, seen);
+    const auto server = startServer(static_cast<tl::SimFaultKind>(kind));
     QVERIFY(server);
     RawClient client(server->port());
     QVERIFY(client.waitConnected());
     client.send(completion(true));
-    QVERIFY(client.waitClosed());
+
+    // The whole answer stays in the client's buffer, where each byte's arrival time can be read.
     HttpReply reply;
-    QVERIFY(!client.read(&reply)); // the chunked body never ends
-    QVERIFY(client.buffer().startsWith("HTTP/1.1 200 OK\r\n"));
-    const QList<QByteArray> events = sseData(client.buffer());
-    QCOMPARE(tokenEvents(events), Tokens / 2 - 1); // tokens 1..3, then the reset at token 4
-    QVERIFY(!client.buffer().contains("[DONE]"));
-    QTRY_COMPARE_WITH_TIMEOUT(server->traceRecords().size(), std::size_t(1), TimeoutMs);
-    QCOMPARE(server->traceRecords().front().completionTokens, Tokens / 2 - 1);
-}
-
-void TestSimFaults::stallMidStream()
-{
-    const auto server = startServer(tl::SimFaultKind::StallMidStream);
-    QVERIFY(server);
-    RawClient client(server->port());
-    QVERIFY(client.waitConnected());
-    client.send(completion(true));
-    QVERIFY(client.waitFor("[DONE]"));
-    // The largest gap between token chunk arrivals is the stall (loose: a lower bound only).
-    qint64 previous = -1;
-    qint64 largestGap = 0;
-    for (qsizetype from = 0;;) {
-        const qsizetype at = client.buffer().indexOf("\"content\":\" ", from);
-        if (at < 0)
-            break;
-        const qint64 arrival = client.arrivalNs(at);
-        if (previous >= 0)
-            largestGap = std::max(largestGap, arrival - previous);
-        previous = arrival;
-        from = at + 1;
+    qsizetype used = 0;
+    QVERIFY(QTest::qWaitFor(
+        [&] { return (used = parseResponse(client.buffer(), client.isClosed(), &reply)) != 0; }, TimeoutMs));
+    const QByteArray& bytes = client.buffer();
+    QCOMPARE(bytes.startsWith("HTTP/1.1 200 OK\r\n"), seen.headers);
+    if (seen.complete) {
+        QVERIFY(used > 0);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.headers.value("content-type"), QByteArray("text/event-stream; charset=utf-8"));
+    } else {
+        QCOMPARE(used, qsizetype(-1)); // closed before the body (or the headers) ended
+        QVERIFY(seen.headers || bytes.isEmpty());
+        QCOMPARE(client.socket().error(), QAbstractSocket::RemoteHostClosedError);
     }
-    QVERIFY2(largestGap >= qint64(StallS * 0.9e9), qPrintable(QString::number(largestGap)));
-    HttpReply reply;
-    QVERIFY(client.read(&reply));
-    QCOMPARE(tokenEvents(sseData(reply.body)), Tokens);
+    if (!seen.tail.isEmpty())
+        QVERIFY2(bytes.endsWith(seen.tail), bytes.right(64).constData());
+
+    // Every data event is accounted for: the role chunk before the first token, the tokens, the broken events,
+    // the error event and [DONE].
+    const QList<QByteArray> events = sseData(seen.complete ? reply.body : bytes);
+    QCOMPARE(tokenEvents(events), seen.tokens);
+    int notJson = 0;
+    for (const QByteArray& event : events)
+        notJson += event != "[DONE]" && parseJson(event).is_discarded() ? 1 : 0;
+    QCOMPARE(notJson, seen.invalid);
+    QCOMPARE(!events.isEmpty() && events.constLast() == "[DONE]", seen.done);
+    QCOMPARE(bytes.contains("[DONE]"), seen.done);
+    if (seen.errorEvent) {
+        QVERIFY(events.size() >= 2);
+        const json error = parseJson(events.at(events.size() - 2));
+        QVERIFY(error.contains("error"));
+        QVERIFY(isErrorShape(QByteArray::fromStdString(error["error"].dump()), 500));
+    }
+    QCOMPARE(events.size(),
+        (seen.tokens > 0 ? 1 : 0) + seen.tokens + seen.invalid + (seen.errorEvent ? 1 : 0) + (seen.done ? 1 : 0));
+    if (seen.complete && events.isEmpty())
+        QVERIFY(reply.body.isEmpty() && reply.chunks.isEmpty());
+
+    if (seen.headersAfterS > 0) {
+        const qint64 headersAfterNs = client.arrivalNs(0) - client.sentNs();
+        QVERIFY2(headersAfterNs >= qint64(seen.headersAfterS * 0.9e9), qPrintable(QString::number(headersAfterNs)));
+    }
+    if (seen.tokenGapS > 0) {
+        // The largest gap between token chunk arrivals is the stall (loose: a lower bound only).
+        qint64 previous = -1;
+        qint64 largestGap = 0;
+        for (qsizetype at = bytes.indexOf("\"content\":\" "); at >= 0; at = bytes.indexOf("\"content\":\" ", at + 1)) {
+            const qint64 arrival = client.arrivalNs(at);
+            if (previous >= 0)
+                largestGap = std::max(largestGap, arrival - previous);
+            previous = arrival;
+        }
+        QVERIFY2(largestGap >= qint64(seen.tokenGapS * 0.9e9), qPrintable(QString::number(largestGap)));
+    }
+
+    // The server's ground truth agrees.
     QTRY_COMPARE_WITH_TIMEOUT(server->traceRecords().size(), std::size_t(1), TimeoutMs);
     const tl::SimTraceRecord trace = server->traceRecords().front();
-    QCOMPARE(trace.chunkNs.size(), std::size_t(Tokens));
-    QVERIFY(trace.plannedNs[3] - trace.plannedNs[2] >= qint64(StallS * 1e9));
-}
-
-void TestSimFaults::malformedChunk()
-{
-    const auto server = startServer(tl::SimFaultKind::MalformedChunk);
-    QVERIFY(server);
-    HttpReply reply;
-    QVERIFY(exchange(server->port(), completion(true), &reply));
-    QCOMPARE(reply.status, 200);
-    const QList<QByteArray> events = sseData(reply.body);
-    QCOMPARE(events.constLast(), QByteArray("[DONE]"));
-    int invalid = 0;
-    for (qsizetype i = 0; i + 1 < events.size(); ++i)
-        invalid += parseJson(events.at(i)).is_discarded() ? 1 : 0;
-    QCOMPARE(invalid, 1);
-    QCOMPARE(tokenEvents(events), Tokens); // the stream goes on after it
-}
-
-void TestSimFaults::errorEvent()
-{
-    const auto server = startServer(tl::SimFaultKind::ErrorEvent);
-    QVERIFY(server);
-    HttpReply reply;
-    QVERIFY(exchange(server->port(), completion(true), &reply)); // a complete chunked body
-    QCOMPARE(reply.status, 200);
-    const QList<QByteArray> events = sseData(reply.body);
-    QCOMPARE(events.constLast(), QByteArray("[DONE]"));
-    const json error = parseJson(events.at(events.size() - 2));
-    QVERIFY(error.contains("error"));
-    QVERIFY(isErrorShape(QByteArray::fromStdString(error["error"].dump()), 500));
-    QCOMPARE(tokenEvents(events), Tokens / 2 - 1);
-}
-
-void TestSimFaults::emptyStream()
-{
-    const auto server = startServer(tl::SimFaultKind::EmptyStream);
-    QVERIFY(server);
-    HttpReply reply;
-    QVERIFY(exchange(server->port(), completion(true), &reply));
-    QCOMPARE(reply.status, 200);
-    QCOMPARE(reply.headers.value("content-type"), QByteArray("text/event-stream; charset=utf-8"));
-    QVERIFY(reply.body.isEmpty());
-    QVERIFY(reply.chunks.isEmpty());
-}
-
-void TestSimFaults::slowHeaders()
-{
-    const auto server = startServer(tl::SimFaultKind::SlowHeaders);
-    QVERIFY(server);
-    RawClient client(server->port());
-    QVERIFY(client.waitConnected());
-    client.send(completion(true));
-    QVERIFY(client.waitFor("HTTP/1.1 200"));
-    const qint64 headersAfterNs = client.arrivalNs(0) - client.sentNs();
-    QVERIFY2(headersAfterNs >= qint64(SlowHeadersS * 0.9e9), qPrintable(QString::number(headersAfterNs)));
-    HttpReply reply;
-    QVERIFY(client.read(&reply));
-    QCOMPARE(tokenEvents(sseData(reply.body)), Tokens);
-}
-
-void TestSimFaults::truncatedChunked()
-{
-    const auto server = startServer(tl::SimFaultKind::TruncatedChunked);
-    QVERIFY(server);
-    RawClient client(server->port());
-    QVERIFY(client.waitConnected());
-    client.send(completion(true));
-    QVERIFY(client.waitClosed());
-    HttpReply reply;
-    QCOMPARE(parseResponse(client.buffer(), true, &reply), qsizetype(-1)); // the last chunk is cut short
-    QVERIFY(client.buffer().endsWith("1000\r\ndata: {\"id\":"));
-    QCOMPARE(client.socket().error(), QAbstractSocket::RemoteHostClosedError);
+    QCOMPARE(int(trace.fault), kind);
+    QCOMPARE(trace.headersNs != 0, seen.headers);
+    QCOMPARE(trace.completionTokens, seen.tokens);
+    QCOMPARE(trace.chunkNs.size(), std::size_t(seen.tokens));
+    if (seen.tokenGapS > 0) // the stall is in the plan, before the token it strikes at
+        QVERIFY(trace.plannedNs[Tokens / 2 - 1] - trace.plannedNs[Tokens / 2 - 2] >= qint64(seen.tokenGapS * 1e9));
 }
 
 void TestSimFaults::nonStreamingFaults_data()
 {
     QTest::addColumn<int>("kind");
-    QTest::addColumn<int>("expect"); // 0: cut without an answer, 1: 200 with invalid JSON, 2: 200 {"error"},
-                                     // 3: 200 with an empty body, 4: 200 valid answer
-    QTest::newRow("reset-mid-stream") << int(tl::SimFaultKind::ResetMidStream) << 0;
-    QTest::newRow("truncated-chunked") << int(tl::SimFaultKind::TruncatedChunked) << 0;
-    QTest::newRow("malformed-chunk") << int(tl::SimFaultKind::MalformedChunk) << 1;
-    QTest::newRow("error-event") << int(tl::SimFaultKind::ErrorEvent) << 2;
-    QTest::newRow("empty-stream") << int(tl::SimFaultKind::EmptyStream) << 3;
-    QTest::newRow("stall-mid-stream") << int(tl::SimFaultKind::StallMidStream) << 4;
-    QTest::newRow("slow-headers") << int(tl::SimFaultKind::SlowHeaders) << 4;
+    QTest::addColumn<Answer>("answer");
+    QTest::newRow("reset-mid-stream") << int(tl::SimFaultKind::ResetMidStream) << Answer::Cut;
+    QTest::newRow("truncated-chunked") << int(tl::SimFaultKind::TruncatedChunked) << Answer::Cut;
+    QTest::newRow("malformed-chunk") << int(tl::SimFaultKind::MalformedChunk) << Answer::InvalidJson;
+    QTest::newRow("error-event") << int(tl::SimFaultKind::ErrorEvent) << Answer::ErrorObject;
+    QTest::newRow("empty-stream") << int(tl::SimFaultKind::EmptyStream) << Answer::Empty;
+    QTest::newRow("stall-mid-stream") << int(tl::SimFaultKind::StallMidStream) << Answer::Late;
+    QTest::newRow("slow-headers") << int(tl::SimFaultKind::SlowHeaders) << Answer::Late;
 }
 
 void TestSimFaults::nonStreamingFaults()
 {
     QFETCH(int, kind);
-    QFETCH(int, expect);
+    QFETCH(Answer, answer);
     const auto server = startServer(static_cast<tl::SimFaultKind>(kind));
     QVERIFY(server);
     RawClient client(server->port());
     QVERIFY(client.waitConnected());
     client.send(completion(false));
     HttpReply reply;
-    if (expect == 0) {
+    if (answer == Answer::Cut) {
         QVERIFY(client.waitClosed());
         QVERIFY(!client.read(&reply));
         return;
@@ -341,14 +323,14 @@ void TestSimFaults::nonStreamingFaults()
     QVERIFY(client.read(&reply));
     QCOMPARE(reply.status, 200);
     const json body = parseJson(reply.body);
-    switch (expect) {
-    case 1:
+    switch (answer) {
+    case Answer::InvalidJson:
         QVERIFY(body.is_discarded());
         break;
-    case 2:
+    case Answer::ErrorObject:
         QVERIFY(body.contains("error"));
         break;
-    case 3:
+    case Answer::Empty:
         QVERIFY(reply.body.isEmpty());
         break;
     default:
