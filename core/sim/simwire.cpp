@@ -102,33 +102,26 @@ quint64 mix64(quint64 x)
 
 void appendEvent(QByteArray& out, bool chunked, std::initializer_list<QByteArrayView> parts)
 {
-    qsizetype size = 8; // "data: " + "\n\n"
-    for (const QByteArrayView part : parts)
-        size += part.size();
-    if (chunked) {
-        out += QByteArray::number(size, 16);
-        out += "\r\n";
-    }
-    out += "data: ";
-    for (const QByteArrayView part : parts)
-        out += part;
-    out += "\n\n";
-    if (chunked)
-        out += "\r\n";
+    appendNamedEvent(out, chunked, {}, parts);
 }
 
 void appendNamedEvent(QByteArray& out, bool chunked, QByteArrayView name, std::initializer_list<QByteArrayView> parts)
 {
-    qsizetype size = 7 + name.size() + 1 + 8; // "event: " name "\n" + "data: " "\n\n"
+    qsizetype size = 8; // "data: " + "\n\n"
+    if (!name.isEmpty())
+        size += 7 + name.size() + 1; // "event: " name "\n"
     for (const QByteArrayView part : parts)
         size += part.size();
     if (chunked) {
         out += QByteArray::number(size, 16);
         out += "\r\n";
     }
-    out += "event: ";
-    out += name;
-    out += "\ndata: ";
+    if (!name.isEmpty()) {
+        out += "event: ";
+        out += name;
+        out += '\n';
+    }
+    out += "data: ";
     for (const QByteArrayView part : parts)
         out += part;
     out += "\n\n";

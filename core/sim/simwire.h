@@ -46,7 +46,8 @@ quint64 mix64(quint64 x);
 // One SSE event `data: <parts>\n\n`, framed as one HTTP chunk when `chunked`; sizes are summed first so
 // the event is written straight into `out` without a temporary.
 void appendEvent(QByteArray& out, bool chunked, std::initializer_list<QByteArrayView> parts);
-// `event: <name>\ndata: <parts>\n\n` as the Responses API streams, one HTTP chunk when `chunked`.
+// `event: <name>\ndata: <parts>\n\n` as the Responses API streams (no event line where `name` is empty), one HTTP
+// chunk when `chunked`.
 void appendNamedEvent(QByteArray& out, bool chunked, QByteArrayView name, std::initializer_list<QByteArrayView> parts);
 
 // The whole generated text of a job: its output tokens one after the other.
