@@ -45,6 +45,35 @@ PromptSource::Progress loggingProgress(const QString& what)
     };
 }
 
+// Where the hub dataset `config` names is downloaded from and cached; nullopt + *error when it is not a hub dataset
+// or not on the hub --data-source names.
+std::optional<PromptSource::Download> hubFile(const RunConfig& config, ConfigError* error)
+{
+    const std::optional<HubDataset> hub = HubDataset::forDataset(config.dataset);
+    if (!hub) {
+        *error = fail(
+            "--dataset-path", Tr::tr("dataset '%1' reads a local file: pass --dataset-path FILE").arg(config.dataset));
+        return std::nullopt;
+    }
+    const QString source = config.dataSource.isEmpty() ? QStringLiteral("modelscope") : config.dataSource;
+    if (source == u"local") {
+        *error = fail("--dataset-path",
+            Tr::tr("--data-source local needs the dataset's file: pass --dataset-path "
+                   "%1")
+                .arg(hub->file));
+        return std::nullopt;
+    }
+    const QUrl url = hub->url(source);
+    if (url.isEmpty()) {
+        *error = fail("--data-source",
+            Tr::tr("dataset '%1' is only on ModelScope; use --data-source modelscope or "
+                   "--dataset-path FILE")
+                .arg(config.dataset));
+        return std::nullopt;
+    }
+    return PromptSource::Download{url, hub->cachePath(HubDataset::cacheRoot(config.datasetCache), source)};
+}
+
 // The file a dataset reads: --dataset-path (a file, or a folder holding the hub file), else the cached hub
 // copy, downloaded first when missing.
 QString resolveDatasetFile(const RunConfig& config, const PromptSource::Progress& progress, ConfigError* error)
@@ -66,35 +95,19 @@ QString resolveDatasetFile(const RunConfig& config, const PromptSource::Progress
             Tr::tr("'%1' is not a file; dataset '%2' reads one file").arg(config.datasetPath, config.dataset));
         return {};
     }
-    if (!hub) {
-        *error = fail("--dataset-path", Tr::tr("dataset '%1' reads a local file: pass --dataset-path FILE").arg(
-                                            config.dataset));
+    const std::optional<PromptSource::Download> download = hubFile(config, error);
+    if (!download)
         return {};
-    }
-    const QString source = config.dataSource.isEmpty() ? QStringLiteral("modelscope") : config.dataSource;
-    if (source == u"local") {
-        *error = fail("--dataset-path", Tr::tr("--data-source local needs the dataset's file: pass --dataset-path "
-                                               "%1")
-                                            .arg(hub->file));
-        return {};
-    }
-    const QUrl url = hub->url(source);
-    if (url.isEmpty()) {
-        *error = fail("--data-source", Tr::tr("dataset '%1' is only on ModelScope; use --data-source modelscope or "
-                                              "--dataset-path FILE")
-                                           .arg(config.dataset));
-        return {};
-    }
-    const QString target = hub->cachePath(HubDataset::cacheRoot(config.datasetCache), source);
-    if (QFileInfo(target).isFile())
-        return target;
+    if (QFileInfo(download->target).isFile())
+        return download->target;
     QString downloadError;
-    if (!DatasetDownloader::download(url, target, progress ? progress : loggingProgress(hub->file), &downloadError)) {
+    if (!DatasetDownloader::download(
+            download->url, download->target, progress ? progress : loggingProgress(hub->file), &downloadError)) {
         *error = fail("--dataset", Tr::tr("%1; for offline use download %2 yourself and pass --dataset-path FILE")
                                        .arg(downloadError, hub->file));
         return {};
     }
-    return target;
+    return download->target;
 }
 
 qint64 itemsNeeded(const RunConfig& config)
@@ -153,6 +166,17 @@ PromptItem PromptSource::prepare(PromptItem item, qint64 seq) const
         }
     }
     return item;
+}
+
+std::optional<PromptSource::Download> PromptSource::pendingDownload(const RunConfig& config)
+{
+    if (!config.prompt.isEmpty() || !config.datasetPath.isEmpty())
+        return std::nullopt;
+    ConfigError ignored; // load() reports it
+    std::optional<Download> download = hubFile(config, &ignored);
+    if (!download || QFileInfo(download->target).isFile())
+        return std::nullopt;
+    return download;
 }
 
 std::shared_ptr<const PromptSource> PromptSource::load(const RunConfig& config, ConfigError* error,

@@ -5,9 +5,11 @@
 #include "dataset/datasetoptions.h"
 
 #include <QStringList>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace tl {
 
@@ -24,6 +26,15 @@ public:
     virtual ~PromptSource();
     PromptSource(const PromptSource&) = delete;
     PromptSource& operator=(const PromptSource&) = delete;
+
+    // A hub dataset's file to fetch before load() can read it.
+    struct Download {
+        QUrl url;
+        QString target; // its place in the cache
+    };
+    // The file load() would download first (blocking) for `config`: a hub dataset not in the cache yet; nullopt
+    // when load() downloads nothing. A GUI fetches it with DatasetDownloader::start() (progress, cancel) first.
+    static std::optional<Download> pendingDownload(const RunConfig& config);
 
     // The source config selects: --prompt, or --dataset (downloading hub datasets into the cache when needed).
     // nullptr + *error naming the flag, and for files the file and line, when none can be loaded.

@@ -1,12 +1,15 @@
 // Hub downloads against a local HTTP server that serves ModelScope's and Hugging Face's file URL shapes,
-// including a transfer cut short that must resume with a Range request, and a 404.
+// including a transfer cut short that must resume with a Range request, and a 404; blocking (the CLI's) and
+// non-blocking with signals and cancel (the GUI's).
 #include "config/runconfig.h"
 #include "dataset/datasetdownloader.h"
 #include "dataset/hubdataset.h"
 #include "dataset/promptsource.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -49,6 +52,7 @@ public:
 
     QHash<QByteArray, QByteArray> files;
     int interruptNext = 0; // the next N full responses stop halfway through the body
+    bool stallAfterHalf = false; // full responses send half the body, then nothing more (the connection stays open)
     bool ignoreRange = false;
     QList<Request> requests;
 
@@ -92,6 +96,10 @@ private:
         head += "Content-Type: application/octet-stream\r\nContent-Length: " + QByteArray::number(body.size())
             + "\r\nConnection: close\r\n\r\n";
         socket->write(head);
+        if (from == 0 && stallAfterHalf) {
+            socket->write(body.left(body.size() / 2));
+            return;
+        }
         if (from == 0 && interruptNext > 0) {
             --interruptNext;
             socket->write(body.left(body.size() / 2));
@@ -254,6 +262,124 @@ private Q_SLOTS:
         QVERIFY(!PromptSource::load(c, &configError));
         QCOMPARE(configError.field, QStringLiteral("--dataset"));
         QVERIFY2(configError.message.contains(QStringLiteral("--dataset-path")), qPrintable(configError.message));
+    }
+
+    // The non-blocking form: start() returns at once, progress and completion arrive as signals.
+    void asyncDownloadReportsProgressAndFinishes_data()
+    {
+        QTest::addColumn<int>("interruptions");
+        QTest::newRow("in one go") << 0;
+        QTest::newRow("resumed after two cuts") << 2;
+    }
+    void asyncDownloadReportsProgressAndFinishes()
+    {
+        QFETCH(int, interruptions);
+        FixtureServer server;
+        server.files.insert(kHuggingFacePath, openQaFile());
+        server.interruptNext = interruptions;
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("open_qa.jsonl"));
+        DatasetDownloader downloader;
+        QSignalSpy progress(&downloader, &DatasetDownloader::progressed);
+        QSignalSpy finished(&downloader, &DatasetDownloader::finished);
+        downloader.start(QUrl(server.base() + QString::fromLatin1(kHuggingFacePath)), target);
+        QVERIFY(downloader.isRunning());
+        QCOMPARE(finished.size(), 0); // nothing happened yet: the caller's thread was not blocked
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        QCOMPARE(finished.first().at(0).toBool(), true);
+        QCOMPARE(finished.first().at(1).toString(), QString());
+        QVERIFY(!downloader.isRunning());
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(progress.last().at(0).toLongLong(), openQaFile().size());
+        QCOMPARE(progress.last().at(1).toLongLong(), openQaFile().size());
+        QCOMPARE(readAll(target), openQaFile());
+        QVERIFY(!QFile::exists(target + QStringLiteral(".part")));
+    }
+
+    // Cancelled halfway: finished(false) at once, the .part kept; the next start resumes from it with a Range.
+    void asyncDownloadCancelsAndResumesLater()
+    {
+        FixtureServer server;
+        server.files.insert(kModelScopePath, openQaFile());
+        server.stallAfterHalf = true;
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("open_qa.jsonl"));
+        const QUrl url(server.base() + QString::fromLatin1(kModelScopePath));
+        const qint64 half = openQaFile().size() / 2;
+        DatasetDownloader downloader;
+        QSignalSpy progress(&downloader, &DatasetDownloader::progressed);
+        QSignalSpy finished(&downloader, &DatasetDownloader::finished);
+        downloader.start(url, target);
+        QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() && progress.last().at(0).toLongLong() == half, 30000);
+        downloader.cancel();
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        const QString error = finished.first().at(1).toString();
+        QVERIFY2(error.contains(QStringLiteral("cancelled")) && error.contains(url.toString()), qPrintable(error));
+        QVERIFY(!downloader.isRunning());
+        QVERIFY(!QFile::exists(target));
+        QCOMPARE(QFileInfo(target + QStringLiteral(".part")).size(), half);
+        downloader.cancel(); // idle: nothing happens
+        QCOMPARE(finished.size(), 1);
+
+        server.stallAfterHalf = false;
+        downloader.start(url, target);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+        QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
+        QCOMPARE(server.requests.last().range, "bytes=" + QByteArray::number(half) + '-');
+        QCOMPARE(readAll(target), openQaFile());
+    }
+
+    void asyncNotFoundAndRefusedStarts()
+    {
+        FixtureServer server;
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("open_qa.jsonl"));
+        const QUrl url(server.base() + QString::fromLatin1(kModelScopePath));
+        DatasetDownloader downloader;
+        QSignalSpy finished(&downloader, &DatasetDownloader::finished);
+        downloader.start(url, target);
+        downloader.start(url, target); // a second start while one runs is refused, through finished()
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        QVERIFY2(finished.at(0).at(1).toString().contains(QStringLiteral("already running")),
+            qPrintable(finished.at(0).at(1).toString()));
+        QCOMPARE(finished.at(1).at(0).toBool(), false);
+        QVERIFY2(finished.at(1).at(1).toString().contains(QStringLiteral("404")),
+            qPrintable(finished.at(1).at(1).toString()));
+        QVERIFY(!QFile::exists(target));
+        QCOMPARE(server.requests.size(), 1);
+    }
+
+    // What a GUI asks before starting a run: the hub file to fetch without blocking, then none once it is cached.
+    void pendingDownloadNamesTheHubFile()
+    {
+        FixtureServer server;
+        server.files.insert(kModelScopePath, openQaFile());
+        qputenv("THROUGHLINE_MODELSCOPE_ENDPOINT", server.base().toUtf8());
+        QTemporaryDir cache;
+        RunConfig c;
+        c.model = QStringLiteral("m");
+        c.dataset = QStringLiteral("openqa");
+        c.datasetCache = cache.path();
+        const auto pending = PromptSource::pendingDownload(c);
+        QVERIFY(pending);
+        QCOMPARE(pending->url.toString(), server.base() + QString::fromLatin1(kModelScopePath));
+        QCOMPARE(pending->target, cache.filePath(QStringLiteral("modelscope/AI-ModelScope/HC3-Chinese/open_qa.jsonl")));
+        DatasetDownloader downloader;
+        QSignalSpy finished(&downloader, &DatasetDownloader::finished);
+        downloader.start(pending->url, pending->target);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        QVERIFY(finished.first().at(0).toBool());
+        QVERIFY(!PromptSource::pendingDownload(c)); // cached: load() downloads nothing
+        ConfigError error;
+        QVERIFY2(PromptSource::load(c, &error), qPrintable(error.toString()));
+        QCOMPARE(server.requests.size(), 1);
+        c.datasetPath = pending->target; // a local file: nothing to download either
+        QVERIFY(!PromptSource::pendingDownload(c));
+        c.datasetPath.clear();
+        c.dataset = QStringLiteral("random");
+        QVERIFY(!PromptSource::pendingDownload(c));
     }
 
     void modelScopeOnlyDatasets()
