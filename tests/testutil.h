@@ -2,6 +2,7 @@
 
 // Small helpers shared by the test executables (header-only: tests never compile library sources again).
 
+#include <QFile>
 #include <QHostAddress>
 #include <QProcess>
 #include <QRegularExpression>
@@ -31,6 +32,19 @@ inline QString simBaseUrl(QProcess& sim, QString* seen)
             return m.captured(1);
     }
     return {};
+}
+
+// Writes an openqa-format JSONL file of `lines` records {"question": "q<i>"} (i from 1) at `path`, with line
+// `badLine` (1-based; 0 = none) replaced by `badRecord`. False when it cannot be written.
+inline bool writeQuestions(const QString& path, int lines, int badLine = 0,
+    const QByteArray& badRecord = QByteArrayLiteral("{\"prompt\": \"a wrong field\"}"))
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    for (int i = 1; i <= lines; ++i)
+        f.write(i == badLine ? badRecord + '\n' : QByteArray("{\"question\": \"q" + QByteArray::number(i) + "\"}\n"));
+    return true;
 }
 
 } // namespace tl::test

@@ -23,6 +23,7 @@ CliRunner::CliRunner(QObject* parent)
     , m_controller(new RunController(this))
 {
     connect(m_controller, &RunController::pointStarted, this, [this](int index, const RunPoint& p) {
+        m_pointStarted = true;
         const QString load
             = p.parallel < 0 ? tr("open loop at %1 req/s").arg(p.rate) : tr("parallel %1").arg(p.parallel);
         m_out << tr("Run point %1/%2: %3, number %4 ...")
@@ -152,8 +153,8 @@ void CliRunner::onRunFinished(RunState state, const ConfigError& error)
         fail(OtherError, storeError);
     const QList<PointResult>& results = m_controller->results();
     writeProgress(state == RunState::Failed ? QStringLiteral("error") : QStringLiteral("completed"), true);
-    if (state == RunState::Failed) {
-        fail(ConnectionFailed, error.toString());
+    if (state == RunState::Failed && !m_pointStarted) {
+        fail(ConnectionFailed, error.toString()); // the connection test failed: nothing was measured
     } else {
         if (!results.isEmpty())
             m_out << TextTables::overview(results) << TextTables::perRequest(results);
@@ -171,6 +172,8 @@ void CliRunner::onRunFinished(RunState state, const ConfigError& error)
                   << Qt::endl;
         if (state == RunState::Stopped)
             m_out << tr("The run was stopped before it finished; what was measured is kept.") << Qt::endl;
+        if (state == RunState::Failed) // e.g. a malformed dataset line met during the run: one line with the fix
+            fail(OtherError, error.toString());
         if (total > 0 && success == 0 && m_exitCode == Ok) {
             fail(AllFailed, tr("every request failed (%1 of %1); see the failure classes above").arg(total));
         }

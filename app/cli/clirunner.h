@@ -48,6 +48,7 @@ private:
     std::unique_ptr<OutputWriter> m_outputs;
     RunController* m_controller = nullptr;
     int m_exitCode = Ok;
+    bool m_pointStarted = false; // a failure after this is not the connection test's
     qint64 m_loggedAt = 0; // requests finished when the running metrics were last printed (--log-every-n-query)
     qint64 m_processedBefore = 0; // requests finished in earlier points
     qint64 m_processed = 0;

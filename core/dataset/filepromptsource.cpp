@@ -2,8 +2,6 @@
 
 #include "util/tr.h"
 
-#include <QLoggingCategory>
-
 namespace tl {
 
 FilePromptSource::FilePromptSource(std::shared_ptr<const DatasetOptions> options,
@@ -71,7 +69,7 @@ bool FilePromptSource::readOne(PromptItem* out, bool strict, QString* error) con
                     *error = readError;
                     return false;
                 }
-                qWarning("dataset: %s; treating it as the end of the file", qPrintable(readError));
+                noteFailure(Tr::tr("%1; fix the file").arg(readError));
             }
             return false;
         }
@@ -90,7 +88,7 @@ bool FilePromptSource::readOne(PromptItem* out, bool strict, QString* error) con
                 *error = message;
                 return false;
             }
-            qWarning("dataset: %s; skipped", qPrintable(message));
+            noteFailure(Tr::tr("%1; fix or delete that line").arg(message));
             break;
         }
         }
@@ -135,6 +133,24 @@ void FilePromptSource::rewindTo(qint64 index) const
     m_reader.seek(m_checkpoints.at(cp));
     m_window.clear();
     m_windowStart = m_nextIndex = cp * kCheckpointEvery;
+}
+
+void FilePromptSource::noteFailure(const QString& message) const
+{
+    // Re-reading an evicted stretch meets the same record again: the first one met stays the failure.
+    if (m_failedIndex >= 0)
+        return;
+    m_failedIndex = m_nextIndex;
+    m_failure = ConfigError{QStringLiteral("--dataset-path"), message};
+}
+
+ConfigError FilePromptSource::failureAt(qint64 seq) const
+{
+    QMutexLocker lock(&m_mutex);
+    // Failures are met on the first pass through the file, where a request's index is its item's index.
+    if (m_failedIndex >= 0 && seq >= m_failedIndex)
+        return m_failure;
+    return {};
 }
 
 PromptItem FilePromptSource::itemAt(qint64 seq) const

@@ -14,8 +14,9 @@ namespace tl {
 // A dataset file read lazily: a bounded window of parsed items around the indices being asked for, with a
 // saved reader position every kCheckpointEvery items so an evicted stretch (a straggling request, or the next
 // cycle when the file is shorter than the run) is re-read from the nearest checkpoint. Opening reads only the
-// first items, so a 1 GB file starts at once; malformed records among them are errors with file and line,
-// later ones are skipped with a warning.
+// first items, so a 1 GB file starts at once; malformed records among them are errors with file and line. A
+// malformed record met later, during the run, fails the request it would have fed and every later one
+// (failureAt), so the run stops there with the file, the line and the fix instead of skipping it.
 class FilePromptSource final : public PromptSource {
 public:
     static constexpr qint64 kCheckpointEvery = 256;
@@ -32,6 +33,8 @@ public:
     // Parsed items held in memory now (for tests and the benchmark).
     qsizetype windowSize() const;
 
+    ConfigError failureAt(qint64 seq) const override;
+
 protected:
     PromptItem itemAt(qint64 seq) const override;
 
@@ -42,6 +45,7 @@ private:
     bool readOne(PromptItem* out, bool strict, QString* error) const;
     void rewindTo(qint64 index) const;
     bool advance(bool strict, QString* error) const; // reads one item into the window; false at the end
+    void noteFailure(const QString& message) const; // a malformed record met during the run (the first one counts)
 
     std::unique_ptr<RecordParser> m_parser;
     int m_batchSize = 0;
@@ -53,6 +57,8 @@ private:
     mutable qint64 m_total = -1;
     mutable QList<RecordReader::Position> m_checkpoints; // reader position before item k * kCheckpointEvery
     mutable QMap<QString, qint64> m_dropped; // filter -> records it dropped (first pass)
+    mutable qint64 m_failedIndex = -1; // the item the first malformed record met during the run would have been
+    mutable ConfigError m_failure;
 };
 
 } // namespace tl

@@ -132,6 +132,11 @@ std::shared_ptr<const PromptSource> PromptSource::withDatasetOffset(qint64) cons
     return shared_from_this();
 }
 
+ConfigError PromptSource::failureAt(qint64) const
+{
+    return {};
+}
+
 PromptItem PromptSource::prepare(PromptItem item, qint64 seq) const
 {
     const DatasetOptions& o = *m_options;

@@ -47,6 +47,11 @@ public:
     // `item` with the run's per-request settings applied; `seq` draws the --max-tokens range.
     PromptItem prepare(PromptItem item, qint64 seq = 0) const;
 
+    // Why request `seq` must not be sent, once at() has been asked for it: a malformed record (or a file that
+    // cannot be read further) met during the run, past the records load() validated, fails that request and every
+    // later one; the message names the file, the line and the fix. Empty when nothing failed. Thread-safe.
+    virtual ConfigError failureAt(qint64 seq) const;
+
     // The source for a sweep point whose --dataset-offset is `datasetOffset` (EvalScope advances it by each
     // point's --number so random prompts never repeat). Sources that do not use the offset return themselves.
     virtual std::shared_ptr<const PromptSource> withDatasetOffset(qint64 datasetOffset) const;

@@ -65,10 +65,29 @@ void RequestFactory::configureManager(QNetworkAccessManager* manager) const
 
 QByteArray RequestFactory::bodyFor(qint64 seq, qint64* promptTokens) const
 {
-    const PromptItem item = m_prompts->at(seq);
+    PreparedRequest request = m_prefetcher ? m_prefetcher->take(seq) : prepare(seq);
     if (promptTokens)
-        *promptTokens = item.promptTokens;
-    return m_api->buildBody(item);
+        *promptTokens = request.promptTokens;
+    return std::move(request.body);
+}
+
+PreparedRequest RequestFactory::prepare(qint64 seq) const
+{
+    const PromptItem item = m_prompts->at(seq);
+    ConfigError failure = m_prompts->failureAt(seq);
+    if (!failure.message.isEmpty())
+        return PreparedRequest{QByteArray(), -1, std::move(failure)};
+    return PreparedRequest{m_api->buildBody(item), item.promptTokens, {}};
+}
+
+std::shared_ptr<const RequestFactory> RequestFactory::withPrefetch(PromptPrefetcher::Options options) const
+{
+    auto plain = std::make_shared<RequestFactory>(*this);
+    plain->m_prefetcher.reset(); // the producer builds with a factory that has none
+    auto copy = std::make_shared<RequestFactory>(*plain);
+    copy->m_prefetcher
+        = std::make_shared<PromptPrefetcher>([plain](qint64 seq) { return plain->prepare(seq); }, std::move(options));
+    return copy;
 }
 
 const Tokenizer* RequestFactory::tokenizer() const
@@ -80,6 +99,7 @@ std::shared_ptr<const RequestFactory> RequestFactory::forDatasetOffset(qint64 da
 {
     auto copy = std::make_shared<RequestFactory>(*this);
     copy->m_prompts = m_prompts->withDatasetOffset(datasetOffset);
+    copy->m_prefetcher.reset();
     return copy;
 }
 

@@ -2,6 +2,7 @@
 
 #include "api/apiplugin.h"
 #include "dataset/promptsource.h"
+#include "engine/promptprefetcher.h"
 
 #include <QByteArray>
 #include <QList>
@@ -21,18 +22,29 @@ namespace tl {
 
 struct RunConfig;
 
-// Turns a request index into the HTTP request and body to send. Immutable and shared by all worker threads.
+// Turns a request index into the HTTP request and body to send. Immutable and shared by all worker threads; a
+// factory made by withPrefetch() takes its bodies from a look-ahead producer thread (PromptPrefetcher).
 class RequestFactory final {
 public:
     RequestFactory(const RunConfig& config, std::shared_ptr<const PromptSource> prompts);
 
     QNetworkRequest networkRequest() const { return m_request; }
     // The body of request `seq`; `promptTokens` (optional) gets the dataset's own count of the prompt (-1: none).
+    // Ready-built by the prefetcher when there is one, else built now. A null QByteArray when the dataset failed
+    // at or before this request (a malformed line met during the run): send nothing, the run is failing.
     QByteArray bodyFor(qint64 seq, qint64* promptTokens = nullptr) const;
+    // Builds request `seq` on the calling thread: what bodyFor gives without a prefetcher, with the failure.
+    PreparedRequest prepare(qint64 seq) const;
+    // The same requests, their bodies built ahead by a producer thread of their own for the requests
+    // [options.first, options.first + options.count) (see PromptPrefetcher). The producer stops when prefetcher()
+    // is stopped or the last copy of the returned factory goes.
+    std::shared_ptr<const RequestFactory> withPrefetch(PromptPrefetcher::Options options) const;
+    // The look-ahead producer of a factory made by withPrefetch(); null otherwise.
+    const std::shared_ptr<PromptPrefetcher>& prefetcher() const { return m_prefetcher; }
     // --tokenizer-path's tokenizer (null without one): counts tokens when the server reports no usage.
     const Tokenizer* tokenizer() const;
     QByteArray bodyForPrompt(const QString& text) const;
-    // The same requests with the prompts of a sweep point whose --dataset-offset is `datasetOffset`.
+    // The same requests with the prompts of a sweep point whose --dataset-offset is `datasetOffset` (no prefetcher).
     std::shared_ptr<const RequestFactory> forDatasetOffset(qint64 datasetOffset) const;
     // Sets up a manager of a worker thread the way the run asks: proxies from the environment (unless --no-proxy).
     void configureManager(QNetworkAccessManager* manager) const;
@@ -42,6 +54,7 @@ public:
 private:
     std::shared_ptr<const ApiPlugin> m_api;
     std::shared_ptr<const PromptSource> m_prompts;
+    std::shared_ptr<PromptPrefetcher> m_prefetcher;
     QNetworkRequest m_request;
     bool m_useEnvironmentProxy = true;
 };

@@ -14,6 +14,8 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <cmath>
+
 namespace tl {
 
 namespace {
@@ -93,6 +95,8 @@ ConfigErrors RunController::start(const RunConfig& config, ProjectStore* store)
     m_store = store;
     m_factory = std::make_shared<const RequestFactory>(config, std::move(prompts));
     m_results.clear();
+    m_datasetError = {};
+    m_prefetchStats = {};
     m_pointIndex = -1;
     m_stopRequests = 0;
     m_runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -180,7 +184,19 @@ void RunController::startPhase(Phase phase, int requests)
     qint64 datasetOffset = m_config.datasetOffset;
     for (int i = 0; i < m_pointIndex; ++i)
         datasetOffset += m_points.at(i).number;
-    const auto factory = m_factory->forDatasetOffset(datasetOffset);
+    // The phase's bodies are built ahead on a producer thread, not by the workers between their timestamps.
+    PromptPrefetcher::Options prefetch;
+    prefetch.first = phase == Phase::Timed ? m_config.warmupCount(point.number) : 0;
+    prefetch.count = requests;
+    prefetch.lookahead = PromptPrefetcher::lookaheadFor(
+        point.parallel > 0 ? qint64(point.parallel) : qint64(std::ceil(std::max(point.rate, 0.0))));
+    prefetch.onFailure = [this, dispatcher = m_dispatcher](const ConfigError& error) {
+        dispatcher->requestStop(); // at once, on the thread that met it: no worker claims another request
+        QMetaObject::invokeMethod(
+            this, [this, error] { onDatasetFailed(error); }, Qt::QueuedConnection);
+    };
+    const auto factory = m_factory->forDatasetOffset(datasetOffset)->withPrefetch(std::move(prefetch));
+    m_prefetcher = factory->prefetcher();
     const int count = workerCountFor(point.parallel, m_config.workers);
     m_workersRunning = count;
     for (int i = 0; i < count; ++i) {
@@ -227,7 +243,7 @@ void RunController::onWorkerFinished()
     if (--m_workersRunning > 0)
         return;
     stopWorkers();
-    if (m_phase == Phase::Warmup && m_stopRequests == 0) {
+    if (m_phase == Phase::Warmup && m_stopRequests == 0 && m_datasetError.message.isEmpty()) {
         startPhase(Phase::Timed, m_points.at(m_pointIndex).number);
         return;
     }
@@ -243,6 +259,23 @@ void RunController::stopWorkers()
     }
     m_threads.clear();
     m_workers.clear(); // deleted by their threads' finished signal
+    stopPrefetcher();
+}
+
+void RunController::stopPrefetcher()
+{
+    if (!m_prefetcher)
+        return;
+    m_prefetcher->stop(); // joins the producer; no failure is reported after this
+    const PromptPrefetcher::Stats s = m_prefetcher->stats();
+    m_prefetchStats.built += s.built;
+    m_prefetchStats.hits += s.hits;
+    m_prefetchStats.misses += s.misses;
+    m_prefetchStats.held = std::max(m_prefetchStats.held, s.held);
+    m_prefetchStats.heldBytes = std::max(m_prefetchStats.heldBytes, s.heldBytes);
+    m_prefetchStats.peakHeld = std::max(m_prefetchStats.peakHeld, s.peakHeld);
+    m_prefetchStats.peakHeldBytes = std::max(m_prefetchStats.peakHeldBytes, s.peakHeldBytes);
+    m_prefetcher.reset();
 }
 
 void RunController::finishPoint()
@@ -256,7 +289,8 @@ void RunController::finishPoint()
     result.percentiles = m_accumulator.percentiles();
     result.extended = m_accumulator.extended();
     m_accumulator = PointAccumulator(m_config.apiKind());
-    result.stopped = m_stopRequests > 0 && m_dispatcher->claimed() < m_dispatcher->total();
+    const bool datasetFailed = !m_datasetError.message.isEmpty();
+    result.stopped = (m_stopRequests > 0 || datasetFailed) && m_dispatcher->claimed() < m_dispatcher->total();
     result.warmupRequests = m_config.warmupCount(result.point.number);
     m_results.append(result);
     m_dispatcher.reset();
@@ -268,6 +302,10 @@ void RunController::finishPoint()
     publishSnapshot();
     Q_EMIT pointFinished(result);
 
+    if (datasetFailed) {
+        finishRun(RunState::Failed, m_datasetError);
+        return;
+    }
     if (m_stopRequests > 0 || m_pointIndex + 1 >= m_points.size()) {
         finishRun(m_stopRequests > 0 ? RunState::Stopped : RunState::Finished);
         return;
@@ -327,6 +365,18 @@ void RunController::stopDispatching()
         m_dispatcher->requestStop();
     for (Worker* w : m_workers)
         QMetaObject::invokeMethod(w, &Worker::stopDispatch, Qt::QueuedConnection);
+}
+
+void RunController::onDatasetFailed(const ConfigError& error)
+{
+    if (!m_datasetError.message.isEmpty() || !isRunning())
+        return; // the run already ended, or is failing already
+    m_datasetError = error;
+    if (m_state == RunState::Sleeping) {
+        finishRun(RunState::Failed, error);
+        return;
+    }
+    stopDispatching(); // in-flight requests finish and are kept; finishPoint() then fails the run
 }
 
 void RunController::publishSnapshot()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/runconfig.h"
+#include "engine/promptprefetcher.h"
 #include "engine/runsnapshot.h"
 #include "metrics/liveseries.h"
 #include "metrics/pointaccumulator.h"
@@ -44,6 +45,9 @@ public:
     RunSnapshotPtr snapshot() const { return m_snapshot; }
     QString runId() const { return m_runId; }
     const QList<PointResult>& results() const { return m_results; }
+    // How the phases run so far had their request bodies: built ahead by the look-ahead producer (hits) or on a
+    // worker thread because it had not got there (misses); held and peak figures are the largest of any phase.
+    PromptPrefetcher::Stats prefetchStats() const { return m_prefetchStats; }
     // Worker threads used for a point of the given parallelism.
     static int workerCountFor(int parallel, int configured);
 
@@ -57,8 +61,8 @@ Q_SIGNALS:
     // Finished requests as they arrive from the workers (one signal per worker batch, ~20 a second per worker),
     // warmup included, for views and tools that want the raw records; the project file stores the same.
     void recordsArrived(const QList<tl::RequestRecord>& records);
-    // The run ended: finished, stopped by the user, or failed (e.g. the connection test): `error` is empty
-    // unless it failed.
+    // The run ended: finished, stopped by the user, or failed (the connection test, or a malformed dataset line met
+    // during the run: what was measured until then is kept and stored): `error` is empty unless it failed.
     void runFinished(tl::RunState state, const tl::ConfigError& error);
 
 private:
@@ -73,12 +77,17 @@ private:
     void publishSnapshot();
     void stopWorkers();
     void stopDispatching(); // soft stop: no new request; in-flight ones finish
+    void onDatasetFailed(const tl::ConfigError& error); // the prompts cannot go on: stop dispatching, then fail
+    void stopPrefetcher();
 
     RunConfig m_config;
     QList<RunPoint> m_points;
     ProjectStore* m_store = nullptr;
     std::shared_ptr<const RequestFactory> m_factory;
     std::shared_ptr<Dispatcher> m_dispatcher;
+    std::shared_ptr<PromptPrefetcher> m_prefetcher; // the current phase's look-ahead producer
+    PromptPrefetcher::Stats m_prefetchStats;
+    ConfigError m_datasetError; // set when the dataset failed during the run
     std::vector<QThread*> m_threads;
     std::vector<Worker*> m_workers;
     ConnectionTest* m_connectionTest = nullptr;

@@ -1,8 +1,9 @@
-#include "core/promptsourcetest.h"
 #include "config/runconfig.h"
+#include "core/promptsourcetest.h"
 #include "dataset/filepromptsource.h"
 #include "dataset/promptsource.h"
 #include "dataset/recordparser.h"
+#include "testutil.h"
 
 #include <nlohmann/json.hpp>
 
@@ -46,16 +47,7 @@ nlohmann::json messagesOf(const PromptItem& item)
 QString writeQuestions(const QTemporaryDir& dir, int lines, int badLine = 0)
 {
     const QString path = dir.filePath(QStringLiteral("q.jsonl"));
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return {};
-    for (int i = 1; i <= lines; ++i) {
-        if (i == badLine)
-            f.write("{\"question\": broken\n");
-        else
-            f.write("{\"question\": \"q" + QByteArray::number(i) + "\"}\n");
-    }
-    return path;
+    return test::writeQuestions(path, lines, badLine, "{\"question\": broken") ? path : QString();
 }
 
 std::shared_ptr<const FilePromptSource> openQuestions(const QString& path, int window, qint64 needed)
@@ -382,15 +374,28 @@ private Q_SLOTS:
         QCOMPARE(wrong.load(), 0);
     }
 
-    void malformedLineBeyondTheCheckedStartIsSkipped()
+    // A malformed line past the records checked when opening fails the request it would have fed and every later
+    // one, with the file, the line and the fix: a run stops there instead of skipping it.
+    void malformedLineMetDuringTheRunFailsFromThere()
     {
         QTemporaryDir dir;
         const QString path = writeQuestions(dir, 1000, 700);
         const auto source = openQuestions(path, 64, 10);
         QVERIFY(source); // line 700 is past the records checked when opening
         QCOMPARE(source->at(698).text, QStringLiteral("q699"));
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("q\\.jsonl, line 700: .*skipped")));
-        QCOMPARE(source->at(699).text, QStringLiteral("q701"));
+        QCOMPARE(source->failureAt(698), ConfigError());
+        source->at(699); // meets line 700
+        const ConfigError failure = source->failureAt(699);
+        QCOMPARE(failure.field, QStringLiteral("--dataset-path"));
+        QCOMPARE(failure.message,
+            path
+                + QStringLiteral(", line 700: expected a JSON object with a \"question\" string; "
+                                 "fix or delete that line"));
+        QCOMPARE(source->failureAt(5000), failure);
+        QCOMPARE(source->failureAt(698), ConfigError()); // the requests before it are good
+        QCOMPARE(source->at(10).text, QStringLiteral("q11")); // re-read from a checkpoint: nothing changes
+        QCOMPARE(source->failureAt(10), ConfigError());
+        QCOMPARE(source->failureAt(699), failure);
         // The same malformed line within the checked start is an error naming it.
         QString error;
         auto options = std::make_shared<DatasetOptions>();
@@ -400,6 +405,33 @@ private Q_SLOTS:
                                         options, &error));
         QVERIFY2(error.endsWith(QStringLiteral("line 700: expected a JSON object with a \"question\" string")),
                  qPrintable(error));
+    }
+
+    // A JSON array cut short past the checked start fails the same way (the reader's own error, with the fix).
+    void truncatedJsonArrayMetDuringTheRunFails()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("docs.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[\n");
+        for (int i = 0; i < 100; ++i)
+            f.write("{\"text\": \"t" + QByteArray::number(i) + "\"},\n");
+        f.write("{\"text\": \"cut");
+        f.close();
+        auto options = std::make_shared<DatasetOptions>();
+        options->windowItems = 16;
+        QString error;
+        auto shaper = PromptShaper::create(options, &error);
+        const auto source = FilePromptSource::open(
+            path, RecordParser::create(QStringLiteral("embedding"), path, shaper), 0, 10, options, &error);
+        QVERIFY2(source, qPrintable(error));
+        QCOMPARE(source->at(99).inputs, QStringList{QStringLiteral("t99")});
+        QCOMPARE(source->failureAt(99), ConfigError());
+        source->at(100);
+        const ConfigError failure = source->failureAt(100);
+        QVERIFY2(failure.message.startsWith(path + QStringLiteral(", line 102: ")), qPrintable(failure.message));
+        QVERIFY2(failure.message.endsWith(QStringLiteral("; fix the file")), qPrintable(failure.message));
     }
 };
 

@@ -181,6 +181,28 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QStringLiteral("Failed: http_status")));
     }
 
+    // A malformed dataset line met during the run (past the records checked at the start): one error line with the
+    // file, the line and the fix, exit code 1, and the requests measured before it are still reported and stored.
+    void malformedDatasetLineDuringTheRunFails()
+    {
+        QTemporaryDir dir;
+        const QString dataset = dir.filePath(QStringLiteral("questions.jsonl"));
+        QVERIFY(tl::test::writeQuestions(dataset, 1000, 700));
+        const QString project = dir.filePath(QStringLiteral("bad.tlproj"));
+        const Result r
+            = runCli({"run", "--url", m_base + "/v1", "--model", "m", "--dataset", "openqa", "--dataset-path", dataset,
+                "--number", "900", "--parallel", "32", "--max-tokens", "1", "--no-outputs", "--project", project});
+        QCOMPARE(r.exitCode, 1);
+        const QStringList errors = r.err.split(u'\n').filter(QStringLiteral("error:"));
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors.first().startsWith(
+                     QStringLiteral("error: --dataset-path: ") + dataset + QStringLiteral(", line 700: "))
+                && errors.first().endsWith(QStringLiteral("fix or delete that line")),
+            qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("Project file: ")), qPrintable(r.out)); // what was measured is kept
+        QVERIFY(QFile::exists(project));
+    }
+
     void simSubcommandServes()
     {
         QProcess sim;

@@ -391,6 +391,62 @@ private Q_SLOTS:
         QCOMPARE(reader.requests(controller.runId(), 0).size(), r.summary.totalRequests);
     }
 
+    // A malformed line met during the run (past the records checked at the start): the look-ahead producer meets it
+    // first and dispatch stops; in-flight requests finish; the run fails with the file, the line and the fix, and
+    // what was measured before it is kept and stored. In a sweep, no later point starts.
+    void malformedDatasetLineFailsTheRun_data()
+    {
+        QTest::addColumn<QList<int>>("numbers");
+        QTest::newRow("one point") << QList<int>{900};
+        QTest::newRow("sweep") << QList<int>{900, 900};
+    }
+    void malformedDatasetLineFailsTheRun()
+    {
+        QFETCH(QList<int>, numbers);
+        QTemporaryDir dir;
+        const QString dataset = dir.filePath(QStringLiteral("questions.jsonl"));
+        QVERIFY(test::writeQuestions(dataset, 1000, 700));
+        QString error;
+        auto store = ProjectStore::open(dir.filePath(QStringLiteral("bad.tlproj")), &error);
+        QVERIFY2(store, qPrintable(error));
+        SimConfig fast;
+        fast.ttftMs = 1;
+        fast.itlMs = 1;
+        SimServer sim(fast);
+        QVERIFY(sim.start());
+        RunConfig config = baseConfig(sim.baseUrl());
+        config.dataset = QStringLiteral("openqa");
+        config.datasetPath = dataset;
+        config.parallel = QList<int>(numbers.size(), 8);
+        config.number = numbers;
+        config.maxTokens = 1;
+        RunController controller;
+        QSignalSpy points(&controller, &RunController::pointStarted);
+        ConfigError failure;
+        QCOMPARE(runToEnd(controller, config, store.get(), &failure), RunState::Failed);
+        QCOMPARE(failure.field, QStringLiteral("--dataset-path"));
+        QCOMPARE(failure.message,
+            dataset
+                + QStringLiteral(", line 700: the object has no \"question\" string; fix or "
+                                 "delete that line"));
+        QCOMPARE(points.size(), 1);
+        QCOMPARE(controller.results().size(), 1);
+        const PointResult r = controller.results().first();
+        QVERIFY(r.stopped);
+        QVERIFY(r.summary.successRequests > 0);
+        QVERIFY2(r.summary.totalRequests <= 699, qPrintable(QString::number(r.summary.totalRequests)));
+        QCOMPARE(r.summary.failedRequests, 0); // nothing was sent for the malformed line or after it
+        const PromptPrefetcher::Stats prefetch = controller.prefetchStats();
+        QVERIFY(prefetch.hits > 0);
+        QVERIFY(prefetch.peakHeld <= PromptPrefetcher::kMinLookahead);
+        QVERIFY(store->flush(&error));
+        ProjectReader reader;
+        QVERIFY(reader.open(store->path(), &error));
+        QCOMPARE(reader.runs().first().status, QStringLiteral("failed"));
+        QCOMPARE(reader.requests(controller.runId(), 0).size(), r.summary.totalRequests);
+        QCOMPARE(reader.points(controller.runId()).size(), 1);
+    }
+
     void secondStopAbortsInFlight()
     {
         RunConfig config = baseConfig(m_sim->baseUrl());
