@@ -4,6 +4,7 @@
 #include "engine/runsnapshot.h"
 #include "metrics/liveseries.h"
 #include "metrics/pointaccumulator.h"
+#include "net/transport.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -43,6 +44,8 @@ public:
     RunState state() const { return m_state; }
     RunSnapshotPtr snapshot() const { return m_snapshot; }
     QString runId() const { return m_runId; }
+    // What carries the requests of the run started last (--transport, auto resolved).
+    Transport::Kind transport() const { return m_transport; }
     const QList<PointResult>& results() const { return m_results; }
     // Worker threads used for a point of the given parallelism.
     static int workerCountFor(int parallel, int configured);
@@ -78,6 +81,7 @@ private:
     QList<RunPoint> m_points;
     ProjectStore* m_store = nullptr;
     std::shared_ptr<const RequestFactory> m_factory;
+    Transport::Kind m_transport = Transport::Kind::Lean;
     std::shared_ptr<Dispatcher> m_dispatcher;
     std::vector<QThread*> m_threads;
     std::vector<Worker*> m_workers;
