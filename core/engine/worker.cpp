@@ -2,6 +2,7 @@
 
 #include "engine/requestfactory.h"
 #include "tokenizer/tokenizer.h"
+#include "util/deadlinetimer.h"
 #include "util/monoclock.h"
 #include "util/tr.h"
 
@@ -101,10 +102,8 @@ void Worker::start()
 
     if (m_options.openLoop) {
         m_pumpDone = false;
-        m_pumpTimer = new QTimer(this);
-        m_pumpTimer->setSingleShot(true);
-        m_pumpTimer->setTimerType(Qt::PreciseTimer);
-        connect(m_pumpTimer, &QTimer::timeout, this, &Worker::pump);
+        m_pumpTimer = new DeadlineTimer(this);
+        connect(m_pumpTimer, &DeadlineTimer::timeout, this, &Worker::pump);
         pump();
         return;
     }
@@ -138,9 +137,10 @@ void Worker::rampUp()
 
 int Worker::freeSlot()
 {
-    for (size_t i = 0; i < m_slots.size(); ++i) {
-        if (!m_slots[i].active && !m_slots[i].waiting)
-            return int(i);
+    if (!m_freeSlots.empty()) {
+        const int slot = m_freeSlots.back();
+        m_freeSlots.pop_back();
+        return slot;
     }
     m_slots.emplace_back();
     return int(m_slots.size()) - 1;
@@ -148,7 +148,8 @@ int Worker::freeSlot()
 
 void Worker::pump()
 {
-    constexpr qint64 kEarlyNs = 200000; // fire within 0.2 ms of the due time rather than re-arm a timer
+    // A timerfd wakes the thread at the due time to the nanosecond (plus the kernel's wake-up latency); an arrival
+    // less than kWaitSlackNs off is sent at once rather than slept for, since the sleep would overshoot it more.
     while (!m_aborting && !m_dispatcher->stopped()) {
         if (!m_nextArrival) {
             m_nextArrival = m_dispatcher->claim();
@@ -156,8 +157,8 @@ void Worker::pump()
                 break;
         }
         const qint64 wait = m_nextArrival->scheduledNs - monotonicNs();
-        if (wait > kEarlyNs) {
-            m_pumpTimer->start(int(wait / 1000000));
+        if (wait > kWaitSlackNs) {
+            m_pumpTimer->armAt(m_nextArrival->scheduledNs);
             return;
         }
         const Dispatcher::Claim claim = *m_nextArrival; // behind schedule: send at once to catch up, as EvalScope does
@@ -173,31 +174,43 @@ void Worker::fillSlot(int slot)
 {
     if (m_aborting || m_options.openLoop) // open loop: arrivals come from pump(), not from completions
         return;
-    Slot& s = m_slots[static_cast<size_t>(slot)];
     const auto claim = m_dispatcher->claim();
     if (!claim)
         return;
-    const qint64 now = monotonicNs();
-    if (claim->scheduledNs > now) {
-        if (!s.waitTimer) {
-            s.waitTimer = new QTimer(this);
-            s.waitTimer->setSingleShot(true);
-            s.waitTimer->setTimerType(Qt::PreciseTimer);
-        }
+    if (claim->scheduledNs > monotonicNs() + kWaitSlackNs) {
+        // Paced: the slot waits for its request's time. One timer for all of this worker's waiting slots.
+        Slot& s = m_slots[static_cast<size_t>(slot)];
         s.waiting = true;
-        s.waitTimer->disconnect(this);
-        connect(s.waitTimer, &QTimer::timeout, this, [this, slot, c = *claim] {
-            m_slots[static_cast<size_t>(slot)].waiting = false;
-            if (m_dispatcher->stopped()) { // stopped (or past --duration) while this request waited for its time
-                maybeFinish();
-                return;
-            }
-            send(slot, c);
-        });
-        s.waitTimer->start(int((claim->scheduledNs - now) / 1000000));
+        s.claim = *claim;
+        m_waiting.push({claim->scheduledNs, slot});
+        if (!m_waitTimer) {
+            m_waitTimer = new DeadlineTimer(this);
+            connect(m_waitTimer, &DeadlineTimer::timeout, this, &Worker::sendDue);
+        }
+        if (!m_waitTimer->isArmed() || m_waitTimer->armedForNs() > claim->scheduledNs)
+            m_waitTimer->armAt(claim->scheduledNs);
         return;
     }
     send(slot, *claim);
+}
+
+void Worker::sendDue()
+{
+    while (!m_waiting.empty() && m_waiting.top().first <= monotonicNs() + kWaitSlackNs) {
+        const int slot = m_waiting.top().second;
+        m_waiting.pop();
+        Slot& s = m_slots[static_cast<size_t>(slot)];
+        if (!s.waiting)
+            continue;
+        s.waiting = false;
+        if (m_dispatcher->stopped()) { // stopped (or past --duration) while this request waited for its time
+            maybeFinish();
+            continue;
+        }
+        send(slot, s.claim);
+    }
+    if (!m_waiting.empty())
+        m_waitTimer->armAt(m_waiting.top().first);
 }
 
 void Worker::send(int slot, Dispatcher::Claim claim)
@@ -312,6 +325,8 @@ void Worker::responseEnd(int slot, TransportError error, const QString& message,
     }
     finishRecord(*s.active, error, message, nowNs);
     s.active.reset();
+    if (m_options.openLoop)
+        m_freeSlots.push_back(slot);
     fillSlot(slot);
     maybeFinish();
 }
@@ -419,11 +434,11 @@ void Worker::stopDispatch()
     m_slotsStarted = m_options.slotCount; // slots not started yet never will be
     m_nextArrival.reset();
     m_pumpDone = true;
-    for (Slot& s : m_slots) {
-        if (s.waitTimer)
-            s.waitTimer->stop();
+    if (m_waitTimer)
+        m_waitTimer->stop();
+    m_waiting = {};
+    for (Slot& s : m_slots)
         s.waiting = false;
-    }
     maybeFinish();
 }
 

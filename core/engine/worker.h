@@ -7,14 +7,18 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <optional>
+#include <queue>
+#include <utility>
 #include <vector>
 
 class QTimer;
 
 namespace tl {
 
+class DeadlineTimer;
 class RequestFactory;
 
 struct WorkerOptions {
@@ -53,6 +57,8 @@ public:
     ~Worker() override;
 
     static constexpr int kRampBurst = 64; // per run, shared by its workers
+    // A paced request due within this much is sent at once: a timer's wake-up would overshoot it more.
+    static constexpr qint64 kWaitSlackNs = 20000;
 
 public Q_SLOTS:
     // Both run on the worker's thread (invoke them queued).
@@ -69,12 +75,13 @@ Q_SIGNALS:
 private:
     struct Active;
     struct Slot {
-        QTimer* waitTimer = nullptr;
         std::unique_ptr<Active> active;
-        bool waiting = false;
+        Dispatcher::Claim claim{}; // while waiting: the request it waits to send
+        bool waiting = false; // paced closed loop: waiting for its request's scheduled time
     };
 
     void fillSlot(int slot);
+    void sendDue(); // paced closed loop: sends the waiting slots whose time has come
     void rampUp(); // closed loop: starts the slots not started yet, as --connect-rate allows
     void post(int slot); // sends (or resends) the slot's request body
     void pump(); // open loop: claims and sends arrivals as their times come
@@ -98,7 +105,11 @@ private:
     QList<RequestRecord> m_pending;
     QTimer* m_flushTimer = nullptr;
     QTimer* m_timeoutTimer = nullptr;
-    QTimer* m_pumpTimer = nullptr;
+    DeadlineTimer* m_pumpTimer = nullptr; // open loop: the next arrival's time
+    DeadlineTimer* m_waitTimer = nullptr; // paced closed loop: the earliest waiting slot's time
+    // Waiting slots by scheduled time (earliest on top).
+    std::priority_queue<std::pair<qint64, int>, std::vector<std::pair<qint64, int>>, std::greater<>> m_waiting;
+    std::vector<int> m_freeSlots; // open loop: slots whose request ended
     QTimer* m_rampTimer = nullptr;
     int m_slotsStarted = 0; // closed loop: slots given their first request so far
     qint64 m_rampStartNs = 0;

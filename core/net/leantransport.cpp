@@ -7,6 +7,7 @@
 
 #include <QNetworkRequest>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -315,9 +316,15 @@ void LeanTransport::onReady(quint64 id, bool readable, bool writable)
 void LeanTransport::readAvailable(Connection& c)
 {
     const quint64 generation = c.generation;
+    // The bytes of the first read were in the socket when epoll_wait() returned: they are stamped with that time,
+    // not with the moment this connection's turn came. When thousands of streams get a token in the same engine
+    // step, the last socket served would otherwise be stamped late by the work on all the others. (Bytes that
+    // arrive between the wake-up and the read join the first read: early by at most that gap.)
+    bool first = true;
     for (;;) {
         const ssize_t n = ::recv(c.fd, m_readBuffer.data(), m_readBuffer.size(), 0);
-        const qint64 now = monotonicNs();
+        const qint64 now = first ? std::min(m_poller->readyNs(), monotonicNs()) : monotonicNs();
+        first = false;
         if (n > 0) {
             if (!c.active) { // bytes on an idle connection: nothing asked for them
                 closeSocket(c);

@@ -1,5 +1,7 @@
 #include "net/socketpoller.h"
 
+#include "util/monoclock.h"
+
 #include <QSocketNotifier>
 
 #include <array>
@@ -52,7 +54,10 @@ void SocketPoller::add(int fd, quint64 id)
 #endif
     Notifiers& n = m_notifiers[fd];
     n.read = new QSocketNotifier(fd, QSocketNotifier::Read, this);
-    connect(n.read, &QSocketNotifier::activated, this, [this, id] { m_callback(id, true, false); });
+    connect(n.read, &QSocketNotifier::activated, this, [this, id] {
+        m_readyNs = monotonicNs();
+        m_callback(id, true, false);
+    });
 }
 
 void SocketPoller::setWriteInterest(int fd, quint64 id, bool on)
@@ -103,6 +108,7 @@ void SocketPoller::dispatch()
     std::array<epoll_event, 256> events{};
     for (;;) {
         const int n = ::epoll_wait(m_epollFd, events.data(), static_cast<int>(events.size()), 0);
+        m_readyNs = monotonicNs();
         for (int i = 0; i < n; ++i) {
             const epoll_event& e = events[static_cast<std::size_t>(i)];
             m_callback(

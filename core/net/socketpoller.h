@@ -28,11 +28,15 @@ public:
     void add(int fd, quint64 id);
     void setWriteInterest(int fd, quint64 id, bool on);
     void remove(int fd); // before the descriptor is closed
+    // When the readiness being dispatched was collected (monotonic ns): every descriptor reported by one
+    // epoll_wait() was ready by then, however long the callbacks before its own took.
+    qint64 readyNs() const { return m_readyNs; }
 
 private:
     void dispatch();
 
     Callback m_callback;
+    qint64 m_readyNs = 0;
     int m_epollFd = -1;
     QSocketNotifier* m_epollNotifier = nullptr;
     struct Notifiers {
