@@ -69,8 +69,9 @@ bool CliRunner::start(const RunConfig& config)
         fail(BadArguments, startErrors.first().toString());
         return false;
     }
-    m_out << tr("Throughline %1: benchmarking %2 at %3")
-                 .arg(QStringLiteral(THROUGHLINE_VERSION), config.model, config.resolvedUrl())
+    m_out << tr("Throughline %1: benchmarking %2 at %3 (%4 transport)")
+                 .arg(QStringLiteral(THROUGHLINE_VERSION), config.model, config.resolvedUrl(),
+                     Transport::kindName(m_controller->transport()))
           << Qt::endl;
     return true;
 }

@@ -345,6 +345,11 @@ const QList<Option>& options()
                 else
                     e.append(typeError(QString(), v.first(), Tr::tr("a number")));
             }},
+        {{QStringLiteral("--transport")}, Kind::Value, "auto|lean|qt",
+            "HTTP client: lean (Throughline's own HTTP/1.1 on the worker threads' sockets: the least overhead), qt "
+            "(QNetworkAccessManager: HTTPS and proxies) or auto (default: lean for plain http:// without a proxy, "
+            "else qt).",
+            stringValue(&RunConfig::transport)},
         {{QStringLiteral("--debug")}, Kind::Flag, nullptr,
             "Log each request body (first and last 100 characters) and each response event (first and last 200) "
             "to stderr.",

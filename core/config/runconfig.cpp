@@ -1,5 +1,6 @@
 #include "config/runconfig.h"
 
+#include "net/transport.h"
 #include "util/jsonutil.h"
 #include "util/tr.h"
 
@@ -327,6 +328,8 @@ ConfigErrors RunConfig::validate() const
         add("--port", Tr::tr("must be a TCP port from 1 to 65535 (got %1)").arg(port));
     if (!(connectRate >= 0))
         add("--connect-rate", Tr::tr("must be >= 0 new connections per second (0 = no limit)"));
+    if (QString why; !Transport::chooseKind(*this, &why))
+        add("--transport", why);
     if (logEveryNQuery < 1)
         add("--log-every-n-query", Tr::tr("must be at least 1"));
     if (!caCert.isEmpty() && !QFileInfo(caCert).isFile())
@@ -531,6 +534,7 @@ QByteArray RunConfig::toJson(bool includeSecrets) const
     j["ca_cert"] = caCert.isEmpty() ? json(nullptr) : json(jsonutil::toStd(caCert));
     j["no_proxy"] = noProxy;
     j["connect_rate"] = connectRate;
+    j["transport"] = transport.toStdString();
     j["debug"] = debug;
     j["log_every_n_query"] = logEveryNQuery;
     j["enable_progress_tracker"] = enableProgressTracker;
@@ -655,6 +659,7 @@ RunConfig RunConfig::fromJson(const QByteArray& data, ConfigErrors* errors)
     get("ca_cert", c.caCert);
     get("no_proxy", c.noProxy);
     get("connect_rate", c.connectRate);
+    get("transport", c.transport);
     get("debug", c.debug);
     get("log_every_n_query", c.logEveryNQuery);
     get("enable_progress_tracker", c.enableProgressTracker);

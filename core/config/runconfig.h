@@ -91,6 +91,9 @@ struct RunConfig {
     QString caCert; // PEM file of extra trusted CA certificates
     bool noProxy = false; // ignore http_proxy/https_proxy/no_proxy from the environment
     double connectRate = 2000.0; // new connections per second when a point starts, after a burst of 64; 0 = no limit
+    // HTTP client: "auto" (lean for plain http:// without a proxy, else qt), "lean" (own sockets) or "qt"
+    // (QNetworkAccessManager). See Transport.
+    QString transport = QStringLiteral("auto");
     bool debug = false; // log request bodies and response events (truncated) to stderr
     int logEveryNQuery = 100; // the CLI prints running metrics every N finished requests
     bool enableProgressTracker = false; // the CLI keeps <outputs>/progress.json up to date

@@ -94,6 +94,7 @@ ConfigErrors RunController::start(const RunConfig& config, ProjectStore* store)
     m_points = config.runPoints();
     m_store = store;
     m_factory = std::make_shared<const RequestFactory>(config, std::move(prompts));
+    m_transport = Transport::chooseKind(config).value_or(Transport::Kind::Qt); // validated above
     m_results.clear();
     m_datasetError = {};
     m_prefetchStats = {};
@@ -210,6 +211,7 @@ void RunController::startPhase(Phase phase, int requests)
         options.connectRatePerS = m_config.connectRate / count; // the run's rate and burst, shared by its workers
         options.rampBurst = std::max(1, Worker::kRampBurst / count);
         options.debug = m_config.debug;
+        options.transport = m_transport;
         options.warmup = phase == Phase::Warmup;
         options.seqOffset = phase == Phase::Timed ? m_config.warmupCount(point.number) : 0;
         auto* thread = new QThread;

@@ -5,6 +5,7 @@
 #include "engine/runsnapshot.h"
 #include "metrics/liveseries.h"
 #include "metrics/pointaccumulator.h"
+#include "net/transport.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -44,6 +45,8 @@ public:
     RunState state() const { return m_state; }
     RunSnapshotPtr snapshot() const { return m_snapshot; }
     QString runId() const { return m_runId; }
+    // What carries the requests of the run started last (--transport, auto resolved).
+    Transport::Kind transport() const { return m_transport; }
     const QList<PointResult>& results() const { return m_results; }
     // How the phases run so far had their request bodies: built ahead by the look-ahead producer (hits) or on a
     // worker thread because it had not got there (misses); held and peak figures are the largest of any phase.
@@ -84,6 +87,7 @@ private:
     QList<RunPoint> m_points;
     ProjectStore* m_store = nullptr;
     std::shared_ptr<const RequestFactory> m_factory;
+    Transport::Kind m_transport = Transport::Kind::Lean;
     std::shared_ptr<Dispatcher> m_dispatcher;
     std::shared_ptr<PromptPrefetcher> m_prefetcher; // the current phase's look-ahead producer
     PromptPrefetcher::Stats m_prefetchStats;

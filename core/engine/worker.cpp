@@ -2,17 +2,15 @@
 
 #include "engine/requestfactory.h"
 #include "tokenizer/tokenizer.h"
+#include "util/deadlinetimer.h"
 #include "util/monoclock.h"
 #include "util/tr.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QTimer>
 
 namespace tl {
 
 struct Worker::Active {
-    QNetworkReply* reply = nullptr;
     RequestRecord rec;
     SseParser parser;
     QList<SseEvent> scratch;
@@ -22,6 +20,7 @@ struct Worker::Active {
     QByteArray body; // non-stream or error body
     bool sse = false; // the answer is text/event-stream
     bool decided = false; // sse decided from the headers
+    QByteArray reason; // the status line's reason phrase
     qint64 lastActivityNs = 0;
     ErrorClass pendingError = ErrorClass::None;
     QString pendingMessage;
@@ -35,22 +34,27 @@ qint64 secondsToNs(double s)
     return qint64(s * 1e9);
 }
 
-ErrorClass classify(QNetworkReply::NetworkError e)
+ErrorClass classify(TransportError e)
 {
     switch (e) {
-    case QNetworkReply::ConnectionRefusedError:
+    case TransportError::ConnectionRefused:
         return ErrorClass::ConnectionRefused;
-    case QNetworkReply::HostNotFoundError:
+    case TransportError::HostNotFound:
         return ErrorClass::HostNotFound;
-    case QNetworkReply::TimeoutError:
+    case TransportError::Timeout:
         return ErrorClass::ConnectTimeout;
-    case QNetworkReply::OperationCanceledError:
+    case TransportError::Aborted:
         return ErrorClass::Aborted;
-    case QNetworkReply::SslHandshakeFailedError:
+    case TransportError::Tls:
         return ErrorClass::Tls;
-    default:
-        return ErrorClass::Network;
+    case TransportError::Protocol:
+        return ErrorClass::MalformedStream;
+    case TransportError::None:
+    case TransportError::RemoteClosed:
+    case TransportError::Other:
+        break;
     }
+    return ErrorClass::Network;
 }
 
 constexpr qsizetype kMaxErrorBody = 4096;
@@ -66,15 +70,11 @@ QString shortened(const QByteArray& data, qsizetype keep)
 } // namespace
 
 // A connection that closed before a single byte of the answer, not by our own doing.
-bool Worker::staleConnection(const Active& a)
+bool Worker::staleConnection(const Active& a, TransportError error)
 {
-    return a.reply->error() == QNetworkReply::RemoteHostClosedError && !a.decided && a.rec.bytesReceived == 0
+    return error == TransportError::RemoteClosed && !a.decided && a.rec.bytesReceived == 0
         && a.abortReason == ErrorClass::None;
 }
-
-namespace {
-
-} // namespace
 
 Worker::Worker(
     WorkerOptions options, std::shared_ptr<const RequestFactory> factory, std::shared_ptr<Dispatcher> dispatcher)
@@ -88,9 +88,8 @@ Worker::~Worker() = default;
 
 void Worker::start()
 {
+    m_transport = Transport::create(m_options.transport, *m_factory, *this, this);
     m_slots.resize(static_cast<size_t>(m_options.slotCount));
-    for (int i = 0; i < m_options.slotCount; ++i)
-        m_slots[static_cast<size_t>(i)].manager = managerFor(i);
 
     m_flushTimer = new QTimer(this);
     m_flushTimer->setInterval(m_options.flushIntervalMs);
@@ -103,10 +102,8 @@ void Worker::start()
 
     if (m_options.openLoop) {
         m_pumpDone = false;
-        m_pumpTimer = new QTimer(this);
-        m_pumpTimer->setSingleShot(true);
-        m_pumpTimer->setTimerType(Qt::PreciseTimer);
-        connect(m_pumpTimer, &QTimer::timeout, this, &Worker::pump);
+        m_pumpTimer = new DeadlineTimer(this);
+        connect(m_pumpTimer, &DeadlineTimer::timeout, this, &Worker::pump);
         pump();
         return;
     }
@@ -138,32 +135,21 @@ void Worker::rampUp()
     }
 }
 
-QNetworkAccessManager* Worker::managerFor(int slot)
-{
-    const auto index = static_cast<size_t>(slot / kRequestsPerManager);
-    while (m_managers.size() <= index) {
-        auto* nam = new QNetworkAccessManager(this);
-        m_factory->configureManager(nam);
-        m_managers.push_back(nam);
-    }
-    return m_managers[index];
-}
-
 int Worker::freeSlot()
 {
-    for (size_t i = 0; i < m_slots.size(); ++i) {
-        if (!m_slots[i].active && !m_slots[i].waiting)
-            return int(i);
+    if (!m_freeSlots.empty()) {
+        const int slot = m_freeSlots.back();
+        m_freeSlots.pop_back();
+        return slot;
     }
-    const int slot = int(m_slots.size());
     m_slots.emplace_back();
-    m_slots.back().manager = managerFor(slot);
-    return slot;
+    return int(m_slots.size()) - 1;
 }
 
 void Worker::pump()
 {
-    constexpr qint64 kEarlyNs = 200000; // fire within 0.2 ms of the due time rather than re-arm a timer
+    // A timerfd wakes the thread at the due time to the nanosecond (plus the kernel's wake-up latency); an arrival
+    // less than kWaitSlackNs off is sent at once rather than slept for, since the sleep would overshoot it more.
     while (!m_aborting && !m_dispatcher->stopped()) {
         if (!m_nextArrival) {
             m_nextArrival = m_dispatcher->claim();
@@ -171,8 +157,8 @@ void Worker::pump()
                 break;
         }
         const qint64 wait = m_nextArrival->scheduledNs - monotonicNs();
-        if (wait > kEarlyNs) {
-            m_pumpTimer->start(int(wait / 1000000));
+        if (wait > kWaitSlackNs) {
+            m_pumpTimer->armAt(m_nextArrival->scheduledNs);
             return;
         }
         const Dispatcher::Claim claim = *m_nextArrival; // behind schedule: send at once to catch up, as EvalScope does
@@ -188,31 +174,43 @@ void Worker::fillSlot(int slot)
 {
     if (m_aborting || m_options.openLoop) // open loop: arrivals come from pump(), not from completions
         return;
-    Slot& s = m_slots[static_cast<size_t>(slot)];
     const auto claim = m_dispatcher->claim();
     if (!claim)
         return;
-    const qint64 now = monotonicNs();
-    if (claim->scheduledNs > now) {
-        if (!s.waitTimer) {
-            s.waitTimer = new QTimer(this);
-            s.waitTimer->setSingleShot(true);
-            s.waitTimer->setTimerType(Qt::PreciseTimer);
-        }
+    if (claim->scheduledNs > monotonicNs() + kWaitSlackNs) {
+        // Paced: the slot waits for its request's time. One timer for all of this worker's waiting slots.
+        Slot& s = m_slots[static_cast<size_t>(slot)];
         s.waiting = true;
-        s.waitTimer->disconnect(this);
-        connect(s.waitTimer, &QTimer::timeout, this, [this, slot, c = *claim] {
-            m_slots[static_cast<size_t>(slot)].waiting = false;
-            if (m_dispatcher->stopped()) { // stopped (or past --duration) while this request waited for its time
-                maybeFinish();
-                return;
-            }
-            send(slot, c);
-        });
-        s.waitTimer->start(int((claim->scheduledNs - now) / 1000000));
+        s.claim = *claim;
+        m_waiting.push({claim->scheduledNs, slot});
+        if (!m_waitTimer) {
+            m_waitTimer = new DeadlineTimer(this);
+            connect(m_waitTimer, &DeadlineTimer::timeout, this, &Worker::sendDue);
+        }
+        if (!m_waitTimer->isArmed() || m_waitTimer->armedForNs() > claim->scheduledNs)
+            m_waitTimer->armAt(claim->scheduledNs);
         return;
     }
     send(slot, *claim);
+}
+
+void Worker::sendDue()
+{
+    while (!m_waiting.empty() && m_waiting.top().first <= monotonicNs() + kWaitSlackNs) {
+        const int slot = m_waiting.top().second;
+        m_waiting.pop();
+        Slot& s = m_slots[static_cast<size_t>(slot)];
+        if (!s.waiting)
+            continue;
+        s.waiting = false;
+        if (m_dispatcher->stopped()) { // stopped (or past --duration) while this request waited for its time
+            maybeFinish();
+            continue;
+        }
+        send(slot, s.claim);
+    }
+    if (!m_waiting.empty())
+        m_waitTimer->armAt(m_waiting.top().first);
 }
 
 void Worker::send(int slot, Dispatcher::Claim claim)
@@ -235,42 +233,32 @@ void Worker::send(int slot, Dispatcher::Claim claim)
 
 void Worker::post(int slot)
 {
-    Slot& s = m_slots[static_cast<size_t>(slot)];
-    Active& a = *s.active;
+    Active& a = *m_slots[static_cast<size_t>(slot)].active;
     a.lastActivityNs = monotonicNs();
-    QNetworkReply* reply = s.manager->post(m_factory->networkRequest(), a.request);
-    a.reply = reply;
-    connect(reply, &QNetworkReply::metaDataChanged, this, [this, slot] { onMetaData(slot); });
-    connect(reply, &QNetworkReply::readyRead, this, [this, slot] { onReadyRead(slot); });
-    connect(reply, &QNetworkReply::finished, this, [this, slot] { onFinished(slot); });
+    m_transport->send(slot, a.request);
 }
 
-void Worker::onMetaData(int slot)
+void Worker::responseHead(int slot, int status, QByteArrayView reason, QByteArrayView contentType, qint64 nowNs)
 {
     Active* a = m_slots[static_cast<size_t>(slot)].active.get();
     if (!a || a->decided)
         return;
-    const qint64 now = monotonicNs();
-    a->rec.headersNs = now;
-    a->lastActivityNs = now;
-    a->rec.httpStatus = a->reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray type = a->reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-    a->sse = a->rec.httpStatus == 200 && type.startsWith("text/event-stream");
-    a->rec.stream = a->sse || (a->rec.httpStatus != 200 && a->rec.stream);
+    a->rec.headersNs = nowNs;
+    a->lastActivityNs = nowNs;
+    a->rec.httpStatus = status;
+    a->reason = reason.toByteArray();
+    a->sse = status == 200 && contentType.startsWith("text/event-stream");
+    a->rec.stream = a->sse || (status != 200 && a->rec.stream);
     a->decided = true;
 }
 
-void Worker::onReadyRead(int slot)
+void Worker::responseData(int slot, QByteArrayView data, qint64 nowNs)
 {
     Active* a = m_slots[static_cast<size_t>(slot)].active.get();
     if (!a)
         return;
-    const qint64 now = monotonicNs();
-    if (!a->decided)
-        onMetaData(slot);
-    const QByteArray data = a->reply->readAll();
     a->rec.bytesReceived += data.size();
-    a->lastActivityNs = now;
+    a->lastActivityNs = nowNs;
     if (!a->sse) {
         if (a->body.size() < (a->rec.httpStatus == 200 ? (qsizetype(1) << 30) : kMaxErrorBody))
             a->body.append(data);
@@ -279,7 +267,7 @@ void Worker::onReadyRead(int slot)
     a->scratch.clear();
     a->parser.feed(data, a->scratch);
     for (const SseEvent& ev : std::as_const(a->scratch))
-        handleEvent(*a, ev, now);
+        handleEvent(*a, ev, nowNs);
 }
 
 void Worker::handleEvent(Active& a, const SseEvent& event, qint64 nowNs)
@@ -322,41 +310,31 @@ void Worker::handleEvent(Active& a, const SseEvent& event, qint64 nowNs)
     a.rec.eventFlags.append(flags);
 }
 
-void Worker::onFinished(int slot)
+void Worker::responseEnd(int slot, TransportError error, const QString& message, qint64 nowNs)
 {
     Slot& s = m_slots[static_cast<size_t>(slot)];
     if (!s.active)
         return;
-    const qint64 now = monotonicNs();
-    if (s.active->reply->bytesAvailable() > 0)
-        onReadyRead(slot);
-    QNetworkReply* reply = s.active->reply;
-    if (staleConnection(*s.active) && m_options.retryStaleConnections && s.active->rec.retries == 0 && !m_aborting) {
+    if (staleConnection(*s.active, error) && m_options.retryStaleConnections && s.active->rec.retries == 0
+        && !m_aborting) {
         // The server closed a pooled keep-alive connection as this request went out on it: nothing was answered,
         // so sending it again on a fresh connection is safe. Counted in the record.
         ++s.active->rec.retries;
-        reply->disconnect(this);
-        reply->deleteLater();
         post(slot);
         return;
     }
-    finishRecord(slot, now);
-    reply->disconnect(this);
-    reply->deleteLater();
+    finishRecord(*s.active, error, message, nowNs);
     s.active.reset();
+    if (m_options.openLoop)
+        m_freeSlots.push_back(slot);
     fillSlot(slot);
     maybeFinish();
 }
 
-void Worker::finishRecord(int slot, qint64 nowNs)
+void Worker::finishRecord(Active& a, TransportError error, const QString& message, qint64 nowNs)
 {
-    Active& a = *m_slots[static_cast<size_t>(slot)].active;
     RequestRecord& rec = a.rec;
     rec.endNs = nowNs;
-    if (!a.decided && a.reply->error() == QNetworkReply::NoError)
-        onMetaData(slot);
-    if (rec.httpStatus == 0)
-        rec.httpStatus = a.reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
 
     auto fail = [&rec](ErrorClass c, QString message) {
         rec.success = false;
@@ -373,10 +351,10 @@ void Worker::finishRecord(int slot, qint64 nowNs)
     } else if (rec.httpStatus != 0 && rec.httpStatus != 200) {
         QString body = QString::fromUtf8(a.body.left(kMaxErrorBody)).trimmed();
         if (body.isEmpty())
-            body = a.reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+            body = QString::fromLatin1(a.reason);
         fail(ErrorClass::HttpStatus, QStringLiteral("HTTP %1: %2").arg(rec.httpStatus).arg(body));
-    } else if (a.reply->error() != QNetworkReply::NoError) {
-        fail(classify(a.reply->error()), a.reply->errorString());
+    } else if (error != TransportError::None) {
+        fail(classify(error), message);
     } else if (a.sse) {
         SseEvent last;
         if (a.parser.finish(last))
@@ -428,8 +406,8 @@ void Worker::finishRecord(int slot, qint64 nowNs)
 void Worker::checkTimeouts()
 {
     const qint64 now = monotonicNs();
-    for (Slot& s : m_slots) {
-        Active* a = s.active.get();
+    for (size_t i = 0; i < m_slots.size(); ++i) { // by index: an abort refills its slot
+        Active* a = m_slots[i].active.get();
         if (!a)
             continue;
         ErrorClass reason = ErrorClass::None;
@@ -442,7 +420,7 @@ void Worker::checkTimeouts()
             reason = ErrorClass::ReadTimeout;
         if (reason != ErrorClass::None) {
             a->abortReason = reason;
-            a->reply->abort(); // emits finished, which records the request and refills the slot
+            m_transport->abort(int(i)); // records the request and refills the slot
         }
     }
 }
@@ -456,21 +434,21 @@ void Worker::stopDispatch()
     m_slotsStarted = m_options.slotCount; // slots not started yet never will be
     m_nextArrival.reset();
     m_pumpDone = true;
-    for (Slot& s : m_slots) {
-        if (s.waitTimer)
-            s.waitTimer->stop();
+    if (m_waitTimer)
+        m_waitTimer->stop();
+    m_waiting = {};
+    for (Slot& s : m_slots)
         s.waiting = false;
-    }
     maybeFinish();
 }
 
 void Worker::abortAll()
 {
     m_aborting = true; // aborted replies finish at once and must not refill their slots
-    for (Slot& s : m_slots) {
-        if (s.active) {
-            s.active->abortReason = ErrorClass::Aborted;
-            s.active->reply->abort();
+    for (size_t i = 0; i < m_slots.size(); ++i) {
+        if (m_slots[i].active) {
+            m_slots[i].active->abortReason = ErrorClass::Aborted;
+            m_transport->abort(int(i));
         }
     }
     stopDispatch();

@@ -3,19 +3,22 @@
 #include "api/sseparser.h"
 #include "engine/dispatcher.h"
 #include "engine/requestrecord.h"
+#include "net/transport.h"
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <optional>
+#include <queue>
+#include <utility>
 #include <vector>
 
-class QNetworkAccessManager;
-class QNetworkReply;
 class QTimer;
 
 namespace tl {
 
+class DeadlineTimer;
 class RequestFactory;
 
 struct WorkerOptions {
@@ -27,8 +30,8 @@ struct WorkerOptions {
     int flushIntervalMs = 50;
     qint64 seqOffset = 0; // added to the dispatcher's indices: the timed phase numbers on after the warmup
     bool warmup = false; // requests of the warmup phase: recorded, flagged, excluded from metrics
-    // Open loop: send every request at its scheduled time whatever is in flight (slots grow on demand, managers
-    // too, 6 requests each); closed loop (default): `slotCount` fixed slots, each refilled when its request ends.
+    // Open loop: send every request at its scheduled time whatever is in flight (slots grow on demand);
+    // closed loop (default): `slotCount` fixed slots, each refilled when its request ends.
     bool openLoop = false;
     // Closed loop: new connections opened at the start of a phase, at most this many per second after a first
     // burst of rampBurst, so that a 1,000-stream start does not overflow the server's accept backlog and stall in
@@ -37,13 +40,14 @@ struct WorkerOptions {
     int rampBurst = 64; // connections opened at once before the rate applies
     bool retryStaleConnections = true; // resend once when a connection closes before a single response byte
     bool debug = false; // log bodies and events (truncated) to stderr: slows the worker, for diagnosis only
+    Transport::Kind transport = Transport::Kind::Lean; // what carries the requests (RunController: --transport)
 };
 
-// One load-generating thread's work: `slots` closed-loop request slots spread over several
-// QNetworkAccessManagers (at most 6 per manager, Qt 6.4's fixed HTTP/1.1 connection limit per host, so no
-// request ever queues inside Qt). Every timestamp is taken here, on this thread, with the monotonic clock; finished
-// requests leave in batches every ~50 ms. Created without a parent, moved to its thread, deleted on finished.
-class Worker final : public QObject {
+// One load-generating thread's work: `slots` closed-loop request slots (open loop: as many as arrivals need),
+// carried by a Transport that lives on this thread (lean: a keep-alive connection per slot; qt: several
+// QNetworkAccessManagers). Every timestamp is taken on this thread with the monotonic clock; finished requests
+// leave in batches every ~50 ms. Created without a parent, moved to its thread, deleted on finished.
+class Worker final : public QObject, private TransportListener {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Worker)
 
@@ -52,8 +56,9 @@ public:
         WorkerOptions options, std::shared_ptr<const RequestFactory> factory, std::shared_ptr<Dispatcher> dispatcher);
     ~Worker() override;
 
-    static constexpr int kRequestsPerManager = 6;
     static constexpr int kRampBurst = 64; // per run, shared by its workers
+    // A paced request due within this much is sent at once: a timer's wake-up would overshoot it more.
+    static constexpr qint64 kWaitSlackNs = 20000;
 
 public Q_SLOTS:
     // Both run on the worker's thread (invoke them queued).
@@ -70,25 +75,25 @@ Q_SIGNALS:
 private:
     struct Active;
     struct Slot {
-        QNetworkAccessManager* manager = nullptr;
-        QTimer* waitTimer = nullptr;
         std::unique_ptr<Active> active;
-        bool waiting = false;
+        Dispatcher::Claim claim{}; // while waiting: the request it waits to send
+        bool waiting = false; // paced closed loop: waiting for its request's scheduled time
     };
 
     void fillSlot(int slot);
+    void sendDue(); // paced closed loop: sends the waiting slots whose time has come
     void rampUp(); // closed loop: starts the slots not started yet, as --connect-rate allows
     void post(int slot); // sends (or resends) the slot's request body
-    QNetworkAccessManager* managerFor(int slot); // slot k uses manager k / 6, created on first use
     void pump(); // open loop: claims and sends arrivals as their times come
-    int freeSlot(); // open loop: an idle slot, created (with its manager) when none is idle
+    int freeSlot(); // open loop: an idle slot, created when none is idle
     void send(int slot, Dispatcher::Claim claim);
-    static bool staleConnection(const Active& a);
-    void onMetaData(int slot);
-    void onReadyRead(int slot);
-    void onFinished(int slot);
+    static bool staleConnection(const Active& a, TransportError error);
+    // TransportListener
+    void responseHead(int slot, int status, QByteArrayView reason, QByteArrayView contentType, qint64 nowNs) override;
+    void responseData(int slot, QByteArrayView data, qint64 nowNs) override;
+    void responseEnd(int slot, TransportError error, const QString& message, qint64 nowNs) override;
     void handleEvent(Active& a, const SseEvent& event, qint64 nowNs);
-    void finishRecord(int slot, qint64 nowNs);
+    void finishRecord(Active& a, TransportError error, const QString& message, qint64 nowNs);
     void checkTimeouts();
     void flush();
     void maybeFinish();
@@ -100,13 +105,17 @@ private:
     QList<RequestRecord> m_pending;
     QTimer* m_flushTimer = nullptr;
     QTimer* m_timeoutTimer = nullptr;
-    QTimer* m_pumpTimer = nullptr;
+    DeadlineTimer* m_pumpTimer = nullptr; // open loop: the next arrival's time
+    DeadlineTimer* m_waitTimer = nullptr; // paced closed loop: the earliest waiting slot's time
+    // Waiting slots by scheduled time (earliest on top).
+    std::priority_queue<std::pair<qint64, int>, std::vector<std::pair<qint64, int>>, std::greater<>> m_waiting;
+    std::vector<int> m_freeSlots; // open loop: slots whose request ended
     QTimer* m_rampTimer = nullptr;
     int m_slotsStarted = 0; // closed loop: slots given their first request so far
     qint64 m_rampStartNs = 0;
     std::optional<Dispatcher::Claim> m_nextArrival; // open loop: claimed, waiting for its time
     bool m_pumpDone = true;
-    std::vector<QNetworkAccessManager*> m_managers;
+    std::unique_ptr<Transport> m_transport;
     qint64 m_contentEventsDelta = 0;
     int m_lastReportedInFlight = -1;
     bool m_aborting = false;

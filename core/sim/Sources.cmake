@@ -20,8 +20,6 @@ target_sources(throughline_core PRIVATE
     sim/simhttpresponse.cpp
     sim/simconnection.h
     sim/simengine.h sim/simengine.cpp
-    sim/simtimer.h sim/simtimer.cpp
-    sim/simpoller.h sim/simpoller.cpp
     sim/simacceptor.h sim/simacceptor.cpp
     sim/simworker.h sim/simworker.cpp
     sim/simserver.h sim/simserver.cpp

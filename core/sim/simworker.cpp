@@ -1,10 +1,10 @@
 #include "sim/simworker.h"
 
+#include "net/socketpoller.h"
 #include "sim/simconnection.h"
 #include "sim/simengine.h"
-#include "sim/simpoller.h"
 #include "sim/simprotocol.h"
-#include "sim/simtimer.h"
+#include "util/deadlinetimer.h"
 #include "util/monoclock.h"
 
 #include <QDebug>
@@ -82,10 +82,10 @@ SimWorker::~SimWorker() = default;
 
 void SimWorker::initialise()
 {
-    m_timer = new SimTimer(this);
-    connect(m_timer, &SimTimer::timeout, this, &SimWorker::runDueEvents);
+    m_timer = new DeadlineTimer(this);
+    connect(m_timer, &DeadlineTimer::timeout, this, &SimWorker::runDueEvents);
     m_poller
-        = new SimPoller([this](quint64 id, bool readable, bool writable) { onReady(id, readable, writable); }, this);
+        = new SocketPoller([this](quint64 id, bool readable, bool writable) { onReady(id, readable, writable); }, this);
 }
 
 qint64 SimWorker::threadCpuNs()

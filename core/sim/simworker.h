@@ -13,9 +13,9 @@
 
 namespace tl {
 
+class DeadlineTimer;
 class SimEngine;
-class SimPoller;
-class SimTimer;
+class SocketPoller;
 struct SimConnection;
 struct SimHttpRequest;
 
@@ -113,8 +113,8 @@ private:
     qint64 m_lastWakeNs = 0;
     bool m_batched = false;
     std::atomic<quint64>* m_served;
-    SimTimer* m_timer = nullptr;
-    SimPoller* m_poller = nullptr;
+    DeadlineTimer* m_timer = nullptr;
+    SocketPoller* m_poller = nullptr;
     bool m_dispatching = false; // inside runDueEvents(): the timer is armed once at its end
     SimDeadlineQueue m_queue;
     std::unordered_map<quint64, std::unique_ptr<SimConnection>> m_connections;

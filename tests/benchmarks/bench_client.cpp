@@ -1,6 +1,6 @@
 // bench_client: Throughline's own measurement error and overhead (docs/PERFORMANCE.md, "Client").
 //
-// Runs the real engine (RunController, worker threads, QNetworkAccessManager) in this process against a
+// Runs the real engine (RunController, worker threads, --transport lean or qt) in this process against a
 // throughline-sim started as a separate process (pin them apart: `taskset -c 0 bench_client --sim-cpus 1`), and
 // compares what the client measured with the server's ground truth (--trace-out: when each chunk was written,
 // CLOCK_MONOTONIC, shared by both processes). Client records are matched to the server's by response id.
@@ -51,6 +51,7 @@ struct Options {
     QString sim;
     QString simCpus;
     int simThreads = 1;
+    QString transport = QStringLiteral("lean");
 };
 
 struct Figures {
@@ -189,6 +190,7 @@ tl::RunConfig baseConfig(const QString& url, const Options& o)
     c.sleepInterval = 0;
     c.writeOutputs = false;
     c.workers = o.workers;
+    c.transport = o.transport;
     c.noTestConnection = true;
     c.extraArgs = R"({"ignore_eos": true})";
     c.prompt = QStringLiteral("Benchmark prompt.");
@@ -343,6 +345,8 @@ int main(int argc, char* argv[])
             QStringLiteral("list")},
         {QStringLiteral("sim-threads"), QStringLiteral("Server event-loop threads."), QStringLiteral("n"),
             QString::number(o.simThreads)},
+        {QStringLiteral("transport"), QStringLiteral("The client's transport: lean or qt (--transport)."),
+            QStringLiteral("kind"), o.transport},
     };
     parser.addOptions(opts);
     parser.process(app);
@@ -358,6 +362,7 @@ int main(int argc, char* argv[])
     o.sim = parser.value(QStringLiteral("sim"));
     o.simCpus = parser.value(QStringLiteral("sim-cpus"));
     o.simThreads = parser.value(QStringLiteral("sim-threads")).toInt();
+    o.transport = parser.value(QStringLiteral("transport"));
 
     QTemporaryDir dir;
     QList<Figures> all;

@@ -15,6 +15,8 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include <memory>
+
 namespace tl::test {
 
 // Answers every HTTP request with one fixed non-streamed chat completion, and notes each request line. Plain
@@ -45,14 +47,28 @@ public:
         m_server->listen(QHostAddress::LocalHost, 0);
     }
 
+    // Plain HTTP answering every request with `response`, bytes as given (head and body: any framing, even
+    // broken), and closing the connection after it when `closeAfter`.
+    static std::unique_ptr<CannedServer> raw(QByteArray response, bool closeAfter)
+    {
+        auto server = std::make_unique<CannedServer>(false);
+        server->m_raw = std::move(response);
+        server->m_closeAfter = closeAfter;
+        return server;
+    }
+
     quint16 port() const { return m_server->serverPort(); }
     QList<QByteArray> requestLines;
+    QList<QByteArray> requestHeads; // each request's head, request line to blank line
+    int connections = 0; // accepted so far
 
 private:
     void accept()
     {
         while (QTcpSocket* socket = m_server->nextPendingConnection()) {
+            ++connections;
             connect(socket, &QTcpSocket::readyRead, this, [this, socket] { serve(socket); });
+            connect(socket, &QTcpSocket::disconnected, this, [this, socket] { m_buffers.remove(socket); });
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         }
     }
@@ -72,7 +88,14 @@ private:
         if (buffer.size() < end + 4 + length)
             return;
         requestLines.append(buffer.left(buffer.indexOf("\r\n")));
+        requestHeads.append(buffer.left(end + 4));
         buffer.remove(0, end + 4 + length);
+        if (!m_raw.isEmpty()) {
+            socket->write(m_raw);
+            if (m_closeAfter)
+                socket->disconnectFromHost(); // after what was written has gone
+            return;
+        }
         socket->write("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: "
             + QByteArray::number(m_body.size()) + "\r\n\r\n" + m_body);
     }
@@ -85,6 +108,8 @@ private:
     }
 
     QByteArray m_body;
+    QByteArray m_raw;
+    bool m_closeAfter = false;
     QTcpServer* m_server = nullptr;
     QHash<QTcpSocket*, QByteArray> m_buffers;
 };

@@ -12,6 +12,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <array>
+
 using namespace tl;
 
 namespace {
@@ -29,6 +31,32 @@ RunConfig configFor(const SimServer& sim, const QString& api, const QString& pat
     c.sleepInterval = 0;
     c.writeOutputs = false;
     return c;
+}
+
+// Every test runs on both transports (--transport lean and qt): they must record the same things.
+const char* const kTransports[] = {"lean", "qt"};
+
+// serverErrorsPerApi's rows for one transport.
+void addServerErrorRows(const char* t)
+{
+    // Every fault of the emulated server on a streamed chat request, then the ones that apply to the others.
+    const QList<std::pair<const char*, const char*>> chat = {{"http-429", "http_status"},
+        {"http-500", "http_status"}, {"http-503", "http_status"}, {"reset-before-headers", "network"},
+        {"reset-mid-stream", "network"}, {"stall-mid-stream", "read_timeout"},
+        {"malformed-chunk", "malformed_stream"}, {"error-event", "error_event"}, {"empty-stream", "empty_stream"},
+        {"slow-headers", "connect_timeout"}, {"truncated-chunked", "network"}};
+    for (const auto& [fault, errorClass] : chat)
+        QTest::addRow("%s chat %s", t, fault) << "openai" << fault << errorClass << t;
+    const QList<std::array<const char*, 4>> others = {
+        {"responses 503", "openai_responses", "http-503", "http_status"},
+        {"responses error event", "openai_responses", "error-event", "error_event"},
+        {"responses empty stream", "openai_responses", "empty-stream", "empty_stream"},
+        {"responses reset mid-stream", "openai_responses", "reset-mid-stream", "network"},
+        {"embedding 500", "openai_embedding", "http-500", "http_status"},
+        {"rerank 429", "openai_rerank", "http-429", "http_status"},
+        {"rerank reset", "openai_rerank", "reset-before-headers", "network"}};
+    for (const auto& [name, api, fault, errorClass] : others)
+        QTest::addRow("%s %s", t, name) << api << fault << errorClass << t;
 }
 
 } // namespace
@@ -71,19 +99,24 @@ private Q_SLOTS:
         QTest::addColumn<QString>("api");
         QTest::addColumn<QString>("path");
         QTest::addColumn<bool>("stream");
-        QTest::newRow("chat stream") << "openai" << "/v1/chat/completions" << true;
-        QTest::newRow("chat") << "openai" << "/v1/chat/completions" << false;
-        QTest::newRow("completions stream") << "openai" << "/v1/completions" << true;
-        QTest::newRow("responses stream") << "openai_responses" << "/v1" << true;
-        QTest::newRow("responses") << "openai_responses" << "/v1" << false;
+        QTest::addColumn<QString>("transport");
+        for (const char* t : kTransports) {
+            QTest::addRow("%s chat stream", t) << "openai" << "/v1/chat/completions" << true << t;
+            QTest::addRow("%s chat", t) << "openai" << "/v1/chat/completions" << false << t;
+            QTest::addRow("%s completions stream", t) << "openai" << "/v1/completions" << true << t;
+            QTest::addRow("%s responses stream", t) << "openai_responses" << "/v1" << true << t;
+            QTest::addRow("%s responses", t) << "openai_responses" << "/v1" << false << t;
+        }
     }
     void generation()
     {
         QFETCH(QString, api);
         QFETCH(QString, path);
         QFETCH(bool, stream);
+        QFETCH(QString, transport);
         RunConfig config = configFor(*m_sim, api, path);
         config.stream = stream;
+        config.transport = transport;
         const PointResult r = runOnce(config);
         const Summary& s = r.summary;
         QCOMPARE(s.totalRequests, 4);
@@ -107,16 +140,21 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("api");
         QTest::addColumn<QString>("path");
-        QTest::newRow("embeddings") << "openai_embedding" << "/v1";
-        QTest::newRow("rerank") << "openai_rerank" << "/v1";
-        QTest::newRow("rerank singular path") << "rerank" << "/v1/rerank";
+        QTest::addColumn<QString>("transport");
+        for (const char* t : kTransports) {
+            QTest::addRow("%s embeddings", t) << "openai_embedding" << "/v1" << t;
+            QTest::addRow("%s rerank", t) << "openai_rerank" << "/v1" << t;
+            QTest::addRow("%s rerank singular path", t) << "rerank" << "/v1/rerank" << t;
+        }
     }
     void embeddingAndRerank()
     {
         QFETCH(QString, api);
         QFETCH(QString, path);
+        QFETCH(QString, transport);
         RunConfig config = configFor(*m_sim, api, path);
         config.extraArgs.clear();
+        config.transport = transport;
         const PointResult r = runOnce(config);
         const Summary& s = r.summary;
         QCOMPARE(s.successRequests, 4);
@@ -177,27 +215,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("api");
         QTest::addColumn<QString>("fault");
         QTest::addColumn<QString>("errorClass");
-        // Every fault of the emulated server on a streamed chat request, then the ones that apply to the others.
-        const QList<std::pair<const char*, const char*>> chat = {{"http-429", "http_status"},
-            {"http-500", "http_status"}, {"http-503", "http_status"}, {"reset-before-headers", "network"},
-            {"reset-mid-stream", "network"}, {"stall-mid-stream", "read_timeout"},
-            {"malformed-chunk", "malformed_stream"}, {"error-event", "error_event"}, {"empty-stream", "empty_stream"},
-            {"slow-headers", "connect_timeout"}, {"truncated-chunked", "network"}};
-        for (const auto& [fault, errorClass] : chat)
-            QTest::addRow("chat %s", fault) << "openai" << fault << errorClass;
-        QTest::newRow("responses 503") << "openai_responses" << "http-503" << "http_status";
-        QTest::newRow("responses error event") << "openai_responses" << "error-event" << "error_event";
-        QTest::newRow("responses empty stream") << "openai_responses" << "empty-stream" << "empty_stream";
-        QTest::newRow("responses reset mid-stream") << "openai_responses" << "reset-mid-stream" << "network";
-        QTest::newRow("embedding 500") << "openai_embedding" << "http-500" << "http_status";
-        QTest::newRow("rerank 429") << "openai_rerank" << "http-429" << "http_status";
-        QTest::newRow("rerank reset") << "openai_rerank" << "reset-before-headers" << "network";
+        QTest::addColumn<QString>("transport");
+        for (const char* t : kTransports)
+            addServerErrorRows(t);
     }
     void serverErrorsPerApi()
     {
         QFETCH(QString, api);
         QFETCH(QString, fault);
         QFETCH(QString, errorClass);
+        QFETCH(QString, transport);
         SimConfig simConfig;
         simConfig.ttftMs = 5;
         simConfig.itlMs = 1;
@@ -212,6 +239,7 @@ private Q_SLOTS:
         config.noTestConnection = true;
         config.readTimeout = 0.5; // the stall outlasts it
         config.connectTimeout = 0.5; // the slow headers too
+        config.transport = transport;
         if (api != u"openai")
             config.extraArgs.clear();
         const PointResult r = runOnce(config);

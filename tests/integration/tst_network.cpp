@@ -64,12 +64,16 @@ private Q_SLOTS:
     void staleKeepAliveIsResentOnce_data()
     {
         QTest::addColumn<bool>("stream");
-        QTest::newRow("stream") << true;
-        QTest::newRow("no stream") << false;
+        QTest::addColumn<QString>("transport");
+        for (const char* t : {"lean", "qt"}) {
+            QTest::addRow("%s stream", t) << true << t;
+            QTest::addRow("%s no stream", t) << false << t;
+        }
     }
     void staleKeepAliveIsResentOnce()
     {
         QFETCH(bool, stream);
+        QFETCH(QString, transport);
         SimConfig simConfig;
         simConfig.ttftMs = 2;
         simConfig.itlMs = 1;
@@ -81,17 +85,28 @@ private Q_SLOTS:
         config.stream = stream;
         config.parallel = {2};
         config.number = {10};
+        config.transport = transport;
         const Outcome o = run(config);
         QCOMPARE(o.state, RunState::Finished);
         // Every request after a slot's first goes out on a connection the server has dropped; none is lost. Qt's
         // HTTP channel resends such a request itself when the close comes before any byte on a pooled
         // connection (invisible to us, so not counted); what reaches the worker as a close is resent by it.
+        // The lean transport sees the server's close on an idle connection before it reuses it (a peek before
+        // each send): it opens a new connection instead, and resends only when the close crosses the request.
         QCOMPARE(o.result.summary.successRequests, 10);
         QCOMPARE(o.result.summary.failedRequests, 0);
+        QVERIFY(o.result.extended.retriedRequests <= 8);
     }
 
+    void resetBeforeAnyByteIsResent_data()
+    {
+        QTest::addColumn<QString>("transport");
+        QTest::newRow("lean") << "lean";
+        QTest::newRow("qt") << "qt";
+    }
     void resetBeforeAnyByteIsResent()
     {
+        QFETCH(QString, transport);
         SimConfig simConfig;
         simConfig.ttftMs = 2;
         simConfig.itlMs = 1;
@@ -103,6 +118,7 @@ private Q_SLOTS:
         config.parallel = {1};
         config.number = {6};
         config.noTestConnection = true;
+        config.transport = transport;
         const Outcome o = run(config);
         QCOMPARE(o.state, RunState::Finished);
         // Every 2nd request the server receives (resends included) is reset before a byte: each victim is resent,
@@ -110,7 +126,13 @@ private Q_SLOTS:
         // the worker resends once and counts (tst_apitypes checks the count when every attempt is reset).
         QCOMPARE(o.result.summary.successRequests, 6);
         QCOMPARE(o.result.summary.failedRequests, 0);
-        QVERIFY(o.result.extended.retriedRequests <= 3);
+        if (transport == u"lean") {
+            // Nothing resends behind the worker's back: requests 2 to 6 each meet one reset (the server's 2nd,
+            // 4th, ... 10th request), are resent and counted.
+            QCOMPARE(o.result.extended.retriedRequests, 5);
+        } else {
+            QVERIFY(o.result.extended.retriedRequests <= 5);
+        }
     }
 
     void connectionsRampUp()

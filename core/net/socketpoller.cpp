@@ -1,4 +1,6 @@
-#include "sim/simpoller.h"
+#include "net/socketpoller.h"
+
+#include "util/monoclock.h"
 
 #include <QSocketNotifier>
 
@@ -12,7 +14,7 @@
 
 namespace tl {
 
-SimPoller::SimPoller(Callback callback, QObject* parent)
+SocketPoller::SocketPoller(Callback callback, QObject* parent)
     : QObject(parent)
     , m_callback(std::move(callback))
 {
@@ -20,12 +22,12 @@ SimPoller::SimPoller(Callback callback, QObject* parent)
     m_epollFd = ::epoll_create1(EPOLL_CLOEXEC);
     if (m_epollFd >= 0) {
         m_epollNotifier = new QSocketNotifier(m_epollFd, QSocketNotifier::Read, this);
-        connect(m_epollNotifier, &QSocketNotifier::activated, this, &SimPoller::dispatch);
+        connect(m_epollNotifier, &QSocketNotifier::activated, this, &SocketPoller::dispatch);
     }
 #endif
 }
 
-SimPoller::~SimPoller()
+SocketPoller::~SocketPoller()
 {
     for (auto& [fd, n] : m_notifiers) {
         delete n.read;
@@ -39,7 +41,7 @@ SimPoller::~SimPoller()
 #endif
 }
 
-void SimPoller::add(int fd, quint64 id)
+void SocketPoller::add(int fd, quint64 id)
 {
 #ifdef Q_OS_LINUX
     if (m_epollFd >= 0) {
@@ -52,10 +54,13 @@ void SimPoller::add(int fd, quint64 id)
 #endif
     Notifiers& n = m_notifiers[fd];
     n.read = new QSocketNotifier(fd, QSocketNotifier::Read, this);
-    connect(n.read, &QSocketNotifier::activated, this, [this, id] { m_callback(id, true, false); });
+    connect(n.read, &QSocketNotifier::activated, this, [this, id] {
+        m_readyNs = monotonicNs();
+        m_callback(id, true, false);
+    });
 }
 
-void SimPoller::setWriteInterest(int fd, quint64 id, bool on)
+void SocketPoller::setWriteInterest(int fd, quint64 id, bool on)
 {
 #ifdef Q_OS_LINUX
     if (m_epollFd >= 0) {
@@ -74,7 +79,7 @@ void SimPoller::setWriteInterest(int fd, quint64 id, bool on)
     n.write->setEnabled(on);
 }
 
-void SimPoller::remove(int fd)
+void SocketPoller::remove(int fd)
 {
 #ifdef Q_OS_LINUX
     if (m_epollFd >= 0) {
@@ -97,12 +102,13 @@ void SimPoller::remove(int fd)
     m_notifiers.erase(it);
 }
 
-void SimPoller::dispatch()
+void SocketPoller::dispatch()
 {
 #ifdef Q_OS_LINUX
     std::array<epoll_event, 256> events{};
     for (;;) {
         const int n = ::epoll_wait(m_epollFd, events.data(), static_cast<int>(events.size()), 0);
+        m_readyNs = monotonicNs();
         for (int i = 0; i < n; ++i) {
             const epoll_event& e = events[static_cast<std::size_t>(i)];
             m_callback(

@@ -1,4 +1,4 @@
-#include "sim/simtimer.h"
+#include "util/deadlinetimer.h"
 
 #include "util/monoclock.h"
 
@@ -17,7 +17,7 @@
 
 namespace tl {
 
-SimTimer::SimTimer(QObject* parent)
+DeadlineTimer::DeadlineTimer(QObject* parent)
     : QObject(parent)
 {
 #ifdef Q_OS_LINUX
@@ -26,18 +26,18 @@ SimTimer::SimTimer(QObject* parent)
     m_fd = ::timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
     if (m_fd >= 0) {
         m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
-        connect(m_notifier, &QSocketNotifier::activated, this, &SimTimer::fire);
+        connect(m_notifier, &QSocketNotifier::activated, this, &DeadlineTimer::fire);
         return;
     }
 #endif
     m_fallback = new QTimer(this);
     m_fallback->setSingleShot(true);
-    // The default coarse timer may fire up to 5% early or late; token times are the server's ground truth.
+    // The default coarse timer may fire up to 5% early or late; send times and token times are ground truth.
     m_fallback->setTimerType(Qt::PreciseTimer);
-    connect(m_fallback, &QTimer::timeout, this, &SimTimer::fire);
+    connect(m_fallback, &QTimer::timeout, this, &DeadlineTimer::fire);
 }
 
-SimTimer::~SimTimer()
+DeadlineTimer::~DeadlineTimer()
 {
 #ifdef Q_OS_LINUX
     if (m_fd >= 0) {
@@ -47,7 +47,7 @@ SimTimer::~SimTimer()
 #endif
 }
 
-void SimTimer::armAt(qint64 deadlineNs)
+void DeadlineTimer::armAt(qint64 deadlineNs)
 {
     m_armed = true;
     m_armedNs = deadlineNs;
@@ -63,13 +63,13 @@ void SimTimer::armAt(qint64 deadlineNs)
     }
 #endif
     const qint64 delayNs = deadlineNs - monotonicNs();
-    // QTimer counts whole milliseconds: rounding up means a token never leaves before its deadline. Long
+    // QTimer counts whole milliseconds: rounding up means nothing fires before its deadline. Long
     // waits are cut to an hour and simply re-armed then.
     const qint64 ms = delayNs <= 0 ? 0 : std::min<qint64>((delayNs + 999'999) / 1'000'000, 3'600'000);
     m_fallback->start(static_cast<int>(ms));
 }
 
-void SimTimer::stop()
+void DeadlineTimer::stop()
 {
     m_armed = false;
 #ifdef Q_OS_LINUX
@@ -82,7 +82,7 @@ void SimTimer::stop()
     m_fallback->stop();
 }
 
-void SimTimer::fire()
+void DeadlineTimer::fire()
 {
 #ifdef Q_OS_LINUX
     if (m_fd >= 0) {

@@ -12,13 +12,13 @@ namespace tl {
 // timerfd with CLOCK_MONOTONIC and TFD_TIMER_ABSTIME watched by a QSocketNotifier: nanosecond resolution,
 // and no rounding to whole milliseconds as QTimer does. Elsewhere a Qt::PreciseTimer rounded up to the
 // next millisecond, so it never fires early. Create it on the thread that uses it.
-class SimTimer final : public QObject {
+class DeadlineTimer final : public QObject {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(SimTimer)
+    Q_DISABLE_COPY_MOVE(DeadlineTimer)
 
 public:
-    explicit SimTimer(QObject* parent = nullptr);
-    ~SimTimer() override;
+    explicit DeadlineTimer(QObject* parent = nullptr);
+    ~DeadlineTimer() override;
 
     void armAt(qint64 deadlineNs); // re-arming replaces the previous deadline
     void stop();

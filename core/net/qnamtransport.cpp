@@ -1,0 +1,149 @@
+#include "net/qnamtransport.h"
+
+#include "engine/requestfactory.h"
+#include "util/monoclock.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+namespace tl {
+
+namespace {
+
+TransportError classify(QNetworkReply::NetworkError e, bool headSeen)
+{
+    switch (e) {
+    case QNetworkReply::NoError:
+        return TransportError::None;
+    case QNetworkReply::ConnectionRefusedError:
+        return TransportError::ConnectionRefused;
+    case QNetworkReply::HostNotFoundError:
+        return TransportError::HostNotFound;
+    case QNetworkReply::RemoteHostClosedError:
+        return TransportError::RemoteClosed;
+    case QNetworkReply::TimeoutError:
+        return TransportError::Timeout;
+    case QNetworkReply::OperationCanceledError:
+        return TransportError::Aborted;
+    case QNetworkReply::SslHandshakeFailedError:
+        return TransportError::Tls;
+    case QNetworkReply::ProtocolFailure:
+    case QNetworkReply::ProtocolUnknownError:
+        return TransportError::Protocol;
+    default:
+        break;
+    }
+    // Content (2xx codes) and server (4xx codes) errors only restate the HTTP status, which the head carried.
+    const int code = int(e);
+    if (headSeen && ((code > 200 && code < 300) || code > 400))
+        return TransportError::None;
+    return TransportError::Other;
+}
+
+} // namespace
+
+QnamTransport::QnamTransport(const RequestFactory& factory, TransportListener& listener, QObject* parent)
+    : QObject(parent)
+    , m_factory(factory)
+    , m_listener(listener)
+{
+}
+
+QnamTransport::~QnamTransport()
+{
+    for (QNetworkReply* reply : m_replies) {
+        if (reply != nullptr) {
+            reply->disconnect(this);
+            reply->abort();
+            delete reply;
+        }
+    }
+}
+
+QNetworkAccessManager* QnamTransport::managerFor(int slot)
+{
+    const auto index = static_cast<size_t>(slot / kRequestsPerManager);
+    while (m_managers.size() <= index) {
+        auto* nam = new QNetworkAccessManager(this);
+        m_factory.configureManager(nam);
+        m_managers.push_back(nam);
+    }
+    return m_managers[index];
+}
+
+void QnamTransport::send(int slot, const QByteArray& body)
+{
+    const auto i = static_cast<size_t>(slot);
+    if (m_replies.size() <= i) {
+        m_replies.resize(i + 1, nullptr);
+        m_headDelivered.resize(i + 1, 0);
+    }
+    QNetworkReply* reply = managerFor(slot)->post(m_factory.networkRequest(), body);
+    m_replies[i] = reply;
+    m_headDelivered[i] = 0;
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, slot] { deliverHead(slot); });
+    connect(reply, &QNetworkReply::readyRead, this, [this, slot] { deliverData(slot); });
+    connect(reply, &QNetworkReply::finished, this, [this, slot] { onFinished(slot); });
+}
+
+void QnamTransport::deliverHead(int slot)
+{
+    const auto i = static_cast<size_t>(slot);
+    QNetworkReply* reply = m_replies[i];
+    if (reply == nullptr || m_headDelivered[i])
+        return;
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!status.isValid())
+        return; // no response head (a connection error)
+    m_headDelivered[i] = 1;
+    m_listener.responseHead(slot, status.toInt(),
+        reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray(),
+        reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), monotonicNs());
+}
+
+void QnamTransport::deliverData(int slot)
+{
+    QNetworkReply* reply = m_replies[static_cast<size_t>(slot)];
+    if (reply == nullptr)
+        return;
+    const qint64 now = monotonicNs();
+    deliverHead(slot);
+    const QByteArray data = reply->readAll();
+    if (!data.isEmpty())
+        m_listener.responseData(slot, data, now);
+}
+
+void QnamTransport::release(int slot)
+{
+    QNetworkReply*& reply = m_replies[static_cast<size_t>(slot)];
+    reply->disconnect(this);
+    reply->deleteLater();
+    reply = nullptr;
+}
+
+void QnamTransport::onFinished(int slot)
+{
+    QNetworkReply* reply = m_replies[static_cast<size_t>(slot)];
+    if (reply == nullptr)
+        return;
+    const qint64 now = monotonicNs();
+    deliverData(slot);
+    deliverHead(slot);
+    const TransportError error = classify(reply->error(), m_headDelivered[static_cast<size_t>(slot)] != 0);
+    const QString message = error == TransportError::None ? QString() : reply->errorString();
+    release(slot);
+    m_listener.responseEnd(slot, error, message, now);
+}
+
+void QnamTransport::abort(int slot)
+{
+    if (static_cast<size_t>(slot) >= m_replies.size() || m_replies[static_cast<size_t>(slot)] == nullptr)
+        return;
+    QNetworkReply* reply = m_replies[static_cast<size_t>(slot)];
+    reply->disconnect(this);
+    reply->abort();
+    release(slot);
+    m_listener.responseEnd(slot, TransportError::Aborted, QString(), monotonicNs());
+}
+
+} // namespace tl

@@ -1,0 +1,52 @@
+#include "net/transport.h"
+
+#include "config/runconfig.h"
+#include "net/leantransport.h"
+#include "net/qnamtransport.h"
+#include "util/tr.h"
+
+#include <QNetworkProxyFactory>
+#include <QUrl>
+
+namespace tl {
+
+std::unique_ptr<Transport> Transport::create(
+    Kind kind, const RequestFactory& factory, TransportListener& listener, QObject* parent)
+{
+    if (kind == Kind::Lean)
+        return std::make_unique<LeanTransport>(factory, listener, parent);
+    return std::make_unique<QnamTransport>(factory, listener, parent);
+}
+
+QString Transport::kindName(Kind kind)
+{
+    return kind == Kind::Lean ? QStringLiteral("lean") : QStringLiteral("qt");
+}
+
+std::optional<Transport::Kind> Transport::chooseKind(const RunConfig& config, QString* why)
+{
+    const QString asked = config.transport.trimmed().toLower();
+    if (asked == u"qt")
+        return Kind::Qt;
+    if (asked != u"lean" && asked != u"auto") {
+        if (why)
+            *why = Tr::tr("must be auto, lean or qt (got '%1')").arg(config.transport);
+        return std::nullopt;
+    }
+    const QUrl url(config.resolvedUrl());
+    QString reason = LeanTransport::unsupportedReason(url);
+    if (reason.isEmpty() && !config.noProxy) {
+        const QList<QNetworkProxy> proxies = QNetworkProxyFactory::systemProxyForQuery(QNetworkProxyQuery(url));
+        if (!proxies.isEmpty() && proxies.first().type() != QNetworkProxy::NoProxy)
+            reason = Tr::tr("a proxy from the environment (http_proxy) applies to this URL");
+    }
+    if (reason.isEmpty())
+        return Kind::Lean;
+    if (asked == u"auto")
+        return Kind::Qt;
+    if (why)
+        *why = Tr::tr("lean cannot be used: %1; use --transport qt (or auto), or --no-proxy for a proxy").arg(reason);
+    return std::nullopt;
+}
+
+} // namespace tl

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class QObject;
+
+namespace tl {
+
+class RequestFactory;
+struct RunConfig;
+
+// How a request ended at the HTTP level (the worker turns it into the record's ErrorClass).
+enum class TransportError {
+    None,
+    ConnectionRefused,
+    HostNotFound,
+    RemoteClosed, // the server closed (or reset) the connection before the response ended
+    Timeout,
+    Tls,
+    Aborted, // Transport::abort()
+    Protocol, // not parseable as HTTP/1.x
+    Other,
+};
+
+// The worker's side of a transport: called on the worker's thread, in order, for the request of `slot`:
+// responseHead once (unless the request failed before any head), responseData any number of times,
+// responseEnd exactly once. `nowNs` is the monotonic time at which the bytes were read. Inside responseEnd the
+// listener may send the slot's next request.
+class TransportListener {
+public:
+    virtual void responseHead(int slot, int status, QByteArrayView reason, QByteArrayView contentType, qint64 nowNs)
+        = 0;
+    virtual void responseData(int slot, QByteArrayView data, qint64 nowNs) = 0;
+    virtual void responseEnd(int slot, TransportError error, const QString& message, qint64 nowNs) = 0;
+
+protected:
+    ~TransportListener() = default;
+};
+
+// Carries a worker's requests: one request at a time per slot (slots are small dense integers), created and used
+// on the worker's thread. Two implementations behind this interface: `qt` (QNetworkAccessManager: HTTPS, proxies,
+// any URL Qt handles) and `lean` (plain HTTP/1.1 on the worker's own non-blocking sockets, one epoll set per
+// thread, one keep-alive connection per slot: less CPU and memory per stream, and timestamps taken at the read).
+class Transport {
+public:
+    enum class Kind { Qt, Lean };
+
+    virtual ~Transport() = default;
+    // Sends `body` (POST to the run's URL with the run's headers) for `slot`. A slot's previous request has ended.
+    virtual void send(int slot, const QByteArray& body) = 0;
+    // Ends the slot's request now: responseEnd(slot, Aborted) is called before this returns.
+    virtual void abort(int slot) = 0;
+
+    static std::unique_ptr<Transport> create(
+        Kind kind, const RequestFactory& factory, TransportListener& listener, QObject* parent);
+    static QString kindName(Kind kind);
+    // The kind --transport asks for (auto: lean for plain http:// without a proxy from the environment, else qt);
+    // nothing, with the reason in `why`, when it names no kind or the lean transport cannot carry the URL.
+    static std::optional<Kind> chooseKind(const RunConfig& config, QString* why = nullptr);
+};
+
+} // namespace tl
