@@ -222,6 +222,13 @@ void Worker::send(int slot, Dispatcher::Claim claim)
     a->rec.warmup = m_options.warmup;
     a->rec.stream = m_factory->api().streaming();
     a->request = m_factory->bodyFor(seq, &a->datasetPromptTokens);
+    if (a->request.isNull()) { // the dataset failed at this request (RequestFactory::bodyFor): send nothing more
+        m_dispatcher->requestStop(); // the RunController fails the run; what is in flight finishes
+        if (m_options.openLoop)
+            m_freeSlots.push_back(slot);
+        maybeFinish();
+        return;
+    }
     if (m_options.debug)
         qInfo().noquote() << "throughline: request" << seq << "body" << shortened(a->request, 100);
     const qint64 now = monotonicNs();
