@@ -35,17 +35,20 @@ std::optional<Transport::Kind> Transport::chooseKind(const RunConfig& config, QS
     }
     const QUrl url(config.resolvedUrl());
     QString reason = LeanTransport::unsupportedReason(url);
+    QString fix = Tr::tr("use --transport qt (or auto)");
     if (reason.isEmpty() && !config.noProxy) {
         const QList<QNetworkProxy> proxies = QNetworkProxyFactory::systemProxyForQuery(QNetworkProxyQuery(url));
-        if (!proxies.isEmpty() && proxies.first().type() != QNetworkProxy::NoProxy)
+        if (!proxies.isEmpty() && proxies.first().type() != QNetworkProxy::NoProxy) {
             reason = Tr::tr("a proxy from the environment (http_proxy) applies to this URL");
+            fix = Tr::tr("use --transport qt (or auto), or --no-proxy to go around the proxy");
+        }
     }
     if (reason.isEmpty())
         return Kind::Lean;
     if (asked == u"auto")
         return Kind::Qt;
     if (why)
-        *why = Tr::tr("lean cannot be used: %1; use --transport qt (or auto), or --no-proxy for a proxy").arg(reason);
+        *why = Tr::tr("lean cannot be used: %1; %2").arg(reason, fix);
     return std::nullopt;
 }
 
