@@ -19,7 +19,12 @@ constexpr std::string_view kLlama3Regex
     = R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
 constexpr std::string_view kDeepSeekDigitsRegex = R"(\p{N}{1,3})";
 constexpr std::string_view kDeepSeekCjkRegex = "[\u4e00-\u9fa5\u3040-\u309f\u30a0-\u30ff]+";
+// DeepSeek V3's tokenizer.json writes its main pattern with JSON "\r\n" escapes, so the regex holds a real
+// CR and LF inside its classes; copies re-typed with the regex escapes \r \n mean the same and are accepted too.
 constexpr std::string_view kDeepSeekMainRegex
+    = "[!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~][A-Za-z]+|[^\r\n\\p{L}\\p{P}\\p{S}]?[\\p{L}\\p{M}]+| "
+      "?[\\p{P}\\p{S}]+[\r\n]*|\\s*[\r\n]+|\\s+(?!\\S)|\\s+";
+constexpr std::string_view kDeepSeekMainEscapedRegex
     = R"([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~][A-Za-z]+|[^\r\n\p{L}\p{P}\p{S}]?[\p{L}\p{M}]+| ?[\p{P}\p{S}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
 
 struct CodePoint {
@@ -238,6 +243,7 @@ bool PreTokenizer::patternForRegex(std::string_view regex, Pattern* pattern)
         {kDeepSeekDigitsRegex, Pattern::DeepSeekDigits},
         {kDeepSeekCjkRegex, Pattern::DeepSeekCjk},
         {kDeepSeekMainRegex, Pattern::DeepSeekMain},
+        {kDeepSeekMainEscapedRegex, Pattern::DeepSeekMain},
     };
     for (const auto& [text, p] : known) {
         if (regex == text) {
