@@ -116,6 +116,8 @@ QString pointExtended(const PointResult& r)
             QStringLiteral("Latency from schedule (s)"), 3),
         row(QStringLiteral("Chunks per request"), m.avgChunksPerRequest, QStringLiteral("Chunks/request"), 1),
         row(QStringLiteral("Tokens per chunk"), m.avgTokensPerChunk, QStringLiteral("Tokens/chunk"), 2),
+        {QStringLiteral("Token deltas (ITL/token, tokens/chunk)"), tokenDeltaSource(m),
+            QStringLiteral("%1/%2 req.").arg(m.exactTokenRequests).arg(m.chunkedRequests), QString()},
         {QStringLiteral("Concurrency: mean / peak"), num(m.meanConcurrency, 2), QString::number(m.peakConcurrency),
             QString()},
         {QStringLiteral("Arrival rate: achieved / target (req/s)"), num(m.achievedRate, 2),

@@ -75,8 +75,11 @@ OpenAiApi::OpenAiApi(const RunConfig& config)
         if (extra.is_object())
             m_base.update(extra);
     }
+    m_streamOptions = {{"include_usage", true}};
+    if (config.continuousUsage)
+        m_streamOptions["continuous_usage_stats"] = true; // vLLM: usage in every chunk
     if (m_base.value("stream", false))
-        m_base["stream_options"] = {{"include_usage", true}};
+        m_base["stream_options"] = m_streamOptions;
     else
         m_base.erase("stream_options");
 }
@@ -99,7 +102,7 @@ QByteArray OpenAiApi::buildBody(const PromptItem& prompt) const
         }
         if (body.value("stream", false) == true) {
             if (!body.contains("stream_options"))
-                body["stream_options"] = {{"include_usage", true}};
+                body["stream_options"] = m_streamOptions;
         } else {
             body.erase("stream_options");
         }

@@ -19,6 +19,8 @@ public:
 
 private:
     nlohmann::ordered_json m_base; // everything but the prompt
+    // {"include_usage": true} as EvalScope sends it, plus "continuous_usage_stats": true with --continuous-usage.
+    nlohmann::ordered_json m_streamOptions;
     nlohmann::ordered_json m_template; // --query-template's object (its "messages"/"prompt" replaced); null = none
     bool m_chat = true;
     bool m_stream = true;

@@ -182,6 +182,10 @@ const QList<Option>& options()
             [](RunConfig& c, const QStringList&, ConfigErrors&) { c.stream = true; }},
         {{QStringLiteral("--no-stream")}, Kind::Flag, nullptr, "Ask for whole (non-streamed) responses.",
             [](RunConfig& c, const QStringList&, ConfigErrors&) { c.stream = false; }},
+        {{QStringLiteral("--continuous-usage")}, Kind::Flag, nullptr,
+            "Also send stream_options.continuous_usage_stats (vLLM, SGLang): usage in every chunk, so each event's "
+            "token count is exact for ITL per token and tokens per chunk. Off by default: bodies stay EvalScope's.",
+            flagValue(&RunConfig::continuousUsage, true)},
         {{QStringLiteral("--sleep-interval")}, Kind::Value, "S", "Seconds to wait between sweep points (default 5).",
             intValue(&RunConfig::sleepInterval)},
         {{QStringLiteral("--warmup-num")}, Kind::Value, "N",

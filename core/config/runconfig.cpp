@@ -341,6 +341,15 @@ ConfigErrors RunConfig::validate() const
             add("--extra-args", Tr::tr("must be a JSON object, e.g. --extra-args '{\"ignore_eos\": true}'"));
     }
 
+    if (continuousUsage && apiKind() != ApiKind::Chat) {
+        add("--continuous-usage",
+            Tr::tr("applies to --api openai (chat/completions and completions); the Responses, embedding and rerank "
+                   "APIs have no per-chunk usage"));
+    } else if (continuousUsage && !stream) {
+        add("--continuous-usage", Tr::tr("needs a streamed run: a whole answer carries one usage object; drop "
+                                         "--no-stream or --continuous-usage"));
+    }
+
     validateDataset(errors);
     return errors;
 }
@@ -485,6 +494,7 @@ QByteArray RunConfig::toJson(bool includeSecrets) const
     j["number"] = number;
     j["rate"] = rate;
     j["stream"] = stream;
+    j["continuous_usage"] = continuousUsage;
     j["open_loop"] = openLoop;
     j["arrival_distribution"] = jsonutil::toStd(arrivalDistribution);
     j["burstiness"] = burstiness;
@@ -606,6 +616,7 @@ RunConfig RunConfig::fromJson(const QByteArray& data, ConfigErrors* errors)
     get("number", c.number);
     get("rate", c.rate);
     get("stream", c.stream);
+    get("continuous_usage", c.continuousUsage);
     get("open_loop", c.openLoop);
     get("arrival_distribution", c.arrivalDistribution);
     get("burstiness", c.burstiness);

@@ -40,6 +40,9 @@ struct RunConfig {
     QList<int> number{1000};
     QList<double> rate{-1.0};
     bool stream = true;
+    // Also ask chat/completions for stream_options.continuous_usage_stats (vLLM, SGLang): usage in every chunk, so
+    // each event's token count is known exactly. Off by default, so bodies stay EvalScope's.
+    bool continuousUsage = false;
     bool openLoop = false;
     QString arrivalDistribution = QStringLiteral("poisson"); // poisson | gamma | constant (paced arrivals)
     double burstiness = 1.0; // gamma shape; != 1 selects gamma arrivals // arrivals on the --rate schedule whatever is

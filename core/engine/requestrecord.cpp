@@ -132,4 +132,19 @@ qint64 RequestRecord::contentEvents() const
     return n;
 }
 
+bool RequestRecord::hasExactTokenDeltas() const
+{
+    if (eventTokens.size() != eventNs.size() || eventFlags.size() != eventNs.size())
+        return false;
+    bool anyContent = false;
+    for (qsizetype i = 0; i < eventNs.size(); ++i) {
+        if (!(eventFlags.at(i) & EventHasContent))
+            continue;
+        if (eventTokens.at(i) < 0)
+            return false;
+        anyContent = true;
+    }
+    return anyContent;
+}
+
 } // namespace tl

@@ -62,6 +62,11 @@ struct RequestRecord {
 
     QVector<qint64> eventNs; // every non-[DONE] data event, in order
     QVector<quint8> eventFlags; // EventFlag bits, parallel to eventNs
+    // Tokens each event brought, from the server's cumulative per-chunk usage (vLLM's
+    // stream_options.continuous_usage_stats): completion_tokens minus the previous event's. Either empty (no event's
+    // delta is known: the usual case) or parallel to eventNs, with kUnknownTokens where an event's delta is unknown.
+    QVector<qint32> eventTokens;
+    static constexpr qint32 kUnknownTokens = -1;
 
     qint64 promptTokens = -1; // -1 = unknown
     qint64 completionTokens = -1;
@@ -86,6 +91,9 @@ struct RequestRecord {
     double tpotS() const; // (latency - ttft) / (out - 1), 0 when out <= 1
     QVector<double> itlS() const; // per choices event after the first: t_i - t_(previous data event)
     qint64 contentEvents() const;
+    // Every content event has a known token delta (and there is at least one): ITL per token and tokens per chunk
+    // can use the server's counts rather than spreading the output evenly over the chunks.
+    bool hasExactTokenDeltas() const;
 };
 
 // What a worker hands onward every ~50 ms: finished requests plus live counters for the charts.

@@ -8,6 +8,9 @@
 
 #include <QTimer>
 
+#include <algorithm>
+#include <limits>
+
 namespace tl {
 
 struct Worker::Active {
@@ -25,6 +28,10 @@ struct Worker::Active {
     ErrorClass pendingError = ErrorClass::None;
     QString pendingMessage;
     ErrorClass abortReason = ErrorClass::None;
+    // The server's cumulative completion_tokens as of the previous event, when that event carried usage (-1 when
+    // it did not): the base of the next event's token delta.
+    qint64 usageTokens = -1;
+    bool contentSeen = false; // an event with generated text has arrived
 };
 
 namespace {
@@ -313,8 +320,34 @@ void Worker::handleEvent(Active& a, const SseEvent& event, qint64 nowNs)
             a.pendingMessage = parsed.errorMessage;
         }
     }
+    recordTokenDelta(a, parsed);
     a.rec.eventNs.append(nowNs);
     a.rec.eventFlags.append(flags);
+}
+
+void Worker::recordTokenDelta(Active& a, const ParsedEvent& parsed)
+{
+    // With continuous usage stats every chunk carries the running completion_tokens, so an event brought its count
+    // minus the previous event's. Without a previous count the delta is still exact while no text has come yet
+    // (everything counted so far arrived with this event); otherwise it is unknown. The final usage chunk repeats
+    // the last count: delta 0, so nothing is counted twice.
+    qint32 delta = RequestRecord::kUnknownTokens;
+    if (parsed.valid && parsed.hasUsage && parsed.completionTokens >= 0) {
+        const qint64 base = a.usageTokens >= 0 ? a.usageTokens : (a.contentSeen ? -1 : 0);
+        if (base >= 0 && parsed.completionTokens >= base)
+            delta = qint32(std::min<qint64>(parsed.completionTokens - base, std::numeric_limits<qint32>::max()));
+        a.usageTokens = parsed.completionTokens;
+    } else {
+        a.usageTokens = -1;
+    }
+    a.contentSeen = a.contentSeen || (parsed.valid && parsed.hasContent);
+    QVector<qint32>& tokens = a.rec.eventTokens;
+    if (tokens.isEmpty()) {
+        if (delta == RequestRecord::kUnknownTokens)
+            return; // none known yet: the record keeps no deltas
+        tokens.fill(RequestRecord::kUnknownTokens, a.rec.eventNs.size()); // first known delta: earlier ones unknown
+    }
+    tokens.append(delta);
 }
 
 void Worker::responseEnd(int slot, TransportError error, const QString& message, qint64 nowNs)

@@ -20,6 +20,7 @@ namespace tl {
 
 class DeadlineTimer;
 class RequestFactory;
+struct ParsedEvent;
 
 struct WorkerOptions {
     int workerId = 0;
@@ -93,6 +94,7 @@ private:
     void responseData(int slot, QByteArrayView data, qint64 nowNs) override;
     void responseEnd(int slot, TransportError error, const QString& message, qint64 nowNs) override;
     void handleEvent(Active& a, const SseEvent& event, qint64 nowNs);
+    static void recordTokenDelta(Active& a, const ParsedEvent& parsed); // before the event's time is appended
     void finishRecord(Active& a, TransportError error, const QString& message, qint64 nowNs);
     void checkTimeouts();
     void flush();

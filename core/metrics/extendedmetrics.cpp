@@ -16,6 +16,15 @@ nlohmann::ordered_json number(double v, int decimals)
 
 } // namespace
 
+QString tokenDeltaSource(const ExtendedMetrics& m)
+{
+    if (m.chunkedRequests == 0)
+        return QStringLiteral("none");
+    if (m.exactTokenRequests == m.chunkedRequests)
+        return QStringLiteral("server");
+    return m.exactTokenRequests == 0 ? QStringLiteral("even spread") : QStringLiteral("mixed");
+}
+
 QByteArray extendedMetricsToJson(const ExtendedMetrics& m)
 {
     nlohmann::ordered_json j;
@@ -33,6 +42,8 @@ QByteArray extendedMetricsToJson(const ExtendedMetrics& m)
     j["Peak 1-s Output Throughput (tok/s)"] = number(m.peakOutputThroughput, 2);
     j["Avg Chunks/request"] = number(m.avgChunksPerRequest, 3);
     j["Avg Tokens/chunk"] = number(m.avgTokensPerChunk, 3);
+    j["Token deltas"] = jsonutil::toStd(tokenDeltaSource(m));
+    j["Requests with server token deltas"] = m.exactTokenRequests;
     j["Success Requests"] = m.successRequests;
     j["Failed Requests"] = m.failedRequests;
     j["Retried Requests"] = m.retriedRequests;

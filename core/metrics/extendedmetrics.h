@@ -17,7 +17,7 @@ struct ExtendedMetrics {
     double avgTpotExclFirstMs = 0; // (last event - first content event) / (output tokens - 1)
     double avgNormTpotMs = 0; // end-to-end latency / output tokens ("normalised TPOT")
     double avgItlChunkMs = 0; // gap between consecutive content events
-    double avgItlTokenMs = 0; // a content gap divided by the tokens of its chunk (tokens spread evenly over chunks)
+    double avgItlTokenMs = 0; // a content gap divided by the tokens of its chunk (see exactTokenRequests)
     double avgLatencyFromScheduleS = 0; // completion - scheduled send time: includes any lag of the client
 
     // Load actually applied.
@@ -31,6 +31,11 @@ struct ExtendedMetrics {
     // Stream shape.
     double avgChunksPerRequest = 0; // content events per successful streamed request
     double avgTokensPerChunk = 0; // output tokens / content events
+    // Where a chunk's tokens come from for ITL per token and tokens per chunk: the server's per-event token deltas
+    // (continuous usage stats) for exactTokenRequests of the chunkedRequests (successful streamed requests with
+    // content), an even spread of each other request's output over its content events.
+    int chunkedRequests = 0;
+    int exactTokenRequests = 0;
 
     int successRequests = 0;
     int failedRequests = 0;
@@ -41,6 +46,9 @@ struct ExtendedMetrics {
     // points, so they read like its table.
     PercentileTable percentiles;
 };
+
+// "server" (every chunked request had token deltas), "even spread" (none had), "mixed" or "none" (no chunked request).
+QString tokenDeltaSource(const ExtendedMetrics& m);
 
 // throughline_metrics.json: the extended metrics of one point, written beside EvalScope's files.
 QByteArray extendedMetricsToJson(const ExtendedMetrics& m);

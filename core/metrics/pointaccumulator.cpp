@@ -115,12 +115,13 @@ void PointAccumulator::add(const RequestRecord& r)
     for (double itl : r.itlS())
         m_itl.push_back(itl);
 
-    // Content events: chunk gaps, tokens per chunk, and output tokens per second bucket (spread evenly over the
-    // request's content events when the server reports only a total).
-    qint64 previousContent = 0;
+    // Content events: chunk gaps, ITL per token, tokens per chunk, and output tokens per second bucket. Each event's
+    // tokens are the server's per-event deltas when every content event has one (continuous usage stats), else the
+    // request's output spread evenly over its content events.
     for (qsizetype i = 0; i < r.eventNs.size(); ++i)
         s.contentChunks += (r.eventFlags.at(i) & EventHasContent) ? 1 : 0;
-    const double tokensPerChunk = s.contentChunks > 0 ? s.completionTokens / s.contentChunks : 0.0;
+    s.exactTokens = r.stream && r.hasExactTokenDeltas();
+    const double evenTokens = s.contentChunks > 0 ? s.completionTokens / s.contentChunks : 0.0;
     if (m_bucketOriginNs < 0)
         m_bucketOriginNs = r.sentNs; // earlier events clamp to bucket 0
     auto addToBucket = [this](qint64 atNs, double tokens) {
@@ -129,19 +130,31 @@ void PointAccumulator::add(const RequestRecord& r)
             m_outputBuckets.resize(bucket + 1, 0.0);
         m_outputBuckets[bucket] += tokens;
     };
+    qint64 previousContent = 0;
+    qint64 previousTokens = 0; // the last content event that brought tokens
     for (qsizetype i = 0; i < r.eventNs.size(); ++i) {
-        if (!(r.eventFlags.at(i) & EventHasContent))
-            continue;
         const qint64 t = r.eventNs.at(i);
-        if (previousContent != 0 && r.stream) {
-            const double gap = nsToS(t - previousContent);
-            m_itlChunk.push_back(float(gap));
-            if (tokensPerChunk > 0)
-                m_itlToken.push_back(float(gap / tokensPerChunk));
+        const double tokens = s.exactTokens ? double(r.eventTokens.at(i)) : evenTokens;
+        if (!(r.eventFlags.at(i) & EventHasContent)) {
+            if (s.exactTokens && tokens > 0)
+                addToBucket(t, tokens); // a token without text (e.g. the EOS of the finish chunk)
+            continue;
         }
+        if (previousContent != 0 && r.stream)
+            m_itlChunk.push_back(float(nsToS(t - previousContent)));
         previousContent = t;
-        addToBucket(t, tokensPerChunk);
+        if (tokens > 0) {
+            // A content event that brought no new token (exact deltas only) adds its gap to the next one's.
+            if (previousTokens != 0 && r.stream)
+                m_itlToken.push_back(float(nsToS(t - previousTokens) / tokens));
+            previousTokens = t;
+        }
+        if (s.exactTokens)
+            s.contentTokens += tokens;
+        addToBucket(t, tokens);
     }
+    if (!s.exactTokens)
+        s.contentTokens = s.completionTokens;
     if (s.contentChunks == 0 && s.completionTokens > 0)
         addToBucket(completed, s.completionTokens); // non-streamed: all tokens arrive with the body
     m_samples.push_back(s);
@@ -278,10 +291,11 @@ ExtendedMetrics PointAccumulator::extended() const
         fromSchedule.append(s.latencyFromScheduleS);
         if (s.stream && s.contentChunks > 0) {
             ++streamed;
+            m.exactTokenRequests += s.exactTokens ? 1 : 0;
             chunks.append(s.contentChunks);
-            tokensPerChunk.append(s.completionTokens / s.contentChunks);
+            tokensPerChunk.append(s.contentTokens / s.contentChunks);
             chunkSum += s.contentChunks;
-            chunkTokens += s.completionTokens;
+            chunkTokens += s.contentTokens;
         }
     }
     auto avg = [](const QVector<double>& v) {
@@ -299,6 +313,7 @@ ExtendedMetrics PointAccumulator::extended() const
     m.avgItlChunkMs = mean(m_itlChunk, 1000.0);
     m.avgItlTokenMs = mean(m_itlToken, 1000.0);
     m.avgScheduleLagMs = mean(m_scheduleLag, 1000.0);
+    m.chunkedRequests = streamed;
     m.avgChunksPerRequest = streamed > 0 ? chunkSum / streamed : kNaN;
     m.avgTokensPerChunk = chunkSum > 0 ? chunkTokens / chunkSum : kNaN;
 

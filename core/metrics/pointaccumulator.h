@@ -45,6 +45,8 @@ private:
         double promptTokens = 0;
         double completionTokens = 0;
         int contentChunks = 0;
+        double contentTokens = 0; // tokens of the content events: server deltas when exact, else completionTokens
+        bool exactTokens = false; // every content event's token delta is known (RequestRecord::eventTokens)
         bool stream = false;
     };
 
@@ -53,7 +55,7 @@ private:
     std::vector<Sample> m_samples;
     std::vector<double> m_itl; // EvalScope's ITL: gaps before each choices event after the first (s)
     std::vector<float> m_itlChunk; // gaps between content events (s)
-    std::vector<float> m_itlToken; // content gaps / tokens per chunk (s)
+    std::vector<float> m_itlToken; // content gaps / tokens of the chunk (server deltas, else an even spread) (s)
     std::vector<float> m_scheduleLag; // send - scheduled, every request (s)
     std::vector<std::pair<qint64, qint64>> m_spans; // (sent, end) of every request, for concurrency
     std::vector<double> m_outputBuckets; // output tokens per 1-s bucket from m_firstSentNs

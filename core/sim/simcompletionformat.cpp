@@ -12,15 +12,30 @@ namespace {
 
 using simwire::appendEvent;
 
-QByteArray usageJson(const SimJob& job)
+// vLLM's UsageInfo in its field order. `completionTokens` so far; the final usage (withDetails) adds the cached
+// prompt tokens, as vLLM's final usage chunk does and its per-chunk (continuous) usage does not.
+QByteArray usageJson(const SimJob& job, int completionTokens, bool withDetails)
 {
     QByteArray out = R"({"prompt_tokens":)" + QByteArray::number(job.promptTokens) + R"(,"total_tokens":)"
-        + QByteArray::number(job.promptTokens + job.outputTokens) + R"(,"completion_tokens":)"
-        + QByteArray::number(job.outputTokens);
-    if (job.reportCached)
+        + QByteArray::number(job.promptTokens + completionTokens) + R"(,"completion_tokens":)"
+        + QByteArray::number(completionTokens);
+    if (withDetails && job.reportCached)
         out += R"(,"prompt_tokens_details":{"cached_tokens":)" + QByteArray::number(job.cachedTokens) + '}';
     out += '}';
     return out;
+}
+
+QByteArray usageJson(const SimJob& job)
+{
+    return usageJson(job, job.outputTokens, true);
+}
+
+// How a choice chunk ends: `]}`, or with continuous usage stats `],"usage":{…}}` carrying the tokens so far.
+QByteArray chunkEnd(const SimJob& job, int tokensSoFar)
+{
+    if (!job.continuousUsage)
+        return QByteArrayLiteral("]}");
+    return R"(],"usage":)" + usageJson(job, tokensSoFar, false) + '}';
 }
 
 QByteArrayView finishReason(const SimJob& job)
@@ -58,14 +73,16 @@ void SimProtocol::appendStreamEvents(const SimJob& job, int first, int last, boo
             appendEvent(out, chunked,
                 {job.prefix,
                     R"([{"index":0,"delta":{"role":"assistant","content":""},)"
-                    R"("logprobs":null,"finish_reason":null}]})"});
+                    R"("logprobs":null,"finish_reason":null})",
+                    chunkEnd(job, 0)});
         }
         appendEvent(out, chunked,
             {job.prefix, R"([{"index":0,"delta":{"content":")", word, R"("},"logprobs":null,"finish_reason":)", reason,
-                "}]}"});
+                "}", chunkEnd(job, k)});
     } else {
         appendEvent(out, chunked,
-            {job.prefix, R"([{"index":0,"text":")", word, R"(","logprobs":null,"finish_reason":)", reason, "}]}"});
+            {job.prefix, R"([{"index":0,"text":")", word, R"(","logprobs":null,"finish_reason":)", reason, "}",
+                chunkEnd(job, k)});
     }
     if (!isLast)
         return;

@@ -18,6 +18,9 @@ struct SimJob {
     Kind kind = Kind::Chat;
     bool stream = false;
     bool includeUsage = false; // stream_options.include_usage; non-streaming answers always carry usage
+    // stream_options.continuous_usage_stats with include_usage (vLLM): every chat/completions chunk carries the
+    // usage so far (the role chunk 0 completion tokens, a token chunk the count up to its last token).
+    bool continuousUsage = false;
     int outputTokens = 1; // n, at least 1
     int promptTokens = 0; // by SimProtocol's documented counting rule
     bool finishedByLength = false; // finish_reason "length" (n reached max_tokens) rather than "stop"

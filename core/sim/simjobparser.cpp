@@ -253,10 +253,15 @@ bool SimProtocol::parseJob(SimJob::Kind kind, QByteArrayView body, const SimConf
     }
 
     bool includeUsage = false;
+    bool continuousUsage = false;
     const auto options = request.find("stream_options");
     if (options != request.end() && options->is_object()) {
-        const auto usage = options->find("include_usage");
-        includeUsage = usage != options->end() && usage->is_boolean() && usage->get<bool>();
+        auto flag = [&options](const char* key) {
+            const auto it = options->find(key);
+            return it != options->end() && it->is_boolean() && it->get<bool>();
+        };
+        includeUsage = flag("include_usage");
+        continuousUsage = includeUsage && flag("continuous_usage_stats"); // vLLM ignores it without include_usage
     }
 
     const QByteArray modelJson = simwire::requestModelJson(request, config);
@@ -267,6 +272,7 @@ bool SimProtocol::parseJob(SimJob::Kind kind, QByteArrayView body, const SimConf
     result.kind = kind;
     result.stream = stream;
     result.includeUsage = stream && includeUsage;
+    result.continuousUsage = stream && continuousUsage && !responses;
     result.outputTokens = static_cast<int>(n);
     result.promptTokens = static_cast<int>(promptTokens);
     result.finishedByLength = limit && n >= *limit;

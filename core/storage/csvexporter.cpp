@@ -120,7 +120,8 @@ QStringList CsvExporter::requestsHeader()
         QStringLiteral("completion_tokens"), QStringLiteral("cached_tokens"), QStringLiteral("token_source"),
         QStringLiteral("http_status"), QStringLiteral("error_class"), QStringLiteral("error_message"),
         QStringLiteral("bytes"), QStringLiteral("response_id"), QStringLiteral("retries"),
-        QStringLiteral("event_count"), QStringLiteral("event_offsets_ms"), QStringLiteral("event_flags")};
+        QStringLiteral("event_count"), QStringLiteral("event_offsets_ms"), QStringLiteral("event_flags"),
+        QStringLiteral("event_tokens")};
 }
 
 QByteArray CsvExporter::requestsCsv(const RunData& run)
@@ -130,10 +131,13 @@ QByteArray CsvExporter::requestsCsv(const RunData& run)
         for (const RequestRecord& r : p.records) {
             QStringList offsets;
             QStringList flags;
+            QStringList eventTokens; // empty when no event's token delta is known; -1 for an unknown one
             offsets.reserve(r.eventNs.size());
             for (qsizetype i = 0; i < r.eventNs.size(); ++i) {
                 offsets.append(nsToMs(r.eventNs.at(i) - r.sentNs));
                 flags.append(QString::number(r.eventFlags.at(i)));
+                if (i < r.eventTokens.size())
+                    eventTokens.append(QString::number(r.eventTokens.at(i)));
             }
             const bool ok = r.success;
             out += Csv::row({run.id, QString::number(p.index), QString::number(r.seq), QString::number(int(r.warmup)),
@@ -145,7 +149,7 @@ QByteArray CsvExporter::requestsCsv(const RunData& run)
                 r.httpStatus != 0 ? QString::number(r.httpStatus) : QString(),
                 r.errorClass == ErrorClass::None ? QString() : errorClassName(r.errorClass), r.errorMessage,
                 QString::number(r.bytesReceived), QString::fromUtf8(r.responseId), QString::number(r.retries),
-                QString::number(r.eventNs.size()), offsets.join(u' '), flags.join(u' ')});
+                QString::number(r.eventNs.size()), offsets.join(u' '), flags.join(u' '), eventTokens.join(u' ')});
         }
     }
     return out;

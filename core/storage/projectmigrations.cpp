@@ -74,6 +74,12 @@ constexpr std::array kToV2 = {
     " AND e.api = coalesce(runs.api, '') AND e.model = coalesce(runs.model, ''))",
 };
 
+// Version 3: per-event token deltas from the server's per-chunk usage (ProjectSchema::encodeEventTokens); NULL when
+// no event's delta is known, which every request of an earlier file reads as.
+constexpr std::array kToV3 = {
+    "ALTER TABLE requests ADD COLUMN event_tokens BLOB",
+};
+
 struct Step {
     int version;
     std::span<const char* const> statements;
@@ -83,6 +89,7 @@ struct Step {
 const std::array kSteps = {
     Step{1, kToV1, "runs, run points and requests"},
     Step{2, kToV2, "endpoints, endpoint fingerprints, import provenance, tags, request counts, indexes"},
+    Step{3, kToV3, "per-event token deltas (continuous usage stats)"},
 };
 
 static_assert(kSteps.size() == kLatestVersion, "one step per schema version");

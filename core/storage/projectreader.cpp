@@ -233,8 +233,8 @@ QList<RequestRecord> ProjectReader::requests(const QString& runId, int pointInde
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT seq, warmup, success, stream, scheduled_ns, sent_ns, headers_ns, end_ns,"
                              " prompt_tokens, completion_tokens, cached_tokens, token_source, http_status, error_class,"
-                             " error_message, bytes, events, response_id, retries FROM requests WHERE run_id = ? AND "
-                             "point_idx = ? ORDER BY seq"));
+                             " error_message, bytes, events, response_id, retries, event_tokens FROM requests"
+                             " WHERE run_id = ? AND point_idx = ? ORDER BY seq"));
     q.addBindValue(runId);
     q.addBindValue(pointIndex);
     if (!query(q))
@@ -268,6 +268,10 @@ QList<RequestRecord> ProjectReader::requests(const QString& runId, int pointInde
                     .arg(runId));
         r.responseId = q.value(17).toString().toUtf8();
         r.retries = q.value(18).toInt();
+        if (!ProjectSchema::decodeEventTokens(q.value(19).toByteArray(), r.eventNs.size(), r.eventTokens)
+            && m_lastError.isEmpty())
+            m_lastError = ProjectSchema::readError(m_path,
+                QStringLiteral("the token deltas of request %1 of run %2 are corrupt").arg(r.seq).arg(runId));
         out.append(r);
     }
     if (q.lastError().isValid() && m_lastError.isEmpty())

@@ -10,6 +10,9 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <algorithm>
+#include <limits>
+
 namespace tl::ProjectSchema {
 
 static_assert(kVersion == ProjectMigrations::kLatestVersion, "the schema version is the last migration's");
@@ -243,6 +246,35 @@ bool upgrade(const QString& path, QString* error)
     return ok;
 }
 
+namespace {
+
+char* putVarint(char* p, quint64 v)
+{
+    while (v >= 0x80) {
+        *p++ = char((v & 0x7f) | 0x80);
+        v >>= 7;
+    }
+    *p++ = char(v);
+    return p;
+}
+
+// Reads a varint at blob[i], advancing i; false when the blob ends inside it or it is too long.
+bool getVarint(const QByteArray& blob, qsizetype& i, quint64& v)
+{
+    v = 0;
+    for (int shift = 0; shift <= 63; shift += 7) {
+        if (i >= blob.size())
+            return false;
+        const auto byte = static_cast<quint8>(blob.at(i++));
+        v |= quint64(byte & 0x7f) << shift;
+        if ((byte & 0x80) == 0)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 QByteArray encodeEvents(qint64 baseNs, const QVector<qint64>& eventNs, const QVector<quint8>& flags)
 {
     // Written through a raw pointer into a buffer sized for the worst case (10 varint bytes + 1 flag byte per
@@ -251,13 +283,9 @@ QByteArray encodeEvents(qint64 baseNs, const QVector<qint64>& eventNs, const QVe
     char* p = out.data();
     qint64 prev = baseNs;
     for (qsizetype i = 0; i < eventNs.size(); ++i) {
-        auto delta = static_cast<quint64>(std::max<qint64>(eventNs.at(i) - prev, 0));
+        const auto delta = static_cast<quint64>(std::max<qint64>(eventNs.at(i) - prev, 0));
         prev = eventNs.at(i);
-        while (delta >= 0x80) {
-            *p++ = char((delta & 0x7f) | 0x80);
-            delta >>= 7;
-        }
-        *p++ = char(delta);
+        p = putVarint(p, delta);
         *p++ = char(flags.value(i));
     }
     out.truncate(p - out.constData());
@@ -272,23 +300,42 @@ bool decodeEvents(const QByteArray& blob, qint64 baseNs, QVector<qint64>& eventN
     qsizetype i = 0;
     while (i < blob.size()) {
         quint64 delta = 0;
-        int shift = 0;
-        while (true) {
-            if (i >= blob.size() || shift > 63)
-                return false;
-            const auto byte = static_cast<quint8>(blob.at(i++));
-            delta |= quint64(byte & 0x7f) << shift;
-            shift += 7;
-            if ((byte & 0x80) == 0)
-                break;
-        }
-        if (i >= blob.size())
+        if (!getVarint(blob, i, delta) || i >= blob.size())
             return false;
         t += qint64(delta);
         eventNs.append(t);
         flags.append(static_cast<quint8>(blob.at(i++)));
     }
     return true;
+}
+
+QByteArray encodeEventTokens(const QVector<qint32>& tokens)
+{
+    QByteArray out(tokens.size() * 5, Qt::Uninitialized); // a 32-bit value + 1 takes at most 5 varint bytes
+    char* p = out.data();
+    for (const qint32 t : tokens)
+        p = putVarint(p, t < 0 ? 0 : quint64(t) + 1);
+    out.truncate(p - out.constData());
+    return out;
+}
+
+bool decodeEventTokens(const QByteArray& blob, qsizetype events, QVector<qint32>& tokens)
+{
+    tokens.clear();
+    if (blob.isEmpty())
+        return true;
+    tokens.reserve(events);
+    qsizetype i = 0;
+    while (i < blob.size()) {
+        quint64 v = 0;
+        if (!getVarint(blob, i, v) || v > quint64(std::numeric_limits<qint32>::max()) + 1)
+            return false;
+        tokens.append(v == 0 ? qint32(-1) : qint32(v - 1));
+    }
+    if (tokens.size() == events)
+        return true;
+    tokens.clear();
+    return false;
 }
 
 } // namespace tl::ProjectSchema

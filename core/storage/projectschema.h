@@ -9,7 +9,7 @@ class QSqlDatabase;
 // The *.tlproj SQLite schema: versioned with PRAGMA user_version, tagged with PRAGMA application_id.
 namespace tl::ProjectSchema {
 
-constexpr int kVersion = 2; // = ProjectMigrations::kLatestVersion
+constexpr int kVersion = 3; // = ProjectMigrations::kLatestVersion
 constexpr int kApplicationId = 0x544C504A; // "TLPJ"
 
 // Opens (creating when allowed) the SQLite file at `path` on a connection named `connectionName`, checks that it
@@ -35,5 +35,11 @@ QString readError(const QString& path, const QString& sqlError);
 // `baseNs`) in nanoseconds, followed by its flag byte.
 QByteArray encodeEvents(qint64 baseNs, const QVector<qint64>& eventNs, const QVector<quint8>& flags);
 bool decodeEvents(const QByteArray& blob, qint64 baseNs, QVector<qint64>& eventNs, QVector<quint8>& flags);
+
+// Per-event token deltas (RequestRecord::eventTokens, schema 3's requests.event_tokens): a varint of delta + 1 per
+// event, 0 for an unknown delta. Empty deltas encode to an empty blob (stored as NULL). Decoding fails unless the
+// blob is empty or holds exactly `events` values.
+QByteArray encodeEventTokens(const QVector<qint32>& tokens);
+bool decodeEventTokens(const QByteArray& blob, qsizetype events, QVector<qint32>& tokens);
 
 } // namespace tl::ProjectSchema

@@ -193,7 +193,7 @@ bool ProjectWriter::insertRequests(
             = "INSERT OR IGNORE INTO requests(run_id, point_idx, seq, warmup, success, stream, scheduled_ns, sent_ns,"
               " headers_ns, end_ns, first_choices_ns, first_content_ns, completed_ns, prompt_tokens, completion_tokens,"
               " cached_tokens, token_source, http_status, error_class, error_message, bytes, event_count, events,"
-              " response_id, retries) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+              " response_id, retries, event_tokens) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         if (sqlite3_prepare_v3(handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_insertRequest, nullptr) != SQLITE_OK) {
             m_insertRequest = nullptr;
             return fail("prepare the request insert");
@@ -219,6 +219,7 @@ bool ProjectWriter::insertRequests(
     qint64 inserted = 0;
     int duplicate = -1;
     QByteArray events;
+    QByteArray eventTokens;
     for (const RequestRecord& r : records) {
         QByteArray& source = sourceNames[int(r.tokenSource)];
         if (source.isEmpty())
@@ -231,6 +232,7 @@ bool ProjectWriter::insertRequests(
             error = name;
         }
         events = ProjectSchema::encodeEvents(r.sentNs, r.eventNs, r.eventFlags);
+        eventTokens = ProjectSchema::encodeEventTokens(r.eventTokens);
         const QByteArray message = r.errorMessage.toUtf8();
         int rc = sqlite3_bind_text(st, 1, run.constData(), int(run.size()), SQLITE_STATIC);
         rc |= sqlite3_bind_int(st, 2, pointIndex);
@@ -257,6 +259,9 @@ bool ProjectWriter::insertRequests(
         rc |= sqlite3_bind_blob(st, 23, events.constData(), int(events.size()), SQLITE_STATIC);
         rc |= text(24, r.responseId);
         rc |= sqlite3_bind_int(st, 25, r.retries);
+        rc |= eventTokens.isEmpty()
+            ? sqlite3_bind_null(st, 26)
+            : sqlite3_bind_blob(st, 26, eventTokens.constData(), int(eventTokens.size()), SQLITE_STATIC);
         if (rc != SQLITE_OK) {
             sqlite3_reset(st);
             return fail("store a request");

@@ -37,6 +37,8 @@ Json requestToJson(const RequestRecord& r)
     j["end_ns"] = r.endNs;
     j["event_ns"] = std::vector<qint64>(r.eventNs.cbegin(), r.eventNs.cend());
     j["event_flags"] = std::vector<int>(r.eventFlags.cbegin(), r.eventFlags.cend());
+    if (!r.eventTokens.isEmpty()) // per-event token deltas, -1 unknown; absent when no event's delta is known
+        j["event_tokens"] = std::vector<qint32>(r.eventTokens.cbegin(), r.eventTokens.cend());
     j["prompt_tokens"] = tokens(r.promptTokens);
     j["completion_tokens"] = tokens(r.completionTokens);
     j["cached_tokens"] = tokens(r.cachedTokens);
@@ -81,6 +83,10 @@ RequestRecord requestFromJson(const Json& j)
         r.eventFlags.append(quint8(v.get<int>()));
     if (r.eventFlags.size() != r.eventNs.size())
         throw std::invalid_argument("event_ns and event_flags differ in length");
+    for (const auto& v : j.value("event_tokens", Json::array()))
+        r.eventTokens.append(qint32(std::max<qint64>(v.get<qint64>(), -1)));
+    if (!r.eventTokens.isEmpty() && r.eventTokens.size() != r.eventNs.size())
+        throw std::invalid_argument("event_ns and event_tokens differ in length");
     r.promptTokens = integer(j, "prompt_tokens", -1);
     r.completionTokens = integer(j, "completion_tokens", -1);
     r.cachedTokens = integer(j, "cached_tokens", -1);

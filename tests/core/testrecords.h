@@ -4,6 +4,8 @@
 
 #include "engine/requestrecord.h"
 
+#include <algorithm>
+
 namespace tl::testrecords {
 
 constexpr qint64 kMs = 1000000;
@@ -31,6 +33,22 @@ inline RequestRecord streamed(int seq, qint64 sentMs, qint64 ttftMs, qint64 itlM
     r.promptTokens = prompt;
     r.completionTokens = tokens;
     r.tokenSource = TokenSource::ServerUsage;
+    return r;
+}
+
+// `r` (from streamed()) with the server's per-event token deltas, as continuous usage stats give them: the role chunk
+// 0, the content events `perContent` (in order; -1 = unknown), the usage chunk 0. The output becomes their sum.
+inline RequestRecord withTokenDeltas(RequestRecord r, const QVector<qint32>& perContent)
+{
+    r.eventTokens.clear();
+    qsizetype next = 0;
+    qint64 sum = 0;
+    for (const quint8 flags : std::as_const(r.eventFlags)) {
+        const qint32 t = (flags & EventHasContent) ? perContent.value(next++, RequestRecord::kUnknownTokens) : 0;
+        r.eventTokens.append(t);
+        sum += std::max(t, 0);
+    }
+    r.completionTokens = sum;
     return r;
 }
 

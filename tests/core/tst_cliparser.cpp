@@ -105,7 +105,7 @@ private Q_SLOTS:
         const auto r = CliParser::parseRun(words(
             "--url https://h:1/v1 --model m --frequency-penalty 0.5 --repetition-penalty 1.1 --logprobs --n-choices 2 "
             "--stop ### END --stop-token-ids 7 9 --insecure --no-proxy --connect-rate 500 --debug "
-            "--log-every-n-query 10 --enable-progress-tracker --db-commit-interval 5 --num-workers 3"));
+            "--log-every-n-query 10 --enable-progress-tracker --db-commit-interval 5 --num-workers 3 --continuous-usage"));
         QVERIFY2(r.errors.isEmpty(), qPrintable(r.errors.value(0).toString()));
         QCOMPARE(r.config.frequencyPenalty, 0.5);
         QCOMPARE(r.config.repetitionPenalty, 1.1);
@@ -121,6 +121,8 @@ private Q_SLOTS:
         QVERIFY(r.config.enableProgressTracker);
         QCOMPARE(r.config.dbCommitInterval, 5);
         QCOMPARE(r.config.numWorkers, 3);
+        QVERIFY(r.config.continuousUsage);
+        QVERIFY(!CliParser::parseRun(words("--model m")).config.continuousUsage); // EvalScope's bodies by default
         // Saved and read back under EvalScope's key names.
         tl::ConfigErrors errors;
         const tl::RunConfig back = tl::RunConfig::fromJson(r.config.toJson(), &errors);
@@ -129,6 +131,7 @@ private Q_SLOTS:
         QCOMPARE(back.stopTokenIds, r.config.stopTokenIds);
         QCOMPARE(back.nChoices, 2);
         QVERIFY(back.insecure);
+        QVERIFY(back.continuousUsage);
     }
 
     void localApiUsesPort()
@@ -167,7 +170,8 @@ private Q_SLOTS:
         QVERIFY(CliParser::parseRun(words("--model m --help")).helpRequested);
         const QString help = CliParser::runHelp();
         for (const char* flag : {"--parallel", "--number", "--url", "--model", "--stream", "--outputs-dir", "--project",
-                 "--max-tokens", "--extra-args", "--api-key", "--rate", "--no-test-connection"})
+                 "--max-tokens", "--extra-args", "--api-key", "--rate", "--no-test-connection", "--continuous-usage",
+                 "continuous_usage_stats"})
             QVERIFY2(help.contains(QLatin1String(flag)), flag);
     }
 

@@ -101,6 +101,34 @@ private Q_SLOTS:
         QCOMPARE(b["stream_options"]["include_usage"].get<bool>(), true);
     }
 
+    void continuousUsageBody_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("continuous");
+        QTest::newRow("chat, EvalScope's body") << "http://h:1/v1/chat/completions" << false;
+        QTest::newRow("chat, --continuous-usage") << "http://h:1/v1/chat/completions" << true;
+        QTest::newRow("completions, --continuous-usage") << "http://h:1/v1/completions" << true;
+    }
+    void continuousUsageBody()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, continuous);
+        RunConfig c = config(url.toLatin1().constData());
+        c.continuousUsage = continuous;
+        const OpenAiApi api(c);
+        const nlohmann::json expected = continuous
+            ? nlohmann::json{{"include_usage", true}, {"continuous_usage_stats", true}}
+            : nlohmann::json{{"include_usage", true}};
+        QCOMPARE(bodyOf(api, "hi")["stream_options"].dump(), expected.dump());
+        // A whole body from the dataset gets the same stream_options when it streams and names none.
+        PromptItem body;
+        body.kind = PromptItem::Kind::Body;
+        body.body = R"({"messages":[],"stream":true})";
+        QCOMPARE(nlohmann::json::parse(api.buildBody(body).toStdString())["stream_options"].dump(), expected.dump());
+        if (!continuous) // EvalScope's exact bytes: nothing after include_usage
+            QVERIFY(api.buildBody(PromptItem{QStringLiteral("hi")}).contains(R"("stream_options":{"include_usage":true})"));
+    }
+
     void queryTemplate()
     {
         RunConfig c = config("http://h:1/v1/chat/completions");
@@ -177,6 +205,45 @@ private Q_SLOTS:
         QCOMPARE(ev.cachedTokens, 2);
         const ParsedEvent err = api.parseStreamEvent(R"({"error":{"message":"overloaded"}})");
         QCOMPARE(err.errorMessage, QStringLiteral("overloaded"));
+    }
+
+    // vLLM's continuous_usage_stats: a cumulative usage object in every chunk, the role chunk's included.
+    void perChunkUsage_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<bool>("content");
+        QTest::addColumn<qint64>("completionTokens");
+        QTest::newRow("role chunk")
+            << QByteArray(R"({"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"role":"assistant",)"
+                          R"("content":""},"logprobs":null,"finish_reason":null}],)"
+                          R"("usage":{"prompt_tokens":9,"total_tokens":9,"completion_tokens":0}})")
+            << false << qint64(0);
+        QTest::newRow("chat chunk of 3 tokens")
+            << QByteArray(R"({"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":" a b c"},)"
+                          R"("logprobs":null,"finish_reason":null}],"usage":{"prompt_tokens":9,"total_tokens":15,)"
+                          R"("completion_tokens":6}})")
+            << true << qint64(6);
+        QTest::newRow("completions chunk")
+            << QByteArray(R"({"id":"c","object":"text_completion","choices":[{"index":0,"text":" x","logprobs":null,)"
+                          R"("finish_reason":"length"}],"usage":{"prompt_tokens":4,"total_tokens":11,"completion_tokens":7}})")
+            << true << qint64(7);
+        QTest::newRow("final usage chunk")
+            << QByteArray(R"({"id":"c","object":"chat.completion.chunk","choices":[],)"
+                          R"("usage":{"prompt_tokens":9,"total_tokens":16,"completion_tokens":7}})")
+            << false << qint64(7);
+    }
+    void perChunkUsage()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(bool, content);
+        QFETCH(qint64, completionTokens);
+        const OpenAiApi api(config("http://h:1/v1"));
+        const ParsedEvent ev = api.parseStreamEvent(data);
+        QVERIFY(ev.valid);
+        QCOMPARE(ev.hasContent, content);
+        QVERIFY(ev.hasUsage);
+        QCOMPARE(ev.completionTokens, completionTokens);
+        QVERIFY(ev.promptTokens > 0);
     }
 
     void nonStreamBody()

@@ -77,6 +77,59 @@ private Q_SLOTS:
         QVERIFY(near(m.percentiles.value(QStringLiteral("Tokens/chunk"), QStringLiteral("50%")), perChunk));
     }
 
+    // ITL per token and tokens per chunk from the server's per-event token deltas, against the even spread.
+    void tokenDeltas_data()
+    {
+        QTest::addColumn<QVector<qint32>>("deltas"); // per content event, -1 = unknown
+        QTest::addColumn<bool>("exact");
+        QTest::addColumn<double>("itlTokenMs"); // mean over the gaps, chunks 20 ms apart
+        QTest::addColumn<double>("tokensPerChunk");
+        QTest::addColumn<double>("p99ItlTokenMs");
+        // Gaps before chunks 2..4: 20/3, 20/3, 20/1 exact; an even spread of 10 tokens over 4 chunks gives 20/2.5.
+        QTest::newRow("server deltas 3 3 3 1") << QVector<qint32>{3, 3, 3, 1} << true << (20.0 / 3 * 2 + 20.0) / 3
+                                               << 2.5 << 20.0;
+        QTest::newRow("one delta unknown: even spread") << QVector<qint32>{3, -1, 3, 1} << false << 20.0 / (7.0 / 4)
+                                                        << 7.0 / 4 << 20.0 / (7.0 / 4);
+        QTest::newRow("uniform deltas equal the spread") << QVector<qint32>{2, 2, 2, 2} << true << 10.0 << 2.0 << 10.0;
+        // A chunk that brought no token: its gap goes to the next one (40 ms over 4 tokens).
+        QTest::newRow("a chunk without a new token") << QVector<qint32>{2, 0, 4, 2} << true << (10.0 + 10.0) / 2
+                                                     << 2.0 << 10.0;
+    }
+    void tokenDeltas()
+    {
+        QFETCH(QVector<qint32>, deltas);
+        QFETCH(bool, exact);
+        QFETCH(double, itlTokenMs);
+        QFETCH(double, tokensPerChunk);
+        QFETCH(double, p99ItlTokenMs);
+        const RequestRecord r = withTokenDeltas(streamed(0, 0, 100, 20, 4), deltas);
+        QCOMPARE(r.hasExactTokenDeltas(), exact);
+        const ExtendedMetrics m = extendedOf({r});
+        QVERIFY2(near(m.avgItlTokenMs, itlTokenMs, 1e-4), qPrintable(QString::number(m.avgItlTokenMs)));
+        QVERIFY(near(m.avgItlChunkMs, 20.0, 1e-4)); // chunk gaps never depend on tokens
+        QVERIFY2(near(m.avgTokensPerChunk, tokensPerChunk), qPrintable(QString::number(m.avgTokensPerChunk)));
+        QVERIFY(near(m.percentiles.value(QStringLiteral("ITL token (ms)"), QStringLiteral("max")), p99ItlTokenMs, 1e-3));
+        QCOMPARE(m.chunkedRequests, 1);
+        QCOMPARE(m.exactTokenRequests, exact ? 1 : 0);
+        QCOMPARE(tokenDeltaSource(m), exact ? QStringLiteral("server") : QStringLiteral("even spread"));
+    }
+
+    void tokenDeltaSourceCountsRequests()
+    {
+        const RequestRecord exact = withTokenDeltas(streamed(0, 0, 100, 20, 3), {1, 2, 3});
+        const RequestRecord spread = streamed(1, 5, 100, 20, 3);
+        ExtendedMetrics m = extendedOf({exact, spread});
+        QCOMPARE(m.exactTokenRequests, 1);
+        QCOMPARE(m.chunkedRequests, 2);
+        QCOMPARE(tokenDeltaSource(m), QStringLiteral("mixed"));
+        const auto j = nlohmann::json::parse(extendedMetricsToJson(m).toStdString());
+        QCOMPARE(j["Token deltas"].get<std::string>(), std::string("mixed"));
+        QCOMPARE(j["Requests with server token deltas"].get<int>(), 1);
+        // The peak 1-s bucket holds each chunk's own tokens: all 9 land in second 0 either way.
+        QVERIFY(near(m.peakOutputThroughput, 9.0));
+        QCOMPARE(tokenDeltaSource(extendedOf({pooled(0, 0, 10)})), QStringLiteral("none"));
+    }
+
     void concurrencyFromSpans()
     {
         // Spans (ms): [0,5] [2,7] [10,15] [15,20]: two overlap; the last starts as the third ends (a reused slot).
@@ -198,7 +251,8 @@ private Q_SLOTS:
         for (const char* key : {"Avg TTFT content (ms)", "Avg TPOT excl. first (ms)", "Avg NTPOT (ms)",
                  "Avg ITL chunk (ms)", "Avg ITL token (ms)", "Mean Concurrency", "Peak Concurrency",
                  "Achieved Rate (req/s)", "Avg Schedule lag (ms)", "Peak 1-s Output Throughput (tok/s)",
-                 "Avg Chunks/request", "Avg Tokens/chunk", "Errors by class", "Percentiles"})
+                 "Avg Chunks/request", "Avg Tokens/chunk", "Token deltas", "Requests with server token deltas",
+                 "Errors by class", "Percentiles"})
             QVERIFY2(j.contains(key), key);
         QCOMPARE(j["Errors by class"]["http_status"].get<int>(), 1);
         QCOMPARE(j["Percentiles"].size(), size_t(11));

@@ -2,6 +2,7 @@
 // tests/data/import/ were written by make_fixtures.py, which computes EvalScope's summary and percentiles with
 // EvalScope's formulas on its own: the recomputed metrics must agree with those files.
 #include "core/testrecords.h"
+#include "metrics/pointaccumulator.h"
 #include "storage/evalscopeimporter.h"
 #include "storage/projectreader.h"
 #include "storage/projectstore.h"
@@ -408,6 +409,8 @@ private Q_SLOTS:
                 r.httpStatus = r.success ? 200 : 500;
                 r.responseId = "chatcmpl-" + QByteArray::number(i);
                 r.retries = i == 0 ? 1 : 0;
+                if (i == 0)
+                    r.eventTokens = {0, 1, 1, 1, 1}; // the server's per-event deltas (continuous usage stats)
                 if (!r.success) {
                     r.errorClass = ErrorClass::HttpStatus;
                     r.errorMessage = QStringLiteral("HTTP 500: \"boom\", really");
@@ -456,7 +459,15 @@ private Q_SLOTS:
             QCOMPARE(b.at(i).completionTokens, a.at(i).completionTokens);
             QCOMPARE(b.at(i).responseId, QByteArray("chatcmpl-") + QByteArray::number(i)); // stored, read, exported
             QCOMPARE(b.at(i).retries, i == 0 ? 1 : 0);
+            QCOMPARE(b.at(i).eventTokens, a.at(i).eventTokens);
         }
+        QCOMPARE(a.at(0).eventTokens, (QVector<qint32>{0, 1, 1, 1, 1})); // stored and read back
+        QVERIFY(a.at(2).eventTokens.isEmpty());
+        // Recomputed from the file, ITL per token uses the stored deltas for request 0 and the spread for request 2.
+        PointAccumulator acc(RunConfig::ApiKind::Chat);
+        acc.add(b);
+        QCOMPARE(acc.extended().exactTokenRequests, 1);
+        QCOMPARE(acc.extended().chunkedRequests, 2);
         QCOMPARE(back->points.first().summary.successRequests, 2);
         COMPARE_NEAR(back->points.first().summary.avgTtftMs, original->points.first().summary.avgTtftMs, 0.005);
     }

@@ -1,5 +1,5 @@
 // Every earlier schema version has a fixture under tests/data/projects/ (schema-v<N>.tlproj, written by that
-// version's code or, for v1, by make_v1_fixture.py with its exact DDL). Opening one must upgrade it in place,
+// version's code or by make_v<N>_fixture.py with its exact statements: v2 is v1 upgraded by schema 2's step). Opening one must upgrade it in place,
 // keep a copy, and leave every run readable; a fresh file and an upgraded one must have the same schema.
 #include "storage/projectmigrations.h"
 #include "storage/projectreader.h"
@@ -124,6 +124,17 @@ private Q_SLOTS:
         QCOMPARE(requests.at(2).success, false);
         QCOMPARE(requests.at(2).errorClass, ErrorClass::HttpStatus);
         QCOMPARE(requests.at(2).errorMessage, QStringLiteral("HTTP 503: busy, try later"));
+        // Files before schema 3 kept no per-event token deltas: every request reads as having none, and its metrics
+        // fall back to the even spread.
+        for (const RequestRecord& r : requests)
+            QVERIFY(r.eventTokens.isEmpty());
+        QVERIFY(!requests.at(0).hasExactTokenDeltas());
+        QCOMPARE(rawQuery(path, QStringLiteral("SELECT count(*) FROM requests WHERE event_tokens IS NOT NULL")),
+            QStringList{QStringLiteral("0")});
+        if (version >= 2) { // what schema 2 added survives the step to 3
+            QCOMPARE(requests.at(0).responseId, QByteArray("chatcmpl-v2fixture"));
+            QCOMPARE(requests.at(0).retries, 1);
+        }
         // The endpoint both runs aimed at became one row they point to.
         QCOMPARE(rawQuery(path, QStringLiteral("SELECT url, model FROM endpoints")),
             QStringList{QStringLiteral("http://127.0.0.1:8000/v1/chat/completions|qwen2.5")});
@@ -133,10 +144,17 @@ private Q_SLOTS:
         QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA integrity_check")), QStringList{QStringLiteral("ok")});
     }
 
+    void freshAndUpgradedSchemasMatch_data()
+    {
+        QTest::addColumn<int>("version");
+        for (int v = 1; v < ProjectSchema::kVersion; ++v)
+            QTest::addRow("from schema v%d", v) << v;
+    }
     void freshAndUpgradedSchemasMatch()
     {
+        QFETCH(int, version);
         QTemporaryDir dir;
-        const QString old = copyFixture(dir, 1);
+        const QString old = copyFixture(dir, version);
         QVERIFY(!old.isEmpty());
         const QString fresh = dir.filePath(QStringLiteral("fresh.tlproj"));
         QString error;

@@ -63,6 +63,29 @@ private Q_SLOTS:
         QVERIFY(!ProjectSchema::decodeEvents(QByteArray("\xff\xff", 2), 0, t, f));
     }
 
+    void eventTokensEncoding_data()
+    {
+        QTest::addColumn<QVector<qint32>>("tokens");
+        QTest::newRow("none known") << QVector<qint32>{};
+        QTest::newRow("continuous usage") << QVector<qint32>{0, 3, 3, 3, 1, 0};
+        QTest::newRow("some unknown, one large") << QVector<qint32>{-1, 1, -1, 200000, 0};
+    }
+    void eventTokensEncoding()
+    {
+        QFETCH(QVector<qint32>, tokens);
+        const QByteArray blob = ProjectSchema::encodeEventTokens(tokens);
+        QCOMPARE(blob.isEmpty(), tokens.isEmpty());
+        QVERIFY(blob.size() <= tokens.size() * 3);
+        QVector<qint32> back{7};
+        QVERIFY(ProjectSchema::decodeEventTokens(blob, tokens.size(), back));
+        QCOMPARE(back, tokens);
+        if (!tokens.isEmpty()) // a count that does not match the events is corrupt
+            QVERIFY(!ProjectSchema::decodeEventTokens(blob, tokens.size() + 1, back));
+        QVERIFY(ProjectSchema::decodeEventTokens(QByteArray(), 5, back)); // NULL: no deltas, whatever the events
+        QVERIFY(back.isEmpty());
+        QVERIFY(!ProjectSchema::decodeEventTokens(QByteArray("\x81", 1), 1, back)); // cut inside a varint
+    }
+
     void writeThenRead()
     {
         QTemporaryDir dir;
@@ -81,7 +104,9 @@ private Q_SLOTS:
         info.createdMs = QDateTime::currentMSecsSinceEpoch();
         store->beginRun(info);
         store->beginPoint(info.id, 0, 4, 3, -1);
-        store->writeRequests(info.id, 0, {record(0, 10000, true), record(1, 20000, true)});
+        RequestRecord withDeltas = record(1, 20000, true);
+        withDeltas.eventTokens = {0, 1, 2, -1, 1}; // per-event token deltas, one unknown
+        store->writeRequests(info.id, 0, {record(0, 10000, true), withDeltas});
         store->writeRequests(info.id, 0, {record(2, 30000, false)});
         store->finishPoint(info.id, 0, QStringLiteral("completed"), R"({"Success Requests": 2})", QByteArray());
         store->finishRun(info.id, QStringLiteral("completed"));
@@ -110,6 +135,8 @@ private Q_SLOTS:
         QCOMPARE(back.eventNs.size(), original.eventNs.size());
         QCOMPARE(back.eventNs.last() - back.sentNs, original.eventNs.last() - original.sentNs);
         QCOMPARE(back.eventFlags, original.eventFlags);
+        QCOMPARE(back.eventTokens, withDeltas.eventTokens);
+        QVERIFY(reqs.at(0).eventTokens.isEmpty()); // none known: stored as NULL, read as none
         QCOMPARE(back.ttftS(), original.ttftS());
         QCOMPARE(back.completionTokens, 4);
         QCOMPARE(reqs.at(2).success, false);

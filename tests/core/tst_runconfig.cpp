@@ -99,6 +99,10 @@ private Q_SLOTS:
                                               << "--dataset-path";
         QTest::newRow("unknown api") << "api"
                                      << "--api";
+        QTest::newRow("continuous usage without streaming") << "continuousnostream"
+                                                            << "--continuous-usage";
+        QTest::newRow("continuous usage with the Responses API") << "continuousresponses"
+                                                                 << "--continuous-usage";
     }
     void errorsNameTheirField()
     {
@@ -132,6 +136,13 @@ private Q_SLOTS:
             c.datasetPath = QStringLiteral("/nonexistent/file.txt");
         } else if (what == u"api")
             c.api = QStringLiteral("grpc");
+        else if (what == u"continuousnostream") {
+            c.continuousUsage = true;
+            c.stream = false;
+        } else if (what == u"continuousresponses") {
+            c.continuousUsage = true;
+            c.api = QStringLiteral("openai_responses");
+        }
         const ConfigErrors errors = c.validate();
         QCOMPARE(fields(errors), QStringList{field});
         QVERIFY(!errors.first().message.isEmpty());

@@ -162,6 +162,8 @@ private slots:
     void streamingChatWithoutUsage();
     void streamingChatThroughNetworkAccessManager();
     void streamingCompletions();
+    void continuousUsageStats_data();
+    void continuousUsageStats();
     void nonStreamingChat();
     void nonStreamingCompletions();
     void outputLength_data();
@@ -461,6 +463,74 @@ void TestSimServer::streamingCompletions()
     QCOMPARE(check.usage["completion_tokens"].get<int>(), 6);
     QCOMPARE(check.usage["total_tokens"].get<int>(), 9);
     QVERIFY(!reply.body.contains("\"role\""));
+}
+
+void TestSimServer::continuousUsageStats_data()
+{
+    QTest::addColumn<bool>("chat");
+    QTest::addColumn<int>("tokensPerChunk");
+    QTest::addColumn<bool>("includeUsage");
+    QTest::newRow("chat, 1 token per chunk") << true << 1 << true;
+    QTest::newRow("chat, 3 tokens per chunk") << true << 3 << true;
+    QTest::newRow("completions, 3 tokens per chunk") << false << 3 << true;
+    QTest::newRow("without include_usage: ignored") << true << 3 << false;
+}
+
+// vLLM's stream_options.continuous_usage_stats: every chunk ends with the usage so far, byte for byte as vLLM
+// writes it; coalesced chunks step the count by --tokens-per-chunk.
+void TestSimServer::continuousUsageStats()
+{
+    QFETCH(bool, chat);
+    QFETCH(int, tokensPerChunk);
+    QFETCH(bool, includeUsage);
+    tl::SimConfig config;
+    config.ttftMs = 1;
+    config.itlMs = 1;
+    config.tokensPerChunk = tokensPerChunk;
+    tl::SimServer server(config);
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    constexpr int n = 7;
+    json body = {{"model", "m"}, {"stream", true}, {"max_tokens", n}, {"ignore_eos", true},
+        {"stream_options", {{"include_usage", includeUsage}, {"continuous_usage_stats", true}}}};
+    if (chat)
+        body["messages"] = {{{"role", "user"}, {"content", "hello world!"}}}; // 7 prompt tokens
+    else
+        body["prompt"] = "abcdefghijkl"; // 3 prompt tokens
+    const int prompt = chat ? 7 : 3;
+    HttpReply reply;
+    QVERIFY(exchange(server.port(), httpRequest("POST", chat ? "/v1/chat/completions" : "/v1/completions",
+                                        QByteArray::fromStdString(body.dump())),
+        &reply));
+    QCOMPARE(reply.status, 200);
+    const QList<QByteArray> events = sseData(reply.body);
+    QVERIFY(!events.isEmpty());
+    QCOMPARE(events.constLast(), QByteArray("[DONE]"));
+    if (!includeUsage) {
+        QVERIFY(!reply.body.contains("\"usage\""));
+        return;
+    }
+    auto usage = [prompt](int completion) -> QByteArray {
+        return R"(],"usage":{"prompt_tokens":)" + QByteArray::number(prompt) + R"(,"total_tokens":)"
+            + QByteArray::number(prompt + completion) + R"(,"completion_tokens":)" + QByteArray::number(completion)
+            + "}}";
+    };
+    QList<int> counts;
+    for (qsizetype i = 0; i + 2 < events.size(); ++i) { // every choice chunk, before the usage chunk and [DONE]
+        const json event = json::parse(events.at(i).toStdString());
+        QVERIFY2(!event["choices"].empty(), events.at(i).constData());
+        const int c = event["usage"]["completion_tokens"].get<int>();
+        QVERIFY2(events.at(i).endsWith(usage(c)), events.at(i).constData());
+        counts.append(c);
+    }
+    QList<int> expected;
+    if (chat)
+        expected.append(0); // the role chunk
+    for (int c = tokensPerChunk; c < n + tokensPerChunk; c += tokensPerChunk)
+        expected.append(std::min(c, n));
+    QCOMPARE(counts, expected);
+    // The final usage chunk repeats the total: a client's delta for it is 0.
+    QVERIFY(events.at(events.size() - 2).endsWith(QByteArray(R"("choices":[)" + usage(n))));
 }
 
 void TestSimServer::nonStreamingChat()
