@@ -8,6 +8,7 @@
 #include "tokenizer/tokenizer.h"
 
 #include "cannedserver.h"
+#include "runonce.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -67,20 +68,6 @@ class TestApiTypes final : public QObject {
 private:
     std::unique_ptr<SimServer> m_sim;
 
-    PointResult runOnce(const RunConfig& config)
-    {
-        RunController controller;
-        QSignalSpy finished(&controller, &RunController::runFinished);
-        const ConfigErrors errors = controller.start(config);
-        if (!errors.isEmpty()) {
-            qWarning() << errors.first().toString();
-            return {};
-        }
-        if (!finished.wait(30000) || controller.results().isEmpty())
-            return {};
-        return controller.results().constFirst();
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -117,7 +104,7 @@ private Q_SLOTS:
         RunConfig config = configFor(*m_sim, api, path);
         config.stream = stream;
         config.transport = transport;
-        const PointResult r = runOnce(config);
+        const PointResult r = tl::test::runFirstPoint(config);
         const Summary& s = r.summary;
         QCOMPARE(s.totalRequests, 4);
         QCOMPARE(s.successRequests, 4);
@@ -155,7 +142,7 @@ private Q_SLOTS:
         RunConfig config = configFor(*m_sim, api, path);
         config.extraArgs.clear();
         config.transport = transport;
-        const PointResult r = runOnce(config);
+        const PointResult r = tl::test::runFirstPoint(config);
         const Summary& s = r.summary;
         QCOMPARE(s.successRequests, 4);
         QCOMPARE(s.nonStreamRequests, 4);
@@ -200,14 +187,14 @@ private Q_SLOTS:
         config.sleepInterval = 0;
         config.writeOutputs = false;
         config.tokenizerPath = tokenizerPath;
-        const PointResult withTokenizer = runOnce(config);
+        const PointResult withTokenizer = tl::test::runFirstPoint(config);
         QCOMPARE(withTokenizer.summary.successRequests, 2);
         const qsizetype expected = tokenizer->count(std::string_view(text.constData(), size_t(text.size())));
         QVERIFY(expected > 1);
         QCOMPARE(withTokenizer.summary.avgOutputTokens, double(expected));
         // Without a tokenizer the only fallback is one token per content event: a lower bound.
         config.tokenizerPath.clear();
-        QCOMPARE(runOnce(config).summary.avgOutputTokens, 1.0);
+        QCOMPARE(tl::test::runFirstPoint(config).summary.avgOutputTokens, 1.0);
     }
 
     void serverErrorsPerApi_data()
@@ -242,7 +229,7 @@ private Q_SLOTS:
         config.transport = transport;
         if (api != u"openai")
             config.extraArgs.clear();
-        const PointResult r = runOnce(config);
+        const PointResult r = tl::test::runFirstPoint(config);
         // Nothing is lost: every request is recorded, failed, with the class of what went wrong.
         QCOMPARE(r.summary.totalRequests, 4);
         QCOMPARE(r.summary.failedRequests, 4);

@@ -5,6 +5,8 @@
 #include "engine/runcontroller.h"
 #include "net/transport.h"
 #include "cannedserver.h"
+#include "runonce.h"
+#include "testutil.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -30,20 +32,6 @@ RunConfig configFor(quint16 port, const QString& transport, const QString& host 
     c.readTimeout = 5;
     c.transport = transport;
     return c;
-}
-
-PointResult runOnce(const RunConfig& config)
-{
-    RunController controller;
-    QSignalSpy finished(&controller, &RunController::runFinished);
-    const ConfigErrors errors = controller.start(config);
-    if (!errors.isEmpty()) {
-        qWarning() << errors.first().toString();
-        return {};
-    }
-    if (!finished.wait(30000) || controller.results().isEmpty())
-        return {};
-    return controller.results().constFirst();
 }
 
 QByteArray sseChunked(const QList<QByteArray>& chunks)
@@ -125,7 +113,7 @@ private Q_SLOTS:
         auto server = CannedServer::raw(response, closeAfter);
         RunConfig config = configFor(server->port(), transport);
         config.stream = stream;
-        const PointResult r = runOnce(config);
+        const PointResult r = tl::test::runFirstPoint(config);
         QCOMPARE(r.summary.totalRequests, 3);
         if (errorClass.isEmpty()) {
             QCOMPARE(r.summary.successRequests, 3);
@@ -153,7 +141,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, transport);
         auto server = CannedServer::raw("SSH-2.0-OpenSSH_9.2p1\r\n\r\n", true);
-        const PointResult r = runOnce(configFor(server->port(), transport));
+        const PointResult r = tl::test::runFirstPoint(configFor(server->port(), transport));
         QCOMPARE(r.summary.totalRequests, 3);
         QCOMPARE(r.summary.failedRequests, 3);
     }
@@ -164,10 +152,10 @@ private Q_SLOTS:
         const QByteArray json = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
             + QByteArray::number(kJsonBody.size()) + "\r\n\r\n" + kJsonBody;
         auto keepAlive = CannedServer::raw(json, false);
-        QCOMPARE(runOnce(configFor(keepAlive->port(), QStringLiteral("lean"))).summary.successRequests, 3);
+        QCOMPARE(tl::test::runFirstPoint(configFor(keepAlive->port(), QStringLiteral("lean"))).summary.successRequests, 3);
         QCOMPARE(keepAlive->connections, 1);
         auto closing = CannedServer::raw(json, true);
-        QCOMPARE(runOnce(configFor(closing->port(), QStringLiteral("lean"))).summary.successRequests, 3);
+        QCOMPARE(tl::test::runFirstPoint(configFor(closing->port(), QStringLiteral("lean"))).summary.successRequests, 3);
         QCOMPARE(closing->connections, 3);
     }
 
@@ -179,7 +167,7 @@ private Q_SLOTS:
         config.number = {1};
         config.apiKey = QStringLiteral("sk-test");
         config.headers = {{QStringLiteral("X-Tenant"), QStringLiteral("a b")}};
-        QCOMPARE(runOnce(config).summary.successRequests, 1);
+        QCOMPARE(tl::test::runFirstPoint(config).summary.successRequests, 1);
         QCOMPARE(server.requestHeads.size(), 1);
         const QByteArray head = server.requestHeads.first();
         QVERIFY2(head.startsWith("POST /v1/chat/completions HTTP/1.1\r\n"), head.constData());
@@ -206,7 +194,7 @@ private Q_SLOTS:
         config.stream = false;
         config.number = {2};
         config.prompt = QString(4 << 20, u'x');
-        QCOMPARE(runOnce(config).summary.successRequests, 2);
+        QCOMPARE(tl::test::runFirstPoint(config).summary.successRequests, 2);
         QCOMPARE(server.requestHeads.size(), 2);
         const QByteArray head = server.requestHeads.first().toLower();
         const qsizetype at = head.indexOf("content-length: ");
@@ -222,7 +210,7 @@ private Q_SLOTS:
         CannedServer server(false);
         RunConfig config = configFor(server.port(), QStringLiteral("lean"), QStringLiteral("localhost"));
         config.stream = false;
-        const PointResult r = runOnce(config);
+        const PointResult r = tl::test::runFirstPoint(config);
         QCOMPARE(r.summary.successRequests, 3);
     }
 
@@ -235,13 +223,7 @@ private Q_SLOTS:
     void refusedIsConnectionRefused()
     {
         QFETCH(QString, transport);
-        quint16 port = 0;
-        {
-            QTcpServer probe;
-            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-            port = probe.serverPort(); // closed again when the probe goes
-        }
-        const PointResult r = runOnce(configFor(port, transport));
+        const PointResult r = tl::test::runFirstPoint(configFor(tl::test::closedPort(), transport));
         QCOMPARE(r.summary.failedRequests, 3);
         QCOMPARE(r.summary.errorsByClass.first().first, QStringLiteral("connection_refused"));
     }
