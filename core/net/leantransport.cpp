@@ -7,7 +7,6 @@
 
 #include <QNetworkRequest>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -323,7 +322,7 @@ void LeanTransport::readAvailable(Connection& c)
     bool first = true;
     for (;;) {
         const ssize_t n = ::recv(c.fd, m_readBuffer.data(), m_readBuffer.size(), 0);
-        const qint64 now = first ? std::min(m_poller->readyNs(), monotonicNs()) : monotonicNs();
+        const qint64 now = first ? m_poller->readyNs() : monotonicNs();
         first = false;
         if (n > 0) {
             if (!c.active) { // bytes on an idle connection: nothing asked for them
