@@ -1,6 +1,6 @@
 #include "mainwindow.h"
 
-#include "config/demo.h"
+#include "demo/demo.h"
 #include "engine/runcontroller.h"
 #include "models/runlistmodel.h"
 #include "pages/liverunpage.h"

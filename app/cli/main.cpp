@@ -4,7 +4,7 @@
 #include "cli/runscommand.h"
 #include "cli/tokenizecommand.h"
 #include "config/cliparser.h"
-#include "config/demo.h"
+#include "demo/demo.h"
 #include "sim/simcommandline.h"
 #include "sim/simserver.h"
 

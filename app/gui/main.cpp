@@ -1,6 +1,6 @@
 // throughline: the Qt Widgets workbench. `throughline [--demo] [PROJECT.tlproj]`.
 
-#include "config/demo.h"
+#include "demo/demo.h"
 #include "config/runconfig.h"
 #include "mainwindow.h"
 #include "sim/simserver.h"

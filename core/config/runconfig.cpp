@@ -1,6 +1,5 @@
 #include "config/runconfig.h"
 
-#include "net/transport.h"
 #include "util/jsonutil.h"
 #include "util/tr.h"
 
@@ -109,17 +108,6 @@ QString stripSlash(QString url)
 }
 
 } // namespace
-
-QString RunPoint::name() const
-{
-    if (parallel < 0) {
-        QString r = QString::number(rate, 'g', 15);
-        if (!r.contains(u'.') && !r.contains(u'e'))
-            r += QStringLiteral(".0");
-        return QStringLiteral("rate_%1_number_%2").arg(r).arg(number);
-    }
-    return QStringLiteral("parallel_%1_number_%2").arg(parallel).arg(number);
-}
 
 QString RunConfig::resolvedUrl() const
 {
@@ -328,8 +316,8 @@ ConfigErrors RunConfig::validate() const
         add("--port", Tr::tr("must be a TCP port from 1 to 65535 (got %1)").arg(port));
     if (!(connectRate >= 0))
         add("--connect-rate", Tr::tr("must be >= 0 new connections per second (0 = no limit)"));
-    if (QString why; !Transport::chooseKind(*this, &why))
-        add("--transport", why);
+    if (const QString t = transport.trimmed().toLower(); t != u"auto" && t != u"lean" && t != u"qt")
+        add("--transport", Tr::tr("must be auto, lean or qt (got '%1')").arg(transport));
     if (logEveryNQuery < 1)
         add("--log-every-n-query", Tr::tr("must be at least 1"));
     if (!caCert.isEmpty() && !QFileInfo(caCert).isFile())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/configerror.h"
+#include "model/runpoint.h"
 
 #include <QByteArray>
 #include <QList>
@@ -12,18 +13,6 @@
 #include <optional>
 
 namespace tl {
-
-// One point of a sweep: the load level and the request count of one independent run.
-struct RunPoint {
-    int parallel = 1; // closed loop: maximum requests in flight; -1 = open loop (no cap)
-    int number = 1; // requests in this point
-    double rate = -1.0; // -1 = unpaced
-
-    // EvalScope's directory name for the point: parallel_<P>_number_<N>, or rate_<R>_number_<N> in open loop
-    // (R printed as Python prints a float: 5.0, 2.5).
-    QString name() const;
-    friend bool operator==(const RunPoint&, const RunPoint&) = default;
-};
 
 // Every parameter of a benchmark run as one value type. Field names follow EvalScope perf's
 // (`--max-tokens` is maxTokens here and "max_tokens" in JSON) so configs and outputs interoperate.
@@ -142,5 +131,4 @@ private:
 
 } // namespace tl
 
-Q_DECLARE_METATYPE(tl::RunPoint)
 Q_DECLARE_METATYPE(tl::RunConfig)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "config/configerror.h"
-#include "storage/endpointfingerprint.h"
+#include "model/endpointfingerprint.h"
 
 #include <QObject>
 

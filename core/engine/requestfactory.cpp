@@ -14,53 +14,30 @@ RequestFactory::RequestFactory(const RunConfig& config, std::shared_ptr<const Pr
     : m_api(ApiPlugin::create(config))
     , m_prompts(std::move(prompts))
 {
-    m_request.setUrl(QUrl(config.resolvedUrl()));
-    m_request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    m_request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("throughline/" THROUGHLINE_VERSION));
+    m_target.request.setUrl(QUrl(config.resolvedUrl()));
+    m_target.request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    m_target.request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("throughline/" THROUGHLINE_VERSION));
     if (!config.apiKey.isEmpty())
-        m_request.setRawHeader("Authorization", "Bearer " + config.apiKey.toUtf8());
+        m_target.request.setRawHeader("Authorization", "Bearer " + config.apiKey.toUtf8());
     for (const auto& [key, value] : config.headers)
-        m_request.setRawHeader(key.toUtf8(), value.toUtf8());
+        m_target.request.setRawHeader(key.toUtf8(), value.toUtf8());
     // HTTP/1.1 keep-alive like the Python clients; no HTTP/2 multiplexing, no cache, no cookies.
-    m_request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    m_request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    m_request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    m_request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    m_request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    m_request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    m_request.setTransferTimeout(0);
-    if (m_request.url().scheme() == u"https" && (config.insecure || !config.caCert.isEmpty())) {
+    m_target.request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    m_target.request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    m_target.request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    m_target.request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    m_target.request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    m_target.request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    m_target.request.setTransferTimeout(0);
+    if (m_target.request.url().scheme() == u"https" && (config.insecure || !config.caCert.isEmpty())) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration(); // the system's CA certificates
         if (config.insecure)
             tls.setPeerVerifyMode(QSslSocket::VerifyNone);
         if (!config.caCert.isEmpty())
             tls.addCaCertificates(config.caCert, QSsl::Pem); // validated beforehand: the file exists
-        m_request.setSslConfiguration(tls);
+        m_target.request.setSslConfiguration(tls);
     }
-    m_useEnvironmentProxy = !config.noProxy;
-}
-
-namespace {
-
-// http_proxy, https_proxy and no_proxy from the environment, as EvalScope's aiohttp session (trust_env) uses them.
-class EnvironmentProxyFactory final : public QNetworkProxyFactory {
-public:
-    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery& query) override
-    {
-        return QNetworkProxyFactory::systemProxyForQuery(query);
-    }
-};
-
-} // namespace
-
-void RequestFactory::configureManager(QNetworkAccessManager* manager) const
-{
-    manager->setAutoDeleteReplies(false);
-    manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    if (m_useEnvironmentProxy)
-        manager->setProxyFactory(new EnvironmentProxyFactory); // the manager owns it
-    else
-        manager->setProxy(QNetworkProxy::NoProxy);
+    m_target.useEnvironmentProxy = !config.noProxy;
 }
 
 QByteArray RequestFactory::bodyFor(qint64 seq, qint64* promptTokens) const
@@ -106,6 +83,11 @@ std::shared_ptr<const RequestFactory> RequestFactory::forDatasetOffset(qint64 da
 QByteArray RequestFactory::bodyForPrompt(const QString& text) const
 {
     return m_api->buildBody(m_prompts->prepare(PromptItem{text})); // --tokenize-prompt applies to it too
+}
+
+std::optional<Transport::Kind> chooseTransport(const RunConfig& config, QString* why)
+{
+    return Transport::chooseKind(config.transport, QUrl(config.resolvedUrl()), config.noProxy, why);
 }
 
 } // namespace tl

@@ -3,6 +3,8 @@
 #include "api/apiplugin.h"
 #include "dataset/promptsource.h"
 #include "engine/promptprefetcher.h"
+#include "net/transport.h"
+#include "net/transporttarget.h"
 
 #include <QByteArray>
 #include <QList>
@@ -28,7 +30,9 @@ class RequestFactory final {
 public:
     RequestFactory(const RunConfig& config, std::shared_ptr<const PromptSource> prompts);
 
-    QNetworkRequest networkRequest() const { return m_request; }
+    QNetworkRequest networkRequest() const { return m_target.request; }
+    // The URL, headers, TLS and proxy settings the transports send with.
+    const TransportTarget& target() const { return m_target; }
     // The body of request `seq`; `promptTokens` (optional) gets the dataset's own count of the prompt (-1: none).
     // Ready-built by the prefetcher when there is one, else built now. A null QByteArray when the dataset failed
     // at or before this request (a malformed line met during the run): send nothing, the run is failing.
@@ -47,16 +51,18 @@ public:
     // The same requests with the prompts of a sweep point whose --dataset-offset is `datasetOffset` (no prefetcher).
     std::shared_ptr<const RequestFactory> forDatasetOffset(qint64 datasetOffset) const;
     // Sets up a manager of a worker thread the way the run asks: proxies from the environment (unless --no-proxy).
-    void configureManager(QNetworkAccessManager* manager) const;
+    void configureManager(QNetworkAccessManager* manager) const { m_target.configureManager(manager); }
     const ApiPlugin& api() const { return *m_api; }
-    QUrl url() const { return m_request.url(); }
+    QUrl url() const { return m_target.request.url(); }
 
 private:
     std::shared_ptr<const ApiPlugin> m_api;
     std::shared_ptr<const PromptSource> m_prompts;
     std::shared_ptr<PromptPrefetcher> m_prefetcher;
-    QNetworkRequest m_request;
-    bool m_useEnvironmentProxy = true;
+    TransportTarget m_target;
 };
+
+// The transport --transport asks for with this run's URL and proxy settings (see Transport::chooseKind).
+std::optional<Transport::Kind> chooseTransport(const RunConfig& config, QString* why = nullptr);
 
 } // namespace tl

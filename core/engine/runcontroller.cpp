@@ -6,7 +6,8 @@
 #include "engine/requestfactory.h"
 #include "engine/worker.h"
 #include "metrics/summary.h"
-#include "storage/projectstore.h"
+#include "model/runinfo.h"
+#include "model/runsink.h"
 #include "util/monoclock.h"
 
 #include <QDateTime>
@@ -78,13 +79,18 @@ int RunController::workerCountFor(int parallel, int configured)
     return std::clamp(parallel, 1, threads);
 }
 
-ConfigErrors RunController::start(const RunConfig& config, ProjectStore* store)
+ConfigErrors RunController::start(const RunConfig& config, RunSink* sink)
 {
     if (isRunning())
         return {ConfigError{QString(), tr("a run is already in progress; stop it first")}};
     ConfigErrors errors = config.validate();
     if (!errors.isEmpty())
         return errors;
+    // Asked now rather than in validate(): it depends on the environment's proxies, which belong to the run.
+    QString transportWhy;
+    const std::optional<Transport::Kind> transport = chooseTransport(config, &transportWhy);
+    if (!transport)
+        return {ConfigError{QStringLiteral("--transport"), transportWhy}};
     ConfigError promptError;
     auto prompts = PromptSource::load(config, &promptError);
     if (!prompts)
@@ -92,9 +98,9 @@ ConfigErrors RunController::start(const RunConfig& config, ProjectStore* store)
 
     m_config = config;
     m_points = config.runPoints();
-    m_store = store;
+    m_store = sink;
     m_factory = std::make_shared<const RequestFactory>(config, std::move(prompts));
-    m_transport = Transport::chooseKind(config).value_or(Transport::Kind::Qt); // validated above
+    m_transport = *transport;
     m_results.clear();
     m_datasetError = {};
     m_prefetchStats = {};

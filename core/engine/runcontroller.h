@@ -20,7 +20,7 @@ namespace tl {
 
 class ConnectionTest;
 class Dispatcher;
-class ProjectStore;
+class RunSink;
 class RequestFactory;
 class Worker;
 
@@ -36,8 +36,8 @@ public:
     ~RunController() override;
 
     // Validates and starts. Returns the problems (each naming its field) instead of starting when there are any.
-    // `store` may be null; when given it must outlive the run.
-    ConfigErrors start(const RunConfig& config, ProjectStore* store = nullptr);
+    // `sink` (the project store, normally) may be null; when given it must outlive the run.
+    ConfigErrors start(const RunConfig& config, RunSink* sink = nullptr);
     // First call: no new requests, in-flight ones finish (soft stop). Second call: abort those too.
     void stop();
 
@@ -85,7 +85,7 @@ private:
 
     RunConfig m_config;
     QList<RunPoint> m_points;
-    ProjectStore* m_store = nullptr;
+    RunSink* m_store = nullptr;
     std::shared_ptr<const RequestFactory> m_factory;
     Transport::Kind m_transport = Transport::Kind::Lean;
     std::shared_ptr<Dispatcher> m_dispatcher;

@@ -1,9 +1,8 @@
 #pragma once
 
-#include "config/runconfig.h"
-#include "metrics/extendedmetrics.h"
 #include "metrics/liveseries.h"
-#include "metrics/summary.h"
+#include "model/pointresult.h"
+#include "model/runpoint.h"
 
 #include <QList>
 #include <QMetaType>
@@ -13,17 +12,6 @@
 #include <memory>
 
 namespace tl {
-
-// The finished result of one run point.
-struct PointResult {
-    int index = 0;
-    RunPoint point;
-    Summary summary;
-    PercentileTable percentiles;
-    ExtendedMetrics extended; // Throughline's metrics beyond EvalScope's
-    bool stopped = false; // the user stopped it before every request was sent
-    int warmupRequests = 0; // sent before the timed phase; excluded from every metric
-};
 
 enum class RunState { Idle, Testing, Running, Sleeping, Finished, Stopped, Failed };
 QString runStateName(RunState s);
@@ -48,6 +36,5 @@ using RunSnapshotPtr = std::shared_ptr<const RunSnapshot>;
 
 } // namespace tl
 
-Q_DECLARE_METATYPE(tl::PointResult)
 Q_DECLARE_METATYPE(tl::RunSnapshotPtr)
 Q_DECLARE_METATYPE(tl::RunState)

@@ -95,7 +95,7 @@ Worker::~Worker() = default;
 
 void Worker::start()
 {
-    m_transport = Transport::create(m_options.transport, *m_factory, *this, this);
+    m_transport = Transport::create(m_options.transport, m_factory->target(), *this, this);
     m_slots.resize(static_cast<size_t>(m_options.slotCount));
 
     m_flushTimer = new QTimer(this);

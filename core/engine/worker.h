@@ -2,7 +2,7 @@
 
 #include "api/sseparser.h"
 #include "engine/dispatcher.h"
-#include "engine/requestrecord.h"
+#include "model/requestrecord.h"
 #include "net/transport.h"
 
 #include <QObject>

@@ -28,15 +28,6 @@ double readNumber(const nlohmann::json& j, const char* key)
 
 } // namespace
 
-double PercentileTable::value(const QString& metric, const QString& label) const
-{
-    const qsizetype m = metrics.indexOf(metric);
-    const qsizetype l = labels.indexOf(label);
-    if (m < 0 || l < 0 || m >= values.size() || l >= values.at(m).size())
-        return kNaN;
-    return values.at(m).at(l);
-}
-
 Summary computeSummary(const QList<RequestRecord>& records, const RunPoint& point, RunConfig::ApiKind api)
 {
     PointAccumulator acc(api, point);

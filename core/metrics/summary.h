@@ -1,7 +1,8 @@
 #pragma once
 
 #include "config/runconfig.h"
-#include "engine/requestrecord.h"
+#include "model/requestrecord.h"
+#include "model/summary.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -12,47 +13,6 @@
 #include <QVector>
 
 namespace tl {
-
-// The summary of one run point with EvalScope's definitions (§5.2 of the behaviour reference), plus a few
-// clearly named extras. Raw (unrounded) values; rounding happens when written out.
-struct Summary {
-    double testDurationS = 0;
-    int concurrency = 0;
-    double rate = -1;
-    int totalRequests = 0;
-    int successRequests = 0;
-    int failedRequests = 0;
-    int streamRequests = 0;
-    int nonStreamRequests = 0;
-    double reqThroughput = 0;
-    double avgLatencyS = 0;
-    double avgInputTokens = 0;
-    double outputThroughput = 0;
-    double totalThroughput = 0;
-    double avgTtftMs = 0;
-    double avgTpotMs = 0;
-    double avgItlMs = 0;
-    double avgOutputTokens = 0;
-
-    // Embedding/rerank runs: EvalScope writes Input Throughput = prompt tokens / the sum of latencies, and 0.0 for
-    // the LLM keys (output/total throughput, TTFT, TPOT, ITL, output tokens); LLM runs the other way round.
-    // PointAccumulator sets llm from the API family it was made for; summaryFromJson from Input Throughput.
-    double inputThroughput = 0;
-    bool llm = true;
-
-    // Extras (not in EvalScope's file).
-    double avgTtftContentMs = 0; // to the first event that carries text
-    QList<QPair<QString, int>> errorsByClass;
-};
-
-// EvalScope's per-metric percentile table (§5.3). Columns in EvalScope's order; one row per percentile point.
-struct PercentileTable {
-    QStringList metrics;               // "TTFT (ms)", "ITL (ms)", ...
-    QStringList labels;                // "min", "1%", ... "max"
-    QVector<QVector<double>> values;   // values[metric][point], NaN where there is no sample
-
-    double value(const QString& metric, const QString& label) const;
-};
 
 // Shorthands over PointAccumulator for a finished list of records.
 Summary computeSummary(const QList<RequestRecord>& records, const RunPoint& point, RunConfig::ApiKind api);
@@ -68,4 +28,3 @@ PercentileTable percentilesFromJson(const QByteArray& data);
 
 } // namespace tl
 
-Q_DECLARE_METATYPE(tl::Summary)

@@ -1,6 +1,6 @@
 #include "net/leantransport.h"
 
-#include "engine/requestfactory.h"
+#include "net/transporttarget.h"
 #include "net/socketpoller.h"
 #include "util/monoclock.h"
 #include "util/tr.h"
@@ -86,12 +86,12 @@ QString LeanTransport::unsupportedReason(const QUrl& url)
 #endif
 }
 
-LeanTransport::LeanTransport(const RequestFactory& factory, TransportListener& listener, QObject* parent)
+LeanTransport::LeanTransport(const TransportTarget& where, TransportListener& listener, QObject* parent)
     : QObject(parent)
     , m_listener(listener)
     , m_readBuffer(kReadBufferBytes)
 {
-    const QNetworkRequest request = factory.networkRequest();
+    const QNetworkRequest request = where.request;
     const QUrl url = request.url();
     QByteArray target = url.path(QUrl::FullyEncoded).toLatin1();
     if (target.isEmpty())

@@ -25,7 +25,7 @@ class LeanTransport final : public QObject, public Transport {
     Q_DISABLE_COPY_MOVE(LeanTransport)
 
 public:
-    LeanTransport(const RequestFactory& factory, TransportListener& listener, QObject* parent);
+    LeanTransport(const TransportTarget& target, TransportListener& listener, QObject* parent);
     ~LeanTransport() override;
 
     void send(int slot, const QByteArray& body) override;

@@ -1,6 +1,6 @@
 #include "net/qnamtransport.h"
 
-#include "engine/requestfactory.h"
+#include "net/transporttarget.h"
 #include "util/monoclock.h"
 
 #include <QNetworkAccessManager>
@@ -42,9 +42,9 @@ TransportError classify(QNetworkReply::NetworkError e, bool headSeen)
 
 } // namespace
 
-QnamTransport::QnamTransport(const RequestFactory& factory, TransportListener& listener, QObject* parent)
+QnamTransport::QnamTransport(const TransportTarget& target, TransportListener& listener, QObject* parent)
     : QObject(parent)
-    , m_factory(factory)
+    , m_target(target)
     , m_listener(listener)
 {
 }
@@ -65,7 +65,7 @@ QNetworkAccessManager* QnamTransport::managerFor(int slot)
     const auto index = static_cast<size_t>(slot / kRequestsPerManager);
     while (m_managers.size() <= index) {
         auto* nam = new QNetworkAccessManager(this);
-        m_factory.configureManager(nam);
+        m_target.configureManager(nam);
         m_managers.push_back(nam);
     }
     return m_managers[index];
@@ -78,7 +78,7 @@ void QnamTransport::send(int slot, const QByteArray& body)
         m_replies.resize(i + 1, nullptr);
         m_headDelivered.resize(i + 1, 0);
     }
-    QNetworkReply* reply = managerFor(slot)->post(m_factory.networkRequest(), body);
+    QNetworkReply* reply = managerFor(slot)->post(m_target.request, body);
     m_replies[i] = reply;
     m_headDelivered[i] = 0;
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, slot] { deliverHead(slot); });

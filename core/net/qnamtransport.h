@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/transport.h"
+#include "net/transporttarget.h"
 
 #include <QObject>
 
@@ -20,7 +21,7 @@ class QnamTransport final : public QObject, public Transport {
     Q_DISABLE_COPY_MOVE(QnamTransport)
 
 public:
-    QnamTransport(const RequestFactory& factory, TransportListener& listener, QObject* parent);
+    QnamTransport(const TransportTarget& target, TransportListener& listener, QObject* parent);
     ~QnamTransport() override;
 
     static constexpr int kRequestsPerManager = 6;
@@ -35,7 +36,7 @@ private:
     void onFinished(int slot);
     void release(int slot);
 
-    const RequestFactory& m_factory;
+    TransportTarget m_target; // a copy: the transport may outlive the factory that made it
     TransportListener& m_listener;
     std::vector<QNetworkAccessManager*> m_managers;
     std::vector<QNetworkReply*> m_replies; // per slot; null when idle

@@ -1,6 +1,6 @@
 #include "net/transport.h"
 
-#include "config/runconfig.h"
+#include "net/transporttarget.h"
 #include "net/leantransport.h"
 #include "net/qnamtransport.h"
 #include "util/tr.h"
@@ -11,11 +11,11 @@
 namespace tl {
 
 std::unique_ptr<Transport> Transport::create(
-    Kind kind, const RequestFactory& factory, TransportListener& listener, QObject* parent)
+    Kind kind, const TransportTarget& target, TransportListener& listener, QObject* parent)
 {
     if (kind == Kind::Lean)
-        return std::make_unique<LeanTransport>(factory, listener, parent);
-    return std::make_unique<QnamTransport>(factory, listener, parent);
+        return std::make_unique<LeanTransport>(target, listener, parent);
+    return std::make_unique<QnamTransport>(target, listener, parent);
 }
 
 QString Transport::kindName(Kind kind)
@@ -23,20 +23,19 @@ QString Transport::kindName(Kind kind)
     return kind == Kind::Lean ? QStringLiteral("lean") : QStringLiteral("qt");
 }
 
-std::optional<Transport::Kind> Transport::chooseKind(const RunConfig& config, QString* why)
+std::optional<Transport::Kind> Transport::chooseKind(const QString& askedKind, const QUrl& url, bool noProxy, QString* why)
 {
-    const QString asked = config.transport.trimmed().toLower();
+    const QString asked = askedKind.trimmed().toLower();
     if (asked == u"qt")
         return Kind::Qt;
     if (asked != u"lean" && asked != u"auto") {
         if (why)
-            *why = Tr::tr("must be auto, lean or qt (got '%1')").arg(config.transport);
+            *why = Tr::tr("must be auto, lean or qt (got '%1')").arg(askedKind);
         return std::nullopt;
     }
-    const QUrl url(config.resolvedUrl());
     QString reason = LeanTransport::unsupportedReason(url);
     QString fix = Tr::tr("use --transport qt (or auto)");
-    if (reason.isEmpty() && !config.noProxy) {
+    if (reason.isEmpty() && !noProxy) {
         const QList<QNetworkProxy> proxies = QNetworkProxyFactory::systemProxyForQuery(QNetworkProxyQuery(url));
         if (!proxies.isEmpty() && proxies.first().type() != QNetworkProxy::NoProxy) {
             reason = Tr::tr("a proxy from the environment (http_proxy) applies to this URL");

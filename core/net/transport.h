@@ -8,11 +8,11 @@
 #include <optional>
 
 class QObject;
+class QUrl;
 
 namespace tl {
 
-class RequestFactory;
-struct RunConfig;
+struct TransportTarget;
 
 // How a request ended at the HTTP level (the worker turns it into the record's ErrorClass).
 enum class TransportError {
@@ -57,11 +57,12 @@ public:
     virtual void abort(int slot) = 0;
 
     static std::unique_ptr<Transport> create(
-        Kind kind, const RequestFactory& factory, TransportListener& listener, QObject* parent);
+        Kind kind, const TransportTarget& target, TransportListener& listener, QObject* parent);
     static QString kindName(Kind kind);
-    // The kind --transport asks for (auto: lean for plain http:// without a proxy from the environment, else qt);
-    // nothing, with the reason in `why`, when it names no kind or the lean transport cannot carry the URL.
-    static std::optional<Kind> chooseKind(const RunConfig& config, QString* why = nullptr);
+    // The kind `asked` (--transport) names for `url` (auto: lean for plain http:// without a proxy from the
+    // environment, else qt); nothing, with the reason in `why`, when it names no kind or the lean transport cannot
+    // carry the URL. Asked when a run starts, since the environment's proxies may change between runs.
+    static std::optional<Kind> chooseKind(const QString& asked, const QUrl& url, bool noProxy, QString* why = nullptr);
 };
 
 } // namespace tl

@@ -1,6 +1,6 @@
 # The emulated OpenAI-compatible model server (throughline-sim and the in-process demo server).
 # Included from core/CMakeLists.txt; paths are relative to core/.
-target_sources(throughline_core PRIVATE
+target_sources(throughline_sim PRIVATE
     sim/simconfig.h sim/simconfig.cpp
     sim/simfault.h sim/simfault.cpp
     sim/simpreset.h sim/simpreset.cpp sim/simpresetdata.h

@@ -1,7 +1,6 @@
 # Project-file sources added for schema migrations, import and export (included from core/CMakeLists.txt).
 target_sources(throughline_core PRIVATE
     storage/projectmigrations.h storage/projectmigrations.cpp
-    storage/endpointfingerprint.h storage/endpointfingerprint.cpp
     storage/rundata.h storage/rundata.cpp
     storage/runjson.h storage/runjson.cpp
     storage/evalscopeimporter.h storage/evalscopeimporter.cpp

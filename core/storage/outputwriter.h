@@ -1,7 +1,7 @@
 #pragma once
 
 #include "config/runconfig.h"
-#include "engine/runsnapshot.h"
+#include "model/pointresult.h"
 
 #include <QDateTime>
 #include <QString>

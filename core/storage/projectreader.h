@@ -1,7 +1,7 @@
 #pragma once
 
 #include "config/runconfig.h"
-#include "engine/requestrecord.h"
+#include "model/requestrecord.h"
 #include "metrics/summary.h"
 #include "storage/rundata.h"
 

@@ -1,7 +1,9 @@
 #pragma once
 
-#include "engine/requestrecord.h"
-#include "storage/endpointfingerprint.h"
+#include "model/endpointfingerprint.h"
+#include "model/requestrecord.h"
+#include "model/runinfo.h"
+#include "model/runsink.h"
 #include "storage/rundata.h"
 
 #include <QObject>
@@ -14,22 +16,10 @@ namespace tl {
 
 class ProjectWriter;
 
-// What a run row holds when it is created.
-struct RunInfo {
-    QString id;
-    QString name;
-    QByteArray configJson;
-    QString model;
-    QString url;
-    QString api;
-    qint64 monotonicAnchorNs = 0; // request timestamps are stored relative to this
-    qint64 createdMs = 0; // wall clock (ms since the epoch) at the anchor
-};
-
 // The write side of a project file: a writer thread with its own SQLite connection and one transaction per
 // batch, fed by queued calls from the run controller. Readers use ProjectReader on their own connections (WAL),
 // so a GUI can browse the file while a run writes to it.
-class ProjectStore final : public QObject {
+class ProjectStore final : public QObject, public RunSink {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ProjectStore)
 
@@ -41,14 +31,14 @@ public:
     QString path() const { return m_path; }
 
     // All queued to the writer thread; they return at once.
-    void beginRun(const RunInfo& info);
-    void beginPoint(const QString& runId, int index, int parallel, int number, double rate);
-    void writeRequests(const QString& runId, int pointIndex, const QList<RequestRecord>& records);
+    void beginRun(const RunInfo& info) override;
+    void beginPoint(const QString& runId, int index, int parallel, int number, double rate) override;
+    void writeRequests(const QString& runId, int pointIndex, const QList<RequestRecord>& records) override;
     void finishPoint(const QString& runId, int index, const QString& status, const QByteArray& summaryJson,
-        const QByteArray& percentileJson);
-    void finishRun(const QString& runId, const QString& status);
+        const QByteArray& percentileJson) override;
+    void finishRun(const QString& runId, const QString& status) override;
     // The engine calls this once it has asked the server about itself (GET /v1/models and the response headers).
-    void setFingerprint(const QString& runId, const EndpointFingerprint& fingerprint);
+    void setFingerprint(const QString& runId, const EndpointFingerprint& fingerprint) override;
     // User annotations; they replace what was there.
     void setNotes(const QString& runId, const QString& notes);
     void setTags(const QString& runId, const QStringList& tags);

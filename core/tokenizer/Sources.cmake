@@ -1,6 +1,6 @@
 # Hugging Face tokenizers (tokenizer.json) and chat templates (docs/TOKENIZER.md).
 # Included from core/CMakeLists.txt; paths are relative to core/.
-target_sources(throughline_core PRIVATE
+target_sources(throughline_base PRIVATE
     tokenizer/tokenizer.h tokenizer/tokenizer.cpp
     tokenizer/unicodeutil.h tokenizer/unicodeutil.cpp
     tokenizer/addedtokens.h tokenizer/addedtokens.cpp

@@ -2,7 +2,7 @@
 
 // Hand-made request records with known timings, for the metric tests.
 
-#include "engine/requestrecord.h"
+#include "model/requestrecord.h"
 
 #include <algorithm>
 

@@ -3,7 +3,7 @@
 
 #include "charts/livechartview.h"
 #include "charts/sweepchartview.h"
-#include "config/demo.h"
+#include "demo/demo.h"
 #include "engine/runcontroller.h"
 #include "mainwindow.h"
 #include "models/runlistmodel.h"

@@ -1,4 +1,4 @@
-#include "storage/endpointfingerprint.h"
+#include "model/endpointfingerprint.h"
 
 #include "util/jsonutil.h"
 

@@ -1,4 +1,4 @@
-#include "config/demo.h"
+#include "demo/demo.h"
 
 #include <QDir>
 #include <QStandardPaths>

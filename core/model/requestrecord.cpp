@@ -1,4 +1,4 @@
-#include "engine/requestrecord.h"
+#include "model/requestrecord.h"
 
 #include <array>
 

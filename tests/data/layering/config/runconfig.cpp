@@ -1,0 +1,2 @@
+#include "net/transport.h"
+#include "sim/simconfig.h"

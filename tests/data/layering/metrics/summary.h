@@ -1,0 +1,1 @@
+#include "engine/requestrecord.h"

@@ -1,0 +1,3 @@
+#include "net/socketpoller.h"
+#include "net/leantransport.h"
+#include "engine/worker.h"
