@@ -5,6 +5,7 @@ target_sources(throughline_sim PRIVATE
     sim/simfault.h sim/simfault.cpp
     sim/simpreset.h sim/simpreset.cpp sim/simpresetdata.h
     sim/simtrace.h
+    sim/simtracefile.h sim/simtracefile.cpp
     sim/simhttprequest.h
     sim/simhttpparser.h sim/simhttpparser.cpp
     sim/simdeadlinequeue.h

@@ -93,7 +93,7 @@ QString description()
         "blocks seen before skip prefill and are reported in usage.prompt_tokens_details.cached_tokens.\n"
         "The k-th output token is \" \" + a word from a fixed 64-word list, --tokens-per-chunk per SSE chunk.\n"
         "Fault kinds for --fault/--fault-every (mid-stream ones strike at token ceil(n/2)):\n  %1.\n"
-        "--trace-out writes one JSON line per completion request when the server stops (SIGINT/SIGTERM):\n"
+        "--trace-out writes one JSON line per completion request as it ends (flushed at least once a second):\n"
         "{\"id\",\"received_ns\",\"headers_ns\",\"chunk_ns\":[..],\"planned_ns\":[..],\"end_ns\",\"prompt_tokens\",\n"
         "\"completion_tokens\",\"cached_tokens\",\"status\",\"fault\"}, CLOCK_MONOTONIC nanoseconds.")
         .arg(faultKindList());
@@ -173,7 +173,7 @@ int tl::SimCommandLine::run(const QStringList& arguments)
             tl::Tr::tr("us"), QString::number(defaults.timerSlackUs)},
         {QStringLiteral("trace-out"),
             tl::Tr::tr(
-                "Write every completion request's write times (ground truth) here, one JSON line each, on exit."),
+                "Write every completion request's write times (ground truth) here, one JSON line each, as they end."),
             tl::Tr::tr("file")},
     });
 

@@ -74,8 +74,9 @@ struct SimConfig {
     double faultStallS = 5.0; // stall-mid-stream: seconds without a byte
     double faultSlowHeadersS = 5.0; // slow-headers: seconds before the status line
 
-    // Ground truth: when set, every completion request's write times are kept (SimServer::traceRecords());
-    // with traceOut they are also written there, one JSON line per request, when the server stops.
+    // Ground truth of every completion request's write times: recordTrace keeps them in memory
+    // (SimServer::traceRecords()); traceOut writes them there as they happen, one JSON line per request, flushed at
+    // least once a second (SimTraceFile), without keeping them in memory.
     bool recordTrace = false;
     QString traceOut;
 };

@@ -1,6 +1,7 @@
 #include "sim/simengine.h"
 
 #include "sim/simworker.h"
+#include "sim/simtracefile.h"
 
 #include <QFile>
 #include <QMetaObject>
@@ -250,6 +251,10 @@ QByteArray SimEngine::metricsText() const
 
 void SimEngine::addTrace(SimTraceRecord record)
 {
+    if (m_traceFile)
+        m_traceFile->append(record);
+    if (!m_config.recordTrace)
+        return;
     const std::lock_guard lock(m_traceMutex);
     m_traces.push_back(std::move(record));
 }
@@ -258,25 +263,6 @@ std::vector<SimTraceRecord> SimEngine::traces() const
 {
     const std::lock_guard lock(m_traceMutex);
     return m_traces;
-}
-
-bool SimEngine::writeTrace(const QString& path, QString* error) const
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        *error = file.errorString();
-        return false;
-    }
-    const std::lock_guard lock(m_traceMutex);
-    for (const SimTraceRecord& record : m_traces) {
-        file.write(record.toJsonLine());
-        file.write("\n", 1);
-    }
-    if (!file.flush()) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
 }
 
 } // namespace tl

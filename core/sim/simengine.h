@@ -15,6 +15,8 @@
 
 namespace tl {
 
+class SimTraceFile;
+
 class SimWorker;
 
 // The serving model shared by every worker thread of one SimServer: the sequence slots and their FIFO
@@ -62,9 +64,10 @@ public:
 
     bool tracing() const { return m_tracing; }
     void addTrace(SimTraceRecord record);
+    // The records kept in memory (config.recordTrace), in the order the requests ended.
     std::vector<SimTraceRecord> traces() const;
-    // One JSON line per request, in the order they ended.
-    bool writeTrace(const QString& path, QString* error) const;
+    // --trace-out: from now on every record is also written to `file` as it comes (null: none).
+    void setTraceFile(SimTraceFile* file) { m_traceFile = file; }
 
 private:
     struct Waiter {
@@ -85,6 +88,7 @@ private:
     std::unordered_set<quint64> m_prefixBlocks;
     std::map<int, quint64> m_responsesByStatus;
 
+    SimTraceFile* m_traceFile = nullptr; // set before the workers start, outlives them
     mutable std::mutex m_traceMutex;
     std::vector<SimTraceRecord> m_traces;
 };

@@ -2,6 +2,7 @@
 
 #include "sim/simacceptor.h"
 #include "sim/simengine.h"
+#include "sim/simtracefile.h"
 #include "sim/simworker.h"
 
 #include <QDebug>
@@ -66,6 +67,17 @@ bool SimServer::start(QString* error)
     }
     m_port = acceptor->serverPort();
     m_engine = std::make_unique<SimEngine>(m_config);
+    if (!m_config.traceOut.isEmpty()) {
+        auto traceFile = std::make_unique<SimTraceFile>();
+        QString why;
+        if (!traceFile->open(m_config.traceOut, &why)) {
+            if (error)
+                *error = tr("Cannot write the trace to %1: %2").arg(m_config.traceOut, why);
+            return false;
+        }
+        m_traceFile = std::move(traceFile);
+        m_engine->setTraceFile(m_traceFile.get());
+    }
 
     // Connections accepted from here on wait in this thread's event queue until start() has returned,
     // so the workers are ready before the first one is dispatched.
@@ -104,10 +116,12 @@ void SimServer::stop()
     m_workers.clear(); // deleted on QThread::finished, before wait() returned
     m_threads.clear();
     m_nextWorker = 0;
-    if (wasRunning && m_engine && !m_config.traceOut.isEmpty()) {
+    if (wasRunning && m_traceFile) {
+        m_engine->setTraceFile(nullptr);
         QString error;
-        if (!m_engine->writeTrace(m_config.traceOut, &error))
+        if (!m_traceFile->close(&error))
             qWarning().noquote() << tr("Cannot write the trace to %1: %2").arg(m_config.traceOut, error);
+        m_traceFile.reset();
     }
 }
 

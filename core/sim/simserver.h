@@ -17,6 +17,7 @@ namespace tl {
 
 class SimAcceptor;
 class SimEngine;
+class SimTraceFile;
 class SimWorker;
 
 // The emulated OpenAI-compatible model server (vLLM-style /v1/chat/completions, /v1/completions,
@@ -59,6 +60,7 @@ private:
     void dispatch(qintptr descriptor);
 
     SimConfig m_config;
+    std::unique_ptr<SimTraceFile> m_traceFile; // --trace-out, written as requests end
     std::unique_ptr<SimEngine> m_engine; // created by start(), kept after stop() for traceRecords()
     std::unique_ptr<SimAcceptor> m_acceptor;
     std::vector<std::unique_ptr<QThread>> m_threads;

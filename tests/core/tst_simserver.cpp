@@ -5,11 +5,15 @@
 #include <nlohmann/json.hpp>
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -180,6 +184,8 @@ private slots:
     void concurrentStreamsAllComplete();
     void clientDisconnectMidStream();
     void stopWithStreamsInFlight();
+    void traceOutIsWrittenWhileServing();
+    void traceOutThatCannotBeWrittenFailsStart();
 
 private:
     quint16 port() const { return m_server->port(); }
@@ -212,6 +218,61 @@ HttpReply TestSimServer::postJson(QByteArrayView path, const json& body)
     if (!exchange(port(), httpRequest("POST", path, QByteArray::fromStdString(body.dump())), &reply))
         reply.status = -1;
     return reply;
+}
+
+// --trace-out writes each request's record while the server runs (within about a second), not only at exit, and
+// keeps nothing in memory for it.
+void TestSimServer::traceOutIsWrittenWhileServing()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("trace.jsonl"));
+    tl::SimConfig config;
+    config.ttftMs = 1;
+    config.itlMs = 1;
+    config.threads = 1;
+    config.traceOut = path;
+    tl::SimServer server(config);
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+
+    constexpr int Requests = 5;
+    for (int i = 0; i < Requests; ++i) {
+        HttpReply reply;
+        QVERIFY(exchange(server.port(),
+            httpRequest("POST", "/v1/chat/completions",
+                R"({"model":"m","stream":true,"max_tokens":3,"messages":[{"role":"user","content":"hi"}]})"),
+            &reply));
+        QCOMPARE(reply.status, 200);
+    }
+    const auto lines = [&path] {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll().count('\n') : -1;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(lines(), Requests, 5000); // the server still runs
+    QVERIFY(server.traceRecords().empty()); // written, not held
+
+    server.stop();
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> records = file.readAll().split('\n');
+    QCOMPARE(records.size(), Requests + 1); // the last line ends with a newline too
+    for (int i = 0; i < Requests; ++i) {
+        const json record = json::parse(records.at(i).toStdString());
+        QCOMPARE(record.at("completion_tokens").get<int>(), 3);
+        QCOMPARE(record.at("chunk_ns").size(), std::size_t(3));
+    }
+}
+
+void TestSimServer::traceOutThatCannotBeWrittenFailsStart()
+{
+    tl::SimConfig config;
+    config.traceOut = QStringLiteral("/nonexistent-folder/trace.jsonl");
+    tl::SimServer server(config);
+    QString error;
+    QVERIFY(!server.start(&error));
+    QVERIFY2(error.contains(u"/nonexistent-folder/trace.jsonl"), qPrintable(error));
+    QVERIFY(!server.isRunning());
 }
 
 void TestSimServer::startReportsPortAndBaseUrl()
