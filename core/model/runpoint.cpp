@@ -13,4 +13,15 @@ QString RunPoint::name() const
     return QStringLiteral("parallel_%1_number_%2").arg(parallel).arg(number);
 }
 
+QString sweepPointDirName(const QList<RunPoint>& sweep, int index)
+{
+    if (index < 0 || index >= sweep.size())
+        return QString();
+    const QString name = sweep.at(index).name();
+    int same = 0;
+    for (int i = 0; i < index; ++i)
+        same += sweep.at(i).name() == name ? 1 : 0;
+    return same == 0 ? name : name + u'_' + QString::number(same + 1);
+}
+
 } // namespace tl

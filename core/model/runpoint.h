@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QMetaType>
 #include <QString>
 
@@ -16,6 +17,11 @@ struct RunPoint {
     QString name() const;
     friend bool operator==(const RunPoint&, const RunPoint&) = default;
 };
+
+// The folder of point `index` of `sweep`: its name(), with "_2", "_3"... appended when earlier points of the same
+// sweep have the same name (--parallel 1 1 --number 2 2), which EvalScope writes into one folder, the second
+// overwriting the first.
+QString sweepPointDirName(const QList<RunPoint>& sweep, int index);
 
 } // namespace tl
 

@@ -96,8 +96,12 @@ bool EvalScopeExporter::exportRun(const RunData& run, const QString& dir, QStrin
     auto args = nlohmann::ordered_json::parse(run.configJson.cbegin(), run.configJson.cend(), nullptr, false);
     if (!args.is_object())
         args = nlohmann::ordered_json::object();
-    for (const PointData& p : run.points) {
-        const QString pointDir = naming.pointDir(p.point);
+    QList<RunPoint> sweep;
+    for (const PointData& p : run.points)
+        sweep.append(p.point);
+    for (qsizetype i = 0; i < run.points.size(); ++i) {
+        const PointData& p = run.points.at(i);
+        const QString pointDir = naming.pointDir(sweep, int(i));
         if (!QDir().mkpath(pointDir)) {
             if (error)
                 *error = Tr::tr("cannot create the folder '%1'; check the path and its permissions").arg(pointDir);

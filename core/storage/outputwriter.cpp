@@ -1,7 +1,6 @@
 #include "storage/outputwriter.h"
 
 #include "metrics/extendedmetrics.h"
-
 #include "metrics/summary.h"
 #include "util/tr.h"
 
@@ -27,16 +26,20 @@ OutputWriter::OutputWriter(RunConfig config, const QDateTime& startedAt)
     if (!m_config.noTimestamp)
         root += u'/' + startedAt.toString(QStringLiteral("yyyyMMdd_HHmmss"));
     m_root = QDir::cleanPath(root + u'/' + m_config.effectiveName());
+    m_sweep = m_config.runPoints();
 }
 
-QString OutputWriter::pointDir(const RunPoint& point) const
+QString OutputWriter::pointDir(const QList<RunPoint>& sweep, int index) const
 {
-    return m_root + u'/' + point.name();
+    return m_root + u'/' + sweepPointDirName(sweep, index);
 }
 
 bool OutputWriter::writePoint(const PointResult& result, QString* error) const
 {
-    const QString dir = pointDir(result.point);
+    // A result whose index is not a point of this config's sweep still gets its own name.
+    const QString dir = result.index >= 0 && result.index < m_sweep.size() && m_sweep.at(result.index) == result.point
+        ? pointDir(m_sweep, result.index)
+        : m_root + u'/' + result.point.name();
     if (!QDir().mkpath(dir)) {
         if (error)
             *error = Tr::tr("cannot create the output folder '%1'; check --outputs-dir").arg(dir);

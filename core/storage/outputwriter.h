@@ -17,7 +17,8 @@ public:
     OutputWriter(RunConfig config, const QDateTime& startedAt);
 
     QString rootDir() const { return m_root; }
-    QString pointDir(const RunPoint& point) const;
+    // The folder of point `index` of `sweep` (repeated points get distinct folders: sweepPointDirName()).
+    QString pointDir(const QList<RunPoint>& sweep, int index) const;
     // Writes the point's files; false with a message naming the path on failure.
     bool writePoint(const PointResult& result, QString* error) const;
     // Writes `data` to `path` whole or not at all (QSaveFile); false with a message naming the path on failure.
@@ -25,6 +26,7 @@ public:
 
 private:
     RunConfig m_config;
+    QList<RunPoint> m_sweep;
     QString m_root;
 };
 

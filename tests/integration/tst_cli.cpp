@@ -167,6 +167,26 @@ private Q_SLOTS:
         QCOMPARE(runs.first().points, 2);
     }
 
+    // --parallel 1 1 --number 2 2 runs the same point twice: each keeps a folder of its own (EvalScope's second
+    // overwrites the first).
+    void repeatedPointsGetTheirOwnFolders()
+    {
+        QTemporaryDir dir;
+        const QString outputs = dir.filePath(QStringLiteral("out"));
+        const Result r = runCli({"run", "--url", m_base + "/v1", "--model", "demo-model", "--parallel", "1", "1", "2",
+            "--number", "2", "2", "3", "--max-tokens", "2", "--sleep-interval", "0", "--outputs-dir", outputs,
+            "--no-timestamp", "--no-test-connection"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString root = outputs + QStringLiteral("/demo-model/");
+        QCOMPARE(QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot),
+            QStringList({QStringLiteral("parallel_1_number_2"), QStringLiteral("parallel_1_number_2_2"),
+                QStringLiteral("parallel_2_number_3")}));
+        for (const char* point : {"parallel_1_number_2", "parallel_1_number_2_2"}) {
+            const auto summary = readJson(root + QLatin1String(point) + QStringLiteral("/benchmark_summary.json"));
+            QCOMPARE(summary["Total Requests"].get<int>(), 2);
+        }
+    }
+
     void everyRequestFailingExitsNonZero()
     {
         QProcess locked;
