@@ -118,6 +118,61 @@ qint64 itemsNeeded(const RunConfig& config)
     return needed;
 }
 
+// The prompt's tokens as the client tokenizer counts them, for requests the server answers without usage: chat
+// prompts through the chat template with the generation prompt (what a chat server tokenizes; the random dataset
+// counts the same way), plain prompts, Responses input, embedding inputs and rerank query + documents encoded
+// without special tokens (EvalScope's fallback). -1 when it cannot be counted as the server would (chat messages
+// with a tokenizer that has no chat template, a body of an unknown shape).
+qint64 countPromptTokens(const DatasetOptions& o, const PromptItem& item)
+{
+    const Tokenizer& tok = *o.tokenizer;
+    const ChatTemplate* tmpl = tok.chatTemplate();
+    const auto countText = [&tok](const std::string& text) { return qint64(tok.count(text)); };
+    const auto countQString = [&countText](const QString& text) { return countText(text.toStdString()); };
+    const auto countChat = [&](const nlohmann::json& messages) -> qint64 {
+        if (!tmpl || !messages.is_array())
+            return -1;
+        QString error;
+        const std::optional<std::string> rendered = tmpl->render(messages, true, &error);
+        return rendered ? countText(*rendered) : -1;
+    };
+    switch (item.kind) {
+    case PromptItem::Kind::Text:
+        if (o.chat && tmpl)
+            return countChat(nlohmann::json::array({{{"role", "user"}, {"content", item.text.toStdString()}}}));
+        return countQString(item.text);
+    case PromptItem::Kind::Messages:
+        return countChat(nlohmann::json::parse(item.messages.cbegin(), item.messages.cend(), nullptr, false));
+    case PromptItem::Kind::Body: {
+        const auto body = nlohmann::json::parse(item.body.cbegin(), item.body.cend(), nullptr, false);
+        if (!body.is_object())
+            return -1;
+        if (const auto it = body.find("messages"); it != body.end())
+            return countChat(*it);
+        if (const auto it = body.find("prompt"); it != body.end() && it->is_string())
+            return countText(it->get<std::string>());
+        if (const auto it = body.find("input"); it != body.end() && it->is_string())
+            return countText(it->get<std::string>());
+        return -1;
+    }
+    case PromptItem::Kind::TokenIds:
+        return item.tokenIds.size();
+    case PromptItem::Kind::Embedding: {
+        qint64 n = 0;
+        for (const QString& input : item.inputs)
+            n += countQString(input);
+        return n;
+    }
+    case PromptItem::Kind::Rerank: {
+        qint64 n = countQString(item.query);
+        for (const QString& document : item.documents)
+            n += countQString(document);
+        return n;
+    }
+    }
+    return -1;
+}
+
 } // namespace
 
 PromptSource::PromptSource(std::shared_ptr<const DatasetOptions> options)
@@ -170,6 +225,10 @@ PromptItem PromptSource::prepare(PromptItem item, qint64 seq) const
             item.promptTokens = qint64(ids.size());
         }
     }
+    // Every dataset, not only random: a server that sends no usage still gets its input counted (Avg Input Tokens,
+    // total throughput). Counted here, on the prefetcher's thread, never on a worker's.
+    if (o.tokenizer && item.promptTokens < 0)
+        item.promptTokens = countPromptTokens(o, item);
     return item;
 }
 

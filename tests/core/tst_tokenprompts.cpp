@@ -182,6 +182,95 @@ private Q_SLOTS:
         QCOMPARE(item.tokenIds, QList<qint32>(ids.begin(), ids.end()));
     }
 
+    // Every dataset's prompts carry the client tokenizer's count of them, for servers that send no usage: chat
+    // prompts through the chat template (with the generation prompt), plain prompts, embedding inputs and rerank
+    // query + documents as they are.
+    void everyDatasetCountsItsPromptTokens_data()
+    {
+        QTest::addColumn<QString>("dataset");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("tokenizerName");
+        QTest::addColumn<bool>("chat");
+        // Qwen3's tokenizer (a chat template) once: loading it is slow under the sanitizers; GPT-2's for the rest.
+        QTest::newRow("sharegpt chat qwen3") << "share_gpt_zh" << "sharegpt_zh.jsonl" << "qwen3" << true;
+        QTest::newRow("openqa completions") << "openqa" << "open_qa.jsonl" << "gpt2" << false;
+        QTest::newRow("line_by_line chat, no template") << "line_by_line" << "line_by_line.txt" << "gpt2" << true;
+        QTest::newRow("embedding") << "embedding" << "embedding.jsonl" << "gpt2" << false;
+        QTest::newRow("rerank") << "rerank" << "rerank.jsonl" << "gpt2" << false;
+    }
+    void everyDatasetCountsItsPromptTokens()
+    {
+        QFETCH(QString, dataset);
+        QFETCH(QString, file);
+        QFETCH(QString, tokenizerName);
+        QFETCH(bool, chat);
+        RunConfig c = config("builtin", tokenizerName);
+        c.dataset = dataset;
+        if (!file.isEmpty())
+            c.datasetPath = QFINDTESTDATA(QStringLiteral("data/datasets/") + file);
+        c.applyChatTemplate = chat;
+        if (!chat)
+            c.url = QStringLiteral("http://127.0.0.1:9/v1/completions");
+        c.number = {3};
+        const auto source = load(c);
+        QVERIFY(source);
+        const Tokenizer& tok = *source->options().tokenizer;
+        for (qint64 seq = 0; seq < 3; ++seq) {
+            const PromptItem item = source->at(seq);
+            qint64 expected = 0;
+            switch (item.kind) {
+            case PromptItem::Kind::Text:
+                if (chat && tok.chatTemplate()) {
+                    QString error;
+                    const auto rendered = tok.chatTemplate()->render(
+                        nlohmann::json::array({{{"role", "user"}, {"content", item.text.toStdString()}}}), true, &error);
+                    QVERIFY2(rendered, qPrintable(error));
+                    expected = qint64(tok.encode(*rendered, false).size());
+                } else {
+                    expected = qint64(tok.encode(item.text.toStdString(), false).size());
+                }
+                break;
+            case PromptItem::Kind::Messages: {
+                if (!tok.chatTemplate()) { // messages cannot be counted as a server would without the template
+                    QCOMPARE(item.promptTokens, qint64(-1));
+                    continue;
+                }
+                QString error;
+                const auto rendered = tok.chatTemplate()->render(
+                    nlohmann::json::parse(item.messages.toStdString()), true, &error);
+                QVERIFY2(rendered, qPrintable(error));
+                expected = qint64(tok.encode(*rendered, false).size());
+                break;
+            }
+            case PromptItem::Kind::Body: { // line_by_line's whole bodies: their messages
+                const auto body = nlohmann::json::parse(item.body.toStdString());
+                if (!tok.chatTemplate()) {
+                    QCOMPARE(item.promptTokens, qint64(-1));
+                    continue;
+                }
+                QString error;
+                const auto rendered = tok.chatTemplate()->render(body.at("messages"), true, &error);
+                QVERIFY2(rendered, qPrintable(error));
+                expected = qint64(tok.encode(*rendered, false).size());
+                break;
+            }
+            case PromptItem::Kind::Embedding:
+                for (const QString& input : item.inputs)
+                    expected += qint64(tok.encode(input.toStdString(), false).size());
+                break;
+            case PromptItem::Kind::Rerank:
+                expected = qint64(tok.encode(item.query.toStdString(), false).size());
+                for (const QString& document : item.documents)
+                    expected += qint64(tok.encode(document.toStdString(), false).size());
+                break;
+            default:
+                QFAIL("unexpected item kind");
+            }
+            QVERIFY(expected > 0);
+            QCOMPARE(item.promptTokens, expected);
+        }
+    }
+
     void tokenFilters()
     {
         // gpt2 has no chat template: lengths are encode(prompt) (it adds no special tokens).
