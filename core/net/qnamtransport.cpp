@@ -79,6 +79,10 @@ void QnamTransport::send(int slot, const QByteArray& body)
         m_headDelivered.resize(i + 1, 0);
     }
     QNetworkReply* reply = managerFor(slot)->post(m_factory.networkRequest(), body);
+    // Qt's HTTP thread reads as fast as the server sends and buffers without bound unless told otherwise: a
+    // server faster than this worker grew the process by hundreds of MB. With a bound it stops reading (TCP
+    // pushes back on the server) until the worker has taken the data; the worker's ResponseLimits do the rest.
+    reply->setReadBufferSize(kReadBufferBytes);
     m_replies[i] = reply;
     m_headDelivered[i] = 0;
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, slot] { deliverHead(slot); });
@@ -108,9 +112,16 @@ void QnamTransport::deliverData(int slot)
         return;
     const qint64 now = monotonicNs();
     deliverHead(slot);
-    const QByteArray data = reply->readAll();
-    if (!data.isEmpty())
+    // In pieces, not readAll(): Qt's HTTP thread appends to the reply while it is read, and against a server that
+    // sends faster than this thread takes the data one readAll() never returned. Each piece goes to the listener,
+    // which may abort the request in between (past a limit or a deadline).
+    for (qint64 taken = 0; taken < kReadBufferBytes * 4 && m_replies[static_cast<size_t>(slot)] == reply;) {
+        const QByteArray data = reply->read(kReadBufferBytes);
+        if (data.isEmpty())
+            return;
+        taken += data.size();
         m_listener.responseData(slot, data, now);
+    }
 }
 
 void QnamTransport::release(int slot)
@@ -127,7 +138,11 @@ void QnamTransport::onFinished(int slot)
     if (reply == nullptr)
         return;
     const qint64 now = monotonicNs();
-    deliverData(slot);
+    do { // everything left: no readyRead follows finished()
+        deliverData(slot);
+        if (m_replies[static_cast<size_t>(slot)] != reply)
+            return; // the listener aborted the request while taking the last data (and may have sent the next)
+    } while (reply->bytesAvailable() > 0);
     deliverHead(slot);
     const TransportError error = classify(reply->error(), m_headDelivered[static_cast<size_t>(slot)] != 0);
     const QString message = error == TransportError::None ? QString() : reply->errorString();

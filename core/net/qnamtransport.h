@@ -24,6 +24,7 @@ public:
     ~QnamTransport() override;
 
     static constexpr int kRequestsPerManager = 6;
+    static constexpr qint64 kReadBufferBytes = 256 * 1024; // per reply, held by Qt until the worker reads it
 
     void send(int slot, const QByteArray& body) override;
     void abort(int slot) override;
