@@ -55,15 +55,17 @@ void ConnectionTest::takeData(QNetworkReply* reply)
 {
     // The answer is read as it comes and only its beginning kept: a server that answers the test with a gigabyte
     // (or without end) costs kKeptBytes, and the test fails once the answer passes the run's response limit.
-    if (reply == nullptr || m_tooLarge)
-        return;
-    const QByteArray data = reply->readAll();
-    m_answerBytes += data.size();
-    if (m_answer.size() < kKeptBytes)
-        m_answer.append(data.left(kKeptBytes - m_answer.size()));
-    if (m_answerBytes > m_limits.maxResponseBytes) {
-        m_tooLarge = true;
-        reply->abort(); // finished() follows, at once
+    while (reply != nullptr && !m_tooLarge) {
+        const QByteArray data = reply->read(kKeptBytes); // in pieces: the limit is checked between them
+        if (data.isEmpty())
+            return;
+        m_answerBytes += data.size();
+        if (m_answer.size() < kKeptBytes)
+            m_answer.append(data.left(kKeptBytes - m_answer.size()));
+        if (m_answerBytes > m_limits.maxResponseBytes) {
+            m_tooLarge = true;
+            reply->abort(); // finished() follows, at once
+        }
     }
 }
 

@@ -195,7 +195,7 @@ void LeanTransport::send(int slot, const QByteArray& body)
     c.body = body;
     c.head = m_headPrefix + QByteArray::number(body.size()) + "\r\n\r\n";
     c.written = 0;
-    if (c.feeding) {
+    if (c.feeding && !c.retiredParser) { // (a second send within the same read: c.parser is not the running one)
         c.retiredParser = std::move(c.parser);
         c.parser = std::make_unique<HttpResponseParser>();
     } else {

@@ -112,15 +112,16 @@ void QnamTransport::deliverData(int slot)
         return;
     const qint64 now = monotonicNs();
     deliverHead(slot);
-    // In pieces, not readAll(): Qt's HTTP thread appends to the reply while it is read, and against a server that
-    // sends faster than this thread takes the data one readAll() never returned. Each piece goes to the listener,
-    // which may abort the request in between (past a limit or a deadline).
-    for (qint64 taken = 0; taken < kReadBufferBytes * 4 && m_replies[static_cast<size_t>(slot)] == reply;) {
+    // In pieces, not one readAll(): against a server that sends faster than this thread takes the data, Qt held
+    // tens of MB for one readAll() and the worker never got to check its limits and deadlines. Each piece goes to
+    // the listener, which may abort the request in between (past a limit or a deadline): that ends the loop.
+    // Each piece is stamped when it is read: Qt's HTTP thread may append while the loop runs, and a deadline must
+    // see the time go on.
+    for (qint64 at = now; m_replies[static_cast<size_t>(slot)] == reply; at = monotonicNs()) {
         const QByteArray data = reply->read(kReadBufferBytes);
         if (data.isEmpty())
             return;
-        taken += data.size();
-        m_listener.responseData(slot, data, now);
+        m_listener.responseData(slot, data, at);
     }
 }
 

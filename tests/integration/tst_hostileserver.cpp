@@ -306,6 +306,40 @@ private Q_SLOTS:
             QVERIFY2(r.errorMessage.size() <= ResponseLimits::kMaxErrorMessageChars + 200, qPrintable(what));
         }
     }
+
+    void connectionTestHoldsNoEndlessAnswer_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::newRow("200 without end") << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n");
+        QTest::newRow("500 without end") << QByteArray("HTTP/1.1 500 Oops\r\nContent-Type: text/plain\r\n\r\n");
+    }
+    void connectionTestHoldsNoEndlessAnswer()
+    {
+        // The test request before a run read the whole answer into memory (1 GB in 8 s): it now fails past the
+        // response limit, naming --url, without holding the answer.
+        QFETCH(QByteArray, head);
+        HostileServer server({head, QByteArray(64 * 1024, ' '), -1, {}, true});
+        RunConfig config;
+        config.url = QStringLiteral("http://127.0.0.1:%1/v1/chat/completions").arg(server.port());
+        config.model = QStringLiteral("m");
+        config.parallel = {1};
+        config.number = {1};
+        config.writeOutputs = false;
+        ResponseLimits limits;
+        limits.maxResponseBytes = 2 << 20;
+        RunController controller;
+        controller.setResponseLimits(limits);
+        QSignalSpy finished(&controller, &RunController::runFinished);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(controller.start(config).isEmpty());
+        QVERIFY(finished.wait(int(kTimeLimitMs)));
+        QVERIFY2(clock.elapsed() < kTimeLimitMs, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(finished.first().at(0).value<RunState>(), RunState::Failed);
+        const auto error = finished.first().at(1).value<ConfigError>();
+        QCOMPARE(error.field, QStringLiteral("--url"));
+        QVERIFY2(error.message.contains(u"larger than 2097152 bytes"), qPrintable(error.message));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHostileServer)
