@@ -22,6 +22,8 @@ ojson stringArray(const QStringList& items)
 QStringList messageTexts(const QByteArray& messagesJson)
 {
     QStringList texts;
+    if (jsonutil::tooDeep(messagesJson))
+        return texts;
     const auto messages = nlohmann::json::parse(messagesJson.cbegin(), messagesJson.cend(), nullptr, false);
     if (!messages.is_array())
         return texts;
@@ -33,7 +35,7 @@ QStringList messageTexts(const QByteArray& messagesJson)
             texts.append(jsonutil::toQString(*content));
         } else if (content->is_array()) {
             for (const auto& part : *content) {
-                if (part.is_object() && part.value("type", std::string()) == "text" && part.contains("text"))
+                if (part.is_object() && jsonutil::stringOf(part, "type") == "text" && part.contains("text"))
                     texts.append(jsonutil::toQString(part["text"]));
             }
         }
@@ -99,9 +101,11 @@ ParsedEvent EmbeddingApi::parseBody(QByteArrayView bytes) const
         const auto meta = j.find("meta");
         if (meta != j.end() && meta->is_object() && meta->contains("billed_units")) {
             const auto& billed = (*meta)["billed_units"];
-            if (billed.is_object() && billed.contains("search_units") && billed["search_units"].is_number()) {
+            const nlohmann::json& units = jsonutil::member(billed, "search_units");
+            // An integer only: converting a huge or fractional double to an integer is undefined behaviour.
+            if (units.is_number_integer() && units.get<qint64>() >= 0) {
                 ev.hasUsage = true;
-                ev.promptTokens = billed["search_units"].get<qint64>();
+                ev.promptTokens = units.get<qint64>();
                 ev.completionTokens = 0;
             }
         }

@@ -78,7 +78,7 @@ OpenAiApi::OpenAiApi(const RunConfig& config)
     m_streamOptions = {{"include_usage", true}};
     if (config.continuousUsage)
         m_streamOptions["continuous_usage_stats"] = true; // vLLM: usage in every chunk
-    if (m_base.value("stream", false))
+    if (jsonutil::isTrue(m_base, "stream"))
         m_base["stream_options"] = m_streamOptions;
     else
         m_base.erase("stream_options");
@@ -100,7 +100,7 @@ QByteArray OpenAiApi::buildBody(const PromptItem& prompt) const
             if (!body.contains(key))
                 body[key] = (key == "max_tokens" && prompt.maxTokens) ? ojson(*prompt.maxTokens) : value;
         }
-        if (body.value("stream", false) == true) {
+        if (jsonutil::isTrue(body, "stream")) {
             if (!body.contains("stream_options"))
                 body["stream_options"] = m_streamOptions;
         } else {
@@ -158,7 +158,7 @@ ParsedEvent OpenAiApi::parseStreamEvent(QByteArrayView data) const
     if (!ev.valid)
         return ev;
     if (const nlohmann::json* c0 = firstChoice(j, ev)) {
-        if (j.value("object", std::string()) == "text_completion") {
+        if (jsonutil::stringOf(j, "object") == "text_completion") {
             ev.contentChars = stringSize(*c0, "text");
             if (m_collectText)
                 appendString(*c0, "text", ev.text);

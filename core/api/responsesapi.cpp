@@ -25,7 +25,7 @@ ojson normaliseMessages(ojson messages)
         for (auto& part : *content) {
             if (!part.is_object())
                 continue;
-            const std::string type = part.value("type", std::string());
+            const std::string type = jsonutil::stringOf(part, "type");
             if (type == "text") {
                 part["type"] = "input_text";
             } else if (type == "image_url") {
@@ -56,7 +56,7 @@ QByteArray outputText(const nlohmann::json& response)
     if (output == response.end() || !output->is_array())
         return text;
     for (const auto& item : *output) {
-        if (!item.is_object() || item.value("type", std::string()) != "message")
+        if (!item.is_object() || jsonutil::stringOf(item, "type") != "message")
             continue;
         const auto content = item.find("content");
         if (content == item.end() || !content->is_array())
@@ -64,7 +64,7 @@ QByteArray outputText(const nlohmann::json& response)
         for (const auto& part : *content) {
             if (!part.is_object())
                 continue;
-            const std::string type = part.value("type", std::string());
+            const std::string type = jsonutil::stringOf(part, "type");
             const char* key = type == "output_text" ? "text" : (type == "refusal" ? "refusal" : nullptr);
             if (key && part.contains(key) && part[key].is_string())
                 text += QByteArray::fromStdString(part[key].get_ref<const std::string&>());
@@ -143,9 +143,9 @@ ParsedEvent ResponsesApi::parseStreamEvent(QByteArrayView data) const
     const nlohmann::json j = openaijson::parseObject(data, ev);
     if (!ev.valid)
         return ev;
-    const std::string type = j.value("type", std::string());
+    const std::string type = jsonutil::stringOf(j, "type");
     if (type == "response.created")
-        readResponseObject(j.value("response", nlohmann::json()), ev); // the response id, nothing else yet
+        readResponseObject(jsonutil::member(j, "response"), ev); // the response id, nothing else yet
     if (isTextDelta(type)) {
         const auto delta = j.find("delta");
         if (delta != j.end() && delta->is_string() && !delta->get_ref<const std::string&>().empty()) {
@@ -158,16 +158,15 @@ ParsedEvent ResponsesApi::parseStreamEvent(QByteArrayView data) const
     } else if (type == "response.completed" || type == "response.incomplete") {
         // incomplete is how a response that reached max_output_tokens ends: a normal end for a benchmark.
         const ParsedEvent before = ev;
-        readResponseObject(j.value("response", nlohmann::json()), ev);
+        readResponseObject(jsonutil::member(j, "response"), ev);
         ev.hasContent = before.hasContent; // the text was counted (and collected) delta by delta
         ev.contentChars = before.contentChars;
         ev.text = before.text;
     } else if (type == "response.failed" || type == "error") {
         ev.isError = true;
-        const nlohmann::json response = j.value("response", nlohmann::json());
-        const nlohmann::json error = type == "error" ? j : response.value("error", nlohmann::json());
-        if (error.is_object() && error.contains("message") && error["message"].is_string())
-            ev.errorMessage = jsonutil::toQString(error["message"]);
+        const nlohmann::json& error = type == "error" ? j : jsonutil::member(jsonutil::member(j, "response"), "error");
+        if (jsonutil::member(error, "message").is_string())
+            ev.errorMessage = jsonutil::toQString(jsonutil::member(error, "message")).left(4096);
         else
             ev.errorMessage = QString::fromUtf8(jsonutil::dump(j)).left(500);
     }
@@ -183,9 +182,9 @@ ParsedEvent ResponsesApi::parseBody(QByteArrayView body) const
     readResponseObject(j, ev);
     if (!m_collectText)
         ev.text.clear();
-    if (j.value("status", std::string()) == "failed") {
+    if (jsonutil::stringOf(j, "status") == "failed") {
         ev.isError = true;
-        ev.errorMessage = QString::fromUtf8(jsonutil::dump(j.value("error", nlohmann::json())));
+        ev.errorMessage = QString::fromUtf8(jsonutil::dump(jsonutil::member(j, "error")).left(4096));
     }
     return ev;
 }

@@ -10,6 +10,7 @@
 #include "dataset/recordparser.h"
 #include "tokenizer/chattemplate.h"
 #include "tokenizer/tokenizer.h"
+#include "util/jsonutil.h"
 #include "util/tr.h"
 
 #include <QDirIterator>
@@ -205,7 +206,7 @@ PromptItem PromptSource::prepare(PromptItem item, qint64 seq) const
         std::string text;
         const ChatTemplate* tmpl = o.tokenizer->chatTemplate();
         nlohmann::json messages;
-        if (item.kind == PromptItem::Kind::Messages)
+        if (item.kind == PromptItem::Kind::Messages && !jsonutil::tooDeep(item.messages))
             messages = nlohmann::json::parse(item.messages.cbegin(), item.messages.cend(), nullptr, false);
         else if (o.chat && tmpl)
             messages = nlohmann::json::array({{{"role", "user"}, {"content", item.text.toStdString()}}});

@@ -27,8 +27,12 @@ Result fromShaped(std::optional<PromptItem> item, const QString& reason)
     return Result{Verdict::Item, std::move(*item), {}};
 }
 
+// A record nested deeper than jsonutil::kMaxDepth is refused like one that is not JSON: copying or dumping it
+// would recurse once per level.
 nlohmann::json parseJson(const QByteArray& record)
 {
+    if (jsonutil::tooDeep(record))
+        return nlohmann::json(nlohmann::json::value_t::discarded);
     return nlohmann::json::parse(record.cbegin(), record.cend(), nullptr, false);
 }
 

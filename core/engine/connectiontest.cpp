@@ -31,6 +31,11 @@ ConnectionTest::~ConnectionTest() = default;
 void ConnectionTest::start()
 {
     m_reply = m_nam->post(m_factory->networkRequest(), m_factory->bodyForPrompt(QStringLiteral("hello")));
+    m_reply->setReadBufferSize(kKeptBytes); // Qt stops reading when the test has not taken the data yet
+    m_answer.clear();
+    m_answerBytes = 0;
+    m_tooLarge = false;
+    connect(m_reply, &QNetworkReply::readyRead, this, [this] { takeData(m_reply); });
     connect(m_reply, &QNetworkReply::finished, this, &ConnectionTest::onFinished);
     m_timer->start(int(std::min(m_timeoutS, 600.0) * 1000));
 }
@@ -46,16 +51,45 @@ void ConnectionTest::cancel()
     }
 }
 
+void ConnectionTest::takeData(QNetworkReply* reply)
+{
+    // The answer is read as it comes and only its beginning kept: a server that answers the test with a gigabyte
+    // (or without end) costs kKeptBytes, and the test fails once the answer passes the run's response limit.
+    while (reply != nullptr && !m_tooLarge) {
+        const QByteArray data = reply->read(kKeptBytes); // in pieces: the limit is checked between them
+        if (data.isEmpty())
+            return;
+        m_answerBytes += data.size();
+        if (m_answer.size() < kKeptBytes)
+            m_answer.append(data.left(kKeptBytes - m_answer.size()));
+        if (m_answerBytes > m_limits.maxResponseBytes) {
+            m_tooLarge = true;
+            reply->abort(); // finished() follows, at once
+        }
+    }
+}
+
 void ConnectionTest::onFinished()
 {
     m_timer->stop();
     QNetworkReply* reply = m_reply;
     m_reply = nullptr;
     reply->deleteLater();
+    takeData(reply);
     const QString url = m_factory->url().toString();
     const QString where = m_factory->url().authority();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QString body = QString::fromUtf8(reply->readAll().left(600)).trimmed();
+    const QString body = QString::fromUtf8(m_answer.left(600)).trimmed();
+
+    if (m_tooLarge) {
+        Q_EMIT failed({QStringLiteral("--url"),
+            Tr::tr("the test request to %1 got an answer (HTTP %2) larger than %3 bytes; the server does not "
+                   "answer as an OpenAI-compatible endpoint should")
+                .arg(url)
+                .arg(status)
+                .arg(m_limits.maxResponseBytes)});
+        return;
+    }
 
     if (m_timedOut) {
         Q_EMIT failed({QStringLiteral("--url"),
@@ -127,13 +161,20 @@ void ConnectionTest::askModels()
     QNetworkRequest request = m_factory->networkRequest();
     request.setUrl(models);
     m_reply = m_nam->get(request);
+    m_reply->setReadBufferSize(kKeptBytes);
+    m_answer.clear();
+    m_answerBytes = 0;
+    m_tooLarge = false;
+    connect(m_reply, &QNetworkReply::readyRead, this, [this] { takeData(m_reply); });
     connect(m_reply, &QNetworkReply::finished, this, [this] {
         m_timer->stop();
         QNetworkReply* reply = m_reply;
         m_reply = nullptr;
         reply->deleteLater();
+        takeData(reply);
         m_fingerprint.modelsHttpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        m_fingerprint.modelsBody = reply->readAll().left(64 * 1024);
+        // An answer past the limit is dropped: its beginning is no list of models.
+        m_fingerprint.modelsBody = m_tooLarge ? QByteArray() : m_answer;
         Q_EMIT succeeded(); // a server without /v1/models is still a server to benchmark
     });
     m_timedOut = false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/configerror.h"
+#include "engine/responselimits.h"
 #include "model/endpointfingerprint.h"
 
 #include <QObject>
@@ -27,6 +28,7 @@ public:
     ConnectionTest(std::shared_ptr<const RequestFactory> factory, double timeoutS, QObject* parent = nullptr);
     ~ConnectionTest() override;
 
+    void setResponseLimits(const ResponseLimits& limits) { m_limits = limits; }
     void start();
     void cancel();
     // What the server said about itself (valid once succeeded() was emitted).
@@ -39,6 +41,9 @@ Q_SIGNALS:
 private:
     void onFinished();
     void askModels(); // then emits succeeded()
+    // Keeps the first kKeptBytes of the reply's answer and counts the rest; aborts the reply past the limit.
+    void takeData(QNetworkReply* reply);
+    static constexpr qsizetype kKeptBytes = 64 * 1024;
 
     std::shared_ptr<const RequestFactory> m_factory;
     double m_timeoutS;
@@ -46,6 +51,10 @@ private:
     QNetworkReply* m_reply = nullptr;
     QTimer* m_timer = nullptr;
     bool m_timedOut = false;
+    ResponseLimits m_limits;
+    QByteArray m_answer; // the first kKeptBytes of the current reply's answer
+    qint64 m_answerBytes = 0; // all of it so far
+    bool m_tooLarge = false;
     EndpointFingerprint m_fingerprint;
 };
 

@@ -130,6 +130,7 @@ ConfigErrors RunController::start(const RunConfig& config, RunSink* sink)
     }
     publishSnapshot();
     m_connectionTest = new ConnectionTest(m_factory, config.totalTimeout, this);
+    m_connectionTest->setResponseLimits(m_limits);
     connect(m_connectionTest, &ConnectionTest::succeeded, this, &RunController::onConnectionTestDone);
     connect(m_connectionTest, &ConnectionTest::failed, this, [this](const ConfigError& error) {
         m_connectionTest->deleteLater();
@@ -218,6 +219,7 @@ void RunController::startPhase(Phase phase, int requests)
         options.rampBurst = std::max(1, Worker::kRampBurst / count);
         options.debug = m_config.debug;
         options.transport = m_transport;
+        options.limits = m_limits;
         options.warmup = phase == Phase::Warmup;
         options.seqOffset = phase == Phase::Timed ? m_config.warmupCount(point.number) : 0;
         auto* thread = new QThread;

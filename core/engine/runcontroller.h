@@ -2,6 +2,7 @@
 
 #include "config/runconfig.h"
 #include "engine/promptprefetcher.h"
+#include "engine/responselimits.h"
 #include "engine/runsnapshot.h"
 #include "metrics/liveseries.h"
 #include "metrics/pointaccumulator.h"
@@ -55,6 +56,8 @@ public:
     static int workerCountFor(int parallel, int configured);
 
     void setSnapshotIntervalMs(int ms);
+    // How much of an answer the next run's requests (and its connection test) may hold; defaults otherwise.
+    void setResponseLimits(const ResponseLimits& limits) { m_limits = limits; }
 
 Q_SIGNALS:
     void runStarted(const QString& runId);
@@ -88,6 +91,7 @@ private:
     RunSink* m_store = nullptr;
     std::shared_ptr<const RequestFactory> m_factory;
     Transport::Kind m_transport = Transport::Kind::Lean;
+    ResponseLimits m_limits;
     std::shared_ptr<Dispatcher> m_dispatcher;
     std::shared_ptr<PromptPrefetcher> m_prefetcher; // the current phase's look-ahead producer
     PromptPrefetcher::Stats m_prefetchStats;

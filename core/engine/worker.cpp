@@ -28,6 +28,7 @@ struct Worker::Active {
     ErrorClass pendingError = ErrorClass::None;
     QString pendingMessage;
     ErrorClass abortReason = ErrorClass::None;
+    QString abortMessage; // why, when the reason needs more words than its name (response_too_large)
     // The server's cumulative completion_tokens as of the previous event, when that event carried usage (-1 when
     // it did not): the base of the next event's token delta.
     qint64 usageTokens = -1;
@@ -64,7 +65,7 @@ ErrorClass classify(TransportError e)
     return ErrorClass::Network;
 }
 
-constexpr qsizetype kMaxErrorBody = 4096;
+constexpr qsizetype kMaxErrorBody = ResponseLimits::kMaxErrorMessageChars;
 
 // --debug: the first and last `keep` bytes of a body or event, as EvalScope's trace hooks print them.
 QString shortened(const QByteArray& data, qsizetype keep)
@@ -261,7 +262,11 @@ void Worker::responseHead(int slot, int status, QByteArrayView reason, QByteArra
     a->lastActivityNs = nowNs;
     a->rec.httpStatus = status;
     a->reason = reason.toByteArray();
-    a->sse = status == 200 && contentType.startsWith("text/event-stream");
+    // Media types are case-insensitive (RFC 9110 8.3.1). A 200 without any Content-Type is read as what was asked
+    // for: some servers stream without naming the type.
+    const QByteArrayView type = contentType.trimmed();
+    const bool eventStream = type.size() >= 17 && type.first(17).compare("text/event-stream", Qt::CaseInsensitive) == 0;
+    a->sse = status == 200 && (eventStream || (type.isEmpty() && a->rec.stream));
     a->rec.stream = a->sse || (status != 200 && a->rec.stream);
     a->decided = true;
 }
@@ -269,19 +274,48 @@ void Worker::responseHead(int slot, int status, QByteArrayView reason, QByteArra
 void Worker::responseData(int slot, QByteArrayView data, qint64 nowNs)
 {
     Active* a = m_slots[static_cast<size_t>(slot)].active.get();
-    if (!a)
-        return;
+    if (!a || a->abortReason != ErrorClass::None)
+        return; // being aborted: whatever else the read brought is not kept
     a->rec.bytesReceived += data.size();
     a->lastActivityNs = nowNs;
+    if (nowNs - a->rec.sentNs > secondsToNs(m_options.totalTimeoutS)) {
+        // Checked here too, not only by the 50 ms timer: a server that sends faster than this thread parses keeps
+        // its event queue full (qt: the HTTP thread's queued reads), and the timer's turn may never come.
+        abortNow(slot, *a, ErrorClass::TotalTimeout);
+        return;
+    }
+    const ResponseLimits& limits = m_options.limits;
+    if (a->rec.bytesReceived > limits.maxResponseBytes) {
+        tooLarge(slot, *a,
+            Tr::tr("the answer (HTTP %1) is larger than %2 bytes").arg(a->rec.httpStatus).arg(limits.maxResponseBytes));
+        return;
+    }
     if (!a->sse) {
-        if (a->body.size() < (a->rec.httpStatus == 200 ? (qsizetype(1) << 30) : kMaxErrorBody))
-            a->body.append(data);
+        const qsizetype keep = a->rec.httpStatus == 200 ? limits.maxResponseBytes : kMaxErrorBody;
+        if (a->body.size() < keep)
+            a->body.append(data.first(std::min<qsizetype>(data.size(), keep - a->body.size())));
         return;
     }
     a->scratch.clear();
     a->parser.feed(data, a->scratch);
-    for (const SseEvent& ev : std::as_const(a->scratch))
+    for (const SseEvent& ev : std::as_const(a->scratch)) {
+        if (ev.data.size() > limits.maxEventBytes) {
+            tooLarge(slot, *a, Tr::tr("an event of the stream is larger than %1 bytes").arg(limits.maxEventBytes));
+            return;
+        }
         handleEvent(*a, ev, nowNs);
+    }
+    if (a->parser.pendingBytes() > limits.maxEventBytes)
+        tooLarge(slot, *a, Tr::tr("an event of the stream is larger than %1 bytes").arg(limits.maxEventBytes));
+}
+
+void Worker::abortNow(int slot, Active& a, ErrorClass reason, const QString& message)
+{
+    a.abortReason = reason;
+    a.abortMessage = message;
+    // Both transports take an abort from inside their callbacks. Not a queued call: a server that sends faster
+    // than this thread reads keeps the qt transport's queue of reads full, and a queued abort never got its turn.
+    m_transport->abort(slot); // records the request (`a` is gone) and refills the slot
 }
 
 void Worker::handleEvent(Active& a, const SseEvent& event, qint64 nowNs)
@@ -309,15 +343,19 @@ void Worker::handleEvent(Active& a, const SseEvent& event, qint64 nowNs)
         }
         if (parsed.hasUsage) {
             flags |= EventHasUsage;
-            a.rec.promptTokens = std::max<qint64>(parsed.promptTokens, 0);
-            a.rec.completionTokens = std::max<qint64>(parsed.completionTokens, 0);
-            if (parsed.cachedTokens >= 0)
-                a.rec.cachedTokens = parsed.cachedTokens;
-            a.rec.tokenSource = TokenSource::ServerUsage;
+            // A usage without a believable completion_tokens (missing, negative, fractional, absurd: readUsage()
+            // gives -1) is no count: the record falls back to counting chunks and its token source says so.
+            if (parsed.completionTokens >= 0) {
+                a.rec.promptTokens = std::max<qint64>(parsed.promptTokens, 0);
+                a.rec.completionTokens = parsed.completionTokens;
+                if (parsed.cachedTokens >= 0)
+                    a.rec.cachedTokens = parsed.cachedTokens;
+                a.rec.tokenSource = TokenSource::ServerUsage;
+            }
         }
         if (parsed.isError && a.pendingError == ErrorClass::None) {
             a.pendingError = ErrorClass::ErrorEvent;
-            a.pendingMessage = parsed.errorMessage;
+            a.pendingMessage = parsed.errorMessage.left(kMaxErrorBody);
         }
     }
     recordTokenDelta(a, parsed);
@@ -384,10 +422,11 @@ void Worker::finishRecord(Active& a, TransportError error, const QString& messag
 
     if (a.abortReason != ErrorClass::None) {
         fail(a.abortReason,
-            a.abortReason == ErrorClass::Aborted ? Tr::tr("stopped by the user")
-                                                 : Tr::tr("%1 after %2 s")
-                                                       .arg(errorClassName(a.abortReason))
-                                                       .arg(double(nowNs - rec.sentNs) / 1e9, 0, 'f', 3));
+            !a.abortMessage.isEmpty()                  ? a.abortMessage
+                : a.abortReason == ErrorClass::Aborted ? Tr::tr("stopped by the user")
+                                                       : Tr::tr("%1 after %2 s")
+                                                             .arg(errorClassName(a.abortReason))
+                                                             .arg(double(nowNs - rec.sentNs) / 1e9, 0, 'f', 3));
     } else if (rec.httpStatus != 0 && rec.httpStatus != 200) {
         QString body = QString::fromUtf8(a.body.left(kMaxErrorBody)).trimmed();
         if (body.isEmpty())
@@ -408,11 +447,17 @@ void Worker::finishRecord(Active& a, TransportError error, const QString& messag
     } else {
         const ParsedEvent parsed = m_factory->api().parseBody(a.body);
         rec.responseId = parsed.id;
-        if (parsed.isError) {
+        if (!parsed.valid) {
+            // HTML from a proxy, garbage, nothing, an array, a body cut short: not the answer that was asked for.
+            fail(ErrorClass::MalformedResponse,
+                a.body.isEmpty() ? Tr::tr("the server answered 200 with an empty body")
+                                 : Tr::tr("the server answered 200 with a body that is not a JSON object: %1")
+                                       .arg(QString::fromUtf8(a.body.left(200))));
+        } else if (parsed.isError) {
             fail(ErrorClass::ErrorEvent, parsed.errorMessage);
         } else {
             rec.success = true;
-            if (parsed.hasUsage) {
+            if (parsed.hasUsage && parsed.completionTokens >= 0) {
                 rec.promptTokens = std::max<qint64>(parsed.promptTokens, 0);
                 rec.completionTokens = std::max<qint64>(parsed.completionTokens, 0);
                 rec.cachedTokens = parsed.cachedTokens;

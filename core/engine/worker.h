@@ -2,6 +2,7 @@
 
 #include "api/sseparser.h"
 #include "engine/dispatcher.h"
+#include "engine/responselimits.h"
 #include "model/requestrecord.h"
 #include "net/transport.h"
 
@@ -42,6 +43,7 @@ struct WorkerOptions {
     bool retryStaleConnections = true; // resend once when a connection closes before a single response byte
     bool debug = false; // log bodies and events (truncated) to stderr: slows the worker, for diagnosis only
     Transport::Kind transport = Transport::Kind::Lean; // what carries the requests (RunController: --transport)
+    ResponseLimits limits; // past them a request is aborted and recorded as response_too_large
 };
 
 // One load-generating thread's work: `slots` closed-loop request slots (open loop: as many as arrivals need),
@@ -95,6 +97,14 @@ private:
     void responseEnd(int slot, TransportError error, const QString& message, qint64 nowNs) override;
     void handleEvent(Active& a, const SseEvent& event, qint64 nowNs);
     static void recordTokenDelta(Active& a, const ParsedEvent& parsed); // before the event's time is appended
+    // Ends the request now as `reason` (from inside a transport callback too): `a` is destroyed, the slot refilled;
+    // the caller returns without touching `a` again.
+    void abortNow(int slot, Active& a, ErrorClass reason, const QString& message = {});
+    // The answer passed a limit: recorded as response_too_large.
+    void tooLarge(int slot, Active& a, const QString& message)
+    {
+        abortNow(slot, a, ErrorClass::ResponseTooLarge, message);
+    }
     void finishRecord(Active& a, TransportError error, const QString& message, qint64 nowNs);
     void checkTimeouts();
     void flush();

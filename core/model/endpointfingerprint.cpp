@@ -11,7 +11,10 @@ QByteArray EndpointFingerprint::toJson() const
     nlohmann::ordered_json j;
     j["models_url"] = jsonutil::toStd(modelsUrl);
     j["models_status"] = modelsHttpStatus;
-    const auto parsed = nlohmann::ordered_json::parse(modelsBody.cbegin(), modelsBody.cend(), nullptr, false);
+    // Whatever the server sent; nested too deep to dump without recursing that deep, it is kept as text.
+    const auto parsed = jsonutil::tooDeep(modelsBody)
+        ? nlohmann::ordered_json(nlohmann::ordered_json::value_t::discarded)
+        : nlohmann::ordered_json::parse(modelsBody.cbegin(), modelsBody.cend(), nullptr, false);
     if (modelsBody.isEmpty())
         j["models"] = nullptr;
     else if (parsed.is_discarded())

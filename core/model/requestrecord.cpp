@@ -21,6 +21,8 @@ constexpr std::array kErrorNames = {
     "aborted",
     "unknown",
     "tls",
+    "response_too_large",
+    "malformed_response",
 };
 
 } // namespace

@@ -23,6 +23,8 @@ enum class ErrorClass : quint8 {
     Aborted, // stopped by the user
     Unknown, // failed, but the source did not record why (runs imported from other tools)
     Tls, // the TLS handshake failed (certificate not trusted, name mismatch...); --insecure skips verification
+    ResponseTooLarge, // the answer (or one event of it) passed ResponseLimits: the request was aborted there
+    MalformedResponse, // a 200 answer that is not what was asked (not JSON, not an object, empty, cut short)
 };
 
 QString errorClassName(ErrorClass c);

@@ -32,16 +32,26 @@ struct LeanTransport::Connection final : HttpResponseParser::Sink {
     QByteArray head; // the request's head
     QByteArray body;
     qsizetype written = 0; // of head + body
-    HttpResponseParser parser;
+    std::unique_ptr<HttpResponseParser> parser = std::make_unique<HttpResponseParser>();
+    // The listener may end the request (an abort past a limit) and send the slot's next one from inside a parser
+    // callback: the next request gets a fresh parser while the one still running its feed() is kept alive here,
+    // its further callbacks ignored, until the read is done with.
+    std::unique_ptr<HttpResponseParser> retiredParser;
+    bool feeding = false;
     qint64 readNs = 0; // the time of the read being parsed
+    quint64 feedGeneration = 0; // the request the read being parsed belongs to
 
+    // Nothing reaches the listener once the request has ended, even if the listener ended it (or sent the slot's
+    // next request) from inside one of these calls while the parser still holds bytes of the read.
+    bool current() const { return active && generation == feedGeneration; }
     void responseHead(int status, QByteArrayView reason, QByteArrayView contentType) override
     {
-        owner->m_listener.responseHead(slot, status, reason, contentType, readNs);
+        if (current())
+            owner->m_listener.responseHead(slot, status, reason, contentType, readNs);
     }
     void responseBody(QByteArrayView data) override
     {
-        if (!data.isEmpty())
+        if (!data.isEmpty() && current())
             owner->m_listener.responseData(slot, data, readNs);
     }
 };
@@ -49,6 +59,10 @@ struct LeanTransport::Connection final : HttpResponseParser::Sink {
 namespace {
 
 constexpr size_t kReadBufferBytes = 64 * 1024;
+// Reads of one connection per wake-up. A server that sends faster than the worker parses always fills the buffer:
+// without a bound the loop never returned to the event loop, and no timer (--total-timeout, --read-timeout, the
+// 50 ms batches) fired again. Level-triggered epoll wakes the thread again for what is left.
+constexpr int kMaxReadsPerWakeUp = 16;
 
 QString systemError(int error)
 {
@@ -181,7 +195,12 @@ void LeanTransport::send(int slot, const QByteArray& body)
     c.body = body;
     c.head = m_headPrefix + QByteArray::number(body.size()) + "\r\n\r\n";
     c.written = 0;
-    c.parser.reset();
+    if (c.feeding && !c.retiredParser) { // (a second send within the same read: c.parser is not the running one)
+        c.retiredParser = std::move(c.parser);
+        c.parser = std::make_unique<HttpResponseParser>();
+    } else {
+        c.parser->reset();
+    }
     if (!m_resolveError.isEmpty()) {
         finishLater(c, TransportError::HostNotFound, m_resolveError);
         return;
@@ -320,7 +339,7 @@ void LeanTransport::readAvailable(Connection& c)
     // step, the last socket served would otherwise be stamped late by the work on all the others. (Bytes that
     // arrive between the wake-up and the read join the first read: early by at most that gap.)
     bool first = true;
-    for (;;) {
+    for (int reads = 0; reads < kMaxReadsPerWakeUp; ++reads) {
         const ssize_t n = ::recv(c.fd, m_readBuffer.data(), m_readBuffer.size(), 0);
         const qint64 now = first ? m_poller->readyNs() : monotonicNs();
         first = false;
@@ -330,19 +349,23 @@ void LeanTransport::readAvailable(Connection& c)
                 return;
             }
             c.readNs = now;
+            c.feedGeneration = generation;
             const QByteArrayView bytes(m_readBuffer.data(), n);
-            const qsizetype used = c.parser.feed(bytes, c);
+            c.feeding = true;
+            const qsizetype used = c.parser->feed(bytes, c);
+            c.feeding = false;
+            c.retiredParser.reset();
             if (c.generation != generation || !c.active)
                 return; // the listener ended this request meanwhile (it cannot, but stay safe)
-            if (c.parser.failed()) {
+            if (c.parser->failed()) {
                 closeSocket(c);
-                finish(c, TransportError::Protocol, c.parser.error(), now);
+                finish(c, TransportError::Protocol, c.parser->error(), now);
                 return;
             }
-            if (c.parser.done()) {
+            if (c.parser->done()) {
                 // Reusable only when the response ended exactly at the bytes read and the request went out whole
                 // (a server may answer early, e.g. 413, before reading the body).
-                if (!c.parser.keepAlive() || used < n || c.phase != Connection::Phase::Reading)
+                if (!c.parser->keepAlive() || used < n || c.phase != Connection::Phase::Reading)
                     closeSocket(c);
                 else
                     c.phase = Connection::Phase::Idle;
@@ -362,17 +385,17 @@ void LeanTransport::readAvailable(Connection& c)
         closeSocket(c);
         if (!c.active)
             return; // the server closed an idle kept-alive connection: the next request opens a new one
-        c.parser.closed();
-        if (c.parser.done()) {
+        c.parser->closed();
+        if (c.parser->done()) {
             finish(c, TransportError::None, {}, now);
             return;
         }
-        QString message = c.parser.error();
+        QString message = c.parser->error();
         if (error != 0 && error != ECONNRESET)
             message = systemError(error);
         else if (error == ECONNRESET)
-            message = c.parser.headComplete() ? Tr::tr("the server reset the connection before the response ended")
-                                              : Tr::tr("the server reset the connection without answering");
+            message = c.parser->headComplete() ? Tr::tr("the server reset the connection before the response ended")
+                                               : Tr::tr("the server reset the connection without answering");
         finish(c, TransportError::RemoteClosed, message, now);
         return;
     }

@@ -79,6 +79,10 @@ void QnamTransport::send(int slot, const QByteArray& body)
         m_headDelivered.resize(i + 1, 0);
     }
     QNetworkReply* reply = managerFor(slot)->post(m_target.request, body);
+    // Qt's HTTP thread reads as fast as the server sends and buffers without bound unless told otherwise: a
+    // server faster than this worker grew the process by hundreds of MB. With a bound it stops reading (TCP
+    // pushes back on the server) until the worker has taken the data; the worker's ResponseLimits do the rest.
+    reply->setReadBufferSize(kReadBufferBytes);
     m_replies[i] = reply;
     m_headDelivered[i] = 0;
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, slot] { deliverHead(slot); });
@@ -108,9 +112,17 @@ void QnamTransport::deliverData(int slot)
         return;
     const qint64 now = monotonicNs();
     deliverHead(slot);
-    const QByteArray data = reply->readAll();
-    if (!data.isEmpty())
-        m_listener.responseData(slot, data, now);
+    // In pieces, not one readAll(): against a server that sends faster than this thread takes the data, Qt held
+    // tens of MB for one readAll() and the worker never got to check its limits and deadlines. Each piece goes to
+    // the listener, which may abort the request in between (past a limit or a deadline): that ends the loop.
+    // Each piece is stamped when it is read: Qt's HTTP thread may append while the loop runs, and a deadline must
+    // see the time go on.
+    for (qint64 at = now; m_replies[static_cast<size_t>(slot)] == reply; at = monotonicNs()) {
+        const QByteArray data = reply->read(kReadBufferBytes);
+        if (data.isEmpty())
+            return;
+        m_listener.responseData(slot, data, at);
+    }
 }
 
 void QnamTransport::release(int slot)
@@ -127,7 +139,11 @@ void QnamTransport::onFinished(int slot)
     if (reply == nullptr)
         return;
     const qint64 now = monotonicNs();
-    deliverData(slot);
+    do { // everything left: no readyRead follows finished()
+        deliverData(slot);
+        if (m_replies[static_cast<size_t>(slot)] != reply)
+            return; // the listener aborted the request while taking the last data (and may have sent the next)
+    } while (reply->bytesAvailable() > 0);
     deliverHead(slot);
     const TransportError error = classify(reply->error(), m_headDelivered[static_cast<size_t>(slot)] != 0);
     const QString message = error == TransportError::None ? QString() : reply->errorString();

@@ -25,6 +25,9 @@ public:
     ~QnamTransport() override;
 
     static constexpr int kRequestsPerManager = 6;
+    // Per reply: what Qt may hold until the worker reads it (once Qt's HTTP thread has it), and the size of the
+    // pieces handed to the listener.
+    static constexpr qint64 kReadBufferBytes = 256 * 1024;
 
     void send(int slot, const QByteArray& body) override;
     void abort(int slot) override;

@@ -8,6 +8,7 @@
 #include "sim/simwire.h"
 #include "tokenizer/chattemplate.h"
 #include "tokenizer/tokenizer.h"
+#include "util/jsonutil.h"
 
 #include <nlohmann/json.hpp>
 
@@ -184,6 +185,10 @@ bool SimProtocol::parseJob(
 bool SimProtocol::parseJob(SimJob::Kind kind, QByteArrayView body, const SimConfig& config, int naturalOutputTokens,
     SimJob* job, QByteArray* error)
 {
+    if (jsonutil::tooDeep(body)) { // a client's body: copying or dumping it would recurse once per level
+        *error = "request body nests deeper than " + QByteArray::number(jsonutil::kMaxDepth) + " levels";
+        return false;
+    }
     json request = json::parse(body.begin(), body.end(), nullptr, false);
     if (request.is_discarded()) {
         *error = "request body is not valid JSON";

@@ -2,6 +2,7 @@
 
 #include "sim/simconfig.h"
 #include "sim/simprotocol.h"
+#include "util/jsonutil.h"
 
 #include <QRandomGenerator>
 
@@ -37,6 +38,10 @@ QByteArray requestModelJson(const json& request, const SimConfig& config)
 
 bool parseObject(QByteArrayView body, json* request, QByteArray* error)
 {
+    if (jsonutil::tooDeep(body)) { // a client's body: copying or dumping it would recurse once per level
+        *error = "request body nests deeper than " + QByteArray::number(jsonutil::kMaxDepth) + " levels";
+        return false;
+    }
     *request = json::parse(body.begin(), body.end(), nullptr, false);
     if (request->is_discarded() || !request->is_object()) {
         *error = "request body must be a JSON object";

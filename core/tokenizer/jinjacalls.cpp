@@ -47,6 +47,10 @@ Value Renderer::call(const Expr& e)
         const int64_t step = args.size() > 2 ? asInt(args[2]) : 1;
         if (step == 0)
             fail(e.line, "range() step must not be zero");
+        // The count in long double: stop - start overflows int64 for range(-2**62, 2**62).
+        const long double items = (static_cast<long double>(stop) - start) / step;
+        if (items > kMaxRangeItems)
+            fail(e.line, "range() of more than " + std::to_string(kMaxRangeItems) + " items");
         Value out = Value::array();
         for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step)
             out.push_back(i);
@@ -83,10 +87,13 @@ Value Renderer::callMacro(const Stmt& macro, const Expr& e, const std::vector<Va
             fail(e.line, "macro '" + macro.text + "' has no parameter '" + key + "'");
         scope[key] = eval(*value);
     }
+    if (++m_callDepth > kMaxCallDepth) // a macro that calls itself without end
+        fail(e.line, "macro calls nested deeper than " + std::to_string(kMaxCallDepth));
     m_scopes.push_back(std::move(scope));
     std::string out;
     run(macro.bodies[0], out);
     m_scopes.pop_back();
+    --m_callDepth;
     return out;
 }
 

@@ -37,6 +37,8 @@ Value Renderer::filter(const Expr& e)
     }
     if (name == "tojson") {
         const Value indent = arg(e, args, 0, "indent", Value());
+        if (!indent.is_null() && asInt(indent) > kMaxIndent)
+            fail(e.line, "tojson() indent of more than " + std::to_string(kMaxIndent) + " spaces");
         return toJson(v, indent.is_null() ? -1 : static_cast<int>(asInt(indent)));
     }
     if (name == "string")
@@ -155,9 +157,12 @@ Value Renderer::filter(const Expr& e)
     }
     if (name == "indent") {
         const int64_t width = asInt(arg(e, args, 0, "width", Value(4)));
+        if (width > kMaxIndent)
+            fail(e.line, "indent() of more than " + std::to_string(kMaxIndent) + " spaces");
         const bool first = truthy(arg(e, args, 1, "first", false));
         const std::string pad(static_cast<size_t>(std::max<int64_t>(0, width)), ' ');
         const std::string s = pyStr(v);
+        checkSize(s.size() + pad.size() * size_t(std::count(s.begin(), s.end(), '\n') + 1), e.line);
         std::string out = first && !s.empty() ? pad : "";
         for (size_t i = 0; i < s.size(); ++i) {
             out.push_back(s[i]);

@@ -12,6 +12,28 @@ namespace {
     throw std::runtime_error("line " + std::to_string(line) + ": " + message);
 }
 
+// Deepest nesting of expressions ((((, [[[[, - - - -) and of block tags the parser follows. Every level is a
+// recursive call here and in the renderer, and a template is data from a tokenizer file: 100,000 levels would
+// overflow the stack. Real chat templates nest a dozen levels.
+constexpr int kMaxNesting = 200;
+
+// Counts one level of nesting for the scope of a recursive call.
+class NestingGuard {
+public:
+    NestingGuard(int& depth, int line)
+        : m_depth(depth)
+    {
+        if (++m_depth > kMaxNesting)
+            fail(line, "the template nests deeper than " + std::to_string(kMaxNesting) + " levels");
+    }
+    ~NestingGuard() { --m_depth; }
+    NestingGuard(const NestingGuard&) = delete;
+    NestingGuard& operator=(const NestingGuard&) = delete;
+
+private:
+    int& m_depth;
+};
+
 // A piece of template source: literal text, or the inside of a {{ }}, {% %} or {# #} tag.
 struct Chunk {
     enum class Kind { Text, Var, Block, Comment } kind;
@@ -293,7 +315,11 @@ public:
         : m_tokens(std::move(tokens))
         , m_line(line)
     {
+        // A binary chain (1+1+1+...) parses in a loop but builds a tree as deep as it is long, freed recursively.
+        if (m_tokens.size() > kMaxTokens)
+            fail(line, "a tag of more than " + std::to_string(kMaxTokens) + " tokens");
     }
+    static constexpr size_t kMaxTokens = 10000;
 
     const Token& peek(size_t ahead = 0) const { return m_tokens[std::min(m_pos + ahead, m_tokens.size() - 1)]; }
     bool atEnd() const { return peek().kind == Token::Kind::End; }
@@ -347,6 +373,7 @@ public:
 
     ExprPtr parseExpression()
     {
+        const NestingGuard guard(m_depth, m_line);
         ExprPtr value = parseOr();
         if (isName("if")) {
             ++m_pos;
@@ -460,6 +487,7 @@ private:
     }
     ExprPtr parseUnary()
     {
+        const NestingGuard guard(m_depth, m_line);
         if (isOp("-") || isOp("+")) {
             auto n = node(Expr::Kind::Unary, m_tokens[m_pos++].text);
             n->args.push_back(parseUnary());
@@ -647,6 +675,7 @@ private:
     std::vector<Token> m_tokens;
     size_t m_pos = 0;
     int m_line;
+    int m_depth = 0; // nested expressions being parsed
 };
 
 class StmtParser {
@@ -659,6 +688,7 @@ public:
     // Parses statements until one of the end keywords; returns which one ended the body ("" at the end).
     std::string parseBody(Body& body, const std::vector<std::string>& ends, std::unique_ptr<ExprParser>* endTag)
     {
+        const NestingGuard guard(m_depth, m_pos < m_chunks.size() ? m_chunks[m_pos].line : 0);
         while (m_pos < m_chunks.size()) {
             const Chunk& chunk = m_chunks[m_pos++];
             switch (chunk.kind) {
@@ -808,6 +838,7 @@ private:
 
     std::vector<Chunk> m_chunks;
     size_t m_pos = 0;
+    int m_depth = 0; // block tags open
 };
 
 } // namespace

@@ -9,14 +9,28 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace tl::jinja {
 
-Renderer::Renderer(const Value& context)
+Renderer::Renderer(const Value& context, int64_t maxSteps)
     : m_context(context)
+    , m_maxSteps(maxSteps)
 {
     m_scopes.emplace_back();
+}
+
+void Renderer::step(int line)
+{
+    if (++m_steps > m_maxSteps)
+        fail(line, "the template ran past its budget of " + std::to_string(m_maxSteps) + " steps");
+}
+
+void Renderer::checkSize(size_t bytes, int line)
+{
+    if (bytes > kMaxStringBytes)
+        fail(line, "the template made a string larger than " + std::to_string(kMaxStringBytes) + " bytes");
 }
 
 Flow Renderer::run(const Body& body, std::string& out)
@@ -31,13 +45,18 @@ Flow Renderer::run(const Body& body, std::string& out)
 
 Flow Renderer::exec(const Stmt& s, std::string& out)
 {
+    step(s.line);
     switch (s.kind) {
     case Stmt::Kind::Text:
+        checkSize(out.size() + s.text.size(), s.line);
         out += s.text;
         return Flow::Normal;
-    case Stmt::Kind::Output:
-        out += pyStr(eval(*s.exprs[0]));
+    case Stmt::Kind::Output: {
+        const std::string text = pyStr(eval(*s.exprs[0]));
+        checkSize(out.size() + text.size(), s.line);
+        out += text;
         return Flow::Normal;
+    }
     case Stmt::Kind::If:
         for (size_t i = 0; i < s.exprs.size(); ++i) {
             if (truthy(eval(*s.exprs[i])))
@@ -218,6 +237,17 @@ Value Renderer::getItem(const Value& obj, const Value& key, int line)
 
 Value Renderer::eval(const Expr& e)
 {
+    step(e.line);
+    // Not restored on a failure: a Renderer that failed is thrown away.
+    if (++m_evalDepth > kMaxEvalDepth)
+        fail(e.line, "an expression nests deeper than " + std::to_string(kMaxEvalDepth) + " levels");
+    Value v = evalNode(e);
+    --m_evalDepth;
+    return v;
+}
+
+Value Renderer::evalNode(const Expr& e)
+{
     switch (e.kind) {
     case Expr::Kind::Literal:
         return e.value;
@@ -314,8 +344,12 @@ Value Renderer::binary(const Expr& e)
     }
     const Value l = eval(*e.args[0]);
     const Value r = eval(*e.args[1]);
-    if (op == "~")
-        return pyStr(l) + pyStr(r);
+    if (op == "~") {
+        std::string s = pyStr(l);
+        const std::string right = pyStr(r);
+        checkSize(s.size() + right.size(), e.line);
+        return s + right;
+    }
     if (op == "==")
         return equals(l, r);
     if (op == "!=")
@@ -333,9 +367,13 @@ Value Renderer::binary(const Expr& e)
     if (op == "notin")
         return !contains(r, l, e.line);
     if (op == "+") {
-        if (l.is_string() && r.is_string())
+        if (l.is_string() && r.is_string()) {
+            checkSize(l.get_ref<const std::string&>().size() + r.get_ref<const std::string&>().size(), e.line);
             return l.get<std::string>() + r.get<std::string>();
+        }
         if (l.is_array() && r.is_array()) {
+            if (l.size() + r.size() > size_t(kMaxRangeItems))
+                fail(e.line, "the template made a list of more than " + std::to_string(kMaxRangeItems) + " items");
             Value out = l;
             for (const auto& v : r)
                 out.push_back(v);
@@ -344,8 +382,11 @@ Value Renderer::binary(const Expr& e)
     }
     if (op == "*" && ((l.is_string() && isIntLike(r)) || (isIntLike(l) && r.is_string()))) {
         const std::string& s = l.is_string() ? l.get_ref<const std::string&>() : r.get_ref<const std::string&>();
+        const int64_t times = asInt(l.is_string() ? r : l);
+        if (times > 0 && !s.empty() && uint64_t(times) > kMaxStringBytes / s.size())
+            fail(e.line, "the template made a string larger than " + std::to_string(kMaxStringBytes) + " bytes");
         std::string out;
-        for (int64_t i = asInt(l.is_string() ? r : l); i > 0; --i)
+        for (int64_t i = times; i > 0; --i)
             out += s;
         return out;
     }
@@ -354,12 +395,24 @@ Value Renderer::binary(const Expr& e)
             "unsupported operand types for " + op + ": " + l.type_name() + " and " + r.type_name()
                 + (isUndefined(l) || isUndefined(r) ? " (undefined)" : ""));
     const bool ints = isIntLike(l) && isIntLike(r);
+    if (ints && (op == "+" || op == "-" || op == "*")) {
+        // Python's integers do not overflow; ours are 64-bit, and signed overflow is undefined behaviour.
+        int64_t result = 0;
+        const int64_t a = asInt(l);
+        const int64_t b = asInt(r);
+        const bool overflow = op == "+" ? __builtin_add_overflow(a, b, &result)
+            : op == "-"                 ? __builtin_sub_overflow(a, b, &result)
+                                        : __builtin_mul_overflow(a, b, &result);
+        if (overflow)
+            fail(e.line, "integer overflow in " + op);
+        return result;
+    }
     if (op == "+")
-        return ints ? Value(asInt(l) + asInt(r)) : Value(asDouble(l) + asDouble(r));
+        return Value(asDouble(l) + asDouble(r));
     if (op == "-")
-        return ints ? Value(asInt(l) - asInt(r)) : Value(asDouble(l) - asDouble(r));
+        return Value(asDouble(l) - asDouble(r));
     if (op == "*")
-        return ints ? Value(asInt(l) * asInt(r)) : Value(asDouble(l) * asDouble(r));
+        return Value(asDouble(l) * asDouble(r));
     if (op == "/") {
         if (asDouble(r) == 0.0)
             fail(e.line, "division by zero");
@@ -371,10 +424,21 @@ Value Renderer::binary(const Expr& e)
         if (ints) {
             const int64_t a = asInt(l);
             const int64_t b = asInt(r);
+            if (b == -1) { // INT64_MIN / -1 and INT64_MIN % -1 trap (SIGFPE) on x86
+                if (op == "%")
+                    return Value(int64_t(0));
+                if (a == std::numeric_limits<int64_t>::min())
+                    fail(e.line, "integer overflow in //");
+                return Value(-a);
+            }
             int64_t q = a / b;
             if ((a % b != 0) && ((a < 0) != (b < 0)))
                 --q;
-            return op == "//" ? Value(q) : Value(a - q * b);
+            // The remainder from a % b, not a - q * b: q * b overflows for a near INT64_MIN.
+            int64_t m = a % b;
+            if (m != 0 && ((m < 0) != (b < 0)))
+                m += b;
+            return op == "//" ? Value(q) : Value(m);
         }
         const double q = std::floor(asDouble(l) / asDouble(r));
         return op == "//" ? Value(q) : Value(asDouble(l) - q * asDouble(r));

@@ -17,11 +17,24 @@ enum class Flow { Normal, Break, Continue };
 // jinjacalls.cpp (global functions, macros, methods) and jinjafilters.cpp (filters and tests).
 class Renderer final {
 public:
-    explicit Renderer(const Value& context);
+    explicit Renderer(const Value& context, int64_t maxSteps = kMaxSteps);
 
     Flow run(const Body& body, std::string& out);
 
+    // The sandbox's budget (a template is data from a tokenizer file, and the emulated server renders what its
+    // clients send): statements and expressions evaluated, the size of any string made (the output included),
+    // nested macro calls, and items a range() may make. Past any of them rendering fails with the reason.
+    static constexpr int64_t kMaxSteps = 1'000'000; // real chat templates take ~100 per message
+    static constexpr size_t kMaxStringBytes = size_t(16) << 20;
+    static constexpr int kMaxCallDepth = 64;
+    static constexpr int64_t kMaxRangeItems = 1'000'000;
+    static constexpr int64_t kMaxIndent = 4096;
+    static constexpr int kMaxEvalDepth = 500; // nested expressions: `1+1+1+...` parses flat but evaluates deep
+
 private:
+    void step(int line); // one statement or expression; fails past kMaxSteps
+    static void checkSize(size_t bytes, int line); // a string about to be made; fails past kMaxStringBytes
+
     // Statements and names (jinjarenderer.cpp).
     Flow exec(const Stmt& s, std::string& out);
     Flow execFor(const Stmt& s, std::string& out);
@@ -30,7 +43,8 @@ private:
     Value lookup(const std::string& name);
 
     // Expressions (jinjarenderer.cpp).
-    Value eval(const Expr& e);
+    Value eval(const Expr& e); // counts the step and the depth, then evalNode()
+    Value evalNode(const Expr& e);
     // The items a for loop or a filter walks over: a list, a dict's keys, a string's code points.
     Value iterable(const Value& v, int line);
     Value getAttr(const Value& obj, const std::string& key);
@@ -57,6 +71,10 @@ private:
     const Value& m_context;
     std::vector<std::map<std::string, Value>> m_scopes;
     std::map<std::string, const Stmt*> m_macros;
+    int64_t m_steps = 0;
+    int64_t m_maxSteps;
+    int m_callDepth = 0;
+    int m_evalDepth = 0;
 };
 
 } // namespace tl::jinja

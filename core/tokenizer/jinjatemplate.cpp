@@ -10,9 +10,9 @@ JinjaTemplate::JinjaTemplate(const std::string& source)
 {
 }
 
-std::string JinjaTemplate::render(const jinja::Value& context) const
+std::string JinjaTemplate::render(const jinja::Value& context, int64_t maxSteps) const
 {
-    jinja::Renderer renderer(context);
+    jinja::Renderer renderer(context, maxSteps);
     std::string out;
     renderer.run(m_body, out);
     return out;

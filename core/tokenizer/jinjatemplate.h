@@ -1,6 +1,7 @@
 #pragma once
 
 #include "tokenizer/jinjaast.h"
+#include "tokenizer/jinjarenderer.h"
 
 #include <string>
 
@@ -15,8 +16,9 @@ public:
     // Throws std::runtime_error("line N: ...") on syntax it cannot parse.
     explicit JinjaTemplate(const std::string& source);
 
-    // Throws std::runtime_error on evaluation errors, including the template's raise_exception().
-    std::string render(const jinja::Value& context) const;
+    // Throws std::runtime_error on evaluation errors, including the template's raise_exception() and a render
+    // past its budget of steps (see jinja::Renderer).
+    std::string render(const jinja::Value& context, int64_t maxSteps = jinja::Renderer::kMaxSteps) const;
 
 private:
     jinja::Body m_body;

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <stdexcept>
 
 namespace tl::jinja {
@@ -242,9 +243,18 @@ double asDouble(const Value& v)
 
 int64_t asInt(const Value& v)
 {
-    return v.is_boolean()     ? (v.get<bool>() ? 1 : 0)
-        : v.is_number_float() ? static_cast<int64_t>(v.get<double>())
-                              : v.get<int64_t>();
+    if (v.is_number_float()) {
+        // Converting a double outside int64's range (or NaN) is undefined behaviour: saturate instead.
+        const double d = v.get<double>();
+        if (std::isnan(d))
+            return 0;
+        if (d >= 9.2e18)
+            return std::numeric_limits<int64_t>::max();
+        if (d <= -9.2e18)
+            return std::numeric_limits<int64_t>::min();
+        return static_cast<int64_t>(d);
+    }
+    return v.is_boolean() ? (v.get<bool>() ? 1 : 0) : v.get<int64_t>();
 }
 
 bool isIntLike(const Value& v)

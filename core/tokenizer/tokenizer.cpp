@@ -8,6 +8,8 @@
 #include "tokenizer/tokendecoder.h"
 #include "tokenizer/unicodeutil.h"
 
+#include "util/jsonutil.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QDir>
@@ -33,6 +35,10 @@ bool readJson(const QString& path, nlohmann::json* out, QString* error)
         return false;
     }
     const QByteArray bytes = file.readAll();
+    if (jsonutil::tooDeep(bytes)) { // a Sequence of Sequences 60,000 deep would overflow the stack on the way
+        *error = QStringLiteral("%1: nested deeper than %2 levels").arg(path).arg(jsonutil::kMaxDepth);
+        return false;
+    }
     try {
         *out = nlohmann::json::parse(bytes.constData(), bytes.constData() + bytes.size());
     } catch (const nlohmann::json::parse_error& e) {
@@ -174,6 +180,20 @@ std::shared_ptr<const Tokenizer> Tokenizer::load(const QString& path, QString* e
 }
 
 std::shared_ptr<const Tokenizer> Tokenizer::fromJson(
+    const nlohmann::json& json, const nlohmann::json& config, const QString& source, QString* error)
+{
+    // The readers below use nlohmann's value() and get(), which throw type_error on a member of the wrong type
+    // (a "type": 5, a "pretokenizers": "x"): a damaged or hostile file is refused with the reason instead.
+    try {
+        return build(json, config, source, error);
+    } catch (const nlohmann::json::exception& e) {
+        *error
+            = QStringLiteral("%1: a member has the wrong type or value (%2)").arg(source, QString::fromUtf8(e.what()));
+        return nullptr;
+    }
+}
+
+std::shared_ptr<const Tokenizer> Tokenizer::build(
     const nlohmann::json& json, const nlohmann::json& config, const QString& source, QString* error)
 {
     const auto fail = [&](const QString& what) {

@@ -53,6 +53,9 @@ public:
     int32_t tokenToId(std::string_view token) const;
 
 private:
+    // fromJson() without the guard against members of the wrong type.
+    static std::shared_ptr<const Tokenizer> build(
+        const nlohmann::json& tokenizerJson, const nlohmann::json& config, const QString& source, QString* error);
     Tokenizer();
     void encodeInto(std::string_view utf8, std::vector<int32_t>& out) const;
     void encodePiece(std::string_view piece, bool atStart, std::vector<int32_t>& out) const;

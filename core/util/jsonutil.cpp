@@ -48,4 +48,68 @@ QByteArray dumpOrdered(const nlohmann::ordered_json& value, int indent)
     return {s.data(), static_cast<qsizetype>(s.size())};
 }
 
+bool tooDeep(QByteArrayView text, int maxDepth)
+{
+    int depth = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i; // the escaped character cannot end the string
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > maxDepth)
+                return true;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return false;
+}
+
+namespace {
+
+template <typename Json> std::string stringMember(const Json& obj, const char* key)
+{
+    if (!obj.is_object())
+        return {};
+    const auto it = obj.find(key);
+    return it != obj.end() && it->is_string() ? it->template get<std::string>() : std::string();
+}
+
+} // namespace
+
+const nlohmann::json& member(const nlohmann::json& obj, const char* key)
+{
+    static const nlohmann::json null;
+    if (!obj.is_object())
+        return null;
+    const auto it = obj.find(key);
+    return it != obj.end() ? *it : null;
+}
+
+std::string stringOf(const nlohmann::json& obj, const char* key)
+{
+    return stringMember(obj, key);
+}
+
+std::string stringOf(const nlohmann::ordered_json& obj, const char* key)
+{
+    return stringMember(obj, key);
+}
+
+bool isTrue(const nlohmann::ordered_json& obj, const char* key)
+{
+    if (!obj.is_object())
+        return false;
+    const auto it = obj.find(key);
+    return it != obj.end() && it->is_boolean() && it->template get<bool>();
+}
+
 } // namespace tl::jsonutil

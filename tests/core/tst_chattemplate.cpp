@@ -1,4 +1,5 @@
 #include "tokenizer/chattemplate.h"
+#include "tokenizer/jinjatemplate.h"
 #include "tokenizer/tokenizer.h"
 
 #include <nlohmann/json.hpp>
@@ -123,6 +124,13 @@ private Q_SLOTS:
             "a,c");
         row("bos and eos", "{{ bos_token }}x{{ eos_token }}", "{}", "<s>x</s>");
         row("string escapes", R"({{ "a\tb\u00e9" }})", "{}", "a\tbé");
+        // Integer corner cases Python answers and C++ traps on (SIGFPE, or undefined behaviour).
+        row("INT64_MIN % -1", "{{ (-9223372036854775807 - 1) % -1 }}", "{}", "0");
+        row("INT64_MIN % 3", "{{ (-9223372036854775807 - 1) % 3 }}", "{}", "1");
+        row("INT64_MIN // 3", "{{ (-9223372036854775807 - 1) // 3 }}", "{}", "-3074457345618258603");
+        row("7 // -1", "{{ 7 // -1 }}", "{}", "-7");
+        row("-7 % 3", "{{ -7 % 3 }}", "{}", "2");
+        row("huge float to int", "{{ 1e300 | int > 0 }}", "{}", "True");
     }
     void jinja()
     {
@@ -154,6 +162,50 @@ private Q_SLOTS:
                    "RENDER ERROR: chat template: line 1: unsupported operand types for +: string and number");
         QTest::newRow("bad syntax") << QStringLiteral("{{ (1 + }}")
                                     << QStringLiteral("PARSE ERROR: line 1: unexpected end of expression");
+        // The sandbox: unbounded work and recursion are refused with the reason, never a crash or a hang.
+        const QString render = QStringLiteral("RENDER ERROR: chat template: line 1: ");
+        QTest::newRow("self-recursive macro") << QStringLiteral("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}")
+                                              << render + QStringLiteral("macro calls nested deeper than 64");
+        QTest::newRow("INT64_MIN // -1") << QStringLiteral("{{ (-9223372036854775807 - 1) // -1 }}")
+                                         << render + QStringLiteral("integer overflow in //");
+        QTest::newRow("int64 + overflow")
+            << QStringLiteral("{{ 9223372036854775807 + 1 }}") << render + QStringLiteral("integer overflow in +");
+        QTest::newRow("int64 * overflow")
+            << QStringLiteral("{{ 4294967296 * 4294967296 }}") << render + QStringLiteral("integer overflow in *");
+        QTest::newRow("range(1e12)") << QStringLiteral("{% for i in range(1000000000000) %}{% endfor %}")
+                                     << render + QStringLiteral("range() of more than 1000000 items");
+        QTest::newRow("range over int64") << QStringLiteral("{{ range(-9223372036854775807, 9223372036854775807) }}")
+                                          << render + QStringLiteral("range() of more than 1000000 items");
+        QTest::newRow("'a' * 1e11") << QStringLiteral("{{ 'a' * 100000000000 }}")
+                                    << render + QStringLiteral("the template made a string larger than 16777216 bytes");
+        QTest::newRow("indent(2e9)") << QStringLiteral("{{ 'a\nb' | indent(2000000000) }}")
+                                     << render + QStringLiteral("indent() of more than 4096 spaces");
+        QTest::newRow("tojson(indent=2e9)") << QStringLiteral("{{ [1] | tojson(indent=2000000000) }}")
+                                            << render + QStringLiteral("tojson() indent of more than 4096 spaces");
+        QTest::newRow("doubling string") << QStringLiteral(
+            "{% set ns = namespace(s='ab') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}"
+            "{% endfor %}") << render + QStringLiteral("the template made a string larger than 16777216 bytes");
+        QTest::newRow("doubling output") << QStringLiteral(
+            "{% set ns = namespace(s='abcdefgh') %}{% for i in range(21) %}{% set ns.s = ns.s + ns.s %}"
+            "{% endfor %}{{ ns.s }}{{ ns.s }}{{ ns.s }}")
+                                         << render
+                + QStringLiteral("the template made a string larger than 16777216 bytes");
+        QTest::newRow("long binary chain") << QStringLiteral("{{ 1%1 }}").arg(QStringLiteral(" + 1").repeated(600))
+                                           << render + QStringLiteral("an expression nests deeper than 500 levels");
+        QTest::newRow("huge tag") << QStringLiteral("{{ 1%1 }}").arg(QStringLiteral(" + 1").repeated(6000))
+                                  << QStringLiteral("PARSE ERROR: line 1: a tag of more than 10000 tokens");
+        QTest::newRow("nested parentheses")
+            << QStringLiteral("{{ %1 1 %2 }}").arg(QString(3000, u'('), QString(3000, u')'))
+            << QStringLiteral("PARSE ERROR: line 1: the template nests deeper than 200 levels");
+        QTest::newRow("nested unary minus")
+            << QStringLiteral("{{ %1 1 }}").arg(QString(3000, u'-'))
+            << QStringLiteral("PARSE ERROR: line 1: the template nests deeper than 200 levels");
+        QTest::newRow("nested lists") << QStringLiteral("{{ %1 %2 }}").arg(QString(3000, u'['), QString(3000, u']'))
+                                      << QStringLiteral(
+                                             "PARSE ERROR: line 1: the template nests deeper than 200 levels");
+        QTest::newRow("nested ifs") << QStringLiteral("{% if true %}").repeated(1000)
+                + QStringLiteral("{% endif %}").repeated(1000)
+                                    << QStringLiteral("PARSE ERROR: line 1: the template nests deeper than 200 levels");
     }
     void errors()
     {
@@ -161,6 +213,21 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         const QString got = render(source.toStdString(), nlohmann::json::array(), false);
         QVERIFY2(got.startsWith(expected), qPrintable(got));
+    }
+
+    // Work without end (nested loops) stops at the step budget. The budget is lowered here to keep the test fast;
+    // chat templates get Renderer::kMaxSteps.
+    void stepBudget()
+    {
+        const tl::JinjaTemplate t(
+            "{% for i in range(1000) %}{% for j in range(1000) %}{{ '' }}{% endfor %}{% endfor %}");
+        try {
+            t.render(nlohmann::json::object(), 10000);
+            QFAIL("rendered past the budget");
+        } catch (const std::runtime_error& e) {
+            QCOMPARE(
+                QString::fromUtf8(e.what()), QStringLiteral("line 1: the template ran past its budget of 10000 steps"));
+        }
     }
 
     // The real Qwen3 template, loaded with the tokenizer from the fixture's tokenizer_config.json; expected strings
