@@ -13,11 +13,6 @@ namespace {
 constexpr double kLagSuspectMs = 20.0;
 constexpr double kConcurrencySuspectRatio = 0.8;
 
-QString trh(const char* text)
-{
-    return QCoreApplication::translate("tl::LiveRunStats", text);
-}
-
 double nearestRank(QVector<double> values, double p)
 {
     if (values.isEmpty())
@@ -83,11 +78,12 @@ LiveRunStats::Histogram LiveRunStats::ttftHistogram(int bins) const
     Histogram h;
     if (bins <= 0 || m_ttftsMs.isEmpty())
         return h;
-    const double max = *std::max_element(m_ttftsMs.cbegin(), m_ttftsMs.cend());
-    h.binWidthMs = max > 0 ? max / bins : 1.0;
+    const auto [min, max] = std::minmax_element(m_ttftsMs.cbegin(), m_ttftsMs.cend());
+    h.startMs = *min;
+    h.binWidthMs = std::max(0.1, (*max - *min) / bins);
     h.counts.fill(0, bins);
     for (double v : m_ttftsMs)
-        ++h.counts[std::clamp(int(v / h.binWidthMs), 0, bins - 1)];
+        ++h.counts[std::clamp(int((v - h.startMs) / h.binWidthMs), 0, bins - 1)];
     return h;
 }
 
@@ -98,7 +94,8 @@ LiveRunStats::Health LiveRunStats::health(const RunSnapshot& snapshot) const
     if (!std::isnan(lag) && lag > kLagSuspectMs) {
         h.known = true;
         h.good = false;
-        h.reason = trh("requests leave %1 ms late (p99): the client cannot keep to the schedule")
+        h.reason = QCoreApplication::translate(
+            "tl::LiveRunStats", "requests leave %1 ms late (p99): the client cannot keep to the schedule")
                        .arg(QString::number(lag, 'f', 1));
         return h;
     }
@@ -118,21 +115,24 @@ LiveRunStats::Health LiveRunStats::health(const RunSnapshot& snapshot) const
             const double achieved = sum / samples;
             if (achieved < kConcurrencySuspectRatio * target) {
                 h.good = false;
-                h.reason = trh("%1 requests in flight on average of the %2 asked: the client is not keeping up")
+                h.reason = QCoreApplication::translate("tl::LiveRunStats",
+                    "%1 requests in flight on average of the %2 asked: the client is not keeping up")
                                .arg(QString::number(achieved, 'f', 1))
                                .arg(target);
                 return h;
             }
-            h.reason = trh("on schedule: %1 of %2 requests in flight on average")
-                           .arg(QString::number(achieved, 'f', 1))
-                           .arg(target);
+            h.reason
+                = QCoreApplication::translate("tl::LiveRunStats", "on schedule: %1 of %2 requests in flight on average")
+                      .arg(QString::number(achieved, 'f', 1))
+                      .arg(target);
         }
     }
     if (!std::isnan(lag)) {
         h.known = true;
         if (h.reason.isEmpty())
-            h.reason
-                = trh("on schedule: requests leave within %1 ms of their time (p99)").arg(QString::number(lag, 'f', 1));
+            h.reason = QCoreApplication::translate(
+                "tl::LiveRunStats", "on schedule: requests leave within %1 ms of their time (p99)")
+                           .arg(QString::number(lag, 'f', 1));
     }
     return h;
 }

@@ -24,6 +24,7 @@ public:
     };
 
     struct Histogram {
+        double startMs = 0; // the lower edge of the first bin
         double binWidthMs = 0;
         QVector<int> counts;
     };
@@ -40,7 +41,7 @@ public:
     const QVector<double>& pointTtftsMs() const { return m_ttftsMs; }
     double pointTtftPercentileMs(double p) const; // NaN when none
     double pointScheduleLagP99Ms() const; // NaN when no request had a schedule
-    // `bins` equal bins from 0 to the largest TTFT of the current point.
+    // `bins` equal bins from the smallest to the largest TTFT of the current point (at least 0.1 ms wide).
     Histogram ttftHistogram(int bins) const;
     // Whether the client, not the server, may be limiting the numbers: schedule lag, and achieved vs target
     // concurrency (closed loop) over the steady part of the point's series.

@@ -2,6 +2,7 @@
 
 #include "appsettings.h"
 #include "connectionchecker.h"
+#include "dialogs/projectfiledialogs.h"
 #include "emulatedserverpresets.h"
 #include "engine/runcontroller.h"
 #include "mainactions.h"
@@ -13,17 +14,14 @@
 #include "projectsession.h"
 #include "runactions.h"
 #include "sim/simserver.h"
+#include "workbenchstatusbar.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
-#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
-#include <QProgressBar>
-#include <QStatusBar>
 #include <QTabWidget>
 
 namespace tl {
@@ -108,22 +106,8 @@ void MainWindow::buildPages()
     connect(m_import, &ImportJob::finished, this, &MainWindow::onImportFinished);
     connect(m_checker, &ConnectionChecker::finished, this, &MainWindow::onConnectionTested);
 
-    m_projectLabel = new QLabel(this);
-    m_projectLabel->setObjectName(QStringLiteral("projectLabel"));
-    m_targetLabel = new QLabel(tr("Target: not tested"), this);
-    m_targetLabel->setObjectName(QStringLiteral("targetStatusLabel"));
-    m_stateLabel = new QLabel(this);
-    m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
-    m_busy = new QProgressBar(this);
-    m_busy->setObjectName(QStringLiteral("busyBar"));
-    m_busy->setRange(0, 0); // indeterminate: shows activity while a connection test or an import runs
-    m_busy->setMaximumWidth(120);
-    m_busy->setMaximumHeight(14);
-    m_busy->hide();
-    statusBar()->addPermanentWidget(m_projectLabel, 1);
-    statusBar()->addPermanentWidget(m_busy);
-    statusBar()->addPermanentWidget(m_targetLabel);
-    statusBar()->addPermanentWidget(m_stateLabel);
+    m_status = new WorkbenchStatusBar(this);
+    setStatusBar(m_status);
 }
 
 void MainWindow::buildActions()
@@ -170,10 +154,9 @@ bool MainWindow::openProject(const QString& path)
         m_setup->showErrors(tr("The project could not be opened:"), {ConfigError{QStringLiteral("--project"), error}});
         m_tabs->setCurrentWidget(m_setup);
     } else if (!m_session->isWritable()) {
-        statusBar()->showMessage(
-            tr("Opened for browsing only; runs will not be saved: %1").arg(m_session->writeError()));
+        m_status->showMessage(tr("Opened for browsing only; runs will not be saved: %1").arg(m_session->writeError()));
     } else {
-        statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).absoluteFilePath()), 5000);
+        m_status->showMessage(tr("Opened %1").arg(QFileInfo(path).absoluteFilePath()), 5000);
     }
     if (ok)
         rememberProject(path);
@@ -227,55 +210,47 @@ void MainWindow::startEmulatedServer(const QString& preset)
     config.model = m_sim->config().modelName;
     m_setup->setConfig(config);
     setDemoTarget(m_sim->baseUrl(), m_sim->config());
-    statusBar()->showMessage(tr("Emulated server (%1) listening at %2").arg(preset, m_sim->baseUrl().toString()));
+    m_status->showMessage(tr("Emulated server (%1) listening at %2").arg(preset, m_sim->baseUrl().toString()));
     m_tabs->setCurrentWidget(m_setup);
+}
+
+QString MainWindow::projectFolder() const
+{
+    if (m_session->isOpen())
+        return QFileInfo(m_session->path()).path();
+    return m_settings ? m_settings->projectFolder() : QString();
 }
 
 void MainWindow::createProject()
 {
-    const QString start = m_session->isOpen() ? QFileInfo(m_session->path()).path()
-                                              : (m_settings ? m_settings->projectFolder() : QString());
-    QString path = QFileDialog::getSaveFileName(this, tr("New Project"), start, tr("Throughline projects (*.tlproj)"));
-    if (path.isEmpty())
-        return;
-    if (!path.endsWith(QStringLiteral(".tlproj")))
-        path += QStringLiteral(".tlproj");
-    openProject(path);
+    const QString path = ProjectFileDialogs::newProject(this, projectFolder());
+    if (!path.isEmpty())
+        openProject(path);
 }
 
 void MainWindow::chooseProject()
 {
-    const QString start = m_session->isOpen() ? QFileInfo(m_session->path()).path()
-                                              : (m_settings ? m_settings->projectFolder() : QString());
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Project"), start, tr("Throughline projects (*.tlproj);;All files (*)"));
+    const QString path = ProjectFileDialogs::openProject(this, projectFolder());
     if (!path.isEmpty())
         openProject(path);
 }
 
 void MainWindow::saveCopy()
 {
-    if (!m_session->isOpen())
-        return;
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("Save a Copy As"), QFileInfo(m_session->path()).path(), tr("Throughline projects (*.tlproj)"));
+    const QString path = m_session->isOpen() ? ProjectFileDialogs::copyProject(this, projectFolder()) : QString();
     if (path.isEmpty())
         return;
-    if (!path.endsWith(QStringLiteral(".tlproj")))
-        path += QStringLiteral(".tlproj");
     QString error;
     if (m_session->saveCopy(path, &error))
-        statusBar()->showMessage(tr("Saved a copy of the project to %1").arg(path), 8000);
+        m_status->showMessage(tr("Saved a copy of the project to %1").arg(path), 8000);
     else
         QMessageBox::warning(this, tr("Save a Copy"), tr("The copy could not be written: %1").arg(error));
 }
 
 void MainWindow::chooseImport(RunImporter::Format format)
 {
-    const QString start = m_settings ? m_settings->importFolder() : QString();
-    const QString path = format == RunImporter::Format::EvalScope
-        ? QFileDialog::getExistingDirectory(this, tr("Import EvalScope Output Folder"), start)
-        : QFileDialog::getOpenFileName(this, tr("Import Run"), start, tr("JSON files (*.json);;All files (*)"));
+    const QString path
+        = ProjectFileDialogs::importSource(this, m_settings ? m_settings->importFolder() : QString(), format);
     if (!path.isEmpty())
         importRun(path, format);
 }
@@ -290,25 +265,25 @@ bool MainWindow::importRun(const QString& path, RunImporter::Format format)
     }
     if (!m_import->start(path, format))
         return false;
-    m_busy->show();
-    statusBar()->showMessage(tr("Importing %1…").arg(QFileInfo(path).fileName()));
+    m_status->setBusy(true);
+    m_status->showMessage(tr("Importing %1…").arg(QFileInfo(path).fileName()));
     return true;
 }
 
 void MainWindow::onImportFinished(const ImportJob::Result& result)
 {
-    m_busy->setVisible(m_checker->isRunning());
+    m_status->setBusy(m_checker->isRunning());
     QString error = result.error;
     const bool ok = result.run && m_session->addRun(*result.run, &error);
     if (!ok) {
-        statusBar()->clearMessage();
+        m_status->clearMessage();
         QMessageBox::warning(this, tr("Import"), tr("%1 could not be imported: %2").arg(result.path, error));
         return;
     }
     refreshRuns();
     m_runs->selectRun(result.run->id);
     showStoredRun(result.run->id);
-    statusBar()->showMessage(tr("Imported %1").arg(result.path), 8000);
+    m_status->showMessage(tr("Imported %1").arg(result.path), 8000);
 }
 
 void MainWindow::testConnection()
@@ -322,19 +297,19 @@ void MainWindow::testConnection()
         m_tabs->setCurrentWidget(m_setup);
         return;
     }
-    m_busy->show();
-    m_targetLabel->setText(tr("Target: testing…"));
+    m_status->setBusy(true);
+    m_status->setTarget(WorkbenchStatusBar::Target::Testing);
 }
 
 void MainWindow::onConnectionTested(bool ok, double elapsedMs, const ConfigError& error)
 {
-    m_busy->setVisible(m_import->isRunning());
+    m_status->setBusy(m_import->isRunning());
     if (ok) {
-        m_targetLabel->setText(tr("Target: reachable (%1 ms)").arg(QLocale().toString(elapsedMs, 'f', 0)));
+        m_status->setTarget(WorkbenchStatusBar::Target::Reachable, elapsedMs);
         m_setup->clearErrors();
-        statusBar()->showMessage(tr("The server answered the test request."), 8000);
+        m_status->showMessage(tr("The server answered the test request."), 8000);
     } else {
-        m_targetLabel->setText(tr("Target: unreachable"));
+        m_status->setTarget(WorkbenchStatusBar::Target::Unreachable);
         m_setup->showErrors(tr("The connection test failed:"), {error});
         m_tabs->setCurrentWidget(m_setup);
     }
@@ -381,7 +356,7 @@ void MainWindow::startRun()
     if (!errors.isEmpty()) {
         m_setup->showErrors(tr("The run did not start:"), errors);
         m_tabs->setCurrentWidget(m_setup);
-        statusBar()->showMessage(tr("The run did not start: fix the fields marked on the Setup page."), 8000);
+        m_status->showMessage(tr("The run did not start: fix the fields marked on the Setup page."), 8000);
     }
 }
 
@@ -393,10 +368,10 @@ void MainWindow::stopRun()
     ++m_stopPresses;
     m_live->setStopStage(m_stopPresses);
     if (m_stopPresses == 1)
-        statusBar()->showMessage(
+        m_status->showMessage(
             tr("Stopping: no new requests are sent; those in flight finish. Press Stop again to abort them."));
     else
-        statusBar()->showMessage(tr("Aborting the requests in flight…"));
+        m_status->showMessage(tr("Aborting the requests in flight…"));
 }
 
 void MainWindow::onRunStarted(const QString& runId)
@@ -406,7 +381,7 @@ void MainWindow::onRunStarted(const QString& runId)
     m_live->beginRun(tr("%1 at %2").arg(m_runConfig.model, m_runConfig.resolvedUrl()), m_runConfig.runPoints());
     m_results->setResults(runTitle(tr("running")), {});
     m_tabs->setCurrentWidget(m_live);
-    statusBar()->clearMessage();
+    m_status->clearMessage();
 }
 
 void MainWindow::onSnapshot(const RunSnapshotPtr& snapshot)
@@ -428,7 +403,7 @@ void MainWindow::onRunFinished(RunState state, const ConfigError& error)
 {
     QString storeError;
     if (!m_session->flush(&storeError))
-        statusBar()->showMessage(tr("The run could not be saved to the project: %1").arg(storeError));
+        m_status->showMessage(tr("The run could not be saved to the project: %1").arg(storeError));
     const QString stateName = state == RunState::Finished ? tr("completed")
         : state == RunState::Stopped                      ? tr("stopped")
                                                           : tr("failed");
@@ -443,10 +418,10 @@ void MainWindow::onRunFinished(RunState state, const ConfigError& error)
         m_setup->showErrors(tr("The run failed:"), {shown});
         m_tabs->setCurrentWidget(m_setup);
         if (shown.field == u"--url")
-            m_targetLabel->setText(tr("Target: unreachable"));
+            m_status->setTarget(WorkbenchStatusBar::Target::Unreachable);
     } else {
         m_tabs->setCurrentWidget(m_results);
-        m_targetLabel->setText(tr("Target: reachable"));
+        m_status->setTarget(WorkbenchStatusBar::Target::Reachable);
     }
 }
 
@@ -494,31 +469,8 @@ void MainWindow::updateActions()
 
 void MainWindow::updateStatus(RunState state)
 {
-    if (!m_session->isOpen())
-        m_projectLabel->setText(tr("No project: runs are shown but not saved"));
-    else if (!m_session->isWritable())
-        m_projectLabel->setText(tr("Project (read-only): %1").arg(QFileInfo(m_session->path()).absoluteFilePath()));
-    else
-        m_projectLabel->setText(tr("Project: %1").arg(QFileInfo(m_session->path()).absoluteFilePath()));
-    QString text;
-    switch (state) {
-    case RunState::Idle:
-    case RunState::Finished:
-    case RunState::Stopped:
-    case RunState::Failed:
-        text = tr("No run in progress");
-        break;
-    case RunState::Testing:
-        text = tr("1 run in progress: testing the connection…");
-        break;
-    case RunState::Running:
-        text = tr("1 run in progress");
-        break;
-    case RunState::Sleeping:
-        text = tr("1 run in progress: pausing between points");
-        break;
-    }
-    m_stateLabel->setText(text);
+    m_status->setProject(m_session->isOpen() ? m_session->path() : QString(), m_session->isWritable());
+    m_status->setRunState(state);
     updateActions();
 }
 

@@ -11,8 +11,6 @@
 #include <memory>
 
 class QDockWidget;
-class QLabel;
-class QProgressBar;
 class QTabWidget;
 
 namespace tl {
@@ -28,6 +26,7 @@ class RunController;
 class RunSetupPage;
 class RunsBrowserPage;
 class SimServer;
+class WorkbenchStatusBar;
 struct ConfigError;
 
 // The workbench window: builds the pages (setup, live run, results), the project explorer dock, menus, toolbar
@@ -66,6 +65,7 @@ private:
     void buildPages();
     void buildActions();
     void connectController();
+    QString projectFolder() const; // where the file pickers start
     void createProject();
     void chooseProject();
     void saveCopy();
@@ -105,10 +105,7 @@ private:
     ResultsPage* m_results = nullptr;
     RunsBrowserPage* m_runs = nullptr;
     QDockWidget* m_runsDock = nullptr;
-    QLabel* m_projectLabel = nullptr;
-    QLabel* m_targetLabel = nullptr;
-    QLabel* m_stateLabel = nullptr;
-    QProgressBar* m_busy = nullptr;
+    WorkbenchStatusBar* m_status = nullptr;
 };
 
 } // namespace tl

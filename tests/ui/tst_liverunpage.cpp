@@ -75,6 +75,7 @@ private Q_SLOTS:
     void busyWhileTestingTheConnection();
     void showsAFaultyServersRunLive();
     void stopDrainsThenAborts();
+    void curveTicksAreTheTestedLoads();
 };
 
 void TestLiveRunPage::statsFoldRecords()
@@ -106,7 +107,10 @@ void TestLiveRunPage::statsFoldRecords()
     QCOMPARE(stats.pointTtftPercentileMs(0.99), 100.0);
     const LiveRunStats::Histogram h = stats.ttftHistogram(5);
     QCOMPARE(h.counts.size(), 5);
-    QCOMPARE(h.binWidthMs, 20.0);
+    QCOMPARE(h.startMs, 10.0);
+    QCOMPARE(h.binWidthMs, 18.0);
+    QCOMPARE(h.counts.first(), 2); // 10 and 20 ms
+    QCOMPARE(h.counts.last(), 2); // 90 and 100 ms
     QCOMPARE(std::accumulate(h.counts.cbegin(), h.counts.cend(), 0), 10);
 
     for (int i = 0; i < 10; ++i)
@@ -254,6 +258,23 @@ void TestLiveRunPage::stopDrainsThenAborts()
     QCOMPARE(page->stats().failed(), 0); // user aborts are not server failures
     QVERIFY(page->findChild<QLabel*>(QStringLiteral("abortedLabel"))->text().endsWith(QStringLiteral("4")));
     QCOMPARE(stop->text(), QStringLiteral("&Stop"));
+}
+
+void TestLiveRunPage::curveTicksAreTheTestedLoads()
+{
+    // Parallel 20 and 500 are labelled as such, at each point's throughput; a load whose throughput did not grow
+    // keeps no tick of its own rather than breaking the axis.
+    SweepCurveChart chart;
+    chart.setPoints({{QStringLiteral("P20"), 600, 80, 96}, {QStringLiteral("P100"), 2300, 80, 112},
+                        {QStringLiteral("P200"), 2200, 95, 180}},
+        SweepCurveChart::Point{QStringLiteral("P500"), 4100, 181, 340});
+    QCOMPARE(chart.finishedCount(), 3);
+    QVERIFY(chart.hasProvisional());
+    QCOMPARE(chart.tickLabels(), (QStringList{QStringLiteral("P20"), QStringLiteral("P100"), QStringLiteral("P500")}));
+    chart.setPoints({}, std::nullopt);
+    QCOMPARE(chart.finishedCount(), 0);
+    QVERIFY(!chart.hasProvisional());
+    QVERIFY(chart.tickLabels().isEmpty());
 }
 
 QTEST_MAIN(TestLiveRunPage)

@@ -41,18 +41,18 @@ HistogramChartView::HistogramChartView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
-    setHistogram(0, {});
+    setHistogram(0, 0, {});
 }
 
 HistogramChartView::~HistogramChartView() = default;
 
-void HistogramChartView::setHistogram(double binWidthMs, const QVector<int>& counts)
+void HistogramChartView::setHistogram(double startMs, double binWidthMs, const QVector<int>& counts)
 {
     QStringList labels;
     QList<qreal> values;
     int yMax = 0;
     for (qsizetype i = 0; i < counts.size(); ++i) {
-        const double edge = binWidthMs * double(i + 1);
+        const double edge = startMs + binWidthMs * double(i + 1);
         labels.append(QString::number(edge, 'f', binWidthMs >= 1 ? 0 : binWidthMs >= 0.1 ? 2 : 3));
         values.append(counts.at(i));
         yMax = std::max(yMax, counts.at(i));

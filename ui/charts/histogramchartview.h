@@ -12,7 +12,7 @@ class QValueAxis;
 
 namespace tl {
 
-// A histogram of the current point's TTFT: equal bins from 0 ms, their upper edges as the category labels.
+// A histogram of the current point's TTFT: equal bins from `startMs`, their upper edges as the category labels.
 class HistogramChartView final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HistogramChartView)
@@ -21,7 +21,7 @@ public:
     explicit HistogramChartView(QWidget* parent = nullptr);
     ~HistogramChartView() override;
 
-    void setHistogram(double binWidthMs, const QVector<int>& counts);
+    void setHistogram(double startMs, double binWidthMs, const QVector<int>& counts);
     int binCount() const;
     int sampleCount() const;
 

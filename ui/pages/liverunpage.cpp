@@ -19,7 +19,7 @@ namespace tl {
 
 namespace {
 
-constexpr int kHistogramBins = 20;
+constexpr int kHistogramBins = 10;
 constexpr int kOverallScale = 1000;
 
 QLabel* counterLabel(const char* name, QWidget* parent)
@@ -141,7 +141,7 @@ void LiveRunPage::beginRun(const QString& target, const QList<RunPoint>& points)
     m_errors->clear();
     m_chart->clear();
     m_curve->setPoints({}, std::nullopt);
-    m_histogram->setHistogram(0, {});
+    m_histogram->setHistogram(0, 0, {});
     m_health->setText(tr("Harness health: not measured yet"));
     m_health->setStyleSheet(QString());
     setStopStage(0);
@@ -264,7 +264,7 @@ void LiveRunPage::updateCharts(const RunSnapshot& s)
     }
     m_curve->setPoints(finished, running);
     const LiveRunStats::Histogram h = m_stats.ttftHistogram(kHistogramBins);
-    m_histogram->setHistogram(h.binWidthMs, h.counts);
+    m_histogram->setHistogram(h.startMs, h.binWidthMs, h.counts);
 }
 
 QString LiveRunPage::loadLabel(const RunPoint& point)
