@@ -13,7 +13,7 @@ const QString kRecent = QStringLiteral("project/recent");
 const QString kLast = QStringLiteral("project/last");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
-const QString kLanguage = QStringLiteral("general/language");
+const QString kLanguage = QStringLiteral("ui/language");
 const QString kProjectFolder = QStringLiteral("folders/projects");
 const QString kImportFolder = QStringLiteral("folders/import");
 
