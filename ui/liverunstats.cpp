@@ -29,13 +29,17 @@ void LiveRunStats::beginRun()
     *this = LiveRunStats();
 }
 
+void LiveRunStats::startPoint(int pointIndex)
+{
+    m_pointIndex = pointIndex;
+    m_ttftsMs.clear();
+    m_lagsMs.clear();
+}
+
 void LiveRunStats::addRecords(const QList<RequestRecord>& records, int pointIndex)
 {
-    if (pointIndex != m_pointIndex) {
-        m_pointIndex = pointIndex;
-        m_ttftsMs.clear();
-        m_lagsMs.clear();
-    }
+    if (pointIndex != m_pointIndex)
+        startPoint(pointIndex);
     for (const RequestRecord& r : records) {
         if (r.warmup)
             continue;

@@ -30,6 +30,8 @@ public:
     };
 
     void beginRun();
+    // A new point starts: its TTFT samples and schedule lag start empty (run totals go on).
+    void startPoint(int pointIndex);
     // Requests of a point arriving reset the per-point figures when the point changed.
     void addRecords(const QList<RequestRecord>& records, int pointIndex);
 

@@ -108,7 +108,9 @@ QWidget* LiveRunPage::buildCounters()
     m_health->setWordWrap(true);
     m_errors = new QListWidget(box);
     m_errors->setObjectName(QStringLiteral("latestErrors"));
-    m_errors->setMaximumHeight(m_errors->fontMetrics().height() * 4 + 8);
+    m_errors->setMaximumHeight(m_errors->fontMetrics().lineSpacing() * (LiveRunStats::kLatestErrors + 1));
+    m_errors->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_errors->setTextElideMode(Qt::ElideRight);
     m_errors->setToolTip(tr("The latest failures of the run, newest first"));
     auto* grid = new QGridLayout(box);
     grid->setContentsMargins(0, 0, 0, 0);
@@ -181,6 +183,7 @@ void LiveRunPage::startPoint(int index, const RunPoint& point)
 {
     Q_UNUSED(point)
     m_recordPoint = index;
+    m_stats.startPoint(index); // the histogram and the provisional point show only this point's requests
 }
 
 void LiveRunPage::addRecords(const QList<RequestRecord>& records)
@@ -189,7 +192,10 @@ void LiveRunPage::addRecords(const QList<RequestRecord>& records)
     m_stats.addRecords(records, m_recordPoint);
     if (before != int(m_stats.latestErrors().size()) + int(m_stats.failed())) {
         m_errors->clear();
-        m_errors->addItems(m_stats.latestErrors());
+        for (const QString& error : m_stats.latestErrors()) {
+            auto* item = new QListWidgetItem(error, m_errors);
+            item->setToolTip(error); // the line is elided; the whole message on hover
+        }
     }
 }
 
