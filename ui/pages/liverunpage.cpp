@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -64,6 +65,8 @@ LiveRunPage::LiveRunPage(QWidget* parent)
     m_stop->setObjectName(QStringLiteral("stopButton"));
     m_stop->setEnabled(false);
     m_chart->setObjectName(QStringLiteral("liveChart"));
+    m_curve->setMinimumHeight(220);
+    m_histogram->setMinimumHeight(220);
     m_curve->setObjectName(QStringLiteral("sweepCurve"));
     m_histogram->setObjectName(QStringLiteral("ttftHistogram"));
     connect(m_stop, &QPushButton::clicked, this, &LiveRunPage::stopRequested);
@@ -84,21 +87,33 @@ LiveRunPage::LiveRunPage(QWidget* parent)
     charts->setColumnStretch(0, 1);
     charts->setColumnStretch(1, 1);
 
+    // Counters and charts scroll when the window is small (1024x640) rather than squashing the charts; the header
+    // with Stop and the progress bars stays in view.
+    auto* body = new QWidget;
+    auto* bodyLayout = new QVBoxLayout(body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addWidget(buildCounters(body));
+    bodyLayout->addLayout(charts, 1);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("liveScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(body);
+
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(header);
     layout->addWidget(m_overallBar);
     layout->addWidget(m_bar);
-    layout->addWidget(buildCounters());
-    layout->addLayout(charts, 1);
+    layout->addWidget(scroll, 1);
     beginRun(m_target->text());
     m_progress->clear();
 }
 
 LiveRunPage::~LiveRunPage() = default;
 
-QWidget* LiveRunPage::buildCounters()
+QWidget* LiveRunPage::buildCounters(QWidget* parent)
 {
-    auto* box = new QWidget(this);
+    auto* box = new QWidget(parent);
     m_succeeded = counterLabel("succeededLabel", box);
     m_failed = counterLabel("failedLabel", box);
     m_aborted = counterLabel("abortedLabel", box);
@@ -108,7 +123,7 @@ QWidget* LiveRunPage::buildCounters()
     m_health->setWordWrap(true);
     m_errors = new QListWidget(box);
     m_errors->setObjectName(QStringLiteral("latestErrors"));
-    m_errors->setMaximumHeight(m_errors->fontMetrics().lineSpacing() * (LiveRunStats::kLatestErrors + 1));
+    m_errors->setFixedHeight(m_errors->fontMetrics().lineSpacing() * (LiveRunStats::kLatestErrors + 1));
     m_errors->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_errors->setTextElideMode(Qt::ElideRight);
     m_errors->setToolTip(tr("The latest failures of the run, newest first"));

@@ -45,7 +45,7 @@ Q_SIGNALS:
     void stopRequested();
 
 private:
-    QWidget* buildCounters();
+    QWidget* buildCounters(QWidget* parent);
     QString progressText(const RunSnapshot& s) const;
     QString overallText(const RunSnapshot& s) const;
     QString stateText(RunState state) const;
