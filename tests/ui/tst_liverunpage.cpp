@@ -120,6 +120,10 @@ void TestLiveRunPage::statsFoldRecords()
     stats.addRecords({record(true, ErrorClass::None, 7)}, 1);
     QCOMPARE(stats.pointTtftsMs().size(), 1);
     QCOMPARE(stats.succeeded(), 11);
+    stats.startPoint(2); // before the new point's first request finishes: nothing of the last point is shown
+    QVERIFY(stats.pointTtftsMs().isEmpty());
+    QVERIFY(stats.ttftHistogram(5).counts.isEmpty());
+    QVERIFY(std::isnan(stats.pointTtftPercentileMs(0.5)));
 }
 
 void TestLiveRunPage::healthSaysWhenTheClientLimits()

@@ -4,6 +4,8 @@
 // between launches (recent projects, last project, window layout).
 
 #include "appsettings.h"
+#include "dialogs/settingsdialog.h"
+#include "dialogs/shortcutsdialog.h"
 #include "engine/runcontroller.h"
 #include "importjob.h"
 #include "mainwindow.h"
@@ -16,6 +18,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QInputDialog>
@@ -30,6 +33,7 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -83,6 +87,8 @@ private Q_SLOTS:
     void savesACompleteCopy();
     void testsTheConnection();
     void remembersProjectsAndLayout();
+    void settingsDialogWritesTheSettings();
+    void shortcutsListTheActionsKeys();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(const QString& project, AppSettings* settings = nullptr);
@@ -325,6 +331,46 @@ void TestWorkbenchProject::remembersProjectsAndLayout()
     QCOMPARE(settings.recentProjects(), (QStringList{a, b}));
     window->findChild<QAction*>(QStringLiteral("clearRecentAction"))->trigger();
     QVERIFY(settings.recentProjects().isEmpty());
+}
+
+void TestWorkbenchProject::settingsDialogWritesTheSettings()
+{
+    const QString ini = m_dir.filePath(QStringLiteral("dialog.ini"));
+    AppSettings settings(std::make_unique<QSettings>(ini, QSettings::IniFormat));
+    QCOMPARE(settings.language(), QString()); // follows the system until chosen
+    {
+        SettingsDialog dialog(&settings);
+        auto* language = dialog.findChild<QComboBox*>(QStringLiteral("languageCombo"));
+        language->setCurrentIndex(language->findData(QStringLiteral("zh_CN")));
+        type(dialog.findChild<QLineEdit*>(QStringLiteral("projectFolderEdit")), m_dir.path());
+        type(dialog.findChild<QLineEdit*>(QStringLiteral("importFolderEdit")), QStringLiteral("/tmp"));
+        dialog.accept();
+    }
+    AppSettings reread(std::make_unique<QSettings>(ini, QSettings::IniFormat));
+    QCOMPARE(reread.language(), QStringLiteral("zh_CN"));
+    QCOMPARE(reread.projectFolder(), m_dir.path());
+    QCOMPARE(reread.importFolder(), QStringLiteral("/tmp"));
+    {
+        SettingsDialog dialog(&reread); // shows what is stored; Cancel changes nothing
+        QCOMPARE(dialog.findChild<QComboBox*>(QStringLiteral("languageCombo"))->currentData().toString(),
+            QStringLiteral("zh_CN"));
+        dialog.reject();
+    }
+    QCOMPARE(reread.language(), QStringLiteral("zh_CN"));
+}
+
+void TestWorkbenchProject::shortcutsListTheActionsKeys()
+{
+    auto window = makeWindow(QString());
+    QList<QAction*> actions;
+    for (const char* name :
+        {"runAction", "stopAction", "testConnectionAction", "openProjectAction", "importVllmAction"})
+        actions.append(window->findChild<QAction*>(QString::fromLatin1(name)));
+    ShortcutsDialog dialog(actions);
+    auto* table = dialog.findChild<QTableWidget*>(QStringLiteral("shortcutsTable"));
+    QCOMPARE(table->rowCount(), 4); // the import action has no key
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Run"));
+    QCOMPARE(table->item(0, 1)->text(), QKeySequence(Qt::CTRL | Qt::Key_R).toString(QKeySequence::NativeText));
 }
 
 QTEST_MAIN(TestWorkbenchProject)
