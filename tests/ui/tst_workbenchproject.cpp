@@ -15,12 +15,14 @@
 #include "projectsession.h"
 #include "sim/simserver.h"
 #include "storage/projectreader.h"
+#include "storage/runjson.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QFile>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -84,6 +86,7 @@ private Q_SLOTS:
     void explorerEditsStoredRuns();
     void importsOtherToolsResults_data();
     void importsOtherToolsResults();
+    void importsAnExportedRun();
     void savesACompleteCopy();
     void testsTheConnection();
     void remembersProjectsAndLayout();
@@ -251,6 +254,38 @@ void TestWorkbenchProject::importsOtherToolsResults()
     QCOMPARE(model->runs().first().run.source, source);
     QVERIFY(model->runs().first().run.points > 0);
     QVERIFY(!window->findChild<QProgressBar*>(QStringLiteral("busyBar"))->isVisible());
+}
+
+void TestWorkbenchProject::importsAnExportedRun()
+{
+    // A run measured here, exported as Throughline's run JSON, comes back into another project whole.
+    const QString source = m_dir.filePath(QStringLiteral("export-source.tlproj"));
+    QString exported;
+    {
+        auto window = makeWindow(source);
+        aimAtSim(window.get(), QStringLiteral("1 2"), QStringLiteral("3 4"));
+        runAndWait(window.get());
+        ProjectReader reader;
+        QString error;
+        QVERIFY2(reader.open(source, &error), qPrintable(error));
+        const std::optional<RunData> run = reader.loadRun(window->controller()->runId());
+        QVERIFY(run);
+        exported = m_dir.filePath(QStringLiteral("run.json"));
+        QFile file(exported);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(RunJson::toJson(*run));
+    }
+    auto window = makeWindow(m_dir.filePath(QStringLiteral("import-json.tlproj")));
+    auto* model = window->findChild<RunListModel*>(QStringLiteral("runListModel"));
+    QSignalSpy done(window->importJob(), &ImportJob::finished);
+    QVERIFY(window->importRun(exported, RunImporter::Format::RunJson));
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
+    QCOMPARE(model->runs().size(), 1);
+    const RunRow imported = model->runs().first().run;
+    QCOMPARE(imported.source, QStringLiteral("throughline-json"));
+    QCOMPARE(imported.points, 2);
+    QCOMPARE(imported.requests, 7);
+    QCOMPARE(model->indexOf(imported.id, RunListModel::Load).data().toString(), QStringLiteral("parallel 1, 2"));
 }
 
 void TestWorkbenchProject::savesACompleteCopy()
