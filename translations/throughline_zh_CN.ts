@@ -4,383 +4,1563 @@
 <context>
     <name>Throughline</name>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="31"/>
+        <location filename="../core/config/cliparser.cpp" line="35"/>
         <source>&apos;%1&apos; is not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 不是%2</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="40"/>
+        <location filename="../core/config/cliparser.cpp" line="44"/>
+        <location filename="../core/config/cliparser.cpp" line="219"/>
+        <location filename="../core/config/cliparser.cpp" line="311"/>
         <source>a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>整数</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="61"/>
-        <location filename="../core/config/cliparser.cpp" line="124"/>
-        <location filename="../core/config/cliparser.cpp" line="148"/>
-        <location filename="../core/config/cliparser.cpp" line="180"/>
+        <location filename="../core/config/cliparser.cpp" line="64"/>
+        <location filename="../core/config/cliparser.cpp" line="154"/>
+        <location filename="../core/config/cliparser.cpp" line="178"/>
+        <location filename="../core/config/cliparser.cpp" line="200"/>
+        <location filename="../core/config/cliparser.cpp" line="235"/>
+        <location filename="../core/config/cliparser.cpp" line="324"/>
+        <location filename="../core/config/cliparser.cpp" line="350"/>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>数字</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="78"/>
+        <location filename="../core/config/cliparser.cpp" line="105"/>
         <source>a whole number (give a list as separate words: 1 4 16)</source>
-        <translation type="unfinished"></translation>
+        <translation>整数（列表请用空格分隔：1 4 16）</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="104"/>
+        <location filename="../core/config/cliparser.cpp" line="134"/>
         <source>a header in KEY=VALUE form</source>
-        <translation type="unfinished"></translation>
+        <translation>KEY=VALUE 形式的请求头</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="236"/>
+        <location filename="../core/config/cliparser.cpp" line="211"/>
+        <source>takes one value or a MIN MAX pair (got %1 values)</source>
+        <translation>只接受一个值或一对 MIN MAX（收到 %1 个值）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="433"/>
+        <source>cannot read &apos;%1&apos;: %2; give a benchmark_args.json or an exported run JSON</source>
+        <translation>无法读取 &apos;%1&apos;：%2；请提供 benchmark_args.json 或导出的运行 JSON</translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="444"/>
+        <source>&apos;%1&apos; is not a JSON object of run parameters</source>
+        <translation>&apos;%1&apos; 不是运行参数的 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="450"/>
+        <source>in &apos;%1&apos;: %2 %3</source>
+        <translation>在 &apos;%1&apos; 中：%2 %3</translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="474"/>
+        <source>needs a value (FILE.json)</source>
+        <translation>需要一个值（FILE.json）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="500"/>
         <source>unknown option; see &apos;throughline-cli run --help&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知选项；参见 &apos;throughline-cli run --help&apos;</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="237"/>
+        <location filename="../core/config/cliparser.cpp" line="501"/>
         <source>unexpected argument; options start with --</source>
-        <translation type="unfinished"></translation>
+        <translation>意外的参数；选项以 -- 开头</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="244"/>
+        <location filename="../core/config/cliparser.cpp" line="508"/>
         <source>takes no value</source>
-        <translation type="unfinished"></translation>
+        <translation>不接受值</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="257"/>
+        <location filename="../core/config/cliparser.cpp" line="521"/>
         <source>needs a value (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>需要一个值（%1）</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="276"/>
+        <location filename="../core/config/cliparser.cpp" line="540"/>
         <source>Usage: throughline-cli run --url URL --model NAME [options]
 
-Runs a closed-loop benchmark sweep against an OpenAI-compatible endpoint and prints, per run point, EvalScope&apos;s summary and percentile tables. Flags follow EvalScope perf.
+Runs a benchmark sweep (closed loop, or open loop with --open-loop) against an OpenAI-compatible endpoint and prints, per run point, EvalScope&apos;s summary and percentile tables and Throughline&apos;s own metrics (docs/METRICS.md). Flags follow EvalScope perf.
 
 Options:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：throughline-cli run --url URL --model NAME [选项]
+
+对 OpenAI 兼容端点运行一次基准扫描（闭环，或用 --open-loop 开环），并为每个测试点打印 EvalScope 的汇总表和百分位表，以及 Throughline 自己的指标（docs/METRICS.md）。选项与 EvalScope perf 一致。
+
+选项：
+</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="286"/>
+        <location filename="../core/config/cliparser.cpp" line="552"/>
+        <source>Start from a saved configuration (a benchmark_args.json, Throughline&apos;s or EvalScope&apos;s, or a run exported with &apos;runs export --format json&apos;); the other flags change it.</source>
+        <translation>从已保存的配置开始（Throughline 或 EvalScope 的 benchmark_args.json，或用 &apos;runs export --format json&apos; 导出的运行）；其他选项在其基础上修改。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="555"/>
         <source>Show this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示此帮助。</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="287"/>
+        <location filename="../core/config/cliparser.cpp" line="556"/>
         <source>
 Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every request failed; 1 another error (e.g. the project file cannot be written).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+退出码：0 成功；2 参数错误；3 连接测试失败；4 所有请求都失败；1 其他错误（例如无法写入项目文件）。
+</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="89"/>
+        <location filename="../core/config/runconfig.cpp" line="246"/>
         <source>a model name is required; pass the name the server serves, e.g. --model Qwen3-8B</source>
-        <translation type="unfinished"></translation>
+        <translation>需要模型名称；请传入服务器提供的名称，例如 --model Qwen3-8B</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="91"/>
+        <location filename="../core/config/runconfig.cpp" line="248"/>
         <source>unknown API &apos;%1&apos;; this version supports: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 API &apos;%1&apos;；此版本支持：%2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="95"/>
+        <location filename="../core/config/runconfig.cpp" line="252"/>
         <source>an endpoint URL is required, e.g. --url http://127.0.0.1:8000/v1/chat/completions</source>
-        <translation type="unfinished"></translation>
+        <translation>需要端点 URL，例如 --url http://127.0.0.1:8000/v1/chat/completions</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="97"/>
+        <location filename="../core/config/runconfig.cpp" line="254"/>
         <source>&apos;%1&apos; is not an http(s) URL; use e.g. http://127.0.0.1:8000/v1/chat/completions</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 不是 http(s) URL；请使用例如 http://127.0.0.1:8000/v1/chat/completions</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="102"/>
+        <location filename="../core/config/runconfig.cpp" line="258"/>
         <source>needs at least one value, e.g. --parallel 1 4 16</source>
-        <translation type="unfinished"></translation>
+        <translation>至少需要一个值，例如 --parallel 1 4 16</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="105"/>
-        <location filename="../core/config/runconfig.cpp" line="113"/>
+        <location filename="../core/config/runconfig.cpp" line="261"/>
+        <location filename="../core/config/runconfig.cpp" line="269"/>
         <source>every value must be a whole number &gt;= 1 (got %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>每个值都必须是 &gt;= 1 的整数（收到 %1）</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="110"/>
+        <location filename="../core/config/runconfig.cpp" line="266"/>
         <source>needs at least one value, e.g. --number 100 400</source>
-        <translation type="unfinished"></translation>
+        <translation>至少需要一个值，例如 --number 100 400</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="118"/>
+        <location filename="../core/config/runconfig.cpp" line="275"/>
+        <source>must be poisson, gamma or constant (got &apos;%1&apos;)</source>
+        <translation>必须是 poisson、gamma 或 constant（收到 &apos;%1&apos;）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="277"/>
+        <source>must be &gt; 0 (1 = Poisson; smaller is burstier)</source>
+        <translation>必须 &gt; 0（1 = 泊松；越小越突发）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="281"/>
+        <source>--open-loop needs arrival rates &gt; 0 requests per second, e.g. --rate 5 10 20</source>
+        <translation>--open-loop 需要大于 0 的到达速率（请求/秒），例如 --rate 5 10 20</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="287"/>
+        <source>gives %1 value(s) but --rate gives %2; in open loop give one --number per --rate value, e.g. --rate 5 10 --number 100 200</source>
+        <translation>给出了 %1 个值，但 --rate 给出了 %2 个；开环模式下每个 --rate 值对应一个 --number，例如 --rate 5 10 --number 100 200</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="294"/>
         <source>gives %1 value(s) but --parallel gives %2; give one --number per --parallel value, e.g. --parallel 1 4 --number 20 80</source>
-        <translation type="unfinished"></translation>
+        <translation>给出了 %1 个值，但 --parallel 给出了 %2 个；每个 --parallel 值对应一个 --number，例如 --parallel 1 4 --number 20 80</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="125"/>
+        <location filename="../core/config/runconfig.cpp" line="301"/>
         <source>must be -1 (no pacing) or a positive number of requests per second (got %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 -1（不限速）或正的每秒请求数（收到 %1）</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="130"/>
-        <location filename="../core/config/runconfig.cpp" line="132"/>
+        <location filename="../core/config/runconfig.cpp" line="306"/>
+        <location filename="../core/config/runconfig.cpp" line="308"/>
+        <location filename="../core/config/runconfig.cpp" line="406"/>
+        <location filename="../core/config/runconfig.cpp" line="414"/>
         <source>must be &gt;= 0 (got %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>必须 &gt;= 0（收到 %1）</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="134"/>
+        <location filename="../core/config/runconfig.cpp" line="310"/>
         <source>is %1, above --max-tokens %2</source>
-        <translation type="unfinished"></translation>
+        <translation>为 %1，超过了 --max-tokens %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="136"/>
+        <location filename="../core/config/runconfig.cpp" line="312"/>
+        <source>must be &gt;= 0: a count (&gt;= 1) or a ratio of --number (between 0 and 1)</source>
+        <translation>必须 &gt;= 0：一个数量（&gt;= 1）或 --number 的比例（0 到 1 之间）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="316"/>
         <source>must be &gt;= 0 seconds (got %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>必须 &gt;= 0 秒（收到 %1）</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="138"/>
-        <location filename="../core/config/runconfig.cpp" line="140"/>
-        <location filename="../core/config/runconfig.cpp" line="142"/>
+        <location filename="../core/config/runconfig.cpp" line="371"/>
+        <location filename="../core/dataset/promptsource.cpp" line="55"/>
+        <source>dataset &apos;%1&apos; reads a local file: pass --dataset-path FILE</source>
+        <translation>数据集 &apos;%1&apos; 读取本地文件：请传入 --dataset-path FILE</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="376"/>
+        <source>dataset &apos;%1&apos; yields texts to embed: use --api openai_embedding</source>
+        <translation>数据集 &apos;%1&apos; 产生待嵌入的文本：请使用 --api openai_embedding</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="378"/>
+        <source>dataset &apos;%1&apos; yields a query and documents: use --api openai_rerank</source>
+        <translation>数据集 &apos;%1&apos; 产生查询和文档：请使用 --api openai_rerank</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="380"/>
+        <source>&apos;%1&apos; does not exist; give a dataset file or the folder holding it</source>
+        <translation>&apos;%1&apos; 不存在；请提供数据集文件或其所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="382"/>
+        <source>must be modelscope, huggingface or local (got &apos;%1&apos;)</source>
+        <translation>必须是 modelscope、huggingface 或 local（收到 &apos;%1&apos;）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="387"/>
+        <source>--data-source local needs the dataset&apos;s file: pass --dataset-path FILE</source>
+        <translation>--data-source local 需要数据集文件：请传入 --dataset-path FILE</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="392"/>
+        <source>dataset &apos;%1&apos; generates token sequences: pass --tokenizer-path MODEL_DIR or tokenizer.json</source>
+        <translation>数据集 &apos;%1&apos; 生成 token 序列：请传入 --tokenizer-path MODEL_DIR 或 tokenizer.json</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="396"/>
+        <source>needs --tokenizer-path to turn prompts into token ids</source>
+        <translation>需要 --tokenizer-path 才能把提示词转换为 token id</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="399"/>
+        <source>&apos;%1&apos; does not exist; give a model folder or its tokenizer.json</source>
+        <translation>&apos;%1&apos; 不存在；请提供模型文件夹或其 tokenizer.json</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="402"/>
+        <source>cannot be used with the Responses API; use --api openai</source>
+        <translation>不能与 Responses API 一起使用；请使用 --api openai</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="404"/>
+        <source>must be &gt;= 0 tokens (got %1)</source>
+        <translation>必须 &gt;= 0 个 token（收到 %1）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="409"/>
+        <source>is %1, below --min-prompt-length %2; raise it or lower the minimum</source>
+        <translation>为 %1，低于 --min-prompt-length %2；请调高它或降低最小值</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="314"/>
+        <location filename="../core/config/runconfig.cpp" line="318"/>
+        <location filename="../core/config/runconfig.cpp" line="320"/>
+        <location filename="../core/config/runconfig.cpp" line="322"/>
         <source>must be a positive number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是正的秒数</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="144"/>
+        <location filename="../core/config/runconfig.cpp" line="324"/>
         <source>must be &gt;= 0 (0 = one worker thread per core)</source>
-        <translation type="unfinished"></translation>
+        <translation>必须 &gt;= 0（0 = 每个核心一个工作线程）</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="149"/>
+        <location filename="../core/config/runconfig.cpp" line="326"/>
+        <location filename="../core/config/runconfig.cpp" line="334"/>
+        <source>must be at least 1</source>
+        <translation>至少为 1</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="328"/>
+        <source>must be a TCP port from 1 to 65535 (got %1)</source>
+        <translation>必须是 1 到 65535 之间的 TCP 端口（收到 %1）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="330"/>
+        <source>must be &gt;= 0 new connections per second (0 = no limit)</source>
+        <translation>必须 &gt;= 0 个新连接/秒（0 = 不限）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="336"/>
+        <source>&apos;%1&apos; is not a file; give a PEM file of CA certificates</source>
+        <translation>&apos;%1&apos; 不是文件；请提供 CA 证书的 PEM 文件</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="341"/>
         <source>must be a JSON object, e.g. --extra-args &apos;{&quot;ignore_eos&quot;: true}&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 JSON 对象，例如 --extra-args &apos;{&quot;ignore_eos&quot;: true}&apos;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="154"/>
+        <location filename="../core/config/runconfig.cpp" line="346"/>
+        <source>applies to --api openai (chat/completions and completions); the Responses, embedding and rerank APIs have no per-chunk usage</source>
+        <translation>仅适用于 --api openai（chat/completions 和 completions）；Responses、嵌入和重排 API 没有逐块用量</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="349"/>
+        <source>needs a streamed run: a whole answer carries one usage object; drop --no-stream or --continuous-usage</source>
+        <translation>需要流式运行：完整应答只带一个用量对象；请去掉 --no-stream 或 --continuous-usage</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="364"/>
+        <source>the range %1 %2 is reversed; give MIN MAX, e.g. --max-tokens 128 512</source>
+        <translation>范围 %1 %2 颠倒了；请按 MIN MAX 给出，例如 --max-tokens 128 512</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="369"/>
         <source>unknown dataset &apos;%1&apos;; this version supports: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>未知数据集 &apos;%1&apos;；此版本支持：%2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="157"/>
-        <source>dataset &apos;%1&apos; needs a local file: pass --dataset-path FILE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/config/runconfig.cpp" line="159"/>
-        <source>&apos;%1&apos; does not exist or is not a file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/config/runconfig.cpp" line="162"/>
+        <location filename="../core/config/runconfig.cpp" line="421"/>
         <source>&apos;%1&apos; does not exist; &apos;@FILE&apos; reads the prompt from FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 不存在；&apos;@FILE&apos; 从 FILE 读取提示词</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="221"/>
+        <location filename="../core/config/runconfig.cpp" line="428"/>
+        <source>&quot;%1&quot; must be a whole number &gt; 0</source>
+        <translation>&quot;%1&quot; 必须是 &gt; 0 的整数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="432"/>
+        <source>&quot;document_length_ratio&quot; must be a number &gt; 0, e.g. 5</source>
+        <translation>&quot;document_length_ratio&quot; 必须是 &gt; 0 的数字，例如 5</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="439"/>
+        <source>must be a JSON object, e.g. --dataset-args &apos;{&quot;target_input_len&quot;: 1024}&apos;</source>
+        <translation>必须是 JSON 对象，例如 --dataset-args &apos;{&quot;target_input_len&quot;: 1024}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="444"/>
+        <source>dataset &apos;%1&apos; takes no --dataset-args; the length-control keys apply to %2</source>
+        <translation>数据集 &apos;%1&apos; 不接受 --dataset-args；长度控制键适用于 %2</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="453"/>
+        <source>unknown key &quot;%1&quot;; the keys are %2</source>
+        <translation>未知键 &quot;%1&quot;；可用的键为 %2</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="458"/>
+        <source>&quot;target_input_len&quot; must be a whole number of tokens &gt; 0</source>
+        <translation>&quot;target_input_len&quot; 必须是 &gt; 0 的 token 数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="460"/>
+        <source>&quot;target_input_len&quot; counts tokens: pass --tokenizer-path</source>
+        <translation>&quot;target_input_len&quot; 以 token 计：请传入 --tokenizer-path</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="463"/>
+        <source>&quot;input_len_mode&quot; must be &quot;cap&quot; or &quot;drop&quot;</source>
+        <translation>&quot;input_len_mode&quot; 必须是 &quot;cap&quot; 或 &quot;drop&quot;</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="466"/>
+        <source>&quot;prefix_role&quot; must be &quot;system&quot; or &quot;user&quot;</source>
+        <translation>&quot;prefix_role&quot; 必须是 &quot;system&quot; 或 &quot;user&quot;</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="470"/>
+        <source>&quot;prefix_file&quot; &apos;%1&apos; is not a readable file</source>
+        <translation>&quot;prefix_file&quot; &apos;%1&apos; 不是可读文件</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="472"/>
+        <source>&quot;prefix_file&quot; needs &quot;target_input_len&quot;, the length to pad to</source>
+        <translation>&quot;prefix_file&quot; 需要 &quot;target_input_len&quot; 作为填充目标长度</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="474"/>
+        <source>&quot;prefix_file&quot; pads prompts, so it cannot be used with &quot;drop&quot;</source>
+        <translation>&quot;prefix_file&quot; 会填充提示词，因此不能与 &quot;drop&quot; 一起使用</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="569"/>
         <source>the run configuration is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>运行配置不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="250"/>
+        <location filename="../core/config/runconfig.cpp" line="599"/>
         <source>has the wrong type in the saved configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>在保存的配置中类型不对</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="20"/>
+        <location filename="../core/dataset/promptsource.cpp" line="61"/>
+        <source>--data-source local needs the dataset&apos;s file: pass --dataset-path %1</source>
+        <translation>--data-source local 需要数据集文件：请传入 --dataset-path %1</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptsource.cpp" line="69"/>
+        <source>dataset &apos;%1&apos; is only on ModelScope; use --data-source modelscope or --dataset-path FILE</source>
+        <translation>数据集 &apos;%1&apos; 仅在 ModelScope 上提供；请使用 --data-source modelscope 或 --dataset-path FILE</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptsource.cpp" line="91"/>
+        <source>&apos;%1&apos; holds no %2; pass the dataset file itself</source>
+        <translation>&apos;%1&apos; 中没有 %2；请直接传入数据集文件</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptsource.cpp" line="95"/>
+        <source>&apos;%1&apos; is not a file; dataset &apos;%2&apos; reads one file</source>
+        <translation>&apos;%1&apos; 不是文件；数据集 &apos;%2&apos; 读取单个文件</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptsource.cpp" line="106"/>
+        <source>%1; for offline use download %2 yourself and pass --dataset-path FILE</source>
+        <translation>%1；离线使用时请自行下载 %2 并传入 --dataset-path FILE</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptsource.cpp" line="200"/>
+        <location filename="../core/dataset/recordreader.cpp" line="23"/>
+        <location filename="../core/storage/runimporter.cpp" line="21"/>
+        <location filename="../core/storage/vllmimporter.cpp" line="140"/>
         <source>cannot read &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="113"/>
-        <source>%1, line %2: expected a JSON object with a &quot;question&quot; string</source>
-        <translation type="unfinished"></translation>
+        <location filename="../core/dataset/promptsource.cpp" line="252"/>
+        <source>unknown dataset &apos;%1&apos;</source>
+        <translation>未知数据集 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="123"/>
-        <source>&apos;%1&apos; holds no prompts (every line is blank)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/engine/connectiontest.cpp" line="60"/>
+        <location filename="../core/engine/connectiontest.cpp" line="62"/>
         <source>the test request to %1 got no complete answer within %2 s; check that the server is up and not overloaded, raise --total-timeout, or skip the test with --no-test-connection</source>
-        <translation type="unfinished"></translation>
+        <translation>发往 %1 的测试请求在 %2 秒内没有得到完整应答；请检查服务器是否运行且未过载，调高 --total-timeout，或用 --no-test-connection 跳过测试</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="72"/>
+        <location filename="../core/engine/connectiontest.cpp" line="76"/>
         <source>%1 refused the test request with HTTP %2 (%3); pass a valid --api-key</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 以 HTTP %2（%3）拒绝了测试请求；请传入有效的 --api-key</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="80"/>
+        <location filename="../core/engine/connectiontest.cpp" line="84"/>
         <source>%1 answered HTTP 404 (%2); check the endpoint path (e.g. /v1/chat/completions) and that --model names a model the server serves</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 返回 HTTP 404（%2）；请检查端点路径（例如 /v1/chat/completions），以及 --model 是否为服务器提供的模型</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="87"/>
+        <location filename="../core/engine/connectiontest.cpp" line="91"/>
         <source>the test request to %1 failed with HTTP %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>发往 %1 的测试请求失败，HTTP %2：%3</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="93"/>
+        <location filename="../core/engine/connectiontest.cpp" line="97"/>
         <source>nothing is listening at %1 (connection refused); start the server or fix the host/port in --url</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上没有服务在监听（连接被拒绝）；请启动服务器或修正 --url 中的主机/端口</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="99"/>
+        <location filename="../core/engine/connectiontest.cpp" line="103"/>
+        <source>the TLS handshake with %1 failed (%2); trust the server&apos;s CA with --ca-cert FILE.pem, or skip verification with --insecure</source>
+        <translation>与 %1 的 TLS 握手失败（%2）；请用 --ca-cert FILE.pem 信任服务器的 CA，或用 --insecure 跳过验证</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/connectiontest.cpp" line="109"/>
         <source>host &apos;%1&apos; not found; check the host name in --url</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到主机 &apos;%1&apos;；请检查 --url 中的主机名</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="102"/>
+        <location filename="../core/engine/connectiontest.cpp" line="112"/>
         <source>cannot reach %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接 %1：%2</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="184"/>
+        <location filename="../core/engine/worker.cpp" line="298"/>
         <source>event is not JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>事件不是 JSON：%1</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="244"/>
+        <location filename="../core/engine/worker.cpp" line="387"/>
         <source>stopped by the user</source>
-        <translation type="unfinished"></translation>
+        <translation>被用户停止</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="245"/>
+        <location filename="../core/engine/worker.cpp" line="388"/>
         <source>%1 after %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 秒后%1</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="262"/>
+        <location filename="../core/engine/worker.cpp" line="405"/>
         <source>the server answered 200 with an event stream that held no data</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器返回 200，但事件流中没有任何数据</translation>
     </message>
     <message>
+        <location filename="../core/dataset/datasetdownloader.cpp" line="34"/>
+        <source>a download of %1 is already running</source>
+        <translation>%1 的下载已在进行</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/datasetdownloader.cpp" line="38"/>
+        <source>cannot create the folder of &apos;%1&apos;</source>
+        <translation>无法创建 &apos;%1&apos; 所在的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/datasetdownloader.cpp" line="43"/>
+        <location filename="../core/dataset/datasetdownloader.cpp" line="146"/>
+        <location filename="../core/storage/evalscopeexporter.cpp" line="78"/>
         <location filename="../core/storage/outputwriter.cpp" line="19"/>
         <source>cannot write &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../core/storage/outputwriter.cpp" line="44"/>
+        <location filename="../core/dataset/datasetdownloader.cpp" line="77"/>
+        <source>the download of %1 was cancelled; the %2 bytes received so far are kept and resume next time</source>
+        <translation>%1 的下载已取消；已收到的 %2 字节会保留，下次继续</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/datasetdownloader.cpp" line="158"/>
+        <source>%1 answered 404 Not Found: the dataset file is not there (check the dataset name, or download it yourself and pass --dataset-path)</source>
+        <translation>%1 返回 404 Not Found：数据集文件不存在（请检查数据集名称，或自行下载并传入 --dataset-path）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/datasetdownloader.cpp" line="164"/>
+        <source>%1 answered HTTP %2 %3</source>
+        <translation>%1 返回 HTTP %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/datasetdownloader.cpp" line="171"/>
+        <source>downloading %1 stopped after %2 bytes: %3</source>
+        <translation>下载 %1 在 %2 字节后中止：%3</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/datasetdownloader.cpp" line="198"/>
+        <source>cannot rename &apos;%1&apos; to &apos;%2&apos;</source>
+        <translation>无法将 &apos;%1&apos; 重命名为 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/outputwriter.cpp" line="42"/>
         <source>cannot create the output folder &apos;%1&apos;; check --outputs-dir</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建输出文件夹 &apos;%1&apos;；请检查 --outputs-dir</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="80"/>
+        <location filename="../core/storage/projectschema.cpp" line="118"/>
         <source>project &apos;%1&apos; is not a file</source>
-        <translation type="unfinished"></translation>
+        <translation>项目 &apos;%1&apos; 不是文件</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="82"/>
+        <location filename="../core/storage/projectschema.cpp" line="120"/>
         <source>project &apos;%1&apos; does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>项目 &apos;%1&apos; 不存在</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="84"/>
+        <location filename="../core/storage/projectschema.cpp" line="122"/>
         <source>project &apos;%1&apos; cannot be read (permission denied)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取项目 &apos;%1&apos;（权限被拒绝）</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="87"/>
+        <location filename="../core/storage/projectschema.cpp" line="125"/>
         <source>project &apos;%1&apos; is read-only; open it for browsing only or choose another file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/storage/projectschema.cpp" line="89"/>
-        <source>cannot create project &apos;%1&apos;: the folder is missing or not writable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/storage/projectschema.cpp" line="91"/>
-        <source>&apos;%1&apos; is not a Throughline project (it is not an SQLite database); it was left untouched</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/storage/projectschema.cpp" line="96"/>
-        <source>the Qt SQLite driver is missing; install the package libqt6sql6-sqlite</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/storage/projectschema.cpp" line="101"/>
-        <source>cannot open project &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/storage/projectschema.cpp" line="106"/>
-        <location filename="../core/storage/projectschema.cpp" line="111"/>
-        <source>&apos;%1&apos; is damaged or not an SQLite database; it was left untouched</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/storage/projectschema.cpp" line="115"/>
-        <source>&apos;%1&apos; is an SQLite database but not a Throughline project; it was left untouched</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/storage/projectschema.cpp" line="117"/>
-        <source>project &apos;%1&apos; was written by a newer Throughline (schema %2; this version reads up to %3); update Throughline to open it</source>
-        <translation type="unfinished"></translation>
+        <translation>项目 &apos;%1&apos; 是只读的；请仅以浏览方式打开，或选择其他文件</translation>
     </message>
     <message>
         <location filename="../core/storage/projectschema.cpp" line="127"/>
+        <source>cannot create project &apos;%1&apos;: the folder is missing or not writable</source>
+        <translation>无法创建项目 &apos;%1&apos;：文件夹不存在或不可写</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="133"/>
+        <source>&apos;%1&apos; is not a Throughline project (it is not an SQLite database); it was left untouched</source>
+        <translation>&apos;%1&apos; 不是 Throughline 项目（不是 SQLite 数据库）；未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="148"/>
+        <source>the Qt SQLite driver is missing; install the package libqt6sql6-sqlite</source>
+        <translation>缺少 Qt SQLite 驱动；请安装软件包 libqt6sql6-sqlite</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="153"/>
+        <source>cannot open project &apos;%1&apos;: %2</source>
+        <translation>无法打开项目 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="168"/>
+        <source>&apos;%1&apos; is an SQLite database but not a Throughline project; it was left untouched</source>
+        <translation>&apos;%1&apos; 是 SQLite 数据库，但不是 Throughline 项目；未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="170"/>
+        <source>project &apos;%1&apos; was written by a newer Throughline (schema %2; this version reads up to %3); update Throughline to open it</source>
+        <translation>项目 &apos;%1&apos; 由更新版本的 Throughline 写入（架构 %2；此版本最多读取 %3）；请更新 Throughline 后再打开</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="139"/>
+        <location filename="../core/storage/projectschema.cpp" line="180"/>
         <source>project &apos;%1&apos; is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>项目 &apos;%1&apos; 为空</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="131"/>
+        <location filename="../core/storage/projectschema.cpp" line="55"/>
+        <source>the file ends inside its header</source>
+        <translation>文件在文件头内部就结束了</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="62"/>
+        <source>its header gives an impossible page size (%1)</source>
+        <translation>文件头给出了不可能的页大小（%1）</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="68"/>
+        <source>it is truncated: %1 bytes of the %2 its header announces</source>
+        <translation>文件被截断：只有文件头声明的 %2 字节中的 %1 字节</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="86"/>
+        <source>&apos;%1&apos; is damaged (%2); it was left untouched. Restore it from a backup, or try &apos;sqlite3 %1 .recover&apos; on a copy</source>
+        <translation>&apos;%1&apos; 已损坏（%2）；未做任何改动。请从备份恢复，或在副本上尝试 &apos;sqlite3 %1 .recover&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="102"/>
+        <source>cannot read project &apos;%1&apos;: %2</source>
+        <translation>无法读取项目 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="165"/>
+        <source>its schema version cannot be read</source>
+        <translation>无法读取其架构版本</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="185"/>
+        <source>project &apos;%1&apos; was written by an earlier Throughline (schema %2) and must be upgraded to schema %3 before it can be read; it is read-only, so make it writable or work on a copy</source>
+        <translation>项目 &apos;%1&apos; 由较早版本的 Throughline 写入（架构 %2），必须先升级到架构 %3 才能读取；它是只读的，请将其设为可写或使用副本</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="194"/>
         <source>cannot prepare project &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法准备项目 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="138"/>
-        <location filename="../core/storage/projectschema.cpp" line="152"/>
+        <location filename="../core/storage/projectschema.cpp" line="204"/>
+        <source>cannot keep a copy of &apos;%1&apos; before upgrading it (%2); it was left untouched; free some disk space or check the folder&apos;s permissions</source>
+        <translation>升级前无法保留 &apos;%1&apos; 的副本（%2）；未做任何改动；请释放磁盘空间或检查文件夹权限</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="210"/>
+        <location filename="../core/storage/projectschema.cpp" line="231"/>
         <source>cannot write project &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入项目 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="142"/>
-        <source>cannot create the schema of &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <location filename="../core/storage/projectschema.cpp" line="213"/>
+        <source>cannot upgrade project &apos;%1&apos; from schema %2: %3; it was left as it was</source>
+        <translation>无法将项目 &apos;%1&apos; 从架构 %2 升级：%3；保持原样</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectwriter.cpp" line="43"/>
+        <location filename="../core/storage/projectwriter.cpp" line="87"/>
+        <location filename="../core/storage/projectwriter.cpp" line="186"/>
         <source>project &apos;%1&apos;: cannot %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>项目 &apos;%1&apos;：无法%2：%3</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectwriter.cpp" line="97"/>
+        <location filename="../core/storage/projectwriter.cpp" line="182"/>
+        <source>project &apos;%1&apos;: the Qt SQLite driver gave no database handle</source>
+        <translation>项目 &apos;%1&apos;：Qt SQLite 驱动没有提供数据库句柄</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectwriter.cpp" line="280"/>
+        <source>project &apos;%1&apos;: request %2 of point %3 of run %4 was handed over twice; the first copy is kept</source>
+        <translation>项目 &apos;%1&apos;：运行 %4 的测试点 %3 的请求 %2 被提交了两次；保留第一份</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectwriter.cpp" line="307"/>
+        <location filename="../core/storage/projectwriter.cpp" line="380"/>
+        <location filename="../core/storage/projectwriter.cpp" line="417"/>
         <source>project &apos;%1&apos;: cannot start a transaction: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>项目 &apos;%1&apos;：无法开始事务：%2</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectwriter.cpp" line="150"/>
+        <location filename="../core/storage/projectwriter.cpp" line="318"/>
+        <location filename="../core/storage/projectwriter.cpp" line="461"/>
         <source>project &apos;%1&apos;: cannot commit: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>项目 &apos;%1&apos;：无法提交：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectwriter.cpp" line="408"/>
+        <source>project &apos;%1&apos; has no run &apos;%2&apos;</source>
+        <translation>项目 &apos;%1&apos; 中没有运行 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/filepromptsource.cpp" line="36"/>
+        <source>&apos;%1&apos; holds no records (the file is empty or every line is blank)</source>
+        <translation>&apos;%1&apos; 中没有记录（文件为空或每一行都是空白）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/filepromptsource.cpp" line="40"/>
+        <source>%1 dropped by %2</source>
+        <translation>%1 条被 %2 过滤掉</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/filepromptsource.cpp" line="41"/>
+        <source>&apos;%1&apos;: the dataset is empty after filtering (%2); relax that filter</source>
+        <translation>&apos;%1&apos;：过滤后数据集为空（%2）；请放宽该过滤条件</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/filepromptsource.cpp" line="72"/>
+        <source>%1; fix the file</source>
+        <translation>%1；请修正该文件</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/filepromptsource.cpp" line="86"/>
+        <source>%1, line %2: %3</source>
+        <translation>%1，第 %2 行：%3</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/filepromptsource.cpp" line="91"/>
+        <source>%1; fix or delete that line</source>
+        <translation>%1；请修正或删除该行</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptshaper.cpp" line="41"/>
+        <source>cannot read prefix_file &apos;%1&apos;: %2</source>
+        <translation>无法读取 prefix_file &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptshaper.cpp" line="47"/>
+        <source>prefix_file &apos;%1&apos; holds no text to pad prompts with</source>
+        <translation>prefix_file &apos;%1&apos; 中没有可用于填充提示词的文本</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptshaper.cpp" line="85"/>
+        <source>target_input_len %1 with input_len_mode drop (shorter prompts)</source>
+        <translation>target_input_len %1 且 input_len_mode 为 drop（较短的提示词）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptshaper.cpp" line="142"/>
+        <location filename="../core/dataset/promptshaper.cpp" line="179"/>
+        <location filename="../core/dataset/recordparsers.cpp" line="182"/>
+        <source>--min-prompt-length %1</source>
+        <translation>--min-prompt-length %1</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptshaper.cpp" line="146"/>
+        <location filename="../core/dataset/promptshaper.cpp" line="183"/>
+        <location filename="../core/dataset/recordparsers.cpp" line="184"/>
+        <source>--max-prompt-length %1</source>
+        <translation>--max-prompt-length %1</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptshaper.cpp" line="164"/>
+        <source>target_input_len %1 (conversations longer than the target)</source>
+        <translation>target_input_len %1（长于目标的对话）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/randompromptsource.cpp" line="50"/>
+        <source>random datasets need --tokenizer-path</source>
+        <translation>随机数据集需要 --tokenizer-path</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/randompromptsource.cpp" line="63"/>
+        <source>the tokenizer has no ordinary tokens to build random prompts from</source>
+        <translation>分词器中没有可用于构造随机提示词的普通 token</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/randompromptsource.cpp" line="76"/>
+        <source>cannot render the tokenizer&apos;s chat template to subtract its length: %1; pass --no-apply-chat-template or a tokenizer whose template renders</source>
+        <translation>无法渲染分词器的聊天模板以扣除其长度：%1；请传入 --no-apply-chat-template，或使用模板可渲染的分词器</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/randompromptsource.cpp" line="90"/>
+        <source>--max-prompt-length %1 leaves no room for a prompt after the chat template&apos;s %2 tokens; raise it</source>
+        <translation>--max-prompt-length %1 在扣除聊天模板的 %2 个 token 后没有留给提示词的空间；请调高它</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordparsers.cpp" line="66"/>
+        <source>expected a JSON object with a &quot;%1&quot; string</source>
+        <translation>应为带有 &quot;%1&quot; 字符串的 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordparsers.cpp" line="69"/>
+        <source>the object has no &quot;%1&quot; string</source>
+        <translation>该对象没有 &quot;%1&quot; 字符串</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordparsers.cpp" line="97"/>
+        <source>JSON lines cannot be fitted to target_input_len; use plain-text lines or drop target_input_len from --dataset-args</source>
+        <translation>JSON 行无法调整到 target_input_len；请使用纯文本行，或从 --dataset-args 中去掉 target_input_len</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordparsers.cpp" line="103"/>
+        <source>a JSON array line must hold message objects with a &quot;role&quot;</source>
+        <translation>JSON 数组行必须包含带 &quot;role&quot; 的消息对象</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordparsers.cpp" line="127"/>
+        <source>expected a JSON object with a &quot;conversation&quot; array of {&quot;human&quot;, &quot;assistant&quot;}</source>
+        <translation>应为带有 {&quot;human&quot;, &quot;assistant&quot;} 的 &quot;conversation&quot; 数组的 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordparsers.cpp" line="131"/>
+        <source>each &quot;conversation&quot; entry must be an object with &quot;human&quot; and &quot;assistant&quot;</source>
+        <translation>每个 &quot;conversation&quot; 条目都必须是带有 &quot;human&quot; 和 &quot;assistant&quot; 的对象</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordparsers.cpp" line="141"/>
+        <source>conversations without a human turn</source>
+        <translation>没有用户轮次的对话</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordparsers.cpp" line="174"/>
+        <source>the object has none of &quot;text&quot;, &quot;input&quot;, &quot;sentence&quot;, &quot;content&quot;</source>
+        <translation>该对象没有 &quot;text&quot;、&quot;input&quot;、&quot;sentence&quot;、&quot;content&quot; 中的任何一个</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordparsers.cpp" line="176"/>
+        <source>expected a JSON string or an object with a &quot;text&quot; string</source>
+        <translation>应为 JSON 字符串，或带有 &quot;text&quot; 字符串的对象</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordparsers.cpp" line="204"/>
+        <source>expected a JSON object with &quot;query&quot; and &quot;documents&quot;</source>
+        <translation>应为带有 &quot;query&quot; 和 &quot;documents&quot; 的 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordparsers.cpp" line="226"/>
+        <source>records without a query or documents</source>
+        <translation>缺少查询或文档的记录</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordreader.cpp" line="104"/>
+        <source>%1, line %2: the JSON array is not closed with &apos;]&apos;</source>
+        <translation>%1，第 %2 行：JSON 数组没有以 &apos;]&apos; 结束</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordreader.cpp" line="131"/>
+        <source>%1, line %2: the JSON array ends inside an element</source>
+        <translation>%1，第 %2 行：JSON 数组在某个元素内部结束</translation>
+    </message>
+    <message>
+        <location filename="../core/net/httpresponseparser.cpp" line="121"/>
+        <source>the response head is larger than %1 KiB</source>
+        <translation>响应头大于 %1 KiB</translation>
+    </message>
+    <message>
+        <location filename="../core/net/httpresponseparser.cpp" line="136"/>
+        <source>the server&apos;s answer is not HTTP/1.x: %1</source>
+        <translation>服务器的应答不是 HTTP/1.x：%1</translation>
+    </message>
+    <message>
+        <location filename="../core/net/httpresponseparser.cpp" line="144"/>
+        <source>bad HTTP status line: %1</source>
+        <translation>错误的 HTTP 状态行：%1</translation>
+    </message>
+    <message>
+        <location filename="../core/net/httpresponseparser.cpp" line="164"/>
+        <source>bad HTTP header line: %1</source>
+        <translation>错误的 HTTP 头部行：%1</translation>
+    </message>
+    <message>
+        <location filename="../core/net/httpresponseparser.cpp" line="173"/>
+        <source>bad Content-Length: %1</source>
+        <translation>错误的 Content-Length：%1</translation>
+    </message>
+    <message>
+        <location filename="../core/net/httpresponseparser.cpp" line="221"/>
+        <source>a chunk-size or trailer line is longer than %1 KiB</source>
+        <translation>chunk 大小行或 trailer 行长于 %1 KiB</translation>
+    </message>
+    <message>
+        <location filename="../core/net/httpresponseparser.cpp" line="259"/>
+        <source>bad chunk size in a chunked response: %1</source>
+        <translation>分块响应中的 chunk 大小错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../core/net/httpresponseparser.cpp" line="270"/>
+        <source>a chunk of a chunked response is longer than its announced size</source>
+        <translation>分块响应的某个 chunk 长于其声明的大小</translation>
+    </message>
+    <message>
+        <location filename="../core/net/httpresponseparser.cpp" line="296"/>
+        <source>the server closed the connection before the response ended</source>
+        <translation>服务器在响应结束前关闭了连接</translation>
+    </message>
+    <message>
+        <location filename="../core/net/httpresponseparser.cpp" line="297"/>
+        <source>the server closed the connection without answering</source>
+        <translation>服务器未应答就关闭了连接</translation>
+    </message>
+    <message>
+        <location filename="../core/net/leantransport.cpp" line="79"/>
+        <source>the lean transport is built for Linux and other Unix systems only</source>
+        <translation>lean 传输只为 Linux 和其他 Unix 系统构建</translation>
+    </message>
+    <message>
+        <location filename="../core/net/leantransport.cpp" line="82"/>
+        <source>the lean transport speaks plain http:// only (this URL is %1://)</source>
+        <translation>lean 传输只支持明文 http://（此 URL 是 %1://）</translation>
+    </message>
+    <message>
+        <location filename="../core/net/leantransport.cpp" line="84"/>
+        <source>the URL has no host</source>
+        <translation>URL 中没有主机</translation>
+    </message>
+    <message>
+        <location filename="../core/net/leantransport.cpp" line="150"/>
+        <source>cannot resolve host %1: %2</source>
+        <translation>无法解析主机 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/net/leantransport.cpp" line="223"/>
+        <location filename="../core/net/leantransport.cpp" line="245"/>
+        <source>cannot connect: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
+    <message>
+        <location filename="../core/net/leantransport.cpp" line="277"/>
+        <source>cannot send the request: %1</source>
+        <translation>无法发送请求：%1</translation>
+    </message>
+    <message>
+        <location filename="../core/net/leantransport.cpp" line="374"/>
+        <source>the server reset the connection before the response ended</source>
+        <translation>服务器在响应结束前重置了连接</translation>
+    </message>
+    <message>
+        <location filename="../core/net/leantransport.cpp" line="375"/>
+        <source>the server reset the connection without answering</source>
+        <translation>服务器未应答就重置了连接</translation>
+    </message>
+    <message>
+        <location filename="../core/net/transport.cpp" line="33"/>
+        <source>must be auto, lean or qt (got &apos;%1&apos;)</source>
+        <translation>必须是 auto、lean 或 qt（收到 &apos;%1&apos;）</translation>
+    </message>
+    <message>
+        <location filename="../core/net/transport.cpp" line="38"/>
+        <source>use --transport qt (or auto)</source>
+        <translation>请使用 --transport qt（或 auto）</translation>
+    </message>
+    <message>
+        <location filename="../core/net/transport.cpp" line="42"/>
+        <source>a proxy from the environment (http_proxy) applies to this URL</source>
+        <translation>环境中的代理（http_proxy）适用于此 URL</translation>
+    </message>
+    <message>
+        <location filename="../core/net/transport.cpp" line="43"/>
+        <source>use --transport qt (or auto), or --no-proxy to go around the proxy</source>
+        <translation>请使用 --transport qt（或 auto），或用 --no-proxy 绕过代理</translation>
+    </message>
+    <message>
+        <location filename="../core/net/transport.cpp" line="51"/>
+        <source>lean cannot be used: %1; %2</source>
+        <translation>无法使用 lean：%1；%2</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="74"/>
+        <source>Emulated OpenAI-compatible model server (vLLM-style) for trying Throughline without a GPU.
+Endpoints: POST /v1/chat/completions, /v1/completions, /v1/responses, /v1/embeddings, /v1/rerank
+(and /v1/reranks); GET /v1/models, /health, /metrics (Prometheus text). docs/SIM.md describes
+everything below in full.
+
+Serving model: at most --max-num-seqs requests run at once (default 1024); the rest wait in one
+FIFO queue. A prefill costs prompt tokens / --prefill-tok-per-s seconds (0 = free; prefills run one
+at a time). Timing, fixed model (default): first token --ttft-ms after admission and prefill, then
+one token every --itl-ms, on absolute deadlines. Batched model (when --decode-base-ms is given):
+each token takes one decode step of --decode-base-ms + --decode-per-seq-ms x running requests, so
+latency grows with load and throughput saturates. Options override the --preset they follow from.
+Output length n: with &quot;ignore_eos&quot;: true, max_tokens (16 if absent); otherwise min(max_tokens, L),
+or L without max_tokens, where L is --output-tokens or drawn from --output-len-dist; then at least
+min_tokens, and at least 1. finish_reason is &quot;length&quot; when n reached max_tokens, else &quot;stop&quot;.
+Draws (lengths, faults) depend only on --seed and the request&apos;s number (1, 2, ... as parsed).
+Prompt tokens (usage.prompt_tokens): chat = sum over messages of
+max(1, ceil(UTF-8 bytes of the content / 4)) + 4 per message; completions = ceil(UTF-8 bytes / 4)
+for a string prompt, or the number of token ids for a list. With --prefix-cache, leading 16-token
+blocks seen before skip prefill and are reported in usage.prompt_tokens_details.cached_tokens.
+The k-th output token is &quot; &quot; + a word from a fixed 64-word list, --tokens-per-chunk per SSE chunk.
+Fault kinds for --fault/--fault-every (mid-stream ones strike at token ceil(n/2)):
+  %1.
+--trace-out writes one JSON line per completion request when the server stops (SIGINT/SIGTERM):
+{&quot;id&quot;,&quot;received_ns&quot;,&quot;headers_ns&quot;,&quot;chunk_ns&quot;:[..],&quot;planned_ns&quot;:[..],&quot;end_ns&quot;,&quot;prompt_tokens&quot;,
+&quot;completion_tokens&quot;,&quot;cached_tokens&quot;,&quot;status&quot;,&quot;fault&quot;}, CLOCK_MONOTONIC nanoseconds.</source>
+        <translation>用于在没有 GPU 的情况下试用 Throughline 的 OpenAI 兼容模拟模型服务器（vLLM 风格）。
+端点：POST /v1/chat/completions、/v1/completions、/v1/responses、/v1/embeddings、/v1/rerank
+（及 /v1/reranks）；GET /v1/models、/health、/metrics（Prometheus 文本）。docs/SIM.md 完整描述了
+以下全部内容。
+
+服务模型：同时最多运行 --max-num-seqs 个请求（默认 1024）；其余的在一个 FIFO 队列中等待。
+一次预填充耗时 提示词 token 数 / --prefill-tok-per-s 秒（0 = 不耗时；预填充逐个进行）。
+计时，固定模型（默认）：准入并预填充后 --ttft-ms 出首个 token，之后每 --itl-ms 一个 token，
+按绝对截止时间。批处理模型（给出 --decode-base-ms 时）：每个 token 需要一个解码步骤，耗时
+--decode-base-ms + --decode-per-seq-ms x 运行中的请求数，因此延迟随负载增长、吞吐趋于饱和。
+选项会覆盖其前面的 --preset。
+输出长度 n：&quot;ignore_eos&quot;: true 时为 max_tokens（缺省为 16）；否则为 min(max_tokens, L)，
+无 max_tokens 时为 L，其中 L 为 --output-tokens 或从 --output-len-dist 抽取；然后至少为
+min_tokens，且至少为 1。n 达到 max_tokens 时 finish_reason 为 &quot;length&quot;，否则为 &quot;stop&quot;。
+抽样（长度、故障）只取决于 --seed 和请求的序号（按解析顺序 1、2、...）。
+提示词 token 数（usage.prompt_tokens）：chat = 对各消息求和
+max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字符串提示词为 ceil(UTF-8 字节数 / 4)，
+列表则为 token id 的个数。启用 --prefix-cache 时，之前见过的前导 16-token 块跳过预填充，
+并在 usage.prompt_tokens_details.cached_tokens 中报告。
+第 k 个输出 token 为 &quot; &quot; + 固定 64 词表中的一个词，每个 SSE 块 --tokens-per-chunk 个。
+--fault/--fault-every 的故障类型（流中途类型在第 ceil(n/2) 个 token 处发生）：
+  %1。
+--trace-out 在服务器停止时（SIGINT/SIGTERM）为每个补全请求写一行 JSON：
+{&quot;id&quot;,&quot;received_ns&quot;,&quot;headers_ns&quot;,&quot;chunk_ns&quot;:[..],&quot;planned_ns&quot;:[..],&quot;end_ns&quot;,&quot;prompt_tokens&quot;,
+&quot;completion_tokens&quot;,&quot;cached_tokens&quot;,&quot;status&quot;,&quot;fault&quot;}，CLOCK_MONOTONIC 纳秒。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="113"/>
+        <source>Address to listen on.</source>
+        <translation>监听地址。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="113"/>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="114"/>
+        <source>Port to listen on; 0 picks a free one.</source>
+        <translation>监听端口；0 表示自动选择空闲端口。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="114"/>
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="116"/>
+        <source>Time to first token in milliseconds.</source>
+        <translation>首字延迟（毫秒）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="116"/>
+        <location filename="../core/sim/simcommandline.cpp" line="118"/>
+        <location filename="../core/sim/simcommandline.cpp" line="139"/>
+        <location filename="../core/sim/simcommandline.cpp" line="141"/>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="118"/>
+        <source>Inter-token latency in milliseconds.</source>
+        <translation>token 间延迟（毫秒）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="120"/>
+        <source>Output length when the client does not set ignore_eos.</source>
+        <translation>客户端未设置 ignore_eos 时的输出长度。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="121"/>
+        <location filename="../core/sim/simcommandline.cpp" line="122"/>
+        <location filename="../core/sim/simcommandline.cpp" line="133"/>
+        <location filename="../core/sim/simcommandline.cpp" line="146"/>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="122"/>
+        <source>Event-loop threads; 0 uses one per CPU core.</source>
+        <translation>事件循环线程数；0 表示每个 CPU 核心一个。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="124"/>
+        <source>Model id reported by /v1/models (any model is served).</source>
+        <translation>/v1/models 报告的模型 id（任何模型都会提供服务）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="125"/>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="126"/>
+        <source>Require &apos;Authorization: Bearer &lt;key&gt;&apos; on /v1 endpoints.</source>
+        <translation>在 /v1 端点上要求 &apos;Authorization: Bearer &lt;key&gt;&apos;。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="127"/>
+        <source>key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="128"/>
+        <source>Log every request to stderr.</source>
+        <translation>将每个请求记录到 stderr。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="130"/>
+        <source>Serving-model preset: fast-gpu, slow-cpu, or a JSON file with the long option names as keys.</source>
+        <translation>服务模型预设：fast-gpu、slow-cpu，或以长选项名为键的 JSON 文件。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="131"/>
+        <source>name|file</source>
+        <translation>名称|文件</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="132"/>
+        <source>Sequence slots; more requests wait in a FIFO queue.</source>
+        <translation>序列槽数；更多的请求在 FIFO 队列中等待。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="134"/>
+        <source>Prompt tokens prefilled per second; 0 = free.</source>
+        <translation>每秒预填充的提示词 token 数；0 = 不耗时。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="135"/>
+        <source>tokens</source>
+        <translation>token 数</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="137"/>
+        <source>Fixed part of a decode step; giving it selects the batched model (ignores --ttft-ms/--itl-ms).</source>
+        <translation>解码步骤的固定部分；给出它即选择批处理模型（忽略 --ttft-ms/--itl-ms）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="140"/>
+        <source>Decode step cost per running request (batched model).</source>
+        <translation>每个运行中请求的解码步骤开销（批处理模型）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="143"/>
+        <source>Output length when the client sets no limit: fixed (--output-tokens), uniform:MIN:MAX or normal:MEAN:STD.</source>
+        <translation>客户端未设上限时的输出长度：fixed（--output-tokens）、uniform:MIN:MAX 或 normal:MEAN:STD。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="145"/>
+        <source>spec</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="146"/>
+        <source>Seed of the per-request draws (lengths, faults).</source>
+        <translation>逐请求抽样（长度、故障）的随机种子。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="149"/>
+        <source>Report repeated prompt prefixes as cached_tokens and skip their prefill.</source>
+        <translation>将重复的提示词前缀报告为 cached_tokens 并跳过其预填充。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="151"/>
+        <source>Turn the prefix cache off (after a preset turned it on).</source>
+        <translation>关闭前缀缓存（在预设打开它之后）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="153"/>
+        <source>Count prompt tokens with this Hugging Face tokenizer (a model folder or tokenizer.json; chat through its chat template) instead of 4 bytes a token.</source>
+        <translation>使用此 Hugging Face 分词器计算提示词 token 数（模型文件夹或 tokenizer.json；聊天经由其聊天模板），而不是按每 4 字节一个 token。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="155"/>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="157"/>
+        <source>Advertise keep-alive but close a connection, without an answer, when a second request arrives on it (servers that drop idle keep-alive connections).</source>
+        <translation>声明 keep-alive，但在同一连接上收到第二个请求时不应答直接关闭（模拟会丢弃空闲 keep-alive 连接的服务器）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="159"/>
+        <source>Tokens coalesced into one SSE chunk.</source>
+        <translation>合并到一个 SSE 块中的 token 数。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="159"/>
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="162"/>
+        <source>Inject KIND into each completion request with probability PROB (0..1); repeatable.</source>
+        <translation>以概率 PROB（0..1）向每个补全请求注入 KIND；可重复。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="163"/>
+        <source>kind:prob</source>
+        <translation>类型:概率</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="164"/>
+        <source>Inject KIND into every N-th completion request; repeatable.</source>
+        <translation>向每第 N 个补全请求注入 KIND；可重复。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="165"/>
+        <source>kind:n</source>
+        <translation>类型:n</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="166"/>
+        <source>Seconds without a byte for stall-mid-stream.</source>
+        <translation>stall-mid-stream 故障中无任何字节的秒数。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="166"/>
+        <location filename="../core/sim/simcommandline.cpp" line="169"/>
+        <source>s</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="168"/>
+        <source>Seconds before the status line for slow-headers.</source>
+        <translation>slow-headers 故障中状态行之前的秒数。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="171"/>
+        <source>A thread wakes at most once per this many microseconds; events due in between go out together, that much late at most. 0 = wake for every deadline.</source>
+        <translation>一个线程每隔这么多微秒最多唤醒一次；其间到期的事件一起发出，最多晚这么久。0 = 每个截止时间都唤醒。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="173"/>
+        <source>us</source>
+        <translation>微秒</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="175"/>
+        <source>Write every completion request&apos;s write times (ground truth) here, one JSON line each, on exit.</source>
+        <translation>退出时将每个补全请求的写出时间（真实值）写到这里，每个一行 JSON。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="177"/>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="187"/>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>意外的参数 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="198"/>
+        <source>--%1 expects %2, got &apos;%3&apos;</source>
+        <translation>--%1 需要%2，收到 &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="221"/>
+        <source>--port expects a port number from 0 to 65535, got &apos;%1&apos;</source>
+        <translation>--port 需要 0 到 65535 之间的端口号，收到 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="223"/>
+        <location filename="../core/sim/simcommandline.cpp" line="225"/>
+        <location filename="../core/sim/simcommandline.cpp" line="235"/>
+        <location filename="../core/sim/simcommandline.cpp" line="237"/>
+        <source>a non-negative number of milliseconds</source>
+        <translation>非负的毫秒数</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="227"/>
+        <location filename="../core/sim/simcommandline.cpp" line="231"/>
+        <location filename="../core/sim/simcommandline.cpp" line="239"/>
+        <source>a whole number of at least 1</source>
+        <translation>至少为 1 的整数</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="229"/>
+        <source>a whole number from 0 to 1024</source>
+        <translation>0 到 1024 之间的整数</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="233"/>
+        <source>a non-negative number of tokens per second</source>
+        <translation>非负的每秒 token 数</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="241"/>
+        <source>a non-negative number of microseconds</source>
+        <translation>非负的微秒数</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="243"/>
+        <location filename="../core/sim/simcommandline.cpp" line="245"/>
+        <source>a non-negative number of seconds</source>
+        <translation>非负的秒数</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="255"/>
+        <source>a non-negative whole number</source>
+        <translation>非负整数</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="280"/>
+        <source>--model-name must not be empty</source>
+        <translation>--model-name 不能为空</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/csv.cpp" line="81"/>
+        <source>a quoted field opened on line %1 never ends</source>
+        <translation>第 %1 行开始的引号字段没有结束</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/csvexporter.cpp" line="189"/>
+        <location filename="../core/storage/evalscopeexporter.cpp" line="103"/>
+        <source>cannot create the folder &apos;%1&apos;; check the path and its permissions</source>
+        <translation>无法创建文件夹 &apos;%1&apos;；请检查路径及其权限</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeexporter.cpp" line="38"/>
+        <source>cannot create &apos;%1&apos;: %2</source>
+        <translation>无法创建 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="104"/>
+        <source>cannot open &apos;%1&apos;: %2</source>
+        <translation>无法打开 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="111"/>
+        <source>&apos;%1&apos; has no readable `result` table (EvalScope&apos;s benchmark_data.db): %2</source>
+        <translation>&apos;%1&apos; 中没有可读的 `result` 表（EvalScope 的 benchmark_data.db）：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="164"/>
+        <source>&apos;%1&apos; is not a folder; give an EvalScope output folder (it holds parallel_&lt;P&gt;_number_&lt;N&gt; folders)</source>
+        <translation>&apos;%1&apos; 不是文件夹；请提供 EvalScope 输出文件夹（其中包含 parallel_&lt;P&gt;_number_&lt;N&gt; 文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="169"/>
+        <source>&apos;%1&apos; holds no EvalScope run folder (parallel_&lt;P&gt;_number_&lt;N&gt; or rate_&lt;R&gt;_number_&lt;N&gt; with benchmark_data.db or benchmark_summary.json)</source>
+        <translation>&apos;%1&apos; 中没有 EvalScope 运行文件夹（带有 benchmark_data.db 或 benchmark_summary.json 的 parallel_&lt;P&gt;_number_&lt;N&gt; 或 rate_&lt;R&gt;_number_&lt;N&gt;）</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="287"/>
+        <source>no benchmark_args.json: the configuration holds only the load of each point</source>
+        <translation>没有 benchmark_args.json：配置中只有各测试点的负载</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="295"/>
+        <source>no start time: the run&apos;s date is the folder&apos;s modification time</source>
+        <translation>没有开始时间：运行日期取文件夹的修改时间</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="340"/>
+        <source>%1: benchmark_summary.json counts %2 successful requests, benchmark_data.db holds %3; the metrics follow the data</source>
+        <translation>%1：benchmark_summary.json 统计了 %2 个成功请求，benchmark_data.db 中有 %3 个；指标以数据为准</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="351"/>
+        <source>no benchmark_data.db in %1: no per-request data there; those points keep EvalScope&apos;s own summary and percentiles, not recomputed</source>
+        <translation>%1 中没有 benchmark_data.db：那里没有逐请求数据；这些测试点保留 EvalScope 自己的汇总和百分位，未重新计算</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="356"/>
+        <location filename="../core/storage/vllmimporter.cpp" line="288"/>
+        <source>no per-chunk times: chunk times rebuilt from TTFT and the ITL list</source>
+        <translation>没有逐块时间：块时间由 TTFT 和 ITL 列表重建</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="357"/>
+        <source>whether a chunk carried text is not recorded: every chunk counts as content</source>
+        <translation>未记录块中是否带有文本：每个块都计为内容</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="358"/>
+        <source>no scheduled send times, response-header times, HTTP status or bytes received</source>
+        <translation>没有计划发送时间、响应头时间、HTTP 状态或接收字节数</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="359"/>
+        <source>token counts may be the server&apos;s or EvalScope&apos;s tokenizer estimate: source unknown</source>
+        <translation>token 数可能来自服务器或 EvalScope 的分词器估算：来源未知</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="360"/>
+        <source>no warmup requests (EvalScope does not store them)</source>
+        <translation>没有预热请求（EvalScope 不保存它们）</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="362"/>
+        <source>failed requests carry no error class, status or message</source>
+        <translation>失败的请求没有错误类别、状态或消息</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectmigrations.cpp" line="108"/>
+        <source>upgrading to schema %1 failed at &apos;%2&apos;: %3</source>
+        <translation>升级到架构 %1 时在 &apos;%2&apos; 处失败：%3</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectreader.cpp" line="174"/>
+        <source>project &apos;%1&apos; holds no runs</source>
+        <translation>项目 &apos;%1&apos; 中没有运行</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectreader.cpp" line="175"/>
+        <source>project &apos;%1&apos; has no run &apos;%2&apos;; &apos;runs list&apos; shows the ids</source>
+        <translation>项目 &apos;%1&apos; 中没有运行 &apos;%2&apos;；&apos;runs list&apos; 会显示所有 id</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectreader.cpp" line="179"/>
+        <source>&apos;%1&apos; matches several runs of &apos;%2&apos;; give more of the id</source>
+        <translation>&apos;%1&apos; 匹配了 &apos;%2&apos; 中的多个运行；请给出更长的 id</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/runimporter.cpp" line="28"/>
+        <source>&apos;%1&apos;: %2</source>
+        <translation>&apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/runimporter.cpp" line="37"/>
+        <source>imported from run %1 of an exported Throughline run</source>
+        <translation>导入自导出的 Throughline 运行 %1</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/runimporter.cpp" line="69"/>
+        <source>&apos;%1&apos; does not exist</source>
+        <translation>&apos;%1&apos; 不存在</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/runimporter.cpp" line="84"/>
+        <source>&apos;%1&apos; is neither an EvalScope output folder, a vLLM bench serve result nor a Throughline run export; name the format with --format</source>
+        <translation>&apos;%1&apos; 既不是 EvalScope 输出文件夹，也不是 vLLM bench serve 结果或 Throughline 运行导出；请用 --format 指定格式</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/runjson.cpp" line="168"/>
+        <source>not JSON, or not a JSON object</source>
+        <translation>不是 JSON，或不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/runjson.cpp" line="170"/>
+        <source>not a Throughline run export (&quot;format&quot; is not &quot;throughline-run&quot;)</source>
+        <translation>不是 Throughline 运行导出（&quot;format&quot; 不是 &quot;throughline-run&quot;）</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/runjson.cpp" line="173"/>
+        <source>written by a newer Throughline (run format %1; this version reads up to %2); update Throughline to import it</source>
+        <translation>由更新版本的 Throughline 写入（运行格式 %1；此版本最多读取 %2）；请更新 Throughline 后再导入</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/runjson.cpp" line="198"/>
+        <source>the run has no &quot;config&quot; object</source>
+        <translation>运行中没有 &quot;config&quot; 对象</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/runjson.cpp" line="201"/>
+        <source>the run has no &quot;points&quot; list</source>
+        <translation>运行中没有 &quot;points&quot; 列表</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/runjson.cpp" line="212"/>
+        <source>point %1 is malformed: %2</source>
+        <translation>测试点 %1 格式错误：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/vllmimporter.cpp" line="143"/>
+        <source>&apos;%1&apos; is not a vLLM bench serve result (a JSON object with &quot;duration&quot;, &quot;completed&quot; and the throughput keys, as --save-result writes)</source>
+        <translation>&apos;%1&apos; 不是 vLLM bench serve 结果（即 --save-result 写出的、带有 &quot;duration&quot;、&quot;completed&quot; 和吞吐量键的 JSON 对象）</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/vllmimporter.cpp" line="164"/>
+        <source>no &quot;date&quot;: the run&apos;s date is the file&apos;s modification time</source>
+        <translation>没有 &quot;date&quot;：运行日期取文件的修改时间</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/vllmimporter.cpp" line="166"/>
+        <source>no endpoint URL (vLLM does not save --base-url/--host/--port)</source>
+        <translation>没有端点 URL（vLLM 不保存 --base-url/--host/--port）</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/vllmimporter.cpp" line="176"/>
+        <source>&apos;%1&apos;: object %2 is not a vLLM bench serve result</source>
+        <translation>&apos;%1&apos;：对象 %2 不是 vLLM bench serve 结果</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/vllmimporter.cpp" line="286"/>
+        <source>no per-request send times: every request is placed at the start of its point, and the test duration is vLLM&apos;s &quot;duration&quot;</source>
+        <translation>没有逐请求发送时间：每个请求都放在其测试点的开始，测试时长取 vLLM 的 &quot;duration&quot;</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/vllmimporter.cpp" line="289"/>
+        <source>TPOT follows EvalScope (one-token requests count as 0); vLLM&apos;s own TPOT leaves them out</source>
+        <translation>TPOT 按 EvalScope 计算（单 token 请求计为 0）；vLLM 自己的 TPOT 不计入它们</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/vllmimporter.cpp" line="291"/>
+        <source>no response-header times, HTTP status or bytes received; failures keep vLLM&apos;s error text</source>
+        <translation>没有响应头时间、HTTP 状态或接收字节数；失败保留 vLLM 的错误文本</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/vllmimporter.cpp" line="292"/>
+        <source>output token counts are the server&apos;s or vLLM&apos;s tokenizer estimate: source unknown</source>
+        <translation>输出 token 数可能来自服务器或 vLLM 的分词器估算：来源未知</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/vllmimporter.cpp" line="295"/>
+        <source>no per-request data (saved without --save-detailed): the summary and percentiles are vLLM&apos;s own figures, not recomputed; vLLM&apos;s TPOT leaves out one-token requests</source>
+        <translation>没有逐请求数据（保存时未使用 --save-detailed）：汇总和百分位是 vLLM 自己的数值，未重新计算；vLLM 的 TPOT 不计入单 token 请求</translation>
+    </message>
+</context>
+<context>
+    <name>Tr</name>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="91"/>
+        <source>cannot read &apos;%1&apos;: %2</source>
+        <translation>无法读取 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="98"/>
+        <source>must be a JSON object (inline or @FILE.json), e.g. &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</source>
+        <translation>必须是 JSON 对象（内联或 @FILE.json），例如 &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="23"/>
+        <location filename="../app/gui/main.cpp" line="25"/>
         <source>Benchmark workbench for OpenAI-compatible LLM servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI 兼容大模型服务的基准测试工作台。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="28"/>
+        <location filename="../app/gui/main.cpp" line="30"/>
         <source>Project file (*.tlproj) to open or create; runs are stored in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>要打开或创建的项目文件（*.tlproj）；运行结果保存在其中。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="47"/>
+        <location filename="../app/gui/main.cpp" line="50"/>
         <source>Start the built-in emulated model server and fill in a short sweep aimed at it: press Run to see a benchmark without a real server.</source>
-        <translation type="unfinished"></translation>
+        <translation>启动内置的模拟模型服务器，并填好一个针对它的简短扫描：按“运行”即可在没有真实服务器的情况下体验一次基准测试。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="82"/>
+        <location filename="../app/gui/main.cpp" line="91"/>
         <source>Throughline</source>
-        <translation type="unfinished"></translation>
+        <translation>Throughline</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="82"/>
+        <location filename="../app/gui/main.cpp" line="92"/>
         <source>The built-in emulated server could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>内置模拟服务器无法启动：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tl::EmulatedServerPresets</name>
+    <message>
+        <location filename="../ui/emulatedserverpresets.cpp" line="34"/>
+        <source>unknown emulated server preset: %1</source>
+        <translation>未知的模拟服务器预设：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tl::HistogramChartView</name>
+    <message>
+        <location filename="../ui/charts/histogramchartview.cpp" line="20"/>
+        <source>TTFT histogram of the current point</source>
+        <translation>当前测试点的首字延迟（TTFT）直方图</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/histogramchartview.cpp" line="25"/>
+        <location filename="../ui/charts/histogramchartview.cpp" line="32"/>
+        <source>requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/histogramchartview.cpp" line="30"/>
+        <source>TTFT up to (ms)</source>
+        <translation>TTFT 上限（毫秒）</translation>
     </message>
 </context>
 <context>
@@ -388,375 +1568,732 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
     <message>
         <location filename="../ui/charts/livechartview.cpp" line="24"/>
         <source>Output throughput</source>
-        <translation type="unfinished"></translation>
+        <translation>输出吞吐量</translation>
     </message>
     <message>
         <location filename="../ui/charts/livechartview.cpp" line="24"/>
         <source>tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>token/秒</translation>
     </message>
     <message>
         <location filename="../ui/charts/livechartview.cpp" line="25"/>
         <source>Time to first token (mean over the last second)</source>
-        <translation type="unfinished"></translation>
+        <translation>首字延迟（最近一秒的平均值）</translation>
     </message>
     <message>
         <location filename="../ui/charts/livechartview.cpp" line="25"/>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../ui/charts/livechartview.cpp" line="48"/>
+        <location filename="../ui/charts/livechartview.cpp" line="28"/>
+        <source>requests in flight</source>
+        <translation>进行中的请求</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/livechartview.cpp" line="35"/>
+        <source>in flight</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/livechartview.cpp" line="62"/>
         <source>time since the point started (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>自测试点开始的时间（秒）</translation>
     </message>
 </context>
 <context>
     <name>tl::LiveRunPage</name>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="16"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="37"/>
         <source>No run yet: fill in the Setup page and press Run.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未运行：请填写“设置”页并按“运行”。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="19"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="42"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="160"/>
         <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="34"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="161"/>
         <source>First press: send no new requests and let those in flight finish. Second press: abort them too.</source>
-        <translation type="unfinished"></translation>
+        <translation>第一次按下：不再发送新请求，进行中的请求继续完成。第二次按下：同时中止它们。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="58"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="132"/>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="91"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="112"/>
+        <source>The latest failures of the run, newest first</source>
+        <translation>本次运行最近的失败，最新的在前</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="145"/>
+        <source>Harness health: not measured yet</source>
+        <translation>测试端健康度：尚未测得</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="164"/>
+        <source>&amp;Abort In-Flight Requests</source>
+        <translation>中止进行中的请求(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="165"/>
+        <source>No new requests are sent. Press again to abort those still in flight; they are counted as aborted, apart from server failures.</source>
+        <translation>已不再发送新请求。再按一次将中止仍在进行的请求；它们计为“已中止”，与服务器失败分开统计。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="219"/>
+        <source>Succeeded: %1</source>
+        <translation>成功：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="220"/>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="221"/>
+        <source>Aborted by you: %1</source>
+        <translation>被您中止：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="225"/>
+        <source>Failures by class: none</source>
+        <translation>按类别的失败：无</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="226"/>
+        <source>Failures by class: %1</source>
+        <translation>按类别的失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="234"/>
+        <source>Harness health: ● good — %1</source>
+        <translation>测试端健康度：● 良好 — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="235"/>
+        <source>Harness health: ● suspect — %1</source>
+        <translation>测试端健康度：● 存疑 — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="273"/>
+        <source>R%1</source>
+        <translation>R%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="274"/>
+        <source>P%1</source>
+        <translation>P%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="280"/>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="285"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="286"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="293"/>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="93"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="295"/>
         <source>Testing the connection…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在测试连接…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="95"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="297"/>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="97"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="299"/>
         <source>Pausing before the next point</source>
-        <translation type="unfinished"></translation>
+        <translation>在下一个测试点前暂停</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="99"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="301"/>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="101"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="303"/>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="103"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="305"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="116"/>
-        <source>point %1/%2</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/pages/liverunpage.cpp" line="327"/>
+        <source>Overall: point %1 of %2 · elapsed %3 · about %4 left</source>
+        <translation>总体：第 %1/%2 个测试点 · 已用 %3 · 约剩 %4</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="117"/>
-        <source>parallel %1</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/pages/liverunpage.cpp" line="341"/>
+        <source>This point: %1</source>
+        <translation>当前测试点：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="118"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="345"/>
+        <source>elapsed %1</source>
+        <translation>已用 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="348"/>
+        <source>about %1 left</source>
+        <translation>约剩 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="342"/>
         <source>%1/%2 done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成 %1/%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/liverunpage.cpp" line="119"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="343"/>
         <source>%n in flight</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个进行中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/liverunpage.cpp" line="120"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="344"/>
         <source>%n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="121"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="283"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>tl::LiveRunStats</name>
+    <message>
+        <location filename="../ui/liverunstats.cpp" line="97"/>
+        <source>requests leave %1 ms late (p99): the client cannot keep to the schedule</source>
+        <translation>请求发出延迟 %1 毫秒（p99）：客户端跟不上调度</translation>
+    </message>
+    <message>
+        <location filename="../ui/liverunstats.cpp" line="118"/>
+        <source>%1 requests in flight on average of the %2 asked: the client is not keeping up</source>
+        <translation>平均只有 %1 个请求在进行（要求 %2 个）：客户端跟不上</translation>
+    </message>
+    <message>
+        <location filename="../ui/liverunstats.cpp" line="125"/>
+        <source>on schedule: %1 of %2 requests in flight on average</source>
+        <translation>按计划：平均 %1/%2 个请求在进行</translation>
+    </message>
+    <message>
+        <location filename="../ui/liverunstats.cpp" line="133"/>
+        <source>on schedule: requests leave within %1 ms of their time (p99)</source>
+        <translation>按计划：请求在预定时间后 %1 毫秒内发出（p99）</translation>
+    </message>
+</context>
+<context>
+    <name>tl::MainActions</name>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="26"/>
+        <source>&amp;New Project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="28"/>
+        <source>&amp;Open Project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="30"/>
+        <source>Save a &amp;Copy As…</source>
+        <translation>另存副本为(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="31"/>
+        <source>Write a copy of the whole project file elsewhere; the open project stays open</source>
+        <translation>将整个项目文件的副本写到别处；当前项目保持打开</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="32"/>
+        <source>EvalScope Output &amp;Folder…</source>
+        <translation>EvalScope 输出文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="33"/>
+        <source>&amp;vLLM Result JSON…</source>
+        <translation>vLLM 结果 JSON(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="34"/>
+        <source>Exported &amp;Run JSON…</source>
+        <translation>导出的运行 JSON(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="35"/>
+        <source>&amp;Clear List</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="36"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="38"/>
+        <location filename="../ui/mainactions.cpp" line="98"/>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="40"/>
+        <source>Start the benchmark described on the Setup page (Ctrl+R)</source>
+        <translation>开始“设置”页所描述的基准测试（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="41"/>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="43"/>
+        <source>First press: no new requests, in-flight ones finish. Second press: abort them.</source>
+        <translation>第一次按下：不再发新请求，进行中的继续完成。第二次按下：中止它们。</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="44"/>
+        <source>&amp;Test Connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="45"/>
+        <source>Send one request with the form&apos;s settings and report whether the server answers</source>
+        <translation>按表单设置发送一个请求，并报告服务器是否响应</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="46"/>
+        <source>Start &amp;Emulated Server</source>
+        <translation>启动模拟服务器(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="48"/>
+        <source>Start the built-in emulated model server on a free loopback port and aim the form at it</source>
+        <translation>在空闲的本地回环端口上启动内置模拟模型服务器，并让表单指向它</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="58"/>
+        <source>A fast GPU server: many sequence slots, quick prefill and decode</source>
+        <translation>快速 GPU 服务器：序列槽多，预填充和解码都快</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="59"/>
+        <source>A slow CPU server: few slots, slow prefill and decode, a queue forms</source>
+        <translation>慢速 CPU 服务器：槽位少，预填充和解码慢，会形成排队</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="61"/>
+        <source>The demo server with a few percent of HTTP errors, error events and resets</source>
+        <translation>演示服务器，带有百分之几的 HTTP 错误、错误事件和连接重置</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="63"/>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="64"/>
+        <source>&amp;About Throughline</source>
+        <translation>关于 Throughline(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="65"/>
+        <source>&amp;Documentation</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="66"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="86"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="89"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="93"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="102"/>
+        <source>Start Built-in Server with &amp;Preset</source>
+        <translation>用预设启动内置服务器(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="105"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="108"/>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="110"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="115"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="130"/>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="136"/>
+        <source>No recent projects</source>
+        <translation>没有最近的项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="154"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="154"/>
+        <source>This window was started without a settings store.</source>
+        <translation>此窗口启动时没有设置存储。</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="163"/>
+        <source>About Throughline</source>
+        <translation>关于 Throughline</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="164"/>
+        <source>&lt;h3&gt;Throughline %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking OpenAI-compatible LLM servers: scheduled streaming load, every event timestamped where it arrives, every request kept in one project file.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Throughline %1&lt;/h3&gt;&lt;p&gt;OpenAI 兼容大模型服务的基准测试工作台：按计划发送流式负载，每个事件在到达处打时间戳，每个请求都保存在一个项目文件中。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="173"/>
+        <source>Documentation</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="174"/>
+        <source>&lt;p&gt;&lt;b&gt;README.md&lt;/b&gt; and the &lt;b&gt;docs/&lt;/b&gt; folder of Throughline&apos;s source tree describe the workbench, the metrics (docs/METRICS.md), the project file (docs/PROJECT_FILE.md), the datasets and the emulated server.&lt;/p&gt;&lt;p&gt;&lt;code&gt;throughline-cli run --help&lt;/code&gt; lists every run parameter; Help ▸ Keyboard Shortcuts lists the keys.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Throughline 源码树中的 &lt;b&gt;README.md&lt;/b&gt; 和 &lt;b&gt;docs/&lt;/b&gt; 文件夹介绍了工作台、指标（docs/METRICS.md）、项目文件（docs/PROJECT_FILE.md）、数据集和模拟服务器。&lt;/p&gt;&lt;p&gt;&lt;code&gt;throughline-cli run --help&lt;/code&gt; 列出所有运行参数；“帮助 ▸ 键盘快捷键”列出按键。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>tl::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="41"/>
-        <location filename="../ui/mainwindow.cpp" line="162"/>
+        <location filename="../ui/mainwindow.cpp" line="48"/>
+        <location filename="../ui/mainwindow.cpp" line="164"/>
         <source>Throughline</source>
-        <translation type="unfinished"></translation>
+        <translation>Throughline</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="68"/>
+        <location filename="../ui/mainwindow.cpp" line="80"/>
         <source>Setup</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="69"/>
+        <location filename="../ui/mainwindow.cpp" line="81"/>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>实时</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="70"/>
+        <location filename="../ui/mainwindow.cpp" line="82"/>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="75"/>
-        <source>Runs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="96"/>
-        <source>&amp;New Project…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="99"/>
-        <source>&amp;Open Project…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="103"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="107"/>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
-        <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="110"/>
-        <source>Start the benchmark described on the Setup page (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="112"/>
-        <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="115"/>
-        <source>First press: no new requests, in-flight ones finish. Second press: abort them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="118"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="129"/>
-        <source>Main</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="153"/>
+        <location filename="../ui/mainwindow.cpp" line="154"/>
         <source>The project could not be opened:</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开项目：</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="157"/>
         <source>Opened for browsing only; runs will not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>仅以浏览方式打开；运行结果不会保存：%1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="159"/>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="162"/>
+        <location filename="../ui/mainwindow.cpp" line="164"/>
         <source>%1 — Throughline</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Throughline</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="171"/>
+        <location filename="../ui/mainwindow.cpp" line="182"/>
         <source>&lt;b&gt;Demo.&lt;/b&gt; The form is aimed at the built-in emulated model server at %1 (%2 ms to the first token, %3 ms between tokens). Press &lt;b&gt;Run&lt;/b&gt; to benchmark it.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;演示。&lt;/b&gt;表单已指向位于 %1 的内置模拟模型服务器（首字 %2 毫秒，token 间隔 %3 毫秒）。按&lt;b&gt;运行&lt;/b&gt;对其进行基准测试。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="176"/>
+        <location filename="../ui/mainwindow.cpp" line="187"/>
         <source>Throughline — demo against the emulated server at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Throughline — 针对 %1 模拟服务器的演示</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
-        <source>New Project</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="87"/>
+        <source>Project</source>
+        <translation>项目</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
-        <source>Throughline projects (*.tlproj)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow.cpp" line="202"/>
+        <source>Emulated server</source>
+        <translation>模拟服务器</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192"/>
-        <source>Open Project</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <source>Stop the run in progress first.</source>
+        <translation>请先停止正在进行的运行。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
-        <source>Throughline projects (*.tlproj);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="202"/>
+        <source>The emulated server could not start: %1</source>
+        <translation>模拟服务器无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="218"/>
-        <source>The run did not start:</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <source>Emulated server (%1) listening at %2</source>
+        <translation>模拟服务器（%1）正在 %2 上监听</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="220"/>
-        <source>The run did not start: fix the fields marked on the Setup page.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
+        <source>Saved a copy of the project to %1</source>
+        <translation>已将项目副本保存到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="230"/>
-        <source>Stopping: no new requests are sent; those in flight finish. Press Stop again to abort them.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="247"/>
+        <source>Save a Copy</source>
+        <translation>保存副本</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="237"/>
-        <source>%1 at %2</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="247"/>
+        <source>The copy could not be written: %1</source>
+        <translation>无法写入副本：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="238"/>
-        <location filename="../ui/mainwindow.cpp" line="251"/>
-        <source>running</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow.cpp" line="280"/>
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="262"/>
-        <source>The run could not be saved to the project: %1</source>
-        <translation type="unfinished"></translation>
+        <source>Open or create a writable project first: imported runs are stored in it.</source>
+        <translation>请先打开或创建一个可写的项目：导入的运行会保存在其中。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="263"/>
-        <source>completed</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="269"/>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="264"/>
-        <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="280"/>
+        <source>%1 could not be imported: %2</source>
+        <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="265"/>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="286"/>
+        <source>Imported %1</source>
+        <translation>已导入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="272"/>
-        <source>the run failed</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="296"/>
+        <source>The connection cannot be tested:</source>
+        <translation>无法测试连接：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="273"/>
-        <source>The run failed:</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="310"/>
+        <source>The server answered the test request.</source>
+        <translation>服务器已响应测试请求。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="294"/>
-        <source>Run “%1” · %2 · %3 at %4 · started %5</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="313"/>
+        <source>The connection test failed:</source>
+        <translation>连接测试失败：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="302"/>
-        <source>Run “%1” · %2 · %3 at %4</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="329"/>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="319"/>
-        <source>No project: runs are shown but not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="321"/>
-        <source>Project (read-only): %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="323"/>
-        <source>Project: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="327"/>
-        <source>Ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="330"/>
-        <source>Testing the connection…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="333"/>
-        <source>Running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="336"/>
-        <source>Pausing between points</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="339"/>
-        <source>Finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="342"/>
-        <source>Stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="345"/>
-        <source>Failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="358"/>
-        <source>Quit Throughline</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="357"/>
+        <source>The run did not start:</source>
+        <translation>运行未开始：</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="359"/>
+        <source>The run did not start: fix the fields marked on the Setup page.</source>
+        <translation>运行未开始：请修正“设置”页上标出的字段。</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="372"/>
+        <source>Stopping: no new requests are sent; those in flight finish. Press Stop again to abort them.</source>
+        <translation>正在停止：不再发送新请求，进行中的请求继续完成。再按一次“停止”可中止它们。</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="374"/>
+        <source>Aborting the requests in flight…</source>
+        <translation>正在中止进行中的请求…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="381"/>
+        <source>%1 at %2</source>
+        <translation>%1 @ %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="395"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="406"/>
+        <source>The run could not be saved to the project: %1</source>
+        <translation>运行无法保存到项目：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="407"/>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="408"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="409"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="417"/>
+        <source>the run failed</source>
+        <translation>运行失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="418"/>
+        <source>The run failed:</source>
+        <translation>运行失败：</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="443"/>
+        <source>Run “%1” · %2 · %3 at %4 · started %5</source>
+        <translation>运行“%1” · %2 · %3 @ %4 · 开始于 %5</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="452"/>
+        <source>Run “%1” · %2 · %3 at %4</source>
+        <translation>运行“%1” · %2 · %3 @ %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="488"/>
+        <source>Quit Throughline</source>
+        <translation>退出 Throughline</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="489"/>
         <source>A run is in progress. Abort it and quit? What was measured so far stays in the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>有运行正在进行。要中止并退出吗？已测得的数据会保留在项目中。</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ProjectFileDialogs</name>
+    <message>
+        <location filename="../ui/dialogs/projectfiledialogs.cpp" line="22"/>
+        <source>New Project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/projectfiledialogs.cpp" line="23"/>
+        <location filename="../ui/dialogs/projectfiledialogs.cpp" line="37"/>
+        <source>Throughline projects (*.tlproj)</source>
+        <translation>Throughline 项目 (*.tlproj)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/projectfiledialogs.cpp" line="28"/>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/projectfiledialogs.cpp" line="30"/>
+        <source>Throughline projects (*.tlproj);;All files (*)</source>
+        <translation>Throughline 项目 (*.tlproj);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/projectfiledialogs.cpp" line="36"/>
+        <source>Save a Copy As</source>
+        <translation>另存副本为</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/projectfiledialogs.cpp" line="44"/>
+        <source>Import EvalScope Output Folder</source>
+        <translation>导入 EvalScope 输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/projectfiledialogs.cpp" line="45"/>
+        <source>Import Run</source>
+        <translation>导入运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/projectfiledialogs.cpp" line="46"/>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON 文件 (*.json);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ProjectSession</name>
+    <message>
+        <location filename="../ui/projectsession.cpp" line="91"/>
+        <source>the project is open read-only: %1</source>
+        <translation>项目以只读方式打开：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/projectsession.cpp" line="92"/>
+        <location filename="../ui/projectsession.cpp" line="140"/>
+        <source>no project is open</source>
+        <translation>没有打开的项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/projectsession.cpp" line="147"/>
+        <source>cannot replace %1</source>
+        <translation>无法替换 %1</translation>
     </message>
 </context>
 <context>
@@ -764,73 +2301,175 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="17"/>
         <source>No results yet: run a benchmark or pick a run in the Runs list.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无结果：请运行一次基准测试，或在运行列表中选择一个运行。</translation>
+    </message>
+</context>
+<context>
+    <name>tl::RunActions</name>
+    <message>
+        <location filename="../ui/runactions.cpp" line="38"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/runactions.cpp" line="38"/>
+        <source>The change could not be saved: %1</source>
+        <translation>无法保存更改：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/runactions.cpp" line="48"/>
+        <source>Rename Run</source>
+        <translation>重命名运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/runactions.cpp" line="48"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../ui/runactions.cpp" line="62"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../ui/runactions.cpp" line="62"/>
+        <source>Tags, separated by commas:</source>
+        <translation>标签，用逗号分隔：</translation>
+    </message>
+    <message>
+        <location filename="../ui/runactions.cpp" line="82"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../ui/runactions.cpp" line="82"/>
+        <source>Note on “%1”:</source>
+        <translation>“%1”的备注：</translation>
+    </message>
+    <message>
+        <location filename="../ui/runactions.cpp" line="94"/>
+        <source>Delete Run</source>
+        <translation>删除运行</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/runactions.cpp" line="95"/>
+        <source>Delete the run “%1” and its %n request(s) from the project? This is written at once and cannot be undone.</source>
+        <translation>
+            <numerusform>从项目中删除运行“%1”及其 %n 个请求？此操作会立即写入，且无法撤销。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>tl::RunController</name>
     <message>
-        <location filename="../core/engine/runcontroller.cpp" line="75"/>
+        <location filename="../core/engine/runcontroller.cpp" line="84"/>
         <source>a run is already in progress; stop it first</source>
-        <translation type="unfinished"></translation>
+        <translation>已有运行在进行；请先停止它</translation>
     </message>
 </context>
 <context>
     <name>tl::RunListModel</name>
     <message>
-        <location filename="../ui/models/runlistmodel.cpp" line="44"/>
+        <location filename="../ui/models/runlistmodel.cpp" line="156"/>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../ui/models/runlistmodel.cpp" line="46"/>
+        <location filename="../ui/models/runlistmodel.cpp" line="158"/>
         <source>completed</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/models/runlistmodel.cpp" line="48"/>
+        <location filename="../ui/models/runlistmodel.cpp" line="160"/>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/models/runlistmodel.cpp" line="50"/>
+        <location filename="../ui/models/runlistmodel.cpp" line="162"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/models/runlistmodel.cpp" line="52"/>
+        <location filename="../ui/models/runlistmodel.cpp" line="164"/>
         <source>interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../ui/models/runlistmodel.cpp" line="126"/>
+        <location filename="../ui/models/runlistmodel.cpp" line="235"/>
+        <source>Tags: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="237"/>
+        <source>Notes: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/models/runlistmodel.cpp" line="259"/>
+        <source>%1 (%n run(s))</source>
+        <translation>
+            <numerusform>%1（%n 个运行）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="278"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/models/runlistmodel.cpp" line="128"/>
+        <location filename="../ui/models/runlistmodel.cpp" line="280"/>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/models/runlistmodel.cpp" line="130"/>
+        <location filename="../ui/models/runlistmodel.cpp" line="282"/>
+        <source>Load</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="288"/>
+        <source>Failures</source>
+        <translation>失败数</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="292"/>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../ui/models/runlistmodel.cpp" line="132"/>
+        <location filename="../ui/models/runlistmodel.cpp" line="290"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/models/runlistmodel.cpp" line="134"/>
+        <location filename="../ui/models/runlistmodel.cpp" line="56"/>
+        <source>%1 at %2</source>
+        <translation>%1 @ %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="56"/>
+        <source>(no model)</source>
+        <translation>（无模型）</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="77"/>
+        <source>rate %1 req/s</source>
+        <translation>速率 %1 请求/秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="81"/>
+        <source>parallel %1</source>
+        <translation>并发 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="284"/>
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation>测试点</translation>
     </message>
     <message>
-        <location filename="../ui/models/runlistmodel.cpp" line="136"/>
+        <location filename="../ui/models/runlistmodel.cpp" line="286"/>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>请求数</translation>
     </message>
 </context>
 <context>
@@ -838,135 +2477,261 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
     <message>
         <location filename="../ui/pages/runsetuppage.cpp" line="74"/>
         <source>http://127.0.0.1:8000/v1/chat/completions</source>
-        <translation type="unfinished"></translation>
+        <translation>http://127.0.0.1:8000/v1/chat/completions</translation>
     </message>
     <message>
         <location filename="../ui/pages/runsetuppage.cpp" line="75"/>
         <source>the model name the server serves, e.g. Qwen3-8B</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器提供的模型名称，例如 Qwen3-8B</translation>
     </message>
     <message>
         <location filename="../ui/pages/runsetuppage.cpp" line="76"/>
         <source>optional; sent as &apos;Authorization: Bearer KEY&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>可选；以 &apos;Authorization: Bearer KEY&apos; 发送</translation>
     </message>
     <message>
         <location filename="../ui/pages/runsetuppage.cpp" line="78"/>
         <source>e.g. 1 4 16</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 1 4 16</translation>
     </message>
     <message>
         <location filename="../ui/pages/runsetuppage.cpp" line="79"/>
         <source>e.g. 100 400 1600</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 100 400 1600</translation>
     </message>
     <message>
         <location filename="../ui/pages/runsetuppage.cpp" line="83"/>
         <source>Stream the responses (needed for TTFT and ITL)</source>
-        <translation type="unfinished"></translation>
+        <translation>流式响应（TTFT 和 ITL 需要）</translation>
     </message>
     <message>
         <location filename="../ui/pages/runsetuppage.cpp" line="86"/>
         <source>JSON object merged into every request, e.g. {&quot;ignore_eos&quot;: true}</source>
-        <translation type="unfinished"></translation>
+        <translation>合并到每个请求中的 JSON 对象，例如 {&quot;ignore_eos&quot;: true}</translation>
     </message>
     <message>
         <location filename="../ui/pages/runsetuppage.cpp" line="93"/>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>端点</translation>
     </message>
     <message>
         <location filename="../ui/pages/runsetuppage.cpp" line="95"/>
         <source>&amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL(&amp;U)：</translation>
     </message>
     <message>
         <location filename="../ui/pages/runsetuppage.cpp" line="96"/>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>模型(&amp;M)：</translation>
     </message>
     <message>
         <location filename="../ui/pages/runsetuppage.cpp" line="97"/>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
         <location filename="../ui/pages/runsetuppage.cpp" line="99"/>
         <source>Load sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>负载扫描</translation>
     </message>
     <message>
         <location filename="../ui/pages/runsetuppage.cpp" line="101"/>
         <source>&amp;Parallel:</source>
-        <translation type="unfinished"></translation>
+        <translation>并发(&amp;P)：</translation>
     </message>
     <message>
         <location filename="../ui/pages/runsetuppage.cpp" line="102"/>
         <source>&amp;Number:</source>
-        <translation type="unfinished"></translation>
+        <translation>请求数(&amp;N)：</translation>
     </message>
     <message>
         <location filename="../ui/pages/runsetuppage.cpp" line="103"/>
         <source>One run point per pair of values: parallel 1 4 with number 10 40 runs 10 requests one at a time, then 40 requests with up to 4 in flight.</source>
-        <translation type="unfinished"></translation>
+        <translation>每对取值构成一个测试点：并发 1 4 配请求数 10 40，表示先逐个发送 10 个请求，再以最多 4 个并发发送 40 个请求。</translation>
     </message>
     <message>
         <location filename="../ui/pages/runsetuppage.cpp" line="110"/>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>请求数</translation>
     </message>
     <message>
         <location filename="../ui/pages/runsetuppage.cpp" line="112"/>
         <source>Max &amp;tokens:</source>
-        <translation type="unfinished"></translation>
+        <translation>最大 token 数(&amp;T)：</translation>
     </message>
     <message>
         <location filename="../ui/pages/runsetuppage.cpp" line="114"/>
         <source>&amp;Extra args (JSON):</source>
-        <translation type="unfinished"></translation>
+        <translation>额外参数（JSON）(&amp;E)：</translation>
     </message>
     <message>
         <location filename="../ui/pages/runsetuppage.cpp" line="127"/>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行(&amp;R)</translation>
     </message>
     <message>
         <location filename="../ui/pages/runsetuppage.cpp" line="180"/>
         <source>&apos;%1&apos; is not a whole number; give the values separated by spaces, e.g. 1 4 16</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 不是整数；请用空格分隔各个取值，例如 1 4 16</translation>
     </message>
 </context>
 <context>
     <name>tl::RunsBrowserPage</name>
     <message>
-        <location filename="../ui/pages/runsbrowserpage.cpp" line="54"/>
-        <source>No project open: use File ▸ Open Project… to browse stored runs.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="29"/>
+        <source>Filter by name, tag or model</source>
+        <translation>按名称、标签或模型筛选</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsbrowserpage.cpp" line="56"/>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="32"/>
+        <source>No grouping</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="33"/>
+        <source>Group by date</source>
+        <translation>按日期分组</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="34"/>
+        <source>Group by target and model</source>
+        <translation>按目标和模型分组</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="77"/>
+        <source>No project open: use File ▸ Open Project… to browse stored runs.</source>
+        <translation>没有打开的项目：使用“文件 ▸ 打开项目…”浏览已保存的运行。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="79"/>
         <source>%1 has no runs yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中还没有运行。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/runsbrowserpage.cpp" line="58"/>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="81"/>
         <source>%n run(s) in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 中有 %n 个运行</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="153"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="154"/>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="155"/>
+        <source>&amp;Tags…</source>
+        <translation>标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="156"/>
+        <source>&amp;Note…</source>
+        <translation>备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="158"/>
+        <source>Re-run with This &amp;Configuration</source>
+        <translation>用此配置重新运行(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="159"/>
+        <source>D&amp;uplicate Settings to the Form</source>
+        <translation>将设置复制到表单(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="161"/>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+</context>
+<context>
+    <name>tl::SettingsDialog</name>
+    <message>
+        <location filename="../ui/dialogs/settingsdialog.cpp" line="23"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settingsdialog.cpp" line="25"/>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settingsdialog.cpp" line="31"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settingsdialog.cpp" line="32"/>
+        <source>A new language applies the next time Throughline starts. The colours follow the desktop&apos;s theme.</source>
+        <translation>新的语言将在下次启动 Throughline 时生效。颜色跟随桌面主题。</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settingsdialog.cpp" line="38"/>
+        <source>&amp;Projects folder:</source>
+        <translation>项目文件夹(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settingsdialog.cpp" line="39"/>
+        <source>&amp;Import from:</source>
+        <translation>导入位置(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settingsdialog.cpp" line="59"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settingsdialog.cpp" line="60"/>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settingsdialog.cpp" line="71"/>
+        <source>Choose a Folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ShortcutsDialog</name>
+    <message>
+        <location filename="../ui/dialogs/shortcutsdialog.cpp" line="15"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/shortcutsdialog.cpp" line="18"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/shortcutsdialog.cpp" line="18"/>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
     </message>
 </context>
 <context>
     <name>tl::SimServer</name>
     <message>
-        <location filename="../core/sim/simserver.cpp" line="50"/>
+        <location filename="../core/sim/simserver.cpp" line="52"/>
         <source>Cannot listen on %1: not an IP address or a known host name</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %1 上监听：不是 IP 地址或已知的主机名</translation>
     </message>
     <message>
-        <location filename="../core/sim/simserver.cpp" line="58"/>
+        <location filename="../core/sim/simserver.cpp" line="60"/>
         <source>Cannot listen on %1 port %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %1 的端口 %2 上监听：%3</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simserver.cpp" line="110"/>
+        <source>Cannot write the trace to %1: %2</source>
+        <translation>无法将跟踪写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -975,171 +2740,185 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <location filename="../ui/models/summarytablemodel.cpp" line="101"/>
         <source>–</source>
         <comment>no sample</comment>
-        <translation type="unfinished"></translation>
+        <translation>–</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="105"/>
         <source>%1 (stopped)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（已停止）</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="128"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="147"/>
         <source>Parallel</source>
-        <translation type="unfinished"></translation>
+        <translation>并发</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="149"/>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>请求数</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="151"/>
         <source>Success</source>
-        <translation type="unfinished"></translation>
+        <translation>成功</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="153"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="155"/>
         <source>Duration
 (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>时长
+（秒）</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="157"/>
         <source>Req/s</source>
-        <translation type="unfinished"></translation>
+        <translation>请求/秒</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="159"/>
         <source>Output
 tok/s</source>
-        <translation type="unfinished"></translation>
+        <translation>输出
+token/秒</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="161"/>
         <source>TTFT avg
 (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>TTFT 平均
+（毫秒）</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="163"/>
         <source>TTFT P50
 (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>TTFT P50
+（毫秒）</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="165"/>
         <source>TTFT P99
 (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>TTFT P99
+（毫秒）</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="167"/>
         <source>ITL avg
 (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>ITL 平均
+（毫秒）</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="169"/>
         <source>ITL P50
 (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>ITL P50
+（毫秒）</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="171"/>
         <source>ITL P99
 (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>ITL P99
+（毫秒）</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="173"/>
         <source>TPOT avg
 (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>TPOT 平均
+（毫秒）</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="175"/>
         <source>TPOT P50
 (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>TPOT P50
+（毫秒）</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="177"/>
         <source>TPOT P99
 (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>TPOT P99
+（毫秒）</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="179"/>
         <source>Latency avg
 (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟 平均
+（秒）</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="181"/>
         <source>Latency P50
 (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟 P50
+（秒）</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="183"/>
         <source>Latency P99
 (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟 P99
+（秒）</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="193"/>
         <source>Maximum requests in flight (closed loop)</source>
-        <translation type="unfinished"></translation>
+        <translation>最大并发请求数（闭环）</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="195"/>
         <source>Requests in this run point</source>
-        <translation type="unfinished"></translation>
+        <translation>此测试点的请求数</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="197"/>
         <source>From the first request sent to the last one finished</source>
-        <translation type="unfinished"></translation>
+        <translation>从发出第一个请求到最后一个请求完成</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="199"/>
         <source>Successful requests per second</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒成功请求数</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="201"/>
         <source>Output tokens per second over the whole point</source>
-        <translation type="unfinished"></translation>
+        <translation>整个测试点的每秒输出 token 数</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="205"/>
         <source>Time to first token</source>
-        <translation type="unfinished"></translation>
+        <translation>首字延迟</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="209"/>
         <source>Inter-token latency: the gap between consecutive chunks</source>
-        <translation type="unfinished"></translation>
+        <translation>token 间延迟：相邻数据块之间的间隔</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="213"/>
         <source>Time per output token after the first</source>
-        <translation type="unfinished"></translation>
+        <translation>首个 token 之后每个输出 token 的时间</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="217"/>
         <source>End-to-end request latency</source>
-        <translation type="unfinished"></translation>
+        <translation>端到端请求延迟</translation>
     </message>
 </context>
 <context>
@@ -1147,37 +2926,133 @@ tok/s</source>
     <message>
         <location filename="../ui/charts/sweepchartview.cpp" line="35"/>
         <source>Throughput and time to first token by load</source>
-        <translation type="unfinished"></translation>
+        <translation>各负载下的吞吐量与首字延迟</translation>
     </message>
     <message>
         <location filename="../ui/charts/sweepchartview.cpp" line="38"/>
         <source>Output tok/s (left axis)</source>
-        <translation type="unfinished"></translation>
+        <translation>输出 token/秒（左轴）</translation>
     </message>
     <message>
         <location filename="../ui/charts/sweepchartview.cpp" line="39"/>
         <source>TTFT P50 ms (right axis)</source>
-        <translation type="unfinished"></translation>
+        <translation>TTFT P50 毫秒（右轴）</translation>
     </message>
     <message>
         <location filename="../ui/charts/sweepchartview.cpp" line="40"/>
         <source>TTFT P99 ms (right axis)</source>
-        <translation type="unfinished"></translation>
+        <translation>TTFT P99 毫秒（右轴）</translation>
     </message>
     <message>
         <location filename="../ui/charts/sweepchartview.cpp" line="45"/>
         <source>parallel requests (log scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>并发请求数（对数刻度）</translation>
     </message>
     <message>
         <location filename="../ui/charts/sweepchartview.cpp" line="47"/>
         <source>tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>token/秒</translation>
     </message>
     <message>
         <location filename="../ui/charts/sweepchartview.cpp" line="49"/>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>tl::SweepCurveChart</name>
+    <message>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="40"/>
+        <source>Throughput–latency curve of the sweep</source>
+        <translation>扫描的吞吐量–延迟曲线</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="42"/>
+        <source>TTFT p50</source>
+        <translation>TTFT p50</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="43"/>
+        <source>TTFT p99</source>
+        <translation>TTFT p99</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="45"/>
+        <source>running point (provisional)</source>
+        <translation>进行中的测试点（暂定）</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="51"/>
+        <source>output tokens/s (ticks: tested load)</source>
+        <translation>输出 token/秒（刻度：测试负载）</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="54"/>
+        <source>TTFT (ms)</source>
+        <translation>TTFT（毫秒）</translation>
+    </message>
+</context>
+<context>
+    <name>tl::WorkbenchStatusBar</name>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="40"/>
+        <source>No project: runs are shown but not saved</source>
+        <translation>无项目：运行结果只显示不保存</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="42"/>
+        <source>Project (read-only): %1</source>
+        <translation>项目（只读）：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="44"/>
+        <source>Project: %1</source>
+        <translation>项目：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="51"/>
+        <source>Target: not tested</source>
+        <translation>目标：未测试</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="54"/>
+        <source>Target: testing…</source>
+        <translation>目标：测试中…</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="57"/>
+        <source>Target: reachable</source>
+        <translation>目标：可访问</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="58"/>
+        <source>Target: reachable (%1 ms)</source>
+        <translation>目标：可访问（%1 毫秒）</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="61"/>
+        <source>Target: unreachable</source>
+        <translation>目标：无法访问</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="73"/>
+        <source>No run in progress</source>
+        <translation>没有进行中的运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="76"/>
+        <source>1 run in progress: testing the connection…</source>
+        <translation>1 个运行进行中：正在测试连接…</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="79"/>
+        <source>1 run in progress</source>
+        <translation>1 个运行进行中</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="82"/>
+        <source>1 run in progress: pausing between points</source>
+        <translation>1 个运行进行中：测试点之间暂停</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,12 @@
 #include "mainwindow.h"
 
+#include "appsettings.h"
+#include "connectionchecker.h"
+#include "dialogs/projectfiledialogs.h"
+#include "emulatedserverpresets.h"
 #include "demo/demo.h"
 #include "engine/runcontroller.h"
+#include "mainactions.h"
 #include "storage/projectstore.h"
 #include "models/runlistmodel.h"
 #include "pages/liverunpage.h"
@@ -9,20 +14,17 @@
 #include "pages/runsbrowserpage.h"
 #include "pages/runsetuppage.h"
 #include "projectsession.h"
+#include "runactions.h"
 #include "sim/simserver.h"
+#include "workbenchstatusbar.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
-#include <QLabel>
-#include <QMenuBar>
+#include <QMenu>
 #include <QMessageBox>
-#include <QStatusBar>
-#include <QStyle>
 #include <QTabWidget>
-#include <QToolBar>
 
 namespace tl {
 
@@ -35,10 +37,14 @@ bool hasField(const ConfigErrors& errors, const QString& field)
 
 } // namespace
 
-MainWindow::MainWindow(const RunConfig& initialConfig, const QString& projectPath, QWidget* parent)
+MainWindow::MainWindow(
+    const RunConfig& initialConfig, const QString& projectPath, AppSettings* settings, QWidget* parent)
     : QMainWindow(parent)
+    , m_settings(settings)
     , m_session(std::make_unique<ProjectSession>())
     , m_controller(std::make_unique<RunController>())
+    , m_import(new ImportJob(this))
+    , m_checker(new ConnectionChecker(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Throughline"));
@@ -46,13 +52,18 @@ MainWindow::MainWindow(const RunConfig& initialConfig, const QString& projectPat
     buildActions();
     connectController();
     m_setup->setConfig(initialConfig);
+    resize(1280, 820);
+    if (m_settings) {
+        restoreGeometry(m_settings->windowGeometry());
+        restoreState(m_settings->windowState());
+        m_actions->setRecentProjects(m_settings->recentProjects());
+    }
     if (!projectPath.isEmpty())
         openProject(projectPath);
     else
         refreshRuns();
     updateActions();
     updateStatus(RunState::Idle);
-    resize(1280, 820);
 }
 
 MainWindow::~MainWindow() = default;
@@ -75,76 +86,55 @@ void MainWindow::buildPages()
 
     m_runs = new RunsBrowserPage(this);
     m_runs->setObjectName(QStringLiteral("runsBrowserPage"));
-    m_runsDock = new QDockWidget(tr("Runs"), this);
+    m_runsDock = new QDockWidget(tr("Project"), this);
     m_runsDock->setObjectName(QStringLiteral("runsDock"));
     m_runsDock->setWidget(m_runs);
     m_runsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, m_runsDock);
     resizeDocks({m_runsDock}, {470}, Qt::Horizontal);
 
+    m_runActions = new RunActions(m_session.get(), this, this);
     connect(m_setup, &RunSetupPage::runRequested, this, &MainWindow::startRun);
     connect(m_live, &LiveRunPage::stopRequested, this, &MainWindow::stopRun);
     connect(m_runs, &RunsBrowserPage::runSelected, this, &MainWindow::showStoredRun);
+    connect(m_runs, &RunsBrowserPage::renameRequested, m_runActions, &RunActions::rename);
+    connect(m_runs, &RunsBrowserPage::tagsRequested, m_runActions, &RunActions::editTags);
+    connect(m_runs, &RunsBrowserPage::notesRequested, m_runActions, &RunActions::editNotes);
+    connect(m_runs, &RunsBrowserPage::deleteRequested, m_runActions, &RunActions::remove);
+    connect(m_runs, &RunsBrowserPage::rerunRequested, this, [this](const QString& id) { reuseRunConfig(id, true); });
+    connect(
+        m_runs, &RunsBrowserPage::duplicateRequested, this, [this](const QString& id) { reuseRunConfig(id, false); });
+    connect(m_runActions, &RunActions::runsChanged, this, &MainWindow::refreshRuns);
+    connect(m_import, &ImportJob::finished, this, &MainWindow::onImportFinished);
+    connect(m_checker, &ConnectionChecker::finished, this, &MainWindow::onConnectionTested);
 
-    m_projectLabel = new QLabel(this);
-    m_projectLabel->setObjectName(QStringLiteral("projectLabel"));
-    m_stateLabel = new QLabel(this);
-    m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
-    statusBar()->addPermanentWidget(m_projectLabel, 1);
-    statusBar()->addPermanentWidget(m_stateLabel);
+    m_status = new WorkbenchStatusBar(this);
+    setStatusBar(m_status);
 }
 
 void MainWindow::buildActions()
 {
-    auto* newAction = new QAction(style()->standardIcon(QStyle::SP_FileIcon), tr("&New Project…"), this);
-    newAction->setShortcut(QKeySequence::New);
-    connect(newAction, &QAction::triggered, this, &MainWindow::createProject);
-    m_openAction = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Project…"), this);
-    m_openAction->setObjectName(QStringLiteral("openProjectAction"));
-    m_openAction->setShortcut(QKeySequence::Open);
-    connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseProject);
-    auto* quitAction = new QAction(tr("&Quit"), this);
-    quitAction->setShortcut(QKeySequence::Quit);
-    connect(quitAction, &QAction::triggered, this, &QWidget::close);
-
-    m_runAction = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Run"), this);
-    m_runAction->setObjectName(QStringLiteral("runAction"));
-    m_runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_runAction->setToolTip(tr("Start the benchmark described on the Setup page (Ctrl+R)"));
-    connect(m_runAction, &QAction::triggered, this, &MainWindow::startRun);
-    m_stopAction = new QAction(style()->standardIcon(QStyle::SP_MediaStop), tr("&Stop"), this);
-    m_stopAction->setObjectName(QStringLiteral("stopAction"));
-    m_stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
-    m_stopAction->setToolTip(tr("First press: no new requests, in-flight ones finish. Second press: abort them."));
-    connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopRun);
-
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(newAction);
-    file->addAction(m_openAction);
-    file->addSeparator();
-    file->addAction(quitAction);
-    auto* simAction = new QAction(tr("Start &Emulated Server"), this);
-    simAction->setObjectName(QStringLiteral("startEmulatedServerAction"));
-    simAction->setToolTip(
-        tr("Start the built-in emulated model server on a free loopback port and aim the form at it"));
-    connect(simAction, &QAction::triggered, this, &MainWindow::startEmulatedServer);
-
-    QMenu* run = menuBar()->addMenu(tr("&Run"));
-    run->addAction(m_runAction);
-    run->addAction(m_stopAction);
-    run->addSeparator();
-    run->addAction(simAction);
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_runsDock->toggleViewAction());
-
-    QToolBar* toolbar = addToolBar(tr("Main"));
-    toolbar->setObjectName(QStringLiteral("mainToolBar"));
-    toolbar->setMovable(false);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar->addAction(m_openAction);
-    toolbar->addSeparator();
-    toolbar->addAction(m_runAction);
-    toolbar->addAction(m_stopAction);
+    m_actions = new MainActions(this, m_settings);
+    MainActions* a = m_actions;
+    a->buildMenus(this, {m_runsDock});
+    connect(a->newProject, &QAction::triggered, this, &MainWindow::createProject);
+    connect(a->openProject, &QAction::triggered, this, &MainWindow::chooseProject);
+    connect(a->saveCopy, &QAction::triggered, this, &MainWindow::saveCopy);
+    connect(a->importEvalScope, &QAction::triggered, this, [this] { chooseImport(RunImporter::Format::EvalScope); });
+    connect(a->importVllm, &QAction::triggered, this, [this] { chooseImport(RunImporter::Format::Vllm); });
+    connect(a->importRunJson, &QAction::triggered, this, [this] { chooseImport(RunImporter::Format::RunJson); });
+    connect(a, &MainActions::recentProjectChosen, this, &MainWindow::openProject);
+    connect(a->clearRecent, &QAction::triggered, this, [this] {
+        if (m_settings)
+            m_settings->clearRecentProjects();
+        m_actions->setRecentProjects({});
+    });
+    connect(a->quit, &QAction::triggered, this, &QWidget::close);
+    connect(a->run, &QAction::triggered, this, &MainWindow::startRun);
+    connect(a->stop, &QAction::triggered, this, &MainWindow::stopRun);
+    connect(a->testConnection, &QAction::triggered, this, &MainWindow::testConnection);
+    connect(a->startServer, &QAction::triggered, this, [this] { startEmulatedServer(); });
+    connect(a, &MainActions::serverPresetChosen, this, &MainWindow::startEmulatedServer);
 }
 
 void MainWindow::connectController()
@@ -152,6 +142,8 @@ void MainWindow::connectController()
     RunController* c = m_controller.get();
     connect(c, &RunController::runStarted, this, &MainWindow::onRunStarted);
     connect(c, &RunController::snapshotAvailable, this, &MainWindow::onSnapshot);
+    connect(c, &RunController::pointStarted, m_live, &LiveRunPage::startPoint);
+    connect(c, &RunController::recordsArrived, m_live, &LiveRunPage::addRecords);
     connect(c, &RunController::pointFinished, this, &MainWindow::onPointFinished);
     connect(c, &RunController::runFinished, this, &MainWindow::onRunFinished);
 }
@@ -164,16 +156,26 @@ bool MainWindow::openProject(const QString& path)
         m_setup->showErrors(tr("The project could not be opened:"), {ConfigError{QStringLiteral("--project"), error}});
         m_tabs->setCurrentWidget(m_setup);
     } else if (!m_session->isWritable()) {
-        statusBar()->showMessage(
-            tr("Opened for browsing only; runs will not be saved: %1").arg(m_session->writeError()));
+        m_status->showMessage(tr("Opened for browsing only; runs will not be saved: %1").arg(m_session->writeError()));
     } else {
-        statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).absoluteFilePath()), 5000);
+        m_status->showMessage(tr("Opened %1").arg(QFileInfo(path).absoluteFilePath()), 5000);
     }
+    if (ok)
+        rememberProject(path);
     const QString name = m_session->isOpen() ? QFileInfo(path).fileName() : QString();
     setWindowTitle(name.isEmpty() ? tr("Throughline") : tr("%1 — Throughline").arg(name));
     refreshRuns();
     updateStatus(m_controller->state());
     return ok;
+}
+
+void MainWindow::rememberProject(const QString& path)
+{
+    if (!m_settings)
+        return;
+    m_settings->addRecentProject(path);
+    m_settings->setLastProject(path);
+    m_actions->setRecentProjects(m_settings->recentProjects());
 }
 
 void MainWindow::setDemoTarget(const QUrl& serverUrl, const SimConfig& sim)
@@ -187,42 +189,150 @@ void MainWindow::setDemoTarget(const QUrl& serverUrl, const SimConfig& sim)
     setWindowTitle(tr("Throughline — demo against the emulated server at %1").arg(url));
 }
 
-void MainWindow::startEmulatedServer()
+void MainWindow::startEmulatedServer(const QString& preset)
 {
-    if (!m_sim) {
-        auto sim = std::make_unique<SimServer>(Demo::simConfig());
+    if (!m_sim || m_simPreset != preset) {
+        if (m_controller->isRunning()) {
+            QMessageBox::information(this, tr("Emulated server"), tr("Stop the run in progress first."));
+            return;
+        }
+        SimConfig config;
         QString error;
-        if (!sim->start(&error)) {
+        auto sim
+            = EmulatedServerPresets::config(preset, &config, &error) ? std::make_unique<SimServer>(config) : nullptr;
+        if (!sim || !sim->start(&error)) {
             QMessageBox::warning(this, tr("Emulated server"), tr("The emulated server could not start: %1").arg(error));
             return;
         }
         m_sim = std::move(sim);
+        m_simPreset = preset;
     }
     RunConfig config = m_setup->config();
     config.url = m_sim->baseUrl().toString() + QStringLiteral("/v1/chat/completions");
     config.model = m_sim->config().modelName;
     m_setup->setConfig(config);
     setDemoTarget(m_sim->baseUrl(), m_sim->config());
+    m_status->showMessage(tr("Emulated server (%1) listening at %2").arg(preset, m_sim->baseUrl().toString()));
     m_tabs->setCurrentWidget(m_setup);
+}
+
+QString MainWindow::projectFolder() const
+{
+    if (m_session->isOpen())
+        return QFileInfo(m_session->path()).path();
+    return m_settings ? m_settings->projectFolder() : QString();
 }
 
 void MainWindow::createProject()
 {
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("New Project"), QFileInfo(m_session->path()).path(), tr("Throughline projects (*.tlproj)"));
-    if (path.isEmpty())
-        return;
-    if (!path.endsWith(QStringLiteral(".tlproj")))
-        path += QStringLiteral(".tlproj");
-    openProject(path);
+    const QString path = ProjectFileDialogs::newProject(this, projectFolder());
+    if (!path.isEmpty())
+        openProject(path);
 }
 
 void MainWindow::chooseProject()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QFileInfo(m_session->path()).path(),
-        tr("Throughline projects (*.tlproj);;All files (*)"));
+    const QString path = ProjectFileDialogs::openProject(this, projectFolder());
     if (!path.isEmpty())
         openProject(path);
+}
+
+void MainWindow::saveCopy()
+{
+    const QString path = m_session->isOpen() ? ProjectFileDialogs::copyProject(this, projectFolder()) : QString();
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (m_session->saveCopy(path, &error))
+        m_status->showMessage(tr("Saved a copy of the project to %1").arg(path), 8000);
+    else
+        QMessageBox::warning(this, tr("Save a Copy"), tr("The copy could not be written: %1").arg(error));
+}
+
+void MainWindow::chooseImport(RunImporter::Format format)
+{
+    const QString path
+        = ProjectFileDialogs::importSource(this, m_settings ? m_settings->importFolder() : QString(), format);
+    if (!path.isEmpty())
+        importRun(path, format);
+}
+
+bool MainWindow::importRun(const QString& path, RunImporter::Format format)
+{
+    if (!m_session->isWritable()) {
+        QMessageBox::information(this, tr("Import"),
+            tr("Open or create a writable project first: imported runs are "
+               "stored in it."));
+        return false;
+    }
+    if (!m_import->start(path, format))
+        return false;
+    m_status->setBusy(true);
+    m_status->showMessage(tr("Importing %1…").arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+void MainWindow::onImportFinished(const ImportJob::Result& result)
+{
+    m_status->setBusy(m_checker->isRunning());
+    QString error = result.error;
+    const bool ok = result.run && m_session->addRun(*result.run, &error);
+    if (!ok) {
+        m_status->clearMessage();
+        QMessageBox::warning(this, tr("Import"), tr("%1 could not be imported: %2").arg(result.path, error));
+        return;
+    }
+    refreshRuns();
+    m_runs->selectRun(result.run->id);
+    showStoredRun(result.run->id);
+    m_status->showMessage(tr("Imported %1").arg(result.path), 8000);
+}
+
+void MainWindow::testConnection()
+{
+    ConfigErrors errors;
+    const RunConfig config = m_setup->config(&errors);
+    if (errors.isEmpty())
+        errors = m_checker->start(config);
+    if (!errors.isEmpty()) {
+        m_setup->showErrors(tr("The connection cannot be tested:"), errors);
+        m_tabs->setCurrentWidget(m_setup);
+        return;
+    }
+    m_status->setBusy(true);
+    m_status->setTarget(WorkbenchStatusBar::Target::Testing);
+}
+
+void MainWindow::onConnectionTested(bool ok, double elapsedMs, const ConfigError& error)
+{
+    m_status->setBusy(m_import->isRunning());
+    if (ok) {
+        m_status->setTarget(WorkbenchStatusBar::Target::Reachable, elapsedMs);
+        m_setup->clearErrors();
+        m_status->showMessage(tr("The server answered the test request."), 8000);
+    } else {
+        m_status->setTarget(WorkbenchStatusBar::Target::Unreachable);
+        m_setup->showErrors(tr("The connection test failed:"), {error});
+        m_tabs->setCurrentWidget(m_setup);
+    }
+}
+
+void MainWindow::reuseRunConfig(const QString& runId, bool start)
+{
+    const RunRow* run = m_runs->model()->run(runId);
+    if (!run || m_controller->isRunning())
+        return;
+    ConfigErrors errors;
+    RunConfig config = RunConfig::fromJson(run->configJson, &errors);
+    const RunConfig form = m_setup->config();
+    if (config.apiKey.startsWith(QStringLiteral("***"))) // stored masked: keep the key the form has
+        config.apiKey = form.apiKey;
+    if (!start)
+        config.name = tr("%1 (copy)").arg(run->name);
+    m_setup->setConfig(config);
+    m_tabs->setCurrentWidget(m_setup);
+    if (start)
+        startRun();
 }
 
 void MainWindow::startRun()
@@ -241,13 +351,14 @@ void MainWindow::startRun()
         }
     } else {
         m_runConfig = config;
+        m_stopPresses = 0;
         errors = m_controller->start(config, m_session->store());
     }
     updateActions(); // runStarted came before the controller counted as running
     if (!errors.isEmpty()) {
         m_setup->showErrors(tr("The run did not start:"), errors);
         m_tabs->setCurrentWidget(m_setup);
-        statusBar()->showMessage(tr("The run did not start: fix the fields marked on the Setup page."), 8000);
+        m_status->showMessage(tr("The run did not start: fix the fields marked on the Setup page."), 8000);
     }
 }
 
@@ -256,18 +367,23 @@ void MainWindow::stopRun()
     if (!m_controller->isRunning())
         return;
     m_controller->stop();
-    statusBar()->showMessage(
-        tr("Stopping: no new requests are sent; those in flight finish. Press Stop again to abort them."));
+    ++m_stopPresses;
+    m_live->setStopStage(m_stopPresses);
+    if (m_stopPresses == 1)
+        m_status->showMessage(
+            tr("Stopping: no new requests are sent; those in flight finish. Press Stop again to abort them."));
+    else
+        m_status->showMessage(tr("Aborting the requests in flight…"));
 }
 
 void MainWindow::onRunStarted(const QString& runId)
 {
     Q_UNUSED(runId)
     m_setup->clearErrors();
-    m_live->beginRun(tr("%1 at %2").arg(m_runConfig.model, m_runConfig.resolvedUrl()));
+    m_live->beginRun(tr("%1 at %2").arg(m_runConfig.model, m_runConfig.resolvedUrl()), m_runConfig.runPoints());
     m_results->setResults(runTitle(tr("running")), {});
     m_tabs->setCurrentWidget(m_live);
-    statusBar()->clearMessage();
+    m_status->clearMessage();
 }
 
 void MainWindow::onSnapshot(const RunSnapshotPtr& snapshot)
@@ -289,11 +405,12 @@ void MainWindow::onRunFinished(RunState state, const ConfigError& error)
 {
     QString storeError;
     if (!m_session->flush(&storeError))
-        statusBar()->showMessage(tr("The run could not be saved to the project: %1").arg(storeError));
+        m_status->showMessage(tr("The run could not be saved to the project: %1").arg(storeError));
     const QString stateName = state == RunState::Finished ? tr("completed")
         : state == RunState::Stopped                      ? tr("stopped")
                                                           : tr("failed");
     m_results->setResults(runTitle(stateName), m_controller->results());
+    m_live->finishRun(state);
     refreshRuns();
     m_runs->selectRun(m_controller->runId());
     updateActions();
@@ -302,27 +419,32 @@ void MainWindow::onRunFinished(RunState state, const ConfigError& error)
         const ConfigError shown = error.message.isEmpty() ? ConfigError{QString(), tr("the run failed")} : error;
         m_setup->showErrors(tr("The run failed:"), {shown});
         m_tabs->setCurrentWidget(m_setup);
+        if (shown.field == u"--url")
+            m_status->setTarget(WorkbenchStatusBar::Target::Unreachable);
     } else {
         m_tabs->setCurrentWidget(m_results);
+        m_status->setTarget(WorkbenchStatusBar::Target::Reachable);
     }
 }
 
 void MainWindow::refreshRuns()
 {
-    m_runs->setRuns(m_session->isOpen() ? QFileInfo(m_session->path()).fileName() : QString(), m_session->runs());
+    QList<RunListEntry> entries;
+    for (const RunRow& run : m_session->runs())
+        entries.append(RunListEntry{run, m_session->failedRequests(run.id)});
+    m_runs->setRuns(m_session->isOpen() ? QFileInfo(m_session->path()).fileName() : QString(), entries);
 }
 
 void MainWindow::showStoredRun(const QString& runId)
 {
     const RunListModel* model = m_runs->model();
-    const int row = model->rowOf(runId);
-    if (row < 0)
+    const RunRow* run = model->run(runId);
+    if (!run)
         return;
-    const RunRow& run = model->runs().at(row);
-    const QString status = model->index(row, RunListModel::Status).data().toString();
-    m_results->setResults(
-        tr("Run “%1” · %2 · %3 at %4 · started %5")
-            .arg(run.name, status, run.model, run.url, model->index(row, RunListModel::Started).data().toString()),
+    const QString status = model->indexOf(runId, RunListModel::Status).data().toString();
+    m_results->setResults(tr("Run “%1” · %2 · %3 at %4 · started %5")
+                              .arg(run->name, status, run->model, run->url,
+                                  model->indexOf(runId, RunListModel::Started).data().toString()),
         m_session->pointResults(runId));
     m_tabs->setCurrentWidget(m_results);
 }
@@ -336,51 +458,31 @@ QString MainWindow::runTitle(const QString& state) const
 void MainWindow::updateActions()
 {
     const bool running = m_controller->isRunning();
-    m_runAction->setEnabled(!running);
-    m_stopAction->setEnabled(running);
-    m_openAction->setEnabled(!running);
+    m_actions->run->setEnabled(!running);
+    m_actions->stop->setEnabled(running);
+    m_actions->openProject->setEnabled(!running);
+    m_actions->newProject->setEnabled(!running);
+    m_actions->recentMenu->setEnabled(!running);
+    m_actions->testConnection->setEnabled(!running);
+    m_actions->saveCopy->setEnabled(m_session->isOpen());
     m_setup->setRunEnabled(!running);
     m_live->setStopEnabled(running);
 }
 
 void MainWindow::updateStatus(RunState state)
 {
-    if (!m_session->isOpen())
-        m_projectLabel->setText(tr("No project: runs are shown but not saved"));
-    else if (!m_session->isWritable())
-        m_projectLabel->setText(tr("Project (read-only): %1").arg(QFileInfo(m_session->path()).absoluteFilePath()));
-    else
-        m_projectLabel->setText(tr("Project: %1").arg(QFileInfo(m_session->path()).absoluteFilePath()));
-    QString text;
-    switch (state) {
-    case RunState::Idle:
-        text = tr("Ready");
-        break;
-    case RunState::Testing:
-        text = tr("Testing the connection…");
-        break;
-    case RunState::Running:
-        text = tr("Running");
-        break;
-    case RunState::Sleeping:
-        text = tr("Pausing between points");
-        break;
-    case RunState::Finished:
-        text = tr("Finished");
-        break;
-    case RunState::Stopped:
-        text = tr("Stopped");
-        break;
-    case RunState::Failed:
-        text = tr("Failed");
-        break;
-    }
-    m_stateLabel->setText(text);
+    m_status->setProject(m_session->isOpen() ? m_session->path() : QString(), m_session->isWritable());
+    m_status->setRunState(state);
+    updateActions();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     if (!m_controller->isRunning()) {
+        if (m_settings) {
+            m_settings->setWindowLayout(saveGeometry(), saveState());
+            m_settings->sync();
+        }
         event->accept();
         return;
     }

@@ -2,6 +2,7 @@
 
 #include "engine/runsnapshot.h"
 #include "storage/projectreader.h"
+#include "storage/rundata.h"
 
 #include <QList>
 #include <QString>
@@ -32,12 +33,27 @@ public:
     ProjectStore* store() const { return m_store.get(); }
 
     QList<RunRow> runs() const;
+    // Failed requests of a run's points, warmup excluded, as their summaries count them.
+    qint64 failedRequests(const QString& runId) const;
     // The stored points of a run as the engine reports them; points still running (no summary yet) are skipped.
     QList<PointResult> pointResults(const QString& runId) const;
     // Blocks until the writer has stored everything queued; false with the first write error.
     bool flush(QString* error) const;
 
+    // Edits of stored runs, written at once (each waits for the writer); false with the reason when the project
+    // is not writable or the write failed. Deleting cannot be undone.
+    bool renameRun(const QString& runId, const QString& name, QString* error);
+    bool setRunTags(const QString& runId, const QStringList& tags, QString* error);
+    bool setRunNotes(const QString& runId, const QString& notes, QString* error);
+    bool deleteRun(const QString& runId, QString* error);
+    // Stores an imported run (RunImporter's result) in the project.
+    bool addRun(const RunData& run, QString* error);
+    // Writes a consistent copy of the whole project (what the writer has committed, WAL included) to `path`.
+    bool saveCopy(const QString& path, QString* error) const;
+
 private:
+    bool writable(QString* error) const;
+
     QString m_path;
     QString m_writeError;
     std::unique_ptr<ProjectStore> m_store;

@@ -1,5 +1,6 @@
 // throughline: the Qt Widgets workbench. `throughline [--demo] [PROJECT.tlproj]`.
 
+#include "appsettings.h"
 #include "demo/demo.h"
 #include "config/runconfig.h"
 #include "mainwindow.h"
@@ -7,6 +8,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -62,13 +64,19 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("Throughline"));
     QApplication::setApplicationVersion(QStringLiteral(THROUGHLINE_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/throughline.png")));
-    // The catalogue for the system language (zh_CN ships), and Qt's own strings for dialogs.
+    // The one settings object of the process, handed to the window (no global instance).
+    const std::unique_ptr<tl::AppSettings> settings = tl::AppSettings::createDefault();
+    // The catalogue for the language chosen in Settings, else the system's (zh_CN ships), and Qt's own strings.
+    const QString language = settings->language();
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    if (!language.isEmpty())
+        QLocale::setDefault(locale);
     QTranslator appTranslator;
-    if (appTranslator.load(QLocale(), QStringLiteral("throughline"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (appTranslator.load(locale, QStringLiteral("throughline"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&appTranslator);
     QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qtTranslator.load(
+            locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     setUpParser(parser, demoOption);
     parser.process(app);
@@ -87,9 +95,11 @@ int main(int argc, char* argv[])
         if (projectPath.isEmpty())
             projectPath = tl::Demo::defaultProjectPath();
         config = tl::Demo::runConfig(sim->baseUrl(), projectPath);
+    } else if (projectPath.isEmpty() && QFileInfo::exists(settings->lastProject())) {
+        projectPath = settings->lastProject(); // reopen where the user left off
     }
 
-    tl::MainWindow window(config, projectPath);
+    tl::MainWindow window(config, projectPath, settings.get());
     if (sim)
         window.setDemoTarget(sim->baseUrl(), sim->config());
     window.show();

@@ -79,6 +79,12 @@ void ProjectStore::setFingerprint(const QString& runId, const EndpointFingerprin
         Qt::QueuedConnection);
 }
 
+void ProjectStore::setName(const QString& runId, const QString& name)
+{
+    QMetaObject::invokeMethod(
+        m_writer, [=, w = m_writer] { w->setName(runId, name); }, Qt::QueuedConnection);
+}
+
 void ProjectStore::setNotes(const QString& runId, const QString& notes)
 {
     QMetaObject::invokeMethod(

@@ -40,6 +40,7 @@ public:
     // The engine calls this once it has asked the server about itself (GET /v1/models and the response headers).
     void setFingerprint(const QString& runId, const EndpointFingerprint& fingerprint) override;
     // User annotations; they replace what was there.
+    void setName(const QString& runId, const QString& name);
     void setNotes(const QString& runId, const QString& notes);
     void setTags(const QString& runId, const QStringList& tags);
     void deleteRun(const QString& runId);

@@ -356,6 +356,15 @@ void ProjectWriter::setFingerprint(const QString& runId, const QByteArray& finge
     exec("store the endpoint fingerprint", q);
 }
 
+void ProjectWriter::setName(const QString& runId, const QString& name)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE runs SET name = ? WHERE id = ?"));
+    q.addBindValue(notNull(name));
+    q.addBindValue(runId);
+    exec("rename the run", q);
+}
+
 void ProjectWriter::setNotes(const QString& runId, const QString& notes)
 {
     QSqlQuery q(m_db);

@@ -32,6 +32,7 @@ public:
         const QByteArray& percentileJson);
     void finishRun(const QString& runId, const QString& status);
     void setFingerprint(const QString& runId, const QByteArray& fingerprintJson);
+    void setName(const QString& runId, const QString& name);
     void setNotes(const QString& runId, const QString& notes);
     void setTags(const QString& runId, const QStringList& tags);
     // False (and firstError() set) when nothing was deleted.

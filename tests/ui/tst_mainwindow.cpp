@@ -20,10 +20,10 @@
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 #include <cmath>
 #include <memory>
@@ -181,7 +181,7 @@ void TestMainWindow::runsASweepAndStoresIt()
 
     RunListModel* runs = h->runs();
     QTRY_COMPARE_WITH_TIMEOUT(runs->rowCount(), 1, 5000);
-    const RunRow stored = runs->runs().first();
+    const RunRow stored = runs->runs().first().run;
     QCOMPARE(stored.status, QStringLiteral("completed"));
     QCOMPARE(stored.points, 2);
     QCOMPARE(stored.requests, 12);
@@ -199,7 +199,7 @@ void TestMainWindow::storedRunsShowInANewWindow()
     SummaryTableModel* summary = h->summary();
     QCOMPARE(summary->rowCount(), 0);
 
-    auto* table = h->child<QTableView>("runsTable");
+    auto* table = h->child<QTreeView>("runsTable");
     QVERIFY(table);
     const QRect cell = table->visualRect(table->model()->index(0, RunListModel::Name));
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
@@ -300,7 +300,7 @@ void TestMainWindow::unreachableServerShowsUrlError()
     QCOMPARE(h->child<QTabWidget>("pages")->currentWidget()->objectName(), QStringLiteral("runSetupPage"));
     QVERIFY(h->child<QPushButton>("runButton")->isEnabled());
     QTRY_COMPARE_WITH_TIMEOUT(h->runs()->rowCount(), 1, 5000);
-    QCOMPARE(h->runs()->runs().first().status, QStringLiteral("failed"));
+    QCOMPARE(h->runs()->runs().first().run.status, QStringLiteral("failed"));
 }
 
 void TestMainWindow::startsAnEmulatedServerFromTheMenu()

@@ -24,7 +24,20 @@ LiveChartView::LiveChartView(QWidget* parent)
     m_throughput = makePlot(tr("Output throughput"), tr("tokens/s"), QColor(0x1f, 0x77, 0xb4));
     m_ttft = makePlot(tr("Time to first token (mean over the last second)"), tr("ms"), QColor(0xd6, 0x61, 0x1e));
     m_throughput.view->setObjectName(QStringLiteral("throughputChart"));
+    m_inFlight = new QLineSeries(m_throughput.chart);
+    m_inFlight->setName(tr("requests in flight"));
+    QPen inFlightPen(QColor(0x2c, 0xa0, 0x2c));
+    inFlightPen.setWidthF(1.5);
+    inFlightPen.setStyle(Qt::DashLine);
+    m_inFlight->setPen(inFlightPen);
+    m_throughput.chart->addSeries(m_inFlight);
+    m_inFlightAxis = new QValueAxis(m_throughput.chart);
+    m_inFlightAxis->setTitleText(tr("in flight"));
+    m_throughput.chart->addAxis(m_inFlightAxis, Qt::AlignRight);
+    m_inFlight->attachAxis(m_throughput.xAxis);
+    m_inFlight->attachAxis(m_inFlightAxis);
     m_ttft.view->setObjectName(QStringLiteral("ttftChart"));
+    m_ttft.chart->legend()->hide();
     layout->addWidget(m_throughput.view, 1);
     layout->addWidget(m_ttft.view, 1);
     clear();
@@ -37,9 +50,10 @@ LiveChartView::Plot LiveChartView::makePlot(const QString& title, const QString&
     Plot p;
     p.chart = new QChart;
     p.chart->setTitle(title);
-    p.chart->legend()->hide();
+    p.chart->legend()->setAlignment(Qt::AlignBottom);
     p.chart->setMargins(QMargins(4, 4, 4, 4));
     p.series = new QLineSeries(p.chart);
+    p.series->setName(yTitle);
     QPen pen(color);
     pen.setWidthF(2.0);
     p.series->setPen(pen);
@@ -62,22 +76,38 @@ void LiveChartView::clear()
 {
     updatePlot(m_throughput, {}, 0);
     updatePlot(m_ttft, {}, 0);
+    m_inFlight->clear();
+    ChartAxes::setNiceRange(m_inFlightAxis, 0, 5.0);
 }
 
 void LiveChartView::showSeries(const QVector<LivePoint>& series)
 {
     QList<QPointF> throughput;
     QList<QPointF> ttft;
+    QList<QPointF> inFlight;
     throughput.reserve(series.size());
+    inFlight.reserve(series.size());
     ttft.reserve(series.size());
     for (const LivePoint& p : series) {
         throughput.append(QPointF(p.tS, p.outputTokPerS));
+        inFlight.append(QPointF(p.tS, p.inFlight));
         if (!std::isnan(p.ttftMs)) // no request finished in that second
             ttft.append(QPointF(p.tS, p.ttftMs));
     }
     const double tMax = series.isEmpty() ? 0 : series.last().tS;
     updatePlot(m_throughput, throughput, tMax);
     updatePlot(m_ttft, ttft, tMax);
+    const int columns = std::max(100, int(m_throughput.chart->plotArea().width()));
+    m_inFlight->replace(MinMaxDecimator::decimate(inFlight, columns));
+    double inFlightMax = 0;
+    for (const QPointF& p : inFlight)
+        inFlightMax = std::max(inFlightMax, p.y());
+    ChartAxes::setNiceRange(m_inFlightAxis, inFlightMax * 1.1, 5.0);
+}
+
+int LiveChartView::inFlightPointCount() const
+{
+    return int(m_inFlight->count());
 }
 
 void LiveChartView::updatePlot(Plot& plot, const QList<QPointF>& points, double tMax)

@@ -13,8 +13,8 @@ class QValueAxis;
 namespace tl {
 
 // Two small live charts of the current run point, one above the other on a shared time scale: output
-// tokens per second and mean time to first token. Fed whole series from snapshots (a few per second); each
-// update replaces the series in one call with points decimated to the plot's width.
+// tokens per second with the requests in flight (right axis), and mean time to first token. Fed whole series from
+// snapshots (a few per second); each update replaces the series in one call with points decimated to the plot's width.
 class LiveChartView final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LiveChartView)
@@ -29,6 +29,7 @@ public:
     // For tests: points currently drawn by each chart.
     int throughputPointCount() const;
     int ttftPointCount() const;
+    int inFlightPointCount() const;
 
 private:
     struct Plot {
@@ -44,6 +45,8 @@ private:
 
     Plot m_throughput;
     Plot m_ttft;
+    QLineSeries* m_inFlight = nullptr; // on m_throughput's chart, against m_inFlightAxis
+    QValueAxis* m_inFlightAxis = nullptr;
 };
 
 } // namespace tl

@@ -1,65 +1,168 @@
 #include "pages/liverunpage.h"
 
+#include "charts/histogramchartview.h"
 #include "charts/livechartview.h"
+#include "charts/sweepcurvechart.h"
 
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace tl {
+
+namespace {
+
+constexpr int kHistogramBins = 10;
+constexpr int kOverallScale = 1000;
+
+QLabel* counterLabel(const char* name, QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(QString::fromLatin1(name));
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+} // namespace
 
 LiveRunPage::LiveRunPage(QWidget* parent)
     : QWidget(parent)
     , m_target(new QLabel(tr("No run yet: fill in the Setup page and press Run."), this))
+    , m_overall(new QLabel(this))
     , m_progress(new QLabel(this))
+    , m_overallBar(new QProgressBar(this))
     , m_bar(new QProgressBar(this))
     , m_stop(new QPushButton(tr("&Stop"), this))
     , m_chart(new LiveChartView(this))
+    , m_curve(new SweepCurveChart(this))
+    , m_histogram(new HistogramChartView(this))
 {
     m_target->setObjectName(QStringLiteral("targetLabel"));
     m_target->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_overall->setObjectName(QStringLiteral("overallLabel"));
     m_progress->setObjectName(QStringLiteral("progressLabel"));
     QFont bold = m_progress->font();
     bold.setBold(true);
     m_progress->setFont(bold);
+    m_overallBar->setObjectName(QStringLiteral("overallProgress"));
+    m_overallBar->setRange(0, kOverallScale);
+    m_overallBar->setValue(0);
+    m_overallBar->setTextVisible(false);
+    m_overallBar->setMaximumHeight(8);
     m_bar->setObjectName(QStringLiteral("pointProgress"));
     m_bar->setRange(0, 1);
     m_bar->setValue(0);
     m_bar->setTextVisible(false);
     m_bar->setMaximumHeight(8);
     m_stop->setObjectName(QStringLiteral("stopButton"));
-    m_stop->setToolTip(tr("First press: send no new requests and let those in flight finish. "
-                          "Second press: abort them too."));
     m_stop->setEnabled(false);
     m_chart->setObjectName(QStringLiteral("liveChart"));
+    m_curve->setMinimumHeight(220);
+    m_histogram->setMinimumHeight(220);
+    m_curve->setObjectName(QStringLiteral("sweepCurve"));
+    m_histogram->setObjectName(QStringLiteral("ttftHistogram"));
     connect(m_stop, &QPushButton::clicked, this, &LiveRunPage::stopRequested);
+    setStopStage(0);
 
     auto* header = new QHBoxLayout;
     auto* labels = new QVBoxLayout;
     labels->addWidget(m_target);
+    labels->addWidget(m_overall);
     labels->addWidget(m_progress);
     header->addLayout(labels, 1);
     header->addWidget(m_stop, 0, Qt::AlignVCenter);
 
+    auto* charts = new QGridLayout;
+    charts->addWidget(m_chart, 0, 0, 2, 1);
+    charts->addWidget(m_curve, 0, 1);
+    charts->addWidget(m_histogram, 1, 1);
+    charts->setColumnStretch(0, 1);
+    charts->setColumnStretch(1, 1);
+
+    // Counters and charts scroll when the window is small (1024x640) rather than squashing the charts; the header
+    // with Stop and the progress bars stays in view.
+    auto* body = new QWidget;
+    auto* bodyLayout = new QVBoxLayout(body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addWidget(buildCounters(body));
+    bodyLayout->addLayout(charts, 1);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("liveScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(body);
+
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(header);
+    layout->addWidget(m_overallBar);
     layout->addWidget(m_bar);
-    layout->addWidget(m_chart, 1);
+    layout->addWidget(scroll, 1);
+    beginRun(m_target->text());
+    m_progress->clear();
 }
 
 LiveRunPage::~LiveRunPage() = default;
 
-void LiveRunPage::beginRun(const QString& target)
+QWidget* LiveRunPage::buildCounters(QWidget* parent)
+{
+    auto* box = new QWidget(parent);
+    m_succeeded = counterLabel("succeededLabel", box);
+    m_failed = counterLabel("failedLabel", box);
+    m_aborted = counterLabel("abortedLabel", box);
+    m_byClass = counterLabel("failuresByClassLabel", box);
+    m_byClass->setWordWrap(true);
+    m_health = counterLabel("healthLabel", box);
+    m_health->setWordWrap(true);
+    m_errors = new QListWidget(box);
+    m_errors->setObjectName(QStringLiteral("latestErrors"));
+    m_errors->setFixedHeight(m_errors->fontMetrics().lineSpacing() * (LiveRunStats::kLatestErrors + 1));
+    m_errors->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_errors->setTextElideMode(Qt::ElideRight);
+    m_errors->setToolTip(tr("The latest failures of the run, newest first"));
+    auto* grid = new QGridLayout(box);
+    grid->setContentsMargins(0, 0, 0, 0);
+    auto* counts = new QHBoxLayout;
+    counts->addWidget(m_succeeded);
+    counts->addWidget(m_failed);
+    counts->addWidget(m_aborted);
+    counts->addStretch(1);
+    grid->addLayout(counts, 0, 0);
+    grid->addWidget(m_health, 0, 1);
+    grid->addWidget(m_byClass, 1, 0);
+    grid->addWidget(m_errors, 1, 1);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
+    return box;
+}
+
+void LiveRunPage::beginRun(const QString& target, const QList<RunPoint>& points)
 {
     m_target->setText(target);
     m_progress->setText(tr("Starting…"));
+    m_overall->clear();
+    m_points = points;
     m_bar->setRange(0, 1);
     m_bar->setValue(0);
+    m_overallBar->setValue(0);
     m_pointIndex = -1;
+    m_recordPoint = -1;
+    m_stats.beginRun();
+    m_errors->clear();
     m_chart->clear();
+    m_curve->setPoints({}, std::nullopt);
+    m_histogram->setHistogram(0, 0, {});
+    m_health->setText(tr("Harness health: not measured yet"));
+    m_health->setStyleSheet(QString());
+    setStopStage(0);
+    updateCounters();
 }
 
 void LiveRunPage::setStopEnabled(bool enabled)
@@ -67,21 +170,141 @@ void LiveRunPage::setStopEnabled(bool enabled)
     m_stop->setEnabled(enabled);
 }
 
+void LiveRunPage::setStopStage(int stage)
+{
+    m_stopStage = stage;
+    if (stage == 0) {
+        m_stop->setText(tr("&Stop"));
+        m_stop->setToolTip(tr("First press: send no new requests and let those in flight finish. "
+                              "Second press: abort them too."));
+    } else {
+        m_stop->setText(tr("&Abort In-Flight Requests"));
+        m_stop->setToolTip(tr("No new requests are sent. Press again to abort those still in flight; they are counted "
+                              "as aborted, apart from server failures."));
+    }
+}
+
+void LiveRunPage::finishRun(RunState state)
+{
+    m_bar->setRange(0, 1);
+    m_bar->setValue(1);
+    if (state == RunState::Finished)
+        m_overallBar->setValue(kOverallScale);
+    m_progress->setText(stateText(state));
+    setStopStage(0);
+}
+
+void LiveRunPage::startPoint(int index, const RunPoint& point)
+{
+    Q_UNUSED(point)
+    m_recordPoint = index;
+    m_stats.startPoint(index); // the histogram and the provisional point show only this point's requests
+}
+
+void LiveRunPage::addRecords(const QList<RequestRecord>& records)
+{
+    const int before = int(m_stats.latestErrors().size()) + int(m_stats.failed());
+    m_stats.addRecords(records, m_recordPoint);
+    if (before != int(m_stats.latestErrors().size()) + int(m_stats.failed())) {
+        m_errors->clear();
+        for (const QString& error : m_stats.latestErrors()) {
+            auto* item = new QListWidgetItem(error, m_errors);
+            item->setToolTip(error); // the line is elided; the whole message on hover
+        }
+    }
+}
+
 void LiveRunPage::showSnapshot(const RunSnapshot& snapshot)
 {
     m_progress->setText(progressText(snapshot));
-    if (snapshot.total > 0) {
+    m_overall->setText(overallText(snapshot));
+    if (snapshot.state == RunState::Testing) {
+        m_bar->setRange(0, 0); // busy: the connection test has no measurable progress
+    } else if (snapshot.total > 0) {
+        const qint64 done = std::min(snapshot.total, snapshot.completed + snapshot.failed);
         m_bar->setRange(0, int(snapshot.total));
-        m_bar->setValue(int(std::min(snapshot.total, snapshot.completed + snapshot.failed)));
+        m_bar->setValue(int(done));
+        if (snapshot.pointCount > 0) {
+            const double fraction = (snapshot.pointIndex + double(done) / double(snapshot.total)) / snapshot.pointCount;
+            m_overallBar->setValue(int(std::lround(std::clamp(fraction, 0.0, 1.0) * kOverallScale)));
+        }
     }
-    // The series belongs to the current point; keep the last point's curves on screen between points.
-    if (snapshot.series.isEmpty() && snapshot.state != RunState::Running)
+    updateCounters();
+    updateHealth(snapshot);
+    updateCharts(snapshot);
+}
+
+void LiveRunPage::updateCounters()
+{
+    const QLocale locale;
+    m_succeeded->setText(tr("Succeeded: %1").arg(locale.toString(m_stats.succeeded())));
+    m_failed->setText(tr("Failed: %1").arg(locale.toString(m_stats.failed())));
+    m_aborted->setText(tr("Aborted by you: %1").arg(locale.toString(m_stats.aborted())));
+    QStringList parts;
+    for (auto it = m_stats.failuresByClass().cbegin(); it != m_stats.failuresByClass().cend(); ++it)
+        parts.append(QStringLiteral("%1 %2").arg(errorClassName(it.key()), locale.toString(it.value())));
+    m_byClass->setText(parts.isEmpty() ? tr("Failures by class: none")
+                                       : tr("Failures by class: %1").arg(parts.join(QStringLiteral(", "))));
+}
+
+void LiveRunPage::updateHealth(const RunSnapshot& s)
+{
+    const LiveRunStats::Health health = m_stats.health(s);
+    if (!health.known)
         return;
-    if (snapshot.pointIndex != m_pointIndex) {
-        m_pointIndex = snapshot.pointIndex;
-        m_chart->clear();
+    m_health->setText(health.good ? tr("Harness health: ● good — %1").arg(health.reason)
+                                  : tr("Harness health: ● suspect — %1").arg(health.reason));
+    m_health->setStyleSheet(health.good ? QStringLiteral("color: #2a7a2a;") : QStringLiteral("color: #b35900;"));
+    m_health->setProperty("suspect", !health.good);
+}
+
+void LiveRunPage::updateCharts(const RunSnapshot& s)
+{
+    // The series belongs to the current point; keep the last point's curves on screen between points.
+    if (!s.series.isEmpty() || s.state == RunState::Running) {
+        if (s.pointIndex != m_pointIndex) {
+            m_pointIndex = s.pointIndex;
+            m_chart->clear();
+        }
+        m_chart->showSeries(s.series);
     }
-    m_chart->showSeries(snapshot.series);
+    QList<SweepCurveChart::Point> finished;
+    for (const PointResult& r : s.results) {
+        finished.append({loadLabel(r.point), r.summary.outputThroughput,
+            r.percentiles.value(QStringLiteral("TTFT (ms)"), QStringLiteral("50%")),
+            r.percentiles.value(QStringLiteral("TTFT (ms)"), QStringLiteral("99%"))});
+    }
+    std::optional<SweepCurveChart::Point> running;
+    if (s.state == RunState::Running && !s.series.isEmpty() && !m_stats.pointTtftsMs().isEmpty()
+        && s.results.size() <= s.pointIndex) {
+        double sum = 0;
+        for (const LivePoint& p : s.series)
+            sum += p.outputTokPerS;
+        running = SweepCurveChart::Point{loadLabel(s.point), sum / double(s.series.size()),
+            m_stats.pointTtftPercentileMs(0.5), m_stats.pointTtftPercentileMs(0.99)};
+    }
+    m_curve->setPoints(finished, running);
+    const LiveRunStats::Histogram h = m_stats.ttftHistogram(kHistogramBins);
+    m_histogram->setHistogram(h.startMs, h.binWidthMs, h.counts);
+}
+
+QString LiveRunPage::loadLabel(const RunPoint& point)
+{
+    if (point.parallel < 0)
+        return tr("R%1").arg(point.rate);
+    return tr("P%1").arg(point.parallel);
+}
+
+QString LiveRunPage::duration(double seconds)
+{
+    if (!std::isfinite(seconds) || seconds < 0)
+        return tr("–");
+    const auto s = qint64(std::lround(seconds));
+    if (s < 60)
+        return tr("%1 s").arg(s);
+    if (s < 3600)
+        return tr("%1 min %2 s").arg(s / 60).arg(s % 60);
+    return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
 }
 
 QString LiveRunPage::stateText(RunState state) const
@@ -105,6 +328,29 @@ QString LiveRunPage::stateText(RunState state) const
     return {};
 }
 
+QString LiveRunPage::overallText(const RunSnapshot& s) const
+{
+    if (s.pointCount <= 0 || s.pointIndex < 0)
+        return {};
+    double elapsed = s.elapsedS;
+    for (const PointResult& r : s.results)
+        elapsed += r.index == s.pointIndex ? 0 : r.summary.testDurationS;
+    // Remaining: the current point at its present pace, then the later points' requests at the same pace.
+    const qint64 done = s.completed + s.failed;
+    double remaining = std::nan("");
+    if (done > 0 && s.elapsedS > 0) {
+        const double perRequest = s.elapsedS / double(done);
+        qint64 later = 0;
+        for (qsizetype i = s.pointIndex + 1; i < m_points.size(); ++i)
+            later += m_points.at(i).number;
+        remaining = perRequest * double(std::max<qint64>(0, s.total - done) + later);
+    }
+    return tr("Overall: point %1 of %2 · elapsed %3 · about %4 left")
+        .arg(s.pointIndex + 1)
+        .arg(s.pointCount)
+        .arg(duration(elapsed), duration(remaining));
+}
+
 QString LiveRunPage::progressText(const RunSnapshot& s) const
 {
     if (s.state == RunState::Testing || s.pointIndex < 0)
@@ -113,12 +359,14 @@ QString LiveRunPage::progressText(const RunSnapshot& s) const
     QStringList parts;
     if (s.state != RunState::Running)
         parts.append(stateText(s.state));
-    parts.append(tr("point %1/%2").arg(s.pointIndex + 1).arg(s.pointCount));
-    parts.append(tr("parallel %1").arg(s.point.parallel));
+    parts.append(tr("This point: %1").arg(loadLabel(s.point)));
     parts.append(tr("%1/%2 done").arg(locale.toString(s.completed + s.failed), locale.toString(s.total)));
     parts.append(tr("%n in flight", nullptr, s.inFlight));
     parts.append(tr("%n failed", nullptr, int(s.failed)));
-    parts.append(tr("%1 s").arg(locale.toString(s.elapsedS, 'f', 1)));
+    parts.append(tr("elapsed %1").arg(duration(s.elapsedS)));
+    const qint64 done = s.completed + s.failed;
+    if (done > 0 && s.state == RunState::Running)
+        parts.append(tr("about %1 left").arg(duration(s.elapsedS / double(done) * double(s.total - done))));
     return parts.join(QStringLiteral(" · "));
 }
 

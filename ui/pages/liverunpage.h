@@ -1,19 +1,25 @@
 #pragma once
 
 #include "engine/runsnapshot.h"
+#include "liverunstats.h"
 
 #include <QWidget>
 
 class QLabel;
+class QListWidget;
 class QProgressBar;
 class QPushButton;
 
 namespace tl {
 
+class HistogramChartView;
 class LiveChartView;
+class SweepCurveChart;
 
-// What a run is doing now: a one-line progress summary, a progress bar for the current point and the live
-// charts of that point, all drawn from the controller's snapshots.
+// What a run is doing now: overall and per-point progress (counts, elapsed, remaining estimate, in flight),
+// success, failure and abort counters with failures by class and the latest errors, a harness-health marker, and
+// four live charts (time series, sweep curve, TTFT histogram), all redrawn from the controller's snapshots
+// (4 Hz) and the records it forwards.
 class LiveRunPage final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LiveRunPage)
@@ -22,25 +28,53 @@ public:
     explicit LiveRunPage(QWidget* parent = nullptr);
     ~LiveRunPage() override;
 
-    // A new run aimed at `target` (model @ URL) begins: clears the charts.
-    void beginRun(const QString& target);
+    // A new run aimed at `target` (model @ URL) over `points` begins: clears the page.
+    void beginRun(const QString& target, const QList<RunPoint>& points = {});
     void showSnapshot(const RunSnapshot& snapshot);
+    // The controller's pointStarted: records from now on belong to point `index`.
+    void startPoint(int index, const tl::RunPoint& point);
+    void addRecords(const QList<tl::RequestRecord>& records);
+    // 0: not stopping; 1: draining (the button now aborts); 2: aborting.
+    void setStopStage(int stage);
+    void finishRun(RunState state);
     void setStopEnabled(bool enabled);
     LiveChartView* chart() const { return m_chart; }
+    const LiveRunStats& stats() const { return m_stats; }
 
 Q_SIGNALS:
     void stopRequested();
 
 private:
+    QWidget* buildCounters(QWidget* parent);
     QString progressText(const RunSnapshot& s) const;
+    QString overallText(const RunSnapshot& s) const;
     QString stateText(RunState state) const;
+    void updateCounters();
+    void updateHealth(const RunSnapshot& s);
+    void updateCharts(const RunSnapshot& s);
+    static QString loadLabel(const RunPoint& point);
+    static QString duration(double seconds);
 
+    LiveRunStats m_stats;
+    QList<RunPoint> m_points;
     QLabel* m_target = nullptr;
+    QLabel* m_overall = nullptr;
     QLabel* m_progress = nullptr;
+    QProgressBar* m_overallBar = nullptr;
     QProgressBar* m_bar = nullptr;
     QPushButton* m_stop = nullptr;
+    QLabel* m_succeeded = nullptr;
+    QLabel* m_failed = nullptr;
+    QLabel* m_aborted = nullptr;
+    QLabel* m_byClass = nullptr;
+    QLabel* m_health = nullptr;
+    QListWidget* m_errors = nullptr;
     LiveChartView* m_chart = nullptr;
-    int m_pointIndex = -1;
+    SweepCurveChart* m_curve = nullptr;
+    HistogramChartView* m_histogram = nullptr;
+    int m_pointIndex = -1; // of the last snapshot
+    int m_recordPoint = -1; // of the records arriving
+    int m_stopStage = 0;
 };
 
 } // namespace tl

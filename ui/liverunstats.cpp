@@ -1,0 +1,144 @@
+#include "liverunstats.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cmath>
+
+namespace tl {
+
+namespace {
+
+// Thresholds of the harness-health marker; issue #13 calibrates them.
+constexpr double kLagSuspectMs = 20.0;
+constexpr double kConcurrencySuspectRatio = 0.8;
+
+double nearestRank(QVector<double> values, double p)
+{
+    if (values.isEmpty())
+        return std::nan("");
+    std::sort(values.begin(), values.end());
+    const auto rank = qsizetype(std::ceil(p * double(values.size())));
+    return values.at(std::clamp<qsizetype>(rank - 1, 0, values.size() - 1));
+}
+
+} // namespace
+
+void LiveRunStats::beginRun()
+{
+    *this = LiveRunStats();
+}
+
+void LiveRunStats::startPoint(int pointIndex)
+{
+    m_pointIndex = pointIndex;
+    m_ttftsMs.clear();
+    m_lagsMs.clear();
+}
+
+void LiveRunStats::addRecords(const QList<RequestRecord>& records, int pointIndex)
+{
+    if (pointIndex != m_pointIndex)
+        startPoint(pointIndex);
+    for (const RequestRecord& r : records) {
+        if (r.warmup)
+            continue;
+        if (r.scheduledNs > 0 && r.sentNs > 0)
+            m_lagsMs.append(double(std::max<qint64>(0, r.sentNs - r.scheduledNs)) / 1e6);
+        if (r.success) {
+            ++m_succeeded;
+            m_ttftsMs.append(r.ttftS() * 1000.0);
+            continue;
+        }
+        if (r.errorClass == ErrorClass::Aborted) {
+            ++m_aborted;
+            continue;
+        }
+        ++m_failed;
+        ++m_byClass[r.errorClass];
+        QString line = errorClassName(r.errorClass);
+        if (r.httpStatus > 0)
+            line += QStringLiteral(" (HTTP %1)").arg(r.httpStatus);
+        if (!r.errorMessage.isEmpty())
+            line += QStringLiteral(": ") + r.errorMessage.simplified().left(200);
+        m_latestErrors.prepend(line);
+        if (m_latestErrors.size() > kLatestErrors)
+            m_latestErrors.removeLast();
+    }
+}
+
+double LiveRunStats::pointTtftPercentileMs(double p) const
+{
+    return nearestRank(m_ttftsMs, p);
+}
+
+double LiveRunStats::pointScheduleLagP99Ms() const
+{
+    return nearestRank(m_lagsMs, 0.99);
+}
+
+LiveRunStats::Histogram LiveRunStats::ttftHistogram(int bins) const
+{
+    Histogram h;
+    if (bins <= 0 || m_ttftsMs.isEmpty())
+        return h;
+    const auto [min, max] = std::minmax_element(m_ttftsMs.cbegin(), m_ttftsMs.cend());
+    h.startMs = *min;
+    h.binWidthMs = std::max(0.1, (*max - *min) / bins);
+    h.counts.fill(0, bins);
+    for (double v : m_ttftsMs)
+        ++h.counts[std::clamp(int((v - h.startMs) / h.binWidthMs), 0, bins - 1)];
+    return h;
+}
+
+LiveRunStats::Health LiveRunStats::health(const RunSnapshot& snapshot) const
+{
+    Health h;
+    const double lag = pointScheduleLagP99Ms();
+    if (!std::isnan(lag) && lag > kLagSuspectMs) {
+        h.known = true;
+        h.good = false;
+        h.reason = QCoreApplication::translate(
+            "tl::LiveRunStats", "requests leave %1 ms late (p99): the client cannot keep to the schedule")
+                       .arg(QString::number(lag, 'f', 1));
+        return h;
+    }
+    // Closed loop: while more requests remain than slots, every slot should be busy.
+    const int target = snapshot.point.parallel;
+    if (target > 0) {
+        double sum = 0;
+        int samples = 0;
+        for (const LivePoint& p : snapshot.series) {
+            if (p.tS < 1.0 || p.completed + p.failed + target >= snapshot.total)
+                continue;
+            sum += p.inFlight;
+            ++samples;
+        }
+        if (samples >= 2) {
+            h.known = true;
+            const double achieved = sum / samples;
+            if (achieved < kConcurrencySuspectRatio * target) {
+                h.good = false;
+                h.reason = QCoreApplication::translate("tl::LiveRunStats",
+                    "%1 requests in flight on average of the %2 asked: the client is not keeping up")
+                               .arg(QString::number(achieved, 'f', 1))
+                               .arg(target);
+                return h;
+            }
+            h.reason
+                = QCoreApplication::translate("tl::LiveRunStats", "on schedule: %1 of %2 requests in flight on average")
+                      .arg(QString::number(achieved, 'f', 1))
+                      .arg(target);
+        }
+    }
+    if (!std::isnan(lag)) {
+        h.known = true;
+        if (h.reason.isEmpty())
+            h.reason = QCoreApplication::translate(
+                "tl::LiveRunStats", "on schedule: requests leave within %1 ms of their time (p99)")
+                           .arg(QString::number(lag, 'f', 1));
+    }
+    return h;
+}
+
+} // namespace tl
