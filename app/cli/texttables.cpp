@@ -1,5 +1,7 @@
 #include "cli/texttables.h"
 
+#include "metrics/extendedmetrics.h"
+
 #include <cmath>
 
 namespace tl::TextTables {
