@@ -448,8 +448,8 @@ const QStringList kDatasets = {QStringLiteral("builtin"), QStringLiteral("openqa
     QStringLiteral("random_rerank")};
 
 const char* const kMultiTurnReason
-    = "not in this version of Throughline (planned: multi-turn conversations, issue #12)";
-const char* const kSlaReason = "not in this version of Throughline (planned: SLA auto-tuning, issue #13)";
+    = "not in this version of Throughline (planned: multi-turn conversations)";
+const char* const kSlaReason = "not in this version of Throughline (planned: SLA auto-tuning)";
 const char* const kImageReason = "not in this version of Throughline (planned: image inputs for multimodal datasets)";
 const char* const kTrackerReason = "experiment trackers are not supported; every request is kept in the --project "
                                    "file (export it with 'throughline-cli runs export')";
@@ -534,7 +534,7 @@ QList<Parameter> buildRegistry()
              .help("Extra HTTP headers, split on the first '='.")
              .definition("Sent with every request. Names must be HTTP tokens and values must not hold line breaks; "
                          "Authorization and X-Api-Key values are masked in saved files.")
-             .example({QStringLiteral("X-Trace=1"), QStringLiteral("X-Team=perf")})
+             .example({QStringLiteral("X-Team=perf"), QStringLiteral("X-Trace=1")})
              .bad({QStringLiteral("Bad Name=1")})
              .getter([](const RunConfig& c) {
                  json out = json::array();
@@ -599,7 +599,7 @@ QList<Parameter> buildRegistry()
                  "Throughline benchmarks servers only: start the model behind an OpenAI-compatible server and give "
                  "its --url")
              .metavar("NAME")
-             .help("EvalScope's in-process transformers model; not supported: serve the model and give --url.");
+             .help("Attention implementation of EvalScope's in-process transformers model (--api local).");
     r << Def("connect_timeout", {"--connect-timeout"}, G::Target)
              .field(&RunConfig::connectTimeout)
              .metavar("S")
@@ -1213,7 +1213,9 @@ json numberFromWord(const Parameter& p, const QString& word, QString* error)
             return nullptr;
         }
         if (!ok || v < low || v > high) {
-            const QString range = rangeText(p).isEmpty() ? Tr::tr("from %1 to %2").arg(low).arg(high) : rangeText(p);
+            const double from = p.minimum ? std::max(*p.minimum, double(low)) : double(low);
+            const double to = p.maximum ? std::min(*p.maximum, double(high)) : double(high);
+            const QString range = Tr::tr("from %1 to %2").arg(number(from), number(to));
             *error = Tr::tr("'%1' is out of range; give a whole number %2").arg(word, range);
             return nullptr;
         }
@@ -1371,8 +1373,8 @@ QString ParameterRegistry::displayValue(const Parameter& p, const json& value)
         return value.get<bool>() ? Tr::tr("on") : Tr::tr("off");
     if (p.secret)
         return QString::fromLatin1(kMask);
-    const QStringList words = wordsFromValue(p, value, false);
-    return words.isEmpty() ? Tr::tr("(empty)") : words.join(u' ');
+    const QString words = wordsFromValue(p, value, false).join(u' ');
+    return words.isEmpty() ? Tr::tr("(empty)") : words;
 }
 
 json ParameterRegistry::defaultValue(const Parameter& p)
