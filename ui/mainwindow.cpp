@@ -2,6 +2,7 @@
 
 #include "demo/demo.h"
 #include "engine/runcontroller.h"
+#include "storage/projectstore.h"
 #include "models/runlistmodel.h"
 #include "pages/liverunpage.h"
 #include "pages/resultspage.h"
