@@ -36,8 +36,8 @@ bool loadConfigFile(const QString& path, RunConfig* config, ConfigErrors* errors
         const std::string inner = j["config"].dump();
         data = QByteArray(inner.data(), qsizetype(inner.size()));
     } else if (!j.is_object()) {
-        errors->append(ConfigError{
-            QStringLiteral("--config"), Tr::tr("'%1' is not a JSON object of run parameters").arg(path)});
+        errors->append(
+            ConfigError{QStringLiteral("--config"), Tr::tr("'%1' is not a JSON object of run parameters").arg(path)});
         return false;
     }
     ConfigErrors local;
@@ -111,8 +111,8 @@ void parseWords(const QStringList& args, CliParser::Result& result, QHash<QStrin
                     break;
             }
             if (values.isEmpty()) {
-                result.errors.append(ConfigError{word,
-                    Tr::tr("needs a value (%1)").arg(QString::fromLatin1(p->metavar ? p->metavar : "VALUE"))});
+                result.errors.append(ConfigError{
+                    word, Tr::tr("needs a value (%1)").arg(QString::fromLatin1(p->metavar ? p->metavar : "VALUE"))});
                 continue;
             }
         }

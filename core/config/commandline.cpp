@@ -46,8 +46,7 @@ bool CommandLine::split(const QString& line, QStringList* words, QString* error)
         if (quote == Quote::Double) {
             if (ch == u'"') {
                 quote = Quote::None;
-            } else if (ch == u'\\' && i + 1 < line.size()
-                && QStringLiteral("\"\\$`\n").contains(line.at(i + 1))) {
+            } else if (ch == u'\\' && i + 1 < line.size() && QStringLiteral("\"\\$`\n").contains(line.at(i + 1))) {
                 if (line.at(i + 1) != u'\n')
                     current += line.at(i + 1);
                 ++i;
@@ -164,8 +163,8 @@ CommandLine::Conversion CommandLine::convert(const QString& line)
         const QString name = word.section(u'=', 0, 0);
         const Parameter* p = ParameterRegistry::byFlag(name);
         QStringList group{word};
-        while ((!p || p->takesValue()) && !word.contains(u'=') && i + 1 < words.size()
-            && !looksLikeFlag(words.at(i + 1)))
+        while (
+            (!p || p->takesValue()) && !word.contains(u'=') && i + 1 < words.size() && !looksLikeFlag(words.at(i + 1)))
             group.append(words.at(++i));
         if (name == u"--config") {
             result.unmapped.append(name + QStringLiteral(": ") + Tr::tr("a file of this machine; give its flags"));

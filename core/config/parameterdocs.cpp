@@ -131,28 +131,27 @@ QString bash()
     }
     cases += QStringLiteral("    %1) COMPREPLY=( $(compgen -f -- \"${cur}\") ); return ;;\n").arg(files.join(u'|'));
     cases += QStringLiteral("    %1) COMPREPLY=( $(compgen -d -- \"${cur}\") ); return ;;\n").arg(dirs.join(u'|'));
-    return QStringLiteral(
-        "# bash completion for throughline-cli (generated: throughline-cli completion bash)\n"
-        "# Use: source <(throughline-cli completion bash)\n"
-        "_throughline_cli()\n"
-        "{\n"
-        "    local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n"
-        "    if [[ ${COMP_CWORD} -eq 1 ]]; then\n"
-        "        COMPREPLY=( $(compgen -W \"%1\" -- \"${cur}\") )\n"
-        "        return\n"
-        "    fi\n"
-        "    case \"${COMP_WORDS[1]}\" in\n"
-        "    completion) COMPREPLY=( $(compgen -W \"bash zsh fish\" -- \"${cur}\") ); return ;;\n"
-        "    docs) COMPREPLY=( $(compgen -W \"parameters\" -- \"${cur}\") ); return ;;\n"
-        "    run) ;;\n"
-        "    *) COMPREPLY=( $(compgen -f -- \"${cur}\") ); return ;;\n"
-        "    esac\n"
-        "    case \"${prev}\" in\n"
-        "%2"
-        "    esac\n"
-        "    COMPREPLY=( $(compgen -W \"%3\" -- \"${cur}\") )\n"
-        "}\n"
-        "complete -o filenames -F _throughline_cli throughline-cli\n")
+    return QStringLiteral("# bash completion for throughline-cli (generated: throughline-cli completion bash)\n"
+                          "# Use: source <(throughline-cli completion bash)\n"
+                          "_throughline_cli()\n"
+                          "{\n"
+                          "    local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n"
+                          "    if [[ ${COMP_CWORD} -eq 1 ]]; then\n"
+                          "        COMPREPLY=( $(compgen -W \"%1\" -- \"${cur}\") )\n"
+                          "        return\n"
+                          "    fi\n"
+                          "    case \"${COMP_WORDS[1]}\" in\n"
+                          "    completion) COMPREPLY=( $(compgen -W \"bash zsh fish\" -- \"${cur}\") ); return ;;\n"
+                          "    docs) COMPREPLY=( $(compgen -W \"parameters\" -- \"${cur}\") ); return ;;\n"
+                          "    run) ;;\n"
+                          "    *) COMPREPLY=( $(compgen -f -- \"${cur}\") ); return ;;\n"
+                          "    esac\n"
+                          "    case \"${prev}\" in\n"
+                          "%2"
+                          "    esac\n"
+                          "    COMPREPLY=( $(compgen -W \"%3\" -- \"${cur}\") )\n"
+                          "}\n"
+                          "complete -o filenames -F _throughline_cli throughline-cli\n")
         .arg(commandWords(), cases, flags.join(u' '));
 }
 
@@ -170,7 +169,8 @@ QString zsh()
 {
     QString commands;
     for (const auto& c : kCommands)
-        commands += QStringLiteral("        '%1:%2'\n").arg(QString::fromLatin1(c.first), zshEscape(QString::fromLatin1(c.second)));
+        commands += QStringLiteral("        '%1:%2'\n")
+                        .arg(QString::fromLatin1(c.first), zshEscape(QString::fromLatin1(c.second)));
     QString specs = QStringLiteral("        '--config[start from a saved configuration]:FILE:_files' \\\n"
                                    "        '(- *)--help[show the help]' \\\n");
     for (const Parameter& p : ParameterRegistry::all()) {
@@ -230,9 +230,10 @@ QString fishQuote(QString text)
 
 QString fish()
 {
-    QString out = QStringLiteral("# fish completion for throughline-cli (generated: throughline-cli completion fish)\n"
-                                 "# Use: throughline-cli completion fish > ~/.config/fish/completions/throughline-cli.fish\n"
-                                 "complete -c throughline-cli -f\n");
+    QString out
+        = QStringLiteral("# fish completion for throughline-cli (generated: throughline-cli completion fish)\n"
+                         "# Use: throughline-cli completion fish > ~/.config/fish/completions/throughline-cli.fish\n"
+                         "complete -c throughline-cli -f\n");
     for (const auto& c : kCommands) {
         out += QStringLiteral("complete -c throughline-cli -n __fish_use_subcommand -a %1 -d %2\n")
                    .arg(QString::fromLatin1(c.first), fishQuote(QString::fromLatin1(c.second)));
@@ -255,7 +256,7 @@ QString fish()
         }
         for (const QString& f : allFlags(p)) {
             const QString option = f.startsWith(QStringLiteral("--")) ? QStringLiteral(" -l ") + f.mid(2)
-                                                                     : QStringLiteral(" -s ") + f.mid(1);
+                                                                      : QStringLiteral(" -s ") + f.mid(1);
             out += run + option + action + QStringLiteral(" -d ") + fishQuote(shortHelp(p)) + u'\n';
         }
     }

@@ -69,8 +69,13 @@ template <typename T> json toJ(const std::optional<T>& v)
     return v ? toJ(*v) : json(nullptr);
 }
 
+// Null, as a form gives for an empty field, is the empty value of strings and lists.
 QString readJ(const json& j, QString* out)
 {
+    if (j.is_null()) {
+        out->clear();
+        return {};
+    }
     if (!j.is_string())
         return Tr::tr("must be a string");
     *out = jsonutil::toQString(j);
@@ -131,6 +136,10 @@ QString readJ(const json& j, bool* out)
 
 template <typename V> QString readJ(const json& j, QList<V>* out)
 {
+    if (j.is_null()) {
+        out->clear();
+        return {};
+    }
     const json items = j.is_array() ? j : json::array({j});
     QList<V> values;
     for (const json& item : items) {
@@ -146,6 +155,10 @@ template <typename V> QString readJ(const json& j, QList<V>* out)
 // Strings, or numbers written as numbers (EvalScope's stop_token_ids), one or a list.
 QString readJ(const json& j, QStringList* out)
 {
+    if (j.is_null()) {
+        out->clear();
+        return {};
+    }
     const json items = j.is_array() ? j : json::array({j});
     QStringList values;
     for (const json& item : items) {
@@ -447,8 +460,7 @@ const QStringList kDatasets = {QStringLiteral("builtin"), QStringLiteral("openqa
     QStringLiteral("random_embedding"), QStringLiteral("random_embedding_batch"), QStringLiteral("rerank"),
     QStringLiteral("random_rerank")};
 
-const char* const kMultiTurnReason
-    = "not in this version of Throughline (planned: multi-turn conversations)";
+const char* const kMultiTurnReason = "not in this version of Throughline (planned: multi-turn conversations)";
 const char* const kSlaReason = "not in this version of Throughline (planned: SLA auto-tuning)";
 const char* const kImageReason = "not in this version of Throughline (planned: image inputs for multimodal datasets)";
 const char* const kTrackerReason = "experiment trackers are not supported; every request is kept in the --project "
@@ -1055,7 +1067,8 @@ QList<Parameter> buildRegistry()
             std::tuple{"sla_params", "--sla-params", T::Json, "The SLA targets."},
             std::tuple{"sla_upper_bound", "--sla-upper-bound", T::Int, "Upper bound of the search."},
             std::tuple{"sla_lower_bound", "--sla-lower-bound", T::Int, "Lower bound of the search."},
-            std::tuple{"sla_fixed_parallel", "--sla-fixed-parallel", T::Int, "Concurrency held while rate is searched."},
+            std::tuple{
+                "sla_fixed_parallel", "--sla-fixed-parallel", T::Int, "Concurrency held while rate is searched."},
             std::tuple{"sla_num_runs", "--sla-num-runs", T::Int, "Runs per probed load."},
             std::tuple{"sla_number_multiplier", "--sla-number-multiplier", T::Double, "Requests per unit of load."}}) {
         r << Def(key, {flag}, G::Sla).unsupported(type, kSlaReason).metavar("V").help(help);

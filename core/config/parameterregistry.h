@@ -27,8 +27,7 @@ public:
 
     // The value that command-line words give (`negative`: the --no- form was given); null with `error` set when
     // the words are not of the parameter's type or out of its range.
-    static nlohmann::json valueFromWords(
-        const Parameter& p, const QStringList& words, bool negative, QString* error);
+    static nlohmann::json valueFromWords(const Parameter& p, const QStringList& words, bool negative, QString* error);
     // The words after the flag that give `value` back (see toCommandLine in CommandLine); secrets masked unless
     // includeSecrets.
     static QStringList wordsFromValue(const Parameter& p, const nlohmann::json& value, bool includeSecrets = false);

@@ -9,8 +9,8 @@
 
 #include <QFile>
 #include <QRegularExpression>
-#include <QTemporaryFile>
 #include <QSet>
+#include <QTemporaryFile>
 #include <QTest>
 
 using tl::CliParser;
@@ -22,8 +22,8 @@ using tl::RunConfig;
 
 namespace {
 
-const QStringList kBase{QStringLiteral("--url"), QStringLiteral("http://h:1/v1"), QStringLiteral("--model"),
-    QStringLiteral("m")};
+const QStringList kBase{
+    QStringLiteral("--url"), QStringLiteral("http://h:1/v1"), QStringLiteral("--model"), QStringLiteral("m")};
 
 QStringList allFlags(const Parameter& p)
 {
@@ -189,7 +189,7 @@ private Q_SLOTS:
             "queue_size_multiplier rate read_timeout repetition_penalty seed sleep_interval stop stop_token_ids "
             "stream temperature tokenize_prompt tokenizer_path top_k top_p total_timeout transport url warmup_num "
             "workers")
-                                        .split(u' ');
+                                         .split(u' ');
         QCOMPARE(keys, expected);
     }
 
@@ -213,8 +213,8 @@ private Q_SLOTS:
         QTest::newRow("header name with a colon") << QStringList{"--headers", "X:A=1"} << "--headers";
         QTest::newRow("unsupported as given") << QStringList{"--max-turns", "3"} << "--max-turns";
         QTest::newRow("alias as given") << QStringList{"-n", "0"} << "-n";
-        QTest::newRow("negative form as given") << QStringList{"--no-stream", "--continuous-usage"}
-                                                << "--continuous-usage";
+        QTest::newRow("negative form as given")
+            << QStringList{"--no-stream", "--continuous-usage"} << "--continuous-usage";
     }
     void rangeChecksAtTheBoundary()
     {
@@ -242,8 +242,8 @@ private Q_SLOTS:
         QFETCH(QString, word);
         QStringList words;
         QString error;
-        QVERIFY(CommandLine::split(QStringLiteral("a ") + CommandLine::quote(word) + QStringLiteral(" b"), &words,
-            &error));
+        QVERIFY(
+            CommandLine::split(QStringLiteral("a ") + CommandLine::quote(word) + QStringLiteral(" b"), &words, &error));
         QCOMPARE(words, (QStringList{QStringLiteral("a"), word, QStringLiteral("b")}));
     }
 
@@ -296,8 +296,9 @@ private Q_SLOTS:
         for (const QString& u : c.unmapped)
             unmapped << u.section(u':', 0, 0);
         QCOMPARE(unmapped,
-            (QStringList{QStringLiteral("--visualizer"), QStringLiteral("--wandb-api-key"), QStringLiteral("--multi-turn"),
-                QStringLiteral("--min-turns"), QStringLiteral("--frobnicate"), QStringLiteral("--attn-implementation")}));
+            (QStringList{QStringLiteral("--visualizer"), QStringLiteral("--wandb-api-key"),
+                QStringLiteral("--multi-turn"), QStringLiteral("--min-turns"), QStringLiteral("--frobnicate"),
+                QStringLiteral("--attn-implementation")}));
         QVERIFY(c.command().contains(QStringLiteral("--dataset openqa")));
 
         for (const char* garbage : {"", "ls -la", "evalscope perf --parallel x", "evalscope perf --model 'open",
