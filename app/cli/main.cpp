@@ -4,6 +4,8 @@
 #include "cli/runscommand.h"
 #include "cli/tokenizecommand.h"
 #include "config/cliparser.h"
+#include "config/commandline.h"
+#include "config/parameterdocs.h"
 #include "demo/demo.h"
 #include "sim/simcommandline.h"
 #include "sim/simserver.h"
@@ -36,7 +38,11 @@ QString mainHelp()
         "  runs     List, show, export (EvalScope, CSV, JSON, HTML), import (EvalScope, vLLM, JSON) and delete the\n"
         "           runs of a project file (see 'runs --help').\n"
         "  report   Write a self-contained HTML report of a run (see 'report --help').\n"
-        "  tokenize Print the token ids of texts with a Hugging Face tokenizer (see 'tokenize --help').\n\n"
+        "  tokenize Print the token ids of texts with a Hugging Face tokenizer (see 'tokenize --help').\n"
+        "  convert  Print the throughline-cli run command equivalent to an 'evalscope perf ...' command (one\n"
+        "           argument, quoted) and list on stderr the flags it could not map.\n"
+        "  completion bash|zsh|fish   Print shell completions, e.g. source <(throughline-cli completion bash).\n"
+        "  docs parameters            Print docs/PARAMETERS.md, generated from the parameter registry.\n\n"
         "Options: -h, --help   this help;  --version   print the version.\n")
         .arg(tl::Demo::defaultProjectPath());
 }
@@ -97,6 +103,43 @@ int main(int argc, char* argv[])
         return runEventLoop(app, runner);
     }
 
+    if (command == u"convert") {
+        if (args.size() != 1 || args.first() == u"-h" || args.first() == u"--help") {
+            (args.size() == 1 ? out : err)
+                << "Usage: throughline-cli convert \"evalscope perf --url URL --model NAME ...\"\n\n"
+                   "Prints the equivalent throughline-cli run command; the flags it cannot map are listed on "
+                   "stderr. Exit 0, or 2 when the text is not a benchmark command or holds a bad value.\n";
+            return args.size() == 1 ? 0 : tl::CliRunner::BadArguments;
+        }
+        const tl::CommandLine::Conversion c = tl::CommandLine::convert(args.first());
+        if (!c.errors.isEmpty()) {
+            for (const tl::ConfigError& e : c.errors)
+                err << "error: " << e.toString() << Qt::endl;
+            return tl::CliRunner::BadArguments;
+        }
+        out << c.command() << Qt::endl;
+        for (const QString& u : c.unmapped)
+            err << "not mapped: " << u << Qt::endl;
+        return 0;
+    }
+    if (command == u"completion") {
+        const QString script = tl::ParameterDocs::completion(args.value(0));
+        if (args.size() != 1 || script.isEmpty()) {
+            err << "Usage: throughline-cli completion bash|zsh|fish" << Qt::endl;
+            return tl::CliRunner::BadArguments;
+        }
+        out << script;
+        return 0;
+    }
+    if (command == u"docs") {
+        if (args != QStringList{QStringLiteral("parameters")}) {
+            err << "Usage: throughline-cli docs parameters   (prints docs/PARAMETERS.md)" << Qt::endl;
+            return tl::CliRunner::BadArguments;
+        }
+        out << tl::ParameterDocs::markdown();
+        return 0;
+    }
+
     if (command == u"runs")
         return tl::RunsCommand::runs(args, out, err);
     if (command == u"report")
@@ -146,6 +189,6 @@ int main(int argc, char* argv[])
         return code;
     }
 
-    err << "error: unknown command '" << command << "'; use 'run', 'demo', 'sim', 'runs', 'report' or 'tokenize' (see --help)" << Qt::endl;
+    err << "error: unknown command '" << command << "'; use 'run', 'demo', 'sim', 'runs', 'report', 'tokenize', 'convert', 'completion' or 'docs' (see --help)" << Qt::endl;
     return tl::CliRunner::BadArguments;
 }

@@ -16,9 +16,13 @@ public:
         bool helpRequested = false;
     };
 
-    // `args` are the words after the subcommand (no program name, no "run").
+    // `args` are the words after the subcommand (no program name, no "run"). Every flag comes from the
+    // ParameterRegistry; errors name the flag as it was given (`-n`, not `--number`).
     static Result parseRun(const QStringList& args, const RunConfig& defaults = RunConfig());
-    // Help text listing every flag the parser accepts.
+    // The same without RunConfig::validate(): only the words' own errors (unknown flags, values of the wrong type
+    // or out of range). For conversions of commands that need not make a complete run.
+    static Result parseArguments(const QStringList& args, const RunConfig& defaults = RunConfig());
+    // Help text listing every parameter of the registry, by group, unsupported ones with the reason.
     static QString runHelp();
 };
 

@@ -1,5 +1,6 @@
 #include "config/runconfig.h"
 
+#include "config/parameterregistry.h"
 #include "util/jsonutil.h"
 #include "util/tr.h"
 
@@ -24,12 +25,6 @@ const QStringList kEndpointSuffixes = {
     QStringLiteral("rerank"),
 };
 
-// EvalScope's API names and aliases (`local`/`local_vllm` start a model server in EvalScope; here they are
-// accepted as the plain OpenAI API aimed at --url).
-const QStringList kKnownApis = {QStringLiteral("openai"), QStringLiteral("local"), QStringLiteral("local_vllm"),
-    QStringLiteral("openai_responses"), QStringLiteral("openai_response"), QStringLiteral("responses"),
-    QStringLiteral("openai_embedding"), QStringLiteral("embedding"), QStringLiteral("openai_rerank"),
-    QStringLiteral("rerank")};
 const QStringList kKnownDatasets = {
     QStringLiteral("builtin"),
     QStringLiteral("openqa"),
@@ -58,27 +53,6 @@ const QStringList kTokenizerDatasets = {QStringLiteral("random"), QStringLiteral
 // Datasets that accept --dataset-args' length-control keys (EvalScope's TextLengthArgs).
 const QStringList kLengthControlDatasets = {QStringLiteral("openqa"), QStringLiteral("longalpaca"),
     QStringLiteral("line_by_line"), QStringLiteral("share_gpt_zh"), QStringLiteral("share_gpt_en")};
-
-nlohmann::json stringList(const QStringList& items)
-{
-    nlohmann::json out = nlohmann::json::array();
-    for (const QString& item : items)
-        out.push_back(jsonutil::toStd(item));
-    return out;
-}
-
-// A list of strings (or one string, or numbers written as numbers) from a saved configuration.
-QStringList stringListFrom(const nlohmann::json& j, const char* key)
-{
-    QStringList out;
-    const auto it = j.find(key);
-    if (it == j.end() || it->is_null())
-        return out;
-    const nlohmann::json items = it->is_array() ? *it : nlohmann::json::array({*it});
-    for (const auto& item : items)
-        out.append(item.is_string() ? jsonutil::toQString(item) : QString::fromUtf8(jsonutil::dump(item)));
-    return out;
-}
 
 // --query-template's JSON object (inline or @file); null with `error` set when it is unreadable or not an object.
 nlohmann::json parseJsonObjectArg(const QString& value, QString* error)
@@ -225,44 +199,13 @@ QList<RunPoint> RunConfig::runPoints() const
 
 ConfigErrors RunConfig::validate() const
 {
-    ConfigErrors errors;
+    // Each field's own rule (type, range, choices, syntax) is declared with it in the parameter registry; what
+    // follows are the rules between fields.
+    ConfigErrors errors = ParameterRegistry::validateFields(*this);
     auto add = [&errors](const char* field, const QString& message) {
         errors.append(ConfigError{QString::fromLatin1(field), message});
     };
 
-    if (model.trimmed().isEmpty())
-        add("--model", Tr::tr("a model name is required; pass the name the server serves, e.g. --model Qwen3-8B"));
-    if (!kKnownApis.contains(api))
-        add("--api", Tr::tr("unknown API '%1'; this version supports: %2").arg(api, kKnownApis.join(u", ")));
-
-    const QUrl u(url.trimmed(), QUrl::StrictMode);
-    if (url.trimmed().isEmpty()) {
-        add("--url", Tr::tr("an endpoint URL is required, e.g. --url http://127.0.0.1:8000/v1/chat/completions"));
-    } else if (!u.isValid() || (u.scheme() != u"http" && u.scheme() != u"https") || u.host().isEmpty()) {
-        add("--url", Tr::tr("'%1' is not an http(s) URL; use e.g. http://127.0.0.1:8000/v1/chat/completions").arg(url));
-    }
-
-    if (parallel.isEmpty())
-        add("--parallel", Tr::tr("needs at least one value, e.g. --parallel 1 4 16"));
-    for (int p : parallel) {
-        if (p < 1) {
-            add("--parallel", Tr::tr("every value must be a whole number >= 1 (got %1)").arg(p));
-            break;
-        }
-    }
-    if (number.isEmpty())
-        add("--number", Tr::tr("needs at least one value, e.g. --number 100 400"));
-    for (int n : number) {
-        if (n < 1) {
-            add("--number", Tr::tr("every value must be a whole number >= 1 (got %1)").arg(n));
-            break;
-        }
-    }
-    if (!QStringList{QStringLiteral("poisson"), QStringLiteral("gamma"), QStringLiteral("constant")}.contains(
-            arrivalDistribution))
-        add("--arrival-distribution", Tr::tr("must be poisson, gamma or constant (got '%1')").arg(arrivalDistribution));
-    if (!(burstiness > 0))
-        add("--burstiness", Tr::tr("must be > 0 (1 = Poisson; smaller is burstier)"));
     if (openLoop) {
         for (double r : rate) {
             if (!(r > 0)) {
@@ -284,50 +227,8 @@ ConfigErrors RunConfig::validate() const
                 .arg(number.size())
                 .arg(parallel.size()));
     }
-    for (double r : rate) {
-        if (!(r == -1.0 || r > 0.0)) {
-            add("--rate", Tr::tr("must be -1 (no pacing) or a positive number of requests per second (got %1)").arg(r));
-            break;
-        }
-    }
-    if (maxTokens < 0)
-        add("--max-tokens", Tr::tr("must be >= 0 (got %1)").arg(maxTokens));
-    if (minTokens && *minTokens < 0)
-        add("--min-tokens", Tr::tr("must be >= 0 (got %1)").arg(*minTokens));
     if (minTokens && *minTokens > maxTokens)
         add("--min-tokens", Tr::tr("is %1, above --max-tokens %2").arg(*minTokens).arg(maxTokens));
-    if (!(warmupNum >= 0))
-        add("--warmup-num", Tr::tr("must be >= 0: a count (>= 1) or a ratio of --number (between 0 and 1)"));
-    if (duration && !(*duration > 0))
-        add("--duration", Tr::tr("must be a positive number of seconds"));
-    if (sleepInterval < 0)
-        add("--sleep-interval", Tr::tr("must be >= 0 seconds (got %1)").arg(sleepInterval));
-    if (connectTimeout && !(*connectTimeout > 0))
-        add("--connect-timeout", Tr::tr("must be a positive number of seconds"));
-    if (readTimeout && !(*readTimeout > 0))
-        add("--read-timeout", Tr::tr("must be a positive number of seconds"));
-    if (!(totalTimeout > 0))
-        add("--total-timeout", Tr::tr("must be a positive number of seconds"));
-    if (workers < 0)
-        add("--workers", Tr::tr("must be >= 0 (0 = one worker thread per core)"));
-    if (nChoices && *nChoices < 1)
-        add("--n-choices", Tr::tr("must be at least 1"));
-    if (port < 1 || port > 65535)
-        add("--port", Tr::tr("must be a TCP port from 1 to 65535 (got %1)").arg(port));
-    if (!(connectRate >= 0))
-        add("--connect-rate", Tr::tr("must be >= 0 new connections per second (0 = no limit)"));
-    if (const QString t = transport.trimmed().toLower(); t != u"auto" && t != u"lean" && t != u"qt")
-        add("--transport", Tr::tr("must be auto, lean or qt (got '%1')").arg(transport));
-    if (logEveryNQuery < 1)
-        add("--log-every-n-query", Tr::tr("must be at least 1"));
-    if (!caCert.isEmpty() && !QFileInfo(caCert).isFile())
-        add("--ca-cert", Tr::tr("'%1' is not a file; give a PEM file of CA certificates").arg(caCert));
-
-    if (!extraArgs.trimmed().isEmpty()) {
-        const auto parsed = nlohmann::json::parse(extraArgs.cbegin(), extraArgs.cend(), nullptr, false);
-        if (parsed.is_discarded() || !parsed.is_object())
-            add("--extra-args", Tr::tr("must be a JSON object, e.g. --extra-args '{\"ignore_eos\": true}'"));
-    }
 
     if (continuousUsage && apiKind() != ApiKind::Chat) {
         add("--continuous-usage",
@@ -352,10 +253,7 @@ void RunConfig::validateDataset(ConfigErrors& errors) const
             Tr::tr("the range %1 %2 is reversed; give MIN MAX, e.g. --max-tokens 128 512").arg(maxTokens).arg(
                 *maxTokensUpper));
     }
-    if (!kKnownDatasets.contains(dataset)) {
-        add("--dataset",
-            Tr::tr("unknown dataset '%1'; this version supports: %2").arg(dataset, kKnownDatasets.join(u", ")));
-    } else if (kLocalOnlyDatasets.contains(dataset) && prompt.isEmpty() && datasetPath.isEmpty()) {
+    if (kKnownDatasets.contains(dataset) && kLocalOnlyDatasets.contains(dataset) && prompt.isEmpty() && datasetPath.isEmpty()) {
         add("--dataset-path", Tr::tr("dataset '%1' reads a local file: pass --dataset-path FILE").arg(dataset));
     }
     const bool embeddingData = dataset.startsWith(u"embed") || dataset.startsWith(u"random_embedding");
@@ -364,10 +262,6 @@ void RunConfig::validateDataset(ConfigErrors& errors) const
         add("--api", Tr::tr("dataset '%1' yields texts to embed: use --api openai_embedding").arg(dataset));
     if (prompt.isEmpty() && rerankData && apiKind() != ApiKind::Rerank)
         add("--api", Tr::tr("dataset '%1' yields a query and documents: use --api openai_rerank").arg(dataset));
-    if (!datasetPath.isEmpty() && !QFileInfo::exists(datasetPath))
-        add("--dataset-path", Tr::tr("'%1' does not exist; give a dataset file or the folder holding it").arg(datasetPath));
-    if (!dataSource.isEmpty() && dataSource != u"modelscope" && dataSource != u"huggingface" && dataSource != u"local")
-        add("--data-source", Tr::tr("must be modelscope, huggingface or local (got '%1')").arg(dataSource));
     if (dataSource == u"local" && datasetPath.isEmpty() && prompt.isEmpty()
         && QStringList{QStringLiteral("openqa"), QStringLiteral("longalpaca"), QStringLiteral("share_gpt_zh"),
             QStringLiteral("share_gpt_en")}
@@ -382,31 +276,15 @@ void RunConfig::validateDataset(ConfigErrors& errors) const
         }
         if (tokenizePrompt)
             add("--tokenize-prompt", Tr::tr("needs --tokenizer-path to turn prompts into token ids"));
-    } else if (!QFileInfo::exists(tokenizerPath)) {
-        add("--tokenizer-path",
-            Tr::tr("'%1' does not exist; give a model folder or its tokenizer.json").arg(tokenizerPath));
     }
     if (tokenizePrompt && api.contains(u"respons"))
         add("--tokenize-prompt", Tr::tr("cannot be used with the Responses API; use --api openai"));
-    if (prefixLength < 0)
-        add("--prefix-length", Tr::tr("must be >= 0 tokens (got %1)").arg(prefixLength));
-    if (minPromptLength < 0)
-        add("--min-prompt-length", Tr::tr("must be >= 0 (got %1)").arg(minPromptLength));
     if (maxPromptLength < minPromptLength) {
         add("--max-prompt-length",
             Tr::tr("is %1, below --min-prompt-length %2; raise it or lower the minimum")
                 .arg(maxPromptLength)
                 .arg(minPromptLength));
     }
-    if (datasetOffset < 0)
-        add("--dataset-offset", Tr::tr("must be >= 0 (got %1)").arg(datasetOffset));
-    if (!queryTemplate.isEmpty()) {
-        QString error;
-        if (parseJsonObjectArg(queryTemplate, &error).is_null())
-            add("--query-template", error);
-    }
-    if (prompt.startsWith(u'@') && !QFileInfo(prompt.mid(1)).isFile())
-        add("--prompt", Tr::tr("'%1' does not exist; '@FILE' reads the prompt from FILE").arg(prompt.mid(1)));
 
     // --extra-args keys that datasets read (they are sent in the body too, as EvalScope does).
     const auto extra = nlohmann::json::parse(extraArgs.cbegin(), extraArgs.cend(), nullptr, false);
@@ -465,209 +343,12 @@ void RunConfig::validateDataset(ConfigErrors& errors) const
 
 QByteArray RunConfig::toJson(bool includeSecrets) const
 {
-    using nlohmann::json;
-    json j;
-    j["model"] = jsonutil::toStd(model);
-    j["api"] = jsonutil::toStd(api);
-    j["url"] = jsonutil::toStd(resolvedUrl());
-    j["api_key"] = apiKey.isEmpty() ? json(nullptr) : json(includeSecrets ? jsonutil::toStd(apiKey) : "**********");
-    json h = json::object();
-    for (const auto& [k, v] : headers) {
-        const bool secret = k.compare(u"authorization", Qt::CaseInsensitive) == 0
-            || k.compare(u"x-api-key", Qt::CaseInsensitive) == 0;
-        h[jsonutil::toStd(k)] = (secret && !includeSecrets) ? std::string("**********") : jsonutil::toStd(v);
-    }
-    j["headers"] = h;
-    j["parallel"] = parallel;
-    j["number"] = number;
-    j["rate"] = rate;
-    j["stream"] = stream;
-    j["continuous_usage"] = continuousUsage;
-    j["open_loop"] = openLoop;
-    j["arrival_distribution"] = jsonutil::toStd(arrivalDistribution);
-    j["burstiness"] = burstiness;
-    j["sleep_interval"] = sleepInterval;
-    j["warmup_num"] = warmupNum;
-    j["duration"] = duration ? json(*duration) : json(nullptr);
-    j["max_tokens"] = maxTokensUpper ? json::array({maxTokens, *maxTokensUpper}) : json(maxTokens);
-    j["min_tokens"] = minTokens ? json(*minTokens) : json(nullptr);
-    j["temperature"] = temperature;
-    j["top_p"] = topP ? json(*topP) : json(nullptr);
-    j["top_k"] = topK ? json(*topK) : json(nullptr);
-    j["seed"] = seed ? json(*seed) : json(nullptr);
-    j["frequency_penalty"] = frequencyPenalty ? json(*frequencyPenalty) : json(nullptr);
-    j["repetition_penalty"] = repetitionPenalty ? json(*repetitionPenalty) : json(nullptr);
-    j["logprobs"] = logprobs ? json(*logprobs) : json(nullptr);
-    j["n_choices"] = nChoices ? json(*nChoices) : json(nullptr);
-    j["stop"] = stop.isEmpty() ? json(nullptr) : stringList(stop);
-    j["stop_token_ids"] = stopTokenIds.isEmpty() ? json(nullptr) : stringList(stopTokenIds);
-    j["extra_args"] = extraArgs.trimmed().isEmpty() ? json::object()
-                                                    : json::parse(extraArgs.cbegin(), extraArgs.cend(), nullptr, false);
-    j["apply_chat_template"] = effectiveApplyChatTemplate();
-    j["prompt"] = prompt.isEmpty() ? json(nullptr) : json(jsonutil::toStd(prompt));
-    j["dataset"] = jsonutil::toStd(dataset);
-    j["dataset_path"] = datasetPath.isEmpty() ? json(nullptr) : json(jsonutil::toStd(datasetPath));
-    j["data_source"] = dataSource.isEmpty() ? json(nullptr) : json(jsonutil::toStd(dataSource));
-    j["dataset_args"] = datasetArgs.trimmed().isEmpty()
-        ? json(nullptr)
-        : json::parse(datasetArgs.cbegin(), datasetArgs.cend(), nullptr, false);
-    j["dataset_cache"] = datasetCache.isEmpty() ? json(nullptr) : json(jsonutil::toStd(datasetCache));
-    j["tokenizer_path"] = tokenizerPath.isEmpty() ? json(nullptr) : json(jsonutil::toStd(tokenizerPath));
-    j["prefix_length"] = prefixLength;
-    j["min_prompt_length"] = minPromptLength;
-    j["max_prompt_length"] = maxPromptLength;
-    j["tokenize_prompt"] = tokenizePrompt;
-    j["dataset_offset"] = datasetOffset;
-    j["query_template"] = queryTemplate.isEmpty() ? json(nullptr) : json(jsonutil::toStd(queryTemplate));
-    j["connect_timeout"] = connectTimeout ? json(*connectTimeout) : json(nullptr);
-    j["read_timeout"] = readTimeout ? json(*readTimeout) : json(nullptr);
-    j["total_timeout"] = totalTimeout;
-    j["no_test_connection"] = noTestConnection;
-    j["outputs_dir"] = jsonutil::toStd(outputsDir);
-    j["no_timestamp"] = noTimestamp;
-    j["name"] = jsonutil::toStd(effectiveName());
-    j["workers"] = workers;
-    j["port"] = port;
-    j["insecure"] = insecure;
-    j["ca_cert"] = caCert.isEmpty() ? json(nullptr) : json(jsonutil::toStd(caCert));
-    j["no_proxy"] = noProxy;
-    j["connect_rate"] = connectRate;
-    j["transport"] = transport.toStdString();
-    j["debug"] = debug;
-    j["log_every_n_query"] = logEveryNQuery;
-    j["enable_progress_tracker"] = enableProgressTracker;
-    j["db_commit_interval"] = dbCommitInterval;
-    j["queue_size_multiplier"] = queueSizeMultiplier;
-    j["in_flight_task_multiplier"] = inFlightTaskMultiplier;
-    j["num_workers"] = numWorkers;
-    j["project"] = project.isEmpty() ? json(nullptr) : json(jsonutil::toStd(project));
-    return jsonutil::dump(j, 4);
+    return ParameterRegistry::toJson(*this, includeSecrets);
 }
 
 RunConfig RunConfig::fromJson(const QByteArray& data, ConfigErrors* errors)
 {
-    using nlohmann::json;
-    RunConfig c;
-    const json j = json::parse(data.cbegin(), data.cend(), nullptr, false);
-    auto fail = [errors](const QString& field, const QString& message) {
-        if (errors)
-            errors->append(ConfigError{field, message});
-    };
-    if (j.is_discarded() || !j.is_object()) {
-        fail(QString(), Tr::tr("the run configuration is not a JSON object"));
-        return c;
-    }
-    auto get = [&](const char* key, auto& target) {
-        const auto it = j.find(key);
-        if (it == j.end() || it->is_null())
-            return;
-        try {
-            using T = std::decay_t<decltype(target)>;
-            if constexpr (std::is_same_v<T, QString>) {
-                target = jsonutil::toQString(*it);
-            } else if constexpr (std::is_same_v<T, QList<int>> || std::is_same_v<T, QList<double>>) {
-                using V = typename T::value_type;
-                target.clear();
-                if (it->is_array()) {
-                    for (const auto& v : *it)
-                        target.append(v.get<V>());
-                } else {
-                    target.append(it->get<V>());
-                }
-            } else if constexpr (
-                std::is_same_v<T,
-                    std::optional<
-                        int>> || std::is_same_v<T, std::optional<double>> || std::is_same_v<T, std::optional<qint64>> || std::is_same_v<T, std::optional<bool>>) {
-                target = it->get<typename T::value_type>();
-            } else {
-                target = it->get<T>();
-            }
-        } catch (const json::exception&) {
-            fail(QStringLiteral("--") + QString::fromLatin1(key).replace(u'_', u'-'),
-                Tr::tr("has the wrong type in the saved configuration"));
-        }
-    };
-    get("model", c.model);
-    get("api", c.api);
-    get("url", c.url);
-    QString key;
-    get("api_key", key);
-    if (key != u"**********")
-        c.apiKey = key;
-    if (const auto it = j.find("headers"); it != j.end() && it->is_object()) {
-        for (const auto& [k, v] : it->items()) {
-            if (v.is_string())
-                c.headers.append({QString::fromStdString(k), jsonutil::toQString(v)});
-        }
-    }
-    get("parallel", c.parallel);
-    get("number", c.number);
-    get("rate", c.rate);
-    get("stream", c.stream);
-    get("continuous_usage", c.continuousUsage);
-    get("open_loop", c.openLoop);
-    get("arrival_distribution", c.arrivalDistribution);
-    get("burstiness", c.burstiness);
-    get("sleep_interval", c.sleepInterval);
-    get("warmup_num", c.warmupNum);
-    get("duration", c.duration);
-    if (const auto it = j.find("max_tokens"); it != j.end() && it->is_array() && it->size() == 2
-        && (*it)[0].is_number_integer() && (*it)[1].is_number_integer()) {
-        c.maxTokens = (*it)[0].get<int>();
-        c.maxTokensUpper = (*it)[1].get<int>();
-    } else {
-        get("max_tokens", c.maxTokens);
-    }
-    get("min_tokens", c.minTokens);
-    get("temperature", c.temperature);
-    get("top_p", c.topP);
-    get("top_k", c.topK);
-    get("seed", c.seed);
-    get("frequency_penalty", c.frequencyPenalty);
-    get("repetition_penalty", c.repetitionPenalty);
-    get("logprobs", c.logprobs);
-    get("n_choices", c.nChoices);
-    c.stop = stringListFrom(j, "stop");
-    c.stopTokenIds = stringListFrom(j, "stop_token_ids");
-    if (const auto it = j.find("extra_args"); it != j.end() && it->is_object() && !it->empty())
-        c.extraArgs = jsonutil::dump(*it);
-    get("prompt", c.prompt);
-    get("dataset", c.dataset);
-    get("dataset_path", c.datasetPath);
-    get("data_source", c.dataSource);
-    if (const auto it = j.find("dataset_args"); it != j.end() && it->is_object() && !it->empty())
-        c.datasetArgs = jsonutil::dump(*it);
-    get("dataset_cache", c.datasetCache);
-    get("tokenizer_path", c.tokenizerPath);
-    get("prefix_length", c.prefixLength);
-    get("min_prompt_length", c.minPromptLength);
-    get("max_prompt_length", c.maxPromptLength);
-    get("tokenize_prompt", c.tokenizePrompt);
-    get("dataset_offset", c.datasetOffset);
-    get("query_template", c.queryTemplate);
-    get("connect_timeout", c.connectTimeout);
-    get("read_timeout", c.readTimeout);
-    get("total_timeout", c.totalTimeout);
-    get("no_test_connection", c.noTestConnection);
-    get("outputs_dir", c.outputsDir);
-    get("no_timestamp", c.noTimestamp);
-    get("name", c.name);
-    get("workers", c.workers);
-    get("port", c.port);
-    get("insecure", c.insecure);
-    get("ca_cert", c.caCert);
-    get("no_proxy", c.noProxy);
-    get("connect_rate", c.connectRate);
-    get("transport", c.transport);
-    get("debug", c.debug);
-    get("log_every_n_query", c.logEveryNQuery);
-    get("enable_progress_tracker", c.enableProgressTracker);
-    get("db_commit_interval", c.dbCommitInterval);
-    get("queue_size_multiplier", c.queueSizeMultiplier);
-    get("in_flight_task_multiplier", c.inFlightTaskMultiplier);
-    get("num_workers", c.numWorkers);
-    get("project", c.project);
-    return c;
+    return ParameterRegistry::fromJson(data, errors);
 }
 
 } // namespace tl

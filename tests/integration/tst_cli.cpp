@@ -117,6 +117,19 @@ private Q_SLOTS:
         QTest::newRow("nothing listening")
             << QStringList{"run", "--url", closed, "--model", "m", "--number", "2"} << 3 << "--url";
         QTest::newRow("missing model") << QStringList{"run", "--url", "http://127.0.0.1:9/v1"} << 2 << "--model";
+        // Values out of a field's range are refused at the boundary, naming the flag (not wrapped or truncated).
+        const QStringList base{"run", "--url", "http://127.0.0.1:9/v1", "--model", "m"};
+        QTest::newRow("warmup beyond int") << base + QStringList{"--warmup-num", "2147483648"} << 2 << "--warmup-num";
+        QTest::newRow("min tokens beyond int") << base + QStringList{"--min-tokens", "99999999999"} << 2
+                                               << "--min-tokens";
+        QTest::newRow("infinite rate") << base + QStringList{"--rate", "inf"} << 2 << "--rate";
+        QTest::newRow("infinite connect rate") << base + QStringList{"--connect-rate", "inf"} << 2 << "--connect-rate";
+        QTest::newRow("nan temperature") << base + QStringList{"--temperature", "nan"} << 2 << "--temperature";
+        QTest::newRow("header with a line break") << base + QStringList{"--headers", "X-A=1\r\nX-B: 2"} << 2
+                                                  << "--headers";
+        QTest::newRow("header name not a token") << base + QStringList{"--headers", "X A=1"} << 2 << "--headers";
+        QTest::newRow("unsupported flag as given") << base + QStringList{"--max-turns", "3"} << 2 << "--max-turns";
+        QTest::newRow("alias as given") << base + QStringList{"-n", "0"} << 2 << "-n";
     }
     void badInputNamesTheField()
     {
@@ -253,6 +266,33 @@ private Q_SLOTS:
         QVERIFY(reader.open(project, &error));
         QCOMPARE(reader.runs().size(), 1);
         QCOMPARE(reader.runs().first().status, QStringLiteral("completed"));
+    }
+
+    void registryCommands()
+    {
+        // convert: the equivalent command on stdout, the flags left out on stderr, exit 0; garbage exits 2.
+        Result r = runCli({"convert",
+            "evalscope perf --url http://127.0.0.1:8000/v1/chat/completions --model Qwen --parallel 1 10 "
+            "--number 10 100 --extra-args '{\"ignore_eos\": true}' --wandb-api-key secret --max-turns 3"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.startsWith(QStringLiteral("throughline-cli run --model Qwen")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("--parallel 1 10 --number 10 100")));
+        QVERIFY(r.out.contains(QStringLiteral("--extra-args '{\"ignore_eos\":true}'")));
+        QVERIFY(!r.out.contains(QStringLiteral("secret")));
+        QVERIFY(r.err.contains(QStringLiteral("--wandb-api-key")));
+        QVERIFY(r.err.contains(QStringLiteral("--max-turns")));
+        QCOMPARE(runCli({"convert", "rm -rf /"}).exitCode, 2);
+        QCOMPARE(runCli({"convert", "evalscope perf --parallel many"}).exitCode, 2);
+        QCOMPARE(runCli({"convert", "evalscope perf --model 'unterminated"}).exitCode, 2);
+        for (const char* shell : {"bash", "zsh", "fish"}) {
+            r = runCli({"completion", shell});
+            QCOMPARE(r.exitCode, 0);
+            QVERIFY(r.out.contains(QStringLiteral("max-tokens")));
+        }
+        QCOMPARE(runCli({"completion", "tcsh"}).exitCode, 2);
+        r = runCli({"docs", "parameters"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith(QStringLiteral("# Run parameters")));
     }
 
     void tokenizeCommand()

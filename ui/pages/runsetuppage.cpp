@@ -1,53 +1,95 @@
 #include "pages/runsetuppage.h"
 
+#include "config/commandline.h"
+#include "config/parameterregistry.h"
+#include "util/jsonutil.h"
+
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
+
+#include <cmath>
+#include <limits>
 
 namespace tl {
 
+using nlohmann::json;
+
 namespace {
 
-QString joinList(const QList<int>& values)
+// The objectNames the form kept from its hand-made days (tests and the main window find the fields by them).
+QString objectNameFor(const Parameter& p)
+{
+    static const QList<QPair<const char*, const char*>> legacy = {{"--url", "urlEdit"}, {"--model", "modelEdit"},
+        {"--api-key", "apiKeyEdit"}, {"--parallel", "parallelEdit"}, {"--number", "numberEdit"},
+        {"--max-tokens", "maxTokensSpin"}, {"--stream", "streamCheck"}, {"--extra-args", "extraArgsEdit"}};
+    for (const auto& [flag, name] : legacy) {
+        if (p.flag() == QLatin1StringView(flag))
+            return QString::fromLatin1(name);
+    }
+    return p.flag();
+}
+
+// "max_tokens" -> "Max tokens".
+QString labelFor(const Parameter& p)
+{
+    QString text = p.key ? QString::fromLatin1(p.key) : p.flag().mid(2);
+    QStringList words = text.split(QRegularExpression(QStringLiteral("[_-]")), Qt::SkipEmptyParts);
+    static const QStringList upper = {
+        QStringLiteral("api"), QStringLiteral("url"), QStringLiteral("ca"), QStringLiteral("sla"), QStringLiteral("n")};
+    for (QString& w : words) {
+        if (upper.contains(w))
+            w = w.toUpper();
+    }
+    text = words.join(u' ');
+    if (!text.isEmpty())
+        text[0] = text.at(0).toUpper();
+    return text;
+}
+
+QString tooltipFor(const Parameter& p)
+{
+    QStringList parts{u"<b>" + p.flags.join(QStringLiteral(", ")).toHtmlEscaped() + u"</b>",
+        QCoreApplication::translate("Throughline", p.help).toHtmlEscaped()};
+    if (*p.definition)
+        parts << QCoreApplication::translate("Throughline", p.definition).toHtmlEscaped();
+    const json def = ParameterRegistry::defaultValue(p);
+    parts << RunSetupPage::tr("Default: %1").arg(ParameterRegistry::displayValue(p, def).toHtmlEscaped());
+    return parts.join(QStringLiteral("<br>"));
+}
+
+// The help's first sentence: a check box's text.
+QString firstSentence(const Parameter& p)
+{
+    QString text = QCoreApplication::translate("Throughline", p.help);
+    const qsizetype stop = text.indexOf(QStringLiteral(". "));
+    if (stop > 0)
+        text = text.left(stop + 1);
+    // A long sentence would widen the whole form: the tooltip has all of it.
+    return text.size() > 70 ? text.left(68) + QStringLiteral("…") : text;
+}
+
+QString wordsText(const Parameter& p, const json& value)
 {
     QStringList words;
-    for (int v : values)
-        words.append(QString::number(v));
+    for (const QString& w : ParameterRegistry::wordsFromValue(p, value, true))
+        words << CommandLine::quote(w);
     return words.join(u' ');
-}
-
-QLineEdit* lineEdit(const char* objectName, const QString& placeholder, QWidget* parent)
-{
-    auto* edit = new QLineEdit(parent);
-    edit->setObjectName(QString::fromLatin1(objectName));
-    edit->setPlaceholderText(placeholder);
-    edit->setClearButtonEnabled(true);
-    return edit;
-}
-
-// Several forms, one column of inputs: every label gets the width of the widest.
-void alignLabels(const QList<QFormLayout*>& forms)
-{
-    QList<QWidget*> labels;
-    int width = 0;
-    for (QFormLayout* form : forms) {
-        for (int row = 0; row < form->rowCount(); ++row) {
-            QLayoutItem* item = form->itemAt(row, QFormLayout::LabelRole);
-            if (item && item->widget()) {
-                labels.append(item->widget());
-                width = std::max(width, item->sizeHint().width());
-            }
-        }
-    }
-    for (QWidget* label : std::as_const(labels))
-        label->setMinimumWidth(width);
 }
 
 } // namespace
@@ -61,6 +103,171 @@ RunSetupPage::RunSetupPage(QWidget* parent)
 
 RunSetupPage::~RunSetupPage() = default;
 
+RunSetupPage::Field RunSetupPage::makeField(const Parameter& p, QWidget* parent)
+{
+    Field f;
+    f.parameter = &p;
+    const json def = ParameterRegistry::defaultValue(p);
+    auto changed = [this] { revalidate(); };
+
+    if (p.type == ParameterType::Bool) {
+        auto* box = new QCheckBox(firstSentence(p), parent);
+        const bool optional = def.is_null(); // unset = decided by the run (e.g. the chat template from the URL)
+        box->setTristate(optional);
+        f.read = [box, flagSets = p.flagSets, optional](QString*) {
+            if (optional && box->checkState() == Qt::PartiallyChecked)
+                return json(nullptr);
+            // The box reads as the option's meaning: checked = the flag given (--no-outputs checked = no outputs).
+            return json(box->isChecked() ? flagSets : !flagSets);
+        };
+        f.write = [box, flagSets = p.flagSets, optional](const json& v) {
+            if (v.is_null())
+                box->setCheckState(optional ? Qt::PartiallyChecked : Qt::Unchecked);
+            else
+                box->setChecked(v.get<bool>() == flagSets);
+        };
+        connect(box, &QCheckBox::stateChanged, this, changed);
+        f.editor = box;
+    } else if (p.widget == WidgetKind::Combo) {
+        auto* combo = new QComboBox(parent);
+        combo->setEditable(!p.strictChoices);
+        if (def.is_null())
+            combo->addItem(tr("(default)"), QString());
+        for (const QString& c : p.choices)
+            combo->addItem(c, c);
+        f.read = [combo](QString*) {
+            const QString text = combo->isEditable() ? combo->currentText() : combo->currentData().toString();
+            return text.isEmpty() ? json(nullptr) : json(jsonutil::toStd(text));
+        };
+        f.write = [combo](const json& v) {
+            const QString text = v.is_string() ? jsonutil::toQString(v) : QString();
+            const int index = combo->findData(text);
+            if (index >= 0)
+                combo->setCurrentIndex(index);
+            else if (combo->isEditable())
+                combo->setEditText(text);
+            else {
+                combo->addItem(text, text); // a saved value this version does not offer: shown, and refused
+                combo->setCurrentIndex(combo->count() - 1);
+            }
+        };
+        connect(combo, &QComboBox::currentTextChanged, this, changed);
+        f.editor = combo;
+    } else if ((p.type == ParameterType::Int && !def.is_null()) || p.type == ParameterType::IntRange) {
+        auto* spin = new QSpinBox(parent);
+        spin->setRange(p.minimum ? int(std::max(*p.minimum, double(std::numeric_limits<int>::min())))
+                                 : std::numeric_limits<int>::min(),
+            p.maximum ? int(*p.maximum) : std::numeric_limits<int>::max());
+        if (p.type == ParameterType::IntRange) {
+            // --max-tokens N [MAX]: the spin box is N, the optional MAX draws each request's value from N..MAX.
+            auto* upper = new QLineEdit(parent);
+            upper->setObjectName(QStringLiteral("maxTokensUpperEdit"));
+            upper->setPlaceholderText(tr("MAX (optional: a range)"));
+            auto* row = new QWidget(parent);
+            auto* layout = new QHBoxLayout(row);
+            layout->setContentsMargins(0, 0, 0, 0);
+            layout->addWidget(spin, 1);
+            layout->addWidget(upper, 1);
+            f.read = [spin, upper, &p](QString* error) {
+                const QString text = upper->text().trimmed();
+                if (text.isEmpty())
+                    return json(spin->value());
+                return ParameterRegistry::valueFromWords(p, {QString::number(spin->value()), text}, false, error);
+            };
+            f.write = [spin, upper](const json& v) {
+                const json low = v.is_array() ? v[0] : v;
+                spin->setValue(low.is_number() ? low.get<int>() : 0);
+                upper->setText(v.is_array() && v.size() == 2 ? QString::number(v[1].get<int>()) : QString());
+            };
+            connect(upper, &QLineEdit::textChanged, this, changed);
+            spin->setObjectName(objectNameFor(p));
+            connect(spin, &QSpinBox::valueChanged, this, changed);
+            f.editor = spin;
+            f.message = new QLabel(parent);
+            row->setProperty("fieldRow", true);
+            f.editor->setToolTip(tooltipFor(p));
+            f.editor->setProperty("rowWidget", QVariant::fromValue<QWidget*>(row));
+            return f;
+        }
+        f.read = [spin](QString*) { return json(spin->value()); };
+        f.write = [spin](const json& v) { spin->setValue(v.is_number() ? v.get<int>() : 0); };
+        connect(spin, &QSpinBox::valueChanged, this, changed);
+        f.editor = spin;
+    } else if (p.type == ParameterType::Double && !def.is_null()) {
+        auto* spin = new QDoubleSpinBox(parent);
+        spin->setDecimals(4);
+        spin->setRange(p.minimum ? *p.minimum : -1e12, p.maximum ? *p.maximum : 1e12);
+        f.read = [spin](QString*) { return json(spin->value()); };
+        f.write = [spin](const json& v) { spin->setValue(v.is_number() ? v.get<double>() : 0.0); };
+        connect(spin, &QDoubleSpinBox::valueChanged, this, changed);
+        f.editor = spin;
+    } else {
+        // Text: strings and JSON as they are; numbers that may be unset; lists as shell words (quote a word that
+        // holds spaces).
+        auto* edit = new QLineEdit(parent);
+        edit->setClearButtonEnabled(true);
+        if (!p.example.isEmpty())
+            edit->setPlaceholderText(tr("e.g. %1").arg(p.example.join(u' ')));
+        if (p.secret)
+            edit->setEchoMode(QLineEdit::Password);
+        const bool words = p.isList();
+        f.read = [edit, &p, words](QString* error) {
+            const QString text = edit->text();
+            if (text.trimmed().isEmpty())
+                return p.type == ParameterType::String || p.type == ParameterType::Json ? json(std::string())
+                                                                                        : json(nullptr);
+            if (p.type == ParameterType::String || p.type == ParameterType::Json)
+                return json(jsonutil::toStd(p.type == ParameterType::Json ? text.trimmed() : text));
+            QStringList list;
+            if (words) {
+                if (!CommandLine::split(text, &list, error))
+                    return json(nullptr);
+            } else {
+                list = {text.trimmed()};
+            }
+            return ParameterRegistry::valueFromWords(p, list, false, error);
+        };
+        f.write = [edit, &p, words](const json& v) {
+            if (v.is_null())
+                edit->clear();
+            else if (v.is_string())
+                edit->setText(jsonutil::toQString(v));
+            else if (p.type == ParameterType::Json)
+                edit->setText(QString::fromUtf8(jsonutil::dump(v)));
+            else
+                edit->setText(words ? wordsText(p, v) : ParameterRegistry::wordsFromValue(p, v, true).join(u' '));
+        };
+        connect(edit, &QLineEdit::textChanged, this, changed);
+        connect(edit, &QLineEdit::returnPressed, this, [this] {
+            if (m_run->isEnabled())
+                Q_EMIT runRequested();
+        });
+        f.editor = edit;
+        if (p.widget == WidgetKind::FilePicker || p.widget == WidgetKind::FolderPicker) {
+            auto* browse = new QToolButton(parent);
+            browse->setText(QStringLiteral("…"));
+            browse->setToolTip(tr("Choose"));
+            const bool folder = p.widget == WidgetKind::FolderPicker;
+            connect(browse, &QToolButton::clicked, this, [this, edit, folder] {
+                const QString path = folder ? QFileDialog::getExistingDirectory(this, QString(), edit->text())
+                                            : QFileDialog::getOpenFileName(this, QString(), edit->text());
+                if (!path.isEmpty())
+                    edit->setText(path);
+            });
+            auto* row = new QWidget(parent);
+            auto* layout = new QHBoxLayout(row);
+            layout->setContentsMargins(0, 0, 0, 0);
+            layout->addWidget(edit, 1);
+            layout->addWidget(browse);
+            edit->setProperty("rowWidget", QVariant::fromValue<QWidget*>(row));
+        }
+    }
+    f.editor->setObjectName(objectNameFor(p));
+    f.editor->setToolTip(tooltipFor(p));
+    f.message = new QLabel(parent);
+    return f;
+}
+
 void RunSetupPage::buildForm()
 {
     m_banner = new QLabel(this);
@@ -71,49 +278,71 @@ void RunSetupPage::buildForm()
     m_banner->setStyleSheet(QStringLiteral("QLabel { background: #e8f1fb; border: 1px solid #9cc3ea; }"));
     m_banner->hide();
 
-    m_url = lineEdit("urlEdit", tr("http://127.0.0.1:8000/v1/chat/completions"), this);
-    m_model = lineEdit("modelEdit", tr("the model name the server serves, e.g. Qwen3-8B"), this);
-    m_apiKey = lineEdit("apiKeyEdit", tr("optional; sent as 'Authorization: Bearer KEY'"), this);
-    m_apiKey->setEchoMode(QLineEdit::Password);
-    m_parallel = lineEdit("parallelEdit", tr("e.g. 1 4 16"), this);
-    m_number = lineEdit("numberEdit", tr("e.g. 100 400 1600"), this);
-    m_maxTokens = new QSpinBox(this);
-    m_maxTokens->setObjectName(QStringLiteral("maxTokensSpin"));
-    m_maxTokens->setRange(0, 1'000'000);
-    m_stream = new QCheckBox(tr("Stream the responses (needed for TTFT and ITL)"), this);
-    m_stream->setObjectName(QStringLiteral("streamCheck"));
-    m_extraArgs
-        = lineEdit("extraArgsEdit", tr("JSON object merged into every request, e.g. {\"ignore_eos\": true}"), this);
-    // The CLI flag each field stands for: errors from RunConfig::validate() name these.
-    m_fields = {{QStringLiteral("--url"), m_url}, {QStringLiteral("--model"), m_model},
-        {QStringLiteral("--api-key"), m_apiKey}, {QStringLiteral("--parallel"), m_parallel},
-        {QStringLiteral("--number"), m_number}, {QStringLiteral("--max-tokens"), m_maxTokens},
-        {QStringLiteral("--stream"), m_stream}, {QStringLiteral("--extra-args"), m_extraArgs}};
+    auto* content = new QWidget;
+    auto* column = new QVBoxLayout(content);
+    for (ParameterGroup group : ParameterRegistry::groups()) {
+        auto* box = new QGroupBox(ParameterRegistry::groupName(group), content);
+        box->setObjectName(QStringLiteral("group") + ParameterRegistry::groupName(group).remove(u'-'));
+        // A checked box is an open one: the rarely changed groups start closed.
+        box->setCheckable(true);
+        auto* inner = new QWidget(box);
+        auto* boxLayout = new QVBoxLayout(box);
+        boxLayout->addWidget(inner);
+        auto* form = new QFormLayout(inner);
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        QStringList unsupported;
+        QStringList reasons;
+        for (const Parameter& p : ParameterRegistry::all()) {
+            if (p.group != group)
+                continue;
+            if (!p.isSupported()) {
+                unsupported << p.flag();
+                reasons << p.flag() + QStringLiteral(": ") + QCoreApplication::translate("Throughline", p.reason);
+                continue;
+            }
+            // Where results go is the project's business in the workbench, not the form's.
+            if (p.flag() == u"--project" || p.flag() == u"--no-outputs")
+                continue;
+            Field f = makeField(p, inner);
+            f.group = box;
+            f.message->setWordWrap(true);
+            f.message->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
+            f.message->setObjectName(f.editor->objectName() + QStringLiteral("Message"));
+            f.message->hide();
+            auto* cell = new QWidget(inner);
+            auto* cellLayout = new QVBoxLayout(cell);
+            cellLayout->setContentsMargins(0, 0, 0, 0);
+            cellLayout->setSpacing(2);
+            auto* row = f.editor->property("rowWidget").value<QWidget*>();
+            cellLayout->addWidget(row ? row : f.editor);
+            cellLayout->addWidget(f.message);
+            auto* label = new QLabel(labelFor(p) + u':', inner);
+            label->setToolTip(f.editor->toolTip());
+            label->setBuddy(f.editor);
+            form->addRow(label, cell);
+            m_fields.append(f);
+        }
+        if (!unsupported.isEmpty()) {
+            auto* note = new QLabel(tr("Not in this version: %1").arg(unsupported.join(QStringLiteral(", "))), inner);
+            note->setWordWrap(true);
+            note->setToolTip(reasons.join(u'\n'));
+            note->setForegroundRole(QPalette::PlaceholderText);
+            form->addRow(note);
+        }
+        const bool open = group == ParameterGroup::Target || group == ParameterGroup::Load
+            || group == ParameterGroup::Dataset || group == ParameterGroup::Generation;
+        box->setChecked(open);
+        inner->setVisible(open);
+        connect(box, &QGroupBox::toggled, inner, &QWidget::setVisible);
+        column->addWidget(box);
+    }
+    column->addStretch(1);
 
-    auto* endpoint = new QGroupBox(tr("Endpoint"), this);
-    auto* endpointForm = new QFormLayout(endpoint);
-    endpointForm->addRow(tr("&URL:"), m_url);
-    endpointForm->addRow(tr("&Model:"), m_model);
-    endpointForm->addRow(tr("API &key:"), m_apiKey);
-
-    auto* load = new QGroupBox(tr("Load sweep"), this);
-    auto* loadForm = new QFormLayout(load);
-    loadForm->addRow(tr("&Parallel:"), m_parallel);
-    loadForm->addRow(tr("&Number:"), m_number);
-    auto* sweepHint = new QLabel(tr("One run point per pair of values: parallel 1 4 with number 10 40 runs 10 requests "
-                                    "one at a time, then 40 requests with up to 4 in flight."),
-        load);
-    sweepHint->setWordWrap(true);
-    sweepHint->setForegroundRole(QPalette::PlaceholderText);
-    loadForm->addRow(QString(), sweepHint);
-
-    auto* requests = new QGroupBox(tr("Requests"), this);
-    auto* requestsForm = new QFormLayout(requests);
-    requestsForm->addRow(tr("Max &tokens:"), m_maxTokens);
-    requestsForm->addRow(QString(), m_stream);
-    requestsForm->addRow(tr("&Extra args (JSON):"), m_extraArgs);
-
-    alignLabels({endpointForm, loadForm, requestsForm});
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
 
     m_errors = new QLabel(this);
     m_errors->setObjectName(QStringLiteral("errorLabel"));
@@ -124,32 +353,44 @@ void RunSetupPage::buildForm()
         QStringLiteral("QLabel { background: #fdecea; border: 1px solid #e0a39c; color: #8a1c12; }"));
     m_errors->hide();
 
+    m_note = new QLabel(this);
+    m_note->setObjectName(QStringLiteral("pasteNoteLabel"));
+    m_note->setWordWrap(true);
+    m_note->hide();
+
+    auto* copy = new QPushButton(tr("&Copy as command"), this);
+    copy->setObjectName(QStringLiteral("copyCommandButton"));
+    copy->setToolTip(tr("Put the equivalent 'throughline-cli run …' line on the clipboard (the API key masked)."));
+    connect(copy, &QPushButton::clicked, this, &RunSetupPage::copyCommand);
+    auto* paste = new QPushButton(tr("&Paste command…"), this);
+    paste->setObjectName(QStringLiteral("pasteCommandButton"));
+    paste->setToolTip(tr("Fill the form from an 'evalscope perf …' or 'throughline-cli run …' command."));
+    connect(paste, &QPushButton::clicked, this, &RunSetupPage::pasteCommand);
+
     m_run = new QPushButton(tr("&Run"), this);
     m_run->setObjectName(QStringLiteral("runButton"));
     m_run->setDefault(true);
     m_run->setMinimumWidth(120);
     connect(m_run, &QPushButton::clicked, this, &RunSetupPage::runRequested);
-    for (QLineEdit* edit : {m_url, m_model, m_apiKey, m_parallel, m_number, m_extraArgs})
-        connect(edit, &QLineEdit::returnPressed, this, &RunSetupPage::runRequested);
 
     auto* buttons = new QHBoxLayout;
+    buttons->addWidget(copy);
+    buttons->addWidget(paste);
     buttons->addStretch(1);
     buttons->addWidget(m_run);
 
-    auto* column = new QVBoxLayout;
-    column->addWidget(m_banner);
-    column->addWidget(endpoint);
-    column->addWidget(load);
-    column->addWidget(requests);
-    column->addWidget(m_errors);
-    column->addLayout(buttons);
-    column->addStretch(1);
+    auto* layout = new QVBoxLayout;
+    layout->addWidget(m_banner);
+    layout->addWidget(scroll, 1);
+    layout->addWidget(m_note);
+    layout->addWidget(m_errors);
+    layout->addLayout(buttons);
 
     // A form stretched across a wide window is hard to read: keep it to a comfortable width.
     auto* outer = new QHBoxLayout(this);
     auto* form = new QWidget(this);
-    form->setLayout(column);
-    form->setMaximumWidth(760);
+    form->setLayout(layout);
+    form->setMaximumWidth(820);
     outer->addWidget(form, 1);
     outer->addStretch(0);
 }
@@ -157,88 +398,124 @@ void RunSetupPage::buildForm()
 void RunSetupPage::setConfig(const RunConfig& config)
 {
     m_base = config;
-    m_url->setText(config.url);
-    m_model->setText(config.model);
-    m_apiKey->setText(config.apiKey);
-    m_parallel->setText(joinList(config.parallel));
-    m_number->setText(joinList(config.number));
-    m_maxTokens->setValue(config.maxTokens);
-    m_stream->setChecked(config.stream);
-    m_extraArgs->setText(QString::fromUtf8(config.extraArgs));
-}
-
-QList<int> RunSetupPage::parseList(const QString& field, const QLineEdit* edit, ConfigErrors* errors) const
-{
-    static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
-    QList<int> values;
-    for (const QString& word : edit->text().split(separators, Qt::SkipEmptyParts)) {
-        bool ok = false;
-        const int v = word.toInt(&ok);
-        if (!ok) {
-            if (errors) {
-                errors->append({field,
-                    tr("'%1' is not a whole number; give the values separated by spaces, e.g. 1 4 16").arg(word)});
-            }
-            return {};
-        }
-        values.append(v);
-    }
-    return values;
+    m_filling = true;
+    for (const Field& f : std::as_const(m_fields))
+        f.write(f.parameter->get(config));
+    m_filling = false;
+    revalidate();
 }
 
 RunConfig RunSetupPage::config(ConfigErrors* inputErrors) const
 {
     RunConfig c = m_base;
-    c.url = m_url->text().trimmed();
-    c.model = m_model->text().trimmed();
-    c.apiKey = m_apiKey->text().trimmed();
-    c.parallel = parseList(QStringLiteral("--parallel"), m_parallel, inputErrors);
-    c.number = parseList(QStringLiteral("--number"), m_number, inputErrors);
-    c.maxTokens = m_maxTokens->value();
-    c.stream = m_stream->isChecked();
-    c.extraArgs = m_extraArgs->text().trimmed().toUtf8();
+    for (const Field& f : m_fields) {
+        QString error;
+        const json value = f.read(&error);
+        if (error.isEmpty())
+            error = f.parameter->set(c, value);
+        if (!error.isEmpty() && inputErrors)
+            inputErrors->append(ConfigError{f.parameter->flag(), error});
+    }
     return c;
 }
 
-QWidget* RunSetupPage::fieldWidget(const QString& field) const
+const RunSetupPage::Field* RunSetupPage::fieldFor(const QString& flag) const
 {
-    for (const auto& [name, widget] : m_fields) {
-        if (field == name)
-            return widget;
+    const Parameter* p = ParameterRegistry::byFlag(flag);
+    for (const Field& f : m_fields) {
+        if (f.parameter == p)
+            return &f;
     }
     return nullptr;
 }
 
-void RunSetupPage::markField(QWidget* widget, const QString& message)
+void RunSetupPage::markField(const Field& field, const QString& message)
 {
     QPalette palette;
     if (!message.isEmpty())
         palette.setColor(QPalette::Base, QColor(0xfd, 0xe2, 0xdf));
-    widget->setPalette(palette);
-    widget->setToolTip(message);
+    field.editor->setPalette(palette);
+    field.message->setText(message);
+    field.message->setVisible(!message.isEmpty());
+}
+
+// The core's rules on every change: each field shows its own problem, the list goes to Run's tooltip.
+void RunSetupPage::revalidate()
+{
+    if (m_filling)
+        return;
+    ConfigErrors problems;
+    const RunConfig c = config(&problems);
+    for (const ConfigError& e : c.validate()) {
+        bool known = false;
+        for (const ConfigError& p : std::as_const(problems))
+            known = known || p.field == e.field;
+        if (!known)
+            problems.append(e);
+    }
+    m_problems = problems;
+    for (const Field& f : std::as_const(m_fields)) {
+        QString message;
+        for (const ConfigError& e : std::as_const(problems)) {
+            if (ParameterRegistry::byFlag(e.field) == f.parameter) {
+                message = e.message;
+                break;
+            }
+        }
+        markField(f, message);
+        if (!message.isEmpty() && !f.group->isChecked())
+            f.group->setChecked(true); // a problem is never hidden in a closed group
+    }
+    if (problems.isEmpty()) {
+        m_errors->clear();
+        m_errors->hide();
+    } else {
+        QStringList lines{tr("Fix these to run:")};
+        for (const ConfigError& e : std::as_const(problems))
+            lines << e.toString();
+        m_errors->setText(lines.join(u'\n'));
+        m_errors->show();
+    }
+    updateRunButton();
+}
+
+void RunSetupPage::updateRunButton()
+{
+    m_run->setEnabled(m_runAllowed && m_problems.isEmpty());
+    if (m_problems.isEmpty()) {
+        m_run->setToolTip(tr("Start the sweep."));
+        return;
+    }
+    QStringList lines{tr("Fix these to run:")};
+    for (const ConfigError& e : std::as_const(m_problems))
+        lines << e.toString();
+    m_run->setToolTip(lines.join(u'\n'));
 }
 
 void RunSetupPage::showErrors(const QString& heading, const ConfigErrors& errors)
 {
-    clearErrors();
-    if (errors.isEmpty())
+    if (errors.isEmpty()) {
+        clearErrors();
         return;
+    }
     QStringList lines{heading};
+    for (const Field& f : std::as_const(m_fields))
+        markField(f, QString());
     for (const ConfigError& e : errors) {
         lines.append(e.toString());
-        if (QWidget* widget = fieldWidget(e.field))
-            markField(widget, e.message);
+        if (const Field* f = fieldFor(e.field))
+            markField(*f, e.message);
     }
     m_errors->setText(lines.join(u'\n'));
     m_errors->show();
-    if (QWidget* first = fieldWidget(errors.first().field))
-        first->setFocus();
+    if (const Field* first = fieldFor(errors.first().field))
+        first->editor->setFocus();
 }
 
 void RunSetupPage::clearErrors()
 {
-    for (const auto& field : std::as_const(m_fields))
-        markField(field.second, QString());
+    for (const Field& f : std::as_const(m_fields))
+        markField(f, QString());
     m_errors->clear();
     m_errors->hide();
 }
@@ -251,7 +528,49 @@ void RunSetupPage::setBanner(const QString& text)
 
 void RunSetupPage::setRunEnabled(bool enabled)
 {
-    m_run->setEnabled(enabled);
+    m_runAllowed = enabled;
+    updateRunButton();
+}
+
+QString RunSetupPage::commandLine(bool includeSecrets) const
+{
+    return CommandLine::toCommandLine(config(), includeSecrets);
+}
+
+bool RunSetupPage::applyCommand(const QString& line, QStringList* unmapped)
+{
+    const CommandLine::Conversion c = CommandLine::convert(line);
+    if (!c.errors.isEmpty()) {
+        showErrors(tr("The command could not be read:"), c.errors);
+        return false;
+    }
+    RunConfig config = c.config;
+    config.project = m_base.project;
+    config.writeOutputs = m_base.writeOutputs;
+    setConfig(config);
+    if (unmapped)
+        *unmapped = c.unmapped;
+    m_note->setText(c.unmapped.isEmpty()
+            ? tr("The form now holds the pasted command.")
+            : tr("The form now holds the pasted command, without: %1").arg(c.unmapped.join(QStringLiteral("; "))));
+    m_note->show();
+    return true;
+}
+
+void RunSetupPage::copyCommand()
+{
+    QApplication::clipboard()->setText(commandLine(false));
+    m_note->setText(tr("Copied: %1").arg(commandLine(false)));
+    m_note->show();
+}
+
+void RunSetupPage::pasteCommand()
+{
+    bool ok = false;
+    const QString line = QInputDialog::getMultiLineText(this, tr("Paste command"),
+        tr("An 'evalscope perf …' or 'throughline-cli run …' command:"), QApplication::clipboard()->text(), &ok);
+    if (ok && !line.trimmed().isEmpty())
+        applyCommand(line);
 }
 
 } // namespace tl

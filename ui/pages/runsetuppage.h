@@ -1,20 +1,23 @@
 #pragma once
 
+#include "config/parameter.h"
 #include "config/runconfig.h"
 
 #include <QWidget>
 
-class QCheckBox;
+#include <functional>
+
+class QGroupBox;
 class QLabel;
-class QLineEdit;
 class QPushButton;
-class QSpinBox;
 
 namespace tl {
 
-// The form for a run: endpoint, model, API key, the sweep (parallel and number lists), max tokens, streaming and
-// extra body arguments. It only turns text into a RunConfig; RunConfig::validate() decides what is valid, and the
-// page shows the errors it is given next to the fields they name.
+// The form for a run, generated from the ParameterRegistry: one widget per parameter, by group, with the
+// registry's help as tooltip. It only turns input into a RunConfig; the core's rules (ParameterRegistry and
+// RunConfig::validate()) decide what is valid, checked as the user types and shown next to each field, and Run
+// stays disabled, its tooltip listing what to fix, while anything is wrong. "Copy as command" and "Paste command"
+// go through CommandLine.
 class RunSetupPage final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RunSetupPage)
@@ -23,10 +26,10 @@ public:
     explicit RunSetupPage(QWidget* parent = nullptr);
     ~RunSetupPage() override;
 
-    // Fills the form; fields the form does not show (sleep interval, timeouts, dataset...) are kept as given.
+    // Fills the form; what the form does not show (the project, --no-outputs) is kept as given.
     void setConfig(const RunConfig& config);
-    // The config the form describes. Text that is not a list of whole numbers is reported in `inputErrors`
-    // (field "--parallel" / "--number"); that list is then left empty in the result.
+    // The config the form describes. Text that is not of its field's type (a list with a word that is not a
+    // number) is reported in `inputErrors`, naming the field's flag; that field keeps its previous value.
     RunConfig config(ConfigErrors* inputErrors = nullptr) const;
 
     void showErrors(const QString& heading, const ConfigErrors& errors);
@@ -34,27 +37,44 @@ public:
     void setBanner(const QString& text);
     void setRunEnabled(bool enabled);
 
+    // The `throughline-cli run …` line of the form (secrets masked unless asked).
+    QString commandLine(bool includeSecrets = false) const;
+    // Fills the form from an `evalscope perf …` or `throughline-cli run …` line. Returns false (and shows why) when
+    // the line is no command; `unmapped` receives the flags that were left out, with the reason.
+    bool applyCommand(const QString& line, QStringList* unmapped = nullptr);
+    // The problems of the form as it stands (input and core rules); empty when Run may start.
+    ConfigErrors problems() const { return m_problems; }
+
 Q_SIGNALS:
     void runRequested();
 
 private:
+    struct Field {
+        const Parameter* parameter = nullptr;
+        QWidget* editor = nullptr;
+        QLabel* message = nullptr;
+        QGroupBox* group = nullptr;
+        std::function<nlohmann::json(QString* error)> read;
+        std::function<void(const nlohmann::json&)> write;
+    };
+
     void buildForm();
-    QWidget* fieldWidget(const QString& field) const;
-    static void markField(QWidget* widget, const QString& message);
-    QList<int> parseList(const QString& field, const QLineEdit* edit, ConfigErrors* errors) const;
+    Field makeField(const Parameter& p, QWidget* parent);
+    const Field* fieldFor(const QString& flag) const;
+    void revalidate();
+    void updateRunButton();
+    void copyCommand();
+    void pasteCommand();
+    static void markField(const Field& field, const QString& message);
 
     RunConfig m_base;
-    QList<QPair<QString, QWidget*>> m_fields;
+    QList<Field> m_fields;
+    ConfigErrors m_problems;
+    bool m_filling = false;
+    bool m_runAllowed = true;
     QLabel* m_banner = nullptr;
-    QLineEdit* m_url = nullptr;
-    QLineEdit* m_model = nullptr;
-    QLineEdit* m_apiKey = nullptr;
-    QLineEdit* m_parallel = nullptr;
-    QLineEdit* m_number = nullptr;
-    QSpinBox* m_maxTokens = nullptr;
-    QCheckBox* m_stream = nullptr;
-    QLineEdit* m_extraArgs = nullptr;
     QLabel* m_errors = nullptr;
+    QLabel* m_note = nullptr;
     QPushButton* m_run = nullptr;
 };
 
