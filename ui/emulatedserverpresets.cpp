@@ -1,6 +1,6 @@
 #include "emulatedserverpresets.h"
 
-#include "config/demo.h"
+#include "demo/demo.h"
 #include "sim/simfault.h"
 #include "sim/simpreset.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/requestrecord.h"
+#include "model/requestrecord.h"
 #include "engine/runsnapshot.h"
 
 #include <QList>
