@@ -19,13 +19,20 @@ enum CharFlag : uint8_t {
     kNewline = 64, // \r or \n
 };
 
-// Decodes the code point at text[pos] (which must be valid UTF-8) and sets *len to its byte length.
+// Decodes the code point at text[pos] (meant for valid UTF-8) and sets *len to its byte length. A sequence cut
+// short by the end of `text` is one U+FFFD of length 1: template and message text is not always valid UTF-8, and
+// reading past the end was a heap overflow (found by fuzz_chattemplate).
 inline char32_t decodeUtf8(std::string_view text, size_t pos, int* len)
 {
     const auto b0 = static_cast<unsigned char>(text[pos]);
     if (b0 < 0x80) {
         *len = 1;
         return b0;
+    }
+    const size_t need = b0 < 0xE0 ? 2 : (b0 < 0xF0 ? 3 : 4);
+    if (text.size() - pos < need) {
+        *len = 1;
+        return 0xFFFD;
     }
     if (b0 < 0xE0) {
         *len = 2;

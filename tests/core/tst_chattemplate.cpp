@@ -215,6 +215,14 @@ private Q_SLOTS:
         QVERIFY2(got.startsWith(expected), qPrintable(got));
     }
 
+    // A template string cut inside a UTF-8 sequence: iterating over it read past the string's end (found by
+    // fuzz_chattemplate); the cut sequence is one U+FFFD.
+    void invalidUtf8()
+    {
+        const std::string source = "{% for c in 'a\xc3' %}[{{ c }}]{% endfor %}";
+        QCOMPARE(render(source, nlohmann::json::array(), false), QStringLiteral("[a][\uFFFD]"));
+    }
+
     // Work without end (nested loops) stops at the step budget. The budget is lowered here to keep the test fast;
     // chat templates get Renderer::kMaxSteps.
     void stepBudget()
