@@ -460,11 +460,15 @@ const QStringList kDatasets = {QStringLiteral("builtin"), QStringLiteral("openqa
     QStringLiteral("random_embedding"), QStringLiteral("random_embedding_batch"), QStringLiteral("rerank"),
     QStringLiteral("random_rerank")};
 
-const char* const kMultiTurnReason = "not in this version of Throughline (planned: multi-turn conversations)";
-const char* const kSlaReason = "not in this version of Throughline (planned: SLA auto-tuning)";
-const char* const kImageReason = "not in this version of Throughline (planned: image inputs for multimodal datasets)";
-const char* const kTrackerReason = "experiment trackers are not supported; every request is kept in the --project "
-                                   "file (export it with 'throughline-cli runs export')";
+const char* const kMultiTurnReason
+    = QT_TRANSLATE_NOOP("Throughline", "not in this version of Throughline (planned: multi-turn conversations)");
+const char* const kSlaReason
+    = QT_TRANSLATE_NOOP("Throughline", "not in this version of Throughline (planned: SLA auto-tuning)");
+const char* const kImageReason = QT_TRANSLATE_NOOP(
+    "Throughline", "not in this version of Throughline (planned: image inputs for multimodal datasets)");
+const char* const kTrackerReason = QT_TRANSLATE_NOOP("Throughline",
+    "experiment trackers are not supported; every request is kept in the --project "
+    "file (export it with 'throughline-cli runs export')");
 
 QList<Parameter> buildRegistry()
 {
@@ -478,9 +482,10 @@ QList<Parameter> buildRegistry()
              .field(&RunConfig::model)
              .metavar("NAME")
              .body()
-             .help("Model name sent in the request body (required).")
-             .definition("The name the server serves the model under (its /v1/models id); it is sent as \"model\" "
-                         "in every request and names the run by default.")
+             .help(QT_TRANSLATE_NOOP("Throughline", "Model name sent in the request body (required)."))
+             .definition(QT_TRANSLATE_NOOP("Throughline",
+                 "The name the server serves the model under (its /v1/models id); it is sent as \"model\" "
+                 "in every request and names the run by default."))
              .example({QStringLiteral("Qwen3-8B")})
              .bad({QStringLiteral("")})
              .check([](const RunConfig& c) {
@@ -492,19 +497,23 @@ QList<Parameter> buildRegistry()
              .field(&RunConfig::api)
              .metavar("API")
              .choices(kApis)
-             .help("API type: openai (chat/completions or completions; default), openai_responses (alias "
-                   "responses), openai_embedding (embedding), openai_rerank (rerank); local/local_vllm aim at "
-                   "127.0.0.1:--port.")
-             .definition("Which request and response format is spoken. EvalScope's local and local_vllm start a "
-                         "model in-process; Throughline starts none and benchmarks whatever serves --port.")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "API type: openai (chat/completions or completions; default), openai_responses (alias "
+                 "responses), openai_embedding (embedding), openai_rerank (rerank); local/local_vllm aim at "
+                 "127.0.0.1:--port."))
+             .definition(QT_TRANSLATE_NOOP("Throughline",
+                 "Which request and response format is spoken. EvalScope's local and local_vllm start a "
+                 "model in-process; Throughline starts none and benchmarks whatever serves --port."))
              .example({QStringLiteral("openai_responses")});
     r << Def("url", {"--url"}, G::Target)
              .field(&RunConfig::url)
              .metavar("URL")
-             .help("Endpoint URL. Without an endpoint suffix the API's is appended (/chat/completions, /responses, "
-                   "/embeddings, /reranks: EvalScope's rule).")
-             .definition("The server's endpoint. Saved configurations keep the URL after the suffix rule, so a "
-                         "run's benchmark_args.json names the endpoint that was measured.")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Endpoint URL. Without an endpoint suffix the API's is appended (/chat/completions, /responses, "
+                 "/embeddings, /reranks: EvalScope's rule)."))
+             .definition(QT_TRANSLATE_NOOP("Throughline",
+                 "The server's endpoint. Saved configurations keep the URL after the suffix rule, so a "
+                 "run's benchmark_args.json names the endpoint that was measured."))
              .example({QStringLiteral("http://10.0.0.5:8000/v1/completions")})
              .bad({QStringLiteral("localhost")})
              .saver([](const RunConfig& c, bool) { return toJ(c.resolvedUrl()); })
@@ -523,9 +532,10 @@ QList<Parameter> buildRegistry()
              .nullWhenEmpty()
              .secret()
              .metavar("KEY")
-             .help("Sends 'Authorization: Bearer KEY'. Masked in saved files.")
-             .definition("The bearer token of the endpoint. Saved files and copied commands show ********** "
-                         "instead; a masked key read back is never taken for the key.")
+             .help(QT_TRANSLATE_NOOP("Throughline", "Sends 'Authorization: Bearer KEY'. Masked in saved files."))
+             .definition(QT_TRANSLATE_NOOP("Throughline",
+                 "The bearer token of the endpoint. Saved files and copied commands show ********** "
+                 "instead; a masked key read back is never taken for the key."))
              .example({QStringLiteral("sk-test")})
              .saver([](const RunConfig& c, bool includeSecrets) {
                  return c.apiKey.isEmpty() ? json(nullptr) : json(includeSecrets ? toJ(c.apiKey) : json(kMask));
@@ -543,9 +553,10 @@ QList<Parameter> buildRegistry()
     r << Def("headers", {"--headers"}, G::Target)
              .type(T::KeyValueList)
              .metavar("K=V ...")
-             .help("Extra HTTP headers, split on the first '='.")
-             .definition("Sent with every request. Names must be HTTP tokens and values must not hold line breaks; "
-                         "Authorization and X-Api-Key values are masked in saved files.")
+             .help(QT_TRANSLATE_NOOP("Throughline", "Extra HTTP headers, split on the first '='."))
+             .definition(QT_TRANSLATE_NOOP("Throughline",
+                 "Sent with every request. Names must be HTTP tokens and values must not hold line breaks; "
+                 "Authorization and X-Api-Key values are masked in saved files."))
              .example({QStringLiteral("X-Team=perf"), QStringLiteral("X-Trace=1")})
              .bad({QStringLiteral("Bad Name=1")})
              .getter([](const RunConfig& c) {
@@ -602,51 +613,57 @@ QList<Parameter> buildRegistry()
              .metavar("PORT")
              .min(1)
              .max(65535)
-             .help("--api local/local_vllm: benchmark the server on http://127.0.0.1:PORT/v1/chat/completions "
-                   "(default 8877). Throughline starts no model itself: run one there (or throughline-sim --port "
-                   "PORT).")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "--api local/local_vllm: benchmark the server on http://127.0.0.1:PORT/v1/chat/completions "
+                 "(default 8877). Throughline starts no model itself: run one there (or throughline-sim --port "
+                 "PORT)."))
              .example({QStringLiteral("9000")});
     r << Def("attn_implementation", {"--attn-implementation"}, G::Target)
              .unsupported(T::String,
-                 "Throughline benchmarks servers only: start the model behind an OpenAI-compatible server and give "
-                 "its --url")
+                 QT_TRANSLATE_NOOP("Throughline",
+                     "Throughline benchmarks servers only: start the model behind an OpenAI-compatible server and give "
+                     "its --url"))
              .metavar("NAME")
-             .help("Attention implementation of EvalScope's in-process transformers model (--api local).");
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Attention implementation of EvalScope's in-process transformers model (--api local)."));
     r << Def("connect_timeout", {"--connect-timeout"}, G::Target)
              .field(&RunConfig::connectTimeout)
              .metavar("S")
              .unit("s")
              .min(0, true)
-             .help("Seconds allowed to connect and receive headers.")
+             .help(QT_TRANSLATE_NOOP("Throughline", "Seconds allowed to connect and receive headers."))
              .example({QStringLiteral("10")});
     r << Def("read_timeout", {"--read-timeout"}, G::Target)
              .field(&RunConfig::readTimeout)
              .metavar("S")
              .unit("s")
              .min(0, true)
-             .help("Longest allowed gap between reads, in seconds.")
+             .help(QT_TRANSLATE_NOOP("Throughline", "Longest allowed gap between reads, in seconds."))
              .example({QStringLiteral("30")});
     r << Def("total_timeout", {"--total-timeout"}, G::Target)
              .field(&RunConfig::totalTimeout)
              .metavar("S")
              .unit("s")
              .min(0, true)
-             .help("Seconds allowed per request (default 21600).")
+             .help(QT_TRANSLATE_NOOP("Throughline", "Seconds allowed per request (default 21600)."))
              .example({QStringLiteral("600")});
     r << Def("no_test_connection", {"--no-test-connection"}, G::Target)
              .field(&RunConfig::noTestConnection)
-             .help("Skip the test request before the run.")
-             .definition("By default one request is sent before the sweep, so that a wrong URL, model or key fails "
-                         "in seconds (exit code 3) instead of after a point of failures.");
+             .help(QT_TRANSLATE_NOOP("Throughline", "Skip the test request before the run."))
+             .definition(QT_TRANSLATE_NOOP("Throughline",
+                 "By default one request is sent before the sweep, so that a wrong URL, model or key fails "
+                 "in seconds (exit code 3) instead of after a point of failures."));
     r << Def("insecure", {"--insecure"}, G::Target)
              .field(&RunConfig::insecure)
-             .help("HTTPS without certificate verification (self-signed test servers).");
+             .help(QT_TRANSLATE_NOOP(
+                 "Throughline", "HTTPS without certificate verification (self-signed test servers)."));
     r << Def("ca_cert", {"--ca-cert"}, G::Target)
              .field(&RunConfig::caCert)
              .nullWhenEmpty()
              .metavar("FILE.pem")
              .widget(W::FilePicker)
-             .help("Also trust the CA certificates in this PEM file (besides the system's).")
+             .help(QT_TRANSLATE_NOOP(
+                 "Throughline", "Also trust the CA certificates in this PEM file (besides the system's)."))
              .bad({QStringLiteral("/nonexistent/ca.pem")})
              .check([](const RunConfig& c) {
                  return !c.caCert.isEmpty() && !QFileInfo(c.caCert).isFile()
@@ -655,15 +672,17 @@ QList<Parameter> buildRegistry()
              });
     r << Def("no_proxy", {"--no-proxy"}, G::Target)
              .field(&RunConfig::noProxy)
-             .help("Ignore http_proxy/https_proxy/no_proxy from the environment (used by default, as EvalScope "
-                   "does).");
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Ignore http_proxy/https_proxy/no_proxy from the environment (used by default, as EvalScope "
+                 "does)."));
     r << Def("transport", {"--transport"}, G::Target)
              .field(&RunConfig::transport)
              .metavar("auto|lean|qt")
              .choices({QStringLiteral("auto"), QStringLiteral("lean"), QStringLiteral("qt")}, false)
-             .help("HTTP client: lean (Throughline's own HTTP/1.1 on the worker threads' sockets: the least "
-                   "overhead), qt (QNetworkAccessManager: HTTPS and proxies) or auto (default: lean for plain "
-                   "http:// without a proxy, else qt).")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "HTTP client: lean (Throughline's own HTTP/1.1 on the worker threads' sockets: the least "
+                 "overhead), qt (QNetworkAccessManager: HTTPS and proxies) or auto (default: lean for plain "
+                 "http:// without a proxy, else qt)."))
              .example({QStringLiteral("qt")})
              .bad({QStringLiteral("curl")})
              .check([](const RunConfig& c) {
@@ -680,9 +699,11 @@ QList<Parameter> buildRegistry()
              .unit("requests")
              .min(1)
              .nonEmpty()
-             .help("Closed loop: maximum requests in flight. Several values make a sweep (one run point each).")
-             .definition("Each value is one run point; a new request starts as soon as one finishes, so at most P "
-                         "are in flight. Give one --number per value.")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Closed loop: maximum requests in flight. Several values make a sweep (one run point each)."))
+             .definition(QT_TRANSLATE_NOOP("Throughline",
+                 "Each value is one run point; a new request starts as soon as one finishes, so at most P "
+                 "are in flight. Give one --number per value."))
              .example({QStringLiteral("2"), QStringLiteral("8")});
     r << Def("number", {"--number", "-n"}, G::Load)
              .field(&RunConfig::number)
@@ -690,16 +711,17 @@ QList<Parameter> buildRegistry()
              .unit("requests")
              .min(1)
              .nonEmpty()
-             .help("Requests per run point; one value per --parallel value.")
+             .help(QT_TRANSLATE_NOOP("Throughline", "Requests per run point; one value per --parallel value."))
              .example({QStringLiteral("20"), QStringLiteral("80")});
     r << Def("rate", {"--rate"}, G::Load)
              .field(&RunConfig::rate)
              .metavar("R")
              .unit("requests/s")
              .nonEmpty()
-             .help("Requests per second within the --parallel cap: Poisson arrivals on an absolute schedule rescaled "
-                   "to last number/rate seconds; -1 = no pacing (default). Only the first value is used in closed "
-                   "loop.")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Requests per second within the --parallel cap: Poisson arrivals on an absolute schedule rescaled "
+                 "to last number/rate seconds; -1 = no pacing (default). Only the first value is used in closed "
+                 "loop."))
              .example({QStringLiteral("5")})
              .bad({QStringLiteral("0")})
              .check([](const RunConfig& c) {
@@ -712,29 +734,32 @@ QList<Parameter> buildRegistry()
              });
     r << Def("open_loop", {"--open-loop"}, G::Load)
              .field(&RunConfig::openLoop)
-             .help("Open loop: requests arrive on the --rate schedule (Poisson, rescaled to number/rate seconds) "
-                   "whatever is in flight; --rate becomes the sweep (one --number per --rate) and --parallel is "
-                   "ignored.");
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Open loop: requests arrive on the --rate schedule (Poisson, rescaled to number/rate seconds) "
+                 "whatever is in flight; --rate becomes the sweep (one --number per --rate) and --parallel is "
+                 "ignored."));
     r << Def("arrival_distribution", {"--arrival-distribution"}, G::Load)
              .field(&RunConfig::arrivalDistribution)
              .metavar("D")
              .choices({QStringLiteral("poisson"), QStringLiteral("gamma"), QStringLiteral("constant")})
-             .help("Paced arrivals (with --rate): poisson (default), gamma (shape --burstiness) or constant "
-                   "intervals.")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Paced arrivals (with --rate): poisson (default), gamma (shape --burstiness) or constant "
+                 "intervals."))
              .example({QStringLiteral("constant")});
     r << Def("burstiness", {"--burstiness"}, G::Load)
              .field(&RunConfig::burstiness)
              .metavar("B")
              .min(0, true)
-             .help("Gamma shape of the inter-arrival gaps, mean kept at 1/rate (vLLM's meaning): < 1 burstier, > 1 "
-                   "smoother; a value other than 1 selects gamma arrivals.")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Gamma shape of the inter-arrival gaps, mean kept at 1/rate (vLLM's meaning): < 1 burstier, > 1 "
+                 "smoother; a value other than 1 selects gamma arrivals."))
              .example({QStringLiteral("0.5")});
     r << Def("sleep_interval", {"--sleep-interval"}, G::Load)
              .field(&RunConfig::sleepInterval)
              .metavar("S")
              .unit("s")
              .min(0)
-             .help("Seconds to wait between sweep points (default 5).")
+             .help(QT_TRANSLATE_NOOP("Throughline", "Seconds to wait between sweep points (default 5)."))
              .example({QStringLiteral("0")});
     r << Def("warmup_num", {"--warmup-num"}, G::Load)
              .field(&RunConfig::warmupNum)
@@ -742,24 +767,27 @@ QList<Parameter> buildRegistry()
              .unit("requests")
              .min(0)
              .max(kIntMax)
-             .help("Warmup requests run in full before each point's timed phase, at the same load, excluded from "
-                   "every metric (stored flagged). >= 1: a count; between 0 and 1: a ratio of --number (at least 1).")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Warmup requests run in full before each point's timed phase, at the same load, excluded from "
+                 "every metric (stored flagged). >= 1: a count; between 0 and 1: a ratio of --number (at least 1)."))
              .example({QStringLiteral("0.2")});
     r << Def("duration", {"--duration"}, G::Load)
              .field(&RunConfig::duration)
              .metavar("S")
              .unit("s")
              .min(0, true)
-             .help("Seconds per run point (warmup excluded): then no new request starts and in-flight ones finish; "
-                   "whichever of --number and --duration comes first ends the point.")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Seconds per run point (warmup excluded): then no new request starts and in-flight ones finish; "
+                 "whichever of --number and --duration comes first ends the point."))
              .example({QStringLiteral("30")});
     r << Def("connect_rate", {"--connect-rate"}, G::Load)
              .field(&RunConfig::connectRate)
              .metavar("N")
              .unit("connections/s")
              .min(0)
-             .help("New connections per second when a point starts, after a burst of 64 (default 2000; 0 = no "
-                   "limit), so that a start with thousands of streams does not overflow the server's accept queue.")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "New connections per second when a point starts, after a burst of 64 (default 2000; 0 = no "
+                 "limit), so that a start with thousands of streams does not overflow the server's accept queue."))
              .example({QStringLiteral("500")});
 
     // --- Dataset ---
@@ -767,7 +795,8 @@ QList<Parameter> buildRegistry()
              .field(&RunConfig::prompt)
              .nullWhenEmpty()
              .metavar("TEXT")
-             .help("Fixed prompt for every request (takes priority over --dataset); '@FILE' reads a file.")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Fixed prompt for every request (takes priority over --dataset); '@FILE' reads a file."))
              .example({QStringLiteral("Say hello")})
              .bad({QStringLiteral("@/nonexistent/prompt.txt")})
              .check([](const RunConfig& c) {
@@ -779,19 +808,21 @@ QList<Parameter> buildRegistry()
              .field(&RunConfig::dataset)
              .metavar("NAME")
              .choices(kDatasets)
-             .help("Prompt source (docs/DATASETS.md): builtin (default: 40 short questions), openqa, longalpaca, "
-                   "share_gpt_zh, share_gpt_en (downloaded from the hub, or --dataset-path), line_by_line, custom, "
-                   "embedding, embedding_batch, rerank (a local file), random, random_embedding, "
-                   "random_embedding_batch, random_rerank (need --tokenizer-path), speed_benchmark, "
-                   "speed_benchmark_long.")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Prompt source (docs/DATASETS.md): builtin (default: 40 short questions), openqa, longalpaca, "
+                 "share_gpt_zh, share_gpt_en (downloaded from the hub, or --dataset-path), line_by_line, custom, "
+                 "embedding, embedding_batch, rerank (a local file), random, random_embedding, "
+                 "random_embedding_batch, random_rerank (need --tokenizer-path), speed_benchmark, "
+                 "speed_benchmark_long."))
              .example({QStringLiteral("speed_benchmark")});
     r << Def("dataset_path", {"--dataset-path"}, G::Dataset)
              .field(&RunConfig::datasetPath)
              .nullWhenEmpty()
              .metavar("PATH")
              .widget(W::FilePicker)
-             .help("Local dataset file, or the folder holding the dataset's file (offline use; implies "
-                   "--data-source local).")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Local dataset file, or the folder holding the dataset's file (offline use; implies "
+                 "--data-source local)."))
              .bad({QStringLiteral("/nonexistent/data.jsonl")})
              .check([](const RunConfig& c) {
                  return !c.datasetPath.isEmpty() && !QFileInfo::exists(c.datasetPath)
@@ -803,13 +834,15 @@ QList<Parameter> buildRegistry()
              .nullWhenEmpty()
              .metavar("HUB")
              .choices({QStringLiteral("modelscope"), QStringLiteral("huggingface"), QStringLiteral("local")})
-             .help("Where hub datasets come from: modelscope (default), huggingface, or local (--dataset-path only).")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Where hub datasets come from: modelscope (default), huggingface, or local (--dataset-path only)."))
              .example({QStringLiteral("huggingface")});
     r << jsonText(Def("dataset_args", {"--dataset-args"}, G::Dataset)
                       .metavar("JSON")
-                      .help("Length control for openqa, longalpaca, line_by_line, share_gpt_*: "
-                            "{\"target_input_len\": N, \"input_len_mode\": \"cap\"|\"drop\", \"prefix_file\": FILE, "
-                            "\"prefix_role\": \"system\"|\"user\"}.")
+                      .help(QT_TRANSLATE_NOOP("Throughline",
+                          "Length control for openqa, longalpaca, line_by_line, share_gpt_*: "
+                          "{\"target_input_len\": N, \"input_len_mode\": \"cap\"|\"drop\", \"prefix_file\": FILE, "
+                          "\"prefix_role\": \"system\"|\"user\"}."))
                       .bad({QStringLiteral("[1]")})
                       .example({QStringLiteral("{\"input_len_mode\":\"drop\"}")}),
         &RunConfig::datasetArgs, false);
@@ -818,15 +851,17 @@ QList<Parameter> buildRegistry()
              .nullWhenEmpty()
              .metavar("DIR")
              .widget(W::FolderPicker)
-             .help("Hub download cache (default $THROUGHLINE_DATASET_CACHE or ~/.cache/throughline/datasets).")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Hub download cache (default $THROUGHLINE_DATASET_CACHE or ~/.cache/throughline/datasets)."))
              .example({QStringLiteral("/tmp/datasets")});
     r << Def("tokenizer_path", {"--tokenizer-path"}, G::Dataset)
              .field(&RunConfig::tokenizerPath)
              .nullWhenEmpty()
              .metavar("PATH")
              .widget(W::FilePicker)
-             .help("Hugging Face model folder or tokenizer.json: counts prompt lengths in tokens and feeds random "
-                   "datasets.")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Hugging Face model folder or tokenizer.json: counts prompt lengths in tokens and feeds random "
+                 "datasets."))
              .bad({QStringLiteral("/nonexistent/tokenizer.json")})
              .check([](const RunConfig& c) {
                  return !c.tokenizerPath.isEmpty() && !QFileInfo::exists(c.tokenizerPath)
@@ -838,36 +873,42 @@ QList<Parameter> buildRegistry()
              .metavar("N")
              .unit("tokens")
              .min(0)
-             .help("random: a shared random prefix of N tokens on every prompt (prefix-cache testing).")
+             .help(QT_TRANSLATE_NOOP(
+                 "Throughline", "random: a shared random prefix of N tokens on every prompt (prefix-cache testing)."))
              .example({QStringLiteral("16")});
     r << Def("min_prompt_length", {"--min-prompt-length"}, G::Dataset)
              .field(&RunConfig::minPromptLength)
              .metavar("N")
              .min(0)
-             .help("Drop prompts shorter than N (tokens with --tokenizer-path, else characters); random: the lower "
-                   "bound.")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Drop prompts shorter than N (tokens with --tokenizer-path, else characters); random: the lower "
+                 "bound."))
              .example({QStringLiteral("10")});
     r << Def("max_prompt_length", {"--max-prompt-length"}, G::Dataset)
              .field(&RunConfig::maxPromptLength)
              .metavar("N")
              .min(0)
-             .help("Drop prompts longer than N (default 131072); random: the upper bound of the sampled length.")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Drop prompts longer than N (default 131072); random: the upper bound of the sampled length."))
              .example({QStringLiteral("4096")});
     r << Def("tokenize_prompt", {"--tokenize-prompt"}, G::Dataset)
              .field(&RunConfig::tokenizePrompt)
-             .help("Send prompts as token ids to /v1/completions (needs --tokenizer-path).");
+             .help(QT_TRANSLATE_NOOP(
+                 "Throughline", "Send prompts as token ids to /v1/completions (needs --tokenizer-path)."));
     r << Def("dataset_offset", {"--dataset-offset"}, G::Dataset)
              .field(&RunConfig::datasetOffset)
              .metavar("N")
              .min(0)
-             .help("random: token-window offset; advanced by each point's --number so prompts never repeat.")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "random: token-window offset; advanced by each point's --number so prompts never repeat."))
              .example({QStringLiteral("100")});
     r << Def("query_template", {"--query-template"}, G::Dataset)
              .field(&RunConfig::queryTemplate)
              .nullWhenEmpty()
              .metavar("JSON")
-             .help("Request body template, inline or '@FILE.json': the dataset's prompt replaces its "
-                   "messages/prompt, then the run's parameters overwrite its keys.")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Request body template, inline or '@FILE.json': the dataset's prompt replaces its "
+                 "messages/prompt, then the run's parameters overwrite its keys."))
              .example({QStringLiteral("{\"top_p\":0.9}")})
              .bad({QStringLiteral("[1]")})
              .check([](const RunConfig& c) {
@@ -878,12 +919,16 @@ QList<Parameter> buildRegistry()
                  return Tr::tr("must be a JSON object (inline or @FILE.json), e.g. '{\"messages\": [], \"top_p\": "
                                "0.9}'");
              });
-    for (const auto& [key, flag, type, help] :
-        {std::tuple{"image_width", "--image-width", T::Int, "Width of random_vl images."},
-            std::tuple{"image_height", "--image-height", T::Int, "Height of random_vl images."},
-            std::tuple{"image_format", "--image-format", T::String, "Format of random_vl images."},
-            std::tuple{"image_num", "--image-num", T::Int, "Images per random_vl request."},
-            std::tuple{"image_patch_size", "--image-patch-size", T::Int, "Patch size of random_vl images."}}) {
+    for (const auto& [key, flag, type, help] : {std::tuple{"image_width", "--image-width", T::Int,
+                                                    QT_TRANSLATE_NOOP("Throughline", "Width of random_vl images.")},
+             std::tuple{"image_height", "--image-height", T::Int,
+                 QT_TRANSLATE_NOOP("Throughline", "Height of random_vl images.")},
+             std::tuple{"image_format", "--image-format", T::String,
+                 QT_TRANSLATE_NOOP("Throughline", "Format of random_vl images.")},
+             std::tuple{
+                 "image_num", "--image-num", T::Int, QT_TRANSLATE_NOOP("Throughline", "Images per random_vl request.")},
+             std::tuple{"image_patch_size", "--image-patch-size", T::Int,
+                 QT_TRANSLATE_NOOP("Throughline", "Patch size of random_vl images.")}}) {
         r << Def(key, {flag}, G::Dataset).unsupported(type, kImageReason).metavar("V").help(help);
     }
 
@@ -894,8 +939,9 @@ QList<Parameter> buildRegistry()
              .unit("tokens")
              .min(0)
              .body()
-             .help("max_tokens in the body (default 2048); two values MIN MAX draw each request's max_tokens "
-                   "uniformly from MIN..MAX (inclusive; repeatable with --seed).")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "max_tokens in the body (default 2048); two values MIN MAX draw each request's max_tokens "
+                 "uniformly from MIN..MAX (inclusive; repeatable with --seed)."))
              .example({QStringLiteral("64")})
              .bad({QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")})
              .getter([](const RunConfig& c) {
@@ -930,14 +976,14 @@ QList<Parameter> buildRegistry()
              .unit("tokens")
              .min(0)
              .body()
-             .help("min_tokens in the body.")
+             .help(QT_TRANSLATE_NOOP("Throughline", "min_tokens in the body."))
              .example({QStringLiteral("8")});
     r << Def("temperature", {"--temperature"}, G::Generation)
              .field(&RunConfig::temperature)
              .metavar("T")
              .min(0)
              .body()
-             .help("temperature in the body (default 0.0).")
+             .help(QT_TRANSLATE_NOOP("Throughline", "temperature in the body (default 0.0)."))
              .example({QStringLiteral("0.7")});
     r << Def("top_p", {"--top-p"}, G::Generation)
              .field(&RunConfig::topP)
@@ -945,20 +991,21 @@ QList<Parameter> buildRegistry()
              .min(0)
              .max(1)
              .body()
-             .help("top_p in the body.")
+             .help(QT_TRANSLATE_NOOP("Throughline", "top_p in the body."))
              .example({QStringLiteral("0.9")});
     r << Def("top_k", {"--top-k"}, G::Generation)
              .field(&RunConfig::topK)
              .metavar("K")
              .min(-1)
              .body()
-             .help("top_k in the body (-1: no limit, as vLLM reads it).")
+             .help(QT_TRANSLATE_NOOP("Throughline", "top_k in the body (-1: no limit, as vLLM reads it)."))
              .example({QStringLiteral("20")});
     r << Def("seed", {"--seed"}, G::Generation)
              .field(&RunConfig::seed)
              .metavar("S")
              .body()
-             .help("seed in the body; also makes datasets repeatable (random prompts, --max-tokens ranges).")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "seed in the body; also makes datasets repeatable (random prompts, --max-tokens ranges)."))
              .example({QStringLiteral("42")});
     r << Def("frequency_penalty", {"--frequency-penalty"}, G::Generation)
              .field(&RunConfig::frequencyPenalty)
@@ -966,40 +1013,41 @@ QList<Parameter> buildRegistry()
              .min(-2)
              .max(2)
              .body()
-             .help("frequency_penalty in the body.")
+             .help(QT_TRANSLATE_NOOP("Throughline", "frequency_penalty in the body."))
              .example({QStringLiteral("0.5")});
     r << Def("repetition_penalty", {"--repetition-penalty"}, G::Generation)
              .field(&RunConfig::repetitionPenalty)
              .metavar("F")
              .min(0, true)
              .body()
-             .help("repetition_penalty in the body.")
+             .help(QT_TRANSLATE_NOOP("Throughline", "repetition_penalty in the body."))
              .example({QStringLiteral("1.1")});
     r << Def("logprobs", {"--logprobs"}, G::Generation)
              .field(&RunConfig::logprobs)
              .negative("--no-logprobs")
              .body()
-             .help("logprobs: true in the body.");
+             .help(QT_TRANSLATE_NOOP("Throughline", "logprobs: true in the body."));
     r << Def("n_choices", {"--n-choices"}, G::Generation)
              .field(&RunConfig::nChoices)
              .metavar("N")
              .min(1)
              .body()
-             .help("n in the body (choices per request).")
+             .help(QT_TRANSLATE_NOOP("Throughline", "n in the body (choices per request)."))
              .example({QStringLiteral("2")});
     r << Def("stop", {"--stop"}, G::Generation)
              .field(&RunConfig::stop)
              .nullWhenEmpty()
              .metavar("S ...")
              .body()
-             .help("stop strings in the body.")
+             .help(QT_TRANSLATE_NOOP("Throughline", "stop strings in the body."))
              .example({QStringLiteral("###"), QStringLiteral("END")});
     r << Def("stop_token_ids", {"--stop-token-ids"}, G::Generation)
              .field(&RunConfig::stopTokenIds)
              .nullWhenEmpty()
              .metavar("ID ...")
              .body()
-             .help("stop_token_ids in the body (sent as JSON strings, as EvalScope does).")
+             .help(QT_TRANSLATE_NOOP(
+                 "Throughline", "stop_token_ids in the body (sent as JSON strings, as EvalScope does)."))
              .example({QStringLiteral("7"), QStringLiteral("9")})
              .bad({QStringLiteral("eos")})
              .check([](const RunConfig& c) {
@@ -1015,7 +1063,8 @@ QList<Parameter> buildRegistry()
     r << jsonText(Def("extra_args", {"--extra-args"}, G::Generation)
                       .metavar("JSON")
                       .body()
-                      .help("JSON object merged into every request body, e.g. '{\"ignore_eos\": true}'.")
+                      .help(QT_TRANSLATE_NOOP(
+                          "Throughline", "JSON object merged into every request body, e.g. '{\"ignore_eos\": true}'."))
                       .example({QStringLiteral("{\"ignore_eos\":true}")})
                       .bad({QStringLiteral("[1,2]")})
                       .check([](const RunConfig& c) {
@@ -1026,51 +1075,59 @@ QList<Parameter> buildRegistry()
              .field(&RunConfig::stream)
              .negative("--no-stream")
              .body()
-             .help("Stream responses (SSE) [default]; --no-stream asks for whole responses. Needed for "
-                   "TTFT/ITL/TPOT.");
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Stream responses (SSE) [default]; --no-stream asks for whole responses. Needed for "
+                 "TTFT/ITL/TPOT."));
     r << Def("continuous_usage", {"--continuous-usage"}, G::Generation)
              .field(&RunConfig::continuousUsage)
              .body()
-             .help("Also send stream_options.continuous_usage_stats (vLLM, SGLang): usage in every chunk, so each "
-                   "event's token count is exact for ITL per token and tokens per chunk. Off by default: bodies stay "
-                   "EvalScope's.");
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Also send stream_options.continuous_usage_stats (vLLM, SGLang): usage in every chunk, so each "
+                 "event's token count is exact for ITL per token and tokens per chunk. Off by default: bodies stay "
+                 "EvalScope's."));
     r << Def("apply_chat_template", {"--apply-chat-template"}, G::Generation)
              .field(&RunConfig::applyChatTemplate)
              .negative("--no-apply-chat-template")
-             .help("Send chat messages (default when the URL ends with chat/completions); --no-apply-chat-template "
-                   "sends a plain 'prompt' string.")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Send chat messages (default when the URL ends with chat/completions); --no-apply-chat-template "
+                 "sends a plain 'prompt' string."))
              .saver([](const RunConfig& c, bool) { return json(c.effectiveApplyChatTemplate()); });
 
     // --- Multi-turn ---
     r << Def("multi_turn", {"--multi-turn"}, G::MultiTurn)
              .unsupported(T::Bool, kMultiTurnReason)
-             .help("Multi-turn conversation benchmark (--number counts turns).");
+             .help(QT_TRANSLATE_NOOP("Throughline", "Multi-turn conversation benchmark (--number counts turns)."));
     r << Def("min_turns", {"--min-turns"}, G::MultiTurn)
              .unsupported(T::Int, kMultiTurnReason)
              .metavar("N")
-             .help("Minimum user turns per conversation.");
+             .help(QT_TRANSLATE_NOOP("Throughline", "Minimum user turns per conversation."));
     r << Def("max_turns", {"--max-turns"}, G::MultiTurn)
              .unsupported(T::Int, kMultiTurnReason)
              .metavar("N")
-             .help("Maximum user turns per conversation.");
+             .help(QT_TRANSLATE_NOOP("Throughline", "Maximum user turns per conversation."));
     r << Def("multi_turn_args", {"--multi-turn-args"}, G::MultiTurn)
              .unsupported(T::Json, kMultiTurnReason)
              .metavar("JSON")
-             .help("Options of multi-turn datasets.");
+             .help(QT_TRANSLATE_NOOP("Throughline", "Options of multi-turn datasets."));
 
     // --- SLA ---
     r << Def("sla_auto_tune", {"--sla-auto-tune"}, G::Sla)
              .unsupported(T::Bool, kSlaReason)
-             .help("Search the highest load that meets the SLA.");
+             .help(QT_TRANSLATE_NOOP("Throughline", "Search the highest load that meets the SLA."));
     for (const auto& [key, flag, type, help] :
-        {std::tuple{"sla_variable", "--sla-variable", T::String, "The load variable the search changes."},
-            std::tuple{"sla_params", "--sla-params", T::Json, "The SLA targets."},
-            std::tuple{"sla_upper_bound", "--sla-upper-bound", T::Int, "Upper bound of the search."},
-            std::tuple{"sla_lower_bound", "--sla-lower-bound", T::Int, "Lower bound of the search."},
+        {std::tuple{"sla_variable", "--sla-variable", T::String,
+             QT_TRANSLATE_NOOP("Throughline", "The load variable the search changes.")},
+            std::tuple{"sla_params", "--sla-params", T::Json, QT_TRANSLATE_NOOP("Throughline", "The SLA targets.")},
+            std::tuple{"sla_upper_bound", "--sla-upper-bound", T::Int,
+                QT_TRANSLATE_NOOP("Throughline", "Upper bound of the search.")},
+            std::tuple{"sla_lower_bound", "--sla-lower-bound", T::Int,
+                QT_TRANSLATE_NOOP("Throughline", "Lower bound of the search.")},
             std::tuple{
                 "sla_fixed_parallel", "--sla-fixed-parallel", T::Int, "Concurrency held while rate is searched."},
-            std::tuple{"sla_num_runs", "--sla-num-runs", T::Int, "Runs per probed load."},
-            std::tuple{"sla_number_multiplier", "--sla-number-multiplier", T::Double, "Requests per unit of load."}}) {
+            std::tuple{
+                "sla_num_runs", "--sla-num-runs", T::Int, QT_TRANSLATE_NOOP("Throughline", "Runs per probed load.")},
+            std::tuple{"sla_number_multiplier", "--sla-number-multiplier", T::Double,
+                QT_TRANSLATE_NOOP("Throughline", "Requests per unit of load.")}}) {
         r << Def(key, {flag}, G::Sla).unsupported(type, kSlaReason).metavar("V").help(help);
     }
 
@@ -1078,96 +1135,106 @@ QList<Parameter> buildRegistry()
     r << Def("name", {"--name"}, G::Output)
              .field(&RunConfig::name)
              .metavar("NAME")
-             .help("Run name (default: the model's base name).")
+             .help(QT_TRANSLATE_NOOP("Throughline", "Run name (default: the model's base name)."))
              .example({QStringLiteral("baseline")})
              .saver([](const RunConfig& c, bool) { return toJ(c.effectiveName()); });
     r << Def("outputs_dir", {"--outputs-dir"}, G::Output)
              .field(&RunConfig::outputsDir)
              .metavar("DIR")
              .widget(W::FolderPicker)
-             .help("Root of EvalScope's output tree: DIR/<YYYYmmdd_HHMMSS>/<name>/parallel_<P>_number_<N>/ (default "
-                   "./outputs).")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Root of EvalScope's output tree: DIR/<YYYYmmdd_HHMMSS>/<name>/parallel_<P>_number_<N>/ (default "
+                 "./outputs)."))
              .example({QStringLiteral("/tmp/out")});
     r << Def("no_timestamp", {"--no-timestamp"}, G::Output)
              .field(&RunConfig::noTimestamp)
-             .help("Leave the <YYYYmmdd_HHMMSS> level out of the tree.");
+             .help(QT_TRANSLATE_NOOP("Throughline", "Leave the <YYYYmmdd_HHMMSS> level out of the tree."));
     r << Def(nullptr, {"--no-outputs"}, G::Output)
              .field(&RunConfig::writeOutputs)
              .flagSets(false)
-             .help("Write no output tree (the project file still keeps all).")
-             .definition("Not saved in benchmark_args.json: where results go is each invocation's choice.");
+             .help(QT_TRANSLATE_NOOP("Throughline", "Write no output tree (the project file still keeps all)."))
+             .definition(QT_TRANSLATE_NOOP(
+                 "Throughline", "Not saved in benchmark_args.json: where results go is each invocation's choice."));
     r << Def("project", {"--project"}, G::Output)
              .field(&RunConfig::project)
              .nullWhenEmpty()
              .metavar("FILE.tlproj")
              .widget(W::FilePicker)
-             .help("Project file that stores every request of the run (created if missing); the workbench opens it.")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Project file that stores every request of the run (created if missing); the workbench opens it."))
              .example({QStringLiteral("/tmp/p.tlproj")});
     r << Def("debug", {"--debug"}, G::Output)
              .field(&RunConfig::debug)
-             .help("Log each request body (first and last 100 characters) and each response event (first and last "
-                   "200) to stderr.");
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Log each request body (first and last 100 characters) and each response event (first and last "
+                 "200) to stderr."));
     r << Def("log_every_n_query", {"--log-every-n-query"}, G::Output)
              .field(&RunConfig::logEveryNQuery)
              .metavar("N")
              .min(1)
-             .help("Print the running metrics every N finished requests (default 100).")
+             .help(
+                 QT_TRANSLATE_NOOP("Throughline", "Print the running metrics every N finished requests (default 100)."))
              .example({QStringLiteral("10")});
     r << Def("enable_progress_tracker", {"--enable-progress-tracker"}, G::Output)
              .field(&RunConfig::enableProgressTracker)
-             .help("Keep <outputs>/<run>/progress.json up to date (status, processed and total counts, percent).");
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Keep <outputs>/<run>/progress.json up to date (status, processed and total counts, percent)."));
     r << Def("visualizer", {"--visualizer"}, G::Output)
              .unsupported(T::String, kTrackerReason)
              .metavar("NAME")
-             .help("Experiment tracker (wandb, swanlab, clearml).");
+             .help(QT_TRANSLATE_NOOP("Throughline", "Experiment tracker (wandb, swanlab, clearml)."));
     r << Def("wandb_api_key", {"--wandb-api-key"}, G::Output)
              .unsupported(T::String, kTrackerReason)
              .metavar("KEY")
-             .help("Weights & Biases API key.");
+             .help(QT_TRANSLATE_NOOP("Throughline", "Weights & Biases API key."));
     r << Def("swanlab_api_key", {"--swanlab-api-key"}, G::Output)
              .unsupported(T::String, kTrackerReason)
              .metavar("KEY")
-             .help("SwanLab API key.");
+             .help(QT_TRANSLATE_NOOP("Throughline", "SwanLab API key."));
     r << Def("swanlab_host", {"--swanlab-host"}, G::Output)
              .unsupported(T::String, kTrackerReason)
              .metavar("URL")
-             .help("SwanLab server.");
+             .help(QT_TRANSLATE_NOOP("Throughline", "SwanLab server."));
 
     // --- Advanced ---
     r << Def("workers", {"--workers"}, G::Advanced)
              .field(&RunConfig::workers)
              .metavar("N")
              .min(0)
-             .help("Client worker threads (default 0 = one per core).")
+             .help(QT_TRANSLATE_NOOP("Throughline", "Client worker threads (default 0 = one per core)."))
              .example({QStringLiteral("2")});
     r << Def("db_commit_interval", {"--db-commit-interval"}, G::Advanced)
              .field(&RunConfig::dbCommitInterval)
              .metavar("N")
              .min(1)
-             .noEffect("the project file commits one transaction per batch")
-             .help("Accepted for EvalScope compatibility; no effect (the project file commits one transaction per "
-                   "batch).")
+             .noEffect(QT_TRANSLATE_NOOP("Throughline", "the project file commits one transaction per batch"))
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Accepted for EvalScope compatibility; no effect (the project file commits one transaction per "
+                 "batch)."))
              .example({QStringLiteral("5")});
     r << Def("queue_size_multiplier", {"--queue-size-multiplier"}, G::Advanced)
              .field(&RunConfig::queueSizeMultiplier)
              .metavar("N")
              .min(1)
-             .noEffect("results leave the workers in batches")
-             .help("Accepted for EvalScope compatibility; no effect (results leave the workers in batches).")
+             .noEffect(QT_TRANSLATE_NOOP("Throughline", "results leave the workers in batches"))
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Accepted for EvalScope compatibility; no effect (results leave the workers in batches)."))
              .example({QStringLiteral("3")});
     r << Def("in_flight_task_multiplier", {"--in-flight-task-multiplier"}, G::Advanced)
              .field(&RunConfig::inFlightTaskMultiplier)
              .metavar("N")
              .min(1)
-             .noEffect("requests are created when a slot frees")
-             .help("Accepted for EvalScope compatibility; no effect (requests are created when a slot frees).")
+             .noEffect(QT_TRANSLATE_NOOP("Throughline", "requests are created when a slot frees"))
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Accepted for EvalScope compatibility; no effect (requests are created when a slot frees)."))
              .example({QStringLiteral("4")});
     r << Def("num_workers", {"--num-workers"}, G::Advanced)
              .field(&RunConfig::numWorkers)
              .metavar("N")
              .min(0)
-             .noEffect("prompts are generated lazily")
-             .help("Accepted for EvalScope compatibility; no effect (prompts are generated lazily). See --workers.")
+             .noEffect(QT_TRANSLATE_NOOP("Throughline", "prompts are generated lazily"))
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Accepted for EvalScope compatibility; no effect (prompts are generated lazily). See --workers."))
              .example({QStringLiteral("3")});
     return r;
 }
