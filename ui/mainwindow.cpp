@@ -317,7 +317,7 @@ void MainWindow::showStoredRun(const QString& runId)
     const int row = model->rowOf(runId);
     if (row < 0)
         return;
-    const RunRow& run = model->runs().at(row);
+    const RunData& run = model->runs().at(row);
     const QString status = model->index(row, RunListModel::Status).data().toString();
     m_results->setResults(
         tr("Run “%1” · %2 · %3 at %4 · started %5")

@@ -36,9 +36,9 @@ void ProjectSession::close()
     m_writeError.clear();
 }
 
-QList<RunRow> ProjectSession::runs() const
+QList<RunData> ProjectSession::runs() const
 {
-    return m_reader ? m_reader->runs() : QList<RunRow>();
+    return m_reader ? m_reader->runs() : QList<RunData>();
 }
 
 QList<PointResult> ProjectSession::pointResults(const QString& runId) const
@@ -46,16 +46,9 @@ QList<PointResult> ProjectSession::pointResults(const QString& runId) const
     QList<PointResult> out;
     if (!m_reader)
         return out;
-    for (const PointRow& row : m_reader->points(runId)) {
-        if (!row.hasSummary)
-            continue;
-        PointResult r;
-        r.index = row.index;
-        r.point = row.point;
-        r.summary = row.summary;
-        r.percentiles = row.percentiles;
-        r.stopped = row.status == u"stopped";
-        out.append(r);
+    for (const PointResult& r : m_reader->points(runId)) {
+        if (r.hasSummary)
+            out.append(r);
     }
     return out;
 }

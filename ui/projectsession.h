@@ -31,7 +31,7 @@ public:
     QString writeError() const { return m_writeError; } // why a readable project is not writable
     ProjectStore* store() const { return m_store.get(); }
 
-    QList<RunRow> runs() const;
+    QList<RunData> runs() const;
     // The stored points of a run as the engine reports them; points still running (no summary yet) are skipped.
     QList<PointResult> pointResults(const QString& runId) const;
     // Blocks until the writer has stored everything queued; false with the first write error.

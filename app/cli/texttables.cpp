@@ -1,5 +1,7 @@
 #include "cli/texttables.h"
 
+#include "metrics/extendedmetrics.h"
+
 #include <cmath>
 
 namespace tl::TextTables {
@@ -68,7 +70,7 @@ QString pointSummary(const PointResult& r)
     };
     if (!s.llm)
         rows.append({QStringLiteral("Input Throughput (tok/s)"), num(s.inputThroughput, 2)});
-    for (const auto& [cls, count] : s.errorsByClass)
+    for (const auto& [cls, count] : r.extended.errorsByClass)
         rows.append({QStringLiteral("Failed: %1").arg(cls), QString::number(count)});
     const QString title = QStringLiteral("Benchmarking summary: %1%2")
                               .arg(r.point.name(), r.stopped ? QStringLiteral(" (stopped early)") : QString());

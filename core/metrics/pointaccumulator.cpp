@@ -92,7 +92,10 @@ void PointAccumulator::add(const RequestRecord& r)
     if (r.scheduledNs != 0)
         m_scheduleLag.push_back(float(nsToS(r.sentNs - r.scheduledNs)));
     if (!r.success) {
-        ++m_errors[errorClassName(r.errorClass)];
+        const QString cls = errorClassName(r.errorClass);
+        ++m_errors[cls];
+        if (!m_errorMessages.contains(cls))
+            m_errorMessages.insert(cls, r.errorMessage.left(kErrorMessageChars));
         return;
     }
 
@@ -171,8 +174,6 @@ Summary PointAccumulator::summary() const
     s.failedRequests = s.totalRequests - s.successRequests;
     s.streamRequests = int(m_streamRequests);
     s.nonStreamRequests = int(m_total - m_streamRequests);
-    for (auto it = m_errors.cbegin(); it != m_errors.cend(); ++it)
-        s.errorsByClass.append({it.key(), it.value()});
 
     if (m_total == 0)
         s.testDurationS = 1.0;
@@ -188,9 +189,7 @@ Summary PointAccumulator::summary() const
     double sumTtftAll = 0;
     double sumTpotStream = 0;
     double sumTpotAll = 0;
-    double sumTtftContent = 0;
     int streamSuccess = 0;
-    int contentCount = 0;
     for (const Sample& x : m_samples) {
         sumLatency += x.latencyS;
         sumPrompt += x.promptTokens;
@@ -201,10 +200,6 @@ Summary PointAccumulator::summary() const
             ++streamSuccess;
             sumTtftStream += x.ttftS;
             sumTpotStream += x.tpotS;
-        }
-        if (!std::isnan(x.ttftContentS)) {
-            sumTtftContent += x.ttftContentS;
-            ++contentCount;
         }
     }
     const double n = double(m_samples.size());
@@ -227,7 +222,6 @@ Summary PointAccumulator::summary() const
     for (double v : m_itl)
         sumItl += v;
     s.avgItlMs = !m_itl.empty() ? 1000.0 * sumItl / double(m_itl.size()) : (n > 0 ? 0.0 : -1000.0);
-    s.avgTtftContentMs = contentCount > 0 ? 1000.0 * sumTtftContent / contentCount : kNaN;
     return s;
 }
 
@@ -271,6 +265,8 @@ ExtendedMetrics PointAccumulator::extended() const
     m.retriedRequests = int(m_retried);
     for (auto it = m_errors.cbegin(); it != m_errors.cend(); ++it)
         m.errorsByClass.append({it.key(), it.value()});
+    for (auto it = m_errorMessages.cbegin(); it != m_errorMessages.cend(); ++it)
+        m.errorMessages.append({it.key(), it.value()});
 
     QVector<double> ttftContent;
     QVector<double> tpotExclFirst;

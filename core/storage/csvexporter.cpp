@@ -87,7 +87,7 @@ QByteArray CsvExporter::pointsCsv(const QList<RunData>& runs)
 {
     QByteArray out = Csv::row(pointsHeader());
     for (const RunData& run : runs) {
-        for (const PointData& p : run.points) {
+        for (const PointResult& p : run.points) {
             const Summary& s = p.summary;
             const PercentileTable& t = p.percentiles;
             const bool has = p.hasSummary;
@@ -127,7 +127,7 @@ QStringList CsvExporter::requestsHeader()
 QByteArray CsvExporter::requestsCsv(const RunData& run)
 {
     QByteArray out = Csv::row(requestsHeader());
-    for (const PointData& p : run.points) {
+    for (const PointResult& p : run.points) {
         for (const RequestRecord& r : p.records) {
             QStringList offsets;
             QStringList flags;
@@ -159,7 +159,7 @@ QByteArray CsvExporter::percentilesCsv(const RunData& run)
 {
     // The union of the metric columns of every point, in first-seen order.
     QStringList metrics;
-    for (const PointData& p : run.points) {
+    for (const PointResult& p : run.points) {
         for (const QString& m : p.percentiles.metrics) {
             if (!metrics.contains(m))
                 metrics.append(m);
@@ -170,7 +170,7 @@ QByteArray CsvExporter::percentilesCsv(const RunData& run)
     for (const QString& m : metrics)
         header.append(columnFor(m));
     QByteArray out = Csv::row(header);
-    for (const PointData& p : run.points) {
+    for (const PointResult& p : run.points) {
         for (const QString& label : p.percentiles.labels) {
             QStringList row{run.id, QString::number(p.index), QString::number(p.point.parallel),
                 QString::number(p.point.number), num(p.point.rate), label};

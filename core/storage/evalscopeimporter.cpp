@@ -298,7 +298,7 @@ std::optional<RunData> EvalScopeImporter::import(const QString& path, QString* e
     bool anyFailure = false;
     for (qsizetype i = 0; i < loaded.size(); ++i) {
         const Loaded& l = loaded.at(i);
-        PointData p;
+        PointResult p;
         p.index = int(i);
         p.point = l.point;
         p.status = QStringLiteral("completed");

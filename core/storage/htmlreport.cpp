@@ -87,7 +87,7 @@ QByteArray HtmlReport::render(const RunData& run)
                          "<th>Req/s</th><th>Output tok/s</th><th>Total tok/s</th><th>Avg latency (s)</th>"
                          "<th>Avg TTFT (ms)</th><th>P99 TTFT (ms)</th><th>Avg TPOT (ms)</th><th>Avg ITL (ms)</th>"
                          "<th>Avg in tokens</th><th>Avg out tokens</th><th class=\"l\">Status</th></tr>\n");
-    for (const PointData& p : run.points) {
+    for (const PointResult& p : run.points) {
         const Summary& s = p.summary;
         h += QStringLiteral("<tr><td>") + esc(loadLabel(p.point)) + QStringLiteral("</td>");
         if (p.hasSummary) {
@@ -107,29 +107,29 @@ QByteArray HtmlReport::render(const RunData& run)
 
     // Sweep charts.
     QStringList categories;
-    for (const PointData& p : run.points)
+    for (const PointResult& p : run.points)
         categories.append(loadLabel(p.point));
     auto series = [&run](const QString& name, const QString& color, auto value) {
         SvgChart::Series s{name, color, {}};
-        for (const PointData& p : run.points)
+        for (const PointResult& p : run.points)
             s.values.append(p.hasSummary ? value(p) : std::nan(""));
         return s;
     };
     auto pct = [](const QString& metric, const QString& label) {
-        return [metric, label](const PointData& p) { return p.percentiles.value(metric, label); };
+        return [metric, label](const PointResult& p) { return p.percentiles.value(metric, label); };
     };
     h += QStringLiteral("<h2>Sweep</h2>\n<div class=\"charts\">\n");
     SvgChart tokens(QStringLiteral("Token throughput"), loadName, QStringLiteral("tokens/s"));
     tokens.setCategories(categories);
     tokens.addSeries(series(QStringLiteral("output tok/s"), QStringLiteral("#1f77b4"),
-        [](const PointData& p) { return p.summary.outputThroughput; }));
+        [](const PointResult& p) { return p.summary.outputThroughput; }));
     tokens.addSeries(series(QStringLiteral("total tok/s"), QStringLiteral("#ff7f0e"),
-        [](const PointData& p) { return p.summary.totalThroughput; }));
+        [](const PointResult& p) { return p.summary.totalThroughput; }));
     h += tokens.toSvg();
     SvgChart requests(QStringLiteral("Request throughput"), loadName, QStringLiteral("requests/s"));
     requests.setCategories(categories);
     requests.addSeries(series(QStringLiteral("req/s"), QStringLiteral("#2ca02c"),
-        [](const PointData& p) { return p.summary.reqThroughput; }));
+        [](const PointResult& p) { return p.summary.reqThroughput; }));
     h += requests.toSvg();
     SvgChart ttft(QStringLiteral("Time to first token percentiles"), loadName, QStringLiteral("ms"));
     ttft.setCategories(categories);
@@ -162,7 +162,7 @@ QByteArray HtmlReport::render(const RunData& run)
 
     // Percentile tables, transposed as EvalScope prints them: metrics as rows, percentiles as columns.
     h += QStringLiteral("<h2>Percentiles</h2>\n");
-    for (const PointData& p : run.points) {
+    for (const PointResult& p : run.points) {
         h += QStringLiteral("<h3>")
             + esc(loadName + QStringLiteral(" ") + loadLabel(p.point)
                 + QStringLiteral(", %1 requests").arg(p.point.number))

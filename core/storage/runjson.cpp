@@ -131,7 +131,7 @@ QByteArray toJson(const RunData& run)
     j["fingerprint"] = parsedOrNull(run.fingerprintJson);
     j["config"] = parsedOrNull(run.configJson);
     Json points = Json::array();
-    for (const PointData& p : run.points) {
+    for (const PointResult& p : run.points) {
         Json pj;
         pj["index"] = p.index;
         pj["parallel"] = p.point.parallel;
@@ -200,7 +200,7 @@ std::optional<RunData> fromJson(const QByteArray& data, QString* error)
     if (points == j.end() || !points->is_array())
         return fail(Tr::tr("the run has no \"points\" list"));
     for (const Json& pj : *points) {
-        PointData p;
+        PointResult p;
         try {
             p.index = int(pj.at("index").get<qint64>());
             p.point = RunPoint{

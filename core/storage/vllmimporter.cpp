@@ -174,7 +174,7 @@ std::optional<RunData> VllmImporter::import(const QString& path, QString* error)
         const Json& j = objects.at(i);
         if (!isResult(j))
             return fail(Tr::tr("'%1': object %2 is not a vLLM bench serve result").arg(path).arg(i + 1));
-        PointData p;
+        PointResult p;
         p.index = int(i);
         p.status = QStringLiteral("completed");
         const double maxConcurrency = num(j, "max_concurrency");
@@ -256,7 +256,6 @@ std::optional<RunData> VllmImporter::import(const QString& path, QString* error)
             s.avgLatencyS = num(j, "mean_e2el_ms") / 1000.0;
             s.avgInputTokens = completed > 0 ? num(j, "total_input_tokens") / completed : kNaN;
             s.avgOutputTokens = completed > 0 ? num(j, "total_output_tokens") / completed : kNaN;
-            s.avgTtftContentMs = kNaN;
             p.hasSummary = true;
             p.percentiles = percentilesFromAggregates(j);
         }

@@ -112,7 +112,7 @@ int main(int argc, char* argv[])
             return 1;
         }
         for (int run = 0; run < runs; ++run) {
-            tl::RunInfo info;
+            tl::RunData info;
             info.id = QStringLiteral("run-%1").arg(run, 4, 10, QLatin1Char('0'));
             info.name = info.id;
             info.configJson = R"({"model": "bench", "parallel": [64], "number": [10000]})";
@@ -133,7 +133,7 @@ int main(int argc, char* argv[])
             }
             const double w = double(wall.nsecsElapsed()) / 1e9;
             const double c = cpuSeconds() - cpu0;
-            writer.finishPoint(info.id, 0, QStringLiteral("completed"), "{}", QByteArray());
+            writer.finishPoint(info.id, tl::PointResult());
             writer.finishRun(info.id, QStringLiteral("finished"));
             rateWall.push_back(requests / w);
             rateCpu.push_back(requests / c);
@@ -161,13 +161,13 @@ int main(int argc, char* argv[])
             std::fprintf(stderr, "error: %s\n", qPrintable(error));
             return 1;
         }
-        const QList<tl::RunRow> list = reader.runs();
+        const QList<tl::RunData> list = reader.runs();
         openWall.push_back(double(wall.nsecsElapsed()) / 1e6);
         openCpu.push_back((cpuSeconds() - cpu0) * 1e3);
         listed = int(list.size());
         rows = 0;
-        for (const tl::RunRow& r : list)
-            rows += r.requests;
+        for (const tl::RunData& r : list)
+            rows += r.requestCount;
     }
     std::vector<double> readWall;
     for (int i = 0; i < repeat; ++i) {

@@ -163,8 +163,8 @@ private Q_SLOTS:
         QVERIFY2(reader.open(project, &error), qPrintable(error));
         const auto runs = reader.runs();
         QCOMPARE(runs.size(), 1);
-        QCOMPARE(runs.first().requests, 12);
-        QCOMPARE(runs.first().points, 2);
+        QCOMPARE(runs.first().requestCount, 12);
+        QCOMPARE(runs.first().pointCount, 2);
     }
 
     void everyRequestFailingExitsNonZero()

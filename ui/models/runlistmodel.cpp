@@ -11,7 +11,7 @@ RunListModel::RunListModel(QObject* parent)
 
 RunListModel::~RunListModel() = default;
 
-void RunListModel::setRuns(const QList<RunRow>& runs)
+void RunListModel::setRuns(const QList<RunData>& runs)
 {
     beginResetModel();
     m_runs = runs;
@@ -53,7 +53,7 @@ QString RunListModel::statusText(const QString& status) const
     return status;
 }
 
-QVariant RunListModel::displayValue(const RunRow& run, int column) const
+QVariant RunListModel::displayValue(const RunData& run, int column) const
 {
     const QLocale locale;
     switch (column) {
@@ -62,19 +62,19 @@ QVariant RunListModel::displayValue(const RunRow& run, int column) const
     case Model:
         return run.model;
     case Started:
-        return run.created.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        return run.created().toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     case Status:
         return statusText(run.status);
     case Points:
-        return locale.toString(run.points);
+        return locale.toString(run.pointCount);
     case Requests:
-        return locale.toString(run.requests);
+        return locale.toString(run.requestCount);
     default:
         return {};
     }
 }
 
-QVariant RunListModel::sortValue(const RunRow& run, int column)
+QVariant RunListModel::sortValue(const RunData& run, int column)
 {
     switch (column) {
     case Name:
@@ -82,13 +82,13 @@ QVariant RunListModel::sortValue(const RunRow& run, int column)
     case Model:
         return run.model;
     case Started:
-        return run.created;
+        return run.created();
     case Status:
         return run.status;
     case Points:
-        return run.points;
+        return run.pointCount;
     case Requests:
-        return run.requests;
+        return run.requestCount;
     default:
         return {};
     }
@@ -98,7 +98,7 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const RunRow& run = m_runs.at(index.row());
+    const RunData& run = m_runs.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return displayValue(run, index.column());

@@ -19,8 +19,8 @@ public:
     explicit RunListModel(QObject* parent = nullptr);
     ~RunListModel() override;
 
-    void setRuns(const QList<RunRow>& runs);
-    const QList<RunRow>& runs() const { return m_runs; }
+    void setRuns(const QList<RunData>& runs);
+    const QList<RunData>& runs() const { return m_runs; }
     int rowOf(const QString& runId) const; // -1 if absent
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -29,11 +29,11 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    QVariant displayValue(const RunRow& run, int column) const;
-    static QVariant sortValue(const RunRow& run, int column);
+    QVariant displayValue(const RunData& run, int column) const;
+    static QVariant sortValue(const RunData& run, int column);
     QString statusText(const QString& status) const;
 
-    QList<RunRow> m_runs;
+    QList<RunData> m_runs;
 };
 
 } // namespace tl

@@ -122,10 +122,15 @@ QVariant SummaryTableModel::data(const QModelIndex& index, int role) const
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:
-        if (index.column() == Failed && !r.summary.errorsByClass.isEmpty()) {
+        if (index.column() == Failed && !r.extended.errorsByClass.isEmpty()) {
             QStringList lines;
-            for (const auto& [errorClass, count] : r.summary.errorsByClass)
+            for (const auto& [errorClass, count] : r.extended.errorsByClass) {
                 lines.append(tr("%1: %2").arg(errorClass).arg(count));
+                for (const auto& [cls, message] : r.extended.errorMessages) {
+                    if (cls == errorClass && !message.isEmpty())
+                        lines.append(tr("  e.g. %1").arg(message));
+                }
+            }
             return lines.join(u'\n');
         }
         return {};

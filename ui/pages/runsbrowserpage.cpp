@@ -47,7 +47,7 @@ RunsBrowserPage::RunsBrowserPage(QWidget* parent)
 
 RunsBrowserPage::~RunsBrowserPage() = default;
 
-void RunsBrowserPage::setRuns(const QString& projectName, const QList<RunRow>& runs)
+void RunsBrowserPage::setRuns(const QString& projectName, const QList<RunData>& runs)
 {
     const QString current = m_table->currentIndex().data(RunListModel::RunIdRole).toString();
     if (projectName.isEmpty())

@@ -24,7 +24,7 @@ public:
     ~RunsBrowserPage() override;
 
     // `projectName` empty = no project open.
-    void setRuns(const QString& projectName, const QList<RunRow>& runs);
+    void setRuns(const QString& projectName, const QList<RunData>& runs);
     // Makes `runId` the current row without emitting runSelected.
     void selectRun(const QString& runId);
     RunListModel* model() const { return m_model; }
