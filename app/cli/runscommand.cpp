@@ -1,6 +1,7 @@
 #include "cli/runscommand.h"
 
 #include "cli/texttables.h"
+#include "metrics/metriccatalogue.h"
 #include "storage/csvexporter.h"
 #include "storage/evalscopeexporter.h"
 #include "storage/htmlreport.h"
@@ -254,7 +255,8 @@ int show(const Options& o, QTextStream& out, QTextStream& err)
                 << pad(num(s.testDurationS, 2), 9, true) << pad(num(s.reqThroughput, 2), 9, true)
                 << pad(num(s.outputThroughput, 1), 11, true) << pad(num(s.avgLatencyS, 3), 8, true)
                 << pad(num(s.avgTtftMs, 1), 10, true)
-                << pad(num(p.percentiles.value(QStringLiteral("TTFT (ms)"), QStringLiteral("99%")), 1), 10, true)
+                << pad(num(MetricCatalogue::value(MetricCatalogue::get(MetricId::Ttft), p, QStringLiteral("99%")), 1),
+                       10, true)
                 << pad(num(s.avgTpotMs, 2), 10, true) << pad(num(s.avgItlMs, 2), 9, true);
         } else {
             out << CliTr::tr("  no summary (%1 requests stored)").arg(p.requestCount);

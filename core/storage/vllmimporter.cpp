@@ -1,5 +1,6 @@
 #include "storage/vllmimporter.h"
 
+#include "metrics/metriccatalogue.h"
 #include "util/jsonutil.h"
 #include "util/tr.h"
 
@@ -76,11 +77,11 @@ PercentileTable percentilesFromAggregates(const Json& j)
 {
     struct Metric {
         const char* suffix;
-        const char* name;
+        MetricId column;
         double scale;
     };
-    const Metric metrics[] = {{"ttft_ms", "TTFT (ms)", 1.0}, {"itl_ms", "ITL (ms)", 1.0}, {"tpot_ms", "TPOT (ms)", 1.0},
-        {"e2el_ms", "Latency (s)", 0.001}};
+    const Metric metrics[] = {{"ttft_ms", MetricId::Ttft, 1.0}, {"itl_ms", MetricId::Itl, 1.0},
+        {"tpot_ms", MetricId::Tpot, 1.0}, {"e2el_ms", MetricId::Latency, 0.001}};
     // Which percentiles the file has: the union over the metrics, in numeric order.
     QList<double> points;
     for (const auto& [key, value] : j.items()) {
@@ -113,7 +114,7 @@ PercentileTable percentilesFromAggregates(const Json& j)
             values.append(std::isnan(v) ? v : v * m.scale);
         }
         if (any) {
-            t.metrics.append(QString::fromLatin1(m.name));
+            t.metrics.append(MetricCatalogue::get(m.column).keyString());
             t.values.append(values);
         }
     }
