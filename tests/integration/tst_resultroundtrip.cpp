@@ -1,12 +1,13 @@
 // A run against the emulated server, stored in a project file and read back, must equal the live run: every field
 // of every point the controller emitted (summary, both percentile tables, the extended metrics with the errors by
 // class and their messages, stopped, warmup and request counts), exactly, since the file stores the values
-// themselves and not a rounded copy.
+// themselves and not a rounded copy. So must the run exported as JSON and imported again.
 
 #include "engine/runcontroller.h"
 #include "sim/simserver.h"
 #include "storage/projectreader.h"
 #include "storage/projectstore.h"
+#include "storage/runjson.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -180,6 +181,16 @@ private Q_SLOTS:
             QCOMPARE(run->points.at(i).records.size(), live.at(i).requestCount);
         }
         QVERIFY2(reader.lastError().isEmpty(), qPrintable(reader.lastError()));
+
+        // A run exported as JSON and imported again is the same run.
+        const std::optional<RunData> imported = RunJson::fromJson(RunJson::toJson(*run), &error);
+        QVERIFY2(imported, qPrintable(error));
+        QCOMPARE(imported->points.size(), live.size());
+        for (qsizetype i = 0; i < live.size(); ++i) {
+            comparePoints(live.at(i), imported->points.at(i));
+            if (QTest::currentTestFailed())
+                return;
+        }
     }
 };
 
