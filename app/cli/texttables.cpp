@@ -103,7 +103,13 @@ QString pointSummary(const PointResult& r)
         rows.append({QStringLiteral("Failed: %1").arg(cls), QString::number(count)});
     const QString title = QStringLiteral("Benchmarking summary: %1%2")
                               .arg(r.point.name(), r.stopped ? QStringLiteral(" (stopped early)") : QString());
-    return table(title, {QStringLiteral("Metric"), QStringLiteral("Value")}, rows);
+    // What each class of failure said (its first message), under the table: too long for a cell.
+    QString examples;
+    for (const auto& [cls, message] : r.extended.errorMessages) {
+        if (!message.isEmpty())
+            examples += QStringLiteral("  %1, e.g.: %2\n").arg(cls, message.simplified());
+    }
+    return table(title, {QStringLiteral("Metric"), QStringLiteral("Value")}, rows) + examples;
 }
 
 QString pointPercentiles(const PointResult& r)

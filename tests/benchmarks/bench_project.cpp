@@ -183,6 +183,22 @@ int main(int argc, char* argv[])
             return 1;
         }
     }
+    // What the results page reads when it opens a run: every point's stored result (schema 4), no request rows.
+    std::vector<double> pointsWall;
+    for (int i = 0; i < repeat; ++i) {
+        tl::ProjectReader reader;
+        QString error;
+        reader.open(path, &error);
+        QElapsedTimer wall;
+        wall.start();
+        const QList<tl::PointResult> points
+            = reader.points(QStringLiteral("run-%1").arg(runs / 2, 4, 10, QLatin1Char('0')));
+        pointsWall.push_back(double(wall.nsecsElapsed()) / 1e6);
+        if (points.size() != 1 || !points.first().hasSummary) {
+            std::fprintf(stderr, "error: the middle run's point did not read back\n");
+            return 1;
+        }
+    }
     std::printf("\nproject: %d runs, %lld request rows, %d events each, %.0f MB\n", listed, rows, events,
         double(QFileInfo(path).size()) / 1e6);
     std::printf("insert (median of %d runs, %d rows per transaction): %.0f rows/s wall, %.0f rows/s CPU\n", runs,
@@ -191,5 +207,7 @@ int main(int argc, char* argv[])
         "open + list runs (median of %d): %.1f ms wall, %.1f ms CPU\n", repeat, median(openWall), median(openCpu));
     std::printf(
         "load one run of %d requests with events (median of %d): %.0f ms wall\n", requests, repeat, median(readWall));
+    std::printf(
+        "points of one run, as the results page opens it (median of %d): %.2f ms wall\n", repeat, median(pointsWall));
     return 0;
 }

@@ -317,6 +317,11 @@ private Q_SLOTS:
         QVERIFY2(run.out.contains("Failed: http_status"), qPrintable(run.out));
         for (const QString& table : std::as_const(tables))
             QVERIFY2(show.out.contains(table), qPrintable("runs show lacks:\n" + table + "\nit printed:\n" + show.out));
+        // The failures' first message, kept by the file as the run printed it.
+        const QRegularExpression example("^  http_status, e\\.g\\.: .+$", QRegularExpression::MultilineOption);
+        const QRegularExpressionMatch printed = example.match(run.out);
+        QVERIFY2(printed.hasMatch(), qPrintable(run.out));
+        QVERIFY2(show.out.contains(printed.captured(0)), qPrintable(show.out));
     }
 
     void readOnlyProjectStillLists()
