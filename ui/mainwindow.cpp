@@ -319,7 +319,7 @@ void MainWindow::onConnectionTested(bool ok, double elapsedMs, const ConfigError
 
 void MainWindow::reuseRunConfig(const QString& runId, bool start)
 {
-    const RunRow* run = m_runs->model()->run(runId);
+    const RunData* run = m_runs->model()->run(runId);
     if (!run || m_controller->isRunning())
         return;
     ConfigErrors errors;
@@ -430,7 +430,7 @@ void MainWindow::onRunFinished(RunState state, const ConfigError& error)
 void MainWindow::refreshRuns()
 {
     QList<RunListEntry> entries;
-    for (const RunRow& run : m_session->runs())
+    for (const RunData& run : m_session->runs())
         entries.append(RunListEntry{run, m_session->failedRequests(run.id)});
     m_runs->setRuns(m_session->isOpen() ? QFileInfo(m_session->path()).fileName() : QString(), entries);
 }
@@ -438,7 +438,7 @@ void MainWindow::refreshRuns()
 void MainWindow::showStoredRun(const QString& runId)
 {
     const RunListModel* model = m_runs->model();
-    const RunRow* run = model->run(runId);
+    const RunData* run = model->run(runId);
     if (!run)
         return;
     const QString status = model->indexOf(runId, RunListModel::Status).data().toString();

@@ -43,16 +43,16 @@ void ProjectSession::close()
     m_writeError.clear();
 }
 
-QList<RunRow> ProjectSession::runs() const
+QList<RunData> ProjectSession::runs() const
 {
-    return m_reader ? m_reader->runs() : QList<RunRow>();
+    return m_reader ? m_reader->runs() : QList<RunData>();
 }
 
 qint64 ProjectSession::failedRequests(const QString& runId) const
 {
     qint64 failed = 0;
     if (m_reader) {
-        for (const PointRow& row : m_reader->points(runId))
+        for (const PointResult& row : m_reader->points(runId))
             failed += row.hasSummary ? row.summary.failedRequests : 0;
     }
     return failed;
@@ -63,16 +63,9 @@ QList<PointResult> ProjectSession::pointResults(const QString& runId) const
     QList<PointResult> out;
     if (!m_reader)
         return out;
-    for (const PointRow& row : m_reader->points(runId)) {
-        if (!row.hasSummary)
-            continue;
-        PointResult r;
-        r.index = row.index;
-        r.point = row.point;
-        r.summary = row.summary;
-        r.percentiles = row.percentiles;
-        r.stopped = row.status == u"stopped";
-        out.append(r);
+    for (const PointResult& r : m_reader->points(runId)) {
+        if (r.hasSummary)
+            out.append(r);
     }
     return out;
 }

@@ -32,7 +32,7 @@ public:
     QString writeError() const { return m_writeError; } // why a readable project is not writable
     ProjectStore* store() const { return m_store.get(); }
 
-    QList<RunRow> runs() const;
+    QList<RunData> runs() const;
     // Failed requests of a run's points, warmup excluded, as their summaries count them.
     qint64 failedRequests(const QString& runId) const;
     // The stored points of a run as the engine reports them; points still running (no summary yet) are skipped.

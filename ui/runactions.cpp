@@ -10,9 +10,9 @@ namespace tl {
 
 namespace {
 
-std::optional<RunRow> findRun(const ProjectSession& session, const QString& runId)
+std::optional<RunData> findRun(const ProjectSession& session, const QString& runId)
 {
-    for (const RunRow& run : session.runs()) {
+    for (const RunData& run : session.runs()) {
         if (run.id == runId)
             return run;
     }
@@ -40,7 +40,7 @@ void RunActions::report(bool ok, const QString& error)
 
 void RunActions::rename(const QString& runId)
 {
-    const std::optional<RunRow> run = findRun(*m_session, runId);
+    const std::optional<RunData> run = findRun(*m_session, runId);
     if (!run)
         return;
     bool accepted = false;
@@ -55,7 +55,7 @@ void RunActions::rename(const QString& runId)
 
 void RunActions::editTags(const QString& runId)
 {
-    const std::optional<RunRow> run = findRun(*m_session, runId);
+    const std::optional<RunData> run = findRun(*m_session, runId);
     if (!run)
         return;
     bool accepted = false;
@@ -74,7 +74,7 @@ void RunActions::editTags(const QString& runId)
 
 void RunActions::editNotes(const QString& runId)
 {
-    const std::optional<RunRow> run = findRun(*m_session, runId);
+    const std::optional<RunData> run = findRun(*m_session, runId);
     if (!run)
         return;
     bool accepted = false;
@@ -88,7 +88,7 @@ void RunActions::editNotes(const QString& runId)
 
 void RunActions::remove(const QString& runId)
 {
-    const std::optional<RunRow> run = findRun(*m_session, runId);
+    const std::optional<RunData> run = findRun(*m_session, runId);
     if (!run)
         return;
     const auto answer = QMessageBox::warning(m_dialogParent, tr("Delete Run"),

@@ -1,5 +1,7 @@
 #include "cli/runscommand.h"
 
+#include "cli/texttables.h"
+#include "metrics/metriccatalogue.h"
 #include "storage/csvexporter.h"
 #include "storage/evalscopeexporter.h"
 #include "storage/htmlreport.h"
@@ -165,21 +167,21 @@ int list(const Options& o, QTextStream& out, QTextStream& err)
     QString error;
     if (!reader.open(o.project, &error))
         return fail(err, RunsCommand::Failed, QStringLiteral("--project: ") + error);
-    const QList<RunRow> runs = reader.runs();
+    const QList<RunData> runs = reader.runs();
     if (!reader.lastError().isEmpty())
         return fail(err, RunsCommand::Failed, reader.lastError());
     if (o.json) {
         nlohmann::ordered_json a = nlohmann::ordered_json::array();
-        for (const RunRow& r : runs) {
+        for (const RunData& r : runs) {
             nlohmann::ordered_json j;
             j["id"] = jsonutil::toStd(r.id);
             j["name"] = jsonutil::toStd(r.name);
             j["model"] = jsonutil::toStd(r.model);
             j["url"] = jsonutil::toStd(r.url);
             j["status"] = jsonutil::toStd(r.status);
-            j["created"] = jsonutil::toStd(r.created.toString(Qt::ISODate));
-            j["points"] = r.points;
-            j["requests"] = r.requests;
+            j["created"] = jsonutil::toStd(r.created().toString(Qt::ISODate));
+            j["points"] = r.pointCount;
+            j["requests"] = r.requestCount;
             j["source"] = jsonutil::toStd(r.source);
             nlohmann::ordered_json tags = nlohmann::ordered_json::array();
             for (const QString& t : r.tags)
@@ -198,10 +200,10 @@ int list(const Options& o, QTextStream& out, QTextStream& err)
         << pad(QStringLiteral("POINTS"), 7, true) << pad(QStringLiteral("REQUESTS"), 10, true) << "  "
         << pad(QStringLiteral("SOURCE"), 17) << pad(QStringLiteral("NAME"), 20) << pad(QStringLiteral("MODEL"), 24)
         << "TAGS" << Qt::endl;
-    for (const RunRow& r : runs) {
-        out << pad(r.id.left(8), 10) << pad(r.created.toString(QStringLiteral("yyyy-MM-dd HH:mm")), 17)
-            << pad(r.status, 12) << pad(QString::number(r.points), 7, true)
-            << pad(QString::number(r.requests), 10, true) << "  " << pad(r.source, 17) << pad(r.name, 20)
+    for (const RunData& r : runs) {
+        out << pad(r.id.left(8), 10) << pad(r.created().toString(QStringLiteral("yyyy-MM-dd HH:mm")), 17)
+            << pad(r.status, 12) << pad(QString::number(r.pointCount), 7, true)
+            << pad(QString::number(r.requestCount), 10, true) << "  " << pad(r.source, 17) << pad(r.name, 20)
             << pad(r.model, 24) << r.tags.join(QStringLiteral(",")) << Qt::endl;
     }
     return RunsCommand::Ok;
@@ -216,15 +218,15 @@ int show(const Options& o, QTextStream& out, QTextStream& err)
     QString runId;
     if (const int code = openAndFind(o, o.positional.first(), reader, runId, err))
         return code;
-    const std::optional<RunRow> r = reader.run(runId);
-    const QList<PointRow> points = reader.points(runId);
+    const std::optional<RunData> r = reader.run(runId);
+    const QList<PointResult> points = reader.points(runId);
     if (!r || !reader.lastError().isEmpty())
         return fail(err, RunsCommand::Failed, reader.lastError());
     out << CliTr::tr("Run %1: %2").arg(r->id, r->name) << Qt::endl;
     out << CliTr::tr("  model %1, %2 (%3)").arg(r->model, r->url.isEmpty() ? CliTr::tr("no URL") : r->url, r->api)
         << Qt::endl;
     out << CliTr::tr("  started %1, status %2, written by %3")
-               .arg(r->created.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), r->status, r->toolVersion)
+               .arg(r->created().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), r->status, r->toolVersion)
         << Qt::endl;
     out << CliTr::tr("  source %1%2")
                .arg(r->source,
@@ -245,7 +247,7 @@ int show(const Options& o, QTextStream& out, QTextStream& err)
         << pad(QStringLiteral("LAT(s)"), 8, true) << pad(QStringLiteral("TTFT(ms)"), 10, true)
         << pad(QStringLiteral("P99TTFT"), 10, true) << pad(QStringLiteral("TPOT(ms)"), 10, true)
         << pad(QStringLiteral("ITL(ms)"), 9, true) << Qt::endl;
-    for (const PointRow& p : points) {
+    for (const PointResult& p : points) {
         const Summary& s = p.summary;
         out << pad(p.point.name(), 24) << pad(p.status + (p.summaryRecomputed ? QStringLiteral("*") : QString()), 12);
         if (p.hasSummary) {
@@ -253,20 +255,33 @@ int show(const Options& o, QTextStream& out, QTextStream& err)
                 << pad(num(s.testDurationS, 2), 9, true) << pad(num(s.reqThroughput, 2), 9, true)
                 << pad(num(s.outputThroughput, 1), 11, true) << pad(num(s.avgLatencyS, 3), 8, true)
                 << pad(num(s.avgTtftMs, 1), 10, true)
-                << pad(num(p.percentiles.value(QStringLiteral("TTFT (ms)"), QStringLiteral("99%")), 1), 10, true)
+                << pad(num(MetricCatalogue::value(MetricCatalogue::get(MetricId::Ttft), p, QStringLiteral("99%")), 1),
+                       10, true)
                 << pad(num(s.avgTpotMs, 2), 10, true) << pad(num(s.avgItlMs, 2), 9, true);
         } else {
-            out << CliTr::tr("  no summary (%1 requests stored)").arg(p.requests);
+            out << CliTr::tr("  no summary (%1 requests stored)").arg(p.requestCount);
         }
         out << Qt::endl;
     }
-    for (const PointRow& p : points) {
+    for (const PointResult& p : points) {
         if (p.summaryRecomputed) {
-            out << CliTr::tr("* never finished: summary computed from the %1 requests it stored").arg(p.requests)
+            out << CliTr::tr("* never finished: summary computed from the %1 requests it stored").arg(p.requestCount)
                 << Qt::endl;
             break;
         }
     }
+    // Then every table the live run printed, from the same values (the stored result is the live one).
+    QList<PointResult> measured;
+    for (const PointResult& p : points) {
+        if (!p.hasSummary)
+            continue;
+        out << Qt::endl << TextTables::pointSummary(p) << TextTables::pointPercentiles(p);
+        if (p.summary.totalRequests > 0)
+            out << TextTables::pointExtended(p);
+        measured.append(p);
+    }
+    if (!measured.isEmpty())
+        out << Qt::endl << TextTables::overview(measured) << TextTables::perRequest(measured);
     return RunsCommand::Ok;
 }
 
@@ -354,7 +369,7 @@ int importRuns(const Options& o, QTextStream& out, QTextStream& err)
         if (!writer.insertRun(run))
             return fail(err, RunsCommand::Failed, writer.firstError());
         qint64 requests = 0;
-        for (const PointData& p : run.points)
+        for (const PointResult& p : run.points)
             requests += p.records.size();
         out << CliTr::tr("Imported run %1 '%2' from %3: %4 point(s), %5 request(s)")
                    .arg(run.id, run.name, run.source)

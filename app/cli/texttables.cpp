@@ -1,6 +1,7 @@
 #include "cli/texttables.h"
 
 #include "metrics/extendedmetrics.h"
+#include "metrics/metriccatalogue.h"
 
 #include <cmath>
 
@@ -49,32 +50,66 @@ QString table(const QString& title, const QStringList& header, const QList<QStri
     return out;
 }
 
+namespace {
+
+const MetricDef& def(MetricId id)
+{
+    return MetricCatalogue::get(id);
+}
+
+// A scalar metric of the point as the tables show it.
+QString shown(MetricId id, const PointResult& r)
+{
+    const MetricDef& m = def(id);
+    const double v = MetricCatalogue::value(m, r);
+    return m.format == MetricFormat::Integer && std::isfinite(v) ? QString::number(qint64(v)) : num(v, m.decimals);
+}
+
+// The metric's name, with its unit when it is one of time or rate (counts read plainly).
+QString nameWithUnit(const MetricDef& m)
+{
+    static const QStringList units{
+        QStringLiteral("ms"), QStringLiteral("s"), QStringLiteral("req/s"), QStringLiteral("tok/s")};
+    return units.contains(m.unitString()) ? QStringLiteral("%1 (%2)").arg(m.nameString(), m.unitString())
+                                          : m.nameString();
+}
+
+} // namespace
+
 QString pointSummary(const PointResult& r)
 {
     const Summary& s = r.summary;
+    auto row = [&r](MetricId id) { return QStringList{def(id).keyString(), shown(id, r)}; };
     QList<QStringList> rows = {
-        {QStringLiteral("Test Duration (s)"), num(s.testDurationS, 3)},
-        {QStringLiteral("Concurrency"), QString::number(s.concurrency)},
-        {QStringLiteral("Request Rate (req/s)"), s.rate < 0 ? QStringLiteral("unpaced") : num(s.rate, 2)},
+        row(MetricId::TestDuration),
+        row(MetricId::Concurrency),
+        {def(MetricId::RequestRate).keyString(),
+            s.rate < 0 ? QStringLiteral("unpaced") : shown(MetricId::RequestRate, r)},
         {QStringLiteral("Requests (total / success / failed)"),
             QStringLiteral("%1 / %2 / %3").arg(s.totalRequests).arg(s.successRequests).arg(s.failedRequests)},
-        {QStringLiteral("Req Throughput (req/s)"), num(s.reqThroughput, 2)},
-        {QStringLiteral("Output Throughput (tok/s)"), num(s.outputThroughput, 2)},
-        {QStringLiteral("Total Throughput (tok/s)"), num(s.totalThroughput, 2)},
-        {QStringLiteral("Avg Latency (s)"), num(s.avgLatencyS, 3)},
-        {QStringLiteral("Avg TTFT (ms)"), num(s.avgTtftMs, 2)},
-        {QStringLiteral("Avg TPOT (ms)"), num(s.avgTpotMs, 2)},
-        {QStringLiteral("Avg ITL (ms)"), num(s.avgItlMs, 2)},
-        {QStringLiteral("Avg Input Tokens"), num(s.avgInputTokens, 1)},
-        {QStringLiteral("Avg Output Tokens"), num(s.avgOutputTokens, 1)},
+        row(MetricId::ReqThroughput),
+        row(MetricId::OutputThroughput),
+        row(MetricId::TotalThroughput),
+        row(MetricId::AvgLatency),
+        row(MetricId::AvgTtft),
+        row(MetricId::AvgTpot),
+        row(MetricId::AvgItl),
+        row(MetricId::AvgInputTokens),
+        row(MetricId::AvgOutputTokens),
     };
     if (!s.llm)
-        rows.append({QStringLiteral("Input Throughput (tok/s)"), num(s.inputThroughput, 2)});
-    for (const auto& [cls, count] : s.errorsByClass)
+        rows.append(row(MetricId::InputThroughput));
+    for (const auto& [cls, count] : r.extended.errorsByClass)
         rows.append({QStringLiteral("Failed: %1").arg(cls), QString::number(count)});
     const QString title = QStringLiteral("Benchmarking summary: %1%2")
                               .arg(r.point.name(), r.stopped ? QStringLiteral(" (stopped early)") : QString());
-    return table(title, {QStringLiteral("Metric"), QStringLiteral("Value")}, rows);
+    // What each class of failure said (its first message), under the table: too long for a cell.
+    QString examples;
+    for (const auto& [cls, message] : r.extended.errorMessages) {
+        if (!message.isEmpty())
+            examples += QStringLiteral("  %1, e.g.: %2\n").arg(cls, message.simplified());
+    }
+    return table(title, {QStringLiteral("Metric"), QStringLiteral("Value")}, rows) + examples;
 }
 
 QString pointPercentiles(const PointResult& r)
@@ -87,9 +122,10 @@ QString pointPercentiles(const PointResult& r)
     QList<QStringList> rows;
     for (qsizetype m = 0; m < t.metrics.size(); ++m) {
         QStringList row{t.metrics.at(m)};
-        const bool tokens = t.metrics.at(m).endsWith(u"tokens");
+        const MetricDef* metric = MetricCatalogue::find(MetricTable::Percentiles, t.metrics.at(m));
+        const int decimals = metric ? metric->decimals : 2; // an imported column the catalogue lacks
         for (double v : t.values.at(m))
-            row.append(num(v, tokens ? 0 : (t.metrics.at(m) == u"Latency (s)" ? 3 : 2)));
+            row.append(num(v, decimals));
         rows.append(row);
     }
     return table(QStringLiteral("Percentile results: %1").arg(r.point.name()), header, rows);
@@ -98,37 +134,36 @@ QString pointPercentiles(const PointResult& r)
 QString pointExtended(const PointResult& r)
 {
     const ExtendedMetrics& m = r.extended;
-    const PercentileTable& t = m.percentiles;
-    auto p = [&t](const QString& metric, const char* label, int decimals) {
-        return num(t.value(metric, QString::fromLatin1(label)), decimals);
-    };
-    auto row = [&](const QString& name, double avg, const QString& metric, int decimals) {
-        return QStringList{name, num(avg, decimals), p(metric, "50%", decimals), p(metric, "99%", decimals)};
+    // The average and its distribution's p50 and p99, with the column's decimals.
+    auto row = [&r](MetricId avg, MetricId column) {
+        const MetricDef& c = def(column);
+        auto p = [&](const char* label) {
+            return num(MetricCatalogue::value(c, r, QString::fromLatin1(label)), c.decimals);
+        };
+        return QStringList{nameWithUnit(def(avg)), shown(avg, r), p("50%"), p("99%")};
     };
     QList<QStringList> rows = {
-        row(QStringLiteral("TTFT to first content (ms)"), m.avgTtftContentMs, QStringLiteral("TTFT content (ms)"), 2),
-        row(QStringLiteral("TPOT excl. first token (ms)"), m.avgTpotExclFirstMs, QStringLiteral("TPOT excl. first (ms)"),
-            2),
-        row(QStringLiteral("Normalised TPOT, E2E/out (ms)"), m.avgNormTpotMs, QStringLiteral("NTPOT (ms)"), 2),
-        row(QStringLiteral("ITL per chunk (ms)"), m.avgItlChunkMs, QStringLiteral("ITL chunk (ms)"), 2),
-        row(QStringLiteral("ITL per token (ms)"), m.avgItlTokenMs, QStringLiteral("ITL token (ms)"), 2),
-        row(QStringLiteral("Schedule lag, sent - scheduled (ms)"), m.avgScheduleLagMs,
-            QStringLiteral("Schedule lag (ms)"), 3),
-        row(QStringLiteral("Latency from scheduled time (s)"), m.avgLatencyFromScheduleS,
-            QStringLiteral("Latency from schedule (s)"), 3),
-        row(QStringLiteral("Chunks per request"), m.avgChunksPerRequest, QStringLiteral("Chunks/request"), 1),
-        row(QStringLiteral("Tokens per chunk"), m.avgTokensPerChunk, QStringLiteral("Tokens/chunk"), 2),
-        {QStringLiteral("Token deltas (ITL/token, tokens/chunk)"), tokenDeltaSource(m),
+        row(MetricId::AvgTtftContent, MetricId::TtftContent),
+        row(MetricId::AvgTpotExclFirst, MetricId::TpotExclFirst),
+        row(MetricId::AvgNtpot, MetricId::Ntpot),
+        row(MetricId::AvgItlChunk, MetricId::ItlChunk),
+        row(MetricId::AvgItlToken, MetricId::ItlToken),
+        row(MetricId::AvgScheduleLag, MetricId::ScheduleLag),
+        row(MetricId::AvgLatencyFromSchedule, MetricId::LatencyFromSchedule),
+        row(MetricId::AvgChunksPerRequest, MetricId::ChunksPerRequest),
+        row(MetricId::AvgTokensPerChunk, MetricId::TokensPerChunk),
+        {def(MetricId::TokenDeltas).nameString(), tokenDeltaSource(m),
             QStringLiteral("%1/%2 req.").arg(m.exactTokenRequests).arg(m.chunkedRequests), QString()},
-        {QStringLiteral("Concurrency: mean / peak"), num(m.meanConcurrency, 2), QString::number(m.peakConcurrency),
+        {QStringLiteral("Concurrency: mean / peak"), shown(MetricId::MeanConcurrency, r),
+            shown(MetricId::PeakConcurrency, r), QString()},
+        {QStringLiteral("Arrival rate: achieved / target (req/s)"), shown(MetricId::AchievedRate, r),
+            m.targetRate < 0 ? QStringLiteral("unpaced") : shown(MetricId::TargetRate, r), QString()},
+        {nameWithUnit(def(MetricId::PeakOutputThroughput)), shown(MetricId::PeakOutputThroughput, r), QString(),
             QString()},
-        {QStringLiteral("Arrival rate: achieved / target (req/s)"), num(m.achievedRate, 2),
-            m.targetRate < 0 ? QStringLiteral("unpaced") : num(m.targetRate, 2), QString()},
-        {QStringLiteral("Peak 1-s output throughput (tok/s)"), num(m.peakOutputThroughput, 1), QString(), QString()},
     };
     if (m.retriedRequests > 0)
-        rows.append({QStringLiteral("Resent after a stale connection"), QString::number(m.retriedRequests), QString(),
-            QString()});
+        rows.append(
+            {def(MetricId::RetriedRequests).nameString(), shown(MetricId::RetriedRequests, r), QString(), QString()});
     return table(QStringLiteral("Throughline metrics: %1").arg(r.point.name()),
         {QStringLiteral("Metric"), QStringLiteral("avg"), QStringLiteral("p50"), QStringLiteral("p99")}, rows);
 }
@@ -153,20 +188,21 @@ QString perRequest(const QList<PointResult>& results)
 {
     QList<QStringList> rows;
     for (const PointResult& r : results) {
-        const PercentileTable& t = r.percentiles;
         const QString load = r.point.parallel < 0 ? QStringLiteral("R=%1").arg(r.point.rate)
                                                   : QStringLiteral("P=%1").arg(r.point.parallel);
-        auto cells = [&](const QString& metric, double avg, int decimals) {
-            return QStringList{load + u' ' + metric, num(avg, decimals),
-                num(t.value(metric, QStringLiteral("50%")), decimals),
-                num(t.value(metric, QStringLiteral("99%")), decimals),
-                num(t.value(metric, QStringLiteral("max")), decimals)};
+        // The column's key names the row; the average is the summary's.
+        auto cells = [&](MetricId avg, MetricId column) {
+            const MetricDef& c = def(column);
+            auto p = [&](const char* label) {
+                return num(MetricCatalogue::value(c, r, QString::fromLatin1(label)), c.decimals);
+            };
+            return QStringList{load + u' ' + c.keyString(), num(MetricCatalogue::value(def(avg), r), c.decimals),
+                p("50%"), p("99%"), p("max")};
         };
-        const Summary& s = r.summary;
-        rows.append(cells(QStringLiteral("TTFT (ms)"), s.avgTtftMs, 2));
-        rows.append(cells(QStringLiteral("ITL (ms)"), s.avgItlMs, 2));
-        rows.append(cells(QStringLiteral("TPOT (ms)"), s.avgTpotMs, 2));
-        rows.append(cells(QStringLiteral("Latency (s)"), s.avgLatencyS, 3));
+        rows.append(cells(MetricId::AvgTtft, MetricId::Ttft));
+        rows.append(cells(MetricId::AvgItl, MetricId::Itl));
+        rows.append(cells(MetricId::AvgTpot, MetricId::Tpot));
+        rows.append(cells(MetricId::AvgLatency, MetricId::Latency));
     }
     return table(QStringLiteral("Per-Request Metrics"),
         {QStringLiteral("Metric"), QStringLiteral("avg"), QStringLiteral("p50"), QStringLiteral("p99"),

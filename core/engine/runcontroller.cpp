@@ -6,7 +6,6 @@
 #include "engine/requestfactory.h"
 #include "engine/worker.h"
 #include "metrics/summary.h"
-#include "model/runinfo.h"
 #include "model/runsink.h"
 #include "util/monoclock.h"
 
@@ -110,7 +109,7 @@ ConfigErrors RunController::start(const RunConfig& config, RunSink* sink)
     m_runAnchorNs = monotonicNs();
 
     if (m_store) {
-        RunInfo info;
+        RunData info;
         info.id = m_runId;
         info.name = config.effectiveName();
         info.configJson = config.toJson(false);
@@ -162,6 +161,7 @@ void RunController::startPoint(int index)
     if (m_store)
         m_store->beginPoint(m_runId, index, point.parallel, point.number, point.rate);
     Q_EMIT pointStarted(index, point);
+    m_pointRecords = 0;
     const int warmup = m_config.warmupCount(point.number);
     startPhase(warmup > 0 ? Phase::Warmup : Phase::Timed, warmup > 0 ? warmup : point.number);
     m_snapshotTimer->start();
@@ -243,6 +243,7 @@ void RunController::onBatch(const WorkerBatch& batch)
     if (batch.records.isEmpty())
         return;
     m_accumulator.add(batch.records); // skips warmup records
+    m_pointRecords += batch.records.size();
     Q_EMIT recordsArrived(batch.records);
     if (m_store)
         m_store->writeRequests(m_runId, m_pointIndex, batch.records);
@@ -302,13 +303,13 @@ void RunController::finishPoint()
     const bool datasetFailed = !m_datasetError.message.isEmpty();
     result.stopped = (m_stopRequests > 0 || datasetFailed) && m_dispatcher->claimed() < m_dispatcher->total();
     result.warmupRequests = m_config.warmupCount(result.point.number);
+    result.status = result.stopped ? QStringLiteral("stopped") : QStringLiteral("completed");
+    result.hasSummary = true;
+    result.requestCount = m_pointRecords; // warmup included, as the project file counts them
     m_results.append(result);
     m_dispatcher.reset();
-    if (m_store) {
-        m_store->finishPoint(m_runId, m_pointIndex,
-            result.stopped ? QStringLiteral("stopped") : QStringLiteral("completed"), summaryToJson(result.summary),
-            result.summary.successRequests > 0 ? percentilesToJson(result.percentiles) : QByteArray());
-    }
+    if (m_store)
+        m_store->finishPoint(m_runId, result);
     publishSnapshot();
     Q_EMIT pointFinished(result);
 

@@ -105,6 +105,7 @@ private:
     Phase m_phase = Phase::Timed;
     LiveSeries m_live;
     PointAccumulator m_accumulator; // the timed phase's records, folded as they arrive
+    qint64 m_pointRecords = 0; // records of the current point, warmup included
     QList<PointResult> m_results;
     RunSnapshotPtr m_snapshot;
     QString m_runId;

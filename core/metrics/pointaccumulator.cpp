@@ -1,5 +1,6 @@
 #include "metrics/pointaccumulator.h"
 
+#include "metrics/metriccatalogue.h"
 #include "metrics/percentiles.h"
 
 #include <algorithm>
@@ -92,7 +93,10 @@ void PointAccumulator::add(const RequestRecord& r)
     if (r.scheduledNs != 0)
         m_scheduleLag.push_back(float(nsToS(r.sentNs - r.scheduledNs)));
     if (!r.success) {
-        ++m_errors[errorClassName(r.errorClass)];
+        const QString cls = errorClassName(r.errorClass);
+        ++m_errors[cls];
+        if (!m_errorMessages.contains(cls))
+            m_errorMessages.insert(cls, r.errorMessage.left(kErrorMessageChars));
         return;
     }
 
@@ -171,8 +175,6 @@ Summary PointAccumulator::summary() const
     s.failedRequests = s.totalRequests - s.successRequests;
     s.streamRequests = int(m_streamRequests);
     s.nonStreamRequests = int(m_total - m_streamRequests);
-    for (auto it = m_errors.cbegin(); it != m_errors.cend(); ++it)
-        s.errorsByClass.append({it.key(), it.value()});
 
     if (m_total == 0)
         s.testDurationS = 1.0;
@@ -188,9 +190,7 @@ Summary PointAccumulator::summary() const
     double sumTtftAll = 0;
     double sumTpotStream = 0;
     double sumTpotAll = 0;
-    double sumTtftContent = 0;
     int streamSuccess = 0;
-    int contentCount = 0;
     for (const Sample& x : m_samples) {
         sumLatency += x.latencyS;
         sumPrompt += x.promptTokens;
@@ -201,10 +201,6 @@ Summary PointAccumulator::summary() const
             ++streamSuccess;
             sumTtftStream += x.ttftS;
             sumTpotStream += x.tpotS;
-        }
-        if (!std::isnan(x.ttftContentS)) {
-            sumTtftContent += x.ttftContentS;
-            ++contentCount;
         }
     }
     const double n = double(m_samples.size());
@@ -227,37 +223,36 @@ Summary PointAccumulator::summary() const
     for (double v : m_itl)
         sumItl += v;
     s.avgItlMs = !m_itl.empty() ? 1000.0 * sumItl / double(m_itl.size()) : (n > 0 ? 0.0 : -1000.0);
-    s.avgTtftContentMs = contentCount > 0 ? 1000.0 * sumTtftContent / contentCount : kNaN;
     return s;
 }
 
 PercentileTable PointAccumulator::percentiles() const
 {
     PercentileTable t;
-    t.metrics = {QStringLiteral("TTFT (ms)"),     QStringLiteral("ITL (ms)"),      QStringLiteral("TPOT (ms)"),
-                 QStringLiteral("Latency (s)"),   QStringLiteral("Input tokens"),  QStringLiteral("Output tokens"),
-                 QStringLiteral("Output (tok/s)"), QStringLiteral("Total (tok/s)"), QStringLiteral("Decode (tok/s)")};
+    t.metrics = MetricCatalogue::columns(MetricTable::Percentiles);
     t.labels = percentileLabels();
 
     // EvalScope takes TTFT/TPOT from streamed requests only, unless none was streamed.
     const bool anyStream = std::any_of(m_samples.begin(), m_samples.end(), [](const Sample& s) { return s.stream; });
     QVector<QVector<double>> samples(t.metrics.size());
+    // The catalogue lists the columns in MetricId order.
+    auto column = [&samples](MetricId id) -> QVector<double>& { return samples[int(id) - int(MetricId::Ttft)]; };
     for (const Sample& s : m_samples) {
         if (s.stream || !anyStream) {
-            samples[0].append(s.ttftS * 1000.0);
-            samples[2].append(s.tpotS * 1000.0);
+            column(MetricId::Ttft).append(s.ttftS * 1000.0);
+            column(MetricId::Tpot).append(s.tpotS * 1000.0);
             if (s.tpotS > 0)
-                samples[8].append(1.0 / s.tpotS);
+                column(MetricId::DecodeRate).append(1.0 / s.tpotS);
         }
-        samples[3].append(s.latencyS);
-        samples[4].append(s.promptTokens);
-        samples[5].append(s.completionTokens);
+        column(MetricId::Latency).append(s.latencyS);
+        column(MetricId::InputTokens).append(s.promptTokens);
+        column(MetricId::OutputTokens).append(s.completionTokens);
         if (s.latencyS > 0) {
-            samples[6].append(s.completionTokens / s.latencyS);
-            samples[7].append((s.promptTokens + s.completionTokens) / s.latencyS);
+            column(MetricId::OutputRate).append(s.completionTokens / s.latencyS);
+            column(MetricId::TotalRate).append((s.promptTokens + s.completionTokens) / s.latencyS);
         }
     }
-    samples[1] = scaled(m_itl, 1000.0);
+    column(MetricId::Itl) = scaled(m_itl, 1000.0);
     for (const QVector<double>& values : std::as_const(samples))
         t.values.append(percentileRow(values));
     return t;
@@ -271,6 +266,8 @@ ExtendedMetrics PointAccumulator::extended() const
     m.retriedRequests = int(m_retried);
     for (auto it = m_errors.cbegin(); it != m_errors.cend(); ++it)
         m.errorsByClass.append({it.key(), it.value()});
+    for (auto it = m_errorMessages.cbegin(); it != m_errorMessages.cend(); ++it)
+        m.errorMessages.append({it.key(), it.value()});
 
     QVector<double> ttftContent;
     QVector<double> tpotExclFirst;
@@ -344,10 +341,7 @@ ExtendedMetrics PointAccumulator::extended() const
         : *std::max_element(m_outputBuckets.begin(), m_outputBuckets.end()) / nsToS(kBucketNs);
 
     PercentileTable& t = m.percentiles;
-    t.metrics = {QStringLiteral("TTFT content (ms)"), QStringLiteral("TPOT excl. first (ms)"),
-        QStringLiteral("NTPOT (ms)"), QStringLiteral("ITL chunk (ms)"), QStringLiteral("ITL token (ms)"),
-        QStringLiteral("Schedule lag (ms)"), QStringLiteral("Latency from schedule (s)"),
-        QStringLiteral("Chunks/request"), QStringLiteral("Tokens/chunk")};
+    t.metrics = MetricCatalogue::columns(MetricTable::ExtendedPercentiles); // the order of the values below
     t.labels = percentileLabels();
     t.values = {percentileRow(ttftContent), percentileRow(tpotExclFirst), percentileRow(normTpot),
         percentileRow(scaled(m_itlChunk, 1000.0)), percentileRow(scaled(m_itlToken, 1000.0)),

@@ -60,6 +60,9 @@ private:
     std::vector<std::pair<qint64, qint64>> m_spans; // (sent, end) of every request, for concurrency
     std::vector<double> m_outputBuckets; // output tokens per 1-s bucket from m_firstSentNs
     QMap<QString, int> m_errors;
+    QMap<QString, QString> m_errorMessages; // the first message of each class, as an example of what went wrong
+    // An example needs no more; a server's HTML error page would otherwise be kept whole.
+    static constexpr qsizetype kErrorMessageChars = 500;
     qint64 m_total = 0;
     qint64 m_retried = 0;
     qint64 m_streamRequests = 0;

@@ -23,6 +23,9 @@ QByteArray summaryToJson(const Summary& s);
 QByteArray percentilesToJson(const PercentileTable& t);
 // The table as EvalScope's rows: [{"Percentiles": "min", "<metric>": value|null, ...}, ...].
 nlohmann::ordered_json percentileRows(const PercentileTable& t, int decimals);
+// A scalar metric's value as its file writes it: a whole number, rounded to its decimals (null when not finite), or
+// as given.
+nlohmann::ordered_json scalar(const struct MetricDef& metric, double value);
 Summary summaryFromJson(const QByteArray& data);
 PercentileTable percentilesFromJson(const QByteArray& data);
 

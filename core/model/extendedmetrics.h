@@ -39,7 +39,8 @@ struct ExtendedMetrics {
     int successRequests = 0;
     int failedRequests = 0;
     int retriedRequests = 0; // resent after a stale keep-alive connection closed before any response byte
-    QList<QPair<QString, int>> errorsByClass;
+    QList<QPair<QString, int>> errorsByClass; // error class name (errorClassName()) -> failed requests
+    QList<QPair<QString, QString>> errorMessages; // error class name -> the first failed request's message
 
     // Percentiles of the per-request (and, for ITL, per-gap) distributions, with EvalScope's nearest-rank rule and
     // points, so they read like its table.

@@ -2,7 +2,7 @@
 
 #include "model/endpointfingerprint.h"
 #include "model/requestrecord.h"
-#include "model/runinfo.h"
+#include "model/rundata.h"
 
 #include <QByteArray>
 #include <QList>
@@ -17,14 +17,15 @@ class RunSink {
 public:
     virtual ~RunSink() = default;
 
-    virtual void beginRun(const RunInfo& info) = 0;
+    // The run's row: id, name, config, model, URL, API, monotonic anchor and creation time (points empty).
+    virtual void beginRun(const RunData& info) = 0;
     // The server's description of itself (GET /v1/models and the response headers), once the engine asked.
     virtual void setFingerprint(const QString& runId, const EndpointFingerprint& fingerprint) = 0;
     virtual void beginPoint(const QString& runId, int index, int parallel, int number, double rate) = 0;
     virtual void writeRequests(const QString& runId, int pointIndex, const QList<RequestRecord>& records) = 0;
-    virtual void finishPoint(const QString& runId, int index, const QString& status, const QByteArray& summaryJson,
-        const QByteArray& percentileJson)
-        = 0;
+    // The point's result as the controller emits it (status, summary, percentiles, extended metrics, warmup count);
+    // stored whole so that the run read back equals it.
+    virtual void finishPoint(const QString& runId, const PointResult& result) = 0;
     virtual void finishRun(const QString& runId, const QString& status) = 0;
 
 protected:

@@ -35,10 +35,6 @@ struct Summary {
     // PointAccumulator sets llm from the API family it was made for; summaryFromJson from Input Throughput.
     double inputThroughput = 0;
     bool llm = true;
-
-    // Extras (not in EvalScope's file).
-    double avgTtftContentMs = 0; // to the first event that carries text
-    QList<QPair<QString, int>> errorsByClass;
 };
 
 // EvalScope's per-metric percentile table (§5.3). Columns in EvalScope's order; one row per percentile point.

@@ -2,6 +2,7 @@
 target_sources(throughline_core PRIVATE
     storage/projectmigrations.h storage/projectmigrations.cpp
     storage/rundata.h storage/rundata.cpp
+    storage/pointresultjson.h storage/pointresultjson.cpp
     storage/runjson.h storage/runjson.cpp
     storage/evalscopeimporter.h storage/evalscopeimporter.cpp
     storage/vllmimporter.h storage/vllmimporter.cpp

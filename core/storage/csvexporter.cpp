@@ -1,7 +1,8 @@
 #include "storage/csvexporter.h"
 
-#include "storage/outputwriter.h"
+#include "metrics/metriccatalogue.h"
 #include "storage/csv.h"
+#include "storage/outputwriter.h"
 #include "util/tr.h"
 
 #include <QDir>
@@ -43,6 +44,61 @@ QString columnFor(const QString& metric)
     return out;
 }
 
+// The points file's metric columns: a metric of the catalogue, at a percentile point for the p50/p99 columns, named
+// after its key ("Avg TTFT (ms)" -> avg_ttft_ms, p99 of "TTFT (ms)" -> p99_ttft_ms) unless named otherwise.
+struct MetricColumn {
+    MetricId metric;
+    const char* label = nullptr; // "50%": the percentile column's value at that point
+    const char* name = nullptr; // the column's name when it is not derived from the key
+};
+
+QList<MetricColumn> metricColumns()
+{
+    QList<MetricColumn> columns = {
+        {MetricId::TotalRequests},
+        {MetricId::SuccessRequests},
+        {MetricId::FailedRequests},
+        {MetricId::TestDuration, nullptr, "duration_s"}, // the name of the first release's files
+        {MetricId::ReqThroughput},
+        {MetricId::OutputThroughput},
+        {MetricId::TotalThroughput},
+        {MetricId::AvgLatency},
+        {MetricId::AvgTtft},
+        {MetricId::AvgTpot},
+        {MetricId::AvgItl},
+        {MetricId::AvgInputTokens},
+        {MetricId::AvgOutputTokens},
+        {MetricId::Ttft, "50%"},
+        {MetricId::Ttft, "99%"},
+        {MetricId::Latency, "50%"},
+        {MetricId::Latency, "99%"},
+    };
+    // Then every number of Throughline's metrics (the counts of successes and failures are the summary's).
+    for (const MetricDef* m : MetricCatalogue::inTable(MetricTable::Extended)) {
+        if (m->format != MetricFormat::Text && m->id != MetricId::ExtSuccessRequests
+            && m->id != MetricId::ExtFailedRequests)
+            columns.append({m->id});
+    }
+    return columns;
+}
+
+QString columnName(const MetricColumn& c)
+{
+    if (c.name)
+        return QString::fromLatin1(c.name);
+    const QString key = columnFor(MetricCatalogue::get(c.metric).keyString());
+    return c.label ? QStringLiteral("p%1_%2").arg(QString::fromLatin1(c.label).chopped(1), key) : key;
+}
+
+QString columnValue(const MetricColumn& c, const PointResult& p)
+{
+    const MetricDef& m = MetricCatalogue::get(c.metric);
+    if (!c.label && !p.hasSummary)
+        return {};
+    const double v = MetricCatalogue::value(m, p, c.label ? QString::fromLatin1(c.label) : QString());
+    return m.format == MetricFormat::Integer && std::isfinite(v) ? QString::number(qint64(v)) : num(v);
+}
+
 } // namespace
 
 QString CsvExporter::nsToMs(qint64 ns)
@@ -72,39 +128,25 @@ qint64 CsvExporter::msToNs(const QString& ms, bool* ok)
 
 QStringList CsvExporter::pointsHeader()
 {
-    return {QStringLiteral("run_id"), QStringLiteral("run_name"), QStringLiteral("model"),
+    QStringList header{QStringLiteral("run_id"), QStringLiteral("run_name"), QStringLiteral("model"),
         QStringLiteral("point_index"), QStringLiteral("parallel"), QStringLiteral("number"),
-        QStringLiteral("rate_req_s"), QStringLiteral("status"), QStringLiteral("total_requests"),
-        QStringLiteral("success_requests"), QStringLiteral("failed_requests"), QStringLiteral("duration_s"),
-        QStringLiteral("req_throughput_req_s"), QStringLiteral("output_throughput_tok_s"),
-        QStringLiteral("total_throughput_tok_s"), QStringLiteral("avg_latency_s"), QStringLiteral("avg_ttft_ms"),
-        QStringLiteral("avg_tpot_ms"), QStringLiteral("avg_itl_ms"), QStringLiteral("avg_input_tokens"),
-        QStringLiteral("avg_output_tokens"), QStringLiteral("p50_ttft_ms"), QStringLiteral("p99_ttft_ms"),
-        QStringLiteral("p50_latency_s"), QStringLiteral("p99_latency_s")};
+        QStringLiteral("rate_req_s"), QStringLiteral("status")};
+    for (const MetricColumn& c : metricColumns())
+        header.append(columnName(c));
+    return header;
 }
 
 QByteArray CsvExporter::pointsCsv(const QList<RunData>& runs)
 {
     QByteArray out = Csv::row(pointsHeader());
+    const QList<MetricColumn> columns = metricColumns();
     for (const RunData& run : runs) {
-        for (const PointData& p : run.points) {
-            const Summary& s = p.summary;
-            const PercentileTable& t = p.percentiles;
-            const bool has = p.hasSummary;
-            out += Csv::row({run.id, run.name, run.model, QString::number(p.index), QString::number(p.point.parallel),
-                QString::number(p.point.number), num(p.point.rate), p.status,
-                has ? QString::number(s.totalRequests) : QString(),
-                has ? QString::number(s.successRequests) : QString(),
-                has ? QString::number(s.failedRequests) : QString(), has ? num(s.testDurationS) : QString(),
-                has ? num(s.reqThroughput) : QString(), has ? num(s.outputThroughput) : QString(),
-                has ? num(s.totalThroughput) : QString(), has ? num(s.avgLatencyS) : QString(),
-                has ? num(s.avgTtftMs) : QString(), has ? num(s.avgTpotMs) : QString(),
-                has ? num(s.avgItlMs) : QString(), has ? num(s.avgInputTokens) : QString(),
-                has ? num(s.avgOutputTokens) : QString(),
-                num(t.value(QStringLiteral("TTFT (ms)"), QStringLiteral("50%"))),
-                num(t.value(QStringLiteral("TTFT (ms)"), QStringLiteral("99%"))),
-                num(t.value(QStringLiteral("Latency (s)"), QStringLiteral("50%"))),
-                num(t.value(QStringLiteral("Latency (s)"), QStringLiteral("99%")))});
+        for (const PointResult& p : run.points) {
+            QStringList row{run.id, run.name, run.model, QString::number(p.index), QString::number(p.point.parallel),
+                QString::number(p.point.number), num(p.point.rate), p.status};
+            for (const MetricColumn& c : columns)
+                row.append(columnValue(c, p));
+            out += Csv::row(row);
         }
     }
     return out;
@@ -127,7 +169,7 @@ QStringList CsvExporter::requestsHeader()
 QByteArray CsvExporter::requestsCsv(const RunData& run)
 {
     QByteArray out = Csv::row(requestsHeader());
-    for (const PointData& p : run.points) {
+    for (const PointResult& p : run.points) {
         for (const RequestRecord& r : p.records) {
             QStringList offsets;
             QStringList flags;
@@ -159,7 +201,7 @@ QByteArray CsvExporter::percentilesCsv(const RunData& run)
 {
     // The union of the metric columns of every point, in first-seen order.
     QStringList metrics;
-    for (const PointData& p : run.points) {
+    for (const PointResult& p : run.points) {
         for (const QString& m : p.percentiles.metrics) {
             if (!metrics.contains(m))
                 metrics.append(m);
@@ -170,7 +212,7 @@ QByteArray CsvExporter::percentilesCsv(const RunData& run)
     for (const QString& m : metrics)
         header.append(columnFor(m));
     QByteArray out = Csv::row(header);
-    for (const PointData& p : run.points) {
+    for (const PointResult& p : run.points) {
         for (const QString& label : p.percentiles.labels) {
             QStringList row{run.id, QString::number(p.index), QString::number(p.point.parallel),
                 QString::number(p.point.number), num(p.point.rate), label};

@@ -97,10 +97,10 @@ bool EvalScopeExporter::exportRun(const RunData& run, const QString& dir, QStrin
     if (!args.is_object())
         args = nlohmann::ordered_json::object();
     QList<RunPoint> sweep;
-    for (const PointData& p : run.points)
+    for (const PointResult& p : run.points)
         sweep.append(p.point);
     for (qsizetype i = 0; i < run.points.size(); ++i) {
-        const PointData& p = run.points.at(i);
+        const PointResult& p = run.points.at(i);
         const QString pointDir = naming.pointDir(sweep, int(i));
         if (!QDir().mkpath(pointDir)) {
             if (error)
@@ -123,11 +123,17 @@ bool EvalScopeExporter::exportRun(const RunData& run, const QString& dir, QStrin
             return false;
         if (!p.records.isEmpty() && !writeDataDb(pointDir + QStringLiteral("/benchmark_data.db"), p.records, error))
             return false;
-        if (!p.records.isEmpty()) { // Throughline's own metrics beside EvalScope's, recomputed from the records
-            PointAccumulator metrics(RunConfig::apiKindOf(run.api), p.point);
-            metrics.add(p.records);
-            if (!OutputWriter::writeFile(pointDir + QStringLiteral("/throughline_metrics.json"),
-                    extendedMetricsToJson(metrics.extended()), error))
+        if (!p.records.isEmpty()) { // Throughline's own metrics beside EvalScope's
+            // As the run measured them (stored since schema 4, or recomputed on load); a point built by hand
+            // without them gets them from its records.
+            ExtendedMetrics extended = p.extended;
+            if (extended.successRequests + extended.failedRequests == 0) {
+                PointAccumulator metrics(RunConfig::apiKindOf(run.api), p.point);
+                metrics.add(p.records);
+                extended = metrics.extended();
+            }
+            if (!OutputWriter::writeFile(
+                    pointDir + QStringLiteral("/throughline_metrics.json"), extendedMetricsToJson(extended), error))
                 return false;
         }
     }

@@ -1,5 +1,6 @@
 #include "storage/evalscopeimporter.h"
 
+#include "metrics/metriccatalogue.h"
 #include "util/jsonutil.h"
 #include "util/tr.h"
 
@@ -298,7 +299,7 @@ std::optional<RunData> EvalScopeImporter::import(const QString& path, QString* e
     bool anyFailure = false;
     for (qsizetype i = 0; i < loaded.size(); ++i) {
         const Loaded& l = loaded.at(i);
-        PointData p;
+        PointResult p;
         p.index = int(i);
         p.point = l.point;
         p.status = QStringLiteral("completed");
@@ -335,7 +336,8 @@ std::optional<RunData> EvalScopeImporter::import(const QString& path, QString* e
         recomputeMetrics(p, RunConfig::apiKindOf(run.api));
         // Cross-check against EvalScope's own summary; a difference is reported, never hidden.
         if (l.summary.is_object()) {
-            const double theirs = number(l.summary, "Success Requests", number(l.summary, "Succeed requests"));
+            const double theirs = number(l.summary, MetricCatalogue::get(MetricId::SuccessRequests).key,
+                number(l.summary, "Succeed requests")); // EvalScope's older spelling
             if (!std::isnan(theirs) && int(theirs) != p.summary.successRequests) {
                 notes.append(Tr::tr("%1: benchmark_summary.json counts %2 successful requests, benchmark_data.db "
                                     "holds %3; the metrics follow the data")

@@ -1,5 +1,6 @@
 #include "storage/htmlreport.h"
 
+#include "metrics/metriccatalogue.h"
 #include "storage/svgchart.h"
 #include "util/jsonutil.h"
 
@@ -81,25 +82,38 @@ QByteArray HtmlReport::render(const RunData& run)
     const bool openLoop = !run.points.isEmpty() && run.points.first().point.parallel < 0;
     const QString loadName = openLoop ? QStringLiteral("Rate (req/s)") : QStringLiteral("Concurrency");
 
-    // Summary table.
-    h += QStringLiteral("<h2>Summary</h2>\n<table>\n<tr><th>") + esc(loadName)
-        + QStringLiteral("</th><th>Requests</th><th>Success</th><th>Failed</th><th>Duration (s)</th>"
-                         "<th>Req/s</th><th>Output tok/s</th><th>Total tok/s</th><th>Avg latency (s)</th>"
-                         "<th>Avg TTFT (ms)</th><th>P99 TTFT (ms)</th><th>Avg TPOT (ms)</th><th>Avg ITL (ms)</th>"
-                         "<th>Avg in tokens</th><th>Avg out tokens</th><th class=\"l\">Status</th></tr>\n");
-    for (const PointData& p : run.points) {
-        const Summary& s = p.summary;
+    // Summary table: the catalogue's keys head the columns, its definitions are their tooltips.
+    struct Column {
+        MetricId metric;
+        const char* label; // a percentile column's point, else nullptr
+    };
+    const Column columns[] = {{MetricId::TotalRequests, nullptr}, {MetricId::SuccessRequests, nullptr},
+        {MetricId::FailedRequests, nullptr}, {MetricId::TestDuration, nullptr}, {MetricId::ReqThroughput, nullptr},
+        {MetricId::OutputThroughput, nullptr}, {MetricId::TotalThroughput, nullptr}, {MetricId::AvgLatency, nullptr},
+        {MetricId::AvgTtft, nullptr}, {MetricId::Ttft, "99%"}, {MetricId::AvgTpot, nullptr},
+        {MetricId::AvgItl, nullptr}, {MetricId::AvgInputTokens, nullptr}, {MetricId::AvgOutputTokens, nullptr}};
+    h += QStringLiteral("<h2>Summary</h2>\n<table>\n<tr><th>") + esc(loadName) + QStringLiteral("</th>");
+    for (const Column& c : columns) {
+        const MetricDef& m = MetricCatalogue::get(c.metric);
+        const QString title = c.label
+            ? QStringLiteral("P%1 %2").arg(QString::fromLatin1(c.label).chopped(1), m.keyString())
+            : m.keyString();
+        h += QStringLiteral("<th title=\"") + esc(m.definitionString()) + QStringLiteral("\">") + esc(title)
+            + QStringLiteral("</th>");
+    }
+    h += QStringLiteral("<th class=\"l\">Status</th></tr>\n");
+    for (const PointResult& p : run.points) {
         h += QStringLiteral("<tr><td>") + esc(loadLabel(p.point)) + QStringLiteral("</td>");
         if (p.hasSummary) {
-            const QStringList cells{QString::number(s.totalRequests), QString::number(s.successRequests),
-                QString::number(s.failedRequests), fmt(s.testDurationS, 3), fmt(s.reqThroughput, 3),
-                fmt(s.outputThroughput, 2), fmt(s.totalThroughput, 2), fmt(s.avgLatencyS, 3), fmt(s.avgTtftMs, 2),
-                fmt(p.percentiles.value(QStringLiteral("TTFT (ms)"), QStringLiteral("99%")), 2), fmt(s.avgTpotMs, 2),
-                fmt(s.avgItlMs, 2), fmt(s.avgInputTokens, 1), fmt(s.avgOutputTokens, 1)};
-            for (const QString& c : cells)
-                h += QStringLiteral("<td>") + c + QStringLiteral("</td>");
+            for (const Column& c : columns) {
+                const MetricDef& m = MetricCatalogue::get(c.metric);
+                const double v = MetricCatalogue::value(m, p, c.label ? QString::fromLatin1(c.label) : QString());
+                h += QStringLiteral("<td>")
+                    + (m.format == MetricFormat::Integer ? QString::number(qint64(v)) : fmt(v, m.decimals))
+                    + QStringLiteral("</td>");
+            }
         } else {
-            h += QStringLiteral("<td colspan=\"14\" class=\"l\">no summary</td>");
+            h += QStringLiteral("<td colspan=\"%1\" class=\"l\">no summary</td>").arg(std::size(columns));
         }
         h += QStringLiteral("<td class=\"l\">") + esc(p.status) + QStringLiteral("</td></tr>\n");
     }
@@ -107,62 +121,63 @@ QByteArray HtmlReport::render(const RunData& run)
 
     // Sweep charts.
     QStringList categories;
-    for (const PointData& p : run.points)
+    for (const PointResult& p : run.points)
         categories.append(loadLabel(p.point));
     auto series = [&run](const QString& name, const QString& color, auto value) {
         SvgChart::Series s{name, color, {}};
-        for (const PointData& p : run.points)
+        for (const PointResult& p : run.points)
             s.values.append(p.hasSummary ? value(p) : std::nan(""));
         return s;
     };
-    auto pct = [](const QString& metric, const QString& label) {
-        return [metric, label](const PointData& p) { return p.percentiles.value(metric, label); };
+    auto pct = [](MetricId metric, const QString& label) {
+        return [metric, label](
+                   const PointResult& p) { return MetricCatalogue::value(MetricCatalogue::get(metric), p, label); };
     };
     h += QStringLiteral("<h2>Sweep</h2>\n<div class=\"charts\">\n");
     SvgChart tokens(QStringLiteral("Token throughput"), loadName, QStringLiteral("tokens/s"));
     tokens.setCategories(categories);
     tokens.addSeries(series(QStringLiteral("output tok/s"), QStringLiteral("#1f77b4"),
-        [](const PointData& p) { return p.summary.outputThroughput; }));
+        [](const PointResult& p) { return p.summary.outputThroughput; }));
     tokens.addSeries(series(QStringLiteral("total tok/s"), QStringLiteral("#ff7f0e"),
-        [](const PointData& p) { return p.summary.totalThroughput; }));
+        [](const PointResult& p) { return p.summary.totalThroughput; }));
     h += tokens.toSvg();
     SvgChart requests(QStringLiteral("Request throughput"), loadName, QStringLiteral("requests/s"));
     requests.setCategories(categories);
     requests.addSeries(series(QStringLiteral("req/s"), QStringLiteral("#2ca02c"),
-        [](const PointData& p) { return p.summary.reqThroughput; }));
+        [](const PointResult& p) { return p.summary.reqThroughput; }));
     h += requests.toSvg();
     SvgChart ttft(QStringLiteral("Time to first token percentiles"), loadName, QStringLiteral("ms"));
     ttft.setCategories(categories);
-    ttft.addSeries(series(
-        QStringLiteral("p50"), QStringLiteral("#1f77b4"), pct(QStringLiteral("TTFT (ms)"), QStringLiteral("50%"))));
-    ttft.addSeries(series(
-        QStringLiteral("p90"), QStringLiteral("#9467bd"), pct(QStringLiteral("TTFT (ms)"), QStringLiteral("90%"))));
-    ttft.addSeries(series(
-        QStringLiteral("p99"), QStringLiteral("#d62728"), pct(QStringLiteral("TTFT (ms)"), QStringLiteral("99%"))));
+    ttft.addSeries(
+        series(QStringLiteral("p50"), QStringLiteral("#1f77b4"), pct(MetricId::Ttft, QStringLiteral("50%"))));
+    ttft.addSeries(
+        series(QStringLiteral("p90"), QStringLiteral("#9467bd"), pct(MetricId::Ttft, QStringLiteral("90%"))));
+    ttft.addSeries(
+        series(QStringLiteral("p99"), QStringLiteral("#d62728"), pct(MetricId::Ttft, QStringLiteral("99%"))));
     h += ttft.toSvg();
     SvgChart latency(QStringLiteral("Request latency percentiles"), loadName, QStringLiteral("s"));
     latency.setCategories(categories);
-    latency.addSeries(series(
-        QStringLiteral("p50"), QStringLiteral("#1f77b4"), pct(QStringLiteral("Latency (s)"), QStringLiteral("50%"))));
-    latency.addSeries(series(
-        QStringLiteral("p90"), QStringLiteral("#9467bd"), pct(QStringLiteral("Latency (s)"), QStringLiteral("90%"))));
-    latency.addSeries(series(
-        QStringLiteral("p99"), QStringLiteral("#d62728"), pct(QStringLiteral("Latency (s)"), QStringLiteral("99%"))));
+    latency.addSeries(
+        series(QStringLiteral("p50"), QStringLiteral("#1f77b4"), pct(MetricId::Latency, QStringLiteral("50%"))));
+    latency.addSeries(
+        series(QStringLiteral("p90"), QStringLiteral("#9467bd"), pct(MetricId::Latency, QStringLiteral("90%"))));
+    latency.addSeries(
+        series(QStringLiteral("p99"), QStringLiteral("#d62728"), pct(MetricId::Latency, QStringLiteral("99%"))));
     h += latency.toSvg();
     SvgChart itl(QStringLiteral("Inter-token latency and TPOT percentiles"), loadName, QStringLiteral("ms"));
     itl.setCategories(categories);
-    itl.addSeries(series(
-        QStringLiteral("ITL p50"), QStringLiteral("#17becf"), pct(QStringLiteral("ITL (ms)"), QStringLiteral("50%"))));
-    itl.addSeries(series(
-        QStringLiteral("ITL p99"), QStringLiteral("#8c564b"), pct(QStringLiteral("ITL (ms)"), QStringLiteral("99%"))));
-    itl.addSeries(series(QStringLiteral("TPOT p50"), QStringLiteral("#bcbd22"),
-        pct(QStringLiteral("TPOT (ms)"), QStringLiteral("50%"))));
+    itl.addSeries(
+        series(QStringLiteral("ITL p50"), QStringLiteral("#17becf"), pct(MetricId::Itl, QStringLiteral("50%"))));
+    itl.addSeries(
+        series(QStringLiteral("ITL p99"), QStringLiteral("#8c564b"), pct(MetricId::Itl, QStringLiteral("99%"))));
+    itl.addSeries(
+        series(QStringLiteral("TPOT p50"), QStringLiteral("#bcbd22"), pct(MetricId::Tpot, QStringLiteral("50%"))));
     h += itl.toSvg();
     h += QStringLiteral("</div>\n");
 
     // Percentile tables, transposed as EvalScope prints them: metrics as rows, percentiles as columns.
     h += QStringLiteral("<h2>Percentiles</h2>\n");
-    for (const PointData& p : run.points) {
+    for (const PointResult& p : run.points) {
         h += QStringLiteral("<h3>")
             + esc(loadName + QStringLiteral(" ") + loadLabel(p.point)
                 + QStringLiteral(", %1 requests").arg(p.point.number))

@@ -80,6 +80,14 @@ constexpr std::array kToV3 = {
     "ALTER TABLE requests ADD COLUMN event_tokens BLOB",
 };
 
+// Version 4: a point's whole result (storage/pointresultjson.h): the summary and percentiles unrounded, the extended
+// metrics with the errors by class and their messages, the stopped flag and the warmup count, so that a stored run
+// reads back as the live run showed it. NULL in points of an earlier file: the reader then recomputes the extended
+// metrics from the stored requests.
+constexpr std::array kToV4 = {
+    "ALTER TABLE run_points ADD COLUMN result_json TEXT",
+};
+
 struct Step {
     int version;
     std::span<const char* const> statements;
@@ -90,6 +98,7 @@ const std::array kSteps = {
     Step{1, kToV1, "runs, run points and requests"},
     Step{2, kToV2, "endpoints, endpoint fingerprints, import provenance, tags, request counts, indexes"},
     Step{3, kToV3, "per-event token deltas (continuous usage stats)"},
+    Step{4, kToV4, "whole point results: extended metrics, error classes and messages, warmup count"},
 };
 
 static_assert(kSteps.size() == kLatestVersion, "one step per schema version");

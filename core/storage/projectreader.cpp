@@ -1,5 +1,6 @@
 #include "storage/projectreader.h"
 
+#include "storage/pointresultjson.h"
 #include "storage/projectschema.h"
 #include "util/tr.h"
 
@@ -9,6 +10,8 @@
 #include <QSqlQuery>
 #include <QSysInfo>
 #include <QUuid>
+
+#include <algorithm>
 
 #ifdef Q_OS_UNIX
 #include <cerrno>
@@ -79,9 +82,9 @@ bool ProjectReader::query(QSqlQuery& q) const
     return false;
 }
 
-QList<RunRow> ProjectReader::selectRuns(const QString& where, const QVariant& bind) const
+QList<RunData> ProjectReader::selectRuns(const QString& where, const QVariant& bind) const
 {
-    QList<RunRow> out;
+    QList<RunData> out;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
@@ -99,14 +102,14 @@ QList<RunRow> ProjectReader::selectRuns(const QString& where, const QVariant& bi
         return out;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     while (q.next()) {
-        RunRow r;
+        RunData r;
         r.id = q.value(0).toString();
         r.name = q.value(1).toString();
         r.model = q.value(2).toString();
         r.url = q.value(3).toString();
         r.status = q.value(4).toString();
-        r.created = QDateTime::fromMSecsSinceEpoch(q.value(5).toLongLong());
-        r.updated = QDateTime::fromMSecsSinceEpoch(q.value(6).toLongLong());
+        r.createdMs = q.value(5).toLongLong();
+        r.updatedMs = q.value(6).toLongLong();
         if (r.status == u"running"
             && (now - q.value(6).toLongLong() > kInterruptedAfterMs
                 || writerGone(q.value(16).toLongLong(), q.value(17).toString())))
@@ -122,8 +125,8 @@ QList<RunRow> ProjectReader::selectRuns(const QString& where, const QVariant& bi
             r.importNotes = notes.split(u'\n');
         r.notes = q.value(14).toString();
         r.fingerprintJson = q.value(15).toString().toUtf8();
-        r.points = q.value(18).toInt();
-        r.requests = q.value(19).toLongLong();
+        r.pointCount = q.value(18).toInt();
+        r.requestCount = q.value(19).toLongLong();
         const QString tags = q.value(20).toString();
         if (!tags.isEmpty()) {
             r.tags = tags.split(u'\n');
@@ -134,14 +137,14 @@ QList<RunRow> ProjectReader::selectRuns(const QString& where, const QVariant& bi
     return out;
 }
 
-QList<RunRow> ProjectReader::runs() const
+QList<RunData> ProjectReader::runs() const
 {
     return selectRuns(QString(), QVariant());
 }
 
-std::optional<RunRow> ProjectReader::run(const QString& runId) const
+std::optional<RunData> ProjectReader::run(const QString& runId) const
 {
-    const QList<RunRow> rows = selectRuns(QStringLiteral("WHERE r.id = ?"), runId);
+    const QList<RunData> rows = selectRuns(QStringLiteral("WHERE r.id = ?"), runId);
     if (rows.isEmpty())
         return std::nullopt;
     return rows.first();
@@ -180,48 +183,64 @@ QString ProjectReader::findRun(const QString& idOrPrefix, QString* error) const
     return found.first();
 }
 
-QList<PointRow> ProjectReader::points(const QString& runId) const
+QList<PointResult> ProjectReader::points(const QString& runId, bool withRecords) const
 {
-    QList<PointRow> out;
-    const std::optional<RunRow> run = this->run(runId);
+    QList<PointResult> out;
+    const std::optional<RunData> run = this->run(runId);
     if (!run)
         return out;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT idx, parallel, number, rate, status, summary_json, percentile_json, request_count"
-                             " FROM run_points WHERE run_id = ? ORDER BY idx"));
+    q.prepare(QStringLiteral("SELECT idx, parallel, number, rate, status, summary_json, percentile_json, request_count,"
+                             " result_json FROM run_points WHERE run_id = ? ORDER BY idx"));
     q.addBindValue(runId);
     if (!query(q))
         return out;
+    QList<bool> complete; // the stored result holds everything (schema 4); else recomputed below
     while (q.next()) {
-        PointRow p;
+        PointResult p;
         p.index = q.value(0).toInt();
         p.point = RunPoint{q.value(1).toInt(), q.value(2).toInt(), q.value(3).toDouble()};
         p.status = q.value(4).toString();
         if (p.status == u"running" && run->status != u"running")
             p.status = QStringLiteral("interrupted");
-        const QByteArray summary = q.value(5).toString().toUtf8();
-        p.hasSummary = !summary.isEmpty();
-        if (p.hasSummary)
-            p.summary = summaryFromJson(summary);
-        const QByteArray percentiles = q.value(6).toString().toUtf8();
-        if (!percentiles.isEmpty())
-            p.percentiles = percentilesFromJson(percentiles);
-        p.requests = q.value(7).toLongLong();
+        p.stopped = p.status == u"stopped";
+        p.requestCount = q.value(7).toLongLong();
+        const bool whole = !q.value(8).isNull() && pointResultFromJson(q.value(8).toString().toUtf8(), p);
+        if (!whole) {
+            const QByteArray summary = q.value(5).toString().toUtf8();
+            p.hasSummary = !summary.isEmpty();
+            if (p.hasSummary)
+                p.summary = summaryFromJson(summary);
+            const QByteArray percentiles = q.value(6).toString().toUtf8();
+            if (!percentiles.isEmpty())
+                p.percentiles = percentilesFromJson(percentiles);
+        }
+        complete.append(whole);
         out.append(p);
     }
-    // A point that never finished has no stored summary: show what it measured, from its stored requests.
-    for (PointRow& p : out) {
-        if (p.hasSummary || p.status == u"running" || p.requests == 0)
+    const RunConfig::ApiKind api = RunConfig::apiKindOf(run->api);
+    for (qsizetype i = 0; i < out.size(); ++i) {
+        PointResult& p = out[i];
+        if (withRecords || !complete.at(i))
+            p.records = requests(runId, p.index);
+        if (complete.at(i) || p.status == u"running" || p.requestCount == 0)
             continue;
-        PointData data;
-        data.point = p.point;
-        data.records = requests(runId, p.index);
-        recomputeMetrics(data, RunConfig::apiKindOf(run->api));
-        p.summary = data.summary;
-        p.percentiles = data.percentiles;
-        p.hasSummary = true;
-        p.summaryRecomputed = true;
+        p.warmupRequests
+            = int(std::count_if(p.records.cbegin(), p.records.cend(), [](const RequestRecord& r) { return r.warmup; }));
+        if (p.hasSummary) {
+            // A point of an earlier schema: its stored summary is what the run printed; the extended metrics it did
+            // not store come from its requests.
+            PointResult recomputed = p;
+            recomputeMetrics(recomputed, api);
+            p.extended = recomputed.extended;
+        } else {
+            // A point that never finished has no stored summary: show what it measured, from its stored requests.
+            recomputeMetrics(p, api);
+            p.summaryRecomputed = true;
+        }
+        if (!withRecords)
+            p.records.clear();
     }
     return out;
 }
@@ -281,37 +300,10 @@ QList<RequestRecord> ProjectReader::requests(const QString& runId, int pointInde
 
 std::optional<RunData> ProjectReader::loadRun(const QString& runId) const
 {
-    const std::optional<RunRow> row = run(runId);
-    if (!row)
-        return std::nullopt;
-    RunData d;
-    d.id = row->id;
-    d.name = row->name;
-    d.status = row->status;
-    d.toolVersion = row->toolVersion;
-    d.model = row->model;
-    d.url = row->url;
-    d.api = row->api;
-    d.createdMs = row->created.toMSecsSinceEpoch();
-    d.configJson = row->configJson;
-    d.fingerprintJson = row->fingerprintJson;
-    d.source = row->source;
-    d.sourcePath = row->sourcePath;
-    d.importNotes = row->importNotes;
-    d.notes = row->notes;
-    d.tags = row->tags;
-    for (const PointRow& p : points(runId)) {
-        PointData pd;
-        pd.index = p.index;
-        pd.point = p.point;
-        pd.status = p.status;
-        pd.hasSummary = p.hasSummary;
-        pd.summary = p.summary;
-        pd.percentiles = p.percentiles;
-        pd.records = requests(runId, p.index);
-        d.points.append(pd);
-    }
-    return d;
+    std::optional<RunData> run = this->run(runId);
+    if (run)
+        run->points = points(runId, true);
+    return run;
 }
 
 } // namespace tl

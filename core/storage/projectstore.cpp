@@ -40,7 +40,7 @@ ProjectStore::~ProjectStore()
     m_thread.wait();
 }
 
-void ProjectStore::beginRun(const RunInfo& info)
+void ProjectStore::beginRun(const RunData& info)
 {
     QMetaObject::invokeMethod(
         m_writer, [w = m_writer, info] { w->beginRun(info); }, Qt::QueuedConnection);
@@ -58,12 +58,10 @@ void ProjectStore::writeRequests(const QString& runId, int pointIndex, const QLi
         m_writer, [=, w = m_writer] { w->writeRequests(runId, pointIndex, records); }, Qt::QueuedConnection);
 }
 
-void ProjectStore::finishPoint(const QString& runId, int index, const QString& status, const QByteArray& summaryJson,
-    const QByteArray& percentileJson)
+void ProjectStore::finishPoint(const QString& runId, const PointResult& result)
 {
     QMetaObject::invokeMethod(
-        m_writer, [=, w = m_writer] { w->finishPoint(runId, index, status, summaryJson, percentileJson); },
-        Qt::QueuedConnection);
+        m_writer, [=, w = m_writer] { w->finishPoint(runId, result); }, Qt::QueuedConnection);
 }
 
 void ProjectStore::finishRun(const QString& runId, const QString& status)

@@ -2,7 +2,7 @@
 
 #include "model/endpointfingerprint.h"
 #include "model/requestrecord.h"
-#include "model/runinfo.h"
+#include "model/rundata.h"
 #include "model/runsink.h"
 #include "storage/rundata.h"
 
@@ -31,11 +31,10 @@ public:
     QString path() const { return m_path; }
 
     // All queued to the writer thread; they return at once.
-    void beginRun(const RunInfo& info) override;
+    void beginRun(const RunData& info) override;
     void beginPoint(const QString& runId, int index, int parallel, int number, double rate) override;
     void writeRequests(const QString& runId, int pointIndex, const QList<RequestRecord>& records) override;
-    void finishPoint(const QString& runId, int index, const QString& status, const QByteArray& summaryJson,
-        const QByteArray& percentileJson) override;
+    void finishPoint(const QString& runId, const PointResult& result) override;
     void finishRun(const QString& runId, const QString& status) override;
     // The engine calls this once it has asked the server about itself (GET /v1/models and the response headers).
     void setFingerprint(const QString& runId, const EndpointFingerprint& fingerprint) override;

@@ -1,5 +1,6 @@
 #include "storage/projectwriter.h"
 
+#include "storage/pointresultjson.h"
 #include "storage/projectschema.h"
 #include "util/tr.h"
 
@@ -103,7 +104,7 @@ void ProjectWriter::heartbeat()
         touchRun(id);
 }
 
-bool ProjectWriter::insertRunRow(const RunInfo& info, const QString& status, const RunData* extra)
+bool ProjectWriter::insertRunRow(const RunData& info, const QString& status, const RunData* extra)
 {
     // The endpoint this run aimed at: one row per (url, api, model), shared by every run against it.
     QSqlQuery endpoint(m_db);
@@ -150,7 +151,7 @@ bool ProjectWriter::insertRunRow(const RunInfo& info, const QString& status, con
     return exec("record the run", q);
 }
 
-void ProjectWriter::beginRun(const RunInfo& info)
+void ProjectWriter::beginRun(const RunData& info)
 {
     m_anchors.insert(info.id, info.monotonicAnchorNs);
     m_running.insert(info.id);
@@ -320,18 +321,21 @@ void ProjectWriter::writeRequests(const QString& runId, int pointIndex, const QL
     }
 }
 
-void ProjectWriter::finishPoint(const QString& runId, int index, const QString& status, const QByteArray& summaryJson,
-    const QByteArray& percentileJson)
+void ProjectWriter::finishPoint(const QString& runId, const PointResult& result)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE run_points SET status = ?, finished_ms = ?, summary_json = ?, percentile_json = ?"
-                             " WHERE run_id = ? AND idx = ?"));
-    q.addBindValue(status);
+    q.prepare(QStringLiteral("UPDATE run_points SET status = ?, finished_ms = ?, summary_json = ?, percentile_json = ?,"
+                             " result_json = ? WHERE run_id = ? AND idx = ?"));
+    q.addBindValue(result.status);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    q.addBindValue(QString::fromUtf8(summaryJson));
-    q.addBindValue(percentileJson.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(percentileJson)));
+    // EvalScope's two files as it writes them (rounded), for tools that read the table; result_json holds it all.
+    q.addBindValue(QString::fromUtf8(summaryToJson(result.summary)));
+    q.addBindValue(result.summary.successRequests > 0
+            ? QVariant(QString::fromUtf8(percentilesToJson(result.percentiles)))
+            : QVariant());
+    q.addBindValue(QString::fromUtf8(pointResultToJson(result)));
     q.addBindValue(runId);
-    q.addBindValue(index);
+    q.addBindValue(result.index);
     exec("store the run point's summary", q);
     touchRun(runId);
 }
@@ -417,22 +421,17 @@ bool ProjectWriter::insertRun(const RunData& run)
         report(Tr::tr("project '%1': cannot start a transaction: %2").arg(m_path, m_db.lastError().text()));
         return false;
     }
-    RunInfo info;
-    info.id = run.id;
-    info.name = run.name;
-    info.configJson = run.configJson;
-    info.model = run.model;
-    info.url = run.url;
-    info.api = run.api;
+    RunData info = run;
+    info.points.clear();
     info.monotonicAnchorNs = 0; // RunData times are already relative to the anchor
-    info.createdMs = run.createdMs;
     bool ok = insertRunRow(info, run.status.isEmpty() ? QStringLiteral("finished") : run.status, &run);
-    for (const PointData& p : run.points) {
+    for (const PointResult& p : run.points) {
         if (!ok)
             break;
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("INSERT INTO run_points(run_id, idx, parallel, number, rate, status, started_ms,"
-                                 " finished_ms, summary_json, percentile_json) VALUES(?,?,?,?,?,?,?,?,?,?)"));
+                                 " finished_ms, summary_json, percentile_json, result_json)"
+                                 " VALUES(?,?,?,?,?,?,?,?,?,?,?)"));
         q.addBindValue(run.id);
         q.addBindValue(p.index);
         q.addBindValue(p.point.parallel);
@@ -444,6 +443,7 @@ bool ProjectWriter::insertRun(const RunData& run)
         q.addBindValue(p.hasSummary ? QVariant(QString::fromUtf8(summaryToJson(p.summary))) : QVariant());
         q.addBindValue(p.percentiles.metrics.isEmpty() ? QVariant()
                                                        : QVariant(QString::fromUtf8(percentilesToJson(p.percentiles))));
+        q.addBindValue(p.hasSummary ? QVariant(QString::fromUtf8(pointResultToJson(p))) : QVariant());
         ok = exec("record the run point", q) && insertRequests(run.id, p.index, p.records, 0);
     }
     QSqlQuery tag(m_db);

@@ -25,11 +25,10 @@ public:
     ~ProjectWriter() override;
 
     bool openDatabase(QString* error);
-    void beginRun(const tl::RunInfo& info);
+    void beginRun(const tl::RunData& info);
     void beginPoint(const QString& runId, int index, int parallel, int number, double rate);
     void writeRequests(const QString& runId, int pointIndex, const QList<tl::RequestRecord>& records);
-    void finishPoint(const QString& runId, int index, const QString& status, const QByteArray& summaryJson,
-        const QByteArray& percentileJson);
+    void finishPoint(const QString& runId, const tl::PointResult& result);
     void finishRun(const QString& runId, const QString& status);
     void setFingerprint(const QString& runId, const QByteArray& fingerprintJson);
     void setName(const QString& runId, const QString& name);
@@ -53,7 +52,7 @@ private:
     bool exec(const char* what, class QSqlQuery& q);
     void report(const QString& message);
     bool insertRequests(const QString& runId, int pointIndex, const QList<tl::RequestRecord>& records, qint64 anchorNs);
-    bool insertRunRow(const tl::RunInfo& info, const QString& status, const tl::RunData* extra);
+    bool insertRunRow(const tl::RunData& info, const QString& status, const tl::RunData* extra);
     void touchRun(const QString& runId);
     void heartbeat();
     void* sqliteHandle() const; // the connection's sqlite3*, from the Qt driver

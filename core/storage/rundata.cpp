@@ -1,5 +1,7 @@
 #include "storage/rundata.h"
 
+#include "metrics/pointaccumulator.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -34,9 +36,12 @@ RequestRecord recordFromTimings(
     return r;
 }
 
-void recomputeMetrics(PointData& point, RunConfig::ApiKind api, std::optional<double> durationS)
+void recomputeMetrics(PointResult& point, RunConfig::ApiKind api, std::optional<double> durationS)
 {
-    point.summary = computeSummary(point.records, point.point, api);
+    PointAccumulator acc(api, point.point);
+    acc.add(point.records);
+    point.summary = acc.summary();
+    point.extended = acc.extended();
     if (durationS && *durationS > 0) {
         // The rates divide success totals by the duration (EvalScope §5.2): redo them with the given one.
         double prompt = 0;
@@ -54,7 +59,7 @@ void recomputeMetrics(PointData& point, RunConfig::ApiKind api, std::optional<do
         s.totalThroughput = (prompt + completion) / *durationS;
     }
     point.hasSummary = true;
-    point.percentiles = point.summary.successRequests > 0 ? computePercentiles(point.records) : PercentileTable();
+    point.percentiles = point.summary.successRequests > 0 ? acc.percentiles() : PercentileTable();
 }
 
 } // namespace tl

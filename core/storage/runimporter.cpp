@@ -37,7 +37,7 @@ std::optional<RunData> importRunJson(const QString& path, QString* error)
     run->importNotes.prepend(Tr::tr("imported from run %1 of an exported Throughline run").arg(originalId));
     if (run->status == u"running")
         run->status = QStringLiteral("interrupted");
-    for (PointData& p : run->points) {
+    for (PointResult& p : run->points) {
         if (!p.records.isEmpty()) // the requests are the truth; the exported summary is only a copy
             recomputeMetrics(p, RunConfig::apiKindOf(run->api));
         if (p.status == u"running")

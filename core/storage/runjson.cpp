@@ -1,5 +1,6 @@
 #include "storage/runjson.h"
 
+#include "storage/pointresultjson.h"
 #include "util/jsonutil.h"
 #include "util/tr.h"
 
@@ -131,7 +132,7 @@ QByteArray toJson(const RunData& run)
     j["fingerprint"] = parsedOrNull(run.fingerprintJson);
     j["config"] = parsedOrNull(run.configJson);
     Json points = Json::array();
-    for (const PointData& p : run.points) {
+    for (const PointResult& p : run.points) {
         Json pj;
         pj["index"] = p.index;
         pj["parallel"] = p.point.parallel;
@@ -141,6 +142,8 @@ QByteArray toJson(const RunData& run)
         pj["summary"] = p.hasSummary ? parsedOrNull(summaryToJson(p.summary)) : Json(nullptr);
         pj["percentiles"]
             = p.percentiles.metrics.isEmpty() ? Json::array() : parsedOrNull(percentilesToJson(p.percentiles));
+        // The whole result, unrounded (the project file's result_json), so an import reads back what was exported.
+        pj["result"] = p.hasSummary ? parsedOrNull(pointResultToJson(p)) : Json(nullptr);
         Json requests = Json::array();
         for (const RequestRecord& r : p.records)
             requests.push_back(requestToJson(r));
@@ -200,7 +203,7 @@ std::optional<RunData> fromJson(const QByteArray& data, QString* error)
     if (points == j.end() || !points->is_array())
         return fail(Tr::tr("the run has no \"points\" list"));
     for (const Json& pj : *points) {
-        PointData p;
+        PointResult p;
         try {
             p.index = int(pj.at("index").get<qint64>());
             p.point = RunPoint{
@@ -217,6 +220,9 @@ std::optional<RunData> fromJson(const QByteArray& data, QString* error)
         }
         if (const auto t = pj.find("percentiles"); t != pj.end() && t->is_array() && !t->empty())
             p.percentiles = percentilesFromJson(jsonutil::dumpOrdered(*t));
+        if (const auto r = pj.find("result"); r != pj.end() && r->is_object())
+            pointResultFromJson(jsonutil::dumpOrdered(*r), p); // exact values where the file has them
+        p.requestCount = p.records.size();
         run.points.append(p);
     }
     return run;

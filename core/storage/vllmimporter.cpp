@@ -1,5 +1,6 @@
 #include "storage/vllmimporter.h"
 
+#include "metrics/metriccatalogue.h"
 #include "util/jsonutil.h"
 #include "util/tr.h"
 
@@ -76,11 +77,11 @@ PercentileTable percentilesFromAggregates(const Json& j)
 {
     struct Metric {
         const char* suffix;
-        const char* name;
+        MetricId column;
         double scale;
     };
-    const Metric metrics[] = {{"ttft_ms", "TTFT (ms)", 1.0}, {"itl_ms", "ITL (ms)", 1.0}, {"tpot_ms", "TPOT (ms)", 1.0},
-        {"e2el_ms", "Latency (s)", 0.001}};
+    const Metric metrics[] = {{"ttft_ms", MetricId::Ttft, 1.0}, {"itl_ms", MetricId::Itl, 1.0},
+        {"tpot_ms", MetricId::Tpot, 1.0}, {"e2el_ms", MetricId::Latency, 0.001}};
     // Which percentiles the file has: the union over the metrics, in numeric order.
     QList<double> points;
     for (const auto& [key, value] : j.items()) {
@@ -113,7 +114,7 @@ PercentileTable percentilesFromAggregates(const Json& j)
             values.append(std::isnan(v) ? v : v * m.scale);
         }
         if (any) {
-            t.metrics.append(QString::fromLatin1(m.name));
+            t.metrics.append(MetricCatalogue::get(m.column).keyString());
             t.values.append(values);
         }
     }
@@ -174,7 +175,7 @@ std::optional<RunData> VllmImporter::import(const QString& path, QString* error)
         const Json& j = objects.at(i);
         if (!isResult(j))
             return fail(Tr::tr("'%1': object %2 is not a vLLM bench serve result").arg(path).arg(i + 1));
-        PointData p;
+        PointResult p;
         p.index = int(i);
         p.status = QStringLiteral("completed");
         const double maxConcurrency = num(j, "max_concurrency");
@@ -256,7 +257,6 @@ std::optional<RunData> VllmImporter::import(const QString& path, QString* error)
             s.avgLatencyS = num(j, "mean_e2el_ms") / 1000.0;
             s.avgInputTokens = completed > 0 ? num(j, "total_input_tokens") / completed : kNaN;
             s.avgOutputTokens = completed > 0 ? num(j, "total_output_tokens") / completed : kNaN;
-            s.avgTtftContentMs = kNaN;
             p.hasSummary = true;
             p.percentiles = percentilesFromAggregates(j);
         }

@@ -112,7 +112,7 @@ int main(int argc, char* argv[])
             return 1;
         }
         for (int run = 0; run < runs; ++run) {
-            tl::RunInfo info;
+            tl::RunData info;
             info.id = QStringLiteral("run-%1").arg(run, 4, 10, QLatin1Char('0'));
             info.name = info.id;
             info.configJson = R"({"model": "bench", "parallel": [64], "number": [10000]})";
@@ -133,7 +133,7 @@ int main(int argc, char* argv[])
             }
             const double w = double(wall.nsecsElapsed()) / 1e9;
             const double c = cpuSeconds() - cpu0;
-            writer.finishPoint(info.id, 0, QStringLiteral("completed"), "{}", QByteArray());
+            writer.finishPoint(info.id, tl::PointResult());
             writer.finishRun(info.id, QStringLiteral("finished"));
             rateWall.push_back(requests / w);
             rateCpu.push_back(requests / c);
@@ -161,13 +161,13 @@ int main(int argc, char* argv[])
             std::fprintf(stderr, "error: %s\n", qPrintable(error));
             return 1;
         }
-        const QList<tl::RunRow> list = reader.runs();
+        const QList<tl::RunData> list = reader.runs();
         openWall.push_back(double(wall.nsecsElapsed()) / 1e6);
         openCpu.push_back((cpuSeconds() - cpu0) * 1e3);
         listed = int(list.size());
         rows = 0;
-        for (const tl::RunRow& r : list)
-            rows += r.requests;
+        for (const tl::RunData& r : list)
+            rows += r.requestCount;
     }
     std::vector<double> readWall;
     for (int i = 0; i < repeat; ++i) {
@@ -183,6 +183,22 @@ int main(int argc, char* argv[])
             return 1;
         }
     }
+    // What the results page reads when it opens a run: every point's stored result (schema 4), no request rows.
+    std::vector<double> pointsWall;
+    for (int i = 0; i < repeat; ++i) {
+        tl::ProjectReader reader;
+        QString error;
+        reader.open(path, &error);
+        QElapsedTimer wall;
+        wall.start();
+        const QList<tl::PointResult> points
+            = reader.points(QStringLiteral("run-%1").arg(runs / 2, 4, 10, QLatin1Char('0')));
+        pointsWall.push_back(double(wall.nsecsElapsed()) / 1e6);
+        if (points.size() != 1 || !points.first().hasSummary) {
+            std::fprintf(stderr, "error: the middle run's point did not read back\n");
+            return 1;
+        }
+    }
     std::printf("\nproject: %d runs, %lld request rows, %d events each, %.0f MB\n", listed, rows, events,
         double(QFileInfo(path).size()) / 1e6);
     std::printf("insert (median of %d runs, %d rows per transaction): %.0f rows/s wall, %.0f rows/s CPU\n", runs,
@@ -191,5 +207,7 @@ int main(int argc, char* argv[])
         "open + list runs (median of %d): %.1f ms wall, %.1f ms CPU\n", repeat, median(openWall), median(openCpu));
     std::printf(
         "load one run of %d requests with events (median of %d): %.0f ms wall\n", requests, repeat, median(readWall));
+    std::printf(
+        "points of one run, as the results page opens it (median of %d): %.2f ms wall\n", repeat, median(pointsWall));
     return 0;
 }

@@ -42,7 +42,7 @@ RunData sampleRun()
     const QStringList messages{QStringLiteral("HTTP 500: \"quoted\", with a comma"),
         QStringLiteral("two\nlines\r\nand CRLF"), QStringLiteral("延迟过高 ✓")};
     for (int pi = 0; pi < 2; ++pi) {
-        PointData p;
+        PointResult p;
         p.index = pi;
         p.point = RunPoint{pi == 0 ? 1 : 4, pi == 0 ? 6 : 8, -1};
         p.status = QStringLiteral("completed");
@@ -150,7 +150,7 @@ private Q_SLOTS:
         auto col = [&header](const char* name) { return header.indexOf(QLatin1String(name)); };
         QCOMPARE(rows.size(), 6 + 8);
         int i = 0;
-        for (const PointData& p : run.points) {
+        for (const PointResult& p : run.points) {
             for (const RequestRecord& r : p.records) {
                 const QStringList& row = rows.at(i++);
                 QCOMPARE(row.size(), header.size());
@@ -254,7 +254,7 @@ private Q_SLOTS:
         QString root;
         QString error;
         QVERIFY2(EvalScopeExporter::exportRun(run, dir.path(), &root, &error), qPrintable(error));
-        for (const PointData& p : run.points) {
+        for (const PointResult& p : run.points) {
             const QString point = root + u'/' + p.point.name();
             for (const char* file :
                 {"benchmark_args.json", "benchmark_summary.json", "benchmark_percentile.json", "benchmark_data.db"})

@@ -33,7 +33,7 @@ bool makeProject(const QString& path, int requests)
     auto store = ProjectStore::open(path, &error);
     if (!store)
         return false;
-    RunInfo info;
+    RunData info;
     info.id = QStringLiteral("run-1");
     info.name = QStringLiteral("faults");
     info.configJson = "{}";
@@ -149,7 +149,7 @@ private Q_SLOTS:
         QString error;
         ProjectReader reader;
         if (reader.open(path, &error)) {
-            const QList<RunRow> runs = reader.runs();
+            const QList<RunData> runs = reader.runs();
             if (!runs.isEmpty())
                 reader.requests(runs.first().id, 0);
             QVERIFY2(reader.lastError().contains(QStringLiteral("damaged")), qPrintable(reader.lastError()));

@@ -57,9 +57,9 @@ QMap<QString, QByteArray> snapshot(const QString& dir)
 }
 
 // A run of model "m" for ProjectStore::beginRun, named after its id.
-RunInfo runInfo(const QString& id, const QString& api, const QByteArray& configJson)
+RunData runInfo(const QString& id, const QString& api, const QByteArray& configJson)
 {
-    RunInfo info;
+    RunData info;
     info.id = id;
     info.name = id;
     info.configJson = configJson;
@@ -120,7 +120,7 @@ private Q_SLOTS:
             const QString p = it.next();
             summaries.insert(QFileInfo(p).dir().dirName(), p);
         }
-        for (const PointData& p : run->points) {
+        for (const PointResult& p : run->points) {
             const QString name = p.point.name();
             QVERIFY2(summaries.contains(name), qPrintable(name));
             const nlohmann::json s = readJson(summaries.value(name));
@@ -182,7 +182,7 @@ private Q_SLOTS:
             QFINDTESTDATA("data/import/evalscope-summary-only"), RunImporter::Format::EvalScope, &error);
         QVERIFY2(run, qPrintable(error));
         QCOMPARE(run->points.size(), 1);
-        const PointData& p = run->points.first();
+        const PointResult& p = run->points.first();
         QVERIFY(p.records.isEmpty());
         QVERIFY(p.hasSummary);
         QCOMPARE(p.summary.totalRequests, 8);
@@ -201,7 +201,7 @@ private Q_SLOTS:
         QCOMPARE(run->model, QStringLiteral("Qwen/Qwen2.5-7B-Instruct"));
         QVERIFY(run->url.isEmpty());
         QCOMPARE(run->points.size(), 1);
-        const PointData& p = run->points.first();
+        const PointResult& p = run->points.first();
         QCOMPARE(p.point.parallel, 4);
         QCOMPARE(p.point.rate, -1.0);
         QCOMPARE(p.records.size(), 8);
@@ -243,7 +243,7 @@ private Q_SLOTS:
             QFINDTESTDATA("data/import/vllm-docs-example.json"), RunImporter::Format::Auto, &error);
         QVERIFY2(run, qPrintable(error));
         QCOMPARE(run->model, QStringLiteral("NousResearch/Hermes-3-Llama-3.1-8B"));
-        const PointData& p = run->points.first();
+        const PointResult& p = run->points.first();
         QVERIFY(p.records.isEmpty());
         QCOMPARE(p.point.parallel, 10); // no --max-concurrency at rate inf: all 10 at once
         QCOMPARE(p.summary.successRequests, 10);
@@ -296,11 +296,11 @@ private Q_SLOTS:
         }
         ProjectReader reader;
         QVERIFY2(reader.open(path, &error), qPrintable(error));
-        const QList<RunRow> runs = reader.runs();
+        const QList<RunData> runs = reader.runs();
         QCOMPARE(runs.size(), 1);
         QCOMPARE(runs.first().source, QStringLiteral("evalscope"));
         QCOMPARE(runs.first().importNotes, run->importNotes);
-        QCOMPARE(runs.first().requests, 6);
+        QCOMPARE(runs.first().requestCount, 6);
         QCOMPARE(runs.first().status, QStringLiteral("finished"));
         const std::optional<RunData> back = reader.loadRun(run->id);
         QVERIFY(back);
@@ -339,7 +339,7 @@ private Q_SLOTS:
         {
             auto store = ProjectStore::open(path, &error);
             QVERIFY2(store, qPrintable(error));
-            const RunInfo info = runInfo(QStringLiteral("pooled"), api, R"({"parallel": [1], "number": [2]})");
+            const RunData info = runInfo(QStringLiteral("pooled"), api, R"({"parallel": [1], "number": [2]})");
             store->beginRun(info);
             store->beginPoint(info.id, 0, 1, 2, -1);
             store->writeRequests(info.id, 0, {testrecords::pooled(0, 1, 40), testrecords::pooled(1, 11, 40)});
@@ -348,7 +348,7 @@ private Q_SLOTS:
         }
         ProjectReader reader;
         QVERIFY2(reader.open(path, &error), qPrintable(error));
-        const QList<PointRow> points = reader.points(QStringLiteral("pooled"));
+        const QList<PointResult> points = reader.points(QStringLiteral("pooled"));
         QCOMPARE(points.size(), 1);
         QVERIFY(points.first().summaryRecomputed);
         QCOMPARE(points.first().summary.llm, llm);
@@ -373,7 +373,7 @@ private Q_SLOTS:
         {
             auto store = ProjectStore::open(path, &error);
             QVERIFY2(store, qPrintable(error));
-            RunInfo info = runInfo(QStringLiteral("orig"), QStringLiteral("openai"),
+            RunData info = runInfo(QStringLiteral("orig"), QStringLiteral("openai"),
                 R"({"model": "m", "parallel": [2], "number": [3], "max_tokens": 5})");
             info.name = QStringLiteral("round trip ✓");
             info.url = QStringLiteral("http://127.0.0.1:9/v1/chat/completions");
@@ -418,12 +418,11 @@ private Q_SLOTS:
                 records.append(r);
             }
             store->writeRequests(info.id, 0, records);
-            PointData computed;
+            PointResult computed;
             computed.point = RunPoint{2, 3, -1};
             computed.records = records;
             recomputeMetrics(computed, RunConfig::ApiKind::Chat);
-            store->finishPoint(info.id, 0, QStringLiteral("completed"), summaryToJson(computed.summary),
-                percentilesToJson(computed.percentiles));
+            store->finishPoint(info.id, computed);
             store->finishRun(info.id, QStringLiteral("finished"));
             QVERIFY(store->flush(&error));
         }

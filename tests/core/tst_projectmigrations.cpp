@@ -99,17 +99,17 @@ private Q_SLOTS:
 
         ProjectReader reader;
         QVERIFY2(reader.open(path, &error), qPrintable(error));
-        const QList<RunRow> runs = reader.runs();
+        const QList<RunData> runs = reader.runs();
         QCOMPARE(runs.size(), 2);
-        const RunRow& crashed = runs.at(0); // newest first
-        const RunRow& done = runs.at(1);
+        const RunData& crashed = runs.at(0); // newest first
+        const RunData& done = runs.at(1);
         QCOMPARE(done.id, QStringLiteral("run-a"));
         QCOMPARE(done.notes, QStringLiteral("baseline before the driver update"));
-        QCOMPARE(done.points, 2);
-        QCOMPARE(done.requests, 5); // counts filled in by the migration
+        QCOMPARE(done.pointCount, 2);
+        QCOMPARE(done.requestCount, 5); // counts filled in by the migration
         QCOMPARE(done.source, QStringLiteral("throughline"));
         QCOMPARE(crashed.status, QStringLiteral("interrupted")); // 'running', silent since 2023
-        const QList<PointRow> crashedPoints = reader.points(crashed.id);
+        const QList<PointResult> crashedPoints = reader.points(crashed.id);
         QCOMPARE(crashedPoints.size(), 1);
         QCOMPARE(crashedPoints.first().status, QStringLiteral("interrupted"));
         QVERIFY(crashedPoints.first().summaryRecomputed);
@@ -135,6 +135,28 @@ private Q_SLOTS:
             QCOMPARE(requests.at(0).responseId, QByteArray("chatcmpl-v2fixture"));
             QCOMPARE(requests.at(0).retries, 1);
         }
+        // Files before schema 4 kept no whole point result: the stored (rounded) summary is read as it was, and the
+        // extended metrics, error classes and their messages are recomputed from the stored requests.
+        QCOMPARE(rawQuery(path, QStringLiteral("SELECT count(*) FROM run_points WHERE result_json IS NOT NULL")),
+            QStringList{QStringLiteral("0")});
+        const QList<PointResult> donePoints = reader.points(done.id);
+        QCOMPARE(donePoints.size(), 2);
+        const PointResult& first = donePoints.first();
+        QVERIFY(first.hasSummary);
+        QVERIFY(!first.summaryRecomputed);
+        QVERIFY(first.records.isEmpty()); // only when asked for
+        QCOMPARE(first.summary.totalRequests, 3);
+        QCOMPARE(first.extended.successRequests, 2);
+        QCOMPARE(first.extended.failedRequests, 1);
+        using ErrorCount = QPair<QString, int>;
+        using ErrorMessage = QPair<QString, QString>;
+        QCOMPARE(first.extended.errorsByClass, QList<ErrorCount>({{QStringLiteral("http_status"), 1}}));
+        QCOMPARE(first.extended.errorMessages,
+            QList<ErrorMessage>({{QStringLiteral("http_status"), QStringLiteral("HTTP 503: busy, try later")}}));
+        QVERIFY(!first.extended.percentiles.metrics.isEmpty());
+        QCOMPARE(first.warmupRequests, 0);
+        QCOMPARE(reader.loadRun(done.id)->points.first().records.size(), 3);
+
         // The endpoint both runs aimed at became one row they point to.
         QCOMPARE(rawQuery(path, QStringLiteral("SELECT url, model FROM endpoints")),
             QStringList{QStringLiteral("http://127.0.0.1:8000/v1/chat/completions|qwen2.5")});

@@ -93,7 +93,7 @@ private Q_SLOTS:
         QString error;
         auto store = ProjectStore::open(path, &error);
         QVERIFY2(store, qPrintable(error));
-        RunInfo info;
+        RunData info;
         info.id = QStringLiteral("run-1");
         info.name = QStringLiteral("bench");
         info.configJson = R"({"model":"m"})";
@@ -108,20 +108,24 @@ private Q_SLOTS:
         withDeltas.eventTokens = {0, 1, 2, -1, 1}; // per-event token deltas, one unknown
         store->writeRequests(info.id, 0, {record(0, 10000, true), withDeltas});
         store->writeRequests(info.id, 0, {record(2, 30000, false)});
-        store->finishPoint(info.id, 0, QStringLiteral("completed"), R"({"Success Requests": 2})", QByteArray());
+        PointResult finished;
+        finished.point = RunPoint{4, 3, -1};
+        finished.hasSummary = true;
+        finished.summary.successRequests = 2;
+        store->finishPoint(info.id, finished);
         store->finishRun(info.id, QStringLiteral("completed"));
         QVERIFY(store->flush(&error));
 
         // A reader on its own connection sees everything while the writer is still open (WAL).
         ProjectReader reader;
         QVERIFY2(reader.open(path, &error), qPrintable(error));
-        const QList<RunRow> runs = reader.runs();
+        const QList<RunData> runs = reader.runs();
         QCOMPARE(runs.size(), 1);
         QCOMPARE(runs.first().name, QStringLiteral("bench"));
         QCOMPARE(runs.first().status, QStringLiteral("completed"));
-        QCOMPARE(runs.first().requests, 3);
-        QCOMPARE(runs.first().points, 1);
-        const QList<PointRow> points = reader.points(info.id);
+        QCOMPARE(runs.first().requestCount, 3);
+        QCOMPARE(runs.first().pointCount, 1);
+        const QList<PointResult> points = reader.points(info.id);
         QCOMPARE(points.size(), 1);
         QCOMPARE(points.first().point.parallel, 4);
         QVERIFY(points.first().hasSummary);
@@ -153,7 +157,7 @@ private Q_SLOTS:
         for (int i = 0; i < 2; ++i) {
             auto store = ProjectStore::open(path, &error);
             QVERIFY2(store, qPrintable(error));
-            RunInfo info;
+            RunData info;
             info.id = QStringLiteral("run-%1").arg(i);
             info.name = info.id;
             info.configJson = "{}";

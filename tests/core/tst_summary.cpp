@@ -1,6 +1,7 @@
-#include "metrics/percentiles.h"
-#include "metrics/summary.h"
 #include "core/testrecords.h"
+#include "metrics/percentiles.h"
+#include "metrics/pointaccumulator.h"
+#include "metrics/summary.h"
 
 #include <nlohmann/json.hpp>
 
@@ -71,8 +72,13 @@ private Q_SLOTS:
         QVERIFY(std::abs(s.avgOutputTokens - 7.5) < 1e-9);
         // ITL pooled: (0 + 9 x 20) and (0 + 4 x 20) over 15 samples
         QVERIFY(std::abs(s.avgItlMs - (13 * 20.0) / 15) < 1e-9);
-        QCOMPARE(s.errorsByClass.size(), 1);
-        QCOMPARE(s.errorsByClass.first().first, QStringLiteral("http_status"));
+        PointAccumulator acc(RunConfig::ApiKind::Chat, RunPoint{2, 3, -1});
+        acc.add(recs);
+        const ExtendedMetrics m = acc.extended(); // failures by class are Throughline's, not EvalScope's
+        QCOMPARE(m.errorsByClass.size(), 1);
+        QCOMPARE(m.errorsByClass.first().first, QStringLiteral("http_status"));
+        QCOMPARE(m.errorMessages.size(), 1);
+        QCOMPARE(m.errorMessages.first().first, QStringLiteral("http_status"));
     }
 
     void allFailedUsesSentinels()

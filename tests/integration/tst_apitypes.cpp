@@ -233,8 +233,8 @@ private Q_SLOTS:
         // Nothing is lost: every request is recorded, failed, with the class of what went wrong.
         QCOMPARE(r.summary.totalRequests, 4);
         QCOMPARE(r.summary.failedRequests, 4);
-        QCOMPARE(r.summary.errorsByClass.size(), 1);
-        QCOMPARE(r.summary.errorsByClass.first().first, errorClass);
+        QCOMPARE(r.extended.errorsByClass.size(), 1);
+        QCOMPARE(r.extended.errorsByClass.first().first, errorClass);
         // A reset before any byte is resent once (counted), then fails for good.
         QCOMPARE(r.extended.retriedRequests, fault == u"reset-before-headers" ? 4 : 0);
     }

@@ -176,8 +176,8 @@ private Q_SLOTS:
         QVERIFY2(reader.open(project, &error), qPrintable(error));
         const auto runs = reader.runs();
         QCOMPARE(runs.size(), 1);
-        QCOMPARE(runs.first().requests, 12);
-        QCOMPARE(runs.first().points, 2);
+        QCOMPARE(runs.first().requestCount, 12);
+        QCOMPARE(runs.first().pointCount, 2);
     }
 
     // --parallel 1 1 --number 2 2 runs the same point twice: each keeps a folder of its own (EvalScope's second

@@ -275,6 +275,55 @@ private Q_SLOTS:
         QVERIFY(config["max_tokens"] == 7);
     }
 
+    // `runs show` prints every table the live run printed, with the same numbers: the summary, the percentiles and
+    // Throughline's metrics of each point, then the overview and the per-request table.
+    void runsShowPrintsWhatTheRunPrinted()
+    {
+        QProcess sim;
+        sim.start(QStringLiteral(THROUGHLINE_BINARY_DIR "/app/throughline-sim"),
+            {"--port", "0", "--ttft-ms", "5", "--itl-ms", "2", "--fault-every", "http-500:5"});
+        QVERIFY(sim.waitForStarted());
+        const auto stopSim = qScopeGuard([&sim] {
+            sim.terminate();
+            sim.waitForFinished();
+        });
+        QString seen;
+        const QString base = tl::test::simBaseUrl(sim, &seen);
+        QVERIFY2(base.startsWith("http://127.0.0.1:"), qPrintable(seen));
+        QTemporaryDir dir;
+        const QString project = dir.filePath("show.tlproj");
+        const Result run
+            = cli({"run", "--url", base + "/v1", "--model", "show-model", "--parallel", "1", "2", "--number", "6", "8",
+                "--warmup-num", "1", "--stream", "--max-tokens", "7", "--project", project, "--no-outputs"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const Result show = cli({"runs", "show", "latest", "--project", project});
+        QVERIFY2(show.exitCode == 0, qPrintable(show.err));
+
+        // Each table: its title line and the ruled lines under it.
+        const QStringList lines = run.out.split(u'\n');
+        QStringList tables;
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (lines.at(i).startsWith(u'+') || lines.at(i).startsWith(u'|') || i + 1 >= lines.size()
+                || !lines.at(i + 1).startsWith(u'+'))
+                continue;
+            QString table = lines.at(i) + u'\n';
+            for (qsizetype j = i + 1;
+                 j < lines.size() && (lines.at(j).startsWith(u'+') || lines.at(j).startsWith(u'|')); ++j)
+                table += lines.at(j) + u'\n';
+            tables.append(table);
+        }
+        // Two points x (summary, percentiles, Throughline metrics) + overview + per-request.
+        QCOMPARE(tables.size(), 8);
+        QVERIFY2(run.out.contains("Failed: http_status"), qPrintable(run.out));
+        for (const QString& table : std::as_const(tables))
+            QVERIFY2(show.out.contains(table), qPrintable("runs show lacks:\n" + table + "\nit printed:\n" + show.out));
+        // The failures' first message, kept by the file as the run printed it.
+        const QRegularExpression example("^  http_status, e\\.g\\.: .+$", QRegularExpression::MultilineOption);
+        const QRegularExpressionMatch printed = example.match(run.out);
+        QVERIFY2(printed.hasMatch(), qPrintable(run.out));
+        QVERIFY2(show.out.contains(printed.captured(0)), qPrintable(show.out));
+    }
+
     void readOnlyProjectStillLists()
     {
         QTemporaryDir dir;

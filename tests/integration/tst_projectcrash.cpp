@@ -34,8 +34,8 @@ qint64 storedRequests(const QString& path)
     QString error;
     if (!reader.open(path, &error))
         return 0;
-    const QList<tl::RunRow> runs = reader.runs();
-    return runs.isEmpty() ? 0 : runs.first().requests;
+    const QList<tl::RunData> runs = reader.runs();
+    return runs.isEmpty() ? 0 : runs.first().requestCount;
 }
 
 } // namespace
@@ -91,12 +91,12 @@ private Q_SLOTS:
         tl::ProjectReader reader;
         QString error;
         QVERIFY2(reader.open(project, &error), qPrintable(error));
-        const QList<tl::RunRow> runs = reader.runs();
+        const QList<tl::RunData> runs = reader.runs();
         QCOMPARE(runs.size(), 1);
         QCOMPARE(runs.first().status, QStringLiteral("interrupted")); // its writer is gone: no 30 s wait
-        const qint64 stored = runs.first().requests;
+        const qint64 stored = runs.first().requestCount;
         QVERIFY(stored >= seenBeforeKill);
-        const QList<tl::PointRow> points = reader.points(runs.first().id);
+        const QList<tl::PointResult> points = reader.points(runs.first().id);
         QCOMPARE(points.size(), 1);
         QCOMPARE(points.first().status, QStringLiteral("interrupted"));
         QVERIFY(points.first().summaryRecomputed); // what it measured, from the stored requests
@@ -130,7 +130,7 @@ private Q_SLOTS:
         // The file takes new runs after the crash.
         auto store = tl::ProjectStore::open(project, &error);
         QVERIFY2(store, qPrintable(error));
-        tl::RunInfo info;
+        tl::RunData info;
         info.id = "after-crash";
         info.name = "after";
         info.configJson = "{}";

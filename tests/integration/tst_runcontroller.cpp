@@ -121,7 +121,7 @@ private Q_SLOTS:
         QVERIFY(store->flush(&error));
         ProjectReader reader;
         QVERIFY2(reader.open(path, &error), qPrintable(error));
-        const QList<RunRow> runs = reader.runs();
+        const QList<RunData> runs = reader.runs();
         QCOMPARE(runs.size(), 1);
         QCOMPARE(runs.first().status, QStringLiteral("completed"));
         const QList<RequestRecord> stored = reader.requests(runs.first().id, 0);
@@ -190,7 +190,7 @@ private Q_SLOTS:
         qInfo("client timestamp error vs server write: p50 %.3f ms, max %.3f ms over %lld chunks", errP50,
             errorsMs.last(), qlonglong(errorsMs.size()));
 
-        const PointRow point = reader.points(runs.first().id).first();
+        const PointResult point = reader.points(runs.first().id).first();
         QCOMPARE(point.summary.successRequests, 12);
     }
 
@@ -355,8 +355,9 @@ private Q_SLOTS:
         QCOMPARE(runToEnd(controller, config, nullptr), RunState::Finished);
         const Summary& s = controller.results().first().summary;
         QCOMPARE(s.failedRequests, 5);
-        QCOMPARE(s.errorsByClass.size(), 1);
-        QCOMPARE(s.errorsByClass.first(), (QPair<QString, int>(QStringLiteral("http_status"), 5)));
+        const ExtendedMetrics& m = controller.results().first().extended;
+        QCOMPARE(m.errorsByClass.size(), 1);
+        QCOMPARE(m.errorsByClass.first(), (QPair<QString, int>(QStringLiteral("http_status"), 5)));
 
         // With the connection test, the wrong key is reported before the run, naming --api-key.
         config.noTestConnection = false;
@@ -464,7 +465,8 @@ private Q_SLOTS:
         QVERIFY(finished.wait(20000));
         const Summary& s = controller.results().first().summary;
         QCOMPARE(s.totalRequests, 3);
-        QCOMPARE(s.errorsByClass.first(), (QPair<QString, int>(QStringLiteral("aborted"), 3)));
+        QCOMPARE(controller.results().first().extended.errorsByClass.first(),
+            (QPair<QString, int>(QStringLiteral("aborted"), 3)));
     }
 };
 

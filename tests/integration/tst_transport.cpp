@@ -126,8 +126,8 @@ private Q_SLOTS:
             }
         } else {
             QCOMPARE(r.summary.failedRequests, 3);
-            QCOMPARE(r.summary.errorsByClass.size(), 1);
-            QCOMPARE(r.summary.errorsByClass.first().first, errorClass);
+            QCOMPARE(r.extended.errorsByClass.size(), 1);
+            QCOMPARE(r.extended.errorsByClass.first().first, errorClass);
         }
         QCOMPARE(r.extended.retriedRequests, 0);
     }
@@ -226,7 +226,7 @@ private Q_SLOTS:
         QFETCH(QString, transport);
         const PointResult r = tl::test::runFirstPoint(configFor(tl::test::closedPort(), transport));
         QCOMPARE(r.summary.failedRequests, 3);
-        QCOMPARE(r.summary.errorsByClass.first().first, QStringLiteral("connection_refused"));
+        QCOMPARE(r.extended.errorsByClass.first().first, QStringLiteral("connection_refused"));
     }
 
     void transportChoice_data()

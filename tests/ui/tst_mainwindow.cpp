@@ -181,10 +181,10 @@ void TestMainWindow::runsASweepAndStoresIt()
 
     RunListModel* runs = h->runs();
     QTRY_COMPARE_WITH_TIMEOUT(runs->rowCount(), 1, 5000);
-    const RunRow stored = runs->runs().first().run;
+    const RunData stored = runs->runs().first().run;
     QCOMPARE(stored.status, QStringLiteral("completed"));
-    QCOMPARE(stored.points, 2);
-    QCOMPARE(stored.requests, 12);
+    QCOMPARE(stored.pointCount, 2);
+    QCOMPARE(stored.requestCount, 12);
     QCOMPARE(stored.id, h->window->controller()->runId());
 }
 

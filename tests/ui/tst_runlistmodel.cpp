@@ -25,9 +25,9 @@ RunListEntry entry(const QString& id, const QString& name, const QString& model,
     e.run.model = model;
     e.run.url = QStringLiteral("http://h/v1/chat/completions");
     e.run.status = QStringLiteral("completed");
-    e.run.created = QDateTime(QDate::fromString(day, Qt::ISODate), QTime(12, 0));
-    e.run.points = 2;
-    e.run.requests = 30;
+    e.run.createdMs = QDateTime(QDate::fromString(day, Qt::ISODate), QTime(12, 0)).toMSecsSinceEpoch();
+    e.run.pointCount = 2;
+    e.run.requestCount = 30;
     e.run.configJson = config;
     e.run.tags = tags;
     e.failures = failures;

@@ -193,7 +193,7 @@ void TestWorkbenchProject::explorerEditsStoredRuns()
         ProjectReader reader;
         QString error;
         QVERIFY2(reader.open(project, &error), qPrintable(error));
-        const RunRow stored = reader.runs().first();
+        const RunData stored = reader.runs().first();
         QCOMPARE(stored.name, QStringLiteral("renamed run"));
         QCOMPARE(stored.notes, QStringLiteral("driver 550"));
         QCOMPARE(stored.tags.size(), 2);
@@ -252,7 +252,7 @@ void TestWorkbenchProject::importsOtherToolsResults()
     QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
     QCOMPARE(model->runs().size(), 1);
     QCOMPARE(model->runs().first().run.source, source);
-    QVERIFY(model->runs().first().run.points > 0);
+    QVERIFY(model->runs().first().run.pointCount > 0);
     QVERIFY(!window->findChild<QProgressBar*>(QStringLiteral("busyBar"))->isVisible());
 }
 
@@ -281,10 +281,10 @@ void TestWorkbenchProject::importsAnExportedRun()
     QVERIFY(window->importRun(exported, RunImporter::Format::RunJson));
     QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
     QCOMPARE(model->runs().size(), 1);
-    const RunRow imported = model->runs().first().run;
+    const RunData imported = model->runs().first().run;
     QCOMPARE(imported.source, QStringLiteral("throughline-json"));
-    QCOMPARE(imported.points, 2);
-    QCOMPARE(imported.requests, 7);
+    QCOMPARE(imported.pointCount, 2);
+    QCOMPARE(imported.requestCount, 7);
     QCOMPARE(model->indexOf(imported.id, RunListModel::Load).data().toString(), QStringLiteral("parallel 1, 2"));
 }
 
@@ -303,7 +303,7 @@ void TestWorkbenchProject::savesACompleteCopy()
     ProjectReader reader;
     QVERIFY2(reader.open(copy, &error), qPrintable(error));
     QCOMPARE(reader.runs().size(), 1);
-    QCOMPARE(reader.runs().first().requests, 5);
+    QCOMPARE(reader.runs().first().requestCount, 5);
     QCOMPARE(reader.requests(reader.runs().first().id, 0).size(), 5);
 }
 

@@ -1,6 +1,7 @@
 #include "charts/sweepchartview.h"
 
 #include "charts/chartaxes.h"
+#include "metrics/metriccatalogue.h"
 
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
@@ -19,7 +20,7 @@ namespace tl {
 
 namespace {
 
-const QString kTtft = QStringLiteral("TTFT (ms)");
+const QString kTtft = MetricCatalogue::get(MetricId::Ttft).keyString();
 
 } // namespace
 

@@ -49,10 +49,10 @@ void RunListModel::setGrouping(Grouping grouping)
     endResetModel();
 }
 
-QString RunListModel::groupKey(const RunRow& run) const
+QString RunListModel::groupKey(const RunData& run) const
 {
     if (m_grouping == Grouping::Date)
-        return run.created.toLocalTime().date().toString(Qt::ISODate);
+        return run.created().toLocalTime().date().toString(Qt::ISODate);
     return tr("%1 at %2").arg(run.model.isEmpty() ? tr("(no model)") : run.model, run.url);
 }
 
@@ -81,7 +81,7 @@ QString RunListModel::loadText(const QByteArray& configJson)
     return tr("parallel %1").arg(joinNumbers(parallel));
 }
 
-const RunRow* RunListModel::run(const QString& runId) const
+const RunData* RunListModel::run(const QString& runId) const
 {
     for (const RunListEntry& e : m_runs) {
         if (e.run.id == runId)
@@ -167,7 +167,7 @@ QString RunListModel::statusText(const QString& status) const
 
 QVariant RunListModel::displayValue(const RunListEntry& entry, int column) const
 {
-    const RunRow& run = entry.run;
+    const RunData& run = entry.run;
     const QLocale locale;
     switch (column) {
     case Name:
@@ -177,15 +177,15 @@ QVariant RunListModel::displayValue(const RunListEntry& entry, int column) const
     case Load:
         return loadText(run.configJson);
     case Points:
-        return locale.toString(run.points);
+        return locale.toString(run.pointCount);
     case Requests:
-        return locale.toString(run.requests);
+        return locale.toString(run.requestCount);
     case Failures:
         return locale.toString(entry.failures);
     case Status:
         return statusText(run.status);
     case Started:
-        return run.created.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        return run.created().toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     default:
         return {};
     }
@@ -193,7 +193,7 @@ QVariant RunListModel::displayValue(const RunListEntry& entry, int column) const
 
 QVariant RunListModel::sortValue(const RunListEntry& entry, int column)
 {
-    const RunRow& run = entry.run;
+    const RunData& run = entry.run;
     switch (column) {
     case Name:
         return run.name;
@@ -202,15 +202,15 @@ QVariant RunListModel::sortValue(const RunListEntry& entry, int column)
     case Load:
         return loadText(run.configJson);
     case Points:
-        return run.points;
+        return run.pointCount;
     case Requests:
-        return run.requests;
+        return run.requestCount;
     case Failures:
         return entry.failures;
     case Status:
         return run.status;
     case Started:
-        return run.created;
+        return run.created();
     default:
         return {};
     }
@@ -259,7 +259,7 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const
         return index.column() == Name ? tr("%1 (%n run(s))", nullptr, int(group.runs.size())).arg(group.title)
                                       : QVariant();
     case SortRole: // groups keep their order (newest day first, targets by name) whatever the column sorted
-        return index.column() == Started ? QVariant(m_runs.at(group.runs.first()).run.created) : QVariant(group.title);
+        return index.column() == Started ? QVariant(m_runs.at(group.runs.first()).run.created()) : QVariant(group.title);
     case IsGroupRole:
         return true;
     case FilterRole:

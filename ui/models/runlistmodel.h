@@ -9,7 +9,7 @@ namespace tl {
 
 // One run as the project explorer lists it: the stored row plus what the list derives from its points.
 struct RunListEntry {
-    RunRow run;
+    RunData run;
     qint64 failures = 0; // failed requests of its points (warmup excluded)
 };
 
@@ -32,7 +32,7 @@ public:
     void setGrouping(Grouping grouping);
     Grouping grouping() const { return m_grouping; }
     const QList<RunListEntry>& runs() const { return m_runs; }
-    const RunRow* run(const QString& runId) const; // nullptr if absent
+    const RunData* run(const QString& runId) const; // nullptr if absent
     QModelIndex indexOf(const QString& runId, int column = 0) const; // invalid if absent
     // "parallel 1, 4, 16" or "rate 2, 5 req/s" from the stored configuration.
     static QString loadText(const QByteArray& configJson);
@@ -51,7 +51,7 @@ private:
     };
 
     void rebuildGroups();
-    QString groupKey(const RunRow& run) const;
+    QString groupKey(const RunData& run) const;
     int runIndexAt(const QModelIndex& index) const; // -1 for a group row
     QVariant runData(const RunListEntry& entry, int column, int role) const;
     QVariant displayValue(const RunListEntry& entry, int column) const;

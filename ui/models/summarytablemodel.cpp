@@ -1,5 +1,7 @@
 #include "models/summarytablemodel.h"
 
+#include "metrics/metriccatalogue.h"
+
 #include <QLocale>
 
 #include <cmath>
@@ -8,12 +10,55 @@ namespace tl {
 
 namespace {
 
-const QString kTtft = QStringLiteral("TTFT (ms)");
-const QString kItl = QStringLiteral("ITL (ms)");
-const QString kTpot = QStringLiteral("TPOT (ms)");
-const QString kLatency = QStringLiteral("Latency (s)");
-const QString kP50 = QStringLiteral("50%");
-const QString kP99 = QStringLiteral("99%");
+// What each column shows: a metric of the catalogue, at a percentile point for the percentile columns.
+struct ColumnMetric {
+    MetricId metric;
+    const char* label; // "50%", "99%"; nullptr for a scalar
+    const char* suffix; // added to the metric's name in the header
+};
+
+ColumnMetric columnMetric(int column)
+{
+    switch (column) {
+    case SummaryTableModel::Success:
+        return {MetricId::SuccessRequests, nullptr, ""};
+    case SummaryTableModel::Failed:
+        return {MetricId::FailedRequests, nullptr, ""};
+    case SummaryTableModel::Duration:
+        return {MetricId::TestDuration, nullptr, ""};
+    case SummaryTableModel::ReqPerS:
+        return {MetricId::ReqThroughput, nullptr, ""};
+    case SummaryTableModel::OutTokPerS:
+        return {MetricId::OutputThroughput, nullptr, ""};
+    case SummaryTableModel::TtftAvg:
+        return {MetricId::AvgTtft, nullptr, ""};
+    case SummaryTableModel::TtftP50:
+        return {MetricId::Ttft, "50%", " P50"};
+    case SummaryTableModel::TtftP99:
+        return {MetricId::Ttft, "99%", " P99"};
+    case SummaryTableModel::ItlAvg:
+        return {MetricId::AvgItl, nullptr, ""};
+    case SummaryTableModel::ItlP50:
+        return {MetricId::Itl, "50%", " P50"};
+    case SummaryTableModel::ItlP99:
+        return {MetricId::Itl, "99%", " P99"};
+    case SummaryTableModel::TpotAvg:
+        return {MetricId::AvgTpot, nullptr, ""};
+    case SummaryTableModel::TpotP50:
+        return {MetricId::Tpot, "50%", " P50"};
+    case SummaryTableModel::TpotP99:
+        return {MetricId::Tpot, "99%", " P99"};
+    case SummaryTableModel::LatencyAvg:
+        return {MetricId::AvgLatency, nullptr, ""};
+    case SummaryTableModel::LatencyP50:
+        return {MetricId::Latency, "50%", " P50"};
+    case SummaryTableModel::LatencyP99:
+        return {MetricId::Latency, "99%", " P99"};
+    default:
+        break;
+    }
+    return {MetricId::Concurrency, nullptr, nullptr}; // Parallel and Number: the point, not a metric
+}
 
 bool isCount(int column)
 {
@@ -48,50 +93,15 @@ int SummaryTableModel::columnCount(const QModelIndex& parent) const
 
 double SummaryTableModel::rawValue(const PointResult& r, int column)
 {
-    const Summary& s = r.summary;
-    const PercentileTable& p = r.percentiles;
-    switch (column) {
-    case Parallel:
+    if (column == Parallel)
         return r.point.parallel;
-    case Number:
+    if (column == Number)
         return r.point.number;
-    case Success:
-        return s.successRequests;
-    case Failed:
-        return s.failedRequests;
-    case Duration:
-        return s.testDurationS;
-    case ReqPerS:
-        return s.reqThroughput;
-    case OutTokPerS:
-        return s.outputThroughput;
-    case TtftAvg:
-        return s.avgTtftMs;
-    case TtftP50:
-        return p.value(kTtft, kP50);
-    case TtftP99:
-        return p.value(kTtft, kP99);
-    case ItlAvg:
-        return s.avgItlMs;
-    case ItlP50:
-        return p.value(kItl, kP50);
-    case ItlP99:
-        return p.value(kItl, kP99);
-    case TpotAvg:
-        return s.avgTpotMs;
-    case TpotP50:
-        return p.value(kTpot, kP50);
-    case TpotP99:
-        return p.value(kTpot, kP99);
-    case LatencyAvg:
-        return s.avgLatencyS;
-    case LatencyP50:
-        return p.value(kLatency, kP50);
-    case LatencyP99:
-        return p.value(kLatency, kP99);
-    default:
+    if (column < 0 || column >= ColumnCount)
         return std::nan("");
-    }
+    const ColumnMetric c = columnMetric(column);
+    return MetricCatalogue::value(
+        MetricCatalogue::get(c.metric), r, c.label ? QString::fromLatin1(c.label) : QString());
 }
 
 QString SummaryTableModel::displayText(const PointResult& r, int column) const
@@ -122,10 +132,15 @@ QVariant SummaryTableModel::data(const QModelIndex& index, int role) const
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:
-        if (index.column() == Failed && !r.summary.errorsByClass.isEmpty()) {
+        if (index.column() == Failed && !r.extended.errorsByClass.isEmpty()) {
             QStringList lines;
-            for (const auto& [errorClass, count] : r.summary.errorsByClass)
+            for (const auto& [errorClass, count] : r.extended.errorsByClass) {
                 lines.append(tr("%1: %2").arg(errorClass).arg(count));
+                for (const auto& [cls, message] : r.extended.errorMessages) {
+                    if (cls == errorClass && !message.isEmpty())
+                        lines.append(tr("  e.g. %1").arg(message));
+                }
+            }
             return lines.join(u'\n');
         }
         return {};
@@ -142,82 +157,25 @@ QVariant SummaryTableModel::headerData(int section, Qt::Orientation orientation,
         return headerToolTip(section);
     if (role != Qt::DisplayRole)
         return {};
-    switch (section) {
-    case Parallel:
+    if (section == Parallel)
         return tr("Parallel");
-    case Number:
+    if (section == Number)
         return tr("Number");
-    case Success:
-        return tr("Success");
-    case Failed:
-        return tr("Failed");
-    case Duration:
-        return tr("Duration\n(s)");
-    case ReqPerS:
-        return tr("Req/s");
-    case OutTokPerS:
-        return tr("Output\ntok/s");
-    case TtftAvg:
-        return tr("TTFT avg\n(ms)");
-    case TtftP50:
-        return tr("TTFT P50\n(ms)");
-    case TtftP99:
-        return tr("TTFT P99\n(ms)");
-    case ItlAvg:
-        return tr("ITL avg\n(ms)");
-    case ItlP50:
-        return tr("ITL P50\n(ms)");
-    case ItlP99:
-        return tr("ITL P99\n(ms)");
-    case TpotAvg:
-        return tr("TPOT avg\n(ms)");
-    case TpotP50:
-        return tr("TPOT P50\n(ms)");
-    case TpotP99:
-        return tr("TPOT P99\n(ms)");
-    case LatencyAvg:
-        return tr("Latency avg\n(s)");
-    case LatencyP50:
-        return tr("Latency P50\n(s)");
-    case LatencyP99:
-        return tr("Latency P99\n(s)");
-    default:
-        return {};
-    }
+    const ColumnMetric c = columnMetric(section);
+    const MetricDef& m = MetricCatalogue::get(c.metric);
+    return QStringLiteral("%1%2\n(%3)").arg(m.nameString(), QString::fromLatin1(c.suffix), m.unitString());
 }
 
 QString SummaryTableModel::headerToolTip(int column) const
 {
-    switch (column) {
-    case Parallel:
+    if (column == Parallel)
         return tr("Maximum requests in flight (closed loop)");
-    case Number:
+    if (column == Number)
         return tr("Requests in this run point");
-    case Duration:
-        return tr("From the first request sent to the last one finished");
-    case ReqPerS:
-        return tr("Successful requests per second");
-    case OutTokPerS:
-        return tr("Output tokens per second over the whole point");
-    case TtftAvg:
-    case TtftP50:
-    case TtftP99:
-        return tr("Time to first token");
-    case ItlAvg:
-    case ItlP50:
-    case ItlP99:
-        return tr("Inter-token latency: the gap between consecutive chunks");
-    case TpotAvg:
-    case TpotP50:
-    case TpotP99:
-        return tr("Time per output token after the first");
-    case LatencyAvg:
-    case LatencyP50:
-    case LatencyP99:
-        return tr("End-to-end request latency");
-    default:
-        return {};
-    }
+    // The catalogue's definition, so every number shown says what it is and which way is better.
+    const MetricDef& m = MetricCatalogue::get(columnMetric(column).metric);
+    return QStringLiteral("%1 (%2, %3): %4")
+        .arg(m.nameString(), m.unitString(), MetricCatalogue::directionName(m.direction), m.definitionString());
 }
 
 } // namespace tl
