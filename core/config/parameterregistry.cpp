@@ -1203,6 +1203,24 @@ QList<Parameter> buildRegistry()
              .min(0)
              .help(QT_TRANSLATE_NOOP("Throughline", "Client worker threads (default 0 = one per core)."))
              .example({QStringLiteral("2")});
+    r << Def("max_response_bytes", {"--max-response-bytes"}, G::Advanced)
+             .field(&RunConfig::maxResponseBytes)
+             .metavar("BYTES")
+             .unit("bytes")
+             .min(1024)
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Largest response body kept per request (default 16 MiB); past it the request is ended and "
+                 "recorded as response_too_large, so a server that streams without end costs a failure, not memory."))
+             .example({QStringLiteral("67108864")});
+    r << Def("max_event_bytes", {"--max-event-bytes"}, G::Advanced)
+             .field(&RunConfig::maxEventBytes)
+             .metavar("BYTES")
+             .unit("bytes")
+             .min(64)
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Largest server-sent event or stream line (default 1 MiB); past it the request is "
+                 "response_too_large."))
+             .example({QStringLiteral("4194304")});
     r << Def("db_commit_interval", {"--db-commit-interval"}, G::Advanced)
              .field(&RunConfig::dbCommitInterval)
              .metavar("N")

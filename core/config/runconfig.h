@@ -78,6 +78,10 @@ struct RunConfig {
     double totalTimeout = 21600.0; // seconds per request
     bool noTestConnection = false;
     int workers = 0; // worker threads; 0 = one per core
+    // What a server may send before a request is given up as response_too_large (hostile servers must cost a recorded
+    // failure, not the client's memory): body bytes of one response, and one server-sent event or stream line.
+    qint64 maxResponseBytes = qint64(16) << 20;
+    qint64 maxEventBytes = qint64(1) << 20;
     int port = 8877; // --api local/local_vllm: the URL becomes http://127.0.0.1:<port>/v1/chat/completions
     bool insecure = false; // HTTPS without certificate verification
     QString caCert; // PEM file of extra trusted CA certificates

@@ -100,6 +100,8 @@ ConfigErrors RunController::start(const RunConfig& config, RunSink* sink)
     m_store = sink;
     m_factory = std::make_shared<const RequestFactory>(config, std::move(prompts));
     m_transport = *transport;
+    m_limits.maxResponseBytes = config.maxResponseBytes;
+    m_limits.maxEventBytes = config.maxEventBytes;
     m_results.clear();
     m_datasetError = {};
     m_prefetchStats = {};

@@ -57,7 +57,6 @@ public:
 
     void setSnapshotIntervalMs(int ms);
     // How much of an answer the next run's requests (and its connection test) may hold; defaults otherwise.
-    void setResponseLimits(const ResponseLimits& limits) { m_limits = limits; }
 
 Q_SIGNALS:
     void runStarted(const QString& runId);

@@ -360,22 +360,23 @@ void ProjectWriter::setFingerprint(const QString& runId, const QByteArray& finge
     exec("store the endpoint fingerprint", q);
 }
 
-void ProjectWriter::setName(const QString& runId, const QString& name)
+void ProjectWriter::setRunText(const QString& runId, const QString& column, const QString& value, const char* what)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE runs SET name = ? WHERE id = ?"));
-    q.addBindValue(notNull(name));
+    q.prepare(QStringLiteral("UPDATE runs SET %1 = ? WHERE id = ?").arg(column));
+    q.addBindValue(notNull(value));
     q.addBindValue(runId);
-    exec("rename the run", q);
+    exec(what, q);
+}
+
+void ProjectWriter::setName(const QString& runId, const QString& name)
+{
+    setRunText(runId, QStringLiteral("name"), name, "rename the run");
 }
 
 void ProjectWriter::setNotes(const QString& runId, const QString& notes)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE runs SET notes = ? WHERE id = ?"));
-    q.addBindValue(notNull(notes));
-    q.addBindValue(runId);
-    exec("store the notes", q);
+    setRunText(runId, QStringLiteral("notes"), notes, "store the notes");
 }
 
 void ProjectWriter::setTags(const QString& runId, const QStringList& tags)

@@ -50,6 +50,8 @@ Q_SIGNALS:
 
 private:
     bool exec(const char* what, class QSqlQuery& q);
+    // One text column of a run row (a fixed column name, never user input).
+    void setRunText(const QString& runId, const QString& column, const QString& value, const char* what);
     void report(const QString& message);
     bool insertRequests(const QString& runId, int pointIndex, const QList<tl::RequestRecord>& records, qint64 anchorNs);
     bool insertRunRow(const tl::RunData& info, const QString& status, const tl::RunData* extra);

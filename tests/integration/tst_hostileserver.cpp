@@ -4,6 +4,7 @@
 
 #include "engine/runcontroller.h"
 #include "hostileserver.h"
+#include "runonce.h"
 #include "testutil.h"
 
 #include <QElapsedTimer>
@@ -68,13 +69,15 @@ Outcome run(const RunConfig& config, const ResponseLimits& limits)
 {
     Outcome out;
     RunController controller;
-    controller.setResponseLimits(limits);
+    RunConfig limited = config;
+    limited.maxResponseBytes = limits.maxResponseBytes;
+    limited.maxEventBytes = limits.maxEventBytes;
     QObject::connect(&controller, &RunController::recordsArrived,
         [&out](const QList<RequestRecord>& records) { out.records += records; });
     QSignalSpy finished(&controller, &RunController::runFinished);
     QElapsedTimer clock;
     clock.start();
-    const ConfigErrors errors = controller.start(config);
+    const ConfigErrors errors = controller.start(limited);
     if (!errors.isEmpty()) {
         qWarning() << errors.first().toString();
         return out;
@@ -266,18 +269,8 @@ private Q_SLOTS:
         QFETCH(qint64, completionTokens);
 
         HostileServer server({head, unit, repeat, tail, close});
-        RunConfig config;
-        config.url = QStringLiteral("http://127.0.0.1:%1/v1/chat/completions").arg(server.port());
-        config.model = QStringLiteral("m");
-        config.maxTokens = 4;
-        config.parallel = {1};
-        config.number = {2};
-        config.sleepInterval = 0;
-        config.writeOutputs = false;
-        config.noTestConnection = true;
-        config.readTimeout = 5;
+        RunConfig config = tl::test::scriptedServerConfig(server.port(), transport, 2);
         config.stream = stream;
-        config.transport = transport;
         if (totalTimeoutS > 0)
             config.totalTimeout = totalTimeoutS;
         ResponseLimits limits;
@@ -325,10 +318,8 @@ private Q_SLOTS:
         config.parallel = {1};
         config.number = {1};
         config.writeOutputs = false;
-        ResponseLimits limits;
-        limits.maxResponseBytes = 2 << 20;
+        config.maxResponseBytes = 2 << 20;
         RunController controller;
-        controller.setResponseLimits(limits);
         QSignalSpy finished(&controller, &RunController::runFinished);
         QElapsedTimer clock;
         clock.start();

@@ -21,18 +21,7 @@ const char* const kTransports[] = {"lean", "qt"};
 
 RunConfig configFor(quint16 port, const QString& transport, const QString& host = QStringLiteral("127.0.0.1"))
 {
-    RunConfig c;
-    c.url = QStringLiteral("http://%1:%2/v1/chat/completions").arg(host).arg(port);
-    c.model = QStringLiteral("m");
-    c.maxTokens = 4;
-    c.parallel = {1};
-    c.number = {3};
-    c.sleepInterval = 0;
-    c.writeOutputs = false;
-    c.noTestConnection = true;
-    c.readTimeout = 5;
-    c.transport = transport;
-    return c;
+    return tl::test::scriptedServerConfig(port, transport, 3, host);
 }
 
 QByteArray sseChunked(const QList<QByteArray>& chunks)
