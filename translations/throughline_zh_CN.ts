@@ -1604,182 +1604,182 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::LiveRunPage</name>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="37"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="38"/>
         <source>No run yet: fill in the Setup page and press Run.</source>
         <translation>尚未运行：请填写“设置”页并按“运行”。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="42"/>
-        <location filename="../ui/pages/liverunpage.cpp" line="160"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="43"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="178"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="161"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="179"/>
         <source>First press: send no new requests and let those in flight finish. Second press: abort them too.</source>
         <translation>第一次按下：不再发送新请求，进行中的请求继续完成。第二次按下：同时中止它们。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="132"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="150"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="112"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="130"/>
         <source>The latest failures of the run, newest first</source>
         <translation>本次运行最近的失败，最新的在前</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="145"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="163"/>
         <source>Harness health: not measured yet</source>
         <translation>测试端健康度：尚未测得</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="164"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="182"/>
         <source>&amp;Abort In-Flight Requests</source>
         <translation>中止进行中的请求(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="165"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="183"/>
         <source>No new requests are sent. Press again to abort those still in flight; they are counted as aborted, apart from server failures.</source>
         <translation>已不再发送新请求。再按一次将中止仍在进行的请求；它们计为“已中止”，与服务器失败分开统计。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="219"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="241"/>
         <source>Succeeded: %1</source>
         <translation>成功：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="220"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="242"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="221"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="243"/>
         <source>Aborted by you: %1</source>
         <translation>被您中止：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="225"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="247"/>
         <source>Failures by class: none</source>
         <translation>按类别的失败：无</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="226"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="248"/>
         <source>Failures by class: %1</source>
         <translation>按类别的失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="234"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="256"/>
         <source>Harness health: ● good — %1</source>
         <translation>测试端健康度：● 良好 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="235"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="257"/>
         <source>Harness health: ● suspect — %1</source>
         <translation>测试端健康度：● 存疑 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="273"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="295"/>
         <source>R%1</source>
         <translation>R%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="274"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="296"/>
         <source>P%1</source>
         <translation>P%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="280"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="302"/>
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="285"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="307"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="286"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="308"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="293"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="315"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="295"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="317"/>
         <source>Testing the connection…</source>
         <translation>正在测试连接…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="297"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="319"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="299"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="321"/>
         <source>Pausing before the next point</source>
         <translation>在下一个测试点前暂停</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="301"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="323"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="303"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="325"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="305"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="327"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="327"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="349"/>
         <source>Overall: point %1 of %2 · elapsed %3 · about %4 left</source>
         <translation>总体：第 %1/%2 个测试点 · 已用 %3 · 约剩 %4</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="341"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="363"/>
         <source>This point: %1</source>
         <translation>当前测试点：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="345"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="367"/>
         <source>elapsed %1</source>
         <translation>已用 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="348"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="370"/>
         <source>about %1 left</source>
         <translation>约剩 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="342"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="364"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/liverunpage.cpp" line="343"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="365"/>
         <source>%n in flight</source>
         <translation>
             <numerusform>%n 个进行中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/liverunpage.cpp" line="344"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="366"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="283"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="305"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -1787,22 +1787,22 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::LiveRunStats</name>
     <message>
-        <location filename="../ui/liverunstats.cpp" line="97"/>
+        <location filename="../ui/liverunstats.cpp" line="101"/>
         <source>requests leave %1 ms late (p99): the client cannot keep to the schedule</source>
         <translation>请求发出延迟 %1 毫秒（p99）：客户端跟不上调度</translation>
     </message>
     <message>
-        <location filename="../ui/liverunstats.cpp" line="118"/>
+        <location filename="../ui/liverunstats.cpp" line="122"/>
         <source>%1 requests in flight on average of the %2 asked: the client is not keeping up</source>
         <translation>平均只有 %1 个请求在进行（要求 %2 个）：客户端跟不上</translation>
     </message>
     <message>
-        <location filename="../ui/liverunstats.cpp" line="125"/>
+        <location filename="../ui/liverunstats.cpp" line="129"/>
         <source>on schedule: %1 of %2 requests in flight on average</source>
         <translation>按计划：平均 %1/%2 个请求在进行</translation>
     </message>
     <message>
-        <location filename="../ui/liverunstats.cpp" line="133"/>
+        <location filename="../ui/liverunstats.cpp" line="137"/>
         <source>on schedule: requests leave within %1 ms of their time (p99)</source>
         <translation>按计划：请求在预定时间后 %1 毫秒内发出（p99）</translation>
     </message>

@@ -65,8 +65,8 @@ LiveRunPage::LiveRunPage(QWidget* parent)
     m_stop->setObjectName(QStringLiteral("stopButton"));
     m_stop->setEnabled(false);
     m_chart->setObjectName(QStringLiteral("liveChart"));
-    m_curve->setMinimumHeight(220);
-    m_histogram->setMinimumHeight(220);
+    m_curve->setMinimumHeight(180);
+    m_histogram->setMinimumHeight(180);
     m_curve->setObjectName(QStringLiteral("sweepCurve"));
     m_histogram->setObjectName(QStringLiteral("ttftHistogram"));
     connect(m_stop, &QPushButton::clicked, this, &LiveRunPage::stopRequested);
@@ -123,7 +123,8 @@ QWidget* LiveRunPage::buildCounters(QWidget* parent)
     m_health->setWordWrap(true);
     m_errors = new QListWidget(box);
     m_errors->setObjectName(QStringLiteral("latestErrors"));
-    m_errors->setFixedHeight(m_errors->fontMetrics().lineSpacing() * (LiveRunStats::kLatestErrors + 1));
+    m_errors->setFixedHeight(
+        m_errors->fontMetrics().lineSpacing() * LiveRunStats::kLatestErrors + 2 * m_errors->frameWidth() + 4);
     m_errors->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_errors->setTextElideMode(Qt::ElideRight);
     m_errors->setToolTip(tr("The latest failures of the run, newest first"));
