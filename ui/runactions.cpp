@@ -93,7 +93,7 @@ void RunActions::remove(const QString& runId)
         return;
     const auto answer = QMessageBox::warning(m_dialogParent, tr("Delete Run"),
         tr("Delete the run “%1” and its %n request(s) from the project? This is written at once and cannot be undone.",
-            nullptr, int(run->requests))
+            nullptr, int(run->requestCount))
             .arg(run->name),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
