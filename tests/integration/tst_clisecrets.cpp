@@ -141,9 +141,9 @@ private Q_SLOTS:
                 + args,
             env);
         QVERIFY2(r.exitCode == 0, r.err.constData()); // the server accepted the key
-        QByteArray printed = r.out + r.err;
+        QByteArray printed = QByteArray(r.out + r.err);
 
-        for (const QString& format : {"evalscope", "csv", "json", "html"}) {
+        for (const QString format : {"evalscope", "csv", "json", "html"}) {
             const bool folder = format == u"evalscope" || format == u"csv";
             const QString target = exports + u'/' + format + (folder ? QString() : u'.' + format);
             r = runCli({"runs", "export", "latest", "--project", project, "--format", format, "--output", target});
@@ -181,7 +181,7 @@ private Q_SLOTS:
         QVERIFY(saved.contains("**********"));
         r = runCli({"run", "--config", args, "--no-outputs", "--no-test-connection"});
         QCOMPARE(r.exitCode, 4); // every request refused: the mask was not taken for the key
-        QVERIFY2(!(r.out + r.err).contains("pw-Rb-9"), r.err.constData());
+        QVERIFY2(!QByteArray(r.out + r.err).contains("pw-Rb-9"), r.err.constData());
     }
 
     void unsetKeyVariableIsRefused()
