@@ -563,15 +563,14 @@ QList<Parameter> buildRegistry()
                      c.apiKey = key;
                  return QString();
              });
-    r << Def("api_key_env", {"--api-key-env"}, G::Target)
+    r << Def(nullptr, {"--api-key-env"}, G::Target)
              .field(&RunConfig::apiKeyEnv)
-             .nullWhenEmpty()
              .metavar("NAME")
              .help("Read the API key from environment variable NAME (used when --api-key is not given). Without "
                    "either, OPENAI_API_KEY is used when set.")
              .definition("Keeps the key out of the command line, so it does not show in ps. Precedence: --api-key, "
-                         "then --api-key-env NAME, then OPENAI_API_KEY. Only the variable's name is saved, never "
-                         "its value.")
+                         "then --api-key-env NAME, then OPENAI_API_KEY. Not saved in benchmark_args.json (EvalScope's "
+                         "key set stays as it is), and the variable's value is saved nowhere.")
              .example({QStringLiteral("MY_SERVER_KEY")})
              .bad({QStringLiteral("1BAD")})
              .check([](const RunConfig& c) {

@@ -90,8 +90,8 @@ private Q_SLOTS:
         c.apiKey = "from-flag";
         QCOMPARE(c.effectiveApiKey(), QStringLiteral("from-flag"));
         c.apiKey.clear();
-        QVERIFY(!c.toJson(false).contains("from-named")); // only the variable's name is saved
-        QVERIFY(c.toJson(false).contains("TL_SECRETMASK_KEY"));
+        QVERIFY(!c.toJson(false).contains("from-named")); // the value is never saved
+        QVERIFY(!c.toJson(true).contains("from-named"));
         qunsetenv("OPENAI_API_KEY");
         qunsetenv("TL_SECRETMASK_KEY");
     }
