@@ -184,6 +184,49 @@ private Q_SLOTS:
         QVERIFY2(!QByteArray(r.out + r.err).contains("pw-Rb-9"), r.err.constData());
     }
 
+    // EvalScope writes the key in plain text: an imported run's configuration and URL are masked when stored.
+    void importedKeysAreMasked()
+    {
+        QTemporaryDir dir;
+        const QString source = dir.filePath("evalscope/parallel_4_number_8");
+        QVERIFY(QDir().mkpath(source));
+        const QString fixture = QFINDTESTDATA("data/import/evalscope-summary-only/parallel_4_number_8");
+        QVERIFY(!fixture.isEmpty());
+        for (const QString& file : QDir(fixture).entryList(QDir::Files))
+            QVERIFY(QFile::copy(fixture + u'/' + file, source + u'/' + file));
+        QFile args(source + "/benchmark_args.json");
+        QVERIFY(args.open(QIODevice::ReadOnly));
+        QByteArray text = args.readAll();
+        args.close();
+        text.replace("\"url\": \"http://127.0.0.1", "\"url\": \"http://u:pw-Im-1@127.0.0.1");
+        text.replace("\"headers\": {}", "\"headers\": {\"X-Api-Key\": \"xk-Im-3\"}");
+        text.replace("\"api_key\": null", "\"api_key\": \"sk-Im-2\"");
+        QVERIFY(text.contains("pw-Im-1") && text.contains("xk-Im-3") && text.contains("sk-Im-2"));
+        QVERIFY(args.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        args.write(text);
+        args.close();
+
+        const QString work = dir.filePath("work");
+        QVERIFY(QDir().mkpath(work));
+        const QString project = work + "/p.tlproj";
+        Result r = runCli({"runs", "import", dir.filePath("evalscope"), "--project", project, "--format", "evalscope"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QByteArray printed = QByteArray(r.out + r.err);
+        for (const QString format : {"evalscope", "json", "html"}) {
+            r = runCli({"runs", "export", "latest", "--project", project, "--format", format, "--output",
+                work + u'/' + format + (format == u"evalscope" ? QString() : u'.' + format)});
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            printed += r.out + r.err;
+        }
+        r = runCli({"runs", "show", "latest", "--project", project});
+        printed += r.out + r.err;
+        for (const char* secret : {"pw-Im-1", "xk-Im-3", "sk-Im-2"}) {
+            const QStringList hits = filesContaining(work, secret);
+            QVERIFY2(hits.isEmpty(), qPrintable(QLatin1String(secret) + " in " + hits.join(", ")));
+            QVERIFY2(!printed.contains(secret), secret);
+        }
+    }
+
     void unsetKeyVariableIsRefused()
     {
         const Result r = runCli({"run", "--url", m_base + "/v1", "--model", "m", "--number", "1", "--no-outputs",
