@@ -1,6 +1,7 @@
 #include "cli/clirunner.h"
 
 #include "cli/texttables.h"
+#include "config/secretmask.h"
 #include "engine/runcontroller.h"
 #include "storage/outputwriter.h"
 #include "storage/projectstore.h"
@@ -54,6 +55,14 @@ bool CliRunner::start(const RunConfig& config)
         fail(BadArguments, errors.first().toString());
         return false;
     }
+    // Checked here, not by the registry: whether a variable is set belongs to this invocation, not to the config.
+    if (config.apiKey.isEmpty() && !config.apiKeyEnv.isEmpty()
+        && !qEnvironmentVariableIsSet(config.apiKeyEnv.toLocal8Bit().constData())) {
+        fail(BadArguments,
+            tr("--api-key-env: the environment variable %1 is not set; export it or pass --api-key")
+                .arg(config.apiKeyEnv));
+        return false;
+    }
     if (!config.project.isEmpty()) {
         QString error;
         m_store = ProjectStore::open(config.project, &error);
@@ -70,7 +79,7 @@ bool CliRunner::start(const RunConfig& config)
         return false;
     }
     m_out << tr("Throughline %1: benchmarking %2 at %3 (%4 transport)")
-                 .arg(QStringLiteral(THROUGHLINE_VERSION), config.model, config.resolvedUrl(),
+                 .arg(QStringLiteral(THROUGHLINE_VERSION), config.model, SecretMask::maskUrl(config.resolvedUrl()),
                      Transport::kindName(m_controller->transport()))
           << Qt::endl;
     return true;

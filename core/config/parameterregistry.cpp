@@ -1,6 +1,7 @@
 #include "config/parameterregistry.h"
 
 #include "config/runconfig.h"
+#include "config/secretmask.h"
 #include "util/jsonutil.h"
 #include "util/tr.h"
 
@@ -10,6 +11,7 @@
 
 #include <cmath>
 #include <limits>
+#include <string_view>
 #include <tuple>
 
 namespace tl {
@@ -19,7 +21,7 @@ using nlohmann::json;
 namespace {
 
 constexpr double kIntMax = std::numeric_limits<int>::max();
-const char* const kMask = "**********";
+const char* const kMask = "**********"; // SecretMask::mask(), as a C string for json values
 
 // --- JSON value <-> field conversions ---
 
@@ -430,6 +432,18 @@ QString jsonObjectCheck(const QByteArray& text, const char* example)
     return {};
 }
 
+// POSIX portable environment variable names: letters, digits and _, not starting with a digit.
+bool isEnvName(const QString& name)
+{
+    if (name.isEmpty() || name.front().isDigit())
+        return false;
+    for (QChar ch : name) {
+        if (!(ch.unicode() < 128 && (ch.isLetterOrNumber() || ch == u'_')))
+            return false;
+    }
+    return true;
+}
+
 // RFC 9110 token characters: what a header name may hold.
 bool isHttpToken(const QString& name)
 {
@@ -445,8 +459,7 @@ bool isHttpToken(const QString& name)
 
 bool isSecretHeader(const QString& name)
 {
-    return name.compare(u"authorization", Qt::CaseInsensitive) == 0
-        || name.compare(u"x-api-key", Qt::CaseInsensitive) == 0;
+    return SecretMask::isSecretHeader(name);
 }
 
 const QStringList kApis = {QStringLiteral("openai"), QStringLiteral("local"), QStringLiteral("local_vllm"),
@@ -516,7 +529,16 @@ QList<Parameter> buildRegistry()
                  "run's benchmark_args.json names the endpoint that was measured."))
              .example({QStringLiteral("http://10.0.0.5:8000/v1/completions")})
              .bad({QStringLiteral("localhost")})
-             .saver([](const RunConfig& c, bool) { return toJ(c.resolvedUrl()); })
+             .saver([](const RunConfig& c, bool includeSecrets) {
+                 return toJ(includeSecrets ? c.resolvedUrl() : SecretMask::maskUrl(c.resolvedUrl()));
+             })
+             .setter([](RunConfig& c, const json& v) {
+                 QString url;
+                 if (QString e = readJ(v, &url); !e.isEmpty())
+                     return e;
+                 c.url = SecretMask::dropMaskedPassword(url);
+                 return QString();
+             })
              .check([](const RunConfig& c) {
                  const QString url = c.url.trimmed();
                  if (url.isEmpty())
@@ -532,10 +554,10 @@ QList<Parameter> buildRegistry()
              .nullWhenEmpty()
              .secret()
              .metavar("KEY")
-             .help(QT_TRANSLATE_NOOP("Throughline", "Sends 'Authorization: Bearer KEY'. Masked in saved files."))
-             .definition(QT_TRANSLATE_NOOP("Throughline",
-                 "The bearer token of the endpoint. Saved files and copied commands show ********** "
-                 "instead; a masked key read back is never taken for the key."))
+             .help(QT_TRANSLATE_NOOP("Throughline", "Sends 'Authorization: Bearer KEY'. Masked in saved files; prefer --api-key-env, which keeps the "
+                   "key out of the process list."))
+             .definition(QT_TRANSLATE_NOOP("Throughline", "The bearer token of the endpoint. Saved files and copied commands show ********** "
+                         "instead; a masked key read back is never taken for the key."))
              .example({QStringLiteral("sk-test")})
              .saver([](const RunConfig& c, bool includeSecrets) {
                  return c.apiKey.isEmpty() ? json(nullptr) : json(includeSecrets ? toJ(c.apiKey) : json(kMask));
@@ -550,13 +572,33 @@ QList<Parameter> buildRegistry()
                      c.apiKey = key;
                  return QString();
              });
+    r << Def(nullptr, {"--api-key-env"}, G::Target)
+             .field(&RunConfig::apiKeyEnv)
+             .metavar("NAME")
+             .help("Read the API key from environment variable NAME (used when --api-key is not given). Without "
+                   "either, OPENAI_API_KEY is used when set.")
+             .definition("Keeps the key out of the command line, so it does not show in ps. Precedence: --api-key, "
+                         "then --api-key-env NAME, then OPENAI_API_KEY. Not saved in benchmark_args.json (EvalScope's "
+                         "key set stays as it is), and the variable's value is saved nowhere.")
+             .example({QStringLiteral("MY_SERVER_KEY")})
+             .bad({QStringLiteral("1BAD")})
+             .check([](const RunConfig& c) {
+                 if (c.apiKeyEnv.isEmpty())
+                     return QString();
+                 if (!isEnvName(c.apiKeyEnv))
+                     return Tr::tr("'%1' is not an environment variable name; use letters, digits and _, e.g. "
+                                   "--api-key-env MY_SERVER_KEY")
+                         .arg(c.apiKeyEnv);
+                 return QString();
+             });
     r << Def("headers", {"--headers"}, G::Target)
              .type(T::KeyValueList)
              .metavar("K=V ...")
              .help(QT_TRANSLATE_NOOP("Throughline", "Extra HTTP headers, split on the first '='."))
-             .definition(QT_TRANSLATE_NOOP("Throughline",
-                 "Sent with every request. Names must be HTTP tokens and values must not hold line breaks; "
-                 "Authorization and X-Api-Key values are masked in saved files."))
+             .definition(QT_TRANSLATE_NOOP("Throughline", "Sent with every request. Names must be HTTP tokens and values must not hold line breaks; "
+                         "the values of Authorization, Proxy-Authorization, api-key, X-Api-Key and of any header "
+                         "whose name contains auth, key, token, secret, password or cookie are masked in saved "
+                         "files, and a masked value read back is not sent."))
              .example({QStringLiteral("X-Team=perf"), QStringLiteral("X-Trace=1")})
              .bad({QStringLiteral("Bad Name=1")})
              .getter([](const RunConfig& c) {
@@ -595,6 +637,8 @@ QList<Parameter> buildRegistry()
                  } else if (!v.is_null()) {
                      return Tr::tr("must be an object of header names and values");
                  }
+                 // A masked value read back (benchmark_args.json, a copied command) is no credential: drop it.
+                 headers.removeIf([](const QPair<QString, QString>& h) { return SecretMask::isMask(h.second); });
                  c.headers = headers;
                  return QString();
              })
@@ -1135,8 +1179,19 @@ QList<Parameter> buildRegistry()
     r << Def("name", {"--name"}, G::Output)
              .field(&RunConfig::name)
              .metavar("NAME")
-             .help(QT_TRANSLATE_NOOP("Throughline", "Run name (default: the model's base name)."))
+             .help(QT_TRANSLATE_NOOP("Throughline", "Run name (default: the model's base name); one folder name, no path."))
+             .definition(QT_TRANSLATE_NOOP("Throughline", "Names the run's folder under --outputs-dir, so it cannot hold / or \\, be absolute, "
+                         "or be . or ..: such names are refused rather than let write outside --outputs-dir."))
              .example({QStringLiteral("baseline")})
+             .bad({QStringLiteral("../x")})
+             .check([](const RunConfig& c) {
+                 const QString n = c.name;
+                 if (n.contains(u'/') || n.contains(u'\\') || n == u"." || n == u".." || n.contains(QChar(0)))
+                     return Tr::tr("'%1' is not a folder name; --name names one folder under --outputs-dir, "
+                                   "without / \\ . or ..")
+                         .arg(n);
+                 return QString();
+             })
              .saver([](const RunConfig& c, bool) { return toJ(c.effectiveName()); });
     r << Def("outputs_dir", {"--outputs-dir"}, G::Output)
              .field(&RunConfig::outputsDir)
@@ -1442,6 +1497,8 @@ QStringList ParameterRegistry::wordsFromValue(const Parameter& p, const json& va
         return out;
     if (p.secret && !includeSecrets)
         return {QString::fromLatin1(kMask)};
+    if (p.key != nullptr && std::string_view(p.key) == "url" && value.is_string() && !includeSecrets)
+        return {SecretMask::maskUrl(jsonutil::toQString(value))};
     switch (p.type) {
     case ParameterType::Bool:
         return out; // the flag itself says it

@@ -1,6 +1,7 @@
 #include "config/runconfig.h"
 
 #include "config/parameterregistry.h"
+#include "config/secretmask.h"
 #include "util/jsonutil.h"
 #include "util/tr.h"
 
@@ -178,7 +179,36 @@ QString RunConfig::effectiveName() const
         if (bad.contains(c) || c == QChar(0))
             c = u'_';
     }
+    // "." and ".." would name the outputs folder or its parent: a stored run name (older project files, imports)
+    // must not place an export outside its folder either.
+    if (n == u"." || n == u"..")
+        n = QStringLiteral("_");
     return n;
+}
+
+QString RunConfig::effectiveApiKey() const
+{
+    if (!apiKey.isEmpty())
+        return apiKey;
+    if (!apiKeyEnv.isEmpty())
+        return qEnvironmentVariable(apiKeyEnv.toLocal8Bit().constData());
+    return qEnvironmentVariable("OPENAI_API_KEY");
+}
+
+QStringList RunConfig::secretValues() const
+{
+    QStringList out;
+    const auto add = [&out](const QString& s) {
+        if (!s.isEmpty() && !SecretMask::isMask(s))
+            out.append(s);
+    };
+    add(effectiveApiKey());
+    add(QUrl(resolvedUrl()).password());
+    for (const auto& [k, v] : headers) {
+        if (SecretMask::isSecretHeader(k))
+            add(v);
+    }
+    return out;
 }
 
 QList<RunPoint> RunConfig::runPoints() const

@@ -22,6 +22,7 @@ struct RunConfig {
     QString api = QStringLiteral("openai");
     QString url = QStringLiteral("http://127.0.0.1:8877/v1/chat/completions");
     QString apiKey;
+    QString apiKeyEnv; // name of the environment variable holding the key (--api-key-env); never its value
     QList<QPair<QString, QString>> headers;
 
     // Load shape
@@ -120,6 +121,12 @@ struct RunConfig {
     // Warmup requests before a point of `number` requests (EvalScope: int(v), or max(1, int(v * number))).
     int warmupCount(int number) const;
     QString effectiveName() const;
+    // The key sent as 'Authorization: Bearer': --api-key, else the variable --api-key-env names, else
+    // OPENAI_API_KEY. Read from the environment at each call, so the value never enters the config or its files.
+    QString effectiveApiKey() const;
+    // Every credential of this config in plain text (effective key, URL password, secret header values), for
+    // SecretMask::maskText on messages that may quote them.
+    QStringList secretValues() const;
     // The sweep: zip(number, parallel) in closed loop, zip(number, rate) in open loop.
     QList<RunPoint> runPoints() const;
     // Every problem with the config, each naming its field. Empty = valid.

@@ -1,5 +1,6 @@
 #include "engine/connectiontest.h"
 
+#include "config/secretmask.h"
 #include "engine/requestfactory.h"
 #include "util/tr.h"
 
@@ -76,8 +77,9 @@ void ConnectionTest::onFinished()
     m_reply = nullptr;
     reply->deleteLater();
     takeData(reply);
-    const QString url = m_factory->url().toString();
-    const QString where = m_factory->url().authority();
+    // Messages name the endpoint without its credentials: they reach the terminal, logs and the GUI.
+    const QString url = SecretMask::maskUrl(m_factory->url().toString());
+    const QString where = m_factory->url().adjusted(QUrl::RemoveUserInfo).authority();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString body = QString::fromUtf8(m_answer.left(600)).trimmed();
 
@@ -143,7 +145,9 @@ void ConnectionTest::onFinished()
             Tr::tr("host '%1' not found; check the host name in --url").arg(m_factory->url().host())});
         return;
     default:
-        Q_EMIT failed({QStringLiteral("--url"), Tr::tr("cannot reach %1: %2").arg(url, reply->errorString())});
+        Q_EMIT failed({QStringLiteral("--url"),
+            Tr::tr("cannot reach %1: %2")
+                .arg(url, SecretMask::maskText(reply->errorString(), {m_factory->url().password()}))});
         return;
     }
 }
@@ -156,7 +160,7 @@ void ConnectionTest::askModels()
     const qsizetype v1 = path.indexOf(u"/v1/");
     models.setPath((v1 >= 0 ? path.left(v1) : QString()) + QStringLiteral("/v1/models"));
     models.setQuery(QString());
-    m_fingerprint.modelsUrl = models.toString();
+    m_fingerprint.modelsUrl = SecretMask::maskUrl(models.toString()); // stored with the run
     m_fingerprint.capturedMs = QDateTime::currentMSecsSinceEpoch();
     QNetworkRequest request = m_factory->networkRequest();
     request.setUrl(models);

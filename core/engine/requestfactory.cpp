@@ -17,8 +17,8 @@ RequestFactory::RequestFactory(const RunConfig& config, std::shared_ptr<const Pr
     m_target.request.setUrl(QUrl(config.resolvedUrl()));
     m_target.request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     m_target.request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("throughline/" THROUGHLINE_VERSION));
-    if (!config.apiKey.isEmpty())
-        m_target.request.setRawHeader("Authorization", "Bearer " + config.apiKey.toUtf8());
+    if (const QString key = config.effectiveApiKey(); !key.isEmpty())
+        m_target.request.setRawHeader("Authorization", "Bearer " + key.toUtf8());
     for (const auto& [key, value] : config.headers)
         m_target.request.setRawHeader(key.toUtf8(), value.toUtf8());
     // HTTP/1.1 keep-alive like the Python clients; no HTTP/2 multiplexing, no cache, no cookies.

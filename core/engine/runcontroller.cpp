@@ -1,5 +1,6 @@
 #include "engine/runcontroller.h"
 
+#include "config/secretmask.h"
 #include "dataset/promptsource.h"
 #include "engine/connectiontest.h"
 #include "engine/dispatcher.h"
@@ -116,7 +117,7 @@ ConfigErrors RunController::start(const RunConfig& config, RunSink* sink)
         info.name = config.effectiveName();
         info.configJson = config.toJson(false);
         info.model = config.model;
-        info.url = config.resolvedUrl();
+        info.url = SecretMask::maskUrl(config.resolvedUrl());
         info.api = config.api;
         info.monotonicAnchorNs = m_runAnchorNs;
         info.createdMs = QDateTime::currentMSecsSinceEpoch();
@@ -220,6 +221,7 @@ void RunController::startPhase(Phase phase, int requests)
         options.connectRatePerS = m_config.connectRate / count; // the run's rate and burst, shared by its workers
         options.rampBurst = std::max(1, Worker::kRampBurst / count);
         options.debug = m_config.debug;
+        options.secrets = m_config.secretValues();
         options.transport = m_transport;
         options.limits = m_limits;
         options.warmup = phase == Phase::Warmup;

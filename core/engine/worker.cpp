@@ -1,5 +1,6 @@
 #include "engine/worker.h"
 
+#include "config/secretmask.h"
 #include "engine/requestfactory.h"
 #include "tokenizer/tokenizer.h"
 #include "util/deadlinetimer.h"
@@ -414,10 +415,11 @@ void Worker::finishRecord(Active& a, TransportError error, const QString& messag
     RequestRecord& rec = a.rec;
     rec.endNs = nowNs;
 
-    auto fail = [&rec](ErrorClass c, QString message) {
+    // A transport's message can quote the request URL, user:password included.
+    auto fail = [&rec, this](ErrorClass c, const QString& message) {
         rec.success = false;
         rec.errorClass = c;
-        rec.errorMessage = std::move(message);
+        rec.errorMessage = SecretMask::maskText(message, m_options.secrets);
     };
 
     if (a.abortReason != ErrorClass::None) {

@@ -7,6 +7,7 @@
 #include "net/transport.h"
 
 #include <QObject>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -42,6 +43,7 @@ struct WorkerOptions {
     int rampBurst = 64; // connections opened at once before the rate applies
     bool retryStaleConnections = true; // resend once when a connection closes before a single response byte
     bool debug = false; // log bodies and events (truncated) to stderr: slows the worker, for diagnosis only
+    QStringList secrets; // credentials of the run (RunConfig::secretValues): masked in error messages and logs
     Transport::Kind transport = Transport::Kind::Lean; // what carries the requests (RunController: --transport)
     ResponseLimits limits; // past them a request is aborted and recorded as response_too_large
 };

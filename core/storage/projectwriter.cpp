@@ -1,5 +1,6 @@
 #include "storage/projectwriter.h"
 
+#include "config/secretmask.h"
 #include "storage/pointresultjson.h"
 #include "storage/projectschema.h"
 #include "util/tr.h"
@@ -110,7 +111,8 @@ bool ProjectWriter::insertRunRow(const RunData& info, const QString& status, con
     QSqlQuery endpoint(m_db);
     endpoint.prepare(QStringLiteral("INSERT OR IGNORE INTO endpoints(url, api, model, first_used_ms) VALUES(?,?,?,?)"));
     // Empty, not NULL: an unknown URL (an import from vLLM) is still one endpoint row.
-    const QString url = notNull(info.url);
+    // Masked here as well as by the engine: an imported run's URL and configuration come from other tools' files.
+    const QString url = SecretMask::maskUrl(notNull(info.url));
     const QString api = notNull(info.api);
     const QString model = notNull(info.model);
     endpoint.addBindValue(url);
@@ -132,9 +134,9 @@ bool ProjectWriter::insertRunRow(const RunData& info, const QString& status, con
     q.addBindValue(extra ? info.createdMs : QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(status);
     q.addBindValue(extra && !extra->toolVersion.isEmpty() ? extra->toolVersion : QStringLiteral(THROUGHLINE_VERSION));
-    q.addBindValue(notNull(QString::fromUtf8(info.configJson)));
+    q.addBindValue(notNull(QString::fromUtf8(SecretMask::maskConfigJson(info.configJson))));
     q.addBindValue(info.model);
-    q.addBindValue(info.url);
+    q.addBindValue(info.url.isNull() ? info.url : url);
     q.addBindValue(info.api);
     q.addBindValue(info.monotonicAnchorNs);
     q.addBindValue(notNull(extra ? extra->notes : QString()));

@@ -1,0 +1,132 @@
+// SecretMask and the places that use it in config: what is a credential, how it is masked, and that a masked value
+// read back is dropped rather than sent.
+#undef QT_NO_CAST_FROM_ASCII
+
+#include "config/commandline.h"
+#include "config/runconfig.h"
+#include "config/secretmask.h"
+
+#include <QTest>
+
+class TestSecretMask final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void secretHeaders_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("secret");
+        for (const char* n : {"Authorization", "authorization", "Proxy-Authorization", "api-key", "X-Api-Key",
+                 "X-Goog-Api-Key", "X-Gateway-Token", "X-Client-Secret", "Cookie", "X-Password"})
+            QTest::newRow(n) << QString::fromLatin1(n) << true;
+        for (const char* n : {"X-Team", "Content-Type", "X-Trace", "Accept"})
+            QTest::newRow(n) << QString::fromLatin1(n) << false;
+    }
+    void secretHeaders()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, secret);
+        QCOMPARE(tl::SecretMask::isSecretHeader(name), secret);
+    }
+
+    void maskUrl_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("masked");
+        QTest::newRow("plain unchanged") << "http://10.0.0.5:8000/v1/chat/completions"
+                                         << "http://10.0.0.5:8000/v1/chat/completions";
+        QTest::newRow("user only unchanged") << "http://bench@host/v1"
+                                             << "http://bench@host/v1";
+        QTest::newRow("password") << "http://bench:pw-1@host:8000/v1"
+                                  << "http://bench:**********@host:8000/v1";
+        QTest::newRow("query key") << "https://host/v1?api-key=k1&x=2"
+                                   << "https://host/v1?api-key=**********&x=2";
+        QTest::newRow("not a url") << "localhost"
+                                   << "localhost";
+    }
+    void maskUrl()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, masked);
+        QCOMPARE(tl::SecretMask::maskUrl(url), masked);
+        QCOMPARE(tl::SecretMask::dropMaskedPassword(tl::SecretMask::maskUrl(url)).contains("**********@"), false);
+    }
+
+    // Saved configuration, copied command and the stored-config masking hold no credential, and reading the saved
+    // configuration back sends none.
+    void savedConfigHoldsNoSecret()
+    {
+        tl::RunConfig c;
+        c.model = "m";
+        c.url = "http://bench:pw-Cf-1@host:8000/v1/chat/completions";
+        c.apiKey = "sk-Cf-2";
+        c.headers = {{"X-Api-Key", "xk-Cf-3"}, {"Proxy-Authorization", "pa-Cf-4"}, {"X-Team", "perf"}};
+        const QByteArray saved = c.toJson(false);
+        const QString command = tl::CommandLine::toCommandLine(c, false);
+        for (const char* secret : {"pw-Cf-1", "sk-Cf-2", "xk-Cf-3", "pa-Cf-4"}) {
+            QVERIFY2(!saved.contains(secret), secret);
+            QVERIFY2(!command.contains(QLatin1String(secret)), secret);
+            QVERIFY2(!tl::SecretMask::maskConfigJson(c.toJson(true)).contains(secret), secret);
+        }
+        QVERIFY(saved.contains("perf"));
+        QVERIFY(c.toJson(true).contains("sk-Cf-2")); // the in-memory copy for the GUI's own use keeps it
+
+        tl::ConfigErrors errors;
+        const tl::RunConfig back = tl::RunConfig::fromJson(saved, &errors);
+        QVERIFY(back.apiKey.isEmpty());
+        QVERIFY(!back.url.contains("**********"));
+        QCOMPARE(back.headers, (QList<QPair<QString, QString>>{{"X-Team", "perf"}}));
+        QVERIFY(back.secretValues().isEmpty() || !back.secretValues().contains("**********"));
+    }
+
+    void keyPrecedence()
+    {
+        qputenv("OPENAI_API_KEY", "from-openai");
+        qputenv("TL_SECRETMASK_KEY", "from-named");
+        tl::RunConfig c;
+        QCOMPARE(c.effectiveApiKey(), QStringLiteral("from-openai"));
+        c.apiKeyEnv = "TL_SECRETMASK_KEY";
+        QCOMPARE(c.effectiveApiKey(), QStringLiteral("from-named"));
+        c.apiKey = "from-flag";
+        QCOMPARE(c.effectiveApiKey(), QStringLiteral("from-flag"));
+        c.apiKey.clear();
+        QVERIFY(!c.toJson(false).contains("from-named")); // the value is never saved
+        QVERIFY(!c.toJson(true).contains("from-named"));
+        qunsetenv("OPENAI_API_KEY");
+        qunsetenv("TL_SECRETMASK_KEY");
+    }
+
+    // A stored run name (an import, an older file) is not checked like --name: on export it still names one folder.
+    void storedNamesStayOneFolder_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("folder");
+        QTest::newRow("..") << ".."
+                            << "_";
+        QTest::newRow(".") << "."
+                           << "_";
+        QTest::newRow("../../x") << "../../x"
+                                 << ".._.._x";
+        QTest::newRow("absolute") << "/etc/x"
+                                  << "_etc_x";
+        QTest::newRow("backslash") << "a\\..\\b"
+                                   << "a_.._b";
+    }
+    void storedNamesStayOneFolder()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, folder);
+        tl::RunConfig c;
+        c.name = name;
+        QCOMPARE(c.effectiveName(), folder);
+    }
+
+    void maskText()
+    {
+        QCOMPARE(tl::SecretMask::maskText("connect to http://u:pw@h failed", {"pw", QString()}),
+            QStringLiteral("connect to http://u:**********@h failed"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSecretMask)
+#include "tst_secretmask.moc"
