@@ -1,12 +1,16 @@
 #include "config/commandline.h"
 #include "config/parameterregistry.h"
 #include "pages/runsetuppage.h"
+#include "sim/simserver.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
+#include <QToolButton>
 
 using tl::Parameter;
 using tl::ParameterRegistry;
@@ -174,6 +178,92 @@ private Q_SLOTS:
         QVERIFY(!other.findChild<QLabel*>(QStringLiteral("pasteNoteLabel"))->isHidden());
         QVERIFY(!other.applyCommand(QStringLiteral("not a command")));
         QVERIFY(!other.findChild<QLabel*>(QStringLiteral("errorLabel"))->isHidden());
+    }
+
+    // The key is masked until the user asks to see it, and masked again on the second press.
+    void apiKeyMaskedWithShowToggle()
+    {
+        RunSetupPage page;
+        RunConfig c = valid();
+        c.apiKey = QStringLiteral("sk-secret");
+        page.setConfig(c);
+        auto* key = page.findChild<QLineEdit*>(QStringLiteral("apiKeyEdit"));
+        auto* show = page.findChild<QToolButton*>(QStringLiteral("apiKeyEditShowButton"));
+        QVERIFY(key && show);
+        QCOMPARE(key->echoMode(), QLineEdit::Password);
+        show->click();
+        QCOMPARE(key->echoMode(), QLineEdit::Normal);
+        QCOMPARE(key->text(), QStringLiteral("sk-secret"));
+        show->click();
+        QCOMPARE(key->echoMode(), QLineEdit::Password);
+        QCOMPARE(page.config().apiKey, QStringLiteral("sk-secret"));
+    }
+
+    // Under the URL: where requests will really go after EvalScope's suffix rule (RunConfig::resolvedUrl()).
+    void effectiveEndpointFollowsTheUrl_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("api");
+        QTest::addColumn<QString>("endpoint");
+        QTest::newRow("suffix given") << "http://h:1/v1/chat/completions"
+                                      << "openai"
+                                      << "http://h:1/v1/chat/completions";
+        QTest::newRow("base only") << "http://h:1/v1"
+                                   << "openai"
+                                   << "http://h:1/v1/chat/completions";
+        QTest::newRow("trailing slash") << "http://h:1/v1/"
+                                        << "openai"
+                                        << "http://h:1/v1/chat/completions";
+    }
+    void effectiveEndpointFollowsTheUrl()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, api);
+        QFETCH(QString, endpoint);
+        RunSetupPage page;
+        page.setConfig(valid());
+        auto* label = page.findChild<QLabel*>(QStringLiteral("effectiveUrlLabel"));
+        QVERIFY(label);
+        page.findChild<QLineEdit*>(QStringLiteral("urlEdit"))->setText(url);
+        QCOMPARE(page.config().resolvedUrl(), endpoint);
+        QVERIFY2(label->text().endsWith(endpoint), qPrintable(label->text()));
+    }
+
+    // "Fetch list" asks the emulated server's /v1/models without blocking, and offers its ids in the drop-down.
+    void modelDropDownFromTheServer()
+    {
+        tl::SimConfig sim;
+        sim.modelName = QStringLiteral("qwen-sim");
+        tl::SimServer server(sim);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        RunSetupPage page;
+        RunConfig c = valid();
+        c.url = server.baseUrl().toString() + QStringLiteral("/v1");
+        c.model.clear();
+        page.setConfig(c);
+        auto* combo = page.findChild<QComboBox*>(QStringLiteral("modelCombo"));
+        auto* fetch = page.findChild<QToolButton*>(QStringLiteral("fetchModelsButton"));
+        auto* note = page.findChild<QLabel*>(QStringLiteral("modelsNoteLabel"));
+        QVERIFY(combo && fetch && note);
+        QVERIFY(!page.problems().isEmpty()); // no model yet
+        fetch->click();
+        QVERIFY(!fetch->isEnabled()); // returned at once: the answer comes later
+        QTRY_COMPARE_WITH_TIMEOUT(combo->count(), 1, 10000);
+        QCOMPARE(combo->itemText(0), QStringLiteral("qwen-sim"));
+        QVERIFY(fetch->isEnabled());
+        // The empty field took the server's model, and the form is runnable.
+        QCOMPARE(page.config().model, QStringLiteral("qwen-sim"));
+        QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("modelEdit"))->text(), QStringLiteral("qwen-sim"));
+        QVERIFY(page.problems().isEmpty());
+
+        // A typed name is kept when the list comes again; a server that is gone is said so, not hidden.
+        page.findChild<QLineEdit*>(QStringLiteral("modelEdit"))->setText(QStringLiteral("mine"));
+        server.stop();
+        fetch->click();
+        QTRY_VERIFY_WITH_TIMEOUT(fetch->isEnabled(), 10000);
+        QVERIFY2(note->text().contains(QStringLiteral("/v1/models")), qPrintable(note->text()));
+        QCOMPARE(page.config().model, QStringLiteral("mine"));
     }
 };
 

@@ -2,6 +2,7 @@
 
 #include "config/commandline.h"
 #include "config/parameterregistry.h"
+#include "engine/modellistfetcher.h"
 #include "util/jsonutil.h"
 
 #include <QApplication>
@@ -11,6 +12,7 @@
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -19,6 +21,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -201,6 +204,8 @@ RunSetupPage::Field RunSetupPage::makeField(const Parameter& p, QWidget* parent)
         f.write = [spin](const json& v) { spin->setValue(v.is_number() ? v.get<double>() : 0.0); };
         connect(spin, &QDoubleSpinBox::valueChanged, this, changed);
         f.editor = spin;
+    } else if (p.flag() == u"--model") {
+        return makeModelField(p, parent);
     } else {
         // Text: strings and JSON as they are; numbers that may be unset; lists as shell words (quote a word that
         // holds spaces).
@@ -208,8 +213,11 @@ RunSetupPage::Field RunSetupPage::makeField(const Parameter& p, QWidget* parent)
         edit->setClearButtonEnabled(true);
         if (!p.example.isEmpty())
             edit->setPlaceholderText(tr("e.g. %1").arg(p.example.join(u' ')));
-        if (p.secret)
+        if (p.secret) {
             edit->setEchoMode(QLineEdit::Password);
+            edit->setObjectName(objectNameFor(p));
+            edit->setProperty("rowWidget", QVariant::fromValue<QWidget*>(decorateSecret(edit, parent)));
+        }
         const bool words = p.isList();
         f.read = [edit, &p, words](QString* error) {
             const QString text = edit->text();
@@ -268,6 +276,123 @@ RunSetupPage::Field RunSetupPage::makeField(const Parameter& p, QWidget* parent)
     return f;
 }
 
+// The model: an editable drop-down that the server's /v1/models fills on request; any name may still be typed.
+RunSetupPage::Field RunSetupPage::makeModelField(const Parameter& p, QWidget* parent)
+{
+    Field f;
+    f.parameter = &p;
+    m_modelCombo = new QComboBox(parent);
+    m_modelCombo->setEditable(true);
+    m_modelCombo->setInsertPolicy(QComboBox::NoInsert);
+    m_modelCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_modelCombo->setMinimumContentsLength(12);
+    m_modelCombo->lineEdit()->setObjectName(objectNameFor(p)); // "modelEdit", as the tests and main window know it
+    m_modelCombo->lineEdit()->setPlaceholderText(tr("the server's model id"));
+    m_modelCombo->lineEdit()->setClearButtonEnabled(true);
+    f.read = [combo = m_modelCombo](QString*) { return json(jsonutil::toStd(combo->currentText())); };
+    f.write = [combo = m_modelCombo](
+                  const json& v) { combo->setEditText(v.is_string() ? jsonutil::toQString(v) : QString()); };
+    connect(m_modelCombo, &QComboBox::currentTextChanged, this, [this] { revalidate(); });
+    connect(m_modelCombo->lineEdit(), &QLineEdit::returnPressed, this, [this] {
+        if (m_run->isEnabled())
+            Q_EMIT runRequested();
+    });
+
+    m_fetchModels = new QToolButton(parent);
+    m_fetchModels->setObjectName(QStringLiteral("fetchModelsButton"));
+    m_fetchModels->setText(tr("Fetch list"));
+    m_fetchModels->setToolTip(tr("Ask the server at the URL for the models it serves (GET /v1/models)."));
+    connect(m_fetchModels, &QToolButton::clicked, this, &RunSetupPage::fetchModels);
+    m_fetcher = new ModelListFetcher(this);
+    connect(m_fetcher, &ModelListFetcher::modelsFetched, this, &RunSetupPage::onModelsFetched);
+    connect(m_fetcher, &ModelListFetcher::failed, this, &RunSetupPage::onModelsFailed);
+
+    m_modelsNote = new QLabel(parent);
+    m_modelsNote->setObjectName(QStringLiteral("modelsNoteLabel"));
+    m_modelsNote->setWordWrap(true);
+    m_modelsNote->setForegroundRole(QPalette::PlaceholderText);
+    m_modelsNote->hide();
+
+    auto* row = new QWidget(parent);
+    auto* layout = new QGridLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setVerticalSpacing(2);
+    layout->addWidget(m_modelCombo, 0, 0);
+    layout->addWidget(m_fetchModels, 0, 1);
+    layout->addWidget(m_modelsNote, 1, 0, 1, 2);
+    layout->setColumnStretch(0, 1);
+    f.editor = m_modelCombo;
+    f.editor->setToolTip(tooltipFor(p));
+    f.editor->setProperty("rowWidget", QVariant::fromValue<QWidget*>(row));
+    m_modelCombo->setObjectName(QStringLiteral("modelCombo"));
+    f.message = new QLabel(parent);
+    return f;
+}
+
+// A masked field with a toggle that shows what was typed (to check a pasted key) and hides it again.
+QWidget* RunSetupPage::decorateSecret(QLineEdit* edit, QWidget* parent)
+{
+    auto* show = new QToolButton(parent);
+    show->setObjectName(edit->objectName() + QStringLiteral("ShowButton")); // "apiKeyEditShowButton"
+    show->setText(tr("Show"));
+    show->setCheckable(true);
+    show->setToolTip(tr("Show or hide the key"));
+    connect(show, &QToolButton::toggled, edit, [edit, show](bool visible) {
+        edit->setEchoMode(visible ? QLineEdit::Normal : QLineEdit::Password);
+        show->setText(visible ? RunSetupPage::tr("Hide") : RunSetupPage::tr("Show"));
+    });
+    auto* row = new QWidget(parent);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(edit, 1);
+    layout->addWidget(show);
+    return row;
+}
+
+void RunSetupPage::fetchModels()
+{
+    const RunConfig c = config();
+    m_modelsNote->setText(tr("Asking %1 …").arg(ModelListFetcher::modelsUrl(QUrl(c.resolvedUrl())).toString()));
+    m_modelsNote->show();
+    m_fetchModels->setEnabled(false);
+    m_fetcher->fetch(QUrl(c.resolvedUrl()), c.apiKey);
+}
+
+void RunSetupPage::onModelsFetched(const QStringList& ids)
+{
+    m_fetchModels->setEnabled(true);
+    const QString typed = m_modelCombo->currentText();
+    {
+        const QSignalBlocker blocker(m_modelCombo);
+        m_modelCombo->clear();
+        m_modelCombo->addItems(ids);
+        // An empty field takes the server's only (or first) model; a typed name stays as it is.
+        m_modelCombo->setEditText(typed.isEmpty() && !ids.isEmpty() ? ids.first() : typed);
+    }
+    revalidate();
+    m_modelsNote->setText(ids.isEmpty() ? tr("The server lists no models.")
+                                        : tr("%n model(s) offered by the server.", nullptr, int(ids.size())));
+    m_modelsNote->show();
+}
+
+void RunSetupPage::onModelsFailed(const QString& message)
+{
+    m_fetchModels->setEnabled(true);
+    m_modelsNote->setText(tr("No model list: %1").arg(message));
+    m_modelsNote->show();
+}
+
+void RunSetupPage::updateEndpoint(const RunConfig& config)
+{
+    if (!m_endpoint)
+        return;
+    const QString resolved = config.resolvedUrl();
+    m_endpoint->setText(tr("Requests go to: %1").arg(resolved));
+    m_endpoint->setToolTip(resolved == config.url.trimmed()
+            ? QString()
+            : tr("The URL has no endpoint suffix, so the API's is appended (EvalScope's rule)."));
+}
+
 void RunSetupPage::buildForm()
 {
     m_banner = new QLabel(this);
@@ -307,7 +432,9 @@ void RunSetupPage::buildForm()
             f.group = box;
             f.message->setWordWrap(true);
             f.message->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
-            f.message->setObjectName(f.editor->objectName() + QStringLiteral("Message"));
+            // Named after the field's text editor ("modelEditMessage" for the model's drop-down too).
+            const QWidget* named = f.editor == m_modelCombo ? m_modelCombo->lineEdit() : f.editor;
+            f.message->setObjectName(named->objectName() + QStringLiteral("Message"));
             f.message->hide();
             auto* cell = new QWidget(inner);
             auto* cellLayout = new QVBoxLayout(cell);
@@ -315,6 +442,14 @@ void RunSetupPage::buildForm()
             cellLayout->setSpacing(2);
             auto* row = f.editor->property("rowWidget").value<QWidget*>();
             cellLayout->addWidget(row ? row : f.editor);
+            if (p.flag() == u"--url") {
+                m_endpoint = new QLabel(inner);
+                m_endpoint->setObjectName(QStringLiteral("effectiveUrlLabel"));
+                m_endpoint->setForegroundRole(QPalette::PlaceholderText);
+                m_endpoint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+                m_endpoint->setWordWrap(true);
+                cellLayout->addWidget(m_endpoint);
+            }
             cellLayout->addWidget(f.message);
             auto* label = new QLabel(labelFor(p) + u':', inner);
             label->setToolTip(f.editor->toolTip());
@@ -446,6 +581,7 @@ void RunSetupPage::revalidate()
         return;
     ConfigErrors problems;
     const RunConfig c = config(&problems);
+    updateEndpoint(c);
     for (const ConfigError& e : c.validate()) {
         bool known = false;
         for (const ConfigError& p : std::as_const(problems))

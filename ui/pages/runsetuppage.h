@@ -7,11 +7,16 @@
 
 #include <functional>
 
+class QComboBox;
 class QGroupBox;
+class QLineEdit;
 class QLabel;
 class QPushButton;
+class QToolButton;
 
 namespace tl {
+
+class ModelListFetcher;
 
 // The form for a run, generated from the ParameterRegistry: one widget per parameter, by group, with the
 // registry's help as tooltip. It only turns input into a RunConfig; the core's rules (ParameterRegistry and
@@ -45,6 +50,10 @@ public:
     // The problems of the form as it stands (input and core rules); empty when Run may start.
     ConfigErrors problems() const { return m_problems; }
 
+    // Asks the server at the form's URL for its models (GET /v1/models, asynchronous) and offers them in the model
+    // drop-down; the outcome shows under the model field.
+    void fetchModels();
+
 Q_SIGNALS:
     void runRequested();
 
@@ -60,6 +69,11 @@ private:
 
     void buildForm();
     Field makeField(const Parameter& p, QWidget* parent);
+    Field makeModelField(const Parameter& p, QWidget* parent);
+    QWidget* decorateSecret(QLineEdit* edit, QWidget* parent);
+    void onModelsFetched(const QStringList& ids);
+    void onModelsFailed(const QString& message);
+    void updateEndpoint(const RunConfig& config);
     const Field* fieldFor(const QString& flag) const;
     void revalidate();
     void updateRunButton();
@@ -76,6 +90,11 @@ private:
     QLabel* m_errors = nullptr;
     QLabel* m_note = nullptr;
     QPushButton* m_run = nullptr;
+    QLabel* m_endpoint = nullptr; // the URL after the suffix rule, under the URL field
+    QComboBox* m_modelCombo = nullptr;
+    QToolButton* m_fetchModels = nullptr;
+    QLabel* m_modelsNote = nullptr;
+    ModelListFetcher* m_fetcher = nullptr;
 };
 
 } // namespace tl
