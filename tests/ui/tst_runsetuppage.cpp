@@ -3,12 +3,14 @@
 #include "pages/runsetuppage.h"
 #include "sim/simserver.h"
 
+#include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableView>
 #include <QTest>
 #include <QToolButton>
 
@@ -264,6 +266,58 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(fetch->isEnabled(), 10000);
         QVERIFY2(note->text().contains(QStringLiteral("/v1/models")), qPrintable(note->text()));
         QCOMPARE(page.config().model, QStringLiteral("mine"));
+    }
+
+    // The sweep as a table: it shows the lists, edits them, and follows the closed/open loop switch.
+    void loadPointsTable()
+    {
+        RunSetupPage page;
+        RunConfig c = valid();
+        c.parallel = {1, 8};
+        c.number = {10, 80};
+        page.setConfig(c);
+        auto* view = page.findChild<QTableView*>(QStringLiteral("loadPointsTable"));
+        QVERIFY(view);
+        QAbstractItemModel* model = view->model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(model->index(1, 0).data().toString(), QStringLiteral("8"));
+        QCOMPARE(model->index(1, 1).data().toString(), QStringLiteral("80"));
+
+        // Edited in the table, the lists follow.
+        QVERIFY(model->setData(model->index(1, 0), 16));
+        QCOMPARE(page.config().parallel, (QList<int>{1, 16}));
+        QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("parallelEdit"))->text(), QStringLiteral("1 16"));
+        page.findChild<QToolButton*>(QStringLiteral("addPointButton"))->click();
+        QCOMPARE(page.config().parallel, (QList<int>{1, 16, 32}));
+        QCOMPARE(page.config().number, (QList<int>{10, 80, 80}));
+        QVERIFY(page.problems().isEmpty());
+        view->setCurrentIndex(model->index(0, 0));
+        page.findChild<QToolButton*>(QStringLiteral("removePointButton"))->click();
+        QCOMPARE(page.config().parallel, (QList<int>{16, 32}));
+        QCOMPARE(page.config().number, (QList<int>{80, 80}));
+
+        // Typed in the lists, the table follows; unequal lists show as such and the core's rule says why.
+        page.findChild<QLineEdit*>(QStringLiteral("parallelEdit"))->setText(QStringLiteral("2 4 6"));
+        QCOMPARE(model->rowCount(), 3);
+        QCOMPARE(model->index(2, 1).data().toString(), QString());
+        QVERIFY(!page.problems().isEmpty());
+
+        // Open loop: the first column is the rate.
+        page.setConfig(c);
+        auto* mode = page.findChild<QComboBox*>(QStringLiteral("loopModeCombo"));
+        QVERIFY(mode);
+        mode->setCurrentIndex(1);
+        QVERIFY(page.config().openLoop);
+        QVERIFY(model->headerData(0, Qt::Horizontal).toString().contains(QStringLiteral("Rate")));
+        page.findChild<QLineEdit*>(QStringLiteral("--rate"))->setText(QStringLiteral("2 4"));
+        QCOMPARE(model->index(1, 0).data().toString(), QStringLiteral("4"));
+        QVERIFY(model->setData(model->index(0, 0), 1.5));
+        QCOMPARE(page.config().rate, (QList<double>{1.5, 4}));
+        QCOMPARE(page.config().parallel, (QList<int>{1, 8})); // left as it was
+        mode->setCurrentIndex(0);
+        QVERIFY(!page.config().openLoop);
+        QCOMPARE(model->index(1, 0).data().toString(), QStringLiteral("8"));
     }
 };
 

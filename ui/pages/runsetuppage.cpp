@@ -3,6 +3,7 @@
 #include "config/commandline.h"
 #include "config/parameterregistry.h"
 #include "engine/modellistfetcher.h"
+#include "models/loadpointsmodel.h"
 #include "util/jsonutil.h"
 
 #include <QApplication>
@@ -15,6 +16,7 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,6 +25,7 @@
 #include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -393,6 +396,116 @@ void RunSetupPage::updateEndpoint(const RunConfig& config)
             : tr("The URL has no endpoint suffix, so the API's is appended (EvalScope's rule)."));
 }
 
+// The sweep's points as a small table above the Load group's fields; the list fields stay as the compact way.
+void RunSetupPage::addLoadPoints(QFormLayout* form, QWidget* parent)
+{
+    m_loopMode = new QComboBox(parent);
+    m_loopMode->setObjectName(QStringLiteral("loopModeCombo"));
+    m_loopMode->addItem(tr("Closed loop: a fixed number of requests in flight (--parallel)"));
+    m_loopMode->addItem(tr("Open loop: requests arrive at a rate, whatever is in flight (--rate)"));
+    connect(m_loopMode, &QComboBox::currentIndexChanged, this, &RunSetupPage::onLoopModeChosen);
+
+    m_points = new LoadPointsModel(this);
+    m_pointsView = new QTableView(parent);
+    m_pointsView->setObjectName(QStringLiteral("loadPointsTable"));
+    m_pointsView->setModel(m_points);
+    m_pointsView->setToolTip(tr("One row per run point: its load and its number of requests. Double-click to edit."));
+    m_pointsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_pointsView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_pointsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_pointsView->setMinimumHeight(m_pointsView->fontMetrics().height() * 6);
+    m_pointsView->setMaximumHeight(m_pointsView->fontMetrics().height() * 9);
+    connect(m_points, &QAbstractItemModel::dataChanged, this, &RunSetupPage::onPointsEdited);
+    connect(m_points, &QAbstractItemModel::rowsInserted, this, &RunSetupPage::onPointsEdited);
+    connect(m_points, &QAbstractItemModel::rowsRemoved, this, &RunSetupPage::onPointsEdited);
+
+    auto* add = new QToolButton(parent);
+    add->setObjectName(QStringLiteral("addPointButton"));
+    add->setText(tr("Add point"));
+    connect(add, &QToolButton::clicked, this, &RunSetupPage::addPoint);
+    auto* remove = new QToolButton(parent);
+    remove->setObjectName(QStringLiteral("removePointButton"));
+    remove->setText(tr("Remove point"));
+    connect(remove, &QToolButton::clicked, this, &RunSetupPage::removePoint);
+
+    auto* cell = new QWidget(parent);
+    auto* layout = new QGridLayout(cell);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_pointsView, 0, 0, 3, 1);
+    layout->addWidget(add, 0, 1);
+    layout->addWidget(remove, 1, 1);
+    layout->setRowStretch(2, 1);
+    layout->setColumnStretch(0, 1);
+    form->insertRow(0, tr("Mode:"), m_loopMode);
+    form->insertRow(1, tr("Points:"), cell);
+}
+
+void RunSetupPage::addPoint()
+{
+    m_points->insertRows(m_points->rowCount(), 1);
+}
+
+void RunSetupPage::removePoint()
+{
+    const QModelIndex current = m_pointsView->currentIndex();
+    const int row = current.isValid() ? current.row() : m_points->rowCount() - 1;
+    if (m_points->rowCount() > 1)
+        m_points->removeRows(row, 1);
+}
+
+// The table was edited: it writes the list fields (closed loop: --parallel, open loop: --rate; and --number), whose
+// change runs the core's rules like typing would.
+void RunSetupPage::onPointsEdited()
+{
+    if (m_syncingPoints || m_filling)
+        return;
+    const Field* load = fieldFor(m_points->openLoop() ? QStringLiteral("--rate") : QStringLiteral("--parallel"));
+    const Field* number = fieldFor(QStringLiteral("--number"));
+    if (!load || !number)
+        return;
+    auto text = [](const QList<double>& values) {
+        QStringList words;
+        for (double v : values)
+            words << QString::number(v);
+        return words.join(u' ');
+    };
+    m_syncingPoints = true;
+    qobject_cast<QLineEdit*>(load->editor)->setText(text(m_points->loads()));
+    qobject_cast<QLineEdit*>(number->editor)->setText(text(m_points->numbers()));
+    m_syncingPoints = false;
+    revalidate();
+}
+
+void RunSetupPage::onLoopModeChosen(int index)
+{
+    if (const Field* f = fieldFor(QStringLiteral("--open-loop")))
+        qobject_cast<QCheckBox*>(f->editor)->setChecked(index == 1);
+}
+
+// The form changed elsewhere (typed lists, a pasted command, setConfig): the table follows.
+void RunSetupPage::updatePoints(const RunConfig& config)
+{
+    if (!m_points || m_syncingPoints)
+        return;
+    {
+        const QSignalBlocker blocker(m_loopMode);
+        m_loopMode->setCurrentIndex(config.openLoop ? 1 : 0);
+    }
+    QList<double> loads;
+    if (config.openLoop)
+        loads = config.rate;
+    else
+        for (int p : config.parallel)
+            loads << p;
+    QList<double> numbers;
+    for (int n : config.number)
+        numbers << n;
+    m_points->setOpenLoop(config.openLoop);
+    if (loads != m_points->loads() || numbers != m_points->numbers()
+        || m_points->rowCount() != std::max(loads.size(), numbers.size()))
+        m_points->setPoints(loads, numbers);
+}
+
 void RunSetupPage::buildForm()
 {
     m_banner = new QLabel(this);
@@ -457,6 +570,8 @@ void RunSetupPage::buildForm()
             form->addRow(label, cell);
             m_fields.append(f);
         }
+        if (group == ParameterGroup::Load)
+            addLoadPoints(form, inner);
         if (!unsupported.isEmpty()) {
             auto* note = new QLabel(tr("Not in this version: %1").arg(unsupported.join(QStringLiteral(", "))), inner);
             note->setWordWrap(true);
@@ -582,6 +697,7 @@ void RunSetupPage::revalidate()
     ConfigErrors problems;
     const RunConfig c = config(&problems);
     updateEndpoint(c);
+    updatePoints(c);
     for (const ConfigError& e : c.validate()) {
         bool known = false;
         for (const ConfigError& p : std::as_const(problems))

@@ -8,14 +8,17 @@
 #include <functional>
 
 class QComboBox;
+class QFormLayout;
 class QGroupBox;
 class QLineEdit;
 class QLabel;
 class QPushButton;
+class QTableView;
 class QToolButton;
 
 namespace tl {
 
+class LoadPointsModel;
 class ModelListFetcher;
 
 // The form for a run, generated from the ParameterRegistry: one widget per parameter, by group, with the
@@ -74,6 +77,12 @@ private:
     void onModelsFetched(const QStringList& ids);
     void onModelsFailed(const QString& message);
     void updateEndpoint(const RunConfig& config);
+    void addLoadPoints(QFormLayout* form, QWidget* parent);
+    void onPointsEdited();
+    void onLoopModeChosen(int index);
+    void updatePoints(const RunConfig& config);
+    void addPoint();
+    void removePoint();
     const Field* fieldFor(const QString& flag) const;
     void revalidate();
     void updateRunButton();
@@ -95,6 +104,10 @@ private:
     QToolButton* m_fetchModels = nullptr;
     QLabel* m_modelsNote = nullptr;
     ModelListFetcher* m_fetcher = nullptr;
+    LoadPointsModel* m_points = nullptr; // the sweep as a table, kept in step with --parallel/--rate and --number
+    QComboBox* m_loopMode = nullptr;
+    QTableView* m_pointsView = nullptr;
+    bool m_syncingPoints = false;
 };
 
 } // namespace tl
