@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -318,6 +319,48 @@ private Q_SLOTS:
         mode->setCurrentIndex(0);
         QVERIFY(!page.config().openLoop);
         QCOMPARE(model->index(1, 0).data().toString(), QStringLiteral("8"));
+    }
+
+    // --extra-args on several lines: pretty-printed from the line, written back compactly, judged as you type.
+    void jsonEditedOnSeveralLines()
+    {
+        RunSetupPage page;
+        RunConfig c = valid();
+        c.extraArgs = "{\"ignore_eos\":true}";
+        page.setConfig(c);
+        auto* line = page.findChild<QLineEdit*>(QStringLiteral("extraArgsEdit"));
+        auto* multi = page.findChild<QPlainTextEdit*>(QStringLiteral("extraArgsEditJson"));
+        auto* message = page.findChild<QLabel*>(QStringLiteral("extraArgsEditMessage"));
+        QVERIFY(line && multi && message);
+        QVERIFY(multi->toPlainText().contains(QStringLiteral("\n  \"ignore_eos\": true")));
+        multi->setPlainText(QStringLiteral("{\n  \"ignore_eos\": true,\n  \"top_k\": "));
+        QVERIFY(!page.problems().isEmpty());
+        QVERIFY(!message->isHidden());
+        QCOMPARE(page.problems().first().field, QStringLiteral("--extra-args"));
+        multi->setPlainText(QStringLiteral("{\n  \"ignore_eos\": true,\n  \"top_k\": 5\n}"));
+        QVERIFY(page.problems().isEmpty());
+        QVERIFY(message->isHidden());
+        QCOMPARE(line->text(), QStringLiteral("{\"ignore_eos\":true,\"top_k\":5}"));
+        QCOMPARE(page.config().extraArgs, QByteArray("{\"ignore_eos\":true,\"top_k\":5}"));
+    }
+
+    // Each dataset mode says in one line what it sends; paths take a file or a folder.
+    void datasetModeDescribed()
+    {
+        RunSetupPage page;
+        page.setConfig(valid());
+        auto* note = page.findChild<QLabel*>(QStringLiteral("datasetDescriptionLabel"));
+        QVERIFY(note);
+        QVERIFY(note->text().contains(QStringLiteral("40 short questions")));
+        auto* combo = page.findChild<QComboBox*>(QStringLiteral("--dataset"));
+        QVERIFY(combo);
+        for (int i = 0; i < combo->count(); ++i) {
+            combo->setCurrentIndex(i);
+            QVERIFY2(!note->text().isEmpty(), qPrintable(combo->currentText()));
+        }
+        for (const char* name :
+            {"--dataset-pathFile", "--dataset-pathFolder", "--tokenizer-pathFile", "--tokenizer-pathFolder"})
+            QVERIFY2(page.findChild<QToolButton*>(QLatin1StringView(name)), name);
     }
 };
 

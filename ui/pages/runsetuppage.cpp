@@ -4,6 +4,7 @@
 #include "config/parameterregistry.h"
 #include "engine/modellistfetcher.h"
 #include "models/loadpointsmodel.h"
+#include "pages/datasetdescriptions.h"
 #include "util/jsonutil.h"
 
 #include <QApplication>
@@ -20,6 +21,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
@@ -216,6 +218,10 @@ RunSetupPage::Field RunSetupPage::makeField(const Parameter& p, QWidget* parent)
         edit->setClearButtonEnabled(true);
         if (!p.example.isEmpty())
             edit->setPlaceholderText(tr("e.g. %1").arg(p.example.join(u' ')));
+        if (p.type == ParameterType::Json) {
+            edit->setObjectName(objectNameFor(p));
+            edit->setProperty("rowWidget", QVariant::fromValue<QWidget*>(decorateJson(edit, parent)));
+        }
         if (p.secret) {
             edit->setEchoMode(QLineEdit::Password);
             edit->setObjectName(objectNameFor(p));
@@ -255,21 +261,27 @@ RunSetupPage::Field RunSetupPage::makeField(const Parameter& p, QWidget* parent)
         });
         f.editor = edit;
         if (p.widget == WidgetKind::FilePicker || p.widget == WidgetKind::FolderPicker) {
-            auto* browse = new QToolButton(parent);
-            browse->setText(QStringLiteral("…"));
-            browse->setToolTip(tr("Choose"));
-            const bool folder = p.widget == WidgetKind::FolderPicker;
-            connect(browse, &QToolButton::clicked, this, [this, edit, folder] {
-                const QString path = folder ? QFileDialog::getExistingDirectory(this, QString(), edit->text())
-                                            : QFileDialog::getOpenFileName(this, QString(), edit->text());
-                if (!path.isEmpty())
-                    edit->setText(path);
-            });
             auto* row = new QWidget(parent);
             auto* layout = new QHBoxLayout(row);
             layout->setContentsMargins(0, 0, 0, 0);
             layout->addWidget(edit, 1);
-            layout->addWidget(browse);
+            // A dataset or a tokenizer may be a file or the folder holding it: both pickers for those.
+            const bool both = p.flag() == u"--dataset-path" || p.flag() == u"--tokenizer-path";
+            for (const bool folder : {false, true}) {
+                if (!both && folder != (p.widget == WidgetKind::FolderPicker))
+                    continue;
+                auto* browse = new QToolButton(parent);
+                browse->setObjectName(objectNameFor(p) + (folder ? QStringLiteral("Folder") : QStringLiteral("File")));
+                browse->setText(both ? (folder ? tr("Folder…") : tr("File…")) : QStringLiteral("…"));
+                browse->setToolTip(folder ? tr("Choose a folder") : tr("Choose a file"));
+                connect(browse, &QToolButton::clicked, this, [this, edit, folder] {
+                    const QString path = folder ? QFileDialog::getExistingDirectory(this, QString(), edit->text())
+                                                : QFileDialog::getOpenFileName(this, QString(), edit->text());
+                    if (!path.isEmpty())
+                        edit->setText(path);
+                });
+                layout->addWidget(browse);
+            }
             edit->setProperty("rowWidget", QVariant::fromValue<QWidget*>(row));
         }
     }
@@ -350,6 +362,59 @@ QWidget* RunSetupPage::decorateSecret(QLineEdit* edit, QWidget* parent)
     layout->addWidget(edit, 1);
     layout->addWidget(show);
     return row;
+}
+
+// A JSON object field: the line, and a multi-line editor under it on request (pretty-printed), kept in step; the
+// field's message under it says as you type what the core finds wrong.
+QWidget* RunSetupPage::decorateJson(QLineEdit* edit, QWidget* parent)
+{
+    auto* multi = new QPlainTextEdit(parent);
+    multi->setObjectName(edit->objectName() + QStringLiteral("Json")); // "extraArgsEditJson"
+    multi->setTabChangesFocus(true);
+    multi->setLineWrapMode(QPlainTextEdit::NoWrap);
+    multi->setMaximumHeight(multi->fontMetrics().height() * 8);
+    multi->setPlaceholderText(edit->placeholderText());
+    multi->hide();
+    auto* expand = new QToolButton(parent);
+    expand->setObjectName(edit->objectName() + QStringLiteral("JsonButton"));
+    expand->setText(QStringLiteral("{ }"));
+    expand->setCheckable(true);
+    expand->setToolTip(tr("Edit the JSON on several lines"));
+    connect(expand, &QToolButton::toggled, multi, &QWidget::setVisible);
+    connect(edit, &QLineEdit::textChanged, this, [this, edit, multi] { jsonLineChanged(edit, multi); });
+    connect(multi, &QPlainTextEdit::textChanged, this, [this, edit, multi] { jsonEdited(edit, multi); });
+    auto* row = new QWidget(parent);
+    auto* layout = new QGridLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setVerticalSpacing(2);
+    layout->addWidget(edit, 0, 0);
+    layout->addWidget(expand, 0, 1);
+    layout->addWidget(multi, 1, 0, 1, 2);
+    layout->setColumnStretch(0, 1);
+    return row;
+}
+
+// Typed on several lines: the line gets the object compactly, or the text as it is (on one line) while it is no
+// JSON yet, so the message under the field follows each keystroke.
+void RunSetupPage::jsonEdited(QLineEdit* edit, const QPlainTextEdit* multi)
+{
+    if (m_syncingJson)
+        return;
+    const QString text = multi->toPlainText();
+    const json value = json::parse(jsonutil::toStd(text), nullptr, false);
+    m_syncingJson = true;
+    edit->setText(value.is_discarded() ? text.simplified() : QString::fromUtf8(jsonutil::dump(value)));
+    m_syncingJson = false;
+}
+
+void RunSetupPage::jsonLineChanged(const QLineEdit* edit, QPlainTextEdit* multi)
+{
+    if (m_syncingJson)
+        return;
+    const json value = json::parse(jsonutil::toStd(edit->text()), nullptr, false);
+    m_syncingJson = true;
+    multi->setPlainText(value.is_discarded() ? edit->text() : QString::fromUtf8(jsonutil::dump(value, 2)));
+    m_syncingJson = false;
 }
 
 void RunSetupPage::fetchModels()
@@ -555,6 +620,13 @@ void RunSetupPage::buildForm()
             cellLayout->setSpacing(2);
             auto* row = f.editor->property("rowWidget").value<QWidget*>();
             cellLayout->addWidget(row ? row : f.editor);
+            if (p.flag() == u"--dataset") {
+                m_datasetNote = new QLabel(inner);
+                m_datasetNote->setObjectName(QStringLiteral("datasetDescriptionLabel"));
+                m_datasetNote->setForegroundRole(QPalette::PlaceholderText);
+                m_datasetNote->setWordWrap(true);
+                cellLayout->addWidget(m_datasetNote);
+            }
             if (p.flag() == u"--url") {
                 m_endpoint = new QLabel(inner);
                 m_endpoint->setObjectName(QStringLiteral("effectiveUrlLabel"));
@@ -698,6 +770,8 @@ void RunSetupPage::revalidate()
     const RunConfig c = config(&problems);
     updateEndpoint(c);
     updatePoints(c);
+    if (m_datasetNote)
+        m_datasetNote->setText(DatasetDescriptions::describe(c.dataset));
     for (const ConfigError& e : c.validate()) {
         bool known = false;
         for (const ConfigError& p : std::as_const(problems))

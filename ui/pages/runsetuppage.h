@@ -12,6 +12,7 @@ class QFormLayout;
 class QGroupBox;
 class QLineEdit;
 class QLabel;
+class QPlainTextEdit;
 class QPushButton;
 class QTableView;
 class QToolButton;
@@ -74,6 +75,9 @@ private:
     Field makeField(const Parameter& p, QWidget* parent);
     Field makeModelField(const Parameter& p, QWidget* parent);
     QWidget* decorateSecret(QLineEdit* edit, QWidget* parent);
+    QWidget* decorateJson(QLineEdit* edit, QWidget* parent);
+    void jsonEdited(QLineEdit* edit, const QPlainTextEdit* multi);
+    void jsonLineChanged(const QLineEdit* edit, QPlainTextEdit* multi);
     void onModelsFetched(const QStringList& ids);
     void onModelsFailed(const QString& message);
     void updateEndpoint(const RunConfig& config);
@@ -108,6 +112,8 @@ private:
     QComboBox* m_loopMode = nullptr;
     QTableView* m_pointsView = nullptr;
     bool m_syncingPoints = false;
+    bool m_syncingJson = false;
+    QLabel* m_datasetNote = nullptr; // the chosen --dataset mode in one line
 };
 
 } // namespace tl
