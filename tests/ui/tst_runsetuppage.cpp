@@ -12,6 +12,8 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -361,6 +363,39 @@ private Q_SLOTS:
         for (const char* name :
             {"--dataset-pathFile", "--dataset-pathFolder", "--tokenizer-pathFile", "--tokenizer-pathFolder"})
             QVERIFY2(page.findChild<QToolButton*>(QLatin1StringView(name)), name);
+    }
+
+    // The preview loads the prompts off the GUI thread and lists the first ones.
+    void promptPreview()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("prompts.txt")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("first prompt\n\nsecond prompt\nthird\n");
+        file.close();
+        RunSetupPage page;
+        RunConfig c = valid();
+        c.dataset = QStringLiteral("custom");
+        c.datasetPath = file.fileName();
+        page.setConfig(c);
+        auto* button = page.findChild<QPushButton*>(QStringLiteral("previewPromptsButton"));
+        auto* table = page.findChild<QTableWidget*>(QStringLiteral("promptPreviewTable"));
+        auto* note = page.findChild<QLabel*>(QStringLiteral("promptPreviewNote"));
+        QVERIFY(button && table && note);
+        QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        button->click();
+        QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), 20000);
+        QVERIFY2(table->rowCount() >= 3, qPrintable(note->text()));
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("first prompt"));
+        QCOMPARE(table->item(1, 1)->text(), QStringLiteral("second prompt"));
+        QVERIFY(note->text().contains(QStringLiteral("tokenizer"))); // no tokenizer: counts unknown, and said so
+
+        // A file that is not there: the reason, not an empty table.
+        c.datasetPath = dir.filePath(QStringLiteral("missing.txt"));
+        page.setConfig(c);
+        button->click();
+        QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), 20000);
+        QVERIFY(note->text().startsWith(QStringLiteral("No preview")));
     }
 };
 

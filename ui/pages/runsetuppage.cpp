@@ -28,8 +28,10 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTableView>
+#include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 #include <limits>
@@ -571,6 +573,75 @@ void RunSetupPage::updatePoints(const RunConfig& config)
         m_points->setPoints(loads, numbers);
 }
 
+void RunSetupPage::addPromptPreview(QFormLayout* form, QWidget* parent)
+{
+    m_previewButton = new QPushButton(tr("Preview prompts"), parent);
+    m_previewButton->setObjectName(QStringLiteral("previewPromptsButton"));
+    m_previewButton->setToolTip(tr("Load the dataset as a run would and show its first prompts with their token "
+                                   "counts (counted with --tokenizer-path)."));
+    connect(m_previewButton, &QPushButton::clicked, this, &RunSetupPage::previewPrompts);
+    m_previewNote = new QLabel(parent);
+    m_previewNote->setObjectName(QStringLiteral("promptPreviewNote"));
+    m_previewNote->setWordWrap(true);
+    m_previewNote->setForegroundRole(QPalette::PlaceholderText);
+    m_previewTable = new QTableWidget(0, 2, parent);
+    m_previewTable->setObjectName(QStringLiteral("promptPreviewTable"));
+    m_previewTable->setHorizontalHeaderLabels({tr("Tokens"), tr("Prompt")});
+    m_previewTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_previewTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_previewTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_previewTable->setWordWrap(false);
+    m_previewTable->setMaximumHeight(m_previewTable->fontMetrics().height() * 10);
+    m_previewTable->hide();
+    m_previewWatcher = new QFutureWatcher<PromptPreview>(this);
+    connect(m_previewWatcher, &QFutureWatcherBase::finished, this, &RunSetupPage::showPromptPreview);
+
+    auto* cell = new QWidget(parent);
+    auto* layout = new QGridLayout(cell);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_previewButton, 0, 0);
+    layout->addWidget(m_previewNote, 0, 1);
+    layout->addWidget(m_previewTable, 1, 0, 1, 2);
+    layout->setColumnStretch(1, 1);
+    form->addRow(tr("Preview:"), cell);
+}
+
+void RunSetupPage::previewPrompts()
+{
+    if (m_previewWatcher->isRunning())
+        return;
+    m_previewButton->setEnabled(false);
+    m_previewNote->setText(tr("Loading the prompts…"));
+    m_previewWatcher->setFuture(QtConcurrent::run(&PromptPreview::compute, config(), 5));
+}
+
+void RunSetupPage::showPromptPreview()
+{
+    m_previewButton->setEnabled(true);
+    const PromptPreview preview = m_previewWatcher->result();
+    if (!preview.error.message.isEmpty()) {
+        m_previewNote->setText(tr("No preview: %1").arg(preview.error.toString()));
+        m_previewTable->hide();
+        return;
+    }
+    m_previewTable->setRowCount(int(preview.rows.size()));
+    bool counted = false;
+    for (int i = 0; i < preview.rows.size(); ++i) {
+        const PromptPreview::Row& row = preview.rows.at(i);
+        counted = counted || row.tokens >= 0;
+        auto* tokens = new QTableWidgetItem(row.tokens >= 0 ? QString::number(row.tokens) : QStringLiteral("–"));
+        tokens->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_previewTable->setItem(i, 0, tokens);
+        auto* text = new QTableWidgetItem(row.text);
+        text->setToolTip(row.text);
+        m_previewTable->setItem(i, 1, text);
+    }
+    m_previewTable->show();
+    m_previewNote->setText(counted ? tr("The first %n prompt(s).", nullptr, int(preview.rows.size()))
+                                   : tr("The first %n prompt(s); set a tokenizer path to count their tokens.", nullptr,
+                                       int(preview.rows.size())));
+}
+
 void RunSetupPage::buildForm()
 {
     m_banner = new QLabel(this);
@@ -644,6 +715,8 @@ void RunSetupPage::buildForm()
         }
         if (group == ParameterGroup::Load)
             addLoadPoints(form, inner);
+        if (group == ParameterGroup::Dataset)
+            addPromptPreview(form, inner);
         if (!unsupported.isEmpty()) {
             auto* note = new QLabel(tr("Not in this version: %1").arg(unsupported.join(QStringLiteral(", "))), inner);
             note->setWordWrap(true);

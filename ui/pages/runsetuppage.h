@@ -2,6 +2,9 @@
 
 #include "config/parameter.h"
 #include "config/runconfig.h"
+#include "dataset/promptpreview.h"
+
+#include <QFutureWatcher>
 
 #include <QWidget>
 
@@ -15,6 +18,7 @@ class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QTableView;
+class QTableWidget;
 class QToolButton;
 
 namespace tl {
@@ -57,6 +61,9 @@ public:
     // Asks the server at the form's URL for its models (GET /v1/models, asynchronous) and offers them in the model
     // drop-down; the outcome shows under the model field.
     void fetchModels();
+    // Loads the form's prompt source off the GUI thread (a tokenizer takes seconds) and shows its first prompts
+    // with their token counts under the Dataset group.
+    void previewPrompts();
 
 Q_SIGNALS:
     void runRequested();
@@ -86,6 +93,8 @@ private:
     void onLoopModeChosen(int index);
     void updatePoints(const RunConfig& config);
     void addPoint();
+    void addPromptPreview(QFormLayout* form, QWidget* parent);
+    void showPromptPreview();
     void removePoint();
     const Field* fieldFor(const QString& flag) const;
     void revalidate();
@@ -114,6 +123,10 @@ private:
     bool m_syncingPoints = false;
     bool m_syncingJson = false;
     QLabel* m_datasetNote = nullptr; // the chosen --dataset mode in one line
+    QPushButton* m_previewButton = nullptr;
+    QLabel* m_previewNote = nullptr;
+    QTableWidget* m_previewTable = nullptr;
+    QFutureWatcher<PromptPreview>* m_previewWatcher = nullptr;
 };
 
 } // namespace tl
