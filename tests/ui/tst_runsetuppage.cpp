@@ -1,3 +1,4 @@
+#include "appsettings.h"
 #include "config/commandline.h"
 #include "config/parameterregistry.h"
 #include "pages/runsetuppage.h"
@@ -9,6 +10,9 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
@@ -396,6 +400,67 @@ private Q_SLOTS:
         button->click();
         QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), 20000);
         QVERIFY(note->text().startsWith(QStringLiteral("No preview")));
+    }
+
+    // At 1024x640 (the smallest size the workbench supports) the form scrolls instead of clipping: every group's
+    // content fits the scroll area's width, with the main window's project dock (about 400 px) beside it.
+    void fitsASmallWindow()
+    {
+        RunSetupPage page;
+        page.setConfig(valid());
+        page.resize(1024 - 400, 640 - 80);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto* scroll = page.findChild<QScrollArea*>();
+        QVERIFY(scroll);
+        QVERIFY2(scroll->widget()->minimumSizeHint().width() <= scroll->viewport()->width(),
+            qPrintable(QStringLiteral("%1 > %2")
+                           .arg(scroll->widget()->minimumSizeHint().width())
+                           .arg(scroll->viewport()->width())));
+        QVERIFY(scroll->verticalScrollBar()->maximum() > 0); // the rest is a scroll away
+        const QString dir = qEnvironmentVariable("THROUGHLINE_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(page.grab().save(dir + QStringLiteral("/setup-small.png")));
+    }
+
+    // Named presets: save, load, duplicate, delete; kept in the settings across pages (launches), never the key.
+    void presets()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("settings.ini"));
+        tl::AppSettings settings(std::make_unique<QSettings>(file, QSettings::IniFormat));
+        RunSetupPage page;
+        page.setSettings(&settings);
+        RunConfig c = valid();
+        c.parallel = {2, 4};
+        c.number = {20, 40};
+        c.apiKey = QStringLiteral("sk-secret");
+        page.setConfig(c);
+        QVERIFY(page.savePreset(QStringLiteral("two points")));
+        QVERIFY(!settings.preset(QStringLiteral("two points")).contains("sk-secret"));
+
+        RunConfig other = valid();
+        other.apiKey = QStringLiteral("sk-mine");
+        page.setConfig(other);
+        QVERIFY(page.duplicatePreset(QStringLiteral("two points"), QStringLiteral("copy")));
+        QCOMPARE(page.presetNames(), (QStringList{QStringLiteral("copy"), QStringLiteral("two points")}));
+        QVERIFY(page.loadPreset(QStringLiteral("copy")));
+        QCOMPARE(page.config().parallel, (QList<int>{2, 4}));
+        QCOMPARE(page.config().number, (QList<int>{20, 40}));
+        QCOMPARE(page.config().apiKey, QStringLiteral("sk-mine")); // the form's key stays
+        page.deletePreset(QStringLiteral("two points"));
+        QCOMPARE(page.presetNames(), QStringList{QStringLiteral("copy")});
+        QVERIFY(!page.loadPreset(QStringLiteral("two points")));
+
+        // Another page (the next launch) on the same settings sees them.
+        settings.sync();
+        tl::AppSettings again(std::make_unique<QSettings>(file, QSettings::IniFormat));
+        RunSetupPage next;
+        next.setSettings(&again);
+        auto* combo = next.findChild<QComboBox*>(QStringLiteral("presetCombo"));
+        QVERIFY(combo);
+        QCOMPARE(combo->count(), 1);
+        QCOMPARE(combo->itemText(0), QStringLiteral("copy"));
     }
 };
 

@@ -1,5 +1,6 @@
 #include "pages/runsetuppage.h"
 
+#include "appsettings.h"
 #include "config/commandline.h"
 #include "config/parameterregistry.h"
 #include "engine/modellistfetcher.h"
@@ -91,7 +92,8 @@ QString firstSentence(const Parameter& p)
     if (stop > 0)
         text = text.left(stop + 1);
     // A long sentence would widen the whole form: the tooltip has all of it.
-    return text.size() > 70 ? text.left(68) + QStringLiteral("…") : text;
+    // (45 characters keep the form within a 1024 px window beside the project dock.)
+    return text.size() > 45 ? text.left(44).trimmed() + QStringLiteral("…") : text;
 }
 
 QString wordsText(const Parameter& p, const json& value)
@@ -141,6 +143,8 @@ RunSetupPage::Field RunSetupPage::makeField(const Parameter& p, QWidget* parent)
     } else if (p.widget == WidgetKind::Combo) {
         auto* combo = new QComboBox(parent);
         combo->setEditable(!p.strictChoices);
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(12);
         if (def.is_null())
             combo->addItem(tr("(default)"), QString());
         for (const QString& c : p.choices)
@@ -468,6 +472,8 @@ void RunSetupPage::addLoadPoints(QFormLayout* form, QWidget* parent)
 {
     m_loopMode = new QComboBox(parent);
     m_loopMode->setObjectName(QStringLiteral("loopModeCombo"));
+    m_loopMode->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon); // long items: no wide form
+    m_loopMode->setMinimumContentsLength(20);
     m_loopMode->addItem(tr("Closed loop: a fixed number of requests in flight (--parallel)"));
     m_loopMode->addItem(tr("Open loop: requests arrive at a rate, whatever is in flight (--rate)"));
     connect(m_loopMode, &QComboBox::currentIndexChanged, this, &RunSetupPage::onLoopModeChosen);
@@ -642,6 +648,132 @@ void RunSetupPage::showPromptPreview()
                                        int(preview.rows.size())));
 }
 
+QWidget* RunSetupPage::makePresetRow()
+{
+    auto* row = new QWidget(this);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_presetCombo = new QComboBox(row);
+    m_presetCombo->setObjectName(QStringLiteral("presetCombo"));
+    m_presetCombo->setMinimumContentsLength(16);
+    m_presetCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_presetCombo->setToolTip(tr("Named run setups, kept between launches (without the API key)."));
+    auto button = [this, row, layout](const QString& text, const char* name, void (RunSetupPage::*slot)()) {
+        auto* b = new QToolButton(row);
+        b->setText(text);
+        b->setObjectName(QLatin1StringView(name));
+        connect(b, &QToolButton::clicked, this, slot);
+        layout->addWidget(b);
+    };
+    layout->addWidget(new QLabel(tr("Preset:"), row));
+    layout->addWidget(m_presetCombo, 1);
+    button(tr("Load"), "loadPresetButton", &RunSetupPage::onLoadPresetClicked);
+    button(tr("Save as…"), "savePresetButton", &RunSetupPage::onSavePresetClicked);
+    button(tr("Duplicate…"), "duplicatePresetButton", &RunSetupPage::onDuplicatePresetClicked);
+    button(tr("Delete"), "deletePresetButton", &RunSetupPage::onDeletePresetClicked);
+    row->hide();
+    return row;
+}
+
+void RunSetupPage::setSettings(AppSettings* settings)
+{
+    m_settings = settings;
+    m_presetRow->setVisible(m_settings != nullptr);
+    refreshPresets();
+}
+
+QStringList RunSetupPage::presetNames() const
+{
+    return m_settings ? m_settings->presetNames() : QStringList();
+}
+
+void RunSetupPage::refreshPresets(const QString& current)
+{
+    const QSignalBlocker blocker(m_presetCombo);
+    m_presetCombo->clear();
+    m_presetCombo->addItems(presetNames());
+    if (!current.isEmpty())
+        m_presetCombo->setCurrentText(current);
+}
+
+bool RunSetupPage::savePreset(const QString& name)
+{
+    if (!m_settings || name.trimmed().isEmpty())
+        return false;
+    m_settings->setPreset(name.trimmed(), config().toJson(false));
+    refreshPresets(name.trimmed());
+    return true;
+}
+
+bool RunSetupPage::loadPreset(const QString& name)
+{
+    const QByteArray json = m_settings ? m_settings->preset(name) : QByteArray();
+    if (json.isEmpty())
+        return false;
+    ConfigErrors errors;
+    RunConfig loaded = RunConfig::fromJson(json, &errors);
+    const RunConfig current = config();
+    loaded.apiKey = current.apiKey; // never stored: the form's key stays
+    loaded.project = m_base.project;
+    loaded.writeOutputs = m_base.writeOutputs;
+    setConfig(loaded);
+    m_note->setText(errors.isEmpty() ? tr("Preset '%1' loaded.").arg(name)
+                                     : tr("Preset '%1' loaded, without: %2").arg(name, errors.value(0).toString()));
+    m_note->show();
+    return true;
+}
+
+bool RunSetupPage::duplicatePreset(const QString& name, const QString& newName)
+{
+    const QByteArray json = m_settings ? m_settings->preset(name) : QByteArray();
+    if (json.isEmpty() || newName.trimmed().isEmpty())
+        return false;
+    m_settings->setPreset(newName.trimmed(), json);
+    refreshPresets(newName.trimmed());
+    return true;
+}
+
+void RunSetupPage::deletePreset(const QString& name)
+{
+    if (!m_settings)
+        return;
+    m_settings->removePreset(name);
+    refreshPresets();
+}
+
+void RunSetupPage::onLoadPresetClicked()
+{
+    loadPreset(m_presetCombo->currentText());
+}
+
+void RunSetupPage::onSavePresetClicked()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(
+        this, tr("Save preset"), tr("Name:"), QLineEdit::Normal, m_presetCombo->currentText(), &ok);
+    if (ok)
+        savePreset(name);
+}
+
+void RunSetupPage::onDuplicatePresetClicked()
+{
+    const QString name = m_presetCombo->currentText();
+    if (name.isEmpty())
+        return;
+    bool ok = false;
+    const QString copy = QInputDialog::getText(
+        this, tr("Duplicate preset"), tr("Name of the copy:"), QLineEdit::Normal, tr("%1 (copy)").arg(name), &ok);
+    if (ok)
+        duplicatePreset(name, copy);
+}
+
+void RunSetupPage::onDeletePresetClicked()
+{
+    const QString name = m_presetCombo->currentText();
+    if (!name.isEmpty())
+        deletePreset(name);
+}
+
 void RunSetupPage::buildForm()
 {
     m_banner = new QLabel(this);
@@ -774,8 +906,10 @@ void RunSetupPage::buildForm()
     buttons->addStretch(1);
     buttons->addWidget(m_run);
 
+    m_presetRow = makePresetRow();
     auto* layout = new QVBoxLayout;
     layout->addWidget(m_banner);
+    layout->addWidget(m_presetRow);
     layout->addWidget(scroll, 1);
     layout->addWidget(m_note);
     layout->addWidget(m_errors);

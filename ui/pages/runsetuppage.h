@@ -23,6 +23,7 @@ class QToolButton;
 
 namespace tl {
 
+class AppSettings;
 class LoadPointsModel;
 class ModelListFetcher;
 
@@ -61,6 +62,16 @@ public:
     // Asks the server at the form's URL for its models (GET /v1/models, asynchronous) and offers them in the model
     // drop-down; the outcome shows under the model field.
     void fetchModels();
+
+    // Where named presets are kept (not owned; nullptr: no presets, their row hidden).
+    void setSettings(AppSettings* settings);
+    QStringList presetNames() const;
+    // The form as preset `name` (replacing one of that name); the API key is never stored.
+    bool savePreset(const QString& name);
+    // Fills the form from preset `name`, keeping the form's API key and project. False when there is none.
+    bool loadPreset(const QString& name);
+    bool duplicatePreset(const QString& name, const QString& newName);
+    void deletePreset(const QString& name);
     // Loads the form's prompt source off the GUI thread (a tokenizer takes seconds) and shows its first prompts
     // with their token counts under the Dataset group.
     void previewPrompts();
@@ -95,6 +106,12 @@ private:
     void addPoint();
     void addPromptPreview(QFormLayout* form, QWidget* parent);
     void showPromptPreview();
+    QWidget* makePresetRow();
+    void refreshPresets(const QString& current = {});
+    void onLoadPresetClicked();
+    void onSavePresetClicked();
+    void onDuplicatePresetClicked();
+    void onDeletePresetClicked();
     void removePoint();
     const Field* fieldFor(const QString& flag) const;
     void revalidate();
@@ -127,6 +144,9 @@ private:
     QLabel* m_previewNote = nullptr;
     QTableWidget* m_previewTable = nullptr;
     QFutureWatcher<PromptPreview>* m_previewWatcher = nullptr;
+    AppSettings* m_settings = nullptr;
+    QWidget* m_presetRow = nullptr;
+    QComboBox* m_presetCombo = nullptr;
 };
 
 } // namespace tl
