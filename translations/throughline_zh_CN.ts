@@ -206,7 +206,7 @@
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1271"/>
         <source>Load</source>
-        <translation type="unfinished">负载</translation>
+        <translation>加载</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1273"/>
@@ -2226,220 +2226,220 @@ Fault kinds for --fault/--fault-every (mid-stream ones strike at token ceil(n/2)
     <name>tl::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="50"/>
-        <location filename="../ui/mainwindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow.cpp" line="167"/>
         <source>Throughline</source>
         <translation>Throughline</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="82"/>
+        <location filename="../ui/mainwindow.cpp" line="83"/>
         <source>Setup</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="83"/>
+        <location filename="../ui/mainwindow.cpp" line="84"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="84"/>
+        <location filename="../ui/mainwindow.cpp" line="85"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="156"/>
+        <location filename="../ui/mainwindow.cpp" line="157"/>
         <source>The project could not be opened:</source>
         <translation>无法打开项目：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="159"/>
+        <location filename="../ui/mainwindow.cpp" line="160"/>
         <source>Opened for browsing only; runs will not be saved: %1</source>
         <translation>仅以浏览方式打开；运行结果不会保存：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="161"/>
+        <location filename="../ui/mainwindow.cpp" line="162"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow.cpp" line="167"/>
         <source>%1 — Throughline</source>
         <translation>%1 — Throughline</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="184"/>
+        <location filename="../ui/mainwindow.cpp" line="185"/>
         <source>&lt;b&gt;Demo.&lt;/b&gt; The form is aimed at the built-in emulated model server at %1 (%2 ms to the first token, %3 ms between tokens). Press &lt;b&gt;Run&lt;/b&gt; to benchmark it.</source>
         <translation>&lt;b&gt;演示。&lt;/b&gt;表单已指向位于 %1 的内置模拟模型服务器（首字 %2 毫秒，token 间隔 %3 毫秒）。按&lt;b&gt;运行&lt;/b&gt;对其进行基准测试。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="189"/>
+        <location filename="../ui/mainwindow.cpp" line="190"/>
         <source>Throughline — demo against the emulated server at %1</source>
         <translation>Throughline — 针对 %1 模拟服务器的演示</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="89"/>
+        <location filename="../ui/mainwindow.cpp" line="90"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="196"/>
-        <location filename="../ui/mainwindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="205"/>
         <source>Emulated server</source>
         <translation>模拟服务器</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="196"/>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
         <source>Stop the run in progress first.</source>
         <translation>请先停止正在进行的运行。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow.cpp" line="205"/>
         <source>The emulated server could not start: %1</source>
         <translation>模拟服务器无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215"/>
+        <location filename="../ui/mainwindow.cpp" line="216"/>
         <source>Emulated server (%1) listening at %2</source>
         <translation>模拟服务器（%1）正在 %2 上监听</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="247"/>
+        <location filename="../ui/mainwindow.cpp" line="248"/>
         <source>Saved a copy of the project to %1</source>
         <translation>已将项目副本保存到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="249"/>
+        <location filename="../ui/mainwindow.cpp" line="250"/>
         <source>Save a Copy</source>
         <translation>保存副本</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="249"/>
+        <location filename="../ui/mainwindow.cpp" line="250"/>
         <source>The copy could not be written: %1</source>
         <translation>无法写入副本：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="263"/>
-        <location filename="../ui/mainwindow.cpp" line="282"/>
+        <location filename="../ui/mainwindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow.cpp" line="283"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow.cpp" line="265"/>
         <source>Open or create a writable project first: imported runs are stored in it.</source>
         <translation>请先打开或创建一个可写的项目：导入的运行会保存在其中。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="271"/>
+        <location filename="../ui/mainwindow.cpp" line="272"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="282"/>
+        <location filename="../ui/mainwindow.cpp" line="283"/>
         <source>%1 could not be imported: %2</source>
         <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="288"/>
+        <location filename="../ui/mainwindow.cpp" line="289"/>
         <source>Imported %1</source>
         <translation>已导入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow.cpp" line="299"/>
         <source>The connection cannot be tested:</source>
         <translation>无法测试连接：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="312"/>
+        <location filename="../ui/mainwindow.cpp" line="313"/>
         <source>The server answered the test request.</source>
         <translation>服务器已响应测试请求。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="315"/>
+        <location filename="../ui/mainwindow.cpp" line="316"/>
         <source>The connection test failed:</source>
         <translation>连接测试失败：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="331"/>
+        <location filename="../ui/mainwindow.cpp" line="332"/>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="359"/>
+        <location filename="../ui/mainwindow.cpp" line="360"/>
         <source>The run did not start:</source>
         <translation>运行未开始：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="361"/>
+        <location filename="../ui/mainwindow.cpp" line="362"/>
         <source>The run did not start: fix the fields marked on the Setup page.</source>
         <translation>运行未开始：请修正“设置”页上标出的字段。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="374"/>
+        <location filename="../ui/mainwindow.cpp" line="375"/>
         <source>Stopping: no new requests are sent; those in flight finish. Press Stop again to abort them.</source>
         <translation>正在停止：不再发送新请求，进行中的请求继续完成。再按一次“停止”可中止它们。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="376"/>
+        <location filename="../ui/mainwindow.cpp" line="377"/>
         <source>Aborting the requests in flight…</source>
         <translation>正在中止进行中的请求…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="383"/>
+        <location filename="../ui/mainwindow.cpp" line="384"/>
         <source>%1 at %2</source>
         <translation>%1 @ %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="384"/>
-        <location filename="../ui/mainwindow.cpp" line="397"/>
+        <location filename="../ui/mainwindow.cpp" line="385"/>
+        <location filename="../ui/mainwindow.cpp" line="398"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="408"/>
+        <location filename="../ui/mainwindow.cpp" line="409"/>
         <source>The run could not be saved to the project: %1</source>
         <translation>运行无法保存到项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="409"/>
+        <location filename="../ui/mainwindow.cpp" line="410"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="410"/>
+        <location filename="../ui/mainwindow.cpp" line="411"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="411"/>
+        <location filename="../ui/mainwindow.cpp" line="412"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="419"/>
+        <location filename="../ui/mainwindow.cpp" line="420"/>
         <source>the run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="420"/>
+        <location filename="../ui/mainwindow.cpp" line="421"/>
         <source>The run failed:</source>
         <translation>运行失败：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="445"/>
+        <location filename="../ui/mainwindow.cpp" line="446"/>
         <source>Run “%1” · %2 · %3 at %4 · started %5</source>
         <translation>运行“%1” · %2 · %3 @ %4 · 开始于 %5</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="454"/>
+        <location filename="../ui/mainwindow.cpp" line="455"/>
         <source>Run “%1” · %2 · %3 at %4</source>
         <translation>运行“%1” · %2 · %3 @ %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="490"/>
+        <location filename="../ui/mainwindow.cpp" line="491"/>
         <source>Quit Throughline</source>
         <translation>退出 Throughline</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="491"/>
+        <location filename="../ui/mainwindow.cpp" line="492"/>
         <source>A run is in progress. Abort it and quit? What was measured so far stays in the project.</source>
         <translation>有运行正在进行。要中止并退出吗？已测得的数据会保留在项目中。</translation>
     </message>
@@ -2686,267 +2686,332 @@ Fault kinds for --fault/--fault-every (mid-stream ones strike at token ceil(n/2)
 <context>
     <name>tl::RunSetupPage</name>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="82"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="83"/>
         <source>Default: %1</source>
         <translation>默认值：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="145"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="149"/>
         <source>(default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="175"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="179"/>
         <source>MAX (optional: a range)</source>
         <translation>最大值（可选：范围）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="222"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="226"/>
         <source>e.g. %1</source>
         <translation>例如 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="277"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="281"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="277"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="281"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="278"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="282"/>
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="278"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="282"/>
         <source>Choose a file</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="307"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="311"/>
         <source>the server&apos;s model id</source>
         <translation>服务器上的模型 ID</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="320"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="324"/>
         <source>Fetch list</source>
         <translation>获取列表</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="321"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="325"/>
         <source>Ask the server at the URL for the models it serves (GET /v1/models).</source>
         <translation>向该 URL 的服务器查询其提供的模型（GET /v1/models）。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="354"/>
-        <location filename="../ui/pages/runsetuppage.cpp" line="359"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="358"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="363"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="356"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="360"/>
         <source>Show or hide the key</source>
         <translation>显示或隐藏密钥</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="359"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="363"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="384"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="388"/>
         <source>Edit the JSON on several lines</source>
         <translation>多行编辑 JSON</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="425"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="429"/>
         <source>Asking %1 …</source>
         <translation>正在查询 %1 …</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="443"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="447"/>
         <source>The server lists no models.</source>
         <translation>服务器没有列出任何模型。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/runsetuppage.cpp" line="444"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="448"/>
         <source>%n model(s) offered by the server.</source>
         <translation>
             <numerusform>服务器提供 %n 个模型。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="451"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="455"/>
         <source>No model list: %1</source>
         <translation>无法获取模型列表：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="460"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="464"/>
         <source>Requests go to: %1</source>
         <translation>请求发送至：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="463"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="467"/>
         <source>The URL has no endpoint suffix, so the API&apos;s is appended (EvalScope&apos;s rule).</source>
         <translation>URL 没有端点后缀，因此按 EvalScope 的规则追加该 API 的后缀。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="471"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="477"/>
         <source>Closed loop: a fixed number of requests in flight (--parallel)</source>
         <translation>闭环：固定数量的在途请求（--parallel）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="472"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="478"/>
         <source>Open loop: requests arrive at a rate, whatever is in flight (--rate)</source>
         <translation>开环：请求按速率到达，不论在途多少（--rate）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="479"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="485"/>
         <source>One row per run point: its load and its number of requests. Double-click to edit.</source>
         <translation>每行一个运行点：其负载与请求数。双击即可编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="491"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="497"/>
         <source>Add point</source>
         <translation>添加运行点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="495"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="501"/>
         <source>Remove point</source>
         <translation>删除运行点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="506"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="512"/>
         <source>Mode:</source>
         <translation>模式：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="507"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="513"/>
         <source>Points:</source>
         <translation>运行点：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="578"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="584"/>
         <source>Preview prompts</source>
         <translation>预览提示词</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="580"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="586"/>
         <source>Load the dataset as a run would and show its first prompts with their token counts (counted with --tokenizer-path).</source>
         <translation>像运行时一样加载数据集，显示前几条提示词及其 token 数（用 --tokenizer-path 计数）。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="589"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="595"/>
         <source>Tokens</source>
         <translation>Token 数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="589"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="595"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="606"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="612"/>
         <source>Preview:</source>
         <translation>预览：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="614"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="620"/>
         <source>Loading the prompts…</source>
         <translation>正在加载提示词…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="623"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="629"/>
         <source>No preview: %1</source>
         <translation>无法预览：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/runsetuppage.cpp" line="640"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="646"/>
         <source>The first %n prompt(s).</source>
         <translation>
             <numerusform>前 %n 条提示词。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/runsetuppage.cpp" line="641"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="647"/>
         <source>The first %n prompt(s); set a tokenizer path to count their tokens.</source>
         <translation>
             <numerusform>前 %n 条提示词；设置分词器路径即可统计 token 数。</numerusform>
         </translation>
     </message>
     <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="660"/>
+        <source>Named run setups, kept between launches (without the API key).</source>
+        <translation>命名的运行配置，跨启动保留（不含 API 密钥）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="668"/>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="670"/>
+        <source>Load</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="671"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="672"/>
+        <source>Duplicate…</source>
+        <translation>复制…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="673"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="720"/>
+        <source>Preset &apos;%1&apos; loaded.</source>
+        <translation>已加载预设“%1”。</translation>
+    </message>
+    <message>
         <location filename="../ui/pages/runsetuppage.cpp" line="721"/>
+        <source>Preset &apos;%1&apos; loaded, without: %2</source>
+        <translation>已加载预设“%1”，未包含：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="753"/>
+        <source>Save preset</source>
+        <translation>保存预设</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="753"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="765"/>
+        <source>Duplicate preset</source>
+        <translation>复制预设</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="765"/>
+        <source>Name of the copy:</source>
+        <translation>副本名称：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="765"/>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="853"/>
         <source>Not in this version: %1</source>
         <translation>本版本不支持：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="756"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="888"/>
         <source>&amp;Copy as command</source>
         <translation>复制为命令(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="758"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="890"/>
         <source>Put the equivalent &apos;throughline-cli run …&apos; line on the clipboard (the API key masked).</source>
-        <translation>将等效的 'throughline-cli run …' 命令复制到剪贴板（API 密钥已隐藏）。</translation>
+        <translation>将等效的 &apos;throughline-cli run …&apos; 命令复制到剪贴板（API 密钥已隐藏）。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="760"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="892"/>
         <source>&amp;Paste command…</source>
         <translation>粘贴命令(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="762"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="894"/>
         <source>Fill the form from an &apos;evalscope perf …&apos; or &apos;throughline-cli run …&apos; command.</source>
-        <translation>用 'evalscope perf …' 或 'throughline-cli run …' 命令填写表单。</translation>
+        <translation>用 &apos;evalscope perf …&apos; 或 &apos;throughline-cli run …&apos; 命令填写表单。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="765"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="897"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="872"/>
-        <location filename="../ui/pages/runsetuppage.cpp" line="888"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1006"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1022"/>
         <source>Fix these to run:</source>
         <translation>运行前请修正：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="885"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1019"/>
         <source>Start the sweep.</source>
         <translation>开始扫描测试。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="943"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1077"/>
         <source>The command could not be read:</source>
         <translation>无法读取该命令：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="953"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1087"/>
         <source>The form now holds the pasted command.</source>
         <translation>表单已填入粘贴的命令。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="954"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1088"/>
         <source>The form now holds the pasted command, without: %1</source>
         <translation>表单已填入粘贴的命令，未包含：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="962"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1096"/>
         <source>Copied: %1</source>
         <translation>已复制：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="969"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1103"/>
         <source>Paste command</source>
         <translation>粘贴命令</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="970"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1104"/>
         <source>An &apos;evalscope perf …&apos; or &apos;throughline-cli run …&apos; command:</source>
-        <translation>'evalscope perf …' 或 'throughline-cli run …' 命令：</translation>
+        <translation>&apos;evalscope perf …&apos; 或 &apos;throughline-cli run …&apos; 命令：</translation>
     </message>
 </context>
 <context>
