@@ -3,6 +3,7 @@
 #include "util/tr.h"
 
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
@@ -57,16 +58,22 @@ QStringList ModelListFetcher::parseModelIds(const QByteArray& body, QString* err
     return ids;
 }
 
-void ModelListFetcher::fetch(const QUrl& endpoint, const QString& apiKey, int timeoutMs)
+void ModelListFetcher::fetch(const QUrl& endpoint, const QString& apiKey, const Options& options)
 {
     cancel();
     QNetworkRequest request(modelsUrl(endpoint));
-    request.setTransferTimeout(timeoutMs);
+    request.setTransferTimeout(options.timeoutMs);
     request.setRawHeader("Accept", "application/json");
+    for (const auto& [name, value] : options.headers)
+        request.setRawHeader(name.toUtf8(), value.toUtf8());
     if (!apiKey.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + apiKey.toUtf8());
+    m_nam->setProxy(
+        options.noProxy ? QNetworkProxy(QNetworkProxy::NoProxy) : QNetworkProxy(QNetworkProxy::DefaultProxy));
     m_reply = m_nam->get(request);
     QNetworkReply* reply = m_reply;
+    if (options.insecure)
+        connect(reply, &QNetworkReply::sslErrors, reply, [reply] { reply->ignoreSslErrors(); });
     connect(reply, &QNetworkReply::downloadProgress, this, [reply](qint64 received, qint64) {
         if (received > kMaxBytes)
             reply->abort();

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QList>
 #include <QObject>
+#include <QPair>
 #include <QStringList>
 #include <QUrl>
 
@@ -20,8 +22,17 @@ public:
     explicit ModelListFetcher(QObject* parent = nullptr);
     ~ModelListFetcher() override;
 
+    // How to reach the server: the run's --headers, --no-proxy and --insecure (a self-signed test server).
+    struct Options {
+        QList<QPair<QString, QString>> headers;
+        bool noProxy = false;
+        bool insecure = false;
+        int timeoutMs = 5000;
+    };
+
     // `endpoint` is the run's resolved URL (…/v1/chat/completions); the key, when not empty, goes as a bearer token.
-    void fetch(const QUrl& endpoint, const QString& apiKey, int timeoutMs = 5000);
+    void fetch(const QUrl& endpoint, const QString& apiKey, const Options& options);
+    void fetch(const QUrl& endpoint, const QString& apiKey) { fetch(endpoint, apiKey, Options()); }
     void cancel();
     bool isRunning() const { return m_reply != nullptr; }
 

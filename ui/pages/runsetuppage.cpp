@@ -429,7 +429,11 @@ void RunSetupPage::fetchModels()
     m_modelsNote->setText(tr("Asking %1 …").arg(ModelListFetcher::modelsUrl(QUrl(c.resolvedUrl())).toString()));
     m_modelsNote->show();
     m_fetchModels->setEnabled(false);
-    m_fetcher->fetch(QUrl(c.resolvedUrl()), c.apiKey);
+    ModelListFetcher::Options options;
+    options.headers = c.headers;
+    options.noProxy = c.noProxy;
+    options.insecure = c.insecure;
+    m_fetcher->fetch(QUrl(c.resolvedUrl()), c.apiKey, options);
 }
 
 void RunSetupPage::onModelsFetched(const QStringList& ids)
