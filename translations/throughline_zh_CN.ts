@@ -2,112 +2,358 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>Throughline</name>
+    <name>DatasetDescriptions</name>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="35"/>
-        <source>&apos;%1&apos; is not %2</source>
-        <translation>&apos;%1&apos; 不是%2</translation>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="9"/>
+        <source>40 short questions shipped with Throughline; nothing to download.</source>
+        <translation>Throughline 自带的 40 个简短问题，无需下载。</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="44"/>
-        <location filename="../core/config/cliparser.cpp" line="219"/>
-        <location filename="../core/config/cliparser.cpp" line="311"/>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="11"/>
+        <source>HC3-Chinese open_qa questions, from the hub or --dataset-path.</source>
+        <translation>HC3-Chinese 的 open_qa 问题，来自模型仓库或 --dataset-path。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="13"/>
+        <source>LongAlpaca-12k instructions (long prompts), from the hub or a local JSON/JSONL file.</source>
+        <translation>LongAlpaca-12k 指令（长提示词），来自模型仓库或本地 JSON/JSONL 文件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="15"/>
+        <source>ShareGPT conversations, each sent as one request ending with its last user turn.</source>
+        <translation>ShareGPT 对话，每段作为一个请求发送，以最后一轮用户消息结尾。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="17"/>
+        <source>A text file: each line a prompt, a JSON array of messages, or a whole request body.</source>
+        <translation>文本文件：每行为一条提示词、一个消息 JSON 数组或完整的请求体。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="19"/>
+        <source>A text file (--dataset-path): each non-blank line is a prompt.</source>
+        <translation>文本文件（--dataset-path）：每个非空行是一条提示词。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="21"/>
+        <source>Synthetic prompts of fixed lengths (up to 30k tokens; long: 129k) on /v1/completions.</source>
+        <translation>固定长度的合成提示词（最多 3 万 token；long 版 12.9 万），发送到 /v1/completions。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="23"/>
+        <source>Random tokens of exact lengths (--min/--max-prompt-length); needs --tokenizer-path.</source>
+        <translation>长度精确的随机 token（--min/--max-prompt-length）；需要 --tokenizer-path。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="25"/>
+        <source>Texts for an embedding endpoint from --dataset-path (.txt, .jsonl or .json), one or a batch per request.</source>
+        <translation>来自 --dataset-path（.txt、.jsonl 或 .json）的嵌入端点文本，每个请求一条或一批。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="28"/>
+        <source>Random texts for an embedding endpoint; needs a tokenizer.</source>
+        <translation>用于嵌入端点的随机文本；需要分词器。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="30"/>
+        <source>Query and documents records for a rerank endpoint, from --dataset-path.</source>
+        <translation>来自 --dataset-path 的重排序端点查询与文档记录。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="32"/>
+        <source>A random query and documents for a rerank endpoint; needs a tokenizer.</source>
+        <translation>用于重排序端点的随机查询与文档；需要分词器。</translation>
+    </message>
+</context>
+<context>
+    <name>Throughline</name>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="80"/>
+        <source>must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="106"/>
+        <source>must be a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="114"/>
+        <source>must be a whole number from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="124"/>
+        <location filename="../core/config/parameterregistry.cpp" line="1418"/>
+        <source>must be a finite number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="132"/>
+        <source>must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="166"/>
+        <source>must be a list of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="417"/>
+        <source>must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="429"/>
+        <source>must be a JSON object, e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="578"/>
+        <source>&apos;%1&apos; is not a header in KEY=VALUE form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="581"/>
+        <source>must be KEY=VALUE headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="585"/>
+        <source>must be an object of header names and values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="593"/>
+        <source>&apos;%1&apos; is not a valid header name (letters, digits and !#$%&amp;&apos;*+-.^_`|~ only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="596"/>
+        <source>the value of &apos;%1&apos; holds a line break; give it on one line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="877"/>
+        <source>cannot read &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="878"/>
+        <source>must be a JSON object (inline or @FILE.json), e.g. &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</source>
+        <translation type="unfinished">必须是 JSON 对象（内联或 @FILE.json），例如 &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1010"/>
+        <source>&apos;%1&apos; is not a token id; give whole numbers, e.g. --stop-token-ids 151645</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1184"/>
+        <location filename="../core/config/parameterregistry.cpp" line="1231"/>
+        <source>from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1196"/>
         <source>a whole number</source>
         <translation>整数</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="64"/>
-        <location filename="../core/config/cliparser.cpp" line="154"/>
-        <location filename="../core/config/cliparser.cpp" line="178"/>
-        <location filename="../core/config/cliparser.cpp" line="200"/>
-        <location filename="../core/config/cliparser.cpp" line="235"/>
-        <location filename="../core/config/cliparser.cpp" line="324"/>
-        <location filename="../core/config/cliparser.cpp" line="350"/>
+        <location filename="../core/config/parameterregistry.cpp" line="1196"/>
         <source>a number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="105"/>
-        <source>a whole number (give a list as separate words: 1 4 16)</source>
-        <translation>整数（列表请用空格分隔：1 4 16）</translation>
+        <location filename="../core/config/parameterregistry.cpp" line="1198"/>
+        <source>every value must be %1 %2 (got %3)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="134"/>
-        <source>a header in KEY=VALUE form</source>
-        <translation>KEY=VALUE 形式的请求头</translation>
+        <location filename="../core/config/parameterregistry.cpp" line="1199"/>
+        <source>must be %1 %2 (got %3)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="211"/>
+        <location filename="../core/config/parameterregistry.cpp" line="1225"/>
+        <source>&apos;%1&apos; is not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1232"/>
+        <source>&apos;%1&apos; is out of range; give a whole number %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1240"/>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1244"/>
+        <source>&apos;%1&apos; is not a finite number; give a number %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1245"/>
+        <source>such as 1.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1269"/>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1271"/>
+        <source>Load</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1273"/>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1275"/>
+        <source>Generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1277"/>
+        <source>Multi-turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1279"/>
+        <source>SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1281"/>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1283"/>
+        <source>Advanced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1326"/>
+        <source> (give a list as separate words: 1 4 16)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1384"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1386"/>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1386"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1390"/>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1411"/>
+        <source>needs at least one value, e.g. %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1429"/>
+        <source>unknown value &apos;%1&apos;; choose one of: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1470"/>
+        <source>has the wrong type in the saved configuration: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="919"/>
         <source>takes one value or a MIN MAX pair (got %1 values)</source>
         <translation>只接受一个值或一对 MIN MAX（收到 %1 个值）</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="433"/>
+        <location filename="../core/config/cliparser.cpp" line="29"/>
         <source>cannot read &apos;%1&apos;: %2; give a benchmark_args.json or an exported run JSON</source>
         <translation>无法读取 &apos;%1&apos;：%2；请提供 benchmark_args.json 或导出的运行 JSON</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="444"/>
+        <location filename="../core/config/cliparser.cpp" line="40"/>
         <source>&apos;%1&apos; is not a JSON object of run parameters</source>
         <translation>&apos;%1&apos; 不是运行参数的 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="450"/>
+        <location filename="../core/config/cliparser.cpp" line="46"/>
         <source>in &apos;%1&apos;: %2 %3</source>
         <translation>在 &apos;%1&apos; 中：%2 %3</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="474"/>
+        <location filename="../core/config/cliparser.cpp" line="68"/>
         <source>needs a value (FILE.json)</source>
         <translation>需要一个值（FILE.json）</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="500"/>
+        <location filename="../core/config/cliparser.cpp" line="94"/>
         <source>unknown option; see &apos;throughline-cli run --help&apos;</source>
         <translation>未知选项；参见 &apos;throughline-cli run --help&apos;</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="501"/>
+        <location filename="../core/config/cliparser.cpp" line="95"/>
+        <location filename="../core/config/commandline.cpp" line="160"/>
         <source>unexpected argument; options start with --</source>
         <translation>意外的参数；选项以 -- 开头</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="508"/>
+        <location filename="../core/config/cliparser.cpp" line="102"/>
         <source>takes no value</source>
         <translation>不接受值</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="521"/>
+        <location filename="../core/config/cliparser.cpp" line="115"/>
         <source>needs a value (%1)</source>
         <translation>需要一个值（%1）</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="540"/>
+        <location filename="../core/config/cliparser.cpp" line="179"/>
         <source>Usage: throughline-cli run --url URL --model NAME [options]
 
-Runs a benchmark sweep (closed loop, or open loop with --open-loop) against an OpenAI-compatible endpoint and prints, per run point, EvalScope&apos;s summary and percentile tables and Throughline&apos;s own metrics (docs/METRICS.md). Flags follow EvalScope perf.
-
-Options:
+Runs a benchmark sweep (closed loop, or open loop with --open-loop) against an OpenAI-compatible endpoint and prints, per run point, EvalScope&apos;s summary and percentile tables and Throughline&apos;s own metrics (docs/METRICS.md). Flags follow EvalScope perf; docs/PARAMETERS.md describes each one.
 </source>
-        <translation>用法：throughline-cli run --url URL --model NAME [选项]
-
-对 OpenAI 兼容端点运行一次基准扫描（闭环，或用 --open-loop 开环），并为每个测试点打印 EvalScope 的汇总表和百分位表，以及 Throughline 自己的指标（docs/METRICS.md）。选项与 EvalScope perf 一致。
-
-选项：
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="552"/>
+        <location filename="../core/config/cliparser.cpp" line="191"/>
+        <source>Not supported: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="195"/>
+        <source>Other:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="197"/>
         <source>Start from a saved configuration (a benchmark_args.json, Throughline&apos;s or EvalScope&apos;s, or a run exported with &apos;runs export --format json&apos;); the other flags change it.</source>
         <translation>从已保存的配置开始（Throughline 或 EvalScope 的 benchmark_args.json，或用 &apos;runs export --format json&apos; 导出的运行）；其他选项在其基础上修改。</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="555"/>
+        <location filename="../core/config/cliparser.cpp" line="200"/>
         <source>Show this help.</source>
         <translation>显示此帮助。</translation>
     </message>
     <message>
-        <location filename="../core/config/cliparser.cpp" line="556"/>
+        <location filename="../core/config/cliparser.cpp" line="201"/>
         <source>
 Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every request failed; 1 another error (e.g. the project file cannot be written).
 </source>
@@ -116,316 +362,213 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
 </translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="246"/>
+        <location filename="../core/config/parameterregistry.cpp" line="488"/>
         <source>a model name is required; pass the name the server serves, e.g. --model Qwen3-8B</source>
         <translation>需要模型名称；请传入服务器提供的名称，例如 --model Qwen3-8B</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="248"/>
-        <source>unknown API &apos;%1&apos;; this version supports: %2</source>
-        <translation>未知的 API &apos;%1&apos;；此版本支持：%2</translation>
-    </message>
-    <message>
-        <location filename="../core/config/runconfig.cpp" line="252"/>
+        <location filename="../core/config/parameterregistry.cpp" line="514"/>
         <source>an endpoint URL is required, e.g. --url http://127.0.0.1:8000/v1/chat/completions</source>
         <translation>需要端点 URL，例如 --url http://127.0.0.1:8000/v1/chat/completions</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="254"/>
+        <location filename="../core/config/parameterregistry.cpp" line="517"/>
         <source>&apos;%1&apos; is not an http(s) URL; use e.g. http://127.0.0.1:8000/v1/chat/completions</source>
         <translation>&apos;%1&apos; 不是 http(s) URL；请使用例如 http://127.0.0.1:8000/v1/chat/completions</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="258"/>
-        <source>needs at least one value, e.g. --parallel 1 4 16</source>
-        <translation>至少需要一个值，例如 --parallel 1 4 16</translation>
-    </message>
-    <message>
-        <location filename="../core/config/runconfig.cpp" line="261"/>
-        <location filename="../core/config/runconfig.cpp" line="269"/>
-        <source>every value must be a whole number &gt;= 1 (got %1)</source>
-        <translation>每个值都必须是 &gt;= 1 的整数（收到 %1）</translation>
-    </message>
-    <message>
-        <location filename="../core/config/runconfig.cpp" line="266"/>
-        <source>needs at least one value, e.g. --number 100 400</source>
-        <translation>至少需要一个值，例如 --number 100 400</translation>
-    </message>
-    <message>
-        <location filename="../core/config/runconfig.cpp" line="275"/>
-        <source>must be poisson, gamma or constant (got &apos;%1&apos;)</source>
-        <translation>必须是 poisson、gamma 或 constant（收到 &apos;%1&apos;）</translation>
-    </message>
-    <message>
-        <location filename="../core/config/runconfig.cpp" line="277"/>
-        <source>must be &gt; 0 (1 = Poisson; smaller is burstier)</source>
-        <translation>必须 &gt; 0（1 = 泊松；越小越突发）</translation>
-    </message>
-    <message>
-        <location filename="../core/config/runconfig.cpp" line="281"/>
+        <location filename="../core/config/runconfig.cpp" line="212"/>
         <source>--open-loop needs arrival rates &gt; 0 requests per second, e.g. --rate 5 10 20</source>
         <translation>--open-loop 需要大于 0 的到达速率（请求/秒），例如 --rate 5 10 20</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="287"/>
+        <location filename="../core/config/runconfig.cpp" line="218"/>
         <source>gives %1 value(s) but --rate gives %2; in open loop give one --number per --rate value, e.g. --rate 5 10 --number 100 200</source>
         <translation>给出了 %1 个值，但 --rate 给出了 %2 个；开环模式下每个 --rate 值对应一个 --number，例如 --rate 5 10 --number 100 200</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="294"/>
+        <location filename="../core/config/runconfig.cpp" line="225"/>
         <source>gives %1 value(s) but --parallel gives %2; give one --number per --parallel value, e.g. --parallel 1 4 --number 20 80</source>
         <translation>给出了 %1 个值，但 --parallel 给出了 %2 个；每个 --parallel 值对应一个 --number，例如 --parallel 1 4 --number 20 80</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="301"/>
+        <location filename="../core/config/parameterregistry.cpp" line="708"/>
         <source>must be -1 (no pacing) or a positive number of requests per second (got %1)</source>
         <translation>必须是 -1（不限速）或正的每秒请求数（收到 %1）</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="306"/>
-        <location filename="../core/config/runconfig.cpp" line="308"/>
-        <location filename="../core/config/runconfig.cpp" line="406"/>
-        <location filename="../core/config/runconfig.cpp" line="414"/>
-        <source>must be &gt;= 0 (got %1)</source>
-        <translation>必须 &gt;= 0（收到 %1）</translation>
-    </message>
-    <message>
-        <location filename="../core/config/runconfig.cpp" line="310"/>
+        <location filename="../core/config/runconfig.cpp" line="231"/>
         <source>is %1, above --max-tokens %2</source>
         <translation>为 %1，超过了 --max-tokens %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="312"/>
-        <source>must be &gt;= 0: a count (&gt;= 1) or a ratio of --number (between 0 and 1)</source>
-        <translation>必须 &gt;= 0：一个数量（&gt;= 1）或 --number 的比例（0 到 1 之间）</translation>
-    </message>
-    <message>
-        <location filename="../core/config/runconfig.cpp" line="316"/>
-        <source>must be &gt;= 0 seconds (got %1)</source>
-        <translation>必须 &gt;= 0 秒（收到 %1）</translation>
-    </message>
-    <message>
-        <location filename="../core/config/runconfig.cpp" line="371"/>
-        <location filename="../core/dataset/promptsource.cpp" line="55"/>
+        <location filename="../core/config/runconfig.cpp" line="257"/>
+        <location filename="../core/dataset/promptsource.cpp" line="56"/>
         <source>dataset &apos;%1&apos; reads a local file: pass --dataset-path FILE</source>
         <translation>数据集 &apos;%1&apos; 读取本地文件：请传入 --dataset-path FILE</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="376"/>
+        <location filename="../core/config/runconfig.cpp" line="262"/>
         <source>dataset &apos;%1&apos; yields texts to embed: use --api openai_embedding</source>
         <translation>数据集 &apos;%1&apos; 产生待嵌入的文本：请使用 --api openai_embedding</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="378"/>
+        <location filename="../core/config/runconfig.cpp" line="264"/>
         <source>dataset &apos;%1&apos; yields a query and documents: use --api openai_rerank</source>
         <translation>数据集 &apos;%1&apos; 产生查询和文档：请使用 --api openai_rerank</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="380"/>
+        <location filename="../core/config/parameterregistry.cpp" line="798"/>
         <source>&apos;%1&apos; does not exist; give a dataset file or the folder holding it</source>
         <translation>&apos;%1&apos; 不存在；请提供数据集文件或其所在文件夹</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="382"/>
-        <source>must be modelscope, huggingface or local (got &apos;%1&apos;)</source>
-        <translation>必须是 modelscope、huggingface 或 local（收到 &apos;%1&apos;）</translation>
-    </message>
-    <message>
-        <location filename="../core/config/runconfig.cpp" line="387"/>
+        <location filename="../core/config/runconfig.cpp" line="269"/>
         <source>--data-source local needs the dataset&apos;s file: pass --dataset-path FILE</source>
         <translation>--data-source local 需要数据集文件：请传入 --dataset-path FILE</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="392"/>
+        <location filename="../core/config/runconfig.cpp" line="274"/>
         <source>dataset &apos;%1&apos; generates token sequences: pass --tokenizer-path MODEL_DIR or tokenizer.json</source>
         <translation>数据集 &apos;%1&apos; 生成 token 序列：请传入 --tokenizer-path MODEL_DIR 或 tokenizer.json</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="396"/>
+        <location filename="../core/config/runconfig.cpp" line="278"/>
         <source>needs --tokenizer-path to turn prompts into token ids</source>
         <translation>需要 --tokenizer-path 才能把提示词转换为 token id</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="399"/>
+        <location filename="../core/config/parameterregistry.cpp" line="833"/>
         <source>&apos;%1&apos; does not exist; give a model folder or its tokenizer.json</source>
         <translation>&apos;%1&apos; 不存在；请提供模型文件夹或其 tokenizer.json</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="402"/>
+        <location filename="../core/config/runconfig.cpp" line="281"/>
         <source>cannot be used with the Responses API; use --api openai</source>
         <translation>不能与 Responses API 一起使用；请使用 --api openai</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="404"/>
-        <source>must be &gt;= 0 tokens (got %1)</source>
-        <translation>必须 &gt;= 0 个 token（收到 %1）</translation>
-    </message>
-    <message>
-        <location filename="../core/config/runconfig.cpp" line="409"/>
+        <location filename="../core/config/runconfig.cpp" line="284"/>
         <source>is %1, below --min-prompt-length %2; raise it or lower the minimum</source>
         <translation>为 %1，低于 --min-prompt-length %2；请调高它或降低最小值</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="314"/>
-        <location filename="../core/config/runconfig.cpp" line="318"/>
-        <location filename="../core/config/runconfig.cpp" line="320"/>
-        <location filename="../core/config/runconfig.cpp" line="322"/>
-        <source>must be a positive number of seconds</source>
-        <translation>必须是正的秒数</translation>
-    </message>
-    <message>
-        <location filename="../core/config/runconfig.cpp" line="324"/>
-        <source>must be &gt;= 0 (0 = one worker thread per core)</source>
-        <translation>必须 &gt;= 0（0 = 每个核心一个工作线程）</translation>
-    </message>
-    <message>
-        <location filename="../core/config/runconfig.cpp" line="326"/>
-        <location filename="../core/config/runconfig.cpp" line="334"/>
-        <source>must be at least 1</source>
-        <translation>至少为 1</translation>
-    </message>
-    <message>
-        <location filename="../core/config/runconfig.cpp" line="328"/>
-        <source>must be a TCP port from 1 to 65535 (got %1)</source>
-        <translation>必须是 1 到 65535 之间的 TCP 端口（收到 %1）</translation>
-    </message>
-    <message>
-        <location filename="../core/config/runconfig.cpp" line="330"/>
-        <source>must be &gt;= 0 new connections per second (0 = no limit)</source>
-        <translation>必须 &gt;= 0 个新连接/秒（0 = 不限）</translation>
-    </message>
-    <message>
-        <location filename="../core/config/runconfig.cpp" line="336"/>
+        <location filename="../core/config/parameterregistry.cpp" line="653"/>
         <source>&apos;%1&apos; is not a file; give a PEM file of CA certificates</source>
         <translation>&apos;%1&apos; 不是文件；请提供 CA 证书的 PEM 文件</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="341"/>
-        <source>must be a JSON object, e.g. --extra-args &apos;{&quot;ignore_eos&quot;: true}&apos;</source>
-        <translation>必须是 JSON 对象，例如 --extra-args &apos;{&quot;ignore_eos&quot;: true}&apos;</translation>
-    </message>
-    <message>
-        <location filename="../core/config/runconfig.cpp" line="346"/>
+        <location filename="../core/config/runconfig.cpp" line="235"/>
         <source>applies to --api openai (chat/completions and completions); the Responses, embedding and rerank APIs have no per-chunk usage</source>
         <translation>仅适用于 --api openai（chat/completions 和 completions）；Responses、嵌入和重排 API 没有逐块用量</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="349"/>
+        <location filename="../core/config/runconfig.cpp" line="238"/>
         <source>needs a streamed run: a whole answer carries one usage object; drop --no-stream or --continuous-usage</source>
         <translation>需要流式运行：完整应答只带一个用量对象；请去掉 --no-stream 或 --continuous-usage</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="364"/>
+        <location filename="../core/config/runconfig.cpp" line="253"/>
         <source>the range %1 %2 is reversed; give MIN MAX, e.g. --max-tokens 128 512</source>
         <translation>范围 %1 %2 颠倒了；请按 MIN MAX 给出，例如 --max-tokens 128 512</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="369"/>
-        <source>unknown dataset &apos;%1&apos;; this version supports: %2</source>
-        <translation>未知数据集 &apos;%1&apos;；此版本支持：%2</translation>
-    </message>
-    <message>
-        <location filename="../core/config/runconfig.cpp" line="421"/>
+        <location filename="../core/config/parameterregistry.cpp" line="775"/>
         <source>&apos;%1&apos; does not exist; &apos;@FILE&apos; reads the prompt from FILE</source>
         <translation>&apos;%1&apos; 不存在；&apos;@FILE&apos; 从 FILE 读取提示词</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="428"/>
+        <location filename="../core/config/runconfig.cpp" line="294"/>
         <source>&quot;%1&quot; must be a whole number &gt; 0</source>
         <translation>&quot;%1&quot; 必须是 &gt; 0 的整数</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="432"/>
+        <location filename="../core/config/runconfig.cpp" line="298"/>
         <source>&quot;document_length_ratio&quot; must be a number &gt; 0, e.g. 5</source>
         <translation>&quot;document_length_ratio&quot; 必须是 &gt; 0 的数字，例如 5</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="439"/>
+        <location filename="../core/config/runconfig.cpp" line="305"/>
         <source>must be a JSON object, e.g. --dataset-args &apos;{&quot;target_input_len&quot;: 1024}&apos;</source>
         <translation>必须是 JSON 对象，例如 --dataset-args &apos;{&quot;target_input_len&quot;: 1024}&apos;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="444"/>
+        <location filename="../core/config/runconfig.cpp" line="310"/>
         <source>dataset &apos;%1&apos; takes no --dataset-args; the length-control keys apply to %2</source>
         <translation>数据集 &apos;%1&apos; 不接受 --dataset-args；长度控制键适用于 %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="453"/>
+        <location filename="../core/config/runconfig.cpp" line="319"/>
         <source>unknown key &quot;%1&quot;; the keys are %2</source>
         <translation>未知键 &quot;%1&quot;；可用的键为 %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="458"/>
+        <location filename="../core/config/runconfig.cpp" line="324"/>
         <source>&quot;target_input_len&quot; must be a whole number of tokens &gt; 0</source>
         <translation>&quot;target_input_len&quot; 必须是 &gt; 0 的 token 数</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="460"/>
+        <location filename="../core/config/runconfig.cpp" line="326"/>
         <source>&quot;target_input_len&quot; counts tokens: pass --tokenizer-path</source>
         <translation>&quot;target_input_len&quot; 以 token 计：请传入 --tokenizer-path</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="463"/>
+        <location filename="../core/config/runconfig.cpp" line="329"/>
         <source>&quot;input_len_mode&quot; must be &quot;cap&quot; or &quot;drop&quot;</source>
         <translation>&quot;input_len_mode&quot; 必须是 &quot;cap&quot; 或 &quot;drop&quot;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="466"/>
+        <location filename="../core/config/runconfig.cpp" line="332"/>
         <source>&quot;prefix_role&quot; must be &quot;system&quot; or &quot;user&quot;</source>
         <translation>&quot;prefix_role&quot; 必须是 &quot;system&quot; 或 &quot;user&quot;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="470"/>
+        <location filename="../core/config/runconfig.cpp" line="336"/>
         <source>&quot;prefix_file&quot; &apos;%1&apos; is not a readable file</source>
         <translation>&quot;prefix_file&quot; &apos;%1&apos; 不是可读文件</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="472"/>
+        <location filename="../core/config/runconfig.cpp" line="338"/>
         <source>&quot;prefix_file&quot; needs &quot;target_input_len&quot;, the length to pad to</source>
         <translation>&quot;prefix_file&quot; 需要 &quot;target_input_len&quot; 作为填充目标长度</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="474"/>
+        <location filename="../core/config/runconfig.cpp" line="340"/>
         <source>&quot;prefix_file&quot; pads prompts, so it cannot be used with &quot;drop&quot;</source>
         <translation>&quot;prefix_file&quot; 会填充提示词，因此不能与 &quot;drop&quot; 一起使用</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="569"/>
+        <location filename="../core/config/parameterregistry.cpp" line="1456"/>
         <source>the run configuration is not a JSON object</source>
         <translation>运行配置不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="599"/>
-        <source>has the wrong type in the saved configuration</source>
-        <translation>在保存的配置中类型不对</translation>
-    </message>
-    <message>
-        <location filename="../core/dataset/promptsource.cpp" line="61"/>
+        <location filename="../core/dataset/promptsource.cpp" line="62"/>
         <source>--data-source local needs the dataset&apos;s file: pass --dataset-path %1</source>
         <translation>--data-source local 需要数据集文件：请传入 --dataset-path %1</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="69"/>
+        <location filename="../core/dataset/promptsource.cpp" line="70"/>
         <source>dataset &apos;%1&apos; is only on ModelScope; use --data-source modelscope or --dataset-path FILE</source>
         <translation>数据集 &apos;%1&apos; 仅在 ModelScope 上提供；请使用 --data-source modelscope 或 --dataset-path FILE</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="91"/>
+        <location filename="../core/dataset/promptsource.cpp" line="92"/>
         <source>&apos;%1&apos; holds no %2; pass the dataset file itself</source>
         <translation>&apos;%1&apos; 中没有 %2；请直接传入数据集文件</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="95"/>
+        <location filename="../core/dataset/promptsource.cpp" line="96"/>
         <source>&apos;%1&apos; is not a file; dataset &apos;%2&apos; reads one file</source>
         <translation>&apos;%1&apos; 不是文件；数据集 &apos;%2&apos; 读取单个文件</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="106"/>
+        <location filename="../core/dataset/promptsource.cpp" line="107"/>
         <source>%1; for offline use download %2 yourself and pass --dataset-path FILE</source>
         <translation>%1；离线使用时请自行下载 %2 并传入 --dataset-path FILE</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="200"/>
+        <location filename="../core/dataset/promptsource.cpp" line="260"/>
         <location filename="../core/dataset/recordreader.cpp" line="23"/>
         <location filename="../core/storage/runimporter.cpp" line="21"/>
         <location filename="../core/storage/vllmimporter.cpp" line="140"/>
@@ -433,69 +576,95 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>无法读取 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="252"/>
+        <location filename="../core/dataset/promptsource.cpp" line="312"/>
         <source>unknown dataset &apos;%1&apos;</source>
         <translation>未知数据集 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="62"/>
+        <location filename="../core/engine/connectiontest.cpp" line="86"/>
+        <source>the test request to %1 got an answer (HTTP %2) larger than %3 bytes; the server does not answer as an OpenAI-compatible endpoint should</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/engine/connectiontest.cpp" line="96"/>
         <source>the test request to %1 got no complete answer within %2 s; check that the server is up and not overloaded, raise --total-timeout, or skip the test with --no-test-connection</source>
         <translation>发往 %1 的测试请求在 %2 秒内没有得到完整应答；请检查服务器是否运行且未过载，调高 --total-timeout，或用 --no-test-connection 跳过测试</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="76"/>
+        <location filename="../core/engine/connectiontest.cpp" line="110"/>
         <source>%1 refused the test request with HTTP %2 (%3); pass a valid --api-key</source>
         <translation>%1 以 HTTP %2（%3）拒绝了测试请求；请传入有效的 --api-key</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="84"/>
+        <location filename="../core/engine/connectiontest.cpp" line="118"/>
         <source>%1 answered HTTP 404 (%2); check the endpoint path (e.g. /v1/chat/completions) and that --model names a model the server serves</source>
         <translation>%1 返回 HTTP 404（%2）；请检查端点路径（例如 /v1/chat/completions），以及 --model 是否为服务器提供的模型</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="91"/>
+        <location filename="../core/engine/connectiontest.cpp" line="125"/>
         <source>the test request to %1 failed with HTTP %2: %3</source>
         <translation>发往 %1 的测试请求失败，HTTP %2：%3</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="97"/>
+        <location filename="../core/engine/connectiontest.cpp" line="131"/>
         <source>nothing is listening at %1 (connection refused); start the server or fix the host/port in --url</source>
         <translation>%1 上没有服务在监听（连接被拒绝）；请启动服务器或修正 --url 中的主机/端口</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="103"/>
+        <location filename="../core/engine/connectiontest.cpp" line="137"/>
         <source>the TLS handshake with %1 failed (%2); trust the server&apos;s CA with --ca-cert FILE.pem, or skip verification with --insecure</source>
         <translation>与 %1 的 TLS 握手失败（%2）；请用 --ca-cert FILE.pem 信任服务器的 CA，或用 --insecure 跳过验证</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="109"/>
+        <location filename="../core/engine/connectiontest.cpp" line="143"/>
         <source>host &apos;%1&apos; not found; check the host name in --url</source>
         <translation>找不到主机 &apos;%1&apos;；请检查 --url 中的主机名</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="112"/>
+        <location filename="../core/engine/connectiontest.cpp" line="146"/>
         <source>cannot reach %1: %2</source>
         <translation>无法连接 %1：%2</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="298"/>
+        <location filename="../core/engine/worker.cpp" line="290"/>
+        <source>the answer (HTTP %1) is larger than %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/engine/worker.cpp" line="303"/>
+        <location filename="../core/engine/worker.cpp" line="309"/>
+        <source>an event of the stream is larger than %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/engine/worker.cpp" line="332"/>
         <source>event is not JSON: %1</source>
         <translation>事件不是 JSON：%1</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="387"/>
+        <location filename="../core/engine/worker.cpp" line="426"/>
         <source>stopped by the user</source>
         <translation>被用户停止</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="388"/>
+        <location filename="../core/engine/worker.cpp" line="427"/>
         <source>%1 after %2 s</source>
         <translation>%2 秒后%1</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="405"/>
+        <location filename="../core/engine/worker.cpp" line="444"/>
         <source>the server answered 200 with an event stream that held no data</source>
         <translation>服务器返回 200，但事件流中没有任何数据</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/worker.cpp" line="453"/>
+        <source>the server answered 200 with an empty body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/engine/worker.cpp" line="454"/>
+        <source>the server answered 200 with a body that is not a JSON object: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/dataset/datasetdownloader.cpp" line="34"/>
@@ -511,7 +680,7 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <location filename="../core/dataset/datasetdownloader.cpp" line="43"/>
         <location filename="../core/dataset/datasetdownloader.cpp" line="146"/>
         <location filename="../core/storage/evalscopeexporter.cpp" line="78"/>
-        <location filename="../core/storage/outputwriter.cpp" line="19"/>
+        <location filename="../core/storage/outputwriter.cpp" line="18"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>无法写入 &apos;%1&apos;：%2</translation>
     </message>
@@ -541,7 +710,7 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>无法将 &apos;%1&apos; 重命名为 &apos;%2&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/outputwriter.cpp" line="42"/>
+        <location filename="../core/storage/outputwriter.cpp" line="45"/>
         <source>cannot create the output folder &apos;%1&apos;; check --outputs-dir</source>
         <translation>无法创建输出文件夹 &apos;%1&apos;；请检查 --outputs-dir</translation>
     </message>
@@ -739,14 +908,14 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
     <message>
         <location filename="../core/dataset/promptshaper.cpp" line="142"/>
         <location filename="../core/dataset/promptshaper.cpp" line="179"/>
-        <location filename="../core/dataset/recordparsers.cpp" line="182"/>
+        <location filename="../core/dataset/recordparsers.cpp" line="186"/>
         <source>--min-prompt-length %1</source>
         <translation>--min-prompt-length %1</translation>
     </message>
     <message>
         <location filename="../core/dataset/promptshaper.cpp" line="146"/>
         <location filename="../core/dataset/promptshaper.cpp" line="183"/>
-        <location filename="../core/dataset/recordparsers.cpp" line="184"/>
+        <location filename="../core/dataset/recordparsers.cpp" line="188"/>
         <source>--max-prompt-length %1</source>
         <translation>--max-prompt-length %1</translation>
     </message>
@@ -776,57 +945,57 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>--max-prompt-length %1 在扣除聊天模板的 %2 个 token 后没有留给提示词的空间；请调高它</translation>
     </message>
     <message>
-        <location filename="../core/dataset/recordparsers.cpp" line="66"/>
+        <location filename="../core/dataset/recordparsers.cpp" line="70"/>
         <source>expected a JSON object with a &quot;%1&quot; string</source>
         <translation>应为带有 &quot;%1&quot; 字符串的 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../core/dataset/recordparsers.cpp" line="69"/>
+        <location filename="../core/dataset/recordparsers.cpp" line="73"/>
         <source>the object has no &quot;%1&quot; string</source>
         <translation>该对象没有 &quot;%1&quot; 字符串</translation>
     </message>
     <message>
-        <location filename="../core/dataset/recordparsers.cpp" line="97"/>
+        <location filename="../core/dataset/recordparsers.cpp" line="101"/>
         <source>JSON lines cannot be fitted to target_input_len; use plain-text lines or drop target_input_len from --dataset-args</source>
         <translation>JSON 行无法调整到 target_input_len；请使用纯文本行，或从 --dataset-args 中去掉 target_input_len</translation>
     </message>
     <message>
-        <location filename="../core/dataset/recordparsers.cpp" line="103"/>
+        <location filename="../core/dataset/recordparsers.cpp" line="107"/>
         <source>a JSON array line must hold message objects with a &quot;role&quot;</source>
         <translation>JSON 数组行必须包含带 &quot;role&quot; 的消息对象</translation>
     </message>
     <message>
-        <location filename="../core/dataset/recordparsers.cpp" line="127"/>
+        <location filename="../core/dataset/recordparsers.cpp" line="131"/>
         <source>expected a JSON object with a &quot;conversation&quot; array of {&quot;human&quot;, &quot;assistant&quot;}</source>
         <translation>应为带有 {&quot;human&quot;, &quot;assistant&quot;} 的 &quot;conversation&quot; 数组的 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../core/dataset/recordparsers.cpp" line="131"/>
+        <location filename="../core/dataset/recordparsers.cpp" line="135"/>
         <source>each &quot;conversation&quot; entry must be an object with &quot;human&quot; and &quot;assistant&quot;</source>
         <translation>每个 &quot;conversation&quot; 条目都必须是带有 &quot;human&quot; 和 &quot;assistant&quot; 的对象</translation>
     </message>
     <message>
-        <location filename="../core/dataset/recordparsers.cpp" line="141"/>
+        <location filename="../core/dataset/recordparsers.cpp" line="145"/>
         <source>conversations without a human turn</source>
         <translation>没有用户轮次的对话</translation>
     </message>
     <message>
-        <location filename="../core/dataset/recordparsers.cpp" line="174"/>
+        <location filename="../core/dataset/recordparsers.cpp" line="178"/>
         <source>the object has none of &quot;text&quot;, &quot;input&quot;, &quot;sentence&quot;, &quot;content&quot;</source>
         <translation>该对象没有 &quot;text&quot;、&quot;input&quot;、&quot;sentence&quot;、&quot;content&quot; 中的任何一个</translation>
     </message>
     <message>
-        <location filename="../core/dataset/recordparsers.cpp" line="176"/>
+        <location filename="../core/dataset/recordparsers.cpp" line="180"/>
         <source>expected a JSON string or an object with a &quot;text&quot; string</source>
         <translation>应为 JSON 字符串，或带有 &quot;text&quot; 字符串的对象</translation>
     </message>
     <message>
-        <location filename="../core/dataset/recordparsers.cpp" line="204"/>
+        <location filename="../core/dataset/recordparsers.cpp" line="208"/>
         <source>expected a JSON object with &quot;query&quot; and &quot;documents&quot;</source>
         <translation>应为带有 &quot;query&quot; 和 &quot;documents&quot; 的 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../core/dataset/recordparsers.cpp" line="226"/>
+        <location filename="../core/dataset/recordparsers.cpp" line="230"/>
         <source>records without a query or documents</source>
         <translation>缺少查询或文档的记录</translation>
     </message>
@@ -891,68 +1060,69 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>服务器未应答就关闭了连接</translation>
     </message>
     <message>
-        <location filename="../core/net/leantransport.cpp" line="79"/>
+        <location filename="../core/net/leantransport.cpp" line="93"/>
         <source>the lean transport is built for Linux and other Unix systems only</source>
         <translation>lean 传输只为 Linux 和其他 Unix 系统构建</translation>
     </message>
     <message>
-        <location filename="../core/net/leantransport.cpp" line="82"/>
+        <location filename="../core/net/leantransport.cpp" line="96"/>
         <source>the lean transport speaks plain http:// only (this URL is %1://)</source>
         <translation>lean 传输只支持明文 http://（此 URL 是 %1://）</translation>
     </message>
     <message>
-        <location filename="../core/net/leantransport.cpp" line="84"/>
+        <location filename="../core/net/leantransport.cpp" line="98"/>
         <source>the URL has no host</source>
         <translation>URL 中没有主机</translation>
     </message>
     <message>
-        <location filename="../core/net/leantransport.cpp" line="150"/>
+        <location filename="../core/net/leantransport.cpp" line="164"/>
         <source>cannot resolve host %1: %2</source>
         <translation>无法解析主机 %1：%2</translation>
     </message>
     <message>
-        <location filename="../core/net/leantransport.cpp" line="223"/>
-        <location filename="../core/net/leantransport.cpp" line="245"/>
+        <location filename="../core/net/leantransport.cpp" line="242"/>
+        <location filename="../core/net/leantransport.cpp" line="264"/>
         <source>cannot connect: %1</source>
         <translation>无法连接：%1</translation>
     </message>
     <message>
-        <location filename="../core/net/leantransport.cpp" line="277"/>
+        <location filename="../core/net/leantransport.cpp" line="296"/>
         <source>cannot send the request: %1</source>
         <translation>无法发送请求：%1</translation>
     </message>
     <message>
-        <location filename="../core/net/leantransport.cpp" line="374"/>
+        <location filename="../core/net/leantransport.cpp" line="397"/>
         <source>the server reset the connection before the response ended</source>
         <translation>服务器在响应结束前重置了连接</translation>
     </message>
     <message>
-        <location filename="../core/net/leantransport.cpp" line="375"/>
+        <location filename="../core/net/leantransport.cpp" line="398"/>
         <source>the server reset the connection without answering</source>
         <translation>服务器未应答就重置了连接</translation>
     </message>
     <message>
+        <location filename="../core/config/parameterregistry.cpp" line="672"/>
         <location filename="../core/net/transport.cpp" line="33"/>
         <source>must be auto, lean or qt (got &apos;%1&apos;)</source>
         <translation>必须是 auto、lean 或 qt（收到 &apos;%1&apos;）</translation>
     </message>
     <message>
-        <location filename="../core/net/transport.cpp" line="38"/>
+        <location filename="../core/net/transport.cpp" line="37"/>
         <source>use --transport qt (or auto)</source>
         <translation>请使用 --transport qt（或 auto）</translation>
     </message>
     <message>
-        <location filename="../core/net/transport.cpp" line="42"/>
+        <location filename="../core/net/transport.cpp" line="41"/>
         <source>a proxy from the environment (http_proxy) applies to this URL</source>
         <translation>环境中的代理（http_proxy）适用于此 URL</translation>
     </message>
     <message>
-        <location filename="../core/net/transport.cpp" line="43"/>
+        <location filename="../core/net/transport.cpp" line="42"/>
         <source>use --transport qt (or auto), or --no-proxy to go around the proxy</source>
         <translation>请使用 --transport qt（或 auto），或用 --no-proxy 绕过代理</translation>
     </message>
     <message>
-        <location filename="../core/net/transport.cpp" line="51"/>
+        <location filename="../core/net/transport.cpp" line="50"/>
         <source>lean cannot be used: %1; %2</source>
         <translation>无法使用 lean：%1；%2</translation>
     </message>
@@ -980,34 +1150,10 @@ blocks seen before skip prefill and are reported in usage.prompt_tokens_details.
 The k-th output token is &quot; &quot; + a word from a fixed 64-word list, --tokens-per-chunk per SSE chunk.
 Fault kinds for --fault/--fault-every (mid-stream ones strike at token ceil(n/2)):
   %1.
---trace-out writes one JSON line per completion request when the server stops (SIGINT/SIGTERM):
+--trace-out writes one JSON line per completion request as it ends (flushed at least once a second):
 {&quot;id&quot;,&quot;received_ns&quot;,&quot;headers_ns&quot;,&quot;chunk_ns&quot;:[..],&quot;planned_ns&quot;:[..],&quot;end_ns&quot;,&quot;prompt_tokens&quot;,
 &quot;completion_tokens&quot;,&quot;cached_tokens&quot;,&quot;status&quot;,&quot;fault&quot;}, CLOCK_MONOTONIC nanoseconds.</source>
-        <translation>用于在没有 GPU 的情况下试用 Throughline 的 OpenAI 兼容模拟模型服务器（vLLM 风格）。
-端点：POST /v1/chat/completions、/v1/completions、/v1/responses、/v1/embeddings、/v1/rerank
-（及 /v1/reranks）；GET /v1/models、/health、/metrics（Prometheus 文本）。docs/SIM.md 完整描述了
-以下全部内容。
-
-服务模型：同时最多运行 --max-num-seqs 个请求（默认 1024）；其余的在一个 FIFO 队列中等待。
-一次预填充耗时 提示词 token 数 / --prefill-tok-per-s 秒（0 = 不耗时；预填充逐个进行）。
-计时，固定模型（默认）：准入并预填充后 --ttft-ms 出首个 token，之后每 --itl-ms 一个 token，
-按绝对截止时间。批处理模型（给出 --decode-base-ms 时）：每个 token 需要一个解码步骤，耗时
---decode-base-ms + --decode-per-seq-ms x 运行中的请求数，因此延迟随负载增长、吞吐趋于饱和。
-选项会覆盖其前面的 --preset。
-输出长度 n：&quot;ignore_eos&quot;: true 时为 max_tokens（缺省为 16）；否则为 min(max_tokens, L)，
-无 max_tokens 时为 L，其中 L 为 --output-tokens 或从 --output-len-dist 抽取；然后至少为
-min_tokens，且至少为 1。n 达到 max_tokens 时 finish_reason 为 &quot;length&quot;，否则为 &quot;stop&quot;。
-抽样（长度、故障）只取决于 --seed 和请求的序号（按解析顺序 1、2、...）。
-提示词 token 数（usage.prompt_tokens）：chat = 对各消息求和
-max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字符串提示词为 ceil(UTF-8 字节数 / 4)，
-列表则为 token id 的个数。启用 --prefix-cache 时，之前见过的前导 16-token 块跳过预填充，
-并在 usage.prompt_tokens_details.cached_tokens 中报告。
-第 k 个输出 token 为 &quot; &quot; + 固定 64 词表中的一个词，每个 SSE 块 --tokens-per-chunk 个。
---fault/--fault-every 的故障类型（流中途类型在第 ceil(n/2) 个 token 处发生）：
-  %1。
---trace-out 在服务器停止时（SIGINT/SIGTERM）为每个补全请求写一行 JSON：
-{&quot;id&quot;,&quot;received_ns&quot;,&quot;headers_ns&quot;,&quot;chunk_ns&quot;:[..],&quot;planned_ns&quot;:[..],&quot;end_ns&quot;,&quot;prompt_tokens&quot;,
-&quot;completion_tokens&quot;,&quot;cached_tokens&quot;,&quot;status&quot;,&quot;fault&quot;}，CLOCK_MONOTONIC 纳秒。</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/sim/simcommandline.cpp" line="113"/>
@@ -1223,8 +1369,8 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     </message>
     <message>
         <location filename="../core/sim/simcommandline.cpp" line="175"/>
-        <source>Write every completion request&apos;s write times (ground truth) here, one JSON line each, on exit.</source>
-        <translation>退出时将每个补全请求的写出时间（真实值）写到这里，每个一行 JSON。</translation>
+        <source>Write every completion request&apos;s write times (ground truth) here, one JSON line each, as they end.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/sim/simcommandline.cpp" line="177"/>
@@ -1299,7 +1445,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     </message>
     <message>
         <location filename="../core/storage/csvexporter.cpp" line="189"/>
-        <location filename="../core/storage/evalscopeexporter.cpp" line="103"/>
+        <location filename="../core/storage/evalscopeexporter.cpp" line="107"/>
         <source>cannot create the folder &apos;%1&apos;; check the path and its permissions</source>
         <translation>无法创建文件夹 &apos;%1&apos;；请检查路径及其权限</translation>
     </message>
@@ -1494,16 +1640,63 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <source>no per-request data (saved without --save-detailed): the summary and percentiles are vLLM&apos;s own figures, not recomputed; vLLM&apos;s TPOT leaves out one-token requests</source>
         <translation>没有逐请求数据（保存时未使用 --save-detailed）：汇总和百分位是 vLLM 自己的数值，未重新计算；vLLM 的 TPOT 不计入单 token 请求</translation>
     </message>
+    <message>
+        <location filename="../core/config/commandline.cpp" line="84"/>
+        <source>unterminated %1 quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/commandline.cpp" line="154"/>
+        <source>not a benchmark command: give &apos;evalscope perf --flag value …&apos; or &apos;throughline-cli run …&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/commandline.cpp" line="170"/>
+        <source>a file of this machine; give its flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/commandline.cpp" line="172"/>
+        <source>not an option Throughline knows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/dataset/promptpreview.cpp" line="29"/>
+        <source>(%n token id(s))</source>
+        <translation>
+            <numerusform>（%n 个 token ID）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptpreview.cpp" line="49"/>
+        <source>the dataset is not downloaded yet (%1); a run downloads it</source>
+        <translation>数据集尚未下载（%1）；运行时会下载</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/modellistfetcher.cpp" line="46"/>
+        <source>the answer is no model list (no &quot;data&quot; array)</source>
+        <translation>返回内容不是模型列表（没有 &quot;data&quot; 数组）</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/modellistfetcher.cpp" line="97"/>
+        <source>%1 could not be reached: %2</source>
+        <translation>无法连接 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/modellistfetcher.cpp" line="102"/>
+        <source>%1 answered HTTP %2</source>
+        <translation>%1 返回 HTTP %2</translation>
+    </message>
 </context>
 <context>
     <name>Tr</name>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="91"/>
+        <location filename="../core/config/runconfig.cpp" line="64"/>
         <source>cannot read &apos;%1&apos;: %2</source>
         <translation>无法读取 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="98"/>
+        <location filename="../core/config/runconfig.cpp" line="71"/>
         <source>must be a JSON object (inline or @FILE.json), e.g. &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</source>
         <translation>必须是 JSON 对象（内联或 @FILE.json），例如 &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</translation>
     </message>
@@ -1610,176 +1803,176 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     </message>
     <message>
         <location filename="../ui/pages/liverunpage.cpp" line="43"/>
-        <location filename="../ui/pages/liverunpage.cpp" line="178"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="177"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="179"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="178"/>
         <source>First press: send no new requests and let those in flight finish. Second press: abort them too.</source>
         <translation>第一次按下：不再发送新请求，进行中的请求继续完成。第二次按下：同时中止它们。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="150"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="149"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="130"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="129"/>
         <source>The latest failures of the run, newest first</source>
         <translation>本次运行最近的失败，最新的在前</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="163"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="162"/>
         <source>Harness health: not measured yet</source>
         <translation>测试端健康度：尚未测得</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="182"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="181"/>
         <source>&amp;Abort In-Flight Requests</source>
         <translation>中止进行中的请求(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="183"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="182"/>
         <source>No new requests are sent. Press again to abort those still in flight; they are counted as aborted, apart from server failures.</source>
         <translation>已不再发送新请求。再按一次将中止仍在进行的请求；它们计为“已中止”，与服务器失败分开统计。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="241"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="240"/>
         <source>Succeeded: %1</source>
         <translation>成功：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="242"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="241"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="243"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="242"/>
         <source>Aborted by you: %1</source>
         <translation>被您中止：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="247"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="246"/>
         <source>Failures by class: none</source>
         <translation>按类别的失败：无</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="248"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="247"/>
         <source>Failures by class: %1</source>
         <translation>按类别的失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="256"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="255"/>
         <source>Harness health: ● good — %1</source>
         <translation>测试端健康度：● 良好 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="257"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="256"/>
         <source>Harness health: ● suspect — %1</source>
         <translation>测试端健康度：● 存疑 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="295"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="294"/>
         <source>R%1</source>
         <translation>R%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="296"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="295"/>
         <source>P%1</source>
         <translation>P%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="302"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="301"/>
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="307"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="306"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="308"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="307"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="315"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="314"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="317"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="316"/>
         <source>Testing the connection…</source>
         <translation>正在测试连接…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="319"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="318"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="321"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="320"/>
         <source>Pausing before the next point</source>
         <translation>在下一个测试点前暂停</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="323"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="322"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="325"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="324"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="327"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="326"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="349"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="348"/>
         <source>Overall: point %1 of %2 · elapsed %3 · about %4 left</source>
         <translation>总体：第 %1/%2 个测试点 · 已用 %3 · 约剩 %4</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="363"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="362"/>
         <source>This point: %1</source>
         <translation>当前测试点：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="367"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="366"/>
         <source>elapsed %1</source>
         <translation>已用 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="370"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="369"/>
         <source>about %1 left</source>
         <translation>约剩 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="364"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="363"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/liverunpage.cpp" line="365"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="364"/>
         <source>%n in flight</source>
         <translation>
             <numerusform>%n 个进行中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/liverunpage.cpp" line="366"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="365"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="305"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="304"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -1805,6 +1998,24 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <location filename="../ui/liverunstats.cpp" line="137"/>
         <source>on schedule: requests leave within %1 ms of their time (p99)</source>
         <translation>按计划：请求在预定时间后 %1 毫秒内发出（p99）</translation>
+    </message>
+</context>
+<context>
+    <name>tl::LoadPointsModel</name>
+    <message>
+        <location filename="../ui/models/loadpointsmodel.cpp" line="110"/>
+        <source>Rate (requests/s)</source>
+        <translation>速率（请求/秒）</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/loadpointsmodel.cpp" line="110"/>
+        <source>Parallel</source>
+        <translation>并发数</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/loadpointsmodel.cpp" line="112"/>
+        <source>Number</source>
+        <translation>请求数</translation>
     </message>
 </context>
 <context>
@@ -2014,221 +2225,221 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="48"/>
-        <location filename="../ui/mainwindow.cpp" line="164"/>
+        <location filename="../ui/mainwindow.cpp" line="50"/>
+        <location filename="../ui/mainwindow.cpp" line="167"/>
         <source>Throughline</source>
         <translation>Throughline</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="80"/>
+        <location filename="../ui/mainwindow.cpp" line="83"/>
         <source>Setup</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="81"/>
+        <location filename="../ui/mainwindow.cpp" line="84"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="82"/>
+        <location filename="../ui/mainwindow.cpp" line="85"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="154"/>
+        <location filename="../ui/mainwindow.cpp" line="157"/>
         <source>The project could not be opened:</source>
         <translation>无法打开项目：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="157"/>
+        <location filename="../ui/mainwindow.cpp" line="160"/>
         <source>Opened for browsing only; runs will not be saved: %1</source>
         <translation>仅以浏览方式打开；运行结果不会保存：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="159"/>
+        <location filename="../ui/mainwindow.cpp" line="162"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="164"/>
+        <location filename="../ui/mainwindow.cpp" line="167"/>
         <source>%1 — Throughline</source>
         <translation>%1 — Throughline</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow.cpp" line="185"/>
         <source>&lt;b&gt;Demo.&lt;/b&gt; The form is aimed at the built-in emulated model server at %1 (%2 ms to the first token, %3 ms between tokens). Press &lt;b&gt;Run&lt;/b&gt; to benchmark it.</source>
         <translation>&lt;b&gt;演示。&lt;/b&gt;表单已指向位于 %1 的内置模拟模型服务器（首字 %2 毫秒，token 间隔 %3 毫秒）。按&lt;b&gt;运行&lt;/b&gt;对其进行基准测试。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="187"/>
+        <location filename="../ui/mainwindow.cpp" line="190"/>
         <source>Throughline — demo against the emulated server at %1</source>
         <translation>Throughline — 针对 %1 模拟服务器的演示</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="87"/>
+        <location filename="../ui/mainwindow.cpp" line="90"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194"/>
-        <location filename="../ui/mainwindow.cpp" line="202"/>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="205"/>
         <source>Emulated server</source>
         <translation>模拟服务器</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
         <source>Stop the run in progress first.</source>
         <translation>请先停止正在进行的运行。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="202"/>
+        <location filename="../ui/mainwindow.cpp" line="205"/>
         <source>The emulated server could not start: %1</source>
         <translation>模拟服务器无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="216"/>
         <source>Emulated server (%1) listening at %2</source>
         <translation>模拟服务器（%1）正在 %2 上监听</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow.cpp" line="248"/>
         <source>Saved a copy of the project to %1</source>
         <translation>已将项目副本保存到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="247"/>
+        <location filename="../ui/mainwindow.cpp" line="250"/>
         <source>Save a Copy</source>
         <translation>保存副本</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="247"/>
+        <location filename="../ui/mainwindow.cpp" line="250"/>
         <source>The copy could not be written: %1</source>
         <translation>无法写入副本：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="261"/>
-        <location filename="../ui/mainwindow.cpp" line="280"/>
+        <location filename="../ui/mainwindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow.cpp" line="283"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="262"/>
+        <location filename="../ui/mainwindow.cpp" line="265"/>
         <source>Open or create a writable project first: imported runs are stored in it.</source>
         <translation>请先打开或创建一个可写的项目：导入的运行会保存在其中。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="269"/>
+        <location filename="../ui/mainwindow.cpp" line="272"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="280"/>
+        <location filename="../ui/mainwindow.cpp" line="283"/>
         <source>%1 could not be imported: %2</source>
         <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="286"/>
+        <location filename="../ui/mainwindow.cpp" line="289"/>
         <source>Imported %1</source>
         <translation>已导入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="296"/>
+        <location filename="../ui/mainwindow.cpp" line="299"/>
         <source>The connection cannot be tested:</source>
         <translation>无法测试连接：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="310"/>
+        <location filename="../ui/mainwindow.cpp" line="313"/>
         <source>The server answered the test request.</source>
         <translation>服务器已响应测试请求。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="313"/>
+        <location filename="../ui/mainwindow.cpp" line="316"/>
         <source>The connection test failed:</source>
         <translation>连接测试失败：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="329"/>
+        <location filename="../ui/mainwindow.cpp" line="332"/>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="357"/>
+        <location filename="../ui/mainwindow.cpp" line="360"/>
         <source>The run did not start:</source>
         <translation>运行未开始：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="359"/>
+        <location filename="../ui/mainwindow.cpp" line="362"/>
         <source>The run did not start: fix the fields marked on the Setup page.</source>
         <translation>运行未开始：请修正“设置”页上标出的字段。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="372"/>
+        <location filename="../ui/mainwindow.cpp" line="375"/>
         <source>Stopping: no new requests are sent; those in flight finish. Press Stop again to abort them.</source>
         <translation>正在停止：不再发送新请求，进行中的请求继续完成。再按一次“停止”可中止它们。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="374"/>
+        <location filename="../ui/mainwindow.cpp" line="377"/>
         <source>Aborting the requests in flight…</source>
         <translation>正在中止进行中的请求…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="381"/>
+        <location filename="../ui/mainwindow.cpp" line="384"/>
         <source>%1 at %2</source>
         <translation>%1 @ %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
-        <location filename="../ui/mainwindow.cpp" line="395"/>
+        <location filename="../ui/mainwindow.cpp" line="385"/>
+        <location filename="../ui/mainwindow.cpp" line="398"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="406"/>
+        <location filename="../ui/mainwindow.cpp" line="409"/>
         <source>The run could not be saved to the project: %1</source>
         <translation>运行无法保存到项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="407"/>
+        <location filename="../ui/mainwindow.cpp" line="410"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="408"/>
+        <location filename="../ui/mainwindow.cpp" line="411"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="409"/>
+        <location filename="../ui/mainwindow.cpp" line="412"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="417"/>
+        <location filename="../ui/mainwindow.cpp" line="420"/>
         <source>the run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="418"/>
+        <location filename="../ui/mainwindow.cpp" line="421"/>
         <source>The run failed:</source>
         <translation>运行失败：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="443"/>
+        <location filename="../ui/mainwindow.cpp" line="446"/>
         <source>Run “%1” · %2 · %3 at %4 · started %5</source>
         <translation>运行“%1” · %2 · %3 @ %4 · 开始于 %5</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="452"/>
+        <location filename="../ui/mainwindow.cpp" line="455"/>
         <source>Run “%1” · %2 · %3 at %4</source>
         <translation>运行“%1” · %2 · %3 @ %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="488"/>
+        <location filename="../ui/mainwindow.cpp" line="491"/>
         <source>Quit Throughline</source>
         <translation>退出 Throughline</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="489"/>
+        <location filename="../ui/mainwindow.cpp" line="492"/>
         <source>A run is in progress. Abort it and quit? What was measured so far stays in the project.</source>
         <translation>有运行正在进行。要中止并退出吗？已测得的数据会保留在项目中。</translation>
     </message>
@@ -2362,7 +2573,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::RunController</name>
     <message>
-        <location filename="../core/engine/runcontroller.cpp" line="84"/>
+        <location filename="../core/engine/runcontroller.cpp" line="85"/>
         <source>a run is already in progress; stop it first</source>
         <translation>已有运行在进行；请先停止它</translation>
     </message>
@@ -2475,104 +2686,332 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::RunSetupPage</name>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="74"/>
-        <source>http://127.0.0.1:8000/v1/chat/completions</source>
-        <translation>http://127.0.0.1:8000/v1/chat/completions</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="75"/>
-        <source>the model name the server serves, e.g. Qwen3-8B</source>
-        <translation>服务器提供的模型名称，例如 Qwen3-8B</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="76"/>
-        <source>optional; sent as &apos;Authorization: Bearer KEY&apos;</source>
-        <translation>可选；以 &apos;Authorization: Bearer KEY&apos; 发送</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="78"/>
-        <source>e.g. 1 4 16</source>
-        <translation>例如 1 4 16</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="79"/>
-        <source>e.g. 100 400 1600</source>
-        <translation>例如 100 400 1600</translation>
-    </message>
-    <message>
         <location filename="../ui/pages/runsetuppage.cpp" line="83"/>
-        <source>Stream the responses (needed for TTFT and ITL)</source>
-        <translation>流式响应（TTFT 和 ITL 需要）</translation>
+        <source>Default: %1</source>
+        <translation>默认值：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="86"/>
-        <source>JSON object merged into every request, e.g. {&quot;ignore_eos&quot;: true}</source>
-        <translation>合并到每个请求中的 JSON 对象，例如 {&quot;ignore_eos&quot;: true}</translation>
+        <location filename="../ui/pages/runsetuppage.cpp" line="149"/>
+        <source>(default)</source>
+        <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="93"/>
-        <source>Endpoint</source>
-        <translation>端点</translation>
+        <location filename="../ui/pages/runsetuppage.cpp" line="179"/>
+        <source>MAX (optional: a range)</source>
+        <translation>最大值（可选：范围）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="95"/>
-        <source>&amp;URL:</source>
-        <translation>URL(&amp;U)：</translation>
+        <location filename="../ui/pages/runsetuppage.cpp" line="226"/>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="96"/>
-        <source>&amp;Model:</source>
-        <translation>模型(&amp;M)：</translation>
+        <location filename="../ui/pages/runsetuppage.cpp" line="281"/>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="97"/>
-        <source>API &amp;key:</source>
-        <translation>API 密钥(&amp;K)：</translation>
+        <location filename="../ui/pages/runsetuppage.cpp" line="281"/>
+        <source>File…</source>
+        <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="99"/>
-        <source>Load sweep</source>
-        <translation>负载扫描</translation>
+        <location filename="../ui/pages/runsetuppage.cpp" line="282"/>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="101"/>
-        <source>&amp;Parallel:</source>
-        <translation>并发(&amp;P)：</translation>
+        <location filename="../ui/pages/runsetuppage.cpp" line="282"/>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="102"/>
-        <source>&amp;Number:</source>
-        <translation>请求数(&amp;N)：</translation>
+        <location filename="../ui/pages/runsetuppage.cpp" line="311"/>
+        <source>the server&apos;s model id</source>
+        <translation>服务器上的模型 ID</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="103"/>
-        <source>One run point per pair of values: parallel 1 4 with number 10 40 runs 10 requests one at a time, then 40 requests with up to 4 in flight.</source>
-        <translation>每对取值构成一个测试点：并发 1 4 配请求数 10 40，表示先逐个发送 10 个请求，再以最多 4 个并发发送 40 个请求。</translation>
+        <location filename="../ui/pages/runsetuppage.cpp" line="324"/>
+        <source>Fetch list</source>
+        <translation>获取列表</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="110"/>
-        <source>Requests</source>
-        <translation>请求数</translation>
+        <location filename="../ui/pages/runsetuppage.cpp" line="325"/>
+        <source>Ask the server at the URL for the models it serves (GET /v1/models).</source>
+        <translation>向该 URL 的服务器查询其提供的模型（GET /v1/models）。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="112"/>
-        <source>Max &amp;tokens:</source>
-        <translation>最大 token 数(&amp;T)：</translation>
+        <location filename="../ui/pages/runsetuppage.cpp" line="358"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="363"/>
+        <source>Show</source>
+        <translation>显示</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="114"/>
-        <source>&amp;Extra args (JSON):</source>
-        <translation>额外参数（JSON）(&amp;E)：</translation>
+        <location filename="../ui/pages/runsetuppage.cpp" line="360"/>
+        <source>Show or hide the key</source>
+        <translation>显示或隐藏密钥</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="127"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="363"/>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="388"/>
+        <source>Edit the JSON on several lines</source>
+        <translation>多行编辑 JSON</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="429"/>
+        <source>Asking %1 …</source>
+        <translation>正在查询 %1 …</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="447"/>
+        <source>The server lists no models.</source>
+        <translation>服务器没有列出任何模型。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/runsetuppage.cpp" line="448"/>
+        <source>%n model(s) offered by the server.</source>
+        <translation>
+            <numerusform>服务器提供 %n 个模型。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="455"/>
+        <source>No model list: %1</source>
+        <translation>无法获取模型列表：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="464"/>
+        <source>Requests go to: %1</source>
+        <translation>请求发送至：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="467"/>
+        <source>The URL has no endpoint suffix, so the API&apos;s is appended (EvalScope&apos;s rule).</source>
+        <translation>URL 没有端点后缀，因此按 EvalScope 的规则追加该 API 的后缀。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="477"/>
+        <source>Closed loop: a fixed number of requests in flight (--parallel)</source>
+        <translation>闭环：固定数量的在途请求（--parallel）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="478"/>
+        <source>Open loop: requests arrive at a rate, whatever is in flight (--rate)</source>
+        <translation>开环：请求按速率到达，不论在途多少（--rate）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="485"/>
+        <source>One row per run point: its load and its number of requests. Double-click to edit.</source>
+        <translation>每行一个运行点：其负载与请求数。双击即可编辑。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="497"/>
+        <source>Add point</source>
+        <translation>添加运行点</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="501"/>
+        <source>Remove point</source>
+        <translation>删除运行点</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="512"/>
+        <source>Mode:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="513"/>
+        <source>Points:</source>
+        <translation>运行点：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="584"/>
+        <source>Preview prompts</source>
+        <translation>预览提示词</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="586"/>
+        <source>Load the dataset as a run would and show its first prompts with their token counts (counted with --tokenizer-path).</source>
+        <translation>像运行时一样加载数据集，显示前几条提示词及其 token 数（用 --tokenizer-path 计数）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="595"/>
+        <source>Tokens</source>
+        <translation>Token 数</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="595"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="612"/>
+        <source>Preview:</source>
+        <translation>预览：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="620"/>
+        <source>Loading the prompts…</source>
+        <translation>正在加载提示词…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="629"/>
+        <source>No preview: %1</source>
+        <translation>无法预览：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/runsetuppage.cpp" line="646"/>
+        <source>The first %n prompt(s).</source>
+        <translation>
+            <numerusform>前 %n 条提示词。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/runsetuppage.cpp" line="647"/>
+        <source>The first %n prompt(s); set a tokenizer path to count their tokens.</source>
+        <translation>
+            <numerusform>前 %n 条提示词；设置分词器路径即可统计 token 数。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="660"/>
+        <source>Named run setups, kept between launches (without the API key).</source>
+        <translation>命名的运行配置，跨启动保留（不含 API 密钥）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="668"/>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="670"/>
+        <source>Load</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="671"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="672"/>
+        <source>Duplicate…</source>
+        <translation>复制…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="673"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="720"/>
+        <source>Preset &apos;%1&apos; loaded.</source>
+        <translation>已加载预设“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="721"/>
+        <source>Preset &apos;%1&apos; loaded, without: %2</source>
+        <translation>已加载预设“%1”，未包含：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="753"/>
+        <source>Save preset</source>
+        <translation>保存预设</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="753"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="765"/>
+        <source>Duplicate preset</source>
+        <translation>复制预设</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="765"/>
+        <source>Name of the copy:</source>
+        <translation>副本名称：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="765"/>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="853"/>
+        <source>Not in this version: %1</source>
+        <translation>本版本不支持：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="888"/>
+        <source>&amp;Copy as command</source>
+        <translation>复制为命令(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="890"/>
+        <source>Put the equivalent &apos;throughline-cli run …&apos; line on the clipboard (the API key masked).</source>
+        <translation>将等效的 &apos;throughline-cli run …&apos; 命令复制到剪贴板（API 密钥已隐藏）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="892"/>
+        <source>&amp;Paste command…</source>
+        <translation>粘贴命令(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="894"/>
+        <source>Fill the form from an &apos;evalscope perf …&apos; or &apos;throughline-cli run …&apos; command.</source>
+        <translation>用 &apos;evalscope perf …&apos; 或 &apos;throughline-cli run …&apos; 命令填写表单。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="897"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="180"/>
-        <source>&apos;%1&apos; is not a whole number; give the values separated by spaces, e.g. 1 4 16</source>
-        <translation>&apos;%1&apos; 不是整数；请用空格分隔各个取值，例如 1 4 16</translation>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1006"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1022"/>
+        <source>Fix these to run:</source>
+        <translation>运行前请修正：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1019"/>
+        <source>Start the sweep.</source>
+        <translation>开始扫描测试。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1077"/>
+        <source>The command could not be read:</source>
+        <translation>无法读取该命令：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1087"/>
+        <source>The form now holds the pasted command.</source>
+        <translation>表单已填入粘贴的命令。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1088"/>
+        <source>The form now holds the pasted command, without: %1</source>
+        <translation>表单已填入粘贴的命令，未包含：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1096"/>
+        <source>Copied: %1</source>
+        <translation>已复制：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1103"/>
+        <source>Paste command</source>
+        <translation>粘贴命令</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1104"/>
+        <source>An &apos;evalscope perf …&apos; or &apos;throughline-cli run …&apos; command:</source>
+        <translation>&apos;evalscope perf …&apos; 或 &apos;throughline-cli run …&apos; 命令：</translation>
     </message>
 </context>
 <context>
@@ -2719,17 +3158,18 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::SimServer</name>
     <message>
-        <location filename="../core/sim/simserver.cpp" line="52"/>
+        <location filename="../core/sim/simserver.cpp" line="53"/>
         <source>Cannot listen on %1: not an IP address or a known host name</source>
         <translation>无法在 %1 上监听：不是 IP 地址或已知的主机名</translation>
     </message>
     <message>
-        <location filename="../core/sim/simserver.cpp" line="60"/>
+        <location filename="../core/sim/simserver.cpp" line="61"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>无法在 %1 的端口 %2 上监听：%3</translation>
     </message>
     <message>
-        <location filename="../core/sim/simserver.cpp" line="110"/>
+        <location filename="../core/sim/simserver.cpp" line="75"/>
+        <location filename="../core/sim/simserver.cpp" line="123"/>
         <source>Cannot write the trace to %1: %2</source>
         <translation>无法将跟踪写入 %1：%2</translation>
     </message>

@@ -16,6 +16,7 @@ const QString kState = QStringLiteral("window/state");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kProjectFolder = QStringLiteral("folders/projects");
 const QString kImportFolder = QStringLiteral("folders/import");
+const QString kPresets = QStringLiteral("setup/presets"); // one map: a preset's name may hold any character
 
 } // namespace
 
@@ -111,6 +112,32 @@ QString AppSettings::importFolder() const
 void AppSettings::setImportFolder(const QString& folder)
 {
     m_settings->setValue(kImportFolder, folder);
+}
+
+QStringList AppSettings::presetNames() const
+{
+    QStringList names = m_settings->value(kPresets).toMap().keys();
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
+QByteArray AppSettings::preset(const QString& name) const
+{
+    return m_settings->value(kPresets).toMap().value(name).toByteArray();
+}
+
+void AppSettings::setPreset(const QString& name, const QByteArray& configJson)
+{
+    QVariantMap presets = m_settings->value(kPresets).toMap();
+    presets.insert(name, configJson);
+    m_settings->setValue(kPresets, presets);
+}
+
+void AppSettings::removePreset(const QString& name)
+{
+    QVariantMap presets = m_settings->value(kPresets).toMap();
+    presets.remove(name);
+    m_settings->setValue(kPresets, presets);
 }
 
 void AppSettings::sync()

@@ -42,6 +42,12 @@ public:
     QString importFolder() const; // where Import starts; the project folder when unset
     void setImportFolder(const QString& folder);
 
+    // Named run setups of the setup form ("presets"): name -> RunConfig JSON without secrets.
+    QStringList presetNames() const; // sorted
+    QByteArray preset(const QString& name) const; // empty when there is none of that name
+    void setPreset(const QString& name, const QByteArray& configJson);
+    void removePreset(const QString& name);
+
     void sync();
 
 private:

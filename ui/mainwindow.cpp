@@ -53,6 +53,7 @@ MainWindow::MainWindow(
     buildActions();
     connectController();
     m_setup->setConfig(initialConfig);
+    m_setup->setSettings(m_settings); // named presets
     resize(1280, 820);
     if (m_settings) {
         restoreGeometry(m_settings->windowGeometry());

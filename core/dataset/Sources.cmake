@@ -12,4 +12,5 @@ target_sources(throughline_core PRIVATE
     dataset/randompromptsource.h dataset/randompromptsource.cpp
     dataset/hubdataset.h dataset/hubdataset.cpp
     dataset/datasetdownloader.h dataset/datasetdownloader.cpp
+    dataset/promptpreview.h dataset/promptpreview.cpp
 )

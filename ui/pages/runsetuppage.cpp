@@ -1,7 +1,11 @@
 #include "pages/runsetuppage.h"
 
+#include "appsettings.h"
 #include "config/commandline.h"
 #include "config/parameterregistry.h"
+#include "engine/modellistfetcher.h"
+#include "models/loadpointsmodel.h"
+#include "pages/datasetdescriptions.h"
 #include "util/jsonutil.h"
 
 #include <QApplication>
@@ -11,17 +15,24 @@
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSpinBox>
+#include <QTableView>
+#include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 #include <limits>
@@ -81,7 +92,8 @@ QString firstSentence(const Parameter& p)
     if (stop > 0)
         text = text.left(stop + 1);
     // A long sentence would widen the whole form: the tooltip has all of it.
-    return text.size() > 70 ? text.left(68) + QStringLiteral("…") : text;
+    // (45 characters keep the form within a 1024 px window beside the project dock.)
+    return text.size() > 45 ? text.left(44).trimmed() + QStringLiteral("…") : text;
 }
 
 QString wordsText(const Parameter& p, const json& value)
@@ -131,6 +143,8 @@ RunSetupPage::Field RunSetupPage::makeField(const Parameter& p, QWidget* parent)
     } else if (p.widget == WidgetKind::Combo) {
         auto* combo = new QComboBox(parent);
         combo->setEditable(!p.strictChoices);
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(12);
         if (def.is_null())
             combo->addItem(tr("(default)"), QString());
         for (const QString& c : p.choices)
@@ -201,6 +215,8 @@ RunSetupPage::Field RunSetupPage::makeField(const Parameter& p, QWidget* parent)
         f.write = [spin](const json& v) { spin->setValue(v.is_number() ? v.get<double>() : 0.0); };
         connect(spin, &QDoubleSpinBox::valueChanged, this, changed);
         f.editor = spin;
+    } else if (p.flag() == u"--model") {
+        return makeModelField(p, parent);
     } else {
         // Text: strings and JSON as they are; numbers that may be unset; lists as shell words (quote a word that
         // holds spaces).
@@ -208,8 +224,15 @@ RunSetupPage::Field RunSetupPage::makeField(const Parameter& p, QWidget* parent)
         edit->setClearButtonEnabled(true);
         if (!p.example.isEmpty())
             edit->setPlaceholderText(tr("e.g. %1").arg(p.example.join(u' ')));
-        if (p.secret)
+        if (p.type == ParameterType::Json) {
+            edit->setObjectName(objectNameFor(p));
+            edit->setProperty("rowWidget", QVariant::fromValue<QWidget*>(decorateJson(edit, parent)));
+        }
+        if (p.secret) {
             edit->setEchoMode(QLineEdit::Password);
+            edit->setObjectName(objectNameFor(p));
+            edit->setProperty("rowWidget", QVariant::fromValue<QWidget*>(decorateSecret(edit, parent)));
+        }
         const bool words = p.isList();
         f.read = [edit, &p, words](QString* error) {
             const QString text = edit->text();
@@ -244,21 +267,27 @@ RunSetupPage::Field RunSetupPage::makeField(const Parameter& p, QWidget* parent)
         });
         f.editor = edit;
         if (p.widget == WidgetKind::FilePicker || p.widget == WidgetKind::FolderPicker) {
-            auto* browse = new QToolButton(parent);
-            browse->setText(QStringLiteral("…"));
-            browse->setToolTip(tr("Choose"));
-            const bool folder = p.widget == WidgetKind::FolderPicker;
-            connect(browse, &QToolButton::clicked, this, [this, edit, folder] {
-                const QString path = folder ? QFileDialog::getExistingDirectory(this, QString(), edit->text())
-                                            : QFileDialog::getOpenFileName(this, QString(), edit->text());
-                if (!path.isEmpty())
-                    edit->setText(path);
-            });
             auto* row = new QWidget(parent);
             auto* layout = new QHBoxLayout(row);
             layout->setContentsMargins(0, 0, 0, 0);
             layout->addWidget(edit, 1);
-            layout->addWidget(browse);
+            // A dataset or a tokenizer may be a file or the folder holding it: both pickers for those.
+            const bool both = p.flag() == u"--dataset-path" || p.flag() == u"--tokenizer-path";
+            for (const bool folder : {false, true}) {
+                if (!both && folder != (p.widget == WidgetKind::FolderPicker))
+                    continue;
+                auto* browse = new QToolButton(parent);
+                browse->setObjectName(objectNameFor(p) + (folder ? QStringLiteral("Folder") : QStringLiteral("File")));
+                browse->setText(both ? (folder ? tr("Folder…") : tr("File…")) : QStringLiteral("…"));
+                browse->setToolTip(folder ? tr("Choose a folder") : tr("Choose a file"));
+                connect(browse, &QToolButton::clicked, this, [this, edit, folder] {
+                    const QString path = folder ? QFileDialog::getExistingDirectory(this, QString(), edit->text())
+                                                : QFileDialog::getOpenFileName(this, QString(), edit->text());
+                    if (!path.isEmpty())
+                        edit->setText(path);
+                });
+                layout->addWidget(browse);
+            }
             edit->setProperty("rowWidget", QVariant::fromValue<QWidget*>(row));
         }
     }
@@ -266,6 +295,487 @@ RunSetupPage::Field RunSetupPage::makeField(const Parameter& p, QWidget* parent)
     f.editor->setToolTip(tooltipFor(p));
     f.message = new QLabel(parent);
     return f;
+}
+
+// The model: an editable drop-down that the server's /v1/models fills on request; any name may still be typed.
+RunSetupPage::Field RunSetupPage::makeModelField(const Parameter& p, QWidget* parent)
+{
+    Field f;
+    f.parameter = &p;
+    m_modelCombo = new QComboBox(parent);
+    m_modelCombo->setEditable(true);
+    m_modelCombo->setInsertPolicy(QComboBox::NoInsert);
+    m_modelCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_modelCombo->setMinimumContentsLength(12);
+    m_modelCombo->lineEdit()->setObjectName(objectNameFor(p)); // "modelEdit", as the tests and main window know it
+    m_modelCombo->lineEdit()->setPlaceholderText(tr("the server's model id"));
+    m_modelCombo->lineEdit()->setClearButtonEnabled(true);
+    f.read = [combo = m_modelCombo](QString*) { return json(jsonutil::toStd(combo->currentText())); };
+    f.write = [combo = m_modelCombo](
+                  const json& v) { combo->setEditText(v.is_string() ? jsonutil::toQString(v) : QString()); };
+    connect(m_modelCombo, &QComboBox::currentTextChanged, this, [this] { revalidate(); });
+    connect(m_modelCombo->lineEdit(), &QLineEdit::returnPressed, this, [this] {
+        if (m_run->isEnabled())
+            Q_EMIT runRequested();
+    });
+
+    m_fetchModels = new QToolButton(parent);
+    m_fetchModels->setObjectName(QStringLiteral("fetchModelsButton"));
+    m_fetchModels->setText(tr("Fetch list"));
+    m_fetchModels->setToolTip(tr("Ask the server at the URL for the models it serves (GET /v1/models)."));
+    connect(m_fetchModels, &QToolButton::clicked, this, &RunSetupPage::fetchModels);
+    m_fetcher = new ModelListFetcher(this);
+    connect(m_fetcher, &ModelListFetcher::modelsFetched, this, &RunSetupPage::onModelsFetched);
+    connect(m_fetcher, &ModelListFetcher::failed, this, &RunSetupPage::onModelsFailed);
+
+    m_modelsNote = new QLabel(parent);
+    m_modelsNote->setObjectName(QStringLiteral("modelsNoteLabel"));
+    m_modelsNote->setWordWrap(true);
+    m_modelsNote->setForegroundRole(QPalette::PlaceholderText);
+    m_modelsNote->hide();
+
+    auto* row = new QWidget(parent);
+    auto* layout = new QGridLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setVerticalSpacing(2);
+    layout->addWidget(m_modelCombo, 0, 0);
+    layout->addWidget(m_fetchModels, 0, 1);
+    layout->addWidget(m_modelsNote, 1, 0, 1, 2);
+    layout->setColumnStretch(0, 1);
+    f.editor = m_modelCombo;
+    f.editor->setToolTip(tooltipFor(p));
+    f.editor->setProperty("rowWidget", QVariant::fromValue<QWidget*>(row));
+    m_modelCombo->setObjectName(QStringLiteral("modelCombo"));
+    f.message = new QLabel(parent);
+    return f;
+}
+
+// A masked field with a toggle that shows what was typed (to check a pasted key) and hides it again.
+QWidget* RunSetupPage::decorateSecret(QLineEdit* edit, QWidget* parent)
+{
+    auto* show = new QToolButton(parent);
+    show->setObjectName(edit->objectName() + QStringLiteral("ShowButton")); // "apiKeyEditShowButton"
+    show->setText(tr("Show"));
+    show->setCheckable(true);
+    show->setToolTip(tr("Show or hide the key"));
+    connect(show, &QToolButton::toggled, edit, [edit, show](bool visible) {
+        edit->setEchoMode(visible ? QLineEdit::Normal : QLineEdit::Password);
+        show->setText(visible ? RunSetupPage::tr("Hide") : RunSetupPage::tr("Show"));
+    });
+    auto* row = new QWidget(parent);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(edit, 1);
+    layout->addWidget(show);
+    return row;
+}
+
+// A JSON object field: the line, and a multi-line editor under it on request (pretty-printed), kept in step; the
+// field's message under it says as you type what the core finds wrong.
+QWidget* RunSetupPage::decorateJson(QLineEdit* edit, QWidget* parent)
+{
+    auto* multi = new QPlainTextEdit(parent);
+    multi->setObjectName(edit->objectName() + QStringLiteral("Json")); // "extraArgsEditJson"
+    multi->setTabChangesFocus(true);
+    multi->setLineWrapMode(QPlainTextEdit::NoWrap);
+    multi->setMaximumHeight(multi->fontMetrics().height() * 8);
+    multi->setPlaceholderText(edit->placeholderText());
+    multi->hide();
+    auto* expand = new QToolButton(parent);
+    expand->setObjectName(edit->objectName() + QStringLiteral("JsonButton"));
+    expand->setText(QStringLiteral("{ }"));
+    expand->setCheckable(true);
+    expand->setToolTip(tr("Edit the JSON on several lines"));
+    connect(expand, &QToolButton::toggled, multi, &QWidget::setVisible);
+    connect(edit, &QLineEdit::textChanged, this, [this, edit, multi] { jsonLineChanged(edit, multi); });
+    connect(multi, &QPlainTextEdit::textChanged, this, [this, edit, multi] { jsonEdited(edit, multi); });
+    auto* row = new QWidget(parent);
+    auto* layout = new QGridLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setVerticalSpacing(2);
+    layout->addWidget(edit, 0, 0);
+    layout->addWidget(expand, 0, 1);
+    layout->addWidget(multi, 1, 0, 1, 2);
+    layout->setColumnStretch(0, 1);
+    return row;
+}
+
+// Typed on several lines: the line gets the object compactly, or the text as it is (on one line) while it is no
+// JSON yet, so the message under the field follows each keystroke.
+void RunSetupPage::jsonEdited(QLineEdit* edit, const QPlainTextEdit* multi)
+{
+    if (m_syncingJson)
+        return;
+    const QString text = multi->toPlainText();
+    const json value = json::parse(jsonutil::toStd(text), nullptr, false);
+    m_syncingJson = true;
+    edit->setText(value.is_discarded() ? text.simplified() : QString::fromUtf8(jsonutil::dump(value)));
+    m_syncingJson = false;
+}
+
+void RunSetupPage::jsonLineChanged(const QLineEdit* edit, QPlainTextEdit* multi)
+{
+    if (m_syncingJson)
+        return;
+    const json value = json::parse(jsonutil::toStd(edit->text()), nullptr, false);
+    m_syncingJson = true;
+    multi->setPlainText(value.is_discarded() ? edit->text() : QString::fromUtf8(jsonutil::dump(value, 2)));
+    m_syncingJson = false;
+}
+
+void RunSetupPage::fetchModels()
+{
+    const RunConfig c = config();
+    m_modelsNote->setText(tr("Asking %1 …").arg(ModelListFetcher::modelsUrl(QUrl(c.resolvedUrl())).toString()));
+    m_modelsNote->show();
+    m_fetchModels->setEnabled(false);
+    ModelListFetcher::Options options;
+    options.headers = c.headers;
+    options.noProxy = c.noProxy;
+    options.insecure = c.insecure;
+    m_fetcher->fetch(QUrl(c.resolvedUrl()), c.apiKey, options);
+}
+
+void RunSetupPage::onModelsFetched(const QStringList& ids)
+{
+    m_fetchModels->setEnabled(true);
+    const QString typed = m_modelCombo->currentText();
+    {
+        const QSignalBlocker blocker(m_modelCombo);
+        m_modelCombo->clear();
+        m_modelCombo->addItems(ids);
+        // An empty field takes the server's only (or first) model; a typed name stays as it is.
+        m_modelCombo->setEditText(typed.isEmpty() && !ids.isEmpty() ? ids.first() : typed);
+    }
+    revalidate();
+    m_modelsNote->setText(ids.isEmpty() ? tr("The server lists no models.")
+                                        : tr("%n model(s) offered by the server.", nullptr, int(ids.size())));
+    m_modelsNote->show();
+}
+
+void RunSetupPage::onModelsFailed(const QString& message)
+{
+    m_fetchModels->setEnabled(true);
+    m_modelsNote->setText(tr("No model list: %1").arg(message));
+    m_modelsNote->show();
+}
+
+void RunSetupPage::updateEndpoint(const RunConfig& config)
+{
+    if (!m_endpoint)
+        return;
+    const QString resolved = config.resolvedUrl();
+    m_endpoint->setText(tr("Requests go to: %1").arg(resolved));
+    m_endpoint->setToolTip(resolved == config.url.trimmed()
+            ? QString()
+            : tr("The URL has no endpoint suffix, so the API's is appended (EvalScope's rule)."));
+}
+
+// The sweep's points as a small table above the Load group's fields; the list fields stay as the compact way.
+void RunSetupPage::addLoadPoints(QFormLayout* form, QWidget* parent)
+{
+    m_loopMode = new QComboBox(parent);
+    m_loopMode->setObjectName(QStringLiteral("loopModeCombo"));
+    m_loopMode->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon); // long items: no wide form
+    m_loopMode->setMinimumContentsLength(20);
+    m_loopMode->addItem(tr("Closed loop: a fixed number of requests in flight (--parallel)"));
+    m_loopMode->addItem(tr("Open loop: requests arrive at a rate, whatever is in flight (--rate)"));
+    connect(m_loopMode, &QComboBox::currentIndexChanged, this, &RunSetupPage::onLoopModeChosen);
+
+    m_points = new LoadPointsModel(this);
+    m_pointsView = new QTableView(parent);
+    m_pointsView->setObjectName(QStringLiteral("loadPointsTable"));
+    m_pointsView->setModel(m_points);
+    m_pointsView->setToolTip(tr("One row per run point: its load and its number of requests. Double-click to edit."));
+    m_pointsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_pointsView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_pointsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_pointsView->setMinimumHeight(m_pointsView->fontMetrics().height() * 6);
+    m_pointsView->setMaximumHeight(m_pointsView->fontMetrics().height() * 9);
+    connect(m_points, &QAbstractItemModel::dataChanged, this, &RunSetupPage::onPointsEdited);
+    connect(m_points, &QAbstractItemModel::rowsInserted, this, &RunSetupPage::onPointsEdited);
+    connect(m_points, &QAbstractItemModel::rowsRemoved, this, &RunSetupPage::onPointsEdited);
+
+    auto* add = new QToolButton(parent);
+    add->setObjectName(QStringLiteral("addPointButton"));
+    add->setText(tr("Add point"));
+    connect(add, &QToolButton::clicked, this, &RunSetupPage::addPoint);
+    auto* remove = new QToolButton(parent);
+    remove->setObjectName(QStringLiteral("removePointButton"));
+    remove->setText(tr("Remove point"));
+    connect(remove, &QToolButton::clicked, this, &RunSetupPage::removePoint);
+
+    auto* cell = new QWidget(parent);
+    auto* layout = new QGridLayout(cell);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_pointsView, 0, 0, 3, 1);
+    layout->addWidget(add, 0, 1);
+    layout->addWidget(remove, 1, 1);
+    layout->setRowStretch(2, 1);
+    layout->setColumnStretch(0, 1);
+    form->insertRow(0, tr("Mode:"), m_loopMode);
+    form->insertRow(1, tr("Points:"), cell);
+}
+
+void RunSetupPage::addPoint()
+{
+    m_points->insertRows(m_points->rowCount(), 1);
+}
+
+void RunSetupPage::removePoint()
+{
+    const QModelIndex current = m_pointsView->currentIndex();
+    const int row = current.isValid() ? current.row() : m_points->rowCount() - 1;
+    if (m_points->rowCount() > 1)
+        m_points->removeRows(row, 1);
+}
+
+// The table was edited: it writes the list fields (closed loop: --parallel, open loop: --rate; and --number), whose
+// change runs the core's rules like typing would.
+void RunSetupPage::onPointsEdited()
+{
+    if (m_syncingPoints || m_filling)
+        return;
+    const Field* load = fieldFor(m_points->openLoop() ? QStringLiteral("--rate") : QStringLiteral("--parallel"));
+    const Field* number = fieldFor(QStringLiteral("--number"));
+    if (!load || !number)
+        return;
+    auto text = [](const QList<double>& values) {
+        QStringList words;
+        for (double v : values)
+            words << QString::number(v);
+        return words.join(u' ');
+    };
+    m_syncingPoints = true;
+    qobject_cast<QLineEdit*>(load->editor)->setText(text(m_points->loads()));
+    qobject_cast<QLineEdit*>(number->editor)->setText(text(m_points->numbers()));
+    m_syncingPoints = false;
+    revalidate();
+}
+
+void RunSetupPage::onLoopModeChosen(int index)
+{
+    if (const Field* f = fieldFor(QStringLiteral("--open-loop")))
+        qobject_cast<QCheckBox*>(f->editor)->setChecked(index == 1);
+}
+
+// The form changed elsewhere (typed lists, a pasted command, setConfig): the table follows.
+void RunSetupPage::updatePoints(const RunConfig& config)
+{
+    if (!m_points || m_syncingPoints)
+        return;
+    {
+        const QSignalBlocker blocker(m_loopMode);
+        m_loopMode->setCurrentIndex(config.openLoop ? 1 : 0);
+    }
+    QList<double> loads;
+    if (config.openLoop)
+        loads = config.rate;
+    else
+        for (int p : config.parallel)
+            loads << p;
+    QList<double> numbers;
+    for (int n : config.number)
+        numbers << n;
+    m_points->setOpenLoop(config.openLoop);
+    if (loads != m_points->loads() || numbers != m_points->numbers()
+        || m_points->rowCount() != std::max(loads.size(), numbers.size()))
+        m_points->setPoints(loads, numbers);
+}
+
+void RunSetupPage::addPromptPreview(QFormLayout* form, QWidget* parent)
+{
+    m_previewButton = new QPushButton(tr("Preview prompts"), parent);
+    m_previewButton->setObjectName(QStringLiteral("previewPromptsButton"));
+    m_previewButton->setToolTip(tr("Load the dataset as a run would and show its first prompts with their token "
+                                   "counts (counted with --tokenizer-path)."));
+    connect(m_previewButton, &QPushButton::clicked, this, &RunSetupPage::previewPrompts);
+    m_previewNote = new QLabel(parent);
+    m_previewNote->setObjectName(QStringLiteral("promptPreviewNote"));
+    m_previewNote->setWordWrap(true);
+    m_previewNote->setForegroundRole(QPalette::PlaceholderText);
+    m_previewTable = new QTableWidget(0, 2, parent);
+    m_previewTable->setObjectName(QStringLiteral("promptPreviewTable"));
+    m_previewTable->setHorizontalHeaderLabels({tr("Tokens"), tr("Prompt")});
+    m_previewTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_previewTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_previewTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_previewTable->setWordWrap(false);
+    m_previewTable->setMaximumHeight(m_previewTable->fontMetrics().height() * 10);
+    m_previewTable->hide();
+    m_previewWatcher = new QFutureWatcher<PromptPreview>(this);
+    connect(m_previewWatcher, &QFutureWatcherBase::finished, this, &RunSetupPage::showPromptPreview);
+
+    auto* cell = new QWidget(parent);
+    auto* layout = new QGridLayout(cell);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_previewButton, 0, 0);
+    layout->addWidget(m_previewNote, 0, 1);
+    layout->addWidget(m_previewTable, 1, 0, 1, 2);
+    layout->setColumnStretch(1, 1);
+    form->addRow(tr("Preview:"), cell);
+}
+
+void RunSetupPage::previewPrompts()
+{
+    if (m_previewWatcher->isRunning())
+        return;
+    m_previewButton->setEnabled(false);
+    m_previewNote->setText(tr("Loading the prompts…"));
+    m_previewWatcher->setFuture(QtConcurrent::run(&PromptPreview::compute, config(), 5));
+}
+
+void RunSetupPage::showPromptPreview()
+{
+    m_previewButton->setEnabled(true);
+    const PromptPreview preview = m_previewWatcher->result();
+    if (!preview.error.message.isEmpty()) {
+        m_previewNote->setText(tr("No preview: %1").arg(preview.error.toString()));
+        m_previewTable->hide();
+        return;
+    }
+    m_previewTable->setRowCount(int(preview.rows.size()));
+    bool counted = false;
+    for (int i = 0; i < preview.rows.size(); ++i) {
+        const PromptPreview::Row& row = preview.rows.at(i);
+        counted = counted || row.tokens >= 0;
+        auto* tokens = new QTableWidgetItem(row.tokens >= 0 ? QString::number(row.tokens) : QStringLiteral("–"));
+        tokens->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_previewTable->setItem(i, 0, tokens);
+        auto* text = new QTableWidgetItem(row.text);
+        text->setToolTip(row.text);
+        m_previewTable->setItem(i, 1, text);
+    }
+    m_previewTable->show();
+    m_previewNote->setText(counted ? tr("The first %n prompt(s).", nullptr, int(preview.rows.size()))
+                                   : tr("The first %n prompt(s); set a tokenizer path to count their tokens.", nullptr,
+                                       int(preview.rows.size())));
+}
+
+QWidget* RunSetupPage::makePresetRow()
+{
+    auto* row = new QWidget(this);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_presetCombo = new QComboBox(row);
+    m_presetCombo->setObjectName(QStringLiteral("presetCombo"));
+    m_presetCombo->setMinimumContentsLength(16);
+    m_presetCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_presetCombo->setToolTip(tr("Named run setups, kept between launches (without the API key)."));
+    auto button = [this, row, layout](const QString& text, const char* name, void (RunSetupPage::*slot)()) {
+        auto* b = new QToolButton(row);
+        b->setText(text);
+        b->setObjectName(QLatin1StringView(name));
+        connect(b, &QToolButton::clicked, this, slot);
+        layout->addWidget(b);
+    };
+    layout->addWidget(new QLabel(tr("Preset:"), row));
+    layout->addWidget(m_presetCombo, 1);
+    button(tr("Load"), "loadPresetButton", &RunSetupPage::onLoadPresetClicked);
+    button(tr("Save as…"), "savePresetButton", &RunSetupPage::onSavePresetClicked);
+    button(tr("Duplicate…"), "duplicatePresetButton", &RunSetupPage::onDuplicatePresetClicked);
+    button(tr("Delete"), "deletePresetButton", &RunSetupPage::onDeletePresetClicked);
+    row->hide();
+    return row;
+}
+
+void RunSetupPage::setSettings(AppSettings* settings)
+{
+    m_settings = settings;
+    m_presetRow->setVisible(m_settings != nullptr);
+    refreshPresets();
+}
+
+QStringList RunSetupPage::presetNames() const
+{
+    return m_settings ? m_settings->presetNames() : QStringList();
+}
+
+void RunSetupPage::refreshPresets(const QString& current)
+{
+    const QSignalBlocker blocker(m_presetCombo);
+    m_presetCombo->clear();
+    m_presetCombo->addItems(presetNames());
+    if (!current.isEmpty())
+        m_presetCombo->setCurrentText(current);
+}
+
+bool RunSetupPage::savePreset(const QString& name)
+{
+    if (!m_settings || name.trimmed().isEmpty())
+        return false;
+    m_settings->setPreset(name.trimmed(), config().toJson(false));
+    refreshPresets(name.trimmed());
+    return true;
+}
+
+bool RunSetupPage::loadPreset(const QString& name)
+{
+    const QByteArray json = m_settings ? m_settings->preset(name) : QByteArray();
+    if (json.isEmpty())
+        return false;
+    ConfigErrors errors;
+    RunConfig loaded = RunConfig::fromJson(json, &errors);
+    const RunConfig current = config();
+    loaded.apiKey = current.apiKey; // never stored: the form's key stays
+    loaded.project = m_base.project;
+    loaded.writeOutputs = m_base.writeOutputs;
+    setConfig(loaded);
+    m_note->setText(errors.isEmpty() ? tr("Preset '%1' loaded.").arg(name)
+                                     : tr("Preset '%1' loaded, without: %2").arg(name, errors.value(0).toString()));
+    m_note->show();
+    return true;
+}
+
+bool RunSetupPage::duplicatePreset(const QString& name, const QString& newName)
+{
+    const QByteArray json = m_settings ? m_settings->preset(name) : QByteArray();
+    if (json.isEmpty() || newName.trimmed().isEmpty())
+        return false;
+    m_settings->setPreset(newName.trimmed(), json);
+    refreshPresets(newName.trimmed());
+    return true;
+}
+
+void RunSetupPage::deletePreset(const QString& name)
+{
+    if (!m_settings)
+        return;
+    m_settings->removePreset(name);
+    refreshPresets();
+}
+
+void RunSetupPage::onLoadPresetClicked()
+{
+    loadPreset(m_presetCombo->currentText());
+}
+
+void RunSetupPage::onSavePresetClicked()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(
+        this, tr("Save preset"), tr("Name:"), QLineEdit::Normal, m_presetCombo->currentText(), &ok);
+    if (ok)
+        savePreset(name);
+}
+
+void RunSetupPage::onDuplicatePresetClicked()
+{
+    const QString name = m_presetCombo->currentText();
+    if (name.isEmpty())
+        return;
+    bool ok = false;
+    const QString copy = QInputDialog::getText(
+        this, tr("Duplicate preset"), tr("Name of the copy:"), QLineEdit::Normal, tr("%1 (copy)").arg(name), &ok);
+    if (ok)
+        duplicatePreset(name, copy);
+}
+
+void RunSetupPage::onDeletePresetClicked()
+{
+    const QString name = m_presetCombo->currentText();
+    if (!name.isEmpty())
+        deletePreset(name);
 }
 
 void RunSetupPage::buildForm()
@@ -307,7 +817,9 @@ void RunSetupPage::buildForm()
             f.group = box;
             f.message->setWordWrap(true);
             f.message->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
-            f.message->setObjectName(f.editor->objectName() + QStringLiteral("Message"));
+            // Named after the field's text editor ("modelEditMessage" for the model's drop-down too).
+            const QWidget* named = f.editor == m_modelCombo ? m_modelCombo->lineEdit() : f.editor;
+            f.message->setObjectName(named->objectName() + QStringLiteral("Message"));
             f.message->hide();
             auto* cell = new QWidget(inner);
             auto* cellLayout = new QVBoxLayout(cell);
@@ -315,6 +827,21 @@ void RunSetupPage::buildForm()
             cellLayout->setSpacing(2);
             auto* row = f.editor->property("rowWidget").value<QWidget*>();
             cellLayout->addWidget(row ? row : f.editor);
+            if (p.flag() == u"--dataset") {
+                m_datasetNote = new QLabel(inner);
+                m_datasetNote->setObjectName(QStringLiteral("datasetDescriptionLabel"));
+                m_datasetNote->setForegroundRole(QPalette::PlaceholderText);
+                m_datasetNote->setWordWrap(true);
+                cellLayout->addWidget(m_datasetNote);
+            }
+            if (p.flag() == u"--url") {
+                m_endpoint = new QLabel(inner);
+                m_endpoint->setObjectName(QStringLiteral("effectiveUrlLabel"));
+                m_endpoint->setForegroundRole(QPalette::PlaceholderText);
+                m_endpoint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+                m_endpoint->setWordWrap(true);
+                cellLayout->addWidget(m_endpoint);
+            }
             cellLayout->addWidget(f.message);
             auto* label = new QLabel(labelFor(p) + u':', inner);
             label->setToolTip(f.editor->toolTip());
@@ -322,6 +849,10 @@ void RunSetupPage::buildForm()
             form->addRow(label, cell);
             m_fields.append(f);
         }
+        if (group == ParameterGroup::Load)
+            addLoadPoints(form, inner);
+        if (group == ParameterGroup::Dataset)
+            addPromptPreview(form, inner);
         if (!unsupported.isEmpty()) {
             auto* note = new QLabel(tr("Not in this version: %1").arg(unsupported.join(QStringLiteral(", "))), inner);
             note->setWordWrap(true);
@@ -379,8 +910,10 @@ void RunSetupPage::buildForm()
     buttons->addStretch(1);
     buttons->addWidget(m_run);
 
+    m_presetRow = makePresetRow();
     auto* layout = new QVBoxLayout;
     layout->addWidget(m_banner);
+    layout->addWidget(m_presetRow);
     layout->addWidget(scroll, 1);
     layout->addWidget(m_note);
     layout->addWidget(m_errors);
@@ -446,6 +979,10 @@ void RunSetupPage::revalidate()
         return;
     ConfigErrors problems;
     const RunConfig c = config(&problems);
+    updateEndpoint(c);
+    updatePoints(c);
+    if (m_datasetNote)
+        m_datasetNote->setText(DatasetDescriptions::describe(c.dataset));
     for (const ConfigError& e : c.validate()) {
         bool known = false;
         for (const ConfigError& p : std::as_const(problems))

@@ -2,16 +2,30 @@
 
 #include "config/parameter.h"
 #include "config/runconfig.h"
+#include "dataset/promptpreview.h"
+
+#include <QFutureWatcher>
 
 #include <QWidget>
 
 #include <functional>
 
+class QComboBox;
+class QFormLayout;
 class QGroupBox;
+class QLineEdit;
 class QLabel;
+class QPlainTextEdit;
 class QPushButton;
+class QTableView;
+class QTableWidget;
+class QToolButton;
 
 namespace tl {
+
+class AppSettings;
+class LoadPointsModel;
+class ModelListFetcher;
 
 // The form for a run, generated from the ParameterRegistry: one widget per parameter, by group, with the
 // registry's help as tooltip. It only turns input into a RunConfig; the core's rules (ParameterRegistry and
@@ -45,6 +59,23 @@ public:
     // The problems of the form as it stands (input and core rules); empty when Run may start.
     ConfigErrors problems() const { return m_problems; }
 
+    // Asks the server at the form's URL for its models (GET /v1/models, asynchronous) and offers them in the model
+    // drop-down; the outcome shows under the model field.
+    void fetchModels();
+
+    // Where named presets are kept (not owned; nullptr: no presets, their row hidden).
+    void setSettings(AppSettings* settings);
+    QStringList presetNames() const;
+    // The form as preset `name` (replacing one of that name); the API key is never stored.
+    bool savePreset(const QString& name);
+    // Fills the form from preset `name`, keeping the form's API key and project. False when there is none.
+    bool loadPreset(const QString& name);
+    bool duplicatePreset(const QString& name, const QString& newName);
+    void deletePreset(const QString& name);
+    // Loads the form's prompt source off the GUI thread (a tokenizer takes seconds) and shows its first prompts
+    // with their token counts under the Dataset group.
+    void previewPrompts();
+
 Q_SIGNALS:
     void runRequested();
 
@@ -60,6 +91,28 @@ private:
 
     void buildForm();
     Field makeField(const Parameter& p, QWidget* parent);
+    Field makeModelField(const Parameter& p, QWidget* parent);
+    QWidget* decorateSecret(QLineEdit* edit, QWidget* parent);
+    QWidget* decorateJson(QLineEdit* edit, QWidget* parent);
+    void jsonEdited(QLineEdit* edit, const QPlainTextEdit* multi);
+    void jsonLineChanged(const QLineEdit* edit, QPlainTextEdit* multi);
+    void onModelsFetched(const QStringList& ids);
+    void onModelsFailed(const QString& message);
+    void updateEndpoint(const RunConfig& config);
+    void addLoadPoints(QFormLayout* form, QWidget* parent);
+    void onPointsEdited();
+    void onLoopModeChosen(int index);
+    void updatePoints(const RunConfig& config);
+    void addPoint();
+    void addPromptPreview(QFormLayout* form, QWidget* parent);
+    void showPromptPreview();
+    QWidget* makePresetRow();
+    void refreshPresets(const QString& current = {});
+    void onLoadPresetClicked();
+    void onSavePresetClicked();
+    void onDuplicatePresetClicked();
+    void onDeletePresetClicked();
+    void removePoint();
     const Field* fieldFor(const QString& flag) const;
     void revalidate();
     void updateRunButton();
@@ -76,6 +129,24 @@ private:
     QLabel* m_errors = nullptr;
     QLabel* m_note = nullptr;
     QPushButton* m_run = nullptr;
+    QLabel* m_endpoint = nullptr; // the URL after the suffix rule, under the URL field
+    QComboBox* m_modelCombo = nullptr;
+    QToolButton* m_fetchModels = nullptr;
+    QLabel* m_modelsNote = nullptr;
+    ModelListFetcher* m_fetcher = nullptr;
+    LoadPointsModel* m_points = nullptr; // the sweep as a table, kept in step with --parallel/--rate and --number
+    QComboBox* m_loopMode = nullptr;
+    QTableView* m_pointsView = nullptr;
+    bool m_syncingPoints = false;
+    bool m_syncingJson = false;
+    QLabel* m_datasetNote = nullptr; // the chosen --dataset mode in one line
+    QPushButton* m_previewButton = nullptr;
+    QLabel* m_previewNote = nullptr;
+    QTableWidget* m_previewTable = nullptr;
+    QFutureWatcher<PromptPreview>* m_previewWatcher = nullptr;
+    AppSettings* m_settings = nullptr;
+    QWidget* m_presetRow = nullptr;
+    QComboBox* m_presetCombo = nullptr;
 };
 
 } // namespace tl

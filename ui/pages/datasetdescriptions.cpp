@@ -1,0 +1,36 @@
+#include "pages/datasetdescriptions.h"
+
+namespace tl {
+
+QString DatasetDescriptions::describe(const QString& dataset)
+{
+    const QString d = dataset.isEmpty() ? QStringLiteral("builtin") : dataset;
+    if (d == u"builtin")
+        return tr("40 short questions shipped with Throughline; nothing to download.");
+    if (d == u"openqa")
+        return tr("HC3-Chinese open_qa questions, from the hub or --dataset-path.");
+    if (d == u"longalpaca")
+        return tr("LongAlpaca-12k instructions (long prompts), from the hub or a local JSON/JSONL file.");
+    if (d == u"share_gpt_zh" || d == u"share_gpt_en")
+        return tr("ShareGPT conversations, each sent as one request ending with its last user turn.");
+    if (d == u"line_by_line")
+        return tr("A text file: each line a prompt, a JSON array of messages, or a whole request body.");
+    if (d == u"custom")
+        return tr("A text file (--dataset-path): each non-blank line is a prompt.");
+    if (d == u"speed_benchmark" || d == u"speed_benchmark_long")
+        return tr("Synthetic prompts of fixed lengths (up to 30k tokens; long: 129k) on /v1/completions.");
+    if (d == u"random")
+        return tr("Random tokens of exact lengths (--min/--max-prompt-length); needs --tokenizer-path.");
+    if (d == u"embedding" || d == u"embed" || d == u"embedding_batch")
+        return tr("Texts for an embedding endpoint from --dataset-path (.txt, .jsonl or .json), one or a batch "
+                  "per request.");
+    if (d == u"random_embedding" || d == u"random_embedding_batch")
+        return tr("Random texts for an embedding endpoint; needs a tokenizer.");
+    if (d == u"rerank")
+        return tr("Query and documents records for a rerank endpoint, from --dataset-path.");
+    if (d == u"random_rerank")
+        return tr("A random query and documents for a rerank endpoint; needs a tokenizer.");
+    return {};
+}
+
+} // namespace tl
