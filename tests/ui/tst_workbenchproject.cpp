@@ -210,8 +210,8 @@ void TestWorkbenchProject::explorerEditsStoredRuns()
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRunTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(model->runs().size(), 2, 5000);
     const QString second = window->controller()->runId();
-    QCOMPARE(model->run(second)->points, 2);
-    QCOMPARE(model->run(second)->requests, 7);
+    QCOMPARE(model->run(second)->pointCount, 2);
+    QCOMPARE(model->run(second)->requestCount, 7);
 
     // Delete asks first; Cancel keeps the run, Yes removes it from the file at once.
     answerMessage(QMessageBox::Cancel);
