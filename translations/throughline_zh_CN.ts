@@ -67,219 +67,764 @@
 <context>
     <name>Throughline</name>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="80"/>
+        <location filename="../core/config/parameterregistry.cpp" line="82"/>
         <source>must be a string</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="106"/>
+        <location filename="../core/config/parameterregistry.cpp" line="108"/>
         <source>must be a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="114"/>
+        <location filename="../core/config/parameterregistry.cpp" line="116"/>
         <source>must be a whole number from %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="124"/>
-        <location filename="../core/config/parameterregistry.cpp" line="1418"/>
+        <location filename="../core/config/parameterregistry.cpp" line="126"/>
+        <location filename="../core/config/parameterregistry.cpp" line="1560"/>
         <source>must be a finite number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="132"/>
+        <location filename="../core/config/parameterregistry.cpp" line="134"/>
         <source>must be true or false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="166"/>
+        <location filename="../core/config/parameterregistry.cpp" line="168"/>
         <source>must be a list of strings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="417"/>
+        <location filename="../core/config/parameterregistry.cpp" line="419"/>
         <source>must be a JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="429"/>
+        <location filename="../core/config/parameterregistry.cpp" line="431"/>
         <source>must be a JSON object, e.g. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="578"/>
+        <location filename="../core/config/parameterregistry.cpp" line="477"/>
+        <source>not in this version of Throughline (planned: multi-turn conversations)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="479"/>
+        <source>not in this version of Throughline (planned: SLA auto-tuning)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="480"/>
+        <source>not in this version of Throughline (planned: image inputs for multimodal datasets)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="482"/>
+        <source>experiment trackers are not supported; every request is kept in the --project file (export it with &apos;throughline-cli runs export&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="498"/>
+        <source>Model name sent in the request body (required).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="499"/>
+        <source>The name the server serves the model under (its /v1/models id); it is sent as &quot;model&quot; in every request and names the run by default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="513"/>
+        <source>API type: openai (chat/completions or completions; default), openai_responses (alias responses), openai_embedding (embedding), openai_rerank (rerank); local/local_vllm aim at 127.0.0.1:--port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="517"/>
+        <source>Which request and response format is spoken. EvalScope&apos;s local and local_vllm start a model in-process; Throughline starts none and benchmarks whatever serves --port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="524"/>
+        <source>Endpoint URL. Without an endpoint suffix the API&apos;s is appended (/chat/completions, /responses, /embeddings, /reranks: EvalScope&apos;s rule).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="527"/>
+        <source>The server&apos;s endpoint. Saved configurations keep the URL after the suffix rule, so a run&apos;s benchmark_args.json names the endpoint that was measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="557"/>
+        <source>Sends &apos;Authorization: Bearer KEY&apos;. Masked in saved files; prefer --api-key-env, which keeps the key out of the process list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="559"/>
+        <source>The bearer token of the endpoint. Saved files and copied commands show ********** instead; a masked key read back is never taken for the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="589"/>
+        <source>&apos;%1&apos; is not an environment variable name; use letters, digits and _, e.g. --api-key-env MY_SERVER_KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="597"/>
+        <source>Extra HTTP headers, split on the first &apos;=&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="598"/>
+        <source>Sent with every request. Names must be HTTP tokens and values must not hold line breaks; the values of Authorization, Proxy-Authorization, api-key, X-Api-Key and of any header whose name contains auth, key, token, secret, password or cookie are masked in saved files, and a masked value read back is not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="631"/>
         <source>&apos;%1&apos; is not a header in KEY=VALUE form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="581"/>
+        <location filename="../core/config/parameterregistry.cpp" line="634"/>
         <source>must be KEY=VALUE headers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="585"/>
+        <location filename="../core/config/parameterregistry.cpp" line="638"/>
         <source>must be an object of header names and values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="593"/>
+        <location filename="../core/config/parameterregistry.cpp" line="648"/>
         <source>&apos;%1&apos; is not a valid header name (letters, digits and !#$%&amp;&apos;*+-.^_`|~ only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="596"/>
+        <location filename="../core/config/parameterregistry.cpp" line="651"/>
         <source>the value of &apos;%1&apos; holds a line break; give it on one line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="877"/>
+        <location filename="../core/config/parameterregistry.cpp" line="660"/>
+        <source>--api local/local_vllm: benchmark the server on http://127.0.0.1:PORT/v1/chat/completions (default 8877). Throughline starts no model itself: run one there (or throughline-sim --port PORT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="667"/>
+        <source>Throughline benchmarks servers only: start the model behind an OpenAI-compatible server and give its --url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="671"/>
+        <source>Attention implementation of EvalScope&apos;s in-process transformers model (--api local).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="678"/>
+        <source>Seconds allowed to connect and receive headers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="685"/>
+        <source>Longest allowed gap between reads, in seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="692"/>
+        <source>Seconds allowed per request (default 21600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="696"/>
+        <source>Skip the test request before the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="697"/>
+        <source>By default one request is sent before the sweep, so that a wrong URL, model or key fails in seconds (exit code 3) instead of after a point of failures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="702"/>
+        <source>HTTPS without certificate verification (self-signed test servers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="709"/>
+        <source>Also trust the CA certificates in this PEM file (besides the system&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="719"/>
+        <source>Ignore http_proxy/https_proxy/no_proxy from the environment (used by default, as EvalScope does).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="726"/>
+        <source>HTTP client: lean (Throughline&apos;s own HTTP/1.1 on the worker threads&apos; sockets: the least overhead), qt (QNetworkAccessManager: HTTPS and proxies) or auto (default: lean for plain http:// without a proxy, else qt).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="746"/>
+        <source>Closed loop: maximum requests in flight. Several values make a sweep (one run point each).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="748"/>
+        <source>Each value is one run point; a new request starts as soon as one finishes, so at most P are in flight. Give one --number per value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="758"/>
+        <source>Requests per run point; one value per --parallel value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="765"/>
+        <source>Requests per second within the --parallel cap: Poisson arrivals on an absolute schedule rescaled to last number/rate seconds; -1 = no pacing (default). Only the first value is used in closed loop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="781"/>
+        <source>Open loop: requests arrive on the --rate schedule (Poisson, rescaled to number/rate seconds) whatever is in flight; --rate becomes the sweep (one --number per --rate) and --parallel is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="789"/>
+        <source>Paced arrivals (with --rate): poisson (default), gamma (shape --burstiness) or constant intervals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="797"/>
+        <source>Gamma shape of the inter-arrival gaps, mean kept at 1/rate (vLLM&apos;s meaning): &lt; 1 burstier, &gt; 1 smoother; a value other than 1 selects gamma arrivals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="806"/>
+        <source>Seconds to wait between sweep points (default 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="814"/>
+        <source>Warmup requests run in full before each point&apos;s timed phase, at the same load, excluded from every metric (stored flagged). &gt;= 1: a count; between 0 and 1: a ratio of --number (at least 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="823"/>
+        <source>Seconds per run point (warmup excluded): then no new request starts and in-flight ones finish; whichever of --number and --duration comes first ends the point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="832"/>
+        <source>New connections per second when a point starts, after a burst of 64 (default 2000; 0 = no limit), so that a start with thousands of streams does not overflow the server&apos;s accept queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="842"/>
+        <source>Fixed prompt for every request (takes priority over --dataset); &apos;@FILE&apos; reads a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="855"/>
+        <source>Prompt source (docs/DATASETS.md): builtin (default: 40 short questions), openqa, longalpaca, share_gpt_zh, share_gpt_en (downloaded from the hub, or --dataset-path), line_by_line, custom, embedding, embedding_batch, rerank (a local file), random, random_embedding, random_embedding_batch, random_rerank (need --tokenizer-path), speed_benchmark, speed_benchmark_long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="867"/>
+        <source>Local dataset file, or the folder holding the dataset&apos;s file (offline use; implies --data-source local).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="881"/>
+        <source>Where hub datasets come from: modelscope (default), huggingface, or local (--dataset-path only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="886"/>
+        <source>Length control for openqa, longalpaca, line_by_line, share_gpt_*: {&quot;target_input_len&quot;: N, &quot;input_len_mode&quot;: &quot;cap&quot;|&quot;drop&quot;, &quot;prefix_file&quot;: FILE, &quot;prefix_role&quot;: &quot;system&quot;|&quot;user&quot;}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="898"/>
+        <source>Hub download cache (default $THROUGHLINE_DATASET_CACHE or ~/.cache/throughline/datasets).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="906"/>
+        <source>Hugging Face model folder or tokenizer.json: counts prompt lengths in tokens and feeds random datasets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="920"/>
+        <source>random: a shared random prefix of N tokens on every prompt (prefix-cache testing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="927"/>
+        <source>Drop prompts shorter than N (tokens with --tokenizer-path, else characters); random: the lower bound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="935"/>
+        <source>Drop prompts longer than N (default 131072); random: the upper bound of the sampled length.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="940"/>
+        <source>Send prompts as token ids to /v1/completions (needs --tokenizer-path).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="946"/>
+        <source>random: token-window offset; advanced by each point&apos;s --number so prompts never repeat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="953"/>
+        <source>Request body template, inline or &apos;@FILE.json&apos;: the dataset&apos;s prompt replaces its messages/prompt, then the run&apos;s parameters overwrite its keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="962"/>
         <source>cannot read &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="878"/>
+        <location filename="../core/config/parameterregistry.cpp" line="963"/>
         <source>must be a JSON object (inline or @FILE.json), e.g. &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</source>
         <translation type="unfinished">必须是 JSON 对象（内联或 @FILE.json），例如 &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="1010"/>
+        <location filename="../core/config/parameterregistry.cpp" line="967"/>
+        <source>Width of random_vl images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="969"/>
+        <source>Height of random_vl images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="971"/>
+        <source>Format of random_vl images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="973"/>
+        <source>Images per random_vl request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="975"/>
+        <source>Patch size of random_vl images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="986"/>
+        <source>max_tokens in the body (default 2048); two values MIN MAX draw each request&apos;s max_tokens uniformly from MIN..MAX (inclusive; repeatable with --seed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1023"/>
+        <source>min_tokens in the body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1030"/>
+        <source>temperature in the body (default 0.0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1038"/>
+        <source>top_p in the body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1045"/>
+        <source>top_k in the body (-1: no limit, as vLLM reads it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1051"/>
+        <source>seed in the body; also makes datasets repeatable (random prompts, --max-tokens ranges).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1060"/>
+        <source>frequency_penalty in the body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1067"/>
+        <source>repetition_penalty in the body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1073"/>
+        <source>logprobs: true in the body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1079"/>
+        <source>n in the body (choices per request).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1086"/>
+        <source>stop strings in the body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1093"/>
+        <source>stop_token_ids in the body (sent as JSON strings, as EvalScope does).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1102"/>
         <source>&apos;%1&apos; is not a token id; give whole numbers, e.g. --stop-token-ids 151645</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="1184"/>
+        <location filename="../core/config/parameterregistry.cpp" line="1110"/>
+        <source>JSON object merged into every request body, e.g. &apos;{&quot;ignore_eos&quot;: true}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1122"/>
+        <source>Stream responses (SSE) [default]; --no-stream asks for whole responses. Needed for TTFT/ITL/TPOT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1128"/>
+        <source>Also send stream_options.continuous_usage_stats (vLLM, SGLang): usage in every chunk, so each event&apos;s token count is exact for ITL per token and tokens per chunk. Off by default: bodies stay EvalScope&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1135"/>
+        <source>Send chat messages (default when the URL ends with chat/completions); --no-apply-chat-template sends a plain &apos;prompt&apos; string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1143"/>
+        <source>Multi-turn conversation benchmark (--number counts turns).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1147"/>
+        <source>Minimum user turns per conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1151"/>
+        <source>Maximum user turns per conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1155"/>
+        <source>Options of multi-turn datasets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1160"/>
+        <source>Search the highest load that meets the SLA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1163"/>
+        <source>The load variable the search changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1164"/>
+        <source>The SLA targets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1166"/>
+        <source>Upper bound of the search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1168"/>
+        <source>Lower bound of the search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1172"/>
+        <source>Runs per probed load.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1174"/>
+        <source>Requests per unit of load.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1182"/>
+        <source>Run name (default: the model&apos;s base name); one folder name, no path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1183"/>
+        <source>Names the run&apos;s folder under --outputs-dir, so it cannot hold / or \, be absolute, or be . or ..: such names are refused rather than let write outside --outputs-dir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1190"/>
+        <source>&apos;%1&apos; is not a folder name; --name names one folder under --outputs-dir, without / \ . or ..</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1200"/>
+        <source>Root of EvalScope&apos;s output tree: DIR/&lt;YYYYmmdd_HHMMSS&gt;/&lt;name&gt;/parallel_&lt;P&gt;_number_&lt;N&gt;/ (default ./outputs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1206"/>
+        <source>Leave the &lt;YYYYmmdd_HHMMSS&gt; level out of the tree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1210"/>
+        <source>Write no output tree (the project file still keeps all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1211"/>
+        <source>Not saved in benchmark_args.json: where results go is each invocation&apos;s choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1218"/>
+        <source>Project file that stores every request of the run (created if missing); the workbench opens it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1223"/>
+        <source>Log each request body (first and last 100 characters) and each response event (first and last 200) to stderr.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../core/config/parameterregistry.cpp" line="1231"/>
-        <source>from %1 to %2</source>
+        <source>Print the running metrics every N finished requests (default 100).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="1196"/>
-        <source>a whole number</source>
-        <translation>整数</translation>
-    </message>
-    <message>
-        <location filename="../core/config/parameterregistry.cpp" line="1196"/>
-        <source>a number</source>
-        <translation>数字</translation>
-    </message>
-    <message>
-        <location filename="../core/config/parameterregistry.cpp" line="1198"/>
-        <source>every value must be %1 %2 (got %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/config/parameterregistry.cpp" line="1199"/>
-        <source>must be %1 %2 (got %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/config/parameterregistry.cpp" line="1225"/>
-        <source>&apos;%1&apos; is not a whole number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/config/parameterregistry.cpp" line="1232"/>
-        <source>&apos;%1&apos; is out of range; give a whole number %2</source>
+        <location filename="../core/config/parameterregistry.cpp" line="1235"/>
+        <source>Keep &lt;outputs&gt;/&lt;run&gt;/progress.json up to date (status, processed and total counts, percent).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1240"/>
-        <source>&apos;%1&apos; is not a number</source>
+        <source>Experiment tracker (wandb, swanlab, clearml).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1244"/>
-        <source>&apos;%1&apos; is not a finite number; give a number %2</source>
+        <source>Weights &amp; Biases API key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="1245"/>
-        <source>such as 1.5</source>
+        <location filename="../core/config/parameterregistry.cpp" line="1248"/>
+        <source>SwanLab API key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="1269"/>
-        <source>Target</source>
+        <location filename="../core/config/parameterregistry.cpp" line="1252"/>
+        <source>SwanLab server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="1271"/>
-        <source>Load</source>
-        <translation>加载</translation>
+        <location filename="../core/config/parameterregistry.cpp" line="1259"/>
+        <source>Client worker threads (default 0 = one per core).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="1273"/>
-        <source>Dataset</source>
+        <location filename="../core/config/parameterregistry.cpp" line="1266"/>
+        <source>Largest response body kept per request (default 16 MiB); past it the request is ended and recorded as response_too_large, so a server that streams without end costs a failure, not memory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1275"/>
-        <source>Generation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/config/parameterregistry.cpp" line="1277"/>
-        <source>Multi-turn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/config/parameterregistry.cpp" line="1279"/>
-        <source>SLA</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/config/parameterregistry.cpp" line="1281"/>
-        <source>Output</source>
+        <source>Largest server-sent event or stream line (default 1 MiB); past it the request is response_too_large.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1283"/>
-        <source>Advanced</source>
+        <source>the project file commits one transaction per batch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="1326"/>
-        <source> (give a list as separate words: 1 4 16)</source>
+        <location filename="../core/config/parameterregistry.cpp" line="1284"/>
+        <source>Accepted for EvalScope compatibility; no effect (the project file commits one transaction per batch).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1292"/>
+        <source>results leave the workers in batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1293"/>
+        <source>Accepted for EvalScope compatibility; no effect (results leave the workers in batches).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1300"/>
+        <source>requests are created when a slot frees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1301"/>
+        <source>Accepted for EvalScope compatibility; no effect (requests are created when a slot frees).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1308"/>
+        <source>prompts are generated lazily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1309"/>
+        <source>Accepted for EvalScope compatibility; no effect (prompts are generated lazily). See --workers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1324"/>
+        <location filename="../core/config/parameterregistry.cpp" line="1371"/>
+        <source>from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1336"/>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1336"/>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1338"/>
+        <source>every value must be %1 %2 (got %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1339"/>
+        <source>must be %1 %2 (got %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1365"/>
+        <source>&apos;%1&apos; is not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1372"/>
+        <source>&apos;%1&apos; is out of range; give a whole number %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1380"/>
+        <source>&apos;%1&apos; is not a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1384"/>
-        <source>(none)</source>
+        <source>&apos;%1&apos; is not a finite number; give a number %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="1386"/>
-        <source>on</source>
+        <location filename="../core/config/parameterregistry.cpp" line="1385"/>
+        <source>such as 1.5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="1386"/>
-        <source>off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/config/parameterregistry.cpp" line="1390"/>
-        <source>(empty)</source>
+        <location filename="../core/config/parameterregistry.cpp" line="1409"/>
+        <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1411"/>
+        <source>Load</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1413"/>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1415"/>
+        <source>Generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1417"/>
+        <source>Multi-turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1419"/>
+        <source>SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1421"/>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1423"/>
+        <source>Advanced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1466"/>
+        <source> (give a list as separate words: 1 4 16)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1526"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1528"/>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1528"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1532"/>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="1553"/>
         <source>needs at least one value, e.g. %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="1429"/>
+        <location filename="../core/config/parameterregistry.cpp" line="1571"/>
         <source>unknown value &apos;%1&apos;; choose one of: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="1470"/>
+        <location filename="../core/config/parameterregistry.cpp" line="1612"/>
         <source>has the wrong type in the saved configuration: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="919"/>
+        <location filename="../core/config/parameterregistry.cpp" line="1009"/>
         <source>takes one value or a MIN MAX pair (got %1 values)</source>
         <translation>只接受一个值或一对 MIN MAX（收到 %1 个值）</translation>
     </message>
@@ -362,183 +907,183 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
 </translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="488"/>
+        <location filename="../core/config/parameterregistry.cpp" line="506"/>
         <source>a model name is required; pass the name the server serves, e.g. --model Qwen3-8B</source>
         <translation>需要模型名称；请传入服务器提供的名称，例如 --model Qwen3-8B</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="514"/>
+        <location filename="../core/config/parameterregistry.cpp" line="545"/>
         <source>an endpoint URL is required, e.g. --url http://127.0.0.1:8000/v1/chat/completions</source>
         <translation>需要端点 URL，例如 --url http://127.0.0.1:8000/v1/chat/completions</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="517"/>
+        <location filename="../core/config/parameterregistry.cpp" line="548"/>
         <source>&apos;%1&apos; is not an http(s) URL; use e.g. http://127.0.0.1:8000/v1/chat/completions</source>
         <translation>&apos;%1&apos; 不是 http(s) URL；请使用例如 http://127.0.0.1:8000/v1/chat/completions</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="212"/>
+        <location filename="../core/config/runconfig.cpp" line="242"/>
         <source>--open-loop needs arrival rates &gt; 0 requests per second, e.g. --rate 5 10 20</source>
         <translation>--open-loop 需要大于 0 的到达速率（请求/秒），例如 --rate 5 10 20</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="218"/>
+        <location filename="../core/config/runconfig.cpp" line="248"/>
         <source>gives %1 value(s) but --rate gives %2; in open loop give one --number per --rate value, e.g. --rate 5 10 --number 100 200</source>
         <translation>给出了 %1 个值，但 --rate 给出了 %2 个；开环模式下每个 --rate 值对应一个 --number，例如 --rate 5 10 --number 100 200</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="225"/>
+        <location filename="../core/config/runconfig.cpp" line="255"/>
         <source>gives %1 value(s) but --parallel gives %2; give one --number per --parallel value, e.g. --parallel 1 4 --number 20 80</source>
         <translation>给出了 %1 个值，但 --parallel 给出了 %2 个；每个 --parallel 值对应一个 --number，例如 --parallel 1 4 --number 20 80</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="708"/>
+        <location filename="../core/config/parameterregistry.cpp" line="774"/>
         <source>must be -1 (no pacing) or a positive number of requests per second (got %1)</source>
         <translation>必须是 -1（不限速）或正的每秒请求数（收到 %1）</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="231"/>
+        <location filename="../core/config/runconfig.cpp" line="261"/>
         <source>is %1, above --max-tokens %2</source>
         <translation>为 %1，超过了 --max-tokens %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="257"/>
+        <location filename="../core/config/runconfig.cpp" line="287"/>
         <location filename="../core/dataset/promptsource.cpp" line="56"/>
         <source>dataset &apos;%1&apos; reads a local file: pass --dataset-path FILE</source>
         <translation>数据集 &apos;%1&apos; 读取本地文件：请传入 --dataset-path FILE</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="262"/>
+        <location filename="../core/config/runconfig.cpp" line="292"/>
         <source>dataset &apos;%1&apos; yields texts to embed: use --api openai_embedding</source>
         <translation>数据集 &apos;%1&apos; 产生待嵌入的文本：请使用 --api openai_embedding</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="264"/>
+        <location filename="../core/config/runconfig.cpp" line="294"/>
         <source>dataset &apos;%1&apos; yields a query and documents: use --api openai_rerank</source>
         <translation>数据集 &apos;%1&apos; 产生查询和文档：请使用 --api openai_rerank</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="798"/>
+        <location filename="../core/config/parameterregistry.cpp" line="873"/>
         <source>&apos;%1&apos; does not exist; give a dataset file or the folder holding it</source>
         <translation>&apos;%1&apos; 不存在；请提供数据集文件或其所在文件夹</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="269"/>
+        <location filename="../core/config/runconfig.cpp" line="299"/>
         <source>--data-source local needs the dataset&apos;s file: pass --dataset-path FILE</source>
         <translation>--data-source local 需要数据集文件：请传入 --dataset-path FILE</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="274"/>
+        <location filename="../core/config/runconfig.cpp" line="304"/>
         <source>dataset &apos;%1&apos; generates token sequences: pass --tokenizer-path MODEL_DIR or tokenizer.json</source>
         <translation>数据集 &apos;%1&apos; 生成 token 序列：请传入 --tokenizer-path MODEL_DIR 或 tokenizer.json</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="278"/>
+        <location filename="../core/config/runconfig.cpp" line="308"/>
         <source>needs --tokenizer-path to turn prompts into token ids</source>
         <translation>需要 --tokenizer-path 才能把提示词转换为 token id</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="833"/>
+        <location filename="../core/config/parameterregistry.cpp" line="912"/>
         <source>&apos;%1&apos; does not exist; give a model folder or its tokenizer.json</source>
         <translation>&apos;%1&apos; 不存在；请提供模型文件夹或其 tokenizer.json</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="281"/>
+        <location filename="../core/config/runconfig.cpp" line="311"/>
         <source>cannot be used with the Responses API; use --api openai</source>
         <translation>不能与 Responses API 一起使用；请使用 --api openai</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="284"/>
+        <location filename="../core/config/runconfig.cpp" line="314"/>
         <source>is %1, below --min-prompt-length %2; raise it or lower the minimum</source>
         <translation>为 %1，低于 --min-prompt-length %2；请调高它或降低最小值</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="653"/>
+        <location filename="../core/config/parameterregistry.cpp" line="714"/>
         <source>&apos;%1&apos; is not a file; give a PEM file of CA certificates</source>
         <translation>&apos;%1&apos; 不是文件；请提供 CA 证书的 PEM 文件</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="235"/>
+        <location filename="../core/config/runconfig.cpp" line="265"/>
         <source>applies to --api openai (chat/completions and completions); the Responses, embedding and rerank APIs have no per-chunk usage</source>
         <translation>仅适用于 --api openai（chat/completions 和 completions）；Responses、嵌入和重排 API 没有逐块用量</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="238"/>
+        <location filename="../core/config/runconfig.cpp" line="268"/>
         <source>needs a streamed run: a whole answer carries one usage object; drop --no-stream or --continuous-usage</source>
         <translation>需要流式运行：完整应答只带一个用量对象；请去掉 --no-stream 或 --continuous-usage</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="253"/>
+        <location filename="../core/config/runconfig.cpp" line="283"/>
         <source>the range %1 %2 is reversed; give MIN MAX, e.g. --max-tokens 128 512</source>
         <translation>范围 %1 %2 颠倒了；请按 MIN MAX 给出，例如 --max-tokens 128 512</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="775"/>
+        <location filename="../core/config/parameterregistry.cpp" line="848"/>
         <source>&apos;%1&apos; does not exist; &apos;@FILE&apos; reads the prompt from FILE</source>
         <translation>&apos;%1&apos; 不存在；&apos;@FILE&apos; 从 FILE 读取提示词</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="294"/>
+        <location filename="../core/config/runconfig.cpp" line="324"/>
         <source>&quot;%1&quot; must be a whole number &gt; 0</source>
         <translation>&quot;%1&quot; 必须是 &gt; 0 的整数</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="298"/>
+        <location filename="../core/config/runconfig.cpp" line="328"/>
         <source>&quot;document_length_ratio&quot; must be a number &gt; 0, e.g. 5</source>
         <translation>&quot;document_length_ratio&quot; 必须是 &gt; 0 的数字，例如 5</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="305"/>
+        <location filename="../core/config/runconfig.cpp" line="335"/>
         <source>must be a JSON object, e.g. --dataset-args &apos;{&quot;target_input_len&quot;: 1024}&apos;</source>
         <translation>必须是 JSON 对象，例如 --dataset-args &apos;{&quot;target_input_len&quot;: 1024}&apos;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="310"/>
+        <location filename="../core/config/runconfig.cpp" line="340"/>
         <source>dataset &apos;%1&apos; takes no --dataset-args; the length-control keys apply to %2</source>
         <translation>数据集 &apos;%1&apos; 不接受 --dataset-args；长度控制键适用于 %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="319"/>
+        <location filename="../core/config/runconfig.cpp" line="349"/>
         <source>unknown key &quot;%1&quot;; the keys are %2</source>
         <translation>未知键 &quot;%1&quot;；可用的键为 %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="324"/>
+        <location filename="../core/config/runconfig.cpp" line="354"/>
         <source>&quot;target_input_len&quot; must be a whole number of tokens &gt; 0</source>
         <translation>&quot;target_input_len&quot; 必须是 &gt; 0 的 token 数</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="326"/>
+        <location filename="../core/config/runconfig.cpp" line="356"/>
         <source>&quot;target_input_len&quot; counts tokens: pass --tokenizer-path</source>
         <translation>&quot;target_input_len&quot; 以 token 计：请传入 --tokenizer-path</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="329"/>
+        <location filename="../core/config/runconfig.cpp" line="359"/>
         <source>&quot;input_len_mode&quot; must be &quot;cap&quot; or &quot;drop&quot;</source>
         <translation>&quot;input_len_mode&quot; 必须是 &quot;cap&quot; 或 &quot;drop&quot;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="332"/>
+        <location filename="../core/config/runconfig.cpp" line="362"/>
         <source>&quot;prefix_role&quot; must be &quot;system&quot; or &quot;user&quot;</source>
         <translation>&quot;prefix_role&quot; 必须是 &quot;system&quot; 或 &quot;user&quot;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="336"/>
+        <location filename="../core/config/runconfig.cpp" line="366"/>
         <source>&quot;prefix_file&quot; &apos;%1&apos; is not a readable file</source>
         <translation>&quot;prefix_file&quot; &apos;%1&apos; 不是可读文件</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="338"/>
+        <location filename="../core/config/runconfig.cpp" line="368"/>
         <source>&quot;prefix_file&quot; needs &quot;target_input_len&quot;, the length to pad to</source>
         <translation>&quot;prefix_file&quot; 需要 &quot;target_input_len&quot; 作为填充目标长度</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="340"/>
+        <location filename="../core/config/runconfig.cpp" line="370"/>
         <source>&quot;prefix_file&quot; pads prompts, so it cannot be used with &quot;drop&quot;</source>
         <translation>&quot;prefix_file&quot; 会填充提示词，因此不能与 &quot;drop&quot; 一起使用</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="1456"/>
+        <location filename="../core/config/parameterregistry.cpp" line="1598"/>
         <source>the run configuration is not a JSON object</source>
         <translation>运行配置不是 JSON 对象</translation>
     </message>
@@ -571,7 +1116,7 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <location filename="../core/dataset/promptsource.cpp" line="260"/>
         <location filename="../core/dataset/recordreader.cpp" line="23"/>
         <location filename="../core/storage/runimporter.cpp" line="21"/>
-        <location filename="../core/storage/vllmimporter.cpp" line="140"/>
+        <location filename="../core/storage/vllmimporter.cpp" line="141"/>
         <source>cannot read &apos;%1&apos;: %2</source>
         <translation>无法读取 &apos;%1&apos;：%2</translation>
     </message>
@@ -581,88 +1126,88 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>未知数据集 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="86"/>
+        <location filename="../core/engine/connectiontest.cpp" line="88"/>
         <source>the test request to %1 got an answer (HTTP %2) larger than %3 bytes; the server does not answer as an OpenAI-compatible endpoint should</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="96"/>
+        <location filename="../core/engine/connectiontest.cpp" line="98"/>
         <source>the test request to %1 got no complete answer within %2 s; check that the server is up and not overloaded, raise --total-timeout, or skip the test with --no-test-connection</source>
         <translation>发往 %1 的测试请求在 %2 秒内没有得到完整应答；请检查服务器是否运行且未过载，调高 --total-timeout，或用 --no-test-connection 跳过测试</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="110"/>
+        <location filename="../core/engine/connectiontest.cpp" line="112"/>
         <source>%1 refused the test request with HTTP %2 (%3); pass a valid --api-key</source>
         <translation>%1 以 HTTP %2（%3）拒绝了测试请求；请传入有效的 --api-key</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="118"/>
+        <location filename="../core/engine/connectiontest.cpp" line="120"/>
         <source>%1 answered HTTP 404 (%2); check the endpoint path (e.g. /v1/chat/completions) and that --model names a model the server serves</source>
         <translation>%1 返回 HTTP 404（%2）；请检查端点路径（例如 /v1/chat/completions），以及 --model 是否为服务器提供的模型</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="125"/>
+        <location filename="../core/engine/connectiontest.cpp" line="127"/>
         <source>the test request to %1 failed with HTTP %2: %3</source>
         <translation>发往 %1 的测试请求失败，HTTP %2：%3</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="131"/>
+        <location filename="../core/engine/connectiontest.cpp" line="133"/>
         <source>nothing is listening at %1 (connection refused); start the server or fix the host/port in --url</source>
         <translation>%1 上没有服务在监听（连接被拒绝）；请启动服务器或修正 --url 中的主机/端口</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="137"/>
+        <location filename="../core/engine/connectiontest.cpp" line="139"/>
         <source>the TLS handshake with %1 failed (%2); trust the server&apos;s CA with --ca-cert FILE.pem, or skip verification with --insecure</source>
         <translation>与 %1 的 TLS 握手失败（%2）；请用 --ca-cert FILE.pem 信任服务器的 CA，或用 --insecure 跳过验证</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="143"/>
+        <location filename="../core/engine/connectiontest.cpp" line="145"/>
         <source>host &apos;%1&apos; not found; check the host name in --url</source>
         <translation>找不到主机 &apos;%1&apos;；请检查 --url 中的主机名</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="146"/>
+        <location filename="../core/engine/connectiontest.cpp" line="149"/>
         <source>cannot reach %1: %2</source>
         <translation>无法连接 %1：%2</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="290"/>
+        <location filename="../core/engine/worker.cpp" line="291"/>
         <source>the answer (HTTP %1) is larger than %2 bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="303"/>
-        <location filename="../core/engine/worker.cpp" line="309"/>
+        <location filename="../core/engine/worker.cpp" line="304"/>
+        <location filename="../core/engine/worker.cpp" line="310"/>
         <source>an event of the stream is larger than %1 bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="332"/>
+        <location filename="../core/engine/worker.cpp" line="333"/>
         <source>event is not JSON: %1</source>
         <translation>事件不是 JSON：%1</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="426"/>
+        <location filename="../core/engine/worker.cpp" line="428"/>
         <source>stopped by the user</source>
         <translation>被用户停止</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="427"/>
+        <location filename="../core/engine/worker.cpp" line="429"/>
         <source>%1 after %2 s</source>
         <translation>%2 秒后%1</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="444"/>
+        <location filename="../core/engine/worker.cpp" line="446"/>
         <source>the server answered 200 with an event stream that held no data</source>
         <translation>服务器返回 200，但事件流中没有任何数据</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="453"/>
+        <location filename="../core/engine/worker.cpp" line="455"/>
         <source>the server answered 200 with an empty body</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="454"/>
+        <location filename="../core/engine/worker.cpp" line="456"/>
         <source>the server answered 200 with a body that is not a JSON object: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -827,36 +1372,36 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>无法将项目 &apos;%1&apos; 从架构 %2 升级：%3；保持原样</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectwriter.cpp" line="87"/>
-        <location filename="../core/storage/projectwriter.cpp" line="186"/>
+        <location filename="../core/storage/projectwriter.cpp" line="89"/>
+        <location filename="../core/storage/projectwriter.cpp" line="189"/>
         <source>project &apos;%1&apos;: cannot %2: %3</source>
         <translation>项目 &apos;%1&apos;：无法%2：%3</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectwriter.cpp" line="182"/>
+        <location filename="../core/storage/projectwriter.cpp" line="185"/>
         <source>project &apos;%1&apos;: the Qt SQLite driver gave no database handle</source>
         <translation>项目 &apos;%1&apos;：Qt SQLite 驱动没有提供数据库句柄</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectwriter.cpp" line="280"/>
+        <location filename="../core/storage/projectwriter.cpp" line="283"/>
         <source>project &apos;%1&apos;: request %2 of point %3 of run %4 was handed over twice; the first copy is kept</source>
         <translation>项目 &apos;%1&apos;：运行 %4 的测试点 %3 的请求 %2 被提交了两次；保留第一份</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectwriter.cpp" line="307"/>
-        <location filename="../core/storage/projectwriter.cpp" line="380"/>
-        <location filename="../core/storage/projectwriter.cpp" line="417"/>
+        <location filename="../core/storage/projectwriter.cpp" line="310"/>
+        <location filename="../core/storage/projectwriter.cpp" line="387"/>
+        <location filename="../core/storage/projectwriter.cpp" line="424"/>
         <source>project &apos;%1&apos;: cannot start a transaction: %2</source>
         <translation>项目 &apos;%1&apos;：无法开始事务：%2</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectwriter.cpp" line="318"/>
-        <location filename="../core/storage/projectwriter.cpp" line="461"/>
+        <location filename="../core/storage/projectwriter.cpp" line="321"/>
+        <location filename="../core/storage/projectwriter.cpp" line="464"/>
         <source>project &apos;%1&apos;: cannot commit: %2</source>
         <translation>项目 &apos;%1&apos;：无法提交：%2</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectwriter.cpp" line="408"/>
+        <location filename="../core/storage/projectwriter.cpp" line="415"/>
         <source>project &apos;%1&apos; has no run &apos;%2&apos;</source>
         <translation>项目 &apos;%1&apos; 中没有运行 &apos;%2&apos;</translation>
     </message>
@@ -1101,7 +1646,7 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>服务器未应答就重置了连接</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="672"/>
+        <location filename="../core/config/parameterregistry.cpp" line="735"/>
         <location filename="../core/net/transport.cpp" line="33"/>
         <source>must be auto, lean or qt (got &apos;%1&apos;)</source>
         <translation>必须是 auto、lean 或 qt（收到 &apos;%1&apos;）</translation>
@@ -1444,7 +1989,7 @@ Fault kinds for --fault/--fault-every (mid-stream ones strike at token ceil(n/2)
         <translation>第 %1 行开始的引号字段没有结束</translation>
     </message>
     <message>
-        <location filename="../core/storage/csvexporter.cpp" line="189"/>
+        <location filename="../core/storage/csvexporter.cpp" line="231"/>
         <location filename="../core/storage/evalscopeexporter.cpp" line="107"/>
         <source>cannot create the folder &apos;%1&apos;; check the path and its permissions</source>
         <translation>无法创建文件夹 &apos;%1&apos;；请检查路径及其权限</translation>
@@ -1455,93 +2000,93 @@ Fault kinds for --fault/--fault-every (mid-stream ones strike at token ceil(n/2)
         <translation>无法创建 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="104"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="105"/>
         <source>cannot open &apos;%1&apos;: %2</source>
         <translation>无法打开 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="111"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="112"/>
         <source>&apos;%1&apos; has no readable `result` table (EvalScope&apos;s benchmark_data.db): %2</source>
         <translation>&apos;%1&apos; 中没有可读的 `result` 表（EvalScope 的 benchmark_data.db）：%2</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="164"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="165"/>
         <source>&apos;%1&apos; is not a folder; give an EvalScope output folder (it holds parallel_&lt;P&gt;_number_&lt;N&gt; folders)</source>
         <translation>&apos;%1&apos; 不是文件夹；请提供 EvalScope 输出文件夹（其中包含 parallel_&lt;P&gt;_number_&lt;N&gt; 文件夹）</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="169"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="170"/>
         <source>&apos;%1&apos; holds no EvalScope run folder (parallel_&lt;P&gt;_number_&lt;N&gt; or rate_&lt;R&gt;_number_&lt;N&gt; with benchmark_data.db or benchmark_summary.json)</source>
         <translation>&apos;%1&apos; 中没有 EvalScope 运行文件夹（带有 benchmark_data.db 或 benchmark_summary.json 的 parallel_&lt;P&gt;_number_&lt;N&gt; 或 rate_&lt;R&gt;_number_&lt;N&gt;）</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="287"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="288"/>
         <source>no benchmark_args.json: the configuration holds only the load of each point</source>
         <translation>没有 benchmark_args.json：配置中只有各测试点的负载</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="295"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="296"/>
         <source>no start time: the run&apos;s date is the folder&apos;s modification time</source>
         <translation>没有开始时间：运行日期取文件夹的修改时间</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="340"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="342"/>
         <source>%1: benchmark_summary.json counts %2 successful requests, benchmark_data.db holds %3; the metrics follow the data</source>
         <translation>%1：benchmark_summary.json 统计了 %2 个成功请求，benchmark_data.db 中有 %3 个；指标以数据为准</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="351"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="353"/>
         <source>no benchmark_data.db in %1: no per-request data there; those points keep EvalScope&apos;s own summary and percentiles, not recomputed</source>
         <translation>%1 中没有 benchmark_data.db：那里没有逐请求数据；这些测试点保留 EvalScope 自己的汇总和百分位，未重新计算</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="356"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="358"/>
         <location filename="../core/storage/vllmimporter.cpp" line="288"/>
         <source>no per-chunk times: chunk times rebuilt from TTFT and the ITL list</source>
         <translation>没有逐块时间：块时间由 TTFT 和 ITL 列表重建</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="357"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="359"/>
         <source>whether a chunk carried text is not recorded: every chunk counts as content</source>
         <translation>未记录块中是否带有文本：每个块都计为内容</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="358"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="360"/>
         <source>no scheduled send times, response-header times, HTTP status or bytes received</source>
         <translation>没有计划发送时间、响应头时间、HTTP 状态或接收字节数</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="359"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="361"/>
         <source>token counts may be the server&apos;s or EvalScope&apos;s tokenizer estimate: source unknown</source>
         <translation>token 数可能来自服务器或 EvalScope 的分词器估算：来源未知</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="360"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="362"/>
         <source>no warmup requests (EvalScope does not store them)</source>
         <translation>没有预热请求（EvalScope 不保存它们）</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="362"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="364"/>
         <source>failed requests carry no error class, status or message</source>
         <translation>失败的请求没有错误类别、状态或消息</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectmigrations.cpp" line="108"/>
+        <location filename="../core/storage/projectmigrations.cpp" line="117"/>
         <source>upgrading to schema %1 failed at &apos;%2&apos;: %3</source>
         <translation>升级到架构 %1 时在 &apos;%2&apos; 处失败：%3</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectreader.cpp" line="174"/>
+        <location filename="../core/storage/projectreader.cpp" line="177"/>
         <source>project &apos;%1&apos; holds no runs</source>
         <translation>项目 &apos;%1&apos; 中没有运行</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectreader.cpp" line="175"/>
+        <location filename="../core/storage/projectreader.cpp" line="178"/>
         <source>project &apos;%1&apos; has no run &apos;%2&apos;; &apos;runs list&apos; shows the ids</source>
         <translation>项目 &apos;%1&apos; 中没有运行 &apos;%2&apos;；&apos;runs list&apos; 会显示所有 id</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectreader.cpp" line="179"/>
+        <location filename="../core/storage/projectreader.cpp" line="182"/>
         <source>&apos;%1&apos; matches several runs of &apos;%2&apos;; give more of the id</source>
         <translation>&apos;%1&apos; 匹配了 &apos;%2&apos; 中的多个运行；请给出更长的 id</translation>
     </message>
@@ -1566,52 +2111,52 @@ Fault kinds for --fault/--fault-every (mid-stream ones strike at token ceil(n/2)
         <translation>&apos;%1&apos; 既不是 EvalScope 输出文件夹，也不是 vLLM bench serve 结果或 Throughline 运行导出；请用 --format 指定格式</translation>
     </message>
     <message>
-        <location filename="../core/storage/runjson.cpp" line="168"/>
+        <location filename="../core/storage/runjson.cpp" line="171"/>
         <source>not JSON, or not a JSON object</source>
         <translation>不是 JSON，或不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../core/storage/runjson.cpp" line="170"/>
+        <location filename="../core/storage/runjson.cpp" line="173"/>
         <source>not a Throughline run export (&quot;format&quot; is not &quot;throughline-run&quot;)</source>
         <translation>不是 Throughline 运行导出（&quot;format&quot; 不是 &quot;throughline-run&quot;）</translation>
     </message>
     <message>
-        <location filename="../core/storage/runjson.cpp" line="173"/>
+        <location filename="../core/storage/runjson.cpp" line="176"/>
         <source>written by a newer Throughline (run format %1; this version reads up to %2); update Throughline to import it</source>
         <translation>由更新版本的 Throughline 写入（运行格式 %1；此版本最多读取 %2）；请更新 Throughline 后再导入</translation>
     </message>
     <message>
-        <location filename="../core/storage/runjson.cpp" line="198"/>
+        <location filename="../core/storage/runjson.cpp" line="201"/>
         <source>the run has no &quot;config&quot; object</source>
         <translation>运行中没有 &quot;config&quot; 对象</translation>
     </message>
     <message>
-        <location filename="../core/storage/runjson.cpp" line="201"/>
+        <location filename="../core/storage/runjson.cpp" line="204"/>
         <source>the run has no &quot;points&quot; list</source>
         <translation>运行中没有 &quot;points&quot; 列表</translation>
     </message>
     <message>
-        <location filename="../core/storage/runjson.cpp" line="212"/>
+        <location filename="../core/storage/runjson.cpp" line="215"/>
         <source>point %1 is malformed: %2</source>
         <translation>测试点 %1 格式错误：%2</translation>
     </message>
     <message>
-        <location filename="../core/storage/vllmimporter.cpp" line="143"/>
+        <location filename="../core/storage/vllmimporter.cpp" line="144"/>
         <source>&apos;%1&apos; is not a vLLM bench serve result (a JSON object with &quot;duration&quot;, &quot;completed&quot; and the throughput keys, as --save-result writes)</source>
         <translation>&apos;%1&apos; 不是 vLLM bench serve 结果（即 --save-result 写出的、带有 &quot;duration&quot;、&quot;completed&quot; 和吞吐量键的 JSON 对象）</translation>
     </message>
     <message>
-        <location filename="../core/storage/vllmimporter.cpp" line="164"/>
+        <location filename="../core/storage/vllmimporter.cpp" line="165"/>
         <source>no &quot;date&quot;: the run&apos;s date is the file&apos;s modification time</source>
         <translation>没有 &quot;date&quot;：运行日期取文件的修改时间</translation>
     </message>
     <message>
-        <location filename="../core/storage/vllmimporter.cpp" line="166"/>
+        <location filename="../core/storage/vllmimporter.cpp" line="167"/>
         <source>no endpoint URL (vLLM does not save --base-url/--host/--port)</source>
         <translation>没有端点 URL（vLLM 不保存 --base-url/--host/--port）</translation>
     </message>
     <message>
-        <location filename="../core/storage/vllmimporter.cpp" line="176"/>
+        <location filename="../core/storage/vllmimporter.cpp" line="177"/>
         <source>&apos;%1&apos;: object %2 is not a vLLM bench serve result</source>
         <translation>&apos;%1&apos;：对象 %2 不是 vLLM bench serve 结果</translation>
     </message>
@@ -1673,17 +2218,17 @@ Fault kinds for --fault/--fault-every (mid-stream ones strike at token ceil(n/2)
         <translation>数据集尚未下载（%1）；运行时会下载</translation>
     </message>
     <message>
-        <location filename="../core/engine/modellistfetcher.cpp" line="46"/>
+        <location filename="../core/engine/modellistfetcher.cpp" line="47"/>
         <source>the answer is no model list (no &quot;data&quot; array)</source>
         <translation>返回内容不是模型列表（没有 &quot;data&quot; 数组）</translation>
     </message>
     <message>
-        <location filename="../core/engine/modellistfetcher.cpp" line="97"/>
+        <location filename="../core/engine/modellistfetcher.cpp" line="104"/>
         <source>%1 could not be reached: %2</source>
         <translation>无法连接 %1：%2</translation>
     </message>
     <message>
-        <location filename="../core/engine/modellistfetcher.cpp" line="102"/>
+        <location filename="../core/engine/modellistfetcher.cpp" line="109"/>
         <source>%1 answered HTTP %2</source>
         <translation>%1 返回 HTTP %2</translation>
     </message>
@@ -1691,12 +2236,12 @@ Fault kinds for --fault/--fault-every (mid-stream ones strike at token ceil(n/2)
 <context>
     <name>Tr</name>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="64"/>
+        <location filename="../core/config/runconfig.cpp" line="65"/>
         <source>cannot read &apos;%1&apos;: %2</source>
         <translation>无法读取 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="71"/>
+        <location filename="../core/config/runconfig.cpp" line="72"/>
         <source>must be a JSON object (inline or @FILE.json), e.g. &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</source>
         <translation>必须是 JSON 对象（内联或 @FILE.json），例如 &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</translation>
     </message>
@@ -1803,176 +2348,176 @@ Fault kinds for --fault/--fault-every (mid-stream ones strike at token ceil(n/2)
     </message>
     <message>
         <location filename="../ui/pages/liverunpage.cpp" line="43"/>
-        <location filename="../ui/pages/liverunpage.cpp" line="177"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="178"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="178"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="179"/>
         <source>First press: send no new requests and let those in flight finish. Second press: abort them too.</source>
         <translation>第一次按下：不再发送新请求，进行中的请求继续完成。第二次按下：同时中止它们。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="149"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="150"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="129"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="130"/>
         <source>The latest failures of the run, newest first</source>
         <translation>本次运行最近的失败，最新的在前</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="162"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="163"/>
         <source>Harness health: not measured yet</source>
         <translation>测试端健康度：尚未测得</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="181"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="182"/>
         <source>&amp;Abort In-Flight Requests</source>
         <translation>中止进行中的请求(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="182"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="183"/>
         <source>No new requests are sent. Press again to abort those still in flight; they are counted as aborted, apart from server failures.</source>
         <translation>已不再发送新请求。再按一次将中止仍在进行的请求；它们计为“已中止”，与服务器失败分开统计。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="240"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="241"/>
         <source>Succeeded: %1</source>
         <translation>成功：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="241"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="242"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="242"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="243"/>
         <source>Aborted by you: %1</source>
         <translation>被您中止：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="246"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="247"/>
         <source>Failures by class: none</source>
         <translation>按类别的失败：无</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="247"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="248"/>
         <source>Failures by class: %1</source>
         <translation>按类别的失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="255"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="256"/>
         <source>Harness health: ● good — %1</source>
         <translation>测试端健康度：● 良好 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="256"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="257"/>
         <source>Harness health: ● suspect — %1</source>
         <translation>测试端健康度：● 存疑 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="294"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="295"/>
         <source>R%1</source>
         <translation>R%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="295"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="296"/>
         <source>P%1</source>
         <translation>P%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="301"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="302"/>
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="306"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="307"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="307"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="308"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="314"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="315"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="316"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="317"/>
         <source>Testing the connection…</source>
         <translation>正在测试连接…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="318"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="319"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="320"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="321"/>
         <source>Pausing before the next point</source>
         <translation>在下一个测试点前暂停</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="322"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="323"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="324"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="325"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="326"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="327"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="348"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="349"/>
         <source>Overall: point %1 of %2 · elapsed %3 · about %4 left</source>
         <translation>总体：第 %1/%2 个测试点 · 已用 %3 · 约剩 %4</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="362"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="363"/>
         <source>This point: %1</source>
         <translation>当前测试点：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="366"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="367"/>
         <source>elapsed %1</source>
         <translation>已用 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="369"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="370"/>
         <source>about %1 left</source>
         <translation>约剩 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="363"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="364"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/liverunpage.cpp" line="364"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="365"/>
         <source>%n in flight</source>
         <translation>
             <numerusform>%n 个进行中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/liverunpage.cpp" line="365"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="366"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="304"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="305"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -2225,221 +2770,221 @@ Fault kinds for --fault/--fault-every (mid-stream ones strike at token ceil(n/2)
 <context>
     <name>tl::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="50"/>
-        <location filename="../ui/mainwindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow.cpp" line="51"/>
+        <location filename="../ui/mainwindow.cpp" line="168"/>
         <source>Throughline</source>
         <translation>Throughline</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="83"/>
+        <location filename="../ui/mainwindow.cpp" line="84"/>
         <source>Setup</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="84"/>
+        <location filename="../ui/mainwindow.cpp" line="85"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="85"/>
+        <location filename="../ui/mainwindow.cpp" line="86"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="157"/>
+        <location filename="../ui/mainwindow.cpp" line="158"/>
         <source>The project could not be opened:</source>
         <translation>无法打开项目：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="160"/>
+        <location filename="../ui/mainwindow.cpp" line="161"/>
         <source>Opened for browsing only; runs will not be saved: %1</source>
         <translation>仅以浏览方式打开；运行结果不会保存：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="162"/>
+        <location filename="../ui/mainwindow.cpp" line="163"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow.cpp" line="168"/>
         <source>%1 — Throughline</source>
         <translation>%1 — Throughline</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="185"/>
+        <location filename="../ui/mainwindow.cpp" line="186"/>
         <source>&lt;b&gt;Demo.&lt;/b&gt; The form is aimed at the built-in emulated model server at %1 (%2 ms to the first token, %3 ms between tokens). Press &lt;b&gt;Run&lt;/b&gt; to benchmark it.</source>
         <translation>&lt;b&gt;演示。&lt;/b&gt;表单已指向位于 %1 的内置模拟模型服务器（首字 %2 毫秒，token 间隔 %3 毫秒）。按&lt;b&gt;运行&lt;/b&gt;对其进行基准测试。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="190"/>
+        <location filename="../ui/mainwindow.cpp" line="191"/>
         <source>Throughline — demo against the emulated server at %1</source>
         <translation>Throughline — 针对 %1 模拟服务器的演示</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="90"/>
+        <location filename="../ui/mainwindow.cpp" line="91"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
-        <location filename="../ui/mainwindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
+        <location filename="../ui/mainwindow.cpp" line="206"/>
         <source>Emulated server</source>
         <translation>模拟服务器</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
         <source>Stop the run in progress first.</source>
         <translation>请先停止正在进行的运行。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow.cpp" line="206"/>
         <source>The emulated server could not start: %1</source>
         <translation>模拟服务器无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="216"/>
+        <location filename="../ui/mainwindow.cpp" line="217"/>
         <source>Emulated server (%1) listening at %2</source>
         <translation>模拟服务器（%1）正在 %2 上监听</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="248"/>
+        <location filename="../ui/mainwindow.cpp" line="249"/>
         <source>Saved a copy of the project to %1</source>
         <translation>已将项目副本保存到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="250"/>
+        <location filename="../ui/mainwindow.cpp" line="251"/>
         <source>Save a Copy</source>
         <translation>保存副本</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="250"/>
+        <location filename="../ui/mainwindow.cpp" line="251"/>
         <source>The copy could not be written: %1</source>
         <translation>无法写入副本：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="264"/>
-        <location filename="../ui/mainwindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow.cpp" line="265"/>
+        <location filename="../ui/mainwindow.cpp" line="284"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="265"/>
+        <location filename="../ui/mainwindow.cpp" line="266"/>
         <source>Open or create a writable project first: imported runs are stored in it.</source>
         <translation>请先打开或创建一个可写的项目：导入的运行会保存在其中。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="272"/>
+        <location filename="../ui/mainwindow.cpp" line="273"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow.cpp" line="284"/>
         <source>%1 could not be imported: %2</source>
         <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="289"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>Imported %1</source>
         <translation>已导入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="299"/>
+        <location filename="../ui/mainwindow.cpp" line="300"/>
         <source>The connection cannot be tested:</source>
         <translation>无法测试连接：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="313"/>
+        <location filename="../ui/mainwindow.cpp" line="314"/>
         <source>The server answered the test request.</source>
         <translation>服务器已响应测试请求。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="316"/>
+        <location filename="../ui/mainwindow.cpp" line="317"/>
         <source>The connection test failed:</source>
         <translation>连接测试失败：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="332"/>
+        <location filename="../ui/mainwindow.cpp" line="333"/>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="360"/>
+        <location filename="../ui/mainwindow.cpp" line="361"/>
         <source>The run did not start:</source>
         <translation>运行未开始：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="362"/>
+        <location filename="../ui/mainwindow.cpp" line="363"/>
         <source>The run did not start: fix the fields marked on the Setup page.</source>
         <translation>运行未开始：请修正“设置”页上标出的字段。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="375"/>
+        <location filename="../ui/mainwindow.cpp" line="376"/>
         <source>Stopping: no new requests are sent; those in flight finish. Press Stop again to abort them.</source>
         <translation>正在停止：不再发送新请求，进行中的请求继续完成。再按一次“停止”可中止它们。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="377"/>
+        <location filename="../ui/mainwindow.cpp" line="378"/>
         <source>Aborting the requests in flight…</source>
         <translation>正在中止进行中的请求…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="384"/>
+        <location filename="../ui/mainwindow.cpp" line="386"/>
         <source>%1 at %2</source>
         <translation>%1 @ %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="385"/>
-        <location filename="../ui/mainwindow.cpp" line="398"/>
+        <location filename="../ui/mainwindow.cpp" line="387"/>
+        <location filename="../ui/mainwindow.cpp" line="400"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="409"/>
+        <location filename="../ui/mainwindow.cpp" line="411"/>
         <source>The run could not be saved to the project: %1</source>
         <translation>运行无法保存到项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="410"/>
+        <location filename="../ui/mainwindow.cpp" line="412"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="411"/>
+        <location filename="../ui/mainwindow.cpp" line="413"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="412"/>
+        <location filename="../ui/mainwindow.cpp" line="414"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="420"/>
+        <location filename="../ui/mainwindow.cpp" line="422"/>
         <source>the run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="421"/>
+        <location filename="../ui/mainwindow.cpp" line="423"/>
         <source>The run failed:</source>
         <translation>运行失败：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="446"/>
+        <location filename="../ui/mainwindow.cpp" line="448"/>
         <source>Run “%1” · %2 · %3 at %4 · started %5</source>
         <translation>运行“%1” · %2 · %3 @ %4 · 开始于 %5</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="455"/>
+        <location filename="../ui/mainwindow.cpp" line="457"/>
         <source>Run “%1” · %2 · %3 at %4</source>
         <translation>运行“%1” · %2 · %3 @ %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="491"/>
+        <location filename="../ui/mainwindow.cpp" line="493"/>
         <source>Quit Throughline</source>
         <translation>退出 Throughline</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="492"/>
+        <location filename="../ui/mainwindow.cpp" line="494"/>
         <source>A run is in progress. Abort it and quit? What was measured so far stays in the project.</source>
         <translation>有运行正在进行。要中止并退出吗？已测得的数据会保留在项目中。</translation>
     </message>
@@ -2491,18 +3036,18 @@ Fault kinds for --fault/--fault-every (mid-stream ones strike at token ceil(n/2)
 <context>
     <name>tl::ProjectSession</name>
     <message>
-        <location filename="../ui/projectsession.cpp" line="91"/>
+        <location filename="../ui/projectsession.cpp" line="84"/>
         <source>the project is open read-only: %1</source>
         <translation>项目以只读方式打开：%1</translation>
     </message>
     <message>
-        <location filename="../ui/projectsession.cpp" line="92"/>
-        <location filename="../ui/projectsession.cpp" line="140"/>
+        <location filename="../ui/projectsession.cpp" line="85"/>
+        <location filename="../ui/projectsession.cpp" line="133"/>
         <source>no project is open</source>
         <translation>没有打开的项目</translation>
     </message>
     <message>
-        <location filename="../ui/projectsession.cpp" line="147"/>
+        <location filename="../ui/projectsession.cpp" line="140"/>
         <source>cannot replace %1</source>
         <translation>无法替换 %1</translation>
     </message>
@@ -2767,249 +3312,249 @@ Fault kinds for --fault/--fault-every (mid-stream ones strike at token ceil(n/2)
         <translation>正在查询 %1 …</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="447"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="451"/>
         <source>The server lists no models.</source>
         <translation>服务器没有列出任何模型。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/runsetuppage.cpp" line="448"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="452"/>
         <source>%n model(s) offered by the server.</source>
         <translation>
             <numerusform>服务器提供 %n 个模型。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="455"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="459"/>
         <source>No model list: %1</source>
         <translation>无法获取模型列表：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="464"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="468"/>
         <source>Requests go to: %1</source>
         <translation>请求发送至：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="467"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="471"/>
         <source>The URL has no endpoint suffix, so the API&apos;s is appended (EvalScope&apos;s rule).</source>
         <translation>URL 没有端点后缀，因此按 EvalScope 的规则追加该 API 的后缀。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="477"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="481"/>
         <source>Closed loop: a fixed number of requests in flight (--parallel)</source>
         <translation>闭环：固定数量的在途请求（--parallel）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="478"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="482"/>
         <source>Open loop: requests arrive at a rate, whatever is in flight (--rate)</source>
         <translation>开环：请求按速率到达，不论在途多少（--rate）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="485"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="489"/>
         <source>One row per run point: its load and its number of requests. Double-click to edit.</source>
         <translation>每行一个运行点：其负载与请求数。双击即可编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="497"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="501"/>
         <source>Add point</source>
         <translation>添加运行点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="501"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="505"/>
         <source>Remove point</source>
         <translation>删除运行点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="512"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="516"/>
         <source>Mode:</source>
         <translation>模式：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="513"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="517"/>
         <source>Points:</source>
         <translation>运行点：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="584"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="588"/>
         <source>Preview prompts</source>
         <translation>预览提示词</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="586"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="590"/>
         <source>Load the dataset as a run would and show its first prompts with their token counts (counted with --tokenizer-path).</source>
         <translation>像运行时一样加载数据集，显示前几条提示词及其 token 数（用 --tokenizer-path 计数）。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="595"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="599"/>
         <source>Tokens</source>
         <translation>Token 数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="595"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="599"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="612"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="616"/>
         <source>Preview:</source>
         <translation>预览：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="620"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="624"/>
         <source>Loading the prompts…</source>
         <translation>正在加载提示词…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="629"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="633"/>
         <source>No preview: %1</source>
         <translation>无法预览：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/runsetuppage.cpp" line="646"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="650"/>
         <source>The first %n prompt(s).</source>
         <translation>
             <numerusform>前 %n 条提示词。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/runsetuppage.cpp" line="647"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="651"/>
         <source>The first %n prompt(s); set a tokenizer path to count their tokens.</source>
         <translation>
             <numerusform>前 %n 条提示词；设置分词器路径即可统计 token 数。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="660"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="664"/>
         <source>Named run setups, kept between launches (without the API key).</source>
         <translation>命名的运行配置，跨启动保留（不含 API 密钥）。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="668"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="672"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="670"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="674"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="671"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="675"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="672"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="676"/>
         <source>Duplicate…</source>
         <translation>复制…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="673"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="677"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="720"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="724"/>
         <source>Preset &apos;%1&apos; loaded.</source>
         <translation>已加载预设“%1”。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="721"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="725"/>
         <source>Preset &apos;%1&apos; loaded, without: %2</source>
         <translation>已加载预设“%1”，未包含：%2</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="753"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="757"/>
         <source>Save preset</source>
         <translation>保存预设</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="753"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="757"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="765"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="769"/>
         <source>Duplicate preset</source>
         <translation>复制预设</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="765"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="769"/>
         <source>Name of the copy:</source>
         <translation>副本名称：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="765"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="769"/>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="853"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="857"/>
         <source>Not in this version: %1</source>
         <translation>本版本不支持：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="888"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="892"/>
         <source>&amp;Copy as command</source>
         <translation>复制为命令(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="890"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="894"/>
         <source>Put the equivalent &apos;throughline-cli run …&apos; line on the clipboard (the API key masked).</source>
         <translation>将等效的 &apos;throughline-cli run …&apos; 命令复制到剪贴板（API 密钥已隐藏）。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="892"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="896"/>
         <source>&amp;Paste command…</source>
         <translation>粘贴命令(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="894"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="898"/>
         <source>Fill the form from an &apos;evalscope perf …&apos; or &apos;throughline-cli run …&apos; command.</source>
         <translation>用 &apos;evalscope perf …&apos; 或 &apos;throughline-cli run …&apos; 命令填写表单。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="897"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="901"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="1006"/>
-        <location filename="../ui/pages/runsetuppage.cpp" line="1022"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1010"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1026"/>
         <source>Fix these to run:</source>
         <translation>运行前请修正：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="1019"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1023"/>
         <source>Start the sweep.</source>
         <translation>开始扫描测试。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="1077"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1081"/>
         <source>The command could not be read:</source>
         <translation>无法读取该命令：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="1087"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1091"/>
         <source>The form now holds the pasted command.</source>
         <translation>表单已填入粘贴的命令。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="1088"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1092"/>
         <source>The form now holds the pasted command, without: %1</source>
         <translation>表单已填入粘贴的命令，未包含：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="1096"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1100"/>
         <source>Copied: %1</source>
         <translation>已复制：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="1103"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1107"/>
         <source>Paste command</source>
         <translation>粘贴命令</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="1104"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1108"/>
         <source>An &apos;evalscope perf …&apos; or &apos;throughline-cli run …&apos; command:</source>
         <translation>&apos;evalscope perf …&apos; 或 &apos;throughline-cli run …&apos; 命令：</translation>
     </message>
@@ -3177,224 +3722,81 @@ Fault kinds for --fault/--fault-every (mid-stream ones strike at token ceil(n/2)
 <context>
     <name>tl::SummaryTableModel</name>
     <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="101"/>
+        <location filename="../ui/models/summarytablemodel.cpp" line="111"/>
         <source>–</source>
         <comment>no sample</comment>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="105"/>
+        <location filename="../ui/models/summarytablemodel.cpp" line="115"/>
         <source>%1 (stopped)</source>
         <translation>%1（已停止）</translation>
     </message>
     <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="128"/>
+        <location filename="../ui/models/summarytablemodel.cpp" line="138"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="147"/>
+        <location filename="../ui/models/summarytablemodel.cpp" line="141"/>
+        <source>  e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/models/summarytablemodel.cpp" line="161"/>
         <source>Parallel</source>
         <translation>并发</translation>
     </message>
     <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="149"/>
+        <location filename="../ui/models/summarytablemodel.cpp" line="163"/>
         <source>Number</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="151"/>
-        <source>Success</source>
-        <translation>成功</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="153"/>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="155"/>
-        <source>Duration
-(s)</source>
-        <translation>时长
-（秒）</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="157"/>
-        <source>Req/s</source>
-        <translation>请求/秒</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="159"/>
-        <source>Output
-tok/s</source>
-        <translation>输出
-token/秒</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="161"/>
-        <source>TTFT avg
-(ms)</source>
-        <translation>TTFT 平均
-（毫秒）</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="163"/>
-        <source>TTFT P50
-(ms)</source>
-        <translation>TTFT P50
-（毫秒）</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="165"/>
-        <source>TTFT P99
-(ms)</source>
-        <translation>TTFT P99
-（毫秒）</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="167"/>
-        <source>ITL avg
-(ms)</source>
-        <translation>ITL 平均
-（毫秒）</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="169"/>
-        <source>ITL P50
-(ms)</source>
-        <translation>ITL P50
-（毫秒）</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="171"/>
-        <source>ITL P99
-(ms)</source>
-        <translation>ITL P99
-（毫秒）</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="173"/>
-        <source>TPOT avg
-(ms)</source>
-        <translation>TPOT 平均
-（毫秒）</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="175"/>
-        <source>TPOT P50
-(ms)</source>
-        <translation>TPOT P50
-（毫秒）</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="177"/>
-        <source>TPOT P99
-(ms)</source>
-        <translation>TPOT P99
-（毫秒）</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="179"/>
-        <source>Latency avg
-(s)</source>
-        <translation>延迟 平均
-（秒）</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="181"/>
-        <source>Latency P50
-(s)</source>
-        <translation>延迟 P50
-（秒）</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="183"/>
-        <source>Latency P99
-(s)</source>
-        <translation>延迟 P99
-（秒）</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="193"/>
+        <location filename="../ui/models/summarytablemodel.cpp" line="172"/>
         <source>Maximum requests in flight (closed loop)</source>
         <translation>最大并发请求数（闭环）</translation>
     </message>
     <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="195"/>
+        <location filename="../ui/models/summarytablemodel.cpp" line="174"/>
         <source>Requests in this run point</source>
         <translation>此测试点的请求数</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="197"/>
-        <source>From the first request sent to the last one finished</source>
-        <translation>从发出第一个请求到最后一个请求完成</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="199"/>
-        <source>Successful requests per second</source>
-        <translation>每秒成功请求数</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="201"/>
-        <source>Output tokens per second over the whole point</source>
-        <translation>整个测试点的每秒输出 token 数</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="205"/>
-        <source>Time to first token</source>
-        <translation>首字延迟</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="209"/>
-        <source>Inter-token latency: the gap between consecutive chunks</source>
-        <translation>token 间延迟：相邻数据块之间的间隔</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="213"/>
-        <source>Time per output token after the first</source>
-        <translation>首个 token 之后每个输出 token 的时间</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/summarytablemodel.cpp" line="217"/>
-        <source>End-to-end request latency</source>
-        <translation>端到端请求延迟</translation>
     </message>
 </context>
 <context>
     <name>tl::SweepChartView</name>
     <message>
-        <location filename="../ui/charts/sweepchartview.cpp" line="35"/>
+        <location filename="../ui/charts/sweepchartview.cpp" line="36"/>
         <source>Throughput and time to first token by load</source>
         <translation>各负载下的吞吐量与首字延迟</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepchartview.cpp" line="38"/>
+        <location filename="../ui/charts/sweepchartview.cpp" line="39"/>
         <source>Output tok/s (left axis)</source>
         <translation>输出 token/秒（左轴）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepchartview.cpp" line="39"/>
+        <location filename="../ui/charts/sweepchartview.cpp" line="40"/>
         <source>TTFT P50 ms (right axis)</source>
         <translation>TTFT P50 毫秒（右轴）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepchartview.cpp" line="40"/>
+        <location filename="../ui/charts/sweepchartview.cpp" line="41"/>
         <source>TTFT P99 ms (right axis)</source>
         <translation>TTFT P99 毫秒（右轴）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepchartview.cpp" line="45"/>
+        <location filename="../ui/charts/sweepchartview.cpp" line="46"/>
         <source>parallel requests (log scale)</source>
         <translation>并发请求数（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepchartview.cpp" line="47"/>
+        <location filename="../ui/charts/sweepchartview.cpp" line="48"/>
         <source>tokens/s</source>
         <translation>token/秒</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepchartview.cpp" line="49"/>
+        <location filename="../ui/charts/sweepchartview.cpp" line="50"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
