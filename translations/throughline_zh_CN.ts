@@ -69,634 +69,634 @@
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="82"/>
         <source>must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是字符串</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="108"/>
         <source>must be a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是整数</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="116"/>
         <source>must be a whole number from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 %1 到 %2 之间的整数</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="126"/>
         <location filename="../core/config/parameterregistry.cpp" line="1560"/>
         <source>must be a finite number</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是有限的数字</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="134"/>
         <source>must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 true 或 false</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="168"/>
         <source>must be a list of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是字符串列表</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="419"/>
         <source>must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 JSON 对象</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="431"/>
         <source>must be a JSON object, e.g. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 JSON 对象，例如 %1</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="477"/>
         <source>not in this version of Throughline (planned: multi-turn conversations)</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本的 Throughline 尚不支持（计划中：多轮对话）</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="479"/>
         <source>not in this version of Throughline (planned: SLA auto-tuning)</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本的 Throughline 尚不支持（计划中：SLA 自动调优）</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="480"/>
         <source>not in this version of Throughline (planned: image inputs for multimodal datasets)</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本的 Throughline 尚不支持（计划中：多模态数据集的图像输入）</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="482"/>
         <source>experiment trackers are not supported; every request is kept in the --project file (export it with &apos;throughline-cli runs export&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持实验跟踪器；每个请求都保存在 --project 文件中（可用 &apos;throughline-cli runs export&apos; 导出）</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="498"/>
         <source>Model name sent in the request body (required).</source>
-        <translation type="unfinished"></translation>
+        <translation>在请求体中发送的模型名称（必填）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="499"/>
         <source>The name the server serves the model under (its /v1/models id); it is sent as &quot;model&quot; in every request and names the run by default.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器提供该模型所用的名称（即其 /v1/models id）；它作为 &quot;model&quot; 随每个请求发送，并默认用作运行的名称。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="513"/>
         <source>API type: openai (chat/completions or completions; default), openai_responses (alias responses), openai_embedding (embedding), openai_rerank (rerank); local/local_vllm aim at 127.0.0.1:--port.</source>
-        <translation type="unfinished"></translation>
+        <translation>API 类型：openai（chat/completions 或 completions；默认）、openai_responses（别名 responses）、openai_embedding（embedding）、openai_rerank（rerank）；local/local_vllm 指向 127.0.0.1:--port。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="517"/>
         <source>Which request and response format is spoken. EvalScope&apos;s local and local_vllm start a model in-process; Throughline starts none and benchmarks whatever serves --port.</source>
-        <translation type="unfinished"></translation>
+        <translation>所使用的请求与响应格式。EvalScope 的 local 和 local_vllm 会在进程内启动模型；Throughline 不启动任何模型，而是对 --port 上提供服务的任何程序进行基准测试。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="524"/>
         <source>Endpoint URL. Without an endpoint suffix the API&apos;s is appended (/chat/completions, /responses, /embeddings, /reranks: EvalScope&apos;s rule).</source>
-        <translation type="unfinished"></translation>
+        <translation>端点 URL。若没有端点后缀，则追加该 API 的后缀（/chat/completions、/responses、/embeddings、/reranks：与 EvalScope 的规则相同）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="527"/>
         <source>The server&apos;s endpoint. Saved configurations keep the URL after the suffix rule, so a run&apos;s benchmark_args.json names the endpoint that was measured.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器的端点。保存的配置记录应用后缀规则之后的 URL，因此运行的 benchmark_args.json 给出的就是实际测量的端点。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="557"/>
         <source>Sends &apos;Authorization: Bearer KEY&apos;. Masked in saved files; prefer --api-key-env, which keeps the key out of the process list.</source>
-        <translation type="unfinished"></translation>
+        <translation>发送 &apos;Authorization: Bearer KEY&apos;。在保存的文件中会被遮蔽；建议使用 --api-key-env，它能让密钥不出现在进程列表中。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="559"/>
         <source>The bearer token of the endpoint. Saved files and copied commands show ********** instead; a masked key read back is never taken for the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>端点的 bearer 令牌。保存的文件和复制的命令中显示为 **********；读回的遮蔽值绝不会被当作密钥。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="589"/>
         <source>&apos;%1&apos; is not an environment variable name; use letters, digits and _, e.g. --api-key-env MY_SERVER_KEY</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 不是环境变量名；请使用字母、数字和 _，例如 --api-key-env MY_SERVER_KEY</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="597"/>
         <source>Extra HTTP headers, split on the first &apos;=&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>额外的 HTTP 头，按第一个 &apos;=&apos; 拆分。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="598"/>
         <source>Sent with every request. Names must be HTTP tokens and values must not hold line breaks; the values of Authorization, Proxy-Authorization, api-key, X-Api-Key and of any header whose name contains auth, key, token, secret, password or cookie are masked in saved files, and a masked value read back is not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>随每个请求发送。名称必须是 HTTP token，值中不得包含换行；Authorization、Proxy-Authorization、api-key、X-Api-Key 以及名称中含有 auth、key、token、secret、password 或 cookie 的任何头的值，在保存的文件中会被遮蔽，读回的遮蔽值不会被发送。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="631"/>
         <source>&apos;%1&apos; is not a header in KEY=VALUE form</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 不是 KEY=VALUE 形式的头</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="634"/>
         <source>must be KEY=VALUE headers</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 KEY=VALUE 形式的头</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="638"/>
         <source>must be an object of header names and values</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是由头名称和值组成的对象</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="648"/>
         <source>&apos;%1&apos; is not a valid header name (letters, digits and !#$%&amp;&apos;*+-.^_`|~ only)</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 不是有效的头名称（只能包含字母、数字和 !#$%&amp;&apos;*+-.^_`|~）</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="651"/>
         <source>the value of &apos;%1&apos; holds a line break; give it on one line</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 的值包含换行；请写在一行内</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="660"/>
         <source>--api local/local_vllm: benchmark the server on http://127.0.0.1:PORT/v1/chat/completions (default 8877). Throughline starts no model itself: run one there (or throughline-sim --port PORT).</source>
-        <translation type="unfinished"></translation>
+        <translation>--api local/local_vllm：对 http://127.0.0.1:PORT/v1/chat/completions 上的服务器进行基准测试（默认 8877）。Throughline 本身不启动任何模型：请在该处运行一个（或运行 throughline-sim --port PORT）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="667"/>
         <source>Throughline benchmarks servers only: start the model behind an OpenAI-compatible server and give its --url</source>
-        <translation type="unfinished"></translation>
+        <translation>Throughline 只对服务器进行基准测试：请在兼容 OpenAI 的服务器后面启动模型，并给出其 --url</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="671"/>
         <source>Attention implementation of EvalScope&apos;s in-process transformers model (--api local).</source>
-        <translation type="unfinished"></translation>
+        <translation>EvalScope 进程内 transformers 模型的注意力实现（--api local）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="678"/>
         <source>Seconds allowed to connect and receive headers.</source>
-        <translation type="unfinished"></translation>
+        <translation>允许用于建立连接并接收响应头的秒数。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="685"/>
         <source>Longest allowed gap between reads, in seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次读取之间允许的最长间隔（秒）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="692"/>
         <source>Seconds allowed per request (default 21600).</source>
-        <translation type="unfinished"></translation>
+        <translation>每个请求允许的秒数（默认 21600）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="696"/>
         <source>Skip the test request before the run.</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过运行前的测试请求。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="697"/>
         <source>By default one request is sent before the sweep, so that a wrong URL, model or key fails in seconds (exit code 3) instead of after a point of failures.</source>
-        <translation type="unfinished"></translation>
+        <translation>默认在扫描前先发送一个请求，这样错误的 URL、模型或密钥会在几秒内失败（退出码 3），而不是在一个运行点全部失败之后才发现。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="702"/>
         <source>HTTPS without certificate verification (self-signed test servers).</source>
-        <translation type="unfinished"></translation>
+        <translation>不验证证书的 HTTPS（用于自签名的测试服务器）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="709"/>
         <source>Also trust the CA certificates in this PEM file (besides the system&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>除系统的 CA 证书外，还信任此 PEM 文件中的 CA 证书。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="719"/>
         <source>Ignore http_proxy/https_proxy/no_proxy from the environment (used by default, as EvalScope does).</source>
-        <translation type="unfinished"></translation>
+        <translation>忽略环境中的 http_proxy/https_proxy/no_proxy（默认会使用它们，与 EvalScope 相同）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="726"/>
         <source>HTTP client: lean (Throughline&apos;s own HTTP/1.1 on the worker threads&apos; sockets: the least overhead), qt (QNetworkAccessManager: HTTPS and proxies) or auto (default: lean for plain http:// without a proxy, else qt).</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 客户端：lean（Throughline 自己的 HTTP/1.1，运行在工作线程的套接字上：开销最小）、qt（QNetworkAccessManager：支持 HTTPS 和代理）或 auto（默认：无代理的普通 http:// 用 lean，否则用 qt）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="746"/>
         <source>Closed loop: maximum requests in flight. Several values make a sweep (one run point each).</source>
-        <translation type="unfinished"></translation>
+        <translation>闭环：同时进行中的最大请求数。给出多个值即构成一次扫描（每个值一个运行点）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="748"/>
         <source>Each value is one run point; a new request starts as soon as one finishes, so at most P are in flight. Give one --number per value.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个值是一个运行点；一个请求完成后立即开始新的请求，因此同时进行中的请求最多为 P 个。每个值对应给出一个 --number。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="758"/>
         <source>Requests per run point; one value per --parallel value.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个运行点的请求数；每个 --parallel 值对应一个值。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="765"/>
         <source>Requests per second within the --parallel cap: Poisson arrivals on an absolute schedule rescaled to last number/rate seconds; -1 = no pacing (default). Only the first value is used in closed loop.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 --parallel 上限内的每秒请求数：按绝对时间表的泊松到达，并缩放为持续 number/rate 秒；-1 = 不限速（默认）。闭环中只使用第一个值。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="781"/>
         <source>Open loop: requests arrive on the --rate schedule (Poisson, rescaled to number/rate seconds) whatever is in flight; --rate becomes the sweep (one --number per --rate) and --parallel is ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>开环：无论有多少请求正在进行，请求都按 --rate 的时间表到达（泊松，缩放为 number/rate 秒）；--rate 构成扫描（每个 --rate 对应一个 --number），并忽略 --parallel。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="789"/>
         <source>Paced arrivals (with --rate): poisson (default), gamma (shape --burstiness) or constant intervals.</source>
-        <translation type="unfinished"></translation>
+        <translation>限速到达（配合 --rate）：poisson（默认）、gamma（形状为 --burstiness）或 constant 等间隔。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="797"/>
         <source>Gamma shape of the inter-arrival gaps, mean kept at 1/rate (vLLM&apos;s meaning): &lt; 1 burstier, &gt; 1 smoother; a value other than 1 selects gamma arrivals.</source>
-        <translation type="unfinished"></translation>
+        <translation>到达间隔的 Gamma 形状参数，均值保持为 1/rate（与 vLLM 的含义相同）：&lt; 1 更突发，&gt; 1 更平滑；取 1 以外的值即选择 gamma 到达。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="806"/>
         <source>Seconds to wait between sweep points (default 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描各运行点之间等待的秒数（默认 5）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="814"/>
         <source>Warmup requests run in full before each point&apos;s timed phase, at the same load, excluded from every metric (stored flagged). &gt;= 1: a count; between 0 and 1: a ratio of --number (at least 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>预热请求在每个运行点的计时阶段之前以相同负载完整运行，不计入任何指标（存储时带标记）。&gt;= 1：数量；介于 0 和 1 之间：占 --number 的比例（至少 1）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="823"/>
         <source>Seconds per run point (warmup excluded): then no new request starts and in-flight ones finish; whichever of --number and --duration comes first ends the point.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个运行点的秒数（不含预热）：到时后不再开始新请求，进行中的请求会完成；--number 与 --duration 以先达到者结束该运行点。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="832"/>
         <source>New connections per second when a point starts, after a burst of 64 (default 2000; 0 = no limit), so that a start with thousands of streams does not overflow the server&apos;s accept queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行点开始时每秒新建的连接数，在首批 64 个突发之后生效（默认 2000；0 = 不限制），以免同时启动数千个流时溢出服务器的 accept 队列。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="842"/>
         <source>Fixed prompt for every request (takes priority over --dataset); &apos;@FILE&apos; reads a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个请求使用的固定提示词（优先于 --dataset）；&apos;@FILE&apos; 表示从文件读取。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="855"/>
         <source>Prompt source (docs/DATASETS.md): builtin (default: 40 short questions), openqa, longalpaca, share_gpt_zh, share_gpt_en (downloaded from the hub, or --dataset-path), line_by_line, custom, embedding, embedding_batch, rerank (a local file), random, random_embedding, random_embedding_batch, random_rerank (need --tokenizer-path), speed_benchmark, speed_benchmark_long.</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词来源（docs/DATASETS.md）：builtin（默认：40 个简短问题）、openqa、longalpaca、share_gpt_zh、share_gpt_en（从 hub 下载，或使用 --dataset-path）、line_by_line、custom、embedding、embedding_batch、rerank（本地文件）、random、random_embedding、random_embedding_batch、random_rerank（需要 --tokenizer-path）、speed_benchmark、speed_benchmark_long。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="867"/>
         <source>Local dataset file, or the folder holding the dataset&apos;s file (offline use; implies --data-source local).</source>
-        <translation type="unfinished"></translation>
+        <translation>本地数据集文件，或存放该数据集文件的文件夹（离线使用；隐含 --data-source local）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="881"/>
         <source>Where hub datasets come from: modelscope (default), huggingface, or local (--dataset-path only).</source>
-        <translation type="unfinished"></translation>
+        <translation>hub 数据集的来源：modelscope（默认）、huggingface 或 local（仅 --dataset-path）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="886"/>
         <source>Length control for openqa, longalpaca, line_by_line, share_gpt_*: {&quot;target_input_len&quot;: N, &quot;input_len_mode&quot;: &quot;cap&quot;|&quot;drop&quot;, &quot;prefix_file&quot;: FILE, &quot;prefix_role&quot;: &quot;system&quot;|&quot;user&quot;}.</source>
-        <translation type="unfinished"></translation>
+        <translation>openqa、longalpaca、line_by_line、share_gpt_* 的长度控制：{&quot;target_input_len&quot;: N, &quot;input_len_mode&quot;: &quot;cap&quot;|&quot;drop&quot;, &quot;prefix_file&quot;: FILE, &quot;prefix_role&quot;: &quot;system&quot;|&quot;user&quot;}。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="898"/>
         <source>Hub download cache (default $THROUGHLINE_DATASET_CACHE or ~/.cache/throughline/datasets).</source>
-        <translation type="unfinished"></translation>
+        <translation>hub 下载缓存（默认为 $THROUGHLINE_DATASET_CACHE 或 ~/.cache/throughline/datasets）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="906"/>
         <source>Hugging Face model folder or tokenizer.json: counts prompt lengths in tokens and feeds random datasets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hugging Face 模型文件夹或 tokenizer.json：按 token 计算提示词长度，并为随机数据集提供 token。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="920"/>
         <source>random: a shared random prefix of N tokens on every prompt (prefix-cache testing).</source>
-        <translation type="unfinished"></translation>
+        <translation>random：在每个提示词前加上 N 个 token 的共享随机前缀（用于前缀缓存测试）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="927"/>
         <source>Drop prompts shorter than N (tokens with --tokenizer-path, else characters); random: the lower bound.</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃短于 N 的提示词（有 --tokenizer-path 时按 token 计，否则按字符计）；random：下限。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="935"/>
         <source>Drop prompts longer than N (default 131072); random: the upper bound of the sampled length.</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃长于 N 的提示词（默认 131072）；random：采样长度的上限。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="940"/>
         <source>Send prompts as token ids to /v1/completions (needs --tokenizer-path).</source>
-        <translation type="unfinished"></translation>
+        <translation>将提示词以 token id 的形式发送到 /v1/completions（需要 --tokenizer-path）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="946"/>
         <source>random: token-window offset; advanced by each point&apos;s --number so prompts never repeat.</source>
-        <translation type="unfinished"></translation>
+        <translation>random：token 窗口偏移量；每个运行点按其 --number 递增，因此提示词绝不重复。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="953"/>
         <source>Request body template, inline or &apos;@FILE.json&apos;: the dataset&apos;s prompt replaces its messages/prompt, then the run&apos;s parameters overwrite its keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求体模板，内联或 &apos;@FILE.json&apos;：数据集的提示词替换其中的 messages/prompt，然后运行的参数覆盖其中的键。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="962"/>
         <source>cannot read &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 &apos;%1&apos;</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="963"/>
         <source>must be a JSON object (inline or @FILE.json), e.g. &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</source>
-        <translation type="unfinished">必须是 JSON 对象（内联或 @FILE.json），例如 &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</translation>
+        <translation>必须是 JSON 对象（内联或 @FILE.json），例如 &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="967"/>
         <source>Width of random_vl images.</source>
-        <translation type="unfinished"></translation>
+        <translation>random_vl 图像的宽度。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="969"/>
         <source>Height of random_vl images.</source>
-        <translation type="unfinished"></translation>
+        <translation>random_vl 图像的高度。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="971"/>
         <source>Format of random_vl images.</source>
-        <translation type="unfinished"></translation>
+        <translation>random_vl 图像的格式。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="973"/>
         <source>Images per random_vl request.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个 random_vl 请求的图像数。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="975"/>
         <source>Patch size of random_vl images.</source>
-        <translation type="unfinished"></translation>
+        <translation>random_vl 图像的 patch 大小。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="986"/>
         <source>max_tokens in the body (default 2048); two values MIN MAX draw each request&apos;s max_tokens uniformly from MIN..MAX (inclusive; repeatable with --seed).</source>
-        <translation type="unfinished"></translation>
+        <translation>请求体中的 max_tokens（默认 2048）；给出两个值 MIN MAX 时，每个请求的 max_tokens 从 MIN..MAX 中均匀抽取（含两端；配合 --seed 可复现）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1023"/>
         <source>min_tokens in the body.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求体中的 min_tokens。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1030"/>
         <source>temperature in the body (default 0.0).</source>
-        <translation type="unfinished"></translation>
+        <translation>请求体中的 temperature（默认 0.0）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1038"/>
         <source>top_p in the body.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求体中的 top_p。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1045"/>
         <source>top_k in the body (-1: no limit, as vLLM reads it).</source>
-        <translation type="unfinished"></translation>
+        <translation>请求体中的 top_k（-1：不限制，与 vLLM 的解读相同）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1051"/>
         <source>seed in the body; also makes datasets repeatable (random prompts, --max-tokens ranges).</source>
-        <translation type="unfinished"></translation>
+        <translation>请求体中的 seed；同时使数据集可复现（随机提示词、--max-tokens 范围）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1060"/>
         <source>frequency_penalty in the body.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求体中的 frequency_penalty。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1067"/>
         <source>repetition_penalty in the body.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求体中的 repetition_penalty。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1073"/>
         <source>logprobs: true in the body.</source>
-        <translation type="unfinished"></translation>
+        <translation>在请求体中设置 logprobs: true。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1079"/>
         <source>n in the body (choices per request).</source>
-        <translation type="unfinished"></translation>
+        <translation>请求体中的 n（每个请求的 choices 数）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1086"/>
         <source>stop strings in the body.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求体中的 stop 字符串。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1093"/>
         <source>stop_token_ids in the body (sent as JSON strings, as EvalScope does).</source>
-        <translation type="unfinished"></translation>
+        <translation>请求体中的 stop_token_ids（以 JSON 字符串发送，与 EvalScope 相同）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1102"/>
         <source>&apos;%1&apos; is not a token id; give whole numbers, e.g. --stop-token-ids 151645</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 不是 token id；请给出整数，例如 --stop-token-ids 151645</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1110"/>
         <source>JSON object merged into every request body, e.g. &apos;{&quot;ignore_eos&quot;: true}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>合并到每个请求体中的 JSON 对象，例如 &apos;{&quot;ignore_eos&quot;: true}&apos;。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1122"/>
         <source>Stream responses (SSE) [default]; --no-stream asks for whole responses. Needed for TTFT/ITL/TPOT.</source>
-        <translation type="unfinished"></translation>
+        <translation>流式响应（SSE）[默认]；--no-stream 请求完整响应。TTFT/ITL/TPOT 需要流式。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1128"/>
         <source>Also send stream_options.continuous_usage_stats (vLLM, SGLang): usage in every chunk, so each event&apos;s token count is exact for ITL per token and tokens per chunk. Off by default: bodies stay EvalScope&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>同时发送 stream_options.continuous_usage_stats（vLLM、SGLang）：每个 chunk 都带 usage，因此每个事件的 token 数都是精确的，可用于逐 token 的 ITL 和每 chunk 的 token 数。默认关闭：请求体与 EvalScope 保持一致。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1135"/>
         <source>Send chat messages (default when the URL ends with chat/completions); --no-apply-chat-template sends a plain &apos;prompt&apos; string.</source>
-        <translation type="unfinished"></translation>
+        <translation>发送聊天消息（URL 以 chat/completions 结尾时的默认行为）；--no-apply-chat-template 发送纯 &apos;prompt&apos; 字符串。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1143"/>
         <source>Multi-turn conversation benchmark (--number counts turns).</source>
-        <translation type="unfinished"></translation>
+        <translation>多轮对话基准测试（--number 计的是轮数）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1147"/>
         <source>Minimum user turns per conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个对话的最少用户轮数。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1151"/>
         <source>Maximum user turns per conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个对话的最多用户轮数。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1155"/>
         <source>Options of multi-turn datasets.</source>
-        <translation type="unfinished"></translation>
+        <translation>多轮数据集的选项。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1160"/>
         <source>Search the highest load that meets the SLA.</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索满足 SLA 的最高负载。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1163"/>
         <source>The load variable the search changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索所调整的负载变量。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1164"/>
         <source>The SLA targets.</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA 目标。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1166"/>
         <source>Upper bound of the search.</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索的上界。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1168"/>
         <source>Lower bound of the search.</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索的下界。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1172"/>
         <source>Runs per probed load.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个探测负载的运行次数。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1174"/>
         <source>Requests per unit of load.</source>
-        <translation type="unfinished"></translation>
+        <translation>每单位负载的请求数。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1182"/>
         <source>Run name (default: the model&apos;s base name); one folder name, no path.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行名称（默认：模型的基本名称）；一个文件夹名，不含路径。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1183"/>
         <source>Names the run&apos;s folder under --outputs-dir, so it cannot hold / or \, be absolute, or be . or ..: such names are refused rather than let write outside --outputs-dir.</source>
-        <translation type="unfinished"></translation>
+        <translation>用作 --outputs-dir 下该运行的文件夹名，因此不能包含 / 或 \，不能是绝对路径，也不能是 . 或 ..：这类名称会被拒绝，以免写到 --outputs-dir 之外。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1190"/>
         <source>&apos;%1&apos; is not a folder name; --name names one folder under --outputs-dir, without / \ . or ..</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 不是文件夹名；--name 指定 --outputs-dir 下的一个文件夹，不能含 / \ . 或 ..</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1200"/>
         <source>Root of EvalScope&apos;s output tree: DIR/&lt;YYYYmmdd_HHMMSS&gt;/&lt;name&gt;/parallel_&lt;P&gt;_number_&lt;N&gt;/ (default ./outputs).</source>
-        <translation type="unfinished"></translation>
+        <translation>EvalScope 输出树的根目录：DIR/&lt;YYYYmmdd_HHMMSS&gt;/&lt;name&gt;/parallel_&lt;P&gt;_number_&lt;N&gt;/（默认 ./outputs）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1206"/>
         <source>Leave the &lt;YYYYmmdd_HHMMSS&gt; level out of the tree.</source>
-        <translation type="unfinished"></translation>
+        <translation>在输出树中省略 &lt;YYYYmmdd_HHMMSS&gt; 这一层。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1210"/>
         <source>Write no output tree (the project file still keeps all).</source>
-        <translation type="unfinished"></translation>
+        <translation>不写输出树（项目文件仍会保存全部内容）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1211"/>
         <source>Not saved in benchmark_args.json: where results go is each invocation&apos;s choice.</source>
-        <translation type="unfinished"></translation>
+        <translation>不保存在 benchmark_args.json 中：结果存放位置由每次调用自行决定。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1218"/>
         <source>Project file that stores every request of the run (created if missing); the workbench opens it.</source>
-        <translation type="unfinished"></translation>
+        <translation>存储本次运行每个请求的项目文件（不存在时创建）；工作台可打开它。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1223"/>
         <source>Log each request body (first and last 100 characters) and each response event (first and last 200) to stderr.</source>
-        <translation type="unfinished"></translation>
+        <translation>将每个请求体（首尾各 100 个字符）和每个响应事件（首尾各 200 个字符）记录到 stderr。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1231"/>
         <source>Print the running metrics every N finished requests (default 100).</source>
-        <translation type="unfinished"></translation>
+        <translation>每完成 N 个请求打印一次当前指标（默认 100）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1235"/>
         <source>Keep &lt;outputs&gt;/&lt;run&gt;/progress.json up to date (status, processed and total counts, percent).</source>
-        <translation type="unfinished"></translation>
+        <translation>持续更新 &lt;outputs&gt;/&lt;run&gt;/progress.json（状态、已处理数与总数、百分比）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1240"/>
         <source>Experiment tracker (wandb, swanlab, clearml).</source>
-        <translation type="unfinished"></translation>
+        <translation>实验跟踪器（wandb、swanlab、clearml）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1244"/>
         <source>Weights &amp; Biases API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weights &amp; Biases API 密钥。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1248"/>
         <source>SwanLab API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>SwanLab API 密钥。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1252"/>
         <source>SwanLab server.</source>
-        <translation type="unfinished"></translation>
+        <translation>SwanLab 服务器。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1259"/>
         <source>Client worker threads (default 0 = one per core).</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端工作线程数（默认 0 = 每个核心一个）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1266"/>
         <source>Largest response body kept per request (default 16 MiB); past it the request is ended and recorded as response_too_large, so a server that streams without end costs a failure, not memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个请求保留的最大响应体（默认 16 MiB）；超过后该请求被终止并记为 response_too_large，这样无休止地流式输出的服务器只会造成一次失败，而不会耗尽内存。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1275"/>
         <source>Largest server-sent event or stream line (default 1 MiB); past it the request is response_too_large.</source>
-        <translation type="unfinished"></translation>
+        <translation>最大的服务器发送事件或流行（默认 1 MiB）；超过后该请求记为 response_too_large。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1283"/>
         <source>the project file commits one transaction per batch</source>
-        <translation type="unfinished"></translation>
+        <translation>项目文件每批提交一个事务</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1284"/>
         <source>Accepted for EvalScope compatibility; no effect (the project file commits one transaction per batch).</source>
-        <translation type="unfinished"></translation>
+        <translation>为兼容 EvalScope 而接受；无效果（项目文件每批提交一个事务）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1292"/>
         <source>results leave the workers in batches</source>
-        <translation type="unfinished"></translation>
+        <translation>结果分批离开工作线程</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1293"/>
         <source>Accepted for EvalScope compatibility; no effect (results leave the workers in batches).</source>
-        <translation type="unfinished"></translation>
+        <translation>为兼容 EvalScope 而接受；无效果（结果分批离开工作线程）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1300"/>
         <source>requests are created when a slot frees</source>
-        <translation type="unfinished"></translation>
+        <translation>请求在有空闲槽位时才创建</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1301"/>
         <source>Accepted for EvalScope compatibility; no effect (requests are created when a slot frees).</source>
-        <translation type="unfinished"></translation>
+        <translation>为兼容 EvalScope 而接受；无效果（请求在有空闲槽位时才创建）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1308"/>
         <source>prompts are generated lazily</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词按需惰性生成</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1309"/>
         <source>Accepted for EvalScope compatibility; no effect (prompts are generated lazily). See --workers.</source>
-        <translation type="unfinished"></translation>
+        <translation>为兼容 EvalScope 而接受；无效果（提示词按需惰性生成）。参见 --workers。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1324"/>
         <location filename="../core/config/parameterregistry.cpp" line="1371"/>
         <source>from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 到 %2 之间</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1336"/>
@@ -711,42 +711,42 @@
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1338"/>
         <source>every value must be %1 %2 (got %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>每个值都必须是 %2 的%1（收到 %3）</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1339"/>
         <source>must be %1 %2 (got %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 %2 的%1（收到 %3）</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1365"/>
         <source>&apos;%1&apos; is not a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 不是整数</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1372"/>
         <source>&apos;%1&apos; is out of range; give a whole number %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 超出范围；请给出 %2 的整数</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1380"/>
         <source>&apos;%1&apos; is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 不是数字</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1384"/>
         <source>&apos;%1&apos; is not a finite number; give a number %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 不是有限的数字；请给出 %2 的数字</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1385"/>
         <source>such as 1.5</source>
-        <translation type="unfinished"></translation>
+        <translation>类似 1.5</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1409"/>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>目标</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1411"/>
@@ -756,72 +756,72 @@
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1413"/>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1415"/>
         <source>Generation</source>
-        <translation type="unfinished"></translation>
+        <translation>生成</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1417"/>
         <source>Multi-turn</source>
-        <translation type="unfinished"></translation>
+        <translation>多轮</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1419"/>
         <source>SLA</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1421"/>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1423"/>
         <source>Advanced</source>
-        <translation type="unfinished"></translation>
+        <translation>高级</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1466"/>
         <source> (give a list as separate words: 1 4 16)</source>
-        <translation type="unfinished"></translation>
+        <translation> （列表请以空格分隔的多个词给出：1 4 16）</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1526"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1528"/>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>开</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1528"/>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>关</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1532"/>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>（空）</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1553"/>
         <source>needs at least one value, e.g. %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>至少需要一个值，例如 %1 %2</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1571"/>
         <source>unknown value &apos;%1&apos;; choose one of: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的值 &apos;%1&apos;；请从以下选项中选择：%2</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1612"/>
         <source>has the wrong type in the saved configuration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在保存的配置中类型错误：%1</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1009"/>
@@ -875,17 +875,20 @@
 
 Runs a benchmark sweep (closed loop, or open loop with --open-loop) against an OpenAI-compatible endpoint and prints, per run point, EvalScope&apos;s summary and percentile tables and Throughline&apos;s own metrics (docs/METRICS.md). Flags follow EvalScope perf; docs/PARAMETERS.md describes each one.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：throughline-cli run --url URL --model NAME [选项]
+
+对兼容 OpenAI 的端点运行基准测试扫描（闭环，或使用 --open-loop 时为开环），并为每个运行点打印 EvalScope 的汇总表和百分位表以及 Throughline 自己的指标（docs/METRICS.md）。参数沿用 EvalScope perf；docs/PARAMETERS.md 逐一说明了每个参数。
+</translation>
     </message>
     <message>
         <location filename="../core/config/cliparser.cpp" line="191"/>
         <source>Not supported: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持：%1。</translation>
     </message>
     <message>
         <location filename="../core/config/cliparser.cpp" line="195"/>
         <source>Other:</source>
-        <translation type="unfinished"></translation>
+        <translation>其他：</translation>
     </message>
     <message>
         <location filename="../core/config/cliparser.cpp" line="197"/>
@@ -1128,7 +1131,7 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
     <message>
         <location filename="../core/engine/connectiontest.cpp" line="88"/>
         <source>the test request to %1 got an answer (HTTP %2) larger than %3 bytes; the server does not answer as an OpenAI-compatible endpoint should</source>
-        <translation type="unfinished"></translation>
+        <translation>发往 %1 的测试请求收到的响应（HTTP %2）大于 %3 字节；该服务器的响应不符合兼容 OpenAI 的端点应有的行为</translation>
     </message>
     <message>
         <location filename="../core/engine/connectiontest.cpp" line="98"/>
@@ -1173,13 +1176,13 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
     <message>
         <location filename="../core/engine/worker.cpp" line="291"/>
         <source>the answer (HTTP %1) is larger than %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>响应（HTTP %1）大于 %2 字节</translation>
     </message>
     <message>
         <location filename="../core/engine/worker.cpp" line="304"/>
         <location filename="../core/engine/worker.cpp" line="310"/>
         <source>an event of the stream is larger than %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>流中的某个事件大于 %1 字节</translation>
     </message>
     <message>
         <location filename="../core/engine/worker.cpp" line="333"/>
@@ -1204,12 +1207,12 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
     <message>
         <location filename="../core/engine/worker.cpp" line="455"/>
         <source>the server answered 200 with an empty body</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器返回 200，但响应体为空</translation>
     </message>
     <message>
         <location filename="../core/engine/worker.cpp" line="456"/>
         <source>the server answered 200 with a body that is not a JSON object: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器返回 200，但响应体不是 JSON 对象：%1</translation>
     </message>
     <message>
         <location filename="../core/dataset/datasetdownloader.cpp" line="34"/>
@@ -1698,7 +1701,31 @@ Fault kinds for --fault/--fault-every (mid-stream ones strike at token ceil(n/2)
 --trace-out writes one JSON line per completion request as it ends (flushed at least once a second):
 {&quot;id&quot;,&quot;received_ns&quot;,&quot;headers_ns&quot;,&quot;chunk_ns&quot;:[..],&quot;planned_ns&quot;:[..],&quot;end_ns&quot;,&quot;prompt_tokens&quot;,
 &quot;completion_tokens&quot;,&quot;cached_tokens&quot;,&quot;status&quot;,&quot;fault&quot;}, CLOCK_MONOTONIC nanoseconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>用于在没有 GPU 的情况下试用 Throughline 的模拟 OpenAI 兼容模型服务器（vLLM 风格）。
+端点：POST /v1/chat/completions、/v1/completions、/v1/responses、/v1/embeddings、/v1/rerank
+（以及 /v1/reranks）；GET /v1/models、/health、/metrics（Prometheus 文本）。docs/SIM.md 完整描述了
+以下所有内容。
+
+服务模型：最多同时运行 --max-num-seqs 个请求（默认 1024）；其余请求在一个
+FIFO 队列中等待。一次预填充耗时为 提示词 token 数 / --prefill-tok-per-s 秒（0 = 不耗时；预填充
+逐个进行）。计时，固定模型（默认）：准入并预填充后经过 --ttft-ms 产生第一个 token，之后
+每 --itl-ms 产生一个 token，按绝对截止时间计。批处理模型（给出 --decode-base-ms 时）：
+每个 token 耗时一个解码步，即 --decode-base-ms + --decode-per-seq-ms x 正在运行的请求数，因此
+延迟随负载增长，吞吐量趋于饱和。选项会覆盖其之前的 --preset 所设的值。
+输出长度 n：若 &quot;ignore_eos&quot;: true，则为 max_tokens（缺省时为 16）；否则为 min(max_tokens, L)，
+无 max_tokens 时为 L，其中 L 为 --output-tokens 或从 --output-len-dist 中抽取；然后至少为
+min_tokens，且至少为 1。n 达到 max_tokens 时 finish_reason 为 &quot;length&quot;，否则为 &quot;stop&quot;。
+抽样（长度、故障）只取决于 --seed 和请求的序号（按解析顺序为 1、2、...）。
+提示词 token 数（usage.prompt_tokens）：chat = 对所有消息求和
+max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字符串提示词为 ceil(UTF-8 字节数 / 4)，
+列表则为 token id 的个数。使用 --prefix-cache 时，此前见过的开头 16-token
+块跳过预填充，并在 usage.prompt_tokens_details.cached_tokens 中报告。
+第 k 个输出 token 是 &quot; &quot; + 固定 64 词列表中的一个词，每个 SSE chunk 含 --tokens-per-chunk 个。
+--fault/--fault-every 的故障类型（流中途的故障发生在第 ceil(n/2) 个 token）：
+  %1。
+--trace-out 在每个 completion 请求结束时为其写入一行 JSON（至少每秒刷新一次）：
+{&quot;id&quot;,&quot;received_ns&quot;,&quot;headers_ns&quot;,&quot;chunk_ns&quot;:[..],&quot;planned_ns&quot;:[..],&quot;end_ns&quot;,&quot;prompt_tokens&quot;,
+&quot;completion_tokens&quot;,&quot;cached_tokens&quot;,&quot;status&quot;,&quot;fault&quot;}，CLOCK_MONOTONIC 纳秒。</translation>
     </message>
     <message>
         <location filename="../core/sim/simcommandline.cpp" line="113"/>
@@ -1915,7 +1942,7 @@ Fault kinds for --fault/--fault-every (mid-stream ones strike at token ceil(n/2)
     <message>
         <location filename="../core/sim/simcommandline.cpp" line="175"/>
         <source>Write every completion request&apos;s write times (ground truth) here, one JSON line each, as they end.</source>
-        <translation type="unfinished"></translation>
+        <translation>在每个 completion 请求结束时，将其写入时间（真实值）写到此处，每个请求一行 JSON。</translation>
     </message>
     <message>
         <location filename="../core/sim/simcommandline.cpp" line="177"/>
@@ -2188,22 +2215,22 @@ Fault kinds for --fault/--fault-every (mid-stream ones strike at token ceil(n/2)
     <message>
         <location filename="../core/config/commandline.cpp" line="84"/>
         <source>unterminated %1 quote</source>
-        <translation type="unfinished"></translation>
+        <translation>未闭合的 %1 引号</translation>
     </message>
     <message>
         <location filename="../core/config/commandline.cpp" line="154"/>
         <source>not a benchmark command: give &apos;evalscope perf --flag value …&apos; or &apos;throughline-cli run …&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>不是基准测试命令：请给出 &apos;evalscope perf --flag value …&apos; 或 &apos;throughline-cli run …&apos;</translation>
     </message>
     <message>
         <location filename="../core/config/commandline.cpp" line="170"/>
         <source>a file of this machine; give its flags</source>
-        <translation type="unfinished"></translation>
+        <translation>这是本机上的文件；请给出其参数</translation>
     </message>
     <message>
         <location filename="../core/config/commandline.cpp" line="172"/>
         <source>not an option Throughline knows</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 Throughline 认识的选项</translation>
     </message>
     <message numerus="yes">
         <location filename="../core/dataset/promptpreview.cpp" line="29"/>
@@ -3740,7 +3767,7 @@ Fault kinds for --fault/--fault-every (mid-stream ones strike at token ceil(n/2)
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="141"/>
         <source>  e.g. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  例如 %1</translation>
     </message>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="161"/>
