@@ -172,7 +172,8 @@ private Q_SLOTS:
         }
     }
 
-    // benchmark_args.json keeps EvalScope's (and the earlier versions') key set: the registry adds no key to it.
+    // benchmark_args.json keeps EvalScope's (and the earlier versions') key set, plus Throughline's own keys under
+    // names EvalScope does not use (the response limits); a new key must be added here on purpose.
     void savedKeys()
     {
         const auto j = nlohmann::json::parse(RunConfig().toJson().toStdString());
@@ -183,7 +184,8 @@ private Q_SLOTS:
             "api api_key apply_chat_template arrival_distribution burstiness ca_cert connect_rate connect_timeout "
             "continuous_usage data_source dataset dataset_args dataset_cache dataset_offset dataset_path "
             "db_commit_interval debug duration enable_progress_tracker extra_args frequency_penalty headers "
-            "in_flight_task_multiplier insecure log_every_n_query logprobs max_prompt_length max_tokens "
+            "in_flight_task_multiplier insecure log_every_n_query logprobs max_event_bytes max_prompt_length "
+            "max_response_bytes max_tokens "
             "min_prompt_length min_tokens model n_choices name no_proxy no_test_connection no_timestamp num_workers "
             "number open_loop outputs_dir parallel port prefix_length project prompt query_template "
             "queue_size_multiplier rate read_timeout repetition_penalty seed sleep_interval stop stop_token_ids "
