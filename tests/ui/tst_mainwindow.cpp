@@ -55,6 +55,24 @@ struct Harness {
     template <typename T> T* child(const char* name) const { return window->findChild<T*>(QString::fromLatin1(name)); }
 };
 
+// Every cell of the summary table as a user sees it: text, sort value and tooltip (failures by class live there).
+QStringList tableCells(const SummaryTableModel* model)
+{
+    QStringList cells;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        for (int column = 0; column < model->columnCount(); ++column) {
+            const QModelIndex index = model->index(row, column);
+            cells << QStringLiteral("%1,%2: %3 | %4 | %5")
+                         .arg(row)
+                         .arg(column)
+                         .arg(index.data(Qt::DisplayRole).toString(),
+                             QString::number(index.data(SummaryTableModel::SortRole).toDouble(), 'g', 17),
+                             index.data(Qt::ToolTipRole).toString());
+        }
+    }
+    return cells;
+}
+
 double summaryValue(const SummaryTableModel* model, int row, int column)
 {
     return model->index(row, column).data(SummaryTableModel::SortRole).toDouble();
@@ -80,6 +98,7 @@ private Q_SLOTS:
 private:
     static std::unique_ptr<Harness> makeWindow(const RunConfig& base, const QString& projectPath);
     static void fillForm(const Harness& h, const Form& form);
+    QStringList m_liveTable; // the summary table right after runsASweepAndStoresIt's run
     static void type(QLineEdit* edit, const QString& text);
     QString projectPath() const { return m_dir.filePath(QStringLiteral("gui.tlproj")); }
 
@@ -173,6 +192,7 @@ void TestMainWindow::runsASweepAndStoresIt()
         QVERIFY(summaryValue(summary, row, SummaryTableModel::TtftP99) >= 20.0);
         QVERIFY(!summary->index(row, SummaryTableModel::TtftP50).data().toString().isEmpty());
     }
+    m_liveTable = tableCells(summary);
     QVERIFY(snapshots.count() > 0);
     QVERIFY(h->child<LiveChartView>("liveChart")->throughputPointCount() > 0);
     QCOMPARE(h->child<SweepChartView>("sweepChart")->pointCount(), 2);
@@ -208,6 +228,9 @@ void TestMainWindow::storedRunsShowInANewWindow()
     QCOMPARE(summaryValue(summary, 1, SummaryTableModel::Success), 8.0);
     QVERIFY(summaryValue(summary, 1, SummaryTableModel::OutTokPerS) > 0);
     QVERIFY(!std::isnan(summaryValue(summary, 1, SummaryTableModel::TtftP99)));
+    // Reopened from the project file, the run reads exactly as it did when it had just finished.
+    QVERIFY(!m_liveTable.isEmpty());
+    QCOMPARE(tableCells(summary), m_liveTable);
 }
 
 void TestMainWindow::badInputStartsNothing_data()
