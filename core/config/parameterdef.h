@@ -472,14 +472,15 @@ inline const QStringList kDatasets = {QStringLiteral("builtin"), QStringLiteral(
     QStringLiteral("share_gpt_en"), QStringLiteral("speed_benchmark"), QStringLiteral("speed_benchmark_long"),
     QStringLiteral("random"), QStringLiteral("embedding"), QStringLiteral("embed"), QStringLiteral("embedding_batch"),
     QStringLiteral("random_embedding"), QStringLiteral("random_embedding_batch"), QStringLiteral("rerank"),
-    QStringLiteral("random_rerank")};
+    QStringLiteral("random_rerank"), QStringLiteral("random_vl"), QStringLiteral("flickr8k"),
+    QStringLiteral("kontext_bench")};
 
 inline const char* const kMultiTurnReason
     = QT_TRANSLATE_NOOP("Throughline", "not in this version of Throughline (planned: multi-turn conversations)");
 inline const char* const kSlaReason
     = QT_TRANSLATE_NOOP("Throughline", "not in this version of Throughline (planned: SLA auto-tuning)");
-inline const char* const kImageReason = QT_TRANSLATE_NOOP(
-    "Throughline", "not in this version of Throughline (planned: image inputs for multimodal datasets)");
+// Generated images are at most this many pixels a side (a 16384 x 16384 RGBA canvas is 1 GiB).
+inline constexpr double kMaxImageSide = 16384;
 inline const char* const kTrackerReason = QT_TRANSLATE_NOOP("Throughline",
     "experiment trackers are not supported; every request is kept in the --project "
     "file (export it with 'throughline-cli runs export')");

@@ -5,7 +5,6 @@ namespace tl::registrydef {
 void addDatasetParameters(QList<Parameter>& r)
 {
     using G = ParameterGroup;
-    using T = ParameterType;
     using W = WidgetKind;
     // --- Dataset ---
     r << Def("prompt", {"--prompt"}, G::Dataset)
@@ -29,8 +28,8 @@ void addDatasetParameters(QList<Parameter>& r)
                  "Prompt source (docs/DATASETS.md): builtin (default: 40 short questions), openqa, longalpaca, "
                  "share_gpt_zh, share_gpt_en (downloaded from the hub, or --dataset-path), line_by_line, custom, "
                  "embedding, embedding_batch, rerank (a local file), random, random_embedding, "
-                 "random_embedding_batch, random_rerank (need --tokenizer-path), speed_benchmark, "
-                 "speed_benchmark_long."))
+                 "random_embedding_batch, random_rerank, random_vl (need --tokenizer-path), flickr8k, "
+                 "kontext_bench (image and text), speed_benchmark, speed_benchmark_long."))
              .example({QStringLiteral("speed_benchmark")});
     r << Def("dataset_path", {"--dataset-path"}, G::Dataset)
              .field(&RunConfig::datasetPath)
@@ -136,18 +135,49 @@ void addDatasetParameters(QList<Parameter>& r)
                  return Tr::tr("must be a JSON object (inline or @FILE.json), e.g. '{\"messages\": [], \"top_p\": "
                                "0.9}'");
              });
-    for (const auto& [key, flag, type, help] : {std::tuple{"image_width", "--image-width", T::Int,
-                                                    QT_TRANSLATE_NOOP("Throughline", "Width of random_vl images.")},
-             std::tuple{"image_height", "--image-height", T::Int,
-                 QT_TRANSLATE_NOOP("Throughline", "Height of random_vl images.")},
-             std::tuple{"image_format", "--image-format", T::String,
-                 QT_TRANSLATE_NOOP("Throughline", "Format of random_vl images.")},
-             std::tuple{
-                 "image_num", "--image-num", T::Int, QT_TRANSLATE_NOOP("Throughline", "Images per random_vl request.")},
-             std::tuple{"image_patch_size", "--image-patch-size", T::Int,
-                 QT_TRANSLATE_NOOP("Throughline", "Patch size of random_vl images.")}}) {
-        r << Def(key, {flag}, G::Dataset).unsupported(type, kImageReason).metavar("V").help(help);
-    }
+    r << Def("image_width", {"--image-width"}, G::Dataset)
+             .field(&RunConfig::imageWidth)
+             .metavar("PX")
+             .unit("px")
+             .min(1)
+             .max(kMaxImageSide)
+             .help(QT_TRANSLATE_NOOP("Throughline", "random_vl: width of the generated images."))
+             .example({QStringLiteral("448")});
+    r << Def("image_height", {"--image-height"}, G::Dataset)
+             .field(&RunConfig::imageHeight)
+             .metavar("PX")
+             .unit("px")
+             .min(1)
+             .max(kMaxImageSide)
+             .help(QT_TRANSLATE_NOOP("Throughline", "random_vl: height of the generated images."))
+             .example({QStringLiteral("448")});
+    r << Def("image_format", {"--image-format"}, G::Dataset)
+             .field(&RunConfig::imageFormat)
+             .metavar("MODE")
+             .choices({QStringLiteral("RGB"), QStringLiteral("RGBA"), QStringLiteral("L"), QStringLiteral("LA"),
+                 QStringLiteral("1")})
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "random_vl: colour mode of the generated images (PIL's mode, as EvalScope's); always encoded as PNG."))
+             .definition(QT_TRANSLATE_NOOP("Throughline",
+                 "EvalScope passes this to PIL's Image.new as the colour mode and always writes PNG; Throughline writes "
+                 "the same modes (1 as 8-bit black and white)."))
+             .example({QStringLiteral("RGBA")});
+    r << Def("image_num", {"--image-num"}, G::Dataset)
+             .field(&RunConfig::imageNum)
+             .metavar("N")
+             .min(1)
+             .max(64)
+             .help(QT_TRANSLATE_NOOP("Throughline", "random_vl: images per request."))
+             .example({QStringLiteral("2")});
+    r << Def("image_patch_size", {"--image-patch-size"}, G::Dataset)
+             .field(&RunConfig::imagePatchSize)
+             .metavar("PX")
+             .unit("px")
+             .min(1)
+             .max(kMaxImageSide)
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Image datasets: an image counts ceil(w/PX)*ceil(h/PX) input tokens when the server sends no usage."))
+             .example({QStringLiteral("14")});
 }
 
 } // namespace tl::registrydef

@@ -44,13 +44,19 @@ const QStringList kKnownDatasets = {
     QStringLiteral("random_embedding_batch"),
     QStringLiteral("rerank"),
     QStringLiteral("random_rerank"),
+    QStringLiteral("random_vl"),
+    QStringLiteral("flickr8k"),
+    QStringLiteral("kontext_bench"),
 };
+// Datasets whose prompts carry images: chat content parts (or the Responses API's input_image).
+const QStringList kImageDatasets
+    = {QStringLiteral("random_vl"), QStringLiteral("flickr8k"), QStringLiteral("kontext_bench")};
 // Datasets read only from --dataset-path (no hub copy).
 const QStringList kLocalOnlyDatasets = {QStringLiteral("line_by_line"), QStringLiteral("custom"),
     QStringLiteral("embedding"), QStringLiteral("embed"), QStringLiteral("embedding_batch"), QStringLiteral("rerank")};
 // Datasets that generate token sequences and need --tokenizer-path.
 const QStringList kTokenizerDatasets = {QStringLiteral("random"), QStringLiteral("random_embedding"),
-    QStringLiteral("random_embedding_batch"), QStringLiteral("random_rerank")};
+    QStringLiteral("random_embedding_batch"), QStringLiteral("random_rerank"), QStringLiteral("random_vl")};
 // Datasets that accept --dataset-args' length-control keys (EvalScope's TextLengthArgs).
 const QStringList kLengthControlDatasets = {QStringLiteral("openqa"), QStringLiteral("longalpaca"),
     QStringLiteral("line_by_line"), QStringLiteral("share_gpt_zh"), QStringLiteral("share_gpt_en")};
@@ -306,6 +312,19 @@ void RunConfig::validateDataset(ConfigErrors& errors) const
         }
         if (tokenizePrompt)
             add("--tokenize-prompt", Tr::tr("needs --tokenizer-path to turn prompts into token ids"));
+    }
+    if (prompt.isEmpty() && kImageDatasets.contains(dataset)) {
+        if (apiKind() == ApiKind::Embedding || apiKind() == ApiKind::Rerank)
+            add("--api", Tr::tr("dataset '%1' sends images in chat messages: use --api openai").arg(dataset));
+        else if (tokenizePrompt)
+            add("--tokenize-prompt", Tr::tr("cannot send images as token ids; drop it for dataset '%1'").arg(dataset));
+        else if (dataset == u"kontext_bench" && datasetPath.isEmpty())
+            add("--dataset-path", Tr::tr("kontext_bench reads a local folder (its images and a metadata.jsonl with "
+                                         "file_name and instruction): pass --dataset-path DIR"));
+        else if (apiKind() == ApiKind::Chat && !effectiveApplyChatTemplate())
+            add("--dataset", Tr::tr("dataset '%1' sends images in chat messages: use a chat/completions URL "
+                                    "without --no-apply-chat-template, or --api openai_responses")
+                                 .arg(dataset));
     }
     if (tokenizePrompt && api.contains(u"respons"))
         add("--tokenize-prompt", Tr::tr("cannot be used with the Responses API; use --api openai"));

@@ -72,6 +72,11 @@ struct RunConfig {
     qint64 datasetOffset = 0; // random: token-window offset, advanced by each point's --number
     QString queryTemplate; // JSON body template, inline or "@file.json"
     std::optional<int> maxTokensUpper; // --max-tokens MIN MAX: per-request max_tokens from [maxTokens, this]
+    int imageWidth = 224; // random_vl: generated image size in px
+    int imageHeight = 224;
+    QString imageFormat = QStringLiteral("RGB"); // random_vl: PIL colour mode (the encoding is always PNG)
+    int imageNum = 1; // random_vl: images per request
+    int imagePatchSize = 28; // image datasets: ceil(w/p)*ceil(h/p) tokens per image when the server gives no usage
 
     // Network
     std::optional<double> connectTimeout; // seconds

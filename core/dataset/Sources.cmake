@@ -10,6 +10,8 @@ target_sources(throughline_core PRIVATE
     dataset/tokenconvergence.h dataset/tokenconvergence.cpp
     dataset/filepromptsource.h dataset/filepromptsource.cpp
     dataset/randompromptsource.h dataset/randompromptsource.cpp
+    dataset/imagesynth.h dataset/imagesynth.cpp
+    dataset/imagepromptsource.h dataset/imagepromptsource.cpp
     dataset/hubdataset.h dataset/hubdataset.cpp
     dataset/datasetdownloader.h dataset/datasetdownloader.cpp
     dataset/promptpreview.h dataset/promptpreview.cpp

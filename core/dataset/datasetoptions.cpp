@@ -29,6 +29,11 @@ std::optional<DatasetOptions> DatasetOptions::fromConfig(const RunConfig& config
     o.datasetOffset = config.datasetOffset;
     o.seeded = config.seed.has_value();
     o.seed = config.seed ? quint64(*config.seed) : QRandomGenerator::global()->generate64();
+    o.imageWidth = config.imageWidth;
+    o.imageHeight = config.imageHeight;
+    o.imageFormat = config.imageFormat;
+    o.imageNum = config.imageNum;
+    o.imagePatchSize = config.imagePatchSize;
     if (config.maxTokensUpper)
         o.maxTokensRange = std::make_pair(config.maxTokens, *config.maxTokensUpper);
 

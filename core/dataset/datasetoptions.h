@@ -33,6 +33,13 @@ struct DatasetOptions {
     int batchSize = 8;
     int numDocuments = 10;
     double documentLengthRatio = 5.0;
+    // Image datasets (random_vl generates, flickr8k/kontext_bench read): size, PIL colour mode, count per request,
+    // and the patch size that counts an image's tokens when the server sends no usage.
+    int imageWidth = 224;
+    int imageHeight = 224;
+    QString imageFormat = QStringLiteral("RGB");
+    int imageNum = 1;
+    int imagePatchSize = 28;
     // --max-tokens MIN MAX
     std::optional<std::pair<int, int>> maxTokensRange;
     // Parsed items a lazy file source keeps. Workers ask for an index right after claiming it, so indices

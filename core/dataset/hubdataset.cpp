@@ -15,6 +15,10 @@ std::optional<HubDataset> HubDataset::forDataset(const QString& dataset)
         return HubDataset{QStringLiteral("AI-ModelScope/LongAlpaca-12k"), QStringLiteral("Yukang/LongAlpaca-12k"),
             QStringLiteral("LongAlpaca-12k.json")};
     }
+    if (dataset == u"flickr8k") { // a WebDataset shard: NAME.jpg + NAME.txt members
+        return HubDataset{QStringLiteral("clip-benchmark/wds_flickr8k"), QStringLiteral("clip-benchmark/wds_flickr8k"),
+            QStringLiteral("test/0.tar")};
+    }
     if (dataset == u"share_gpt_zh")
         return HubDataset{QStringLiteral("swift/sharegpt"), QString(), QStringLiteral("common_zh_70k.jsonl")};
     if (dataset == u"share_gpt_en")

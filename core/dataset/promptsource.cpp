@@ -4,6 +4,7 @@
 #include "dataset/datasetdownloader.h"
 #include "dataset/filepromptsource.h"
 #include "dataset/hubdataset.h"
+#include "dataset/imagepromptsource.h"
 #include "dataset/listpromptsource.h"
 #include "dataset/promptshaper.h"
 #include "dataset/randompromptsource.h"
@@ -188,6 +189,11 @@ std::shared_ptr<const PromptSource> PromptSource::withDatasetOffset(qint64) cons
     return shared_from_this();
 }
 
+qint64 PromptSource::countTokens(const DatasetOptions& options, const PromptItem& item)
+{
+    return options.tokenizer ? countPromptTokens(options, item) : -1;
+}
+
 ConfigError PromptSource::failureAt(qint64) const
 {
     return {};
@@ -291,10 +297,34 @@ std::shared_ptr<const PromptSource> PromptSource::load(const RunConfig& config, 
             mode = RandomPromptSource::Mode::EmbeddingBatch;
         else if (dataset == u"random_rerank")
             mode = RandomPromptSource::Mode::Rerank;
+        else if (dataset == u"random_vl")
+            mode = RandomPromptSource::Mode::VisionLanguage;
         QString message;
         auto source = RandomPromptSource::create(mode, options, &message);
         if (!source)
             *error = fail(options->tokenizer ? "--dataset" : "--tokenizer-path", message);
+        return source;
+    }
+
+    if (dataset == u"flickr8k" || dataset == u"kontext_bench") {
+        QString path = config.datasetPath;
+        if (path.isEmpty() && dataset == u"kontext_bench") {
+            *error = fail("--dataset-path",
+                Tr::tr("kontext_bench's hub copy is Parquet, which Throughline does not read: save its images "
+                       "with a metadata.jsonl (file_name, instruction) in a folder and pass --dataset-path DIR"));
+            return nullptr;
+        }
+        const bool imageFolder = !path.isEmpty() && QFileInfo(path).isDir()
+            && !QFileInfo::exists(QDir(path).filePath(QStringLiteral("test/0.tar")));
+        if (!imageFolder) {
+            path = resolveDatasetFile(config, progress, error);
+            if (path.isEmpty())
+                return nullptr;
+        }
+        QString message;
+        auto source = ImagePromptSource::open(path, options, &message);
+        if (!source)
+            *error = fail("--dataset-path", message);
         return source;
     }
 

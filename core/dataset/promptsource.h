@@ -63,6 +63,8 @@ public:
 
 protected:
     explicit PromptSource(std::shared_ptr<const DatasetOptions> options);
+    // The client tokenizer's count of `item`'s prompt as prepare() counts it; -1 when it cannot be counted.
+    static qint64 countTokens(const DatasetOptions& options, const PromptItem& item);
     virtual PromptItem itemAt(qint64 seq) const = 0;
 
     std::shared_ptr<const DatasetOptions> m_options;

@@ -1,8 +1,11 @@
 #include "dataset/randompromptsource.h"
 
+#include "dataset/imagesynth.h"
 #include "dataset/tokenconvergence.h"
 #include "tokenizer/chattemplate.h"
 #include "tokenizer/tokenizer.h"
+#include "util/imagecodec.h"
+#include "util/jsonutil.h"
 #include "util/tr.h"
 
 #include <random>
@@ -63,7 +66,14 @@ std::shared_ptr<const RandomPromptSource> RandomPromptSource::create(Mode mode,
         *error = Tr::tr("the tokenizer has no ordinary tokens to build random prompts from");
         return nullptr;
     }
-    if (mode == Mode::Text) {
+    if (mode == Mode::VisionLanguage) {
+        QString modeError;
+        if (ImageSynth::channelsOf(o.imageFormat, &modeError) == 0) {
+            *error = modeError;
+            return nullptr;
+        }
+    }
+    if (mode == Mode::Text || mode == Mode::VisionLanguage) {
         std::mt19937_64 rng(streamSeed(o.seed, 0, -1, 0x707265666978ULL)); // "prefix"
         for (int i = 0; i < o.prefixLength; ++i)
             vocab->prefix.push_back(vocab->allowed[size_t(uniform(rng, 0, qint64(vocab->allowed.size()) - 1))]);
@@ -129,13 +139,31 @@ QString RandomPromptSource::iidText(quint64 seed, qint64 length) const
     return QString::fromStdString(convergeToLength(*m_options->tokenizer, std::move(ids), length, pick).text);
 }
 
+void RandomPromptSource::addImages(PromptItem& item, qint64 seq) const
+{
+    const DatasetOptions& o = *m_options;
+    nlohmann::ordered_json content = nlohmann::ordered_json::array();
+    content.push_back({{"type", "text"}, {"text", item.text.toStdString()}});
+    std::mt19937_64 rng(streamSeed(o.seed, m_datasetOffset, seq, 4));
+    for (int i = 0; i < o.imageNum; ++i) {
+        const QByteArray png = ImageSynth::png(rng(), o.imageWidth, o.imageHeight, o.imageFormat);
+        const std::string url = "data:image/png;base64," + png.toBase64().toStdString();
+        content.push_back({{"type", "image_url"}, {"image_url", {{"url", url}}}});
+    }
+    item.kind = PromptItem::Kind::Messages;
+    item.messages = QByteArray::fromStdString(
+        nlohmann::ordered_json::array({{{"role", "user"}, {"content", std::move(content)}}}).dump());
+    item.text.clear();
+    item.promptTokens += qint64(o.imageNum) * imagecodec::patchTokens(o.imageWidth, o.imageHeight, o.imagePatchSize);
+}
+
 PromptItem RandomPromptSource::itemAt(qint64 seq) const
 {
     const DatasetOptions& o = *m_options;
     PromptItem item;
-    if (m_mode == Mode::Text) {
+    if (m_mode == Mode::Text || m_mode == Mode::VisionLanguage) {
         std::vector<int32_t> ids = tokenIdsFor(seq);
-        if (o.tokenizePrompt) {
+        if (o.tokenizePrompt && m_mode == Mode::Text) {
             item.kind = PromptItem::Kind::TokenIds;
             item.promptTokens = qint64(ids.size());
             item.tokenIds = QList<qint32>(ids.begin(), ids.end());
@@ -148,6 +176,8 @@ PromptItem RandomPromptSource::itemAt(qint64 seq) const
         const ConvergedText text = convergeToLength(*o.tokenizer, std::move(ids), target, filler);
         item.text = QString::fromStdString(text.text);
         item.promptTokens = text.tokens + m_vocab->templateLen;
+        if (m_mode == Mode::VisionLanguage)
+            addImages(item, seq);
         return item;
     }
     // Embedding and rerank lengths: U[max(1, min), max], inclusive.

@@ -15,10 +15,12 @@ namespace tl {
 // - random_embedding(_batch): i.i.d. tokens of the base vocabulary without special tokens, one text (or
 //   batch_size texts) per request.
 // - random_rerank: a query and num_documents documents document_length_ratio times its length.
+// - random_vl: random's text, then --image-num PNG images (ImageSynth) as image_url data URLs in one user message
+//   (§4.3); its token count adds ceil(w/p)*ceil(h/p) per image to the text's.
 // Stateless per request, so at() needs no lock.
 class RandomPromptSource final : public PromptSource {
 public:
-    enum class Mode { Text, Embedding, EmbeddingBatch, Rerank };
+    enum class Mode { Text, Embedding, EmbeddingBatch, Rerank, VisionLanguage };
 
     // nullptr + *error (naming the flag) when the tokenizer leaves no usable vocabulary or the length range is
     // empty once the chat template is subtracted.
@@ -47,6 +49,7 @@ private:
     RandomPromptSource(Mode mode, std::shared_ptr<const DatasetOptions> options,
                        std::shared_ptr<const Vocabulary> vocab, qint64 datasetOffset);
     QString iidText(quint64 seed, qint64 length) const;
+    void addImages(PromptItem& item, qint64 seq) const;
 
     Mode m_mode;
     std::shared_ptr<const Vocabulary> m_vocab;

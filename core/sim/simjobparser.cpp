@@ -8,6 +8,7 @@
 #include "sim/simwire.h"
 #include "tokenizer/chattemplate.h"
 #include "tokenizer/tokenizer.h"
+#include "util/imagecodec.h"
 #include "util/jsonutil.h"
 
 #include <nlohmann/json.hpp>
@@ -43,6 +44,42 @@ std::string contentText(const json& content)
     return text;
 }
 
+// Image parts of one message's content (chat's image_url, the Responses API's input_image) as prompt tokens, charged
+// like a vision model's prefill; false + *error for an image that is not a readable data URL (the sim fetches
+// nothing).
+bool imageTokens(const json& content, qint64* tokens, QByteArray* error)
+{
+    if (!content.is_array())
+        return true;
+    for (const json& part : content) {
+        if (!part.is_object())
+            continue;
+        const std::string type = jsonutil::stringOf(part, "type");
+        if (type != "image_url" && type != "input_image")
+            continue;
+        const auto ref = part.find("image_url");
+        const json* url = ref == part.end() ? nullptr : &*ref;
+        if (url && url->is_object()) {
+            const auto inner = url->find("url");
+            url = inner == url->end() ? nullptr : &*inner;
+        }
+        if (!url || !url->is_string()) {
+            *error = "each image part needs an image_url with a url";
+            return false;
+        }
+        const std::string& text = url->get_ref<const std::string&>();
+        const auto bytes = imagecodec::fromDataUrl(QByteArrayView(text.data(), qsizetype(text.size())), 65536);
+        const auto info = bytes ? imagecodec::probe(*bytes) : std::nullopt;
+        if (!info) {
+            *error = "image_url must be a base64 data URL of a PNG, JPEG, GIF or WebP image (throughline-sim "
+                     "fetches no remote images)";
+            return false;
+        }
+        *tokens += imagecodec::patchTokens(info->width, info->height, SimProtocol::ImagePatchPixels);
+    }
+    return true;
+}
+
 // With a tokenizer: chat through its template (as vLLM renders and counts it), or the contents when it has none
 // or cannot render it; completions with the special tokens the tokenizer adds (vLLM's add_special_tokens).
 qint64 tokenizerCount(const Tokenizer& tokenizer, SimJob::Kind kind, const json& body)
@@ -73,6 +110,7 @@ bool countPromptTokens(
             return false;
         }
         qint64 total = 0;
+        qint64 images = 0;
         for (const json& message : *messages) {
             if (!message.is_object()) {
                 *error = "each message must be an object with a role and content";
@@ -81,8 +119,10 @@ bool countPromptTokens(
             const auto content = message.find("content");
             const std::size_t bytes = content == message.end() ? 0 : contentText(*content).size();
             total += std::max(1, ceilDiv4(bytes)) + 4;
+            if (content != message.end() && !imageTokens(*content, &images, error))
+                return false;
         }
-        *tokens = tokenizer ? tokenizerCount(*tokenizer, kind, body) : total;
+        *tokens = (tokenizer ? tokenizerCount(*tokenizer, kind, body) : total) + images;
         return true;
     }
     const auto prompt = body.find("prompt");

@@ -29,6 +29,8 @@ public:
     static constexpr int IgnoreEosDefaultMaxTokens = 16; // vLLM's default max_tokens for completions
     // Prefix-cache granularity: a block is 16 token ids, or 64 bytes of prompt text (16 tokens by the rule).
     static constexpr int PrefixBlockTokens = 16;
+    // An image part costs ceil(w/28) * ceil(h/28) prompt tokens (Qwen2-VL's 14 px patches merged 2 x 2).
+    static constexpr int ImagePatchPixels = 28;
 
     // Validates a /v1/chat/completions (Kind::Chat) or /v1/completions body. On failure returns false and
     // sets `error` to the message of a 400 BadRequestError.

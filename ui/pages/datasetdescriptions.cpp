@@ -30,6 +30,12 @@ QString DatasetDescriptions::describe(const QString& dataset)
         return tr("Query and documents records for a rerank endpoint, from --dataset-path.");
     if (d == u"random_rerank")
         return tr("A random query and documents for a rerank endpoint; needs a tokenizer.");
+    if (d == u"random_vl")
+        return tr("Random text plus generated PNG images (--image-*) in one chat message; needs a tokenizer.");
+    if (d == u"flickr8k")
+        return tr("Flickr8k photos with their captions, from the hub's WebDataset shard or a local folder.");
+    if (d == u"kontext_bench")
+        return tr("Kontext-Bench images with their editing instructions, from a local folder (--dataset-path).");
     return {};
 }
 
