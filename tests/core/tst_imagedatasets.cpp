@@ -2,6 +2,7 @@
 // header probe, flickr8k/kontext_bench from a WebDataset shard and from folders, validation, and a random_vl run
 // against the emulated server over real HTTP that charges the images' patch tokens.
 
+#include "fixtureserver.h"
 #include "promptsourcetest.h"
 
 #include "config/runconfig.h"
@@ -316,6 +317,42 @@ private Q_SLOTS:
 
         writeFile(shard, QByteArray(700, 'x'));
         QVERIFY(!test::loadSource(c));
+    }
+
+    void flickrFromTheHub_data()
+    {
+        QTest::addColumn<QString>("hub");
+        QTest::addColumn<QByteArray>("target");
+        QTest::newRow("modelscope")
+            << "modelscope" << QByteArray("/api/v1/datasets/clip-benchmark/wds_flickr8k/repo?Revision=master&FilePath=test/0.tar");
+        QTest::newRow("huggingface") << "huggingface"
+                                     << QByteArray("/datasets/clip-benchmark/wds_flickr8k/resolve/main/test/0.tar");
+    }
+    void flickrFromTheHub()
+    {
+        QFETCH(QString, hub);
+        QFETCH(QByteArray, target);
+        test::FixtureServer server;
+        const QByteArray shard = tarOf({{"1000268201.jpg", jpeg(64, 48)}, {"1000268201.txt", "A child in pink."}});
+        server.files.insert(target, shard);
+        const char* env = hub == u"modelscope" ? "THROUGHLINE_MODELSCOPE_ENDPOINT" : "HF_ENDPOINT";
+        qputenv(env, server.base().toUtf8());
+        QTemporaryDir cache;
+        RunConfig c;
+        c.model = QStringLiteral("m");
+        c.url = QStringLiteral("http://127.0.0.1:9/v1/chat/completions");
+        c.dataset = QStringLiteral("flickr8k");
+        c.dataSource = hub;
+        c.datasetCache = cache.path();
+        const auto source = test::loadSource(c);
+        qunsetenv(env);
+        QVERIFY(source);
+        QCOMPARE(server.requests.size(), 1);
+        QCOMPARE(server.requests.first().target, target);
+        const Parts parts = partsOf(source->at(0));
+        QCOMPARE(parts.text, QStringLiteral("A child in pink."));
+        QCOMPARE(parts.images.size(), 1);
+        QCOMPARE(imagecodec::probe(parts.images.first())->width, 64);
     }
 
     void imageFolders_data()
