@@ -4,6 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QRegularExpression>
+
+#include <algorithm>
+
 namespace tl {
 
 namespace {
@@ -232,7 +236,102 @@ QString fromStd(const std::string& s)
 
 } // namespace
 
+struct PreTokenizer::Step {
+    enum class Kind : uint8_t { Fast, Regex, Whitespace, Punctuation, Char };
+    Kind kind = Kind::Fast;
+    Pattern fast{};
+    std::shared_ptr<const QRegularExpression> regex;
+    char32_t ch = 0;
+    Behavior behavior = Behavior::Isolated;
+    bool invert = false;
+
+    static Step fastStep(Pattern p) { return Step{Kind::Fast, p, nullptr, 0, Behavior::Isolated, false}; }
+    static Step predicate(Kind k, Behavior b, char32_t c = 0) { return Step{k, {}, nullptr, c, b, false}; }
+};
+
+namespace {
+
+// Rust's char::is_ascii_punctuation || char::is_punctuation (general category P*): BERT's and Punctuation's test.
+bool isPunctuation(const CodePoint& c)
+{
+    return (c.cp < 0x80 && ((c.cp >= 0x21 && c.cp <= 0x2F) || (c.cp >= 0x3A && c.cp <= 0x40) || (c.cp >= 0x5B && c.cp <= 0x60)
+                || (c.cp >= 0x7B && c.cp <= 0x7E)))
+        || has(c, kPunct);
+}
+
+bool behaviorFromName(const std::string& name, PreTokenizer::Behavior* out)
+{
+    using B = PreTokenizer::Behavior;
+    static const std::pair<const char*, B> names[] = {{"Isolated", B::Isolated}, {"Removed", B::Removed},
+        {"MergedWithPrevious", B::MergedWithPrevious}, {"MergedWithNext", B::MergedWithNext},
+        {"Contiguous", B::Contiguous}};
+    for (const auto& [n, b] : names) {
+        if (name == n) {
+            *out = b;
+            return true;
+        }
+    }
+    return false;
+}
+
+// Oniguruma's \w with Unicode (Alphabetic, marks, decimal digits, connector punctuation, joiners); PCRE2's UCP \w
+// is only \p{L}, \p{N} and _.
+const char* const kOnigWord = "\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\x{200C}\\x{200D}";
+
+} // namespace
+
+PreTokenizer::PreTokenizer() = default;
 PreTokenizer::~PreTokenizer() = default;
+
+QString PreTokenizer::pcrePattern(std::string_view oniguruma, QString* error)
+{
+    const QString in = QString::fromUtf8(oniguruma.data(), qsizetype(oniguruma.size()));
+    const QString word = QString::fromLatin1(kOnigWord);
+    QString out;
+    bool inClass = false;
+    for (qsizetype i = 0; i < in.size(); ++i) {
+        const QChar c = in[i];
+        if (c == u'\\' && i + 1 < in.size()) {
+            const QChar n = in[i + 1];
+            ++i;
+            if (n == u'w') {
+                out += inClass ? word : u'[' + word + u']';
+            } else if (n == u'W') {
+                if (inClass) {
+                    *error = QStringLiteral("\\W inside a character class");
+                    return {};
+                }
+                out += QStringLiteral("[^") + word + u']';
+            } else if (n == u'h' || n == u'H') {
+                *error = QStringLiteral("\\%1 (a hex digit in Oniguruma, horizontal space in PCRE)").arg(n);
+                return {};
+            } else {
+                out += c;
+                out += n;
+            }
+            continue;
+        }
+        if (!inClass && c == u'[') {
+            inClass = true;
+            out += c;
+            // A ']' right after '[' or '[^' is a literal member.
+            if (i + 1 < in.size() && in[i + 1] == u'^') {
+                out += in[++i];
+            }
+            if (i + 1 < in.size() && in[i + 1] == u']')
+                out += in[++i];
+            continue;
+        }
+        if (inClass && c == u'[') {
+            *error = QStringLiteral("a nested character class");
+            return {};
+        }
+        if (inClass && c == u']')
+            inClass = false;
+        out += c;
+    }
+    return out;
+}
 
 bool PreTokenizer::patternForRegex(std::string_view regex, Pattern* pattern)
 {
@@ -254,32 +353,44 @@ bool PreTokenizer::patternForRegex(std::string_view regex, Pattern* pattern)
     return false;
 }
 
+std::unique_ptr<PreTokenizer> PreTokenizer::fromJsonGeneral(const nlohmann::json& json, QString* error)
+{
+    std::unique_ptr<PreTokenizer> pre(new PreTokenizer());
+    pre->m_generalOnly = true;
+    return pre->fromJsonInto(json, error) ? std::move(pre) : nullptr;
+}
+
 std::unique_ptr<PreTokenizer> PreTokenizer::fromJson(const nlohmann::json& json, QString* error)
 {
     std::unique_ptr<PreTokenizer> pre(new PreTokenizer());
+    return pre->fromJsonInto(json, error) ? std::move(pre) : nullptr;
+}
+
+bool PreTokenizer::fromJsonInto(const nlohmann::json& json, QString* error)
+{
     if (json.is_null())
-        return pre;
+        return true;
     if (!json.is_object() || !json.contains("type")) {
         *error = QStringLiteral("pre_tokenizer must be null or an object with a \"type\"");
-        return nullptr;
+        return false;
     }
     if (json["type"] == "Sequence") {
         const auto& steps = json.value("pretokenizers", nlohmann::json());
         if (!steps.is_array()) {
             *error = QStringLiteral("pre_tokenizer.pretokenizers must be an array");
-            return nullptr;
+            return false;
         }
         bool first = true;
         for (const auto& step : steps) {
-            if (!pre->addStep(step, first, error))
-                return nullptr;
+            if (!addStep(step, first, error))
+                return false;
             first = false;
         }
-        return pre;
+        return true;
     }
-    if (!pre->addStep(json, true, error))
-        return nullptr;
-    return pre;
+    if (!addStep(json, true, error))
+        return false;
+    return true;
 }
 
 bool PreTokenizer::addStep(const nlohmann::json& step, bool first, QString* error)
@@ -296,31 +407,99 @@ bool PreTokenizer::addStep(const nlohmann::json& step, bool first, QString* erro
             m_prefixSpace = true;
         }
         if (step.value("use_regex", true))
-            m_patterns.push_back(Pattern::Gpt2);
+            m_steps.push_back(Step::fastStep(Pattern::Gpt2));
         return true;
     }
     if (type == "Split") {
         const auto& pattern = step.value("pattern", nlohmann::json());
-        const std::string behavior = step.value("behavior", std::string());
-        if (step.value("invert", false) || behavior != "Isolated") {
-            *error
-                = QStringLiteral("pre_tokenizer: Split with behavior \"%1\"%2 is not supported (only Isolated)")
-                      .arg(fromStd(behavior), step.value("invert", false) ? QStringLiteral(" and invert") : QString());
+        Step s;
+        if (!step.contains("behavior") || !step["behavior"].is_string()
+            || !behaviorFromName(step["behavior"].get<std::string>(), &s.behavior)) {
+            *error = QStringLiteral("pre_tokenizer: Split behavior %1 is unknown (Isolated, Removed, "
+                                    "MergedWithPrevious, MergedWithNext, Contiguous)")
+                         .arg(fromStd(step.value("behavior", nlohmann::json()).dump()));
             return false;
         }
+        s.invert = step.value("invert", false) == true;
+        const bool isRegex = pattern.is_object() && pattern.contains("Regex") && pattern["Regex"].is_string();
+        const bool isString = pattern.is_object() && pattern.contains("String") && pattern["String"].is_string();
+        if (!isRegex && !isString) {
+            *error = QStringLiteral("pre_tokenizer: Split pattern must be {\"Regex\": ...} or {\"String\": ...}");
+            return false;
+        }
+        const std::string& text = (isRegex ? pattern["Regex"] : pattern["String"]).get_ref<const std::string&>();
         Pattern p{};
-        if (!pattern.is_object() || !pattern.contains("Regex") || !pattern["Regex"].is_string()
-            || !patternForRegex(pattern["Regex"].get_ref<const std::string&>(), &p)) {
-            *error = QStringLiteral("pre_tokenizer: Split pattern %1 is not one of the known patterns "
-                                    "(GPT-2, Qwen2/3, Llama 3, DeepSeek V3); see docs/TOKENIZER.md")
-                         .arg(fromStd(pattern.dump()));
+        if (isRegex && !m_generalOnly && patternForRegex(text, &p)) {
+            s.kind = Step::Kind::Fast;
+            s.fast = p;
+            m_steps.push_back(s);
+            return true;
+        }
+        QString why;
+        const QString source = isRegex
+            ? pcrePattern(text, &why)
+            : QRegularExpression::escape(QString::fromUtf8(text.data(), qsizetype(text.size())));
+        if (source.isEmpty() && !why.isEmpty()) {
+            *error = QStringLiteral("pre_tokenizer: Split pattern %1 cannot be reproduced exactly: %2")
+                         .arg(fromStd(pattern.dump()), why);
             return false;
         }
-        m_patterns.push_back(p);
+        auto regex = std::make_shared<QRegularExpression>(source, QRegularExpression::UseUnicodePropertiesOption);
+        if (!regex->isValid()) {
+            *error = QStringLiteral("pre_tokenizer: Split pattern %1 is not a regex PCRE2 reads: %2")
+                         .arg(fromStd(pattern.dump()), regex->errorString());
+            return false;
+        }
+        regex->optimize();
+        s.kind = Step::Kind::Regex;
+        s.regex = std::move(regex);
+        m_steps.push_back(s);
+        return true;
+    }
+    if (type == "Whitespace") { // \w+|[^\w\s]+, inverted and removed: what is neither is dropped
+        Step s;
+        s.kind = Step::Kind::Regex;
+        QString ignored;
+        auto regex = std::make_shared<QRegularExpression>(
+            pcrePattern(R"(\w+|[^\w\s]+)", &ignored), QRegularExpression::UseUnicodePropertiesOption);
+        regex->optimize();
+        s.regex = std::move(regex);
+        s.behavior = Behavior::Removed;
+        s.invert = true;
+        m_steps.push_back(s);
+        return true;
+    }
+    if (type == "WhitespaceSplit") {
+        m_steps.push_back(Step::predicate(Step::Kind::Whitespace, Behavior::Removed));
+        return true;
+    }
+    if (type == "BertPreTokenizer") {
+        m_steps.push_back(Step::predicate(Step::Kind::Whitespace, Behavior::Removed));
+        m_steps.push_back(Step::predicate(Step::Kind::Punctuation, Behavior::Isolated));
+        return true;
+    }
+    if (type == "Punctuation") {
+        Behavior b = Behavior::Isolated;
+        if (step.contains("behavior")
+            && !(step["behavior"].is_string() && behaviorFromName(step["behavior"].get<std::string>(), &b))) {
+            *error = QStringLiteral("pre_tokenizer: Punctuation behavior is unknown");
+            return false;
+        }
+        m_steps.push_back(Step::predicate(Step::Kind::Punctuation, b));
+        return true;
+    }
+    if (type == "CharDelimiterSplit") {
+        const std::string d = step.value("delimiter", std::string());
+        int len = 0;
+        if (d.empty() || (unicode::decodeUtf8(d, 0, &len), static_cast<size_t>(len) != d.size())) {
+            *error = QStringLiteral("pre_tokenizer: CharDelimiterSplit delimiter must be one character");
+            return false;
+        }
+        m_steps.push_back(Step::predicate(Step::Kind::Char, Behavior::Removed, unicode::decodeUtf8(d, 0, &len)));
         return true;
     }
     if (type == "Digits") {
-        m_patterns.push_back(step.value("individual_digits", false) ? Pattern::IndividualDigits : Pattern::Digits);
+        m_steps.push_back(Step::fastStep(step.value("individual_digits", false) ? Pattern::IndividualDigits : Pattern::Digits));
         return true;
     }
     if (type == "Metaspace") {
@@ -350,11 +529,12 @@ bool PreTokenizer::addStep(const nlohmann::json& step, bool first, QString* erro
             return false;
         }
         if (step.value("split", true))
-            m_patterns.push_back(Pattern::MetaspaceSplit);
+            m_steps.push_back(Step::fastStep(Pattern::MetaspaceSplit));
         return true;
     }
-    *error = QStringLiteral("pre_tokenizer type \"%1\" is not supported (supported: ByteLevel, Split with a known "
-                            "pattern, Digits, Metaspace, Sequence)")
+    *error = QStringLiteral("pre_tokenizer type \"%1\" is not supported (supported: ByteLevel, Split, Digits, "
+                            "Metaspace, Whitespace, WhitespaceSplit, Punctuation, BertPreTokenizer, "
+                            "CharDelimiterSplit, Sequence)")
                  .arg(fromStd(type));
     return false;
 }
@@ -388,7 +568,7 @@ void PreTokenizer::split(std::string_view text, std::vector<Range>& words) const
     words.clear();
     if (text.empty())
         return;
-    if (m_patterns.empty()) {
+    if (m_steps.empty()) {
         words.emplace_back(0, static_cast<uint32_t>(text.size()));
         return;
     }
@@ -403,39 +583,207 @@ void PreTokenizer::split(std::string_view text, std::vector<Range>& words) const
     }
     const size_t total = cps.size();
     cps.push_back(CodePoint{static_cast<uint32_t>(text.size()), 0, 0}); // sentinel for offsets
-    int len = 0;
-    const char32_t metaspace = m_hasMetaspace ? unicode::decodeUtf8(m_metaspace, 0, &len) : 0;
 
     // Ranges here are code point indices; each step re-splits every range of the previous one, like
-    // Hugging Face's Sequence of Isolated splits.
+    // Hugging Face's Sequence of splits.
     current.assign(1, Range(0, static_cast<uint32_t>(total)));
-    for (const Pattern pattern : m_patterns) {
+    for (const Step& step : m_steps) {
         words.clear();
-        for (const Range& range : current) {
-            const CodePoint* base = cps.data() + range.first;
-            const size_t n = range.second - range.first;
-            size_t gap = 0;
-            size_t i = 0;
-            while (i < n) {
-                const size_t end = matchAt(pattern, base, n, i, metaspace);
-                if (end == i) {
-                    ++i;
-                    continue;
-                }
-                if (gap < i)
-                    words.emplace_back(range.first + gap, range.first + i);
-                words.emplace_back(range.first + i, range.first + end);
-                i = end;
-                gap = end;
-            }
-            if (gap < n)
-                words.emplace_back(range.first + gap, range.first + n);
-        }
+        splitStep(step, cps.data(), current, words);
         current.swap(words);
     }
     words.clear();
     for (const Range& range : current)
         words.emplace_back(cps[range.first].offset, cps[range.second].offset);
+}
+
+namespace {
+
+struct Piece {
+    uint32_t first;
+    uint32_t second;
+    bool flag; // a match (before the behaviour is applied); "remove" after
+};
+
+// Oniguruma's find_iter over `subject` as Hugging Face's SysRegex runs it: an empty match right where the previous
+// match ended is skipped by moving one character on (so a non-empty match starting there is not looked for).
+void regexMatches(const QRegularExpression& re, const QString& subject, std::vector<std::pair<qsizetype, qsizetype>>& out)
+{
+    qsizetype lastEnd = 0;
+    qsizetype lastMatchEnd = -1;
+    const qsizetype n = subject.size();
+    while (lastEnd <= n) {
+        const QRegularExpressionMatch m = re.match(subject, lastEnd);
+        if (!m.hasMatch())
+            break;
+        const qsizetype s = m.capturedStart(0);
+        const qsizetype e = m.capturedEnd(0);
+        if (s == e && lastMatchEnd == e) {
+            lastEnd += (lastEnd < n && subject[lastEnd].isHighSurrogate() && lastEnd + 1 < n) ? 2 : 1;
+            continue;
+        }
+        lastEnd = e;
+        lastMatchEnd = e;
+        out.emplace_back(s, e);
+    }
+}
+
+// Hugging Face's NormalizedString::split: the alternating (piece, is_match) list, inverted when asked, folded by
+// the behaviour; pieces flagged for removal and empty ones are dropped.
+void applyBehavior(PreTokenizer::Behavior behavior, bool invert, std::vector<Piece>& pieces, uint32_t base,
+    std::vector<PreTokenizer::Range>& out)
+{
+    using B = PreTokenizer::Behavior;
+    if (invert) {
+        for (Piece& p : pieces)
+            p.flag = !p.flag;
+    }
+    thread_local std::vector<Piece> acc;
+    acc.clear();
+    switch (behavior) {
+    case B::Isolated:
+        for (const Piece& p : pieces)
+            acc.push_back(Piece{p.first, p.second, false});
+        break;
+    case B::Removed:
+        acc = pieces;
+        break;
+    case B::Contiguous: {
+        bool previous = false;
+        for (const Piece& p : pieces) {
+            if (p.flag == previous && !acc.empty())
+                acc.back().second = p.second;
+            else
+                acc.push_back(Piece{p.first, p.second, false});
+            previous = p.flag;
+        }
+        break;
+    }
+    case B::MergedWithPrevious: {
+        bool previous = false;
+        for (const Piece& p : pieces) {
+            if (p.flag && !previous && !acc.empty())
+                acc.back().second = p.second;
+            else
+                acc.push_back(Piece{p.first, p.second, false});
+            previous = p.flag;
+        }
+        break;
+    }
+    case B::MergedWithNext: {
+        bool previous = false;
+        for (auto it = pieces.rbegin(); it != pieces.rend(); ++it) {
+            if (it->flag && !previous && !acc.empty())
+                acc.back().first = it->first;
+            else
+                acc.push_back(Piece{it->first, it->second, false});
+            previous = it->flag;
+        }
+        std::reverse(acc.begin(), acc.end());
+        break;
+    }
+    }
+    for (const Piece& p : acc) {
+        if (!p.flag && p.first < p.second)
+            out.emplace_back(base + p.first, base + p.second);
+    }
+}
+
+} // namespace
+
+void PreTokenizer::splitStep(const Step& step, const void* cpsData, const std::vector<Range>& in,
+    std::vector<Range>& out) const
+{
+    const auto* cps = static_cast<const CodePoint*>(cpsData);
+    int len = 0;
+    const char32_t metaspace = m_hasMetaspace ? unicode::decodeUtf8(m_metaspace, 0, &len) : 0;
+    const bool fastIsolated = step.kind == Step::Kind::Fast && step.behavior == Behavior::Isolated && !step.invert;
+    thread_local std::vector<Piece> pieces;
+    thread_local std::vector<std::pair<qsizetype, qsizetype>> found;
+    thread_local std::vector<uint32_t> unitToCp;
+    for (const Range& range : in) {
+        const CodePoint* base = cps + range.first;
+        const size_t n = range.second - range.first;
+        if (fastIsolated) {
+            size_t gap = 0;
+            size_t i = 0;
+            while (i < n) {
+                const size_t end = matchAt(step.fast, base, n, i, metaspace);
+                if (end == i) {
+                    ++i;
+                    continue;
+                }
+                if (gap < i)
+                    out.emplace_back(range.first + gap, range.first + i);
+                out.emplace_back(range.first + i, range.first + end);
+                i = end;
+                gap = end;
+            }
+            if (gap < n)
+                out.emplace_back(range.first + gap, range.first + n);
+            continue;
+        }
+        // The matches as (start, end) code point indices, then the alternating piece list.
+        pieces.clear();
+        uint32_t prev = 0;
+        const auto addMatch = [&](uint32_t s, uint32_t e) {
+            if (prev != s)
+                pieces.push_back(Piece{prev, s, false});
+            pieces.push_back(Piece{s, e, true});
+            prev = e;
+        };
+        switch (step.kind) {
+        case Step::Kind::Fast:
+            for (size_t i = 0; i < n;) {
+                const size_t end = matchAt(step.fast, base, n, i, metaspace);
+                if (end == i) {
+                    ++i;
+                    continue;
+                }
+                addMatch(uint32_t(i), uint32_t(end));
+                i = end;
+            }
+            break;
+        case Step::Kind::Regex: {
+            QString subject;
+            subject.reserve(qsizetype(n));
+            unitToCp.clear();
+            for (size_t k = 0; k < n; ++k) {
+                const char32_t c = base[k].cp;
+                if (c >= 0x10000) {
+                    subject += QChar(QChar::highSurrogate(c));
+                    subject += QChar(QChar::lowSurrogate(c));
+                    unitToCp.push_back(uint32_t(k));
+                    unitToCp.push_back(uint32_t(k));
+                } else {
+                    subject += QChar(char16_t(c));
+                    unitToCp.push_back(uint32_t(k));
+                }
+            }
+            unitToCp.push_back(uint32_t(n));
+            found.clear();
+            regexMatches(*step.regex, subject, found);
+            for (const auto& [s, e] : found)
+                addMatch(unitToCp[size_t(s)], unitToCp[size_t(e)]);
+            break;
+        }
+        case Step::Kind::Whitespace:
+        case Step::Kind::Punctuation:
+        case Step::Kind::Char:
+            for (size_t k = 0; k < n; ++k) {
+                const CodePoint& c = base[k];
+                const bool hit = step.kind == Step::Kind::Whitespace ? unicode::isWhitespace(c.cp)
+                    : step.kind == Step::Kind::Punctuation           ? isPunctuation(c)
+                                                                     : c.cp == step.ch;
+                if (hit)
+                    addMatch(uint32_t(k), uint32_t(k + 1));
+            }
+            break;
+        }
+        if (prev != n)
+            pieces.push_back(Piece{prev, uint32_t(n), false});
+        applyBehavior(step.behavior, step.invert, pieces, range.first, out);
+    }
 }
 
 } // namespace tl

@@ -4,6 +4,8 @@
 
 #include <QString>
 
+class QRegularExpression;
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -14,10 +16,14 @@
 namespace tl {
 
 // The pre_tokenizer of tokenizer.json: cuts normalized text into the words the model encodes one by
-// one. Split regexes are not interpreted: the patterns real tokenizers use (GPT-2, Qwen2/3, Llama 3,
-// DeepSeek V3) are recognised by their exact text and run as hand-written matchers over a
-// per-code-point property table, which is both exact and an order of magnitude faster than a regex
-// engine. Any other pattern is refused at load time.
+// one. The patterns real tokenizers use most (GPT-2, Qwen2/3, Llama 3, DeepSeek V3) are recognised by their exact
+// text and run as hand-written matchers over a per-code-point property table (exact, and an order of magnitude
+// faster than a regex engine); any other Split pattern runs on PCRE2 (QRegularExpression with Unicode
+// properties, Oniguruma's \w rewritten to its Unicode definition), with every Split behaviour (Isolated, Removed,
+// MergedWithPrevious, MergedWithNext, Contiguous) and invert, as Hugging Face's SplitDelimiterBehavior does.
+// Whitespace, WhitespaceSplit, Punctuation, BertPreTokenizer and CharDelimiterSplit are supported too. A pattern
+// PCRE2 cannot compile, or a construct whose meaning differs between the engines (\h, \W in a class), is refused
+// at load time with the reason.
 class PreTokenizer final {
 public:
     using Range = std::pair<uint32_t, uint32_t>; // byte offsets [first, second) into the prepared text
@@ -49,11 +55,27 @@ public:
     // Which hand-written matcher implements a Split regex, or false when none does.
     static bool patternForRegex(std::string_view regex, Pattern* pattern);
 
+    // Hugging Face's SplitDelimiterBehavior.
+    enum class Behavior : uint8_t { Isolated, Removed, MergedWithPrevious, MergedWithNext, Contiguous };
+
+    // A Split regex (Oniguruma syntax, as tokenizer.json writes it) as a PCRE2 pattern with the same meaning, or
+    // empty + *error when it holds a construct the engines read differently. For tests and the general path.
+    static QString pcrePattern(std::string_view oniguruma, QString* error);
+    // A pre-tokenizer that runs every Split pattern on the general (regex) path, even known ones: the tests check
+    // the hand-written matchers against it.
+    static std::unique_ptr<PreTokenizer> fromJsonGeneral(const nlohmann::json& json, QString* error);
+
+    struct Step;
+
 private:
-    PreTokenizer() = default;
+    PreTokenizer();
+    bool fromJsonInto(const nlohmann::json& json, QString* error);
     bool addStep(const nlohmann::json& step, bool first, QString* error);
 
-    std::vector<Pattern> m_patterns;
+    void splitStep(const Step& step, const void* cps, const std::vector<Range>& in, std::vector<Range>& out) const;
+
+    std::vector<Step> m_steps;
+    bool m_generalOnly = false; // fromJsonGeneral(): no hand-written matchers
     std::string m_metaspace; // replacement (usually "▁") when a Metaspace step is present
     enum class Prepend : uint8_t { Never, First, Always } m_prepend = Prepend::Never;
     bool m_hasMetaspace = false;

@@ -49,6 +49,14 @@ QByteArray describe(const std::vector<std::string>& pieces)
     return out + "]";
 }
 
+QStringList words(std::initializer_list<const char*> list)
+{
+    QStringList out;
+    for (const char* w : list)
+        out << QString::fromUtf8(w);
+    return out;
+}
+
 } // namespace
 
 // Checks every Split regex PreTokenizer recognises (GPT-2, Qwen2/3, Llama 3, DeepSeek V3's three steps and
@@ -74,20 +82,25 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("pattern");
         QTest::addColumn<int>("input");
+        QTest::addColumn<bool>("general");
         const auto& json = oracle();
         if (!json.is_object())
             QSKIP("no oracle");
         const auto& patterns = json["patterns"];
         for (size_t p = 0; p < patterns.size(); ++p) {
             const std::string name = patterns[p]["name"].get<std::string>();
-            for (size_t i = 0; i < json["inputs"].size(); ++i)
-                QTest::addRow("%s #%zu", name.c_str(), i) << int(p) << int(i);
+            for (size_t i = 0; i < json["inputs"].size(); ++i) {
+                QTest::addRow("%s #%zu", name.c_str(), i) << int(p) << int(i) << false;
+                // The same pattern on the general path (PCRE2): the hand-written matcher's reference.
+                QTest::addRow("%s #%zu regex", name.c_str(), i) << int(p) << int(i) << true;
+            }
         }
     }
     void split()
     {
         QFETCH(int, pattern);
         QFETCH(int, input);
+        QFETCH(bool, general);
         const auto& json = oracle();
         const auto& entry = json["patterns"][size_t(pattern)];
         // The pre_tokenizer as tokenizer.json would hold it: one Split per regex, in a Sequence.
@@ -96,7 +109,8 @@ private Q_SLOTS:
             steps.push_back(
                 {{"type", "Split"}, {"pattern", {{"Regex", regex}}}, {"behavior", "Isolated"}, {"invert", false}});
         QString error;
-        const auto pre = PreTokenizer::fromJson({{"type", "Sequence"}, {"pretokenizers", steps}}, &error);
+        const nlohmann::json sequence = {{"type", "Sequence"}, {"pretokenizers", steps}};
+        const auto pre = general ? PreTokenizer::fromJsonGeneral(sequence, &error) : PreTokenizer::fromJson(sequence, &error);
         QVERIFY2(pre, qPrintable(error));
 
         const std::string text = json["inputs"][size_t(input)].get<std::string>();
@@ -111,6 +125,108 @@ private Q_SLOTS:
                 + describe(expected);
             QFAIL(message.constData());
         }
+    }
+
+    // Hugging Face's SplitDelimiterBehavior on its documented example ("the-final--countdown" split on "-"), with
+    // String and Regex patterns and invert, and the character pre-tokenizers; expected pieces worked out by hand
+    // from the tokenizers documentation and source.
+    void behaviors_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("pieces");
+        const QString countdown = QStringLiteral("the-final--countdown");
+        const auto split = [](const char* pattern, const char* behavior, bool invert = false) -> QByteArray {
+            return QByteArray("{\"type\":\"Split\",\"pattern\":") + pattern + ",\"behavior\":\"" + behavior
+                + "\",\"invert\":" + (invert ? "true" : "false") + "}";
+        };
+        QTest::newRow("Removed") << split("{\"String\":\"-\"}", "Removed") << countdown
+                                 << words({"the", "final", "countdown"});
+        QTest::newRow("Isolated") << split("{\"String\":\"-\"}", "Isolated") << countdown
+                                  << words({"the", "-", "final", "-", "-", "countdown"});
+        QTest::newRow("MergedWithPrevious") << split("{\"String\":\"-\"}", "MergedWithPrevious") << countdown
+                                            << words({"the-", "final-", "-", "countdown"});
+        QTest::newRow("MergedWithNext") << split("{\"String\":\"-\"}", "MergedWithNext") << countdown
+                                        << words({"the", "-final", "-", "-countdown"});
+        QTest::newRow("Contiguous") << split("{\"String\":\"-\"}", "Contiguous") << countdown
+                                    << words({"the", "-", "final", "--", "countdown"});
+        QTest::newRow("regex Contiguous") << split("{\"Regex\":\"-\"}", "Contiguous") << countdown
+                                          << words({"the", "-", "final", "--", "countdown"});
+        // invert flips which pieces count as matches: with Removed, what the pattern does not match is dropped.
+        QTest::newRow("invert Removed letters") << split("{\"Regex\":\"[a-z]+\"}", "Removed", true) << countdown
+                                                << words({"the", "final", "countdown"});
+        QTest::newRow("invert Removed dashes") << split("{\"Regex\":\"-+\"}", "Removed", true) << countdown
+                                               << words({"-", "--"});
+        QTest::newRow("invert MergedWithPrevious") << split("{\"Regex\":\"[a-z]+\"}", "MergedWithPrevious", true)
+                                                   << countdown << words({"the-", "final--", "countdown"});
+        QTest::newRow("String is literal") << split("{\"String\":\".\"}", "Removed") << QStringLiteral("a.b+c")
+                                           << words({"a", "b+c"});
+        QTest::newRow("Whitespace") << QByteArray("{\"type\":\"Whitespace\"}")
+                                    << QStringLiteral("Hey man!! How are you?! caf\u00e9")
+                                    << words({"Hey", "man", "!!", "How", "are", "you", "?!",
+                                           "caf\u00e9"});
+        // Oniguruma's \w takes combining marks: e + U+0301 stays one word (PCRE2's UCP \w would cut it).
+        QTest::newRow("Whitespace keeps marks") << QByteArray("{\"type\":\"Whitespace\"}")
+                                                << QStringLiteral("cafe\u0301 ok")
+                                                << words({"cafe\u0301", "ok"});
+        QTest::newRow("WhitespaceSplit") << QByteArray("{\"type\":\"WhitespaceSplit\"}")
+                                         << QStringLiteral(" Hey  man!!\tok\u3000x ")
+                                         << words({"Hey", "man!!", "ok", "x"});
+        QTest::newRow("BertPreTokenizer") << QByteArray("{\"type\":\"BertPreTokenizer\"}")
+                                          << QStringLiteral("Hey friend!     How are you?!?")
+                                          << words({"Hey", "friend", "!", "How", "are", "you", "?", "!", "?"});
+        QTest::newRow("Bert ASCII symbols are punctuation") << QByteArray("{\"type\":\"BertPreTokenizer\"}")
+                                                            << QStringLiteral("a$b+c\u00bfd")
+                                                            << words({"a", "$", "b", "+", "c",
+                                                                   "\u00bf", "d"});
+        QTest::newRow("Punctuation Contiguous") << QByteArray("{\"type\":\"Punctuation\",\"behavior\":\"Contiguous\"}")
+                                                << QStringLiteral("Hey!! you?") << words({"Hey", "!!", " you", "?"});
+        QTest::newRow("CharDelimiterSplit") << QByteArray("{\"type\":\"CharDelimiterSplit\",\"delimiter\":\"|\"}")
+                                            << QStringLiteral("a|b||c|") << words({"a", "b", "c"});
+        QTest::newRow("known pattern, other behaviour") << split("{\"Regex\":\"\\\\p{N}{1,3}\"}", "Removed")
+                                                        << QStringLiteral("ab1234cd") << words({"ab", "cd"});
+        QTest::newRow("astral characters") << split("{\"Regex\":\"\\\\p{So}\"}", "Isolated")
+                                           << QStringLiteral("a\U0001F600b\U0001F601")
+                                           << words({"a", "\U0001F600", "b",
+                                                  "\U0001F601"});
+    }
+    void behaviors()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, text);
+        QFETCH(QStringList, pieces);
+        QString error;
+        const auto parsed = nlohmann::json::parse(json.constData(), json.constData() + json.size());
+        const auto pre = PreTokenizer::fromJson(parsed, &error);
+        QVERIFY2(pre, qPrintable(error));
+        const std::string utf8 = text.toStdString();
+        std::vector<PreTokenizer::Range> ranges;
+        pre->split(utf8, ranges);
+        QStringList got;
+        for (const auto& [b, e] : ranges)
+            got << QString::fromStdString(utf8.substr(b, e - b));
+        QCOMPARE(got, pieces);
+    }
+
+    void refusals_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("bad regex") << QByteArray("{\"type\":\"Split\",\"pattern\":{\"Regex\":\"(a\"},\"behavior\":\"Isolated\"}")
+                                   << "not a regex PCRE2 reads";
+        QTest::newRow("onig \\h") << QByteArray("{\"type\":\"Split\",\"pattern\":{\"Regex\":\"\\\\h+\"},\"behavior\":\"Isolated\"}")
+                                  << "hex digit";
+        QTest::newRow("unknown behaviour")
+            << QByteArray("{\"type\":\"Split\",\"pattern\":{\"String\":\"a\"},\"behavior\":\"Sideways\"}") << "behavior";
+        QTest::newRow("unknown type") << QByteArray("{\"type\":\"UnicodeScripts\"}") << "not supported";
+    }
+    void refusals()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, reason);
+        QString error;
+        QVERIFY(!PreTokenizer::fromJson(nlohmann::json::parse(json.constData(), json.constData() + json.size()), &error));
+        QVERIFY2(error.contains(reason), qPrintable(error));
     }
 };
 
