@@ -3015,6 +3015,11 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <source>A run is in progress. Abort it and quit? What was measured so far stays in the project.</source>
         <translation>有运行正在进行。要中止并退出吗？已测得的数据会保留在项目中。</translation>
     </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="90"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
 </context>
 <context>
     <name>tl::ProjectFileDialogs</name>
@@ -3660,6 +3665,11 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="163"/>
+        <source>&amp;Compare Selected Runs</source>
+        <translation>比较所选运行(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>tl::SettingsDialog</name>
@@ -3922,6 +3932,255 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <location filename="../ui/workbenchstatusbar.cpp" line="82"/>
         <source>1 run in progress: pausing between points</source>
         <translation>1 个运行进行中：测试点之间暂停</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ComparisonPage</name>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="77"/>
+        <source>Select two or more runs in the project explorer (Ctrl+click) and choose &lt;b&gt;Compare Selected Runs&lt;/b&gt; from their context menu.</source>
+        <translation>在项目浏览器中选择两个或更多运行（Ctrl+单击），然后在右键菜单中选择&lt;b&gt;比较所选运行&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="87"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="288"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="109"/>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="109"/>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="109"/>
+        <source>Candidate</source>
+        <translation>候选</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="109"/>
+        <source>Workload</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="118"/>
+        <source>Candidate:</source>
+        <translation>候选：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="120"/>
+        <source>Point:</source>
+        <translation>测试点：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="122"/>
+        <source>Sweep chart:</source>
+        <translation>扫描图：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="129"/>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="130"/>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="164"/>
+        <source>run %1 is not in the project</source>
+        <translation>项目中没有运行 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="181"/>
+        <source>Select at least two runs to compare.</source>
+        <translation>请至少选择两个运行进行比较。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/comparisonpage.cpp" line="184"/>
+        <source>Comparing %n run(s): loading their requests and bootstrapping the verdicts…</source>
+        <translation>
+            <numerusform>正在比较 %n 个运行：加载其请求并以自助法计算结论…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="191"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="200"/>
+        <source>Cannot compare: %1</source>
+        <translation>无法比较：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="208"/>
+        <source> (baseline)</source>
+        <translation>（基线）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="244"/>
+        <source>⚠ Not comparable: %1</source>
+        <translation>⚠ 不可比较：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="246"/>
+        <source>⚠ No point of the same load in both runs.</source>
+        <translation>⚠ 两个运行没有负载相同的测试点。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="248"/>
+        <source>Only in the baseline: %1</source>
+        <translation>仅在基线中：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="250"/>
+        <source>Only in the candidate: %1</source>
+        <translation>仅在候选中：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="258"/>
+        <source>defines the workload</source>
+        <translation>决定工作负载</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="264"/>
+        <source>(the same configuration)</source>
+        <translation>（配置相同）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="289"/>
+        <source>%1 against the load</source>
+        <translation>%1 随负载变化</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="289"/>
+        <source>rate (req/s)</source>
+        <translation>速率（req/s）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="289"/>
+        <source>parallel</source>
+        <translation>并发数</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="306"/>
+        <source>Throughput–latency</source>
+        <translation>吞吐量–延迟</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="306"/>
+        <source>output throughput (tok/s)</source>
+        <translation>输出吞吐量（tok/s）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="306"/>
+        <source>average latency (s)</source>
+        <translation>平均延迟（s）</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ComparisonTableModel</name>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="63"/>
+        <source>better</source>
+        <translation>更好</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="65"/>
+        <source>worse</source>
+        <translation>更差</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="67"/>
+        <source>different</source>
+        <translation>不同</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="69"/>
+        <source>inconclusive</source>
+        <translation>无定论</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="73"/>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="104"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="112"/>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="117"/>
+        <source>[%1, %2]</source>
+        <translation>[%1, %2]</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="125"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2, %3)&lt;br&gt;%4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（%2，%3）&lt;br&gt;%4</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="126"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="130"/>
+        <source>%1&lt;br&gt;%2 baseline and %3 candidate samples</source>
+        <translation>%1&lt;br&gt;基线 %2 个样本，候选 %3 个样本</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="192"/>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="194"/>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="196"/>
+        <source>Candidate</source>
+        <translation>候选</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="198"/>
+        <source>Δ</source>
+        <translation>Δ</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="200"/>
+        <source>Δ %</source>
+        <translation>Δ %</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="202"/>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="204"/>
+        <source>95% interval of Δ</source>
+        <translation>Δ 的 95% 区间</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="210"/>
+        <source>From a seeded bootstrap of the stored requests (docs/METRICS.md, “Comparing runs”): better or worse when the interval of the difference excludes 0 and the change is at least 5%; inconclusive otherwise or with too few samples; n/a for one value per point.</source>
+        <translation>基于已存储请求的固定种子自助法（docs/METRICS.md，“Comparing runs”）：差值区间不含 0 且变化至少 5% 时为更好或更差；否则或样本过少时为无定论；每个测试点只有一个值的指标为不适用。</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@
 #include "mainactions.h"
 #include "storage/projectstore.h"
 #include "models/runlistmodel.h"
+#include "pages/comparisonpage.h"
 #include "pages/liverunpage.h"
 #include "pages/resultspage.h"
 #include "pages/runsbrowserpage.h"
@@ -84,6 +85,9 @@ void MainWindow::buildPages()
     m_tabs->addTab(m_setup, tr("Setup"));
     m_tabs->addTab(m_live, tr("Live"));
     m_tabs->addTab(m_results, tr("Results"));
+    m_compare = new ComparisonPage(this);
+    m_compare->setObjectName(QStringLiteral("comparisonPage"));
+    m_tabs->addTab(m_compare, tr("Compare"));
     setCentralWidget(m_tabs);
 
     m_runs = new RunsBrowserPage(this);
@@ -103,6 +107,10 @@ void MainWindow::buildPages()
     connect(m_runs, &RunsBrowserPage::tagsRequested, m_runActions, &RunActions::editTags);
     connect(m_runs, &RunsBrowserPage::notesRequested, m_runActions, &RunActions::editNotes);
     connect(m_runs, &RunsBrowserPage::deleteRequested, m_runActions, &RunActions::remove);
+    connect(m_runs, &RunsBrowserPage::compareRequested, this, [this](const QStringList& ids) {
+        m_compare->compare(m_session->path(), ids);
+        m_tabs->setCurrentWidget(m_compare);
+    });
     connect(m_runs, &RunsBrowserPage::rerunRequested, this, [this](const QString& id) { reuseRunConfig(id, true); });
     connect(
         m_runs, &RunsBrowserPage::duplicateRequested, this, [this](const QString& id) { reuseRunConfig(id, false); });

@@ -21,6 +21,7 @@ class LiveRunPage;
 class MainActions;
 class ProjectSession;
 class ResultsPage;
+class ComparisonPage;
 class RunActions;
 class RunController;
 class RunSetupPage;
@@ -103,6 +104,7 @@ private:
     RunSetupPage* m_setup = nullptr;
     LiveRunPage* m_live = nullptr;
     ResultsPage* m_results = nullptr;
+    ComparisonPage* m_compare = nullptr;
     RunsBrowserPage* m_runs = nullptr;
     QDockWidget* m_runsDock = nullptr;
     WorkbenchStatusBar* m_status = nullptr;

@@ -36,7 +36,7 @@ QString mainHelp()
         "           storing every request in a project file (default: %1; change with --project FILE).\n"
         "  sim      Run the emulated model server (same flags as throughline-sim; see 'sim --help').\n"
         "  runs     List, show, export (EvalScope, CSV, JSON, HTML), import (EvalScope, vLLM, JSON) and delete the\n"
-        "           runs of a project file (see 'runs --help').\n"
+        "           runs of a project file, and compare two runs with significance verdicts (see 'runs --help').\n"
         "  report   Write a self-contained HTML report of a run (see 'report --help').\n"
         "  tokenize Print the token ids of texts with a Hugging Face tokenizer (see 'tokenize --help').\n"
         "  convert  Print the throughline-cli run command equivalent to an 'evalscope perf ...' command (one\n"

@@ -2,6 +2,7 @@
 
 #include "cli/texttables.h"
 #include "metrics/metriccatalogue.h"
+#include "metrics/runcomparison.h"
 #include "storage/csvexporter.h"
 #include "storage/evalscopeexporter.h"
 #include "storage/htmlreport.h"
@@ -37,6 +38,9 @@ struct Options {
     QString name;
     QString run;
     QStringList tags;
+    QStringList metrics;
+    QString confidence;
+    QString minEffect;
     bool json = false;
     bool help = false;
 };
@@ -75,6 +79,26 @@ const char* const kNoteHelp = "Usage: throughline-cli runs note RUN TEXT --proje
                               "Replaces the run's notes with TEXT (an empty TEXT clears them).\n";
 const char* const kTagHelp = "Usage: throughline-cli runs tag RUN [TAG]... --project FILE\n\n"
                              "Replaces the run's tags with the TAGs given (none clears them).\n";
+const char* const kCompareHelp
+    = "Usage: throughline-cli runs compare BASELINE CANDIDATE --project FILE [--format text|json|csv]\n"
+      "                                   [--metric KEY]... [--confidence 0.95] [--min-effect 5]\n\n"
+      "Compares two runs point by point (points of the same --parallel, or --rate in open loop): every metric of\n"
+      "the catalogue with baseline, candidate, change and % change, and a verdict from the stored requests: a\n"
+      "seeded bootstrap (2,000 resamples, at most 1,000 requests a side) of the difference of means and of the\n"
+      "p50/p90/p99 percentiles. Verdicts: better, worse (different for metrics with no direction) when the\n"
+      "interval excludes 0 and the change is at least --min-effect % (default 5); inconclusive when it\n"
+      "contains 0, the change is smaller, or a side has too few samples (20; p90 needs 50, p99 500); n/a for\n"
+      "numbers a point has one of (throughputs, counts). Also the configuration diff and a warning when\n"
+      "parameters that define the workload differ (docs/METRICS.md, 'Comparing runs').\n\n"
+      "BASELINE and CANDIDATE: a run id, a unique prefix of one, 'latest', or a run's unique name.\n"
+      "  --format      text (default), json, or csv (one row per point and metric)\n"
+      "  --metric KEY  gate on (and show only) these metrics; default avg_ttft_ms ttft_ms_p99 avg_latency_s\n"
+      "                latency_s_p99 for the gate, every metric shown\n"
+      "  --confidence  of the bootstrap interval, 0.5 to 0.999 (default 0.95)\n"
+      "  --min-effect  smallest change in % of the baseline that counts (default 5)\n\n"
+      "Exit codes: 0 no gated metric is significantly worse, 1 one is (for CI), 2 bad arguments, an unreadable\n"
+      "project or an unknown run.\n\n"
+      "Metric keys: ";
 const char* const kReportHelp = "Usage: throughline-cli report --project FILE [--run RUN] [--output FILE.html]\n\n"
                                 "Writes a self-contained HTML report of a run (default: the latest): summary, sweep\n"
                                 "charts, percentile tables and configuration, with inline CSS and SVG and no external\n"
@@ -118,6 +142,12 @@ bool parse(const QStringList& args, Options& o, QTextStream& err, const QStringL
             o.run = v;
         else if (a == u"--tag")
             o.tags.append(v);
+        else if (a == u"--metric")
+            o.metrics.append(v);
+        else if (a == u"--confidence")
+            o.confidence = v;
+        else if (a == u"--min-effect")
+            o.minEffect = v;
     }
     return true;
 }
@@ -416,14 +446,175 @@ int modify(const QString& sub, const Options& o, QTextStream& out, QTextStream& 
     return RunsCommand::Ok;
 }
 
+
+// A run named by id, prefix, 'latest', or its unique name.
+QString findRunByIdOrName(const ProjectReader& reader, const QString& arg, QString* error)
+{
+    QString idError;
+    const QString id = reader.findRun(arg, &idError);
+    if (!id.isEmpty())
+        return id;
+    QStringList named;
+    for (const RunData& r : reader.runs()) {
+        if (r.name == arg)
+            named.append(r.id);
+    }
+    if (named.size() == 1)
+        return named.first();
+    *error = named.isEmpty() ? idError
+                             : CliTr::tr("%1 runs are named '%2'; give the id of one").arg(named.size()).arg(arg);
+    return {};
+}
+
+QString cell(double v, const MetricDef& m)
+{
+    if (!std::isfinite(v))
+        return QStringLiteral("-");
+    return QString::number(v, 'f', m.decimals);
+}
+
+QString signedCell(double v, int decimals)
+{
+    if (!std::isfinite(v))
+        return QStringLiteral("-");
+    return (v > 0 ? QStringLiteral("+") : QString()) + QString::number(v, 'f', decimals);
+}
+
+void printComparisonText(const RunComparison& c, const QStringList& keys, QTextStream& out)
+{
+    auto runLine = [](const RunComparison::RunInfo& r) {
+        return QStringLiteral("%1 '%2' (%3, %4)")
+            .arg(r.id.left(8), r.name, r.model,
+                QDateTime::fromMSecsSinceEpoch(r.createdMs).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    };
+    out << CliTr::tr("Baseline:  %1").arg(runLine(c.baseline)) << Qt::endl;
+    out << CliTr::tr("Candidate: %1").arg(runLine(c.candidate)) << Qt::endl;
+    out << CliTr::tr("Verdicts: %1% bootstrap interval of candidate - baseline, %2 resamples, minimum effect %3%")
+               .arg(c.options.bootstrap.confidence * 100.0)
+               .arg(c.options.bootstrap.resamples)
+               .arg(c.options.minEffectPercent)
+        << Qt::endl;
+    for (const QString& w : c.notComparable)
+        out << CliTr::tr("WARNING: not comparable: %1").arg(w) << Qt::endl;
+    if (!c.configDiff.isEmpty()) {
+        out << Qt::endl << CliTr::tr("Configuration differences:") << Qt::endl;
+        for (const ParameterRegistry::Difference& d : c.configDiff)
+            out << "  " << pad(d.parameter->flag(), 26) << d.before << "  ->  " << d.after << Qt::endl;
+    }
+    if (!c.unmatchedBaseline.isEmpty())
+        out << CliTr::tr("Only in the baseline: %1").arg(c.unmatchedBaseline.join(QStringLiteral(", "))) << Qt::endl;
+    if (!c.unmatchedCandidate.isEmpty())
+        out << CliTr::tr("Only in the candidate: %1").arg(c.unmatchedCandidate.join(QStringLiteral(", ")))
+            << Qt::endl;
+    if (c.points.isEmpty())
+        out << CliTr::tr("No point of the same load in both runs: nothing to compare.") << Qt::endl;
+    for (const PointComparison& pc : c.points) {
+        out << Qt::endl
+            << CliTr::tr("Point %1 (baseline point %2, candidate point %3)")
+                   .arg(pc.load)
+                   .arg(pc.baselineIndex + 1)
+                   .arg(pc.candidateIndex + 1)
+            << Qt::endl;
+        out << pad(QStringLiteral("METRIC"), 30) << pad(QStringLiteral("KEY"), 30)
+            << pad(QStringLiteral("BASELINE"), 12, true) << pad(QStringLiteral("CANDIDATE"), 12, true)
+            << pad(QStringLiteral("DELTA"), 12, true) << pad(QStringLiteral("DELTA%"), 9, true) << "  "
+            << QStringLiteral("VERDICT") << Qt::endl;
+        for (const MetricComparison& m : pc.metrics) {
+            if (!keys.isEmpty() && !keys.contains(m.key))
+                continue;
+            const QString unit = m.metric->unitString();
+            out << pad(unit.isEmpty() ? m.name : QStringLiteral("%1 (%2)").arg(m.name, unit), 30) << pad(m.key, 30)
+                << pad(cell(m.baseline, *m.metric), 12, true) << pad(cell(m.candidate, *m.metric), 12, true)
+                << pad(signedCell(m.delta, m.metric->decimals), 12, true)
+                << pad(signedCell(m.deltaPercent, 1), 9, true) << "  " << verdictName(m.verdict) << Qt::endl;
+        }
+    }
+}
+
+int compareRuns(const Options& o, QTextStream& out, QTextStream& err)
+{
+    if (o.positional.size() != 2)
+        return fail(err, RunsCommand::BadArguments,
+            CliTr::tr("runs compare: give two runs, BASELINE then CANDIDATE (an id, a prefix, 'latest' or a name)"));
+    const QString format = o.format.isEmpty() ? QStringLiteral("text") : o.format;
+    if (format != u"text" && format != u"json" && format != u"csv")
+        return fail(err, RunsCommand::BadArguments,
+            CliTr::tr("--format: give one of text, json, csv (got '%1')").arg(o.format));
+    const QStringList known = RunComparison::metricKeys();
+    for (const QString& k : o.metrics) {
+        if (!known.contains(k))
+            return fail(err, RunsCommand::BadArguments,
+                CliTr::tr("--metric: unknown metric '%1'; 'runs compare --help' lists the keys").arg(k));
+    }
+    ComparisonOptions options;
+    if (!o.confidence.isEmpty()) {
+        bool ok = false;
+        const double v = o.confidence.toDouble(&ok);
+        if (!ok || !(v >= 0.5 && v <= 0.999))
+            return fail(err, RunsCommand::BadArguments,
+                CliTr::tr("--confidence: give a number from 0.5 to 0.999 (got '%1')").arg(o.confidence));
+        options.bootstrap.confidence = v;
+    }
+    if (!o.minEffect.isEmpty()) {
+        bool ok = false;
+        const double v = o.minEffect.toDouble(&ok);
+        if (!ok || !(v >= 0 && v <= 1000))
+            return fail(err, RunsCommand::BadArguments,
+                CliTr::tr("--min-effect: give a percentage from 0 to 1000 (got '%1')").arg(o.minEffect));
+        options.minEffectPercent = v;
+    }
+    ProjectReader reader;
+    QString error;
+    if (!reader.open(o.project, &error))
+        return fail(err, RunsCommand::BadArguments, QStringLiteral("--project: ") + error);
+    QStringList ids;
+    for (const QString& arg : o.positional) {
+        const QString id = findRunByIdOrName(reader, arg, &error);
+        if (id.isEmpty())
+            return fail(err, RunsCommand::BadArguments, error);
+        ids.append(id);
+    }
+    const std::optional<RunData> baseline = reader.loadRun(ids.at(0));
+    const std::optional<RunData> candidate = reader.loadRun(ids.at(1));
+    if (!baseline || !candidate || !reader.lastError().isEmpty())
+        return fail(err, RunsCommand::Failed, reader.lastError());
+    const RunComparison c = RunComparison::compare(*baseline, *candidate, options);
+    if (format == u"json")
+        out << QString::fromUtf8(c.toJson(o.metrics)) << Qt::endl;
+    else if (format == u"csv")
+        out << QString::fromUtf8(c.toCsv(o.metrics));
+    else
+        printComparisonText(c, o.metrics, out);
+
+    const QStringList gate = o.metrics.isEmpty() ? RunComparison::defaultGateKeys() : o.metrics;
+    const QList<const MetricComparison*> regressions = c.regressions(gate);
+    if (regressions.isEmpty()) {
+        if (format == u"text")
+            out << Qt::endl << CliTr::tr("No significant regression of %1.").arg(gate.join(QStringLiteral(", ")))
+                << Qt::endl;
+        return RunsCommand::Ok;
+    }
+    for (const PointComparison& pc : c.points) {
+        for (const MetricComparison& m : pc.metrics) {
+            if (m.verdict == Verdict::Worse && gate.contains(m.key))
+                err << CliTr::tr("regression: %1 at %2: %3 -> %4 (%5%), %6")
+                           .arg(m.key, pc.load, cell(m.baseline, *m.metric), cell(m.candidate, *m.metric),
+                               signedCell(m.deltaPercent, 1), m.reason)
+                    << Qt::endl;
+        }
+    }
+    return RunsCommand::Failed;
+}
+
 } // namespace
 
 QString RunsCommand::runsHelp()
 {
     return CliTr::tr(
-        "Usage: throughline-cli runs <list|show|export|import|delete|note|tag> [RUN] --project FILE ...\n\n"
+        "Usage: throughline-cli runs <list|show|compare|export|import|delete|note|tag> [RUN] --project FILE ...\n\n"
         "  list     the runs of a project file\n"
         "  show     one run: provenance, notes, tags, fingerprint and the summary of each sweep point\n"
+        "  compare  two runs point by point, with significance verdicts (exit 1 on a regression, for CI)\n"
         "  export   a run as EvalScope output, CSV, JSON or an HTML report\n"
         "  import   an EvalScope output folder, a vLLM bench serve result or an exported run\n"
         "  delete   a run and everything it measured\n"
@@ -447,6 +638,9 @@ int RunsCommand::runs(const QStringList& args, QTextStream& out, QTextStream& er
     const QList<Sub> subs{
         {"list", kListHelp, {QStringLiteral("--project"), QStringLiteral("--json")}},
         {"show", kShowHelp, {QStringLiteral("--project")}},
+        {"compare", kCompareHelp,
+            {QStringLiteral("--project"), QStringLiteral("--format"), QStringLiteral("--metric"),
+                QStringLiteral("--confidence"), QStringLiteral("--min-effect")}},
         {"export", kExportHelp, {QStringLiteral("--project"), QStringLiteral("--format"), QStringLiteral("--output")}},
         {"import", kImportHelp,
             {QStringLiteral("--project"), QStringLiteral("--format"), QStringLiteral("--name"),
@@ -459,16 +653,21 @@ int RunsCommand::runs(const QStringList& args, QTextStream& out, QTextStream& er
         = std::find_if(subs.cbegin(), subs.cend(), [&sub](const Sub& s) { return sub == QLatin1String(s.name); });
     if (it == subs.cend())
         return fail(err, BadArguments,
-            CliTr::tr("runs: unknown command '%1'; use list, show, export, import, delete, note or tag").arg(sub));
+            CliTr::tr("runs: unknown command '%1'; use list, show, compare, export, import, delete, note or tag")
+                .arg(sub));
     Options o;
     if (!parse(args.mid(1), o, err, it->flags))
         return BadArguments;
     if (o.help) {
         out << QString::fromLatin1(it->help);
+        if (sub == u"compare")
+            out << RunComparison::metricKeys().join(QStringLiteral(" ")) << Qt::endl;
         return Ok;
     }
     if (o.project.isEmpty())
         return fail(err, BadArguments, CliTr::tr("--project: give the project file (*.tlproj)"));
+    if (sub == u"compare")
+        return compareRuns(o, out, err);
     if (sub == u"list") {
         if (!o.positional.isEmpty())
             return fail(err, BadArguments, CliTr::tr("runs list: unexpected argument '%1'").arg(o.positional.first()));

@@ -339,4 +339,19 @@ QList<ParameterRegistry::Difference> ParameterRegistry::configDiff(const RunConf
     return out;
 }
 
+bool ParameterRegistry::definesWorkload(const Parameter& p)
+{
+    // Not the load (parallel, number, rate: points are matched by it), nor the target (comparing two servers or
+    // models on one workload is the point of a comparison), nor output and harness settings.
+    static const QStringList keys{QStringLiteral("api"), QStringLiteral("prompt"), QStringLiteral("dataset"),
+        QStringLiteral("dataset_path"), QStringLiteral("dataset_args"), QStringLiteral("dataset_offset"),
+        QStringLiteral("tokenizer_path"), QStringLiteral("prefix_length"), QStringLiteral("min_prompt_length"),
+        QStringLiteral("max_prompt_length"), QStringLiteral("query_template"), QStringLiteral("apply_chat_template"),
+        QStringLiteral("max_tokens"), QStringLiteral("min_tokens"), QStringLiteral("stop"),
+        QStringLiteral("stop_token_ids"), QStringLiteral("n_choices"), QStringLiteral("extra_args"),
+        QStringLiteral("stream"), QStringLiteral("multi_turn"), QStringLiteral("min_turns"),
+        QStringLiteral("max_turns"), QStringLiteral("multi_turn_args")};
+    return p.key && keys.contains(QLatin1String(p.key));
+}
+
 } // namespace tl

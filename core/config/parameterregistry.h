@@ -51,6 +51,10 @@ public:
         QString after;
     };
     static QList<Difference> configDiff(const RunConfig& a, const RunConfig& b);
+    // The parameters that decide what is asked of the server (prompts, their lengths, output length, stream mode,
+    // API, tokenizer, multi-turn): two runs that differ in one measure different workloads, and a comparison of them
+    // says so (RunComparison::notComparable). Declared once, as a list of keys in parameterregistry.cpp.
+    static bool definesWorkload(const Parameter& p);
 };
 
 } // namespace tl

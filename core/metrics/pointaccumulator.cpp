@@ -232,29 +232,8 @@ PercentileTable PointAccumulator::percentiles() const
     t.metrics = MetricCatalogue::columns(MetricTable::Percentiles);
     t.labels = percentileLabels();
 
-    // EvalScope takes TTFT/TPOT from streamed requests only, unless none was streamed.
-    const bool anyStream = std::any_of(m_samples.begin(), m_samples.end(), [](const Sample& s) { return s.stream; });
-    QVector<QVector<double>> samples(t.metrics.size());
-    // The catalogue lists the columns in MetricId order.
-    auto column = [&samples](MetricId id) -> QVector<double>& { return samples[int(id) - int(MetricId::Ttft)]; };
-    for (const Sample& s : m_samples) {
-        if (s.stream || !anyStream) {
-            column(MetricId::Ttft).append(s.ttftS * 1000.0);
-            column(MetricId::Tpot).append(s.tpotS * 1000.0);
-            if (s.tpotS > 0)
-                column(MetricId::DecodeRate).append(1.0 / s.tpotS);
-        }
-        column(MetricId::Latency).append(s.latencyS);
-        column(MetricId::InputTokens).append(s.promptTokens);
-        column(MetricId::OutputTokens).append(s.completionTokens);
-        if (s.latencyS > 0) {
-            column(MetricId::OutputRate).append(s.completionTokens / s.latencyS);
-            column(MetricId::TotalRate).append((s.promptTokens + s.completionTokens) / s.latencyS);
-        }
-    }
-    column(MetricId::Itl) = scaled(m_itl, 1000.0);
-    for (const QVector<double>& values : std::as_const(samples))
-        t.values.append(percentileRow(values));
+    for (const QString& key : std::as_const(t.metrics))
+        t.values.append(percentileRow(columnSamples(MetricCatalogue::find(MetricTable::Percentiles, key)->id)));
     return t;
 }
 
@@ -269,28 +248,17 @@ ExtendedMetrics PointAccumulator::extended() const
     for (auto it = m_errorMessages.cbegin(); it != m_errorMessages.cend(); ++it)
         m.errorMessages.append({it.key(), it.value()});
 
-    QVector<double> ttftContent;
-    QVector<double> tpotExclFirst;
-    QVector<double> normTpot;
-    QVector<double> fromSchedule;
-    QVector<double> chunks;
-    QVector<double> tokensPerChunk;
+    const QVector<double> ttftContent = columnSamples(MetricId::TtftContent);
+    const QVector<double> tpotExclFirst = columnSamples(MetricId::TpotExclFirst);
+    const QVector<double> normTpot = columnSamples(MetricId::Ntpot);
+    const QVector<double> fromSchedule = columnSamples(MetricId::LatencyFromSchedule);
     double chunkSum = 0;
     double chunkTokens = 0;
     int streamed = 0;
     for (const Sample& s : m_samples) {
-        if (!std::isnan(s.ttftContentS))
-            ttftContent.append(s.ttftContentS * 1000.0);
-        if (!std::isnan(s.tpotExclFirstS))
-            tpotExclFirst.append(s.tpotExclFirstS * 1000.0);
-        if (s.completionTokens > 0)
-            normTpot.append(s.latencyS / s.completionTokens * 1000.0);
-        fromSchedule.append(s.latencyFromScheduleS);
         if (s.stream && s.contentChunks > 0) {
             ++streamed;
             m.exactTokenRequests += s.exactTokens ? 1 : 0;
-            chunks.append(s.contentChunks);
-            tokensPerChunk.append(s.contentTokens / s.contentChunks);
             chunkSum += s.contentChunks;
             chunkTokens += s.contentTokens;
         }
@@ -343,11 +311,89 @@ ExtendedMetrics PointAccumulator::extended() const
     PercentileTable& t = m.percentiles;
     t.metrics = MetricCatalogue::columns(MetricTable::ExtendedPercentiles); // the order of the values below
     t.labels = percentileLabels();
-    t.values = {percentileRow(ttftContent), percentileRow(tpotExclFirst), percentileRow(normTpot),
-        percentileRow(scaled(m_itlChunk, 1000.0)), percentileRow(scaled(m_itlToken, 1000.0)),
-        percentileRow(scaled(m_scheduleLag, 1000.0)), percentileRow(fromSchedule), percentileRow(chunks),
-        percentileRow(tokensPerChunk)};
+    for (const QString& key : std::as_const(t.metrics))
+        t.values.append(percentileRow(columnSamples(MetricCatalogue::find(MetricTable::ExtendedPercentiles, key)->id)));
     return m;
+}
+
+QVector<double> PointAccumulator::columnSamples(MetricId column) const
+{
+    QVector<double> out;
+    switch (column) {
+    case MetricId::Itl:
+        return scaled(m_itl, 1000.0);
+    case MetricId::ItlChunk:
+        return scaled(m_itlChunk, 1000.0);
+    case MetricId::ItlToken:
+        return scaled(m_itlToken, 1000.0);
+    case MetricId::ScheduleLag:
+        return scaled(m_scheduleLag, 1000.0);
+    default:
+        break;
+    }
+    // EvalScope takes TTFT/TPOT from streamed requests only, unless none was streamed.
+    const bool anyStream = std::any_of(m_samples.begin(), m_samples.end(), [](const Sample& s) { return s.stream; });
+    out.reserve(qsizetype(m_samples.size()));
+    for (const Sample& s : m_samples) {
+        const bool streamedOrNone = s.stream || !anyStream;
+        switch (column) {
+        case MetricId::Ttft:
+            if (streamedOrNone)
+                out.append(s.ttftS * 1000.0);
+            break;
+        case MetricId::Tpot:
+            if (streamedOrNone)
+                out.append(s.tpotS * 1000.0);
+            break;
+        case MetricId::DecodeRate:
+            if (streamedOrNone && s.tpotS > 0)
+                out.append(1.0 / s.tpotS);
+            break;
+        case MetricId::Latency:
+            out.append(s.latencyS);
+            break;
+        case MetricId::InputTokens:
+            out.append(s.promptTokens);
+            break;
+        case MetricId::OutputTokens:
+            out.append(s.completionTokens);
+            break;
+        case MetricId::OutputRate:
+            if (s.latencyS > 0)
+                out.append(s.completionTokens / s.latencyS);
+            break;
+        case MetricId::TotalRate:
+            if (s.latencyS > 0)
+                out.append((s.promptTokens + s.completionTokens) / s.latencyS);
+            break;
+        case MetricId::TtftContent:
+            if (!std::isnan(s.ttftContentS))
+                out.append(s.ttftContentS * 1000.0);
+            break;
+        case MetricId::TpotExclFirst:
+            if (!std::isnan(s.tpotExclFirstS))
+                out.append(s.tpotExclFirstS * 1000.0);
+            break;
+        case MetricId::Ntpot:
+            if (s.completionTokens > 0)
+                out.append(s.latencyS / s.completionTokens * 1000.0);
+            break;
+        case MetricId::LatencyFromSchedule:
+            out.append(s.latencyFromScheduleS);
+            break;
+        case MetricId::ChunksPerRequest:
+            if (s.stream && s.contentChunks > 0)
+                out.append(s.contentChunks);
+            break;
+        case MetricId::TokensPerChunk:
+            if (s.stream && s.contentChunks > 0)
+                out.append(s.contentTokens / s.contentChunks);
+            break;
+        default:
+            return {};
+        }
+    }
+    return out;
 }
 
 } // namespace tl

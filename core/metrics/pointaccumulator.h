@@ -3,6 +3,7 @@
 #include "config/runconfig.h"
 #include "model/requestrecord.h"
 #include "metrics/extendedmetrics.h"
+#include "metrics/metriccatalogue.h"
 #include "metrics/summary.h"
 
 #include <QList>
@@ -32,6 +33,11 @@ public:
     Summary summary() const;
     PercentileTable percentiles() const;
     ExtendedMetrics extended() const;
+    // The values one percentile column (MetricTable::Percentiles or ExtendedPercentiles) is read from, unsorted and
+    // in its unit (ms, s, tokens...): one per successful request, or one per gap for the ITL columns. The same
+    // values percentiles() and extended() rank, so a comparison can resample them (RunComparison). Empty for any
+    // other metric.
+    QVector<double> columnSamples(MetricId column) const;
 
 private:
     // One successful request, reduced.

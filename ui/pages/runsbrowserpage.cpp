@@ -11,6 +11,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace tl {
 
 RunsBrowserPage::RunsBrowserPage(QWidget* parent)
@@ -47,7 +49,7 @@ RunsBrowserPage::RunsBrowserPage(QWidget* parent)
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection); // several runs: Compare
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_menu->setObjectName(QStringLiteral("runsContextMenu"));
@@ -158,8 +160,41 @@ QMenu* RunsBrowserPage::contextMenuFor(const QString& runId)
     add(tr("Re-run with This &Configuration"), "rerunAction", &RunsBrowserPage::rerunRequested);
     add(tr("D&uplicate Settings to the Form"), "duplicateRunAction", &RunsBrowserPage::duplicateRequested);
     m_menu->addSeparator();
+    QAction* compare = m_menu->addAction(tr("&Compare Selected Runs"));
+    compare->setObjectName(QStringLiteral("compareRunsAction"));
+    const QStringList selected = selectedRunIds();
+    compare->setEnabled(selected.size() >= 2);
+    connect(compare, &QAction::triggered, this, [this, selected] { Q_EMIT compareRequested(selected); });
+    m_menu->addSeparator();
     add(tr("&Delete…"), "deleteRunAction", &RunsBrowserPage::deleteRequested);
     return m_menu;
+}
+
+QStringList RunsBrowserPage::selectedRunIds() const
+{
+    QList<const RunData*> runs;
+    for (const QModelIndex& index : m_tree->selectionModel()->selectedRows()) {
+        if (const RunData* run = m_model->run(index.data(RunListModel::RunIdRole).toString()))
+            runs.append(run);
+    }
+    std::stable_sort(
+        runs.begin(), runs.end(), [](const RunData* a, const RunData* b) { return a->createdMs < b->createdMs; });
+    QStringList ids;
+    for (const RunData* run : std::as_const(runs))
+        ids.append(run->id);
+    return ids;
+}
+
+void RunsBrowserPage::selectRuns(const QStringList& runIds)
+{
+    const QScopedValueRollback guard(m_selecting, true);
+    QItemSelection selection;
+    for (const QString& id : runIds) {
+        const QModelIndex index = m_proxy->mapFromSource(m_model->indexOf(id));
+        if (index.isValid())
+            selection.select(index, index);
+    }
+    m_tree->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
 void RunsBrowserPage::showContextMenu(const QPoint& pos)

@@ -34,6 +34,10 @@ public:
     void setGrouping(RunListModel::Grouping grouping);
     RunListModel* model() const { return m_model; }
     QSortFilterProxyModel* proxy() const { return m_proxy; }
+    // The runs selected (Ctrl/Shift+click), oldest first: the comparison's baseline is the oldest.
+    QStringList selectedRunIds() const;
+    // Selects these runs (for tests and the Compare action).
+    void selectRuns(const QStringList& runIds);
     // The context menu for a run (what a right click shows); for tests.
     QMenu* contextMenuFor(const QString& runId);
 
@@ -45,6 +49,7 @@ Q_SIGNALS:
     void rerunRequested(const QString& runId);
     void duplicateRequested(const QString& runId);
     void deleteRequested(const QString& runId);
+    void compareRequested(const QStringList& runIds); // two or more, oldest first
 
 private:
     void onCurrentChanged(const QModelIndex& current);

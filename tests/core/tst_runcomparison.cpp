@@ -1,0 +1,331 @@
+// RunComparison and its bootstrap on synthetic runs with known timings: deterministic intervals, verdicts by
+// direction, the sample-count rule, point matching, the configuration diff and the JSON/CSV forms.
+
+#include "config/parameterregistry.h"
+#include "config/runconfig.h"
+#include "metrics/bootstrap.h"
+#include "metrics/pointaccumulator.h"
+#include "metrics/runcomparison.h"
+#include "testrecords.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QSet>
+#include <QTest>
+
+using namespace tl;
+
+namespace {
+
+// A point of `n` streamed requests whose TTFT is `ttftMs` plus a deterministic 0..10 ms jitter (pattern `salt`).
+PointResult point(int index, int parallel, int n, int ttftMs, int salt)
+{
+    PointResult p;
+    p.index = index;
+    p.point.parallel = parallel;
+    p.point.number = n;
+    for (int i = 0; i < n; ++i) {
+        const int jitter = (i * (37 + 16 * salt) + salt) % 11;
+        p.records.append(testrecords::streamed(i, i * 10, ttftMs + jitter, 5, 8));
+    }
+    PointAccumulator acc(RunConfig::ApiKind::Chat, p.point);
+    acc.add(p.records);
+    p.hasSummary = true;
+    p.summary = acc.summary();
+    p.percentiles = acc.percentiles();
+    p.extended = acc.extended();
+    p.requestCount = n;
+    return p;
+}
+
+RunData run(const QString& id, const QList<int>& parallels, int n, int ttftMs, int salt, const RunConfig& config = {})
+{
+    RunData r;
+    r.id = id;
+    r.name = id;
+    r.model = QStringLiteral("m");
+    r.api = QStringLiteral("openai");
+    r.configJson = ParameterRegistry::toJson(config, false);
+    for (int i = 0; i < parallels.size(); ++i)
+        r.points.append(point(i, parallels.at(i), n, ttftMs, salt));
+    return r;
+}
+
+const MetricComparison* row(const RunComparison& c, int pointIndex, const QString& key)
+{
+    for (const MetricComparison& m : c.points.at(pointIndex).metrics) {
+        if (m.key == key)
+            return &m;
+    }
+    return nullptr;
+}
+
+QString str(const nlohmann::json& v)
+{
+    return v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString();
+}
+
+QVector<double> series(int n, double base, int salt)
+{
+    QVector<double> v;
+    for (int i = 0; i < n; ++i)
+        v.append(base + (i * (37 + 16 * salt) + salt) % 11);
+    return v;
+}
+
+} // namespace
+
+class TestRunComparison final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void statistic_data()
+    {
+        QTest::addColumn<double>("statistic");
+        QTest::addColumn<double>("expected");
+        // 1..10: mean 5.5; nearest rank data[floor(n*p/100)].
+        QTest::newRow("mean") << Bootstrap::kMean << 5.5;
+        QTest::newRow("p50") << 50.0 << 6.0;
+        QTest::newRow("p90") << 90.0 << 10.0;
+        QTest::newRow("p10") << 10.0 << 2.0;
+        QTest::newRow("max") << 100.0 << 10.0;
+    }
+    void statistic()
+    {
+        QFETCH(double, statistic);
+        QFETCH(double, expected);
+        const QVector<double> sorted{1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        QCOMPARE(Bootstrap::statistic(sorted, statistic), expected);
+        QVERIFY(std::isnan(Bootstrap::statistic({}, statistic)));
+    }
+
+    void bootstrapIsDeterministic()
+    {
+        const QVector<double> a = series(300, 50, 0);
+        const QVector<double> b = series(300, 52, 1);
+        const QList<double> stats{Bootstrap::kMean, 50.0, 90.0};
+        const QList<Bootstrap::Interval> first = Bootstrap::differenceIntervals(a, b, stats);
+        const QList<Bootstrap::Interval> second = Bootstrap::differenceIntervals(a, b, stats);
+        QCOMPARE(first.size(), 3);
+        for (qsizetype i = 0; i < first.size(); ++i) {
+            QVERIFY(first.at(i).isValid());
+            QCOMPARE(first.at(i).low, second.at(i).low); // bit for bit
+            QCOMPARE(first.at(i).high, second.at(i).high);
+            QVERIFY(first.at(i).low <= first.at(i).high);
+        }
+    }
+
+    void bootstrapInterval_data()
+    {
+        QTest::addColumn<double>("shift");
+        QTest::addColumn<double>("statistic");
+        QTest::addColumn<bool>("containsZero");
+        QTest::newRow("same distribution, mean") << 0.0 << Bootstrap::kMean << true;
+        QTest::newRow("same distribution, p50") << 0.0 << 50.0 << true;
+        QTest::newRow("shift 10, mean") << 10.0 << Bootstrap::kMean << false;
+        QTest::newRow("shift 10, p50") << 10.0 << 50.0 << false;
+        QTest::newRow("shift 10, p90") << 10.0 << 90.0 << false;
+        QTest::newRow("shift -10, mean") << -10.0 << Bootstrap::kMean << false;
+    }
+    void bootstrapInterval()
+    {
+        QFETCH(double, shift);
+        QFETCH(double, statistic);
+        QFETCH(bool, containsZero);
+        const QVector<double> baseline = series(200, 50, 0);
+        const QVector<double> candidate = series(200, 50 + shift, 1); // another order of the same jitter
+        const Bootstrap::Interval ci = Bootstrap::differenceIntervals(baseline, candidate, {statistic}).first();
+        QVERIFY(ci.isValid());
+        QCOMPARE(ci.contains(0.0), containsZero);
+        QVERIFY2(ci.low - 1.0 <= shift && shift <= ci.high + 1.0,
+            qPrintable(QStringLiteral("[%1, %2] vs %3").arg(ci.low).arg(ci.high).arg(shift)));
+    }
+
+    void bootstrapCapsTheSample()
+    {
+        // 100,000 values per side cost the same as maxSamples: the interval still finds the shift.
+        QVector<double> a;
+        QVector<double> b;
+        for (int i = 0; i < 100000; ++i) {
+            a.append(50 + i % 11);
+            b.append(55 + (i * 7) % 11);
+        }
+        Bootstrap::Options o;
+        o.resamples = 500;
+        const Bootstrap::Interval ci = Bootstrap::differenceIntervals(a, b, {Bootstrap::kMean}, o).first();
+        QVERIFY(ci.low > 4.0 && ci.high < 6.0);
+    }
+
+    void emptySideGivesNoInterval()
+    {
+        QVERIFY(!Bootstrap::differenceIntervals({}, {1, 2, 3}, {Bootstrap::kMean}).first().isValid());
+    }
+
+    void verdicts_data()
+    {
+        QTest::addColumn<int>("baseTtft");
+        QTest::addColumn<int>("candTtft");
+        QTest::addColumn<int>("requests");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("verdict");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("slower ttft is worse") << 50 << 60 << 60 << "avg_ttft_ms" << "worse" << "excludes 0";
+        QTest::newRow("slower ttft p50 is worse") << 50 << 60 << 60 << "ttft_ms_p50" << "worse" << "excludes 0";
+        QTest::newRow("faster ttft is better") << 60 << 50 << 60 << "avg_ttft_ms" << "better" << "excludes 0";
+        QTest::newRow("latency follows") << 50 << 60 << 60 << "avg_latency_s" << "worse" << "excludes 0";
+        QTest::newRow("same settings") << 50 << 50 << 60 << "avg_ttft_ms" << "inconclusive" << "contains 0";
+        QTest::newRow("same settings p50") << 50 << 50 << 60 << "ttft_ms_p50" << "inconclusive" << "contains 0";
+        QTest::newRow("too few requests") << 50 << 60 << 10 << "avg_ttft_ms" << "inconclusive" << "too few";
+        QTest::newRow("p99 needs 500") << 50 << 60 << 60 << "ttft_ms_p99" << "inconclusive" << "500 needed";
+        QTest::newRow("p90 needs 50") << 50 << 60 << 49 << "ttft_ms_p90" << "inconclusive" << "50 needed";
+        QTest::newRow("throughput: one value") << 50 << 60 << 60 << "output_throughput_tok_s" << "n/a"
+                                               << "one value per point";
+        QTest::newRow("below minimum effect") << 500 << 502 << 200 << "avg_ttft_ms" << "inconclusive"
+                                              << "minimum effect";
+    }
+    void verdicts()
+    {
+        QFETCH(int, baseTtft);
+        QFETCH(int, candTtft);
+        QFETCH(int, requests);
+        QFETCH(QString, key);
+        QFETCH(QString, verdict);
+        QFETCH(QString, reason);
+        const RunData a = run(QStringLiteral("a"), {4}, requests, baseTtft, 0);
+        const RunData b = run(QStringLiteral("b"), {4}, requests, candTtft, 1);
+        const RunComparison c = RunComparison::compare(a, b);
+        QCOMPARE(c.points.size(), 1);
+        const MetricComparison* m = row(c, 0, key);
+        QVERIFY2(m, qPrintable(key));
+        QCOMPARE(verdictName(m->verdict), verdict);
+        QVERIFY2(m->reason.contains(reason), qPrintable(m->reason));
+        if (baseTtft != candTtft && key.contains(QStringLiteral("ttft"))) {
+            QCOMPARE(m->change, baseTtft < candTtft ? Change::Worse : Change::Better);
+            QVERIFY(std::abs(m->delta - (candTtft - baseTtft)) <= 2.0 + 1e-9); // jitter 0..10, another order
+        }
+        // The same comparison again gives the same intervals.
+        const MetricComparison* again = row(RunComparison::compare(a, b), 0, key);
+        QCOMPARE(again->interval.low == m->interval.low || (!again->interval.isValid() && !m->interval.isValid()),
+            true);
+    }
+
+    void pointsMatchByLoad()
+    {
+        const RunComparison c = RunComparison::compare(
+            run(QStringLiteral("a"), {1, 4, 4}, 20, 50, 0), run(QStringLiteral("b"), {4, 8, 4}, 20, 50, 1));
+        QCOMPARE(c.points.size(), 2);
+        QCOMPARE(c.points.at(0).load, QStringLiteral("parallel 4"));
+        QCOMPARE(c.points.at(0).baselineIndex, 1);
+        QCOMPARE(c.points.at(0).candidateIndex, 0);
+        QCOMPARE(c.points.at(1).load, QStringLiteral("parallel 4 #2")); // a repeated load matches in order
+        QCOMPARE(c.points.at(1).candidateIndex, 2);
+        QCOMPARE(c.unmatchedBaseline, QStringList{QStringLiteral("parallel 1")});
+        QCOMPARE(c.unmatchedCandidate, QStringList{QStringLiteral("parallel 8")});
+    }
+
+    void workloadDifferencesWarn_data()
+    {
+        QTest::addColumn<QString>("flag");
+        QTest::addColumn<bool>("warns");
+        QTest::newRow("max tokens") << "--max-tokens" << true;
+        QTest::newRow("stream") << "--stream" << true;
+        QTest::newRow("dataset") << "--dataset" << true;
+        QTest::newRow("api") << "--api" << true;
+        QTest::newRow("model: what is compared") << "--model" << false;
+        QTest::newRow("parallel: matched by point") << "--parallel" << false;
+    }
+    void workloadDifferencesWarn()
+    {
+        QFETCH(QString, flag);
+        QFETCH(bool, warns);
+        RunConfig base;
+        base.model = QStringLiteral("m");
+        RunConfig other = base;
+        if (flag == u"--max-tokens")
+            other.maxTokens = 77;
+        else if (flag == u"--stream")
+            other.stream = !base.stream;
+        else if (flag == u"--dataset")
+            other.dataset = QStringLiteral("random");
+        else if (flag == u"--api")
+            other.api = QStringLiteral("openai_completions");
+        else if (flag == u"--model")
+            other.model = QStringLiteral("other");
+        else
+            other.parallel = {8};
+        const RunComparison c = RunComparison::compare(run(QStringLiteral("a"), {4}, 20, 50, 0, base),
+            run(QStringLiteral("b"), {4}, 20, 50, 1, other));
+        QStringList differing;
+        for (const ParameterRegistry::Difference& d : c.configDiff)
+            differing.append(d.parameter->flag());
+        QVERIFY2(differing.contains(flag), qPrintable(differing.join(u' ')));
+        QCOMPARE(c.notComparable.size(), warns ? 1 : 0);
+        if (warns)
+            QVERIFY2(c.notComparable.first().contains(flag), qPrintable(c.notComparable.first()));
+    }
+
+    void missingConfigWarns()
+    {
+        RunData b = run(QStringLiteral("b"), {4}, 20, 50, 1);
+        b.configJson.clear();
+        const RunComparison c = RunComparison::compare(run(QStringLiteral("a"), {4}, 20, 50, 0), b);
+        QCOMPARE(c.notComparable.size(), 1);
+        QVERIFY(c.notComparable.first().contains(QStringLiteral("no configuration")));
+    }
+
+    void everyCatalogueMetricHasARow()
+    {
+        const QStringList keys = RunComparison::metricKeys();
+        QCOMPARE(QSet<QString>(keys.cbegin(), keys.cend()).size(), keys.size()); // unique
+        for (const QString& k : RunComparison::defaultGateKeys())
+            QVERIFY2(keys.contains(k), qPrintable(k));
+        for (const MetricDef& m : MetricCatalogue::all()) {
+            if (m.format == MetricFormat::Text)
+                continue;
+            const bool found = std::any_of(keys.cbegin(), keys.cend(), [&m](const QString& k) {
+                return k.startsWith(m.keyString().toLower().left(3));
+            });
+            QVERIFY2(found, m.key);
+        }
+        const RunComparison c
+            = RunComparison::compare(run(QStringLiteral("a"), {4}, 30, 50, 0), run(QStringLiteral("b"), {4}, 30, 60, 1));
+        QCOMPARE(c.points.first().metrics.size(), keys.size());
+    }
+
+    void machineReadableForms()
+    {
+        const RunComparison c
+            = RunComparison::compare(run(QStringLiteral("a"), {4}, 60, 50, 0), run(QStringLiteral("b"), {4}, 60, 60, 1));
+        const nlohmann::json j = nlohmann::json::parse(c.toJson().toStdString());
+        QCOMPARE(str(j["baseline"]["id"]), QStringLiteral("a"));
+        QCOMPARE(str(j["candidate"]["id"]), QStringLiteral("b"));
+        QCOMPARE(j["confidence"].get<double>(), 0.95);
+        QCOMPARE(j["points"].size(), size_t(1));
+        QCOMPARE(str(j["points"][0]["load"]), QStringLiteral("parallel 4"));
+        QCOMPARE(j["points"][0]["metrics"].size(), size_t(RunComparison::metricKeys().size()));
+        const nlohmann::json only = nlohmann::json::parse(c.toJson({QStringLiteral("avg_ttft_ms")}).toStdString());
+        QCOMPARE(only["points"][0]["metrics"].size(), size_t(1));
+        const nlohmann::json& m = only["points"][0]["metrics"][0];
+        QCOMPARE(str(m["verdict"]), QStringLiteral("worse"));
+        QCOMPARE(str(m["direction"]), QStringLiteral("lower is better"));
+        QVERIFY(m["ci_low"].get<double>() > 0);
+        QCOMPARE(m["baseline_samples"].get<int>(), 60);
+
+        const QStringList lines = QString::fromUtf8(c.toCsv({QStringLiteral("avg_ttft_ms"),
+                                                                 QStringLiteral("output_throughput_tok_s")}))
+                                      .split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines.first().startsWith(QStringLiteral("load,key,name,unit,direction,baseline,candidate")));
+        // The catalogue's order: output throughput comes before average TTFT.
+        QVERIFY2(lines.at(2).startsWith(QStringLiteral("parallel 4,avg_ttft_ms,Average TTFT,ms,lower is better,")),
+            qPrintable(lines.at(2)));
+        QVERIFY(lines.at(2).contains(QStringLiteral(",worse,")));
+        QVERIFY(lines.at(1).startsWith(QStringLiteral("parallel 4,output_throughput_tok_s,")));
+        QVERIFY(lines.at(1).contains(QStringLiteral(",n/a,")));
+        QCOMPARE(c.regressions({QStringLiteral("avg_ttft_ms")}).size(), 1);
+        QCOMPARE(c.regressions({QStringLiteral("output_throughput_tok_s")}).size(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunComparison)
+#include "tst_runcomparison.moc"

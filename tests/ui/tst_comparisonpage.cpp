@@ -1,0 +1,212 @@
+// The comparison page on real stored runs: runs against the emulated server at 50 and 60 ms time to first token,
+// picked in the project explorer (multi-select, "Compare Selected Runs"), compared on a pool thread, and shown as
+// overlaid curves, a diff table (under QAbstractItemModelTester) with coloured verdicts and definitions as
+// tooltips, and the configuration diff.
+#undef QT_NO_CAST_FROM_ASCII
+
+#include "charts/comparisonchart.h"
+#include "engine/runcontroller.h"
+#include "models/comparisontablemodel.h"
+#include "pages/comparisonpage.h"
+#include "pages/runsbrowserpage.h"
+#include "sim/simserver.h"
+#include "storage/projectreader.h"
+#include "storage/projectstore.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace tl;
+
+class TestComparisonPage final : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_project;
+    QStringList m_ids; // fast-a (50 ms), fast-b (50 ms), slow (60 ms)
+
+    QString runAgainst(const SimServer& server, const QString& name, ProjectStore& store)
+    {
+        RunConfig config;
+        config.url = server.baseUrl().toString() + QStringLiteral("/v1/chat/completions");
+        config.model = QStringLiteral("throughline-sim");
+        config.name = name;
+        config.maxTokens = 4;
+        config.sleepInterval = 0;
+        config.writeOutputs = false;
+        config.parallel = {2, 4};
+        config.number = {40, 40};
+        RunController controller;
+        QSignalSpy finished(&controller, &RunController::runFinished);
+        if (!controller.start(config, &store).isEmpty() || !finished.wait(120000))
+            return {};
+        return controller.runId();
+    }
+
+    static int row(const ComparisonTableModel* model, const QString& key) { return model->rowOf(key); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_project = m_dir.filePath("compare.tlproj");
+        SimConfig fast;
+        fast.ttftMs = 50;
+        fast.itlMs = 5;
+        SimConfig slow = fast;
+        slow.ttftMs = 60;
+        SimServer fastServer(fast);
+        SimServer slowServer(slow);
+        QString error;
+        QVERIFY2(fastServer.start(&error), qPrintable(error));
+        QVERIFY2(slowServer.start(&error), qPrintable(error));
+        auto store = ProjectStore::open(m_project, &error);
+        QVERIFY2(store, qPrintable(error));
+        for (const auto& [server, name] :
+            {std::pair{&fastServer, "fast-a"}, std::pair{&fastServer, "fast-b"}, std::pair{&slowServer, "slow"}}) {
+            const QString id = runAgainst(*server, QString::fromLatin1(name), *store);
+            QVERIFY2(!id.isEmpty(), name);
+            m_ids.append(id);
+        }
+        QVERIFY(store->flush(&error));
+    }
+
+    void explorerAsksToCompareTheSelectedRuns()
+    {
+        ProjectReader reader;
+        QString error;
+        QVERIFY(reader.open(m_project, &error));
+        QList<RunListEntry> entries;
+        for (const RunData& r : reader.runs())
+            entries.append(RunListEntry{r, 0});
+        RunsBrowserPage browser;
+        browser.setRuns("compare.tlproj", entries);
+        QSignalSpy asked(&browser, &RunsBrowserPage::compareRequested);
+
+        browser.selectRuns({m_ids.at(0)});
+        auto* compare = browser.contextMenuFor(m_ids.at(0))->findChild<QAction*>("compareRunsAction");
+        QVERIFY(compare);
+        QVERIFY(!compare->isEnabled()); // one run: nothing to compare
+
+        browser.selectRuns({m_ids.at(2), m_ids.at(0)});
+        compare = browser.contextMenuFor(m_ids.at(2))->findChild<QAction*>("compareRunsAction");
+        QVERIFY(compare->isEnabled());
+        compare->trigger();
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.first().first().toStringList(), (QStringList{m_ids.at(0), m_ids.at(2)})); // oldest first
+    }
+
+    void slowerRunIsWorse()
+    {
+        ComparisonPage page;
+        QAbstractItemModelTester tester(page.tableModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy ready(&page, &ComparisonPage::comparisonReady);
+        page.compare(m_project, {m_ids.at(0), m_ids.at(2)});
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 60000);
+        QVERIFY(page.result().error.isEmpty());
+
+        const ComparisonTableModel* model = page.tableModel();
+        QCOMPARE(model->rowCount(), RunComparison::metricKeys().size());
+        auto* point = page.findChild<QComboBox*>("comparisonPoint");
+        QCOMPARE(point->count(), 2);
+        QCOMPARE(point->itemText(0), QStringLiteral("parallel 2"));
+        for (int p = 0; p < point->count(); ++p) {
+            point->setCurrentIndex(p);
+            // The median: a few requests delayed by a busy machine move the mean, not the median.
+            const int ttft = row(model, "ttft_ms_p50");
+            QVERIFY(ttft >= 0);
+            const QModelIndex verdict = model->index(ttft, ComparisonTableModel::VerdictColumn);
+            QVERIFY2(verdict.data(ComparisonTableModel::VerdictRole).toString() == QStringLiteral("worse"),
+                qPrintable(verdict.data(Qt::ToolTipRole).toString()));
+            QCOMPARE(verdict.data().toString(), ComparisonTableModel::verdictText(Verdict::Worse));
+            QCOMPARE(verdict.data(Qt::ForegroundRole).value<QColor>(), QColor(0xD5, 0x5E, 0x00));
+            QVERIFY(verdict.data(Qt::ToolTipRole).toString().contains("excludes 0"));
+            const QString definition = MetricCatalogue::get(MetricId::Ttft).definitionString().toHtmlEscaped();
+            QVERIFY(model->index(ttft, ComparisonTableModel::Metric).data(Qt::ToolTipRole).toString().contains(
+                definition));
+            const auto number = [&](int column) {
+                return model->index(ttft, column).data(ComparisonTableModel::SortRole).toDouble();
+            };
+            QCOMPARE(number(ComparisonTableModel::Delta),
+                number(ComparisonTableModel::Candidate) - number(ComparisonTableModel::Baseline));
+            // A throughput has one value per point: no verdict.
+            QCOMPARE(model->index(row(model, "output_throughput_tok_s"), ComparisonTableModel::VerdictColumn)
+                         .data(ComparisonTableModel::VerdictRole)
+                         .toString(),
+                QStringLiteral("n/a"));
+        }
+
+        // Both charts overlay the two runs, named by run, model and date.
+        QCOMPARE(page.sweepChart()->curveCount(), 2);
+        QCOMPARE(page.curveChart()->curveCount(), 2);
+        const QStringList legend = page.sweepChart()->legendNames();
+        QCOMPARE(legend.size(), 2);
+        QVERIFY2(legend.first().startsWith("fast-a · throughline-sim · "), qPrintable(legend.first()));
+        QVERIFY(legend.last().startsWith("slow · "));
+        auto* metric = page.findChild<QComboBox*>("comparisonMetric");
+        metric->setCurrentIndex(metric->findText("Average latency (s)"));
+        QCOMPARE(page.sweepChart()->curveCount(), 2);
+
+        // The configuration diff: the URL and the name differ, neither defines the workload.
+        auto* config = page.findChild<QTreeWidget*>("comparisonConfig");
+        QVERIFY(!config->findItems("--url", Qt::MatchExactly).isEmpty());
+        QVERIFY(config->findItems("--url", Qt::MatchExactly).first()->text(3).isEmpty());
+        QVERIFY(page.findChild<QLabel*>("comparisonWarnings")->isHidden());
+    }
+
+    void threeRunsAgainstOneBaseline()
+    {
+        ComparisonPage page;
+        QAbstractItemModelTester tester(page.tableModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy ready(&page, &ComparisonPage::comparisonReady);
+        page.resize(1400, 900);
+        page.compare(m_project, m_ids);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 60000);
+        QCOMPARE(page.result().comparisons.size(), 2);
+        QCOMPARE(page.sweepChart()->curveCount(), 3);
+        auto* candidate = page.findChild<QComboBox*>("comparisonCandidate");
+        QCOMPARE(candidate->count(), 2);
+        candidate->setCurrentIndex(0); // fast-b: the same settings
+        const QModelIndex same = page.tableModel()->index(
+            row(page.tableModel(), "ttft_ms_p50"), ComparisonTableModel::VerdictColumn);
+        QCOMPARE(same.data(ComparisonTableModel::VerdictRole).toString(), QStringLiteral("inconclusive"));
+        candidate->setCurrentIndex(1); // slow
+        const QModelIndex slower = page.tableModel()->index(
+            row(page.tableModel(), "ttft_ms_p50"), ComparisonTableModel::VerdictColumn);
+        QCOMPARE(slower.data(ComparisonTableModel::VerdictRole).toString(), QStringLiteral("worse"));
+
+        const QString dir = qEnvironmentVariable("THROUGHLINE_SCREENSHOT_DIR");
+        if (!dir.isEmpty()) {
+            page.findChild<QComboBox*>("comparisonPoint")->setCurrentIndex(1);
+            auto* table = page.findChild<QTableView*>("comparisonTable");
+            table->scrollTo(table->model()->index(row(page.tableModel(), "avg_latency_s"), 0),
+                QAbstractItemView::PositionAtTop); // the verdicts, not the request counts
+            page.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&page));
+            QVERIFY(page.grab().save(QDir(dir).filePath("comparison.png")));
+        }
+    }
+
+    void unreadableProjectIsReported()
+    {
+        ComparisonPage page;
+        QSignalSpy ready(&page, &ComparisonPage::comparisonReady);
+        page.compare(m_dir.filePath("missing.tlproj"), {"a", "b"});
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 30000);
+        QVERIFY(!page.result().error.isEmpty());
+        QVERIFY(page.findChild<QLabel*>("comparisonHeader")->text().startsWith(ComparisonPage::tr("Cannot compare")));
+        QCOMPARE(page.tableModel()->rowCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestComparisonPage)
+#include "tst_comparisonpage.moc"

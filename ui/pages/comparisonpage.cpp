@@ -1,0 +1,310 @@
+#include "pages/comparisonpage.h"
+
+#include "charts/comparisonchart.h"
+#include "models/comparisontablemodel.h"
+#include "storage/projectreader.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+
+namespace tl {
+
+namespace {
+
+// The metrics the sweep chart offers: every number of the catalogue, percentile columns at p50, p90 and p99.
+struct ChartMetric {
+    const MetricDef* metric;
+    QString label; // percentile label or empty
+    QString name;
+};
+
+const QList<ChartMetric>& chartMetrics()
+{
+    static const QList<ChartMetric> list = [] {
+        QList<ChartMetric> out;
+        for (const MetricDef& m : MetricCatalogue::all()) {
+            if (m.format == MetricFormat::Text)
+                continue;
+            if (m.table == MetricTable::Percentiles || m.table == MetricTable::ExtendedPercentiles) {
+                for (const char* p : {"50%", "90%", "99%"})
+                    out.append({&m, QString::fromLatin1(p),
+                        QStringLiteral("%1 p%2").arg(m.nameString(), QString::fromLatin1(p).chopped(1))});
+            } else {
+                out.append({&m, QString(), m.nameString()});
+            }
+        }
+        return out;
+    }();
+    return list;
+}
+
+double loadOf(const RunPoint& p)
+{
+    return p.rate > 0 ? p.rate : double(p.parallel);
+}
+
+} // namespace
+
+ComparisonPage::ComparisonPage(QWidget* parent)
+    : QWidget(parent)
+    , m_header(new QLabel(this))
+    , m_warnings(new QLabel(this))
+    , m_candidate(new QComboBox(this))
+    , m_point(new QComboBox(this))
+    , m_metric(new QComboBox(this))
+    , m_sweepChart(new ComparisonChart(this))
+    , m_curveChart(new ComparisonChart(this))
+    , m_model(new ComparisonTableModel(this))
+    , m_table(new QTableView(this))
+    , m_config(new QTreeWidget(this))
+    , m_watcher(new QFutureWatcher<Result>(this))
+{
+    m_header->setObjectName(QStringLiteral("comparisonHeader"));
+    m_header->setWordWrap(true);
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setText(tr("Select two or more runs in the project explorer (Ctrl+click) and choose "
+                         "<b>Compare Selected Runs</b> from their context menu."));
+    m_warnings->setObjectName(QStringLiteral("comparisonWarnings"));
+    m_warnings->setWordWrap(true);
+    m_warnings->setStyleSheet(QStringLiteral("color: #D55E00;"));
+    m_warnings->hide();
+    m_candidate->setObjectName(QStringLiteral("comparisonCandidate"));
+    m_point->setObjectName(QStringLiteral("comparisonPoint"));
+    m_metric->setObjectName(QStringLiteral("comparisonMetric"));
+    for (const ChartMetric& m : chartMetrics())
+        m_metric->addItem(m.metric->unitString().isEmpty() ? m.name : tr("%1 (%2)").arg(m.name, m.metric->unitString()));
+    m_metric->setCurrentIndex(0);
+    for (int i = 0; i < chartMetrics().size(); ++i) {
+        if (chartMetrics().at(i).metric->id == MetricId::Ttft && chartMetrics().at(i).label == u"99%")
+            m_metric->setCurrentIndex(i);
+    }
+    m_sweepChart->setObjectName(QStringLiteral("comparisonSweepChart"));
+    m_curveChart->setObjectName(QStringLiteral("comparisonCurveChart"));
+    m_model->setObjectName(QStringLiteral("comparisonModel"));
+    auto* proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_model);
+    proxy->setSortRole(ComparisonTableModel::SortRole);
+    m_table->setObjectName(QStringLiteral("comparisonTable"));
+    m_table->setModel(proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder); // the catalogue's order until a header is clicked
+    m_table->setAlternatingRowColors(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(ComparisonTableModel::Metric, QHeaderView::Stretch);
+    m_config->setObjectName(QStringLiteral("comparisonConfig"));
+    m_config->setHeaderLabels({tr("Parameter"), tr("Baseline"), tr("Candidate"), tr("Workload")});
+    m_config->setRootIsDecorated(false);
+
+    connect(m_watcher, &QFutureWatcher<Result>::finished, this, &ComparisonPage::onLoaded);
+    connect(m_candidate, &QComboBox::currentIndexChanged, this, &ComparisonPage::showDiff);
+    connect(m_point, &QComboBox::currentIndexChanged, this, &ComparisonPage::showDiff);
+    connect(m_metric, &QComboBox::currentIndexChanged, this, &ComparisonPage::updateSweepChart);
+
+    auto* choices = new QHBoxLayout;
+    choices->addWidget(new QLabel(tr("Candidate:"), this));
+    choices->addWidget(m_candidate, 1);
+    choices->addWidget(new QLabel(tr("Point:"), this));
+    choices->addWidget(m_point);
+    choices->addWidget(new QLabel(tr("Sweep chart:"), this));
+    choices->addWidget(m_metric, 1);
+    auto* charts = new QSplitter(Qt::Horizontal, this);
+    charts->addWidget(m_sweepChart);
+    charts->addWidget(m_curveChart);
+    auto* details = new QTabWidget(this);
+    details->setObjectName(QStringLiteral("comparisonDetails"));
+    details->addTab(m_table, tr("Metrics"));
+    details->addTab(m_config, tr("Configuration"));
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(charts);
+    split->addWidget(details);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_header);
+    layout->addWidget(m_warnings);
+    layout->addLayout(choices);
+    layout->addWidget(split, 1);
+}
+
+ComparisonPage::~ComparisonPage()
+{
+    m_watcher->waitForFinished(); // the pool thread holds no pointer into the page, but finish before tearing down
+}
+
+bool ComparisonPage::isBusy() const
+{
+    return m_watcher->isRunning();
+}
+
+ComparisonPage::Result ComparisonPage::load(const QString& projectPath, const QStringList& runIds)
+{
+    Result r;
+    ProjectReader reader;
+    if (!reader.open(projectPath, &r.error))
+        return r;
+    for (const QString& id : runIds) {
+        std::optional<RunData> run = reader.loadRun(id);
+        if (!run) {
+            r.error = reader.lastError().isEmpty() ? tr("run %1 is not in the project").arg(id) : reader.lastError();
+            return r;
+        }
+        r.runs.append(*run);
+    }
+    for (qsizetype i = 1; i < r.runs.size(); ++i)
+        r.comparisons.append(RunComparison::compare(r.runs.first(), r.runs.at(i)));
+    for (RunData& run : r.runs) {
+        for (PointResult& p : run.points)
+            p.records.clear(); // compared: the charts need the summaries only
+    }
+    return r;
+}
+
+void ComparisonPage::compare(const QString& projectPath, const QStringList& runIds)
+{
+    if (runIds.size() < 2) {
+        m_header->setText(tr("Select at least two runs to compare."));
+        return;
+    }
+    m_header->setText(tr("Comparing %n run(s): loading their requests and bootstrapping the verdicts…", nullptr,
+        int(runIds.size())));
+    m_watcher->setFuture(QtConcurrent::run(&ComparisonPage::load, projectPath, runIds));
+}
+
+QString ComparisonPage::legendName(const RunData& run) const
+{
+    return tr("%1 · %2 · %3")
+        .arg(run.name.isEmpty() ? run.id.left(8) : run.name, run.model,
+            run.created().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+}
+
+void ComparisonPage::onLoaded()
+{
+    m_result = m_watcher->result();
+    if (!m_result.error.isEmpty()) {
+        m_header->setText(tr("Cannot compare: %1").arg(m_result.error.toHtmlEscaped()));
+        Q_EMIT comparisonReady();
+        return;
+    }
+    QStringList names;
+    for (int i = 0; i < m_result.runs.size(); ++i)
+        names.append(QStringLiteral("<span style=\"color:%1\">■</span> %2%3")
+                         .arg(ComparisonChart::colour(i).name(), legendName(m_result.runs.at(i)).toHtmlEscaped(),
+                             i == 0 ? tr(" (baseline)") : QString()));
+    m_header->setText(names.join(QStringLiteral("&nbsp;&nbsp; ")));
+    {
+        const QSignalBlocker block(m_candidate);
+        m_candidate->clear();
+        for (qsizetype i = 1; i < m_result.runs.size(); ++i)
+            m_candidate->addItem(legendName(m_result.runs.at(i)));
+    }
+    updateSweepChart();
+    updateCurveChart();
+    showDiff();
+    Q_EMIT comparisonReady();
+}
+
+void ComparisonPage::showDiff()
+{
+    const int c = m_candidate->currentIndex();
+    if (c < 0 || c >= m_result.comparisons.size()) {
+        m_model->setRows({});
+        return;
+    }
+    const RunComparison& cmp = m_result.comparisons.at(c);
+    if (sender() != m_point) {
+        const QSignalBlocker block(m_point);
+        const QString previous = m_point->currentText();
+        m_point->clear();
+        for (const PointComparison& p : cmp.points)
+            m_point->addItem(p.load);
+        m_point->setCurrentIndex(std::max(0, m_point->findText(previous)));
+    }
+    const int p = m_point->currentIndex();
+    m_model->setRows(p >= 0 && p < cmp.points.size() ? cmp.points.at(p).metrics : QList<MetricComparison>());
+    m_table->resizeColumnsToContents();
+
+    QStringList warnings;
+    for (const QString& w : cmp.notComparable)
+        warnings.append(tr("⚠ Not comparable: %1").arg(w));
+    if (cmp.points.isEmpty())
+        warnings.append(tr("⚠ No point of the same load in both runs."));
+    if (!cmp.unmatchedBaseline.isEmpty())
+        warnings.append(tr("Only in the baseline: %1").arg(cmp.unmatchedBaseline.join(QStringLiteral(", "))));
+    if (!cmp.unmatchedCandidate.isEmpty())
+        warnings.append(tr("Only in the candidate: %1").arg(cmp.unmatchedCandidate.join(QStringLiteral(", "))));
+    m_warnings->setText(warnings.join(u'\n'));
+    m_warnings->setVisible(!warnings.isEmpty());
+
+    m_config->clear();
+    for (const ParameterRegistry::Difference& d : cmp.configDiff) {
+        const bool workload = ParameterRegistry::definesWorkload(*d.parameter);
+        auto* item = new QTreeWidgetItem(m_config,
+            {d.parameter->flag(), d.before, d.after, workload ? tr("defines the workload") : QString()});
+        item->setToolTip(0, QCoreApplication::translate("Throughline", d.parameter->help));
+        if (workload)
+            item->setForeground(3, ComparisonTableModel::verdictColour(Verdict::Worse));
+    }
+    if (cmp.configDiff.isEmpty())
+        new QTreeWidgetItem(m_config, {tr("(the same configuration)")});
+    for (int i = 0; i < m_config->columnCount(); ++i)
+        m_config->resizeColumnToContents(i);
+}
+
+void ComparisonPage::updateSweepChart()
+{
+    const int index = m_metric->currentIndex();
+    if (index < 0 || m_result.runs.isEmpty())
+        return;
+    const ChartMetric& m = chartMetrics().at(index);
+    QList<ComparisonChart::Curve> curves;
+    bool openLoop = false;
+    for (const RunData& run : std::as_const(m_result.runs)) {
+        ComparisonChart::Curve c{legendName(run), {}};
+        for (const PointResult& p : run.points) {
+            if (!p.hasSummary)
+                continue;
+            openLoop = openLoop || p.point.rate > 0;
+            c.points.append(QPointF(loadOf(p.point), MetricCatalogue::value(*m.metric, p, m.label)));
+        }
+        curves.append(c);
+    }
+    const QString unit = m.metric->unitString();
+    const QString y = unit.isEmpty() ? m.name : tr("%1 (%2)").arg(m.name, unit);
+    m_sweepChart->setCurves(tr("%1 against the load").arg(m.name), openLoop ? tr("rate (req/s)") : tr("parallel"),
+        y, curves);
+}
+
+void ComparisonPage::updateCurveChart()
+{
+    QList<ComparisonChart::Curve> curves;
+    const MetricDef& x = MetricCatalogue::get(MetricId::OutputThroughput);
+    const MetricDef& y = MetricCatalogue::get(MetricId::AvgLatency);
+    for (const RunData& run : std::as_const(m_result.runs)) {
+        ComparisonChart::Curve c{legendName(run), {}};
+        for (const PointResult& p : run.points) {
+            if (p.hasSummary)
+                c.points.append(QPointF(MetricCatalogue::value(x, p), MetricCatalogue::value(y, p)));
+        }
+        curves.append(c);
+    }
+    m_curveChart->setCurves(tr("Throughput–latency"), tr("output throughput (tok/s)"), tr("average latency (s)"),
+        curves);
+}
+
+} // namespace tl

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "metrics/runcomparison.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QTableView;
+class QTreeWidget;
+
+namespace tl {
+
+class ComparisonChart;
+class ComparisonTableModel;
+
+// Two or more stored runs side by side: their sweep curves (any catalogue metric against the load) and
+// throughput–latency curves overlaid, the diff table of a matched point (baseline = the first run, against the
+// candidate chosen) with bootstrap verdicts, the configuration diff and the warnings when the workloads differ.
+// Loading the runs and the bootstrap run on a pool thread (QtConcurrent); the page only shows the result.
+class ComparisonPage final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ComparisonPage)
+
+public:
+    // What the pool thread hands back: every run (requests dropped once compared) and the baseline against each
+    // other run.
+    struct Result {
+        QList<RunData> runs;
+        QList<RunComparison> comparisons; // comparisons[i]: runs[0] against runs[i + 1]
+        QString error;
+    };
+
+    explicit ComparisonPage(QWidget* parent = nullptr);
+    ~ComparisonPage() override;
+
+    // Compares the runs `runIds` of the project file at `projectPath` (the first is the baseline); at least two.
+    void compare(const QString& projectPath, const QStringList& runIds);
+    bool isBusy() const;
+    const Result& result() const { return m_result; }
+    ComparisonTableModel* tableModel() const { return m_model; }
+    ComparisonChart* sweepChart() const { return m_sweepChart; }
+    ComparisonChart* curveChart() const { return m_curveChart; }
+    // Blocking: loads and compares on the calling thread (what the pool thread runs).
+    static Result load(const QString& projectPath, const QStringList& runIds);
+
+Q_SIGNALS:
+    void comparisonReady(); // the result is shown (or its error)
+
+private:
+    void onLoaded();
+    void showDiff();
+    void updateSweepChart();
+    void updateCurveChart();
+    QString legendName(const RunData& run) const;
+
+    QLabel* m_header = nullptr;
+    QLabel* m_warnings = nullptr;
+    QComboBox* m_candidate = nullptr;
+    QComboBox* m_point = nullptr;
+    QComboBox* m_metric = nullptr;
+    ComparisonChart* m_sweepChart = nullptr;
+    ComparisonChart* m_curveChart = nullptr;
+    ComparisonTableModel* m_model = nullptr;
+    QTableView* m_table = nullptr;
+    QTreeWidget* m_config = nullptr;
+    QFutureWatcher<Result>* m_watcher = nullptr;
+    Result m_result;
+};
+
+} // namespace tl
