@@ -472,10 +472,9 @@ inline const QStringList kDatasets = {QStringLiteral("builtin"), QStringLiteral(
     QStringLiteral("share_gpt_en"), QStringLiteral("speed_benchmark"), QStringLiteral("speed_benchmark_long"),
     QStringLiteral("random"), QStringLiteral("embedding"), QStringLiteral("embed"), QStringLiteral("embedding_batch"),
     QStringLiteral("random_embedding"), QStringLiteral("random_embedding_batch"), QStringLiteral("rerank"),
-    QStringLiteral("random_rerank")};
+    QStringLiteral("random_rerank"), QStringLiteral("random_multi_turn"), QStringLiteral("share_gpt_zh_multi_turn"),
+    QStringLiteral("share_gpt_en_multi_turn"), QStringLiteral("custom_multi_turn")};
 
-inline const char* const kMultiTurnReason
-    = QT_TRANSLATE_NOOP("Throughline", "not in this version of Throughline (planned: multi-turn conversations)");
 inline const char* const kSlaReason
     = QT_TRANSLATE_NOOP("Throughline", "not in this version of Throughline (planned: SLA auto-tuning)");
 inline const char* const kImageReason = QT_TRANSLATE_NOOP(

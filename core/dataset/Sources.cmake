@@ -10,6 +10,7 @@ target_sources(throughline_core PRIVATE
     dataset/tokenconvergence.h dataset/tokenconvergence.cpp
     dataset/filepromptsource.h dataset/filepromptsource.cpp
     dataset/randompromptsource.h dataset/randompromptsource.cpp
+    dataset/conversationsource.h dataset/conversationsource.cpp
     dataset/hubdataset.h dataset/hubdataset.cpp
     dataset/datasetdownloader.h dataset/datasetdownloader.cpp
     dataset/promptpreview.h dataset/promptpreview.cpp

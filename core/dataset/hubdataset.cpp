@@ -15,9 +15,9 @@ std::optional<HubDataset> HubDataset::forDataset(const QString& dataset)
         return HubDataset{QStringLiteral("AI-ModelScope/LongAlpaca-12k"), QStringLiteral("Yukang/LongAlpaca-12k"),
             QStringLiteral("LongAlpaca-12k.json")};
     }
-    if (dataset == u"share_gpt_zh")
+    if (dataset == u"share_gpt_zh" || dataset == u"share_gpt_zh_multi_turn")
         return HubDataset{QStringLiteral("swift/sharegpt"), QString(), QStringLiteral("common_zh_70k.jsonl")};
-    if (dataset == u"share_gpt_en")
+    if (dataset == u"share_gpt_en" || dataset == u"share_gpt_en_multi_turn")
         return HubDataset{QStringLiteral("swift/sharegpt"), QString(), QStringLiteral("common_en_70k.jsonl")};
     return std::nullopt;
 }
