@@ -22,6 +22,11 @@
 using namespace tl;
 using nlohmann::json;
 
+// nlohmann::json does not go through QCOMPARE (its conversions clash with QTest's overloads).
+#define JSON_COMPARE(actual, expected)                                                                          \
+    QVERIFY2(json(actual) == json(expected),                                                                   \
+        qPrintable(QString::fromStdString(json(actual).dump() + " != " + json(expected).dump())))
+
 namespace {
 
 constexpr int kReplyTokens = 4;
@@ -47,7 +52,7 @@ RunConfig multiTurnConfig(const QUrl& base, int parallel, int number)
 // The dataset's conversations (custom_multi_turn.jsonl without its malformed line): 3, 2 and 1 turns, cycled.
 Conversation datasetConversation(qint64 id)
 {
-    RunConfig c = multiTurnConfig(QUrl(QStringLiteral("http://127.0.0.1:9")), 1, 1);
+    RunConfig c = multiTurnConfig(QUrl(QStringLiteral("http://127.0.0.1:9")), 1, 100); // loads all three
     ConfigError error;
     const auto source = ConversationSource::load(c, &error);
     return source ? source->conversation(id) : Conversation{};
@@ -167,6 +172,7 @@ private Q_SLOTS:
         for (const SimTraceRecord& t : m_sim->traceRecords())
             traces[t.id] = t;
         int laterTurns = 0;
+        int cachedTurns = 0;
         for (const auto& [id, turns] : byConversation(run.records)) {
             const Conversation dataset = datasetConversation(id);
             json expected = json::array();
@@ -181,7 +187,7 @@ private Q_SLOTS:
                 for (const json& m : dataset.at(n).messages)
                     expected.push_back(m);
                 const json body = json::parse(trace.requestBody.toStdString());
-                QCOMPARE(body["messages"], expected); // turns 1..n-1 with the replies, then turn n's messages
+                JSON_COMPARE(body["messages"], expected); // turns 1..n-1 with the replies, then turn n's messages
                 QCOMPARE(body["max_tokens"].get<int>(), kReplyTokens);
                 // The prefix cache: the previous turn's prompt and reply are cached (whole 16-token blocks).
                 QCOMPARE(r.cachedTokens, qint64(trace.cachedTokens));
@@ -191,14 +197,17 @@ private Q_SLOTS:
                     history += std::string("assistant") + '\0' + simReply(kReplyTokens) + '\0';
                     const qint64 atLeast
                         = std::min<qint64>(qint64(history.size() / 64) * 16, r.promptTokens - 1);
-                    QVERIFY2(r.cachedTokens >= atLeast && r.cachedTokens > 0,
+                    QVERIFY2(r.cachedTokens >= atLeast && r.cachedTokens < r.promptTokens,
                         qPrintable(QStringLiteral("%1 < %2").arg(r.cachedTokens).arg(atLeast)));
+                    if (atLeast > 0)
+                        ++cachedTurns; // the history fills at least one whole block
                 }
                 previousPrompt = expected;
                 expected.push_back({{"role", "assistant"}, {"content", simReply(kReplyTokens)}});
             }
         }
         QVERIFY(laterTurns > 0);
+        QVERIFY(cachedTurns > 0);
 
         // The cache hit rates from the server's counts.
         WorkloadMetrics metrics;
