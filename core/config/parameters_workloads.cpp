@@ -32,7 +32,9 @@ void addMultiTurnParameters(QList<Parameter>& r)
     r << jsonText(Def("multi_turn_args", {"--multi-turn-args"}, G::MultiTurn)
                       .metavar("JSON")
                       .help(QT_TRANSLATE_NOOP("Throughline",
-                          "Deprecated (EvalScope): its keys are merged into --dataset-args, which wins."))
+                          "Deprecated (EvalScope): its keys are merged into --dataset-args, which wins; "
+                          "num_workers is accepted and has no effect."))
+                      .example({QStringLiteral("{\"num_workers\": 1}")})
                       .bad({QStringLiteral("[1]")}),
         &RunConfig::multiTurnArgs, false);
 }

@@ -309,7 +309,9 @@ void RunConfig::validateMultiTurn(ConfigErrors& errors) const
     if (maxTurns && *maxTurns < minTurns)
         add("--max-turns", Tr::tr("is %1, below --min-turns %2; raise it").arg(*maxTurns).arg(minTurns));
     if (!multiTurnArgs.trimmed().isEmpty()) {
-        const auto args = nlohmann::json::parse(multiTurnArgs.cbegin(), multiTurnArgs.cend(), nullptr, false);
+        auto args = nlohmann::json::parse(multiTurnArgs.cbegin(), multiTurnArgs.cend(), nullptr, false);
+        if (args.is_object())
+            args.erase("num_workers"); // EvalScope promotes it to --num-workers, which has no effect here
         if (!args.is_object())
             add("--multi-turn-args", Tr::tr("must be a JSON object, e.g. --multi-turn-args '{}'"));
         else if (!args.empty())

@@ -89,7 +89,7 @@ constexpr std::array kToV4 = {
 };
 
 // Version 5: multi-turn conversations: the conversation a request is a turn of and the turn's index (NULL for the
-// single-turn requests of every earlier file), and an index to read a run's conversations in order.
+// single-turn requests of every earlier file).
 constexpr std::array kToV5 = {
     "ALTER TABLE requests ADD COLUMN conversation_id INTEGER",
     "ALTER TABLE requests ADD COLUMN turn_index INTEGER",

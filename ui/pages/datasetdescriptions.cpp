@@ -30,6 +30,13 @@ QString DatasetDescriptions::describe(const QString& dataset)
         return tr("Query and documents records for a rerank endpoint, from --dataset-path.");
     if (d == u"random_rerank")
         return tr("A random query and documents for a rerank endpoint; needs a tokenizer.");
+    if (d == u"random_multi_turn")
+        return tr("--multi-turn: conversations of random-token turns (--min/--max-turns); needs a tokenizer.");
+    if (d == u"share_gpt_zh_multi_turn" || d == u"share_gpt_en_multi_turn")
+        return tr("--multi-turn: ShareGPT conversations, one turn per human message, the model's replies as history.");
+    if (d == u"custom_multi_turn")
+        return tr("--multi-turn: a JSONL file (--dataset-path), each line a JSON array of messages, split into turns "
+                  "at assistant messages.");
     return {};
 }
 
