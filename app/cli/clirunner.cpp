@@ -3,8 +3,10 @@
 #include "cli/texttables.h"
 #include "config/secretmask.h"
 #include "engine/runcontroller.h"
+#include "metrics/workloadmetrics.h"
 #include "storage/outputwriter.h"
 #include "storage/projectstore.h"
+#include "util/monoclock.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -33,6 +35,13 @@ CliRunner::CliRunner(QObject* parent)
                      .arg(load)
                      .arg(p.number)
               << Qt::endl;
+    });
+    connect(m_controller, &RunController::pointStarted, this, [this] {
+        m_workload = std::make_unique<WorkloadMetrics>(monotonicNs(), QDateTime::currentMSecsSinceEpoch());
+    });
+    connect(m_controller, &RunController::recordsArrived, this, [this](const QList<RequestRecord>& records) {
+        if (m_workload)
+            m_workload->add(records);
     });
     connect(m_controller, &RunController::pointFinished, this, &CliRunner::onPointFinished);
     connect(m_controller, &RunController::snapshotAvailable, this, &CliRunner::onSnapshot);
@@ -149,11 +158,45 @@ void CliRunner::onPointFinished(const PointResult& result)
     if (result.summary.totalRequests > 0)
         m_out << TextTables::pointExtended(result);
     m_out << Qt::endl;
+    if (m_workload && m_workload->hasConversations()) {
+        const WorkloadMetrics::TraceSummary trace = m_workload->traceSummary();
+        QList<QStringList> rows;
+        for (const WorkloadMetrics::Row& row : trace.rows) {
+            auto n = [](double v) { return QString::number(v, 'f', 4); };
+            rows.append({row.metric, n(row.mean), n(row.min), n(row.p50), n(row.p90), n(row.p99), n(row.max)});
+        }
+        m_out << TextTables::table(tr("Conversations: %1 (%2), cached tokens: %3")
+                                       .arg(trace.traces)
+                                       .arg(result.point.name(), trace.cacheSource),
+            {tr("Metric"), QStringLiteral("mean"), QStringLiteral("min"), QStringLiteral("p50"), QStringLiteral("p90"),
+                QStringLiteral("p99"), QStringLiteral("max")},
+            rows);
+    }
     if (m_outputs) {
         QString error;
         if (!m_outputs->writePoint(result, &error))
             fail(OtherError, error);
+        else
+            writeWorkloadFiles(result);
     }
+    m_workload.reset();
+}
+
+void CliRunner::writeWorkloadFiles(const PointResult& result)
+{
+    if (!m_workload)
+        return;
+    const QList<RunPoint> sweep = m_config.runPoints();
+    const QString dir = result.index >= 0 && result.index < sweep.size() && sweep.at(result.index) == result.point
+        ? m_outputs->pointDir(sweep, result.index)
+        : m_outputs->rootDir() + u'/' + result.point.name();
+    QString error;
+    if ((m_workload->hasConversations()
+            && !OutputWriter::writeFile(dir + QStringLiteral("/trace_summary.json"), m_workload->traceSummaryJson(), &error))
+        || !OutputWriter::writeFile(
+            dir + QStringLiteral("/workload_throughput.json"), m_workload->throughputJson(), &error)
+        || !OutputWriter::writeFile(dir + QStringLiteral("/workload_timeline.json"), m_workload->timelineJson(), &error))
+        fail(OtherError, error);
 }
 
 void CliRunner::onRunFinished(RunState state, const ConfigError& error)

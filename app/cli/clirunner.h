@@ -11,6 +11,7 @@
 namespace tl {
 
 class OutputWriter;
+class WorkloadMetrics;
 class ProjectStore;
 class RunController;
 
@@ -40,6 +41,8 @@ private:
     void writeProgress(const QString& status, bool force);
     void onRunFinished(tl::RunState state, const tl::ConfigError& error);
     void fail(int code, const QString& message);
+    // trace_summary.json (multi-turn), workload_throughput.json and workload_timeline.json of the point just ended.
+    void writeWorkloadFiles(const tl::PointResult& result);
 
     QTextStream m_out;
     QTextStream m_err;
@@ -53,6 +56,7 @@ private:
     qint64 m_processedBefore = 0; // requests finished in earlier points
     qint64 m_processed = 0;
     qint64 m_progressWrittenMs = 0;
+    std::unique_ptr<WorkloadMetrics> m_workload; // the current point's records, folded as they arrive
 };
 
 } // namespace tl

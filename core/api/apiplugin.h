@@ -27,6 +27,9 @@ struct ParsedEvent {
     // The generated text (delta/message content, or completions' text; not reasoning), only when the plugin was
     // asked to collect it: the client tokenizer counts it when the server reports no usage.
     QByteArray text;
+    // --multi-turn: the reply as the next turn's history carries it (content + reasoning_content, as EvalScope's
+    // generated_text); empty otherwise.
+    QByteArray reply;
     bool isError = false; // an {"error": ...} object in place of a chunk
     QString errorMessage;
 };

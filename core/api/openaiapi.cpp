@@ -30,6 +30,7 @@ OpenAiApi::OpenAiApi(const RunConfig& config)
     : m_chat(config.effectiveApplyChatTemplate())
     , m_stream(config.stream)
     , m_collectText(!config.tokenizerPath.isEmpty())
+    , m_collectReply(config.multiTurn)
 {
     if (const QByteArray t = config.queryTemplateJson(); !t.isEmpty()) {
         // EvalScope: the dataset's prompt replaces the template's, then the run's parameters overwrite its keys.
@@ -166,6 +167,10 @@ ParsedEvent OpenAiApi::parseStreamEvent(QByteArrayView data) const
             ev.contentChars = stringSize(*delta, "content") + stringSize(*delta, "reasoning_content");
             if (m_collectText)
                 appendString(*delta, "content", ev.text);
+            if (m_collectReply) { // EvalScope's generated_text: content + reasoning_content per chunk
+                appendString(*delta, "content", ev.reply);
+                appendString(*delta, "reasoning_content", ev.reply);
+            }
         }
     }
     ev.hasContent = ev.contentChars > 0;
@@ -183,6 +188,10 @@ ParsedEvent OpenAiApi::parseBody(QByteArrayView body) const
             ev.contentChars = stringSize(*msg, "content") + stringSize(*msg, "reasoning_content");
             if (m_collectText)
                 appendString(*msg, "content", ev.text);
+            if (m_collectReply) {
+                appendString(*msg, "content", ev.reply);
+                appendString(*msg, "reasoning_content", ev.reply);
+            }
         } else {
             ev.contentChars = stringSize(*c0, "text");
             if (m_collectText)

@@ -25,6 +25,7 @@ private:
     bool m_chat = true;
     bool m_stream = true;
     bool m_collectText = false; // a tokenizer is given: keep the text for counting when usage is missing
+    bool m_collectReply = false; // --multi-turn: keep the reply (content and reasoning) for the next turn's history
 };
 
 } // namespace tl

@@ -473,10 +473,9 @@ inline const QStringList kDatasets = {QStringLiteral("builtin"), QStringLiteral(
     QStringLiteral("random"), QStringLiteral("embedding"), QStringLiteral("embed"), QStringLiteral("embedding_batch"),
     QStringLiteral("random_embedding"), QStringLiteral("random_embedding_batch"), QStringLiteral("rerank"),
     QStringLiteral("random_rerank"), QStringLiteral("random_vl"), QStringLiteral("flickr8k"),
-    QStringLiteral("kontext_bench")};
+    QStringLiteral("kontext_bench"), QStringLiteral("random_multi_turn"), QStringLiteral("share_gpt_zh_multi_turn"),
+    QStringLiteral("share_gpt_en_multi_turn"), QStringLiteral("custom_multi_turn")};
 
-inline const char* const kMultiTurnReason
-    = QT_TRANSLATE_NOOP("Throughline", "not in this version of Throughline (planned: multi-turn conversations)");
 inline const char* const kSlaReason
     = QT_TRANSLATE_NOOP("Throughline", "not in this version of Throughline (planned: SLA auto-tuning)");
 // Generated images are at most this many pixels a side (a 16384 x 16384 RGBA canvas is 1 GiB).

@@ -29,7 +29,8 @@ void addDatasetParameters(QList<Parameter>& r)
                  "share_gpt_zh, share_gpt_en (downloaded from the hub, or --dataset-path), line_by_line, custom, "
                  "embedding, embedding_batch, rerank (a local file), random, random_embedding, "
                  "random_embedding_batch, random_rerank, random_vl (need --tokenizer-path), flickr8k, "
-                 "kontext_bench (image and text), speed_benchmark, speed_benchmark_long."))
+                 "kontext_bench (image and text), speed_benchmark, speed_benchmark_long; with --multi-turn: "
+                 "random_multi_turn, share_gpt_zh_multi_turn, share_gpt_en_multi_turn, custom_multi_turn."))
              .example({QStringLiteral("speed_benchmark")});
     r << Def("dataset_path", {"--dataset-path"}, G::Dataset)
              .field(&RunConfig::datasetPath)

@@ -5,23 +5,38 @@ namespace tl::registrydef {
 void addMultiTurnParameters(QList<Parameter>& r)
 {
     using G = ParameterGroup;
-    using T = ParameterType;
     // --- Multi-turn ---
     r << Def("multi_turn", {"--multi-turn"}, G::MultiTurn)
-             .unsupported(T::Bool, kMultiTurnReason)
-             .help(QT_TRANSLATE_NOOP("Throughline", "Multi-turn conversation benchmark (--number counts turns)."));
+             .field(&RunConfig::multiTurn)
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Multi-turn conversations: --number counts turns, --parallel the conversations in flight; each "
+                 "turn carries the history with the model's real replies. Needs a *_multi_turn dataset."))
+             .definition(QT_TRANSLATE_NOOP("Throughline",
+                 "A worker slot claims a conversation and sends its turns one after another, appending each "
+                 "reply (reasoning included) to the history; a failed turn abandons the conversation. "
+                 "--duration stops claiming conversations; claimed ones run their remaining turns."));
     r << Def("min_turns", {"--min-turns"}, G::MultiTurn)
-             .unsupported(T::Int, kMultiTurnReason)
+             .field(&RunConfig::minTurns)
              .metavar("N")
-             .help(QT_TRANSLATE_NOOP("Throughline", "Minimum user turns per conversation."));
+             .min(1)
+             .help(QT_TRANSLATE_NOOP("Throughline", "random_multi_turn: minimum user turns per conversation."))
+             .example({QStringLiteral("2")});
     r << Def("max_turns", {"--max-turns"}, G::MultiTurn)
-             .unsupported(T::Int, kMultiTurnReason)
+             .field(&RunConfig::maxTurns)
              .metavar("N")
-             .help(QT_TRANSLATE_NOOP("Throughline", "Maximum user turns per conversation."));
-    r << Def("multi_turn_args", {"--multi-turn-args"}, G::MultiTurn)
-             .unsupported(T::Json, kMultiTurnReason)
-             .metavar("JSON")
-             .help(QT_TRANSLATE_NOOP("Throughline", "Options of multi-turn datasets."));
+             .min(1)
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Maximum user turns per conversation: required by random_multi_turn, truncates the "
+                 "conversations of share_gpt_*_multi_turn and custom_multi_turn."))
+             .example({QStringLiteral("4")});
+    r << jsonText(Def("multi_turn_args", {"--multi-turn-args"}, G::MultiTurn)
+                      .metavar("JSON")
+                      .help(QT_TRANSLATE_NOOP("Throughline",
+                          "Deprecated (EvalScope): its keys are merged into --dataset-args, which wins; "
+                          "num_workers is accepted and has no effect."))
+                      .example({QStringLiteral("{\"num_workers\": 1}")})
+                      .bad({QStringLiteral("[1]")}),
+        &RunConfig::multiTurnArgs, false);
 }
 
 void addSlaParameters(QList<Parameter>& r)

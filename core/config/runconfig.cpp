@@ -47,16 +47,22 @@ const QStringList kKnownDatasets = {
     QStringLiteral("random_vl"),
     QStringLiteral("flickr8k"),
     QStringLiteral("kontext_bench"),
+    QStringLiteral("random_multi_turn"),
+    QStringLiteral("share_gpt_zh_multi_turn"),
+    QStringLiteral("share_gpt_en_multi_turn"),
+    QStringLiteral("custom_multi_turn"),
 };
 // Datasets whose prompts carry images: chat content parts (or the Responses API's input_image).
 const QStringList kImageDatasets
     = {QStringLiteral("random_vl"), QStringLiteral("flickr8k"), QStringLiteral("kontext_bench")};
 // Datasets read only from --dataset-path (no hub copy).
 const QStringList kLocalOnlyDatasets = {QStringLiteral("line_by_line"), QStringLiteral("custom"),
-    QStringLiteral("embedding"), QStringLiteral("embed"), QStringLiteral("embedding_batch"), QStringLiteral("rerank")};
+    QStringLiteral("embedding"), QStringLiteral("embed"), QStringLiteral("embedding_batch"), QStringLiteral("rerank"),
+    QStringLiteral("custom_multi_turn")};
 // Datasets that generate token sequences and need --tokenizer-path.
 const QStringList kTokenizerDatasets = {QStringLiteral("random"), QStringLiteral("random_embedding"),
-    QStringLiteral("random_embedding_batch"), QStringLiteral("random_rerank"), QStringLiteral("random_vl")};
+    QStringLiteral("random_embedding_batch"), QStringLiteral("random_rerank"), QStringLiteral("random_vl"),
+    QStringLiteral("random_multi_turn")};
 // Datasets that accept --dataset-args' length-control keys (EvalScope's TextLengthArgs).
 const QStringList kLengthControlDatasets = {QStringLiteral("openqa"), QStringLiteral("longalpaca"),
     QStringLiteral("line_by_line"), QStringLiteral("share_gpt_zh"), QStringLiteral("share_gpt_en")};
@@ -276,7 +282,50 @@ ConfigErrors RunConfig::validate() const
     }
 
     validateDataset(errors);
+    validateMultiTurn(errors);
     return errors;
+}
+
+bool RunConfig::isMultiTurnDataset(const QString& dataset)
+{
+    return dataset.endsWith(u"_multi_turn");
+}
+
+void RunConfig::validateMultiTurn(ConfigErrors& errors) const
+{
+    auto add = [&errors](const char* field, const QString& message) {
+        errors.append(ConfigError{QString::fromLatin1(field), message});
+    };
+    const bool conversations = isMultiTurnDataset(dataset);
+    if (!multiTurn) {
+        if (conversations && prompt.isEmpty())
+            add("--multi-turn", Tr::tr("dataset '%1' holds conversations: add --multi-turn").arg(dataset));
+        return;
+    }
+    if (!prompt.isEmpty() || !conversations) {
+        add("--dataset",
+            Tr::tr("--multi-turn needs a conversation dataset: random_multi_turn, share_gpt_zh_multi_turn, "
+                   "share_gpt_en_multi_turn or custom_multi_turn (and no --prompt)"));
+    }
+    if (openLoop)
+        add("--open-loop", Tr::tr("cannot be used with --multi-turn: turns wait for the previous reply; drop one"));
+    if (apiKind() != ApiKind::Chat || !effectiveApplyChatTemplate())
+        add("--api", Tr::tr("--multi-turn sends chat messages: use --api openai with a chat/completions URL"));
+    if (dataset == u"random_multi_turn" && !maxTurns)
+        add("--max-turns", Tr::tr("random_multi_turn needs the largest number of turns: pass --max-turns N"));
+    if (maxTurns && *maxTurns < minTurns)
+        add("--max-turns", Tr::tr("is %1, below --min-turns %2; raise it").arg(*maxTurns).arg(minTurns));
+    if (!multiTurnArgs.trimmed().isEmpty()) {
+        auto args = nlohmann::json::parse(multiTurnArgs.cbegin(), multiTurnArgs.cend(), nullptr, false);
+        if (args.is_object())
+            args.erase("num_workers"); // EvalScope promotes it to --num-workers, which has no effect here
+        if (!args.is_object())
+            add("--multi-turn-args", Tr::tr("must be a JSON object, e.g. --multi-turn-args '{}'"));
+        else if (!args.empty())
+            add("--multi-turn-args",
+                Tr::tr("dataset '%1' takes no options; drop --multi-turn-args (deprecated: use --dataset-args)")
+                    .arg(dataset));
+    }
 }
 
 void RunConfig::validateDataset(ConfigErrors& errors) const
@@ -300,7 +349,8 @@ void RunConfig::validateDataset(ConfigErrors& errors) const
         add("--api", Tr::tr("dataset '%1' yields a query and documents: use --api openai_rerank").arg(dataset));
     if (dataSource == u"local" && datasetPath.isEmpty() && prompt.isEmpty()
         && QStringList{QStringLiteral("openqa"), QStringLiteral("longalpaca"), QStringLiteral("share_gpt_zh"),
-            QStringLiteral("share_gpt_en")}
+            QStringLiteral("share_gpt_en"), QStringLiteral("share_gpt_zh_multi_turn"),
+            QStringLiteral("share_gpt_en_multi_turn")}
                .contains(dataset))
         add("--dataset-path", Tr::tr("--data-source local needs the dataset's file: pass --dataset-path FILE"));
     const bool needsTokenizer = kTokenizerDatasets.contains(dataset) && prompt.isEmpty();

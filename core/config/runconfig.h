@@ -78,6 +78,12 @@ struct RunConfig {
     int imageNum = 1; // random_vl: images per request
     int imagePatchSize = 28; // image datasets: ceil(w/p)*ceil(h/p) tokens per image when the server gives no usage
 
+    // Multi-turn conversations (docs/DATASETS.md): --number counts turns, --parallel conversations in flight
+    bool multiTurn = false;
+    int minTurns = 1;
+    std::optional<int> maxTurns; // required by random_multi_turn; truncates the other datasets' conversations
+    QByteArray multiTurnArgs; // deprecated EvalScope flag: its keys are merged into --dataset-args
+
     // Network
     std::optional<double> connectTimeout; // seconds
     std::optional<double> readTimeout; // seconds between reads
@@ -133,6 +139,8 @@ struct RunConfig {
     // SecretMask::maskText on messages that may quote them.
     QStringList secretValues() const;
     // The sweep: zip(number, parallel) in closed loop, zip(number, rate) in open loop.
+    // A dataset that yields conversations (random_multi_turn, share_gpt_*_multi_turn, custom_multi_turn).
+    static bool isMultiTurnDataset(const QString& dataset);
     QList<RunPoint> runPoints() const;
     // Every problem with the config, each naming its field. Empty = valid.
     ConfigErrors validate() const;
@@ -143,6 +151,7 @@ struct RunConfig {
 
 private:
     void validateDataset(ConfigErrors& errors) const;
+    void validateMultiTurn(ConfigErrors& errors) const;
 };
 
 } // namespace tl

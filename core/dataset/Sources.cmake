@@ -12,6 +12,7 @@ target_sources(throughline_core PRIVATE
     dataset/randompromptsource.h dataset/randompromptsource.cpp
     dataset/imagesynth.h dataset/imagesynth.cpp
     dataset/imagepromptsource.h dataset/imagepromptsource.cpp
+    dataset/conversationsource.h dataset/conversationsource.cpp
     dataset/hubdataset.h dataset/hubdataset.cpp
     dataset/datasetdownloader.h dataset/datasetdownloader.cpp
     dataset/promptpreview.h dataset/promptpreview.cpp

@@ -19,9 +19,9 @@ std::optional<HubDataset> HubDataset::forDataset(const QString& dataset)
         return HubDataset{QStringLiteral("clip-benchmark/wds_flickr8k"), QStringLiteral("clip-benchmark/wds_flickr8k"),
             QStringLiteral("test/0.tar")};
     }
-    if (dataset == u"share_gpt_zh")
+    if (dataset == u"share_gpt_zh" || dataset == u"share_gpt_zh_multi_turn")
         return HubDataset{QStringLiteral("swift/sharegpt"), QString(), QStringLiteral("common_zh_70k.jsonl")};
-    if (dataset == u"share_gpt_en")
+    if (dataset == u"share_gpt_en" || dataset == u"share_gpt_en_multi_turn")
         return HubDataset{QStringLiteral("swift/sharegpt"), QString(), QStringLiteral("common_en_70k.jsonl")};
     return std::nullopt;
 }

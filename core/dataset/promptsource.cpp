@@ -1,6 +1,7 @@
 #include "dataset/promptsource.h"
 
 #include "config/runconfig.h"
+#include "dataset/conversationsource.h"
 #include "dataset/datasetdownloader.h"
 #include "dataset/filepromptsource.h"
 #include "dataset/hubdataset.h"
@@ -111,6 +112,15 @@ QString resolveDatasetFile(const RunConfig& config, const PromptSource::Progress
     }
     return download->target;
 }
+
+} // namespace
+
+QString PromptSource::datasetFile(const RunConfig& config, const Progress& progress, ConfigError* error)
+{
+    return resolveDatasetFile(config, progress, error);
+}
+
+namespace {
 
 qint64 itemsNeeded(const RunConfig& config)
 {
@@ -271,6 +281,8 @@ std::shared_ptr<const PromptSource> PromptSource::load(const RunConfig& config, 
         return std::make_shared<ListPromptSource>(options, QList<PromptItem>{PromptItem{text}});
     }
     const QString& dataset = config.dataset;
+    if (config.multiTurn || RunConfig::isMultiTurnDataset(dataset))
+        return ConversationSource::load(config, error, progress);
     if (dataset == u"builtin") {
         QList<PromptItem> items;
         for (const QString& p : builtinPrompts())

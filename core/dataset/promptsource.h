@@ -58,6 +58,10 @@ public:
 
     const DatasetOptions& options() const { return *m_options; }
 
+    // The file a dataset reads: --dataset-path (a file, or a folder holding the hub file), else the cached hub copy,
+    // downloaded first when missing. Empty + *error naming the flag when there is none.
+    static QString datasetFile(const RunConfig& config, const Progress& progress, ConfigError* error);
+
     // The built-in set: short open questions, like EvalScope's default openqa prompts.
     static QStringList builtinPrompts();
 

@@ -46,4 +46,14 @@ std::optional<Dispatcher::Claim> Dispatcher::claim()
     return Claim{seq, m_schedule.empty() ? 0 : m_schedule[static_cast<size_t>(seq)]};
 }
 
+std::optional<qint64> Dispatcher::claimConversation()
+{
+    if (!m_cursor || conversationsStopped())
+        return std::nullopt;
+    if (m_conversationBudget >= 0
+        && m_conversationsClaimed.fetch_add(1, std::memory_order_relaxed) >= m_conversationBudget)
+        return std::nullopt;
+    return m_cursor->fetch_add(1, std::memory_order_relaxed);
+}
+
 } // namespace tl

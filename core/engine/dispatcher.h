@@ -3,6 +3,7 @@
 #include <QtGlobal>
 
 #include <atomic>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -32,11 +33,27 @@ public:
     qint64 total() const { return m_total; }
     qint64 claimed() const { return std::min<qint64>(m_next.load(std::memory_order_relaxed), m_total); }
 
+    // --multi-turn: request indices are turns; conversations are claimed from a cursor shared by the run's phases
+    // and points (so warmup takes the first ones and no conversation is sent twice), at most `budget` in this
+    // phase (-1: no limit). stopConversations() (--duration) ends the claims but not the turns of claimed ones.
+    void setConversations(std::shared_ptr<std::atomic<qint64>> cursor, qint64 budget = -1)
+    {
+        m_cursor = std::move(cursor);
+        m_conversationBudget = budget;
+    }
+    std::optional<qint64> claimConversation();
+    void stopConversations() { m_conversationsStopped.store(true, std::memory_order_relaxed); }
+    bool conversationsStopped() const { return m_conversationsStopped.load(std::memory_order_relaxed) || stopped(); }
+
 private:
     qint64 m_total;
     std::vector<qint64> m_schedule; // absolute ns per index; empty = unpaced
     std::atomic<qint64> m_next{0};
     std::atomic<bool> m_stopped{false};
+    std::shared_ptr<std::atomic<qint64>> m_cursor;
+    qint64 m_conversationBudget = -1;
+    std::atomic<qint64> m_conversationsClaimed{0};
+    std::atomic<bool> m_conversationsStopped{false};
 };
 
 } // namespace tl

@@ -13,6 +13,7 @@ namespace tl {
 RequestFactory::RequestFactory(const RunConfig& config, std::shared_ptr<const PromptSource> prompts)
     : m_api(ApiPlugin::create(config))
     , m_prompts(std::move(prompts))
+    , m_multiTurn(config.multiTurn)
 {
     m_target.request.setUrl(QUrl(config.resolvedUrl()));
     m_target.request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -54,7 +55,22 @@ PreparedRequest RequestFactory::prepare(qint64 seq) const
     ConfigError failure = m_prompts->failureAt(seq);
     if (!failure.message.isEmpty())
         return PreparedRequest{QByteArray(), -1, std::move(failure)};
+    if (m_multiTurn) // the conversation itself; its turns' bodies are built as the replies come
+        return PreparedRequest{item.body, -1, {}};
     return PreparedRequest{m_api->buildBody(item), item.promptTokens, {}};
+}
+
+QByteArray RequestFactory::bodyForTurn(
+    const QByteArray& history, std::optional<int> maxTokens, qint64 seq, qint64* promptTokens) const
+{
+    PromptItem item;
+    item.kind = PromptItem::Kind::Messages;
+    item.messages = history;
+    item.maxTokens = maxTokens; // the turn's own max_tokens wins over --max-tokens (and its range)
+    item = m_prompts->prepare(std::move(item), seq);
+    if (promptTokens)
+        *promptTokens = item.promptTokens;
+    return m_api->buildBody(item);
 }
 
 std::shared_ptr<const RequestFactory> RequestFactory::withPrefetch(PromptPrefetcher::Options options) const

@@ -48,6 +48,11 @@ public:
     // --tokenizer-path's tokenizer (null without one): counts tokens when the server reports no usage.
     const Tokenizer* tokenizer() const;
     QByteArray bodyForPrompt(const QString& text) const;
+    // --multi-turn: bodyFor(i) / prepare(i) give conversation i (ConversationSource::encode), not a request body;
+    // the worker sends its turns with bodyForTurn (`history`: the messages so far, a JSON array).
+    bool multiTurn() const { return m_multiTurn; }
+    QByteArray bodyForTurn(const QByteArray& history, std::optional<int> maxTokens, qint64 seq,
+        qint64* promptTokens = nullptr) const;
     // The same requests with the prompts of a sweep point whose --dataset-offset is `datasetOffset` (no prefetcher).
     std::shared_ptr<const RequestFactory> forDatasetOffset(qint64 datasetOffset) const;
     // Sets up a manager of a worker thread the way the run asks: proxies from the environment (unless --no-proxy).
@@ -60,6 +65,7 @@ private:
     std::shared_ptr<const PromptSource> m_prompts;
     std::shared_ptr<PromptPrefetcher> m_prefetcher;
     TransportTarget m_target;
+    bool m_multiTurn = false;
 };
 
 // The transport --transport asks for with this run's URL and proxy settings (see Transport::chooseKind).

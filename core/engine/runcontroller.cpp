@@ -16,6 +16,7 @@
 #include <QUuid>
 
 #include <cmath>
+#include <limits>
 
 namespace tl {
 
@@ -49,7 +50,7 @@ RunController::RunController(QObject* parent)
     connect(m_sleepTimer, &QTimer::timeout, this, [this] { startPoint(m_pointIndex + 1); });
     m_durationTimer->setSingleShot(true);
     m_durationTimer->setTimerType(Qt::PreciseTimer);
-    connect(m_durationTimer, &QTimer::timeout, this, &RunController::stopDispatching);
+    connect(m_durationTimer, &QTimer::timeout, this, &RunController::onDurationElapsed);
 }
 
 RunController::~RunController()
@@ -110,6 +111,7 @@ ConfigErrors RunController::start(const RunConfig& config, RunSink* sink)
     m_stopRequests = 0;
     m_runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_runAnchorNs = monotonicNs();
+    m_conversationCursor = std::make_shared<std::atomic<qint64>>(0);
 
     if (m_store) {
         RunData info;
@@ -185,8 +187,14 @@ void RunController::startPhase(Phase phase, int requests)
         arrival = Dispatcher::Arrival::Constant;
     else if (m_config.arrivalDistribution == u"gamma" || m_config.burstiness != 1.0)
         arrival = Dispatcher::Arrival::Gamma;
-    m_dispatcher
-        = std::make_shared<Dispatcher>(requests, point.rate, m_pointStartNs, seed, arrival, m_config.burstiness);
+    const bool multiTurn = m_config.multiTurn;
+    // --multi-turn: indices are turns, unpaced (a slot paces its own turns); the warmup phase runs `requests`
+    // whole conversations (EvalScope), the timed phase `requests` turns.
+    const bool conversationWarmup = multiTurn && phase == Phase::Warmup;
+    m_dispatcher = std::make_shared<Dispatcher>(conversationWarmup ? std::numeric_limits<qint64>::max() : requests,
+        multiTurn ? -1.0 : point.rate, m_pointStartNs, seed, arrival, m_config.burstiness);
+    if (multiTurn)
+        m_dispatcher->setConversations(m_conversationCursor, conversationWarmup ? requests : -1);
     // --duration bounds the timed phase only (soft exit: no new request, in-flight ones finish).
     if (phase == Phase::Timed && m_config.duration)
         m_durationTimer->start(int(*m_config.duration * 1000));
@@ -199,6 +207,10 @@ void RunController::startPhase(Phase phase, int requests)
     PromptPrefetcher::Options prefetch;
     prefetch.first = phase == Phase::Timed ? m_config.warmupCount(point.number) : 0;
     prefetch.count = requests;
+    if (multiTurn) { // the conversations this phase may claim: at most one per turn, plus one per slot
+        prefetch.first = m_conversationCursor->load();
+        prefetch.count = qint64(requests) + std::max(point.parallel, 1);
+    }
     prefetch.lookahead = PromptPrefetcher::lookaheadFor(
         point.parallel > 0 ? qint64(point.parallel) : qint64(std::ceil(std::max(point.rate, 0.0))));
     prefetch.onFailure = [this, dispatcher = m_dispatcher](const ConfigError& error) {
@@ -226,6 +238,10 @@ void RunController::startPhase(Phase phase, int requests)
         options.limits = m_limits;
         options.warmup = phase == Phase::Warmup;
         options.seqOffset = phase == Phase::Timed ? m_config.warmupCount(point.number) : 0;
+        options.multiTurn = multiTurn;
+        options.maxTurns = m_config.maxTurns;
+        options.turnRate = multiTurn ? point.rate : -1.0;
+        options.seed = seed;
         auto* thread = new QThread;
         thread->setObjectName(QStringLiteral("tl-worker-%1").arg(i));
         auto* worker = new Worker(options, factory, m_dispatcher);
@@ -372,6 +388,15 @@ void RunController::stop()
     default:
         break;
     }
+}
+
+void RunController::onDurationElapsed()
+{
+    if (m_config.multiTurn && m_dispatcher) { // trace-level soft exit: claimed conversations run every turn left
+        m_dispatcher->stopConversations();
+        return;
+    }
+    stopDispatching();
 }
 
 void RunController::stopDispatching()

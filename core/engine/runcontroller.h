@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -82,6 +83,7 @@ private:
     void publishSnapshot();
     void stopWorkers();
     void stopDispatching(); // soft stop: no new request; in-flight ones finish
+    void onDurationElapsed(); // --duration: soft stop (multi-turn: no new conversation; claimed ones finish)
     void onDatasetFailed(const tl::ConfigError& error); // the prompts cannot go on: stop dispatching, then fail
     void stopPrefetcher();
 
@@ -114,6 +116,8 @@ private:
     int m_stopRequests = 0;
     qint64 m_pointStartNs = 0;
     qint64 m_runAnchorNs = 0;
+    // --multi-turn: the next conversation to claim, shared by every phase and point of the run
+    std::shared_ptr<std::atomic<qint64>> m_conversationCursor;
 };
 
 } // namespace tl

@@ -1,15 +1,20 @@
 #include "engine/worker.h"
 
 #include "config/secretmask.h"
+#include "dataset/conversationsource.h"
 #include "engine/requestfactory.h"
 #include "tokenizer/tokenizer.h"
 #include "util/deadlinetimer.h"
+#include "util/jsonutil.h"
 #include "util/monoclock.h"
 #include "util/tr.h"
 
 #include <QTimer>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace tl {
@@ -34,6 +39,14 @@ struct Worker::Active {
     // it did not): the base of the next event's token delta.
     qint64 usageTokens = -1;
     bool contentSeen = false; // an event with generated text has arrived
+    QByteArray reply; // --multi-turn: the reply's content and reasoning, for the next turn's history
+};
+
+struct Worker::ConversationState {
+    qint64 id = -1;
+    Conversation turns;
+    nlohmann::json history = nlohmann::json::array();
+    int next = 0; // the turn to send next
 };
 
 namespace {
@@ -98,6 +111,7 @@ Worker::~Worker() = default;
 void Worker::start()
 {
     m_transport = Transport::create(m_options.transport, m_factory->target(), *this, this);
+    m_rngState = m_options.seed ^ (quint64(m_options.workerId + 1) * 0xD1B54A32D192ED03ULL);
     m_slots.resize(static_cast<size_t>(m_options.slotCount));
 
     m_flushTimer = new QTimer(this);
@@ -183,6 +197,10 @@ void Worker::fillSlot(int slot)
 {
     if (m_aborting || m_options.openLoop) // open loop: arrivals come from pump(), not from completions
         return;
+    if (m_options.multiTurn) {
+        nextTurn(slot);
+        return;
+    }
     const auto claim = m_dispatcher->claim();
     if (!claim)
         return;
@@ -213,10 +231,14 @@ void Worker::sendDue()
             continue;
         s.waiting = false;
         if (m_dispatcher->stopped()) { // stopped (or past --duration) while this request waited for its time
+            s.conversation.reset();
             maybeFinish();
             continue;
         }
-        send(slot, s.claim);
+        if (m_options.multiTurn)
+            sendTurn(slot);
+        else
+            send(slot, s.claim);
     }
     if (!m_waiting.empty())
         m_waitTimer->armAt(m_waiting.top().first);
@@ -245,6 +267,113 @@ void Worker::send(int slot, Dispatcher::Claim claim)
     a->rec.sentNs = now;
     s.active = std::move(a);
     post(slot);
+}
+
+void Worker::nextTurn(int slot)
+{
+    Slot& s = m_slots[static_cast<size_t>(slot)];
+    while (!m_aborting) {
+        if (m_dispatcher->stopped()) { // Stop: the conversation is left where it is
+            s.conversation.reset();
+            return;
+        }
+        ConversationState* c = s.conversation.get();
+        if (c && (c->next >= c->turns.size() || (m_options.maxTurns && c->next >= *m_options.maxTurns))) {
+            s.conversation.reset(); // finished
+            c = nullptr;
+        }
+        if (!c) {
+            const std::optional<qint64> id = m_dispatcher->claimConversation();
+            if (!id)
+                return; // none left, or past --duration
+            const QByteArray data = m_factory->bodyFor(*id);
+            if (data.isNull()) { // the dataset failed (RequestFactory::bodyFor): the RunController fails the run
+                m_dispatcher->requestStop();
+                return;
+            }
+            std::optional<Conversation> turns = ConversationSource::decode(data);
+            if (!turns || turns->isEmpty())
+                continue;
+            s.conversation = std::make_unique<ConversationState>();
+            c = s.conversation.get();
+            c->id = *id;
+            c->turns = std::move(*turns);
+        }
+        // Before the turn: the tool call's latency, then --rate's Exponential(1/rate) pause, as EvalScope sleeps
+        // them (per conversation, relative to the previous reply), on this thread's timer, not blocking it.
+        qint64 waitNs = secondsToNs(c->turns.at(c->next).toolCallLatencyS);
+        if (m_options.turnRate > 0) {
+            m_rngState += 0x9E3779B97F4A7C15ULL; // splitmix64
+            quint64 z = m_rngState;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+            z ^= z >> 31;
+            const double u = (double(z >> 11) + 1.0) / 9007199254740993.0; // (0, 1]
+            waitNs += secondsToNs(-std::log(u) / m_options.turnRate);
+        }
+        if (waitNs > kWaitSlackNs) {
+            const qint64 due = monotonicNs() + waitNs;
+            s.waiting = true;
+            m_waiting.push({due, slot});
+            if (!m_waitTimer) {
+                m_waitTimer = new DeadlineTimer(this);
+                connect(m_waitTimer, &DeadlineTimer::timeout, this, &Worker::sendDue);
+            }
+            if (!m_waitTimer->isArmed() || m_waitTimer->armedForNs() > due)
+                m_waitTimer->armAt(due);
+            return;
+        }
+        sendTurn(slot);
+        return;
+    }
+}
+
+void Worker::sendTurn(int slot)
+{
+    Slot& s = m_slots[static_cast<size_t>(slot)];
+    ConversationState* c = s.conversation.get();
+    if (!c)
+        return;
+    const auto claim = m_dispatcher->claim(); // --number counts turns
+    if (!claim) {
+        s.conversation.reset(); // the run's turns are all sent: the conversation ends here
+        maybeFinish();
+        return;
+    }
+    const ConversationTurn& turn = c->turns.at(c->next);
+    for (const nlohmann::json& m : turn.messages)
+        c->history.push_back(m);
+    auto a = std::make_unique<Active>();
+    const qint64 seq = claim->seq + m_options.seqOffset;
+    a->rec.seq = int(seq);
+    a->rec.warmup = m_options.warmup;
+    a->rec.stream = m_factory->api().streaming();
+    a->rec.conversationId = c->id;
+    a->rec.turnIndex = c->next;
+    a->request = m_factory->bodyForTurn(
+        jsonutil::dump(c->history),
+        turn.maxTokens, seq, &a->datasetPromptTokens);
+    if (m_options.debug)
+        qInfo().noquote() << "throughline: conversation" << c->id << "turn" << c->next << "body"
+                          << shortened(a->request, 100);
+    const qint64 now = monotonicNs();
+    a->rec.scheduledNs = now;
+    a->rec.sentNs = now;
+    s.active = std::move(a);
+    post(slot);
+}
+
+void Worker::endTurn(Slot& s, bool success, const QByteArray& reply)
+{
+    ConversationState* c = s.conversation.get();
+    if (!c)
+        return;
+    if (!success) { // a failed turn abandons its conversation (EvalScope); the slot claims a new one
+        s.conversation.reset();
+        return;
+    }
+    c->history.push_back({{"role", "assistant"}, {"content", reply.toStdString()}});
+    ++c->next;
 }
 
 void Worker::post(int slot)
@@ -336,6 +465,8 @@ void Worker::handleEvent(Active& a, const SseEvent& event, qint64 nowNs)
         if (a.rec.responseId.isEmpty() && !parsed.id.isEmpty())
             a.rec.responseId = parsed.id;
         a.generated += parsed.text; // empty unless the plugin collects text for the tokenizer
+        if (!parsed.reply.isEmpty()) // --multi-turn only
+            a.reply += parsed.reply;
         if (parsed.hasChoices)
             flags |= EventHasChoices;
         if (parsed.hasContent) {
@@ -403,6 +534,8 @@ void Worker::responseEnd(int slot, TransportError error, const QString& message,
         return;
     }
     finishRecord(*s.active, error, message, nowNs);
+    if (m_options.multiTurn)
+        endTurn(s, m_pending.constLast().success, s.active->reply);
     s.active.reset();
     if (m_options.openLoop)
         m_freeSlots.push_back(slot);
@@ -449,6 +582,7 @@ void Worker::finishRecord(Active& a, TransportError error, const QString& messag
     } else {
         const ParsedEvent parsed = m_factory->api().parseBody(a.body);
         rec.responseId = parsed.id;
+        a.reply = parsed.reply;
         if (!parsed.valid) {
             // HTML from a proxy, garbage, nothing, an array, a body cut short: not the answer that was asked for.
             fail(ErrorClass::MalformedResponse,
@@ -524,8 +658,11 @@ void Worker::stopDispatch()
     if (m_waitTimer)
         m_waitTimer->stop();
     m_waiting = {};
-    for (Slot& s : m_slots)
+    for (Slot& s : m_slots) {
         s.waiting = false;
+        if (!s.active)
+            s.conversation.reset();
+    }
     maybeFinish();
 }
 

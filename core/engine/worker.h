@@ -46,6 +46,12 @@ struct WorkerOptions {
     QStringList secrets; // credentials of the run (RunConfig::secretValues): masked in error messages and logs
     Transport::Kind transport = Transport::Kind::Lean; // what carries the requests (RunController: --transport)
     ResponseLimits limits; // past them a request is aborted and recorded as response_too_large
+    // --multi-turn (closed loop): each slot runs a conversation, its turns one after another; the dispatcher's
+    // indices are turns and it hands out the conversations (Dispatcher::claimConversation).
+    bool multiTurn = false;
+    std::optional<int> maxTurns; // a conversation ends after this many turns
+    double turnRate = -1; // > 0: before each turn the slot waits an Exponential(1/rate) delay (EvalScope)
+    quint64 seed = 0; // the pacing draws
 };
 
 // One load-generating thread's work: `slots` closed-loop request slots (open loop: as many as arrivals need),
@@ -79,13 +85,18 @@ Q_SIGNALS:
 
 private:
     struct Active;
+    struct ConversationState;
     struct Slot {
         std::unique_ptr<Active> active;
+        std::unique_ptr<ConversationState> conversation; // --multi-turn: the conversation the slot runs
         Dispatcher::Claim claim{}; // while waiting: the request it waits to send
         bool waiting = false; // paced closed loop: waiting for its request's scheduled time
     };
 
     void fillSlot(int slot);
+    void nextTurn(int slot); // --multi-turn: waits for, or sends, the slot's next turn (claiming conversations)
+    void sendTurn(int slot);
+    void endTurn(Slot& s, bool success, const QByteArray& reply); // the history grows, or the conversation ends
     void sendDue(); // paced closed loop: sends the waiting slots whose time has come
     void rampUp(); // closed loop: starts the slots not started yet, as --connect-rate allows
     void post(int slot); // sends (or resends) the slot's request body
@@ -134,6 +145,7 @@ private:
     int m_lastReportedInFlight = -1;
     bool m_aborting = false;
     bool m_finished = false;
+    quint64 m_rngState = 0; // --multi-turn pacing draws (splitmix64)
 };
 
 } // namespace tl

@@ -84,6 +84,11 @@ struct RequestRecord {
     // connection the server had already closed. sentNs stays the first attempt's, so the wasted round trip counts.
     int retries = 0;
 
+    // --multi-turn: the conversation the request is a turn of (its claim number in the run, from 0) and the turn's
+    // index in it (from 0); -1 for single-turn requests.
+    qint64 conversationId = -1;
+    int turnIndex = -1;
+
     // --- EvalScope definitions (§5.1), in seconds; meaningful for successful requests ---
     qint64 firstChoicesNs() const; // first event with choices (0 if none)
     qint64 firstContentNs() const; // first event with text (0 if none)

@@ -79,6 +79,9 @@ struct SimConfig {
     // least once a second (SimTraceFile), without keeping them in memory.
     bool recordTrace = false;
     QString traceOut;
+    // With recordTrace: keep each completion request's body in its trace record (in-process tests: what a client
+    // sent, e.g. a conversation's history). Never written to traceOut.
+    bool traceBodies = false;
 };
 
 } // namespace tl

@@ -205,6 +205,14 @@ int SimEngine::matchPrefix(const std::vector<quint64>& blockHashes)
     return matched;
 }
 
+void SimEngine::rememberPrefix(const std::vector<quint64>& blockHashes)
+{
+    const std::lock_guard lock(m_mutex);
+    if (m_prefixBlocks.size() + blockHashes.size() > MaxPrefixBlocks)
+        m_prefixBlocks.clear();
+    m_prefixBlocks.insert(blockHashes.begin(), blockHashes.end());
+}
+
 qint64 SimEngine::decodeStepNs() const
 {
     return msToNs(m_config.decodeBaseMs + m_config.decodePerSeqMs * running());

@@ -53,6 +53,8 @@ public:
     qint64 schedulePrefill(qint64 startNs, int tokens);
     // Leading prompt blocks already seen; every block of the prompt is remembered for later requests.
     int matchPrefix(const std::vector<quint64>& blockHashes);
+    // Remembers blocks without matching them (a reply's blocks: its KV is cached once computed).
+    void rememberPrefix(const std::vector<quint64>& blockHashes);
     // Duration of one decode step at the present batch size (batched timing model).
     qint64 decodeStepNs() const;
 

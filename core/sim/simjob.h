@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QtGlobal>
 
+#include <string>
 #include <vector>
 
 namespace tl {
@@ -32,10 +33,12 @@ struct SimJob {
     bool hasLimit = false; // the client set max_tokens or ignore_eos: no sampled natural length
     // Chained hashes of the prompt's whole blocks (PrefixBlockTokens tokens each) for the prefix cache.
     std::vector<quint64> prefixBlocks;
+    std::string prefixText; // chat, with the prefix cache: the prompt as the blocks hash it ("role\0content\0"...)
     int cachedTokens = 0; // prompt tokens found in the prefix cache
     bool reportCached = false; // usage carries prompt_tokens_details.cached_tokens
     int tokensPerChunk = 1; // tokens coalesced into one SSE event
     QByteArray pooledBody; // Pooling: the JSON answer
+    QByteArray requestBody; // SimConfig::traceBodies: the request, for the trace record
 };
 
 } // namespace tl

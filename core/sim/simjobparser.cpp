@@ -172,13 +172,26 @@ bool normaliseResponsesRequest(json& request, QByteArray* error)
     return true;
 }
 
+// The chained hashes of the whole 64-byte blocks of `text`.
+std::vector<quint64> textBlocks(const std::string& text)
+{
+    constexpr std::size_t BlockBytes = std::size_t{SimProtocol::PrefixBlockTokens} * 4;
+    std::vector<quint64> blocks;
+    quint64 h = 0;
+    for (std::size_t at = 0; at + BlockBytes <= text.size(); at += BlockBytes) {
+        h = simwire::fnv1a(text.data() + at, BlockBytes, h);
+        blocks.push_back(h);
+    }
+    return blocks;
+}
+
 // Whole blocks of the prompt: 64 bytes of "role\0content\0" text per block for chat and string prompts,
-// 16 token ids per block for a token-id list. Each block's hash is chained with the ones before it.
-std::vector<quint64> prefixBlocks(SimJob::Kind kind, const json& request)
+// 16 token ids per block for a token-id list. Each block's hash is chained with the ones before it. Chat: the
+// hashed text goes to *chatText too (SimProtocol::historyBlocks).
+std::vector<quint64> prefixBlocks(SimJob::Kind kind, const json& request, std::string* chatText)
 {
     std::string text;
     std::vector<quint64> blocks;
-    constexpr std::size_t BlockBytes = std::size_t{SimProtocol::PrefixBlockTokens} * 4;
     if (kind == SimJob::Kind::Chat) {
         for (const json& message : request["messages"]) {
             const auto role = message.find("role");
@@ -206,15 +219,28 @@ std::vector<quint64> prefixBlocks(SimJob::Kind kind, const json& request)
             return blocks;
         }
     }
-    quint64 h = 0;
-    for (std::size_t at = 0; at + BlockBytes <= text.size(); at += BlockBytes) {
-        h = simwire::fnv1a(text.data() + at, BlockBytes, h);
-        blocks.push_back(h);
-    }
+    blocks = textBlocks(text);
+    if (kind == SimJob::Kind::Chat)
+        *chatText = std::move(text);
     return blocks;
 }
 
 } // namespace
+
+std::vector<quint64> SimProtocol::historyBlocks(const SimJob& job)
+{
+    if (job.kind != SimJob::Kind::Chat || job.prefixText.empty())
+        return {};
+    std::string text = job.prefixText;
+    text += "assistant";
+    text += '\0';
+    for (int k = 1; k <= job.outputTokens; ++k) {
+        const QByteArrayView word = tokenText(k);
+        text.append(word.data(), std::size_t(word.size()));
+    }
+    text += '\0';
+    return textBlocks(text);
+}
 
 bool SimProtocol::parseJob(
     SimJob::Kind kind, QByteArrayView body, const SimConfig& config, SimJob* job, QByteArray* error)
@@ -327,7 +353,7 @@ bool SimProtocol::parseJob(SimJob::Kind kind, QByteArrayView body, const SimConf
     result.tokensPerChunk = std::max(1, config.tokensPerChunk);
     if (config.prefixCache) {
         result.reportCached = true;
-        result.prefixBlocks = prefixBlocks(promptKind, request);
+        result.prefixBlocks = prefixBlocks(promptKind, request, &result.prefixText);
     }
     result.id = (responses     ? QByteArrayView("resp_")
                         : chat ? QByteArrayView("chatcmpl-")

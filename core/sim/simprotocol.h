@@ -1,5 +1,7 @@
 #pragma once
 
+#include <vector>
+
 #include "sim/simjob.h"
 
 #include <QByteArray>
@@ -83,6 +85,10 @@ public:
     static QByteArray modelsBody(const SimConfig& config);
     static QByteArray errorBody(int status, QByteArrayView message);
     static QByteArrayView tokenText(int k);
+    // Prefix cache, chat: the blocks of the job's prompt followed by its own reply as the next turn of the
+    // conversation carries it ({"role": "assistant", "content": reply}), so that, as in vLLM, a conversation's
+    // history (the replies included) is a cache hit on its next turn. Empty for other kinds.
+    static std::vector<quint64> historyBlocks(const SimJob& job);
     static QByteArrayView reasonPhrase(int status);
 };
 

@@ -24,6 +24,7 @@ struct SimTraceRecord {
     int cachedTokens = 0;
     int status = 200;
     SimFaultKind fault = SimFaultKind::None;
+    QByteArray requestBody; // the request as received, with SimConfig::traceBodies only (not in toJsonLine())
 
     // {"id":…,"received_ns":…,"headers_ns":…,"chunk_ns":[…],"planned_ns":[…],"end_ns":…,"prompt_tokens":…,
     //  "completion_tokens":…,"cached_tokens":…,"status":…,"fault":…} without a newline.

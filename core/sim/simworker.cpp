@@ -403,6 +403,8 @@ void SimWorker::handleCompletion(
         respond(conn, SimProtocol::errorResponse(400, message, conn.keepAlive, conn.http10), 400);
         return;
     }
+    if (m_config.traceBodies && m_config.recordTrace)
+        job.requestBody = QByteArray(request.body.data(), request.body.size());
     const SimFaultKind fault = m_engine->pickFault(number, seed);
     if (fault != SimFaultKind::None && m_config.verbose) {
         qInfo().noquote().nospace() << "throughline-sim: " << job.id << " fault " << SimFault::name(fault);
@@ -493,6 +495,7 @@ void SimWorker::startJob(SimConnection& conn, SimJob job, qint64 receivedNs, Sim
         stream.trace.receivedNs = receivedNs;
         stream.trace.promptTokens = stream.job.promptTokens;
         stream.trace.fault = fault;
+        stream.trace.requestBody = std::move(stream.job.requestBody);
     }
     if (m_config.verbose) {
         qInfo().noquote().nospace() << "throughline-sim: " << stream.job.id << (stream.job.stream ? " stream" : "")
@@ -549,6 +552,8 @@ void SimWorker::beginRunning(quint64 streamId, Stream& stream, qint64 nowNs)
         // As in vLLM, at least the last prompt token is always computed.
         job.cachedTokens = std::clamp(blocks * SimProtocol::PrefixBlockTokens, 0, std::max(0, job.promptTokens - 1));
         stream.trace.cachedTokens = job.cachedTokens;
+        if (job.kind == SimJob::Kind::Chat)
+            m_engine->rememberPrefix(SimProtocol::historyBlocks(job));
     }
     m_engine->addPromptTokens(job.promptTokens);
     stream.prefillEndNs = m_engine->schedulePrefill(nowNs, job.promptTokens - job.cachedTokens);

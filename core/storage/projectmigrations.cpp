@@ -88,6 +88,13 @@ constexpr std::array kToV4 = {
     "ALTER TABLE run_points ADD COLUMN result_json TEXT",
 };
 
+// Version 5: multi-turn conversations: the conversation a request is a turn of and the turn's index (NULL for the
+// single-turn requests of every earlier file).
+constexpr std::array kToV5 = {
+    "ALTER TABLE requests ADD COLUMN conversation_id INTEGER",
+    "ALTER TABLE requests ADD COLUMN turn_index INTEGER",
+};
+
 struct Step {
     int version;
     std::span<const char* const> statements;
@@ -99,6 +106,7 @@ const std::array kSteps = {
     Step{2, kToV2, "endpoints, endpoint fingerprints, import provenance, tags, request counts, indexes"},
     Step{3, kToV3, "per-event token deltas (continuous usage stats)"},
     Step{4, kToV4, "whole point results: extended metrics, error classes and messages, warmup count"},
+    Step{5, kToV5, "multi-turn conversations: conversation id and turn index of each request"},
 };
 
 static_assert(kSteps.size() == kLatestVersion, "one step per schema version");

@@ -252,7 +252,8 @@ QList<RequestRecord> ProjectReader::requests(const QString& runId, int pointInde
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT seq, warmup, success, stream, scheduled_ns, sent_ns, headers_ns, end_ns,"
                              " prompt_tokens, completion_tokens, cached_tokens, token_source, http_status, error_class,"
-                             " error_message, bytes, events, response_id, retries, event_tokens FROM requests"
+                             " error_message, bytes, events, response_id, retries, event_tokens, conversation_id, turn_index"
+                             " FROM requests"
                              " WHERE run_id = ? AND point_idx = ? ORDER BY seq"));
     q.addBindValue(runId);
     q.addBindValue(pointIndex);
@@ -291,6 +292,8 @@ QList<RequestRecord> ProjectReader::requests(const QString& runId, int pointInde
             && m_lastError.isEmpty())
             m_lastError = ProjectSchema::readError(m_path,
                 QStringLiteral("the token deltas of request %1 of run %2 are corrupt").arg(r.seq).arg(runId));
+        r.conversationId = tokens(q.value(20));
+        r.turnIndex = int(tokens(q.value(21)));
         out.append(r);
     }
     if (q.lastError().isValid() && m_lastError.isEmpty())

@@ -196,7 +196,8 @@ bool ProjectWriter::insertRequests(
             = "INSERT OR IGNORE INTO requests(run_id, point_idx, seq, warmup, success, stream, scheduled_ns, sent_ns,"
               " headers_ns, end_ns, first_choices_ns, first_content_ns, completed_ns, prompt_tokens, completion_tokens,"
               " cached_tokens, token_source, http_status, error_class, error_message, bytes, event_count, events,"
-              " response_id, retries, event_tokens) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+              " response_id, retries, event_tokens, conversation_id, turn_index)"
+              " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         if (sqlite3_prepare_v3(handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_insertRequest, nullptr) != SQLITE_OK) {
             m_insertRequest = nullptr;
             return fail("prepare the request insert");
@@ -265,6 +266,8 @@ bool ProjectWriter::insertRequests(
         rc |= eventTokens.isEmpty()
             ? sqlite3_bind_null(st, 26)
             : sqlite3_bind_blob(st, 26, eventTokens.constData(), int(eventTokens.size()), SQLITE_STATIC);
+        rc |= count(27, r.conversationId);
+        rc |= count(28, r.turnIndex);
         if (rc != SQLITE_OK) {
             sqlite3_reset(st);
             return fail("store a request");

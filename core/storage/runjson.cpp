@@ -51,6 +51,10 @@ Json requestToJson(const RequestRecord& r)
     j["bytes"] = r.bytesReceived;
     j["response_id"] = r.responseId.toStdString();
     j["retries"] = r.retries;
+    if (r.conversationId >= 0) { // --multi-turn only, so single-turn exports stay as they were
+        j["conversation_id"] = r.conversationId;
+        j["turn_index"] = r.turnIndex;
+    }
     return j;
 }
 
@@ -100,6 +104,8 @@ RequestRecord requestFromJson(const Json& j)
     r.bytesReceived = integer(j, "bytes");
     r.responseId = str(j, "response_id").toUtf8();
     r.retries = int(integer(j, "retries"));
+    r.conversationId = integer(j, "conversation_id", -1);
+    r.turnIndex = int(integer(j, "turn_index", -1));
     return r;
 }
 

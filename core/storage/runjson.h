@@ -18,7 +18,8 @@
 //                "requests": [{"seq", "warmup", "success", "stream", "scheduled_ns", "sent_ns", "headers_ns",
 //                              "end_ns", "event_ns": [..], "event_flags": [..], "prompt_tokens", "completion_tokens",
 //                              "cached_tokens", "token_source", "http_status", "error_class", "error_message",
-//                              "bytes", "response_id", "retries"}]}]}
+//                              "bytes", "response_id", "retries", and with --multi-turn "conversation_id",
+//                              "turn_index"}]}]}
 //
 // Times are nanoseconds relative to the run's anchor; unknown token counts are null.
 namespace tl::RunJson {

@@ -195,8 +195,8 @@ private Q_SLOTS:
                                     << "--headers";
         QTest::newRow("tracker not supported") << "--url http://h:1/v1 --model m --visualizer wandb"
                                                << "--visualizer";
-        QTest::newRow("multi-turn not yet") << "--url http://h:1/v1 --model m --multi-turn"
-                                            << "--multi-turn";
+        QTest::newRow("multi-turn without conversations") << "--url http://h:1/v1 --model m --multi-turn"
+                                                          << "--dataset";
         QTest::newRow("n-choices zero") << "--url http://h:1/v1 --model m --n-choices 0"
                                         << "--n-choices";
         QTest::newRow("port out of range") << "--api local --port 70000 --model m"

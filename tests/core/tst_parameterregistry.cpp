@@ -186,8 +186,8 @@ private Q_SLOTS:
             "db_commit_interval debug duration enable_progress_tracker extra_args frequency_penalty headers image_format "
             "image_height image_num image_patch_size image_width "
             "in_flight_task_multiplier insecure log_every_n_query logprobs max_event_bytes max_prompt_length "
-            "max_response_bytes max_tokens "
-            "min_prompt_length min_tokens model n_choices name no_proxy no_test_connection no_timestamp num_workers "
+            "max_response_bytes max_tokens max_turns "
+            "min_prompt_length min_tokens min_turns model multi_turn multi_turn_args n_choices name no_proxy no_test_connection no_timestamp num_workers "
             "number open_loop outputs_dir parallel port prefix_length project prompt query_template "
             "queue_size_multiplier rate read_timeout repetition_penalty seed sleep_interval stop stop_token_ids "
             "stream temperature tokenize_prompt tokenizer_path top_k top_p total_timeout transport url warmup_num "
@@ -214,7 +214,7 @@ private Q_SLOTS:
         QTest::newRow("header value with LF") << QStringList{"--headers", "X-A=a\nb"} << "--headers";
         QTest::newRow("header name with a space") << QStringList{"--headers", "X A=1"} << "--headers";
         QTest::newRow("header name with a colon") << QStringList{"--headers", "X:A=1"} << "--headers";
-        QTest::newRow("unsupported as given") << QStringList{"--max-turns", "3"} << "--max-turns";
+        QTest::newRow("unsupported as given") << QStringList{"--image-width", "3"} << "--image-width";
         QTest::newRow("alias as given") << QStringList{"-n", "0"} << "-n";
         QTest::newRow("negative form as given")
             << QStringList{"--no-stream", "--continuous-usage"} << "--continuous-usage";
@@ -300,8 +300,9 @@ private Q_SLOTS:
             unmapped << u.section(u':', 0, 0);
         QCOMPARE(unmapped,
             (QStringList{QStringLiteral("--visualizer"), QStringLiteral("--wandb-api-key"),
-                QStringLiteral("--multi-turn"), QStringLiteral("--min-turns"), QStringLiteral("--frobnicate"),
-                QStringLiteral("--attn-implementation")}));
+                QStringLiteral("--frobnicate"), QStringLiteral("--attn-implementation")}));
+        QVERIFY(c.config.multiTurn);
+        QCOMPARE(c.config.minTurns, 2);
         QVERIFY(c.command().contains(QStringLiteral("--dataset openqa")));
 
         for (const char* garbage : {"", "ls -la", "evalscope perf --parallel x", "evalscope perf --model 'open",

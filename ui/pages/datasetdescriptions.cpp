@@ -36,6 +36,13 @@ QString DatasetDescriptions::describe(const QString& dataset)
         return tr("Flickr8k photos with their captions, from the hub's WebDataset shard or a local folder.");
     if (d == u"kontext_bench")
         return tr("Kontext-Bench images with their editing instructions, from a local folder (--dataset-path).");
+    if (d == u"random_multi_turn")
+        return tr("--multi-turn: conversations of random-token turns (--min/--max-turns); needs a tokenizer.");
+    if (d == u"share_gpt_zh_multi_turn" || d == u"share_gpt_en_multi_turn")
+        return tr("--multi-turn: ShareGPT conversations, one turn per human message, the model's replies as history.");
+    if (d == u"custom_multi_turn")
+        return tr("--multi-turn: a JSONL file (--dataset-path), each line a JSON array of messages, split into turns "
+                  "at assistant messages.");
     return {};
 }
 
