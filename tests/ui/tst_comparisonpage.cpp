@@ -131,8 +131,8 @@ private Q_SLOTS:
             QCOMPARE(verdict.data(Qt::ForegroundRole).value<QColor>(), QColor(0xD5, 0x5E, 0x00));
             QVERIFY(verdict.data(Qt::ToolTipRole).toString().contains("excludes 0"));
             const QString definition = MetricCatalogue::get(MetricId::Ttft).definitionString().toHtmlEscaped();
-            QVERIFY(model->index(ttft, ComparisonTableModel::Metric).data(Qt::ToolTipRole).toString().contains(
-                definition));
+            QVERIFY(
+                model->index(ttft, ComparisonTableModel::Metric).data(Qt::ToolTipRole).toString().contains(definition));
             const auto number = [&](int column) {
                 return model->index(ttft, column).data(ComparisonTableModel::SortRole).toDouble();
             };
@@ -176,12 +176,12 @@ private Q_SLOTS:
         auto* candidate = page.findChild<QComboBox*>("comparisonCandidate");
         QCOMPARE(candidate->count(), 2);
         candidate->setCurrentIndex(0); // fast-b: the same settings
-        const QModelIndex same = page.tableModel()->index(
-            row(page.tableModel(), "ttft_ms_p50"), ComparisonTableModel::VerdictColumn);
+        const QModelIndex same
+            = page.tableModel()->index(row(page.tableModel(), "ttft_ms_p50"), ComparisonTableModel::VerdictColumn);
         QCOMPARE(same.data(ComparisonTableModel::VerdictRole).toString(), QStringLiteral("inconclusive"));
         candidate->setCurrentIndex(1); // slow
-        const QModelIndex slower = page.tableModel()->index(
-            row(page.tableModel(), "ttft_ms_p50"), ComparisonTableModel::VerdictColumn);
+        const QModelIndex slower
+            = page.tableModel()->index(row(page.tableModel(), "ttft_ms_p50"), ComparisonTableModel::VerdictColumn);
         QCOMPARE(slower.data(ComparisonTableModel::VerdictRole).toString(), QStringLiteral("worse"));
 
         const QString dir = qEnvironmentVariable("THROUGHLINE_SCREENSHOT_DIR");
