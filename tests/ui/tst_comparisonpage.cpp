@@ -6,6 +6,7 @@
 
 #include "charts/comparisonchart.h"
 #include "engine/runcontroller.h"
+#include "mainwindow.h"
 #include "models/comparisontablemodel.h"
 #include "pages/comparisonpage.h"
 #include "pages/runsbrowserpage.h"
@@ -20,6 +21,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -194,6 +196,23 @@ private Q_SLOTS:
             QVERIFY(QTest::qWaitForWindowExposed(&page));
             QVERIFY(page.grab().save(QDir(dir).filePath("comparison.png")));
         }
+    }
+
+    void windowComparesFromTheExplorer()
+    {
+        MainWindow window(RunConfig{}, m_project);
+        auto* browser = window.findChild<RunsBrowserPage*>("runsBrowserPage");
+        auto* page = window.findChild<ComparisonPage*>("comparisonPage");
+        auto* tabs = window.findChild<QTabWidget*>("pages");
+        QVERIFY(browser && page && tabs);
+        QSignalSpy ready(page, &ComparisonPage::comparisonReady);
+        browser->selectRuns({m_ids.at(0), m_ids.at(2)});
+        browser->contextMenuFor(m_ids.at(0))->findChild<QAction*>("compareRunsAction")->trigger();
+        QCOMPARE(tabs->currentWidget(), page);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 60000);
+        QCOMPARE(page->result().runs.size(), 2);
+        QCOMPARE(page->result().runs.first().id, m_ids.at(0)); // the older run is the baseline
+        QCOMPARE(page->tableModel()->rowCount(), RunComparison::metricKeys().size());
     }
 
     void unreadableProjectIsReported()
