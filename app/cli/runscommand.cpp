@@ -446,7 +446,6 @@ int modify(const QString& sub, const Options& o, QTextStream& out, QTextStream& 
     return RunsCommand::Ok;
 }
 
-
 // A run named by id, prefix, 'latest', or its unique name.
 QString findRunByIdOrName(const ProjectReader& reader, const QString& arg, QString* error)
 {
@@ -504,8 +503,7 @@ void printComparisonText(const RunComparison& c, const QStringList& keys, QTextS
     if (!c.unmatchedBaseline.isEmpty())
         out << CliTr::tr("Only in the baseline: %1").arg(c.unmatchedBaseline.join(QStringLiteral(", "))) << Qt::endl;
     if (!c.unmatchedCandidate.isEmpty())
-        out << CliTr::tr("Only in the candidate: %1").arg(c.unmatchedCandidate.join(QStringLiteral(", ")))
-            << Qt::endl;
+        out << CliTr::tr("Only in the candidate: %1").arg(c.unmatchedCandidate.join(QStringLiteral(", "))) << Qt::endl;
     if (c.points.isEmpty())
         out << CliTr::tr("No point of the same load in both runs: nothing to compare.") << Qt::endl;
     for (const PointComparison& pc : c.points) {
@@ -525,8 +523,8 @@ void printComparisonText(const RunComparison& c, const QStringList& keys, QTextS
             const QString unit = m.metric->unitString();
             out << pad(unit.isEmpty() ? m.name : QStringLiteral("%1 (%2)").arg(m.name, unit), 30) << pad(m.key, 30)
                 << pad(cell(m.baseline, *m.metric), 12, true) << pad(cell(m.candidate, *m.metric), 12, true)
-                << pad(signedCell(m.delta, m.metric->decimals), 12, true)
-                << pad(signedCell(m.deltaPercent, 1), 9, true) << "  " << verdictName(m.verdict) << Qt::endl;
+                << pad(signedCell(m.delta, m.metric->decimals), 12, true) << pad(signedCell(m.deltaPercent, 1), 9, true)
+                << "  " << verdictName(m.verdict) << Qt::endl;
         }
     }
 }
@@ -590,8 +588,8 @@ int compareRuns(const Options& o, QTextStream& out, QTextStream& err)
     const QList<const MetricComparison*> regressions = c.regressions(gate);
     if (regressions.isEmpty()) {
         if (format == u"text")
-            out << Qt::endl << CliTr::tr("No significant regression of %1.").arg(gate.join(QStringLiteral(", ")))
-                << Qt::endl;
+            out << Qt::endl
+                << CliTr::tr("No significant regression of %1.").arg(gate.join(QStringLiteral(", "))) << Qt::endl;
         return RunsCommand::Ok;
     }
     for (const PointComparison& pc : c.points) {

@@ -97,14 +97,14 @@ const QList<RowDef>& rowDefs()
                     continue; // the extended table's success and failure counts repeat the summary's
                 seen.append(base);
                 const std::optional<MetricId> column = meanOf(m.id);
-                out.append(RowDef{&m, QString(), column ? Bootstrap::kMean : kNoStatistic, column, base,
-                    m.nameString()});
+                out.append(
+                    RowDef{&m, QString(), column ? Bootstrap::kMean : kNoStatistic, column, base, m.nameString()});
                 continue;
             }
             for (const auto& [label, p] : percentiles) {
                 const QString suffix = QStringLiteral("p%1").arg(int(p));
-                out.append(RowDef{&m, QString::fromLatin1(label), p, m.id, base + u'_' + suffix,
-                    m.nameString() + u' ' + suffix});
+                out.append(RowDef{
+                    &m, QString::fromLatin1(label), p, m.id, base + u'_' + suffix, m.nameString() + u' ' + suffix});
             }
         }
         return out;
@@ -233,8 +233,9 @@ void judge(MetricComparison& m, const ComparisonOptions& o, double statistic)
     const double percent = std::abs(m.deltaPercent);
     if (std::isfinite(percent) && percent < o.minEffectPercent) {
         m.verdict = Verdict::Inconclusive;
-        m.reason = ci + QStringLiteral(" excludes 0, but the change (%1%) is below the %2% minimum effect")
-                            .arg(number(m.deltaPercent), number(o.minEffectPercent));
+        m.reason = ci
+            + QStringLiteral(" excludes 0, but the change (%1%) is below the %2% minimum effect")
+                  .arg(number(m.deltaPercent), number(o.minEffectPercent));
         return;
     }
     const bool up = m.interval.low > 0;
@@ -391,8 +392,8 @@ RunComparison RunComparison::compare(
             m.baseline = bp.hasSummary ? MetricCatalogue::value(*row.metric, bp, row.label) : kNaN;
             m.candidate = cp.hasSummary ? MetricCatalogue::value(*row.metric, cp, row.label) : kNaN;
             m.delta = m.candidate - m.baseline;
-            m.deltaPercent = (std::isfinite(m.delta) && m.baseline != 0) ? 100.0 * m.delta / std::abs(m.baseline)
-                                                                          : kNaN;
+            m.deltaPercent
+                = (std::isfinite(m.delta) && m.baseline != 0) ? 100.0 * m.delta / std::abs(m.baseline) : kNaN;
             m.change = changeOf(*row.metric, m.delta);
             if (!row.column) {
                 m.verdict = Verdict::NotApplicable;
@@ -400,12 +401,10 @@ RunComparison RunComparison::compare(
             } else {
                 const int column = int(*row.column);
                 const QVector<double> empty;
-                const QVector<double>& b = baseSamples.at(pi).columns.contains(column)
-                    ? *baseSamples.at(pi).columns.find(column)
-                    : empty;
-                const QVector<double>& c = candSamples.at(pi).columns.contains(column)
-                    ? *candSamples.at(pi).columns.find(column)
-                    : empty;
+                const QVector<double>& b
+                    = baseSamples.at(pi).columns.contains(column) ? *baseSamples.at(pi).columns.find(column) : empty;
+                const QVector<double>& c
+                    = candSamples.at(pi).columns.contains(column) ? *candSamples.at(pi).columns.find(column) : empty;
                 m.baselineSamples = b.size();
                 m.candidateSamples = c.size();
                 const qsizetype need = samplesNeeded(options, row.statistic);

@@ -169,18 +169,38 @@ private Q_SLOTS:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("verdict");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("slower ttft is worse") << 50 << 60 << 60 << "avg_ttft_ms" << "worse" << "excludes 0";
-        QTest::newRow("slower ttft p50 is worse") << 50 << 60 << 60 << "ttft_ms_p50" << "worse" << "excludes 0";
-        QTest::newRow("faster ttft is better") << 60 << 50 << 60 << "avg_ttft_ms" << "better" << "excludes 0";
-        QTest::newRow("latency follows") << 50 << 60 << 60 << "avg_latency_s" << "worse" << "excludes 0";
-        QTest::newRow("same settings") << 50 << 50 << 60 << "avg_ttft_ms" << "inconclusive" << "contains 0";
-        QTest::newRow("same settings p50") << 50 << 50 << 60 << "ttft_ms_p50" << "inconclusive" << "contains 0";
-        QTest::newRow("too few requests") << 50 << 60 << 10 << "avg_ttft_ms" << "inconclusive" << "too few";
-        QTest::newRow("p99 needs 500") << 50 << 60 << 60 << "ttft_ms_p99" << "inconclusive" << "500 needed";
-        QTest::newRow("p90 needs 50") << 50 << 60 << 49 << "ttft_ms_p90" << "inconclusive" << "50 needed";
-        QTest::newRow("throughput: one value") << 50 << 60 << 60 << "output_throughput_tok_s" << "n/a"
+        QTest::newRow("slower ttft is worse") << 50 << 60 << 60 << "avg_ttft_ms"
+                                              << "worse"
+                                              << "excludes 0";
+        QTest::newRow("slower ttft p50 is worse") << 50 << 60 << 60 << "ttft_ms_p50"
+                                                  << "worse"
+                                                  << "excludes 0";
+        QTest::newRow("faster ttft is better") << 60 << 50 << 60 << "avg_ttft_ms"
+                                               << "better"
+                                               << "excludes 0";
+        QTest::newRow("latency follows") << 50 << 60 << 60 << "avg_latency_s"
+                                         << "worse"
+                                         << "excludes 0";
+        QTest::newRow("same settings") << 50 << 50 << 60 << "avg_ttft_ms"
+                                       << "inconclusive"
+                                       << "contains 0";
+        QTest::newRow("same settings p50") << 50 << 50 << 60 << "ttft_ms_p50"
+                                           << "inconclusive"
+                                           << "contains 0";
+        QTest::newRow("too few requests") << 50 << 60 << 10 << "avg_ttft_ms"
+                                          << "inconclusive"
+                                          << "too few";
+        QTest::newRow("p99 needs 500") << 50 << 60 << 60 << "ttft_ms_p99"
+                                       << "inconclusive"
+                                       << "500 needed";
+        QTest::newRow("p90 needs 50") << 50 << 60 << 49 << "ttft_ms_p90"
+                                      << "inconclusive"
+                                      << "50 needed";
+        QTest::newRow("throughput: one value") << 50 << 60 << 60 << "output_throughput_tok_s"
+                                               << "n/a"
                                                << "one value per point";
-        QTest::newRow("below minimum effect") << 500 << 502 << 200 << "avg_ttft_ms" << "inconclusive"
+        QTest::newRow("below minimum effect") << 500 << 502 << 200 << "avg_ttft_ms"
+                                              << "inconclusive"
                                               << "minimum effect";
     }
     void verdicts()
@@ -205,8 +225,8 @@ private Q_SLOTS:
         }
         // The same comparison again gives the same intervals.
         const MetricComparison* again = row(RunComparison::compare(a, b), 0, key);
-        QCOMPARE(again->interval.low == m->interval.low || (!again->interval.isValid() && !m->interval.isValid()),
-            true);
+        QCOMPARE(
+            again->interval.low == m->interval.low || (!again->interval.isValid() && !m->interval.isValid()), true);
     }
 
     void pointsMatchByLoad()
@@ -253,8 +273,8 @@ private Q_SLOTS:
             other.model = QStringLiteral("other");
         else
             other.parallel = {8};
-        const RunComparison c = RunComparison::compare(run(QStringLiteral("a"), {4}, 20, 50, 0, base),
-            run(QStringLiteral("b"), {4}, 20, 50, 1, other));
+        const RunComparison c = RunComparison::compare(
+            run(QStringLiteral("a"), {4}, 20, 50, 0, base), run(QStringLiteral("b"), {4}, 20, 50, 1, other));
         QStringList differing;
         for (const ParameterRegistry::Difference& d : c.configDiff)
             differing.append(d.parameter->flag());
@@ -282,20 +302,19 @@ private Q_SLOTS:
         for (const MetricDef& m : MetricCatalogue::all()) {
             if (m.format == MetricFormat::Text)
                 continue;
-            const bool found = std::any_of(keys.cbegin(), keys.cend(), [&m](const QString& k) {
-                return k.startsWith(m.keyString().toLower().left(3));
-            });
+            const bool found = std::any_of(keys.cbegin(), keys.cend(),
+                [&m](const QString& k) { return k.startsWith(m.keyString().toLower().left(3)); });
             QVERIFY2(found, m.key);
         }
-        const RunComparison c
-            = RunComparison::compare(run(QStringLiteral("a"), {4}, 30, 50, 0), run(QStringLiteral("b"), {4}, 30, 60, 1));
+        const RunComparison c = RunComparison::compare(
+            run(QStringLiteral("a"), {4}, 30, 50, 0), run(QStringLiteral("b"), {4}, 30, 60, 1));
         QCOMPARE(c.points.first().metrics.size(), keys.size());
     }
 
     void machineReadableForms()
     {
-        const RunComparison c
-            = RunComparison::compare(run(QStringLiteral("a"), {4}, 60, 50, 0), run(QStringLiteral("b"), {4}, 60, 60, 1));
+        const RunComparison c = RunComparison::compare(
+            run(QStringLiteral("a"), {4}, 60, 50, 0), run(QStringLiteral("b"), {4}, 60, 60, 1));
         const nlohmann::json j = nlohmann::json::parse(c.toJson().toStdString());
         QCOMPARE(str(j["baseline"]["id"]), QStringLiteral("a"));
         QCOMPARE(str(j["candidate"]["id"]), QStringLiteral("b"));
@@ -311,9 +330,9 @@ private Q_SLOTS:
         QVERIFY(m["ci_low"].get<double>() > 0);
         QCOMPARE(m["baseline_samples"].get<int>(), 60);
 
-        const QStringList lines = QString::fromUtf8(c.toCsv({QStringLiteral("avg_ttft_ms"),
-                                                                 QStringLiteral("output_throughput_tok_s")}))
-                                      .split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        const QStringList lines
+            = QString::fromUtf8(c.toCsv({QStringLiteral("avg_ttft_ms"), QStringLiteral("output_throughput_tok_s")}))
+                  .split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
         QVERIFY(lines.first().startsWith(QStringLiteral("load,key,name,unit,direction,baseline,candidate")));
         // The catalogue's order: output throughput comes before average TTFT.

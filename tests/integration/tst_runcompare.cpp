@@ -226,8 +226,8 @@ private Q_SLOTS:
         QVERIFY(j["points"][0]["metrics"][0]["ci_low"].get<double>() > 0);
         QVERIFY(j["candidate"]["name"] == "slow");
 
-        const Result csv = cli({"runs", "compare", m_ids.at(0), m_ids.at(1), "--project", m_project, "--format",
-            "csv"});
+        const Result csv
+            = cli({"runs", "compare", m_ids.at(0), m_ids.at(1), "--project", m_project, "--format", "csv"});
         QCOMPARE(csv.exitCode, 0);
         const QStringList lines = csv.out.split("\r\n", Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), RunComparison::metricKeys().size() + 1);

@@ -6,6 +6,7 @@
 
 #include "charts/comparisonchart.h"
 #include "engine/runcontroller.h"
+#include "mainwindow.h"
 #include "models/comparisontablemodel.h"
 #include "pages/comparisonpage.h"
 #include "pages/runsbrowserpage.h"
@@ -20,6 +21,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -131,8 +133,8 @@ private Q_SLOTS:
             QCOMPARE(verdict.data(Qt::ForegroundRole).value<QColor>(), QColor(0xD5, 0x5E, 0x00));
             QVERIFY(verdict.data(Qt::ToolTipRole).toString().contains("excludes 0"));
             const QString definition = MetricCatalogue::get(MetricId::Ttft).definitionString().toHtmlEscaped();
-            QVERIFY(model->index(ttft, ComparisonTableModel::Metric).data(Qt::ToolTipRole).toString().contains(
-                definition));
+            QVERIFY(
+                model->index(ttft, ComparisonTableModel::Metric).data(Qt::ToolTipRole).toString().contains(definition));
             const auto number = [&](int column) {
                 return model->index(ttft, column).data(ComparisonTableModel::SortRole).toDouble();
             };
@@ -176,12 +178,12 @@ private Q_SLOTS:
         auto* candidate = page.findChild<QComboBox*>("comparisonCandidate");
         QCOMPARE(candidate->count(), 2);
         candidate->setCurrentIndex(0); // fast-b: the same settings
-        const QModelIndex same = page.tableModel()->index(
-            row(page.tableModel(), "ttft_ms_p50"), ComparisonTableModel::VerdictColumn);
+        const QModelIndex same
+            = page.tableModel()->index(row(page.tableModel(), "ttft_ms_p50"), ComparisonTableModel::VerdictColumn);
         QCOMPARE(same.data(ComparisonTableModel::VerdictRole).toString(), QStringLiteral("inconclusive"));
         candidate->setCurrentIndex(1); // slow
-        const QModelIndex slower = page.tableModel()->index(
-            row(page.tableModel(), "ttft_ms_p50"), ComparisonTableModel::VerdictColumn);
+        const QModelIndex slower
+            = page.tableModel()->index(row(page.tableModel(), "ttft_ms_p50"), ComparisonTableModel::VerdictColumn);
         QCOMPARE(slower.data(ComparisonTableModel::VerdictRole).toString(), QStringLiteral("worse"));
 
         const QString dir = qEnvironmentVariable("THROUGHLINE_SCREENSHOT_DIR");
@@ -194,6 +196,23 @@ private Q_SLOTS:
             QVERIFY(QTest::qWaitForWindowExposed(&page));
             QVERIFY(page.grab().save(QDir(dir).filePath("comparison.png")));
         }
+    }
+
+    void windowComparesFromTheExplorer()
+    {
+        MainWindow window(RunConfig{}, m_project);
+        auto* browser = window.findChild<RunsBrowserPage*>("runsBrowserPage");
+        auto* page = window.findChild<ComparisonPage*>("comparisonPage");
+        auto* tabs = window.findChild<QTabWidget*>("pages");
+        QVERIFY(browser && page && tabs);
+        QSignalSpy ready(page, &ComparisonPage::comparisonReady);
+        browser->selectRuns({m_ids.at(0), m_ids.at(2)});
+        browser->contextMenuFor(m_ids.at(0))->findChild<QAction*>("compareRunsAction")->trigger();
+        QCOMPARE(tabs->currentWidget(), page);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 60000);
+        QCOMPARE(page->result().runs.size(), 2);
+        QCOMPARE(page->result().runs.first().id, m_ids.at(0)); // the older run is the baseline
+        QCOMPARE(page->tableModel()->rowCount(), RunComparison::metricKeys().size());
     }
 
     void unreadableProjectIsReported()

@@ -17,10 +17,10 @@ namespace {
 
 QScatterSeries::MarkerShape markerShape(int index)
 {
-    static const QScatterSeries::MarkerShape shapes[] = {QScatterSeries::MarkerShapeCircle,
-        QScatterSeries::MarkerShapeRectangle, QScatterSeries::MarkerShapeTriangle,
-        QScatterSeries::MarkerShapeRotatedRectangle, QScatterSeries::MarkerShapeStar,
-        QScatterSeries::MarkerShapePentagon};
+    static const QScatterSeries::MarkerShape shapes[]
+        = {QScatterSeries::MarkerShapeCircle, QScatterSeries::MarkerShapeRectangle, QScatterSeries::MarkerShapeTriangle,
+            QScatterSeries::MarkerShapeRotatedRectangle, QScatterSeries::MarkerShapeStar,
+            QScatterSeries::MarkerShapePentagon};
     return shapes[index % int(std::size(shapes))];
 }
 
@@ -62,9 +62,9 @@ ComparisonChart::~ComparisonChart() = default;
 
 QColor ComparisonChart::colour(int index)
 {
-    static const QColor palette[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00), QColor(0x00, 0x9E, 0x73),
-        QColor(0xE6, 0x9F, 0x00), QColor(0xCC, 0x79, 0xA7), QColor(0x56, 0xB4, 0xE9), QColor(0xF0, 0xE4, 0x42),
-        QColor(0x00, 0x00, 0x00)};
+    static const QColor palette[]
+        = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00), QColor(0x00, 0x9E, 0x73), QColor(0xE6, 0x9F, 0x00),
+            QColor(0xCC, 0x79, 0xA7), QColor(0x56, 0xB4, 0xE9), QColor(0xF0, 0xE4, 0x42), QColor(0x00, 0x00, 0x00)};
     return palette[index % int(std::size(palette))];
 }
 

@@ -100,8 +100,7 @@ QVariant ComparisonTableModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (column) {
         case Metric:
-            return m.metric->unitString().isEmpty() ? m.name
-                                                    : tr("%1 (%2)").arg(m.name, m.metric->unitString());
+            return m.metric->unitString().isEmpty() ? m.name : tr("%1 (%2)").arg(m.name, m.metric->unitString());
         case Baseline:
             return number(m.baseline, decimals);
         case Candidate:
@@ -114,7 +113,8 @@ QVariant ComparisonTableModel::data(const QModelIndex& index, int role) const
             return verdictText(m.verdict);
         case Interval:
             return m.interval.isValid()
-                ? tr("[%1, %2]").arg(signedNumber(m.interval.low, decimals + 1), signedNumber(m.interval.high, decimals + 1))
+                ? tr("[%1, %2]")
+                      .arg(signedNumber(m.interval.low, decimals + 1), signedNumber(m.interval.high, decimals + 1))
                 : QStringLiteral("–");
         case ColumnCount:
             break;
@@ -124,8 +124,7 @@ QVariant ComparisonTableModel::data(const QModelIndex& index, int role) const
         if (column == Metric || column == Baseline || column == Candidate)
             return tr("<b>%1</b> (%2, %3)<br>%4")
                 .arg(m.name.toHtmlEscaped(), m.metric->unitString().isEmpty() ? tr("text") : m.metric->unitString(),
-                    MetricCatalogue::directionName(m.metric->direction),
-                    m.metric->definitionString().toHtmlEscaped());
+                    MetricCatalogue::directionName(m.metric->direction), m.metric->definitionString().toHtmlEscaped());
         if (column == VerdictColumn || column == Interval)
             return tr("%1<br>%2 baseline and %3 candidate samples")
                 .arg(m.reason.toHtmlEscaped())
@@ -135,9 +134,9 @@ QVariant ComparisonTableModel::data(const QModelIndex& index, int role) const
     case Qt::ForegroundRole:
         if (column == VerdictColumn || column == Delta || column == DeltaPercent) {
             const Verdict v = column == VerdictColumn ? m.verdict
-                : m.change == Change::Better             ? Verdict::Better
-                : m.change == Change::Worse              ? Verdict::Worse
-                                                         : Verdict::NotApplicable;
+                : m.change == Change::Better          ? Verdict::Better
+                : m.change == Change::Worse           ? Verdict::Worse
+                                                      : Verdict::NotApplicable;
             const QColor c = verdictColour(v);
             if (c.isValid())
                 return c;

@@ -84,7 +84,8 @@ ComparisonPage::ComparisonPage(QWidget* parent)
     m_point->setObjectName(QStringLiteral("comparisonPoint"));
     m_metric->setObjectName(QStringLiteral("comparisonMetric"));
     for (const ChartMetric& m : chartMetrics())
-        m_metric->addItem(m.metric->unitString().isEmpty() ? m.name : tr("%1 (%2)").arg(m.name, m.metric->unitString()));
+        m_metric->addItem(
+            m.metric->unitString().isEmpty() ? m.name : tr("%1 (%2)").arg(m.name, m.metric->unitString()));
     m_metric->setCurrentIndex(0);
     for (int i = 0; i < chartMetrics().size(); ++i) {
         if (chartMetrics().at(i).metric->id == MetricId::Ttft && chartMetrics().at(i).label == u"99%")
@@ -181,8 +182,8 @@ void ComparisonPage::compare(const QString& projectPath, const QStringList& runI
         m_header->setText(tr("Select at least two runs to compare."));
         return;
     }
-    m_header->setText(tr("Comparing %n run(s): loading their requests and bootstrapping the verdicts…", nullptr,
-        int(runIds.size())));
+    m_header->setText(
+        tr("Comparing %n run(s): loading their requests and bootstrapping the verdicts…", nullptr, int(runIds.size())));
     m_watcher->setFuture(QtConcurrent::run(&ComparisonPage::load, projectPath, runIds));
 }
 
@@ -254,8 +255,8 @@ void ComparisonPage::showDiff()
     m_config->clear();
     for (const ParameterRegistry::Difference& d : cmp.configDiff) {
         const bool workload = ParameterRegistry::definesWorkload(*d.parameter);
-        auto* item = new QTreeWidgetItem(m_config,
-            {d.parameter->flag(), d.before, d.after, workload ? tr("defines the workload") : QString()});
+        auto* item = new QTreeWidgetItem(
+            m_config, {d.parameter->flag(), d.before, d.after, workload ? tr("defines the workload") : QString()});
         item->setToolTip(0, QCoreApplication::translate("Throughline", d.parameter->help));
         if (workload)
             item->setForeground(3, ComparisonTableModel::verdictColour(Verdict::Worse));
@@ -286,8 +287,8 @@ void ComparisonPage::updateSweepChart()
     }
     const QString unit = m.metric->unitString();
     const QString y = unit.isEmpty() ? m.name : tr("%1 (%2)").arg(m.name, unit);
-    m_sweepChart->setCurves(tr("%1 against the load").arg(m.name), openLoop ? tr("rate (req/s)") : tr("parallel"),
-        y, curves);
+    m_sweepChart->setCurves(
+        tr("%1 against the load").arg(m.name), openLoop ? tr("rate (req/s)") : tr("parallel"), y, curves);
 }
 
 void ComparisonPage::updateCurveChart()
@@ -303,8 +304,8 @@ void ComparisonPage::updateCurveChart()
         }
         curves.append(c);
     }
-    m_curveChart->setCurves(tr("Throughput–latency"), tr("output throughput (tok/s)"), tr("average latency (s)"),
-        curves);
+    m_curveChart->setCurves(
+        tr("Throughput–latency"), tr("output throughput (tok/s)"), tr("average latency (s)"), curves);
 }
 
 } // namespace tl
