@@ -1,0 +1,113 @@
+#include "charts/chartexporter.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QFile>
+#include <QPainter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+#include <QWidget>
+
+#include <cmath>
+
+namespace tl {
+
+namespace {
+
+// Lays `widget` out at `size` for the life of the object (a chart view resizes its chart on resizeEvent; the
+// chart's own layout runs on the posted LayoutRequest), then puts it back.
+class ScopedSize final {
+public:
+    ScopedSize(QWidget* widget, QSize size)
+        : m_widget(widget)
+        , m_old(widget->size())
+    {
+        apply(size);
+    }
+    ~ScopedSize() { apply(m_old); }
+    ScopedSize(const ScopedSize&) = delete;
+    ScopedSize& operator=(const ScopedSize&) = delete;
+
+private:
+    void apply(QSize size)
+    {
+        m_widget->resize(size);
+        // A chart on a tab not shown has its resize events pending; render() delivers them to the widget and its
+        // children (a throwaway 1-pixel render), and the chart's own layout then runs on the posted LayoutRequest.
+        QImage warm(1, 1, QImage::Format_ARGB32_Premultiplied);
+        m_widget->render(&warm);
+        for (int i = 0; i < 3; ++i)
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    }
+    QWidget* m_widget;
+    QSize m_old;
+};
+
+} // namespace
+
+QImage ChartExporter::renderImage(QWidget* chart, QSize size, int dpi)
+{
+    const qreal scale = qreal(dpi) / kBaseDpi;
+    QImage image(QSize(int(std::lround(size.width() * scale)), int(std::lround(size.height() * scale))),
+        QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    image.setDevicePixelRatio(scale);
+    const int dotsPerMeter = int(std::lround(dpi / 0.0254));
+    {
+        ScopedSize sized(chart, size);
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        chart->render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+    }
+    image.setDevicePixelRatio(1.0); // the file has its pixels; its resolution says how big they are
+    image.setDotsPerMeterX(dotsPerMeter);
+    image.setDotsPerMeterY(dotsPerMeter);
+    return image;
+}
+
+QByteArray ChartExporter::renderSvg(QWidget* chart, QSize size, int dpi, const QString& title)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator svg;
+    svg.setOutputDevice(&buffer);
+    svg.setSize(size);
+    svg.setViewBox(QRect(QPoint(0, 0), size));
+    svg.setResolution(dpi);
+    svg.setTitle(title);
+    svg.setDescription(QStringLiteral("Throughline"));
+    {
+        ScopedSize sized(chart, size);
+        QPainter painter(&svg);
+        painter.fillRect(QRect(QPoint(0, 0), size), Qt::white);
+        chart->render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+    }
+    return buffer.data();
+}
+
+bool ChartExporter::writePng(const QImage& image, const QString& path, QString* error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
+        if (error)
+            *error = QCoreApplication::translate("tl::ChartExporter", "%1 could not be written: %2")
+                         .arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool ChartExporter::writeFile(const QByteArray& data, const QString& path, QString* error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        if (error)
+            *error = QCoreApplication::translate("tl::ChartExporter", "%1 could not be written: %2")
+                         .arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace tl
