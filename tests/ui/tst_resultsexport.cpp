@@ -124,6 +124,7 @@ void TestResultsExport::chartToPng_data()
     QTest::addColumn<QSize>("size");
     QTest::addColumn<int>("dpi");
     QTest::newRow("sweep 1x") << "sweepMetricChart" << QSize(800, 500) << 96;
+    QTest::newRow("summary sweep 1x (shown)") << "sweepChart" << QSize(700, 400) << 96;
     QTest::newRow("sweep 2x") << "sweepMetricChart" << QSize(800, 500) << 192;
     QTest::newRow("timeline 2x") << "timelineChart" << QSize(640, 400) << 192;
     QTest::newRow("histogram print") << "ttftHistogram" << QSize(600, 400) << 300;
@@ -143,7 +144,8 @@ void TestResultsExport::chartToPng()
     QString message;
     QVERIFY(waitExport(&ok, &message));
     QVERIFY2(ok, qPrintable(message));
-    QCOMPARE(widget->size(), before); // put back
+    if (widget->isVisible())
+        QCOMPARE(widget->size(), before); // put back (a chart never shown is laid out when it is)
 
     QImage image;
     QVERIFY(image.load(path));

@@ -2,6 +2,7 @@
 
 #include <QBuffer>
 #include <QCoreApplication>
+#include <QChartView>
 #include <QFile>
 #include <QPainter>
 #include <QSaveFile>
@@ -32,12 +33,13 @@ private:
     void apply(QSize size)
     {
         m_widget->resize(size);
-        // A chart on a tab not shown has its resize events pending; render() delivers them to the widget and its
-        // children (a throwaway 1-pixel render), and the chart's own layout then runs on the posted LayoutRequest.
-        QImage warm(1, 1, QImage::Format_ARGB32_Premultiplied);
-        m_widget->render(&warm);
-        for (int i = 0; i < 3; ++i)
-            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        // A widget never shown (a chart on another tab) has its resize pending: a throwaway render delivers it, and
+        // the chart's own layout then runs on the posted LayoutRequest.
+        QImage warm(size, QImage::Format_ARGB32_Premultiplied);
+        for (int pass = 0; pass < 2; ++pass) {
+            m_widget->render(&warm);
+            QCoreApplication::sendPostedEvents();
+        }
     }
     QWidget* m_widget;
     QSize m_old;
@@ -45,8 +47,16 @@ private:
 
 } // namespace
 
+QWidget* ChartExporter::drawnWidget(QWidget* chart)
+{
+    // The chart classes wrap one QChartView in a layout, and a layout never shown ignores resizes: size the view.
+    auto* view = chart->findChild<QChartView*>();
+    return view ? view : chart;
+}
+
 QImage ChartExporter::renderImage(QWidget* chart, QSize size, int dpi)
 {
+    chart = drawnWidget(chart);
     const qreal scale = qreal(dpi) / kBaseDpi;
     QImage image(QSize(int(std::lround(size.width() * scale)), int(std::lround(size.height() * scale))),
         QImage::Format_ARGB32_Premultiplied);
@@ -68,6 +78,7 @@ QImage ChartExporter::renderImage(QWidget* chart, QSize size, int dpi)
 
 QByteArray ChartExporter::renderSvg(QWidget* chart, QSize size, int dpi, const QString& title)
 {
+    chart = drawnWidget(chart);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QSvgGenerator svg;

@@ -22,6 +22,9 @@ public:
     // Encodes and writes; safe on any thread. False with a message naming the path.
     static bool writePng(const QImage& image, const QString& path, QString* error);
     static bool writeFile(const QByteArray& data, const QString& path, QString* error);
+
+private:
+    static QWidget* drawnWidget(QWidget* chart);
 };
 
 } // namespace tl
