@@ -101,8 +101,6 @@ void RequestTimelineView::paintEvent(QPaintEvent* event)
     const int left = labelMetrics.horizontalAdvance(QStringLiteral("000000")) + labelMetrics.height() + 8;
     const int bottom = labelMetrics.height() * 2 + 10;
     const QRect plot(left, y, qMax(10, width() - left - 14), qMax(10, height() - y - bottom));
-    p.setPen(QPen(Qt::black, 1));
-    p.drawRect(plot.adjusted(0, 0, -1, -1));
 
     // Time axis: round ticks in seconds.
     const double span = m_maxEndS > 0 ? m_maxEndS : 1.0;
@@ -128,9 +126,7 @@ void RequestTimelineView::paintEvent(QPaintEvent* event)
 
     m_lastDrawn = 0;
     const int n = int(m_bars.size());
-    if (n == 0)
-        return;
-    const double rowH = double(plot.height() - 2) / n;
+    const double rowH = double(plot.height() - 2) / qMax(1, n);
     const double scale = (plot.width() - 2) / axisMax;
     int stride = 1;
     if (n > kMaxDrawn)
@@ -153,6 +149,10 @@ void RequestTimelineView::paintEvent(QPaintEvent* event)
         }
         ++m_lastDrawn;
     }
+    p.setClipping(false);
+    p.setPen(QPen(Qt::black, 1));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(plot.adjusted(0, 0, -1, -1));
 }
 
 } // namespace tl

@@ -51,6 +51,11 @@ std::shared_ptr<const RequestTable> RequestTable::fromRun(const RunData& run)
         for (int ri = 0; ri < records.size(); ++ri)
             table->append(pi, ri, records.at(ri));
     }
+    table->inPointOrder = true;
+    for (int i = 1; i < table->size() && table->inPointOrder; ++i) {
+        table->inPointOrder = table->point.at(i - 1) < table->point.at(i)
+            || (table->point.at(i - 1) == table->point.at(i) && table->seq.at(i - 1) <= table->seq.at(i));
+    }
     return table;
 }
 

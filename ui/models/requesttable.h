@@ -27,6 +27,7 @@ struct RequestTable {
     QVector<float> tpotMs;
     QVector<qint32> promptTokens; // -1 unknown
     QVector<qint32> completionTokens;
+    bool inPointOrder = false; // rows are in (point, seq) order already: sorting by point is a no-op
 
     int size() const { return int(point.size()); }
     bool success(int row) const { return (flags.at(row) & Success) != 0; }

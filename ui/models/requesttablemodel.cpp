@@ -142,6 +142,12 @@ void RequestTableModel::sortRows()
     if (!m_table || m_sortColumn < 0)
         return;
     const RequestTable& t = *m_table;
+    if (m_sortColumn == Point && m_sortOrder == Qt::AscendingOrder && t.inPointOrder)
+        return; // filtering keeps the table's order
+    if (m_sortColumn == Point && m_sortOrder == Qt::DescendingOrder && t.inPointOrder) {
+        std::reverse(m_rows.begin(), m_rows.end());
+        return;
+    }
     // One key per shown row, then a stable sort of (key, row) pairs: unknown values (NaN) always last.
     std::vector<std::pair<double, int>> keyed(std::size_t(m_rows.size()));
     for (qsizetype i = 0; i < m_rows.size(); ++i)

@@ -60,10 +60,21 @@
 
 namespace tl {
 
+// What the Point tab draws from a point's requests, computed on a pool thread (a point can hold a million).
+struct ResultsPage::PointCharts {
+    int point = -1;
+    QList<QPointF> ttftHistogram;
+    QList<QPointF> itlHistogram;
+    QList<QPointF> ttftByPrompt;
+    QList<QPointF> latencyByOutput;
+    QVector<RequestTimelineView::Bar> bars;
+};
+
 struct ResultsPage::Loaded {
     int generation = 0;
     std::shared_ptr<const RunData> run;
     std::shared_ptr<const RequestTable> table;
+    std::shared_ptr<const PointCharts> charts;
     QString error;
     qint64 elapsedMs = 0;
 };
@@ -114,11 +125,12 @@ QVector<double> sorted(QVector<double> v)
 }
 
 // Equal bins from the minimum to the 99.5th percentile (a few outliers would squash the rest into one bin).
-QList<QPointF> histogram(const QVector<double>& values, int bins)
+QList<QPointF> histogram(const QVector<double>& values)
 {
     QList<QPointF> out;
     if (values.isEmpty())
         return out;
+    const int bins = qBound(5, int(std::sqrt(double(values.size()))), 40);
     const QVector<double> s = sorted(values);
     const double lo = s.constFirst();
     const double hi = s.at(qMin(s.size() - 1, qsizetype(std::ceil(0.995 * double(s.size() - 1)))));
@@ -194,6 +206,7 @@ ResultsPage::ResultsPage(QWidget* parent)
     m_requests->setObjectName(QStringLiteral("requestModel"));
     m_pointCombo->setObjectName(QStringLiteral("pointCombo"));
     m_pointCombo->setToolTip(tr("The point the percentile table and the Point tab show"));
+    m_pointCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
     // Header: title and failure badge, one line of facts, the run's actions.
     auto* titleRow = new QHBoxLayout;
@@ -286,6 +299,10 @@ QWidget* ResultsPage::buildSummaryTab()
     failureView->setModel(m_failures);
     failureView->verticalHeader()->hide();
     failureView->horizontalHeader()->setStretchLastSection(true);
+    connect(m_failures, &QAbstractItemModel::modelReset, failureView, [failureView] {
+        for (int c = 0; c < FailureTableModel::Example; ++c)
+            failureView->resizeColumnToContents(c);
+    });
     addTableActions(failureView, tr("failures"));
     auto* failureBox = new QGroupBox(tr("Failures"), tab);
     m_failureTitle = new QLabel(failureBox);
@@ -302,7 +319,7 @@ QWidget* ResultsPage::buildSummaryTab()
     splitter->addWidget(m_table);
     splitter->addWidget(framed(m_chart));
     splitter->addWidget(lower);
-    splitter->setSizes({200, 320, 240});
+    splitter->setSizes({130, 330, 300});
     splitter->setChildrenCollapsible(false);
     auto* layout = new QVBoxLayout(tab);
     layout->setContentsMargins(0, 4, 0, 0);
@@ -330,6 +347,7 @@ QWidget* ResultsPage::buildSweepTab()
     charts->addWidget(framed(m_sweepMetric));
     charts->addWidget(framed(m_curve));
     charts->setChildrenCollapsible(false);
+    charts->setSizes({600, 600});
     auto* layout = new QVBoxLayout(tab);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addLayout(row);
@@ -523,6 +541,7 @@ void ResultsPage::setResults(const QString& title, const QList<PointResult>& res
     m_pendingRunId.clear();
     m_run.reset();
     m_requestTable.reset();
+    m_precomputed.reset();
     m_title->setText(title);
     m_requests->clear();
     m_failures->clear();
@@ -564,6 +583,10 @@ void ResultsPage::showRun(const QString& projectPath, const QString& runId)
             run->points.end());
         auto shared = std::make_shared<const RunData>(std::move(*run));
         out.table = RequestTable::fromRun(*shared);
+        if (!shared->points.isEmpty()) {
+            const int last = int(shared->points.size()) - 1;
+            out.charts = std::make_shared<const PointCharts>(computePointCharts(shared->points.at(last), last));
+        }
         out.run = std::move(shared);
         out.elapsedMs = timer.elapsed();
         return out;
@@ -595,13 +618,15 @@ void ResultsPage::onLoaded(const Loaded& loaded)
     m_message->clear();
     m_run = loaded.run;
     m_requestTable = loaded.table;
+    m_precomputed = loaded.charts;
     m_failures->setRun(*m_run);
     showPoints(m_run->points);
     m_requests->setTable(m_requestTable, pointLabels(), m_run);
     m_requestView->sortByColumn(RequestTableModel::Point, Qt::AscendingOrder);
     fillConfig();
     updateHeader();
-    m_lastLoadMs = loaded.elapsedMs + timer.elapsed();
+    m_lastShowMs = timer.elapsed();
+    m_lastLoadMs = loaded.elapsedMs + m_lastShowMs;
     Q_EMIT runLoaded(m_run->id);
 }
 
@@ -771,14 +796,35 @@ void ResultsPage::updatePointCharts()
     m_percentileCurves->setAxisTitles(tr("Percentile (%)"), tr("Time (ms)"));
     m_percentileCurves->setSeries(curves);
 
-    // The rest needs the point's requests (a stored run).
-    const QList<RequestRecord> none;
-    const QList<RequestRecord>& records = point ? point->records : none;
+    // The rest needs the point's requests (a stored run), worked through on a pool thread.
+    const int generation = ++m_chartGeneration;
+    if (m_precomputed && m_precomputed->point == pi) {
+        showPointCharts(*m_precomputed);
+        return;
+    }
+    if (!point || point->records.isEmpty()) {
+        showPointCharts(PointCharts{pi, {}, {}, {}, {}, {}});
+        return;
+    }
+    auto* watcher = new QFutureWatcher<PointCharts>(this);
+    connect(watcher, &QFutureWatcher<PointCharts>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_chartGeneration)
+            showPointCharts(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(&ResultsPage::computePointCharts, *point, pi));
+}
+
+ResultsPage::PointCharts ResultsPage::computePointCharts(const PointResult& point, int index)
+{
+    PointCharts out;
+    out.point = index;
+    const QList<RequestRecord>& records = point.records;
     QVector<double> ttft;
     QVector<double> itl;
-    QList<QPointF> ttftByPrompt;
-    QList<QPointF> latencyByOutput;
-    QVector<RequestTimelineView::Bar> bars;
+    QList<QPointF>& ttftByPrompt = out.ttftByPrompt;
+    QList<QPointF>& latencyByOutput = out.latencyByOutput;
+    QVector<RequestTimelineView::Bar>& bars = out.bars;
     qint64 firstSent = std::numeric_limits<qint64>::max();
     for (const RequestRecord& r : records) {
         if (!r.warmup)
@@ -814,16 +860,29 @@ void ResultsPage::updatePointCharts()
     std::sort(ttftByPrompt.begin(), ttftByPrompt.end(), [](auto a, auto b) { return a.x() < b.x(); });
     std::sort(latencyByOutput.begin(), latencyByOutput.end(), [](auto a, auto b) { return a.x() < b.x(); });
 
+    out.ttftHistogram = histogram(ttft);
+    out.itlHistogram = histogram(itl);
+    return out;
+}
+
+void ResultsPage::showPointCharts(const PointCharts& charts)
+{
+    const int pi = charts.point;
+    const QString label = pi >= 0 && pi < m_points.size() ? loadLabel(m_points.at(pi).point) : QString();
+    const QList<QPointF>& ttftByPrompt = charts.ttftByPrompt;
+    const QList<QPointF>& latencyByOutput = charts.latencyByOutput;
     m_ttftHistogram->setTitle(tr("TTFT distribution · %1").arg(label));
     m_ttftHistogram->setAxisTitles(tr("Time to first token (ms)"), tr("Requests"));
     m_ttftHistogram->setSeries(
-        ttft.isEmpty() ? QList<XYChartView::Series>{}
-                       : QList<XYChartView::Series>{{tr("TTFT"), histogram(ttft, 30), XYChartView::Kind::Step, 1}});
+        charts.ttftHistogram.isEmpty()
+            ? QList<XYChartView::Series>{}
+            : QList<XYChartView::Series>{{tr("TTFT"), charts.ttftHistogram, XYChartView::Kind::Step, 1}});
     m_itlHistogram->setTitle(tr("ITL distribution · %1").arg(label));
     m_itlHistogram->setAxisTitles(tr("Inter-token latency (ms)"), tr("Events"));
     m_itlHistogram->setSeries(
-        itl.isEmpty() ? QList<XYChartView::Series>{}
-                      : QList<XYChartView::Series>{{tr("ITL"), histogram(itl, 30), XYChartView::Kind::Step, 2}});
+        charts.itlHistogram.isEmpty()
+            ? QList<XYChartView::Series>{}
+            : QList<XYChartView::Series>{{tr("ITL"), charts.itlHistogram, XYChartView::Kind::Step, 2}});
     m_ttftScatter->setTitle(tr("TTFT against prompt length · %1").arg(label));
     m_ttftScatter->setAxisTitles(tr("Prompt length (tokens)"), tr("TTFT (ms)"));
     m_ttftScatter->setSeries({{tr("requests"), ttftByPrompt, XYChartView::Kind::Scatter, 0}});
@@ -831,7 +890,8 @@ void ResultsPage::updatePointCharts()
     m_latencyScatter->setAxisTitles(tr("Output length (tokens)"), tr("Latency (ms)"));
     m_latencyScatter->setSeries({{tr("requests"), latencyByOutput, XYChartView::Kind::Scatter, 1}});
     m_timeline->setTitle(tr("Request timeline · %1").arg(label));
-    m_timeline->setBars(bars);
+    m_timeline->setBars(charts.bars);
+    Q_EMIT pointChartsShown(pi);
 }
 
 void ResultsPage::updateRequestFilter()

@@ -76,7 +76,9 @@ public:
     void setSweepMetric(int index);
     void setPoint(int index); // the point of the Point tab and the percentile table
     int currentPoint() const;
+    // The last showRun(): reading and indexing on the pool thread plus showing on the GUI thread, and the latter.
     qint64 lastLoadMs() const { return m_lastLoadMs; }
+    qint64 lastShowMs() const { return m_lastShowMs; }
 
     // Exports (the menus ask for the file first). Each returns false when nothing was started; exportFinished
     // follows otherwise.
@@ -92,6 +94,7 @@ public:
 
 Q_SIGNALS:
     void runLoaded(const QString& runId);
+    void pointChartsShown(int point); // the Point tab shows point `point`'s requests
     void loadFailed(const QString& message);
     void exportFinished(bool ok, const QString& message);
     void renameRequested(const QString& runId);
@@ -101,6 +104,9 @@ Q_SIGNALS:
 
 private:
     struct Loaded;
+    struct PointCharts;
+    static PointCharts computePointCharts(const PointResult& point, int index);
+    void showPointCharts(const PointCharts& charts);
     QWidget* buildSummaryTab();
     QWidget* buildSweepTab();
     QWidget* buildPointTab();
@@ -132,9 +138,12 @@ private:
     int m_generation = 0;
     int m_pendingExports = 0;
     qint64 m_lastLoadMs = -1;
+    qint64 m_lastShowMs = -1;
     std::shared_ptr<const RunData> m_run;
     std::shared_ptr<const RequestTable> m_requestTable;
     QList<PointResult> m_points;
+    std::shared_ptr<const PointCharts> m_precomputed; // the loader's charts of the run's last point
+    int m_chartGeneration = 0;
     QList<SweepMetric> m_metrics;
 
     QLabel* m_title = nullptr;
