@@ -3924,4 +3924,883 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>1 个运行进行中：测试点之间暂停</translation>
     </message>
 </context>
+<context>
+    <name>ChartExportDialog</name>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="24"/>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="96"/>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="26"/>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="27"/>
+        <source>SVG drawing (text stays text)</source>
+        <translation>SVG 矢量图（文字保留为文字）</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="30"/>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="37"/>
+        <source>1x screen (96 dpi)</source>
+        <translation>1 倍屏幕（96 dpi）</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="38"/>
+        <source>2x screen (192 dpi)</source>
+        <translation>2 倍屏幕（192 dpi）</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="39"/>
+        <source>Print (300 dpi)</source>
+        <translation>打印（300 dpi）</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="43"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="49"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="50"/>
+        <source>Width:</source>
+        <translation>宽度：</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="51"/>
+        <source>Height:</source>
+        <translation>高度：</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="52"/>
+        <source>Resolution:</source>
+        <translation>分辨率：</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="53"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="95"/>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="95"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>FailureTableModel</name>
+    <message>
+        <location filename="../ui/models/failuretablemodel.cpp" line="81"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/failuretablemodel.cpp" line="123"/>
+        <source>Failure class</source>
+        <translation>失败类别</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/failuretablemodel.cpp" line="125"/>
+        <source>HTTP status</source>
+        <translation>HTTP 状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/failuretablemodel.cpp" line="127"/>
+        <source>Requests</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/failuretablemodel.cpp" line="129"/>
+        <source>Share of requests</source>
+        <translation>占请求比例</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/failuretablemodel.cpp" line="131"/>
+        <source>Example message</source>
+        <translation>示例消息</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTableModel</name>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="204"/>
+        <source>Point</source>
+        <translation>测试点</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="204"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="204"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="204"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="204"/>
+        <source>Sent (s)</source>
+        <translation>发送时间 (s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="204"/>
+        <source>TTFT (ms)</source>
+        <translation>TTFT (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="204"/>
+        <source>Latency (ms)</source>
+        <translation>延迟 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="205"/>
+        <source>TPOT (ms)</source>
+        <translation>TPOT (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="205"/>
+        <source>Input tokens</source>
+        <translation>输入 token</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="205"/>
+        <source>Output tokens</source>
+        <translation>输出 token</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="205"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="220"/>
+        <source>ok (warmup)</source>
+        <translation>成功（预热）</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="220"/>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTimelineView</name>
+    <message>
+        <location filename="../ui/charts/requesttimelineview.cpp" line="84"/>
+        <source>Succeeded (send → last token)</source>
+        <translation>成功（发送 → 最后一个 token）</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/requesttimelineview.cpp" line="85"/>
+        <source>First token</source>
+        <translation>首个 token</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/requesttimelineview.cpp" line="119"/>
+        <source>Time since the point&apos;s first send (s)</source>
+        <translation>自该测试点首次发送起的时间 (s)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/charts/requesttimelineview.cpp" line="124"/>
+        <source>Requests, by send time (%n)</source>
+        <translation>
+            <numerusform>请求，按发送时间排列（%n）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="175"/>
+        <source>No results yet: run a benchmark or pick a run in the Runs list.</source>
+        <translation>暂无结果：请运行一次基准测试，或在运行列表中选择一个运行。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="209"/>
+        <source>The point the percentile table and the Point tab show</source>
+        <translation>百分位表和“测试点”页显示的测试点</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="226"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="226"/>
+        <source>Rename the run</source>
+        <translation>重命名此运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="228"/>
+        <source>Tags…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="228"/>
+        <source>Edit the run&apos;s tags</source>
+        <translation>编辑此运行的标签</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="230"/>
+        <source>Notes…</source>
+        <translation>备注…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="230"/>
+        <source>Edit the run&apos;s notes</source>
+        <translation>编辑此运行的备注</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="232"/>
+        <source>Re-run</source>
+        <translation>重新运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="232"/>
+        <source>Run the same configuration again</source>
+        <translation>以相同配置再次运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="234"/>
+        <source>Copy as command</source>
+        <translation>复制为命令</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="235"/>
+        <source>Copy the throughline-cli command line of this run (the API key left out)</source>
+        <translation>复制此运行的 throughline-cli 命令行（不含 API 密钥）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="239"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="242"/>
+        <source>HTML report…</source>
+        <translation>HTML 报告…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="243"/>
+        <source>EvalScope output folder…</source>
+        <translation>EvalScope 输出文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="244"/>
+        <source>Summary table as CSV…</source>
+        <translation>汇总表导出为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="244"/>
+        <location filename="../ui/pages/resultspage.cpp" line="287"/>
+        <source>summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="246"/>
+        <source>Requests as CSV (as filtered)…</source>
+        <translation>请求导出为 CSV（按当前筛选）…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="246"/>
+        <location filename="../ui/pages/resultspage.cpp" line="435"/>
+        <location filename="../ui/pages/resultspage.cpp" line="456"/>
+        <location filename="../ui/pages/resultspage.cpp" line="890"/>
+        <location filename="../ui/pages/resultspage.cpp" line="893"/>
+        <source>requests</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="250"/>
+        <source>Point:</source>
+        <translation>测试点：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="254"/>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="255"/>
+        <source>Sweep</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="256"/>
+        <source>Point</source>
+        <translation>测试点</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="257"/>
+        <location filename="../ui/pages/resultspage.cpp" line="877"/>
+        <source>Requests</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="258"/>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="294"/>
+        <source>percentiles</source>
+        <translation>百分位</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="295"/>
+        <source>Percentiles of the chosen point</source>
+        <translation>所选测试点的百分位</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="307"/>
+        <source>failures</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="308"/>
+        <source>Failures</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="344"/>
+        <source>Metric:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="394"/>
+        <source>Failed only</source>
+        <translation>仅失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="398"/>
+        <source>Any outcome</source>
+        <translation>任意结果</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="406"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="407"/>
+        <source>slowest </source>
+        <translation>最慢 </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="408"/>
+        <source>Only the N requests with the longest latency (0: all)</source>
+        <translation>只显示延迟最长的 N 个请求（0：全部）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="411"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="438"/>
+        <source>Pick a request to see its timings, events, tokens and error.</source>
+        <translation>选择一个请求以查看其时间、事件、token 数和错误。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="465"/>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="465"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="465"/>
+        <source>Flag</source>
+        <translation>命令行选项</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="476"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="477"/>
+        <source>Save this chart as PNG or SVG</source>
+        <translation>将此图表保存为 PNG 或 SVG</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="480"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="481"/>
+        <source>Copy this chart to the clipboard as an image</source>
+        <translation>将此图表作为图像复制到剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="500"/>
+        <source>Export table as CSV…</source>
+        <translation>将表格导出为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="531"/>
+        <source>Success rate</source>
+        <translation>成功率</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="558"/>
+        <source>Loading the run…</source>
+        <translation>正在加载运行…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="577"/>
+        <source>the run %1 is not in the project</source>
+        <translation>项目中没有运行 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="614"/>
+        <source>The run could not be read: %1</source>
+        <translation>无法读取该运行：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="667"/>
+        <source>Every point</source>
+        <translation>所有测试点</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/resultspage.cpp" line="670"/>
+        <source>%1 · %n requests</source>
+        <translation>
+            <numerusform>%1 · %n 个请求</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/resultspage.cpp" line="687"/>
+        <location filename="../ui/pages/resultspage.cpp" line="697"/>
+        <source>%n points</source>
+        <translation>
+            <numerusform>%n 个测试点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="691"/>
+        <source>Run “%1”</source>
+        <translation>运行“%1”</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="693"/>
+        <source>Model &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>模型 &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="694"/>
+        <source>target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="695"/>
+        <source>started %1</source>
+        <translation>开始于 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="696"/>
+        <source>status &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>状态 &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/resultspage.cpp" line="698"/>
+        <source>%n requests</source>
+        <translation>
+            <numerusform>%n 个请求</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="700"/>
+        <source>tags: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/resultspage.cpp" line="708"/>
+        <source>⚠ %n failed requests (%1 %)</source>
+        <translation>
+            <numerusform>⚠ %n 个请求失败（%1 %）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="721"/>
+        <source>No request failed.</source>
+        <translation>没有请求失败。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="722"/>
+        <source>%1 of %2 requests failed, by class and HTTP status:</source>
+        <translation>%2 个请求中有 %1 个失败，按类别和 HTTP 状态：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="739"/>
+        <source>Request rate (req/s)</source>
+        <translation>请求速率 (req/s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="739"/>
+        <source>Concurrency (parallel requests)</source>
+        <translation>并发数（并行请求）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="745"/>
+        <source>%1 against the load</source>
+        <translation>%1 随负载变化</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="797"/>
+        <source>Percentile curves · %1</source>
+        <translation>百分位曲线 · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="798"/>
+        <source>Percentile (%)</source>
+        <translation>百分位 (%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="798"/>
+        <source>Time (ms)</source>
+        <translation>时间 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="876"/>
+        <source>TTFT distribution · %1</source>
+        <translation>TTFT 分布 · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="877"/>
+        <source>Time to first token (ms)</source>
+        <translation>首 token 时间 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="881"/>
+        <location filename="../ui/pages/resultspage.cpp" line="944"/>
+        <source>TTFT</source>
+        <translation>TTFT</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="882"/>
+        <source>ITL distribution · %1</source>
+        <translation>ITL 分布 · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="883"/>
+        <source>Inter-token latency (ms)</source>
+        <translation>token 间延迟 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="883"/>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="887"/>
+        <source>ITL</source>
+        <translation>ITL</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="888"/>
+        <source>TTFT against prompt length · %1</source>
+        <translation>TTFT 与提示长度 · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="889"/>
+        <source>Prompt length (tokens)</source>
+        <translation>提示长度 (token)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="889"/>
+        <source>TTFT (ms)</source>
+        <translation>TTFT (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="891"/>
+        <source>Latency against output length · %1</source>
+        <translation>延迟与输出长度 · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="892"/>
+        <source>Output length (tokens)</source>
+        <translation>输出长度 (token)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="892"/>
+        <source>Latency (ms)</source>
+        <translation>延迟 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="894"/>
+        <source>Request timeline · %1</source>
+        <translation>请求时间线 · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="907"/>
+        <location filename="../ui/pages/resultspage.cpp" line="917"/>
+        <source>%1 of %2 requests</source>
+        <translation>%1 / %2 个请求</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="929"/>
+        <source>Request %1 of point %2</source>
+        <translation>测试点 %2 的请求 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="934"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="934"/>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="935"/>
+        <source>HTTP status</source>
+        <translation>HTTP 状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="935"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="936"/>
+        <source>Stream</source>
+        <translation>流式</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="936"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="936"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="937"/>
+        <source>Sent</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="937"/>
+        <source>%1 s after the run started</source>
+        <translation>运行开始后 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="938"/>
+        <source>Scheduled</source>
+        <translation>计划发送</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="939"/>
+        <source>Headers</source>
+        <translation>响应头</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="940"/>
+        <source>First token</source>
+        <translation>首个 token</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="941"/>
+        <source>Last token</source>
+        <translation>最后一个 token</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="942"/>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="945"/>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="946"/>
+        <source>TPOT</source>
+        <translation>TPOT</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="948"/>
+        <source>Prompt tokens</source>
+        <translation>提示 token</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="948"/>
+        <location filename="../ui/pages/resultspage.cpp" line="949"/>
+        <location filename="../ui/pages/resultspage.cpp" line="950"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="949"/>
+        <source>Output tokens</source>
+        <translation>输出 token</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="950"/>
+        <source>Cached tokens</source>
+        <translation>缓存 token</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="951"/>
+        <source>Token counts from</source>
+        <translation>token 计数来源</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="952"/>
+        <source>Bytes received</source>
+        <translation>接收字节数</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="953"/>
+        <source>Resends</source>
+        <translation>重发次数</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="955"/>
+        <source>Response id</source>
+        <translation>响应 ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="958"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="960"/>
+        <source>Response text</source>
+        <translation>响应文本</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="961"/>
+        <source>Throughline stores timings and token counts, not the generated text.</source>
+        <translation>Throughline 保存时间和 token 数，不保存生成的文本。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/resultspage.cpp" line="970"/>
+        <source>%n data events, ms after the send</source>
+        <translation>
+            <numerusform>%n 个数据事件，发送后的毫秒数</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1003"/>
+        <source>Differs from the default</source>
+        <translation>与默认值不同</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1017"/>
+        <source>The command line was copied to the clipboard (without the API key).</source>
+        <translation>命令行已复制到剪贴板（不含 API 密钥）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1043"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1050"/>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1065"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1071"/>
+        <source>Chart saved to %1</source>
+        <translation>图表已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1082"/>
+        <source>The chart was copied to the clipboard.</source>
+        <translation>图表已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1105"/>
+        <source>Percentile</source>
+        <translation>百分位</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1117"/>
+        <source>Table saved to %1</source>
+        <translation>表格已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1133"/>
+        <source>Requests saved to %1</source>
+        <translation>请求已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1143"/>
+        <source>Export Table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1143"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1154"/>
+        <source>Report saved to %1</source>
+        <translation>报告已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1168"/>
+        <source>EvalScope output written under %1</source>
+        <translation>EvalScope 输出已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1181"/>
+        <source>Export HTML Report</source>
+        <translation>导出 HTML 报告</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1182"/>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1190"/>
+        <source>Export as EvalScope Output</source>
+        <translation>导出为 EvalScope 输出</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ChartExporter</name>
+    <message>
+        <location filename="../ui/charts/chartexporter.cpp" line="105"/>
+        <location filename="../ui/charts/chartexporter.cpp" line="117"/>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
 </TS>

@@ -78,7 +78,7 @@ void benchTable(int rows, int frames)
         for (int i = 0; i < rows; ++i)
             table->append(i % 4, -1, makeRecord(i, 0));
     });
-    std::printf("  build columns (from records)    %8.1f ms  (44 bytes a request)\n", build);
+    std::printf("  generate records + columns      %8.1f ms  (44 bytes a request kept)\n", build);
     tl::RequestTableModel model;
     const QStringList labels{QStringLiteral("P1"), QStringLiteral("P4"), QStringLiteral("P16"), QStringLiteral("P64")};
     std::printf("  setTable                        %8.1f ms\n", ms([&] { model.setTable(table, labels); }));

@@ -15,12 +15,9 @@ FailureTableModel::FailureTableModel(QObject* parent)
 
 FailureTableModel::~FailureTableModel() = default;
 
-void FailureTableModel::setRun(const RunData& run, int point)
+FailureTableModel::Failures FailureTableModel::group(const RunData& run, int point)
 {
-    beginResetModel();
-    m_groups.clear();
-    m_failed = 0;
-    m_total = 0;
+    Failures out;
     QHash<quint32, int> where; // (class << 16 | status) -> group
     for (int pi = 0; pi < run.points.size(); ++pi) {
         if (point >= 0 && pi != point)
@@ -28,21 +25,30 @@ void FailureTableModel::setRun(const RunData& run, int point)
         for (const RequestRecord& r : run.points.at(pi).records) {
             if (r.warmup)
                 continue;
-            ++m_total;
+            ++out.total;
             if (r.success)
                 continue;
-            ++m_failed;
+            ++out.failed;
             const quint32 key = (quint32(r.errorClass) << 16) | quint32(qBound(0, r.httpStatus, 0xffff));
             auto it = where.find(key);
             if (it == where.end()) {
-                it = where.insert(key, int(m_groups.size()));
-                m_groups.append(Group{r.errorClass, r.httpStatus, 0, r.errorMessage.left(500).simplified()});
+                it = where.insert(key, int(out.groups.size()));
+                out.groups.append(Group{r.errorClass, r.httpStatus, 0, r.errorMessage.left(500).simplified()});
             }
-            ++m_groups[*it].count;
+            ++out.groups[*it].count;
         }
     }
     std::stable_sort(
-        m_groups.begin(), m_groups.end(), [](const Group& a, const Group& b) { return a.count > b.count; });
+        out.groups.begin(), out.groups.end(), [](const Group& a, const Group& b) { return a.count > b.count; });
+    return out;
+}
+
+void FailureTableModel::setFailures(const Failures& failures)
+{
+    beginResetModel();
+    m_groups = failures.groups;
+    m_failed = failures.failed;
+    m_total = failures.total;
     endResetModel();
 }
 

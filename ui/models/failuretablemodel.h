@@ -26,8 +26,15 @@ public:
     explicit FailureTableModel(QObject* parent = nullptr);
     ~FailureTableModel() override;
 
-    // Groups the requests of every point (or of point `point` only); largest groups first.
-    void setRun(const RunData& run, int point = -1);
+    struct Failures {
+        QList<Group> groups; // largest first
+        qint64 failed = 0;
+        qint64 total = 0;
+    };
+    // Groups the requests of every point (or of point `point` only); safe on any thread.
+    static Failures group(const RunData& run, int point = -1);
+    void setFailures(const Failures& failures);
+    void setRun(const RunData& run, int point = -1) { setFailures(group(run, point)); }
     void clear();
     qint64 failedCount() const { return m_failed; }
     qint64 requestCount() const { return m_total; }

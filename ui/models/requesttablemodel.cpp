@@ -153,12 +153,15 @@ void RequestTableModel::sortRows()
     for (qsizetype i = 0; i < m_rows.size(); ++i)
         keyed[std::size_t(i)] = {sortValue(t, m_rows.at(i), m_sortColumn), m_rows.at(i)};
     const bool ascending = m_sortOrder == Qt::AscendingOrder;
-    std::stable_sort(keyed.begin(), keyed.end(), [ascending](const auto& a, const auto& b) {
+    // Ties keep the table's order (the row index breaks them): as stable as stable_sort, without its buffer.
+    std::sort(keyed.begin(), keyed.end(), [ascending](const auto& a, const auto& b) {
         const bool na = std::isnan(a.first);
         const bool nb = std::isnan(b.first);
         if (na || nb)
-            return !na && nb;
-        return ascending ? a.first < b.first : a.first > b.first;
+            return (!na && nb) || (na && nb && a.second < b.second);
+        if (a.first != b.first)
+            return ascending ? a.first < b.first : a.first > b.first;
+        return a.second < b.second;
     });
     for (qsizetype i = 0; i < m_rows.size(); ++i)
         m_rows[i] = keyed[std::size_t(i)].second;

@@ -75,6 +75,7 @@ struct ResultsPage::Loaded {
     std::shared_ptr<const RunData> run;
     std::shared_ptr<const RequestTable> table;
     std::shared_ptr<const PointCharts> charts;
+    FailureTableModel::Failures failures;
     QString error;
     qint64 elapsedMs = 0;
 };
@@ -583,6 +584,7 @@ void ResultsPage::showRun(const QString& projectPath, const QString& runId)
             run->points.end());
         auto shared = std::make_shared<const RunData>(std::move(*run));
         out.table = RequestTable::fromRun(*shared);
+        out.failures = FailureTableModel::group(*shared);
         if (!shared->points.isEmpty()) {
             const int last = int(shared->points.size()) - 1;
             out.charts = std::make_shared<const PointCharts>(computePointCharts(shared->points.at(last), last));
@@ -619,7 +621,7 @@ void ResultsPage::onLoaded(const Loaded& loaded)
     m_run = loaded.run;
     m_requestTable = loaded.table;
     m_precomputed = loaded.charts;
-    m_failures->setRun(*m_run);
+    m_failures->setFailures(loaded.failures);
     showPoints(m_run->points);
     m_requests->setTable(m_requestTable, pointLabels(), m_run);
     m_requestView->sortByColumn(RequestTableModel::Point, Qt::AscendingOrder);
