@@ -39,6 +39,7 @@ ChartExportDialog::ChartExportDialog(const QString& defaultPathWithoutSuffix, QS
     m_dpi->addItem(tr("Print (300 dpi)"), 300);
     m_dpi->setCurrentIndex(1);
     m_path->setObjectName(QStringLiteral("exportPath"));
+    m_path->setMinimumWidth(360);
     m_path->setText(defaultPathWithoutSuffix + QStringLiteral(".png"));
     auto* browse = new QPushButton(tr("Browse…"), this);
     auto* pathRow = new QHBoxLayout;
