@@ -229,8 +229,8 @@ void benchOpen(int requests, int repeat)
     }
     std::printf("  showRun -> runLoaded            %8.1f ms median wall, %.1f ms CPU (all threads; %d opens)\n",
         median(wall), median(cpu), repeat);
-    std::printf("    read + columns (pool) + show  %8.1f ms, of which on the GUI thread %.1f ms\n", median(total),
-        median(gui));
+    std::printf(
+        "    read + columns (pool) + show  %8.1f ms, of which on the GUI thread %.1f ms\n", median(total), median(gui));
 }
 
 } // namespace
@@ -241,10 +241,10 @@ int main(int argc, char* argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Results page at scale: request table and opening a run."));
     parser.addHelpOption();
-    const QCommandLineOption rowsOpt(
-        QStringLiteral("rows"), QStringLiteral("Requests in the table."), QStringLiteral("N"), QStringLiteral("1000000"));
-    const QCommandLineOption framesOpt(
-        QStringLiteral("frames"), QStringLiteral("Scroll positions painted."), QStringLiteral("N"), QStringLiteral("50"));
+    const QCommandLineOption rowsOpt(QStringLiteral("rows"), QStringLiteral("Requests in the table."),
+        QStringLiteral("N"), QStringLiteral("1000000"));
+    const QCommandLineOption framesOpt(QStringLiteral("frames"), QStringLiteral("Scroll positions painted."),
+        QStringLiteral("N"), QStringLiteral("50"));
     const QCommandLineOption runOpt(QStringLiteral("run-requests"), QStringLiteral("Requests of the opened run."),
         QStringLiteral("N"), QStringLiteral("100000"));
     const QCommandLineOption repeatOpt(

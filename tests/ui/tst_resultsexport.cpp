@@ -81,10 +81,7 @@ private Q_SLOTS:
 
 private:
     bool waitExport(bool* ok, QString* message);
-    template <typename T> T* child(const char* name) const
-    {
-        return m_page->findChild<T*>(QString::fromLatin1(name));
-    }
+    template <typename T> T* child(const char* name) const { return m_page->findChild<T*>(QString::fromLatin1(name)); }
 
     QTemporaryDir m_dir;
     test::StoredRun m_run;
@@ -177,8 +174,8 @@ void TestResultsExport::chartToSvg_data()
                               << QStringList{QStringLiteral("Time since the point's first send (s)"),
                                      QStringLiteral("First token")};
     QTest::newRow("latency scatter") << "latencyScatter"
-                                     << QStringList{QStringLiteral("Output length (tokens)"),
-                                            QStringLiteral("Latency (ms)")};
+                                     << QStringList{
+                                            QStringLiteral("Output length (tokens)"), QStringLiteral("Latency (ms)")};
 }
 
 void TestResultsExport::chartToSvg()
@@ -206,9 +203,8 @@ void TestResultsExport::chartToSvg()
 
 void TestResultsExport::tablesToCsv()
 {
-    for (QAbstractItemModel* model :
-        {static_cast<QAbstractItemModel*>(m_page->model()), m_page->findChild<QAbstractItemModel*>(
-                                                                  QStringLiteral("failureModel"))}) {
+    for (QAbstractItemModel* model : {static_cast<QAbstractItemModel*>(m_page->model()),
+             m_page->findChild<QAbstractItemModel*>(QStringLiteral("failureModel"))}) {
         const QString path = m_dir.filePath(model->objectName() + QStringLiteral(".csv"));
         QVERIFY(m_page->exportTableCsv(model, path));
         bool ok = false;
@@ -321,8 +317,8 @@ void TestResultsExport::screenshots()
     QVERIFY(QDir().mkpath(dir));
     m_page->resize(1400, 1000);
     auto* tabs = child<QTabWidget>("resultsTabs");
-    const QStringList names{QStringLiteral("results"), QStringLiteral("results-sweep"),
-        QStringLiteral("results-point"), QStringLiteral("results-requests")};
+    const QStringList names{QStringLiteral("results"), QStringLiteral("results-sweep"), QStringLiteral("results-point"),
+        QStringLiteral("results-requests")};
     m_page->setSweepMetric(2); // TTFT p99
     for (int i = 0; i < names.size(); ++i) {
         tabs->setCurrentIndex(i);
@@ -334,8 +330,8 @@ void TestResultsExport::screenshots()
         QCoreApplication::sendPostedEvents();
         QVERIFY(m_page->grab().save(dir + u'/' + names.at(i) + QStringLiteral(".png")));
     }
-    ChartExportDialog dialog(QDir::home().filePath(m_page->defaultExportName() + QStringLiteral("_sweepMetricChart")),
-        QSize(800, 500));
+    ChartExportDialog dialog(
+        QDir::home().filePath(m_page->defaultExportName() + QStringLiteral("_sweepMetricChart")), QSize(800, 500));
     dialog.show();
     QCoreApplication::sendPostedEvents();
     QVERIFY(dialog.grab().save(dir + QStringLiteral("/export-dialog.png")));

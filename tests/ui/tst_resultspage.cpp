@@ -49,10 +49,7 @@ private Q_SLOTS:
     void missingRunSaysSo();
 
 private:
-    template <typename T> T* child(const char* name) const
-    {
-        return m_page->findChild<T*>(QString::fromLatin1(name));
-    }
+    template <typename T> T* child(const char* name) const { return m_page->findChild<T*>(QString::fromLatin1(name)); }
     qint64 failedRequests() const;
 
     QTemporaryDir m_dir;
@@ -166,8 +163,8 @@ void TestResultsPage::sweepChartsDrawEveryMetric()
         names << metrics.at(i).name;
         QVERIFY2(chart->title().startsWith(metrics.at(i).name), qPrintable(chart->title()));
     }
-    for (const char* expected : {"TTFT p50", "TTFT p90", "TTFT p99", "ITL p99", "TPOT p50", "Latency p99",
-             "Average latency", "Success rate"}) {
+    for (const char* expected :
+        {"TTFT p50", "TTFT p90", "TTFT p99", "ITL p99", "TPOT p50", "Latency p99", "Average latency", "Success rate"}) {
         QVERIFY2(names.contains(QString::fromLatin1(expected)), expected);
     }
     // TTFT p99 against the load draws one point per tested load, at least the server's TTFT.

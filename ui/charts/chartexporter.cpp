@@ -1,8 +1,8 @@
 #include "charts/chartexporter.h"
 
 #include <QBuffer>
-#include <QCoreApplication>
 #include <QChartView>
+#include <QCoreApplication>
 #include <QFile>
 #include <QPainter>
 #include <QSaveFile>

@@ -229,8 +229,8 @@ ResultsPage::ResultsPage(QWidget* parent)
         [this] { Q_EMIT tagsRequested(runId()); });
     connect(addButton(tr("Notes…"), "notesButton", tr("Edit the run's notes")), &QPushButton::clicked, this,
         [this] { Q_EMIT notesRequested(runId()); });
-    connect(addButton(tr("Re-run"), "rerunButton", tr("Run the same configuration again")), &QPushButton::clicked,
-        this, [this] { Q_EMIT rerunRequested(runId()); });
+    connect(addButton(tr("Re-run"), "rerunButton", tr("Run the same configuration again")), &QPushButton::clicked, this,
+        [this] { Q_EMIT rerunRequested(runId()); });
     connect(addButton(tr("Copy as command"), "copyCommandButton",
                 tr("Copy the throughline-cli command line of this run (the API key left out)")),
         &QPushButton::clicked, this, &ResultsPage::copyCommand);
@@ -523,9 +523,8 @@ QList<ResultsPage::SweepMetric> ResultsPage::sweepMetrics()
             if (!def->field || def->format == MetricFormat::Text)
                 continue;
             const MetricDef& d = *def;
-            out.append(SweepMetric{def->nameString(), def->unitString(), [&d](const PointResult& r) {
-                                       return MetricCatalogue::value(d, r);
-                                   }});
+            out.append(SweepMetric{def->nameString(), def->unitString(),
+                [&d](const PointResult& r) { return MetricCatalogue::value(d, r); }});
         }
     }
     out.append(SweepMetric{tr("Success rate"), QStringLiteral("%"), [](const PointResult& r) {
@@ -574,13 +573,13 @@ void ResultsPage::showRun(const QString& projectPath, const QString& runId)
         }
         std::optional<RunData> run = reader.loadRun(runId);
         if (!run) {
-            out.error = reader.lastError().isEmpty() ? tr("the run %1 is not in the project").arg(runId)
-                                                     : reader.lastError();
+            out.error
+                = reader.lastError().isEmpty() ? tr("the run %1 is not in the project").arg(runId) : reader.lastError();
             return out;
         }
         // Points still running (no summary yet) are left out, as the summary table does.
-        run->points.erase(std::remove_if(run->points.begin(), run->points.end(),
-                              [](const PointResult& p) { return !p.hasSummary; }),
+        run->points.erase(
+            std::remove_if(run->points.begin(), run->points.end(), [](const PointResult& p) { return !p.hasSummary; }),
             run->points.end());
         auto shared = std::make_shared<const RunData>(std::move(*run));
         out.table = RequestTable::fromRun(*shared);
@@ -690,11 +689,9 @@ void ResultsPage::updateHeader()
     const RunData& run = *m_run;
     m_title->setText(tr("Run “%1”").arg(run.name));
     QStringList facts;
-    facts << tr("Model <b>%1</b>").arg(run.model.toHtmlEscaped())
-          << tr("target %1").arg(run.url.toHtmlEscaped())
+    facts << tr("Model <b>%1</b>").arg(run.model.toHtmlEscaped()) << tr("target %1").arg(run.url.toHtmlEscaped())
           << tr("started %1").arg(QLocale().toString(run.created().toLocalTime(), QLocale::ShortFormat))
-          << tr("status <b>%1</b>").arg(run.status.toHtmlEscaped())
-          << tr("%n points", nullptr, int(run.points.size()))
+          << tr("status <b>%1</b>").arg(run.status.toHtmlEscaped()) << tr("%n points", nullptr, int(run.points.size()))
           << tr("%n requests", nullptr, int(m_failures->requestCount()));
     if (!run.tags.isEmpty())
         facts << tr("tags: %1").arg(run.tags.join(QStringLiteral(", ")).toHtmlEscaped());
@@ -746,8 +743,8 @@ void ResultsPage::updateSweepCharts()
         m_sweepMetric->setXTicks(ticks);
         m_sweepMetric->setAxisTitles(
             xTitle, metric.unit.isEmpty() ? metric.name : QStringLiteral("%1 (%2)").arg(metric.name, metric.unit));
-        m_sweepMetric->setSeries({XYChartView::Series{metric.name, values, XYChartView::Kind::Line, 0,
-            Qt::SolidLine, true}});
+        m_sweepMetric->setSeries(
+            {XYChartView::Series{metric.name, values, XYChartView::Kind::Line, 0, Qt::SolidLine, true}});
     }
     QList<SweepCurveChart::Point> curve;
     for (const PointResult& p : m_points) {
@@ -875,14 +872,12 @@ void ResultsPage::showPointCharts(const PointCharts& charts)
     const QList<QPointF>& latencyByOutput = charts.latencyByOutput;
     m_ttftHistogram->setTitle(tr("TTFT distribution · %1").arg(label));
     m_ttftHistogram->setAxisTitles(tr("Time to first token (ms)"), tr("Requests"));
-    m_ttftHistogram->setSeries(
-        charts.ttftHistogram.isEmpty()
+    m_ttftHistogram->setSeries(charts.ttftHistogram.isEmpty()
             ? QList<XYChartView::Series>{}
             : QList<XYChartView::Series>{{tr("TTFT"), charts.ttftHistogram, XYChartView::Kind::Step, 1}});
     m_itlHistogram->setTitle(tr("ITL distribution · %1").arg(label));
     m_itlHistogram->setAxisTitles(tr("Inter-token latency (ms)"), tr("Events"));
-    m_itlHistogram->setSeries(
-        charts.itlHistogram.isEmpty()
+    m_itlHistogram->setSeries(charts.itlHistogram.isEmpty()
             ? QList<XYChartView::Series>{}
             : QList<XYChartView::Series>{{tr("ITL"), charts.itlHistogram, XYChartView::Kind::Step, 2}});
     m_ttftScatter->setTitle(tr("TTFT against prompt length · %1").arg(label));
@@ -904,9 +899,9 @@ void ResultsPage::updateRequestFilter()
     f.point = m_pointFilter->currentIndex() >= 0 ? m_pointFilter->currentData().toInt() : -1;
     f.slowest = m_slowest->value();
     m_requests->setFilter(f);
-    m_requestCount->setText(tr("%1 of %2 requests")
-                                .arg(QLocale().toString(m_requests->rowCount()),
-                                    QLocale().toString(m_requests->totalCount())));
+    m_requestCount->setText(
+        tr("%1 of %2 requests")
+            .arg(QLocale().toString(m_requests->rowCount()), QLocale().toString(m_requests->totalCount())));
 }
 
 void ResultsPage::showRequestDetail()
@@ -914,9 +909,9 @@ void ResultsPage::showRequestDetail()
     const QModelIndex current = m_requestView->currentIndex();
     const int row = current.isValid() ? current.row() : -1;
     const int t = m_requests->tableRow(row);
-    m_requestCount->setText(tr("%1 of %2 requests")
-                                .arg(QLocale().toString(m_requests->rowCount()),
-                                    QLocale().toString(m_requests->totalCount())));
+    m_requestCount->setText(
+        tr("%1 of %2 requests")
+            .arg(QLocale().toString(m_requests->rowCount()), QLocale().toString(m_requests->totalCount())));
     const RequestRecord* r = m_requests->record(row);
     if (t < 0 || !r) {
         m_detail->clear();
@@ -925,9 +920,11 @@ void ResultsPage::showRequestDetail()
     const auto ms = [r](qint64 ns) {
         return ns > 0 ? QStringLiteral("%1 ms").arg(double(ns - r->sentNs) / 1e6, 0, 'f', 3) : QStringLiteral("—");
     };
-    QString html = QStringLiteral("<h3>%1</h3><table>").arg(
-        tr("Request %1 of point %2").arg(r->seq).arg(m_requests->index(row, RequestTableModel::Point).data().toString())
-            .toHtmlEscaped());
+    QString html = QStringLiteral("<h3>%1</h3><table>")
+                       .arg(tr("Request %1 of point %2")
+                                .arg(r->seq)
+                                .arg(m_requests->index(row, RequestTableModel::Point).data().toString())
+                                .toHtmlEscaped());
     const auto rowHtml = [&html](const QString& k, const QString& v) {
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(k.toHtmlEscaped(), v.toHtmlEscaped());
     };
@@ -963,7 +960,8 @@ void ResultsPage::showRequestDetail()
     QStringList events;
     for (int i = 0; i < r->eventNs.size() && i < kShownEvents; ++i) {
         const quint8 f = i < r->eventFlags.size() ? r->eventFlags.at(i) : 0;
-        events << QStringLiteral("%1 ms%2").arg(double(r->eventNs.at(i) - r->sentNs) / 1e6, 0, 'f', 3)
+        events << QStringLiteral("%1 ms%2")
+                      .arg(double(r->eventNs.at(i) - r->sentNs) / 1e6, 0, 'f', 3)
                       .arg((f & EventHasContent) ? QString() : QStringLiteral(" (no text)"));
     }
     html += QStringLiteral("<h4>%1</h4><p>%2</p>")
@@ -991,10 +989,10 @@ void ResultsPage::fillConfig()
             group->setFirstColumnSpanned(true);
         }
         const nlohmann::json value = p.get(config);
-        const QString shown = p.secret ? (value.is_string() && !value.get<std::string>().empty()
-                                                 ? QStringLiteral("***")
-                                                 : ParameterRegistry::displayValue(p, value))
-                                       : ParameterRegistry::displayValue(p, value);
+        const QString shown = p.secret
+            ? (value.is_string() && !value.get<std::string>().empty() ? QStringLiteral("***")
+                                                                      : ParameterRegistry::displayValue(p, value))
+            : ParameterRegistry::displayValue(p, value);
         auto* item = new QTreeWidgetItem(group, {QString::fromUtf8(p.key), shown, p.flags.value(0)});
         if (value != ParameterRegistry::defaultValue(p)) {
             QFont f = item->font(1);
@@ -1021,8 +1019,7 @@ QString ResultsPage::defaultExportName() const
 {
     if (!m_run)
         return QStringLiteral("results_%1").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")));
-    return safeFileName(m_run->name) + u'_'
-        + m_run->created().toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmm"));
+    return safeFileName(m_run->name) + u'_' + m_run->created().toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmm"));
 }
 
 QString ResultsPage::exportFolder() const
@@ -1178,8 +1175,8 @@ void ResultsPage::askExportHtml()
     if (!m_run)
         return;
     const QString suggested = QDir(exportFolder()).filePath(defaultExportName() + QStringLiteral(".html"));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export HTML Report"), suggested,
-        tr("HTML files (*.html)"));
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Export HTML Report"), suggested, tr("HTML files (*.html)"));
     exportHtml(path);
 }
 
