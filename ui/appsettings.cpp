@@ -16,6 +16,7 @@ const QString kState = QStringLiteral("window/state");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kProjectFolder = QStringLiteral("folders/projects");
 const QString kImportFolder = QStringLiteral("folders/import");
+const QString kExportFolder = QStringLiteral("folders/export");
 const QString kPresets = QStringLiteral("setup/presets"); // one map: a preset's name may hold any character
 
 } // namespace
@@ -112,6 +113,16 @@ QString AppSettings::importFolder() const
 void AppSettings::setImportFolder(const QString& folder)
 {
     m_settings->setValue(kImportFolder, folder);
+}
+
+QString AppSettings::exportFolder() const
+{
+    return m_settings->value(kExportFolder, projectFolder()).toString();
+}
+
+void AppSettings::setExportFolder(const QString& folder)
+{
+    m_settings->setValue(kExportFolder, folder);
 }
 
 QStringList AppSettings::presetNames() const

@@ -41,6 +41,8 @@ public:
     void setProjectFolder(const QString& folder);
     QString importFolder() const; // where Import starts; the project folder when unset
     void setImportFolder(const QString& folder);
+    QString exportFolder() const; // where the results page's exports go; the project folder when unset
+    void setExportFolder(const QString& folder);
 
     // Named run setups of the setup form ("presets"): name -> RunConfig JSON without secrets.
     QStringList presetNames() const; // sorted

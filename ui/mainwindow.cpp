@@ -79,6 +79,7 @@ void MainWindow::buildPages()
     m_live->setObjectName(QStringLiteral("liveRunPage"));
     m_results = new ResultsPage(this);
     m_results->setObjectName(QStringLiteral("resultsPage"));
+    m_results->setSettings(m_settings);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("pages"));
     m_tabs->setDocumentMode(true);
@@ -115,6 +116,14 @@ void MainWindow::buildPages()
     connect(
         m_runs, &RunsBrowserPage::duplicateRequested, this, [this](const QString& id) { reuseRunConfig(id, false); });
     connect(m_runActions, &RunActions::runsChanged, this, &MainWindow::refreshRuns);
+    connect(m_runActions, &RunActions::runsChanged, this, [this] {
+        if (const RunData* run = m_runs->model()->run(m_results->runId()))
+            m_results->updateRunInfo(*run);
+    });
+    connect(m_results, &ResultsPage::renameRequested, m_runActions, &RunActions::rename);
+    connect(m_results, &ResultsPage::tagsRequested, m_runActions, &RunActions::editTags);
+    connect(m_results, &ResultsPage::notesRequested, m_runActions, &RunActions::editNotes);
+    connect(m_results, &ResultsPage::rerunRequested, this, [this](const QString& id) { reuseRunConfig(id, true); });
     connect(m_import, &ImportJob::finished, this, &MainWindow::onImportFinished);
     connect(m_checker, &ConnectionChecker::finished, this, &MainWindow::onConnectionTested);
 
@@ -421,6 +430,8 @@ void MainWindow::onRunFinished(RunState state, const ConfigError& error)
         : state == RunState::Stopped                      ? tr("stopped")
                                                           : tr("failed");
     m_results->setResults(runTitle(stateName), m_controller->results());
+    if (m_session->isOpen() && !m_controller->runId().isEmpty() && state != RunState::Failed)
+        m_results->showRun(m_session->path(), m_controller->runId());
     m_live->finishRun(state);
     refreshRuns();
     m_runs->selectRun(m_controller->runId());
@@ -457,6 +468,7 @@ void MainWindow::showStoredRun(const QString& runId)
                               .arg(run->name, status, run->model, run->url,
                                   model->indexOf(runId, RunListModel::Started).data().toString()),
         m_session->pointResults(runId));
+    m_results->showRun(m_session->path(), runId); // the whole run, its requests included, read off the GUI thread
     m_tabs->setCurrentWidget(m_results);
 }
 

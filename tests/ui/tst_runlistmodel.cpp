@@ -6,6 +6,7 @@
 #include "pages/runsbrowserpage.h"
 
 #include <QAbstractItemModelTester>
+#include <QColor>
 #include <QAction>
 #include <QMenu>
 #include <QSignalSpy>
@@ -75,6 +76,12 @@ void TestRunListModel::flatListHasTheScannedColumns()
     QCOMPARE(model.indexOf(QStringLiteral("c")).row(), 2);
     QVERIFY(!model.indexOf(QStringLiteral("zz")).isValid());
     QCOMPARE(model.run(QStringLiteral("b"))->name, QStringLiteral("tuned"));
+    // A run with failed requests is marked (name, failures, status in vermillion, a swatch by the name); others not.
+    for (int column : {int(RunListModel::Name), int(RunListModel::Failures), int(RunListModel::Status)})
+        QCOMPARE(model.index(0, column).data(Qt::ForegroundRole).value<QColor>(), QColor(0xd5, 0x5e, 0x00));
+    QVERIFY(model.index(0, RunListModel::Name).data(Qt::DecorationRole).isValid());
+    QVERIFY(!model.index(1, RunListModel::Name).data(Qt::ForegroundRole).isValid());
+    QVERIFY(!model.index(1, RunListModel::Name).data(Qt::DecorationRole).isValid());
 }
 
 void TestRunListModel::groupsByDateAndTarget()

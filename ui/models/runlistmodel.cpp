@@ -1,5 +1,7 @@
 #include "models/runlistmodel.h"
 
+#include <QColor>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -237,6 +239,14 @@ QVariant RunListModel::runData(const RunListEntry& entry, int column, int role) 
             tip += u'\n' + tr("Notes: %1").arg(entry.run.notes);
         return tip;
     }
+    case Qt::ForegroundRole: // a run with failed requests is marked in vermillion (Okabe–Ito), as the results page does
+        if (entry.failures > 0 && (column == Failures || column == Status || column == Name))
+            return QColor(0xd5, 0x5e, 0x00);
+        return {};
+    case Qt::DecorationRole:
+        if (entry.failures > 0 && column == Name)
+            return QColor(0xd5, 0x5e, 0x00);
+        return {};
     case Qt::TextAlignmentRole:
         if (column == Points || column == Requests || column == Failures)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

@@ -1,37 +1,183 @@
 #pragma once
 
 #include "engine/runsnapshot.h"
+#include "model/rundata.h"
 
+#include <QSize>
 #include <QWidget>
 
+#include <functional>
+#include <memory>
+
+class QAbstractItemModel;
+class QCheckBox;
+class QComboBox;
 class QLabel;
+class QPushButton;
 class QSortFilterProxyModel;
+class QSpinBox;
+class QTabWidget;
 class QTableView;
+class QTextBrowser;
+class QTreeWidget;
 
 namespace tl {
 
+class AppSettings;
+class FailureTableModel;
+class PercentileTableModel;
+class RequestTableModel;
+class RequestTimelineView;
 class SummaryTableModel;
 class SweepChartView;
+class SweepCurveChart;
+class XYChartView;
+struct RequestTable;
 
-// The results of one run: the summary table (a row per point, sortable on the raw values) above a chart of
-// throughput and TTFT against the load.
+// The results of one run. A stored run is read from the project file on a pool thread (showRun) and shown as:
+// a header (name, model, target, date, status, failures marked), the summary table, the chosen point's
+// percentile table and the failures by class and HTTP status (Summary); sweep charts of any catalogue metric against
+// the load and the throughput–latency curve (Sweep); the chosen point's percentile curves, TTFT and ITL histograms,
+// request timeline and scatters (Point); every request, filtered and sorted, with one request's detail (Requests);
+// the configuration from the parameter registry (Configuration). Every chart exports to PNG/SVG and the clipboard,
+// every table to CSV, the run to an HTML report and an EvalScope folder; files are written off the GUI thread.
+// A live run shows its summary and sweep through setResults().
 class ResultsPage final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ResultsPage)
 
 public:
+    // One metric the sweep chart can draw.
+    struct SweepMetric {
+        QString name;
+        QString unit;
+        std::function<double(const PointResult&)> value;
+    };
+
     explicit ResultsPage(QWidget* parent = nullptr);
     ~ResultsPage() override;
 
+    void setSettings(AppSettings* settings) { m_settings = settings; }
+    // A run in progress or just finished: its summary and sweep, no requests.
     void setResults(const QString& title, const QList<PointResult>& results);
+    // Reads run `runId` from the project file at `projectPath` off the GUI thread; runLoaded() when shown.
+    void showRun(const QString& projectPath, const QString& runId);
+    // The stored run's name, notes and tags changed (rename, tags, notes): shows them without reading it again.
+    void updateRunInfo(const RunData& listed);
+    bool isLoading() const;
+    QString runId() const;
+    const RunData* run() const { return m_run.get(); }
+
     SummaryTableModel* model() const { return m_model; }
+    RequestTableModel* requestModel() const { return m_requests; }
+    FailureTableModel* failureModel() const { return m_failures; }
+    PercentileTableModel* percentileModel() const { return m_percentiles; }
+    static QList<SweepMetric> sweepMetrics();
+    void setSweepMetric(int index);
+    void setPoint(int index); // the point of the Point tab and the percentile table
+    int currentPoint() const;
+    // The last showRun(): reading and indexing on the pool thread plus showing on the GUI thread, and the latter.
+    qint64 lastLoadMs() const { return m_lastLoadMs; }
+    qint64 lastShowMs() const { return m_lastShowMs; }
+
+    // Exports (the menus ask for the file first). Each returns false when nothing was started; exportFinished
+    // follows otherwise.
+    bool exportChart(QWidget* chart, const QString& path, QSize size, int dpi);
+    void copyChart(QWidget* chart);
+    bool exportTableCsv(const QAbstractItemModel* model, const QString& path);
+    bool exportRequestsCsv(const QString& path);
+    bool exportHtml(const QString& path);
+    bool exportEvalScope(const QString& folder);
+    int pendingExports() const { return m_pendingExports; }
+    // "<run name>_<yyyyMMdd-HHmm>" with characters that are not safe in a file name replaced.
+    QString defaultExportName() const;
+
+Q_SIGNALS:
+    void runLoaded(const QString& runId);
+    void pointChartsShown(int point); // the Point tab shows point `point`'s requests
+    void loadFailed(const QString& message);
+    void exportFinished(bool ok, const QString& message);
+    void renameRequested(const QString& runId);
+    void tagsRequested(const QString& runId);
+    void notesRequested(const QString& runId);
+    void rerunRequested(const QString& runId);
 
 private:
+    struct Loaded;
+    struct PointCharts;
+    static PointCharts computePointCharts(const PointResult& point, int index);
+    void showPointCharts(const PointCharts& charts);
+    QWidget* buildSummaryTab();
+    QWidget* buildSweepTab();
+    QWidget* buildPointTab();
+    QWidget* buildRequestsTab();
+    QWidget* buildConfigTab();
+    QWidget* framed(QWidget* chart);
+    void addTableActions(QTableView* view, const QString& name);
+    void onLoaded(const Loaded& loaded);
+    void showPoints(const QList<PointResult>& points);
+    void updateHeader();
+    void updateSweepCharts();
+    void updatePointCharts();
+    void updateRequestFilter();
+    void showRequestDetail();
+    void fillConfig();
+    void copyCommand();
+    void askExportChart(QWidget* chart);
+    void askExportTable(const QAbstractItemModel* model, const QString& what);
+    void askExportHtml();
+    void askExportEvalScope();
+    void startJob(const QString& done, std::function<QString()> work);
+    QString exportFolder() const;
+    void rememberFolder(const QString& path);
+    QStringList pointLabels() const;
+
+    AppSettings* m_settings = nullptr;
+    QString m_projectPath;
+    QString m_pendingRunId;
+    int m_generation = 0;
+    int m_pendingExports = 0;
+    qint64 m_lastLoadMs = -1;
+    qint64 m_lastShowMs = -1;
+    std::shared_ptr<const RunData> m_run;
+    std::shared_ptr<const RequestTable> m_requestTable;
+    QList<PointResult> m_points;
+    std::shared_ptr<const PointCharts> m_precomputed; // the loader's charts of the run's last point
+    int m_chartGeneration = 0;
+    QList<SweepMetric> m_metrics;
+
     QLabel* m_title = nullptr;
+    QLabel* m_badge = nullptr;
+    QLabel* m_meta = nullptr;
+    QLabel* m_message = nullptr;
+    QList<QPushButton*> m_runButtons;
+    QTabWidget* m_tabs = nullptr;
+    QComboBox* m_pointCombo = nullptr;
     SummaryTableModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
     QTableView* m_table = nullptr;
     SweepChartView* m_chart = nullptr;
+    PercentileTableModel* m_percentiles = nullptr;
+    FailureTableModel* m_failures = nullptr;
+    QLabel* m_failureTitle = nullptr;
+    QComboBox* m_metricCombo = nullptr;
+    XYChartView* m_sweepMetric = nullptr;
+    SweepCurveChart* m_curve = nullptr;
+    XYChartView* m_percentileCurves = nullptr;
+    XYChartView* m_ttftHistogram = nullptr;
+    XYChartView* m_itlHistogram = nullptr;
+    RequestTimelineView* m_timeline = nullptr;
+    XYChartView* m_ttftScatter = nullptr;
+    XYChartView* m_latencyScatter = nullptr;
+    RequestTableModel* m_requests = nullptr;
+    QTableView* m_requestView = nullptr;
+    QCheckBox* m_failedOnly = nullptr;
+    QComboBox* m_classFilter = nullptr;
+    QComboBox* m_pointFilter = nullptr;
+    QSpinBox* m_slowest = nullptr;
+    QLabel* m_requestCount = nullptr;
+    QTextBrowser* m_detail = nullptr;
+    QTreeWidget* m_config = nullptr;
 };
 
 } // namespace tl

@@ -1,0 +1,257 @@
+// bench_results: the results page at scale (docs/PERFORMANCE.md, "Results page").
+//
+//   - request table: a RequestTableModel over --rows requests (default 1,000,000) in the compact columns: build,
+//     sort (latency, TTFT), filter (failed only, slowest 100, one point), data() of random cells, and a QTableView
+//     on it scrolled to --frames positions, each painted (grab): the time per frame is what scrolling costs;
+//   - open a run: a project with one run of --run-requests requests (default 100,000, two points, 16 events each)
+//     is written, then ResultsPage::showRun() reads it off the GUI thread and shows it; wall time from the call to
+//     runLoaded, median of --repeat.
+// Figures only: not a pass/fail test. Run with QT_QPA_PLATFORM=offscreen.
+
+#include "models/requesttable.h"
+#include "models/requesttablemodel.h"
+#include "pages/resultspage.h"
+#include "storage/projectwriter.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QHeaderView>
+#include <QRandomGenerator>
+#include <QScrollBar>
+#include <QTableView>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <vector>
+
+namespace {
+
+tl::RequestRecord makeRecord(int i, int events)
+{
+    tl::RequestRecord r;
+    r.seq = i;
+    r.success = i % 40 != 0;
+    r.scheduledNs = 1'000'000'000LL + qint64(i) * 1'000'000LL;
+    r.sentNs = r.scheduledNs + 20'000 + i % 7;
+    r.headersNs = r.sentNs + 30'000'000 + (i * 7919) % 20'000'000;
+    qint64 t = r.headersNs + 5'000'000;
+    for (int e = 0; e < events; ++e) {
+        t += 8'000'000 + (e * 7919 + i * 104729) % 4'000'000;
+        r.eventNs.append(t);
+        r.eventFlags.append(quint8(e == 0 ? tl::EventHasChoices : tl::EventHasChoices | tl::EventHasContent));
+    }
+    r.endNs = t + 200'000;
+    r.promptTokens = 100 + i % 50;
+    r.completionTokens = events;
+    r.tokenSource = tl::TokenSource::ServerUsage;
+    r.httpStatus = r.success ? 200 : (i % 80 == 0 ? 429 : 503);
+    if (!r.success) {
+        r.errorClass = tl::ErrorClass::HttpStatus;
+        r.errorMessage = QStringLiteral("HTTP %1: overloaded").arg(r.httpStatus);
+    }
+    return r;
+}
+
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+double processCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+double g_lastCpuMs = 0; // CPU time of this thread during the last ms() call
+
+// Wall time of f(), in ms; its CPU time goes to g_lastCpuMs (on a shared VM, wall time includes waiting for a core).
+template <typename F> double ms(F&& f)
+{
+    QElapsedTimer timer;
+    const double cpu = threadCpuMs();
+    timer.start();
+    f();
+    g_lastCpuMs = threadCpuMs() - cpu;
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0.0 : v[v.size() / 2];
+}
+
+void benchTable(int rows, int frames)
+{
+    std::printf("request table, %d requests\n", rows);
+    auto table = std::make_shared<tl::RequestTable>();
+    const double build = ms([&] {
+        table->reserve(rows);
+        for (int i = 0; i < rows; ++i)
+            table->append(i % 4, -1, makeRecord(i, 0));
+    });
+    std::printf("  generate records + columns      %8.1f ms  (44 bytes a request kept)\n", build);
+    tl::RequestTableModel model;
+    const QStringList labels{QStringLiteral("P1"), QStringLiteral("P4"), QStringLiteral("P16"), QStringLiteral("P64")};
+    double w = ms([&] { model.setTable(table, labels); });
+    std::printf("  setTable                        %8.1f ms wall %8.1f ms CPU\n", w, g_lastCpuMs);
+    w = ms([&] { model.sort(tl::RequestTableModel::Latency, Qt::DescendingOrder); });
+    std::printf("  sort by latency (desc)          %8.1f ms wall %8.1f ms CPU\n", w, g_lastCpuMs);
+    w = ms([&] { model.sort(tl::RequestTableModel::Ttft, Qt::AscendingOrder); });
+    std::printf("  sort by TTFT                    %8.1f ms wall %8.1f ms CPU\n", w, g_lastCpuMs);
+    tl::RequestTableModel::Filter f;
+    f.failedOnly = true;
+    double t = ms([&] { model.setFilter(f); });
+    std::printf("  filter failed only              %8.1f ms  (%d rows)\n", t, model.rowCount());
+    f = {};
+    f.slowest = 100;
+    t = ms([&] { model.setFilter(f); });
+    std::printf("  filter slowest 100              %8.1f ms  (%d rows)\n", t, model.rowCount());
+    f = {};
+    f.point = 2;
+    t = ms([&] { model.setFilter(f); });
+    std::printf("  filter one point                %8.1f ms  (%d rows)\n", t, model.rowCount());
+    model.setFilter({});
+    constexpr int kCells = 100000;
+    QRandomGenerator rng(42);
+    qint64 chars = 0;
+    const double data = ms([&] {
+        for (int i = 0; i < kCells; ++i) {
+            const QModelIndex index
+                = model.index(int(rng.bounded(model.rowCount())), int(rng.bounded(tl::RequestTableModel::ColumnCount)));
+            chars += model.data(index).toString().size();
+        }
+    });
+    std::printf("  data(), random cells            %8.3f us/cell wall %.3f us/cell CPU\n", data * 1000.0 / kCells,
+        g_lastCpuMs * 1000.0 / kCells);
+
+    QTableView view;
+    view.setModel(&model);
+    view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view.verticalHeader()->setDefaultSectionSize(22);
+    view.resize(1200, 800);
+    view.show();
+    QCoreApplication::processEvents();
+    std::vector<double> frameMs;
+    std::vector<double> frameCpu;
+    QScrollBar* bar = view.verticalScrollBar();
+    for (int i = 0; i < frames; ++i) {
+        const int value = int(double(bar->maximum()) * i / qMax(1, frames - 1));
+        frameMs.push_back(ms([&] {
+            bar->setValue(value);
+            (void)view.grab();
+        }));
+        frameCpu.push_back(g_lastCpuMs);
+    }
+    std::printf("  scroll + paint a frame          %8.2f ms median wall, %.2f ms max, %.2f ms median CPU (%d frames, "
+                "1200x800)\n",
+        median(frameMs), *std::max_element(frameMs.begin(), frameMs.end()), median(frameCpu), frames);
+}
+
+void benchOpen(int requests, int repeat)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("results.tlproj"));
+    {
+        tl::ProjectWriter writer(path);
+        QString error;
+        if (!writer.openDatabase(&error)) {
+            std::fprintf(stderr, "error: %s\n", qPrintable(error));
+            return;
+        }
+        tl::RunData info;
+        info.id = QStringLiteral("bench-run");
+        info.name = QStringLiteral("bench");
+        info.model = QStringLiteral("m");
+        info.url = QStringLiteral("http://127.0.0.1:1/v1/chat/completions");
+        info.createdMs = QDateTime::currentMSecsSinceEpoch();
+        writer.beginRun(info);
+        const int perPoint = requests / 2;
+        for (int point = 0; point < 2; ++point) {
+            writer.beginPoint(info.id, point, point == 0 ? 16 : 64, perPoint, -1);
+            QList<tl::RequestRecord> batch;
+            for (int i = 0; i < perPoint; ++i) {
+                batch.append(makeRecord(i, 16));
+                if (batch.size() == 1000) {
+                    writer.writeRequests(info.id, point, batch);
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty())
+                writer.writeRequests(info.id, point, batch);
+            tl::PointResult result;
+            result.index = point;
+            result.point.parallel = point == 0 ? 16 : 64;
+            result.point.number = perPoint;
+            result.hasSummary = true;
+            result.summary.totalRequests = perPoint;
+            result.summary.successRequests = perPoint - perPoint / 40;
+            result.summary.failedRequests = perPoint / 40;
+            result.requestCount = perPoint;
+            writer.finishPoint(info.id, result);
+        }
+        writer.finishRun(info.id, QStringLiteral("completed"));
+        if (!writer.firstError().isEmpty()) {
+            std::fprintf(stderr, "error: %s\n", qPrintable(writer.firstError()));
+            return;
+        }
+    }
+    std::printf("open a run's results page, %d requests (2 points, 16 events each)\n", requests);
+    tl::ResultsPage page;
+    page.resize(1400, 1000);
+    page.show();
+    QCoreApplication::processEvents();
+    std::vector<double> wall;
+    std::vector<double> total;
+    std::vector<double> cpu;
+    std::vector<double> gui;
+    for (int i = 0; i < repeat; ++i) {
+        QEventLoop loop;
+        QObject::connect(&page, &tl::ResultsPage::runLoaded, &loop, &QEventLoop::quit);
+        QElapsedTimer timer;
+        timer.start();
+        const double cpu0 = processCpuMs();
+        page.showRun(path, QStringLiteral("bench-run"));
+        loop.exec();
+        cpu.push_back(processCpuMs() - cpu0);
+        wall.push_back(double(timer.nsecsElapsed()) / 1e6);
+        total.push_back(double(page.lastLoadMs()));
+        gui.push_back(double(page.lastShowMs()));
+        page.setResults(QString(), {});
+    }
+    std::printf("  showRun -> runLoaded            %8.1f ms median wall, %.1f ms CPU (all threads; %d opens)\n",
+        median(wall), median(cpu), repeat);
+    std::printf(
+        "    read + columns (pool) + show  %8.1f ms, of which on the GUI thread %.1f ms\n", median(total), median(gui));
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Results page at scale: request table and opening a run."));
+    parser.addHelpOption();
+    const QCommandLineOption rowsOpt(QStringLiteral("rows"), QStringLiteral("Requests in the table."),
+        QStringLiteral("N"), QStringLiteral("1000000"));
+    const QCommandLineOption framesOpt(QStringLiteral("frames"), QStringLiteral("Scroll positions painted."),
+        QStringLiteral("N"), QStringLiteral("50"));
+    const QCommandLineOption runOpt(QStringLiteral("run-requests"), QStringLiteral("Requests of the opened run."),
+        QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption repeatOpt(
+        QStringLiteral("repeat"), QStringLiteral("Opens of the run."), QStringLiteral("N"), QStringLiteral("3"));
+    parser.addOptions({rowsOpt, framesOpt, runOpt, repeatOpt});
+    parser.process(app);
+    benchTable(parser.value(rowsOpt).toInt(), parser.value(framesOpt).toInt());
+    benchOpen(parser.value(runOpt).toInt(), parser.value(repeatOpt).toInt());
+    return 0;
+}

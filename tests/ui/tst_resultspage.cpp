@@ -1,0 +1,373 @@
+// The results page of one stored run, driven like a user: a faulty two-point sweep against the emulated server is
+// stored in a project file, the page reads it off the GUI thread, and the test checks what every part shows
+// (header, summary, percentiles, failure panel, sweep and point charts, the request table's filters, sorting and
+// detail, the configuration), with every model under QAbstractItemModelTester.
+
+#include "charts/requesttimelineview.h"
+#include "charts/sweepcurvechart.h"
+#include "charts/xychartview.h"
+#include "models/failuretablemodel.h"
+#include "models/percentiletablemodel.h"
+#include "models/requesttablemodel.h"
+#include "models/summarytablemodel.h"
+#include "pages/resultspage.h"
+#include "resultsfixture.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTreeWidget>
+
+#include <cmath>
+#include <vector>
+
+using namespace tl;
+
+class TestResultsPage final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void headerMarksFailures();
+    void summaryPercentilesAndFailures();
+    void sweepChartsDrawEveryMetric();
+    void pointChartsShowThePointsRequests();
+    void requestFilters_data();
+    void requestFilters();
+    void requestSortingAndDetail();
+    void configurationAndCommand();
+    void liveResultsClearTheRun();
+    void missingRunSaysSo();
+
+private:
+    template <typename T> T* child(const char* name) const { return m_page->findChild<T*>(QString::fromLatin1(name)); }
+    qint64 failedRequests() const;
+
+    QTemporaryDir m_dir;
+    test::StoredRun m_run;
+    std::unique_ptr<ResultsPage> m_page;
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
+};
+
+void TestResultsPage::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY(test::storeFaultyRun(m_dir, &m_run));
+    QCOMPARE(m_run.live.size(), 2);
+}
+
+void TestResultsPage::init()
+{
+    m_page = std::make_unique<ResultsPage>();
+    for (const char* name : {"summaryModel", "summaryProxy", "percentileModel", "failureModel", "requestModel"}) {
+        auto* model = m_page->findChild<QAbstractItemModel*>(QString::fromLatin1(name));
+        QVERIFY2(model, name);
+        m_testers.push_back(
+            std::make_unique<QAbstractItemModelTester>(model, QAbstractItemModelTester::FailureReportingMode::QtTest));
+    }
+    m_page->resize(1300, 900);
+    m_page->show();
+    QSignalSpy loaded(m_page.get(), &ResultsPage::runLoaded);
+    m_page->showRun(m_run.path, m_run.runId);
+    QVERIFY(m_page->isLoading());
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(loaded.first().first().toString(), m_run.runId);
+    QVERIFY(!m_page->isLoading());
+}
+
+void TestResultsPage::cleanup()
+{
+    m_testers.clear();
+    m_page.reset();
+}
+
+qint64 TestResultsPage::failedRequests() const
+{
+    qint64 failed = 0;
+    for (const PointResult& p : m_run.live)
+        failed += p.summary.failedRequests;
+    return failed;
+}
+
+void TestResultsPage::headerMarksFailures()
+{
+    QVERIFY(failedRequests() > 0);
+    QCOMPARE(child<QLabel>("resultsTitle")->text(), QStringLiteral("Run “faulty sweep”"));
+    const QString meta = child<QLabel>("resultsMeta")->text();
+    QVERIFY2(meta.contains(QStringLiteral("throughline-sim")), qPrintable(meta));
+    QVERIFY2(meta.contains(QStringLiteral("/v1/chat/completions")), qPrintable(meta));
+    QVERIFY2(meta.contains(QStringLiteral("completed")), qPrintable(meta));
+    auto* badge = child<QLabel>("resultsBadge");
+    QVERIFY(badge->isVisible());
+    QVERIFY2(badge->text().contains(QString::number(failedRequests())), qPrintable(badge->text()));
+    QVERIFY(m_page->lastLoadMs() >= 0);
+}
+
+void TestResultsPage::summaryPercentilesAndFailures()
+{
+    SummaryTableModel* summary = m_page->model();
+    QCOMPARE(summary->rowCount(), 2);
+    for (int row = 0; row < 2; ++row) {
+        QCOMPARE(summary->index(row, SummaryTableModel::Failed).data(SummaryTableModel::SortRole).toDouble(),
+            double(m_run.live.at(row).summary.failedRequests));
+    }
+    PercentileTableModel* percentiles = m_page->percentileModel();
+    QCOMPARE(m_page->currentPoint(), 1); // the last (heaviest) point first
+    QVERIFY(percentiles->rowCount() > 5);
+    const int ttft = int(percentiles->table().metrics.indexOf(QStringLiteral("TTFT (ms)")));
+    QVERIFY(ttft >= 0);
+    QCOMPARE(percentiles->headerData(0, Qt::Vertical).toString(), QStringLiteral("min"));
+    QVERIFY(percentiles->index(0, ttft).data(PercentileTableModel::SortRole).toDouble() >= 15.0);
+    QVERIFY(!percentiles->headerData(ttft, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
+
+    // Failures by class and HTTP status: a 429 group and a reset group, each with a message, adding up.
+    FailureTableModel* failures = m_page->failureModel();
+    QCOMPARE(failures->failedCount(), failedRequests());
+    qint64 sum = 0;
+    bool has429 = false;
+    bool hasReset = false;
+    for (const FailureTableModel::Group& g : failures->groups()) {
+        sum += g.count;
+        QVERIFY(!g.example.isEmpty());
+        has429 = has429 || (g.errorClass == ErrorClass::HttpStatus && g.httpStatus == 429);
+        hasReset = hasReset || g.errorClass != ErrorClass::HttpStatus;
+    }
+    QCOMPARE(sum, failedRequests());
+    QVERIFY(has429);
+    QVERIFY(hasReset);
+    QCOMPARE(failures->index(0, FailureTableModel::Class).data().toString(),
+        errorClassName(failures->groups().first().errorClass));
+    QVERIFY(child<QLabel>("failureSummary")->text().contains(QString::number(failedRequests())));
+}
+
+void TestResultsPage::sweepChartsDrawEveryMetric()
+{
+    auto* chart = child<XYChartView>("sweepMetricChart");
+    QCOMPARE(chart->xTickLabels(), (QStringList{QStringLiteral("2"), QStringLiteral("4")}));
+    QCOMPARE(chart->xTitle(), QStringLiteral("Concurrency (parallel requests)"));
+    const QList<ResultsPage::SweepMetric> metrics = ResultsPage::sweepMetrics();
+    QVERIFY(metrics.size() > 30);
+    QStringList names;
+    for (int i = 0; i < metrics.size(); ++i) {
+        m_page->setSweepMetric(i);
+        QCOMPARE(chart->seriesCount(), 1);
+        names << metrics.at(i).name;
+        QVERIFY2(chart->title().startsWith(metrics.at(i).name), qPrintable(chart->title()));
+    }
+    for (const char* expected :
+        {"TTFT p50", "TTFT p90", "TTFT p99", "ITL p99", "TPOT p50", "Latency p99", "Average latency", "Success rate"}) {
+        QVERIFY2(names.contains(QString::fromLatin1(expected)), expected);
+    }
+    // TTFT p99 against the load draws one point per tested load, at least the server's TTFT.
+    m_page->setSweepMetric(int(names.indexOf(QStringLiteral("TTFT p99"))));
+    QCOMPARE(chart->drawnPointCount(0), 2);
+    QVERIFY(chart->yTitle().contains(QStringLiteral("ms")));
+
+    auto* curve = child<SweepCurveChart>("throughputLatencyChart");
+    QCOMPARE(curve->finishedCount(), 2);
+    QCOMPARE(curve->tickLabels(), (QStringList{QStringLiteral("P2"), QStringLiteral("P4")}));
+}
+
+void TestResultsPage::pointChartsShowThePointsRequests()
+{
+    for (int point = 0; point < 2; ++point) {
+        QSignalSpy shown(m_page.get(), &ResultsPage::pointChartsShown);
+        m_page->setPoint(point);
+        const PointResult& live = m_run.live.at(point);
+        if (point == 0) // drawn from the point's requests on a pool thread; the last point came with the run
+            QVERIFY(shown.wait(10000));
+        auto* timeline = child<RequestTimelineView>("timelineChart");
+        QCOMPARE(timeline->barCount(), live.summary.totalRequests);
+        timeline->grab(); // paints
+        QCOMPARE(timeline->lastDrawnCount(), live.summary.totalRequests);
+        QVERIFY(timeline->title().contains(point == 0 ? QStringLiteral("P2") : QStringLiteral("P4")));
+        auto* ttft = child<XYChartView>("ttftHistogram");
+        QCOMPARE(ttft->seriesCount(), 1);
+        QVERIFY(ttft->drawnPointCount(0) > 0);
+        auto* itl = child<XYChartView>("itlHistogram");
+        QCOMPARE(itl->seriesCount(), 1);
+        auto* curves = child<XYChartView>("percentileChart");
+        QCOMPARE(curves->seriesCount(), 4);
+        QVERIFY(curves->seriesNames().contains(QStringLiteral("Latency (ms)")));
+        auto* scatter = child<XYChartView>("latencyScatter");
+        QCOMPARE(scatter->drawnPointCount(0), live.summary.successRequests);
+        QCOMPARE(child<XYChartView>("ttftScatter")->drawnPointCount(0), live.summary.successRequests);
+    }
+}
+
+void TestResultsPage::requestFilters_data()
+{
+    QTest::addColumn<bool>("failedOnly");
+    QTest::addColumn<int>("errorClass");
+    QTest::addColumn<int>("point"); // index in the point filter: 0 = every point
+    QTest::addColumn<int>("slowest");
+    QTest::newRow("everything") << false << -1 << 0 << 0;
+    QTest::newRow("failed only") << true << -1 << 0 << 0;
+    QTest::newRow("http status") << false << int(ErrorClass::HttpStatus) << 0 << 0;
+    QTest::newRow("first point") << false << -1 << 1 << 0;
+    QTest::newRow("second point failed") << true << -1 << 2 << 0;
+    QTest::newRow("slowest 5") << false << -1 << 0 << 5;
+}
+
+void TestResultsPage::requestFilters()
+{
+    QFETCH(bool, failedOnly);
+    QFETCH(int, errorClass);
+    QFETCH(int, point);
+    QFETCH(int, slowest);
+    // What the filter must keep, counted from the run as the controller reported it.
+    qint64 expected = 0;
+    const RunData* run = m_page->run();
+    QVERIFY(run);
+    for (int pi = 0; pi < run->points.size(); ++pi) {
+        if (point > 0 && pi != point - 1)
+            continue;
+        for (const RequestRecord& r : run->points.at(pi).records) {
+            if (r.warmup || (failedOnly && r.success))
+                continue;
+            if (errorClass >= 0 && int(r.errorClass) != errorClass)
+                continue;
+            ++expected;
+        }
+    }
+    if (slowest > 0)
+        expected = qMin<qint64>(expected, slowest);
+    QVERIFY(expected > 0);
+
+    child<QCheckBox>("failedOnly")->setChecked(failedOnly);
+    auto* classes = child<QComboBox>("classFilter");
+    classes->setCurrentIndex(classes->findData(errorClass));
+    child<QComboBox>("pointFilter")->setCurrentIndex(point);
+    child<QSpinBox>("slowestN")->setValue(slowest);
+    RequestTableModel* model = m_page->requestModel();
+    QCOMPARE(model->rowCount(), int(expected));
+    QVERIFY(child<QLabel>("requestCount")->text().startsWith(QString::number(expected)));
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QString status = model->index(row, RequestTableModel::Status).data().toString();
+        if (failedOnly)
+            QVERIFY(!status.startsWith(QStringLiteral("ok")));
+        if (errorClass >= 0)
+            QCOMPARE(status, errorClassName(ErrorClass(errorClass)));
+    }
+    if (slowest > 0) {
+        // The slowest N: none of the requests left out is slower than the fastest shown.
+        double fastestShown = 1e300;
+        for (int row = 0; row < model->rowCount(); ++row)
+            fastestShown = qMin(fastestShown,
+                model->index(row, RequestTableModel::Latency).data(RequestTableModel::SortRole).toDouble());
+        const RequestTable* table = model->table();
+        int slower = 0;
+        for (int i = 0; i < table->size(); ++i)
+            slower += !table->warmup(i) && table->latencyMs.at(i) > fastestShown ? 1 : 0;
+        QVERIFY(slower < slowest);
+    }
+}
+
+void TestResultsPage::requestSortingAndDetail()
+{
+    RequestTableModel* model = m_page->requestModel();
+    auto* view = child<QTableView>("requestTable");
+    QCOMPARE(model->rowCount(), 22);
+    view->sortByColumn(RequestTableModel::Latency, Qt::DescendingOrder);
+    double previous = 1e300;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const double v = model->index(row, RequestTableModel::Latency).data(RequestTableModel::SortRole).toDouble();
+        if (std::isnan(v))
+            continue;
+        QVERIFY(v <= previous);
+        previous = v;
+    }
+    view->sortByColumn(RequestTableModel::Ttft, Qt::AscendingOrder);
+    // Unknown TTFTs (failures) sort last whatever the order.
+    QVERIFY(!std::isnan(model->index(0, RequestTableModel::Ttft).data(RequestTableModel::SortRole).toDouble()));
+    QVERIFY(std::isnan(
+        model->index(model->rowCount() - 1, RequestTableModel::Ttft).data(RequestTableModel::SortRole).toDouble()));
+
+    // Detail of a successful request, then of a failed one.
+    view->setCurrentIndex(model->index(0, 0));
+    const QString ok = child<QTextBrowser>("requestDetail")->toPlainText();
+    QVERIFY2(ok.contains(QStringLiteral("succeeded")), qPrintable(ok));
+    QVERIFY2(ok.contains(QStringLiteral("First token")), qPrintable(ok));
+    QVERIFY2(ok.contains(QStringLiteral("Output tokens")), qPrintable(ok));
+    QVERIFY2(ok.contains(QStringLiteral("data events")), qPrintable(ok));
+    child<QCheckBox>("failedOnly")->setChecked(true);
+    view->setCurrentIndex(model->index(0, 0));
+    const RequestRecord* failed = model->record(0);
+    QVERIFY(failed && !failed->success);
+    const QString error = child<QTextBrowser>("requestDetail")->toPlainText();
+    QVERIFY2(error.contains(QStringLiteral("Error")), qPrintable(error));
+    QVERIFY2(error.contains(failed->errorMessage.left(30)), qPrintable(error));
+    QCOMPARE(model->index(0, RequestTableModel::Error).data().toString(), failed->errorMessage.left(300).simplified());
+}
+
+void TestResultsPage::configurationAndCommand()
+{
+    auto* tree = child<QTreeWidget>("configTree");
+    QVERIFY(tree->topLevelItemCount() >= 4);
+    QStringList keys;
+    QString parallel;
+    for (int g = 0; g < tree->topLevelItemCount(); ++g) {
+        for (int i = 0; i < tree->topLevelItem(g)->childCount(); ++i) {
+            const QTreeWidgetItem* item = tree->topLevelItem(g)->child(i);
+            keys << item->text(0);
+            if (item->text(0) == u"parallel")
+                parallel = item->text(1);
+        }
+    }
+    QVERIFY(keys.contains(QStringLiteral("model")));
+    QVERIFY2(parallel.contains(u'2') && parallel.contains(u'4'), qPrintable(parallel));
+    QTest::mouseClick(child<QPushButton>("copyCommandButton"), Qt::LeftButton);
+    const QString command = QApplication::clipboard()->text();
+    QVERIFY2(command.contains(QStringLiteral("--parallel 2 4")), qPrintable(command));
+    QVERIFY2(command.contains(QStringLiteral("throughline-sim")), qPrintable(command));
+
+    QSignalSpy rerun(m_page.get(), &ResultsPage::rerunRequested);
+    QSignalSpy rename(m_page.get(), &ResultsPage::renameRequested);
+    QTest::mouseClick(child<QPushButton>("rerunButton"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>("renameButton"), Qt::LeftButton);
+    QCOMPARE(rerun.count(), 1);
+    QCOMPARE(rerun.first().first().toString(), m_run.runId);
+    QCOMPARE(rename.count(), 1);
+
+    RunData listed = *m_page->run();
+    listed.name = QStringLiteral("renamed");
+    listed.tags = {QStringLiteral("gpu-a")};
+    listed.notes = QStringLiteral("after the driver update");
+    m_page->updateRunInfo(listed);
+    QCOMPARE(child<QLabel>("resultsTitle")->text(), QStringLiteral("Run “renamed”"));
+    QVERIFY(child<QLabel>("resultsMeta")->text().contains(QStringLiteral("gpu-a")));
+    QVERIFY(child<QLabel>("resultsMeta")->text().contains(QStringLiteral("after the driver update")));
+}
+
+void TestResultsPage::liveResultsClearTheRun()
+{
+    m_page->setResults(QStringLiteral("Run “x” · running"), {m_run.live.first()});
+    QVERIFY(!m_page->run());
+    QCOMPARE(m_page->model()->rowCount(), 1);
+    QCOMPARE(m_page->requestModel()->rowCount(), 0);
+    QVERIFY(!child<QPushButton>("rerunButton")->isEnabled());
+    QVERIFY(!child<QLabel>("resultsBadge")->isVisible());
+    QCOMPARE(child<XYChartView>("sweepMetricChart")->drawnPointCount(0), 1);
+}
+
+void TestResultsPage::missingRunSaysSo()
+{
+    QSignalSpy failed(m_page.get(), &ResultsPage::loadFailed);
+    m_page->showRun(m_run.path, QStringLiteral("no-such-run"));
+    QVERIFY(failed.wait(10000));
+    QVERIFY(child<QLabel>("resultsMessage")->text().contains(QStringLiteral("no-such-run")));
+    // What was shown stays.
+    QCOMPARE(m_page->run()->id, m_run.runId);
+}
+
+QTEST_MAIN(TestResultsPage)
+#include "tst_resultspage.moc"

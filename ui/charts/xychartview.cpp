@@ -1,0 +1,209 @@
+#include "charts/xychartview.h"
+
+#include "charts/chartaxes.h"
+#include "charts/chartpalette.h"
+#include "charts/minmaxdecimator.h"
+
+#include <QCategoryAxis>
+#include <QChart>
+#include <QChartView>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <cmath>
+
+namespace tl {
+
+namespace {
+
+QList<QPointF> steps(const QList<QPointF>& bins)
+{
+    // A histogram as a step outline: each bin (x = its lower edge) flat to the next edge.
+    QList<QPointF> out;
+    out.reserve(bins.size() * 2 + 2);
+    for (int i = 0; i < bins.size(); ++i) {
+        const double next = i + 1 < bins.size() ? bins.at(i + 1).x()
+                                                : bins.at(i).x() + (i > 0 ? bins.at(i).x() - bins.at(i - 1).x() : 1.0);
+        if (i == 0)
+            out.append(QPointF(bins.at(i).x(), 0));
+        out.append(QPointF(bins.at(i).x(), bins.at(i).y()));
+        out.append(QPointF(next, bins.at(i).y()));
+        if (i + 1 == bins.size())
+            out.append(QPointF(next, 0));
+    }
+    return out;
+}
+
+QList<QPointF> sample(const QList<QPointF>& points, int max)
+{
+    if (points.size() <= max)
+        return points;
+    QList<QPointF> out;
+    out.reserve(max);
+    const double stride = double(points.size()) / max;
+    for (int i = 0; i < max; ++i)
+        out.append(points.at(qMin(qsizetype(i * stride), points.size() - 1)));
+    return out;
+}
+
+} // namespace
+
+XYChartView::XYChartView(QWidget* parent)
+    : QWidget(parent)
+    , m_chart(new QChart)
+{
+    m_chart->setTitleFont(ChartPalette::titleFont());
+    m_chart->legend()->setFont(ChartPalette::labelFont());
+    m_chart->legend()->setAlignment(Qt::AlignBottom); // under the plot: never over the data
+    m_chart->setMargins(QMargins(6, 6, 6, 6));
+    m_chart->setBackgroundRoundness(0);
+    m_view = new QChartView(m_chart, this);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setMinimumSize(280, 200);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view);
+    rebuildAxes(1, 1);
+}
+
+XYChartView::~XYChartView() = default;
+
+void XYChartView::setTitle(const QString& title)
+{
+    m_chart->setTitle(title);
+}
+
+QString XYChartView::title() const
+{
+    return m_chart->title();
+}
+
+void XYChartView::setAxisTitles(const QString& x, const QString& y)
+{
+    m_xTitle = x;
+    m_yTitle = y;
+    m_xAxis->setTitleText(x);
+    m_yAxis->setTitleText(y);
+}
+
+void XYChartView::setXTicks(const QList<QPair<double, QString>>& ticks)
+{
+    m_ticks = ticks;
+}
+
+QStringList XYChartView::xTickLabels() const
+{
+    if (auto* category = qobject_cast<QCategoryAxis*>(m_xAxis))
+        return category->categoriesLabels();
+    return {};
+}
+
+QStringList XYChartView::seriesNames() const
+{
+    QStringList names;
+    for (const Series& s : m_series)
+        names << s.name;
+    return names;
+}
+
+int XYChartView::drawnPointCount(int i) const
+{
+    return i >= 0 && i < m_drawn.size() ? m_drawn.at(i) : 0;
+}
+
+void XYChartView::rebuildAxes(double maxX, double maxY)
+{
+    for (QAbstractAxis* axis : m_chart->axes())
+        m_chart->removeAxis(axis);
+    delete m_xAxis;
+    delete m_yAxis;
+    if (!m_ticks.isEmpty()) {
+        auto* axis = new QCategoryAxis;
+        axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+        double lo = m_ticks.constFirst().first;
+        double hi = lo;
+        for (const auto& [x, label] : m_ticks) {
+            axis->append(label, x);
+            lo = qMin(lo, x);
+            hi = qMax(hi, x);
+        }
+        const double pad = hi > lo ? (hi - lo) * 0.06 : 0.5;
+        axis->setRange(lo - pad, hi + pad);
+        axis->setStartValue(lo - pad);
+        m_xAxis = axis;
+    } else {
+        auto* axis = new QValueAxis;
+        ChartAxes::setNiceRange(axis, maxX, 1e-9);
+        m_xAxis = axis;
+    }
+    m_yAxis = new QValueAxis;
+    ChartAxes::setNiceRange(m_yAxis, maxY, 1e-9);
+    for (QAbstractAxis* axis : {m_xAxis, static_cast<QAbstractAxis*>(m_yAxis)}) {
+        axis->setLabelsFont(ChartPalette::labelFont());
+        QFont title = ChartPalette::labelFont();
+        title.setBold(true);
+        axis->setTitleFont(title);
+    }
+    m_xAxis->setTitleText(m_xTitle);
+    m_yAxis->setTitleText(m_yTitle);
+    m_chart->addAxis(m_xAxis, Qt::AlignBottom);
+    m_chart->addAxis(m_yAxis, Qt::AlignLeft);
+}
+
+void XYChartView::setSeries(const QList<Series>& series)
+{
+    m_chart->removeAllSeries();
+    m_series = series;
+    m_drawn.clear();
+    double maxX = 0;
+    double maxY = 0;
+    for (const Series& s : series) {
+        for (const QPointF& p : s.points) {
+            if (std::isfinite(p.x()))
+                maxX = qMax(maxX, p.x());
+            if (std::isfinite(p.y()))
+                maxY = qMax(maxY, p.y());
+        }
+    }
+    rebuildAxes(maxX, maxY);
+    const int columns = qMax(200, m_view->width());
+    for (const Series& s : series) {
+        QList<QPointF> points;
+        for (const QPointF& p : s.points) {
+            if (std::isfinite(p.x()) && std::isfinite(p.y()))
+                points.append(p);
+        }
+        const QColor color = ChartPalette::color(s.color);
+        QXYSeries* xy = nullptr;
+        if (s.kind == Kind::Scatter) {
+            auto* scatter = new QScatterSeries;
+            scatter->setMarkerSize(5);
+            scatter->setColor(color);
+            scatter->setBorderColor(color);
+            points = sample(points, kMaxScatterPoints);
+            xy = scatter;
+        } else {
+            auto* line = new QLineSeries;
+            QPen pen(color, 2, s.style);
+            line->setPen(pen);
+            line->setPointsVisible(s.markers);
+            if (s.kind == Kind::Step)
+                points = steps(points);
+            else
+                points = MinMaxDecimator::decimate(points, columns);
+            xy = line;
+        }
+        xy->setName(s.name);
+        xy->replace(points);
+        m_chart->addSeries(xy);
+        xy->attachAxis(m_xAxis);
+        xy->attachAxis(m_yAxis);
+        m_drawn.append(int(points.size()));
+    }
+    m_chart->legend()->setVisible(series.size() > 1);
+}
+
+} // namespace tl

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QList>
+#include <QPair>
+#include <QPointF>
+#include <QWidget>
+
+class QAbstractAxis;
+class QChart;
+class QChartView;
+class QValueAxis;
+
+namespace tl {
+
+// A publication-like XY chart of the results page: lines (with markers), step lines (histograms) or scatter points,
+// coloured from ChartPalette, a title, axis titles with their units, and optionally x ticks at chosen values with
+// their own labels (the tested loads of a sweep). Long lines are thinned with MinMaxDecimator and scatters sampled
+// to at most kMaxScatterPoints, so a point of a million requests still draws at once.
+class XYChartView final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(XYChartView)
+
+public:
+    static constexpr int kMaxScatterPoints = 4000;
+    enum class Kind { Line, Step, Scatter };
+    struct Series {
+        QString name;
+        QList<QPointF> points; // sorted by x for lines and steps
+        Kind kind = Kind::Line;
+        int color = 0; // ChartPalette index
+        Qt::PenStyle style = Qt::SolidLine;
+        bool markers = false; // lines: a marker on each point (a sweep has a handful)
+    };
+
+    explicit XYChartView(QWidget* parent = nullptr);
+    ~XYChartView() override;
+
+    void setTitle(const QString& title);
+    QString title() const;
+    void setAxisTitles(const QString& x, const QString& y);
+    QString xTitle() const { return m_xTitle; }
+    QString yTitle() const { return m_yTitle; }
+    // Ticks only at these x values, labelled with the given text; empty: a round value axis from 0.
+    void setXTicks(const QList<QPair<double, QString>>& ticks);
+    QStringList xTickLabels() const;
+    void setSeries(const QList<Series>& series);
+    int seriesCount() const { return int(m_series.size()); }
+    // Points handed to the chart for series `i` (after thinning).
+    int drawnPointCount(int i) const;
+    QStringList seriesNames() const;
+    QChart* chart() const { return m_chart; }
+
+private:
+    void rebuildAxes(double maxX, double maxY);
+
+    QChart* m_chart = nullptr;
+    QChartView* m_view = nullptr;
+    QAbstractAxis* m_xAxis = nullptr;
+    QValueAxis* m_yAxis = nullptr;
+    QString m_xTitle;
+    QString m_yTitle;
+    QList<QPair<double, QString>> m_ticks;
+    QList<Series> m_series;
+    QList<int> m_drawn;
+};
+
+} // namespace tl
