@@ -56,22 +56,27 @@ QString objectNameFor(const Parameter& p)
     return p.flag();
 }
 
-// "max_tokens" -> "Max tokens".
-QString labelFor(const Parameter& p)
-{
-    QString text = p.key ? QString::fromLatin1(p.key) : p.flag().mid(2);
-    QStringList words = text.split(QRegularExpression(QStringLiteral("[_-]")), Qt::SkipEmptyParts);
-    static const QStringList upper = {
-        QStringLiteral("api"), QStringLiteral("url"), QStringLiteral("ca"), QStringLiteral("sla"), QStringLiteral("n")};
-    for (QString& w : words) {
-        if (upper.contains(w))
-            w = w.toUpper();
+// A double spin box that keeps the parameter's precision for input but shows no trailing zeros: a total timeout of
+// 21600 s reads "21600", a top_p of 0.95 "0.95", not "21600.0000" and "0.9500".
+class CompactDoubleSpinBox final : public QDoubleSpinBox {
+public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+
+    QString textFromValue(double value) const override
+    {
+        QString text = locale().toString(value, 'f', decimals());
+        const QString point = locale().decimalPoint();
+        if (text.contains(point)) {
+            while (text.endsWith(u'0'))
+                text.chop(1);
+            if (text.endsWith(point))
+                text.chop(point.size());
+        }
+        if (!isGroupSeparatorShown())
+            text.remove(locale().groupSeparator());
+        return text;
     }
-    text = words.join(u' ');
-    if (!text.isEmpty())
-        text[0] = text.at(0).toUpper();
-    return text;
-}
+};
 
 QString tooltipFor(const Parameter& p)
 {
@@ -208,7 +213,8 @@ RunSetupPage::Field RunSetupPage::makeField(const Parameter& p, QWidget* parent)
         connect(spin, &QSpinBox::valueChanged, this, changed);
         f.editor = spin;
     } else if (p.type == ParameterType::Double && !def.is_null()) {
-        auto* spin = new QDoubleSpinBox(parent);
+        auto* spin = new CompactDoubleSpinBox(parent);
+        // Four places for rates and sampling values; whole numbers (21600 s) show none (CompactDoubleSpinBox).
         spin->setDecimals(4);
         spin->setRange(p.minimum ? *p.minimum : -1e12, p.maximum ? *p.maximum : 1e12);
         f.read = [spin](QString*) { return json(spin->value()); };
@@ -843,7 +849,7 @@ void RunSetupPage::buildForm()
                 cellLayout->addWidget(m_endpoint);
             }
             cellLayout->addWidget(f.message);
-            auto* label = new QLabel(labelFor(p) + u':', inner);
+            auto* label = new QLabel(ParameterRegistry::label(p) + u':', inner);
             label->setToolTip(f.editor->toolTip());
             label->setBuddy(f.editor);
             form->addRow(label, cell);
