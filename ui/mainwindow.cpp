@@ -54,6 +54,7 @@ MainWindow::MainWindow(
     connectController();
     m_setup->setConfig(initialConfig);
     m_setup->setSettings(m_settings); // named presets
+    m_setup->setProject(m_session.get()); // named presets live in the project when one is open
     resize(1280, 820);
     if (m_settings) {
         restoreGeometry(m_settings->windowGeometry());
@@ -166,6 +167,7 @@ bool MainWindow::openProject(const QString& path)
         rememberProject(path);
     const QString name = m_session->isOpen() ? QFileInfo(path).fileName() : QString();
     setWindowTitle(name.isEmpty() ? tr("Throughline") : tr("%1 — Throughline").arg(name));
+    m_setup->projectChanged();
     refreshRuns();
     updateStatus(m_controller->state());
     return ok;

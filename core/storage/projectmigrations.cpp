@@ -88,6 +88,12 @@ constexpr std::array kToV4 = {
     "ALTER TABLE run_points ADD COLUMN result_json TEXT",
 };
 
+// Version 5: named setups of the workbench's form ("presets"), kept with the project: the RunConfig as
+// benchmark_args.json without secrets.
+constexpr std::array kToV5 = {
+    "CREATE TABLE presets(name TEXT PRIMARY KEY, config_json TEXT NOT NULL, updated_ms INTEGER NOT NULL)",
+};
+
 struct Step {
     int version;
     std::span<const char* const> statements;
@@ -99,6 +105,7 @@ const std::array kSteps = {
     Step{2, kToV2, "endpoints, endpoint fingerprints, import provenance, tags, request counts, indexes"},
     Step{3, kToV3, "per-event token deltas (continuous usage stats)"},
     Step{4, kToV4, "whole point results: extended metrics, error classes and messages, warmup count"},
+    Step{5, kToV5, "named presets of the setup form"},
 };
 
 static_assert(kSteps.size() == kLatestVersion, "one step per schema version");

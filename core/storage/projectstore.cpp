@@ -101,6 +101,18 @@ void ProjectStore::deleteRun(const QString& runId)
         m_writer, [=, w = m_writer] { w->deleteRun(runId); }, Qt::QueuedConnection);
 }
 
+void ProjectStore::setPreset(const QString& name, const QByteArray& configJson)
+{
+    QMetaObject::invokeMethod(
+        m_writer, [=, w = m_writer] { w->setPreset(name, configJson); }, Qt::QueuedConnection);
+}
+
+void ProjectStore::removePreset(const QString& name)
+{
+    QMetaObject::invokeMethod(
+        m_writer, [=, w = m_writer] { w->removePreset(name); }, Qt::QueuedConnection);
+}
+
 void ProjectStore::insertRun(const RunData& run)
 {
     QMetaObject::invokeMethod(

@@ -43,6 +43,9 @@ public:
     void setNotes(const QString& runId, const QString& notes);
     void setTags(const QString& runId, const QStringList& tags);
     void deleteRun(const QString& runId);
+    // Named setups of the workbench's form: `configJson` is RunConfig::toJson without secrets; replaces that name.
+    void setPreset(const QString& name, const QByteArray& configJson);
+    void removePreset(const QString& name);
     // A complete run from an import, written in one transaction.
     void insertRun(const RunData& run);
 

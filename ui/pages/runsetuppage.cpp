@@ -1,6 +1,7 @@
 #include "pages/runsetuppage.h"
 
 #include "appsettings.h"
+#include "projectsession.h"
 #include "config/commandline.h"
 #include "config/parameterregistry.h"
 #include "engine/modellistfetcher.h"
@@ -667,7 +668,6 @@ QWidget* RunSetupPage::makePresetRow()
     m_presetCombo->setObjectName(QStringLiteral("presetCombo"));
     m_presetCombo->setMinimumContentsLength(16);
     m_presetCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_presetCombo->setToolTip(tr("Named run setups, kept between launches (without the API key)."));
     auto button = [this, row, layout](const QString& text, const char* name, void (RunSetupPage::*slot)()) {
         auto* b = new QToolButton(row);
         b->setText(text);
@@ -688,17 +688,64 @@ QWidget* RunSetupPage::makePresetRow()
 void RunSetupPage::setSettings(AppSettings* settings)
 {
     m_settings = settings;
-    m_presetRow->setVisible(m_settings != nullptr);
+    projectChanged();
+}
+
+void RunSetupPage::setProject(ProjectSession* project)
+{
+    m_project = project;
+    projectChanged();
+}
+
+void RunSetupPage::projectChanged()
+{
+    m_presetRow->setVisible(m_settings != nullptr || m_project != nullptr);
     refreshPresets();
+}
+
+bool RunSetupPage::presetsInProject() const
+{
+    return m_project && m_project->isWritable();
 }
 
 QStringList RunSetupPage::presetNames() const
 {
+    if (presetsInProject())
+        return m_project->presetNames();
     return m_settings ? m_settings->presetNames() : QStringList();
+}
+
+QByteArray RunSetupPage::presetJson(const QString& name) const
+{
+    if (presetsInProject())
+        return m_project->preset(name);
+    return m_settings ? m_settings->preset(name) : QByteArray();
+}
+
+bool RunSetupPage::storePreset(const QString& name, const QByteArray& json)
+{
+    if (presetsInProject()) {
+        QString error;
+        if (!m_project->savePreset(name, json, &error)) {
+            m_note->setText(tr("Preset '%1' not saved: %2").arg(name, error));
+            m_note->show();
+            return false;
+        }
+    } else if (m_settings) {
+        m_settings->setPreset(name, json);
+    } else {
+        return false;
+    }
+    refreshPresets(name);
+    return true;
 }
 
 void RunSetupPage::refreshPresets(const QString& current)
 {
+    m_presetCombo->setToolTip(presetsInProject()
+            ? tr("Named run setups, stored in the project %1 (without the API key).").arg(m_project->path())
+            : tr("Named run setups, kept in this computer's settings while no writable project is open (without the "
+                 "API key)."));
     const QSignalBlocker blocker(m_presetCombo);
     m_presetCombo->clear();
     m_presetCombo->addItems(presetNames());
@@ -708,16 +755,14 @@ void RunSetupPage::refreshPresets(const QString& current)
 
 bool RunSetupPage::savePreset(const QString& name)
 {
-    if (!m_settings || name.trimmed().isEmpty())
+    if (name.trimmed().isEmpty())
         return false;
-    m_settings->setPreset(name.trimmed(), config().toJson(false));
-    refreshPresets(name.trimmed());
-    return true;
+    return storePreset(name.trimmed(), config().toJson(false));
 }
 
 bool RunSetupPage::loadPreset(const QString& name)
 {
-    const QByteArray json = m_settings ? m_settings->preset(name) : QByteArray();
+    const QByteArray json = presetJson(name);
     if (json.isEmpty())
         return false;
     ConfigErrors errors;
@@ -735,19 +780,23 @@ bool RunSetupPage::loadPreset(const QString& name)
 
 bool RunSetupPage::duplicatePreset(const QString& name, const QString& newName)
 {
-    const QByteArray json = m_settings ? m_settings->preset(name) : QByteArray();
+    const QByteArray json = presetJson(name);
     if (json.isEmpty() || newName.trimmed().isEmpty())
         return false;
-    m_settings->setPreset(newName.trimmed(), json);
-    refreshPresets(newName.trimmed());
-    return true;
+    return storePreset(newName.trimmed(), json);
 }
 
 void RunSetupPage::deletePreset(const QString& name)
 {
-    if (!m_settings)
-        return;
-    m_settings->removePreset(name);
+    if (presetsInProject()) {
+        QString error;
+        if (!m_project->deletePreset(name, &error)) {
+            m_note->setText(tr("Preset '%1' not deleted: %2").arg(name, error));
+            m_note->show();
+        }
+    } else if (m_settings) {
+        m_settings->removePreset(name);
+    }
     refreshPresets();
 }
 
