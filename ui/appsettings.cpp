@@ -16,6 +16,7 @@ const QString kState = QStringLiteral("window/state");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kProjectFolder = QStringLiteral("folders/projects");
 const QString kImportFolder = QStringLiteral("folders/import");
+const QString kLastForm = QStringLiteral("setup/lastForm");
 const QString kPresets = QStringLiteral("setup/presets"); // one map: a preset's name may hold any character
 
 } // namespace
@@ -112,6 +113,16 @@ QString AppSettings::importFolder() const
 void AppSettings::setImportFolder(const QString& folder)
 {
     m_settings->setValue(kImportFolder, folder);
+}
+
+QByteArray AppSettings::lastForm() const
+{
+    return m_settings->value(kLastForm).toByteArray();
+}
+
+void AppSettings::setLastForm(const QByteArray& configJson)
+{
+    m_settings->setValue(kLastForm, configJson);
 }
 
 QStringList AppSettings::presetNames() const

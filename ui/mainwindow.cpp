@@ -486,6 +486,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     if (!m_controller->isRunning()) {
         if (m_settings) {
             m_settings->setWindowLayout(saveGeometry(), saveState());
+            m_settings->setLastForm(m_setup->config().toJson(false)); // filled in again on the next start
             m_settings->sync();
         }
         event->accept();

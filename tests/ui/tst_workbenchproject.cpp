@@ -12,6 +12,7 @@
 #include "modalhelper.h"
 #include "models/runlistmodel.h"
 #include "pages/runsbrowserpage.h"
+#include "pages/runsetuppage.h"
 #include "projectsession.h"
 #include "sim/simserver.h"
 #include "storage/projectreader.h"
@@ -345,10 +346,25 @@ void TestWorkbenchProject::remembersProjectsAndLayout()
         window->addDockWidget(Qt::RightDockWidgetArea, dock);
         QCOMPARE(settings.recentProjects(), (QStringList{b, a}));
         QCOMPARE(settings.lastProject(), b);
+        auto* setup = window->findChild<RunSetupPage*>();
+        QVERIFY(setup);
+        RunConfig form = setup->config();
+        form.model = QStringLiteral("remembered-model");
+        form.parallel = {3};
+        form.number = {30};
+        form.apiKey = QStringLiteral("sk-not-kept");
+        setup->setConfig(form);
         QVERIFY(window->close());
     }
     AppSettings settings(std::make_unique<QSettings>(ini, QSettings::IniFormat));
     QCOMPARE(settings.recentProjects(), (QStringList{b, a}));
+    // The form as it was left, for main() to fill in at the next start; never the API key.
+    ConfigErrors formErrors;
+    const RunConfig lastForm = RunConfig::fromJson(settings.lastForm(), &formErrors);
+    QCOMPARE(lastForm.model, QStringLiteral("remembered-model"));
+    QCOMPARE(lastForm.parallel, QList<int>{3});
+    QCOMPARE(lastForm.number, QList<int>{30});
+    QVERIFY(!settings.lastForm().contains("sk-not-kept"));
     auto window = makeWindow(QString(), &settings);
     auto* dock = window->findChild<QDockWidget*>(QStringLiteral("runsDock"));
     QCOMPARE(window->dockWidgetArea(dock), Qt::RightDockWidgetArea);
