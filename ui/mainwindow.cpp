@@ -481,6 +481,14 @@ void MainWindow::updateStatus(RunState state)
     updateActions();
 }
 
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    const int cap = width() * 3 / 10;
+    if (m_runsDock->isVisible() && !m_runsDock->isFloating() && m_runsDock->width() > cap)
+        resizeDocks({m_runsDock}, {cap}, Qt::Horizontal);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     if (!m_controller->isRunning()) {

@@ -60,6 +60,8 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // On a small screen (1024x640) the project dock gives up width so the pages are not squeezed.
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void buildPages();

@@ -72,7 +72,7 @@ LiveChartView::Plot LiveChartView::makePlot(
     p.series->attachAxis(p.yAxis);
     p.view = new QChartView(p.chart, this); // the view owns the chart
     p.view->setRenderHint(QPainter::Antialiasing);
-    p.view->setMinimumHeight(160);
+    p.view->setMinimumHeight(200); // lower, QtCharts elides the axis labels of the chart with a legend
     p.hover = new ChartHover(p.view, p.chart, this);
     p.hover->watch(p.series, tr("t (s)"), 2, yTitle, 1);
     return p;

@@ -66,7 +66,7 @@ LiveRunPage::LiveRunPage(QWidget* parent)
     m_stop->setObjectName(QStringLiteral("stopButton"));
     m_stop->setEnabled(false);
     m_chart->setObjectName(QStringLiteral("liveChart"));
-    m_curve->setMinimumHeight(180);
+    m_curve->setMinimumHeight(220); // the axis drop-downs above the chart
     m_histogram->setMinimumHeight(180);
     m_curve->setObjectName(QStringLiteral("sweepCurve"));
     m_histogram->setObjectName(QStringLiteral("ttftHistogram"));
@@ -85,12 +85,11 @@ LiveRunPage::LiveRunPage(QWidget* parent)
     header->addWidget(m_stop, 0, Qt::AlignVCenter);
 
     auto* charts = new QGridLayout;
-    charts->addWidget(m_chart, 0, 0, 2, 1);
+    // The time series beside the sweep curve, the two histograms of the current point under them.
+    charts->addWidget(m_chart, 0, 0);
     charts->addWidget(m_curve, 0, 1);
-    auto* histograms = new QHBoxLayout;
-    histograms->addWidget(m_histogram, 1);
-    histograms->addWidget(m_itlHistogram, 1);
-    charts->addLayout(histograms, 1, 1);
+    charts->addWidget(m_histogram, 1, 0);
+    charts->addWidget(m_itlHistogram, 1, 1);
     charts->setColumnStretch(0, 1);
     charts->setColumnStretch(1, 1);
 
