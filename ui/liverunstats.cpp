@@ -31,9 +31,11 @@ double nearestRank(QVector<double> values, double p)
 {
     if (values.isEmpty())
         return std::nan("");
-    std::sort(values.begin(), values.end());
+    // Selection, not a sort: this runs on the GUI thread at every snapshot over up to kItlSamples values.
     const auto rank = qsizetype(std::ceil(p * double(values.size())));
-    return values.at(std::clamp<qsizetype>(rank - 1, 0, values.size() - 1));
+    const auto nth = values.begin() + std::clamp<qsizetype>(rank - 1, 0, values.size() - 1);
+    std::nth_element(values.begin(), nth, values.end());
+    return *nth;
 }
 
 } // namespace

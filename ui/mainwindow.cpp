@@ -400,24 +400,27 @@ void MainWindow::onSnapshot(const RunSnapshotPtr& snapshot)
 void MainWindow::onPointFinished()
 {
     m_results->setResults(runTitle(tr("running")), m_controller->results());
-    // Lists the run (status "running") while it is in progress; the flush makes its row visible to the reader.
-    m_session->flush(nullptr);
-    refreshRuns();
-    m_runs->selectRun(m_controller->runId());
+    // Lists the run (status "running") while it is in progress, once the writer has stored the point (waiting for
+    // it here would block the GUI thread while a big point's requests are written).
+    afterStored([this, runId = m_controller->runId()](const QString&) {
+        refreshRuns();
+        m_runs->selectRun(runId);
+    });
 }
 
 void MainWindow::onRunFinished(RunState state, const ConfigError& error)
 {
-    QString storeError;
-    if (!m_session->flush(&storeError))
-        m_status->showMessage(tr("The run could not be saved to the project: %1").arg(storeError));
+    afterStored([this, runId = m_controller->runId()](const QString& storeError) {
+        if (!storeError.isEmpty())
+            m_status->showMessage(tr("The run could not be saved to the project: %1").arg(storeError));
+        refreshRuns();
+        m_runs->selectRun(runId);
+    });
     const QString stateName = state == RunState::Finished ? tr("completed")
         : state == RunState::Stopped                      ? tr("stopped")
                                                           : tr("failed");
     m_results->setResults(runTitle(stateName), m_controller->results());
     m_live->finishRun(state);
-    refreshRuns();
-    m_runs->selectRun(m_controller->runId());
     updateActions();
     updateStatus(state);
     if (state == RunState::Failed) {
@@ -430,6 +433,14 @@ void MainWindow::onRunFinished(RunState state, const ConfigError& error)
         m_tabs->setCurrentWidget(m_results);
         m_status->setTarget(WorkbenchStatusBar::Target::Reachable);
     }
+}
+
+void MainWindow::afterStored(const std::function<void(const QString& error)>& then)
+{
+    if (ProjectStore* store = m_session->store())
+        store->flushLater(this, then);
+    else
+        then(QString());
 }
 
 void MainWindow::refreshRuns()

@@ -8,6 +8,7 @@
 #include <QMainWindow>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 class QDockWidget;
@@ -64,6 +65,8 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    // Runs `then` (with the first write error) once the project writer has stored what is queued, without blocking.
+    void afterStored(const std::function<void(const QString& error)>& then);
     void buildPages();
     void buildActions();
     void connectController();

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QThread>
 
+#include <functional>
 #include <memory>
 
 namespace tl {
@@ -51,6 +52,9 @@ public:
 
     // Blocks until everything queued so far is on disk. False (with the first write error) if anything failed.
     bool flush(QString* error = nullptr);
+    // The same without blocking: `done` runs on this object's thread, with the first write error (empty when all
+    // went well), once everything queued so far is on disk; not at all when `context` or this store is gone first.
+    void flushLater(QObject* context, std::function<void(const QString& error)> done);
 
 Q_SIGNALS:
     void writeFailed(const QString& message);

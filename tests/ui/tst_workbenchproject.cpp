@@ -150,6 +150,17 @@ void TestWorkbenchProject::runAndWait(MainWindow* window)
     window->findChild<QAction*>(QStringLiteral("runAction"))->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRunTimeoutMs);
     QCOMPARE(window->controller()->state(), RunState::Finished);
+    // The project list is refreshed once the writer has stored the run (the GUI thread does not wait for it).
+    auto* model = window->findChild<RunListModel*>(QStringLiteral("runListModel"));
+    const QString id = window->controller()->runId();
+    const auto listed = [model, id] {
+        for (const auto& entry : model->runs()) {
+            if (entry.run.id == id)
+                return entry.run.status != QStringLiteral("running");
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(listed(), 5000);
 }
 
 QAction* TestWorkbenchProject::menuAction(MainWindow* window, const QString& runId, const char* name)
@@ -211,6 +222,7 @@ void TestWorkbenchProject::explorerEditsStoredRuns()
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRunTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(model->runs().size(), 2, 5000);
     const QString second = window->controller()->runId();
+    QTRY_COMPARE_WITH_TIMEOUT(model->run(second)->status, QStringLiteral("completed"), 5000); // once stored
     QCOMPARE(model->run(second)->pointCount, 2);
     QCOMPARE(model->run(second)->requestCount, 7);
 
