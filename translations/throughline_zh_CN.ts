@@ -2327,6 +2327,24 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <source>TTFT up to (ms)</source>
         <translation>TTFT 上限（毫秒）</translation>
     </message>
+    <message>
+        <source>TTFT</source>
+        <translation>TTFT</translation>
+    </message>
+    <message>
+        <source>%1 histogram of the current point</source>
+        <translation>当前测试点的 %1 直方图</translation>
+    </message>
+    <message>
+        <source>%1 up to (ms)</source>
+        <translation>%1 上限 (毫秒)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2–%3 ms: %n request(s)</source>
+        <translation>
+            <numerusform>%1 %2–%3 毫秒：%n 个请求</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tl::LiveChartView</name>
@@ -2364,6 +2382,18 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <location filename="../ui/charts/livechartview.cpp" line="62"/>
         <source>time since the point started (s)</source>
         <translation>自测试点开始的时间（秒）</translation>
+    </message>
+    <message>
+        <source>output tokens/s</source>
+        <translation>输出 token/秒</translation>
+    </message>
+    <message>
+        <source>TTFT of completed requests</source>
+        <translation>已完成请求的 TTFT</translation>
+    </message>
+    <message>
+        <source>t (s)</source>
+        <translation>时间 (秒)</translation>
     </message>
 </context>
 <context>
@@ -2547,6 +2577,10 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <location filename="../ui/pages/liverunpage.cpp" line="305"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>ITL</source>
+        <translation>ITL</translation>
     </message>
 </context>
 <context>
@@ -3585,6 +3619,22 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <source>An &apos;evalscope perf …&apos; or &apos;throughline-cli run …&apos; command:</source>
         <translation>&apos;evalscope perf …&apos; 或 &apos;throughline-cli run …&apos; 命令：</translation>
     </message>
+    <message>
+        <source>Preset &apos;%1&apos; not saved: %2</source>
+        <translation>预设“%1”未保存：%2</translation>
+    </message>
+    <message>
+        <source>Preset &apos;%1&apos; not deleted: %2</source>
+        <translation>预设“%1”未删除：%2</translation>
+    </message>
+    <message>
+        <source>Named run setups, stored in the project %1 (without the API key).</source>
+        <translation>命名的运行设置，保存在项目 %1 中（不含 API 密钥）。</translation>
+    </message>
+    <message>
+        <source>Named run setups, kept in this computer&apos;s settings while no writable project is open (without the API key).</source>
+        <translation>命名的运行设置；未打开可写项目时保存在本机设置中（不含 API 密钥）。</translation>
+    </message>
 </context>
 <context>
     <name>tl::RunsBrowserPage</name>
@@ -3859,6 +3909,58 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <location filename="../ui/charts/sweepcurvechart.cpp" line="54"/>
         <source>TTFT (ms)</source>
         <translation>TTFT（毫秒）</translation>
+    </message>
+    <message>
+        <source>output tokens/s</source>
+        <translation>输出 token/秒</translation>
+    </message>
+    <message>
+        <source>requests/s</source>
+        <translation>请求/秒</translation>
+    </message>
+    <message>
+        <source>TTFT</source>
+        <translation>TTFT</translation>
+    </message>
+    <message>
+        <source>ITL</source>
+        <translation>ITL</translation>
+    </message>
+    <message>
+        <source>latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>&amp;x:</source>
+        <translation>&amp;x：</translation>
+    </message>
+    <message>
+        <source>&amp;y (p50 and p99):</source>
+        <translation>&amp;y（p50 与 p99）：</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>%1 p50</source>
+        <translation>%1 p50</translation>
+    </message>
+    <message>
+        <source>%1 p99</source>
+        <translation>%1 p99</translation>
+    </message>
+    <message>
+        <source>%1 (ticks: tested load)</source>
+        <translation>%1（刻度：测试负载）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -4289,6 +4391,13 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <source>Workers</source>
         <translation>工作进程数</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ChartHover</name>
+    <message>
+        <source>%1: %2 at %3 %4</source>
+        <translation>%1：%2，%3 为 %4</translation>
     </message>
 </context>
 </TS>

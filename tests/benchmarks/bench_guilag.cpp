@@ -11,7 +11,6 @@
 // above the CLI's.
 // Linux only (getrusage).
 
-#include "config/commandline.h"
 #include "config/runconfig.h"
 #include "engine/runcontroller.h"
 #include "mainwindow.h"
@@ -190,9 +189,12 @@ GuiRun guiRun(const Options& o, const QString& url, bool measureLag)
 std::pair<double, double> cliRun(const Options& o, const QString& url)
 {
     QTemporaryDir dir;
-    tl::RunConfig c = runConfig(o, url, dir.filePath(QStringLiteral("bench.tlproj")));
-    QStringList args = QProcess::splitCommand(tl::CommandLine::toCommandLine(c, true));
-    args.removeFirst(); // "throughline-cli"
+    const tl::RunConfig c = runConfig(o, url, dir.filePath(QStringLiteral("bench.tlproj")));
+    const QStringList args{QStringLiteral("run"), QStringLiteral("--url"), c.url, QStringLiteral("--model"), c.model,
+        QStringLiteral("--parallel"), QString::number(c.parallel.first()), QStringLiteral("--number"),
+        QString::number(c.number.first()), QStringLiteral("--max-tokens"), QString::number(o.maxTokens),
+        QStringLiteral("--extra-args"), QString::fromUtf8(c.extraArgs), QStringLiteral("--name"), c.name,
+        QStringLiteral("--project"), c.project, QStringLiteral("--no-outputs")};
     QElapsedTimer clock;
     clock.start();
     const double cpu0 = cpuSeconds(RUSAGE_CHILDREN);
@@ -239,6 +241,7 @@ int main(int argc, char* argv[])
         {QStringLiteral("runs"), QStringLiteral("Runs of each kind; the medians are printed last."),
             QStringLiteral("n"), QStringLiteral("3")},
         {QStringLiteral("cpu"), QStringLiteral("Also compare total CPU time with throughline-cli.")},
+        {QStringLiteral("cpu-only"), QStringLiteral("Only the CPU comparison (no lag runs).")},
         {QStringLiteral("sim"), QStringLiteral("throughline-sim binary."), QStringLiteral("path"),
             dir + QStringLiteral("/../../app/throughline-sim")},
         {QStringLiteral("cli"), QStringLiteral("throughline-cli binary."), QStringLiteral("path"),
@@ -254,7 +257,8 @@ int main(int argc, char* argv[])
     o.ttftMs = parser.value(QStringLiteral("ttft-ms")).toInt();
     o.itlMs = parser.value(QStringLiteral("itl-ms")).toInt();
     o.runs = std::max(1, parser.value(QStringLiteral("runs")).toInt());
-    o.cpu = parser.isSet(QStringLiteral("cpu"));
+    o.cpu = parser.isSet(QStringLiteral("cpu")) || parser.isSet(QStringLiteral("cpu-only"));
+    const bool lagRuns = !parser.isSet(QStringLiteral("cpu-only"));
     o.sim = parser.value(QStringLiteral("sim"));
     o.cli = parser.value(QStringLiteral("cli"));
     o.simCpus = parser.value(QStringLiteral("sim-cpus"));
@@ -267,7 +271,7 @@ int main(int argc, char* argv[])
     std::printf("%d streams x %d requests, %d tokens at %d ms + %d ms/token; platform %s; load %.2f\n", o.streams,
         o.perStream, o.maxTokens, o.ttftMs, o.itlMs, qPrintable(QGuiApplication::platformName()), loadAverage());
     std::vector<double> p50s, p99s, maxes, guiCpu, cliCpu;
-    for (int i = 0; i < o.runs; ++i) {
+    for (int i = 0; lagRuns && i < o.runs; ++i) {
         const GuiRun r = guiRun(o, sim.url(), true);
         p50s.push_back(percentile(r.lagsMs, 50));
         p99s.push_back(percentile(r.lagsMs, 99));
@@ -288,7 +292,9 @@ int main(int argc, char* argv[])
             std::fflush(stdout);
         }
     }
-    std::printf("median: lag p50 %.2f ms  p99 %.2f ms  max %.1f ms", median(p50s), median(p99s), median(maxes));
+    std::printf("median:");
+    if (lagRuns)
+        std::printf(" lag p50 %.2f ms  p99 %.2f ms  max %.1f ms", median(p50s), median(p99s), median(maxes));
     if (o.cpu) {
         const double g = median(guiCpu);
         const double c = median(cliCpu);
