@@ -2345,6 +2345,16 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
             <numerusform>%1 %2–%3 毫秒：%n 个请求</numerusform>
         </translation>
     </message>
+    <message>
+        <source>intervals</source>
+        <translation>间隔数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2–%3 ms: %n interval(s)</source>
+        <translation>
+            <numerusform>%1 %2–%3 毫秒：%n 个间隔</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tl::LiveChartView</name>

@@ -48,9 +48,11 @@ HistogramChartView::HistogramChartView(QWidget* parent)
     setHistogram(0, 0, {});
 }
 
-void HistogramChartView::setKind(const QString& name, const QColor& color)
+void HistogramChartView::setKind(const QString& name, const QColor& color, bool intervals)
 {
     m_name = name;
+    m_intervals = intervals;
+    m_yAxis->setTitleText(intervals ? tr("intervals") : tr("requests"));
     m_chart->setTitle(tr("%1 histogram of the current point").arg(name));
     m_xAxis->setTitleText(tr("%1 up to (ms)").arg(name));
     m_set->setColor(color);
@@ -62,7 +64,8 @@ QString HistogramChartView::binText(int index) const
         return {};
     const QLocale locale;
     const int decimals = m_binWidthMs >= 1 ? 1 : 3;
-    return tr("%1 %2–%3 ms: %n request(s)", nullptr, int(m_set->at(index)))
+    const int n = int(m_set->at(index));
+    return (m_intervals ? tr("%1 %2–%3 ms: %n interval(s)", nullptr, n) : tr("%1 %2–%3 ms: %n request(s)", nullptr, n))
         .arg(m_name, locale.toString(m_startMs + m_binWidthMs * index, 'f', decimals),
             locale.toString(m_startMs + m_binWidthMs * (index + 1), 'f', decimals));
 }

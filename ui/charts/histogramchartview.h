@@ -25,7 +25,8 @@ public:
     ~HistogramChartView() override;
 
     // Titles and colour for another quantity: `name` is its short name ("ITL") in the title, axis and hover text.
-    void setKind(const QString& name, const QColor& color);
+    // `intervals`: the samples are inter-token intervals (ITL), not requests.
+    void setKind(const QString& name, const QColor& color, bool intervals = false);
     void setHistogram(double startMs, double binWidthMs, const QVector<int>& counts);
     // What hovering bin `index` shows ("ITL 12.0–14.5 ms: 37 requests").
     QString binText(int index) const;
@@ -42,6 +43,7 @@ private:
     QValueAxis* m_yAxis = nullptr;
     ChartHover* m_hover = nullptr;
     QString m_name;
+    bool m_intervals = false;
     double m_startMs = 0;
     double m_binWidthMs = 0;
 };

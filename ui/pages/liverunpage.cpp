@@ -72,7 +72,7 @@ LiveRunPage::LiveRunPage(QWidget* parent)
     m_histogram->setObjectName(QStringLiteral("ttftHistogram"));
     m_itlHistogram->setMinimumHeight(180);
     m_itlHistogram->setObjectName(QStringLiteral("itlHistogram"));
-    m_itlHistogram->setKind(tr("ITL"), QColor(0x6a, 0x3d, 0x9a));
+    m_itlHistogram->setKind(tr("ITL"), QColor(0x6a, 0x3d, 0x9a), true);
     connect(m_stop, &QPushButton::clicked, this, &LiveRunPage::stopRequested);
     setStopStage(0);
 
