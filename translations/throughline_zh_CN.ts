@@ -2327,6 +2327,34 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
             <source>TTFT up to (ms)</source>
             <translation>TTFT 上限（毫秒）</translation>
         </message>
+        <message>
+            <source>TTFT</source>
+            <translation>TTFT</translation>
+        </message>
+        <message>
+            <source>%1 histogram of the current point</source>
+            <translation>当前测试点的 %1 直方图</translation>
+        </message>
+        <message>
+            <source>%1 up to (ms)</source>
+            <translation>%1 上限 (毫秒)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 %2–%3 ms: %n request(s)</source>
+            <translation>
+                <numerusform>%1 %2–%3 毫秒：%n 个请求</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>intervals</source>
+            <translation>间隔数</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 %2–%3 ms: %n interval(s)</source>
+            <translation>
+                <numerusform>%1 %2–%3 毫秒：%n 个间隔</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>tl::LiveChartView</name>
@@ -2364,6 +2392,18 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
             <location filename="../ui/charts/livechartview.cpp" line="62" />
             <source>time since the point started (s)</source>
             <translation>自测试点开始的时间（秒）</translation>
+        </message>
+        <message>
+            <source>output tokens/s</source>
+            <translation>输出 token/秒</translation>
+        </message>
+        <message>
+            <source>TTFT of completed requests</source>
+            <translation>已完成请求的 TTFT</translation>
+        </message>
+        <message>
+            <source>t (s)</source>
+            <translation>时间 (秒)</translation>
         </message>
     </context>
     <context>
@@ -2547,6 +2587,10 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
             <location filename="../ui/pages/liverunpage.cpp" line="305" />
             <source>%1 s</source>
             <translation>%1 秒</translation>
+        </message>
+        <message>
+            <source>ITL</source>
+            <translation>ITL</translation>
         </message>
     </context>
     <context>
@@ -3590,6 +3634,22 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
             <source>An 'evalscope perf …' or 'throughline-cli run …' command:</source>
             <translation>'evalscope perf …' 或 'throughline-cli run …' 命令：</translation>
         </message>
+        <message>
+            <source>Preset '%1' not saved: %2</source>
+            <translation>预设“%1”未保存：%2</translation>
+        </message>
+        <message>
+            <source>Preset '%1' not deleted: %2</source>
+            <translation>预设“%1”未删除：%2</translation>
+        </message>
+        <message>
+            <source>Named run setups, stored in the project %1 (without the API key).</source>
+            <translation>命名的运行设置，保存在项目 %1 中（不含 API 密钥）。</translation>
+        </message>
+        <message>
+            <source>Named run setups, kept in this computer's settings while no writable project is open (without the API key).</source>
+            <translation>命名的运行设置；未打开可写项目时保存在本机设置中（不含 API 密钥）。</translation>
+        </message>
     </context>
     <context>
         <name>tl::RunsBrowserPage</name>
@@ -3869,6 +3929,58 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
             <location filename="../ui/charts/sweepcurvechart.cpp" line="54" />
             <source>TTFT (ms)</source>
             <translation>TTFT（毫秒）</translation>
+        </message>
+        <message>
+            <source>output tokens/s</source>
+            <translation>输出 token/秒</translation>
+        </message>
+        <message>
+            <source>requests/s</source>
+            <translation>请求/秒</translation>
+        </message>
+        <message>
+            <source>TTFT</source>
+            <translation>TTFT</translation>
+        </message>
+        <message>
+            <source>ITL</source>
+            <translation>ITL</translation>
+        </message>
+        <message>
+            <source>latency</source>
+            <translation>延迟</translation>
+        </message>
+        <message>
+            <source>&amp;x:</source>
+            <translation>&amp;x：</translation>
+        </message>
+        <message>
+            <source>&amp;y (p50 and p99):</source>
+            <translation>&amp;y（p50 与 p99）：</translation>
+        </message>
+        <message>
+            <source>s</source>
+            <translation>秒</translation>
+        </message>
+        <message>
+            <source>ms</source>
+            <translation>毫秒</translation>
+        </message>
+        <message>
+            <source>%1 p50</source>
+            <translation>%1 p50</translation>
+        </message>
+        <message>
+            <source>%1 p99</source>
+            <translation>%1 p99</translation>
+        </message>
+        <message>
+            <source>%1 (ticks: tested load)</source>
+            <translation>%1（刻度：测试负载）</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
         </message>
     </context>
     <context>
@@ -5060,6 +5172,380 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
             <location filename="../ui/charts/chartexporter.cpp" line="117" />
             <source>%1 could not be written: %2</source>
             <translation>无法写入 %1：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParameterLabel</name>
+        <message>
+            <source>API</source>
+            <translation>API 类型</translation>
+        </message>
+        <message>
+            <source>API key</source>
+            <translation>API 密钥</translation>
+        </message>
+        <message>
+            <source>API key env</source>
+            <translation>API 密钥环境变量</translation>
+        </message>
+        <message>
+            <source>Apply chat template</source>
+            <translation>应用聊天模板</translation>
+        </message>
+        <message>
+            <source>Arrival distribution</source>
+            <translation>到达分布</translation>
+        </message>
+        <message>
+            <source>Attn implementation</source>
+            <translation>注意力实现</translation>
+        </message>
+        <message>
+            <source>Burstiness</source>
+            <translation>突发度</translation>
+        </message>
+        <message>
+            <source>CA cert</source>
+            <translation>CA 证书</translation>
+        </message>
+        <message>
+            <source>Connect rate</source>
+            <translation>连接速率</translation>
+        </message>
+        <message>
+            <source>Connect timeout</source>
+            <translation>连接超时</translation>
+        </message>
+        <message>
+            <source>Continuous usage</source>
+            <translation>持续用量统计</translation>
+        </message>
+        <message>
+            <source>Data source</source>
+            <translation>数据来源</translation>
+        </message>
+        <message>
+            <source>Dataset</source>
+            <translation>数据集</translation>
+        </message>
+        <message>
+            <source>Dataset args</source>
+            <translation>数据集参数</translation>
+        </message>
+        <message>
+            <source>Dataset cache</source>
+            <translation>数据集缓存</translation>
+        </message>
+        <message>
+            <source>Dataset offset</source>
+            <translation>数据集偏移</translation>
+        </message>
+        <message>
+            <source>Dataset path</source>
+            <translation>数据集路径</translation>
+        </message>
+        <message>
+            <source>Db commit interval</source>
+            <translation>数据库提交间隔</translation>
+        </message>
+        <message>
+            <source>Debug</source>
+            <translation>调试</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>持续时间</translation>
+        </message>
+        <message>
+            <source>Enable progress tracker</source>
+            <translation>启用进度跟踪</translation>
+        </message>
+        <message>
+            <source>Extra args</source>
+            <translation>额外参数</translation>
+        </message>
+        <message>
+            <source>Frequency penalty</source>
+            <translation>频率惩罚</translation>
+        </message>
+        <message>
+            <source>Headers</source>
+            <translation>请求头</translation>
+        </message>
+        <message>
+            <source>Image format</source>
+            <translation>图像格式</translation>
+        </message>
+        <message>
+            <source>Image height</source>
+            <translation>图像高度</translation>
+        </message>
+        <message>
+            <source>Image num</source>
+            <translation>图像数量</translation>
+        </message>
+        <message>
+            <source>Image patch size</source>
+            <translation>图像分块大小</translation>
+        </message>
+        <message>
+            <source>Image width</source>
+            <translation>图像宽度</translation>
+        </message>
+        <message>
+            <source>In flight task multiplier</source>
+            <translation>在途任务倍数</translation>
+        </message>
+        <message>
+            <source>Insecure</source>
+            <translation>不校验证书</translation>
+        </message>
+        <message>
+            <source>Log every N query</source>
+            <translation>每 N 个请求记录一次</translation>
+        </message>
+        <message>
+            <source>Logprobs</source>
+            <translation>对数概率</translation>
+        </message>
+        <message>
+            <source>Max event bytes</source>
+            <translation>单事件最大字节数</translation>
+        </message>
+        <message>
+            <source>Max prompt length</source>
+            <translation>最大提示长度</translation>
+        </message>
+        <message>
+            <source>Max response bytes</source>
+            <translation>最大响应字节数</translation>
+        </message>
+        <message>
+            <source>Max tokens</source>
+            <translation>最大令牌数</translation>
+        </message>
+        <message>
+            <source>Max turns</source>
+            <translation>最大轮数</translation>
+        </message>
+        <message>
+            <source>Min prompt length</source>
+            <translation>最小提示长度</translation>
+        </message>
+        <message>
+            <source>Min tokens</source>
+            <translation>最小令牌数</translation>
+        </message>
+        <message>
+            <source>Min turns</source>
+            <translation>最小轮数</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <source>Multi turn</source>
+            <translation>多轮对话</translation>
+        </message>
+        <message>
+            <source>Multi turn args</source>
+            <translation>多轮对话参数</translation>
+        </message>
+        <message>
+            <source>N choices</source>
+            <translation>候选数 N</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>No outputs</source>
+            <translation>不写输出文件</translation>
+        </message>
+        <message>
+            <source>No proxy</source>
+            <translation>不使用代理</translation>
+        </message>
+        <message>
+            <source>No test connection</source>
+            <translation>跳过连接测试</translation>
+        </message>
+        <message>
+            <source>No timestamp</source>
+            <translation>不加时间戳</translation>
+        </message>
+        <message>
+            <source>Num workers</source>
+            <translation>工作线程数</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>请求数</translation>
+        </message>
+        <message>
+            <source>Open loop</source>
+            <translation>开环</translation>
+        </message>
+        <message>
+            <source>Outputs dir</source>
+            <translation>输出目录</translation>
+        </message>
+        <message>
+            <source>Parallel</source>
+            <translation>并发数</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>Prefix length</source>
+            <translation>前缀长度</translation>
+        </message>
+        <message>
+            <source>Project</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Prompt</source>
+            <translation>提示词</translation>
+        </message>
+        <message>
+            <source>Query template</source>
+            <translation>请求模板</translation>
+        </message>
+        <message>
+            <source>Queue size multiplier</source>
+            <translation>队列大小倍数</translation>
+        </message>
+        <message>
+            <source>Rate</source>
+            <translation>速率</translation>
+        </message>
+        <message>
+            <source>Read timeout</source>
+            <translation>读取超时</translation>
+        </message>
+        <message>
+            <source>Repetition penalty</source>
+            <translation>重复惩罚</translation>
+        </message>
+        <message>
+            <source>SLA auto tune</source>
+            <translation>SLA 自动调优</translation>
+        </message>
+        <message>
+            <source>SLA fixed parallel</source>
+            <translation>SLA 固定并发数</translation>
+        </message>
+        <message>
+            <source>SLA lower bound</source>
+            <translation>SLA 下限</translation>
+        </message>
+        <message>
+            <source>SLA num runs</source>
+            <translation>SLA 重复次数</translation>
+        </message>
+        <message>
+            <source>SLA number multiplier</source>
+            <translation>SLA 请求数倍数</translation>
+        </message>
+        <message>
+            <source>SLA params</source>
+            <translation>SLA 参数</translation>
+        </message>
+        <message>
+            <source>SLA upper bound</source>
+            <translation>SLA 上限</translation>
+        </message>
+        <message>
+            <source>SLA variable</source>
+            <translation>SLA 变量</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>随机种子</translation>
+        </message>
+        <message>
+            <source>Sleep interval</source>
+            <translation>间隔休眠</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>停止词</translation>
+        </message>
+        <message>
+            <source>Stop token ids</source>
+            <translation>停止令牌 ID</translation>
+        </message>
+        <message>
+            <source>Stream</source>
+            <translation>流式输出</translation>
+        </message>
+        <message>
+            <source>Swanlab API key</source>
+            <translation>SwanLab API 密钥</translation>
+        </message>
+        <message>
+            <source>Swanlab host</source>
+            <translation>SwanLab 主机</translation>
+        </message>
+        <message>
+            <source>Temperature</source>
+            <translation>温度</translation>
+        </message>
+        <message>
+            <source>Tokenize prompt</source>
+            <translation>对提示分词</translation>
+        </message>
+        <message>
+            <source>Tokenizer path</source>
+            <translation>分词器路径</translation>
+        </message>
+        <message>
+            <source>Top k</source>
+            <translation>Top k</translation>
+        </message>
+        <message>
+            <source>Top p</source>
+            <translation>Top p</translation>
+        </message>
+        <message>
+            <source>Total timeout</source>
+            <translation>总超时</translation>
+        </message>
+        <message>
+            <source>Transport</source>
+            <translation>传输方式</translation>
+        </message>
+        <message>
+            <source>URL</source>
+            <translation>URL</translation>
+        </message>
+        <message>
+            <source>Visualizer</source>
+            <translation>可视化工具</translation>
+        </message>
+        <message>
+            <source>Wandb API key</source>
+            <translation>Wandb API 密钥</translation>
+        </message>
+        <message>
+            <source>Warmup num</source>
+            <translation>预热请求数</translation>
+        </message>
+        <message>
+            <source>Workers</source>
+            <translation>工作进程数</translation>
+        </message>
+    </context>
+    <context>
+        <name>tl::ChartHover</name>
+        <message>
+            <source>%1: %2 at %3 %4</source>
+            <translation>%1：%2，%3 为 %4</translation>
         </message>
     </context>
 </TS>

@@ -17,6 +17,7 @@ const QString kLanguage = QStringLiteral("ui/language");
 const QString kProjectFolder = QStringLiteral("folders/projects");
 const QString kImportFolder = QStringLiteral("folders/import");
 const QString kExportFolder = QStringLiteral("folders/export");
+const QString kLastForm = QStringLiteral("setup/lastForm");
 const QString kPresets = QStringLiteral("setup/presets"); // one map: a preset's name may hold any character
 
 } // namespace
@@ -123,6 +124,16 @@ QString AppSettings::exportFolder() const
 void AppSettings::setExportFolder(const QString& folder)
 {
     m_settings->setValue(kExportFolder, folder);
+}
+
+QByteArray AppSettings::lastForm() const
+{
+    return m_settings->value(kLastForm).toByteArray();
+}
+
+void AppSettings::setLastForm(const QByteArray& configJson)
+{
+    m_settings->setValue(kLastForm, configJson);
 }
 
 QStringList AppSettings::presetNames() const

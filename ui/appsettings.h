@@ -50,6 +50,10 @@ public:
     void setPreset(const QString& name, const QByteArray& configJson);
     void removePreset(const QString& name);
 
+    // The setup form as the user left it (RunConfig JSON without secrets), filled in again on the next start.
+    QByteArray lastForm() const;
+    void setLastForm(const QByteArray& configJson);
+
     void sync();
 
 private:

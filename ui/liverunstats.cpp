@@ -13,13 +13,29 @@ namespace {
 constexpr double kLagSuspectMs = 20.0;
 constexpr double kConcurrencySuspectRatio = 0.8;
 
+LiveRunStats::Histogram histogramOf(const QVector<double>& values, int bins)
+{
+    LiveRunStats::Histogram h;
+    if (bins <= 0 || values.isEmpty())
+        return h;
+    const auto [min, max] = std::minmax_element(values.cbegin(), values.cend());
+    h.startMs = *min;
+    h.binWidthMs = std::max(0.1, (*max - *min) / bins);
+    h.counts.fill(0, bins);
+    for (double v : values)
+        ++h.counts[std::clamp(int((v - h.startMs) / h.binWidthMs), 0, bins - 1)];
+    return h;
+}
+
 double nearestRank(QVector<double> values, double p)
 {
     if (values.isEmpty())
         return std::nan("");
-    std::sort(values.begin(), values.end());
+    // Selection, not a sort: this runs on the GUI thread at every snapshot over up to kItlSamples values.
     const auto rank = qsizetype(std::ceil(p * double(values.size())));
-    return values.at(std::clamp<qsizetype>(rank - 1, 0, values.size() - 1));
+    const auto nth = values.begin() + std::clamp<qsizetype>(rank - 1, 0, values.size() - 1);
+    std::nth_element(values.begin(), nth, values.end());
+    return *nth;
 }
 
 } // namespace
@@ -34,6 +50,9 @@ void LiveRunStats::startPoint(int pointIndex)
     m_pointIndex = pointIndex;
     m_ttftsMs.clear();
     m_lagsMs.clear();
+    m_itlsMs.clear();
+    m_itlSeen = 0;
+    m_latenciesS.clear();
 }
 
 void LiveRunStats::addRecords(const QList<RequestRecord>& records, int pointIndex)
@@ -48,6 +67,8 @@ void LiveRunStats::addRecords(const QList<RequestRecord>& records, int pointInde
         if (r.success) {
             ++m_succeeded;
             m_ttftsMs.append(r.ttftS() * 1000.0);
+            m_latenciesS.append(r.latencyS());
+            addItls(r);
             continue;
         }
         if (r.errorClass == ErrorClass::Aborted) {
@@ -79,16 +100,40 @@ double LiveRunStats::pointScheduleLagP99Ms() const
 
 LiveRunStats::Histogram LiveRunStats::ttftHistogram(int bins) const
 {
-    Histogram h;
-    if (bins <= 0 || m_ttftsMs.isEmpty())
-        return h;
-    const auto [min, max] = std::minmax_element(m_ttftsMs.cbegin(), m_ttftsMs.cend());
-    h.startMs = *min;
-    h.binWidthMs = std::max(0.1, (*max - *min) / bins);
-    h.counts.fill(0, bins);
-    for (double v : m_ttftsMs)
-        ++h.counts[std::clamp(int((v - h.startMs) / h.binWidthMs), 0, bins - 1)];
-    return h;
+    return histogramOf(m_ttftsMs, bins);
+}
+
+LiveRunStats::Histogram LiveRunStats::itlHistogram(int bins) const
+{
+    return histogramOf(m_itlsMs, bins);
+}
+
+double LiveRunStats::pointItlPercentileMs(double p) const
+{
+    return nearestRank(m_itlsMs, p);
+}
+
+double LiveRunStats::pointLatencyPercentileS(double p) const
+{
+    return nearestRank(m_latenciesS, p);
+}
+
+void LiveRunStats::addItls(const RequestRecord& r)
+{
+    for (double itl : r.itlS()) {
+        ++m_itlSeen;
+        if (m_itlsMs.size() < kItlSamples) {
+            m_itlsMs.append(itl * 1000.0);
+            continue;
+        }
+        // Algorithm R with a xorshift generator: every ITL seen has the same chance of being in the sample.
+        m_sampleState ^= m_sampleState << 13;
+        m_sampleState ^= m_sampleState >> 7;
+        m_sampleState ^= m_sampleState << 17;
+        const auto slot = qint64(m_sampleState % quint64(m_itlSeen));
+        if (slot < kItlSamples)
+            m_itlsMs[slot] = itl * 1000.0;
+    }
 }
 
 LiveRunStats::Health LiveRunStats::health(const RunSnapshot& snapshot) const

@@ -45,11 +45,20 @@ public:
     double pointScheduleLagP99Ms() const; // NaN when no request had a schedule
     // `bins` equal bins from the smallest to the largest TTFT of the current point (at least 0.1 ms wide).
     Histogram ttftHistogram(int bins) const;
+    // The current point's inter-token latencies: a uniform sample of at most kItlSamples of them (a 500-stream point
+    // yields millions; percentiles of the sample are the provisional point's, the finished point's come from core).
+    static constexpr int kItlSamples = 20000;
+    const QVector<double>& pointItlsMs() const { return m_itlsMs; }
+    double pointItlPercentileMs(double p) const; // NaN when none
+    double pointLatencyPercentileS(double p) const; // NaN when none
+    Histogram itlHistogram(int bins) const;
     // Whether the client, not the server, may be limiting the numbers: schedule lag, and achieved vs target
     // concurrency (closed loop) over the steady part of the point's series.
     Health health(const RunSnapshot& snapshot) const;
 
 private:
+    void addItls(const RequestRecord& r);
+
     int m_pointIndex = -1;
     qint64 m_succeeded = 0;
     qint64 m_failed = 0;
@@ -58,6 +67,10 @@ private:
     QStringList m_latestErrors;
     QVector<double> m_ttftsMs;
     QVector<double> m_lagsMs;
+    QVector<double> m_itlsMs;
+    qint64 m_itlSeen = 0; // ITLs of the point so far, sampled or not
+    quint64 m_sampleState = 0x9E3779B97F4A7C15ULL; // reservoir sampling's generator (deterministic)
+    QVector<double> m_latenciesS;
 };
 
 } // namespace tl

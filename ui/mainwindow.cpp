@@ -55,6 +55,7 @@ MainWindow::MainWindow(
     connectController();
     m_setup->setConfig(initialConfig);
     m_setup->setSettings(m_settings); // named presets
+    m_setup->setProject(m_session.get()); // named presets live in the project when one is open
     resize(1280, 820);
     if (m_settings) {
         restoreGeometry(m_settings->windowGeometry());
@@ -183,6 +184,7 @@ bool MainWindow::openProject(const QString& path)
         rememberProject(path);
     const QString name = m_session->isOpen() ? QFileInfo(path).fileName() : QString();
     setWindowTitle(name.isEmpty() ? tr("Throughline") : tr("%1 — Throughline").arg(name));
+    m_setup->projectChanged();
     refreshRuns();
     updateStatus(m_controller->state());
     return ok;
@@ -415,17 +417,22 @@ void MainWindow::onSnapshot(const RunSnapshotPtr& snapshot)
 void MainWindow::onPointFinished()
 {
     m_results->setResults(runTitle(tr("running")), m_controller->results());
-    // Lists the run (status "running") while it is in progress; the flush makes its row visible to the reader.
-    m_session->flush(nullptr);
-    refreshRuns();
-    m_runs->selectRun(m_controller->runId());
+    // Lists the run (status "running") while it is in progress, once the writer has stored the point (waiting for
+    // it here would block the GUI thread while a big point's requests are written).
+    afterStored([this, runId = m_controller->runId()](const QString&) {
+        refreshRuns();
+        m_runs->selectRun(runId);
+    });
 }
 
 void MainWindow::onRunFinished(RunState state, const ConfigError& error)
 {
-    QString storeError;
-    if (!m_session->flush(&storeError))
-        m_status->showMessage(tr("The run could not be saved to the project: %1").arg(storeError));
+    afterStored([this, runId = m_controller->runId()](const QString& storeError) {
+        if (!storeError.isEmpty())
+            m_status->showMessage(tr("The run could not be saved to the project: %1").arg(storeError));
+        refreshRuns();
+        m_runs->selectRun(runId);
+    });
     const QString stateName = state == RunState::Finished ? tr("completed")
         : state == RunState::Stopped                      ? tr("stopped")
                                                           : tr("failed");
@@ -433,8 +440,6 @@ void MainWindow::onRunFinished(RunState state, const ConfigError& error)
     if (m_session->isOpen() && !m_controller->runId().isEmpty() && state != RunState::Failed)
         m_results->showRun(m_session->path(), m_controller->runId());
     m_live->finishRun(state);
-    refreshRuns();
-    m_runs->selectRun(m_controller->runId());
     updateActions();
     updateStatus(state);
     if (state == RunState::Failed) {
@@ -447,6 +452,14 @@ void MainWindow::onRunFinished(RunState state, const ConfigError& error)
         m_tabs->setCurrentWidget(m_results);
         m_status->setTarget(WorkbenchStatusBar::Target::Reachable);
     }
+}
+
+void MainWindow::afterStored(const std::function<void(const QString& error)>& then)
+{
+    if (ProjectStore* store = m_session->store())
+        store->flushLater(this, then);
+    else
+        then(QString());
 }
 
 void MainWindow::refreshRuns()
@@ -499,11 +512,20 @@ void MainWindow::updateStatus(RunState state)
     updateActions();
 }
 
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    const int cap = width() * 3 / 10;
+    if (m_runsDock->isVisible() && !m_runsDock->isFloating() && m_runsDock->width() > cap)
+        resizeDocks({m_runsDock}, {cap}, Qt::Horizontal);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     if (!m_controller->isRunning()) {
         if (m_settings) {
             m_settings->setWindowLayout(saveGeometry(), saveState());
+            m_settings->setLastForm(m_setup->config().toJson(false)); // filled in again on the next start
             m_settings->sync();
         }
         event->accept();

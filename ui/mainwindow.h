@@ -8,6 +8,7 @@
 #include <QMainWindow>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 class QDockWidget;
@@ -61,8 +62,12 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // On a small screen (1024x640) the project dock gives up width so the pages are not squeezed.
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
+    // Runs `then` (with the first write error) once the project writer has stored what is queued, without blocking.
+    void afterStored(const std::function<void(const QString& error)>& then);
     void buildPages();
     void buildActions();
     void connectController();

@@ -110,6 +110,32 @@ bool ProjectSession::setRunNotes(const QString& runId, const QString& notes, QSt
     return m_store->flush(error);
 }
 
+QStringList ProjectSession::presetNames() const
+{
+    return m_reader ? m_reader->presetNames() : QStringList();
+}
+
+QByteArray ProjectSession::preset(const QString& name) const
+{
+    return m_reader ? m_reader->preset(name) : QByteArray();
+}
+
+bool ProjectSession::savePreset(const QString& name, const QByteArray& configJson, QString* error)
+{
+    if (!writable(error))
+        return false;
+    m_store->setPreset(name, configJson);
+    return m_store->flush(error);
+}
+
+bool ProjectSession::deletePreset(const QString& name, QString* error)
+{
+    if (!writable(error))
+        return false;
+    m_store->removePreset(name);
+    return m_store->flush(error);
+}
+
 bool ProjectSession::deleteRun(const QString& runId, QString* error)
 {
     if (!writable(error))

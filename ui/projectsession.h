@@ -48,6 +48,11 @@ public:
     bool deleteRun(const QString& runId, QString* error);
     // Stores an imported run (RunImporter's result) in the project.
     bool addRun(const RunData& run, QString* error);
+    // Named presets of the setup form, kept in the project (written at once, like the edits above).
+    QStringList presetNames() const;
+    QByteArray preset(const QString& name) const;
+    bool savePreset(const QString& name, const QByteArray& configJson, QString* error);
+    bool deletePreset(const QString& name, QString* error);
     // Writes a consistent copy of the whole project (what the writer has committed, WAL included) to `path`.
     bool saveCopy(const QString& path, QString* error) const;
 

@@ -95,8 +95,14 @@ int main(int argc, char* argv[])
         if (projectPath.isEmpty())
             projectPath = tl::Demo::defaultProjectPath();
         config = tl::Demo::runConfig(sim->baseUrl(), projectPath);
-    } else if (projectPath.isEmpty() && QFileInfo::exists(settings->lastProject())) {
-        projectPath = settings->lastProject(); // reopen where the user left off
+    } else {
+        if (projectPath.isEmpty() && QFileInfo::exists(settings->lastProject()))
+            projectPath = settings->lastProject(); // reopen where the user left off
+        if (const QByteArray lastForm = settings->lastForm(); !lastForm.isEmpty()) {
+            tl::ConfigErrors ignored; // a field this version no longer reads keeps its default
+            config = tl::RunConfig::fromJson(lastForm, &ignored);
+            config.project.clear(); // the project is the one opened above
+        }
     }
 
     tl::MainWindow window(config, projectPath, settings.get());

@@ -66,6 +66,10 @@ struct Parameter {
     ParameterGroup group = ParameterGroup::Target;
     const char* metavar = nullptr;
     const char* unit = nullptr; // "s", "tokens", "requests/s"
+    // The form's label in English, the source text of its translation in context "ParameterLabel" (see
+    // ParameterRegistry::label()). Derived from the key or flag ("max_tokens" -> "Max tokens") unless an entry sets
+    // one; the translatable list is generated into core/config/parameterlabels.cpp (tst_parameterlabels checks it).
+    QString label;
     const char* help = ""; // one line
     const char* definition = ""; // the longer text of tooltips and docs/PARAMETERS.md
     QStringList choices; // Combo entries; values outside them are refused when `strictChoices`

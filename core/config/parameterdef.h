@@ -283,6 +283,11 @@ public:
         m_p.unit = v;
         return *this;
     }
+    Def& label(const char* v) // only where the label derived from the key reads badly
+    {
+        m_p.label = QString::fromUtf8(v);
+        return *this;
+    }
     Def& help(const char* v)
     {
         m_p.help = v;

@@ -2,6 +2,9 @@
 
 #include "config/parameterdef.h"
 
+#include <QCoreApplication>
+#include <QRegularExpression>
+
 namespace tl {
 
 using nlohmann::json;
@@ -20,6 +23,10 @@ QList<Parameter> buildRegistry()
     addSlaParameters(r);
     addOutputParameters(r);
     addAdvancedParameters(r);
+    for (Parameter& p : r) {
+        if (p.label.isEmpty())
+            p.label = ParameterRegistry::derivedLabel(p.key ? QString::fromLatin1(p.key) : p.flag());
+    }
     return r;
 }
 
@@ -143,6 +150,28 @@ const Parameter* ParameterRegistry::byFlag(const QString& flag)
             return &p;
     }
     return nullptr;
+}
+
+QString ParameterRegistry::label(const Parameter& p)
+{
+    return QCoreApplication::translate("ParameterLabel", p.label.toUtf8().constData());
+}
+
+QString ParameterRegistry::derivedLabel(const QString& keyOrFlag)
+{
+    QString text = keyOrFlag.startsWith(QLatin1String("--")) ? keyOrFlag.mid(2) : keyOrFlag;
+    QStringList words = text.split(QRegularExpression(QStringLiteral("[_-]")), Qt::SkipEmptyParts);
+    static const QStringList upper = {QStringLiteral("api"), QStringLiteral("url"), QStringLiteral("ca"),
+        QStringLiteral("sla"), QStringLiteral("n"), QStringLiteral("tls"), QStringLiteral("http"),
+        QStringLiteral("json"), QStringLiteral("id")};
+    for (QString& w : words) {
+        if (upper.contains(w))
+            w = w.toUpper();
+    }
+    text = words.join(u' ');
+    if (!text.isEmpty())
+        text[0] = text.at(0).toUpper();
+    return text;
 }
 
 const Parameter* ParameterRegistry::byKey(const QString& key)

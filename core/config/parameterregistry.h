@@ -24,6 +24,12 @@ public:
     // The entry a flag names: any of its flags, aliases or its --no- form (nullptr: none).
     static const Parameter* byFlag(const QString& flag);
     static const Parameter* byKey(const QString& key);
+    // The parameter's form label in the application's language (Parameter::label translated).
+    static QString label(const Parameter& p);
+    // The English label derived from a key or flag: "max_tokens" -> "Max tokens", "--api-key" -> "API key".
+    static QString derivedLabel(const QString& keyOrFlag);
+    // The labels as marked for translation in core/config/parameterlabels.cpp (generated; see tst_parameterlabels).
+    static QStringList translatableLabels();
 
     // The value that command-line words give (`negative`: the --no- form was given); null with `error` set when
     // the words are not of the parameter's type or out of its range.

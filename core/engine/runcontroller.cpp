@@ -11,7 +11,9 @@
 #include "util/monoclock.h"
 
 #include <QDateTime>
+#include <QFutureWatcher>
 #include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QTimer>
 #include <QUuid>
 
@@ -313,13 +315,29 @@ void RunController::finishPoint()
 {
     m_snapshotTimer->stop();
     m_durationTimer->stop();
-    PointResult result;
+    // A big point's metrics take hundreds of milliseconds (percentiles and extended metrics over every record):
+    // they are computed on a pool thread so that the controller's thread, the GUI's in the workbench, keeps
+    // running its event loop. The workers have stopped, so the accumulator is complete and handed over whole.
+    auto accumulator = std::make_shared<const PointAccumulator>(std::move(m_accumulator));
+    m_accumulator = PointAccumulator(m_config.apiKind());
+    auto* watcher = new QFutureWatcher<PointResult>(this);
+    connect(watcher, &QFutureWatcher<PointResult>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        completePoint(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([accumulator] {
+        PointResult metrics;
+        metrics.summary = accumulator->summary();
+        metrics.percentiles = accumulator->percentiles();
+        metrics.extended = accumulator->extended();
+        return metrics;
+    }));
+}
+
+void RunController::completePoint(PointResult result)
+{
     result.index = m_pointIndex;
     result.point = m_points.at(m_pointIndex);
-    result.summary = m_accumulator.summary();
-    result.percentiles = m_accumulator.percentiles();
-    result.extended = m_accumulator.extended();
-    m_accumulator = PointAccumulator(m_config.apiKind());
     const bool datasetFailed = !m_datasetError.message.isEmpty();
     result.stopped = (m_stopRequests > 0 || datasetFailed) && m_dispatcher->claimed() < m_dispatcher->total();
     result.warmupRequests = m_config.warmupCount(result.point.number);

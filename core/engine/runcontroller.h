@@ -79,6 +79,7 @@ private:
     void onBatch(const tl::WorkerBatch& batch);
     void onWorkerFinished();
     void finishPoint();
+    void completePoint(PointResult result); // with the metrics finishPoint() computed off this thread
     void finishRun(RunState state, const ConfigError& error = {});
     void publishSnapshot();
     void stopWorkers();

@@ -95,6 +95,12 @@ constexpr std::array kToV5 = {
     "ALTER TABLE requests ADD COLUMN turn_index INTEGER",
 };
 
+// Version 6: named setups of the workbench's form ("presets"), kept with the project: the RunConfig as
+// benchmark_args.json without secrets.
+constexpr std::array kToV6 = {
+    "CREATE TABLE presets(name TEXT PRIMARY KEY, config_json TEXT NOT NULL, updated_ms INTEGER NOT NULL)",
+};
+
 struct Step {
     int version;
     std::span<const char* const> statements;
@@ -107,6 +113,7 @@ const std::array kSteps = {
     Step{3, kToV3, "per-event token deltas (continuous usage stats)"},
     Step{4, kToV4, "whole point results: extended metrics, error classes and messages, warmup count"},
     Step{5, kToV5, "multi-turn conversations: conversation id and turn index of each request"},
+    Step{6, kToV6, "named presets of the setup form"},
 };
 
 static_assert(kSteps.size() == kLatestVersion, "one step per schema version");

@@ -142,6 +142,28 @@ QList<RunData> ProjectReader::runs() const
     return selectRuns(QString(), QVariant());
 }
 
+QStringList ProjectReader::presetNames() const
+{
+    QStringList names;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT name FROM presets ORDER BY name"));
+    if (query(q)) {
+        while (q.next())
+            names.append(q.value(0).toString());
+    }
+    return names;
+}
+
+QByteArray ProjectReader::preset(const QString& name) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT config_json FROM presets WHERE name = ?"));
+    q.addBindValue(name);
+    if (query(q) && q.next())
+        return q.value(0).toString().toUtf8();
+    return {};
+}
+
 std::optional<RunData> ProjectReader::run(const QString& runId) const
 {
     const QList<RunData> rows = selectRuns(QStringLiteral("WHERE r.id = ?"), runId);

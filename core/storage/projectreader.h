@@ -41,6 +41,9 @@ public:
     QList<RequestRecord> requests(const QString& runId, int pointIndex) const;
     // Everything about one run, every point's requests included.
     std::optional<RunData> loadRun(const QString& runId) const;
+    // The project's named presets of the setup form, sorted; a preset's RunConfig JSON (empty when none).
+    QStringList presetNames() const;
+    QByteArray preset(const QString& name) const;
 
 private:
     bool query(class QSqlQuery& q) const;

@@ -9,7 +9,7 @@ class QSqlDatabase;
 // The *.tlproj SQLite schema: versioned with PRAGMA user_version, tagged with PRAGMA application_id.
 namespace tl::ProjectSchema {
 
-constexpr int kVersion = 5; // = ProjectMigrations::kLatestVersion
+constexpr int kVersion = 6; // = ProjectMigrations::kLatestVersion
 constexpr int kApplicationId = 0x544C504A; // "TLPJ"
 
 // Opens (creating when allowed) the SQLite file at `path` on a connection named `connectionName`, checks that it

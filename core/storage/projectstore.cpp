@@ -2,6 +2,8 @@
 
 #include "storage/projectwriter.h"
 
+#include <QPointer>
+
 namespace tl {
 
 ProjectStore::ProjectStore(QString path, QObject* parent)
@@ -101,10 +103,40 @@ void ProjectStore::deleteRun(const QString& runId)
         m_writer, [=, w = m_writer] { w->deleteRun(runId); }, Qt::QueuedConnection);
 }
 
+void ProjectStore::setPreset(const QString& name, const QByteArray& configJson)
+{
+    QMetaObject::invokeMethod(
+        m_writer, [=, w = m_writer] { w->setPreset(name, configJson); }, Qt::QueuedConnection);
+}
+
+void ProjectStore::removePreset(const QString& name)
+{
+    QMetaObject::invokeMethod(
+        m_writer, [=, w = m_writer] { w->removePreset(name); }, Qt::QueuedConnection);
+}
+
 void ProjectStore::insertRun(const RunData& run)
 {
     QMetaObject::invokeMethod(
         m_writer, [run, w = m_writer] { w->insertRun(run); }, Qt::QueuedConnection);
+}
+
+void ProjectStore::flushLater(QObject* context, std::function<void(const QString& error)> done)
+{
+    // The writer runs queued calls in order, so this one runs after every write queued before it. `this` outlives
+    // the writer (the destructor joins its thread); the answer is posted back to `this`, whose pending events die
+    // with it, and `context` is checked on this thread.
+    QMetaObject::invokeMethod(
+        m_writer,
+        [this, w = m_writer, ctx = QPointer<QObject>(context), done = std::move(done)] {
+            QMetaObject::invokeMethod(
+                this, [ctx, done, first = w->firstError()] {
+                    if (ctx)
+                        done(first);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
 }
 
 bool ProjectStore::flush(QString* error)

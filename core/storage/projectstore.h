@@ -10,6 +10,7 @@
 #include <QString>
 #include <QThread>
 
+#include <functional>
 #include <memory>
 
 namespace tl {
@@ -43,11 +44,17 @@ public:
     void setNotes(const QString& runId, const QString& notes);
     void setTags(const QString& runId, const QStringList& tags);
     void deleteRun(const QString& runId);
+    // Named setups of the workbench's form: `configJson` is RunConfig::toJson without secrets; replaces that name.
+    void setPreset(const QString& name, const QByteArray& configJson);
+    void removePreset(const QString& name);
     // A complete run from an import, written in one transaction.
     void insertRun(const RunData& run);
 
     // Blocks until everything queued so far is on disk. False (with the first write error) if anything failed.
     bool flush(QString* error = nullptr);
+    // The same without blocking: `done` runs on this object's thread, with the first write error (empty when all
+    // went well), once everything queued so far is on disk; not at all when `context` or this store is gone first.
+    void flushLater(QObject* context, std::function<void(const QString& error)> done);
 
 Q_SIGNALS:
     void writeFailed(const QString& message);

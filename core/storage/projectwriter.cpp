@@ -407,6 +407,24 @@ void ProjectWriter::setTags(const QString& runId, const QStringList& tags)
         m_db.rollback();
 }
 
+void ProjectWriter::setPreset(const QString& name, const QByteArray& configJson)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO presets(name, config_json, updated_ms) VALUES(?, ?, ?)"));
+    q.addBindValue(name);
+    q.addBindValue(QString::fromUtf8(configJson));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    exec("store the preset", q);
+}
+
+void ProjectWriter::removePreset(const QString& name)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM presets WHERE name = ?"));
+    q.addBindValue(name);
+    exec("delete the preset", q);
+}
+
 bool ProjectWriter::deleteRun(const QString& runId)
 {
     QSqlQuery q(m_db);

@@ -36,6 +36,8 @@ public:
     void setTags(const QString& runId, const QStringList& tags);
     // False (and firstError() set) when nothing was deleted.
     bool deleteRun(const QString& runId);
+    void setPreset(const QString& name, const QByteArray& configJson);
+    void removePreset(const QString& name);
     // A complete run (an import) in one transaction; records are relative to the run's anchor.
     bool insertRun(const tl::RunData& run);
     QString firstError() const { return m_firstError; }

@@ -162,6 +162,8 @@ private Q_SLOTS:
             QStringList{QStringLiteral("http://127.0.0.1:8000/v1/chat/completions|qwen2.5")});
         QCOMPARE(rawQuery(path, QStringLiteral("SELECT count(*) FROM runs WHERE endpoint_id IS NULL")),
             QStringList{QStringLiteral("0")});
+        // Files before schema 6 kept no presets: the table is there, empty.
+        QCOMPARE(reader.presetNames(), QStringList());
         QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA foreign_key_check")), QStringList());
         QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA integrity_check")), QStringList{QStringLiteral("ok")});
     }
@@ -186,6 +188,29 @@ private Q_SLOTS:
         QCOMPARE(rawQuery(old, schema), rawQuery(fresh, schema));
         QCOMPARE(rawQuery(fresh, QStringLiteral("PRAGMA application_id")), QStringList{QStringLiteral("1414287434")});
         QCOMPARE(rawQuery(fresh, QStringLiteral("PRAGMA journal_mode")), QStringList{QStringLiteral("wal")});
+    }
+
+    // Schema 6: the setup form's named presets round-trip through the writer and reader, and survive reopening.
+    void presetsRoundTrip()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("presets.tlproj"));
+        QString error;
+        {
+            auto store = ProjectStore::open(path, &error);
+            QVERIFY2(store, qPrintable(error));
+            store->setPreset(QStringLiteral("fast"), QByteArray(R"({"parallel":[4]})"));
+            store->setPreset(QStringLiteral("big sweep"), QByteArray(R"({"parallel":[1,4,16]})"));
+            store->setPreset(QStringLiteral("fast"), QByteArray(R"({"parallel":[8]})")); // replaces
+            store->setPreset(QStringLiteral("gone"), QByteArray("{}"));
+            store->removePreset(QStringLiteral("gone"));
+            QVERIFY2(store->flush(&error), qPrintable(error));
+        }
+        ProjectReader reader;
+        QVERIFY2(reader.open(path, &error), qPrintable(error));
+        QCOMPARE(reader.presetNames(), (QStringList{QStringLiteral("big sweep"), QStringLiteral("fast")}));
+        QCOMPARE(reader.preset(QStringLiteral("fast")), QByteArray(R"({"parallel":[8]})"));
+        QCOMPARE(reader.preset(QStringLiteral("gone")), QByteArray());
     }
 
     void readerUpgradesAWritableFile()

@@ -201,8 +201,9 @@ void TestMainWindow::runsASweepAndStoresIt()
 
     RunListModel* runs = h->runs();
     QTRY_COMPARE_WITH_TIMEOUT(runs->rowCount(), 1, 5000);
+    // The list is refreshed once the writer has stored the run, without blocking the GUI thread for it.
+    QTRY_COMPARE_WITH_TIMEOUT(runs->runs().first().run.status, QStringLiteral("completed"), 5000);
     const RunData stored = runs->runs().first().run;
-    QCOMPARE(stored.status, QStringLiteral("completed"));
     QCOMPARE(stored.pointCount, 2);
     QCOMPARE(stored.requestCount, 12);
     QCOMPARE(stored.id, h->window->controller()->runId());

@@ -2,6 +2,7 @@
 #include "config/commandline.h"
 #include "config/parameterregistry.h"
 #include "pages/runsetuppage.h"
+#include "projectsession.h"
 #include "sim/simserver.h"
 
 #include <QAbstractItemModelTester>
@@ -461,6 +462,58 @@ private Q_SLOTS:
         QVERIFY(combo);
         QCOMPARE(combo->count(), 1);
         QCOMPARE(combo->itemText(0), QStringLiteral("copy"));
+    }
+
+    // With a writable project open, presets live in it (save, load, duplicate, delete), the settings' ones are not
+    // shown, and another session on the same file sees them; with no project the settings take over again.
+    void presetsInTheProject()
+    {
+        QTemporaryDir dir;
+        tl::AppSettings settings(
+            std::make_unique<QSettings>(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat));
+        settings.setPreset(QStringLiteral("from settings"), valid().toJson(false));
+        const QString projectPath = dir.filePath(QStringLiteral("p.tlproj"));
+        tl::ProjectSession session;
+        RunSetupPage page;
+        page.setSettings(&settings);
+        page.setProject(&session);
+        QVERIFY(!page.presetsInProject()); // nothing open: the settings' presets
+        QCOMPARE(page.presetNames(), QStringList{QStringLiteral("from settings")});
+
+        QString error;
+        QVERIFY2(session.open(projectPath, &error), qPrintable(error));
+        page.projectChanged();
+        QVERIFY(page.presetsInProject());
+        QVERIFY(page.presetNames().isEmpty());
+        RunConfig c = valid();
+        c.parallel = {8};
+        c.number = {80};
+        c.apiKey = QStringLiteral("sk-secret");
+        page.setConfig(c);
+        QVERIFY(page.savePreset(QStringLiteral("p8")));
+        QVERIFY(page.duplicatePreset(QStringLiteral("p8"), QStringLiteral("p8 copy")));
+        QVERIFY(page.savePreset(QStringLiteral("doomed")));
+        page.deletePreset(QStringLiteral("doomed"));
+        QCOMPARE(page.presetNames(), (QStringList{QStringLiteral("p8"), QStringLiteral("p8 copy")}));
+        QVERIFY(!session.preset(QStringLiteral("p8")).contains("sk-secret"));
+        QCOMPARE(settings.presetNames(), QStringList{QStringLiteral("from settings")}); // untouched
+        page.setConfig(valid());
+        QVERIFY(page.loadPreset(QStringLiteral("p8 copy")));
+        QCOMPARE(page.config().parallel, QList<int>{8});
+        QCOMPARE(page.config().number, QList<int>{80});
+
+        // The same file in another session (the next launch, another machine) has them.
+        tl::ProjectSession other;
+        QVERIFY2(other.open(projectPath, &error), qPrintable(error));
+        RunSetupPage next;
+        next.setProject(&other);
+        QCOMPARE(next.presetNames(), (QStringList{QStringLiteral("p8"), QStringLiteral("p8 copy")}));
+        other.close();
+
+        session.close();
+        page.projectChanged();
+        QVERIFY(!page.presetsInProject());
+        QCOMPARE(page.presetNames(), QStringList{QStringLiteral("from settings")});
     }
 };
 

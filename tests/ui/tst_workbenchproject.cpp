@@ -12,6 +12,7 @@
 #include "modalhelper.h"
 #include "models/runlistmodel.h"
 #include "pages/runsbrowserpage.h"
+#include "pages/runsetuppage.h"
 #include "projectsession.h"
 #include "sim/simserver.h"
 #include "storage/projectreader.h"
@@ -149,6 +150,17 @@ void TestWorkbenchProject::runAndWait(MainWindow* window)
     window->findChild<QAction*>(QStringLiteral("runAction"))->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRunTimeoutMs);
     QCOMPARE(window->controller()->state(), RunState::Finished);
+    // The project list is refreshed once the writer has stored the run (the GUI thread does not wait for it).
+    auto* model = window->findChild<RunListModel*>(QStringLiteral("runListModel"));
+    const QString id = window->controller()->runId();
+    const auto listed = [model, id] {
+        for (const auto& entry : model->runs()) {
+            if (entry.run.id == id)
+                return entry.run.status != QStringLiteral("running");
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(listed(), 5000);
 }
 
 QAction* TestWorkbenchProject::menuAction(MainWindow* window, const QString& runId, const char* name)
@@ -210,6 +222,7 @@ void TestWorkbenchProject::explorerEditsStoredRuns()
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRunTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(model->runs().size(), 2, 5000);
     const QString second = window->controller()->runId();
+    QTRY_COMPARE_WITH_TIMEOUT(model->run(second)->status, QStringLiteral("completed"), 5000); // once stored
     QCOMPARE(model->run(second)->pointCount, 2);
     QCOMPARE(model->run(second)->requestCount, 7);
 
@@ -345,10 +358,25 @@ void TestWorkbenchProject::remembersProjectsAndLayout()
         window->addDockWidget(Qt::RightDockWidgetArea, dock);
         QCOMPARE(settings.recentProjects(), (QStringList{b, a}));
         QCOMPARE(settings.lastProject(), b);
+        auto* setup = window->findChild<RunSetupPage*>();
+        QVERIFY(setup);
+        RunConfig form = setup->config();
+        form.model = QStringLiteral("remembered-model");
+        form.parallel = {3};
+        form.number = {30};
+        form.apiKey = QStringLiteral("sk-not-kept");
+        setup->setConfig(form);
         QVERIFY(window->close());
     }
     AppSettings settings(std::make_unique<QSettings>(ini, QSettings::IniFormat));
     QCOMPARE(settings.recentProjects(), (QStringList{b, a}));
+    // The form as it was left, for main() to fill in at the next start; never the API key.
+    ConfigErrors formErrors;
+    const RunConfig lastForm = RunConfig::fromJson(settings.lastForm(), &formErrors);
+    QCOMPARE(lastForm.model, QStringLiteral("remembered-model"));
+    QCOMPARE(lastForm.parallel, QList<int>{3});
+    QCOMPARE(lastForm.number, QList<int>{30});
+    QVERIFY(!settings.lastForm().contains("sk-not-kept"));
     auto window = makeWindow(QString(), &settings);
     auto* dock = window->findChild<QDockWidget*>(QStringLiteral("runsDock"));
     QCOMPARE(window->dockWidgetArea(dock), Qt::RightDockWidgetArea);

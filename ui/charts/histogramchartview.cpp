@@ -1,6 +1,7 @@
 #include "charts/histogramchartview.h"
 
 #include "charts/chartaxes.h"
+#include "charts/charthover.h"
 
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSeries>
@@ -9,6 +10,7 @@
 #include <QtCharts/QChartView>
 #include <QtCharts/QValueAxis>
 
+#include <QLocale>
 #include <QVBoxLayout>
 
 namespace tl {
@@ -17,17 +19,14 @@ HistogramChartView::HistogramChartView(QWidget* parent)
     : QWidget(parent)
     , m_chart(new QChart)
 {
-    m_chart->setTitle(tr("TTFT histogram of the current point"));
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->legend()->hide();
     m_series = new QBarSeries(m_chart);
     m_series->setBarWidth(0.95);
     m_set = new QBarSet(tr("requests"), m_series);
-    m_set->setColor(QColor(0xd6, 0x61, 0x1e));
     m_series->append(m_set);
     m_chart->addSeries(m_series);
     m_xAxis = new QBarCategoryAxis(m_chart);
-    m_xAxis->setTitleText(tr("TTFT up to (ms)"));
     m_yAxis = new QValueAxis(m_chart);
     m_yAxis->setTitleText(tr("requests"));
     m_chart->addAxis(m_xAxis, Qt::AlignBottom);
@@ -41,13 +40,42 @@ HistogramChartView::HistogramChartView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
+    m_hover = new ChartHover(m_view, m_chart, this);
+    connect(m_set, &QBarSet::hovered, this, [this](bool status, int index) {
+        status ? m_hover->showText(binText(index)) : m_hover->hide();
+    });
+    setKind(tr("TTFT"), QColor(0xd6, 0x61, 0x1e));
     setHistogram(0, 0, {});
+}
+
+void HistogramChartView::setKind(const QString& name, const QColor& color, bool intervals)
+{
+    m_name = name;
+    m_intervals = intervals;
+    m_yAxis->setTitleText(intervals ? tr("intervals") : tr("requests"));
+    m_chart->setTitle(tr("%1 histogram of the current point").arg(name));
+    m_xAxis->setTitleText(tr("%1 up to (ms)").arg(name));
+    m_set->setColor(color);
+}
+
+QString HistogramChartView::binText(int index) const
+{
+    if (index < 0 || index >= m_set->count())
+        return {};
+    const QLocale locale;
+    const int decimals = m_binWidthMs >= 1 ? 1 : 3;
+    const int n = int(m_set->at(index));
+    return (m_intervals ? tr("%1 %2–%3 ms: %n interval(s)", nullptr, n) : tr("%1 %2–%3 ms: %n request(s)", nullptr, n))
+        .arg(m_name, locale.toString(m_startMs + m_binWidthMs * index, 'f', decimals),
+            locale.toString(m_startMs + m_binWidthMs * (index + 1), 'f', decimals));
 }
 
 HistogramChartView::~HistogramChartView() = default;
 
 void HistogramChartView::setHistogram(double startMs, double binWidthMs, const QVector<int>& counts)
 {
+    m_startMs = startMs;
+    m_binWidthMs = binWidthMs;
     QStringList labels;
     QList<qreal> values;
     int yMax = 0;

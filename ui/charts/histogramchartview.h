@@ -12,7 +12,10 @@ class QValueAxis;
 
 namespace tl {
 
-// A histogram of the current point's TTFT: equal bins from `startMs`, their upper edges as the category labels.
+class ChartHover;
+
+// A histogram of the current point's TTFT (or, after setKind, ITL): equal bins from `startMs`, their upper edges as
+// the category labels; hovering a bar shows its range and count.
 class HistogramChartView final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HistogramChartView)
@@ -21,7 +24,13 @@ public:
     explicit HistogramChartView(QWidget* parent = nullptr);
     ~HistogramChartView() override;
 
+    // Titles and colour for another quantity: `name` is its short name ("ITL") in the title, axis and hover text.
+    // `intervals`: the samples are inter-token intervals (ITL), not requests.
+    void setKind(const QString& name, const QColor& color, bool intervals = false);
     void setHistogram(double startMs, double binWidthMs, const QVector<int>& counts);
+    // What hovering bin `index` shows ("ITL 12.0–14.5 ms: 37 requests").
+    QString binText(int index) const;
+    ChartHover* hover() const { return m_hover; }
     int binCount() const;
     int sampleCount() const;
 
@@ -32,6 +41,11 @@ private:
     QBarSet* m_set = nullptr;
     QBarCategoryAxis* m_xAxis = nullptr;
     QValueAxis* m_yAxis = nullptr;
+    ChartHover* m_hover = nullptr;
+    QString m_name;
+    bool m_intervals = false;
+    double m_startMs = 0;
+    double m_binWidthMs = 0;
 };
 
 } // namespace tl

@@ -1,6 +1,7 @@
 #include "charts/livechartview.h"
 
 #include "charts/chartaxes.h"
+#include "charts/charthover.h"
 #include "charts/minmaxdecimator.h"
 
 #include <QtCharts/QChart>
@@ -21,8 +22,9 @@ LiveChartView::LiveChartView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
-    m_throughput = makePlot(tr("Output throughput"), tr("tokens/s"), QColor(0x1f, 0x77, 0xb4));
-    m_ttft = makePlot(tr("Time to first token (mean over the last second)"), tr("ms"), QColor(0xd6, 0x61, 0x1e));
+    m_throughput = makePlot(tr("Output throughput"), tr("output tokens/s"), tr("tokens/s"), QColor(0x1f, 0x77, 0xb4));
+    m_ttft = makePlot(tr("Time to first token (mean over the last second)"), tr("TTFT of completed requests"), tr("ms"),
+        QColor(0xd6, 0x61, 0x1e));
     m_throughput.view->setObjectName(QStringLiteral("throughputChart"));
     m_inFlight = new QLineSeries(m_throughput.chart);
     m_inFlight->setName(tr("requests in flight"));
@@ -36,6 +38,7 @@ LiveChartView::LiveChartView(QWidget* parent)
     m_throughput.chart->addAxis(m_inFlightAxis, Qt::AlignRight);
     m_inFlight->attachAxis(m_throughput.xAxis);
     m_inFlight->attachAxis(m_inFlightAxis);
+    m_throughput.hover->watch(m_inFlight, tr("t (s)"), 2, QString(), 0);
     m_ttft.view->setObjectName(QStringLiteral("ttftChart"));
     m_ttft.chart->legend()->hide();
     layout->addWidget(m_throughput.view, 1);
@@ -45,7 +48,8 @@ LiveChartView::LiveChartView(QWidget* parent)
 
 LiveChartView::~LiveChartView() = default;
 
-LiveChartView::Plot LiveChartView::makePlot(const QString& title, const QString& yTitle, const QColor& color)
+LiveChartView::Plot LiveChartView::makePlot(
+    const QString& title, const QString& seriesName, const QString& yTitle, const QColor& color)
 {
     Plot p;
     p.chart = new QChart;
@@ -53,7 +57,7 @@ LiveChartView::Plot LiveChartView::makePlot(const QString& title, const QString&
     p.chart->legend()->setAlignment(Qt::AlignBottom);
     p.chart->setMargins(QMargins(4, 4, 4, 4));
     p.series = new QLineSeries(p.chart);
-    p.series->setName(yTitle);
+    p.series->setName(seriesName);
     QPen pen(color);
     pen.setWidthF(2.0);
     p.series->setPen(pen);
@@ -68,7 +72,9 @@ LiveChartView::Plot LiveChartView::makePlot(const QString& title, const QString&
     p.series->attachAxis(p.yAxis);
     p.view = new QChartView(p.chart, this); // the view owns the chart
     p.view->setRenderHint(QPainter::Antialiasing);
-    p.view->setMinimumHeight(160);
+    p.view->setMinimumHeight(200); // lower, QtCharts elides the axis labels of the chart with a legend
+    p.hover = new ChartHover(p.view, p.chart, this);
+    p.hover->watch(p.series, tr("t (s)"), 2, yTitle, 1);
     return p;
 }
 

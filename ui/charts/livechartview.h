@@ -12,6 +12,8 @@ class QValueAxis;
 
 namespace tl {
 
+class ChartHover;
+
 // Two small live charts of the current run point, one above the other on a shared time scale: output
 // tokens per second with the requests in flight (right axis), and mean time to first token. Fed whole series from
 // snapshots (a few per second); each update replaces the series in one call with points decimated to the plot's width.
@@ -30,6 +32,9 @@ public:
     int throughputPointCount() const;
     int ttftPointCount() const;
     int inFlightPointCount() const;
+    // Hover values of each chart (the throughput chart's covers output tokens/s and in flight).
+    ChartHover* throughputHover() const { return m_throughput.hover; }
+    ChartHover* ttftHover() const { return m_ttft.hover; }
 
 private:
     struct Plot {
@@ -38,9 +43,10 @@ private:
         QLineSeries* series = nullptr;
         QValueAxis* xAxis = nullptr;
         QValueAxis* yAxis = nullptr;
+        ChartHover* hover = nullptr;
     };
 
-    Plot makePlot(const QString& title, const QString& yTitle, const QColor& color);
+    Plot makePlot(const QString& title, const QString& seriesName, const QString& yTitle, const QColor& color);
     void updatePlot(Plot& plot, const QList<QPointF>& points, double tMax);
 
     Plot m_throughput;

@@ -1,6 +1,7 @@
 #include "charts/sweepcurvechart.h"
 
 #include "charts/chartaxes.h"
+#include "charts/charthover.h"
 
 #include <QtCharts/QCategoryAxis>
 #include <QtCharts/QChart>
@@ -9,6 +10,9 @@
 #include <QtCharts/QScatterSeries>
 #include <QtCharts/QValueAxis>
 
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QPen>
 #include <QVBoxLayout>
 
@@ -18,10 +22,9 @@ namespace tl {
 
 namespace {
 
-QLineSeries* makeLine(QChart* chart, const QString& name, const QColor& color, Qt::PenStyle style)
+QLineSeries* makeLine(QChart* chart, const QColor& color, Qt::PenStyle style)
 {
     auto* series = new QLineSeries(chart);
-    series->setName(name);
     QPen pen(color);
     pen.setWidthF(2.0);
     pen.setStyle(style);
@@ -36,22 +39,23 @@ QLineSeries* makeLine(QChart* chart, const QString& name, const QColor& color, Q
 SweepCurveChart::SweepCurveChart(QWidget* parent)
     : QWidget(parent)
     , m_chart(new QChart)
+    , m_xCombo(new QComboBox(this))
+    , m_yCombo(new QComboBox(this))
 {
     m_chart->setTitle(tr("Throughput–latency curve of the sweep"));
     m_chart->setMargins(QMargins(4, 4, 4, 4));
-    m_p50 = makeLine(m_chart, tr("TTFT p50"), QColor(0xd6, 0x61, 0x1e), Qt::SolidLine);
-    m_p99 = makeLine(m_chart, tr("TTFT p99"), QColor(0x8c, 0x2d, 0x04), Qt::DashLine);
+    m_p50 = makeLine(m_chart, QColor(0xd6, 0x61, 0x1e), Qt::SolidLine);
+    m_p99 = makeLine(m_chart, QColor(0x8c, 0x2d, 0x04), Qt::DashLine);
     m_provisional = new QScatterSeries(m_chart);
     m_provisional->setName(tr("running point (provisional)"));
-    m_provisional->setMarkerSize(10);
+    m_provisional->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    m_provisional->setMarkerSize(11);
     m_provisional->setColor(Qt::transparent);
-    m_provisional->setBorderColor(QColor(0xd6, 0x61, 0x1e));
+    m_provisional->setBorderColor(QColor(0x1f, 0x77, 0xb4));
     m_chart->addSeries(m_provisional);
     m_xAxis = new QCategoryAxis(m_chart);
-    m_xAxis->setTitleText(tr("output tokens/s (ticks: tested load)"));
     m_xAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_yAxis = new QValueAxis(m_chart);
-    m_yAxis->setTitleText(tr("TTFT (ms)"));
     m_chart->addAxis(m_xAxis, Qt::AlignBottom);
     m_chart->addAxis(m_yAxis, Qt::AlignLeft);
     for (QAbstractSeries* s : m_chart->series()) {
@@ -63,55 +67,144 @@ SweepCurveChart::SweepCurveChart(QWidget* parent)
     m_view->setObjectName(QStringLiteral("sweepCurveView"));
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(160);
+    m_hover = new ChartHover(m_view, m_chart, this);
+
+    m_xCombo->setObjectName(QStringLiteral("curveXCombo"));
+    m_xCombo->addItem(tr("output tokens/s"), int(XMetric::OutputTokensPerS));
+    m_xCombo->addItem(tr("requests/s"), int(XMetric::RequestsPerS));
+    m_yCombo->setObjectName(QStringLiteral("curveYCombo"));
+    m_yCombo->addItem(tr("TTFT"), int(YMetric::Ttft));
+    m_yCombo->addItem(tr("ITL"), int(YMetric::Itl));
+    m_yCombo->addItem(tr("latency"), int(YMetric::Latency));
+    connect(m_xCombo, &QComboBox::currentIndexChanged, this, &SweepCurveChart::onAxesChosen);
+    connect(m_yCombo, &QComboBox::currentIndexChanged, this, &SweepCurveChart::onAxesChosen);
+    auto* choices = new QHBoxLayout;
+    auto* xLabel = new QLabel(tr("&x:"), this);
+    xLabel->setBuddy(m_xCombo);
+    auto* yLabel = new QLabel(tr("&y (p50 and p99):"), this);
+    yLabel->setBuddy(m_yCombo);
+    choices->addWidget(xLabel);
+    choices->addWidget(m_xCombo);
+    choices->addSpacing(12);
+    choices->addWidget(yLabel);
+    choices->addWidget(m_yCombo);
+    choices->addStretch(1);
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
-    setPoints({}, std::nullopt);
+    layout->setSpacing(2);
+    layout->addLayout(choices);
+    layout->addWidget(m_view, 1);
+    setAxes(XMetric::OutputTokensPerS, YMetric::Ttft);
 }
 
 SweepCurveChart::~SweepCurveChart() = default;
 
+double SweepCurveChart::xValue(const Point& p, XMetric x)
+{
+    return x == XMetric::RequestsPerS ? p.requestsPerS : p.outputTokPerS;
+}
+
+std::pair<double, double> SweepCurveChart::yValues(const Point& p, YMetric y)
+{
+    switch (y) {
+    case YMetric::Itl:
+        return {p.itlP50Ms, p.itlP99Ms};
+    case YMetric::Latency:
+        return {p.latencyP50S, p.latencyP99S};
+    case YMetric::Ttft:
+        break;
+    }
+    return {p.ttftP50Ms, p.ttftP99Ms};
+}
+
+void SweepCurveChart::setAxes(XMetric x, YMetric y)
+{
+    m_x = x;
+    m_y = y;
+    {
+        const QSignalBlocker bx(m_xCombo);
+        const QSignalBlocker by(m_yCombo);
+        m_xCombo->setCurrentIndex(m_xCombo->findData(int(x)));
+        m_yCombo->setCurrentIndex(m_yCombo->findData(int(y)));
+    }
+    const QString name = m_yCombo->currentText();
+    const QString unit = y == YMetric::Latency ? tr("s") : tr("ms");
+    const QString xName = m_xCombo->currentText();
+    m_p50->setName(tr("%1 p50").arg(name));
+    m_p99->setName(tr("%1 p99").arg(name));
+    m_xAxis->setTitleText(tr("%1 (ticks: tested load)").arg(xName));
+    m_yAxis->setTitleText(tr("%1 (%2)").arg(name, unit));
+    const QList<QXYSeries*> series = {m_p50, m_p99, m_provisional};
+    m_hover->hide();
+    m_hover->unwatchAll(); // the series keep their objects; their names and units change
+    const int yDecimals = y == YMetric::Latency ? 3 : 2;
+    for (QXYSeries* s : series)
+        m_hover->watch(s, xName, 1, unit, yDecimals);
+    redraw();
+}
+
+void SweepCurveChart::onAxesChosen()
+{
+    setAxes(XMetric(m_xCombo->currentData().toInt()), YMetric(m_yCombo->currentData().toInt()));
+}
+
 void SweepCurveChart::setPoints(const QList<Point>& finished, const std::optional<Point>& running)
+{
+    m_finished = finished;
+    m_running = running;
+    redraw();
+}
+
+void SweepCurveChart::redraw()
 {
     QList<QPointF> p50;
     QList<QPointF> p99;
     double xMax = 0;
     double yMax = 0;
-    for (const Point& p : finished) {
-        p50.append(QPointF(p.outputTokPerS, p.ttftP50Ms));
-        p99.append(QPointF(p.outputTokPerS, p.ttftP99Ms));
-        xMax = std::max(xMax, p.outputTokPerS);
-        yMax = std::max(yMax, p.ttftP99Ms);
+    for (const Point& p : m_finished) {
+        const double x = xValue(p, m_x);
+        const auto [y50, y99] = yValues(p, m_y);
+        p50.append(QPointF(x, y50));
+        p99.append(QPointF(x, y99));
+        xMax = std::max(xMax, x);
+        yMax = std::max(yMax, y99);
     }
     QList<QPointF> provisional;
-    if (running && std::isfinite(running->ttftP50Ms)) {
-        provisional = {
-            QPointF(running->outputTokPerS, running->ttftP50Ms), QPointF(running->outputTokPerS, running->ttftP99Ms)};
-        xMax = std::max(xMax, running->outputTokPerS);
-        yMax = std::max(yMax, running->ttftP99Ms);
+    std::optional<Point> running;
+    if (m_running) {
+        const double x = xValue(*m_running, m_x);
+        const auto [y50, y99] = yValues(*m_running, m_y);
+        if (std::isfinite(x) && std::isfinite(y50) && std::isfinite(y99)) {
+            provisional = {QPointF(x, y50), QPointF(x, y99)};
+            xMax = std::max(xMax, x);
+            yMax = std::max(yMax, y99);
+            running = m_running;
+        }
     }
     m_p50->replace(p50);
     m_p99->replace(p99);
     m_provisional->replace(provisional);
 
-    // Ticks at each tested load's throughput; the axis ends a little past the last one.
+    // Ticks at each tested load's x; the axis ends a little past the last one.
     for (const QString& label : m_xAxis->categoriesLabels())
         m_xAxis->remove(label);
     const double end = xMax > 0 ? xMax * 1.1 : 1.0;
     m_xAxis->setRange(0, end);
     m_xAxis->setStartValue(0);
     double last = 0;
-    QList<Point> ticks = finished;
-    if (running && std::isfinite(running->ttftP50Ms))
+    QList<Point> ticks = m_finished;
+    if (running)
         ticks.append(*running);
     for (const Point& p : ticks) {
-        // Category ends must grow; a load whose throughput did not grow keeps its label on the previous tick.
-        if (p.outputTokPerS <= last || m_xAxis->categoriesLabels().contains(p.load))
+        // Category ends must grow; a load whose x did not grow keeps its label on the previous tick.
+        const double x = xValue(p, m_x);
+        if (x <= last || m_xAxis->categoriesLabels().contains(p.load))
             continue;
-        m_xAxis->append(p.load, p.outputTokPerS);
-        last = p.outputTokPerS;
+        m_xAxis->append(p.load, x);
+        last = x;
     }
-    ChartAxes::setNiceRange(m_yAxis, yMax * 1.1, 1.0);
+    ChartAxes::setNiceRange(m_yAxis, yMax * 1.1, m_y == YMetric::Latency ? 0.01 : 1.0);
 }
 
 int SweepCurveChart::finishedCount() const
@@ -127,6 +220,31 @@ bool SweepCurveChart::hasProvisional() const
 QStringList SweepCurveChart::tickLabels() const
 {
     return m_xAxis->categoriesLabels();
+}
+
+QList<QPointF> SweepCurveChart::p50Points() const
+{
+    return m_p50->points();
+}
+
+QList<QPointF> SweepCurveChart::p99Points() const
+{
+    return m_p99->points();
+}
+
+QList<QPointF> SweepCurveChart::provisionalPoints() const
+{
+    return m_provisional->points();
+}
+
+QString SweepCurveChart::xTitle() const
+{
+    return m_xAxis->titleText();
+}
+
+QString SweepCurveChart::yTitle() const
+{
+    return m_yAxis->titleText();
 }
 
 } // namespace tl

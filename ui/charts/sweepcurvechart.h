@@ -4,28 +4,42 @@
 #include <QPointF>
 #include <QWidget>
 
+#include <optional>
+
 class QCategoryAxis;
 class QChart;
 class QChartView;
+class QComboBox;
 class QLineSeries;
 class QScatterSeries;
 class QValueAxis;
 
 namespace tl {
 
-// The sweep's throughput–latency curve growing point by point: x output tokens/s, y TTFT p50 and p99, one point
-// per run point with the x axis ticked at each point's throughput and labelled with its tested load ("P16"). The
-// running point is drawn provisional (hollow markers) until it finishes.
+class ChartHover;
+
+// The sweep's throughput–latency curve growing point by point: x output tokens/s or requests/s, y the p50 and p99 of
+// TTFT, ITL or latency (switchable above the chart), one point per run point with the x axis ticked at each point's
+// throughput and labelled with its tested load ("P16"). The running point is drawn provisional (hollow markers) until
+// it finishes. Hovering shows the nearest point's values.
 class SweepCurveChart final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SweepCurveChart)
 
 public:
+    enum class XMetric { OutputTokensPerS, RequestsPerS };
+    enum class YMetric { Ttft, Itl, Latency };
+
     struct Point {
         QString load; // the tick label: "P16", "R5"
         double outputTokPerS = 0;
         double ttftP50Ms = 0;
         double ttftP99Ms = 0;
+        double requestsPerS = 0;
+        double itlP50Ms = 0;
+        double itlP99Ms = 0;
+        double latencyP50S = 0;
+        double latencyP99S = 0;
     };
 
     explicit SweepCurveChart(QWidget* parent = nullptr);
@@ -33,18 +47,43 @@ public:
 
     // `finished` points in sweep order; `running` is the point in progress, if any.
     void setPoints(const QList<Point>& finished, const std::optional<Point>& running);
+    // Switches the axes (as the drop-downs above the chart do) and redraws the points last set.
+    void setAxes(XMetric x, YMetric y);
+    XMetric xMetric() const { return m_x; }
+    YMetric yMetric() const { return m_y; }
     int finishedCount() const;
     bool hasProvisional() const;
     QStringList tickLabels() const;
+    // For tests: the drawn points and axis titles.
+    QList<QPointF> p50Points() const;
+    QList<QPointF> p99Points() const;
+    QList<QPointF> provisionalPoints() const;
+    QString xTitle() const;
+    QString yTitle() const;
+    ChartHover* hover() const { return m_hover; }
+
+    // The chosen axes' values of a point: x, y p50, y p99.
+    static double xValue(const Point& p, XMetric x);
+    static std::pair<double, double> yValues(const Point& p, YMetric y);
 
 private:
+    void redraw();
+    void onAxesChosen();
+
     QChart* m_chart = nullptr;
     QChartView* m_view = nullptr;
+    QComboBox* m_xCombo = nullptr;
+    QComboBox* m_yCombo = nullptr;
     QLineSeries* m_p50 = nullptr;
     QLineSeries* m_p99 = nullptr;
     QScatterSeries* m_provisional = nullptr;
     QCategoryAxis* m_xAxis = nullptr;
     QValueAxis* m_yAxis = nullptr;
+    ChartHover* m_hover = nullptr;
+    XMetric m_x = XMetric::OutputTokensPerS;
+    YMetric m_y = YMetric::Ttft;
+    QList<Point> m_finished;
+    std::optional<Point> m_running;
 };
 
 } // namespace tl

@@ -44,6 +44,7 @@ LiveRunPage::LiveRunPage(QWidget* parent)
     , m_chart(new LiveChartView(this))
     , m_curve(new SweepCurveChart(this))
     , m_histogram(new HistogramChartView(this))
+    , m_itlHistogram(new HistogramChartView(this))
 {
     m_target->setObjectName(QStringLiteral("targetLabel"));
     m_target->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -65,10 +66,13 @@ LiveRunPage::LiveRunPage(QWidget* parent)
     m_stop->setObjectName(QStringLiteral("stopButton"));
     m_stop->setEnabled(false);
     m_chart->setObjectName(QStringLiteral("liveChart"));
-    m_curve->setMinimumHeight(180);
+    m_curve->setMinimumHeight(220); // the axis drop-downs above the chart
     m_histogram->setMinimumHeight(180);
     m_curve->setObjectName(QStringLiteral("sweepCurve"));
     m_histogram->setObjectName(QStringLiteral("ttftHistogram"));
+    m_itlHistogram->setMinimumHeight(180);
+    m_itlHistogram->setObjectName(QStringLiteral("itlHistogram"));
+    m_itlHistogram->setKind(tr("ITL"), QColor(0x6a, 0x3d, 0x9a), true);
     connect(m_stop, &QPushButton::clicked, this, &LiveRunPage::stopRequested);
     setStopStage(0);
 
@@ -81,9 +85,11 @@ LiveRunPage::LiveRunPage(QWidget* parent)
     header->addWidget(m_stop, 0, Qt::AlignVCenter);
 
     auto* charts = new QGridLayout;
-    charts->addWidget(m_chart, 0, 0, 2, 1);
+    // The time series beside the sweep curve, the two histograms of the current point under them.
+    charts->addWidget(m_chart, 0, 0);
     charts->addWidget(m_curve, 0, 1);
-    charts->addWidget(m_histogram, 1, 1);
+    charts->addWidget(m_histogram, 1, 0);
+    charts->addWidget(m_itlHistogram, 1, 1);
     charts->setColumnStretch(0, 1);
     charts->setColumnStretch(1, 1);
 
@@ -160,6 +166,7 @@ void LiveRunPage::beginRun(const QString& target, const QList<RunPoint>& points)
     m_chart->clear();
     m_curve->setPoints({}, std::nullopt);
     m_histogram->setHistogram(0, 0, {});
+    m_itlHistogram->setHistogram(0, 0, {});
     m_health->setText(tr("Harness health: not measured yet"));
     m_health->setStyleSheet(QString());
     setStopStage(0);
@@ -271,9 +278,20 @@ void LiveRunPage::updateCharts(const RunSnapshot& s)
     }
     QList<SweepCurveChart::Point> finished;
     for (const PointResult& r : s.results) {
-        finished.append({loadLabel(r.point), r.summary.outputThroughput,
-            r.percentiles.value(QStringLiteral("TTFT (ms)"), QStringLiteral("50%")),
-            r.percentiles.value(QStringLiteral("TTFT (ms)"), QStringLiteral("99%"))});
+        const auto pct = [&r](const char* metric, const char* p) {
+            return r.percentiles.value(QString::fromLatin1(metric), QString::fromLatin1(p));
+        };
+        SweepCurveChart::Point point;
+        point.load = loadLabel(r.point);
+        point.outputTokPerS = r.summary.outputThroughput;
+        point.requestsPerS = r.summary.reqThroughput;
+        point.ttftP50Ms = pct("TTFT (ms)", "50%");
+        point.ttftP99Ms = pct("TTFT (ms)", "99%");
+        point.itlP50Ms = pct("ITL (ms)", "50%");
+        point.itlP99Ms = pct("ITL (ms)", "99%");
+        point.latencyP50S = pct("Latency (s)", "50%");
+        point.latencyP99S = pct("Latency (s)", "99%");
+        finished.append(point);
     }
     std::optional<SweepCurveChart::Point> running;
     if (s.state == RunState::Running && !s.series.isEmpty() && !m_stats.pointTtftsMs().isEmpty()
@@ -281,12 +299,23 @@ void LiveRunPage::updateCharts(const RunSnapshot& s)
         double sum = 0;
         for (const LivePoint& p : s.series)
             sum += p.outputTokPerS;
-        running = SweepCurveChart::Point{loadLabel(s.point), sum / double(s.series.size()),
-            m_stats.pointTtftPercentileMs(0.5), m_stats.pointTtftPercentileMs(0.99)};
+        SweepCurveChart::Point point;
+        point.load = loadLabel(s.point);
+        point.outputTokPerS = sum / double(s.series.size());
+        point.requestsPerS = s.elapsedS > 0 ? double(s.completed) / s.elapsedS : 0.0;
+        point.ttftP50Ms = m_stats.pointTtftPercentileMs(0.5);
+        point.ttftP99Ms = m_stats.pointTtftPercentileMs(0.99);
+        point.itlP50Ms = m_stats.pointItlPercentileMs(0.5);
+        point.itlP99Ms = m_stats.pointItlPercentileMs(0.99);
+        point.latencyP50S = m_stats.pointLatencyPercentileS(0.5);
+        point.latencyP99S = m_stats.pointLatencyPercentileS(0.99);
+        running = point;
     }
     m_curve->setPoints(finished, running);
     const LiveRunStats::Histogram h = m_stats.ttftHistogram(kHistogramBins);
     m_histogram->setHistogram(h.startMs, h.binWidthMs, h.counts);
+    const LiveRunStats::Histogram itl = m_stats.itlHistogram(kHistogramBins);
+    m_itlHistogram->setHistogram(itl.startMs, itl.binWidthMs, itl.counts);
 }
 
 QString LiveRunPage::loadLabel(const RunPoint& point)

@@ -18,7 +18,7 @@ class SweepCurveChart;
 
 // What a run is doing now: overall and per-point progress (counts, elapsed, remaining estimate, in flight),
 // success, failure and abort counters with failures by class and the latest errors, a harness-health marker, and
-// four live charts (time series, sweep curve, TTFT histogram), all redrawn from the controller's snapshots
+// live charts (time series, sweep curve, TTFT and ITL histograms), all redrawn from the controller's snapshots
 // (4 Hz) and the records it forwards.
 class LiveRunPage final : public QWidget {
     Q_OBJECT
@@ -39,6 +39,7 @@ public:
     void finishRun(RunState state);
     void setStopEnabled(bool enabled);
     LiveChartView* chart() const { return m_chart; }
+    SweepCurveChart* curve() const { return m_curve; }
     const LiveRunStats& stats() const { return m_stats; }
 
 Q_SIGNALS:
@@ -72,6 +73,7 @@ private:
     LiveChartView* m_chart = nullptr;
     SweepCurveChart* m_curve = nullptr;
     HistogramChartView* m_histogram = nullptr;
+    HistogramChartView* m_itlHistogram = nullptr;
     int m_pointIndex = -1; // of the last snapshot
     int m_recordPoint = -1; // of the records arriving
     int m_stopStage = 0;

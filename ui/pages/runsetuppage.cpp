@@ -1,6 +1,7 @@
 #include "pages/runsetuppage.h"
 
 #include "appsettings.h"
+#include "projectsession.h"
 #include "config/commandline.h"
 #include "config/parameterregistry.h"
 #include "engine/modellistfetcher.h"
@@ -56,22 +57,27 @@ QString objectNameFor(const Parameter& p)
     return p.flag();
 }
 
-// "max_tokens" -> "Max tokens".
-QString labelFor(const Parameter& p)
-{
-    QString text = p.key ? QString::fromLatin1(p.key) : p.flag().mid(2);
-    QStringList words = text.split(QRegularExpression(QStringLiteral("[_-]")), Qt::SkipEmptyParts);
-    static const QStringList upper = {
-        QStringLiteral("api"), QStringLiteral("url"), QStringLiteral("ca"), QStringLiteral("sla"), QStringLiteral("n")};
-    for (QString& w : words) {
-        if (upper.contains(w))
-            w = w.toUpper();
+// A double spin box that keeps the parameter's precision for input but shows no trailing zeros: a total timeout of
+// 21600 s reads "21600", a top_p of 0.95 "0.95", not "21600.0000" and "0.9500".
+class CompactDoubleSpinBox final : public QDoubleSpinBox {
+public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+
+    QString textFromValue(double value) const override
+    {
+        QString text = locale().toString(value, 'f', decimals());
+        const QString point = locale().decimalPoint();
+        if (text.contains(point)) {
+            while (text.endsWith(u'0'))
+                text.chop(1);
+            if (text.endsWith(point))
+                text.chop(point.size());
+        }
+        if (!isGroupSeparatorShown())
+            text.remove(locale().groupSeparator());
+        return text;
     }
-    text = words.join(u' ');
-    if (!text.isEmpty())
-        text[0] = text.at(0).toUpper();
-    return text;
-}
+};
 
 QString tooltipFor(const Parameter& p)
 {
@@ -208,7 +214,8 @@ RunSetupPage::Field RunSetupPage::makeField(const Parameter& p, QWidget* parent)
         connect(spin, &QSpinBox::valueChanged, this, changed);
         f.editor = spin;
     } else if (p.type == ParameterType::Double && !def.is_null()) {
-        auto* spin = new QDoubleSpinBox(parent);
+        auto* spin = new CompactDoubleSpinBox(parent);
+        // Four places for rates and sampling values; whole numbers (21600 s) show none (CompactDoubleSpinBox).
         spin->setDecimals(4);
         spin->setRange(p.minimum ? *p.minimum : -1e12, p.maximum ? *p.maximum : 1e12);
         f.read = [spin](QString*) { return json(spin->value()); };
@@ -661,7 +668,6 @@ QWidget* RunSetupPage::makePresetRow()
     m_presetCombo->setObjectName(QStringLiteral("presetCombo"));
     m_presetCombo->setMinimumContentsLength(16);
     m_presetCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_presetCombo->setToolTip(tr("Named run setups, kept between launches (without the API key)."));
     auto button = [this, row, layout](const QString& text, const char* name, void (RunSetupPage::*slot)()) {
         auto* b = new QToolButton(row);
         b->setText(text);
@@ -682,17 +688,64 @@ QWidget* RunSetupPage::makePresetRow()
 void RunSetupPage::setSettings(AppSettings* settings)
 {
     m_settings = settings;
-    m_presetRow->setVisible(m_settings != nullptr);
+    projectChanged();
+}
+
+void RunSetupPage::setProject(ProjectSession* project)
+{
+    m_project = project;
+    projectChanged();
+}
+
+void RunSetupPage::projectChanged()
+{
+    m_presetRow->setVisible(m_settings != nullptr || m_project != nullptr);
     refreshPresets();
+}
+
+bool RunSetupPage::presetsInProject() const
+{
+    return m_project && m_project->isWritable();
 }
 
 QStringList RunSetupPage::presetNames() const
 {
+    if (presetsInProject())
+        return m_project->presetNames();
     return m_settings ? m_settings->presetNames() : QStringList();
+}
+
+QByteArray RunSetupPage::presetJson(const QString& name) const
+{
+    if (presetsInProject())
+        return m_project->preset(name);
+    return m_settings ? m_settings->preset(name) : QByteArray();
+}
+
+bool RunSetupPage::storePreset(const QString& name, const QByteArray& json)
+{
+    if (presetsInProject()) {
+        QString error;
+        if (!m_project->savePreset(name, json, &error)) {
+            m_note->setText(tr("Preset '%1' not saved: %2").arg(name, error));
+            m_note->show();
+            return false;
+        }
+    } else if (m_settings) {
+        m_settings->setPreset(name, json);
+    } else {
+        return false;
+    }
+    refreshPresets(name);
+    return true;
 }
 
 void RunSetupPage::refreshPresets(const QString& current)
 {
+    m_presetCombo->setToolTip(presetsInProject()
+            ? tr("Named run setups, stored in the project %1 (without the API key).").arg(m_project->path())
+            : tr("Named run setups, kept in this computer's settings while no writable project is open (without the "
+                 "API key)."));
     const QSignalBlocker blocker(m_presetCombo);
     m_presetCombo->clear();
     m_presetCombo->addItems(presetNames());
@@ -702,16 +755,14 @@ void RunSetupPage::refreshPresets(const QString& current)
 
 bool RunSetupPage::savePreset(const QString& name)
 {
-    if (!m_settings || name.trimmed().isEmpty())
+    if (name.trimmed().isEmpty())
         return false;
-    m_settings->setPreset(name.trimmed(), config().toJson(false));
-    refreshPresets(name.trimmed());
-    return true;
+    return storePreset(name.trimmed(), config().toJson(false));
 }
 
 bool RunSetupPage::loadPreset(const QString& name)
 {
-    const QByteArray json = m_settings ? m_settings->preset(name) : QByteArray();
+    const QByteArray json = presetJson(name);
     if (json.isEmpty())
         return false;
     ConfigErrors errors;
@@ -729,19 +780,23 @@ bool RunSetupPage::loadPreset(const QString& name)
 
 bool RunSetupPage::duplicatePreset(const QString& name, const QString& newName)
 {
-    const QByteArray json = m_settings ? m_settings->preset(name) : QByteArray();
+    const QByteArray json = presetJson(name);
     if (json.isEmpty() || newName.trimmed().isEmpty())
         return false;
-    m_settings->setPreset(newName.trimmed(), json);
-    refreshPresets(newName.trimmed());
-    return true;
+    return storePreset(newName.trimmed(), json);
 }
 
 void RunSetupPage::deletePreset(const QString& name)
 {
-    if (!m_settings)
-        return;
-    m_settings->removePreset(name);
+    if (presetsInProject()) {
+        QString error;
+        if (!m_project->deletePreset(name, &error)) {
+            m_note->setText(tr("Preset '%1' not deleted: %2").arg(name, error));
+            m_note->show();
+        }
+    } else if (m_settings) {
+        m_settings->removePreset(name);
+    }
     refreshPresets();
 }
 
@@ -843,7 +898,7 @@ void RunSetupPage::buildForm()
                 cellLayout->addWidget(m_endpoint);
             }
             cellLayout->addWidget(f.message);
-            auto* label = new QLabel(labelFor(p) + u':', inner);
+            auto* label = new QLabel(ParameterRegistry::label(p) + u':', inner);
             label->setToolTip(f.editor->toolTip());
             label->setBuddy(f.editor);
             form->addRow(label, cell);

@@ -24,6 +24,7 @@ class QToolButton;
 namespace tl {
 
 class AppSettings;
+class ProjectSession;
 class LoadPointsModel;
 class ModelListFetcher;
 
@@ -63,8 +64,13 @@ public:
     // drop-down; the outcome shows under the model field.
     void fetchModels();
 
-    // Where named presets are kept (not owned; nullptr: no presets, their row hidden).
+    // Where named presets are kept (neither owned): in the open project when it is writable (schema 5's presets
+    // table), else in the settings (no project open, or one opened for browsing). Both nullptr: the row is hidden.
     void setSettings(AppSettings* settings);
+    void setProject(ProjectSession* project);
+    // The project was opened, closed or replaced: shows its presets.
+    void projectChanged();
+    bool presetsInProject() const;
     QStringList presetNames() const;
     // The form as preset `name` (replacing one of that name); the API key is never stored.
     bool savePreset(const QString& name);
@@ -108,6 +114,8 @@ private:
     void showPromptPreview();
     QWidget* makePresetRow();
     void refreshPresets(const QString& current = {});
+    QByteArray presetJson(const QString& name) const;
+    bool storePreset(const QString& name, const QByteArray& json);
     void onLoadPresetClicked();
     void onSavePresetClicked();
     void onDuplicatePresetClicked();
@@ -145,6 +153,7 @@ private:
     QTableWidget* m_previewTable = nullptr;
     QFutureWatcher<PromptPreview>* m_previewWatcher = nullptr;
     AppSettings* m_settings = nullptr;
+    ProjectSession* m_project = nullptr;
     QWidget* m_presetRow = nullptr;
     QComboBox* m_presetCombo = nullptr;
 };

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes schema-v4.tlproj: schema-v3.tlproj's two runs (make_v3_fixture.py) upgraded exactly as Throughline's
 schema version 4 upgraded project files (the same statement, verbatim): the way a file written by a schema-4
-Throughline looks before multi-turn conversations (schema 5's conversation_id and turn_index). Its points have no
+Throughline looks before multi-turn conversations (schema 5's conversation_id and turn_index) and the setup form's
+presets (schema 6's presets table). Its points have no
 result_json, as an upgraded file's.
 Kept so the fixture can be regenerated; the committed .tlproj is what the migration test reads."""
 import os, sqlite3, sys

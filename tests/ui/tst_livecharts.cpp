@@ -1,0 +1,228 @@
+// The live charts' hover values, the throughput–latency curve's switchable axes with its provisional point, and the
+// ITL histogram beside the TTFT one.
+#include "charts/charthover.h"
+#include "charts/histogramchartview.h"
+#include "charts/livechartview.h"
+#include "charts/sweepcurvechart.h"
+#include "liverunstats.h"
+#include "pages/liverunpage.h"
+
+#include <QComboBox>
+#include <QTest>
+
+#include <cmath>
+
+using tl::ChartHover;
+using tl::HistogramChartView;
+using tl::LiveChartView;
+using tl::LivePoint;
+using tl::LiveRunStats;
+using tl::RequestRecord;
+using tl::SweepCurveChart;
+
+namespace {
+
+SweepCurveChart::Point point(const char* load, double tok, double req, double ttft, double itl, double latency)
+{
+    SweepCurveChart::Point p;
+    p.load = QString::fromLatin1(load);
+    p.outputTokPerS = tok;
+    p.requestsPerS = req;
+    p.ttftP50Ms = ttft;
+    p.ttftP99Ms = ttft * 2;
+    p.itlP50Ms = itl;
+    p.itlP99Ms = itl * 3;
+    p.latencyP50S = latency;
+    p.latencyP99S = latency * 1.5;
+    return p;
+}
+
+// A streamed success with chunks every `itlMs` after a first one at `ttftMs`.
+RequestRecord streamed(double ttftMs, double itlMs, int chunks)
+{
+    RequestRecord r;
+    r.success = true;
+    r.stream = true;
+    r.sentNs = 1'000'000'000;
+    qint64 t = r.sentNs + qint64(ttftMs * 1e6);
+    for (int i = 0; i < chunks; ++i) {
+        r.eventNs.append(t);
+        r.eventFlags.append(quint8(tl::EventHasChoices | tl::EventHasContent));
+        t += qint64(itlMs * 1e6);
+    }
+    r.endNs = r.eventNs.last();
+    return r;
+}
+
+} // namespace
+
+class TestLiveCharts final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void nearestIndex_data()
+    {
+        QTest::addColumn<QList<QPointF>>("points");
+        QTest::addColumn<QPointF>("at");
+        QTest::addColumn<int>("index");
+        const QList<QPointF> series = {{0, 10}, {1, 50}, {2, 20}, {3, 90}};
+        QTest::newRow("empty") << QList<QPointF>() << QPointF(1, 1) << -1;
+        QTest::newRow("exact") << series << QPointF(2, 20) << 2;
+        QTest::newRow("between, nearer the right") << series << QPointF(1.6, 0) << 2;
+        QTest::newRow("before the first") << series << QPointF(-5, 90) << 0;
+        QTest::newRow("after the last") << series << QPointF(99, 0) << 3;
+        // p50 and p99 of one load share an x: the nearer in y wins.
+        QTest::newRow("same x, nearest y") << QList<QPointF>{{5, 100}, {5, 300}} << QPointF(5, 260) << 1;
+    }
+
+    void nearestIndex()
+    {
+        QFETCH(QList<QPointF>, points);
+        QFETCH(QPointF, at);
+        QFETCH(int, index);
+        QCOMPARE(int(ChartHover::nearestIndex(points, at)), index);
+    }
+
+    void hoverShowsTheNearestSamplesExactValues()
+    {
+        LiveChartView view;
+        QVector<LivePoint> series;
+        for (int i = 0; i < 20; ++i) {
+            LivePoint p;
+            p.tS = 0.25 * (i + 1);
+            p.outputTokPerS = 100.0 + i * 7.5;
+            p.ttftMs = 40.0 + i;
+            p.inFlight = 16;
+            series.append(p);
+        }
+        view.showSeries(series);
+        // t = 2.3 s: the sample at 2.25 s (index 8) is the nearest.
+        view.ttftHover()->showNearest(QPointF(2.3, 47.0));
+        QCOMPARE(view.ttftHover()->text(),
+            ChartHover::format(QStringLiteral("TTFT of completed requests"), QPointF(2.25, 48.0), QStringLiteral("t (s)"), 2, QStringLiteral("ms"), 1));
+        QVERIFY(view.ttftHover()->text().contains(QStringLiteral("48.0")));
+        QVERIFY(view.ttftHover()->text().contains(QStringLiteral("2.25")));
+        view.ttftHover()->hide();
+        QVERIFY(view.ttftHover()->text().isEmpty());
+        // No points: nothing to show.
+        view.clear();
+        view.ttftHover()->showNearest(QPointF(1, 1));
+        QVERIFY(view.ttftHover()->text().isEmpty());
+    }
+
+    void curveAxesSwitch_data()
+    {
+        QTest::addColumn<int>("x");
+        QTest::addColumn<int>("y");
+        QTest::addColumn<QPointF>("firstP50");
+        QTest::addColumn<QPointF>("firstP99");
+        QTest::addColumn<QString>("yTitlePart");
+        QTest::newRow("tok/s, TTFT") << int(SweepCurveChart::XMetric::OutputTokensPerS)
+                                     << int(SweepCurveChart::YMetric::Ttft) << QPointF(600, 80) << QPointF(600, 160)
+                                     << QStringLiteral("TTFT");
+        QTest::newRow("req/s, ITL") << int(SweepCurveChart::XMetric::RequestsPerS) << int(SweepCurveChart::YMetric::Itl)
+                                    << QPointF(2.5, 20) << QPointF(2.5, 60) << QStringLiteral("ITL");
+        QTest::newRow("req/s, latency") << int(SweepCurveChart::XMetric::RequestsPerS)
+                                        << int(SweepCurveChart::YMetric::Latency) << QPointF(2.5, 4)
+                                        << QPointF(2.5, 6) << QStringLiteral("latency");
+    }
+
+    void curveAxesSwitch()
+    {
+        QFETCH(int, x);
+        QFETCH(int, y);
+        QFETCH(QPointF, firstP50);
+        QFETCH(QPointF, firstP99);
+        QFETCH(QString, yTitlePart);
+        SweepCurveChart chart;
+        chart.setPoints({point("P20", 600, 2.5, 80, 20, 4), point("P100", 2300, 9, 90, 25, 5)},
+            point("P500", 4100, 16, 181, 40, 9));
+        // Through the drop-downs, as a user does.
+        auto* xCombo = chart.findChild<QComboBox*>(QStringLiteral("curveXCombo"));
+        auto* yCombo = chart.findChild<QComboBox*>(QStringLiteral("curveYCombo"));
+        QVERIFY(xCombo && yCombo);
+        xCombo->setCurrentIndex(xCombo->findData(x));
+        yCombo->setCurrentIndex(yCombo->findData(y));
+        QCOMPARE(int(chart.xMetric()), x);
+        QCOMPARE(int(chart.yMetric()), y);
+        QCOMPARE(chart.p50Points().size(), 2);
+        QCOMPARE(chart.p50Points().first(), firstP50);
+        QCOMPARE(chart.p99Points().first(), firstP99);
+        QVERIFY2(chart.yTitle().contains(yTitlePart), qPrintable(chart.yTitle()));
+        QVERIFY(chart.xTitle().contains(xCombo->currentText()));
+        // The running point stays provisional, on the chosen axes, and the ticks stay the tested loads.
+        QVERIFY(chart.hasProvisional());
+        const QPointF running = chart.provisionalPoints().first();
+        QCOMPARE(running.x(), x == int(SweepCurveChart::XMetric::RequestsPerS) ? 16.0 : 4100.0);
+        QCOMPARE(chart.tickLabels(), (QStringList{QStringLiteral("P20"), QStringLiteral("P100"), QStringLiteral("P500")}));
+        // Hover on the provisional p99 names its exact values.
+        chart.hover()->showNearest(chart.provisionalPoints().last());
+        QVERIFY(!chart.hover()->text().isEmpty());
+        QVERIFY2(chart.hover()->text().startsWith(QStringLiteral("running point (provisional)")), qPrintable(chart.hover()->text()));
+    }
+
+    void runningPointWithoutSamplesIsNotDrawn()
+    {
+        SweepCurveChart chart;
+        SweepCurveChart::Point p = point("P4", 100, 1, 50, 10, 1);
+        p.itlP50Ms = std::nan("");
+        p.itlP99Ms = std::nan("");
+        chart.setPoints({}, p);
+        QVERIFY(chart.hasProvisional());
+        chart.setAxes(SweepCurveChart::XMetric::OutputTokensPerS, SweepCurveChart::YMetric::Itl);
+        QVERIFY(!chart.hasProvisional()); // no ITL yet: nothing to place
+    }
+
+    void itlHistogramAndPercentiles()
+    {
+        LiveRunStats stats;
+        stats.startPoint(0);
+        QList<RequestRecord> records;
+        for (int i = 0; i < 10; ++i)
+            records.append(streamed(100 + i, 10 + i, 5)); // 4 ITLs of 10+i ms each
+        stats.addRecords(records, 0);
+        QCOMPARE(stats.pointItlsMs().size(), 40);
+        QCOMPARE(stats.pointItlPercentileMs(0.5), 14.0);
+        QCOMPARE(stats.pointItlPercentileMs(0.99), 19.0);
+        const LiveRunStats::Histogram h = stats.itlHistogram(5);
+        QCOMPARE(h.counts.size(), 5);
+        int total = 0;
+        for (int c : h.counts)
+            total += c;
+        QCOMPARE(total, 40);
+        QCOMPARE(h.startMs, 10.0);
+
+        HistogramChartView view;
+        view.setKind(QStringLiteral("ITL"), Qt::blue, true);
+        view.setHistogram(h.startMs, h.binWidthMs, h.counts);
+        QCOMPARE(view.sampleCount(), 40);
+        QVERIFY2(view.binText(0).startsWith(QStringLiteral("ITL 10.0–11.8 ms: ")), qPrintable(view.binText(0)));
+        QVERIFY(view.binText(0).endsWith(QStringLiteral("%1 interval(s)").arg(h.counts.first())));
+    }
+
+    void itlSampleStaysBounded()
+    {
+        LiveRunStats stats;
+        stats.startPoint(0);
+        QList<RequestRecord> records;
+        for (int i = 0; i < 300; ++i)
+            records.append(streamed(50, 1 + i % 7, 101)); // 30,000 ITLs
+        stats.addRecords(records, 0);
+        QCOMPARE(stats.pointItlsMs().size(), LiveRunStats::kItlSamples);
+        const double median = stats.pointItlPercentileMs(0.5);
+        QVERIFY2(median >= 3 && median <= 5, qPrintable(QString::number(median))); // the true median is 4
+        stats.startPoint(1);
+        QVERIFY(stats.pointItlsMs().isEmpty());
+    }
+
+    void livePageShowsBothHistograms()
+    {
+        tl::LiveRunPage page;
+        QVERIFY(page.findChild<HistogramChartView*>(QStringLiteral("ttftHistogram")));
+        QVERIFY(page.findChild<HistogramChartView*>(QStringLiteral("itlHistogram")));
+        QVERIFY(page.curve());
+    }
+};
+
+QTEST_MAIN(TestLiveCharts)
+#include "tst_livecharts.moc"
