@@ -3,6 +3,7 @@
 #include "cli/texttables.h"
 #include "config/secretmask.h"
 #include "engine/runcontroller.h"
+#include "net/transport.h"
 #include "storage/outputwriter.h"
 #include "storage/projectstore.h"
 
@@ -12,8 +13,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QUrl>
 
+#include <algorithm>
 #include <cmath>
+
+#include <sys/resource.h>
 
 namespace tl {
 
@@ -41,6 +46,20 @@ CliRunner::CliRunner(QObject* parent)
 
 CliRunner::~CliRunner() = default;
 
+qint64 CliRunner::raiseFileLimit()
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return -1;
+    if (limit.rlim_cur < limit.rlim_max) {
+        rlimit raised = limit;
+        raised.rlim_cur = limit.rlim_max;
+        if (::setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            limit = raised;
+    }
+    return limit.rlim_cur == RLIM_INFINITY ? -1 : qint64(limit.rlim_cur);
+}
+
 void CliRunner::fail(int code, const QString& message)
 {
     m_exitCode = code;
@@ -63,6 +82,8 @@ bool CliRunner::start(const RunConfig& config)
                 .arg(config.apiKeyEnv));
         return false;
     }
+    if (!checkParallelFits(config))
+        return false;
     if (!config.project.isEmpty()) {
         QString error;
         m_store = ProjectStore::open(config.project, &error);
@@ -82,6 +103,41 @@ bool CliRunner::start(const RunConfig& config)
                  .arg(QStringLiteral(THROUGHLINE_VERSION), config.model, SecretMask::maskUrl(config.resolvedUrl()),
                      Transport::kindName(m_controller->transport()))
           << Qt::endl;
+    return true;
+}
+
+bool CliRunner::checkParallelFits(const RunConfig& config)
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+        return true;
+    int parallel = 0;
+    for (const RunPoint& p : config.runPoints())
+        parallel = std::max(parallel, p.parallel);
+    const qint64 needed = qint64(parallel) + kReservedFileDescriptors;
+    if (needed <= qint64(limit.rlim_cur))
+        return true;
+    QString transportWhy;
+    const auto kind = Transport::chooseKind(config.transport, QUrl(config.resolvedUrl()), config.noProxy, &transportWhy);
+    if (kind && *kind == Transport::Kind::Qt) {
+        // Qt's HTTP threads abort the whole process (GLib/Qt fatal error) when they cannot get a file descriptor.
+        fail(BadArguments,
+            tr("--parallel: %1 needs about %2 file descriptors but this process may open %3 (ulimit -n), and the qt "
+               "transport cannot survive running out; raise ulimit -n or lower --parallel")
+                .arg(parallel)
+                .arg(needed)
+                .arg(qint64(limit.rlim_cur)));
+        return false;
+    }
+    {
+        m_err << tr("warning: --parallel %1 needs about %2 file descriptors but this process may open %3 (ulimit -n, "
+                    "hard limit %4): requests past it fail as client_resources; raise the limit or lower --parallel")
+                     .arg(parallel)
+                     .arg(needed)
+                     .arg(qint64(limit.rlim_cur))
+                     .arg(limit.rlim_max == RLIM_INFINITY ? tr("unlimited") : QString::number(qint64(limit.rlim_max)))
+              << Qt::endl;
+    }
     return true;
 }
 
@@ -170,9 +226,14 @@ void CliRunner::onRunFinished(RunState state, const ConfigError& error)
             m_out << TextTables::overview(results) << TextTables::perRequest(results);
         int success = 0;
         int total = 0;
+        int clientFailed = 0;
         for (const PointResult& r : results) {
             success += r.summary.successRequests;
             total += r.summary.totalRequests;
+            for (const auto& [cls, count] : r.extended.errorsByClass) {
+                if (isClientError(errorClassFromName(cls)))
+                    clientFailed += count;
+            }
         }
         if (m_outputs && !results.isEmpty())
             m_out << tr("Output files: %1").arg(QDir(m_outputs->rootDir()).absolutePath()) << Qt::endl;
@@ -184,6 +245,13 @@ void CliRunner::onRunFinished(RunState state, const ConfigError& error)
             m_out << tr("The run was stopped before it finished; what was measured is kept.") << Qt::endl;
         if (state == RunState::Failed) // e.g. a malformed dataset line met during the run: one line with the fix
             fail(OtherError, error.toString());
+        if (clientFailed > 0 && m_exitCode == Ok) {
+            fail(ClientFailed,
+                tr("%1 of %2 requests failed in this client (client_resources: out of file descriptors or memory), "
+                   "not in the server; raise ulimit -n or lower --parallel")
+                    .arg(clientFailed)
+                    .arg(total));
+        }
         if (total > 0 && success == 0 && m_exitCode == Ok) {
             fail(AllFailed, tr("every request failed (%1 of %1); see the failure classes above").arg(total));
         }
