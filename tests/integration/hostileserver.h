@@ -35,6 +35,7 @@ public:
     quint16 port() const { return m_server.serverPort(); }
     qint64 bytesSent() const { return m_bytesSent; }
     int requestsReceived() const { return m_requests; }
+    QByteArray lastRequestHead() const { return m_lastHead; }
     int connectionsAccepted() const { return m_connections; }
 
 private:
@@ -75,6 +76,7 @@ private:
         }
         if (a.request.size() < end + 4 + length)
             return;
+        m_lastHead = a.request.left(end);
         a.request.remove(0, end + 4 + length);
         ++m_requests;
         if (++a.requests == m_script.dropRequest) {
@@ -124,6 +126,7 @@ private:
     QHash<QTcpSocket*, Answer> m_answers; // before m_server: its sockets report their close as it is destroyed
     qint64 m_bytesSent = 0;
     int m_requests = 0;
+    QByteArray m_lastHead;
     int m_connections = 0;
     QTcpServer m_server;
 };

@@ -352,6 +352,35 @@ private Q_SLOTS:
             QCOMPARE(server.requestsReceived(), serverRequests);
     }
 
+    // --headers Connection=close is sent as given on both transports, and the lean transport honours it (one
+    // connection per request; it used to send keep-alive instead). Qt 6.4 sends it but keeps the connection until the
+    // server closes it.
+    void connectionCloseHeaderHonoured_data()
+    {
+        QTest::addColumn<QString>("transport");
+        for (const char* t : kTransports)
+            QTest::newRow(t) << t;
+    }
+    void connectionCloseHeaderHonoured()
+    {
+        QFETCH(QString, transport);
+        const QByteArray okBody = R"({"id":"c","choices":[{"index":0,"message":{"content":"hi"}}],)"
+                                  R"("usage":{"prompt_tokens":3,"completion_tokens":2}})";
+        HostileServer server({QByteArray(), QByteArray(), 0, jsonAnswer(okBody), false});
+        RunConfig config = tl::test::scriptedServerConfig(server.port(), transport, 3);
+        config.stream = false;
+        config.headers = {{QStringLiteral("Connection"), QStringLiteral("close")}};
+        const Outcome out = run(config, ResponseLimits());
+        QVERIFY(out.ended);
+        QCOMPARE(out.records.size(), 3);
+        for (const RequestRecord& r : out.records)
+            QVERIFY2(r.success, qPrintable(r.errorMessage));
+        QVERIFY2(server.lastRequestHead().toLower().contains("\r\nconnection: close"),
+            server.lastRequestHead().constData());
+        if (transport == u"lean")
+            QCOMPARE(server.connectionsAccepted(), 3);
+    }
+
     void connectionTestHoldsNoEndlessAnswer_data()
     {
         QTest::addColumn<QByteArray>("head");
