@@ -1,6 +1,7 @@
 #include "config/cliparser.h"
 
 #include "config/parameterregistry.h"
+#include "util/jsonutil.h"
 #include "util/tr.h"
 
 #include <nlohmann/json.hpp>
@@ -31,6 +32,11 @@ bool loadConfigFile(const QString& path, RunConfig* config, ConfigErrors* errors
         return false;
     }
     QByteArray data = file.readAll();
+    if (jsonutil::tooDeep(data)) {
+        errors->append(ConfigError{QStringLiteral("--config"),
+            Tr::tr("'%1' nests arrays/objects deeper than %2 levels").arg(path).arg(jsonutil::kMaxDepth)});
+        return false;
+    }
     const auto j = nlohmann::json::parse(data.cbegin(), data.cend(), nullptr, false);
     if (j.is_object() && j.contains("config") && j["config"].is_object()) {
         const std::string inner = j["config"].dump();

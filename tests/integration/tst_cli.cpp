@@ -127,6 +127,12 @@ private Q_SLOTS:
         QTest::newRow("nothing listening")
             << QStringList{"run", "--url", closed, "--model", "m", "--number", "2"} << 3 << "--url";
         QTest::newRow("missing model") << QStringList{"run", "--url", "http://127.0.0.1:9/v1"} << 2 << "--model";
+        // 20,000 levels of nesting crashed the CLI (a recursive copy of the parsed value): refused before parsing.
+        const QString deep = "{\"a\":" + QString(20000, u'[') + QString(20000, u']') + "}";
+        QTest::newRow("deep extra-args") << QStringList{"run", "--url", "http://127.0.0.1:9/v1", "--model", "m",
+            "--extra-args", deep} << 2 << "--extra-args";
+        QTest::newRow("deep dataset-args") << QStringList{"run", "--url", "http://127.0.0.1:9/v1", "--model", "m",
+            "--dataset", "openqa", "--dataset-args", deep} << 2 << "--dataset-args";
         // Values out of a field's range are refused at the boundary, naming the flag (not wrapped or truncated).
         const QStringList base{"run", "--url", "http://127.0.0.1:9/v1", "--model", "m"};
         QTest::newRow("warmup beyond int") << base + QStringList{"--warmup-num", "2147483648"} << 2 << "--warmup-num";
