@@ -205,6 +205,28 @@ private Q_SLOTS:
                                                               "Content-Length: 13\r\n\r\n<html></html>")
                                                 << false << true << 0.0 << 16 * mib << mib << "malformed_response"
                                                 << "" << qint64(0);
+            // Compressed answers nobody asked for (both transports send Accept-Encoding: identity).
+            const QByteArray gzipBody = QByteArray::fromHex(
+                "1f8b08000000000002033d8cb10a80300c05ffe5cd1d44b7fe8a88481b6c5013b11184d27fb78bae77c715708447804348ca"
+                "8132fc58c012e981ef1c0eca795909be20a81889b53c316a9d1cee4f9d971ea7cda61b493b0cedd6c04ec62a3fed6b7d01ad"
+                "62e1f46f000000");
+            const QByteArray gzipEvents = QByteArray::fromHex(
+                "1f8b0800000000000203b5cdb10ac3300c04d0dd5f516e0ea1b3e6666d3f2064702481dda656a12a0482ff3dee980fc87870"
+                "774fa247ba6cc802c28a0e363f95bd054ed17bb6f76751cf567a4ebff26a054e9659bfa0b1ad8ae80aba76105d3c8236b015"
+                "d7f23f88a875aa21c879c47c3ec10762bc3deec314c20e8b7dd46537010000");
+            *row("200 json gzip not asked for")
+                << t << QByteArray() << QByteArray() << qint64(0)
+                << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+                              "Content-Length: "
+                       + QByteArray::number(gzipBody.size()) + "\r\n\r\n" + gzipBody)
+                << false << false << 0.0 << 16 * mib << mib << "malformed_response"
+                << "" << qint64(0);
+            *row("200 stream gzip not asked for")
+                << t << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nContent-Encoding: gzip\r\n"
+                                   "Connection: close\r\n\r\n")
+                << QByteArray() << qint64(0) << gzipEvents << true << true << 0.0 << 16 * mib << mib
+                << "empty_stream"
+                << "" << qint64(0);
             *row("200 json valid") << t << QByteArray() << QByteArray() << qint64(0) << jsonAnswer(okBody) << false
                                    << false << 0.0 << 16 * mib << mib << ""
                                    << "server_usage" << qint64(2);
