@@ -99,6 +99,8 @@ int main(int argc, char* argv[])
                 err << "error: " << e.toString() << Qt::endl;
             return tl::CliRunner::BadArguments;
         }
+        for (const tl::ConfigError& w : parsed.warnings)
+            err << "warning: " << w.toString() << Qt::endl;
         tl::CliRunner runner;
         if (!runner.start(parsed.config))
             return runner.exitCode();
