@@ -40,6 +40,13 @@ CliRunner::CliRunner(QObject* parent)
               << Qt::endl;
     });
     connect(m_controller, &RunController::pointFinished, this, &CliRunner::onPointFinished);
+    connect(m_controller, &RunController::connectionTestRetrying, this, [this](int attempt, const QString& why, int inMs) {
+        m_err << tr("Connection test %1: the server is not ready (%2); trying again in %3 s (until --total-timeout)")
+                     .arg(attempt)
+                     .arg(why)
+                     .arg(inMs / 1000.0)
+              << Qt::endl;
+    });
     connect(m_controller, &RunController::snapshotAvailable, this, &CliRunner::onSnapshot);
     connect(m_controller, &RunController::runFinished, this, &CliRunner::onRunFinished);
 }

@@ -126,13 +126,17 @@ ConfigErrors RunController::start(const RunConfig& config, RunSink* sink)
     m_state = RunState::Testing; // running from here on: handlers of runStarted see isRunning()
     Q_EMIT runStarted(m_runId);
 
-    if (config.noTestConnection) {
+    // EvalScope skips the test for embedding and rerank endpoints.
+    const RunConfig::ApiKind kind = config.apiKind();
+    if (config.noTestConnection || kind == RunConfig::ApiKind::Embedding || kind == RunConfig::ApiKind::Rerank) {
         startPoint(0);
         return {};
     }
     publishSnapshot();
     m_connectionTest = new ConnectionTest(m_factory, config.totalTimeout, this);
     m_connectionTest->setResponseLimits(m_limits);
+    m_connectionTest->setRetryIntervalMs(m_connectionRetryMs);
+    connect(m_connectionTest, &ConnectionTest::retrying, this, &RunController::connectionTestRetrying);
     connect(m_connectionTest, &ConnectionTest::succeeded, this, &RunController::onConnectionTestDone);
     connect(m_connectionTest, &ConnectionTest::failed, this, [this](const ConfigError& error) {
         m_connectionTest->deleteLater();

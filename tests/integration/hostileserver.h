@@ -25,17 +25,18 @@ public:
         int dropRequest = 0;
     };
 
-    explicit HostileServer(Script script)
+    explicit HostileServer(Script script, quint16 port = 0)
         : m_script(std::move(script))
     {
         connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, &HostileServer::accept);
-        m_server.listen(QHostAddress::LocalHost, 0);
+        m_server.listen(QHostAddress::LocalHost, port);
     }
 
     quint16 port() const { return m_server.serverPort(); }
     qint64 bytesSent() const { return m_bytesSent; }
     int requestsReceived() const { return m_requests; }
     QByteArray lastRequestHead() const { return m_lastHead; }
+    QByteArray lastRequestBody() const { return m_lastBody; }
     int connectionsAccepted() const { return m_connections; }
 
 private:
@@ -77,6 +78,7 @@ private:
         if (a.request.size() < end + 4 + length)
             return;
         m_lastHead = a.request.left(end);
+        m_lastBody = a.request.mid(end + 4, length);
         a.request.remove(0, end + 4 + length);
         ++m_requests;
         if (++a.requests == m_script.dropRequest) {
@@ -127,6 +129,7 @@ private:
     qint64 m_bytesSent = 0;
     int m_requests = 0;
     QByteArray m_lastHead;
+    QByteArray m_lastBody;
     int m_connections = 0;
     QTcpServer m_server;
 };

@@ -125,7 +125,8 @@ private Q_SLOTS:
                                                     << 2 << "--number";
         QTest::newRow("not a url") << QStringList{"run", "--url", "127.0.0.1 8000", "--model", "m"} << 2 << "--url";
         QTest::newRow("nothing listening")
-            << QStringList{"run", "--url", closed, "--model", "m", "--number", "2"} << 3 << "--url";
+            << QStringList{"run", "--url", closed, "--model", "m", "--number", "2", "--total-timeout", "2"} << 3
+            << "--url";
         QTest::newRow("missing model") << QStringList{"run", "--url", "http://127.0.0.1:9/v1"} << 2 << "--model";
         // 20,000 levels of nesting crashed the CLI (a recursive copy of the parsed value): refused before parsing.
         const QString deep = "{\"a\":" + QString(20000, u'[') + QString(20000, u']') + "}";

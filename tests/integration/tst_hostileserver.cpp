@@ -2,14 +2,19 @@
 // must end as the same recorded outcome (failure class, or success with a stated token source), within a time
 // limit whatever the server sends, holding no more of the answer than ResponseLimits allow. Real HTTP on 127.0.0.1.
 
+#include "engine/connectiontest.h"
 #include "engine/runcontroller.h"
 #include "hostileserver.h"
 #include "runonce.h"
 #include "testutil.h"
 
+#include <nlohmann/json.hpp>
+
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <memory>
 
 using namespace tl;
 using tl::test::HostileServer;
@@ -401,6 +406,78 @@ private Q_SLOTS:
             server.lastRequestHead().constData());
         if (transport == u"lean")
             QCOMPARE(server.connectionsAccepted(), 3);
+    }
+
+    // The connection test is sent again while the server is not up (503, refused), every interval (10 s, shortened
+    // here) until --total-timeout, as EvalScope's is; it asks for a small max_tokens whatever the run's.
+    void connectionTestRetriesUntilTheServerIsUp()
+    {
+        const quint16 port = tl::test::closedPort();
+        RunConfig config = tl::test::scriptedServerConfig(port, QStringLiteral("lean"), 1);
+        config.noTestConnection = false;
+        config.stream = false;
+        config.maxTokens = 2000;
+        config.totalTimeout = 30;
+        RunController controller;
+        controller.setConnectionTestRetryIntervalMs(20);
+        std::unique_ptr<HostileServer> server;
+        const QByteArray okBody = R"({"id":"c","choices":[{"index":0,"message":{"content":"hi"}}],)"
+                                  R"("usage":{"prompt_tokens":3,"completion_tokens":2}})";
+        QSignalSpy retrying(&controller, &RunController::connectionTestRetrying);
+        // Refused at first; the server comes up after the first failed attempt.
+        connect(&controller, &RunController::connectionTestRetrying, this, [&] {
+            if (!server)
+                server = std::make_unique<HostileServer>(HostileServer::Script{{}, {}, 0, jsonAnswer(okBody), false}, port);
+        });
+        QSignalSpy finished(&controller, &RunController::runFinished);
+        QVERIFY(controller.start(config).isEmpty());
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().at(0).value<RunState>(), RunState::Finished);
+        QVERIFY(retrying.size() >= 1);
+        QVERIFY(server);
+        QCOMPARE(server->requestsReceived(), 3); // the test, /v1/models, the one request
+    }
+
+    void connectionTestGivesUpAtTheTimeout()
+    {
+        HostileServer server({QByteArray(), QByteArray(), 0, jsonAnswer("{\"error\":\"loading\"}", 503), false});
+        RunConfig config = tl::test::scriptedServerConfig(server.port(), QStringLiteral("lean"), 1);
+        config.noTestConnection = false;
+        config.maxTokens = 2000;
+        config.totalTimeout = 0.5;
+        RunController controller;
+        controller.setConnectionTestRetryIntervalMs(50);
+        QSignalSpy retrying(&controller, &RunController::connectionTestRetrying);
+        QSignalSpy finished(&controller, &RunController::runFinished);
+        QVERIFY(controller.start(config).isEmpty());
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().at(0).value<RunState>(), RunState::Failed);
+        const auto error = finished.first().at(1).value<ConfigError>();
+        QCOMPARE(error.field, QStringLiteral("--url"));
+        QVERIFY2(error.message.contains(u"HTTP 503"), qPrintable(error.message));
+        QVERIFY(retrying.size() >= 2);
+        QCOMPARE(server.requestsReceived(), retrying.size() + 1);
+        // The test asked for a small answer, not the run's 2000 tokens.
+        const auto body = nlohmann::json::parse(server.lastRequestBody().toStdString(), nullptr, false);
+        QCOMPARE(body.value("max_tokens", 0), ConnectionTest::kMaxTokens);
+    }
+
+    // Embedding and rerank endpoints get no connection test (as in EvalScope): the run's requests are the first.
+    void noConnectionTestForEmbeddings()
+    {
+        HostileServer server({QByteArray(), QByteArray(), 0,
+            jsonAnswer(R"({"object":"list","data":[{"object":"embedding","index":0,"embedding":[0.1]}],)"
+                       R"("usage":{"prompt_tokens":3,"total_tokens":3}})"),
+            false});
+        RunConfig config = tl::test::scriptedServerConfig(server.port(), QStringLiteral("lean"), 2);
+        config.url = QStringLiteral("http://127.0.0.1:%1/v1/embeddings").arg(server.port());
+        config.api = QStringLiteral("openai_embedding");
+        config.noTestConnection = false;
+        config.stream = false;
+        const Outcome out = run(config, ResponseLimits());
+        QVERIFY(out.ended);
+        QCOMPARE(out.records.size(), 2);
+        QCOMPARE(server.requestsReceived(), 2);
     }
 
     void connectionTestHoldsNoEndlessAnswer_data()

@@ -320,7 +320,9 @@ private Q_SLOTS:
     void connectionRefusedNamesUrl()
     {
         RunConfig config = baseConfig(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(tl::test::closedPort())));
+        config.totalTimeout = 0.3; // refused is retried (the server may be starting) until the timeout
         RunController controller;
+        controller.setConnectionTestRetryIntervalMs(20);
         ConfigError error;
         QCOMPARE(runToEnd(controller, config, nullptr, &error), RunState::Failed);
         QCOMPARE(error.field, QStringLiteral("--url"));
