@@ -98,6 +98,10 @@ bool CliRunner::start(const RunConfig& config)
             fail(OtherError, QStringLiteral("--project: ") + error);
             return false;
         }
+        // A full disk stops the run (failed, with the count stored) rather than measuring what cannot be kept.
+        connect(m_store.get(), &ProjectStore::writeFailed, m_controller, [this](const QString& message) {
+            m_controller->fail(ConfigError{QStringLiteral("--project"), message});
+        });
     }
     if (config.writeOutputs)
         m_outputs = std::make_unique<OutputWriter>(config, QDateTime::currentDateTime());

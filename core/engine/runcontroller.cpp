@@ -386,6 +386,20 @@ void RunController::stopDispatching()
         QMetaObject::invokeMethod(w, &Worker::stopDispatch, Qt::QueuedConnection);
 }
 
+void RunController::fail(const ConfigError& error)
+{
+    if (m_state == RunState::Testing) {
+        if (m_connectionTest) {
+            m_connectionTest->cancel();
+            m_connectionTest->deleteLater();
+            m_connectionTest = nullptr;
+        }
+        finishRun(RunState::Failed, error);
+        return;
+    }
+    onDatasetFailed(error);
+}
+
 void RunController::onDatasetFailed(const ConfigError& error)
 {
     if (!m_datasetError.message.isEmpty() || !isRunning())

@@ -42,6 +42,9 @@ public:
     ConfigErrors start(const RunConfig& config, RunSink* sink = nullptr);
     // First call: no new requests, in-flight ones finish (soft stop). Second call: abort those too.
     void stop();
+    // Ends the run as Failed with `error` (e.g. the project file cannot store its requests): no new request is sent,
+    // those in flight finish and are counted.
+    void fail(const tl::ConfigError& error);
 
     bool isRunning() const;
     RunState state() const { return m_state; }

@@ -107,6 +107,12 @@ void ProjectStore::insertRun(const RunData& run)
         m_writer, [run, w = m_writer] { w->insertRun(run); }, Qt::QueuedConnection);
 }
 
+void ProjectStore::limitGrowth(int pages)
+{
+    QMetaObject::invokeMethod(
+        m_writer, [w = m_writer, pages] { w->limitGrowth(pages); }, Qt::BlockingQueuedConnection);
+}
+
 bool ProjectStore::flush(QString* error)
 {
     QString first;

@@ -49,7 +49,11 @@ public:
     // Blocks until everything queued so far is on disk. False (with the first write error) if anything failed.
     bool flush(QString* error = nullptr);
 
+    // Tests: simulate a full disk after `pages` more pages (ProjectWriter::limitGrowth).
+    void limitGrowth(int pages);
+
 Q_SIGNALS:
+    // A write failed (the first message is also flush()'s): a run writing here must stop (RunController::fail()).
     void writeFailed(const QString& message);
 
 private:
