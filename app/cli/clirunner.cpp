@@ -4,6 +4,7 @@
 #include "config/secretmask.h"
 #include "engine/runcontroller.h"
 #include "net/transport.h"
+#include "storage/htmlreport.h"
 #include "storage/outputwriter.h"
 #include "storage/projectstore.h"
 
@@ -152,6 +153,36 @@ bool CliRunner::checkParallelFits(const RunConfig& config)
     return true;
 }
 
+// EvalScope's files of the whole run in the output root: performance_summary.txt (the tables printed after the
+// sweep) and perf_report.html (Throughline's self-contained report: no CDN, it opens offline).
+void CliRunner::writeRunFiles(RunState state, const QList<PointResult>& results)
+{
+    QDir().mkpath(m_outputs->rootDir());
+    QString error;
+    const QString tables = TextTables::overview(results) + TextTables::perRequest(results);
+    if (!OutputWriter::writeFile(m_outputs->rootDir() + QStringLiteral("/performance_summary.txt"), tables.toUtf8(),
+            &error))
+        fail(OtherError, error);
+    RunData run;
+    run.id = m_controller->runId();
+    run.name = m_config.name.isEmpty() ? m_config.model : m_config.name;
+    run.status = runStateName(state);
+    run.toolVersion = QStringLiteral(THROUGHLINE_VERSION);
+    run.model = m_config.model;
+    run.url = SecretMask::maskUrl(m_config.resolvedUrl());
+    run.api = m_config.api;
+    run.createdMs = QDateTime::currentMSecsSinceEpoch();
+    run.updatedMs = run.createdMs;
+    run.configJson = m_config.toJson(false);
+    run.pointCount = int(results.size());
+    run.points = results;
+    for (const PointResult& r : results)
+        run.requestCount += r.summary.totalRequests;
+    if (!OutputWriter::writeFile(m_outputs->rootDir() + QStringLiteral("/perf_report.html"), HtmlReport::render(run),
+            &error))
+        fail(OtherError, error);
+}
+
 void CliRunner::requestStop()
 {
     m_err << tr("Stopping: no new requests; in-flight ones finish (interrupt again to abort them).") << Qt::endl;
@@ -246,8 +277,10 @@ void CliRunner::onRunFinished(RunState state, const ConfigError& error)
                     clientFailed += count;
             }
         }
-        if (m_outputs && !results.isEmpty())
+        if (m_outputs && !results.isEmpty()) {
+            writeRunFiles(state, results);
             m_out << tr("Output files: %1").arg(QDir(m_outputs->rootDir()).absolutePath()) << Qt::endl;
+        }
         if (m_store)
             m_out << tr("Project file: %1 (run %2)")
                          .arg(QFileInfo(m_store->path()).absoluteFilePath(), m_controller->runId())

@@ -50,6 +50,7 @@ private:
     // Warns when --parallel needs more file descriptors than the process may open (lean transport: the requests
     // past it fail as client_resources); refuses the run on the qt transport, which cannot survive it.
     bool checkParallelFits(const RunConfig& config);
+    void writeRunFiles(tl::RunState state, const QList<tl::PointResult>& results);
     void onRunFinished(tl::RunState state, const tl::ConfigError& error);
     void fail(int code, const QString& message);
 

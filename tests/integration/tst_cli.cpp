@@ -187,6 +187,18 @@ private Q_SLOTS:
         const auto args = readJson(pointDir + QStringLiteral("/benchmark_args.json"));
         QVERIFY(args["parallel"] == nlohmann::json::array({4}));
         QVERIFY(QFile::exists(outputs + QStringLiteral("/demo-model/parallel_1_number_4/benchmark_summary.json")));
+        // The run's own files in the output root, as EvalScope writes them: the summary tables and the HTML report
+        // (self-contained: nothing loaded from the network).
+        QFile tables(outputs + QStringLiteral("/demo-model/performance_summary.txt"));
+        QVERIFY(tables.open(QIODevice::ReadOnly));
+        const QString tablesText = QString::fromUtf8(tables.readAll());
+        QVERIFY2(tablesText.contains(QStringLiteral("Performance Overview")), qPrintable(tablesText));
+        QFile report(outputs + QStringLiteral("/demo-model/perf_report.html"));
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        const QByteArray html = report.readAll();
+        QVERIFY(html.startsWith("<!DOCTYPE html>") || html.contains("<html"));
+        QVERIFY(html.contains("demo-model"));
+        QVERIFY(!html.contains("<script src=") && !html.contains("<link rel=\"stylesheet\" href=\"http"));
 
         tl::ProjectReader reader;
         QString error;
