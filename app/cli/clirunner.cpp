@@ -4,6 +4,8 @@
 #include "config/secretmask.h"
 #include "engine/runcontroller.h"
 #include "metrics/workloadmetrics.h"
+#include "net/transport.h"
+#include "storage/htmlreport.h"
 #include "storage/outputwriter.h"
 #include "storage/projectstore.h"
 #include "util/monoclock.h"
@@ -14,8 +16,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QUrl>
 
+#include <algorithm>
 #include <cmath>
+
+#include <sys/resource.h>
 
 namespace tl {
 
@@ -44,11 +50,32 @@ CliRunner::CliRunner(QObject* parent)
             m_workload->add(records);
     });
     connect(m_controller, &RunController::pointFinished, this, &CliRunner::onPointFinished);
+    connect(m_controller, &RunController::connectionTestRetrying, this, [this](int attempt, const QString& why, int inMs) {
+        m_err << tr("Connection test %1: the server is not ready (%2); trying again in %3 s (until --total-timeout)")
+                     .arg(attempt)
+                     .arg(why)
+                     .arg(inMs / 1000.0)
+              << Qt::endl;
+    });
     connect(m_controller, &RunController::snapshotAvailable, this, &CliRunner::onSnapshot);
     connect(m_controller, &RunController::runFinished, this, &CliRunner::onRunFinished);
 }
 
 CliRunner::~CliRunner() = default;
+
+qint64 CliRunner::raiseFileLimit()
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return -1;
+    if (limit.rlim_cur < limit.rlim_max) {
+        rlimit raised = limit;
+        raised.rlim_cur = limit.rlim_max;
+        if (::setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            limit = raised;
+    }
+    return limit.rlim_cur == RLIM_INFINITY ? -1 : qint64(limit.rlim_cur);
+}
 
 void CliRunner::fail(int code, const QString& message)
 {
@@ -72,6 +99,8 @@ bool CliRunner::start(const RunConfig& config)
                 .arg(config.apiKeyEnv));
         return false;
     }
+    if (!checkParallelFits(config))
+        return false;
     if (!config.project.isEmpty()) {
         QString error;
         m_store = ProjectStore::open(config.project, &error);
@@ -79,6 +108,10 @@ bool CliRunner::start(const RunConfig& config)
             fail(OtherError, QStringLiteral("--project: ") + error);
             return false;
         }
+        // A full disk stops the run (failed, with the count stored) rather than measuring what cannot be kept.
+        connect(m_store.get(), &ProjectStore::writeFailed, m_controller, [this](const QString& message) {
+            m_controller->fail(ConfigError{QStringLiteral("--project"), message});
+        });
     }
     if (config.writeOutputs)
         m_outputs = std::make_unique<OutputWriter>(config, QDateTime::currentDateTime());
@@ -92,6 +125,71 @@ bool CliRunner::start(const RunConfig& config)
                      Transport::kindName(m_controller->transport()))
           << Qt::endl;
     return true;
+}
+
+bool CliRunner::checkParallelFits(const RunConfig& config)
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+        return true;
+    int parallel = 0;
+    for (const RunPoint& p : config.runPoints())
+        parallel = std::max(parallel, p.parallel);
+    const qint64 needed = qint64(parallel) + kReservedFileDescriptors;
+    if (needed <= qint64(limit.rlim_cur))
+        return true;
+    QString transportWhy;
+    const auto kind = Transport::chooseKind(config.transport, QUrl(config.resolvedUrl()), config.noProxy, &transportWhy);
+    if (kind && *kind == Transport::Kind::Qt) {
+        // Qt's HTTP threads abort the whole process (GLib/Qt fatal error) when they cannot get a file descriptor.
+        fail(BadArguments,
+            tr("--parallel: %1 needs about %2 file descriptors but this process may open %3 (ulimit -n), and the qt "
+               "transport cannot survive running out; raise ulimit -n or lower --parallel")
+                .arg(parallel)
+                .arg(needed)
+                .arg(qint64(limit.rlim_cur)));
+        return false;
+    }
+    {
+        m_err << tr("warning: --parallel %1 needs about %2 file descriptors but this process may open %3 (ulimit -n, "
+                    "hard limit %4): requests past it fail as client_resources; raise the limit or lower --parallel")
+                     .arg(parallel)
+                     .arg(needed)
+                     .arg(qint64(limit.rlim_cur))
+                     .arg(limit.rlim_max == RLIM_INFINITY ? tr("unlimited") : QString::number(qint64(limit.rlim_max)))
+              << Qt::endl;
+    }
+    return true;
+}
+
+// EvalScope's files of the whole run in the output root: performance_summary.txt (the tables printed after the
+// sweep) and perf_report.html (Throughline's self-contained report: no CDN, it opens offline).
+void CliRunner::writeRunFiles(RunState state, const QList<PointResult>& results)
+{
+    QDir().mkpath(m_outputs->rootDir());
+    QString error;
+    const QString tables = TextTables::overview(results) + TextTables::perRequest(results);
+    if (!OutputWriter::writeFile(m_outputs->rootDir() + QStringLiteral("/performance_summary.txt"), tables.toUtf8(),
+            &error))
+        fail(OtherError, error);
+    RunData run;
+    run.id = m_controller->runId();
+    run.name = m_config.name.isEmpty() ? m_config.model : m_config.name;
+    run.status = runStateName(state);
+    run.toolVersion = QStringLiteral(THROUGHLINE_VERSION);
+    run.model = m_config.model;
+    run.url = SecretMask::maskUrl(m_config.resolvedUrl());
+    run.api = m_config.api;
+    run.createdMs = QDateTime::currentMSecsSinceEpoch();
+    run.updatedMs = run.createdMs;
+    run.configJson = m_config.toJson(false);
+    run.pointCount = int(results.size());
+    run.points = results;
+    for (const PointResult& r : results)
+        run.requestCount += r.summary.totalRequests;
+    if (!OutputWriter::writeFile(m_outputs->rootDir() + QStringLiteral("/perf_report.html"), HtmlReport::render(run),
+            &error))
+        fail(OtherError, error);
 }
 
 void CliRunner::requestStop()
@@ -213,12 +311,19 @@ void CliRunner::onRunFinished(RunState state, const ConfigError& error)
             m_out << TextTables::overview(results) << TextTables::perRequest(results);
         int success = 0;
         int total = 0;
+        int clientFailed = 0;
         for (const PointResult& r : results) {
             success += r.summary.successRequests;
             total += r.summary.totalRequests;
+            for (const auto& [cls, count] : r.extended.errorsByClass) {
+                if (isClientError(errorClassFromName(cls)))
+                    clientFailed += count;
+            }
         }
-        if (m_outputs && !results.isEmpty())
+        if (m_outputs && !results.isEmpty()) {
+            writeRunFiles(state, results);
             m_out << tr("Output files: %1").arg(QDir(m_outputs->rootDir()).absolutePath()) << Qt::endl;
+        }
         if (m_store)
             m_out << tr("Project file: %1 (run %2)")
                          .arg(QFileInfo(m_store->path()).absoluteFilePath(), m_controller->runId())
@@ -227,6 +332,13 @@ void CliRunner::onRunFinished(RunState state, const ConfigError& error)
             m_out << tr("The run was stopped before it finished; what was measured is kept.") << Qt::endl;
         if (state == RunState::Failed) // e.g. a malformed dataset line met during the run: one line with the fix
             fail(OtherError, error.toString());
+        if (clientFailed > 0 && m_exitCode == Ok) {
+            fail(ClientFailed,
+                tr("%1 of %2 requests failed in this client (client_resources: out of file descriptors or memory), "
+                   "not in the server; raise ulimit -n or lower --parallel")
+                    .arg(clientFailed)
+                    .arg(total));
+        }
         if (total > 0 && success == 0 && m_exitCode == Ok) {
             fail(AllFailed, tr("every request failed (%1 of %1); see the failure classes above").arg(total));
         }

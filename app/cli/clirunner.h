@@ -22,7 +22,16 @@ class CliRunner final : public QObject {
     Q_DISABLE_COPY_MOVE(CliRunner)
 
 public:
-    enum ExitCode { Ok = 0, OtherError = 1, BadArguments = 2, ConnectionFailed = 3, AllFailed = 4 };
+    // ClientFailed: the client itself failed requests (out of file descriptors...): the figures do not measure the
+    // server. Documented in README.md.
+    enum ExitCode { Ok = 0, OtherError = 1, BadArguments = 2, ConnectionFailed = 3, AllFailed = 4, ClientFailed = 5 };
+    // File descriptors every run needs besides one socket per request in flight (threads, epoll sets, timers, the
+    // project file and its WAL, outputs).
+    static constexpr qint64 kReservedFileDescriptors = 64;
+
+    // Raises this process's soft RLIMIT_NOFILE to its hard limit (called once at start); returns the soft limit now
+    // in force, -1 when unlimited or unknown.
+    static qint64 raiseFileLimit();
 
     explicit CliRunner(QObject* parent = nullptr);
     ~CliRunner() override;
@@ -39,6 +48,10 @@ private:
     void onPointFinished(const tl::PointResult& result);
     void onSnapshot(const tl::RunSnapshotPtr& snapshot);
     void writeProgress(const QString& status, bool force);
+    // Warns when --parallel needs more file descriptors than the process may open (lean transport: the requests
+    // past it fail as client_resources); refuses the run on the qt transport, which cannot survive it.
+    bool checkParallelFits(const RunConfig& config);
+    void writeRunFiles(tl::RunState state, const QList<tl::PointResult>& results);
     void onRunFinished(tl::RunState state, const tl::ConfigError& error);
     void fail(int code, const QString& message);
     // trace_summary.json (multi-turn), workload_throughput.json and workload_timeline.json of the point just ended.

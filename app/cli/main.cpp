@@ -69,6 +69,8 @@ int runEventLoop(QCoreApplication& app, tl::CliRunner& runner)
 
 int main(int argc, char* argv[])
 {
+    // Before anything opens a file: a benchmark at --parallel 2000 needs more than the usual soft limit of 1024.
+    tl::CliRunner::raiseFileLimit();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("throughline-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(THROUGHLINE_VERSION));
@@ -97,6 +99,8 @@ int main(int argc, char* argv[])
                 err << "error: " << e.toString() << Qt::endl;
             return tl::CliRunner::BadArguments;
         }
+        for (const tl::ConfigError& w : parsed.warnings)
+            err << "warning: " << w.toString() << Qt::endl;
         tl::CliRunner runner;
         if (!runner.start(parsed.config))
             return runner.exitCode();

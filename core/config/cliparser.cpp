@@ -1,6 +1,7 @@
 #include "config/cliparser.h"
 
 #include "config/parameterregistry.h"
+#include "util/jsonutil.h"
 #include "util/tr.h"
 
 #include <nlohmann/json.hpp>
@@ -31,6 +32,11 @@ bool loadConfigFile(const QString& path, RunConfig* config, ConfigErrors* errors
         return false;
     }
     QByteArray data = file.readAll();
+    if (jsonutil::tooDeep(data)) {
+        errors->append(ConfigError{QStringLiteral("--config"),
+            Tr::tr("'%1' nests arrays/objects deeper than %2 levels").arg(path).arg(jsonutil::kMaxDepth)});
+        return false;
+    }
     const auto j = nlohmann::json::parse(data.cbegin(), data.cend(), nullptr, false);
     if (j.is_object() && j.contains("config") && j["config"].is_object()) {
         const std::string inner = j["config"].dump();
@@ -137,6 +143,10 @@ void parseWords(const QStringList& args, CliParser::Result& result, QHash<QStrin
         }
         if (given)
             given->insert(p->flag(), word);
+        if (p->support == ParameterSupport::NoEffect) {
+            result.warnings.append(ConfigError{word,
+                Tr::tr("accepted for EvalScope compatibility; it has no effect in Throughline (%1)").arg(Tr::tr(p->reason))});
+        }
     }
 }
 
@@ -171,6 +181,11 @@ CliParser::Result CliParser::parseRun(const QStringList& args, const RunConfig& 
     result.errors = result.config.validate();
     for (ConfigError& e : result.errors)
         e.field = given.value(e.field, e.field);
+    // EvalScope's Responses API plugin ignores n > 1 with a warning; so does ResponsesApi (it never sends "n").
+    if (result.config.nChoices && *result.config.nChoices > 1 && result.config.api.contains(u"respons")) {
+        result.warnings.append(ConfigError{given.value(QStringLiteral("--n-choices"), QStringLiteral("--n-choices")),
+            Tr::tr("the Responses API returns one answer per request: %1 is ignored").arg(*result.config.nChoices)});
+    }
     return result;
 }
 

@@ -13,6 +13,9 @@ public:
     struct Result {
         RunConfig config;
         ConfigErrors errors; // parse errors followed by RunConfig::validate() errors
+        // One line each, naming the flag as given: flags accepted for EvalScope compatibility that change nothing
+        // here, and settings EvalScope itself ignores with a warning (--n-choices with the Responses API).
+        ConfigErrors warnings;
         bool helpRequested = false;
     };
 

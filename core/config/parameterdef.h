@@ -409,6 +409,8 @@ inline Def& jsonText(Def& d, QByteArray RunConfig::*member, bool emptyIsObject)
         const QByteArray& text = c.*member;
         if (text.trimmed().isEmpty())
             return emptyIsObject ? json::object() : json(nullptr);
+        if (jsonutil::tooDeep(text)) // copying a deep value recurses once per level: kept as its text
+            return json(text.toStdString());
         json parsed = json::parse(text.cbegin(), text.cend(), nullptr, false);
         if (parsed.is_discarded())
             return json(text.toStdString());
@@ -432,6 +434,9 @@ inline QString jsonObjectCheck(const QByteArray& text, const char* example)
 {
     if (text.trimmed().isEmpty())
         return {};
+    // A linear scan first: 20,000 levels of `[[[` crashed the CLI (copying nlohmann values recurses per level).
+    if (jsonutil::tooDeep(text))
+        return Tr::tr("nests arrays/objects deeper than %1 levels; flatten it").arg(jsonutil::kMaxDepth);
     const auto parsed = json::parse(text.cbegin(), text.cend(), nullptr, false);
     if (parsed.is_discarded() || !parsed.is_object())
         return Tr::tr("must be a JSON object, e.g. %1").arg(QString::fromLatin1(example));

@@ -332,7 +332,7 @@ QByteArray ParameterRegistry::toJson(const RunConfig& config, bool includeSecret
 RunConfig ParameterRegistry::fromJson(const QByteArray& data, ConfigErrors* errors)
 {
     RunConfig c;
-    const json j = json::parse(data.cbegin(), data.cend(), nullptr, false);
+    const json j = jsonutil::tooDeep(data) ? json() : json::parse(data.cbegin(), data.cend(), nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
         if (errors)
             errors->append(ConfigError{QString(), Tr::tr("the run configuration is not a JSON object")});

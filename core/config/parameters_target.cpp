@@ -212,8 +212,10 @@ void addTargetParameters(QList<Parameter>& r)
              .field(&RunConfig::noTestConnection)
              .help(QT_TRANSLATE_NOOP("Throughline", "Skip the test request before the run."))
              .definition(QT_TRANSLATE_NOOP("Throughline",
-                 "By default one request is sent before the sweep, so that a wrong URL, model or key fails "
-                 "in seconds (exit code 3) instead of after a point of failures."));
+                 "By default one request (max_tokens 4) is sent before the sweep, so that a wrong URL, model or key "
+                 "fails in seconds (exit code 3) instead of after a point of failures. While the server is still "
+                 "starting (HTTP 5xx, connection refused) it is sent again every 10 s until --total-timeout, as "
+                 "EvalScope does. Embedding and rerank runs skip it."));
     r << Def("insecure", {"--insecure"}, G::Target)
              .field(&RunConfig::insecure)
              .help(QT_TRANSLATE_NOOP(

@@ -79,6 +79,10 @@ nlohmann::json parseJsonObjectArg(const QString& value, QString* error)
         }
         data = f.readAll();
     }
+    if (jsonutil::tooDeep(data)) {
+        *error = Tr::tr("nests arrays/objects deeper than %1 levels; flatten it").arg(jsonutil::kMaxDepth);
+        return nullptr;
+    }
     auto j = nlohmann::json::parse(data.cbegin(), data.cend(), nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
         *error = Tr::tr("must be a JSON object (inline or @FILE.json), e.g. '{\"messages\": [], \"top_p\": 0.9}'");
@@ -386,7 +390,9 @@ void RunConfig::validateDataset(ConfigErrors& errors) const
     }
 
     // --extra-args keys that datasets read (they are sent in the body too, as EvalScope does).
-    const auto extra = nlohmann::json::parse(extraArgs.cbegin(), extraArgs.cend(), nullptr, false);
+    const auto extra = jsonutil::tooDeep(extraArgs)
+        ? nlohmann::json()
+        : nlohmann::json::parse(extraArgs.cbegin(), extraArgs.cend(), nullptr, false);
     if (extra.is_object()) {
         for (const char* key : {"batch_size", "num_documents"}) {
             if (extra.contains(key) && !(extra[key].is_number_integer() && extra[key].get<qint64>() > 0))
@@ -399,6 +405,10 @@ void RunConfig::validateDataset(ConfigErrors& errors) const
 
     if (datasetArgs.trimmed().isEmpty())
         return;
+    if (jsonutil::tooDeep(datasetArgs)) {
+        add("--dataset-args", Tr::tr("nests arrays/objects deeper than %1 levels; flatten it").arg(jsonutil::kMaxDepth));
+        return;
+    }
     const auto args = nlohmann::json::parse(datasetArgs.cbegin(), datasetArgs.cend(), nullptr, false);
     if (args.is_discarded() || !args.is_object()) {
         add("--dataset-args", Tr::tr("must be a JSON object, e.g. --dataset-args '{\"target_input_len\": 1024}'"));

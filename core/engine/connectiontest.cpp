@@ -2,12 +2,17 @@
 
 #include "config/secretmask.h"
 #include "engine/requestfactory.h"
+#include "util/jsonutil.h"
 #include "util/tr.h"
+
+#include <nlohmann/json.hpp>
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace tl {
 
@@ -17,7 +22,10 @@ ConnectionTest::ConnectionTest(std::shared_ptr<const RequestFactory> factory, do
     , m_timeoutS(timeoutS)
     , m_nam(new QNetworkAccessManager(this))
     , m_timer(new QTimer(this))
+    , m_retryTimer(new QTimer(this))
 {
+    m_retryTimer->setSingleShot(true);
+    connect(m_retryTimer, &QTimer::timeout, this, &ConnectionTest::attempt);
     m_factory->configureManager(m_nam);
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, [this] {
@@ -29,21 +37,75 @@ ConnectionTest::ConnectionTest(std::shared_ptr<const RequestFactory> factory, do
 
 ConnectionTest::~ConnectionTest() = default;
 
+namespace {
+
+// The test's body with a small max_tokens (and min_tokens no larger): the answer shows the endpoint works without a
+// whole generation at the run's length.
+QByteArray withSmallAnswer(const QByteArray& body, int maxTokens)
+{
+    auto j = nlohmann::ordered_json::parse(body.cbegin(), body.cend(), nullptr, false);
+    if (!j.is_object())
+        return body;
+    bool capped = false;
+    for (const char* key : {"max_tokens", "max_completion_tokens", "max_output_tokens"}) {
+        if (j.contains(key)) {
+            j[key] = key == std::string_view("max_output_tokens") ? std::max(maxTokens, 16) : maxTokens;
+            capped = true;
+        }
+    }
+    if (!capped)
+        j["max_tokens"] = maxTokens;
+    if (j.contains("min_tokens"))
+        j["min_tokens"] = std::min<qint64>(maxTokens, j["min_tokens"].is_number_integer() ? j["min_tokens"].get<qint64>() : 0);
+    return jsonutil::dumpOrdered(j);
+}
+
+} // namespace
+
 void ConnectionTest::start()
 {
-    m_reply = m_nam->post(m_factory->networkRequest(), m_factory->bodyForPrompt(QStringLiteral("hello")));
+    m_clock.start();
+    m_attempts = 0;
+    attempt();
+}
+
+void ConnectionTest::attempt()
+{
+    ++m_attempts;
+    m_timedOut = false;
+    const QByteArray body = withSmallAnswer(m_factory->bodyForPrompt(QStringLiteral("hello")), kMaxTokens);
+    m_reply = m_nam->post(m_factory->networkRequest(), body);
     m_reply->setReadBufferSize(kKeptBytes); // Qt stops reading when the test has not taken the data yet
     m_answer.clear();
     m_answerBytes = 0;
     m_tooLarge = false;
     connect(m_reply, &QNetworkReply::readyRead, this, [this] { takeData(m_reply); });
     connect(m_reply, &QNetworkReply::finished, this, &ConnectionTest::onFinished);
-    m_timer->start(int(std::min(m_timeoutS, 600.0) * 1000));
+    // What is left of the whole test's time (each attempt gets the rest, at most 600 s).
+    const qint64 left = qint64(m_timeoutS * 1000) - m_clock.elapsed();
+    m_timer->start(int(std::clamp<qint64>(left, 1, 600000)));
+}
+
+bool ConnectionTest::retryLater(int status, QNetworkReply* reply)
+{
+    const QNetworkReply::NetworkError e = reply->error();
+    const bool notUp = status >= 500
+        || (status == 0
+            && (e == QNetworkReply::ConnectionRefusedError || e == QNetworkReply::RemoteHostClosedError));
+    if (!notUp || m_tooLarge || m_timedOut)
+        return false;
+    if (double(m_clock.elapsed() + m_retryIntervalMs) / 1000.0 >= m_timeoutS)
+        return false; // no time for another attempt: this one's failure is the answer
+    const QString why = status != 0 ? QStringLiteral("HTTP %1").arg(status) : reply->errorString();
+    Q_EMIT retrying(m_attempts, why, m_retryIntervalMs);
+    m_retryTimer->start(m_retryIntervalMs);
+    return true;
 }
 
 void ConnectionTest::cancel()
 {
     m_timer->stop();
+    m_retryTimer->stop();
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -92,6 +154,9 @@ void ConnectionTest::onFinished()
                 .arg(m_limits.maxResponseBytes)});
         return;
     }
+
+    if (retryLater(status, reply))
+        return;
 
     if (m_timedOut) {
         Q_EMIT failed({QStringLiteral("--url"),

@@ -4,6 +4,7 @@
 #include "engine/responselimits.h"
 #include "model/endpointfingerprint.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 
 #include <memory>
@@ -29,6 +30,12 @@ public:
     ~ConnectionTest() override;
 
     void setResponseLimits(const ResponseLimits& limits) { m_limits = limits; }
+    // While the server is still starting (HTTP 5xx, connection refused or closed) the test is sent again every
+    // kRetryIntervalMs, as EvalScope's is, until the timeout (--total-timeout) has passed. Tests shorten it.
+    static constexpr int kRetryIntervalMs = 10000;
+    void setRetryIntervalMs(int ms) { m_retryIntervalMs = ms; }
+    // The max_tokens the test asks for: enough for an answer, not a whole generation at the run's length.
+    static constexpr int kMaxTokens = 4;
     void start();
     void cancel();
     // What the server said about itself (valid once succeeded() was emitted).
@@ -37,9 +44,14 @@ public:
 Q_SIGNALS:
     void succeeded();
     void failed(tl::ConfigError error);
+    // The attempt `attempt` (1, 2, ...) failed for `why` and the test is sent again in `inMs`.
+    void retrying(int attempt, const QString& why, int inMs);
 
 private:
+    void attempt();
     void onFinished();
+    // The server is not up yet (5xx, refused, closed before an answer): sent again when time is left.
+    bool retryLater(int status, QNetworkReply* reply);
     void askModels(); // then emits succeeded()
     // Keeps the first kKeptBytes of the reply's answer and counts the rest; aborts the reply past the limit.
     void takeData(QNetworkReply* reply);
@@ -51,6 +63,10 @@ private:
     QNetworkReply* m_reply = nullptr;
     QTimer* m_timer = nullptr;
     bool m_timedOut = false;
+    QTimer* m_retryTimer = nullptr;
+    int m_retryIntervalMs = kRetryIntervalMs;
+    int m_attempts = 0;
+    QElapsedTimer m_clock; // since start()
     ResponseLimits m_limits;
     QByteArray m_answer; // the first kKeptBytes of the current reply's answer
     qint64 m_answerBytes = 0; // all of it so far

@@ -22,6 +22,11 @@ RequestFactory::RequestFactory(const RunConfig& config, std::shared_ptr<const Pr
         m_target.request.setRawHeader("Authorization", "Bearer " + key.toUtf8());
     for (const auto& [key, value] : config.headers)
         m_target.request.setRawHeader(key.toUtf8(), value.toUtf8());
+    // No compressed answers unless the user asks (--headers Accept-Encoding=gzip): Qt would otherwise ask for gzip
+    // and inflate it, the lean transport never does, and a compressed answer nobody asked for is a failure
+    // (malformed_response) on both.
+    if (!m_target.request.hasRawHeader("Accept-Encoding"))
+        m_target.request.setRawHeader("Accept-Encoding", "identity");
     // HTTP/1.1 keep-alive like the Python clients; no HTTP/2 multiplexing, no cache, no cookies.
     m_target.request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     m_target.request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);

@@ -130,13 +130,17 @@ ConfigErrors RunController::start(const RunConfig& config, RunSink* sink)
     m_state = RunState::Testing; // running from here on: handlers of runStarted see isRunning()
     Q_EMIT runStarted(m_runId);
 
-    if (config.noTestConnection) {
+    // EvalScope skips the test for embedding and rerank endpoints.
+    const RunConfig::ApiKind kind = config.apiKind();
+    if (config.noTestConnection || kind == RunConfig::ApiKind::Embedding || kind == RunConfig::ApiKind::Rerank) {
         startPoint(0);
         return {};
     }
     publishSnapshot();
     m_connectionTest = new ConnectionTest(m_factory, config.totalTimeout, this);
     m_connectionTest->setResponseLimits(m_limits);
+    m_connectionTest->setRetryIntervalMs(m_connectionRetryMs);
+    connect(m_connectionTest, &ConnectionTest::retrying, this, &RunController::connectionTestRetrying);
     connect(m_connectionTest, &ConnectionTest::succeeded, this, &RunController::onConnectionTestDone);
     connect(m_connectionTest, &ConnectionTest::failed, this, [this](const ConfigError& error) {
         m_connectionTest->deleteLater();
@@ -423,6 +427,20 @@ void RunController::stopDispatching()
         m_dispatcher->requestStop();
     for (Worker* w : m_workers)
         QMetaObject::invokeMethod(w, &Worker::stopDispatch, Qt::QueuedConnection);
+}
+
+void RunController::fail(const ConfigError& error)
+{
+    if (m_state == RunState::Testing) {
+        if (m_connectionTest) {
+            m_connectionTest->cancel();
+            m_connectionTest->deleteLater();
+            m_connectionTest = nullptr;
+        }
+        finishRun(RunState::Failed, error);
+        return;
+    }
+    onDatasetFailed(error);
 }
 
 void RunController::onDatasetFailed(const ConfigError& error)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/runconfig.h"
+#include "engine/connectiontest.h"
 #include "engine/promptprefetcher.h"
 #include "engine/responselimits.h"
 #include "engine/runsnapshot.h"
@@ -42,6 +43,9 @@ public:
     ConfigErrors start(const RunConfig& config, RunSink* sink = nullptr);
     // First call: no new requests, in-flight ones finish (soft stop). Second call: abort those too.
     void stop();
+    // Ends the run as Failed with `error` (e.g. the project file cannot store its requests): no new request is sent,
+    // those in flight finish and are counted.
+    void fail(const tl::ConfigError& error);
 
     bool isRunning() const;
     RunState state() const { return m_state; }
@@ -57,6 +61,8 @@ public:
     static int workerCountFor(int parallel, int configured);
 
     void setSnapshotIntervalMs(int ms);
+    // How long the connection test waits between attempts while the server is not up (ConnectionTest; tests).
+    void setConnectionTestRetryIntervalMs(int ms) { m_connectionRetryMs = ms; }
     // How much of an answer the next run's requests (and its connection test) may hold; defaults otherwise.
 
 Q_SIGNALS:
@@ -70,6 +76,8 @@ Q_SIGNALS:
     // The run ended: finished, stopped by the user, or failed (the connection test, or a malformed dataset line met
     // during the run: what was measured until then is kept and stored): `error` is empty unless it failed.
     void runFinished(tl::RunState state, const tl::ConfigError& error);
+    // The connection test's attempt failed because the server is not up yet; it is sent again in `inMs`.
+    void connectionTestRetrying(int attempt, const QString& why, int inMs);
 
 private:
     void onConnectionTestDone();
@@ -115,6 +123,7 @@ private:
     int m_pointIndex = -1;
     int m_workersRunning = 0;
     int m_stopRequests = 0;
+    int m_connectionRetryMs = ConnectionTest::kRetryIntervalMs;
     qint64 m_pointStartNs = 0;
     qint64 m_runAnchorNs = 0;
     // --multi-turn: the next conversation to claim, shared by every phase and point of the run

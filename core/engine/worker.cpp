@@ -71,8 +71,11 @@ ErrorClass classify(TransportError e)
         return ErrorClass::Tls;
     case TransportError::Protocol:
         return ErrorClass::MalformedStream;
+    case TransportError::ClientResources:
+        return ErrorClass::ClientResources;
     case TransportError::None:
     case TransportError::RemoteClosed:
+    case TransportError::StaleConnection:
     case TransportError::Other:
         break;
     }
@@ -94,7 +97,7 @@ QString shortened(const QByteArray& data, qsizetype keep)
 // A connection that closed before a single byte of the answer, not by our own doing.
 bool Worker::staleConnection(const Active& a, TransportError error)
 {
-    return error == TransportError::RemoteClosed && !a.decided && a.rec.bytesReceived == 0
+    return error == TransportError::StaleConnection && !a.decided && a.rec.bytesReceived == 0
         && a.abortReason == ErrorClass::None;
 }
 

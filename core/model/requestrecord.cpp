@@ -23,6 +23,7 @@ constexpr std::array kErrorNames = {
     "tls",
     "response_too_large",
     "malformed_response",
+    "client_resources",
 };
 
 } // namespace

@@ -25,7 +25,16 @@ enum class ErrorClass : quint8 {
     Tls, // the TLS handshake failed (certificate not trusted, name mismatch...); --insecure skips verification
     ResponseTooLarge, // the answer (or one event of it) passed ResponseLimits: the request was aborted there
     MalformedResponse, // a 200 answer that is not what was asked (not JSON, not an object, empty, cut short)
+    // The client itself could not make the request: out of file descriptors (EMFILE/ENFILE) or socket buffers. The
+    // server is not to blame; a run with such failures does not exit 0 (docs/RELIABILITY.md).
+    ClientResources,
 };
+
+// Failures of the client, not of the server under test.
+inline bool isClientError(ErrorClass c)
+{
+    return c == ErrorClass::ClientResources;
+}
 
 QString errorClassName(ErrorClass c);
 ErrorClass errorClassFromName(const QString& name);

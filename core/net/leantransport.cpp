@@ -32,6 +32,8 @@ struct LeanTransport::Connection final : HttpResponseParser::Sink {
     QByteArray head; // the request's head
     QByteArray body;
     qsizetype written = 0; // of head + body
+    bool reused = false; // the request went out on a kept-alive connection that had carried an earlier one
+    qint64 received = 0; // bytes of the request's answer read so far
     std::unique_ptr<HttpResponseParser> parser = std::make_unique<HttpResponseParser>();
     // The listener may end the request (an abort past a limit) and send the slot's next one from inside a parser
     // callback: the next request gets a fresh parser while the one still running its feed() is kept alive here,
@@ -79,6 +81,11 @@ TransportError classifyConnectError(int error)
     case ECONNRESET:
     case EPIPE:
         return TransportError::RemoteClosed;
+    case EMFILE:
+    case ENFILE:
+    case ENOBUFS:
+    case ENOMEM:
+        return TransportError::ClientResources;
     default:
         return TransportError::Other;
     }
@@ -119,9 +126,15 @@ LeanTransport::LeanTransport(const TransportTarget& where, TransportListener& li
         host += ':' + QByteArray::number(url.port());
     m_headPrefix = "POST " + target + " HTTP/1.1\r\nHost: " + host + "\r\n";
     bool hasAuthorization = false;
+    QByteArray connection = "keep-alive";
     for (const QByteArray& name : request.rawHeaderList()) {
-        if (name.compare("Host", Qt::CaseInsensitive) == 0 || name.compare("Content-Length", Qt::CaseInsensitive) == 0
-            || name.compare("Connection", Qt::CaseInsensitive) == 0)
+        if (name.compare("Connection", Qt::CaseInsensitive) == 0) {
+            // --headers Connection=close: honoured (one connection per request), as EvalScope's aiohttp does.
+            connection = request.rawHeader(name).trimmed();
+            m_closeEach = connection.compare("close", Qt::CaseInsensitive) == 0;
+            continue;
+        }
+        if (name.compare("Host", Qt::CaseInsensitive) == 0 || name.compare("Content-Length", Qt::CaseInsensitive) == 0)
             continue;
         hasAuthorization = hasAuthorization || name.compare("Authorization", Qt::CaseInsensitive) == 0;
         m_headPrefix += name + ": " + request.rawHeader(name) + "\r\n";
@@ -130,7 +143,7 @@ LeanTransport::LeanTransport(const TransportTarget& where, TransportListener& li
         const QByteArray credentials = (url.userName() + u':' + url.password()).toUtf8();
         m_headPrefix += "Authorization: Basic " + credentials.toBase64() + "\r\n";
     }
-    m_headPrefix += "Accept: */*\r\nConnection: keep-alive\r\nContent-Length: ";
+    m_headPrefix += "Accept: */*\r\nConnection: " + connection + "\r\nContent-Length: ";
 
     m_poller = new SocketPoller([this](quint64 id, bool readable, bool writable) { onReady(id, readable, writable); },
         this);
@@ -195,6 +208,8 @@ void LeanTransport::send(int slot, const QByteArray& body)
     c.body = body;
     c.head = m_headPrefix + QByteArray::number(body.size()) + "\r\n\r\n";
     c.written = 0;
+    c.received = 0;
+    c.reused = false;
     if (c.feeding && !c.retiredParser) { // (a second send within the same read: c.parser is not the running one)
         c.retiredParser = std::move(c.parser);
         c.parser = std::make_unique<HttpResponseParser>();
@@ -206,6 +221,7 @@ void LeanTransport::send(int slot, const QByteArray& body)
         return;
     }
     if (c.phase == Connection::Phase::Idle && !peerClosed(c)) {
+        c.reused = true;
         c.phase = Connection::Phase::Writing;
         writeRequest(c);
         return;
@@ -289,11 +305,14 @@ void LeanTransport::writeRequest(Connection& c)
                 m_poller->setWriteInterest(c.fd, quint64(c.slot), true);
                 return;
             }
-            // A kept-alive connection the server closed meanwhile: reported like a close before any byte, which
-            // the worker resends once.
+            // A kept-alive connection the server closed meanwhile: nothing was answered, and the worker resends
+            // once (StaleConnection). On a fresh connection the same error is the server's answer.
             const int error = errno;
             closeSocket(c);
-            finishLater(c, classifyConnectError(error), Tr::tr("cannot send the request: %1").arg(systemError(error)));
+            const TransportError kind = c.reused && (error == ECONNRESET || error == EPIPE)
+                ? TransportError::StaleConnection
+                : classifyConnectError(error);
+            finishLater(c, kind, Tr::tr("cannot send the request: %1").arg(systemError(error)));
             return;
         }
         c.written += n;
@@ -349,6 +368,7 @@ void LeanTransport::readAvailable(Connection& c)
                 return;
             }
             c.readNs = now;
+            c.received += n;
             c.feedGeneration = generation;
             const QByteArrayView bytes(m_readBuffer.data(), n);
             c.feeding = true;
@@ -365,7 +385,7 @@ void LeanTransport::readAvailable(Connection& c)
             if (c.parser->done()) {
                 // Reusable only when the response ended exactly at the bytes read and the request went out whole
                 // (a server may answer early, e.g. 413, before reading the body).
-                if (!c.parser->keepAlive() || used < n || c.phase != Connection::Phase::Reading)
+                if (!c.parser->keepAlive() || m_closeEach || used < n || c.phase != Connection::Phase::Reading)
                     closeSocket(c);
                 else
                     c.phase = Connection::Phase::Idle;
@@ -396,7 +416,13 @@ void LeanTransport::readAvailable(Connection& c)
         else if (error == ECONNRESET)
             message = c.parser->headComplete() ? Tr::tr("the server reset the connection before the response ended")
                                                : Tr::tr("the server reset the connection without answering");
-        finish(c, TransportError::RemoteClosed, message, now);
+        // Closed before a single byte of the answer on a connection that had carried an earlier request: the
+        // server dropped an idle kept-alive connection as this request went out, and the worker may resend it. On
+        // a fresh connection the same close is the server's answer to this request.
+        const bool stale = c.reused && c.received == 0;
+        if (stale && message.isEmpty())
+            message = Tr::tr("the server closed the kept-alive connection without answering");
+        finish(c, stale ? TransportError::StaleConnection : TransportError::RemoteClosed, message, now);
         return;
     }
 }

@@ -55,6 +55,7 @@ private:
     TransportListener& m_listener;
     SocketPoller* m_poller = nullptr;
     QByteArray m_headPrefix; // request line and fixed header fields, up to "Content-Length: "
+    bool m_closeEach = false; // --headers Connection=close: every connection closes after its answer
     std::vector<std::unique_ptr<sockaddr_storage>> m_addresses;
     std::vector<unsigned> m_addressLengths;
     QString m_resolveError;

@@ -145,7 +145,16 @@ void QnamTransport::onFinished(int slot)
             return; // the listener aborted the request while taking the last data (and may have sent the next)
     } while (reply->bytesAvailable() > 0);
     deliverHead(slot);
-    const TransportError error = classify(reply->error(), m_headDelivered[static_cast<size_t>(slot)] != 0);
+    TransportError error = classify(reply->error(), m_headDelivered[static_cast<size_t>(slot)] != 0);
+    // Qt reports a socket() that failed with EMFILE/ENFILE as QAbstractSocket::SocketResourceError, which reaches the
+    // reply only as an unknown network error with the socket's text: the client's fault, classed as on the lean
+    // transport.
+    if (error == TransportError::Other && !m_headDelivered[static_cast<size_t>(slot)]) {
+        const QString text = reply->errorString();
+        if (text.contains(u"Insufficient resources", Qt::CaseInsensitive)
+            || text.contains(u"Too many open files", Qt::CaseInsensitive))
+            error = TransportError::ClientResources;
+    }
     const QString message = error == TransportError::None ? QString() : reply->errorString();
     release(slot);
     m_listener.responseEnd(slot, error, message, now);

@@ -20,10 +20,15 @@ enum class TransportError {
     ConnectionRefused,
     HostNotFound,
     RemoteClosed, // the server closed (or reset) the connection before the response ended
+    // The server closed a reused kept-alive connection before a single byte of the answer: nothing was answered,
+    // so the request may be sent again once on a fresh connection (the lean transport; Qt resends such requests
+    // itself, invisibly).
+    StaleConnection,
     Timeout,
     Tls,
     Aborted, // Transport::abort()
     Protocol, // not parseable as HTTP/1.x
+    ClientResources, // this process could not open a socket: out of file descriptors (EMFILE, ENFILE) or buffers
     Other,
 };
 

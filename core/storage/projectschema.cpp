@@ -64,7 +64,12 @@ FileKind inspectFile(const QString& path, QString* detail)
     }
     const quint32 pages = bigEndian32(head, 28);
     const bool pagesValid = pages > 0 && bigEndian32(head, 24) == bigEndian32(head, 92);
-    if (pagesValid && size < qint64(pages) * pageSize) {
+    // Pages past the end of the file may sit in the write-ahead log: a checkpoint that failed (a full disk) after
+    // writing the new header left them there, and SQLite reads them from the log. Count its frames (32-byte header,
+    // then a 24-byte header and a page each) before calling the file truncated.
+    const qint64 walBytes = QFileInfo(path + QStringLiteral("-wal")).size();
+    const qint64 walFrames = walBytes > 32 ? (walBytes - 32) / (qint64(pageSize) + 24) : 0;
+    if (pagesValid && size < qint64(pages) * pageSize && size / pageSize + walFrames < qint64(pages)) {
         *detail = Tr::tr("it is truncated: %1 bytes of the %2 its header announces")
                       .arg(size)
                       .arg(qint64(pages) * pageSize);

@@ -139,6 +139,12 @@ void ProjectStore::flushLater(QObject* context, std::function<void(const QString
         Qt::QueuedConnection);
 }
 
+void ProjectStore::limitGrowth(int pages)
+{
+    QMetaObject::invokeMethod(
+        m_writer, [w = m_writer, pages] { w->limitGrowth(pages); }, Qt::BlockingQueuedConnection);
+}
+
 bool ProjectStore::flush(QString* error)
 {
     QString first;

@@ -56,7 +56,11 @@ public:
     // went well), once everything queued so far is on disk; not at all when `context` or this store is gone first.
     void flushLater(QObject* context, std::function<void(const QString& error)> done);
 
+    // Tests: simulate a full disk after `pages` more pages (ProjectWriter::limitGrowth).
+    void limitGrowth(int pages);
+
 Q_SIGNALS:
+    // A write failed (the first message is also flush()'s): a run writing here must stop (RunController::fail()).
     void writeFailed(const QString& message);
 
 private:

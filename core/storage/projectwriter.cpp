@@ -77,6 +77,11 @@ bool ProjectWriter::openDatabase(QString* error)
 
 void ProjectWriter::report(const QString& message)
 {
+    if (m_capture != nullptr) { // writeRequests() reports the batch's failure as a whole
+        if (m_capture->isEmpty())
+            *m_capture = message;
+        return;
+    }
     if (m_firstError.isEmpty())
         m_firstError = message;
     Q_EMIT writeFailed(message);
@@ -313,16 +318,37 @@ void ProjectWriter::writeRequests(const QString& runId, int pointIndex, const QL
         report(Tr::tr("project '%1': cannot start a transaction: %2").arg(m_path, m_db.lastError().text()));
         return;
     }
+    QString why;
+    m_capture = &why;
     bool ok = insertRequests(runId, pointIndex, records, m_anchors.value(runId));
     QSqlQuery touch(m_db);
     touch.prepare(QStringLiteral("UPDATE runs SET updated_ms = ? WHERE id = ?"));
     touch.addBindValue(QDateTime::currentMSecsSinceEpoch());
     touch.addBindValue(runId);
     ok = ok && exec("update the run", touch);
+    m_capture = nullptr;
     if (!ok || !m_db.commit()) {
-        if (ok)
-            report(Tr::tr("project '%1': cannot commit: %2").arg(m_path, m_db.lastError().text()));
+        if (why.isEmpty())
+            why = Tr::tr("project '%1': cannot commit: %2").arg(m_path, m_db.lastError().text());
         m_db.rollback();
+        // A full disk, a file gone read-only: the batch is lost. The run cannot complete; say how much is stored.
+        m_lostRequests.insert(runId);
+        report(Tr::tr("%1; %2 requests of this run are stored, the run is marked failed; free disk space and run it "
+                      "again")
+                   .arg(why)
+                   .arg(m_stored.value(runId)));
+        return;
+    }
+    m_stored[runId] += records.size();
+}
+
+void ProjectWriter::limitGrowth(int pages)
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("PRAGMA page_count")) && q.next()) {
+        const qint64 limit = q.value(0).toLongLong() + pages;
+        QSqlQuery set(m_db);
+        set.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(limit));
     }
 }
 
@@ -350,7 +376,8 @@ void ProjectWriter::finishRun(const QString& runId, const QString& status)
     m_running.remove(runId);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE runs SET status = ?, updated_ms = ? WHERE id = ?"));
-    q.addBindValue(status);
+    // Requests that could not be stored: whatever the controller says, the stored run is not complete.
+    q.addBindValue(m_lostRequests.contains(runId) ? QStringLiteral("failed") : status);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(runId);
     exec("finish the run", q);

@@ -41,6 +41,9 @@ public:
     // A complete run (an import) in one transaction; records are relative to the run's anchor.
     bool insertRun(const tl::RunData& run);
     QString firstError() const { return m_firstError; }
+    // Tests: the file may grow by `pages` more pages only (PRAGMA max_page_count), so that a commit fails as on a
+    // full disk.
+    void limitGrowth(int pages);
     void closeDatabase();
 
     // How often a running run's row is touched while nothing else is written, so that readers can tell a live run
@@ -67,6 +70,9 @@ private:
     QString m_firstError;
     QHash<QString, qint64> m_anchors; // run id -> monotonic anchor of the runs written by this process
     QSet<QString> m_running;
+    QString* m_capture = nullptr; // set: report() keeps the first message here instead of emitting it
+    QHash<QString, qint64> m_stored; // run id -> requests committed by this process
+    QSet<QString> m_lostRequests; // runs of which a batch of requests could not be stored: never `completed`
     QTimer* m_heartbeat = nullptr;
     sqlite3_stmt* m_insertRequest = nullptr; // prepared once per connection, finalized before it closes
 };

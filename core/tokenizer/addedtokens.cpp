@@ -45,9 +45,10 @@ std::unique_ptr<AddedTokens> AddedTokens::fromJson(const nlohmann::json& json, Q
         if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_number_integer()
             || !entry.contains("content") || !entry["content"].is_string()
             || entry["content"].get_ref<const std::string&>().empty() || entry["id"].get<int64_t>() < 0
-            || entry["id"].get<int64_t>() > INT32_MAX) {
-            *error = QStringLiteral("added_tokens[%1] needs a non-empty \"content\" string and a non-negative \"id\"")
-                         .arg(i);
+            || entry["id"].get<int64_t>() > kMaxTokenId) {
+            *error = QStringLiteral("added_tokens[%1] needs a non-empty \"content\" string and an \"id\" from 0 to %2")
+                         .arg(i)
+                         .arg(kMaxTokenId);
             return nullptr;
         }
         Token token;

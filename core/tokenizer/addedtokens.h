@@ -14,6 +14,11 @@
 
 namespace tl {
 
+// The largest token id a tokenizer.json may use (2^24 - 1; the largest real vocabularies hold about 260,000 tokens).
+// Ids index tables of size largest id + 1: an id near INT32_MAX asked for a 2^31-entry table (tens of GB) and
+// overflowed the vocabulary size. Larger ids are refused with the entry named.
+constexpr int32_t kMaxTokenId = (1 << 24) - 1;
+
 // The added_tokens of tokenizer.json (special tokens such as <|im_start|>, and plain added ones such as
 // <think>). They are cut out of the text before normalization (or after it, for tokens marked
 // "normalized") with a byte trie giving the leftmost-longest match, like Hugging Face's Aho-Corasick

@@ -1,5 +1,6 @@
 #include "tokenizer/bpemodel.h"
 
+#include "tokenizer/addedtokens.h"
 #include "tokenizer/bpewordcache.h"
 #include "tokenizer/unicodeutil.h"
 
@@ -121,8 +122,11 @@ std::unique_ptr<BpeModel> BpeModel::fromJson(const nlohmann::json& model, bool b
     }
     bpe->m_vocab.reserve(vocab->size());
     for (auto it = vocab->begin(); it != vocab->end(); ++it) {
-        if (!it.value().is_number_integer() || it.value().get<int64_t>() < 0 || it.value().get<int64_t>() > INT32_MAX) {
-            *error = QStringLiteral("model.vocab[\"%1\"] must be a non-negative integer id").arg(fromStd(it.key()));
+        if (!it.value().is_number_integer() || it.value().get<int64_t>() < 0
+            || it.value().get<int64_t>() > kMaxTokenId) {
+            *error = QStringLiteral("model.vocab[\"%1\"] must be an integer id from 0 to %2")
+                         .arg(fromStd(it.key()))
+                         .arg(kMaxTokenId);
             return nullptr;
         }
         const auto id = static_cast<int32_t>(it.value().get<int64_t>());

@@ -72,9 +72,10 @@ bool postProcessor(const nlohmann::json& json, const AddedTokens& added, const B
     const std::string type = json.is_object() ? json.value("type", std::string()) : std::string();
     const auto idOf = [&](const nlohmann::json& pair, int32_t* id) {
         // RobertaProcessing/BertProcessing give [token, id].
-        if (!pair.is_array() || pair.size() != 2 || !pair[1].is_number_integer())
+        if (!pair.is_array() || pair.size() != 2 || !pair[1].is_number_integer() || pair[1].get<int64_t>() < 0
+            || pair[1].get<int64_t>() > kMaxTokenId)
             return false;
-        *id = pair[1].get<int32_t>();
+        *id = int32_t(pair[1].get<int64_t>());
         return true;
     };
     if (type == "ByteLevel")
@@ -124,12 +125,13 @@ bool postProcessor(const nlohmann::json& json, const AddedTokens& added, const B
                 return false;
             }
             for (const auto& id : (*special)["ids"]) {
-                if (!id.is_number_integer()) {
-                    *error = QStringLiteral("post_processor.special_tokens[\"%1\"].ids must be integers")
-                                 .arg(fromStd(name));
+                if (!id.is_number_integer() || id.get<int64_t>() < 0 || id.get<int64_t>() > kMaxTokenId) {
+                    *error = QStringLiteral("post_processor.special_tokens[\"%1\"].ids must be integers from 0 to %2")
+                                 .arg(fromStd(name))
+                                 .arg(kMaxTokenId);
                     return false;
                 }
-                (afterSequence ? suffix : prefix)->push_back(id.get<int32_t>());
+                (afterSequence ? suffix : prefix)->push_back(int32_t(id.get<int64_t>()));
             }
         }
         return true;

@@ -206,6 +206,36 @@ private Q_SLOTS:
         QTest::newRow("config without file") << "--url http://h:1/v1 --model m --config"
                                              << "--config";
     }
+    // A flag that changes nothing here, or that EvalScope itself ignores in that combination, is accepted with one
+    // warning naming the flag as given; none otherwise.
+    void warnings_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("field"); // empty: no warning
+        QTest::newRow("no-effect knob") << "--url http://h:1/v1 --model m --db-commit-interval 5"
+                                        << "--db-commit-interval";
+        QTest::newRow("no-effect knob, inline") << "--url http://h:1/v1 --model m --num-workers=3"
+                                                << "--num-workers";
+        QTest::newRow("n-choices with responses")
+            << "--url http://h:1/v1 --model m --api openai_responses --n-choices 2" << "--n-choices";
+        QTest::newRow("n-choices with chat") << "--url http://h:1/v1 --model m --n-choices 2" << "";
+        QTest::newRow("nothing special") << "--url http://h:1/v1 --model m --parallel 2" << "";
+    }
+    void warnings()
+    {
+        QFETCH(QString, line);
+        QFETCH(QString, field);
+        const auto r = CliParser::parseRun(line.split(u' '));
+        QVERIFY2(r.errors.isEmpty(), qPrintable(r.errors.isEmpty() ? QString() : r.errors.first().toString()));
+        if (field.isEmpty()) {
+            QVERIFY(r.warnings.isEmpty());
+        } else {
+            QCOMPARE(r.warnings.size(), 1);
+            QCOMPARE(r.warnings.first().field, field);
+            QVERIFY(!r.warnings.first().message.isEmpty());
+        }
+    }
+
     void errors()
     {
         QFETCH(QString, line);

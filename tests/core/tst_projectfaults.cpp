@@ -180,6 +180,46 @@ private Q_SLOTS:
         QCOMPARE(readAll(path), before);
     }
 
+    // A project whose newest pages sit in its write-ahead log after a checkpoint that failed (a full disk: the header
+    // already announces the pages the file never got) opens, read from the log, instead of being called truncated.
+    void dataInTheWalOpens()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("x.tlproj"));
+        QVERIFY(makeProject(path, 10));
+        const QString copy = dir.filePath(QStringLiteral("copy.tlproj"));
+        qint64 pages = 0;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("wal"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode = WAL")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0")));
+            QVERIFY(q.exec(QStringLiteral("UPDATE runs SET notes = '%1'").arg(QString(300000, u'n'))));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA page_count")) && q.next());
+            pages = q.value(0).toLongLong();
+            // The files as a crash would leave them, before any checkpoint.
+            for (const char* suffix : {"", "-wal", "-shm"})
+                QVERIFY(QFile::copy(path + QLatin1String(suffix), copy + QLatin1String(suffix)));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("wal"));
+        // The header of the copy announces every page, as a checkpoint that wrote page 1 and then failed leaves it.
+        QByteArray bytes = readAll(copy);
+        QVERIFY(pages * 4096 > bytes.size());
+        for (int i = 0; i < 4; ++i)
+            bytes[28 + i] = char((pages >> (8 * (3 - i))) & 0xff);
+        QVERIFY(writeAll(copy, bytes));
+        ProjectReader reader;
+        QString error;
+        QVERIFY2(reader.open(copy, &error), qPrintable(error));
+        const QList<RunData> runs = reader.runs();
+        QCOMPARE(runs.size(), 1);
+        QCOMPARE(runs.first().notes.size(), 300000);
+    }
+
     void missingFileIsNamed()
     {
         QTemporaryDir dir;

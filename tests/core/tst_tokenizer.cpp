@@ -323,6 +323,15 @@ private Q_SLOTS:
         QTest::newRow("malformed merge") << QString::fromUtf8("{\"model\": {\"merges\": [\"abc\"]}}")
                                          << QStringLiteral("model.merges[0] \"abc\" is not two tokens");
         QTest::newRow("no model") << QString::fromUtf8("{\"model\": null}") << QStringLiteral("no \"model\" object");
+        // Ids near INT_MAX asked for a 2^31-entry table and overflowed the vocabulary size: refused.
+        QTest::newRow("vocab id near INT_MAX")
+            << QString::fromUtf8("{\"model\": {\"vocab\": {\"zzhuge\": 2147483646}}}")
+            << QStringLiteral("model.vocab[\"zzhuge\"] must be an integer id from 0 to 16777215");
+        QTest::newRow("added token id INT_MAX")
+            << QString::fromUtf8("{\"added_tokens\": [{\"id\": 2147483647, \"content\": \"<x>\"}]}")
+            << QStringLiteral("added_tokens[0] needs a non-empty \"content\" string and an \"id\" from 0 to 16777215");
+        QTest::newRow("vocab id past int64") << QString::fromUtf8("{\"model\": {\"vocab\": {\"zzhuge\": 1e300}}}")
+                                             << QStringLiteral("model.vocab[\"zzhuge\"] must be an integer id");
     }
     void errors()
     {

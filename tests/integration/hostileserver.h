@@ -20,17 +20,24 @@ public:
         qint64 repeat = 0; // times `unit` is sent; -1: until the client goes away
         QByteArray tail;
         bool close = false; // close the connection after the tail
+        // Close the connection without a byte of answer on the Nth request it carries (1: every fresh connection's
+        // first request; 2: the first request on a reused kept-alive connection); 0: never.
+        int dropRequest = 0;
     };
 
-    explicit HostileServer(Script script)
+    explicit HostileServer(Script script, quint16 port = 0)
         : m_script(std::move(script))
     {
         connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, &HostileServer::accept);
-        m_server.listen(QHostAddress::LocalHost, 0);
+        m_server.listen(QHostAddress::LocalHost, port);
     }
 
     quint16 port() const { return m_server.serverPort(); }
     qint64 bytesSent() const { return m_bytesSent; }
+    int requestsReceived() const { return m_requests; }
+    QByteArray lastRequestHead() const { return m_lastHead; }
+    QByteArray lastRequestBody() const { return m_lastBody; }
+    int connectionsAccepted() const { return m_connections; }
 
 private:
     static constexpr qint64 kQueued = 1 << 20;
@@ -38,6 +45,7 @@ private:
     struct Answer {
         QByteArray request;
         qint64 unitsLeft = -1;
+        int requests = 0; // on this connection
         bool answering = false;
         bool done = false;
     };
@@ -45,6 +53,7 @@ private:
     void accept()
     {
         while (QTcpSocket* socket = m_server.nextPendingConnection()) {
+            ++m_connections;
             connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onRequestBytes(socket); });
             connect(socket, &QTcpSocket::bytesWritten, this, [this, socket] { pump(socket); });
             connect(socket, &QTcpSocket::disconnected, this, [this, socket] { m_answers.remove(socket); });
@@ -68,7 +77,14 @@ private:
         }
         if (a.request.size() < end + 4 + length)
             return;
+        m_lastHead = a.request.left(end);
+        m_lastBody = a.request.mid(end + 4, length);
         a.request.remove(0, end + 4 + length);
+        ++m_requests;
+        if (++a.requests == m_script.dropRequest) {
+            socket->abort(); // no byte of answer
+            return;
+        }
         a.answering = true;
         a.done = false;
         a.unitsLeft = m_script.repeat;
@@ -111,6 +127,10 @@ private:
     Script m_script;
     QHash<QTcpSocket*, Answer> m_answers; // before m_server: its sockets report their close as it is destroyed
     qint64 m_bytesSent = 0;
+    int m_requests = 0;
+    QByteArray m_lastHead;
+    QByteArray m_lastBody;
+    int m_connections = 0;
     QTcpServer m_server;
 };
 

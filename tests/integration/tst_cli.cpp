@@ -17,6 +17,8 @@
 
 #include "testutil.h"
 
+#include <sys/resource.h>
+
 namespace {
 
 QString binary(const char* name)
@@ -30,9 +32,17 @@ struct Result {
     QString err;
 };
 
-Result runCli(const QStringList& args, int timeoutMs = 120000)
+// fileLimit > 0: the child starts with RLIMIT_NOFILE soft and hard both at it (as under `ulimit -n`), so that it
+// cannot raise its own.
+Result runCli(const QStringList& args, int timeoutMs = 120000, rlim_t fileLimit = 0)
 {
     QProcess p;
+    if (fileLimit > 0) {
+        p.setChildProcessModifier([fileLimit] {
+            const rlimit limit{fileLimit, fileLimit};
+            ::setrlimit(RLIMIT_NOFILE, &limit);
+        });
+    }
     p.start(binary("throughline-cli"), args);
     Result r;
     if (!p.waitForFinished(timeoutMs)) {
@@ -115,8 +125,15 @@ private Q_SLOTS:
                                                     << 2 << "--number";
         QTest::newRow("not a url") << QStringList{"run", "--url", "127.0.0.1 8000", "--model", "m"} << 2 << "--url";
         QTest::newRow("nothing listening")
-            << QStringList{"run", "--url", closed, "--model", "m", "--number", "2"} << 3 << "--url";
+            << QStringList{"run", "--url", closed, "--model", "m", "--number", "2", "--total-timeout", "2"} << 3
+            << "--url";
         QTest::newRow("missing model") << QStringList{"run", "--url", "http://127.0.0.1:9/v1"} << 2 << "--model";
+        // 20,000 levels of nesting crashed the CLI (a recursive copy of the parsed value): refused before parsing.
+        const QString deep = "{\"a\":" + QString(20000, u'[') + QString(20000, u']') + "}";
+        QTest::newRow("deep extra-args") << QStringList{"run", "--url", "http://127.0.0.1:9/v1", "--model", "m",
+            "--extra-args", deep} << 2 << "--extra-args";
+        QTest::newRow("deep dataset-args") << QStringList{"run", "--url", "http://127.0.0.1:9/v1", "--model", "m",
+            "--dataset", "openqa", "--dataset-args", deep} << 2 << "--dataset-args";
         // Values out of a field's range are refused at the boundary, naming the flag (not wrapped or truncated).
         const QStringList base{"run", "--url", "http://127.0.0.1:9/v1", "--model", "m"};
         QTest::newRow("warmup beyond int") << base + QStringList{"--warmup-num", "2147483648"} << 2 << "--warmup-num";
@@ -170,6 +187,18 @@ private Q_SLOTS:
         const auto args = readJson(pointDir + QStringLiteral("/benchmark_args.json"));
         QVERIFY(args["parallel"] == nlohmann::json::array({4}));
         QVERIFY(QFile::exists(outputs + QStringLiteral("/demo-model/parallel_1_number_4/benchmark_summary.json")));
+        // The run's own files in the output root, as EvalScope writes them: the summary tables and the HTML report
+        // (self-contained: nothing loaded from the network).
+        QFile tables(outputs + QStringLiteral("/demo-model/performance_summary.txt"));
+        QVERIFY(tables.open(QIODevice::ReadOnly));
+        const QString tablesText = QString::fromUtf8(tables.readAll());
+        QVERIFY2(tablesText.contains(QStringLiteral("Performance Overview")), qPrintable(tablesText));
+        QFile report(outputs + QStringLiteral("/demo-model/perf_report.html"));
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        const QByteArray html = report.readAll();
+        QVERIFY(html.startsWith("<!DOCTYPE html>") || html.contains("<html"));
+        QVERIFY(html.contains("demo-model"));
+        QVERIFY(!html.contains("<script src=") && !html.contains("<link rel=\"stylesheet\" href=\"http"));
 
         tl::ProjectReader reader;
         QString error;
@@ -212,6 +241,51 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 4);
         QVERIFY2(r.err.contains(QStringLiteral("every request failed")), qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("Failed: http_status")));
+    }
+
+    // Out of file descriptors is the client's fault: the CLI warns that --parallel cannot fit, the requests whose
+    // socket() failed with EMFILE are classed client_resources (not a server failure), and the run exits 5.
+    void outOfFileDescriptorsIsAClientError()
+    {
+        const Result r = runCli({"run", "--url", m_base + "/v1", "--model", "m", "--parallel", "120", "--number", "240",
+                                    "--max-tokens", "2", "--no-outputs", "--transport", "lean"},
+            120000, 60);
+        QVERIFY2(r.err.contains(QStringLiteral("warning: --parallel 120 needs about 184 file descriptors but this "
+                                               "process may open 60")),
+            qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("client_resources")), qPrintable(r.out + r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("failed in this client")), qPrintable(r.err));
+        QCOMPARE(r.exitCode, 5);
+    }
+
+    // Qt's HTTP threads abort the process when they get no file descriptor: the qt transport refuses to start.
+    void outOfFileDescriptorsRefusedOnQt()
+    {
+        const Result r = runCli({"run", "--url", m_base + "/v1", "--model", "m", "--parallel", "120", "--number", "240",
+                                    "--max-tokens", "2", "--no-outputs", "--transport", "qt"},
+            120000, 60);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.startsWith(QStringLiteral("error: --parallel: 120 needs about 184 file descriptors")),
+            qPrintable(r.err));
+    }
+
+    // Under a soft limit below the hard one, the CLI raises its own: the same run fits and exits 0.
+    void softFileLimitIsRaised()
+    {
+        QProcess p;
+        p.setChildProcessModifier([] {
+            rlimit limit{};
+            ::getrlimit(RLIMIT_NOFILE, &limit);
+            limit.rlim_cur = 60;
+            ::setrlimit(RLIMIT_NOFILE, &limit);
+        });
+        p.start(binary("throughline-cli"),
+            {"run", "--url", m_base + "/v1", "--model", "m", "--parallel", "120", "--number", "240", "--max-tokens", "2",
+                "--no-outputs"});
+        QVERIFY(p.waitForFinished(120000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(p.exitCode() == 0, qPrintable(err));
+        QVERIFY2(!err.contains(QStringLiteral("warning: --parallel")), qPrintable(err));
     }
 
     // A malformed dataset line met during the run (past the records checked at the start): one error line with the

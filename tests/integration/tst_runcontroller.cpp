@@ -8,6 +8,7 @@
 #include "storage/projectreader.h"
 #include "storage/projectstore.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -317,10 +318,55 @@ private Q_SLOTS:
         QVERIFY2(median(lagMs) >= 0 && median(lagMs) < kLooseMs, qPrintable(QString::number(median(lagMs))));
     }
 
+    // A project file that cannot store the requests (a full disk, simulated with max_page_count) stops the run: it
+    // ends Failed naming --project with the count stored, and the stored run says failed, never completed.
+    void fullProjectFileStopsTheRun()
+    {
+        SimConfig fast;
+        fast.ttftMs = 1;
+        fast.itlMs = 1;
+        SimServer sim(fast);
+        QString error;
+        QVERIFY2(sim.start(&error), qPrintable(error));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("full.tlproj"));
+        auto store = ProjectStore::open(path, &error);
+        QVERIFY2(store, qPrintable(error));
+        store->limitGrowth(30);
+        RunConfig config = baseConfig(sim.baseUrl());
+        config.parallel = {16};
+        config.number = {20000};
+        config.maxTokens = 1;
+        config.noTestConnection = true;
+        RunController controller;
+        connect(store.get(), &ProjectStore::writeFailed, &controller,
+            [&controller](const QString& message) { controller.fail({QStringLiteral("--project"), message}); });
+        ConfigError failure;
+        QCOMPARE(runToEnd(controller, config, store.get(), &failure), RunState::Failed);
+        QCOMPARE(failure.field, QStringLiteral("--project"));
+        static const QRegularExpression count(QStringLiteral("; (\\d+) requests of this run are stored"));
+        const auto m = count.match(failure.message);
+        QVERIFY2(m.hasMatch(), qPrintable(failure.message));
+        QVERIFY(!controller.results().isEmpty());
+        QVERIFY(controller.results().first().summary.totalRequests < 20000); // stopped, not run to the end
+
+        QVERIFY(!store->flush(&error));
+        store.reset();
+        ProjectReader reader;
+        QVERIFY2(reader.open(path, &error), qPrintable(error));
+        const QList<RunData> runs = reader.runs();
+        QCOMPARE(runs.size(), 1);
+        QCOMPARE(runs.first().status, QStringLiteral("failed"));
+        QCOMPARE(qint64(runs.first().requestCount), m.captured(1).toLongLong());
+        QVERIFY(runs.first().requestCount < 20000);
+    }
+
     void connectionRefusedNamesUrl()
     {
         RunConfig config = baseConfig(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(tl::test::closedPort())));
+        config.totalTimeout = 0.3; // refused is retried (the server may be starting) until the timeout
         RunController controller;
+        controller.setConnectionTestRetryIntervalMs(20);
         ConfigError error;
         QCOMPARE(runToEnd(controller, config, nullptr, &error), RunState::Failed);
         QCOMPARE(error.field, QStringLiteral("--url"));
