@@ -18,6 +18,7 @@ QList<Parameter> buildRegistry()
     addGenerationParameters(r);
     addMultiTurnParameters(r);
     addSlaParameters(r);
+    addCapacityParameters(r);
     addOutputParameters(r);
     addAdvancedParameters(r);
     return r;

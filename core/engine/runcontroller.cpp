@@ -6,6 +6,7 @@
 #include "engine/dispatcher.h"
 #include "engine/requestfactory.h"
 #include "engine/worker.h"
+#include "metrics/harnesshealth.h"
 #include "metrics/summary.h"
 #include "model/runsink.h"
 #include "util/monoclock.h"
@@ -17,7 +18,23 @@
 
 #include <cmath>
 
+#include <sys/resource.h>
+
 namespace tl {
+
+namespace {
+
+// User + system CPU time of this whole process (every thread) so far; -1 where unknown.
+double processCpuSeconds()
+{
+    rusage u{};
+    if (getrusage(RUSAGE_SELF, &u) != 0)
+        return -1;
+    auto seconds = [](const timeval& t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+    return seconds(u.ru_utime) + seconds(u.ru_stime);
+}
+
+} // namespace
 
 namespace {
 
@@ -98,6 +115,7 @@ ConfigErrors RunController::start(const RunConfig& config, RunSink* sink)
 
     m_config = config;
     m_points = config.runPoints();
+    m_runSeed = quint64(monotonicNs());
     m_store = sink;
     m_factory = std::make_shared<const RequestFactory>(config, std::move(prompts));
     m_transport = *transport;
@@ -177,9 +195,17 @@ void RunController::startPhase(Phase phase, int requests)
     m_phase = phase;
     m_pointStartNs = monotonicNs();
     m_live = LiveSeries(m_pointStartNs);
-    if (phase == Phase::Timed)
+    if (phase == Phase::Timed) {
+        m_pointCpuSeconds = processCpuSeconds();
         m_accumulator = PointAccumulator(m_config.apiKind(), point, m_pointStartNs);
-    const quint64 seed = m_config.seed ? quint64(*m_config.seed) + quint64(m_pointIndex) : quint64(m_pointStartNs);
+        m_accumulator.setSlo(m_config.slo());
+    }
+    // Repetitions of a point (--num-runs) draw the same schedule and prompts: the seed and the dataset offset follow
+    // the sweep point, not the run point.
+    const int sweepIndex = m_config.sweepIndex(m_pointIndex);
+    quint64 seed = m_config.seed ? quint64(*m_config.seed) + quint64(sweepIndex) : quint64(m_pointStartNs);
+    if (!m_config.seed && m_config.numRuns > 1)
+        seed = m_runSeed + quint64(sweepIndex);
     Dispatcher::Arrival arrival = Dispatcher::Arrival::Poisson;
     if (m_config.arrivalDistribution == u"constant")
         arrival = Dispatcher::Arrival::Constant;
@@ -193,8 +219,9 @@ void RunController::startPhase(Phase phase, int requests)
 
     // Random datasets advance --dataset-offset by each earlier point's --number (EvalScope), so prompts never repeat.
     qint64 datasetOffset = m_config.datasetOffset;
-    for (int i = 0; i < m_pointIndex; ++i)
-        datasetOffset += m_points.at(i).number;
+    const QList<RunPoint> sweep = m_config.sweepPoints();
+    for (int i = 0; i < sweepIndex && i < sweep.size(); ++i)
+        datasetOffset += sweep.at(i).number;
     // The phase's bodies are built ahead on a producer thread, not by the workers between their timestamps.
     PromptPrefetcher::Options prefetch;
     prefetch.first = phase == Phase::Timed ? m_config.warmupCount(point.number) : 0;
@@ -303,6 +330,13 @@ void RunController::finishPoint()
     result.summary = m_accumulator.summary();
     result.percentiles = m_accumulator.percentiles();
     result.extended = m_accumulator.extended();
+    HarnessSample sample;
+    sample.cpuSeconds = processCpuSeconds() - m_pointCpuSeconds;
+    sample.wallSeconds = double(monotonicNs() - m_pointStartNs) / 1e9;
+    sample.cores = std::max(1, QThread::idealThreadCount());
+    sample.reads = m_accumulator.eventReads();
+    sample.events = m_accumulator.dataEvents();
+    result.harness = assessHarness(result, sample);
     m_accumulator = PointAccumulator(m_config.apiKind());
     const bool datasetFailed = !m_datasetError.message.isEmpty();
     result.stopped = (m_stopRequests > 0 || datasetFailed) && m_dispatcher->claimed() < m_dispatcher->total();

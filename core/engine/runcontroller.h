@@ -86,6 +86,8 @@ private:
     void stopPrefetcher();
 
     RunConfig m_config;
+    double m_pointCpuSeconds = 0; // process CPU time when the timed phase began (harness health)
+    quint64 m_runSeed = 0; // the seed of every repetition of a point when --seed is not given (--num-runs)
     QList<RunPoint> m_points;
     RunSink* m_store = nullptr;
     std::shared_ptr<const RequestFactory> m_factory;
