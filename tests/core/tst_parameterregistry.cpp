@@ -181,12 +181,14 @@ private Q_SLOTS:
         for (const auto& [k, v] : j.items())
             keys << QString::fromStdString(k);
         const QStringList expected = QStringLiteral(
-            "api api_key apply_chat_template arrival_distribution burstiness ca_cert connect_rate connect_timeout "
-            "continuous_usage data_source dataset dataset_args dataset_cache dataset_offset dataset_path "
-            "db_commit_interval debug duration enable_progress_tracker extra_args frequency_penalty headers "
+            "api api_key apply_chat_template arrival_distribution burstiness ca_cert confidence_level connect_rate "
+            "connect_timeout continuous_usage data_source dataset dataset_args dataset_cache dataset_offset "
+            "dataset_path db_commit_interval debug duration enable_progress_tracker extra_args frequency_penalty goodput "
+            "headers "
             "in_flight_task_multiplier insecure log_every_n_query logprobs max_event_bytes max_prompt_length "
             "max_response_bytes max_tokens "
-            "min_prompt_length min_tokens model n_choices name no_proxy no_test_connection no_timestamp num_workers "
+            "min_prompt_length min_tokens model n_choices name no_proxy no_test_connection no_timestamp num_runs "
+            "num_workers "
             "number open_loop outputs_dir parallel port prefix_length project prompt query_template "
             "queue_size_multiplier rate read_timeout repetition_penalty seed sleep_interval stop stop_token_ids "
             "stream temperature tokenize_prompt tokenizer_path top_k top_p total_timeout transport url warmup_num "
