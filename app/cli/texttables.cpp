@@ -169,7 +169,8 @@ QString pointExtended(const PointResult& r)
     if (!m.goodput.slo.isEmpty()) {
         rows.append({QStringLiteral("Goodput (req/s), SLO %1").arg(m.goodput.slo.toText()), shown(MetricId::Goodput, r),
             QStringLiteral("%1/%2 good").arg(m.goodput.goodRequests).arg(m.goodput.totalRequests), QString()});
-        for (const MetricId id : {MetricId::SloTtftAttainment, MetricId::SloTpotAttainment, MetricId::SloE2elAttainment}) {
+        for (const MetricId id :
+            {MetricId::SloTtftAttainment, MetricId::SloTpotAttainment, MetricId::SloE2elAttainment}) {
             if (std::isfinite(MetricCatalogue::value(def(id), r)))
                 rows.append({nameWithUnit(def(id)), shown(id, r), QString(), QString()});
         }

@@ -197,6 +197,7 @@ void RunController::startPhase(Phase phase, int requests)
     m_live = LiveSeries(m_pointStartNs);
     if (phase == Phase::Timed) {
         m_pointCpuSeconds = processCpuSeconds();
+        m_pointMachineTicks = machineCpuTicks();
         m_accumulator = PointAccumulator(m_config.apiKind(), point, m_pointStartNs);
         m_accumulator.setSlo(m_config.slo());
     }
@@ -336,6 +337,10 @@ void RunController::finishPoint()
     sample.cores = std::max(1, QThread::idealThreadCount());
     sample.reads = m_accumulator.eventReads();
     sample.events = m_accumulator.dataEvents();
+    const auto [busy, total] = machineCpuTicks();
+    if (busy >= 0 && total > m_pointMachineTicks.second)
+        sample.machineBusyShare
+            = double(busy - m_pointMachineTicks.first) / double(total - m_pointMachineTicks.second);
     result.harness = assessHarness(result, sample);
     m_accumulator = PointAccumulator(m_config.apiKind());
     const bool datasetFailed = !m_datasetError.message.isEmpty();

@@ -12,6 +12,7 @@
 #include <QObject>
 
 #include <memory>
+#include <utility>
 #include <vector>
 
 class QThread;
@@ -86,6 +87,7 @@ private:
     void stopPrefetcher();
 
     RunConfig m_config;
+    std::pair<qint64, qint64> m_pointMachineTicks{-1, -1}; // machine busy/total CPU ticks then
     double m_pointCpuSeconds = 0; // process CPU time when the timed phase began (harness health)
     quint64 m_runSeed = 0; // the seed of every repetition of a point when --seed is not given (--num-runs)
     QList<RunPoint> m_points;

@@ -3,9 +3,26 @@
 #include "metrics/metriccatalogue.h"
 #include "util/tr.h"
 
+#include <QFile>
+
 #include <cmath>
 
 namespace tl {
+
+std::pair<qint64, qint64> machineCpuTicks()
+{
+    QFile f(QStringLiteral("/proc/stat"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {-1, -1};
+    const QList<QByteArray> fields = f.readLine().simplified().split(' ');
+    if (fields.size() < 5 || fields.first() != "cpu")
+        return {-1, -1};
+    qint64 total = 0;
+    for (qsizetype i = 1; i < fields.size(); ++i)
+        total += fields.at(i).toLongLong();
+    const qint64 idle = fields.at(4).toLongLong() + (fields.size() > 5 ? fields.at(5).toLongLong() : 0); // + iowait
+    return {total - idle, total};
+}
 
 HarnessHealth assessHarness(const PointResult& point, const HarnessSample& sample)
 {
@@ -25,6 +42,8 @@ HarnessHealth assessHarness(const PointResult& point, const HarnessSample& sampl
         h.clientCpuShare = sample.cpuSeconds / (sample.wallSeconds * sample.cores);
     if (sample.reads > 0)
         h.eventsPerRead = double(sample.events) / double(sample.reads);
+    if (sample.machineBusyShare >= 0)
+        h.machineBusyShare = sample.machineBusyShare;
     return judgeHarness(h, point.summary.totalRequests);
 }
 
@@ -48,6 +67,10 @@ HarnessHealth judgeHarness(HarnessHealth h, qint64 requests)
         h.reason = Tr::tr("the client used %1% of the machine's CPU (> %2%)")
                        .arg(100.0 * h.clientCpuShare, 0, 'f', 0)
                        .arg(100.0 * T::kCpuShare, 0, 'f', 0);
+    } else if (h.machineBusyShare > T::kMachineBusy) {
+        h.reason = Tr::tr("the machine's CPUs were %1% busy (> %2%): the client waited for a CPU behind other work")
+                       .arg(100.0 * h.machineBusyShare, 0, 'f', 0)
+                       .arg(100.0 * T::kMachineBusy, 0, 'f', 0);
     } else if (h.eventsPerRead > T::kEventsPerRead) {
         h.reason = Tr::tr("%1 events per socket read (> %2): the client read in bursts")
                        .arg(h.eventsPerRead, 0, 'f', 1)
@@ -63,6 +86,8 @@ HarnessHealth judgeHarness(HarnessHealth h, qint64 requests)
             within << Tr::tr("client CPU %1%").arg(100.0 * h.clientCpuShare, 0, 'f', 0);
         if (std::isfinite(h.eventsPerRead))
             within << Tr::tr("%1 events per read").arg(h.eventsPerRead, 0, 'f', 2);
+        if (std::isfinite(h.machineBusyShare))
+            within << Tr::tr("machine CPUs %1% busy").arg(100.0 * h.machineBusyShare, 0, 'f', 0);
         h.reason = within.join(QStringLiteral(", "));
     }
     return h;

@@ -142,7 +142,9 @@ QList<RepeatGroup> repeatGroups(const QList<PointResult>& points, int numRuns, d
             const MetricDef& m = MetricCatalogue::get(id);
             for (const char* label : {"50%", "99%"}) {
                 add(QStringLiteral("%1 p%2").arg(m.keyString(), QString::fromLatin1(label).chopped(1)),
-                    [&m, label](const PointResult& p) { return MetricCatalogue::value(m, p, QString::fromLatin1(label)); });
+                    [&m, label](const PointResult& p) {
+                        return MetricCatalogue::value(m, p, QString::fromLatin1(label));
+                    });
             }
         }
         groups.append(g);

@@ -73,7 +73,8 @@ SaturationPoint findSaturation(const QList<PointResult>& points)
                 s.latencyGrowthPct = latency;
                 s.reason = QStringLiteral("from %1 to %2: request throughput %3%, p50 latency %4%")
                                .arg(q.point.name(), p.point.name())
-                               .arg(tput >= 0 ? QStringLiteral("+%1").arg(tput, 0, 'f', 1) : QString::number(tput, 'f', 1))
+                               .arg(tput >= 0 ? QStringLiteral("+%1").arg(tput, 0, 'f', 1)
+                                              : QString::number(tput, 'f', 1))
                                .arg(QStringLiteral("+%1").arg(latency, 0, 'f', 1));
                 return s;
             }

@@ -22,6 +22,9 @@ struct HarnessHealth {
     double loadRatio = std::numeric_limits<double>::quiet_NaN();
     double clientCpuShare = std::numeric_limits<double>::quiet_NaN(); // process CPU time / (wall time x cores)
     double eventsPerRead = std::numeric_limits<double>::quiet_NaN(); // data events per socket read (lean transport)
+    // Busy share of every CPU of the machine over the point, all processes (Linux /proc/stat): near 1, the client's
+    // threads wait for a CPU behind other work and stamp events late, however little CPU they use themselves.
+    double machineBusyShare = std::numeric_limits<double>::quiet_NaN();
 
     bool suspect() const { return verdict == Verdict::Suspect; }
 };

@@ -188,6 +188,7 @@ Json harnessToJson(const HarnessHealth& h)
         {"loadRatio", exact(h.loadRatio)},
         {"clientCpuShare", exact(h.clientCpuShare)},
         {"eventsPerRead", exact(h.eventsPerRead)},
+        {"machineBusyShare", exact(h.machineBusyShare)},
     };
 }
 
@@ -206,6 +207,7 @@ HarnessHealth harnessFromJson(const Json& j)
     h.loadRatio = readDouble(j, "loadRatio");
     h.clientCpuShare = readDouble(j, "clientCpuShare");
     h.eventsPerRead = readDouble(j, "eventsPerRead");
+    h.machineBusyShare = readDouble(j, "machineBusyShare");
     return h;
 }
 

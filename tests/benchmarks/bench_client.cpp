@@ -272,6 +272,7 @@ Figures streamRun(const Options& o, const QString& traceFile)
     f.add("harness_load_ratio", h.loadRatio);
     f.add("harness_cpu_share_pct", 100.0 * h.clientCpuShare);
     f.add("harness_events_per_read", h.eventsPerRead);
+    f.add("harness_machine_busy_pct", 100.0 * h.machineBusyShare);
     std::fprintf(stderr, "harness: %s (%s)\n", qPrintable(tl::harnessVerdictName(h.verdict)), qPrintable(h.reason));
     return f;
 }

@@ -346,13 +346,20 @@ private Q_SLOTS:
         QTest::addColumn<double>("meanConcurrency"); // of --parallel 16, 200 requests
         QTest::addColumn<double>("cpuSeconds"); // over 10 s on 2 cores
         QTest::addColumn<qint64>("reads"); // for 1000 events
+        QTest::addColumn<double>("machineBusy");
         QTest::addColumn<bool>("suspect");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("quiet") << 0.4 << 15.8 << 2.0 << qint64(900) << false << QStringLiteral("schedule lag p99 0.40 ms");
-        QTest::newRow("late") << 12.0 << 15.8 << 2.0 << qint64(900) << true << QStringLiteral("12.0 ms behind");
-        QTest::newRow("slots idle") << 0.4 << 12.0 << 2.0 << qint64(900) << true << QStringLiteral("75% of the load");
-        QTest::newRow("cpu bound") << 0.4 << 15.8 << 16.0 << qint64(900) << true << QStringLiteral("80% of the machine");
-        QTest::newRow("bursty reads") << 0.4 << 15.8 << 2.0 << qint64(100) << true
+        QTest::newRow("quiet") << 0.4 << 15.8 << 2.0 << qint64(900) << 0.3
+                                << false << QStringLiteral("schedule lag p99 0.40 ms");
+        QTest::newRow("late") << 12.0 << 15.8 << 2.0 << qint64(900) << 0.3 << true << QStringLiteral("12.0 ms behind");
+        QTest::newRow("slots idle") << 0.4 << 12.0 << 2.0 << qint64(900) << 0.3
+                                << true << QStringLiteral("75% of the load");
+        QTest::newRow("cpu bound") << 0.4 << 15.8 << 16.0 << qint64(900) << 0.9
+                                << true << QStringLiteral("80% of the machine");
+        // Other processes keep every CPU busy: the client waits for one, however little it uses itself.
+        QTest::newRow("machine saturated") << 0.4 << 15.8 << 2.0 << qint64(900) << 0.97 << true
+                                           << QStringLiteral("97% busy");
+        QTest::newRow("bursty reads") << 0.4 << 15.8 << 2.0 << qint64(100) << 0.3 << true
                                       << QStringLiteral("10.0 events per socket read");
     }
     void harnessVerdict()
@@ -361,6 +368,7 @@ private Q_SLOTS:
         QFETCH(double, meanConcurrency);
         QFETCH(double, cpuSeconds);
         QFETCH(qint64, reads);
+        QFETCH(double, machineBusy);
         QFETCH(bool, suspect);
         QFETCH(QString, reason);
         PointResult p;
@@ -371,7 +379,7 @@ private Q_SLOTS:
         p.extended.percentiles.metrics = {QStringLiteral("Schedule lag (ms)")};
         p.extended.percentiles.labels = {QStringLiteral("50%"), QStringLiteral("99%")};
         p.extended.percentiles.values = {{0.1, lagP99Ms}};
-        const HarnessHealth h = assessHarness(p, HarnessSample{cpuSeconds, 10.0, 2, reads, 1000});
+        const HarnessHealth h = assessHarness(p, HarnessSample{cpuSeconds, 10.0, 2, reads, 1000, machineBusy});
         QCOMPARE(h.suspect(), suspect);
         QCOMPARE(h.verdict, suspect ? HarnessHealth::Verdict::Suspect : HarnessHealth::Verdict::Good);
         QVERIFY2(h.reason.contains(reason), qPrintable(h.reason));
@@ -383,6 +391,7 @@ private Q_SLOTS:
         QCOMPARE(back.harness.verdict, h.verdict);
         QCOMPARE(back.harness.reason, h.reason);
         QCOMPARE(back.harness.eventsPerRead, h.eventsPerRead);
+        QCOMPARE(back.harness.machineBusyShare, machineBusy);
     }
 
     void harnessUnknownWithoutRequests()

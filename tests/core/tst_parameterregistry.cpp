@@ -183,8 +183,8 @@ private Q_SLOTS:
         const QStringList expected = QStringLiteral(
             "api api_key apply_chat_template arrival_distribution burstiness ca_cert confidence_level connect_rate "
             "connect_timeout continuous_usage data_source dataset dataset_args dataset_cache dataset_offset "
-            "dataset_path db_commit_interval debug duration enable_progress_tracker extra_args frequency_penalty goodput "
-            "headers "
+            "dataset_path db_commit_interval debug duration enable_progress_tracker extra_args frequency_penalty "
+            "goodput headers "
             "in_flight_task_multiplier insecure log_every_n_query logprobs max_event_bytes max_prompt_length "
             "max_response_bytes max_tokens "
             "min_prompt_length min_tokens model n_choices name no_proxy no_test_connection no_timestamp num_runs "
