@@ -1,5 +1,7 @@
 #include "liverunstats.h"
 
+#include "metrics/harnesshealth.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -8,10 +10,6 @@
 namespace tl {
 
 namespace {
-
-// Thresholds of the harness-health marker; issue #13 calibrates them.
-constexpr double kLagSuspectMs = 20.0;
-constexpr double kConcurrencySuspectRatio = 0.8;
 
 LiveRunStats::Histogram histogramOf(const QVector<double>& values, int bins)
 {
@@ -138,18 +136,14 @@ void LiveRunStats::addItls(const RequestRecord& r)
 
 LiveRunStats::Health LiveRunStats::health(const RunSnapshot& snapshot) const
 {
-    Health h;
-    const double lag = pointScheduleLagP99Ms();
-    if (!std::isnan(lag) && lag > kLagSuspectMs) {
-        h.known = true;
-        h.good = false;
-        h.reason = QCoreApplication::translate(
-            "tl::LiveRunStats", "requests leave %1 ms late (p99): the client cannot keep to the schedule")
-                       .arg(QString::number(lag, 'f', 1));
-        return h;
-    }
+    // The figures the live page can see while the point runs; the rule and its thresholds are core's
+    // (judgeHarness, the same verdict the finished point stores).
+    HarnessHealth measured;
+    measured.scheduleLagP50Ms = nearestRank(m_lagsMs, 0.5);
+    measured.scheduleLagP99Ms = pointScheduleLagP99Ms();
     // Closed loop: while more requests remain than slots, every slot should be busy.
     const int target = snapshot.point.parallel;
+    double achieved = std::nan("");
     if (target > 0) {
         double sum = 0;
         int samples = 0;
@@ -160,29 +154,21 @@ LiveRunStats::Health LiveRunStats::health(const RunSnapshot& snapshot) const
             ++samples;
         }
         if (samples >= 2) {
-            h.known = true;
-            const double achieved = sum / samples;
-            if (achieved < kConcurrencySuspectRatio * target) {
-                h.good = false;
-                h.reason = QCoreApplication::translate("tl::LiveRunStats",
-                    "%1 requests in flight on average of the %2 asked: the client is not keeping up")
-                               .arg(QString::number(achieved, 'f', 1))
-                               .arg(target);
-                return h;
-            }
-            h.reason
-                = QCoreApplication::translate("tl::LiveRunStats", "on schedule: %1 of %2 requests in flight on average")
-                      .arg(QString::number(achieved, 'f', 1))
-                      .arg(target);
+            achieved = sum / samples;
+            measured.loadRatio = achieved / target;
         }
     }
-    if (!std::isnan(lag)) {
-        h.known = true;
-        if (h.reason.isEmpty())
-            h.reason = QCoreApplication::translate(
-                "tl::LiveRunStats", "on schedule: requests leave within %1 ms of their time (p99)")
-                           .arg(QString::number(lag, 'f', 1));
-    }
+    Health h;
+    if (std::isnan(measured.scheduleLagP99Ms) && std::isnan(measured.loadRatio))
+        return h; // too little measured yet
+    const HarnessHealth judged = judgeHarness(measured, std::max<qsizetype>(1, m_lagsMs.size()));
+    h.known = judged.verdict != HarnessHealth::Verdict::Unknown;
+    h.good = !judged.suspect();
+    h.reason = judged.reason;
+    if (!std::isnan(achieved))
+        h.reason += QCoreApplication::translate("tl::LiveRunStats", " (%1 of %2 requests in flight on average)")
+                        .arg(QString::number(achieved, 'f', 1))
+                        .arg(target);
     return h;
 }
 

@@ -1,6 +1,7 @@
 #include "cli/clirunner.h"
 
 #include "cli/texttables.h"
+#include "metrics/repeatstats.h"
 #include "config/secretmask.h"
 #include "engine/runcontroller.h"
 #include "metrics/workloadmetrics.h"
@@ -309,6 +310,8 @@ void CliRunner::onRunFinished(RunState state, const ConfigError& error)
     } else {
         if (!results.isEmpty())
             m_out << TextTables::overview(results) << TextTables::perRequest(results);
+        if (m_config.numRuns > 1 && !results.isEmpty())
+            m_out << TextTables::repeats(repeatGroups(results, m_config.numRuns, m_config.confidenceLevel));
         int success = 0;
         int total = 0;
         int clientFailed = 0;

@@ -1,6 +1,8 @@
 #include "cli/runscommand.h"
 
 #include "cli/texttables.h"
+#include "metrics/goodput.h"
+#include "metrics/repeatstats.h"
 #include "metrics/metriccatalogue.h"
 #include "metrics/runcomparison.h"
 #include "storage/csvexporter.h"
@@ -41,6 +43,7 @@ struct Options {
     QStringList metrics;
     QString confidence;
     QString minEffect;
+    QStringList goodput; // runs show --goodput METRIC:MS ...
     bool json = false;
     bool help = false;
 };
@@ -49,10 +52,13 @@ const char* const kListHelp = "Usage: throughline-cli runs list --project FILE [
                               "Lists the runs of a project file, newest first: id, start, status, sweep points,\n"
                               "requests, source (throughline, evalscope, vllm, throughline-json), name, model, tags.\n"
                               "A run whose writer died is shown as 'interrupted'. --json prints a JSON array.\n";
-const char* const kShowHelp = "Usage: throughline-cli runs show RUN --project FILE\n\n"
-                              "Shows one run: where it came from (and what an imported source lacked), notes, tags,\n"
-                              "the endpoint fingerprint, and the summary of every sweep point. RUN is an id, a unique\n"
-                              "prefix of one, or 'latest'.\n";
+const char* const kShowHelp
+    = "Usage: throughline-cli runs show RUN --project FILE [--goodput METRIC:MS ...]\n\n"
+      "Shows one run: where it came from (and what an imported source lacked), notes, tags,\n"
+      "the endpoint fingerprint, and the summary of every sweep point. RUN is an id, a unique\n"
+      "prefix of one, or 'latest'.\n"
+      "  --goodput ttft:MS tpot:MS e2el:MS  re-evaluate goodput and SLO attainment of every point under these\n"
+      "                                     SLOs (milliseconds), from the stored requests; the file is not changed\n";
 const char* const kExportHelp
     = "Usage: throughline-cli runs export RUN --project FILE --format FORMAT --output PATH\n\n"
       "Formats:\n"
@@ -128,6 +134,16 @@ bool parse(const QStringList& args, Options& o, QTextStream& err, const QStringL
         if (i + 1 >= args.size()) {
             err << CliTr::tr("error: %1 needs a value").arg(a) << Qt::endl;
             return false;
+        }
+        if (a == u"--goodput") {
+            // Every following word that is not a flag is one SLO.
+            while (i + 1 < args.size() && !args.at(i + 1).startsWith(QStringLiteral("--")))
+                o.goodput.append(args.at(++i));
+            if (o.goodput.isEmpty()) {
+                err << CliTr::tr("error: --goodput needs SLOs, e.g. --goodput ttft:300 tpot:50") << Qt::endl;
+                return false;
+            }
+            continue;
         }
         const QString v = args.at(++i);
         if (a == u"--project")
@@ -244,12 +260,24 @@ int show(const Options& o, QTextStream& out, QTextStream& err)
     if (o.positional.size() != 1)
         return fail(
             err, RunsCommand::BadArguments, CliTr::tr("runs show: give one RUN (an id, a prefix, or 'latest')"));
+    std::optional<SloSpec> slo;
+    if (!o.goodput.isEmpty()) {
+        QString error;
+        slo = SloSpec::parse(o.goodput, &error);
+        if (!slo)
+            return fail(err, RunsCommand::BadArguments, QStringLiteral("--goodput: ") + error);
+    }
     ProjectReader reader;
     QString runId;
     if (const int code = openAndFind(o, o.positional.first(), reader, runId, err))
         return code;
     const std::optional<RunData> r = reader.run(runId);
-    const QList<PointResult> points = reader.points(runId);
+    QList<PointResult> points = reader.points(runId, slo.has_value());
+    if (slo) {
+        applyGoodput(points, *slo); // the stored requests under the SLOs asked for
+        for (PointResult& p : points)
+            p.records.clear();
+    }
     if (!r || !reader.lastError().isEmpty())
         return fail(err, RunsCommand::Failed, reader.lastError());
     out << CliTr::tr("Run %1: %2").arg(r->id, r->name) << Qt::endl;
@@ -312,6 +340,13 @@ int show(const Options& o, QTextStream& out, QTextStream& err)
     }
     if (!measured.isEmpty())
         out << Qt::endl << TextTables::overview(measured) << TextTables::perRequest(measured);
+    if (slo && !measured.isEmpty())
+        out << Qt::endl << TextTables::goodput(measured);
+    RunData whole = *r;
+    whole.points = points;
+    const QList<RepeatGroup> groups = repeatGroups(whole);
+    if (!groups.isEmpty() && groups.constFirst().pointIndices.size() > 1)
+        out << Qt::endl << TextTables::repeats(groups);
     return RunsCommand::Ok;
 }
 
@@ -635,7 +670,7 @@ int RunsCommand::runs(const QStringList& args, QTextStream& out, QTextStream& er
     };
     const QList<Sub> subs{
         {"list", kListHelp, {QStringLiteral("--project"), QStringLiteral("--json")}},
-        {"show", kShowHelp, {QStringLiteral("--project")}},
+        {"show", kShowHelp, {QStringLiteral("--project"), QStringLiteral("--goodput")}},
         {"compare", kCompareHelp,
             {QStringLiteral("--project"), QStringLiteral("--format"), QStringLiteral("--metric"),
                 QStringLiteral("--confidence"), QStringLiteral("--min-effect")}},

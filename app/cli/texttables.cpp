@@ -2,7 +2,9 @@
 
 #include "metrics/extendedmetrics.h"
 #include "metrics/metriccatalogue.h"
+#include "metrics/saturation.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace tl::TextTables {
@@ -164,12 +166,26 @@ QString pointExtended(const PointResult& r)
     if (m.retriedRequests > 0)
         rows.append(
             {def(MetricId::RetriedRequests).nameString(), shown(MetricId::RetriedRequests, r), QString(), QString()});
-    return table(QStringLiteral("Throughline metrics: %1").arg(r.point.name()),
+    if (!m.goodput.slo.isEmpty()) {
+        rows.append({QStringLiteral("Goodput (req/s), SLO %1").arg(m.goodput.slo.toText()), shown(MetricId::Goodput, r),
+            QStringLiteral("%1/%2 good").arg(m.goodput.goodRequests).arg(m.goodput.totalRequests), QString()});
+        for (const MetricId id :
+            {MetricId::SloTtftAttainment, MetricId::SloTpotAttainment, MetricId::SloE2elAttainment}) {
+            if (std::isfinite(MetricCatalogue::value(def(id), r)))
+                rows.append({nameWithUnit(def(id)), shown(id, r), QString(), QString()});
+        }
+    }
+    QString out = table(QStringLiteral("Throughline metrics: %1").arg(r.point.name()),
         {QStringLiteral("Metric"), QStringLiteral("avg"), QStringLiteral("p50"), QStringLiteral("p99")}, rows);
+    if (r.harness.verdict != HarnessHealth::Verdict::Unknown)
+        out += QStringLiteral("Harness health: %1 (%2)\n").arg(harnessVerdictName(r.harness.verdict), r.harness.reason);
+    return out;
 }
 
 QString overview(const QList<PointResult>& results)
 {
+    const bool goodput = std::any_of(
+        results.begin(), results.end(), [](const PointResult& r) { return !r.extended.goodput.slo.isEmpty(); });
     QList<QStringList> rows;
     for (const PointResult& r : results) {
         const Summary& s = r.summary;
@@ -177,10 +193,39 @@ QString overview(const QList<PointResult>& results)
         rows.append({s.concurrency < 0 ? QStringLiteral("-") : QString::number(s.concurrency),
             s.rate < 0 ? QStringLiteral("INF") : num(s.rate, 2), QString::number(s.totalRequests),
             num(s.reqThroughput, 2), num(s.outputThroughput, 2), num(success, 1) + u'%'});
+        if (goodput)
+            rows.last().append(num(r.extended.goodput.goodput, 2));
     }
-    return table(QStringLiteral("Performance Overview"),
-        {QStringLiteral("Conc."), QStringLiteral("Rate"), QStringLiteral("Num"), QStringLiteral("RPS"),
-            QStringLiteral("Gen/s"), QStringLiteral("Success")},
+    QStringList header{QStringLiteral("Conc."), QStringLiteral("Rate"), QStringLiteral("Num"), QStringLiteral("RPS"),
+        QStringLiteral("Gen/s"), QStringLiteral("Success")};
+    if (goodput)
+        header.append(QStringLiteral("Goodput"));
+    QString out = table(QStringLiteral("Performance Overview"), header, rows);
+    if (results.size() > 1) {
+        const SaturationPoint knee = findSaturation(results);
+        out += knee.found ? QStringLiteral("Saturation point: %1 (%2)\n")
+                                .arg(results.at(knee.index).point.name(), knee.reason)
+                          : QStringLiteral("Saturation point: none found (%1)\n").arg(knee.reason);
+        if (knee.goodputPeakIndex >= 0)
+            out += QStringLiteral("Goodput peaks at %1\n").arg(results.at(knee.goodputPeakIndex).point.name());
+    }
+    return out;
+}
+
+QString goodput(const QList<PointResult>& results)
+{
+    QList<QStringList> rows;
+    QString slo;
+    for (const PointResult& r : results) {
+        const GoodputResult& g = r.extended.goodput;
+        slo = g.slo.toText();
+        rows.append({r.point.name(), QStringLiteral("%1/%2").arg(g.goodRequests).arg(g.totalRequests),
+            shown(MetricId::Goodput, r), shown(MetricId::SloTtftAttainment, r), shown(MetricId::SloTpotAttainment, r),
+            shown(MetricId::SloE2elAttainment, r)});
+    }
+    return table(QStringLiteral("Goodput, SLO %1 (ms)").arg(slo),
+        {QStringLiteral("Point"), QStringLiteral("Good/total"), QStringLiteral("Goodput (req/s)"),
+            QStringLiteral("TTFT ok %"), QStringLiteral("TPOT ok %"), QStringLiteral("E2EL ok %")},
         rows);
 }
 
@@ -207,6 +252,37 @@ QString perRequest(const QList<PointResult>& results)
     return table(QStringLiteral("Per-Request Metrics"),
         {QStringLiteral("Metric"), QStringLiteral("avg"), QStringLiteral("p50"), QStringLiteral("p99"),
             QStringLiteral("max")},
+        rows);
+}
+
+QString repeats(const QList<RepeatGroup>& groups)
+{
+    if (groups.isEmpty())
+        return {};
+    QList<QStringList> rows;
+    int runs = 0;
+    double confidence = 0.95;
+    for (const RepeatGroup& g : groups) {
+        runs = std::max(runs, int(g.pointIndices.size()));
+        for (const MetricId id : {MetricId::ReqThroughput, MetricId::OutputThroughput, MetricId::AvgLatency,
+                 MetricId::AvgTtft, MetricId::AvgTpot, MetricId::Goodput}) {
+            const MetricDef& m = def(id);
+            const RepeatStats s = g.stats(m.keyString());
+            if (s.n == 0)
+                continue; // e.g. goodput without SLOs
+            confidence = s.confidence;
+            const int d = m.decimals + 1;
+            rows.append({g.point.name(), nameWithUnit(m), QString::number(s.n), num(s.mean, d), num(s.sd, d),
+                std::isfinite(s.cv) ? num(100.0 * s.cv, 1) + u'%' : QStringLiteral("-"),
+                std::isfinite(s.ciLow) ? QStringLiteral("[%1, %2]").arg(num(s.ciLow, d), num(s.ciHigh, d))
+                                       : QStringLiteral("-")});
+        }
+    }
+    return table(QStringLiteral("Repeat runs: %1 per point, %2% confidence intervals (Student t)")
+                     .arg(runs)
+                     .arg(confidence * 100.0, 0, 'g', 4),
+        {QStringLiteral("Point"), QStringLiteral("Metric"), QStringLiteral("n"), QStringLiteral("mean"),
+            QStringLiteral("sd"), QStringLiteral("CV"), QStringLiteral("CI")},
         rows);
 }
 

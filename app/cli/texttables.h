@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/runsnapshot.h"
+#include "model/repeatstats.h"
 
 #include <QList>
 #include <QString>
@@ -18,6 +19,10 @@ QString pointPercentiles(const PointResult& result);
 QString pointExtended(const PointResult& result);
 QString overview(const QList<PointResult>& results);
 QString perRequest(const QList<PointResult>& results);
+// Goodput and SLO attainment of each point (the SLOs of the first point in the title).
+QString goodput(const QList<PointResult>& results);
+// --num-runs: each sweep point's key metrics over its repetitions (mean, sd, CV, confidence interval).
+QString repeats(const QList<RepeatGroup>& groups);
 
 } // namespace TextTables
 

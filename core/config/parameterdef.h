@@ -501,6 +501,7 @@ void addDatasetParameters(QList<Parameter>& r);
 void addGenerationParameters(QList<Parameter>& r);
 void addMultiTurnParameters(QList<Parameter>& r);
 void addSlaParameters(QList<Parameter>& r);
+void addCapacityParameters(QList<Parameter>& r);
 void addOutputParameters(QList<Parameter>& r);
 void addAdvancedParameters(QList<Parameter>& r);
 

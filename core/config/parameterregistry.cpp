@@ -21,6 +21,7 @@ QList<Parameter> buildRegistry()
     addGenerationParameters(r);
     addMultiTurnParameters(r);
     addSlaParameters(r);
+    addCapacityParameters(r);
     addOutputParameters(r);
     addAdvancedParameters(r);
     for (Parameter& p : r) {

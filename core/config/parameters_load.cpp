@@ -72,7 +72,8 @@ void addLoadParameters(QList<Parameter>& r)
              .metavar("S")
              .unit("s")
              .min(0)
-             .help(QT_TRANSLATE_NOOP("Throughline", "Seconds to wait between sweep points (default 5)."))
+             .help(QT_TRANSLATE_NOOP(
+                 "Throughline", "Seconds to wait between sweep points and between --num-runs repetitions (default 5)."))
              .example({QStringLiteral("0")});
     r << Def("warmup_num", {"--warmup-num"}, G::Load)
              .field(&RunConfig::warmupNum)

@@ -227,7 +227,7 @@ QStringList RunConfig::secretValues() const
     return out;
 }
 
-QList<RunPoint> RunConfig::runPoints() const
+QList<RunPoint> RunConfig::sweepPoints() const
 {
     QList<RunPoint> points;
     if (openLoop) {
@@ -241,6 +241,22 @@ QList<RunPoint> RunConfig::runPoints() const
     for (qsizetype i = 0; i < count; ++i)
         points.append(RunPoint{parallel.at(i), number.at(i), r});
     return points;
+}
+
+QList<RunPoint> RunConfig::runPoints() const
+{
+    const int repeats = std::max(1, numRuns);
+    QList<RunPoint> points;
+    for (const RunPoint& p : sweepPoints()) {
+        for (int i = 0; i < repeats; ++i)
+            points.append(p);
+    }
+    return points;
+}
+
+int RunConfig::sweepIndex(int runPointIndex) const
+{
+    return runPointIndex / std::max(1, numRuns);
 }
 
 ConfigErrors RunConfig::validate() const
@@ -458,6 +474,12 @@ QByteArray RunConfig::toJson(bool includeSecrets) const
 RunConfig RunConfig::fromJson(const QByteArray& data, ConfigErrors* errors)
 {
     return ParameterRegistry::fromJson(data, errors);
+}
+
+SloSpec RunConfig::slo() const
+{
+    QString error;
+    return SloSpec::parse(goodput, &error).value_or(SloSpec());
 }
 
 } // namespace tl

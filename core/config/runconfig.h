@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/configerror.h"
+#include "model/goodput.h"
 #include "model/runpoint.h"
 
 #include <QByteArray>
@@ -40,6 +41,11 @@ struct RunConfig {
     int sleepInterval = 5; // seconds between sweep points
     double warmupNum = 0; // >= 1: warmup requests per point; 0 < v < 1: a ratio of --number; 0: none
     std::optional<double> duration; // seconds per point; soft exit (in-flight requests finish)
+    // Capacity (docs/METRICS.md "Capacity"): --goodput SLO words ("ttft:300", ms), --num-runs repetitions of each
+    // point with the same seed, and the confidence level of their t-distribution intervals.
+    QStringList goodput;
+    int numRuns = 1;
+    double confidenceLevel = 0.95;
 
     // Request body
     int maxTokens = 2048;
@@ -138,10 +144,16 @@ struct RunConfig {
     // Every credential of this config in plain text (effective key, URL password, secret header values), for
     // SecretMask::maskText on messages that may quote them.
     QStringList secretValues() const;
-    // The sweep: zip(number, parallel) in closed loop, zip(number, rate) in open loop.
+    // --goodput as SLOs; empty when not given or invalid (validate() reports that).
+    SloSpec slo() const;
     // A dataset that yields conversations (random_multi_turn, share_gpt_*_multi_turn, custom_multi_turn).
     static bool isMultiTurnDataset(const QString& dataset);
+    // The sweep: zip(number, parallel) in closed loop, zip(number, rate) in open loop.
+    QList<RunPoint> sweepPoints() const;
+    // The points a run measures: each sweep point --num-runs times in a row (the sweep itself when 1).
     QList<RunPoint> runPoints() const;
+    // The sweep point a run point repeats.
+    int sweepIndex(int runPointIndex) const;
     // Every problem with the config, each naming its field. Empty = valid.
     ConfigErrors validate() const;
 

@@ -6,6 +6,7 @@
 #include "engine/dispatcher.h"
 #include "engine/requestfactory.h"
 #include "engine/worker.h"
+#include "metrics/harnesshealth.h"
 #include "metrics/summary.h"
 #include "model/runsink.h"
 #include "util/monoclock.h"
@@ -20,7 +21,23 @@
 #include <cmath>
 #include <limits>
 
+#include <sys/resource.h>
+
 namespace tl {
+
+namespace {
+
+// User + system CPU time of this whole process (every thread) so far; -1 where unknown.
+double processCpuSeconds()
+{
+    rusage u{};
+    if (getrusage(RUSAGE_SELF, &u) != 0)
+        return -1;
+    auto seconds = [](const timeval& t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+    return seconds(u.ru_utime) + seconds(u.ru_stime);
+}
+
+} // namespace
 
 namespace {
 
@@ -101,6 +118,7 @@ ConfigErrors RunController::start(const RunConfig& config, RunSink* sink)
 
     m_config = config;
     m_points = config.runPoints();
+    m_runSeed = quint64(monotonicNs());
     m_store = sink;
     m_factory = std::make_shared<const RequestFactory>(config, std::move(prompts));
     m_transport = *transport;
@@ -185,9 +203,18 @@ void RunController::startPhase(Phase phase, int requests)
     m_phase = phase;
     m_pointStartNs = monotonicNs();
     m_live = LiveSeries(m_pointStartNs);
-    if (phase == Phase::Timed)
+    if (phase == Phase::Timed) {
+        m_pointCpuSeconds = processCpuSeconds();
+        m_pointMachineTicks = machineCpuTicks();
         m_accumulator = PointAccumulator(m_config.apiKind(), point, m_pointStartNs);
-    const quint64 seed = m_config.seed ? quint64(*m_config.seed) + quint64(m_pointIndex) : quint64(m_pointStartNs);
+        m_accumulator.setSlo(m_config.slo());
+    }
+    // Repetitions of a point (--num-runs) draw the same schedule and prompts: the seed and the dataset offset follow
+    // the sweep point, not the run point.
+    const int sweepIndex = m_config.sweepIndex(m_pointIndex);
+    quint64 seed = m_config.seed ? quint64(*m_config.seed) + quint64(sweepIndex) : quint64(m_pointStartNs);
+    if (!m_config.seed && m_config.numRuns > 1)
+        seed = m_runSeed + quint64(sweepIndex);
     Dispatcher::Arrival arrival = Dispatcher::Arrival::Poisson;
     if (m_config.arrivalDistribution == u"constant")
         arrival = Dispatcher::Arrival::Constant;
@@ -207,8 +234,9 @@ void RunController::startPhase(Phase phase, int requests)
 
     // Random datasets advance --dataset-offset by each earlier point's --number (EvalScope), so prompts never repeat.
     qint64 datasetOffset = m_config.datasetOffset;
-    for (int i = 0; i < m_pointIndex; ++i)
-        datasetOffset += m_points.at(i).number;
+    const QList<RunPoint> sweep = m_config.sweepPoints();
+    for (int i = 0; i < sweepIndex && i < sweep.size(); ++i)
+        datasetOffset += sweep.at(i).number;
     // The phase's bodies are built ahead on a producer thread, not by the workers between their timestamps.
     PromptPrefetcher::Options prefetch;
     prefetch.first = phase == Phase::Timed ? m_config.warmupCount(point.number) : 0;
@@ -322,6 +350,18 @@ void RunController::finishPoint()
     // A big point's metrics take hundreds of milliseconds (percentiles and extended metrics over every record):
     // they are computed on a pool thread so that the controller's thread, the GUI's in the workbench, keeps
     // running its event loop. The workers have stopped, so the accumulator is complete and handed over whole.
+    // The harness sample is taken now, when the point's last request ended, not when its metrics are ready.
+    HarnessSample sample;
+    sample.cpuSeconds = processCpuSeconds() - m_pointCpuSeconds;
+    sample.wallSeconds = double(monotonicNs() - m_pointStartNs) / 1e9;
+    sample.cores = std::max(1, QThread::idealThreadCount());
+    sample.reads = m_accumulator.eventReads();
+    sample.events = m_accumulator.dataEvents();
+    const auto [busy, total] = machineCpuTicks();
+    if (busy >= 0 && total > m_pointMachineTicks.second)
+        sample.machineBusyShare
+            = double(busy - m_pointMachineTicks.first) / double(total - m_pointMachineTicks.second);
+    m_pendingHarness = sample;
     auto accumulator = std::make_shared<const PointAccumulator>(std::move(m_accumulator));
     m_accumulator = PointAccumulator(m_config.apiKind());
     auto* watcher = new QFutureWatcher<PointResult>(this);
@@ -342,6 +382,7 @@ void RunController::completePoint(PointResult result)
 {
     result.index = m_pointIndex;
     result.point = m_points.at(m_pointIndex);
+    result.harness = assessHarness(result, m_pendingHarness);
     const bool datasetFailed = !m_datasetError.message.isEmpty();
     result.stopped = (m_stopRequests > 0 || datasetFailed) && m_dispatcher->claimed() < m_dispatcher->total();
     result.warmupRequests = m_config.warmupCount(result.point.number);

@@ -5,6 +5,7 @@
 #include "engine/promptprefetcher.h"
 #include "engine/responselimits.h"
 #include "engine/runsnapshot.h"
+#include "metrics/harnesshealth.h"
 #include "metrics/liveseries.h"
 #include "metrics/pointaccumulator.h"
 #include "net/transport.h"
@@ -14,6 +15,7 @@
 
 #include <atomic>
 #include <memory>
+#include <utility>
 #include <vector>
 
 class QThread;
@@ -97,6 +99,10 @@ private:
     void stopPrefetcher();
 
     RunConfig m_config;
+    std::pair<qint64, qint64> m_pointMachineTicks{-1, -1}; // machine busy/total CPU ticks then
+    double m_pointCpuSeconds = 0; // process CPU time when the timed phase began (harness health)
+    HarnessSample m_pendingHarness; // taken when the point's last request ended, judged when its metrics are ready
+    quint64 m_runSeed = 0; // the seed of every repetition of a point when --seed is not given (--num-runs)
     QList<RunPoint> m_points;
     RunSink* m_store = nullptr;
     std::shared_ptr<const RequestFactory> m_factory;

@@ -25,6 +25,8 @@ QByteArray extendedMetricsToJson(const ExtendedMetrics& m)
     for (const MetricDef* metric : MetricCatalogue::inTable(MetricTable::Extended)) {
         if (metric->id == MetricId::TokenDeltas) {
             j[metric->key] = jsonutil::toStd(tokenDeltaSource(m));
+        } else if (metric->id == MetricId::GoodputSlo) {
+            j[metric->key] = jsonutil::toStd(m.goodput.slo.toText());
         } else if (metric->id == MetricId::ErrorsByClass) {
             nlohmann::ordered_json errors = nlohmann::ordered_json::object();
             for (const auto& [cls, count] : m.errorsByClass)

@@ -178,6 +178,35 @@ QList<MetricDef> makeCatalogue()
             "Failed requests grouped by error class (http_status, read_timeout, error_event, empty_stream, ...), "
             "each with the first failure's message.",
             nullptr},
+        // Goodput (--goodput, or re-evaluated for a stored run): empty when no SLO was given.
+        {MetricId::GoodputSlo, T::Extended, "Goodput SLO", "Goodput SLOs (ms)", "", D::Neutral, F::Text, 0, 0,
+            "The service-level objectives goodput was measured against, in milliseconds (ttft:MS tpot:MS e2el:MS); "
+            "empty when none was given.",
+            nullptr},
+        {MetricId::Goodput, T::Extended, "Goodput (req/s)", "Goodput", "req/s", D::HigherIsBetter, F::Decimal, 4, 2,
+            "Successful requests meeting every SLO given (TTFT, TPOT and latency each at most its limit) divided "
+            "by the test duration (vLLM's goodput).",
+            [](const PointResult& r) { return r.extended.goodput.goodput; }},
+        {MetricId::GoodRequests, T::Extended, "Good Requests", "Good requests", "requests", D::HigherIsBetter,
+            F::Integer, 0, 0, "Successful requests meeting every SLO given.",
+            [](const PointResult& r) {
+                return r.extended.goodput.slo.isEmpty() ? kNaN : double(r.extended.goodput.goodRequests);
+            }},
+        {MetricId::SloTtftAttainment, T::Extended, "SLO TTFT attainment (%)", "TTFT SLO attainment", "%",
+            D::HigherIsBetter, F::Decimal, 2, 1,
+            "Requests whose TTFT is at most the ttft SLO, in percent of every request of the point (a failed "
+            "request misses it).",
+            [](const PointResult& r) { return r.extended.goodput.ttftAttainmentPct; }},
+        {MetricId::SloTpotAttainment, T::Extended, "SLO TPOT attainment (%)", "TPOT SLO attainment", "%",
+            D::HigherIsBetter, F::Decimal, 2, 1,
+            "Requests whose TPOT is at most the tpot SLO, in percent of every request of the point (a failed "
+            "request misses it).",
+            [](const PointResult& r) { return r.extended.goodput.tpotAttainmentPct; }},
+        {MetricId::SloE2elAttainment, T::Extended, "SLO E2EL attainment (%)", "Latency SLO attainment", "%",
+            D::HigherIsBetter, F::Decimal, 2, 1,
+            "Requests whose end-to-end latency is at most the e2el SLO, in percent of every request of the point "
+            "(a failed request misses it).",
+            [](const PointResult& r) { return r.extended.goodput.e2elAttainmentPct; }},
 
         // Throughline's percentile columns (the "Percentiles" rows of throughline_metrics.json).
         {MetricId::TtftContent, T::ExtendedPercentiles, "TTFT content (ms)", "TTFT to first content", "ms",

@@ -73,6 +73,12 @@ enum class MetricId {
     ExtFailedRequests,
     RetriedRequests,
     ErrorsByClass,
+    GoodputSlo,
+    Goodput,
+    GoodRequests,
+    SloTtftAttainment,
+    SloTpotAttainment,
+    SloE2elAttainment,
     // Throughline's percentile columns, in its order.
     TtftContent,
     TpotExclFirst,

@@ -92,6 +92,11 @@ void PointAccumulator::add(const RequestRecord& r)
     m_spans.emplace_back(r.sentNs, std::max(r.endNs, r.sentNs));
     if (r.scheduledNs != 0)
         m_scheduleLag.push_back(float(nsToS(r.sentNs - r.scheduledNs)));
+    if (r.stream) {
+        m_dataEvents += r.eventNs.size();
+        for (qsizetype i = 0; i < r.eventNs.size(); ++i)
+            m_eventReads += (i == 0 || r.eventNs.at(i) != r.eventNs.at(i - 1)) ? 1 : 0;
+    }
     if (!r.success) {
         const QString cls = errorClassName(r.errorClass);
         ++m_errors[cls];
@@ -307,6 +312,14 @@ ExtendedMetrics PointAccumulator::extended() const
     m.peakOutputThroughput = m_outputBuckets.empty()
         ? 0.0
         : *std::max_element(m_outputBuckets.begin(), m_outputBuckets.end()) / nsToS(kBucketNs);
+
+    if (!m_slo.isEmpty()) {
+        std::vector<SloSample> slo;
+        slo.reserve(m_samples.size());
+        for (const Sample& s : m_samples)
+            slo.push_back({s.ttftS, s.tpotS, s.latencyS});
+        m.goodput = computeGoodput(slo, int(m_total), summary().testDurationS, m_slo);
+    }
 
     PercentileTable& t = m.percentiles;
     t.metrics = MetricCatalogue::columns(MetricTable::ExtendedPercentiles); // the order of the values below

@@ -4,6 +4,7 @@
 #include "model/requestrecord.h"
 #include "metrics/extendedmetrics.h"
 #include "metrics/metriccatalogue.h"
+#include "metrics/goodput.h"
 #include "metrics/summary.h"
 
 #include <QList>
@@ -29,7 +30,15 @@ public:
     void add(const RequestRecord& r);
     void add(const QList<RequestRecord>& records);
 
+    // The SLOs goodput is measured against (--goodput); none by default.
+    void setSlo(const SloSpec& slo) { m_slo = slo; }
+
     qint64 requests() const { return m_total; }
+    // Data events and the socket reads that brought them, counted as the distinct timestamps of each request's
+    // events (a transport stamps every event of one read with that read's time): their ratio shows a client that
+    // read in bursts. Streamed requests only.
+    qint64 dataEvents() const { return m_dataEvents; }
+    qint64 eventReads() const { return m_eventReads; }
     Summary summary() const;
     PercentileTable percentiles() const;
     ExtendedMetrics extended() const;
@@ -57,6 +66,7 @@ private:
     };
 
     RunPoint m_point;
+    SloSpec m_slo;
     bool m_llm = true;
     std::vector<Sample> m_samples;
     std::vector<double> m_itl; // EvalScope's ITL: gaps before each choices event after the first (s)
@@ -70,6 +80,8 @@ private:
     // An example needs no more; a server's HTML error page would otherwise be kept whole.
     static constexpr qsizetype kErrorMessageChars = 500;
     qint64 m_total = 0;
+    qint64 m_dataEvents = 0;
+    qint64 m_eventReads = 0;
     qint64 m_retried = 0;
     qint64 m_streamRequests = 0;
     qint64 m_firstSentNs = std::numeric_limits<qint64>::max();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/goodput.h"
 #include "model/summary.h"
 
 #include <QList>
@@ -41,6 +42,9 @@ struct ExtendedMetrics {
     int retriedRequests = 0; // resent after a stale keep-alive connection closed before any response byte
     QList<QPair<QString, int>> errorsByClass; // error class name (errorClassName()) -> failed requests
     QList<QPair<QString, QString>> errorMessages; // error class name -> the first failed request's message
+
+    // Goodput under the run's --goodput SLOs (or the SLOs a stored run was re-evaluated with): NaN when none.
+    GoodputResult goodput;
 
     // Percentiles of the per-request (and, for ITL, per-gap) distributions, with EvalScope's nearest-rank rule and
     // points, so they read like its table.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/extendedmetrics.h"
+#include "model/harnesshealth.h"
 #include "model/requestrecord.h"
 #include "model/runpoint.h"
 #include "model/summary.h"
@@ -25,6 +26,7 @@ struct PointResult {
     Summary summary;
     PercentileTable percentiles;
     ExtendedMetrics extended; // Throughline's metrics beyond EvalScope's
+    HarnessHealth harness; // whether the client machine may have limited the point (docs/METRICS.md)
     bool stopped = false; // the user stopped it before every request was sent (status "stopped")
     int warmupRequests = 0; // sent before the timed phase; excluded from every metric
     qint64 requestCount = 0; // requests stored for the point (warmup included)

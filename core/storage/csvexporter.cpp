@@ -1,6 +1,7 @@
 #include "storage/csvexporter.h"
 
 #include "metrics/metriccatalogue.h"
+#include "metrics/saturation.h"
 #include "storage/csv.h"
 #include "storage/outputwriter.h"
 #include "util/tr.h"
@@ -133,6 +134,9 @@ QStringList CsvExporter::pointsHeader()
         QStringLiteral("rate_req_s"), QStringLiteral("status")};
     for (const MetricColumn& c : metricColumns())
         header.append(columnName(c));
+    // The SLOs the goodput columns were measured against, and the saturation rule's verdict on the point ("knee",
+    // "beyond": the first point past it, or empty).
+    header << QStringLiteral("goodput_slo") << QStringLiteral("saturation");
     return header;
 }
 
@@ -141,11 +145,16 @@ QByteArray CsvExporter::pointsCsv(const QList<RunData>& runs)
     QByteArray out = Csv::row(pointsHeader());
     const QList<MetricColumn> columns = metricColumns();
     for (const RunData& run : runs) {
-        for (const PointResult& p : run.points) {
+        const SaturationPoint knee = findSaturation(run);
+        for (qsizetype i = 0; i < run.points.size(); ++i) {
+            const PointResult& p = run.points.at(i);
             QStringList row{run.id, run.name, run.model, QString::number(p.index), QString::number(p.point.parallel),
                 QString::number(p.point.number), num(p.point.rate), p.status};
             for (const MetricColumn& c : columns)
                 row.append(columnValue(c, p));
+            row.append(p.extended.goodput.slo.toText());
+            row.append(i == knee.index ? QStringLiteral("knee")
+                                       : (i == knee.beyondIndex ? QStringLiteral("beyond") : QString()));
             out += Csv::row(row);
         }
     }

@@ -1,6 +1,7 @@
 #include "storage/htmlreport.h"
 
 #include "metrics/metriccatalogue.h"
+#include "metrics/saturation.h"
 #include "storage/svgchart.h"
 #include "util/jsonutil.h"
 
@@ -87,11 +88,19 @@ QByteArray HtmlReport::render(const RunData& run)
         MetricId metric;
         const char* label; // a percentile column's point, else nullptr
     };
-    const Column columns[] = {{MetricId::TotalRequests, nullptr}, {MetricId::SuccessRequests, nullptr},
+    QList<Column> columns = {{MetricId::TotalRequests, nullptr}, {MetricId::SuccessRequests, nullptr},
         {MetricId::FailedRequests, nullptr}, {MetricId::TestDuration, nullptr}, {MetricId::ReqThroughput, nullptr},
         {MetricId::OutputThroughput, nullptr}, {MetricId::TotalThroughput, nullptr}, {MetricId::AvgLatency, nullptr},
         {MetricId::AvgTtft, nullptr}, {MetricId::Ttft, "99%"}, {MetricId::AvgTpot, nullptr},
         {MetricId::AvgItl, nullptr}, {MetricId::AvgInputTokens, nullptr}, {MetricId::AvgOutputTokens, nullptr}};
+    QString slo; // the goodput SLOs of the run, when it had some: their columns follow
+    for (const PointResult& p : run.points) {
+        if (!p.extended.goodput.slo.isEmpty())
+            slo = p.extended.goodput.slo.toText();
+    }
+    if (!slo.isEmpty())
+        columns << Column{MetricId::Goodput, nullptr} << Column{MetricId::SloTtftAttainment, nullptr}
+                << Column{MetricId::SloTpotAttainment, nullptr} << Column{MetricId::SloE2elAttainment, nullptr};
     h += QStringLiteral("<h2>Summary</h2>\n<table>\n<tr><th>") + esc(loadName) + QStringLiteral("</th>");
     for (const Column& c : columns) {
         const MetricDef& m = MetricCatalogue::get(c.metric);
@@ -113,11 +122,21 @@ QByteArray HtmlReport::render(const RunData& run)
                     + QStringLiteral("</td>");
             }
         } else {
-            h += QStringLiteral("<td colspan=\"%1\" class=\"l\">no summary</td>").arg(std::size(columns));
+            h += QStringLiteral("<td colspan=\"%1\" class=\"l\">no summary</td>").arg(columns.size());
         }
         h += QStringLiteral("<td class=\"l\">") + esc(p.status) + QStringLiteral("</td></tr>\n");
     }
     h += QStringLiteral("</table>\n");
+    if (!slo.isEmpty())
+        h += QStringLiteral("<p>Goodput SLOs (ms): ") + esc(slo) + QStringLiteral("</p>\n");
+    if (run.points.size() > 1) {
+        const SaturationPoint knee = findSaturation(run);
+        h += QStringLiteral("<p>Saturation point: ")
+            + esc(knee.found ? QStringLiteral("%1 %2 (%3)").arg(loadName, loadLabel(run.points.at(knee.index).point),
+                                   knee.reason)
+                             : knee.reason)
+            + QStringLiteral("</p>\n");
+    }
 
     // Sweep charts.
     QStringList categories;

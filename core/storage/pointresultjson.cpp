@@ -133,6 +133,84 @@ Summary summaryFromJson(const Json& j)
     return s;
 }
 
+Json optionalMs(const std::optional<double>& v)
+{
+    return v ? Json(*v) : Json(nullptr);
+}
+
+std::optional<double> readOptional(const Json& j, const char* key)
+{
+    const auto it = j.find(key);
+    return (it != j.end() && it->is_number()) ? std::optional<double>(it->get<double>()) : std::nullopt;
+}
+
+Json goodputToJson(const GoodputResult& g)
+{
+    return Json{
+        {"sloTtftMs", optionalMs(g.slo.ttftMs)},
+        {"sloTpotMs", optionalMs(g.slo.tpotMs)},
+        {"sloE2elMs", optionalMs(g.slo.e2elMs)},
+        {"goodRequests", g.goodRequests},
+        {"totalRequests", g.totalRequests},
+        {"goodput", exact(g.goodput)},
+        {"goodPct", exact(g.goodPct)},
+        {"ttftAttainmentPct", exact(g.ttftAttainmentPct)},
+        {"tpotAttainmentPct", exact(g.tpotAttainmentPct)},
+        {"e2elAttainmentPct", exact(g.e2elAttainmentPct)},
+    };
+}
+
+GoodputResult goodputFromJson(const Json& j)
+{
+    GoodputResult g;
+    if (!j.is_object())
+        return g;
+    g.slo.ttftMs = readOptional(j, "sloTtftMs");
+    g.slo.tpotMs = readOptional(j, "sloTpotMs");
+    g.slo.e2elMs = readOptional(j, "sloE2elMs");
+    g.goodRequests = readInt(j, "goodRequests");
+    g.totalRequests = readInt(j, "totalRequests");
+    g.goodput = readDouble(j, "goodput");
+    g.goodPct = readDouble(j, "goodPct");
+    g.ttftAttainmentPct = readDouble(j, "ttftAttainmentPct");
+    g.tpotAttainmentPct = readDouble(j, "tpotAttainmentPct");
+    g.e2elAttainmentPct = readDouble(j, "e2elAttainmentPct");
+    return g;
+}
+
+Json harnessToJson(const HarnessHealth& h)
+{
+    return Json{
+        {"verdict", jsonutil::toStd(harnessVerdictName(h.verdict))},
+        {"reason", jsonutil::toStd(h.reason)},
+        {"scheduleLagP50Ms", exact(h.scheduleLagP50Ms)},
+        {"scheduleLagP99Ms", exact(h.scheduleLagP99Ms)},
+        {"loadRatio", exact(h.loadRatio)},
+        {"clientCpuShare", exact(h.clientCpuShare)},
+        {"eventsPerRead", exact(h.eventsPerRead)},
+        {"machineBusyShare", exact(h.machineBusyShare)},
+    };
+}
+
+HarnessHealth harnessFromJson(const Json& j)
+{
+    HarnessHealth h;
+    if (!j.is_object())
+        return h;
+    const QString verdict = jsonutil::toQString(j.value("verdict", Json("unknown")));
+    h.verdict = verdict == u"good" ? HarnessHealth::Verdict::Good
+        : verdict == u"suspect"    ? HarnessHealth::Verdict::Suspect
+                                   : HarnessHealth::Verdict::Unknown;
+    h.reason = jsonutil::toQString(j.value("reason", Json("")));
+    h.scheduleLagP50Ms = readDouble(j, "scheduleLagP50Ms");
+    h.scheduleLagP99Ms = readDouble(j, "scheduleLagP99Ms");
+    h.loadRatio = readDouble(j, "loadRatio");
+    h.clientCpuShare = readDouble(j, "clientCpuShare");
+    h.eventsPerRead = readDouble(j, "eventsPerRead");
+    h.machineBusyShare = readDouble(j, "machineBusyShare");
+    return h;
+}
+
 Json extendedToJson(const ExtendedMetrics& m)
 {
     return Json{
@@ -157,6 +235,7 @@ Json extendedToJson(const ExtendedMetrics& m)
         {"retriedRequests", m.retriedRequests},
         {"errorsByClass", pairsToJson(m.errorsByClass)},
         {"errorMessages", pairsToJson(m.errorMessages)},
+        {"goodput", goodputToJson(m.goodput)},
         {"percentiles", tableToJson(m.percentiles)},
     };
 }
@@ -191,6 +270,7 @@ ExtendedMetrics extendedFromJson(const Json& j)
         if (e.is_array() && e.size() == 2)
             m.errorMessages.append({jsonutil::toQString(e[0]), jsonutil::toQString(e[1])});
     }
+    m.goodput = goodputFromJson(j.value("goodput", Json::object()));
     m.percentiles = tableFromJson(j.value("percentiles", Json()));
     return m;
 }
@@ -205,6 +285,7 @@ QByteArray pointResultToJson(const PointResult& r)
         {"extended", extendedToJson(r.extended)},
         {"stopped", r.stopped},
         {"warmupRequests", r.warmupRequests},
+        {"harness", harnessToJson(r.harness)},
     };
     return jsonutil::dumpOrdered(j);
 }
@@ -219,6 +300,7 @@ bool pointResultFromJson(const QByteArray& json, PointResult& r)
     r.extended = extendedFromJson(j.value("extended", Json::object()));
     r.stopped = j.value("stopped", false);
     r.warmupRequests = j.value("warmupRequests", 0);
+    r.harness = harnessFromJson(j.value("harness", Json::object()));
     r.hasSummary = true;
     return true;
 }

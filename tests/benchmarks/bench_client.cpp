@@ -265,6 +265,15 @@ Figures streamRun(const Options& o, const QString& traceFile)
     f.add("failed", s.failedRequests);
     f.add("unmatched", unmatched);
     f.add("requests", s.totalRequests);
+    // The run's own harness-health verdict beside the ground truth, for its calibration (docs/METRICS.md).
+    const tl::HarnessHealth& h = run.result.harness;
+    f.add("harness_suspect", h.suspect() ? 1 : 0);
+    f.add("harness_lag_p99_ms", h.scheduleLagP99Ms);
+    f.add("harness_load_ratio", h.loadRatio);
+    f.add("harness_cpu_share_pct", 100.0 * h.clientCpuShare);
+    f.add("harness_events_per_read", h.eventsPerRead);
+    f.add("harness_machine_busy_pct", 100.0 * h.machineBusyShare);
+    std::fprintf(stderr, "harness: %s (%s)\n", qPrintable(tl::harnessVerdictName(h.verdict)), qPrintable(h.reason));
     return f;
 }
 

@@ -181,17 +181,17 @@ private Q_SLOTS:
         for (const auto& [k, v] : j.items())
             keys << QString::fromStdString(k);
         const QStringList expected = QStringLiteral(
-            "api api_key apply_chat_template arrival_distribution burstiness ca_cert connect_rate connect_timeout "
-            "continuous_usage data_source dataset dataset_args dataset_cache dataset_offset dataset_path "
-            "db_commit_interval debug duration enable_progress_tracker extra_args frequency_penalty headers image_format "
-            "image_height image_num image_patch_size image_width "
+            "api api_key apply_chat_template arrival_distribution burstiness ca_cert confidence_level "
+            "connect_rate connect_timeout continuous_usage data_source dataset dataset_args dataset_cache "
+            "dataset_offset dataset_path db_commit_interval debug duration enable_progress_tracker extra_args "
+            "frequency_penalty goodput headers image_format image_height image_num image_patch_size image_width "
             "in_flight_task_multiplier insecure log_every_n_query logprobs max_event_bytes max_prompt_length "
-            "max_response_bytes max_tokens max_turns "
-            "min_prompt_length min_tokens min_turns model multi_turn multi_turn_args n_choices name no_proxy no_test_connection no_timestamp num_workers "
-            "number open_loop outputs_dir parallel port prefix_length project prompt query_template "
+            "max_response_bytes max_tokens max_turns min_prompt_length min_tokens min_turns model multi_turn "
+            "multi_turn_args n_choices name no_proxy no_test_connection no_timestamp num_runs num_workers number "
+            "open_loop outputs_dir parallel port prefix_length project prompt query_template "
             "queue_size_multiplier rate read_timeout repetition_penalty seed sleep_interval stop stop_token_ids "
-            "stream temperature tokenize_prompt tokenizer_path top_k top_p total_timeout transport url warmup_num "
-            "workers")
+            "stream temperature tokenize_prompt tokenizer_path top_k top_p total_timeout transport url "
+            "warmup_num workers")
                                          .split(u' ');
         QCOMPARE(keys, expected);
     }
