@@ -1,1682 +1,2336 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>DatasetDescriptions</name>
-        <message>
-            <location filename="../ui/pages/datasetdescriptions.cpp" line="9" />
-            <source>40 short questions shipped with Throughline; nothing to download.</source>
-            <translation>Throughline 自带的 40 个简短问题，无需下载。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/datasetdescriptions.cpp" line="11" />
-            <source>HC3-Chinese open_qa questions, from the hub or --dataset-path.</source>
-            <translation>HC3-Chinese 的 open_qa 问题，来自模型仓库或 --dataset-path。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/datasetdescriptions.cpp" line="13" />
-            <source>LongAlpaca-12k instructions (long prompts), from the hub or a local JSON/JSONL file.</source>
-            <translation>LongAlpaca-12k 指令（长提示词），来自模型仓库或本地 JSON/JSONL 文件。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/datasetdescriptions.cpp" line="15" />
-            <source>ShareGPT conversations, each sent as one request ending with its last user turn.</source>
-            <translation>ShareGPT 对话，每段作为一个请求发送，以最后一轮用户消息结尾。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/datasetdescriptions.cpp" line="17" />
-            <source>A text file: each line a prompt, a JSON array of messages, or a whole request body.</source>
-            <translation>文本文件：每行为一条提示词、一个消息 JSON 数组或完整的请求体。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/datasetdescriptions.cpp" line="19" />
-            <source>A text file (--dataset-path): each non-blank line is a prompt.</source>
-            <translation>文本文件（--dataset-path）：每个非空行是一条提示词。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/datasetdescriptions.cpp" line="21" />
-            <source>Synthetic prompts of fixed lengths (up to 30k tokens; long: 129k) on /v1/completions.</source>
-            <translation>固定长度的合成提示词（最多 3 万 token；long 版 12.9 万），发送到 /v1/completions。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/datasetdescriptions.cpp" line="23" />
-            <source>Random tokens of exact lengths (--min/--max-prompt-length); needs --tokenizer-path.</source>
-            <translation>长度精确的随机 token（--min/--max-prompt-length）；需要 --tokenizer-path。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/datasetdescriptions.cpp" line="25" />
-            <source>Texts for an embedding endpoint from --dataset-path (.txt, .jsonl or .json), one or a batch per request.</source>
-            <translation>来自 --dataset-path（.txt、.jsonl 或 .json）的嵌入端点文本，每个请求一条或一批。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/datasetdescriptions.cpp" line="28" />
-            <source>Random texts for an embedding endpoint; needs a tokenizer.</source>
-            <translation>用于嵌入端点的随机文本；需要分词器。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/datasetdescriptions.cpp" line="30" />
-            <source>Query and documents records for a rerank endpoint, from --dataset-path.</source>
-            <translation>来自 --dataset-path 的重排序端点查询与文档记录。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/datasetdescriptions.cpp" line="32" />
-            <source>A random query and documents for a rerank endpoint; needs a tokenizer.</source>
-            <translation>用于重排序端点的随机查询与文档；需要分词器。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Throughline</name>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="82" />
-            <source>must be a string</source>
-            <translation>必须是字符串</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="108" />
-            <source>must be a whole number</source>
-            <translation>必须是整数</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="116" />
-            <source>must be a whole number from %1 to %2</source>
-            <translation>必须是 %1 到 %2 之间的整数</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="126" />
-            <location filename="../core/config/parameterregistry.cpp" line="1560" />
-            <source>must be a finite number</source>
-            <translation>必须是有限的数字</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="134" />
-            <source>must be true or false</source>
-            <translation>必须是 true 或 false</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="168" />
-            <source>must be a list of strings</source>
-            <translation>必须是字符串列表</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="419" />
-            <source>must be a JSON object</source>
-            <translation>必须是 JSON 对象</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="431" />
-            <source>must be a JSON object, e.g. %1</source>
-            <translation>必须是 JSON 对象，例如 %1</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="477" />
-            <source>not in this version of Throughline (planned: multi-turn conversations)</source>
-            <translation>此版本的 Throughline 尚不支持（计划中：多轮对话）</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="479" />
-            <source>not in this version of Throughline (planned: SLA auto-tuning)</source>
-            <translation>此版本的 Throughline 尚不支持（计划中：SLA 自动调优）</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="480" />
-            <source>not in this version of Throughline (planned: image inputs for multimodal datasets)</source>
-            <translation>此版本的 Throughline 尚不支持（计划中：多模态数据集的图像输入）</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="482" />
-            <source>experiment trackers are not supported; every request is kept in the --project file (export it with 'throughline-cli runs export')</source>
-            <translation>不支持实验跟踪器；每个请求都保存在 --project 文件中（可用 'throughline-cli runs export' 导出）</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="498" />
-            <source>Model name sent in the request body (required).</source>
-            <translation>在请求体中发送的模型名称（必填）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="499" />
-            <source>The name the server serves the model under (its /v1/models id); it is sent as "model" in every request and names the run by default.</source>
-            <translation>服务器提供该模型所用的名称（即其 /v1/models id）；它作为 "model" 随每个请求发送，并默认用作运行的名称。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="513" />
-            <source>API type: openai (chat/completions or completions; default), openai_responses (alias responses), openai_embedding (embedding), openai_rerank (rerank); local/local_vllm aim at 127.0.0.1:--port.</source>
-            <translation>API 类型：openai（chat/completions 或 completions；默认）、openai_responses（别名 responses）、openai_embedding（embedding）、openai_rerank（rerank）；local/local_vllm 指向 127.0.0.1:--port。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="517" />
-            <source>Which request and response format is spoken. EvalScope's local and local_vllm start a model in-process; Throughline starts none and benchmarks whatever serves --port.</source>
-            <translation>所使用的请求与响应格式。EvalScope 的 local 和 local_vllm 会在进程内启动模型；Throughline 不启动任何模型，而是对 --port 上提供服务的任何程序进行基准测试。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="524" />
-            <source>Endpoint URL. Without an endpoint suffix the API's is appended (/chat/completions, /responses, /embeddings, /reranks: EvalScope's rule).</source>
-            <translation>端点 URL。若没有端点后缀，则追加该 API 的后缀（/chat/completions、/responses、/embeddings、/reranks：与 EvalScope 的规则相同）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="527" />
-            <source>The server's endpoint. Saved configurations keep the URL after the suffix rule, so a run's benchmark_args.json names the endpoint that was measured.</source>
-            <translation>服务器的端点。保存的配置记录应用后缀规则之后的 URL，因此运行的 benchmark_args.json 给出的就是实际测量的端点。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="557" />
-            <source>Sends 'Authorization: Bearer KEY'. Masked in saved files; prefer --api-key-env, which keeps the key out of the process list.</source>
-            <translation>发送 'Authorization: Bearer KEY'。在保存的文件中会被遮蔽；建议使用 --api-key-env，它能让密钥不出现在进程列表中。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="559" />
-            <source>The bearer token of the endpoint. Saved files and copied commands show ********** instead; a masked key read back is never taken for the key.</source>
-            <translation>端点的 bearer 令牌。保存的文件和复制的命令中显示为 **********；读回的遮蔽值绝不会被当作密钥。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="589" />
-            <source>'%1' is not an environment variable name; use letters, digits and _, e.g. --api-key-env MY_SERVER_KEY</source>
-            <translation>'%1' 不是环境变量名；请使用字母、数字和 _，例如 --api-key-env MY_SERVER_KEY</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="597" />
-            <source>Extra HTTP headers, split on the first '='.</source>
-            <translation>额外的 HTTP 头，按第一个 '=' 拆分。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="598" />
-            <source>Sent with every request. Names must be HTTP tokens and values must not hold line breaks; the values of Authorization, Proxy-Authorization, api-key, X-Api-Key and of any header whose name contains auth, key, token, secret, password or cookie are masked in saved files, and a masked value read back is not sent.</source>
-            <translation>随每个请求发送。名称必须是 HTTP token，值中不得包含换行；Authorization、Proxy-Authorization、api-key、X-Api-Key 以及名称中含有 auth、key、token、secret、password 或 cookie 的任何头的值，在保存的文件中会被遮蔽，读回的遮蔽值不会被发送。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="631" />
-            <source>'%1' is not a header in KEY=VALUE form</source>
-            <translation>'%1' 不是 KEY=VALUE 形式的头</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="634" />
-            <source>must be KEY=VALUE headers</source>
-            <translation>必须是 KEY=VALUE 形式的头</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="638" />
-            <source>must be an object of header names and values</source>
-            <translation>必须是由头名称和值组成的对象</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="648" />
-            <source>'%1' is not a valid header name (letters, digits and !#$%&amp;'*+-.^_`|~ only)</source>
-            <translation>'%1' 不是有效的头名称（只能包含字母、数字和 !#$%&amp;'*+-.^_`|~）</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="651" />
-            <source>the value of '%1' holds a line break; give it on one line</source>
-            <translation>'%1' 的值包含换行；请写在一行内</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="660" />
-            <source>--api local/local_vllm: benchmark the server on http://127.0.0.1:PORT/v1/chat/completions (default 8877). Throughline starts no model itself: run one there (or throughline-sim --port PORT).</source>
-            <translation>--api local/local_vllm：对 http://127.0.0.1:PORT/v1/chat/completions 上的服务器进行基准测试（默认 8877）。Throughline 本身不启动任何模型：请在该处运行一个（或运行 throughline-sim --port PORT）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="667" />
-            <source>Throughline benchmarks servers only: start the model behind an OpenAI-compatible server and give its --url</source>
-            <translation>Throughline 只对服务器进行基准测试：请在兼容 OpenAI 的服务器后面启动模型，并给出其 --url</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="671" />
-            <source>Attention implementation of EvalScope's in-process transformers model (--api local).</source>
-            <translation>EvalScope 进程内 transformers 模型的注意力实现（--api local）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="678" />
-            <source>Seconds allowed to connect and receive headers.</source>
-            <translation>允许用于建立连接并接收响应头的秒数。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="685" />
-            <source>Longest allowed gap between reads, in seconds.</source>
-            <translation>两次读取之间允许的最长间隔（秒）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="692" />
-            <source>Seconds allowed per request (default 21600).</source>
-            <translation>每个请求允许的秒数（默认 21600）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="696" />
-            <source>Skip the test request before the run.</source>
-            <translation>跳过运行前的测试请求。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="697" />
-            <source>By default one request is sent before the sweep, so that a wrong URL, model or key fails in seconds (exit code 3) instead of after a point of failures.</source>
-            <translation>默认在扫描前先发送一个请求，这样错误的 URL、模型或密钥会在几秒内失败（退出码 3），而不是在一个运行点全部失败之后才发现。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="702" />
-            <source>HTTPS without certificate verification (self-signed test servers).</source>
-            <translation>不验证证书的 HTTPS（用于自签名的测试服务器）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="709" />
-            <source>Also trust the CA certificates in this PEM file (besides the system's).</source>
-            <translation>除系统的 CA 证书外，还信任此 PEM 文件中的 CA 证书。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="719" />
-            <source>Ignore http_proxy/https_proxy/no_proxy from the environment (used by default, as EvalScope does).</source>
-            <translation>忽略环境中的 http_proxy/https_proxy/no_proxy（默认会使用它们，与 EvalScope 相同）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="726" />
-            <source>HTTP client: lean (Throughline's own HTTP/1.1 on the worker threads' sockets: the least overhead), qt (QNetworkAccessManager: HTTPS and proxies) or auto (default: lean for plain http:// without a proxy, else qt).</source>
-            <translation>HTTP 客户端：lean（Throughline 自己的 HTTP/1.1，运行在工作线程的套接字上：开销最小）、qt（QNetworkAccessManager：支持 HTTPS 和代理）或 auto（默认：无代理的普通 http:// 用 lean，否则用 qt）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="746" />
-            <source>Closed loop: maximum requests in flight. Several values make a sweep (one run point each).</source>
-            <translation>闭环：同时进行中的最大请求数。给出多个值即构成一次扫描（每个值一个运行点）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="748" />
-            <source>Each value is one run point; a new request starts as soon as one finishes, so at most P are in flight. Give one --number per value.</source>
-            <translation>每个值是一个运行点；一个请求完成后立即开始新的请求，因此同时进行中的请求最多为 P 个。每个值对应给出一个 --number。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="758" />
-            <source>Requests per run point; one value per --parallel value.</source>
-            <translation>每个运行点的请求数；每个 --parallel 值对应一个值。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="765" />
-            <source>Requests per second within the --parallel cap: Poisson arrivals on an absolute schedule rescaled to last number/rate seconds; -1 = no pacing (default). Only the first value is used in closed loop.</source>
-            <translation>在 --parallel 上限内的每秒请求数：按绝对时间表的泊松到达，并缩放为持续 number/rate 秒；-1 = 不限速（默认）。闭环中只使用第一个值。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="781" />
-            <source>Open loop: requests arrive on the --rate schedule (Poisson, rescaled to number/rate seconds) whatever is in flight; --rate becomes the sweep (one --number per --rate) and --parallel is ignored.</source>
-            <translation>开环：无论有多少请求正在进行，请求都按 --rate 的时间表到达（泊松，缩放为 number/rate 秒）；--rate 构成扫描（每个 --rate 对应一个 --number），并忽略 --parallel。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="789" />
-            <source>Paced arrivals (with --rate): poisson (default), gamma (shape --burstiness) or constant intervals.</source>
-            <translation>限速到达（配合 --rate）：poisson（默认）、gamma（形状为 --burstiness）或 constant 等间隔。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="797" />
-            <source>Gamma shape of the inter-arrival gaps, mean kept at 1/rate (vLLM's meaning): &lt; 1 burstier, &gt; 1 smoother; a value other than 1 selects gamma arrivals.</source>
-            <translation>到达间隔的 Gamma 形状参数，均值保持为 1/rate（与 vLLM 的含义相同）：&lt; 1 更突发，&gt; 1 更平滑；取 1 以外的值即选择 gamma 到达。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="806" />
-            <source>Seconds to wait between sweep points (default 5).</source>
-            <translation>扫描各运行点之间等待的秒数（默认 5）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="814" />
-            <source>Warmup requests run in full before each point's timed phase, at the same load, excluded from every metric (stored flagged). &gt;= 1: a count; between 0 and 1: a ratio of --number (at least 1).</source>
-            <translation>预热请求在每个运行点的计时阶段之前以相同负载完整运行，不计入任何指标（存储时带标记）。&gt;= 1：数量；介于 0 和 1 之间：占 --number 的比例（至少 1）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="823" />
-            <source>Seconds per run point (warmup excluded): then no new request starts and in-flight ones finish; whichever of --number and --duration comes first ends the point.</source>
-            <translation>每个运行点的秒数（不含预热）：到时后不再开始新请求，进行中的请求会完成；--number 与 --duration 以先达到者结束该运行点。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="832" />
-            <source>New connections per second when a point starts, after a burst of 64 (default 2000; 0 = no limit), so that a start with thousands of streams does not overflow the server's accept queue.</source>
-            <translation>运行点开始时每秒新建的连接数，在首批 64 个突发之后生效（默认 2000；0 = 不限制），以免同时启动数千个流时溢出服务器的 accept 队列。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="842" />
-            <source>Fixed prompt for every request (takes priority over --dataset); '@FILE' reads a file.</source>
-            <translation>每个请求使用的固定提示词（优先于 --dataset）；'@FILE' 表示从文件读取。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="855" />
-            <source>Prompt source (docs/DATASETS.md): builtin (default: 40 short questions), openqa, longalpaca, share_gpt_zh, share_gpt_en (downloaded from the hub, or --dataset-path), line_by_line, custom, embedding, embedding_batch, rerank (a local file), random, random_embedding, random_embedding_batch, random_rerank (need --tokenizer-path), speed_benchmark, speed_benchmark_long.</source>
-            <translation>提示词来源（docs/DATASETS.md）：builtin（默认：40 个简短问题）、openqa、longalpaca、share_gpt_zh、share_gpt_en（从 hub 下载，或使用 --dataset-path）、line_by_line、custom、embedding、embedding_batch、rerank（本地文件）、random、random_embedding、random_embedding_batch、random_rerank（需要 --tokenizer-path）、speed_benchmark、speed_benchmark_long。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="867" />
-            <source>Local dataset file, or the folder holding the dataset's file (offline use; implies --data-source local).</source>
-            <translation>本地数据集文件，或存放该数据集文件的文件夹（离线使用；隐含 --data-source local）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="881" />
-            <source>Where hub datasets come from: modelscope (default), huggingface, or local (--dataset-path only).</source>
-            <translation>hub 数据集的来源：modelscope（默认）、huggingface 或 local（仅 --dataset-path）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="886" />
-            <source>Length control for openqa, longalpaca, line_by_line, share_gpt_*: {"target_input_len": N, "input_len_mode": "cap"|"drop", "prefix_file": FILE, "prefix_role": "system"|"user"}.</source>
-            <translation>openqa、longalpaca、line_by_line、share_gpt_* 的长度控制：{"target_input_len": N, "input_len_mode": "cap"|"drop", "prefix_file": FILE, "prefix_role": "system"|"user"}。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="898" />
-            <source>Hub download cache (default $THROUGHLINE_DATASET_CACHE or ~/.cache/throughline/datasets).</source>
-            <translation>hub 下载缓存（默认为 $THROUGHLINE_DATASET_CACHE 或 ~/.cache/throughline/datasets）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="906" />
-            <source>Hugging Face model folder or tokenizer.json: counts prompt lengths in tokens and feeds random datasets.</source>
-            <translation>Hugging Face 模型文件夹或 tokenizer.json：按 token 计算提示词长度，并为随机数据集提供 token。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="920" />
-            <source>random: a shared random prefix of N tokens on every prompt (prefix-cache testing).</source>
-            <translation>random：在每个提示词前加上 N 个 token 的共享随机前缀（用于前缀缓存测试）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="927" />
-            <source>Drop prompts shorter than N (tokens with --tokenizer-path, else characters); random: the lower bound.</source>
-            <translation>丢弃短于 N 的提示词（有 --tokenizer-path 时按 token 计，否则按字符计）；random：下限。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="935" />
-            <source>Drop prompts longer than N (default 131072); random: the upper bound of the sampled length.</source>
-            <translation>丢弃长于 N 的提示词（默认 131072）；random：采样长度的上限。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="940" />
-            <source>Send prompts as token ids to /v1/completions (needs --tokenizer-path).</source>
-            <translation>将提示词以 token id 的形式发送到 /v1/completions（需要 --tokenizer-path）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="946" />
-            <source>random: token-window offset; advanced by each point's --number so prompts never repeat.</source>
-            <translation>random：token 窗口偏移量；每个运行点按其 --number 递增，因此提示词绝不重复。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="953" />
-            <source>Request body template, inline or '@FILE.json': the dataset's prompt replaces its messages/prompt, then the run's parameters overwrite its keys.</source>
-            <translation>请求体模板，内联或 '@FILE.json'：数据集的提示词替换其中的 messages/prompt，然后运行的参数覆盖其中的键。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="962" />
-            <source>cannot read '%1'</source>
-            <translation>无法读取 '%1'</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="963" />
-            <source>must be a JSON object (inline or @FILE.json), e.g. '{"messages": [], "top_p": 0.9}'</source>
-            <translation>必须是 JSON 对象（内联或 @FILE.json），例如 '{"messages": [], "top_p": 0.9}'</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="967" />
-            <source>Width of random_vl images.</source>
-            <translation>random_vl 图像的宽度。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="969" />
-            <source>Height of random_vl images.</source>
-            <translation>random_vl 图像的高度。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="971" />
-            <source>Format of random_vl images.</source>
-            <translation>random_vl 图像的格式。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="973" />
-            <source>Images per random_vl request.</source>
-            <translation>每个 random_vl 请求的图像数。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="975" />
-            <source>Patch size of random_vl images.</source>
-            <translation>random_vl 图像的 patch 大小。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="986" />
-            <source>max_tokens in the body (default 2048); two values MIN MAX draw each request's max_tokens uniformly from MIN..MAX (inclusive; repeatable with --seed).</source>
-            <translation>请求体中的 max_tokens（默认 2048）；给出两个值 MIN MAX 时，每个请求的 max_tokens 从 MIN..MAX 中均匀抽取（含两端；配合 --seed 可复现）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1023" />
-            <source>min_tokens in the body.</source>
-            <translation>请求体中的 min_tokens。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1030" />
-            <source>temperature in the body (default 0.0).</source>
-            <translation>请求体中的 temperature（默认 0.0）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1038" />
-            <source>top_p in the body.</source>
-            <translation>请求体中的 top_p。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1045" />
-            <source>top_k in the body (-1: no limit, as vLLM reads it).</source>
-            <translation>请求体中的 top_k（-1：不限制，与 vLLM 的解读相同）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1051" />
-            <source>seed in the body; also makes datasets repeatable (random prompts, --max-tokens ranges).</source>
-            <translation>请求体中的 seed；同时使数据集可复现（随机提示词、--max-tokens 范围）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1060" />
-            <source>frequency_penalty in the body.</source>
-            <translation>请求体中的 frequency_penalty。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1067" />
-            <source>repetition_penalty in the body.</source>
-            <translation>请求体中的 repetition_penalty。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1073" />
-            <source>logprobs: true in the body.</source>
-            <translation>在请求体中设置 logprobs: true。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1079" />
-            <source>n in the body (choices per request).</source>
-            <translation>请求体中的 n（每个请求的 choices 数）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1086" />
-            <source>stop strings in the body.</source>
-            <translation>请求体中的 stop 字符串。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1093" />
-            <source>stop_token_ids in the body (sent as JSON strings, as EvalScope does).</source>
-            <translation>请求体中的 stop_token_ids（以 JSON 字符串发送，与 EvalScope 相同）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1102" />
-            <source>'%1' is not a token id; give whole numbers, e.g. --stop-token-ids 151645</source>
-            <translation>'%1' 不是 token id；请给出整数，例如 --stop-token-ids 151645</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1110" />
-            <source>JSON object merged into every request body, e.g. '{"ignore_eos": true}'.</source>
-            <translation>合并到每个请求体中的 JSON 对象，例如 '{"ignore_eos": true}'。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1122" />
-            <source>Stream responses (SSE) [default]; --no-stream asks for whole responses. Needed for TTFT/ITL/TPOT.</source>
-            <translation>流式响应（SSE）[默认]；--no-stream 请求完整响应。TTFT/ITL/TPOT 需要流式。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1128" />
-            <source>Also send stream_options.continuous_usage_stats (vLLM, SGLang): usage in every chunk, so each event's token count is exact for ITL per token and tokens per chunk. Off by default: bodies stay EvalScope's.</source>
-            <translation>同时发送 stream_options.continuous_usage_stats（vLLM、SGLang）：每个 chunk 都带 usage，因此每个事件的 token 数都是精确的，可用于逐 token 的 ITL 和每 chunk 的 token 数。默认关闭：请求体与 EvalScope 保持一致。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1135" />
-            <source>Send chat messages (default when the URL ends with chat/completions); --no-apply-chat-template sends a plain 'prompt' string.</source>
-            <translation>发送聊天消息（URL 以 chat/completions 结尾时的默认行为）；--no-apply-chat-template 发送纯 'prompt' 字符串。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1143" />
-            <source>Multi-turn conversation benchmark (--number counts turns).</source>
-            <translation>多轮对话基准测试（--number 计的是轮数）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1147" />
-            <source>Minimum user turns per conversation.</source>
-            <translation>每个对话的最少用户轮数。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1151" />
-            <source>Maximum user turns per conversation.</source>
-            <translation>每个对话的最多用户轮数。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1155" />
-            <source>Options of multi-turn datasets.</source>
-            <translation>多轮数据集的选项。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1160" />
-            <source>Search the highest load that meets the SLA.</source>
-            <translation>搜索满足 SLA 的最高负载。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1163" />
-            <source>The load variable the search changes.</source>
-            <translation>搜索所调整的负载变量。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1164" />
-            <source>The SLA targets.</source>
-            <translation>SLA 目标。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1166" />
-            <source>Upper bound of the search.</source>
-            <translation>搜索的上界。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1168" />
-            <source>Lower bound of the search.</source>
-            <translation>搜索的下界。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1172" />
-            <source>Runs per probed load.</source>
-            <translation>每个探测负载的运行次数。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1174" />
-            <source>Requests per unit of load.</source>
-            <translation>每单位负载的请求数。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1182" />
-            <source>Run name (default: the model's base name); one folder name, no path.</source>
-            <translation>运行名称（默认：模型的基本名称）；一个文件夹名，不含路径。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1183" />
-            <source>Names the run's folder under --outputs-dir, so it cannot hold / or \, be absolute, or be . or ..: such names are refused rather than let write outside --outputs-dir.</source>
-            <translation>用作 --outputs-dir 下该运行的文件夹名，因此不能包含 / 或 \，不能是绝对路径，也不能是 . 或 ..：这类名称会被拒绝，以免写到 --outputs-dir 之外。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1190" />
-            <source>'%1' is not a folder name; --name names one folder under --outputs-dir, without / \ . or ..</source>
-            <translation>'%1' 不是文件夹名；--name 指定 --outputs-dir 下的一个文件夹，不能含 / \ . 或 ..</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1200" />
-            <source>Root of EvalScope's output tree: DIR/&lt;YYYYmmdd_HHMMSS&gt;/&lt;name&gt;/parallel_&lt;P&gt;_number_&lt;N&gt;/ (default ./outputs).</source>
-            <translation>EvalScope 输出树的根目录：DIR/&lt;YYYYmmdd_HHMMSS&gt;/&lt;name&gt;/parallel_&lt;P&gt;_number_&lt;N&gt;/（默认 ./outputs）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1206" />
-            <source>Leave the &lt;YYYYmmdd_HHMMSS&gt; level out of the tree.</source>
-            <translation>在输出树中省略 &lt;YYYYmmdd_HHMMSS&gt; 这一层。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1210" />
-            <source>Write no output tree (the project file still keeps all).</source>
-            <translation>不写输出树（项目文件仍会保存全部内容）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1211" />
-            <source>Not saved in benchmark_args.json: where results go is each invocation's choice.</source>
-            <translation>不保存在 benchmark_args.json 中：结果存放位置由每次调用自行决定。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1218" />
-            <source>Project file that stores every request of the run (created if missing); the workbench opens it.</source>
-            <translation>存储本次运行每个请求的项目文件（不存在时创建）；工作台可打开它。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1223" />
-            <source>Log each request body (first and last 100 characters) and each response event (first and last 200) to stderr.</source>
-            <translation>将每个请求体（首尾各 100 个字符）和每个响应事件（首尾各 200 个字符）记录到 stderr。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1231" />
-            <source>Print the running metrics every N finished requests (default 100).</source>
-            <translation>每完成 N 个请求打印一次当前指标（默认 100）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1235" />
-            <source>Keep &lt;outputs&gt;/&lt;run&gt;/progress.json up to date (status, processed and total counts, percent).</source>
-            <translation>持续更新 &lt;outputs&gt;/&lt;run&gt;/progress.json（状态、已处理数与总数、百分比）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1240" />
-            <source>Experiment tracker (wandb, swanlab, clearml).</source>
-            <translation>实验跟踪器（wandb、swanlab、clearml）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1244" />
-            <source>Weights &amp; Biases API key.</source>
-            <translation>Weights &amp; Biases API 密钥。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1248" />
-            <source>SwanLab API key.</source>
-            <translation>SwanLab API 密钥。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1252" />
-            <source>SwanLab server.</source>
-            <translation>SwanLab 服务器。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1259" />
-            <source>Client worker threads (default 0 = one per core).</source>
-            <translation>客户端工作线程数（默认 0 = 每个核心一个）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1266" />
-            <source>Largest response body kept per request (default 16 MiB); past it the request is ended and recorded as response_too_large, so a server that streams without end costs a failure, not memory.</source>
-            <translation>每个请求保留的最大响应体（默认 16 MiB）；超过后该请求被终止并记为 response_too_large，这样无休止地流式输出的服务器只会造成一次失败，而不会耗尽内存。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1275" />
-            <source>Largest server-sent event or stream line (default 1 MiB); past it the request is response_too_large.</source>
-            <translation>最大的服务器发送事件或流行（默认 1 MiB）；超过后该请求记为 response_too_large。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1283" />
-            <source>the project file commits one transaction per batch</source>
-            <translation>项目文件每批提交一个事务</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1284" />
-            <source>Accepted for EvalScope compatibility; no effect (the project file commits one transaction per batch).</source>
-            <translation>为兼容 EvalScope 而接受；无效果（项目文件每批提交一个事务）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1292" />
-            <source>results leave the workers in batches</source>
-            <translation>结果分批离开工作线程</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1293" />
-            <source>Accepted for EvalScope compatibility; no effect (results leave the workers in batches).</source>
-            <translation>为兼容 EvalScope 而接受；无效果（结果分批离开工作线程）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1300" />
-            <source>requests are created when a slot frees</source>
-            <translation>请求在有空闲槽位时才创建</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1301" />
-            <source>Accepted for EvalScope compatibility; no effect (requests are created when a slot frees).</source>
-            <translation>为兼容 EvalScope 而接受；无效果（请求在有空闲槽位时才创建）。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1308" />
-            <source>prompts are generated lazily</source>
-            <translation>提示词按需惰性生成</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1309" />
-            <source>Accepted for EvalScope compatibility; no effect (prompts are generated lazily). See --workers.</source>
-            <translation>为兼容 EvalScope 而接受；无效果（提示词按需惰性生成）。参见 --workers。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1324" />
-            <location filename="../core/config/parameterregistry.cpp" line="1371" />
-            <source>from %1 to %2</source>
-            <translation>%1 到 %2 之间</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1336" />
-            <source>a whole number</source>
-            <translation>整数</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1336" />
-            <source>a number</source>
-            <translation>数字</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1338" />
-            <source>every value must be %1 %2 (got %3)</source>
-            <translation>每个值都必须是 %2 的%1（收到 %3）</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1339" />
-            <source>must be %1 %2 (got %3)</source>
-            <translation>必须是 %2 的%1（收到 %3）</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1365" />
-            <source>'%1' is not a whole number</source>
-            <translation>'%1' 不是整数</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1372" />
-            <source>'%1' is out of range; give a whole number %2</source>
-            <translation>'%1' 超出范围；请给出 %2 的整数</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1380" />
-            <source>'%1' is not a number</source>
-            <translation>'%1' 不是数字</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1384" />
-            <source>'%1' is not a finite number; give a number %2</source>
-            <translation>'%1' 不是有限的数字；请给出 %2 的数字</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1385" />
-            <source>such as 1.5</source>
-            <translation>类似 1.5</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1409" />
-            <source>Target</source>
-            <translation>目标</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1411" />
-            <source>Load</source>
-            <translation>加载</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1413" />
-            <source>Dataset</source>
-            <translation>数据集</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1415" />
-            <source>Generation</source>
-            <translation>生成</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1417" />
-            <source>Multi-turn</source>
-            <translation>多轮</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1419" />
-            <source>SLA</source>
-            <translation>SLA</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1421" />
-            <source>Output</source>
-            <translation>输出</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1423" />
-            <source>Advanced</source>
-            <translation>高级</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1466" />
-            <source> (give a list as separate words: 1 4 16)</source>
-            <translation> （列表请以空格分隔的多个词给出：1 4 16）</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1526" />
-            <source>(none)</source>
-            <translation>（无）</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1528" />
-            <source>on</source>
-            <translation>开</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1528" />
-            <source>off</source>
-            <translation>关</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1532" />
-            <source>(empty)</source>
-            <translation>（空）</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1553" />
-            <source>needs at least one value, e.g. %1 %2</source>
-            <translation>至少需要一个值，例如 %1 %2</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1571" />
-            <source>unknown value '%1'; choose one of: %2</source>
-            <translation>未知的值 '%1'；请从以下选项中选择：%2</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1612" />
-            <source>has the wrong type in the saved configuration: %1</source>
-            <translation>在保存的配置中类型错误：%1</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1009" />
-            <source>takes one value or a MIN MAX pair (got %1 values)</source>
-            <translation>只接受一个值或一对 MIN MAX（收到 %1 个值）</translation>
-        </message>
-        <message>
-            <location filename="../core/config/cliparser.cpp" line="29" />
-            <source>cannot read '%1': %2; give a benchmark_args.json or an exported run JSON</source>
-            <translation>无法读取 '%1'：%2；请提供 benchmark_args.json 或导出的运行 JSON</translation>
-        </message>
-        <message>
-            <location filename="../core/config/cliparser.cpp" line="40" />
-            <source>'%1' is not a JSON object of run parameters</source>
-            <translation>'%1' 不是运行参数的 JSON 对象</translation>
-        </message>
-        <message>
-            <location filename="../core/config/cliparser.cpp" line="46" />
-            <source>in '%1': %2 %3</source>
-            <translation>在 '%1' 中：%2 %3</translation>
-        </message>
-        <message>
-            <location filename="../core/config/cliparser.cpp" line="68" />
-            <source>needs a value (FILE.json)</source>
-            <translation>需要一个值（FILE.json）</translation>
-        </message>
-        <message>
-            <location filename="../core/config/cliparser.cpp" line="94" />
-            <source>unknown option; see 'throughline-cli run --help'</source>
-            <translation>未知选项；参见 'throughline-cli run --help'</translation>
-        </message>
-        <message>
-            <location filename="../core/config/cliparser.cpp" line="95" />
-            <location filename="../core/config/commandline.cpp" line="160" />
-            <source>unexpected argument; options start with --</source>
-            <translation>意外的参数；选项以 -- 开头</translation>
-        </message>
-        <message>
-            <location filename="../core/config/cliparser.cpp" line="102" />
-            <source>takes no value</source>
-            <translation>不接受值</translation>
-        </message>
-        <message>
-            <location filename="../core/config/cliparser.cpp" line="115" />
-            <source>needs a value (%1)</source>
-            <translation>需要一个值（%1）</translation>
-        </message>
-        <message>
-            <location filename="../core/config/cliparser.cpp" line="179" />
-            <source>Usage: throughline-cli run --url URL --model NAME [options]
+<context>
+    <name>DatasetDescriptions</name>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="9"/>
+        <source>40 short questions shipped with Throughline; nothing to download.</source>
+        <translation>Throughline 自带的 40 个简短问题，无需下载。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="11"/>
+        <source>HC3-Chinese open_qa questions, from the hub or --dataset-path.</source>
+        <translation>HC3-Chinese 的 open_qa 问题，来自模型仓库或 --dataset-path。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="13"/>
+        <source>LongAlpaca-12k instructions (long prompts), from the hub or a local JSON/JSONL file.</source>
+        <translation>LongAlpaca-12k 指令（长提示词），来自模型仓库或本地 JSON/JSONL 文件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="15"/>
+        <source>ShareGPT conversations, each sent as one request ending with its last user turn.</source>
+        <translation>ShareGPT 对话，每段作为一个请求发送，以最后一轮用户消息结尾。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="17"/>
+        <source>A text file: each line a prompt, a JSON array of messages, or a whole request body.</source>
+        <translation>文本文件：每行为一条提示词、一个消息 JSON 数组或完整的请求体。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="19"/>
+        <source>A text file (--dataset-path): each non-blank line is a prompt.</source>
+        <translation>文本文件（--dataset-path）：每个非空行是一条提示词。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="21"/>
+        <source>Synthetic prompts of fixed lengths (up to 30k tokens; long: 129k) on /v1/completions.</source>
+        <translation>固定长度的合成提示词（最多 3 万 token；long 版 12.9 万），发送到 /v1/completions。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="23"/>
+        <source>Random tokens of exact lengths (--min/--max-prompt-length); needs --tokenizer-path.</source>
+        <translation>长度精确的随机 token（--min/--max-prompt-length）；需要 --tokenizer-path。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="25"/>
+        <source>Texts for an embedding endpoint from --dataset-path (.txt, .jsonl or .json), one or a batch per request.</source>
+        <translation>来自 --dataset-path（.txt、.jsonl 或 .json）的嵌入端点文本，每个请求一条或一批。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="28"/>
+        <source>Random texts for an embedding endpoint; needs a tokenizer.</source>
+        <translation>用于嵌入端点的随机文本；需要分词器。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="30"/>
+        <source>Query and documents records for a rerank endpoint, from --dataset-path.</source>
+        <translation>来自 --dataset-path 的重排序端点查询与文档记录。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="32"/>
+        <source>A random query and documents for a rerank endpoint; needs a tokenizer.</source>
+        <translation>用于重排序端点的随机查询与文档；需要分词器。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="34"/>
+        <source>Random text plus generated PNG images (--image-*) in one chat message; needs a tokenizer.</source>
+        <translation>随机文本加上生成的 PNG 图像（--image-*），放在同一条聊天消息中；需要分词器。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="36"/>
+        <source>Flickr8k photos with their captions, from the hub&apos;s WebDataset shard or a local folder.</source>
+        <translation>Flickr8k 照片及其描述文字，来自模型仓库的 WebDataset 分片或本地文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="38"/>
+        <source>Kontext-Bench images with their editing instructions, from a local folder (--dataset-path).</source>
+        <translation>Kontext-Bench 图像及其编辑指令，来自本地文件夹（--dataset-path）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="40"/>
+        <source>--multi-turn: conversations of random-token turns (--min/--max-turns); needs a tokenizer.</source>
+        <translation>--multi-turn：由随机 token 轮次组成的对话（--min/--max-turns）；需要分词器。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="42"/>
+        <source>--multi-turn: ShareGPT conversations, one turn per human message, the model&apos;s replies as history.</source>
+        <translation>--multi-turn：ShareGPT 对话，每条用户消息为一轮，模型的回复作为历史。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="44"/>
+        <source>--multi-turn: a JSONL file (--dataset-path), each line a JSON array of messages, split into turns at assistant messages.</source>
+        <translation>--multi-turn：JSONL 文件（--dataset-path），每行为一个消息 JSON 数组，在 assistant 消息处切分为轮次。</translation>
+    </message>
+</context>
+<context>
+    <name>ParameterLabel</name>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="12"/>
+        <source>API</source>
+        <translation>API 类型</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="13"/>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="14"/>
+        <source>API key env</source>
+        <translation>API 密钥环境变量</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="15"/>
+        <source>Apply chat template</source>
+        <translation>应用聊天模板</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="16"/>
+        <source>Arrival distribution</source>
+        <translation>到达分布</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="17"/>
+        <source>Attn implementation</source>
+        <translation>注意力实现</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="18"/>
+        <source>Burstiness</source>
+        <translation>突发度</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="19"/>
+        <source>CA cert</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="20"/>
+        <source>Connect rate</source>
+        <translation>连接速率</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="21"/>
+        <source>Connect timeout</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="22"/>
+        <source>Continuous usage</source>
+        <translation>持续用量统计</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="23"/>
+        <source>Data source</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="24"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="25"/>
+        <source>Dataset args</source>
+        <translation>数据集参数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="26"/>
+        <source>Dataset cache</source>
+        <translation>数据集缓存</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="27"/>
+        <source>Dataset offset</source>
+        <translation>数据集偏移</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="28"/>
+        <source>Dataset path</source>
+        <translation>数据集路径</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="29"/>
+        <source>Db commit interval</source>
+        <translation>数据库提交间隔</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="30"/>
+        <source>Debug</source>
+        <translation>调试</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="31"/>
+        <source>Duration</source>
+        <translation>持续时间</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="32"/>
+        <source>Enable progress tracker</source>
+        <translation>启用进度跟踪</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="33"/>
+        <source>Extra args</source>
+        <translation>额外参数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="34"/>
+        <source>Frequency penalty</source>
+        <translation>频率惩罚</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="35"/>
+        <source>Headers</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="36"/>
+        <source>Image format</source>
+        <translation>图像格式</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="37"/>
+        <source>Image height</source>
+        <translation>图像高度</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="38"/>
+        <source>Image num</source>
+        <translation>图像数量</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="39"/>
+        <source>Image patch size</source>
+        <translation>图像分块大小</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="40"/>
+        <source>Image width</source>
+        <translation>图像宽度</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="41"/>
+        <source>In flight task multiplier</source>
+        <translation>在途任务倍数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="42"/>
+        <source>Insecure</source>
+        <translation>不校验证书</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="43"/>
+        <source>Log every N query</source>
+        <translation>每 N 个请求记录一次</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="44"/>
+        <source>Logprobs</source>
+        <translation>对数概率</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="45"/>
+        <source>Max event bytes</source>
+        <translation>单事件最大字节数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="46"/>
+        <source>Max prompt length</source>
+        <translation>最大提示长度</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="47"/>
+        <source>Max response bytes</source>
+        <translation>最大响应字节数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="48"/>
+        <source>Max tokens</source>
+        <translation>最大令牌数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="49"/>
+        <source>Max turns</source>
+        <translation>最大轮数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="50"/>
+        <source>Min prompt length</source>
+        <translation>最小提示长度</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="51"/>
+        <source>Min tokens</source>
+        <translation>最小令牌数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="52"/>
+        <source>Min turns</source>
+        <translation>最小轮数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="53"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="54"/>
+        <source>Multi turn</source>
+        <translation>多轮对话</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="55"/>
+        <source>Multi turn args</source>
+        <translation>多轮对话参数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="56"/>
+        <source>N choices</source>
+        <translation>候选数 N</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="57"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="58"/>
+        <source>No outputs</source>
+        <translation>不写输出文件</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="59"/>
+        <source>No proxy</source>
+        <translation>不使用代理</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="60"/>
+        <source>No test connection</source>
+        <translation>跳过连接测试</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="61"/>
+        <source>No timestamp</source>
+        <translation>不加时间戳</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="62"/>
+        <source>Num workers</source>
+        <translation>工作线程数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="63"/>
+        <source>Number</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="64"/>
+        <source>Open loop</source>
+        <translation>开环</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="65"/>
+        <source>Outputs dir</source>
+        <translation>输出目录</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="66"/>
+        <source>Parallel</source>
+        <translation>并发数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="67"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="68"/>
+        <source>Prefix length</source>
+        <translation>前缀长度</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="69"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="70"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="71"/>
+        <source>Query template</source>
+        <translation>请求模板</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="72"/>
+        <source>Queue size multiplier</source>
+        <translation>队列大小倍数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="73"/>
+        <source>Rate</source>
+        <translation>速率</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="74"/>
+        <source>Read timeout</source>
+        <translation>读取超时</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="75"/>
+        <source>Repetition penalty</source>
+        <translation>重复惩罚</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="76"/>
+        <source>SLA auto tune</source>
+        <translation>SLA 自动调优</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="77"/>
+        <source>SLA fixed parallel</source>
+        <translation>SLA 固定并发数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="78"/>
+        <source>SLA lower bound</source>
+        <translation>SLA 下限</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="79"/>
+        <source>SLA num runs</source>
+        <translation>SLA 重复次数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="80"/>
+        <source>SLA number multiplier</source>
+        <translation>SLA 请求数倍数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="81"/>
+        <source>SLA params</source>
+        <translation>SLA 参数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="82"/>
+        <source>SLA upper bound</source>
+        <translation>SLA 上限</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="83"/>
+        <source>SLA variable</source>
+        <translation>SLA 变量</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="84"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="85"/>
+        <source>Sleep interval</source>
+        <translation>间隔休眠</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="86"/>
+        <source>Stop</source>
+        <translation>停止词</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="87"/>
+        <source>Stop token ids</source>
+        <translation>停止令牌 ID</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="88"/>
+        <source>Stream</source>
+        <translation>流式输出</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="89"/>
+        <source>Swanlab API key</source>
+        <translation>SwanLab API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="90"/>
+        <source>Swanlab host</source>
+        <translation>SwanLab 主机</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="91"/>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="92"/>
+        <source>Tokenize prompt</source>
+        <translation>对提示分词</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="93"/>
+        <source>Tokenizer path</source>
+        <translation>分词器路径</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="94"/>
+        <source>Top k</source>
+        <translation>Top k</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="95"/>
+        <source>Top p</source>
+        <translation>Top p</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="96"/>
+        <source>Total timeout</source>
+        <translation>总超时</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="97"/>
+        <source>Transport</source>
+        <translation>传输方式</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="98"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="99"/>
+        <source>Visualizer</source>
+        <translation>可视化工具</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="100"/>
+        <source>Wandb API key</source>
+        <translation>Wandb API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="101"/>
+        <source>Warmup num</source>
+        <translation>预热请求数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="102"/>
+        <source>Workers</source>
+        <translation>工作进程数</translation>
+    </message>
+</context>
+<context>
+    <name>Throughline</name>
+    <message>
+        <location filename="../core/config/parameterdef.h" line="83"/>
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterdef.h" line="109"/>
+        <source>must be a whole number</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterdef.h" line="117"/>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>必须是 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterdef.h" line="127"/>
+        <location filename="../core/config/parameterregistry.cpp" line="301"/>
+        <source>must be a finite number</source>
+        <translation>必须是有限的数字</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterdef.h" line="135"/>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterdef.h" line="169"/>
+        <source>must be a list of strings</source>
+        <translation>必须是字符串列表</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterdef.h" line="427"/>
+        <source>must be a JSON object</source>
+        <translation>必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterdef.h" line="439"/>
+        <location filename="../core/config/runconfig.cpp" line="425"/>
+        <source>nests arrays/objects deeper than %1 levels; flatten it</source>
+        <translation>数组/对象嵌套超过 %1 层；请将其展平</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterdef.h" line="442"/>
+        <source>must be a JSON object, e.g. %1</source>
+        <translation>必须是 JSON 对象，例如 %1</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterdef.h" line="490"/>
+        <source>not in this version of Throughline (planned: SLA auto-tuning)</source>
+        <translation>此版本的 Throughline 尚不支持（计划中：SLA 自动调优）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterdef.h" line="493"/>
+        <source>experiment trackers are not supported; every request is kept in the --project file (export it with &apos;throughline-cli runs export&apos;)</source>
+        <translation>不支持实验跟踪器；每个请求都保存在 --project 文件中（可用 &apos;throughline-cli runs export&apos; 导出）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="15"/>
+        <source>Model name sent in the request body (required).</source>
+        <translation>在请求体中发送的模型名称（必填）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="16"/>
+        <source>The name the server serves the model under (its /v1/models id); it is sent as &quot;model&quot; in every request and names the run by default.</source>
+        <translation>服务器提供该模型所用的名称（即其 /v1/models id）；它作为 &quot;model&quot; 随每个请求发送，并默认用作运行的名称。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="30"/>
+        <source>API type: openai (chat/completions or completions; default), openai_responses (alias responses), openai_embedding (embedding), openai_rerank (rerank); local/local_vllm aim at 127.0.0.1:--port.</source>
+        <translation>API 类型：openai（chat/completions 或 completions；默认）、openai_responses（别名 responses）、openai_embedding（embedding）、openai_rerank（rerank）；local/local_vllm 指向 127.0.0.1:--port。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="34"/>
+        <source>Which request and response format is spoken. EvalScope&apos;s local and local_vllm start a model in-process; Throughline starts none and benchmarks whatever serves --port.</source>
+        <translation>所使用的请求与响应格式。EvalScope 的 local 和 local_vllm 会在进程内启动模型；Throughline 不启动任何模型，而是对 --port 上提供服务的任何程序进行基准测试。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="41"/>
+        <source>Endpoint URL. Without an endpoint suffix the API&apos;s is appended (/chat/completions, /responses, /embeddings, /reranks: EvalScope&apos;s rule).</source>
+        <translation>端点 URL。若没有端点后缀，则追加该 API 的后缀（/chat/completions、/responses、/embeddings、/reranks：与 EvalScope 的规则相同）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="44"/>
+        <source>The server&apos;s endpoint. Saved configurations keep the URL after the suffix rule, so a run&apos;s benchmark_args.json names the endpoint that was measured.</source>
+        <translation>服务器的端点。保存的配置记录应用后缀规则之后的 URL，因此运行的 benchmark_args.json 给出的就是实际测量的端点。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="74"/>
+        <source>Sends &apos;Authorization: Bearer KEY&apos;. Masked in saved files; prefer --api-key-env, which keeps the key out of the process list.</source>
+        <translation>发送 &apos;Authorization: Bearer KEY&apos;。在保存的文件中会被遮蔽；建议使用 --api-key-env，它能让密钥不出现在进程列表中。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="76"/>
+        <source>The bearer token of the endpoint. Saved files and copied commands show ********** instead; a masked key read back is never taken for the key.</source>
+        <translation>端点的 bearer 令牌。保存的文件和复制的命令中显示为 **********；读回的遮蔽值绝不会被当作密钥。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="106"/>
+        <source>&apos;%1&apos; is not an environment variable name; use letters, digits and _, e.g. --api-key-env MY_SERVER_KEY</source>
+        <translation>&apos;%1&apos; 不是环境变量名；请使用字母、数字和 _，例如 --api-key-env MY_SERVER_KEY</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="114"/>
+        <source>Extra HTTP headers, split on the first &apos;=&apos;.</source>
+        <translation>额外的 HTTP 头，按第一个 &apos;=&apos; 拆分。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="115"/>
+        <source>Sent with every request. Names must be HTTP tokens and values must not hold line breaks; the values of Authorization, Proxy-Authorization, api-key, X-Api-Key and of any header whose name contains auth, key, token, secret, password or cookie are masked in saved files, and a masked value read back is not sent.</source>
+        <translation>随每个请求发送。名称必须是 HTTP token，值中不得包含换行；Authorization、Proxy-Authorization、api-key、X-Api-Key 以及名称中含有 auth、key、token、secret、password 或 cookie 的任何头的值，在保存的文件中会被遮蔽，读回的遮蔽值不会被发送。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="148"/>
+        <source>&apos;%1&apos; is not a header in KEY=VALUE form</source>
+        <translation>&apos;%1&apos; 不是 KEY=VALUE 形式的头</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="151"/>
+        <source>must be KEY=VALUE headers</source>
+        <translation>必须是 KEY=VALUE 形式的头</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="155"/>
+        <source>must be an object of header names and values</source>
+        <translation>必须是由头名称和值组成的对象</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="165"/>
+        <source>&apos;%1&apos; is not a valid header name (letters, digits and !#$%&amp;&apos;*+-.^_`|~ only)</source>
+        <translation>&apos;%1&apos; 不是有效的头名称（只能包含字母、数字和 !#$%&amp;&apos;*+-.^_`|~）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="168"/>
+        <source>the value of &apos;%1&apos; holds a line break; give it on one line</source>
+        <translation>&apos;%1&apos; 的值包含换行；请写在一行内</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="177"/>
+        <source>--api local/local_vllm: benchmark the server on http://127.0.0.1:PORT/v1/chat/completions (default 8877). Throughline starts no model itself: run one there (or throughline-sim --port PORT).</source>
+        <translation>--api local/local_vllm：对 http://127.0.0.1:PORT/v1/chat/completions 上的服务器进行基准测试（默认 8877）。Throughline 本身不启动任何模型：请在该处运行一个（或运行 throughline-sim --port PORT）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="184"/>
+        <source>Throughline benchmarks servers only: start the model behind an OpenAI-compatible server and give its --url</source>
+        <translation>Throughline 只对服务器进行基准测试：请在兼容 OpenAI 的服务器后面启动模型，并给出其 --url</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="188"/>
+        <source>Attention implementation of EvalScope&apos;s in-process transformers model (--api local).</source>
+        <translation>EvalScope 进程内 transformers 模型的注意力实现（--api local）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="195"/>
+        <source>Seconds allowed to connect and receive headers.</source>
+        <translation>允许用于建立连接并接收响应头的秒数。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="202"/>
+        <source>Longest allowed gap between reads, in seconds.</source>
+        <translation>两次读取之间允许的最长间隔（秒）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="209"/>
+        <source>Seconds allowed per request (default 21600).</source>
+        <translation>每个请求允许的秒数（默认 21600）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="213"/>
+        <source>Skip the test request before the run.</source>
+        <translation>跳过运行前的测试请求。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="214"/>
+        <source>By default one request (max_tokens 4) is sent before the sweep, so that a wrong URL, model or key fails in seconds (exit code 3) instead of after a point of failures. While the server is still starting (HTTP 5xx, connection refused) it is sent again every 10 s until --total-timeout, as EvalScope does. Embedding and rerank runs skip it.</source>
+        <translation>默认在扫描开始前发送一个请求（max_tokens 4），这样错误的 URL、模型或密钥会在几秒内失败（退出码 3），而不是等到整个测试点都失败之后。服务器仍在启动时（HTTP 5xx、连接被拒绝），该请求每 10 秒重发一次，直到 --total-timeout，与 EvalScope 相同。嵌入和重排序运行会跳过此请求。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="221"/>
+        <source>HTTPS without certificate verification (self-signed test servers).</source>
+        <translation>不验证证书的 HTTPS（用于自签名的测试服务器）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="228"/>
+        <source>Also trust the CA certificates in this PEM file (besides the system&apos;s).</source>
+        <translation>除系统的 CA 证书外，还信任此 PEM 文件中的 CA 证书。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="238"/>
+        <source>Ignore http_proxy/https_proxy/no_proxy from the environment (used by default, as EvalScope does).</source>
+        <translation>忽略环境中的 http_proxy/https_proxy/no_proxy（默认会使用它们，与 EvalScope 相同）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="245"/>
+        <source>HTTP client: lean (Throughline&apos;s own HTTP/1.1 on the worker threads&apos; sockets: the least overhead), qt (QNetworkAccessManager: HTTPS and proxies) or auto (default: lean for plain http:// without a proxy, else qt).</source>
+        <translation>HTTP 客户端：lean（Throughline 自己的 HTTP/1.1，运行在工作线程的套接字上：开销最小）、qt（QNetworkAccessManager：支持 HTTPS 和代理）或 auto（默认：无代理的普通 http:// 用 lean，否则用 qt）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_load.cpp" line="15"/>
+        <source>Closed loop: maximum requests in flight. Several values make a sweep (one run point each).</source>
+        <translation>闭环：同时进行中的最大请求数。给出多个值即构成一次扫描（每个值一个运行点）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_load.cpp" line="17"/>
+        <source>Each value is one run point; a new request starts as soon as one finishes, so at most P are in flight. Give one --number per value.</source>
+        <translation>每个值是一个运行点；一个请求完成后立即开始新的请求，因此同时进行中的请求最多为 P 个。每个值对应给出一个 --number。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_load.cpp" line="27"/>
+        <source>Requests per run point; one value per --parallel value.</source>
+        <translation>每个运行点的请求数；每个 --parallel 值对应一个值。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_load.cpp" line="34"/>
+        <source>Requests per second within the --parallel cap: Poisson arrivals on an absolute schedule rescaled to last number/rate seconds; -1 = no pacing (default). Only the first value is used in closed loop.</source>
+        <translation>在 --parallel 上限内的每秒请求数：按绝对时间表的泊松到达，并缩放为持续 number/rate 秒；-1 = 不限速（默认）。闭环中只使用第一个值。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_load.cpp" line="50"/>
+        <source>Open loop: requests arrive on the --rate schedule (Poisson, rescaled to number/rate seconds) whatever is in flight; --rate becomes the sweep (one --number per --rate) and --parallel is ignored.</source>
+        <translation>开环：无论有多少请求正在进行，请求都按 --rate 的时间表到达（泊松，缩放为 number/rate 秒）；--rate 构成扫描（每个 --rate 对应一个 --number），并忽略 --parallel。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_load.cpp" line="58"/>
+        <source>Paced arrivals (with --rate): poisson (default), gamma (shape --burstiness) or constant intervals.</source>
+        <translation>限速到达（配合 --rate）：poisson（默认）、gamma（形状为 --burstiness）或 constant 等间隔。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_load.cpp" line="66"/>
+        <source>Gamma shape of the inter-arrival gaps, mean kept at 1/rate (vLLM&apos;s meaning): &lt; 1 burstier, &gt; 1 smoother; a value other than 1 selects gamma arrivals.</source>
+        <translation>到达间隔的 Gamma 形状参数，均值保持为 1/rate（与 vLLM 的含义相同）：&lt; 1 更突发，&gt; 1 更平滑；取 1 以外的值即选择 gamma 到达。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_load.cpp" line="75"/>
+        <source>Seconds to wait between sweep points and between --num-runs repetitions (default 5).</source>
+        <translation>扫描中各测试点之间以及 --num-runs 各次重复之间等待的秒数（默认 5）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_load.cpp" line="84"/>
+        <source>Warmup requests run in full before each point&apos;s timed phase, at the same load, excluded from every metric (stored flagged). &gt;= 1: a count; between 0 and 1: a ratio of --number (at least 1).</source>
+        <translation>预热请求在每个运行点的计时阶段之前以相同负载完整运行，不计入任何指标（存储时带标记）。&gt;= 1：数量；介于 0 和 1 之间：占 --number 的比例（至少 1）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_load.cpp" line="93"/>
+        <source>Seconds per run point (warmup excluded): then no new request starts and in-flight ones finish; whichever of --number and --duration comes first ends the point.</source>
+        <translation>每个运行点的秒数（不含预热）：到时后不再开始新请求，进行中的请求会完成；--number 与 --duration 以先达到者结束该运行点。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_load.cpp" line="102"/>
+        <source>New connections per second when a point starts, after a burst of 64 (default 2000; 0 = no limit), so that a start with thousands of streams does not overflow the server&apos;s accept queue.</source>
+        <translation>运行点开始时每秒新建的连接数，在首批 64 个突发之后生效（默认 2000；0 = 不限制），以免同时启动数千个流时溢出服务器的 accept 队列。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="14"/>
+        <source>Fixed prompt for every request (takes priority over --dataset); &apos;@FILE&apos; reads a file.</source>
+        <translation>每个请求使用的固定提示词（优先于 --dataset）；&apos;@FILE&apos; 表示从文件读取。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="27"/>
+        <source>Prompt source (docs/DATASETS.md): builtin (default: 40 short questions), openqa, longalpaca, share_gpt_zh, share_gpt_en (downloaded from the hub, or --dataset-path), line_by_line, custom, embedding, embedding_batch, rerank (a local file), random, random_embedding, random_embedding_batch, random_rerank, random_vl (need --tokenizer-path), flickr8k, kontext_bench (image and text), speed_benchmark, speed_benchmark_long; with --multi-turn: random_multi_turn, share_gpt_zh_multi_turn, share_gpt_en_multi_turn, custom_multi_turn.</source>
+        <translation>提示词来源（docs/DATASETS.md）：builtin（默认：40 个简短问题）、openqa、longalpaca、share_gpt_zh、share_gpt_en（从 hub 下载，或 --dataset-path）、line_by_line、custom、embedding、embedding_batch、rerank（本地文件）、random、random_embedding、random_embedding_batch、random_rerank、random_vl（需要 --tokenizer-path）、flickr8k、kontext_bench（图像和文本）、speed_benchmark、speed_benchmark_long；配合 --multi-turn：random_multi_turn、share_gpt_zh_multi_turn、share_gpt_en_multi_turn、custom_multi_turn。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="40"/>
+        <source>Local dataset file, or the folder holding the dataset&apos;s file (offline use; implies --data-source local).</source>
+        <translation>本地数据集文件，或存放该数据集文件的文件夹（离线使用；隐含 --data-source local）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="54"/>
+        <source>Where hub datasets come from: modelscope (default), huggingface, or local (--dataset-path only).</source>
+        <translation>hub 数据集的来源：modelscope（默认）、huggingface 或 local（仅 --dataset-path）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="59"/>
+        <source>Length control for openqa, longalpaca, line_by_line, share_gpt_*: {&quot;target_input_len&quot;: N, &quot;input_len_mode&quot;: &quot;cap&quot;|&quot;drop&quot;, &quot;prefix_file&quot;: FILE, &quot;prefix_role&quot;: &quot;system&quot;|&quot;user&quot;}.</source>
+        <translation>openqa、longalpaca、line_by_line、share_gpt_* 的长度控制：{&quot;target_input_len&quot;: N, &quot;input_len_mode&quot;: &quot;cap&quot;|&quot;drop&quot;, &quot;prefix_file&quot;: FILE, &quot;prefix_role&quot;: &quot;system&quot;|&quot;user&quot;}。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="71"/>
+        <source>Hub download cache (default $THROUGHLINE_DATASET_CACHE or ~/.cache/throughline/datasets).</source>
+        <translation>hub 下载缓存（默认为 $THROUGHLINE_DATASET_CACHE 或 ~/.cache/throughline/datasets）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="79"/>
+        <source>Hugging Face model folder or tokenizer.json: counts prompt lengths in tokens and feeds random datasets.</source>
+        <translation>Hugging Face 模型文件夹或 tokenizer.json：按 token 计算提示词长度，并为随机数据集提供 token。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="93"/>
+        <source>random: a shared random prefix of N tokens on every prompt (prefix-cache testing).</source>
+        <translation>random：在每个提示词前加上 N 个 token 的共享随机前缀（用于前缀缓存测试）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="100"/>
+        <source>Drop prompts shorter than N (tokens with --tokenizer-path, else characters); random: the lower bound.</source>
+        <translation>丢弃短于 N 的提示词（有 --tokenizer-path 时按 token 计，否则按字符计）；random：下限。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="108"/>
+        <source>Drop prompts longer than N (default 131072); random: the upper bound of the sampled length.</source>
+        <translation>丢弃长于 N 的提示词（默认 131072）；random：采样长度的上限。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="113"/>
+        <source>Send prompts as token ids to /v1/completions (needs --tokenizer-path).</source>
+        <translation>将提示词以 token id 的形式发送到 /v1/completions（需要 --tokenizer-path）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="119"/>
+        <source>random: token-window offset; advanced by each point&apos;s --number so prompts never repeat.</source>
+        <translation>random：token 窗口偏移量；每个运行点按其 --number 递增，因此提示词绝不重复。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="126"/>
+        <source>Request body template, inline or &apos;@FILE.json&apos;: the dataset&apos;s prompt replaces its messages/prompt, then the run&apos;s parameters overwrite its keys.</source>
+        <translation>请求体模板，内联或 &apos;@FILE.json&apos;：数据集的提示词替换其中的 messages/prompt，然后运行的参数覆盖其中的键。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="135"/>
+        <source>cannot read &apos;%1&apos;</source>
+        <translation>无法读取 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="136"/>
+        <source>must be a JSON object (inline or @FILE.json), e.g. &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</source>
+        <translation>必须是 JSON 对象（内联或 @FILE.json），例如 &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="145"/>
+        <source>random_vl: width of the generated images.</source>
+        <translation>random_vl：生成图像的宽度。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="153"/>
+        <source>random_vl: height of the generated images.</source>
+        <translation>random_vl：生成图像的高度。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="160"/>
+        <source>random_vl: colour mode of the generated images (PIL&apos;s mode, as EvalScope&apos;s); always encoded as PNG.</source>
+        <translation>random_vl：生成图像的颜色模式（PIL 的 mode，与 EvalScope 相同）；始终编码为 PNG。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="162"/>
+        <source>EvalScope passes this to PIL&apos;s Image.new as the colour mode and always writes PNG; Throughline writes the same modes (1 as 8-bit black and white).</source>
+        <translation>EvalScope 将其作为颜色模式传给 PIL 的 Image.new，并始终写出 PNG；Throughline 写出相同的模式（1 写为 8 位黑白图像）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="171"/>
+        <source>random_vl: images per request.</source>
+        <translation>random_vl：每个请求的图像数。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="179"/>
+        <source>Image datasets: an image counts ceil(w/PX)*ceil(h/PX) input tokens when the server sends no usage.</source>
+        <translation>图像数据集：服务器未返回 usage 时，每张图像按 ceil(w/PX)*ceil(h/PX) 个输入 token 计。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_generation.cpp" line="16"/>
+        <source>max_tokens in the body (default 2048); two values MIN MAX draw each request&apos;s max_tokens uniformly from MIN..MAX (inclusive; repeatable with --seed).</source>
+        <translation>请求体中的 max_tokens（默认 2048）；给出两个值 MIN MAX 时，每个请求的 max_tokens 从 MIN..MAX 中均匀抽取（含两端；配合 --seed 可复现）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_generation.cpp" line="53"/>
+        <source>min_tokens in the body.</source>
+        <translation>请求体中的 min_tokens。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_generation.cpp" line="60"/>
+        <source>temperature in the body (default 0.0).</source>
+        <translation>请求体中的 temperature（默认 0.0）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_generation.cpp" line="68"/>
+        <source>top_p in the body.</source>
+        <translation>请求体中的 top_p。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_generation.cpp" line="75"/>
+        <source>top_k in the body (-1: no limit, as vLLM reads it).</source>
+        <translation>请求体中的 top_k（-1：不限制，与 vLLM 的解读相同）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_generation.cpp" line="81"/>
+        <source>seed in the body; also makes datasets repeatable (random prompts, --max-tokens ranges).</source>
+        <translation>请求体中的 seed；同时使数据集可复现（随机提示词、--max-tokens 范围）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_generation.cpp" line="90"/>
+        <source>frequency_penalty in the body.</source>
+        <translation>请求体中的 frequency_penalty。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_generation.cpp" line="97"/>
+        <source>repetition_penalty in the body.</source>
+        <translation>请求体中的 repetition_penalty。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_generation.cpp" line="103"/>
+        <source>logprobs: true in the body.</source>
+        <translation>在请求体中设置 logprobs: true。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_generation.cpp" line="109"/>
+        <source>n in the body (choices per request).</source>
+        <translation>请求体中的 n（每个请求的 choices 数）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_generation.cpp" line="116"/>
+        <source>stop strings in the body.</source>
+        <translation>请求体中的 stop 字符串。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_generation.cpp" line="123"/>
+        <source>stop_token_ids in the body (sent as JSON strings, as EvalScope does).</source>
+        <translation>请求体中的 stop_token_ids（以 JSON 字符串发送，与 EvalScope 相同）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_generation.cpp" line="132"/>
+        <source>&apos;%1&apos; is not a token id; give whole numbers, e.g. --stop-token-ids 151645</source>
+        <translation>&apos;%1&apos; 不是 token id；请给出整数，例如 --stop-token-ids 151645</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_generation.cpp" line="140"/>
+        <source>JSON object merged into every request body, e.g. &apos;{&quot;ignore_eos&quot;: true}&apos;.</source>
+        <translation>合并到每个请求体中的 JSON 对象，例如 &apos;{&quot;ignore_eos&quot;: true}&apos;。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_generation.cpp" line="152"/>
+        <source>Stream responses (SSE) [default]; --no-stream asks for whole responses. Needed for TTFT/ITL/TPOT.</source>
+        <translation>流式响应（SSE）[默认]；--no-stream 请求完整响应。TTFT/ITL/TPOT 需要流式。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_generation.cpp" line="158"/>
+        <source>Also send stream_options.continuous_usage_stats (vLLM, SGLang): usage in every chunk, so each event&apos;s token count is exact for ITL per token and tokens per chunk. Off by default: bodies stay EvalScope&apos;s.</source>
+        <translation>同时发送 stream_options.continuous_usage_stats（vLLM、SGLang）：每个 chunk 都带 usage，因此每个事件的 token 数都是精确的，可用于逐 token 的 ITL 和每 chunk 的 token 数。默认关闭：请求体与 EvalScope 保持一致。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_generation.cpp" line="165"/>
+        <source>Send chat messages (default when the URL ends with chat/completions); --no-apply-chat-template sends a plain &apos;prompt&apos; string.</source>
+        <translation>发送聊天消息（URL 以 chat/completions 结尾时的默认行为）；--no-apply-chat-template 发送纯 &apos;prompt&apos; 字符串。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_workloads.cpp" line="11"/>
+        <source>Multi-turn conversations: --number counts turns, --parallel the conversations in flight; each turn carries the history with the model&apos;s real replies. Needs a *_multi_turn dataset.</source>
+        <translation>多轮对话：--number 计的是轮数，--parallel 计的是同时进行中的对话数；每一轮都携带包含模型真实回复的历史。需要 *_multi_turn 数据集。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_workloads.cpp" line="14"/>
+        <source>A worker slot claims a conversation and sends its turns one after another, appending each reply (reasoning included) to the history; a failed turn abandons the conversation. --duration stops claiming conversations; claimed ones run their remaining turns.</source>
+        <translation>一个工作槽位认领一段对话并依次发送其各轮，把每次回复（包括推理内容）追加到历史中；某一轮失败则放弃该对话。--duration 到时后不再认领新对话；已认领的对话继续运行其剩余轮次。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_workloads.cpp" line="22"/>
+        <source>random_multi_turn: minimum user turns per conversation.</source>
+        <translation>random_multi_turn：每段对话的最少用户轮数。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_workloads.cpp" line="28"/>
+        <source>Maximum user turns per conversation: required by random_multi_turn, truncates the conversations of share_gpt_*_multi_turn and custom_multi_turn.</source>
+        <translation>每段对话的最多用户轮数：random_multi_turn 必需；对 share_gpt_*_multi_turn 和 custom_multi_turn 则用于截断其对话。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_workloads.cpp" line="34"/>
+        <source>Deprecated (EvalScope): its keys are merged into --dataset-args, which wins; num_workers is accepted and has no effect.</source>
+        <translation>已弃用（EvalScope）：其键会合并到 --dataset-args 中，冲突时以 --dataset-args 为准；num_workers 会被接受但不起作用。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_workloads.cpp" line="49"/>
+        <source>Search the highest load that meets the SLA.</source>
+        <translation>搜索满足 SLA 的最高负载。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_workloads.cpp" line="52"/>
+        <source>The load variable the search changes.</source>
+        <translation>搜索所调整的负载变量。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_workloads.cpp" line="53"/>
+        <source>The SLA targets.</source>
+        <translation>SLA 目标。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_workloads.cpp" line="55"/>
+        <source>Upper bound of the search.</source>
+        <translation>搜索的上界。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_workloads.cpp" line="57"/>
+        <source>Lower bound of the search.</source>
+        <translation>搜索的下界。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_workloads.cpp" line="61"/>
+        <source>Runs per probed load.</source>
+        <translation>每个探测负载的运行次数。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_workloads.cpp" line="63"/>
+        <source>Requests per unit of load.</source>
+        <translation>每单位负载的请求数。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="14"/>
+        <source>Run name (default: the model&apos;s base name); one folder name, no path.</source>
+        <translation>运行名称（默认：模型的基本名称）；一个文件夹名，不含路径。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="15"/>
+        <source>Names the run&apos;s folder under --outputs-dir, so it cannot hold / or \, be absolute, or be . or ..: such names are refused rather than let write outside --outputs-dir.</source>
+        <translation>用作 --outputs-dir 下该运行的文件夹名，因此不能包含 / 或 \，不能是绝对路径，也不能是 . 或 ..：这类名称会被拒绝，以免写到 --outputs-dir 之外。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="22"/>
+        <source>&apos;%1&apos; is not a folder name; --name names one folder under --outputs-dir, without / \ . or ..</source>
+        <translation>&apos;%1&apos; 不是文件夹名；--name 指定 --outputs-dir 下的一个文件夹，不能含 / \ . 或 ..</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="32"/>
+        <source>Root of EvalScope&apos;s output tree: DIR/&lt;YYYYmmdd_HHMMSS&gt;/&lt;name&gt;/parallel_&lt;P&gt;_number_&lt;N&gt;/ (default ./outputs).</source>
+        <translation>EvalScope 输出树的根目录：DIR/&lt;YYYYmmdd_HHMMSS&gt;/&lt;name&gt;/parallel_&lt;P&gt;_number_&lt;N&gt;/（默认 ./outputs）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="38"/>
+        <source>Leave the &lt;YYYYmmdd_HHMMSS&gt; level out of the tree.</source>
+        <translation>在输出树中省略 &lt;YYYYmmdd_HHMMSS&gt; 这一层。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="42"/>
+        <source>Write no output tree (the project file still keeps all).</source>
+        <translation>不写输出树（项目文件仍会保存全部内容）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="43"/>
+        <source>Not saved in benchmark_args.json: where results go is each invocation&apos;s choice.</source>
+        <translation>不保存在 benchmark_args.json 中：结果存放位置由每次调用自行决定。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="50"/>
+        <source>Project file that stores every request of the run (created if missing); the workbench opens it.</source>
+        <translation>存储本次运行每个请求的项目文件（不存在时创建）；工作台可打开它。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="55"/>
+        <source>Log each request body (first and last 100 characters) and each response event (first and last 200) to stderr.</source>
+        <translation>将每个请求体（首尾各 100 个字符）和每个响应事件（首尾各 200 个字符）记录到 stderr。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="63"/>
+        <source>Print the running metrics every N finished requests (default 100).</source>
+        <translation>每完成 N 个请求打印一次当前指标（默认 100）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="67"/>
+        <source>Keep &lt;outputs&gt;/&lt;run&gt;/progress.json up to date (status, processed and total counts, percent).</source>
+        <translation>持续更新 &lt;outputs&gt;/&lt;run&gt;/progress.json（状态、已处理数与总数、百分比）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="72"/>
+        <source>Experiment tracker (wandb, swanlab, clearml).</source>
+        <translation>实验跟踪器（wandb、swanlab、clearml）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="76"/>
+        <source>Weights &amp; Biases API key.</source>
+        <translation>Weights &amp; Biases API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="80"/>
+        <source>SwanLab API key.</source>
+        <translation>SwanLab API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="84"/>
+        <source>SwanLab server.</source>
+        <translation>SwanLab 服务器。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="95"/>
+        <source>Client worker threads (default 0 = one per core).</source>
+        <translation>客户端工作线程数（默认 0 = 每个核心一个）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="102"/>
+        <source>Largest response body kept per request (default 16 MiB); past it the request is ended and recorded as response_too_large, so a server that streams without end costs a failure, not memory.</source>
+        <translation>每个请求保留的最大响应体（默认 16 MiB）；超过后该请求被终止并记为 response_too_large，这样无休止地流式输出的服务器只会造成一次失败，而不会耗尽内存。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="111"/>
+        <source>Largest server-sent event or stream line (default 1 MiB); past it the request is response_too_large.</source>
+        <translation>最大的服务器发送事件或流行（默认 1 MiB）；超过后该请求记为 response_too_large。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="119"/>
+        <source>the project file commits one transaction per batch</source>
+        <translation>项目文件每批提交一个事务</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="120"/>
+        <source>Accepted for EvalScope compatibility; no effect (the project file commits one transaction per batch).</source>
+        <translation>为兼容 EvalScope 而接受；无效果（项目文件每批提交一个事务）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="128"/>
+        <source>results leave the workers in batches</source>
+        <translation>结果分批离开工作线程</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="129"/>
+        <source>Accepted for EvalScope compatibility; no effect (results leave the workers in batches).</source>
+        <translation>为兼容 EvalScope 而接受；无效果（结果分批离开工作线程）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="136"/>
+        <source>requests are created when a slot frees</source>
+        <translation>请求在有空闲槽位时才创建</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="137"/>
+        <source>Accepted for EvalScope compatibility; no effect (requests are created when a slot frees).</source>
+        <translation>为兼容 EvalScope 而接受；无效果（请求在有空闲槽位时才创建）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="144"/>
+        <source>prompts are generated lazily</source>
+        <translation>提示词按需惰性生成</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="145"/>
+        <source>Accepted for EvalScope compatibility; no effect (prompts are generated lazily). See --workers.</source>
+        <translation>为兼容 EvalScope 而接受；无效果（提示词按需惰性生成）。参见 --workers。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="43"/>
+        <location filename="../core/config/parameterregistry.cpp" line="90"/>
+        <source>from %1 to %2</source>
+        <translation>%1 到 %2 之间</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="55"/>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="55"/>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="57"/>
+        <source>every value must be %1 %2 (got %3)</source>
+        <translation>每个值都必须是 %2 的%1（收到 %3）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="58"/>
+        <source>must be %1 %2 (got %3)</source>
+        <translation>必须是 %2 的%1（收到 %3）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="84"/>
+        <source>&apos;%1&apos; is not a whole number</source>
+        <translation>&apos;%1&apos; 不是整数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="91"/>
+        <source>&apos;%1&apos; is out of range; give a whole number %2</source>
+        <translation>&apos;%1&apos; 超出范围；请给出 %2 的整数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="99"/>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>&apos;%1&apos; 不是数字</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="103"/>
+        <source>&apos;%1&apos; is not a finite number; give a number %2</source>
+        <translation>&apos;%1&apos; 不是有限的数字；请给出 %2 的数字</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="104"/>
+        <source>such as 1.5</source>
+        <translation>类似 1.5</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="128"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="130"/>
+        <source>Load</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="132"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="134"/>
+        <source>Generation</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="136"/>
+        <source>Multi-turn</source>
+        <translation>多轮</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="138"/>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="140"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="142"/>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="207"/>
+        <source> (give a list as separate words: 1 4 16)</source>
+        <translation> （列表请以空格分隔的多个词给出：1 4 16）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="267"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="269"/>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="269"/>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="273"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="294"/>
+        <source>needs at least one value, e.g. %1 %2</source>
+        <translation>至少需要一个值，例如 %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="312"/>
+        <source>unknown value &apos;%1&apos;; choose one of: %2</source>
+        <translation>未知的值 &apos;%1&apos;；请从以下选项中选择：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="353"/>
+        <source>has the wrong type in the saved configuration: %1</source>
+        <translation>在保存的配置中类型错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_generation.cpp" line="39"/>
+        <source>takes one value or a MIN MAX pair (got %1 values)</source>
+        <translation>只接受一个值或一对 MIN MAX（收到 %1 个值）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="30"/>
+        <source>cannot read &apos;%1&apos;: %2; give a benchmark_args.json or an exported run JSON</source>
+        <translation>无法读取 &apos;%1&apos;：%2；请提供 benchmark_args.json 或导出的运行 JSON</translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="37"/>
+        <source>&apos;%1&apos; nests arrays/objects deeper than %2 levels</source>
+        <translation>&apos;%1&apos; 的数组/对象嵌套超过 %2 层</translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="46"/>
+        <source>&apos;%1&apos; is not a JSON object of run parameters</source>
+        <translation>&apos;%1&apos; 不是运行参数的 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="52"/>
+        <source>in &apos;%1&apos;: %2 %3</source>
+        <translation>在 &apos;%1&apos; 中：%2 %3</translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="74"/>
+        <source>needs a value (FILE.json)</source>
+        <translation>需要一个值（FILE.json）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="100"/>
+        <source>unknown option; see &apos;throughline-cli run --help&apos;</source>
+        <translation>未知选项；参见 &apos;throughline-cli run --help&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="101"/>
+        <location filename="../core/config/commandline.cpp" line="160"/>
+        <source>unexpected argument; options start with --</source>
+        <translation>意外的参数；选项以 -- 开头</translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="108"/>
+        <source>takes no value</source>
+        <translation>不接受值</translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="121"/>
+        <source>needs a value (%1)</source>
+        <translation>需要一个值（%1）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="148"/>
+        <source>accepted for EvalScope compatibility; it has no effect in Throughline (%1)</source>
+        <translation>为兼容 EvalScope 而接受；在 Throughline 中不起作用（%1）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="187"/>
+        <source>the Responses API returns one answer per request: %1 is ignored</source>
+        <translation>Responses API 每个请求只返回一个应答：%1 被忽略</translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="194"/>
+        <source>Usage: throughline-cli run --url URL --model NAME [options]
 
-Runs a benchmark sweep (closed loop, or open loop with --open-loop) against an OpenAI-compatible endpoint and prints, per run point, EvalScope's summary and percentile tables and Throughline's own metrics (docs/METRICS.md). Flags follow EvalScope perf; docs/PARAMETERS.md describes each one.
+Runs a benchmark sweep (closed loop, or open loop with --open-loop) against an OpenAI-compatible endpoint and prints, per run point, EvalScope&apos;s summary and percentile tables and Throughline&apos;s own metrics (docs/METRICS.md). Flags follow EvalScope perf; docs/PARAMETERS.md describes each one.
 </source>
-            <translation>用法：throughline-cli run --url URL --model NAME [选项]
+        <translation>用法：throughline-cli run --url URL --model NAME [选项]
 
 对兼容 OpenAI 的端点运行基准测试扫描（闭环，或使用 --open-loop 时为开环），并为每个运行点打印 EvalScope 的汇总表和百分位表以及 Throughline 自己的指标（docs/METRICS.md）。参数沿用 EvalScope perf；docs/PARAMETERS.md 逐一说明了每个参数。
 </translation>
-        </message>
-        <message>
-            <location filename="../core/config/cliparser.cpp" line="191" />
-            <source>Not supported: %1.</source>
-            <translation>不支持：%1。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/cliparser.cpp" line="195" />
-            <source>Other:</source>
-            <translation>其他：</translation>
-        </message>
-        <message>
-            <location filename="../core/config/cliparser.cpp" line="197" />
-            <source>Start from a saved configuration (a benchmark_args.json, Throughline's or EvalScope's, or a run exported with 'runs export --format json'); the other flags change it.</source>
-            <translation>从已保存的配置开始（Throughline 或 EvalScope 的 benchmark_args.json，或用 'runs export --format json' 导出的运行）；其他选项在其基础上修改。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/cliparser.cpp" line="200" />
-            <source>Show this help.</source>
-            <translation>显示此帮助。</translation>
-        </message>
-        <message>
-            <location filename="../core/config/cliparser.cpp" line="201" />
-            <source>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="206"/>
+        <source>Not supported: %1.</source>
+        <translation>不支持：%1。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="210"/>
+        <source>Other:</source>
+        <translation>其他：</translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="212"/>
+        <source>Start from a saved configuration (a benchmark_args.json, Throughline&apos;s or EvalScope&apos;s, or a run exported with &apos;runs export --format json&apos;); the other flags change it.</source>
+        <translation>从已保存的配置开始（Throughline 或 EvalScope 的 benchmark_args.json，或用 &apos;runs export --format json&apos; 导出的运行）；其他选项在其基础上修改。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="215"/>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/cliparser.cpp" line="216"/>
+        <source>
 Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every request failed; 1 another error (e.g. the project file cannot be written).
 </source>
-            <translation>
+        <translation>
 退出码：0 成功；2 参数错误；3 连接测试失败；4 所有请求都失败；1 其他错误（例如无法写入项目文件）。
 </translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="506" />
-            <source>a model name is required; pass the name the server serves, e.g. --model Qwen3-8B</source>
-            <translation>需要模型名称；请传入服务器提供的名称，例如 --model Qwen3-8B</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="545" />
-            <source>an endpoint URL is required, e.g. --url http://127.0.0.1:8000/v1/chat/completions</source>
-            <translation>需要端点 URL，例如 --url http://127.0.0.1:8000/v1/chat/completions</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="548" />
-            <source>'%1' is not an http(s) URL; use e.g. http://127.0.0.1:8000/v1/chat/completions</source>
-            <translation>'%1' 不是 http(s) URL；请使用例如 http://127.0.0.1:8000/v1/chat/completions</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="242" />
-            <source>--open-loop needs arrival rates &gt; 0 requests per second, e.g. --rate 5 10 20</source>
-            <translation>--open-loop 需要大于 0 的到达速率（请求/秒），例如 --rate 5 10 20</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="248" />
-            <source>gives %1 value(s) but --rate gives %2; in open loop give one --number per --rate value, e.g. --rate 5 10 --number 100 200</source>
-            <translation>给出了 %1 个值，但 --rate 给出了 %2 个；开环模式下每个 --rate 值对应一个 --number，例如 --rate 5 10 --number 100 200</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="255" />
-            <source>gives %1 value(s) but --parallel gives %2; give one --number per --parallel value, e.g. --parallel 1 4 --number 20 80</source>
-            <translation>给出了 %1 个值，但 --parallel 给出了 %2 个；每个 --parallel 值对应一个 --number，例如 --parallel 1 4 --number 20 80</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="774" />
-            <source>must be -1 (no pacing) or a positive number of requests per second (got %1)</source>
-            <translation>必须是 -1（不限速）或正的每秒请求数（收到 %1）</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="261" />
-            <source>is %1, above --max-tokens %2</source>
-            <translation>为 %1，超过了 --max-tokens %2</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="287" />
-            <location filename="../core/dataset/promptsource.cpp" line="56" />
-            <source>dataset '%1' reads a local file: pass --dataset-path FILE</source>
-            <translation>数据集 '%1' 读取本地文件：请传入 --dataset-path FILE</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="292" />
-            <source>dataset '%1' yields texts to embed: use --api openai_embedding</source>
-            <translation>数据集 '%1' 产生待嵌入的文本：请使用 --api openai_embedding</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="294" />
-            <source>dataset '%1' yields a query and documents: use --api openai_rerank</source>
-            <translation>数据集 '%1' 产生查询和文档：请使用 --api openai_rerank</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="873" />
-            <source>'%1' does not exist; give a dataset file or the folder holding it</source>
-            <translation>'%1' 不存在；请提供数据集文件或其所在文件夹</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="299" />
-            <source>--data-source local needs the dataset's file: pass --dataset-path FILE</source>
-            <translation>--data-source local 需要数据集文件：请传入 --dataset-path FILE</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="304" />
-            <source>dataset '%1' generates token sequences: pass --tokenizer-path MODEL_DIR or tokenizer.json</source>
-            <translation>数据集 '%1' 生成 token 序列：请传入 --tokenizer-path MODEL_DIR 或 tokenizer.json</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="308" />
-            <source>needs --tokenizer-path to turn prompts into token ids</source>
-            <translation>需要 --tokenizer-path 才能把提示词转换为 token id</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="912" />
-            <source>'%1' does not exist; give a model folder or its tokenizer.json</source>
-            <translation>'%1' 不存在；请提供模型文件夹或其 tokenizer.json</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="311" />
-            <source>cannot be used with the Responses API; use --api openai</source>
-            <translation>不能与 Responses API 一起使用；请使用 --api openai</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="314" />
-            <source>is %1, below --min-prompt-length %2; raise it or lower the minimum</source>
-            <translation>为 %1，低于 --min-prompt-length %2；请调高它或降低最小值</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="714" />
-            <source>'%1' is not a file; give a PEM file of CA certificates</source>
-            <translation>'%1' 不是文件；请提供 CA 证书的 PEM 文件</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="265" />
-            <source>applies to --api openai (chat/completions and completions); the Responses, embedding and rerank APIs have no per-chunk usage</source>
-            <translation>仅适用于 --api openai（chat/completions 和 completions）；Responses、嵌入和重排 API 没有逐块用量</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="268" />
-            <source>needs a streamed run: a whole answer carries one usage object; drop --no-stream or --continuous-usage</source>
-            <translation>需要流式运行：完整应答只带一个用量对象；请去掉 --no-stream 或 --continuous-usage</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="283" />
-            <source>the range %1 %2 is reversed; give MIN MAX, e.g. --max-tokens 128 512</source>
-            <translation>范围 %1 %2 颠倒了；请按 MIN MAX 给出，例如 --max-tokens 128 512</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="848" />
-            <source>'%1' does not exist; '@FILE' reads the prompt from FILE</source>
-            <translation>'%1' 不存在；'@FILE' 从 FILE 读取提示词</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="324" />
-            <source>"%1" must be a whole number &gt; 0</source>
-            <translation>"%1" 必须是 &gt; 0 的整数</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="328" />
-            <source>"document_length_ratio" must be a number &gt; 0, e.g. 5</source>
-            <translation>"document_length_ratio" 必须是 &gt; 0 的数字，例如 5</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="335" />
-            <source>must be a JSON object, e.g. --dataset-args '{"target_input_len": 1024}'</source>
-            <translation>必须是 JSON 对象，例如 --dataset-args '{"target_input_len": 1024}'</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="340" />
-            <source>dataset '%1' takes no --dataset-args; the length-control keys apply to %2</source>
-            <translation>数据集 '%1' 不接受 --dataset-args；长度控制键适用于 %2</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="349" />
-            <source>unknown key "%1"; the keys are %2</source>
-            <translation>未知键 "%1"；可用的键为 %2</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="354" />
-            <source>"target_input_len" must be a whole number of tokens &gt; 0</source>
-            <translation>"target_input_len" 必须是 &gt; 0 的 token 数</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="356" />
-            <source>"target_input_len" counts tokens: pass --tokenizer-path</source>
-            <translation>"target_input_len" 以 token 计：请传入 --tokenizer-path</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="359" />
-            <source>"input_len_mode" must be "cap" or "drop"</source>
-            <translation>"input_len_mode" 必须是 "cap" 或 "drop"</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="362" />
-            <source>"prefix_role" must be "system" or "user"</source>
-            <translation>"prefix_role" 必须是 "system" 或 "user"</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="366" />
-            <source>"prefix_file" '%1' is not a readable file</source>
-            <translation>"prefix_file" '%1' 不是可读文件</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="368" />
-            <source>"prefix_file" needs "target_input_len", the length to pad to</source>
-            <translation>"prefix_file" 需要 "target_input_len" 作为填充目标长度</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="370" />
-            <source>"prefix_file" pads prompts, so it cannot be used with "drop"</source>
-            <translation>"prefix_file" 会填充提示词，因此不能与 "drop" 一起使用</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="1598" />
-            <source>the run configuration is not a JSON object</source>
-            <translation>运行配置不是 JSON 对象</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/promptsource.cpp" line="62" />
-            <source>--data-source local needs the dataset's file: pass --dataset-path %1</source>
-            <translation>--data-source local 需要数据集文件：请传入 --dataset-path %1</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/promptsource.cpp" line="70" />
-            <source>dataset '%1' is only on ModelScope; use --data-source modelscope or --dataset-path FILE</source>
-            <translation>数据集 '%1' 仅在 ModelScope 上提供；请使用 --data-source modelscope 或 --dataset-path FILE</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/promptsource.cpp" line="92" />
-            <source>'%1' holds no %2; pass the dataset file itself</source>
-            <translation>'%1' 中没有 %2；请直接传入数据集文件</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/promptsource.cpp" line="96" />
-            <source>'%1' is not a file; dataset '%2' reads one file</source>
-            <translation>'%1' 不是文件；数据集 '%2' 读取单个文件</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/promptsource.cpp" line="107" />
-            <source>%1; for offline use download %2 yourself and pass --dataset-path FILE</source>
-            <translation>%1；离线使用时请自行下载 %2 并传入 --dataset-path FILE</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/promptsource.cpp" line="260" />
-            <location filename="../core/dataset/recordreader.cpp" line="23" />
-            <location filename="../core/storage/runimporter.cpp" line="21" />
-            <location filename="../core/storage/vllmimporter.cpp" line="141" />
-            <source>cannot read '%1': %2</source>
-            <translation>无法读取 '%1'：%2</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/promptsource.cpp" line="312" />
-            <source>unknown dataset '%1'</source>
-            <translation>未知数据集 '%1'</translation>
-        </message>
-        <message>
-            <location filename="../core/engine/connectiontest.cpp" line="88" />
-            <source>the test request to %1 got an answer (HTTP %2) larger than %3 bytes; the server does not answer as an OpenAI-compatible endpoint should</source>
-            <translation>发往 %1 的测试请求收到的响应（HTTP %2）大于 %3 字节；该服务器的响应不符合兼容 OpenAI 的端点应有的行为</translation>
-        </message>
-        <message>
-            <location filename="../core/engine/connectiontest.cpp" line="98" />
-            <source>the test request to %1 got no complete answer within %2 s; check that the server is up and not overloaded, raise --total-timeout, or skip the test with --no-test-connection</source>
-            <translation>发往 %1 的测试请求在 %2 秒内没有得到完整应答；请检查服务器是否运行且未过载，调高 --total-timeout，或用 --no-test-connection 跳过测试</translation>
-        </message>
-        <message>
-            <location filename="../core/engine/connectiontest.cpp" line="112" />
-            <source>%1 refused the test request with HTTP %2 (%3); pass a valid --api-key</source>
-            <translation>%1 以 HTTP %2（%3）拒绝了测试请求；请传入有效的 --api-key</translation>
-        </message>
-        <message>
-            <location filename="../core/engine/connectiontest.cpp" line="120" />
-            <source>%1 answered HTTP 404 (%2); check the endpoint path (e.g. /v1/chat/completions) and that --model names a model the server serves</source>
-            <translation>%1 返回 HTTP 404（%2）；请检查端点路径（例如 /v1/chat/completions），以及 --model 是否为服务器提供的模型</translation>
-        </message>
-        <message>
-            <location filename="../core/engine/connectiontest.cpp" line="127" />
-            <source>the test request to %1 failed with HTTP %2: %3</source>
-            <translation>发往 %1 的测试请求失败，HTTP %2：%3</translation>
-        </message>
-        <message>
-            <location filename="../core/engine/connectiontest.cpp" line="133" />
-            <source>nothing is listening at %1 (connection refused); start the server or fix the host/port in --url</source>
-            <translation>%1 上没有服务在监听（连接被拒绝）；请启动服务器或修正 --url 中的主机/端口</translation>
-        </message>
-        <message>
-            <location filename="../core/engine/connectiontest.cpp" line="139" />
-            <source>the TLS handshake with %1 failed (%2); trust the server's CA with --ca-cert FILE.pem, or skip verification with --insecure</source>
-            <translation>与 %1 的 TLS 握手失败（%2）；请用 --ca-cert FILE.pem 信任服务器的 CA，或用 --insecure 跳过验证</translation>
-        </message>
-        <message>
-            <location filename="../core/engine/connectiontest.cpp" line="145" />
-            <source>host '%1' not found; check the host name in --url</source>
-            <translation>找不到主机 '%1'；请检查 --url 中的主机名</translation>
-        </message>
-        <message>
-            <location filename="../core/engine/connectiontest.cpp" line="149" />
-            <source>cannot reach %1: %2</source>
-            <translation>无法连接 %1：%2</translation>
-        </message>
-        <message>
-            <location filename="../core/engine/worker.cpp" line="291" />
-            <source>the answer (HTTP %1) is larger than %2 bytes</source>
-            <translation>响应（HTTP %1）大于 %2 字节</translation>
-        </message>
-        <message>
-            <location filename="../core/engine/worker.cpp" line="304" />
-            <location filename="../core/engine/worker.cpp" line="310" />
-            <source>an event of the stream is larger than %1 bytes</source>
-            <translation>流中的某个事件大于 %1 字节</translation>
-        </message>
-        <message>
-            <location filename="../core/engine/worker.cpp" line="333" />
-            <source>event is not JSON: %1</source>
-            <translation>事件不是 JSON：%1</translation>
-        </message>
-        <message>
-            <location filename="../core/engine/worker.cpp" line="428" />
-            <source>stopped by the user</source>
-            <translation>被用户停止</translation>
-        </message>
-        <message>
-            <location filename="../core/engine/worker.cpp" line="429" />
-            <source>%1 after %2 s</source>
-            <translation>%2 秒后%1</translation>
-        </message>
-        <message>
-            <location filename="../core/engine/worker.cpp" line="446" />
-            <source>the server answered 200 with an event stream that held no data</source>
-            <translation>服务器返回 200，但事件流中没有任何数据</translation>
-        </message>
-        <message>
-            <location filename="../core/engine/worker.cpp" line="455" />
-            <source>the server answered 200 with an empty body</source>
-            <translation>服务器返回 200，但响应体为空</translation>
-        </message>
-        <message>
-            <location filename="../core/engine/worker.cpp" line="456" />
-            <source>the server answered 200 with a body that is not a JSON object: %1</source>
-            <translation>服务器返回 200，但响应体不是 JSON 对象：%1</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/datasetdownloader.cpp" line="34" />
-            <source>a download of %1 is already running</source>
-            <translation>%1 的下载已在进行</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/datasetdownloader.cpp" line="38" />
-            <source>cannot create the folder of '%1'</source>
-            <translation>无法创建 '%1' 所在的文件夹</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/datasetdownloader.cpp" line="43" />
-            <location filename="../core/dataset/datasetdownloader.cpp" line="146" />
-            <location filename="../core/storage/evalscopeexporter.cpp" line="78" />
-            <location filename="../core/storage/outputwriter.cpp" line="18" />
-            <source>cannot write '%1': %2</source>
-            <translation>无法写入 '%1'：%2</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/datasetdownloader.cpp" line="77" />
-            <source>the download of %1 was cancelled; the %2 bytes received so far are kept and resume next time</source>
-            <translation>%1 的下载已取消；已收到的 %2 字节会保留，下次继续</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/datasetdownloader.cpp" line="158" />
-            <source>%1 answered 404 Not Found: the dataset file is not there (check the dataset name, or download it yourself and pass --dataset-path)</source>
-            <translation>%1 返回 404 Not Found：数据集文件不存在（请检查数据集名称，或自行下载并传入 --dataset-path）</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/datasetdownloader.cpp" line="164" />
-            <source>%1 answered HTTP %2 %3</source>
-            <translation>%1 返回 HTTP %2 %3</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/datasetdownloader.cpp" line="171" />
-            <source>downloading %1 stopped after %2 bytes: %3</source>
-            <translation>下载 %1 在 %2 字节后中止：%3</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/datasetdownloader.cpp" line="198" />
-            <source>cannot rename '%1' to '%2'</source>
-            <translation>无法将 '%1' 重命名为 '%2'</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/outputwriter.cpp" line="45" />
-            <source>cannot create the output folder '%1'; check --outputs-dir</source>
-            <translation>无法创建输出文件夹 '%1'；请检查 --outputs-dir</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectschema.cpp" line="118" />
-            <source>project '%1' is not a file</source>
-            <translation>项目 '%1' 不是文件</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectschema.cpp" line="120" />
-            <source>project '%1' does not exist</source>
-            <translation>项目 '%1' 不存在</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectschema.cpp" line="122" />
-            <source>project '%1' cannot be read (permission denied)</source>
-            <translation>无法读取项目 '%1'（权限被拒绝）</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectschema.cpp" line="125" />
-            <source>project '%1' is read-only; open it for browsing only or choose another file</source>
-            <translation>项目 '%1' 是只读的；请仅以浏览方式打开，或选择其他文件</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectschema.cpp" line="127" />
-            <source>cannot create project '%1': the folder is missing or not writable</source>
-            <translation>无法创建项目 '%1'：文件夹不存在或不可写</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectschema.cpp" line="133" />
-            <source>'%1' is not a Throughline project (it is not an SQLite database); it was left untouched</source>
-            <translation>'%1' 不是 Throughline 项目（不是 SQLite 数据库）；未做任何改动</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectschema.cpp" line="148" />
-            <source>the Qt SQLite driver is missing; install the package libqt6sql6-sqlite</source>
-            <translation>缺少 Qt SQLite 驱动；请安装软件包 libqt6sql6-sqlite</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectschema.cpp" line="153" />
-            <source>cannot open project '%1': %2</source>
-            <translation>无法打开项目 '%1'：%2</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectschema.cpp" line="168" />
-            <source>'%1' is an SQLite database but not a Throughline project; it was left untouched</source>
-            <translation>'%1' 是 SQLite 数据库，但不是 Throughline 项目；未做任何改动</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectschema.cpp" line="170" />
-            <source>project '%1' was written by a newer Throughline (schema %2; this version reads up to %3); update Throughline to open it</source>
-            <translation>项目 '%1' 由更新版本的 Throughline 写入（架构 %2；此版本最多读取 %3）；请更新 Throughline 后再打开</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectschema.cpp" line="139" />
-            <location filename="../core/storage/projectschema.cpp" line="180" />
-            <source>project '%1' is empty</source>
-            <translation>项目 '%1' 为空</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectschema.cpp" line="55" />
-            <source>the file ends inside its header</source>
-            <translation>文件在文件头内部就结束了</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectschema.cpp" line="62" />
-            <source>its header gives an impossible page size (%1)</source>
-            <translation>文件头给出了不可能的页大小（%1）</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectschema.cpp" line="68" />
-            <source>it is truncated: %1 bytes of the %2 its header announces</source>
-            <translation>文件被截断：只有文件头声明的 %2 字节中的 %1 字节</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectschema.cpp" line="86" />
-            <source>'%1' is damaged (%2); it was left untouched. Restore it from a backup, or try 'sqlite3 %1 .recover' on a copy</source>
-            <translation>'%1' 已损坏（%2）；未做任何改动。请从备份恢复，或在副本上尝试 'sqlite3 %1 .recover'</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectschema.cpp" line="102" />
-            <source>cannot read project '%1': %2</source>
-            <translation>无法读取项目 '%1'：%2</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectschema.cpp" line="165" />
-            <source>its schema version cannot be read</source>
-            <translation>无法读取其架构版本</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectschema.cpp" line="185" />
-            <source>project '%1' was written by an earlier Throughline (schema %2) and must be upgraded to schema %3 before it can be read; it is read-only, so make it writable or work on a copy</source>
-            <translation>项目 '%1' 由较早版本的 Throughline 写入（架构 %2），必须先升级到架构 %3 才能读取；它是只读的，请将其设为可写或使用副本</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectschema.cpp" line="194" />
-            <source>cannot prepare project '%1': %2</source>
-            <translation>无法准备项目 '%1'：%2</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectschema.cpp" line="204" />
-            <source>cannot keep a copy of '%1' before upgrading it (%2); it was left untouched; free some disk space or check the folder's permissions</source>
-            <translation>升级前无法保留 '%1' 的副本（%2）；未做任何改动；请释放磁盘空间或检查文件夹权限</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectschema.cpp" line="210" />
-            <location filename="../core/storage/projectschema.cpp" line="231" />
-            <source>cannot write project '%1': %2</source>
-            <translation>无法写入项目 '%1'：%2</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectschema.cpp" line="213" />
-            <source>cannot upgrade project '%1' from schema %2: %3; it was left as it was</source>
-            <translation>无法将项目 '%1' 从架构 %2 升级：%3；保持原样</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectwriter.cpp" line="89" />
-            <location filename="../core/storage/projectwriter.cpp" line="189" />
-            <source>project '%1': cannot %2: %3</source>
-            <translation>项目 '%1'：无法%2：%3</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectwriter.cpp" line="185" />
-            <source>project '%1': the Qt SQLite driver gave no database handle</source>
-            <translation>项目 '%1'：Qt SQLite 驱动没有提供数据库句柄</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectwriter.cpp" line="283" />
-            <source>project '%1': request %2 of point %3 of run %4 was handed over twice; the first copy is kept</source>
-            <translation>项目 '%1'：运行 %4 的测试点 %3 的请求 %2 被提交了两次；保留第一份</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectwriter.cpp" line="310" />
-            <location filename="../core/storage/projectwriter.cpp" line="387" />
-            <location filename="../core/storage/projectwriter.cpp" line="424" />
-            <source>project '%1': cannot start a transaction: %2</source>
-            <translation>项目 '%1'：无法开始事务：%2</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectwriter.cpp" line="321" />
-            <location filename="../core/storage/projectwriter.cpp" line="464" />
-            <source>project '%1': cannot commit: %2</source>
-            <translation>项目 '%1'：无法提交：%2</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectwriter.cpp" line="415" />
-            <source>project '%1' has no run '%2'</source>
-            <translation>项目 '%1' 中没有运行 '%2'</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/filepromptsource.cpp" line="36" />
-            <source>'%1' holds no records (the file is empty or every line is blank)</source>
-            <translation>'%1' 中没有记录（文件为空或每一行都是空白）</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/filepromptsource.cpp" line="40" />
-            <source>%1 dropped by %2</source>
-            <translation>%1 条被 %2 过滤掉</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/filepromptsource.cpp" line="41" />
-            <source>'%1': the dataset is empty after filtering (%2); relax that filter</source>
-            <translation>'%1'：过滤后数据集为空（%2）；请放宽该过滤条件</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/filepromptsource.cpp" line="72" />
-            <source>%1; fix the file</source>
-            <translation>%1；请修正该文件</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/filepromptsource.cpp" line="86" />
-            <source>%1, line %2: %3</source>
-            <translation>%1，第 %2 行：%3</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/filepromptsource.cpp" line="91" />
-            <source>%1; fix or delete that line</source>
-            <translation>%1；请修正或删除该行</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/promptshaper.cpp" line="41" />
-            <source>cannot read prefix_file '%1': %2</source>
-            <translation>无法读取 prefix_file '%1'：%2</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/promptshaper.cpp" line="47" />
-            <source>prefix_file '%1' holds no text to pad prompts with</source>
-            <translation>prefix_file '%1' 中没有可用于填充提示词的文本</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/promptshaper.cpp" line="85" />
-            <source>target_input_len %1 with input_len_mode drop (shorter prompts)</source>
-            <translation>target_input_len %1 且 input_len_mode 为 drop（较短的提示词）</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/promptshaper.cpp" line="142" />
-            <location filename="../core/dataset/promptshaper.cpp" line="179" />
-            <location filename="../core/dataset/recordparsers.cpp" line="186" />
-            <source>--min-prompt-length %1</source>
-            <translation>--min-prompt-length %1</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/promptshaper.cpp" line="146" />
-            <location filename="../core/dataset/promptshaper.cpp" line="183" />
-            <location filename="../core/dataset/recordparsers.cpp" line="188" />
-            <source>--max-prompt-length %1</source>
-            <translation>--max-prompt-length %1</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/promptshaper.cpp" line="164" />
-            <source>target_input_len %1 (conversations longer than the target)</source>
-            <translation>target_input_len %1（长于目标的对话）</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/randompromptsource.cpp" line="50" />
-            <source>random datasets need --tokenizer-path</source>
-            <translation>随机数据集需要 --tokenizer-path</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/randompromptsource.cpp" line="63" />
-            <source>the tokenizer has no ordinary tokens to build random prompts from</source>
-            <translation>分词器中没有可用于构造随机提示词的普通 token</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/randompromptsource.cpp" line="76" />
-            <source>cannot render the tokenizer's chat template to subtract its length: %1; pass --no-apply-chat-template or a tokenizer whose template renders</source>
-            <translation>无法渲染分词器的聊天模板以扣除其长度：%1；请传入 --no-apply-chat-template，或使用模板可渲染的分词器</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/randompromptsource.cpp" line="90" />
-            <source>--max-prompt-length %1 leaves no room for a prompt after the chat template's %2 tokens; raise it</source>
-            <translation>--max-prompt-length %1 在扣除聊天模板的 %2 个 token 后没有留给提示词的空间；请调高它</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/recordparsers.cpp" line="70" />
-            <source>expected a JSON object with a "%1" string</source>
-            <translation>应为带有 "%1" 字符串的 JSON 对象</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/recordparsers.cpp" line="73" />
-            <source>the object has no "%1" string</source>
-            <translation>该对象没有 "%1" 字符串</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/recordparsers.cpp" line="101" />
-            <source>JSON lines cannot be fitted to target_input_len; use plain-text lines or drop target_input_len from --dataset-args</source>
-            <translation>JSON 行无法调整到 target_input_len；请使用纯文本行，或从 --dataset-args 中去掉 target_input_len</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/recordparsers.cpp" line="107" />
-            <source>a JSON array line must hold message objects with a "role"</source>
-            <translation>JSON 数组行必须包含带 "role" 的消息对象</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/recordparsers.cpp" line="131" />
-            <source>expected a JSON object with a "conversation" array of {"human", "assistant"}</source>
-            <translation>应为带有 {"human", "assistant"} 的 "conversation" 数组的 JSON 对象</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/recordparsers.cpp" line="135" />
-            <source>each "conversation" entry must be an object with "human" and "assistant"</source>
-            <translation>每个 "conversation" 条目都必须是带有 "human" 和 "assistant" 的对象</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/recordparsers.cpp" line="145" />
-            <source>conversations without a human turn</source>
-            <translation>没有用户轮次的对话</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/recordparsers.cpp" line="178" />
-            <source>the object has none of "text", "input", "sentence", "content"</source>
-            <translation>该对象没有 "text"、"input"、"sentence"、"content" 中的任何一个</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/recordparsers.cpp" line="180" />
-            <source>expected a JSON string or an object with a "text" string</source>
-            <translation>应为 JSON 字符串，或带有 "text" 字符串的对象</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/recordparsers.cpp" line="208" />
-            <source>expected a JSON object with "query" and "documents"</source>
-            <translation>应为带有 "query" 和 "documents" 的 JSON 对象</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/recordparsers.cpp" line="230" />
-            <source>records without a query or documents</source>
-            <translation>缺少查询或文档的记录</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/recordreader.cpp" line="104" />
-            <source>%1, line %2: the JSON array is not closed with ']'</source>
-            <translation>%1，第 %2 行：JSON 数组没有以 ']' 结束</translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/recordreader.cpp" line="131" />
-            <source>%1, line %2: the JSON array ends inside an element</source>
-            <translation>%1，第 %2 行：JSON 数组在某个元素内部结束</translation>
-        </message>
-        <message>
-            <location filename="../core/net/httpresponseparser.cpp" line="121" />
-            <source>the response head is larger than %1 KiB</source>
-            <translation>响应头大于 %1 KiB</translation>
-        </message>
-        <message>
-            <location filename="../core/net/httpresponseparser.cpp" line="136" />
-            <source>the server's answer is not HTTP/1.x: %1</source>
-            <translation>服务器的应答不是 HTTP/1.x：%1</translation>
-        </message>
-        <message>
-            <location filename="../core/net/httpresponseparser.cpp" line="144" />
-            <source>bad HTTP status line: %1</source>
-            <translation>错误的 HTTP 状态行：%1</translation>
-        </message>
-        <message>
-            <location filename="../core/net/httpresponseparser.cpp" line="164" />
-            <source>bad HTTP header line: %1</source>
-            <translation>错误的 HTTP 头部行：%1</translation>
-        </message>
-        <message>
-            <location filename="../core/net/httpresponseparser.cpp" line="173" />
-            <source>bad Content-Length: %1</source>
-            <translation>错误的 Content-Length：%1</translation>
-        </message>
-        <message>
-            <location filename="../core/net/httpresponseparser.cpp" line="221" />
-            <source>a chunk-size or trailer line is longer than %1 KiB</source>
-            <translation>chunk 大小行或 trailer 行长于 %1 KiB</translation>
-        </message>
-        <message>
-            <location filename="../core/net/httpresponseparser.cpp" line="259" />
-            <source>bad chunk size in a chunked response: %1</source>
-            <translation>分块响应中的 chunk 大小错误：%1</translation>
-        </message>
-        <message>
-            <location filename="../core/net/httpresponseparser.cpp" line="270" />
-            <source>a chunk of a chunked response is longer than its announced size</source>
-            <translation>分块响应的某个 chunk 长于其声明的大小</translation>
-        </message>
-        <message>
-            <location filename="../core/net/httpresponseparser.cpp" line="296" />
-            <source>the server closed the connection before the response ended</source>
-            <translation>服务器在响应结束前关闭了连接</translation>
-        </message>
-        <message>
-            <location filename="../core/net/httpresponseparser.cpp" line="297" />
-            <source>the server closed the connection without answering</source>
-            <translation>服务器未应答就关闭了连接</translation>
-        </message>
-        <message>
-            <location filename="../core/net/leantransport.cpp" line="93" />
-            <source>the lean transport is built for Linux and other Unix systems only</source>
-            <translation>lean 传输只为 Linux 和其他 Unix 系统构建</translation>
-        </message>
-        <message>
-            <location filename="../core/net/leantransport.cpp" line="96" />
-            <source>the lean transport speaks plain http:// only (this URL is %1://)</source>
-            <translation>lean 传输只支持明文 http://（此 URL 是 %1://）</translation>
-        </message>
-        <message>
-            <location filename="../core/net/leantransport.cpp" line="98" />
-            <source>the URL has no host</source>
-            <translation>URL 中没有主机</translation>
-        </message>
-        <message>
-            <location filename="../core/net/leantransport.cpp" line="164" />
-            <source>cannot resolve host %1: %2</source>
-            <translation>无法解析主机 %1：%2</translation>
-        </message>
-        <message>
-            <location filename="../core/net/leantransport.cpp" line="242" />
-            <location filename="../core/net/leantransport.cpp" line="264" />
-            <source>cannot connect: %1</source>
-            <translation>无法连接：%1</translation>
-        </message>
-        <message>
-            <location filename="../core/net/leantransport.cpp" line="296" />
-            <source>cannot send the request: %1</source>
-            <translation>无法发送请求：%1</translation>
-        </message>
-        <message>
-            <location filename="../core/net/leantransport.cpp" line="397" />
-            <source>the server reset the connection before the response ended</source>
-            <translation>服务器在响应结束前重置了连接</translation>
-        </message>
-        <message>
-            <location filename="../core/net/leantransport.cpp" line="398" />
-            <source>the server reset the connection without answering</source>
-            <translation>服务器未应答就重置了连接</translation>
-        </message>
-        <message>
-            <location filename="../core/config/parameterregistry.cpp" line="735" />
-            <location filename="../core/net/transport.cpp" line="33" />
-            <source>must be auto, lean or qt (got '%1')</source>
-            <translation>必须是 auto、lean 或 qt（收到 '%1'）</translation>
-        </message>
-        <message>
-            <location filename="../core/net/transport.cpp" line="37" />
-            <source>use --transport qt (or auto)</source>
-            <translation>请使用 --transport qt（或 auto）</translation>
-        </message>
-        <message>
-            <location filename="../core/net/transport.cpp" line="41" />
-            <source>a proxy from the environment (http_proxy) applies to this URL</source>
-            <translation>环境中的代理（http_proxy）适用于此 URL</translation>
-        </message>
-        <message>
-            <location filename="../core/net/transport.cpp" line="42" />
-            <source>use --transport qt (or auto), or --no-proxy to go around the proxy</source>
-            <translation>请使用 --transport qt（或 auto），或用 --no-proxy 绕过代理</translation>
-        </message>
-        <message>
-            <location filename="../core/net/transport.cpp" line="50" />
-            <source>lean cannot be used: %1; %2</source>
-            <translation>无法使用 lean：%1；%2</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="74" />
-            <source>Emulated OpenAI-compatible model server (vLLM-style) for trying Throughline without a GPU.
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="23"/>
+        <source>a model name is required; pass the name the server serves, e.g. --model Qwen3-8B</source>
+        <translation>需要模型名称；请传入服务器提供的名称，例如 --model Qwen3-8B</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="62"/>
+        <source>an endpoint URL is required, e.g. --url http://127.0.0.1:8000/v1/chat/completions</source>
+        <translation>需要端点 URL，例如 --url http://127.0.0.1:8000/v1/chat/completions</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="65"/>
+        <source>&apos;%1&apos; is not an http(s) URL; use e.g. http://127.0.0.1:8000/v1/chat/completions</source>
+        <translation>&apos;%1&apos; 不是 http(s) URL；请使用例如 http://127.0.0.1:8000/v1/chat/completions</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="274"/>
+        <source>--open-loop needs arrival rates &gt; 0 requests per second, e.g. --rate 5 10 20</source>
+        <translation>--open-loop 需要大于 0 的到达速率（请求/秒），例如 --rate 5 10 20</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="280"/>
+        <source>gives %1 value(s) but --rate gives %2; in open loop give one --number per --rate value, e.g. --rate 5 10 --number 100 200</source>
+        <translation>给出了 %1 个值，但 --rate 给出了 %2 个；开环模式下每个 --rate 值对应一个 --number，例如 --rate 5 10 --number 100 200</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="287"/>
+        <source>gives %1 value(s) but --parallel gives %2; give one --number per --parallel value, e.g. --parallel 1 4 --number 20 80</source>
+        <translation>给出了 %1 个值，但 --parallel 给出了 %2 个；每个 --parallel 值对应一个 --number，例如 --parallel 1 4 --number 20 80</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_load.cpp" line="43"/>
+        <source>must be -1 (no pacing) or a positive number of requests per second (got %1)</source>
+        <translation>必须是 -1（不限速）或正的每秒请求数（收到 %1）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="293"/>
+        <source>is %1, above --max-tokens %2</source>
+        <translation>为 %1，超过了 --max-tokens %2</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="322"/>
+        <source>dataset &apos;%1&apos; holds conversations: add --multi-turn</source>
+        <translation>数据集 &apos;%1&apos; 包含多轮对话：请加上 --multi-turn</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="327"/>
+        <source>--multi-turn needs a conversation dataset: random_multi_turn, share_gpt_zh_multi_turn, share_gpt_en_multi_turn or custom_multi_turn (and no --prompt)</source>
+        <translation>--multi-turn 需要对话数据集：random_multi_turn、share_gpt_zh_multi_turn、share_gpt_en_multi_turn 或 custom_multi_turn（且不能有 --prompt）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="331"/>
+        <source>cannot be used with --multi-turn: turns wait for the previous reply; drop one</source>
+        <translation>不能与 --multi-turn 一起使用：每一轮都要等待上一次回复；请去掉其中一个</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="333"/>
+        <source>--multi-turn sends chat messages: use --api openai with a chat/completions URL</source>
+        <translation>--multi-turn 发送聊天消息：请使用 --api openai 并给出 chat/completions URL</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="335"/>
+        <source>random_multi_turn needs the largest number of turns: pass --max-turns N</source>
+        <translation>random_multi_turn 需要最大轮数：请传入 --max-turns N</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="337"/>
+        <source>is %1, below --min-turns %2; raise it</source>
+        <translation>为 %1，低于 --min-turns %2；请调高它</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="343"/>
+        <source>must be a JSON object, e.g. --multi-turn-args &apos;{}&apos;</source>
+        <translation>必须是 JSON 对象，例如 --multi-turn-args &apos;{}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="346"/>
+        <source>dataset &apos;%1&apos; takes no options; drop --multi-turn-args (deprecated: use --dataset-args)</source>
+        <translation>数据集 &apos;%1&apos; 不接受任何选项；请去掉 --multi-turn-args（已弃用：请使用 --dataset-args）</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="362"/>
+        <location filename="../core/dataset/promptsource.cpp" line="58"/>
+        <source>dataset &apos;%1&apos; reads a local file: pass --dataset-path FILE</source>
+        <translation>数据集 &apos;%1&apos; 读取本地文件：请传入 --dataset-path FILE</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="367"/>
+        <source>dataset &apos;%1&apos; yields texts to embed: use --api openai_embedding</source>
+        <translation>数据集 &apos;%1&apos; 产生待嵌入的文本：请使用 --api openai_embedding</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="369"/>
+        <source>dataset &apos;%1&apos; yields a query and documents: use --api openai_rerank</source>
+        <translation>数据集 &apos;%1&apos; 产生查询和文档：请使用 --api openai_rerank</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="388"/>
+        <source>dataset &apos;%1&apos; sends images in chat messages: use --api openai</source>
+        <translation>数据集 &apos;%1&apos; 在聊天消息中发送图像：请使用 --api openai</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="390"/>
+        <source>cannot send images as token ids; drop it for dataset &apos;%1&apos;</source>
+        <translation>无法以 token id 形式发送图像；对数据集 &apos;%1&apos; 请去掉此选项</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="392"/>
+        <source>kontext_bench reads a local folder (its images and a metadata.jsonl with file_name and instruction): pass --dataset-path DIR</source>
+        <translation>kontext_bench 读取本地文件夹（其中的图像以及包含 file_name 和 instruction 的 metadata.jsonl）：请传入 --dataset-path DIR</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="395"/>
+        <source>dataset &apos;%1&apos; sends images in chat messages: use a chat/completions URL without --no-apply-chat-template, or --api openai_responses</source>
+        <translation>数据集 &apos;%1&apos; 在聊天消息中发送图像：请使用 chat/completions URL 且不加 --no-apply-chat-template，或使用 --api openai_responses</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="46"/>
+        <source>&apos;%1&apos; does not exist; give a dataset file or the folder holding it</source>
+        <translation>&apos;%1&apos; 不存在；请提供数据集文件或其所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="375"/>
+        <source>--data-source local needs the dataset&apos;s file: pass --dataset-path FILE</source>
+        <translation>--data-source local 需要数据集文件：请传入 --dataset-path FILE</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="380"/>
+        <source>dataset &apos;%1&apos; generates token sequences: pass --tokenizer-path MODEL_DIR or tokenizer.json</source>
+        <translation>数据集 &apos;%1&apos; 生成 token 序列：请传入 --tokenizer-path MODEL_DIR 或 tokenizer.json</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="384"/>
+        <source>needs --tokenizer-path to turn prompts into token ids</source>
+        <translation>需要 --tokenizer-path 才能把提示词转换为 token id</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="85"/>
+        <source>&apos;%1&apos; does not exist; give a model folder or its tokenizer.json</source>
+        <translation>&apos;%1&apos; 不存在；请提供模型文件夹或其 tokenizer.json</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="400"/>
+        <source>cannot be used with the Responses API; use --api openai</source>
+        <translation>不能与 Responses API 一起使用；请使用 --api openai</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="403"/>
+        <source>is %1, below --min-prompt-length %2; raise it or lower the minimum</source>
+        <translation>为 %1，低于 --min-prompt-length %2；请调高它或降低最小值</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="233"/>
+        <source>&apos;%1&apos; is not a file; give a PEM file of CA certificates</source>
+        <translation>&apos;%1&apos; 不是文件；请提供 CA 证书的 PEM 文件</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="297"/>
+        <source>applies to --api openai (chat/completions and completions); the Responses, embedding and rerank APIs have no per-chunk usage</source>
+        <translation>仅适用于 --api openai（chat/completions 和 completions）；Responses、嵌入和重排 API 没有逐块用量</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="300"/>
+        <source>needs a streamed run: a whole answer carries one usage object; drop --no-stream or --continuous-usage</source>
+        <translation>需要流式运行：完整应答只带一个用量对象；请去掉 --no-stream 或 --continuous-usage</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="358"/>
+        <source>the range %1 %2 is reversed; give MIN MAX, e.g. --max-tokens 128 512</source>
+        <translation>范围 %1 %2 颠倒了；请按 MIN MAX 给出，例如 --max-tokens 128 512</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="20"/>
+        <source>&apos;%1&apos; does not exist; &apos;@FILE&apos; reads the prompt from FILE</source>
+        <translation>&apos;%1&apos; 不存在；&apos;@FILE&apos; 从 FILE 读取提示词</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="415"/>
+        <source>&quot;%1&quot; must be a whole number &gt; 0</source>
+        <translation>&quot;%1&quot; 必须是 &gt; 0 的整数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="419"/>
+        <source>&quot;document_length_ratio&quot; must be a number &gt; 0, e.g. 5</source>
+        <translation>&quot;document_length_ratio&quot; 必须是 &gt; 0 的数字，例如 5</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="430"/>
+        <source>must be a JSON object, e.g. --dataset-args &apos;{&quot;target_input_len&quot;: 1024}&apos;</source>
+        <translation>必须是 JSON 对象，例如 --dataset-args &apos;{&quot;target_input_len&quot;: 1024}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="435"/>
+        <source>dataset &apos;%1&apos; takes no --dataset-args; the length-control keys apply to %2</source>
+        <translation>数据集 &apos;%1&apos; 不接受 --dataset-args；长度控制键适用于 %2</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="444"/>
+        <source>unknown key &quot;%1&quot;; the keys are %2</source>
+        <translation>未知键 &quot;%1&quot;；可用的键为 %2</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="449"/>
+        <source>&quot;target_input_len&quot; must be a whole number of tokens &gt; 0</source>
+        <translation>&quot;target_input_len&quot; 必须是 &gt; 0 的 token 数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="451"/>
+        <source>&quot;target_input_len&quot; counts tokens: pass --tokenizer-path</source>
+        <translation>&quot;target_input_len&quot; 以 token 计：请传入 --tokenizer-path</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="454"/>
+        <source>&quot;input_len_mode&quot; must be &quot;cap&quot; or &quot;drop&quot;</source>
+        <translation>&quot;input_len_mode&quot; 必须是 &quot;cap&quot; 或 &quot;drop&quot;</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="457"/>
+        <source>&quot;prefix_role&quot; must be &quot;system&quot; or &quot;user&quot;</source>
+        <translation>&quot;prefix_role&quot; 必须是 &quot;system&quot; 或 &quot;user&quot;</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="461"/>
+        <source>&quot;prefix_file&quot; &apos;%1&apos; is not a readable file</source>
+        <translation>&quot;prefix_file&quot; &apos;%1&apos; 不是可读文件</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="463"/>
+        <source>&quot;prefix_file&quot; needs &quot;target_input_len&quot;, the length to pad to</source>
+        <translation>&quot;prefix_file&quot; 需要 &quot;target_input_len&quot; 作为填充目标长度</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="465"/>
+        <source>&quot;prefix_file&quot; pads prompts, so it cannot be used with &quot;drop&quot;</source>
+        <translation>&quot;prefix_file&quot; 会填充提示词，因此不能与 &quot;drop&quot; 一起使用</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterregistry.cpp" line="339"/>
+        <source>the run configuration is not a JSON object</source>
+        <translation>运行配置不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptsource.cpp" line="64"/>
+        <source>--data-source local needs the dataset&apos;s file: pass --dataset-path %1</source>
+        <translation>--data-source local 需要数据集文件：请传入 --dataset-path %1</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptsource.cpp" line="72"/>
+        <source>dataset &apos;%1&apos; is only on ModelScope; use --data-source modelscope or --dataset-path FILE</source>
+        <translation>数据集 &apos;%1&apos; 仅在 ModelScope 上提供；请使用 --data-source modelscope 或 --dataset-path FILE</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptsource.cpp" line="94"/>
+        <source>&apos;%1&apos; holds no %2; pass the dataset file itself</source>
+        <translation>&apos;%1&apos; 中没有 %2；请直接传入数据集文件</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptsource.cpp" line="98"/>
+        <source>&apos;%1&apos; is not a file; dataset &apos;%2&apos; reads one file</source>
+        <translation>&apos;%1&apos; 不是文件；数据集 &apos;%2&apos; 读取单个文件</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptsource.cpp" line="109"/>
+        <source>%1; for offline use download %2 yourself and pass --dataset-path FILE</source>
+        <translation>%1；离线使用时请自行下载 %2 并传入 --dataset-path FILE</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptsource.cpp" line="325"/>
+        <source>kontext_bench&apos;s hub copy is Parquet, which Throughline does not read: save its images with a metadata.jsonl (file_name, instruction) in a folder and pass --dataset-path DIR</source>
+        <translation>kontext_bench 在 hub 上的副本是 Parquet 格式，Throughline 无法读取：请将其图像连同 metadata.jsonl（file_name、instruction）保存到一个文件夹中，并传入 --dataset-path DIR</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="37"/>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="41"/>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="106"/>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="183"/>
+        <location filename="../core/dataset/promptsource.cpp" line="276"/>
+        <location filename="../core/dataset/recordreader.cpp" line="23"/>
+        <location filename="../core/storage/runimporter.cpp" line="21"/>
+        <location filename="../core/storage/vllmimporter.cpp" line="141"/>
+        <source>cannot read &apos;%1&apos;: %2</source>
+        <translation>无法读取 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="46"/>
+        <source>&apos;%1&apos; is cut short</source>
+        <translation>&apos;%1&apos; 不完整（已被截断）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="128"/>
+        <source>&apos;%1&apos; is not a readable tar archive (bad header at byte %2)</source>
+        <translation>&apos;%1&apos; 不是可读的 tar 归档（第 %2 字节处的头部有误）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="193"/>
+        <source>%1:%2: nests too deeply</source>
+        <translation>%1:%2：嵌套过深</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="208"/>
+        <source>%1:%2: needs &quot;file_name&quot;, an image path inside the folder</source>
+        <translation>%1:%2：需要 &quot;file_name&quot;，即文件夹内的图像路径</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="262"/>
+        <source>&apos;%1&apos; holds no readable images (PNG, JPEG, GIF or WebP, with a NAME.txt text or a metadata.jsonl)</source>
+        <translation>&apos;%1&apos; 中没有可读的图像（PNG、JPEG、GIF 或 WebP，并附有 NAME.txt 文本或 metadata.jsonl）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="265"/>
+        <source>&apos;%1&apos; holds no readable images; give a WebDataset .tar shard or a folder of images</source>
+        <translation>&apos;%1&apos; 中没有可读的图像；请提供 WebDataset .tar 分片或图像文件夹</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptsource.cpp" line="354"/>
+        <source>unknown dataset &apos;%1&apos;</source>
+        <translation>未知数据集 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/connectiontest.cpp" line="150"/>
+        <source>the test request to %1 got an answer (HTTP %2) larger than %3 bytes; the server does not answer as an OpenAI-compatible endpoint should</source>
+        <translation>发往 %1 的测试请求收到的响应（HTTP %2）大于 %3 字节；该服务器的响应不符合兼容 OpenAI 的端点应有的行为</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/connectiontest.cpp" line="163"/>
+        <source>the test request to %1 got no complete answer within %2 s; check that the server is up and not overloaded, raise --total-timeout, or skip the test with --no-test-connection</source>
+        <translation>发往 %1 的测试请求在 %2 秒内没有得到完整应答；请检查服务器是否运行且未过载，调高 --total-timeout，或用 --no-test-connection 跳过测试</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/connectiontest.cpp" line="177"/>
+        <source>%1 refused the test request with HTTP %2 (%3); pass a valid --api-key</source>
+        <translation>%1 以 HTTP %2（%3）拒绝了测试请求；请传入有效的 --api-key</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/connectiontest.cpp" line="185"/>
+        <source>%1 answered HTTP 404 (%2); check the endpoint path (e.g. /v1/chat/completions) and that --model names a model the server serves</source>
+        <translation>%1 返回 HTTP 404（%2）；请检查端点路径（例如 /v1/chat/completions），以及 --model 是否为服务器提供的模型</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/connectiontest.cpp" line="192"/>
+        <source>the test request to %1 failed with HTTP %2: %3</source>
+        <translation>发往 %1 的测试请求失败，HTTP %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/connectiontest.cpp" line="198"/>
+        <source>nothing is listening at %1 (connection refused); start the server or fix the host/port in --url</source>
+        <translation>%1 上没有服务在监听（连接被拒绝）；请启动服务器或修正 --url 中的主机/端口</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/connectiontest.cpp" line="204"/>
+        <source>the TLS handshake with %1 failed (%2); trust the server&apos;s CA with --ca-cert FILE.pem, or skip verification with --insecure</source>
+        <translation>与 %1 的 TLS 握手失败（%2）；请用 --ca-cert FILE.pem 信任服务器的 CA，或用 --insecure 跳过验证</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/connectiontest.cpp" line="210"/>
+        <source>host &apos;%1&apos; not found; check the host name in --url</source>
+        <translation>找不到主机 &apos;%1&apos;；请检查 --url 中的主机名</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/connectiontest.cpp" line="214"/>
+        <source>cannot reach %1: %2</source>
+        <translation>无法连接 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/worker.cpp" line="423"/>
+        <source>the answer (HTTP %1) is larger than %2 bytes</source>
+        <translation>响应（HTTP %1）大于 %2 字节</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/worker.cpp" line="436"/>
+        <location filename="../core/engine/worker.cpp" line="442"/>
+        <source>an event of the stream is larger than %1 bytes</source>
+        <translation>流中的某个事件大于 %1 字节</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/worker.cpp" line="465"/>
+        <source>event is not JSON: %1</source>
+        <translation>事件不是 JSON：%1</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/worker.cpp" line="564"/>
+        <source>stopped by the user</source>
+        <translation>被用户停止</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/worker.cpp" line="565"/>
+        <source>%1 after %2 s</source>
+        <translation>%2 秒后%1</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/worker.cpp" line="582"/>
+        <source>the server answered 200 with an event stream that held no data</source>
+        <translation>服务器返回 200，但事件流中没有任何数据</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/worker.cpp" line="592"/>
+        <source>the server answered 200 with an empty body</source>
+        <translation>服务器返回 200，但响应体为空</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/worker.cpp" line="593"/>
+        <source>the server answered 200 with a body that is not a JSON object: %1</source>
+        <translation>服务器返回 200，但响应体不是 JSON 对象：%1</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/datasetdownloader.cpp" line="34"/>
+        <source>a download of %1 is already running</source>
+        <translation>%1 的下载已在进行</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/datasetdownloader.cpp" line="38"/>
+        <source>cannot create the folder of &apos;%1&apos;</source>
+        <translation>无法创建 &apos;%1&apos; 所在的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/datasetdownloader.cpp" line="43"/>
+        <location filename="../core/dataset/datasetdownloader.cpp" line="146"/>
+        <location filename="../core/storage/evalscopeexporter.cpp" line="78"/>
+        <location filename="../core/storage/outputwriter.cpp" line="18"/>
+        <source>cannot write &apos;%1&apos;: %2</source>
+        <translation>无法写入 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/datasetdownloader.cpp" line="77"/>
+        <source>the download of %1 was cancelled; the %2 bytes received so far are kept and resume next time</source>
+        <translation>%1 的下载已取消；已收到的 %2 字节会保留，下次继续</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/datasetdownloader.cpp" line="158"/>
+        <source>%1 answered 404 Not Found: the dataset file is not there (check the dataset name, or download it yourself and pass --dataset-path)</source>
+        <translation>%1 返回 404 Not Found：数据集文件不存在（请检查数据集名称，或自行下载并传入 --dataset-path）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/datasetdownloader.cpp" line="164"/>
+        <source>%1 answered HTTP %2 %3</source>
+        <translation>%1 返回 HTTP %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/datasetdownloader.cpp" line="171"/>
+        <source>downloading %1 stopped after %2 bytes: %3</source>
+        <translation>下载 %1 在 %2 字节后中止：%3</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/datasetdownloader.cpp" line="198"/>
+        <source>cannot rename &apos;%1&apos; to &apos;%2&apos;</source>
+        <translation>无法将 &apos;%1&apos; 重命名为 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/outputwriter.cpp" line="45"/>
+        <source>cannot create the output folder &apos;%1&apos;; check --outputs-dir</source>
+        <translation>无法创建输出文件夹 &apos;%1&apos;；请检查 --outputs-dir</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="123"/>
+        <source>project &apos;%1&apos; is not a file</source>
+        <translation>项目 &apos;%1&apos; 不是文件</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="125"/>
+        <source>project &apos;%1&apos; does not exist</source>
+        <translation>项目 &apos;%1&apos; 不存在</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="127"/>
+        <source>project &apos;%1&apos; cannot be read (permission denied)</source>
+        <translation>无法读取项目 &apos;%1&apos;（权限被拒绝）</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="130"/>
+        <source>project &apos;%1&apos; is read-only; open it for browsing only or choose another file</source>
+        <translation>项目 &apos;%1&apos; 是只读的；请仅以浏览方式打开，或选择其他文件</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="132"/>
+        <source>cannot create project &apos;%1&apos;: the folder is missing or not writable</source>
+        <translation>无法创建项目 &apos;%1&apos;：文件夹不存在或不可写</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="138"/>
+        <source>&apos;%1&apos; is not a Throughline project (it is not an SQLite database); it was left untouched</source>
+        <translation>&apos;%1&apos; 不是 Throughline 项目（不是 SQLite 数据库）；未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="153"/>
+        <source>the Qt SQLite driver is missing; install the package libqt6sql6-sqlite</source>
+        <translation>缺少 Qt SQLite 驱动；请安装软件包 libqt6sql6-sqlite</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="158"/>
+        <source>cannot open project &apos;%1&apos;: %2</source>
+        <translation>无法打开项目 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="173"/>
+        <source>&apos;%1&apos; is an SQLite database but not a Throughline project; it was left untouched</source>
+        <translation>&apos;%1&apos; 是 SQLite 数据库，但不是 Throughline 项目；未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="175"/>
+        <source>project &apos;%1&apos; was written by a newer Throughline (schema %2; this version reads up to %3); update Throughline to open it</source>
+        <translation>项目 &apos;%1&apos; 由更新版本的 Throughline 写入（架构 %2；此版本最多读取 %3）；请更新 Throughline 后再打开</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="144"/>
+        <location filename="../core/storage/projectschema.cpp" line="185"/>
+        <source>project &apos;%1&apos; is empty</source>
+        <translation>项目 &apos;%1&apos; 为空</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="55"/>
+        <source>the file ends inside its header</source>
+        <translation>文件在文件头内部就结束了</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="62"/>
+        <source>its header gives an impossible page size (%1)</source>
+        <translation>文件头给出了不可能的页大小（%1）</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="73"/>
+        <source>it is truncated: %1 bytes of the %2 its header announces</source>
+        <translation>文件被截断：只有文件头声明的 %2 字节中的 %1 字节</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="91"/>
+        <source>&apos;%1&apos; is damaged (%2); it was left untouched. Restore it from a backup, or try &apos;sqlite3 %1 .recover&apos; on a copy</source>
+        <translation>&apos;%1&apos; 已损坏（%2）；未做任何改动。请从备份恢复，或在副本上尝试 &apos;sqlite3 %1 .recover&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="107"/>
+        <source>cannot read project &apos;%1&apos;: %2</source>
+        <translation>无法读取项目 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="170"/>
+        <source>its schema version cannot be read</source>
+        <translation>无法读取其架构版本</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="190"/>
+        <source>project &apos;%1&apos; was written by an earlier Throughline (schema %2) and must be upgraded to schema %3 before it can be read; it is read-only, so make it writable or work on a copy</source>
+        <translation>项目 &apos;%1&apos; 由较早版本的 Throughline 写入（架构 %2），必须先升级到架构 %3 才能读取；它是只读的，请将其设为可写或使用副本</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="199"/>
+        <source>cannot prepare project &apos;%1&apos;: %2</source>
+        <translation>无法准备项目 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="209"/>
+        <source>cannot keep a copy of &apos;%1&apos; before upgrading it (%2); it was left untouched; free some disk space or check the folder&apos;s permissions</source>
+        <translation>升级前无法保留 &apos;%1&apos; 的副本（%2）；未做任何改动；请释放磁盘空间或检查文件夹权限</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="215"/>
+        <location filename="../core/storage/projectschema.cpp" line="236"/>
+        <source>cannot write project &apos;%1&apos;: %2</source>
+        <translation>无法写入项目 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="218"/>
+        <source>cannot upgrade project &apos;%1&apos; from schema %2: %3; it was left as it was</source>
+        <translation>无法将项目 &apos;%1&apos; 从架构 %2 升级：%3；保持原样</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectwriter.cpp" line="94"/>
+        <location filename="../core/storage/projectwriter.cpp" line="194"/>
+        <source>project &apos;%1&apos;: cannot %2: %3</source>
+        <translation>项目 &apos;%1&apos;：无法%2：%3</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectwriter.cpp" line="190"/>
+        <source>project &apos;%1&apos;: the Qt SQLite driver gave no database handle</source>
+        <translation>项目 &apos;%1&apos;：Qt SQLite 驱动没有提供数据库句柄</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectwriter.cpp" line="291"/>
+        <source>project &apos;%1&apos;: request %2 of point %3 of run %4 was handed over twice; the first copy is kept</source>
+        <translation>项目 &apos;%1&apos;：运行 %4 的测试点 %3 的请求 %2 被提交了两次；保留第一份</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectwriter.cpp" line="318"/>
+        <location filename="../core/storage/projectwriter.cpp" line="417"/>
+        <location filename="../core/storage/projectwriter.cpp" line="472"/>
+        <source>project &apos;%1&apos;: cannot start a transaction: %2</source>
+        <translation>项目 &apos;%1&apos;：无法开始事务：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectwriter.cpp" line="332"/>
+        <location filename="../core/storage/projectwriter.cpp" line="512"/>
+        <source>project &apos;%1&apos;: cannot commit: %2</source>
+        <translation>项目 &apos;%1&apos;：无法提交：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectwriter.cpp" line="336"/>
+        <source>%1; %2 requests of this run are stored, the run is marked failed; free disk space and run it again</source>
+        <translation>%1；此运行已保存 %2 个请求，该运行被标记为失败；请释放磁盘空间后重新运行</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectwriter.cpp" line="463"/>
+        <source>project &apos;%1&apos; has no run &apos;%2&apos;</source>
+        <translation>项目 &apos;%1&apos; 中没有运行 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/filepromptsource.cpp" line="36"/>
+        <source>&apos;%1&apos; holds no records (the file is empty or every line is blank)</source>
+        <translation>&apos;%1&apos; 中没有记录（文件为空或每一行都是空白）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/filepromptsource.cpp" line="40"/>
+        <source>%1 dropped by %2</source>
+        <translation>%1 条被 %2 过滤掉</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/filepromptsource.cpp" line="41"/>
+        <source>&apos;%1&apos;: the dataset is empty after filtering (%2); relax that filter</source>
+        <translation>&apos;%1&apos;：过滤后数据集为空（%2）；请放宽该过滤条件</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/filepromptsource.cpp" line="72"/>
+        <source>%1; fix the file</source>
+        <translation>%1；请修正该文件</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/filepromptsource.cpp" line="86"/>
+        <source>%1, line %2: %3</source>
+        <translation>%1，第 %2 行：%3</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/filepromptsource.cpp" line="91"/>
+        <source>%1; fix or delete that line</source>
+        <translation>%1；请修正或删除该行</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptshaper.cpp" line="41"/>
+        <source>cannot read prefix_file &apos;%1&apos;: %2</source>
+        <translation>无法读取 prefix_file &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptshaper.cpp" line="47"/>
+        <source>prefix_file &apos;%1&apos; holds no text to pad prompts with</source>
+        <translation>prefix_file &apos;%1&apos; 中没有可用于填充提示词的文本</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptshaper.cpp" line="85"/>
+        <source>target_input_len %1 with input_len_mode drop (shorter prompts)</source>
+        <translation>target_input_len %1 且 input_len_mode 为 drop（较短的提示词）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptshaper.cpp" line="142"/>
+        <location filename="../core/dataset/promptshaper.cpp" line="179"/>
+        <location filename="../core/dataset/recordparsers.cpp" line="186"/>
+        <source>--min-prompt-length %1</source>
+        <translation>--min-prompt-length %1</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptshaper.cpp" line="146"/>
+        <location filename="../core/dataset/promptshaper.cpp" line="183"/>
+        <location filename="../core/dataset/recordparsers.cpp" line="188"/>
+        <source>--max-prompt-length %1</source>
+        <translation>--max-prompt-length %1</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptshaper.cpp" line="164"/>
+        <source>target_input_len %1 (conversations longer than the target)</source>
+        <translation>target_input_len %1（长于目标的对话）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/randompromptsource.cpp" line="53"/>
+        <source>random datasets need --tokenizer-path</source>
+        <translation>随机数据集需要 --tokenizer-path</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/randompromptsource.cpp" line="66"/>
+        <source>the tokenizer has no ordinary tokens to build random prompts from</source>
+        <translation>分词器中没有可用于构造随机提示词的普通 token</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/randompromptsource.cpp" line="86"/>
+        <source>cannot render the tokenizer&apos;s chat template to subtract its length: %1; pass --no-apply-chat-template or a tokenizer whose template renders</source>
+        <translation>无法渲染分词器的聊天模板以扣除其长度：%1；请传入 --no-apply-chat-template，或使用模板可渲染的分词器</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/randompromptsource.cpp" line="100"/>
+        <source>--max-prompt-length %1 leaves no room for a prompt after the chat template&apos;s %2 tokens; raise it</source>
+        <translation>--max-prompt-length %1 在扣除聊天模板的 %2 个 token 后没有留给提示词的空间；请调高它</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordparsers.cpp" line="70"/>
+        <source>expected a JSON object with a &quot;%1&quot; string</source>
+        <translation>应为带有 &quot;%1&quot; 字符串的 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordparsers.cpp" line="73"/>
+        <source>the object has no &quot;%1&quot; string</source>
+        <translation>该对象没有 &quot;%1&quot; 字符串</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordparsers.cpp" line="101"/>
+        <source>JSON lines cannot be fitted to target_input_len; use plain-text lines or drop target_input_len from --dataset-args</source>
+        <translation>JSON 行无法调整到 target_input_len；请使用纯文本行，或从 --dataset-args 中去掉 target_input_len</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordparsers.cpp" line="107"/>
+        <source>a JSON array line must hold message objects with a &quot;role&quot;</source>
+        <translation>JSON 数组行必须包含带 &quot;role&quot; 的消息对象</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/conversationsource.cpp" line="53"/>
+        <source>not a JSON array of {&quot;role&quot;, &quot;content&quot;} messages</source>
+        <translation>不是由 {&quot;role&quot;, &quot;content&quot;} 消息组成的 JSON 数组</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/conversationsource.cpp" line="62"/>
+        <source>each message must be an object with &quot;role&quot; and &quot;content&quot;</source>
+        <translation>每条消息都必须是带有 &quot;role&quot; 和 &quot;content&quot; 的对象</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/conversationsource.cpp" line="76"/>
+        <source>no user message</source>
+        <translation>没有用户消息</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/conversationsource.cpp" line="86"/>
+        <location filename="../core/dataset/recordparsers.cpp" line="131"/>
+        <source>expected a JSON object with a &quot;conversation&quot; array of {&quot;human&quot;, &quot;assistant&quot;}</source>
+        <translation>应为带有 {&quot;human&quot;, &quot;assistant&quot;} 的 &quot;conversation&quot; 数组的 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/conversationsource.cpp" line="102"/>
+        <source>no human turn</source>
+        <translation>没有用户轮次</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/conversationsource.cpp" line="243"/>
+        <source>first user message outside --min/--max-prompt-length</source>
+        <translation>第一条用户消息超出 --min/--max-prompt-length 范围</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/conversationsource.cpp" line="249"/>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/conversationsource.cpp" line="259"/>
+        <source>&apos;%1&apos; holds no usable conversation%2</source>
+        <translation>&apos;%1&apos; 中没有可用的对话%2</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordparsers.cpp" line="135"/>
+        <source>each &quot;conversation&quot; entry must be an object with &quot;human&quot; and &quot;assistant&quot;</source>
+        <translation>每个 &quot;conversation&quot; 条目都必须是带有 &quot;human&quot; 和 &quot;assistant&quot; 的对象</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordparsers.cpp" line="145"/>
+        <source>conversations without a human turn</source>
+        <translation>没有用户轮次的对话</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordparsers.cpp" line="178"/>
+        <source>the object has none of &quot;text&quot;, &quot;input&quot;, &quot;sentence&quot;, &quot;content&quot;</source>
+        <translation>该对象没有 &quot;text&quot;、&quot;input&quot;、&quot;sentence&quot;、&quot;content&quot; 中的任何一个</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordparsers.cpp" line="180"/>
+        <source>expected a JSON string or an object with a &quot;text&quot; string</source>
+        <translation>应为 JSON 字符串，或带有 &quot;text&quot; 字符串的对象</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordparsers.cpp" line="208"/>
+        <source>expected a JSON object with &quot;query&quot; and &quot;documents&quot;</source>
+        <translation>应为带有 &quot;query&quot; 和 &quot;documents&quot; 的 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordparsers.cpp" line="230"/>
+        <source>records without a query or documents</source>
+        <translation>缺少查询或文档的记录</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordreader.cpp" line="104"/>
+        <source>%1, line %2: the JSON array is not closed with &apos;]&apos;</source>
+        <translation>%1，第 %2 行：JSON 数组没有以 &apos;]&apos; 结束</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/recordreader.cpp" line="131"/>
+        <source>%1, line %2: the JSON array ends inside an element</source>
+        <translation>%1，第 %2 行：JSON 数组在某个元素内部结束</translation>
+    </message>
+    <message>
+        <location filename="../core/net/httpresponseparser.cpp" line="121"/>
+        <source>the response head is larger than %1 KiB</source>
+        <translation>响应头大于 %1 KiB</translation>
+    </message>
+    <message>
+        <location filename="../core/net/httpresponseparser.cpp" line="136"/>
+        <source>the server&apos;s answer is not HTTP/1.x: %1</source>
+        <translation>服务器的应答不是 HTTP/1.x：%1</translation>
+    </message>
+    <message>
+        <location filename="../core/net/httpresponseparser.cpp" line="144"/>
+        <source>bad HTTP status line: %1</source>
+        <translation>错误的 HTTP 状态行：%1</translation>
+    </message>
+    <message>
+        <location filename="../core/net/httpresponseparser.cpp" line="164"/>
+        <source>bad HTTP header line: %1</source>
+        <translation>错误的 HTTP 头部行：%1</translation>
+    </message>
+    <message>
+        <location filename="../core/net/httpresponseparser.cpp" line="173"/>
+        <source>bad Content-Length: %1</source>
+        <translation>错误的 Content-Length：%1</translation>
+    </message>
+    <message>
+        <location filename="../core/net/httpresponseparser.cpp" line="221"/>
+        <source>a chunk-size or trailer line is longer than %1 KiB</source>
+        <translation>chunk 大小行或 trailer 行长于 %1 KiB</translation>
+    </message>
+    <message>
+        <location filename="../core/net/httpresponseparser.cpp" line="259"/>
+        <source>bad chunk size in a chunked response: %1</source>
+        <translation>分块响应中的 chunk 大小错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../core/net/httpresponseparser.cpp" line="270"/>
+        <source>a chunk of a chunked response is longer than its announced size</source>
+        <translation>分块响应的某个 chunk 长于其声明的大小</translation>
+    </message>
+    <message>
+        <location filename="../core/net/httpresponseparser.cpp" line="296"/>
+        <source>the server closed the connection before the response ended</source>
+        <translation>服务器在响应结束前关闭了连接</translation>
+    </message>
+    <message>
+        <location filename="../core/net/httpresponseparser.cpp" line="297"/>
+        <source>the server closed the connection without answering</source>
+        <translation>服务器未应答就关闭了连接</translation>
+    </message>
+    <message>
+        <location filename="../core/net/leantransport.cpp" line="100"/>
+        <source>the lean transport is built for Linux and other Unix systems only</source>
+        <translation>lean 传输只为 Linux 和其他 Unix 系统构建</translation>
+    </message>
+    <message>
+        <location filename="../core/net/leantransport.cpp" line="103"/>
+        <source>the lean transport speaks plain http:// only (this URL is %1://)</source>
+        <translation>lean 传输只支持明文 http://（此 URL 是 %1://）</translation>
+    </message>
+    <message>
+        <location filename="../core/net/leantransport.cpp" line="105"/>
+        <source>the URL has no host</source>
+        <translation>URL 中没有主机</translation>
+    </message>
+    <message>
+        <location filename="../core/net/leantransport.cpp" line="177"/>
+        <source>cannot resolve host %1: %2</source>
+        <translation>无法解析主机 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/net/leantransport.cpp" line="258"/>
+        <location filename="../core/net/leantransport.cpp" line="280"/>
+        <source>cannot connect: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
+    <message>
+        <location filename="../core/net/leantransport.cpp" line="315"/>
+        <source>cannot send the request: %1</source>
+        <translation>无法发送请求：%1</translation>
+    </message>
+    <message>
+        <location filename="../core/net/leantransport.cpp" line="417"/>
+        <source>the server reset the connection before the response ended</source>
+        <translation>服务器在响应结束前重置了连接</translation>
+    </message>
+    <message>
+        <location filename="../core/net/leantransport.cpp" line="418"/>
+        <source>the server reset the connection without answering</source>
+        <translation>服务器未应答就重置了连接</translation>
+    </message>
+    <message>
+        <location filename="../core/net/leantransport.cpp" line="424"/>
+        <source>the server closed the kept-alive connection without answering</source>
+        <translation>服务器未应答就关闭了保持活动（keep-alive）的连接</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="254"/>
+        <location filename="../core/net/transport.cpp" line="33"/>
+        <source>must be auto, lean or qt (got &apos;%1&apos;)</source>
+        <translation>必须是 auto、lean 或 qt（收到 &apos;%1&apos;）</translation>
+    </message>
+    <message>
+        <location filename="../core/net/transport.cpp" line="37"/>
+        <source>use --transport qt (or auto)</source>
+        <translation>请使用 --transport qt（或 auto）</translation>
+    </message>
+    <message>
+        <location filename="../core/net/transport.cpp" line="41"/>
+        <source>a proxy from the environment (http_proxy) applies to this URL</source>
+        <translation>环境中的代理（http_proxy）适用于此 URL</translation>
+    </message>
+    <message>
+        <location filename="../core/net/transport.cpp" line="42"/>
+        <source>use --transport qt (or auto), or --no-proxy to go around the proxy</source>
+        <translation>请使用 --transport qt（或 auto），或用 --no-proxy 绕过代理</translation>
+    </message>
+    <message>
+        <location filename="../core/net/transport.cpp" line="50"/>
+        <source>lean cannot be used: %1; %2</source>
+        <translation>无法使用 lean：%1；%2</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="74"/>
+        <source>Emulated OpenAI-compatible model server (vLLM-style) for trying Throughline without a GPU.
 Endpoints: POST /v1/chat/completions, /v1/completions, /v1/responses, /v1/embeddings, /v1/rerank
 (and /v1/reranks); GET /v1/models, /health, /metrics (Prometheus text). docs/SIM.md describes
 everything below in full.
@@ -1687,21 +2341,21 @@ at a time). Timing, fixed model (default): first token --ttft-ms after admission
 one token every --itl-ms, on absolute deadlines. Batched model (when --decode-base-ms is given):
 each token takes one decode step of --decode-base-ms + --decode-per-seq-ms x running requests, so
 latency grows with load and throughput saturates. Options override the --preset they follow from.
-Output length n: with "ignore_eos": true, max_tokens (16 if absent); otherwise min(max_tokens, L),
+Output length n: with &quot;ignore_eos&quot;: true, max_tokens (16 if absent); otherwise min(max_tokens, L),
 or L without max_tokens, where L is --output-tokens or drawn from --output-len-dist; then at least
-min_tokens, and at least 1. finish_reason is "length" when n reached max_tokens, else "stop".
-Draws (lengths, faults) depend only on --seed and the request's number (1, 2, ... as parsed).
+min_tokens, and at least 1. finish_reason is &quot;length&quot; when n reached max_tokens, else &quot;stop&quot;.
+Draws (lengths, faults) depend only on --seed and the request&apos;s number (1, 2, ... as parsed).
 Prompt tokens (usage.prompt_tokens): chat = sum over messages of
 max(1, ceil(UTF-8 bytes of the content / 4)) + 4 per message; completions = ceil(UTF-8 bytes / 4)
 for a string prompt, or the number of token ids for a list. With --prefix-cache, leading 16-token
 blocks seen before skip prefill and are reported in usage.prompt_tokens_details.cached_tokens.
-The k-th output token is " " + a word from a fixed 64-word list, --tokens-per-chunk per SSE chunk.
+The k-th output token is &quot; &quot; + a word from a fixed 64-word list, --tokens-per-chunk per SSE chunk.
 Fault kinds for --fault/--fault-every (mid-stream ones strike at token ceil(n/2)):
   %1.
 --trace-out writes one JSON line per completion request as it ends (flushed at least once a second):
-{"id","received_ns","headers_ns","chunk_ns":[..],"planned_ns":[..],"end_ns","prompt_tokens",
-"completion_tokens","cached_tokens","status","fault"}, CLOCK_MONOTONIC nanoseconds.</source>
-            <translation>用于在没有 GPU 的情况下试用 Throughline 的模拟 OpenAI 兼容模型服务器（vLLM 风格）。
+{&quot;id&quot;,&quot;received_ns&quot;,&quot;headers_ns&quot;,&quot;chunk_ns&quot;:[..],&quot;planned_ns&quot;:[..],&quot;end_ns&quot;,&quot;prompt_tokens&quot;,
+&quot;completion_tokens&quot;,&quot;cached_tokens&quot;,&quot;status&quot;,&quot;fault&quot;}, CLOCK_MONOTONIC nanoseconds.</source>
+        <translation>用于在没有 GPU 的情况下试用 Throughline 的模拟 OpenAI 兼容模型服务器（vLLM 风格）。
 端点：POST /v1/chat/completions、/v1/completions、/v1/responses、/v1/embeddings、/v1/rerank
 （以及 /v1/reranks）；GET /v1/models、/health、/metrics（Prometheus 文本）。docs/SIM.md 完整描述了
 以下所有内容。
@@ -1712,3840 +2366,3540 @@ FIFO 队列中等待。一次预填充耗时为 提示词 token 数 / --prefill-
 每 --itl-ms 产生一个 token，按绝对截止时间计。批处理模型（给出 --decode-base-ms 时）：
 每个 token 耗时一个解码步，即 --decode-base-ms + --decode-per-seq-ms x 正在运行的请求数，因此
 延迟随负载增长，吞吐量趋于饱和。选项会覆盖其之前的 --preset 所设的值。
-输出长度 n：若 "ignore_eos": true，则为 max_tokens（缺省时为 16）；否则为 min(max_tokens, L)，
+输出长度 n：若 &quot;ignore_eos&quot;: true，则为 max_tokens（缺省时为 16）；否则为 min(max_tokens, L)，
 无 max_tokens 时为 L，其中 L 为 --output-tokens 或从 --output-len-dist 中抽取；然后至少为
-min_tokens，且至少为 1。n 达到 max_tokens 时 finish_reason 为 "length"，否则为 "stop"。
+min_tokens，且至少为 1。n 达到 max_tokens 时 finish_reason 为 &quot;length&quot;，否则为 &quot;stop&quot;。
 抽样（长度、故障）只取决于 --seed 和请求的序号（按解析顺序为 1、2、...）。
 提示词 token 数（usage.prompt_tokens）：chat = 对所有消息求和
 max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字符串提示词为 ceil(UTF-8 字节数 / 4)，
 列表则为 token id 的个数。使用 --prefix-cache 时，此前见过的开头 16-token
 块跳过预填充，并在 usage.prompt_tokens_details.cached_tokens 中报告。
-第 k 个输出 token 是 " " + 固定 64 词列表中的一个词，每个 SSE chunk 含 --tokens-per-chunk 个。
+第 k 个输出 token 是 &quot; &quot; + 固定 64 词列表中的一个词，每个 SSE chunk 含 --tokens-per-chunk 个。
 --fault/--fault-every 的故障类型（流中途的故障发生在第 ceil(n/2) 个 token）：
   %1。
 --trace-out 在每个 completion 请求结束时为其写入一行 JSON（至少每秒刷新一次）：
-{"id","received_ns","headers_ns","chunk_ns":[..],"planned_ns":[..],"end_ns","prompt_tokens",
-"completion_tokens","cached_tokens","status","fault"}，CLOCK_MONOTONIC 纳秒。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="113" />
-            <source>Address to listen on.</source>
-            <translation>监听地址。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="113" />
-            <source>address</source>
-            <translation>地址</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="114" />
-            <source>Port to listen on; 0 picks a free one.</source>
-            <translation>监听端口；0 表示自动选择空闲端口。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="114" />
-            <source>port</source>
-            <translation>端口</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="116" />
-            <source>Time to first token in milliseconds.</source>
-            <translation>首字延迟（毫秒）。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="116" />
-            <location filename="../core/sim/simcommandline.cpp" line="118" />
-            <location filename="../core/sim/simcommandline.cpp" line="139" />
-            <location filename="../core/sim/simcommandline.cpp" line="141" />
-            <source>ms</source>
-            <translation>毫秒</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="118" />
-            <source>Inter-token latency in milliseconds.</source>
-            <translation>token 间延迟（毫秒）。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="120" />
-            <source>Output length when the client does not set ignore_eos.</source>
-            <translation>客户端未设置 ignore_eos 时的输出长度。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="121" />
-            <location filename="../core/sim/simcommandline.cpp" line="122" />
-            <location filename="../core/sim/simcommandline.cpp" line="133" />
-            <location filename="../core/sim/simcommandline.cpp" line="146" />
-            <source>n</source>
-            <translation>n</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="122" />
-            <source>Event-loop threads; 0 uses one per CPU core.</source>
-            <translation>事件循环线程数；0 表示每个 CPU 核心一个。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="124" />
-            <source>Model id reported by /v1/models (any model is served).</source>
-            <translation>/v1/models 报告的模型 id（任何模型都会提供服务）。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="125" />
-            <source>name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="126" />
-            <source>Require 'Authorization: Bearer &lt;key&gt;' on /v1 endpoints.</source>
-            <translation>在 /v1 端点上要求 'Authorization: Bearer &lt;key&gt;'。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="127" />
-            <source>key</source>
-            <translation>密钥</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="128" />
-            <source>Log every request to stderr.</source>
-            <translation>将每个请求记录到 stderr。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="130" />
-            <source>Serving-model preset: fast-gpu, slow-cpu, or a JSON file with the long option names as keys.</source>
-            <translation>服务模型预设：fast-gpu、slow-cpu，或以长选项名为键的 JSON 文件。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="131" />
-            <source>name|file</source>
-            <translation>名称|文件</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="132" />
-            <source>Sequence slots; more requests wait in a FIFO queue.</source>
-            <translation>序列槽数；更多的请求在 FIFO 队列中等待。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="134" />
-            <source>Prompt tokens prefilled per second; 0 = free.</source>
-            <translation>每秒预填充的提示词 token 数；0 = 不耗时。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="135" />
-            <source>tokens</source>
-            <translation>token 数</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="137" />
-            <source>Fixed part of a decode step; giving it selects the batched model (ignores --ttft-ms/--itl-ms).</source>
-            <translation>解码步骤的固定部分；给出它即选择批处理模型（忽略 --ttft-ms/--itl-ms）。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="140" />
-            <source>Decode step cost per running request (batched model).</source>
-            <translation>每个运行中请求的解码步骤开销（批处理模型）。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="143" />
-            <source>Output length when the client sets no limit: fixed (--output-tokens), uniform:MIN:MAX or normal:MEAN:STD.</source>
-            <translation>客户端未设上限时的输出长度：fixed（--output-tokens）、uniform:MIN:MAX 或 normal:MEAN:STD。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="145" />
-            <source>spec</source>
-            <translation>规格</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="146" />
-            <source>Seed of the per-request draws (lengths, faults).</source>
-            <translation>逐请求抽样（长度、故障）的随机种子。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="149" />
-            <source>Report repeated prompt prefixes as cached_tokens and skip their prefill.</source>
-            <translation>将重复的提示词前缀报告为 cached_tokens 并跳过其预填充。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="151" />
-            <source>Turn the prefix cache off (after a preset turned it on).</source>
-            <translation>关闭前缀缓存（在预设打开它之后）。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="153" />
-            <source>Count prompt tokens with this Hugging Face tokenizer (a model folder or tokenizer.json; chat through its chat template) instead of 4 bytes a token.</source>
-            <translation>使用此 Hugging Face 分词器计算提示词 token 数（模型文件夹或 tokenizer.json；聊天经由其聊天模板），而不是按每 4 字节一个 token。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="155" />
-            <source>path</source>
-            <translation>路径</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="157" />
-            <source>Advertise keep-alive but close a connection, without an answer, when a second request arrives on it (servers that drop idle keep-alive connections).</source>
-            <translation>声明 keep-alive，但在同一连接上收到第二个请求时不应答直接关闭（模拟会丢弃空闲 keep-alive 连接的服务器）。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="159" />
-            <source>Tokens coalesced into one SSE chunk.</source>
-            <translation>合并到一个 SSE 块中的 token 数。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="159" />
-            <source>k</source>
-            <translation>k</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="162" />
-            <source>Inject KIND into each completion request with probability PROB (0..1); repeatable.</source>
-            <translation>以概率 PROB（0..1）向每个补全请求注入 KIND；可重复。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="163" />
-            <source>kind:prob</source>
-            <translation>类型:概率</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="164" />
-            <source>Inject KIND into every N-th completion request; repeatable.</source>
-            <translation>向每第 N 个补全请求注入 KIND；可重复。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="165" />
-            <source>kind:n</source>
-            <translation>类型:n</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="166" />
-            <source>Seconds without a byte for stall-mid-stream.</source>
-            <translation>stall-mid-stream 故障中无任何字节的秒数。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="166" />
-            <location filename="../core/sim/simcommandline.cpp" line="169" />
-            <source>s</source>
-            <translation>秒</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="168" />
-            <source>Seconds before the status line for slow-headers.</source>
-            <translation>slow-headers 故障中状态行之前的秒数。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="171" />
-            <source>A thread wakes at most once per this many microseconds; events due in between go out together, that much late at most. 0 = wake for every deadline.</source>
-            <translation>一个线程每隔这么多微秒最多唤醒一次；其间到期的事件一起发出，最多晚这么久。0 = 每个截止时间都唤醒。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="173" />
-            <source>us</source>
-            <translation>微秒</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="175" />
-            <source>Write every completion request's write times (ground truth) here, one JSON line each, as they end.</source>
-            <translation>在每个 completion 请求结束时，将其写入时间（真实值）写到此处，每个请求一行 JSON。</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="177" />
-            <source>file</source>
-            <translation>文件</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="187" />
-            <source>unexpected argument '%1'</source>
-            <translation>意外的参数 '%1'</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="198" />
-            <source>--%1 expects %2, got '%3'</source>
-            <translation>--%1 需要%2，收到 '%3'</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="221" />
-            <source>--port expects a port number from 0 to 65535, got '%1'</source>
-            <translation>--port 需要 0 到 65535 之间的端口号，收到 '%1'</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="223" />
-            <location filename="../core/sim/simcommandline.cpp" line="225" />
-            <location filename="../core/sim/simcommandline.cpp" line="235" />
-            <location filename="../core/sim/simcommandline.cpp" line="237" />
-            <source>a non-negative number of milliseconds</source>
-            <translation>非负的毫秒数</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="227" />
-            <location filename="../core/sim/simcommandline.cpp" line="231" />
-            <location filename="../core/sim/simcommandline.cpp" line="239" />
-            <source>a whole number of at least 1</source>
-            <translation>至少为 1 的整数</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="229" />
-            <source>a whole number from 0 to 1024</source>
-            <translation>0 到 1024 之间的整数</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="233" />
-            <source>a non-negative number of tokens per second</source>
-            <translation>非负的每秒 token 数</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="241" />
-            <source>a non-negative number of microseconds</source>
-            <translation>非负的微秒数</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="243" />
-            <location filename="../core/sim/simcommandline.cpp" line="245" />
-            <source>a non-negative number of seconds</source>
-            <translation>非负的秒数</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="255" />
-            <source>a non-negative whole number</source>
-            <translation>非负整数</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simcommandline.cpp" line="280" />
-            <source>--model-name must not be empty</source>
-            <translation>--model-name 不能为空</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/csv.cpp" line="81" />
-            <source>a quoted field opened on line %1 never ends</source>
-            <translation>第 %1 行开始的引号字段没有结束</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/csvexporter.cpp" line="231" />
-            <location filename="../core/storage/evalscopeexporter.cpp" line="107" />
-            <source>cannot create the folder '%1'; check the path and its permissions</source>
-            <translation>无法创建文件夹 '%1'；请检查路径及其权限</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/evalscopeexporter.cpp" line="38" />
-            <source>cannot create '%1': %2</source>
-            <translation>无法创建 '%1'：%2</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/evalscopeimporter.cpp" line="105" />
-            <source>cannot open '%1': %2</source>
-            <translation>无法打开 '%1'：%2</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/evalscopeimporter.cpp" line="112" />
-            <source>'%1' has no readable `result` table (EvalScope's benchmark_data.db): %2</source>
-            <translation>'%1' 中没有可读的 `result` 表（EvalScope 的 benchmark_data.db）：%2</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/evalscopeimporter.cpp" line="165" />
-            <source>'%1' is not a folder; give an EvalScope output folder (it holds parallel_&lt;P&gt;_number_&lt;N&gt; folders)</source>
-            <translation>'%1' 不是文件夹；请提供 EvalScope 输出文件夹（其中包含 parallel_&lt;P&gt;_number_&lt;N&gt; 文件夹）</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/evalscopeimporter.cpp" line="170" />
-            <source>'%1' holds no EvalScope run folder (parallel_&lt;P&gt;_number_&lt;N&gt; or rate_&lt;R&gt;_number_&lt;N&gt; with benchmark_data.db or benchmark_summary.json)</source>
-            <translation>'%1' 中没有 EvalScope 运行文件夹（带有 benchmark_data.db 或 benchmark_summary.json 的 parallel_&lt;P&gt;_number_&lt;N&gt; 或 rate_&lt;R&gt;_number_&lt;N&gt;）</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/evalscopeimporter.cpp" line="288" />
-            <source>no benchmark_args.json: the configuration holds only the load of each point</source>
-            <translation>没有 benchmark_args.json：配置中只有各测试点的负载</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/evalscopeimporter.cpp" line="296" />
-            <source>no start time: the run's date is the folder's modification time</source>
-            <translation>没有开始时间：运行日期取文件夹的修改时间</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/evalscopeimporter.cpp" line="342" />
-            <source>%1: benchmark_summary.json counts %2 successful requests, benchmark_data.db holds %3; the metrics follow the data</source>
-            <translation>%1：benchmark_summary.json 统计了 %2 个成功请求，benchmark_data.db 中有 %3 个；指标以数据为准</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/evalscopeimporter.cpp" line="353" />
-            <source>no benchmark_data.db in %1: no per-request data there; those points keep EvalScope's own summary and percentiles, not recomputed</source>
-            <translation>%1 中没有 benchmark_data.db：那里没有逐请求数据；这些测试点保留 EvalScope 自己的汇总和百分位，未重新计算</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/evalscopeimporter.cpp" line="358" />
-            <location filename="../core/storage/vllmimporter.cpp" line="288" />
-            <source>no per-chunk times: chunk times rebuilt from TTFT and the ITL list</source>
-            <translation>没有逐块时间：块时间由 TTFT 和 ITL 列表重建</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/evalscopeimporter.cpp" line="359" />
-            <source>whether a chunk carried text is not recorded: every chunk counts as content</source>
-            <translation>未记录块中是否带有文本：每个块都计为内容</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/evalscopeimporter.cpp" line="360" />
-            <source>no scheduled send times, response-header times, HTTP status or bytes received</source>
-            <translation>没有计划发送时间、响应头时间、HTTP 状态或接收字节数</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/evalscopeimporter.cpp" line="361" />
-            <source>token counts may be the server's or EvalScope's tokenizer estimate: source unknown</source>
-            <translation>token 数可能来自服务器或 EvalScope 的分词器估算：来源未知</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/evalscopeimporter.cpp" line="362" />
-            <source>no warmup requests (EvalScope does not store them)</source>
-            <translation>没有预热请求（EvalScope 不保存它们）</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/evalscopeimporter.cpp" line="364" />
-            <source>failed requests carry no error class, status or message</source>
-            <translation>失败的请求没有错误类别、状态或消息</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectmigrations.cpp" line="117" />
-            <source>upgrading to schema %1 failed at '%2': %3</source>
-            <translation>升级到架构 %1 时在 '%2' 处失败：%3</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectreader.cpp" line="177" />
-            <source>project '%1' holds no runs</source>
-            <translation>项目 '%1' 中没有运行</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectreader.cpp" line="178" />
-            <source>project '%1' has no run '%2'; 'runs list' shows the ids</source>
-            <translation>项目 '%1' 中没有运行 '%2'；'runs list' 会显示所有 id</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/projectreader.cpp" line="182" />
-            <source>'%1' matches several runs of '%2'; give more of the id</source>
-            <translation>'%1' 匹配了 '%2' 中的多个运行；请给出更长的 id</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/runimporter.cpp" line="28" />
-            <source>'%1': %2</source>
-            <translation>'%1'：%2</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/runimporter.cpp" line="37" />
-            <source>imported from run %1 of an exported Throughline run</source>
-            <translation>导入自导出的 Throughline 运行 %1</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/runimporter.cpp" line="69" />
-            <source>'%1' does not exist</source>
-            <translation>'%1' 不存在</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/runimporter.cpp" line="84" />
-            <source>'%1' is neither an EvalScope output folder, a vLLM bench serve result nor a Throughline run export; name the format with --format</source>
-            <translation>'%1' 既不是 EvalScope 输出文件夹，也不是 vLLM bench serve 结果或 Throughline 运行导出；请用 --format 指定格式</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/runjson.cpp" line="171" />
-            <source>not JSON, or not a JSON object</source>
-            <translation>不是 JSON，或不是 JSON 对象</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/runjson.cpp" line="173" />
-            <source>not a Throughline run export ("format" is not "throughline-run")</source>
-            <translation>不是 Throughline 运行导出（"format" 不是 "throughline-run"）</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/runjson.cpp" line="176" />
-            <source>written by a newer Throughline (run format %1; this version reads up to %2); update Throughline to import it</source>
-            <translation>由更新版本的 Throughline 写入（运行格式 %1；此版本最多读取 %2）；请更新 Throughline 后再导入</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/runjson.cpp" line="201" />
-            <source>the run has no "config" object</source>
-            <translation>运行中没有 "config" 对象</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/runjson.cpp" line="204" />
-            <source>the run has no "points" list</source>
-            <translation>运行中没有 "points" 列表</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/runjson.cpp" line="215" />
-            <source>point %1 is malformed: %2</source>
-            <translation>测试点 %1 格式错误：%2</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/vllmimporter.cpp" line="144" />
-            <source>'%1' is not a vLLM bench serve result (a JSON object with "duration", "completed" and the throughput keys, as --save-result writes)</source>
-            <translation>'%1' 不是 vLLM bench serve 结果（即 --save-result 写出的、带有 "duration"、"completed" 和吞吐量键的 JSON 对象）</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/vllmimporter.cpp" line="165" />
-            <source>no "date": the run's date is the file's modification time</source>
-            <translation>没有 "date"：运行日期取文件的修改时间</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/vllmimporter.cpp" line="167" />
-            <source>no endpoint URL (vLLM does not save --base-url/--host/--port)</source>
-            <translation>没有端点 URL（vLLM 不保存 --base-url/--host/--port）</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/vllmimporter.cpp" line="177" />
-            <source>'%1': object %2 is not a vLLM bench serve result</source>
-            <translation>'%1'：对象 %2 不是 vLLM bench serve 结果</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/vllmimporter.cpp" line="286" />
-            <source>no per-request send times: every request is placed at the start of its point, and the test duration is vLLM's "duration"</source>
-            <translation>没有逐请求发送时间：每个请求都放在其测试点的开始，测试时长取 vLLM 的 "duration"</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/vllmimporter.cpp" line="289" />
-            <source>TPOT follows EvalScope (one-token requests count as 0); vLLM's own TPOT leaves them out</source>
-            <translation>TPOT 按 EvalScope 计算（单 token 请求计为 0）；vLLM 自己的 TPOT 不计入它们</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/vllmimporter.cpp" line="291" />
-            <source>no response-header times, HTTP status or bytes received; failures keep vLLM's error text</source>
-            <translation>没有响应头时间、HTTP 状态或接收字节数；失败保留 vLLM 的错误文本</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/vllmimporter.cpp" line="292" />
-            <source>output token counts are the server's or vLLM's tokenizer estimate: source unknown</source>
-            <translation>输出 token 数可能来自服务器或 vLLM 的分词器估算：来源未知</translation>
-        </message>
-        <message>
-            <location filename="../core/storage/vllmimporter.cpp" line="295" />
-            <source>no per-request data (saved without --save-detailed): the summary and percentiles are vLLM's own figures, not recomputed; vLLM's TPOT leaves out one-token requests</source>
-            <translation>没有逐请求数据（保存时未使用 --save-detailed）：汇总和百分位是 vLLM 自己的数值，未重新计算；vLLM 的 TPOT 不计入单 token 请求</translation>
-        </message>
-        <message>
-            <location filename="../core/config/commandline.cpp" line="84" />
-            <source>unterminated %1 quote</source>
-            <translation>未闭合的 %1 引号</translation>
-        </message>
-        <message>
-            <location filename="../core/config/commandline.cpp" line="154" />
-            <source>not a benchmark command: give 'evalscope perf --flag value …' or 'throughline-cli run …'</source>
-            <translation>不是基准测试命令：请给出 'evalscope perf --flag value …' 或 'throughline-cli run …'</translation>
-        </message>
-        <message>
-            <location filename="../core/config/commandline.cpp" line="170" />
-            <source>a file of this machine; give its flags</source>
-            <translation>这是本机上的文件；请给出其参数</translation>
-        </message>
-        <message>
-            <location filename="../core/config/commandline.cpp" line="172" />
-            <source>not an option Throughline knows</source>
-            <translation>不是 Throughline 认识的选项</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../core/dataset/promptpreview.cpp" line="29" />
-            <source>(%n token id(s))</source>
-            <translation>
-                <numerusform>（%n 个 token ID）</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../core/dataset/promptpreview.cpp" line="49" />
-            <source>the dataset is not downloaded yet (%1); a run downloads it</source>
-            <translation>数据集尚未下载（%1）；运行时会下载</translation>
-        </message>
-        <message>
-            <location filename="../core/engine/modellistfetcher.cpp" line="47" />
-            <source>the answer is no model list (no "data" array)</source>
-            <translation>返回内容不是模型列表（没有 "data" 数组）</translation>
-        </message>
-        <message>
-            <location filename="../core/engine/modellistfetcher.cpp" line="104" />
-            <source>%1 could not be reached: %2</source>
-            <translation>无法连接 %1：%2</translation>
-        </message>
-        <message>
-            <location filename="../core/engine/modellistfetcher.cpp" line="109" />
-            <source>%1 answered HTTP %2</source>
-            <translation>%1 返回 HTTP %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tr</name>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="65" />
-            <source>cannot read '%1': %2</source>
-            <translation>无法读取 '%1'：%2</translation>
-        </message>
-        <message>
-            <location filename="../core/config/runconfig.cpp" line="72" />
-            <source>must be a JSON object (inline or @FILE.json), e.g. '{"messages": [], "top_p": 0.9}'</source>
-            <translation>必须是 JSON 对象（内联或 @FILE.json），例如 '{"messages": [], "top_p": 0.9}'</translation>
-        </message>
-    </context>
-    <context>
-        <name>main</name>
-        <message>
-            <location filename="../app/gui/main.cpp" line="25" />
-            <source>Benchmark workbench for OpenAI-compatible LLM servers.</source>
-            <translation>OpenAI 兼容大模型服务的基准测试工作台。</translation>
-        </message>
-        <message>
-            <location filename="../app/gui/main.cpp" line="30" />
-            <source>Project file (*.tlproj) to open or create; runs are stored in it.</source>
-            <translation>要打开或创建的项目文件（*.tlproj）；运行结果保存在其中。</translation>
-        </message>
-        <message>
-            <location filename="../app/gui/main.cpp" line="50" />
-            <source>Start the built-in emulated model server and fill in a short sweep aimed at it: press Run to see a benchmark without a real server.</source>
-            <translation>启动内置的模拟模型服务器，并填好一个针对它的简短扫描：按“运行”即可在没有真实服务器的情况下体验一次基准测试。</translation>
-        </message>
-        <message>
-            <location filename="../app/gui/main.cpp" line="91" />
-            <source>Throughline</source>
-            <translation>Throughline</translation>
-        </message>
-        <message>
-            <location filename="../app/gui/main.cpp" line="92" />
-            <source>The built-in emulated server could not start: %1</source>
-            <translation>内置模拟服务器无法启动：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::EmulatedServerPresets</name>
-        <message>
-            <location filename="../ui/emulatedserverpresets.cpp" line="34" />
-            <source>unknown emulated server preset: %1</source>
-            <translation>未知的模拟服务器预设：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::HistogramChartView</name>
-        <message>
-            <location filename="../ui/charts/histogramchartview.cpp" line="20" />
-            <source>TTFT histogram of the current point</source>
-            <translation>当前测试点的首字延迟（TTFT）直方图</translation>
-        </message>
-        <message>
-            <location filename="../ui/charts/histogramchartview.cpp" line="25" />
-            <location filename="../ui/charts/histogramchartview.cpp" line="32" />
-            <source>requests</source>
-            <translation>请求数</translation>
-        </message>
-        <message>
-            <location filename="../ui/charts/histogramchartview.cpp" line="30" />
-            <source>TTFT up to (ms)</source>
-            <translation>TTFT 上限（毫秒）</translation>
-        </message>
-        <message>
-            <source>TTFT</source>
-            <translation>TTFT</translation>
-        </message>
-        <message>
-            <source>%1 histogram of the current point</source>
-            <translation>当前测试点的 %1 直方图</translation>
-        </message>
-        <message>
-            <source>%1 up to (ms)</source>
-            <translation>%1 上限 (毫秒)</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 %2–%3 ms: %n request(s)</source>
-            <translation>
-                <numerusform>%1 %2–%3 毫秒：%n 个请求</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>intervals</source>
-            <translation>间隔数</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 %2–%3 ms: %n interval(s)</source>
-            <translation>
-                <numerusform>%1 %2–%3 毫秒：%n 个间隔</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::LiveChartView</name>
-        <message>
-            <location filename="../ui/charts/livechartview.cpp" line="24" />
-            <source>Output throughput</source>
-            <translation>输出吞吐量</translation>
-        </message>
-        <message>
-            <location filename="../ui/charts/livechartview.cpp" line="24" />
-            <source>tokens/s</source>
-            <translation>token/秒</translation>
-        </message>
-        <message>
-            <location filename="../ui/charts/livechartview.cpp" line="25" />
-            <source>Time to first token (mean over the last second)</source>
-            <translation>首字延迟（最近一秒的平均值）</translation>
-        </message>
-        <message>
-            <location filename="../ui/charts/livechartview.cpp" line="25" />
-            <source>ms</source>
-            <translation>毫秒</translation>
-        </message>
-        <message>
-            <location filename="../ui/charts/livechartview.cpp" line="28" />
-            <source>requests in flight</source>
-            <translation>进行中的请求</translation>
-        </message>
-        <message>
-            <location filename="../ui/charts/livechartview.cpp" line="35" />
-            <source>in flight</source>
-            <translation>进行中</translation>
-        </message>
-        <message>
-            <location filename="../ui/charts/livechartview.cpp" line="62" />
-            <source>time since the point started (s)</source>
-            <translation>自测试点开始的时间（秒）</translation>
-        </message>
-        <message>
-            <source>output tokens/s</source>
-            <translation>输出 token/秒</translation>
-        </message>
-        <message>
-            <source>TTFT of completed requests</source>
-            <translation>已完成请求的 TTFT</translation>
-        </message>
-        <message>
-            <source>t (s)</source>
-            <translation>时间 (秒)</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::LiveRunPage</name>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="38" />
-            <source>No run yet: fill in the Setup page and press Run.</source>
-            <translation>尚未运行：请填写“设置”页并按“运行”。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="43" />
-            <location filename="../ui/pages/liverunpage.cpp" line="178" />
-            <source>&amp;Stop</source>
-            <translation>停止(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="179" />
-            <source>First press: send no new requests and let those in flight finish. Second press: abort them too.</source>
-            <translation>第一次按下：不再发送新请求，进行中的请求继续完成。第二次按下：同时中止它们。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="150" />
-            <source>Starting…</source>
-            <translation>正在启动…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="130" />
-            <source>The latest failures of the run, newest first</source>
-            <translation>本次运行最近的失败，最新的在前</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="163" />
-            <source>Harness health: not measured yet</source>
-            <translation>测试端健康度：尚未测得</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="182" />
-            <source>&amp;Abort In-Flight Requests</source>
-            <translation>中止进行中的请求(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="183" />
-            <source>No new requests are sent. Press again to abort those still in flight; they are counted as aborted, apart from server failures.</source>
-            <translation>已不再发送新请求。再按一次将中止仍在进行的请求；它们计为“已中止”，与服务器失败分开统计。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="241" />
-            <source>Succeeded: %1</source>
-            <translation>成功：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="242" />
-            <source>Failed: %1</source>
-            <translation>失败：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="243" />
-            <source>Aborted by you: %1</source>
-            <translation>被您中止：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="247" />
-            <source>Failures by class: none</source>
-            <translation>按类别的失败：无</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="248" />
-            <source>Failures by class: %1</source>
-            <translation>按类别的失败：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="256" />
-            <source>Harness health: ● good — %1</source>
-            <translation>测试端健康度：● 良好 — %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="257" />
-            <source>Harness health: ● suspect — %1</source>
-            <translation>测试端健康度：● 存疑 — %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="295" />
-            <source>R%1</source>
-            <translation>R%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="296" />
-            <source>P%1</source>
-            <translation>P%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="302" />
-            <source>–</source>
-            <translation>–</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="307" />
-            <source>%1 min %2 s</source>
-            <translation>%1 分 %2 秒</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="308" />
-            <source>%1 h %2 min</source>
-            <translation>%1 小时 %2 分</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="315" />
-            <source>Idle</source>
-            <translation>空闲</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="317" />
-            <source>Testing the connection…</source>
-            <translation>正在测试连接…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="319" />
-            <source>Running</source>
-            <translation>运行中</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="321" />
-            <source>Pausing before the next point</source>
-            <translation>在下一个测试点前暂停</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="323" />
-            <source>Finished</source>
-            <translation>已完成</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="325" />
-            <source>Stopped</source>
-            <translation>已停止</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="327" />
-            <source>Failed</source>
-            <translation>失败</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="349" />
-            <source>Overall: point %1 of %2 · elapsed %3 · about %4 left</source>
-            <translation>总体：第 %1/%2 个测试点 · 已用 %3 · 约剩 %4</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="363" />
-            <source>This point: %1</source>
-            <translation>当前测试点：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="367" />
-            <source>elapsed %1</source>
-            <translation>已用 %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="370" />
-            <source>about %1 left</source>
-            <translation>约剩 %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="364" />
-            <source>%1/%2 done</source>
-            <translation>已完成 %1/%2</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../ui/pages/liverunpage.cpp" line="365" />
-            <source>%n in flight</source>
-            <translation>
-                <numerusform>%n 个进行中</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../ui/pages/liverunpage.cpp" line="366" />
-            <source>%n failed</source>
-            <translation>
-                <numerusform>%n 个失败</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/liverunpage.cpp" line="305" />
-            <source>%1 s</source>
-            <translation>%1 秒</translation>
-        </message>
-        <message>
-            <source>ITL</source>
-            <translation>ITL</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::LiveRunStats</name>
-        <message>
-            <location filename="../ui/liverunstats.cpp" line="101" />
-            <source>requests leave %1 ms late (p99): the client cannot keep to the schedule</source>
-            <translation>请求发出延迟 %1 毫秒（p99）：客户端跟不上调度</translation>
-        </message>
-        <message>
-            <location filename="../ui/liverunstats.cpp" line="122" />
-            <source>%1 requests in flight on average of the %2 asked: the client is not keeping up</source>
-            <translation>平均只有 %1 个请求在进行（要求 %2 个）：客户端跟不上</translation>
-        </message>
-        <message>
-            <location filename="../ui/liverunstats.cpp" line="129" />
-            <source>on schedule: %1 of %2 requests in flight on average</source>
-            <translation>按计划：平均 %1/%2 个请求在进行</translation>
-        </message>
-        <message>
-            <location filename="../ui/liverunstats.cpp" line="137" />
-            <source>on schedule: requests leave within %1 ms of their time (p99)</source>
-            <translation>按计划：请求在预定时间后 %1 毫秒内发出（p99）</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::LoadPointsModel</name>
-        <message>
-            <location filename="../ui/models/loadpointsmodel.cpp" line="110" />
-            <source>Rate (requests/s)</source>
-            <translation>速率（请求/秒）</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/loadpointsmodel.cpp" line="110" />
-            <source>Parallel</source>
-            <translation>并发数</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/loadpointsmodel.cpp" line="112" />
-            <source>Number</source>
-            <translation>请求数</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::MainActions</name>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="26" />
-            <source>&amp;New Project…</source>
-            <translation>新建项目(&amp;N)…</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="28" />
-            <source>&amp;Open Project…</source>
-            <translation>打开项目(&amp;O)…</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="30" />
-            <source>Save a &amp;Copy As…</source>
-            <translation>另存副本为(&amp;C)…</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="31" />
-            <source>Write a copy of the whole project file elsewhere; the open project stays open</source>
-            <translation>将整个项目文件的副本写到别处；当前项目保持打开</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="32" />
-            <source>EvalScope Output &amp;Folder…</source>
-            <translation>EvalScope 输出文件夹(&amp;F)…</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="33" />
-            <source>&amp;vLLM Result JSON…</source>
-            <translation>vLLM 结果 JSON(&amp;V)…</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="34" />
-            <source>Exported &amp;Run JSON…</source>
-            <translation>导出的运行 JSON(&amp;R)…</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="35" />
-            <source>&amp;Clear List</source>
-            <translation>清空列表(&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="36" />
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="38" />
-            <location filename="../ui/mainactions.cpp" line="98" />
-            <source>&amp;Run</source>
-            <translation>运行(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="40" />
-            <source>Start the benchmark described on the Setup page (Ctrl+R)</source>
-            <translation>开始“设置”页所描述的基准测试（Ctrl+R）</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="41" />
-            <source>&amp;Stop</source>
-            <translation>停止(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="43" />
-            <source>First press: no new requests, in-flight ones finish. Second press: abort them.</source>
-            <translation>第一次按下：不再发新请求，进行中的继续完成。第二次按下：中止它们。</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="44" />
-            <source>&amp;Test Connection</source>
-            <translation>测试连接(&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="45" />
-            <source>Send one request with the form's settings and report whether the server answers</source>
-            <translation>按表单设置发送一个请求，并报告服务器是否响应</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="46" />
-            <source>Start &amp;Emulated Server</source>
-            <translation>启动模拟服务器(&amp;E)</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="48" />
-            <source>Start the built-in emulated model server on a free loopback port and aim the form at it</source>
-            <translation>在空闲的本地回环端口上启动内置模拟模型服务器，并让表单指向它</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="58" />
-            <source>A fast GPU server: many sequence slots, quick prefill and decode</source>
-            <translation>快速 GPU 服务器：序列槽多，预填充和解码都快</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="59" />
-            <source>A slow CPU server: few slots, slow prefill and decode, a queue forms</source>
-            <translation>慢速 CPU 服务器：槽位少，预填充和解码慢，会形成排队</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="61" />
-            <source>The demo server with a few percent of HTTP errors, error events and resets</source>
-            <translation>演示服务器，带有百分之几的 HTTP 错误、错误事件和连接重置</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="63" />
-            <source>&amp;Preferences…</source>
-            <translation>首选项(&amp;P)…</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="64" />
-            <source>&amp;About Throughline</source>
-            <translation>关于 Throughline(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="65" />
-            <source>&amp;Documentation</source>
-            <translation>文档(&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="66" />
-            <source>&amp;Keyboard Shortcuts</source>
-            <translation>键盘快捷键(&amp;K)</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="86" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="89" />
-            <source>Open &amp;Recent</source>
-            <translation>最近打开(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="93" />
-            <source>&amp;Import</source>
-            <translation>导入(&amp;I)</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="102" />
-            <source>Start Built-in Server with &amp;Preset</source>
-            <translation>用预设启动内置服务器(&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="105" />
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="108" />
-            <source>&amp;Settings</source>
-            <translation>设置(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="110" />
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="115" />
-            <source>Main</source>
-            <translation>主工具栏</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="130" />
-            <source>&amp;%1 %2</source>
-            <translation>&amp;%1 %2</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="136" />
-            <source>No recent projects</source>
-            <translation>没有最近的项目</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="154" />
-            <source>Settings</source>
-            <translation>设置</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="154" />
-            <source>This window was started without a settings store.</source>
-            <translation>此窗口启动时没有设置存储。</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="163" />
-            <source>About Throughline</source>
-            <translation>关于 Throughline</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="164" />
-            <source>&lt;h3&gt;Throughline %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking OpenAI-compatible LLM servers: scheduled streaming load, every event timestamped where it arrives, every request kept in one project file.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;Throughline %1&lt;/h3&gt;&lt;p&gt;OpenAI 兼容大模型服务的基准测试工作台：按计划发送流式负载，每个事件在到达处打时间戳，每个请求都保存在一个项目文件中。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="173" />
-            <source>Documentation</source>
-            <translation>文档</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainactions.cpp" line="174" />
-            <source>&lt;p&gt;&lt;b&gt;README.md&lt;/b&gt; and the &lt;b&gt;docs/&lt;/b&gt; folder of Throughline's source tree describe the workbench, the metrics (docs/METRICS.md), the project file (docs/PROJECT_FILE.md), the datasets and the emulated server.&lt;/p&gt;&lt;p&gt;&lt;code&gt;throughline-cli run --help&lt;/code&gt; lists every run parameter; Help ▸ Keyboard Shortcuts lists the keys.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Throughline 源码树中的 &lt;b&gt;README.md&lt;/b&gt; 和 &lt;b&gt;docs/&lt;/b&gt; 文件夹介绍了工作台、指标（docs/METRICS.md）、项目文件（docs/PROJECT_FILE.md）、数据集和模拟服务器。&lt;/p&gt;&lt;p&gt;&lt;code&gt;throughline-cli run --help&lt;/code&gt; 列出所有运行参数；“帮助 ▸ 键盘快捷键”列出按键。&lt;/p&gt;</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::MainWindow</name>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="51" />
-            <location filename="../ui/mainwindow.cpp" line="168" />
-            <source>Throughline</source>
-            <translation>Throughline</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="84" />
-            <source>Setup</source>
-            <translation>设置</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="85" />
-            <source>Live</source>
-            <translation>实时</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="86" />
-            <source>Results</source>
-            <translation>结果</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="158" />
-            <source>The project could not be opened:</source>
-            <translation>无法打开项目：</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="161" />
-            <source>Opened for browsing only; runs will not be saved: %1</source>
-            <translation>仅以浏览方式打开；运行结果不会保存：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="163" />
-            <source>Opened %1</source>
-            <translation>已打开 %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="168" />
-            <source>%1 — Throughline</source>
-            <translation>%1 — Throughline</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="186" />
-            <source>&lt;b&gt;Demo.&lt;/b&gt; The form is aimed at the built-in emulated model server at %1 (%2 ms to the first token, %3 ms between tokens). Press &lt;b&gt;Run&lt;/b&gt; to benchmark it.</source>
-            <translation>&lt;b&gt;演示。&lt;/b&gt;表单已指向位于 %1 的内置模拟模型服务器（首字 %2 毫秒，token 间隔 %3 毫秒）。按&lt;b&gt;运行&lt;/b&gt;对其进行基准测试。</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="191" />
-            <source>Throughline — demo against the emulated server at %1</source>
-            <translation>Throughline — 针对 %1 模拟服务器的演示</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="91" />
-            <source>Project</source>
-            <translation>项目</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="198" />
-            <location filename="../ui/mainwindow.cpp" line="206" />
-            <source>Emulated server</source>
-            <translation>模拟服务器</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="198" />
-            <source>Stop the run in progress first.</source>
-            <translation>请先停止正在进行的运行。</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="206" />
-            <source>The emulated server could not start: %1</source>
-            <translation>模拟服务器无法启动：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="217" />
-            <source>Emulated server (%1) listening at %2</source>
-            <translation>模拟服务器（%1）正在 %2 上监听</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="249" />
-            <source>Saved a copy of the project to %1</source>
-            <translation>已将项目副本保存到 %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="251" />
-            <source>Save a Copy</source>
-            <translation>保存副本</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="251" />
-            <source>The copy could not be written: %1</source>
-            <translation>无法写入副本：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="265" />
-            <location filename="../ui/mainwindow.cpp" line="284" />
-            <source>Import</source>
-            <translation>导入</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="266" />
-            <source>Open or create a writable project first: imported runs are stored in it.</source>
-            <translation>请先打开或创建一个可写的项目：导入的运行会保存在其中。</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="273" />
-            <source>Importing %1…</source>
-            <translation>正在导入 %1…</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="284" />
-            <source>%1 could not be imported: %2</source>
-            <translation>无法导入 %1：%2</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="290" />
-            <source>Imported %1</source>
-            <translation>已导入 %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="300" />
-            <source>The connection cannot be tested:</source>
-            <translation>无法测试连接：</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="314" />
-            <source>The server answered the test request.</source>
-            <translation>服务器已响应测试请求。</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="317" />
-            <source>The connection test failed:</source>
-            <translation>连接测试失败：</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="333" />
-            <source>%1 (copy)</source>
-            <translation>%1（副本）</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="361" />
-            <source>The run did not start:</source>
-            <translation>运行未开始：</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="363" />
-            <source>The run did not start: fix the fields marked on the Setup page.</source>
-            <translation>运行未开始：请修正“设置”页上标出的字段。</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="376" />
-            <source>Stopping: no new requests are sent; those in flight finish. Press Stop again to abort them.</source>
-            <translation>正在停止：不再发送新请求，进行中的请求继续完成。再按一次“停止”可中止它们。</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="378" />
-            <source>Aborting the requests in flight…</source>
-            <translation>正在中止进行中的请求…</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="386" />
-            <source>%1 at %2</source>
-            <translation>%1 @ %2</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="387" />
-            <location filename="../ui/mainwindow.cpp" line="400" />
-            <source>running</source>
-            <translation>运行中</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="411" />
-            <source>The run could not be saved to the project: %1</source>
-            <translation>运行无法保存到项目：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="412" />
-            <source>completed</source>
-            <translation>已完成</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="413" />
-            <source>stopped</source>
-            <translation>已停止</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="414" />
-            <source>failed</source>
-            <translation>失败</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="422" />
-            <source>the run failed</source>
-            <translation>运行失败</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="423" />
-            <source>The run failed:</source>
-            <translation>运行失败：</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="448" />
-            <source>Run “%1” · %2 · %3 at %4 · started %5</source>
-            <translation>运行“%1” · %2 · %3 @ %4 · 开始于 %5</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="457" />
-            <source>Run “%1” · %2 · %3 at %4</source>
-            <translation>运行“%1” · %2 · %3 @ %4</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="493" />
-            <source>Quit Throughline</source>
-            <translation>退出 Throughline</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="494" />
-            <source>A run is in progress. Abort it and quit? What was measured so far stays in the project.</source>
-            <translation>有运行正在进行。要中止并退出吗？已测得的数据会保留在项目中。</translation>
-        </message>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="90" />
-            <source>Compare</source>
-            <translation>比较</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::ProjectFileDialogs</name>
-        <message>
-            <location filename="../ui/dialogs/projectfiledialogs.cpp" line="22" />
-            <source>New Project</source>
-            <translation>新建项目</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/projectfiledialogs.cpp" line="23" />
-            <location filename="../ui/dialogs/projectfiledialogs.cpp" line="37" />
-            <source>Throughline projects (*.tlproj)</source>
-            <translation>Throughline 项目 (*.tlproj)</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/projectfiledialogs.cpp" line="28" />
-            <source>Open Project</source>
-            <translation>打开项目</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/projectfiledialogs.cpp" line="30" />
-            <source>Throughline projects (*.tlproj);;All files (*)</source>
-            <translation>Throughline 项目 (*.tlproj);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/projectfiledialogs.cpp" line="36" />
-            <source>Save a Copy As</source>
-            <translation>另存副本为</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/projectfiledialogs.cpp" line="44" />
-            <source>Import EvalScope Output Folder</source>
-            <translation>导入 EvalScope 输出文件夹</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/projectfiledialogs.cpp" line="45" />
-            <source>Import Run</source>
-            <translation>导入运行</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/projectfiledialogs.cpp" line="46" />
-            <source>JSON files (*.json);;All files (*)</source>
-            <translation>JSON 文件 (*.json);;所有文件 (*)</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::ProjectSession</name>
-        <message>
-            <location filename="../ui/projectsession.cpp" line="84" />
-            <source>the project is open read-only: %1</source>
-            <translation>项目以只读方式打开：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/projectsession.cpp" line="85" />
-            <location filename="../ui/projectsession.cpp" line="133" />
-            <source>no project is open</source>
-            <translation>没有打开的项目</translation>
-        </message>
-        <message>
-            <location filename="../ui/projectsession.cpp" line="140" />
-            <source>cannot replace %1</source>
-            <translation>无法替换 %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::ResultsPage</name>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="17" />
-            <source>No results yet: run a benchmark or pick a run in the Runs list.</source>
-            <translation>暂无结果：请运行一次基准测试，或在运行列表中选择一个运行。</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::RunActions</name>
-        <message>
-            <location filename="../ui/runactions.cpp" line="38" />
-            <source>Project</source>
-            <translation>项目</translation>
-        </message>
-        <message>
-            <location filename="../ui/runactions.cpp" line="38" />
-            <source>The change could not be saved: %1</source>
-            <translation>无法保存更改：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/runactions.cpp" line="48" />
-            <source>Rename Run</source>
-            <translation>重命名运行</translation>
-        </message>
-        <message>
-            <location filename="../ui/runactions.cpp" line="48" />
-            <source>Name:</source>
-            <translation>名称：</translation>
-        </message>
-        <message>
-            <location filename="../ui/runactions.cpp" line="62" />
-            <source>Tags</source>
-            <translation>标签</translation>
-        </message>
-        <message>
-            <location filename="../ui/runactions.cpp" line="62" />
-            <source>Tags, separated by commas:</source>
-            <translation>标签，用逗号分隔：</translation>
-        </message>
-        <message>
-            <location filename="../ui/runactions.cpp" line="82" />
-            <source>Note</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <location filename="../ui/runactions.cpp" line="82" />
-            <source>Note on “%1”:</source>
-            <translation>“%1”的备注：</translation>
-        </message>
-        <message>
-            <location filename="../ui/runactions.cpp" line="94" />
-            <source>Delete Run</source>
-            <translation>删除运行</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../ui/runactions.cpp" line="95" />
-            <source>Delete the run “%1” and its %n request(s) from the project? This is written at once and cannot be undone.</source>
-            <translation>
-                <numerusform>从项目中删除运行“%1”及其 %n 个请求？此操作会立即写入，且无法撤销。</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::RunController</name>
-        <message>
-            <location filename="../core/engine/runcontroller.cpp" line="85" />
-            <source>a run is already in progress; stop it first</source>
-            <translation>已有运行在进行；请先停止它</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::RunListModel</name>
-        <message>
-            <location filename="../ui/models/runlistmodel.cpp" line="156" />
-            <source>running</source>
-            <translation>运行中</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/runlistmodel.cpp" line="158" />
-            <source>completed</source>
-            <translation>已完成</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/runlistmodel.cpp" line="160" />
-            <source>stopped</source>
-            <translation>已停止</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/runlistmodel.cpp" line="162" />
-            <source>failed</source>
-            <translation>失败</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/runlistmodel.cpp" line="164" />
-            <source>interrupted</source>
-            <translation>已中断</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/runlistmodel.cpp" line="235" />
-            <source>Tags: %1</source>
-            <translation>标签：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/runlistmodel.cpp" line="237" />
-            <source>Notes: %1</source>
-            <translation>备注：%1</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../ui/models/runlistmodel.cpp" line="259" />
-            <source>%1 (%n run(s))</source>
-            <translation>
-                <numerusform>%1（%n 个运行）</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../ui/models/runlistmodel.cpp" line="278" />
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/runlistmodel.cpp" line="280" />
-            <source>Model</source>
-            <translation>模型</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/runlistmodel.cpp" line="282" />
-            <source>Load</source>
-            <translation>负载</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/runlistmodel.cpp" line="288" />
-            <source>Failures</source>
-            <translation>失败数</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/runlistmodel.cpp" line="292" />
-            <source>Started</source>
-            <translation>开始时间</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/runlistmodel.cpp" line="290" />
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/runlistmodel.cpp" line="56" />
-            <source>%1 at %2</source>
-            <translation>%1 @ %2</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/runlistmodel.cpp" line="56" />
-            <source>(no model)</source>
-            <translation>（无模型）</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/runlistmodel.cpp" line="77" />
-            <source>rate %1 req/s</source>
-            <translation>速率 %1 请求/秒</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/runlistmodel.cpp" line="81" />
-            <source>parallel %1</source>
-            <translation>并发 %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/runlistmodel.cpp" line="284" />
-            <source>Points</source>
-            <translation>测试点</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/runlistmodel.cpp" line="286" />
-            <source>Requests</source>
-            <translation>请求数</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::RunSetupPage</name>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="83" />
-            <source>Default: %1</source>
-            <translation>默认值：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="149" />
-            <source>(default)</source>
-            <translation>（默认）</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="179" />
-            <source>MAX (optional: a range)</source>
-            <translation>最大值（可选：范围）</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="226" />
-            <source>e.g. %1</source>
-            <translation>例如 %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="281" />
-            <source>Folder…</source>
-            <translation>文件夹…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="281" />
-            <source>File…</source>
-            <translation>文件…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="282" />
-            <source>Choose a folder</source>
-            <translation>选择文件夹</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="282" />
-            <source>Choose a file</source>
-            <translation>选择文件</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="311" />
-            <source>the server's model id</source>
-            <translation>服务器上的模型 ID</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="324" />
-            <source>Fetch list</source>
-            <translation>获取列表</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="325" />
-            <source>Ask the server at the URL for the models it serves (GET /v1/models).</source>
-            <translation>向该 URL 的服务器查询其提供的模型（GET /v1/models）。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="358" />
-            <location filename="../ui/pages/runsetuppage.cpp" line="363" />
-            <source>Show</source>
-            <translation>显示</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="360" />
-            <source>Show or hide the key</source>
-            <translation>显示或隐藏密钥</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="363" />
-            <source>Hide</source>
-            <translation>隐藏</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="388" />
-            <source>Edit the JSON on several lines</source>
-            <translation>多行编辑 JSON</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="429" />
-            <source>Asking %1 …</source>
-            <translation>正在查询 %1 …</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="451" />
-            <source>The server lists no models.</source>
-            <translation>服务器没有列出任何模型。</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../ui/pages/runsetuppage.cpp" line="452" />
-            <source>%n model(s) offered by the server.</source>
-            <translation>
-                <numerusform>服务器提供 %n 个模型。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="459" />
-            <source>No model list: %1</source>
-            <translation>无法获取模型列表：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="468" />
-            <source>Requests go to: %1</source>
-            <translation>请求发送至：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="471" />
-            <source>The URL has no endpoint suffix, so the API's is appended (EvalScope's rule).</source>
-            <translation>URL 没有端点后缀，因此按 EvalScope 的规则追加该 API 的后缀。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="481" />
-            <source>Closed loop: a fixed number of requests in flight (--parallel)</source>
-            <translation>闭环：固定数量的在途请求（--parallel）</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="482" />
-            <source>Open loop: requests arrive at a rate, whatever is in flight (--rate)</source>
-            <translation>开环：请求按速率到达，不论在途多少（--rate）</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="489" />
-            <source>One row per run point: its load and its number of requests. Double-click to edit.</source>
-            <translation>每行一个运行点：其负载与请求数。双击即可编辑。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="501" />
-            <source>Add point</source>
-            <translation>添加运行点</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="505" />
-            <source>Remove point</source>
-            <translation>删除运行点</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="516" />
-            <source>Mode:</source>
-            <translation>模式：</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="517" />
-            <source>Points:</source>
-            <translation>运行点：</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="588" />
-            <source>Preview prompts</source>
-            <translation>预览提示词</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="590" />
-            <source>Load the dataset as a run would and show its first prompts with their token counts (counted with --tokenizer-path).</source>
-            <translation>像运行时一样加载数据集，显示前几条提示词及其 token 数（用 --tokenizer-path 计数）。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="599" />
-            <source>Tokens</source>
-            <translation>Token 数</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="599" />
-            <source>Prompt</source>
-            <translation>提示词</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="616" />
-            <source>Preview:</source>
-            <translation>预览：</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="624" />
-            <source>Loading the prompts…</source>
-            <translation>正在加载提示词…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="633" />
-            <source>No preview: %1</source>
-            <translation>无法预览：%1</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../ui/pages/runsetuppage.cpp" line="650" />
-            <source>The first %n prompt(s).</source>
-            <translation>
-                <numerusform>前 %n 条提示词。</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../ui/pages/runsetuppage.cpp" line="651" />
-            <source>The first %n prompt(s); set a tokenizer path to count their tokens.</source>
-            <translation>
-                <numerusform>前 %n 条提示词；设置分词器路径即可统计 token 数。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="664" />
-            <source>Named run setups, kept between launches (without the API key).</source>
-            <translation>命名的运行配置，跨启动保留（不含 API 密钥）。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="672" />
-            <source>Preset:</source>
-            <translation>预设：</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="674" />
-            <source>Load</source>
-            <translation>加载</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="675" />
-            <source>Save as…</source>
-            <translation>另存为…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="676" />
-            <source>Duplicate…</source>
-            <translation>复制…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="677" />
-            <source>Delete</source>
-            <translation>删除</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="724" />
-            <source>Preset '%1' loaded.</source>
-            <translation>已加载预设“%1”。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="725" />
-            <source>Preset '%1' loaded, without: %2</source>
-            <translation>已加载预设“%1”，未包含：%2</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="757" />
-            <source>Save preset</source>
-            <translation>保存预设</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="757" />
-            <source>Name:</source>
-            <translation>名称：</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="769" />
-            <source>Duplicate preset</source>
-            <translation>复制预设</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="769" />
-            <source>Name of the copy:</source>
-            <translation>副本名称：</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="769" />
-            <source>%1 (copy)</source>
-            <translation>%1（副本）</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="857" />
-            <source>Not in this version: %1</source>
-            <translation>本版本不支持：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="892" />
-            <source>&amp;Copy as command</source>
-            <translation>复制为命令(&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="894" />
-            <source>Put the equivalent 'throughline-cli run …' line on the clipboard (the API key masked).</source>
-            <translation>将等效的 'throughline-cli run …' 命令复制到剪贴板（API 密钥已隐藏）。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="896" />
-            <source>&amp;Paste command…</source>
-            <translation>粘贴命令(&amp;P)…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="898" />
-            <source>Fill the form from an 'evalscope perf …' or 'throughline-cli run …' command.</source>
-            <translation>用 'evalscope perf …' 或 'throughline-cli run …' 命令填写表单。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="901" />
-            <source>&amp;Run</source>
-            <translation>运行(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="1010" />
-            <location filename="../ui/pages/runsetuppage.cpp" line="1026" />
-            <source>Fix these to run:</source>
-            <translation>运行前请修正：</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="1023" />
-            <source>Start the sweep.</source>
-            <translation>开始扫描测试。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="1081" />
-            <source>The command could not be read:</source>
-            <translation>无法读取该命令：</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="1091" />
-            <source>The form now holds the pasted command.</source>
-            <translation>表单已填入粘贴的命令。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="1092" />
-            <source>The form now holds the pasted command, without: %1</source>
-            <translation>表单已填入粘贴的命令，未包含：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="1100" />
-            <source>Copied: %1</source>
-            <translation>已复制：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="1107" />
-            <source>Paste command</source>
-            <translation>粘贴命令</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsetuppage.cpp" line="1108" />
-            <source>An 'evalscope perf …' or 'throughline-cli run …' command:</source>
-            <translation>'evalscope perf …' 或 'throughline-cli run …' 命令：</translation>
-        </message>
-        <message>
-            <source>Preset '%1' not saved: %2</source>
-            <translation>预设“%1”未保存：%2</translation>
-        </message>
-        <message>
-            <source>Preset '%1' not deleted: %2</source>
-            <translation>预设“%1”未删除：%2</translation>
-        </message>
-        <message>
-            <source>Named run setups, stored in the project %1 (without the API key).</source>
-            <translation>命名的运行设置，保存在项目 %1 中（不含 API 密钥）。</translation>
-        </message>
-        <message>
-            <source>Named run setups, kept in this computer's settings while no writable project is open (without the API key).</source>
-            <translation>命名的运行设置；未打开可写项目时保存在本机设置中（不含 API 密钥）。</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::RunsBrowserPage</name>
-        <message>
-            <location filename="../ui/pages/runsbrowserpage.cpp" line="29" />
-            <source>Filter by name, tag or model</source>
-            <translation>按名称、标签或模型筛选</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsbrowserpage.cpp" line="32" />
-            <source>No grouping</source>
-            <translation>不分组</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsbrowserpage.cpp" line="33" />
-            <source>Group by date</source>
-            <translation>按日期分组</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsbrowserpage.cpp" line="34" />
-            <source>Group by target and model</source>
-            <translation>按目标和模型分组</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsbrowserpage.cpp" line="77" />
-            <source>No project open: use File ▸ Open Project… to browse stored runs.</source>
-            <translation>没有打开的项目：使用“文件 ▸ 打开项目…”浏览已保存的运行。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsbrowserpage.cpp" line="79" />
-            <source>%1 has no runs yet.</source>
-            <translation>%1 中还没有运行。</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../ui/pages/runsbrowserpage.cpp" line="81" />
-            <source>%n run(s) in %1</source>
-            <translation>
-                <numerusform>%1 中有 %n 个运行</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsbrowserpage.cpp" line="153" />
-            <source>&amp;Open</source>
-            <translation>打开(&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsbrowserpage.cpp" line="154" />
-            <source>&amp;Rename…</source>
-            <translation>重命名(&amp;R)…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsbrowserpage.cpp" line="155" />
-            <source>&amp;Tags…</source>
-            <translation>标签(&amp;T)…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsbrowserpage.cpp" line="156" />
-            <source>&amp;Note…</source>
-            <translation>备注(&amp;N)…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsbrowserpage.cpp" line="158" />
-            <source>Re-run with This &amp;Configuration</source>
-            <translation>用此配置重新运行(&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsbrowserpage.cpp" line="159" />
-            <source>D&amp;uplicate Settings to the Form</source>
-            <translation>将设置复制到表单(&amp;U)</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsbrowserpage.cpp" line="161" />
-            <source>&amp;Delete…</source>
-            <translation>删除(&amp;D)…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/runsbrowserpage.cpp" line="163" />
-            <source>&amp;Compare Selected Runs</source>
-            <translation>比较所选运行(&amp;C)</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::SettingsDialog</name>
-        <message>
-            <location filename="../ui/dialogs/settingsdialog.cpp" line="23" />
-            <source>Settings</source>
-            <translation>设置</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/settingsdialog.cpp" line="25" />
-            <source>System language</source>
-            <translation>系统语言</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/settingsdialog.cpp" line="31" />
-            <source>&amp;Language:</source>
-            <translation>语言(&amp;L)：</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/settingsdialog.cpp" line="32" />
-            <source>A new language applies the next time Throughline starts. The colours follow the desktop's theme.</source>
-            <translation>新的语言将在下次启动 Throughline 时生效。颜色跟随桌面主题。</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/settingsdialog.cpp" line="38" />
-            <source>&amp;Projects folder:</source>
-            <translation>项目文件夹(&amp;P)：</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/settingsdialog.cpp" line="39" />
-            <source>&amp;Import from:</source>
-            <translation>导入位置(&amp;I)：</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/settingsdialog.cpp" line="59" />
-            <source>…</source>
-            <translation>…</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/settingsdialog.cpp" line="60" />
-            <source>Choose a folder</source>
-            <translation>选择文件夹</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/settingsdialog.cpp" line="71" />
-            <source>Choose a Folder</source>
-            <translation>选择文件夹</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::ShortcutsDialog</name>
-        <message>
-            <location filename="../ui/dialogs/shortcutsdialog.cpp" line="15" />
-            <source>Keyboard Shortcuts</source>
-            <translation>键盘快捷键</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/shortcutsdialog.cpp" line="18" />
-            <source>Action</source>
-            <translation>操作</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/shortcutsdialog.cpp" line="18" />
-            <source>Shortcut</source>
-            <translation>快捷键</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::SimServer</name>
-        <message>
-            <location filename="../core/sim/simserver.cpp" line="53" />
-            <source>Cannot listen on %1: not an IP address or a known host name</source>
-            <translation>无法在 %1 上监听：不是 IP 地址或已知的主机名</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simserver.cpp" line="61" />
-            <source>Cannot listen on %1 port %2: %3</source>
-            <translation>无法在 %1 的端口 %2 上监听：%3</translation>
-        </message>
-        <message>
-            <location filename="../core/sim/simserver.cpp" line="75" />
-            <location filename="../core/sim/simserver.cpp" line="123" />
-            <source>Cannot write the trace to %1: %2</source>
-            <translation>无法将跟踪写入 %1：%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::SummaryTableModel</name>
-        <message>
-            <location filename="../ui/models/summarytablemodel.cpp" line="111" />
-            <source>–</source>
-            <comment>no sample</comment>
-            <translation>–</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/summarytablemodel.cpp" line="115" />
-            <source>%1 (stopped)</source>
-            <translation>%1（已停止）</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/summarytablemodel.cpp" line="138" />
-            <source>%1: %2</source>
-            <translation>%1：%2</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/summarytablemodel.cpp" line="141" />
-            <source>  e.g. %1</source>
-            <translation>  例如 %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/summarytablemodel.cpp" line="161" />
-            <source>Parallel</source>
-            <translation>并发</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/summarytablemodel.cpp" line="163" />
-            <source>Number</source>
-            <translation>请求数</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/summarytablemodel.cpp" line="172" />
-            <source>Maximum requests in flight (closed loop)</source>
-            <translation>最大并发请求数（闭环）</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/summarytablemodel.cpp" line="174" />
-            <source>Requests in this run point</source>
-            <translation>此测试点的请求数</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::SweepChartView</name>
-        <message>
-            <location filename="../ui/charts/sweepchartview.cpp" line="36" />
-            <source>Throughput and time to first token by load</source>
-            <translation>各负载下的吞吐量与首字延迟</translation>
-        </message>
-        <message>
-            <location filename="../ui/charts/sweepchartview.cpp" line="39" />
-            <source>Output tok/s (left axis)</source>
-            <translation>输出 token/秒（左轴）</translation>
-        </message>
-        <message>
-            <location filename="../ui/charts/sweepchartview.cpp" line="40" />
-            <source>TTFT P50 ms (right axis)</source>
-            <translation>TTFT P50 毫秒（右轴）</translation>
-        </message>
-        <message>
-            <location filename="../ui/charts/sweepchartview.cpp" line="41" />
-            <source>TTFT P99 ms (right axis)</source>
-            <translation>TTFT P99 毫秒（右轴）</translation>
-        </message>
-        <message>
-            <location filename="../ui/charts/sweepchartview.cpp" line="46" />
-            <source>parallel requests (log scale)</source>
-            <translation>并发请求数（对数刻度）</translation>
-        </message>
-        <message>
-            <location filename="../ui/charts/sweepchartview.cpp" line="48" />
-            <source>tokens/s</source>
-            <translation>token/秒</translation>
-        </message>
-        <message>
-            <location filename="../ui/charts/sweepchartview.cpp" line="50" />
-            <source>ms</source>
-            <translation>毫秒</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::SweepCurveChart</name>
-        <message>
-            <location filename="../ui/charts/sweepcurvechart.cpp" line="40" />
-            <source>Throughput–latency curve of the sweep</source>
-            <translation>扫描的吞吐量–延迟曲线</translation>
-        </message>
-        <message>
-            <location filename="../ui/charts/sweepcurvechart.cpp" line="42" />
-            <source>TTFT p50</source>
-            <translation>TTFT p50</translation>
-        </message>
-        <message>
-            <location filename="../ui/charts/sweepcurvechart.cpp" line="43" />
-            <source>TTFT p99</source>
-            <translation>TTFT p99</translation>
-        </message>
-        <message>
-            <location filename="../ui/charts/sweepcurvechart.cpp" line="45" />
-            <source>running point (provisional)</source>
-            <translation>进行中的测试点（暂定）</translation>
-        </message>
-        <message>
-            <location filename="../ui/charts/sweepcurvechart.cpp" line="51" />
-            <source>output tokens/s (ticks: tested load)</source>
-            <translation>输出 token/秒（刻度：测试负载）</translation>
-        </message>
-        <message>
-            <location filename="../ui/charts/sweepcurvechart.cpp" line="54" />
-            <source>TTFT (ms)</source>
-            <translation>TTFT（毫秒）</translation>
-        </message>
-        <message>
-            <source>output tokens/s</source>
-            <translation>输出 token/秒</translation>
-        </message>
-        <message>
-            <source>requests/s</source>
-            <translation>请求/秒</translation>
-        </message>
-        <message>
-            <source>TTFT</source>
-            <translation>TTFT</translation>
-        </message>
-        <message>
-            <source>ITL</source>
-            <translation>ITL</translation>
-        </message>
-        <message>
-            <source>latency</source>
-            <translation>延迟</translation>
-        </message>
-        <message>
-            <source>&amp;x:</source>
-            <translation>&amp;x：</translation>
-        </message>
-        <message>
-            <source>&amp;y (p50 and p99):</source>
-            <translation>&amp;y（p50 与 p99）：</translation>
-        </message>
-        <message>
-            <source>s</source>
-            <translation>秒</translation>
-        </message>
-        <message>
-            <source>ms</source>
-            <translation>毫秒</translation>
-        </message>
-        <message>
-            <source>%1 p50</source>
-            <translation>%1 p50</translation>
-        </message>
-        <message>
-            <source>%1 p99</source>
-            <translation>%1 p99</translation>
-        </message>
-        <message>
-            <source>%1 (ticks: tested load)</source>
-            <translation>%1（刻度：测试负载）</translation>
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::WorkbenchStatusBar</name>
-        <message>
-            <location filename="../ui/workbenchstatusbar.cpp" line="40" />
-            <source>No project: runs are shown but not saved</source>
-            <translation>无项目：运行结果只显示不保存</translation>
-        </message>
-        <message>
-            <location filename="../ui/workbenchstatusbar.cpp" line="42" />
-            <source>Project (read-only): %1</source>
-            <translation>项目（只读）：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/workbenchstatusbar.cpp" line="44" />
-            <source>Project: %1</source>
-            <translation>项目：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/workbenchstatusbar.cpp" line="51" />
-            <source>Target: not tested</source>
-            <translation>目标：未测试</translation>
-        </message>
-        <message>
-            <location filename="../ui/workbenchstatusbar.cpp" line="54" />
-            <source>Target: testing…</source>
-            <translation>目标：测试中…</translation>
-        </message>
-        <message>
-            <location filename="../ui/workbenchstatusbar.cpp" line="57" />
-            <source>Target: reachable</source>
-            <translation>目标：可访问</translation>
-        </message>
-        <message>
-            <location filename="../ui/workbenchstatusbar.cpp" line="58" />
-            <source>Target: reachable (%1 ms)</source>
-            <translation>目标：可访问（%1 毫秒）</translation>
-        </message>
-        <message>
-            <location filename="../ui/workbenchstatusbar.cpp" line="61" />
-            <source>Target: unreachable</source>
-            <translation>目标：无法访问</translation>
-        </message>
-        <message>
-            <location filename="../ui/workbenchstatusbar.cpp" line="73" />
-            <source>No run in progress</source>
-            <translation>没有进行中的运行</translation>
-        </message>
-        <message>
-            <location filename="../ui/workbenchstatusbar.cpp" line="76" />
-            <source>1 run in progress: testing the connection…</source>
-            <translation>1 个运行进行中：正在测试连接…</translation>
-        </message>
-        <message>
-            <location filename="../ui/workbenchstatusbar.cpp" line="79" />
-            <source>1 run in progress</source>
-            <translation>1 个运行进行中</translation>
-        </message>
-        <message>
-            <location filename="../ui/workbenchstatusbar.cpp" line="82" />
-            <source>1 run in progress: pausing between points</source>
-            <translation>1 个运行进行中：测试点之间暂停</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::ComparisonPage</name>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="77" />
-            <source>Select two or more runs in the project explorer (Ctrl+click) and choose &lt;b&gt;Compare Selected Runs&lt;/b&gt; from their context menu.</source>
-            <translation>在项目浏览器中选择两个或更多运行（Ctrl+单击），然后在右键菜单中选择&lt;b&gt;比较所选运行&lt;/b&gt;。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="87" />
-            <location filename="../ui/pages/comparisonpage.cpp" line="288" />
-            <source>%1 (%2)</source>
-            <translation>%1（%2）</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="109" />
-            <source>Parameter</source>
-            <translation>参数</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="109" />
-            <source>Baseline</source>
-            <translation>基线</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="109" />
-            <source>Candidate</source>
-            <translation>候选</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="109" />
-            <source>Workload</source>
-            <translation>工作负载</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="118" />
-            <source>Candidate:</source>
-            <translation>候选：</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="120" />
-            <source>Point:</source>
-            <translation>测试点：</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="122" />
-            <source>Sweep chart:</source>
-            <translation>扫描图：</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="129" />
-            <source>Metrics</source>
-            <translation>指标</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="130" />
-            <source>Configuration</source>
-            <translation>配置</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="164" />
-            <source>run %1 is not in the project</source>
-            <translation>项目中没有运行 %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="181" />
-            <source>Select at least two runs to compare.</source>
-            <translation>请至少选择两个运行进行比较。</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../ui/pages/comparisonpage.cpp" line="184" />
-            <source>Comparing %n run(s): loading their requests and bootstrapping the verdicts…</source>
-            <translation>
-                <numerusform>正在比较 %n 个运行：加载其请求并以自助法计算结论…</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="191" />
-            <source>%1 · %2 · %3</source>
-            <translation>%1 · %2 · %3</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="200" />
-            <source>Cannot compare: %1</source>
-            <translation>无法比较：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="208" />
-            <source> (baseline)</source>
-            <translation>（基线）</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="244" />
-            <source>⚠ Not comparable: %1</source>
-            <translation>⚠ 不可比较：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="246" />
-            <source>⚠ No point of the same load in both runs.</source>
-            <translation>⚠ 两个运行没有负载相同的测试点。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="248" />
-            <source>Only in the baseline: %1</source>
-            <translation>仅在基线中：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="250" />
-            <source>Only in the candidate: %1</source>
-            <translation>仅在候选中：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="258" />
-            <source>defines the workload</source>
-            <translation>决定工作负载</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="264" />
-            <source>(the same configuration)</source>
-            <translation>（配置相同）</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="289" />
-            <source>%1 against the load</source>
-            <translation>%1 随负载变化</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="289" />
-            <source>rate (req/s)</source>
-            <translation>速率（req/s）</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="289" />
-            <source>parallel</source>
-            <translation>并发数</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="306" />
-            <source>Throughput–latency</source>
-            <translation>吞吐量–延迟</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="306" />
-            <source>output throughput (tok/s)</source>
-            <translation>输出吞吐量（tok/s）</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/comparisonpage.cpp" line="306" />
-            <source>average latency (s)</source>
-            <translation>平均延迟（s）</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::ComparisonTableModel</name>
-        <message>
-            <location filename="../ui/models/comparisontablemodel.cpp" line="63" />
-            <source>better</source>
-            <translation>更好</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/comparisontablemodel.cpp" line="65" />
-            <source>worse</source>
-            <translation>更差</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/comparisontablemodel.cpp" line="67" />
-            <source>different</source>
-            <translation>不同</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/comparisontablemodel.cpp" line="69" />
-            <source>inconclusive</source>
-            <translation>无定论</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/comparisontablemodel.cpp" line="73" />
-            <source>n/a</source>
-            <translation>不适用</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/comparisontablemodel.cpp" line="104" />
-            <source>%1 (%2)</source>
-            <translation>%1（%2）</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/comparisontablemodel.cpp" line="112" />
-            <source>%1%</source>
-            <translation>%1%</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/comparisontablemodel.cpp" line="117" />
-            <source>[%1, %2]</source>
-            <translation>[%1, %2]</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/comparisontablemodel.cpp" line="125" />
-            <source>&lt;b&gt;%1&lt;/b&gt; (%2, %3)&lt;br&gt;%4</source>
-            <translation>&lt;b&gt;%1&lt;/b&gt;（%2，%3）&lt;br&gt;%4</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/comparisontablemodel.cpp" line="126" />
-            <source>text</source>
-            <translation>文本</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/comparisontablemodel.cpp" line="130" />
-            <source>%1&lt;br&gt;%2 baseline and %3 candidate samples</source>
-            <translation>%1&lt;br&gt;基线 %2 个样本，候选 %3 个样本</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/comparisontablemodel.cpp" line="192" />
-            <source>Metric</source>
-            <translation>指标</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/comparisontablemodel.cpp" line="194" />
-            <source>Baseline</source>
-            <translation>基线</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/comparisontablemodel.cpp" line="196" />
-            <source>Candidate</source>
-            <translation>候选</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/comparisontablemodel.cpp" line="198" />
-            <source>Δ</source>
-            <translation>Δ</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/comparisontablemodel.cpp" line="200" />
-            <source>Δ %</source>
-            <translation>Δ %</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/comparisontablemodel.cpp" line="202" />
-            <source>Verdict</source>
-            <translation>结论</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/comparisontablemodel.cpp" line="204" />
-            <source>95% interval of Δ</source>
-            <translation>Δ 的 95% 区间</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/comparisontablemodel.cpp" line="210" />
-            <source>From a seeded bootstrap of the stored requests (docs/METRICS.md, “Comparing runs”): better or worse when the interval of the difference excludes 0 and the change is at least 5%; inconclusive otherwise or with too few samples; n/a for one value per point.</source>
-            <translation>基于已存储请求的固定种子自助法（docs/METRICS.md，“Comparing runs”）：差值区间不含 0 且变化至少 5% 时为更好或更差；否则或样本过少时为无定论；每个测试点只有一个值的指标为不适用。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChartExportDialog</name>
-        <message>
-            <location filename="../ui/dialogs/chartexportdialog.cpp" line="24" />
-            <location filename="../ui/dialogs/chartexportdialog.cpp" line="96" />
-            <source>Export Chart</source>
-            <translation>导出图表</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/chartexportdialog.cpp" line="26" />
-            <source>PNG image</source>
-            <translation>PNG 图像</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/chartexportdialog.cpp" line="27" />
-            <source>SVG drawing (text stays text)</source>
-            <translation>SVG 矢量图（文字保留为文字）</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/chartexportdialog.cpp" line="30" />
-            <source> px</source>
-            <translation> 像素</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/chartexportdialog.cpp" line="37" />
-            <source>1x screen (96 dpi)</source>
-            <translation>1 倍屏幕（96 dpi）</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/chartexportdialog.cpp" line="38" />
-            <source>2x screen (192 dpi)</source>
-            <translation>2 倍屏幕（192 dpi）</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/chartexportdialog.cpp" line="39" />
-            <source>Print (300 dpi)</source>
-            <translation>打印（300 dpi）</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/chartexportdialog.cpp" line="43" />
-            <source>Browse…</source>
-            <translation>浏览…</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/chartexportdialog.cpp" line="49" />
-            <source>Format:</source>
-            <translation>格式：</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/chartexportdialog.cpp" line="50" />
-            <source>Width:</source>
-            <translation>宽度：</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/chartexportdialog.cpp" line="51" />
-            <source>Height:</source>
-            <translation>高度：</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/chartexportdialog.cpp" line="52" />
-            <source>Resolution:</source>
-            <translation>分辨率：</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/chartexportdialog.cpp" line="53" />
-            <source>File:</source>
-            <translation>文件：</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/chartexportdialog.cpp" line="95" />
-            <source>SVG drawings (*.svg)</source>
-            <translation>SVG 矢量图 (*.svg)</translation>
-        </message>
-        <message>
-            <location filename="../ui/dialogs/chartexportdialog.cpp" line="95" />
-            <source>PNG images (*.png)</source>
-            <translation>PNG 图像 (*.png)</translation>
-        </message>
-    </context>
-    <context>
-        <name>FailureTableModel</name>
-        <message>
-            <location filename="../ui/models/failuretablemodel.cpp" line="81" />
-            <source>none</source>
-            <translation>无</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/failuretablemodel.cpp" line="123" />
-            <source>Failure class</source>
-            <translation>失败类别</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/failuretablemodel.cpp" line="125" />
-            <source>HTTP status</source>
-            <translation>HTTP 状态</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/failuretablemodel.cpp" line="127" />
-            <source>Requests</source>
-            <translation>请求</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/failuretablemodel.cpp" line="129" />
-            <source>Share of requests</source>
-            <translation>占请求比例</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/failuretablemodel.cpp" line="131" />
-            <source>Example message</source>
-            <translation>示例消息</translation>
-        </message>
-    </context>
-    <context>
-        <name>RequestTableModel</name>
-        <message>
-            <location filename="../ui/models/requesttablemodel.cpp" line="204" />
-            <source>Point</source>
-            <translation>测试点</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/requesttablemodel.cpp" line="204" />
-            <source>#</source>
-            <translation>#</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/requesttablemodel.cpp" line="204" />
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/requesttablemodel.cpp" line="204" />
-            <source>HTTP</source>
-            <translation>HTTP</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/requesttablemodel.cpp" line="204" />
-            <source>Sent (s)</source>
-            <translation>发送时间 (s)</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/requesttablemodel.cpp" line="204" />
-            <source>TTFT (ms)</source>
-            <translation>TTFT (ms)</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/requesttablemodel.cpp" line="204" />
-            <source>Latency (ms)</source>
-            <translation>延迟 (ms)</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/requesttablemodel.cpp" line="205" />
-            <source>TPOT (ms)</source>
-            <translation>TPOT (ms)</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/requesttablemodel.cpp" line="205" />
-            <source>Input tokens</source>
-            <translation>输入 token</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/requesttablemodel.cpp" line="205" />
-            <source>Output tokens</source>
-            <translation>输出 token</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/requesttablemodel.cpp" line="205" />
-            <source>Error</source>
-            <translation>错误</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/requesttablemodel.cpp" line="220" />
-            <source>ok (warmup)</source>
-            <translation>成功（预热）</translation>
-        </message>
-        <message>
-            <location filename="../ui/models/requesttablemodel.cpp" line="220" />
-            <source>ok</source>
-            <translation>成功</translation>
-        </message>
-    </context>
-    <context>
-        <name>RequestTimelineView</name>
-        <message>
-            <location filename="../ui/charts/requesttimelineview.cpp" line="84" />
-            <source>Succeeded (send → last token)</source>
-            <translation>成功（发送 → 最后一个 token）</translation>
-        </message>
-        <message>
-            <location filename="../ui/charts/requesttimelineview.cpp" line="85" />
-            <source>First token</source>
-            <translation>首个 token</translation>
-        </message>
-        <message>
-            <location filename="../ui/charts/requesttimelineview.cpp" line="119" />
-            <source>Time since the point's first send (s)</source>
-            <translation>自该测试点首次发送起的时间 (s)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../ui/charts/requesttimelineview.cpp" line="124" />
-            <source>Requests, by send time (%n)</source>
-            <translation>
-                <numerusform>请求，按发送时间排列（%n）</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>ResultsPage</name>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="175" />
-            <source>No results yet: run a benchmark or pick a run in the Runs list.</source>
-            <translation>暂无结果：请运行一次基准测试，或在运行列表中选择一个运行。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="209" />
-            <source>The point the percentile table and the Point tab show</source>
-            <translation>百分位表和“测试点”页显示的测试点</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="226" />
-            <source>Rename…</source>
-            <translation>重命名…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="226" />
-            <source>Rename the run</source>
-            <translation>重命名此运行</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="228" />
-            <source>Tags…</source>
-            <translation>标签…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="228" />
-            <source>Edit the run's tags</source>
-            <translation>编辑此运行的标签</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="230" />
-            <source>Notes…</source>
-            <translation>备注…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="230" />
-            <source>Edit the run's notes</source>
-            <translation>编辑此运行的备注</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="232" />
-            <source>Re-run</source>
-            <translation>重新运行</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="232" />
-            <source>Run the same configuration again</source>
-            <translation>以相同配置再次运行</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="234" />
-            <source>Copy as command</source>
-            <translation>复制为命令</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="235" />
-            <source>Copy the throughline-cli command line of this run (the API key left out)</source>
-            <translation>复制此运行的 throughline-cli 命令行（不含 API 密钥）</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="239" />
-            <source>Export</source>
-            <translation>导出</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="242" />
-            <source>HTML report…</source>
-            <translation>HTML 报告…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="243" />
-            <source>EvalScope output folder…</source>
-            <translation>EvalScope 输出文件夹…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="244" />
-            <source>Summary table as CSV…</source>
-            <translation>汇总表导出为 CSV…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="244" />
-            <location filename="../ui/pages/resultspage.cpp" line="287" />
-            <source>summary</source>
-            <translation>汇总</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="246" />
-            <source>Requests as CSV (as filtered)…</source>
-            <translation>请求导出为 CSV（按当前筛选）…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="246" />
-            <location filename="../ui/pages/resultspage.cpp" line="435" />
-            <location filename="../ui/pages/resultspage.cpp" line="456" />
-            <location filename="../ui/pages/resultspage.cpp" line="890" />
-            <location filename="../ui/pages/resultspage.cpp" line="893" />
-            <source>requests</source>
-            <translation>请求</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="250" />
-            <source>Point:</source>
-            <translation>测试点：</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="254" />
-            <source>Summary</source>
-            <translation>汇总</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="255" />
-            <source>Sweep</source>
-            <translation>扫描</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="256" />
-            <source>Point</source>
-            <translation>测试点</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="257" />
-            <location filename="../ui/pages/resultspage.cpp" line="877" />
-            <source>Requests</source>
-            <translation>请求</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="258" />
-            <source>Configuration</source>
-            <translation>配置</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="294" />
-            <source>percentiles</source>
-            <translation>百分位</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="295" />
-            <source>Percentiles of the chosen point</source>
-            <translation>所选测试点的百分位</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="307" />
-            <source>failures</source>
-            <translation>失败</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="308" />
-            <source>Failures</source>
-            <translation>失败</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="344" />
-            <source>Metric:</source>
-            <translation>指标：</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="394" />
-            <source>Failed only</source>
-            <translation>仅失败</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="398" />
-            <source>Any outcome</source>
-            <translation>任意结果</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="406" />
-            <source>all</source>
-            <translation>全部</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="407" />
-            <source>slowest </source>
-            <translation>最慢 </translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="408" />
-            <source>Only the N requests with the longest latency (0: all)</source>
-            <translation>只显示延迟最长的 N 个请求（0：全部）</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="411" />
-            <source>Export CSV…</source>
-            <translation>导出 CSV…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="438" />
-            <source>Pick a request to see its timings, events, tokens and error.</source>
-            <translation>选择一个请求以查看其时间、事件、token 数和错误。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="465" />
-            <source>Parameter</source>
-            <translation>参数</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="465" />
-            <source>Value</source>
-            <translation>值</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="465" />
-            <source>Flag</source>
-            <translation>命令行选项</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="476" />
-            <source>Export…</source>
-            <translation>导出…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="477" />
-            <source>Save this chart as PNG or SVG</source>
-            <translation>将此图表保存为 PNG 或 SVG</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="480" />
-            <source>Copy</source>
-            <translation>复制</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="481" />
-            <source>Copy this chart to the clipboard as an image</source>
-            <translation>将此图表作为图像复制到剪贴板</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="500" />
-            <source>Export table as CSV…</source>
-            <translation>将表格导出为 CSV…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="531" />
-            <source>Success rate</source>
-            <translation>成功率</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="558" />
-            <source>Loading the run…</source>
-            <translation>正在加载运行…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="577" />
-            <source>the run %1 is not in the project</source>
-            <translation>项目中没有运行 %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="614" />
-            <source>The run could not be read: %1</source>
-            <translation>无法读取该运行：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="667" />
-            <source>Every point</source>
-            <translation>所有测试点</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../ui/pages/resultspage.cpp" line="670" />
-            <source>%1 · %n requests</source>
-            <translation>
-                <numerusform>%1 · %n 个请求</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../ui/pages/resultspage.cpp" line="687" />
-            <location filename="../ui/pages/resultspage.cpp" line="697" />
-            <source>%n points</source>
-            <translation>
-                <numerusform>%n 个测试点</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="691" />
-            <source>Run “%1”</source>
-            <translation>运行“%1”</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="693" />
-            <source>Model &lt;b&gt;%1&lt;/b&gt;</source>
-            <translation>模型 &lt;b&gt;%1&lt;/b&gt;</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="694" />
-            <source>target %1</source>
-            <translation>目标 %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="695" />
-            <source>started %1</source>
-            <translation>开始于 %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="696" />
-            <source>status &lt;b&gt;%1&lt;/b&gt;</source>
-            <translation>状态 &lt;b&gt;%1&lt;/b&gt;</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../ui/pages/resultspage.cpp" line="698" />
-            <source>%n requests</source>
-            <translation>
-                <numerusform>%n 个请求</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="700" />
-            <source>tags: %1</source>
-            <translation>标签：%1</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../ui/pages/resultspage.cpp" line="708" />
-            <source>⚠ %n failed requests (%1 %)</source>
-            <translation>
-                <numerusform>⚠ %n 个请求失败（%1 %）</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="721" />
-            <source>No request failed.</source>
-            <translation>没有请求失败。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="722" />
-            <source>%1 of %2 requests failed, by class and HTTP status:</source>
-            <translation>%2 个请求中有 %1 个失败，按类别和 HTTP 状态：</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="739" />
-            <source>Request rate (req/s)</source>
-            <translation>请求速率 (req/s)</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="739" />
-            <source>Concurrency (parallel requests)</source>
-            <translation>并发数（并行请求）</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="745" />
-            <source>%1 against the load</source>
-            <translation>%1 随负载变化</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="797" />
-            <source>Percentile curves · %1</source>
-            <translation>百分位曲线 · %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="798" />
-            <source>Percentile (%)</source>
-            <translation>百分位 (%)</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="798" />
-            <source>Time (ms)</source>
-            <translation>时间 (ms)</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="876" />
-            <source>TTFT distribution · %1</source>
-            <translation>TTFT 分布 · %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="877" />
-            <source>Time to first token (ms)</source>
-            <translation>首 token 时间 (ms)</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="881" />
-            <location filename="../ui/pages/resultspage.cpp" line="944" />
-            <source>TTFT</source>
-            <translation>TTFT</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="882" />
-            <source>ITL distribution · %1</source>
-            <translation>ITL 分布 · %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="883" />
-            <source>Inter-token latency (ms)</source>
-            <translation>token 间延迟 (ms)</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="883" />
-            <source>Events</source>
-            <translation>事件</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="887" />
-            <source>ITL</source>
-            <translation>ITL</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="888" />
-            <source>TTFT against prompt length · %1</source>
-            <translation>TTFT 与提示长度 · %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="889" />
-            <source>Prompt length (tokens)</source>
-            <translation>提示长度 (token)</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="889" />
-            <source>TTFT (ms)</source>
-            <translation>TTFT (ms)</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="891" />
-            <source>Latency against output length · %1</source>
-            <translation>延迟与输出长度 · %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="892" />
-            <source>Output length (tokens)</source>
-            <translation>输出长度 (token)</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="892" />
-            <source>Latency (ms)</source>
-            <translation>延迟 (ms)</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="894" />
-            <source>Request timeline · %1</source>
-            <translation>请求时间线 · %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="907" />
-            <location filename="../ui/pages/resultspage.cpp" line="917" />
-            <source>%1 of %2 requests</source>
-            <translation>%1 / %2 个请求</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="929" />
-            <source>Request %1 of point %2</source>
-            <translation>测试点 %2 的请求 %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="934" />
-            <source>Outcome</source>
-            <translation>结果</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="934" />
-            <source>succeeded</source>
-            <translation>成功</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="935" />
-            <source>HTTP status</source>
-            <translation>HTTP 状态</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="935" />
-            <source>none</source>
-            <translation>无</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="936" />
-            <source>Stream</source>
-            <translation>流式</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="936" />
-            <source>yes</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="936" />
-            <source>no</source>
-            <translation>否</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="937" />
-            <source>Sent</source>
-            <translation>发送</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="937" />
-            <source>%1 s after the run started</source>
-            <translation>运行开始后 %1 秒</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="938" />
-            <source>Scheduled</source>
-            <translation>计划发送</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="939" />
-            <source>Headers</source>
-            <translation>响应头</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="940" />
-            <source>First token</source>
-            <translation>首个 token</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="941" />
-            <source>Last token</source>
-            <translation>最后一个 token</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="942" />
-            <source>End</source>
-            <translation>结束</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="945" />
-            <source>Latency</source>
-            <translation>延迟</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="946" />
-            <source>TPOT</source>
-            <translation>TPOT</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="948" />
-            <source>Prompt tokens</source>
-            <translation>提示 token</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="948" />
-            <location filename="../ui/pages/resultspage.cpp" line="949" />
-            <location filename="../ui/pages/resultspage.cpp" line="950" />
-            <source>unknown</source>
-            <translation>未知</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="949" />
-            <source>Output tokens</source>
-            <translation>输出 token</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="950" />
-            <source>Cached tokens</source>
-            <translation>缓存 token</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="951" />
-            <source>Token counts from</source>
-            <translation>token 计数来源</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="952" />
-            <source>Bytes received</source>
-            <translation>接收字节数</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="953" />
-            <source>Resends</source>
-            <translation>重发次数</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="955" />
-            <source>Response id</source>
-            <translation>响应 ID</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="958" />
-            <source>Error</source>
-            <translation>错误</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="960" />
-            <source>Response text</source>
-            <translation>响应文本</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="961" />
-            <source>Throughline stores timings and token counts, not the generated text.</source>
-            <translation>Throughline 保存时间和 token 数，不保存生成的文本。</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../ui/pages/resultspage.cpp" line="970" />
-            <source>%n data events, ms after the send</source>
-            <translation>
-                <numerusform>%n 个数据事件，发送后的毫秒数</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="1003" />
-            <source>Differs from the default</source>
-            <translation>与默认值不同</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="1017" />
-            <source>The command line was copied to the clipboard (without the API key).</source>
-            <translation>命令行已复制到剪贴板（不含 API 密钥）。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="1043" />
-            <source>Exporting…</source>
-            <translation>正在导出…</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="1050" />
-            <source>The export failed: %1</source>
-            <translation>导出失败：%1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="1065" />
-            <location filename="../ui/pages/resultspage.cpp" line="1071" />
-            <source>Chart saved to %1</source>
-            <translation>图表已保存到 %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="1082" />
-            <source>The chart was copied to the clipboard.</source>
-            <translation>图表已复制到剪贴板。</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="1105" />
-            <source>Percentile</source>
-            <translation>百分位</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="1117" />
-            <source>Table saved to %1</source>
-            <translation>表格已保存到 %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="1133" />
-            <source>Requests saved to %1</source>
-            <translation>请求已保存到 %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="1143" />
-            <source>Export Table</source>
-            <translation>导出表格</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="1143" />
-            <source>CSV files (*.csv)</source>
-            <translation>CSV 文件 (*.csv)</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="1154" />
-            <source>Report saved to %1</source>
-            <translation>报告已保存到 %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="1168" />
-            <source>EvalScope output written under %1</source>
-            <translation>EvalScope 输出已写入 %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="1181" />
-            <source>Export HTML Report</source>
-            <translation>导出 HTML 报告</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="1182" />
-            <source>HTML files (*.html)</source>
-            <translation>HTML 文件 (*.html)</translation>
-        </message>
-        <message>
-            <location filename="../ui/pages/resultspage.cpp" line="1190" />
-            <source>Export as EvalScope Output</source>
-            <translation>导出为 EvalScope 输出</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::ChartExporter</name>
-        <message>
-            <location filename="../ui/charts/chartexporter.cpp" line="105" />
-            <location filename="../ui/charts/chartexporter.cpp" line="117" />
-            <source>%1 could not be written: %2</source>
-            <translation>无法写入 %1：%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>ParameterLabel</name>
-        <message>
-            <source>API</source>
-            <translation>API 类型</translation>
-        </message>
-        <message>
-            <source>API key</source>
-            <translation>API 密钥</translation>
-        </message>
-        <message>
-            <source>API key env</source>
-            <translation>API 密钥环境变量</translation>
-        </message>
-        <message>
-            <source>Apply chat template</source>
-            <translation>应用聊天模板</translation>
-        </message>
-        <message>
-            <source>Arrival distribution</source>
-            <translation>到达分布</translation>
-        </message>
-        <message>
-            <source>Attn implementation</source>
-            <translation>注意力实现</translation>
-        </message>
-        <message>
-            <source>Burstiness</source>
-            <translation>突发度</translation>
-        </message>
-        <message>
-            <source>CA cert</source>
-            <translation>CA 证书</translation>
-        </message>
-        <message>
-            <source>Connect rate</source>
-            <translation>连接速率</translation>
-        </message>
-        <message>
-            <source>Connect timeout</source>
-            <translation>连接超时</translation>
-        </message>
-        <message>
-            <source>Continuous usage</source>
-            <translation>持续用量统计</translation>
-        </message>
-        <message>
-            <source>Data source</source>
-            <translation>数据来源</translation>
-        </message>
-        <message>
-            <source>Dataset</source>
-            <translation>数据集</translation>
-        </message>
-        <message>
-            <source>Dataset args</source>
-            <translation>数据集参数</translation>
-        </message>
-        <message>
-            <source>Dataset cache</source>
-            <translation>数据集缓存</translation>
-        </message>
-        <message>
-            <source>Dataset offset</source>
-            <translation>数据集偏移</translation>
-        </message>
-        <message>
-            <source>Dataset path</source>
-            <translation>数据集路径</translation>
-        </message>
-        <message>
-            <source>Db commit interval</source>
-            <translation>数据库提交间隔</translation>
-        </message>
-        <message>
-            <source>Debug</source>
-            <translation>调试</translation>
-        </message>
-        <message>
-            <source>Duration</source>
-            <translation>持续时间</translation>
-        </message>
-        <message>
-            <source>Enable progress tracker</source>
-            <translation>启用进度跟踪</translation>
-        </message>
-        <message>
-            <source>Extra args</source>
-            <translation>额外参数</translation>
-        </message>
-        <message>
-            <source>Frequency penalty</source>
-            <translation>频率惩罚</translation>
-        </message>
-        <message>
-            <source>Headers</source>
-            <translation>请求头</translation>
-        </message>
-        <message>
-            <source>Image format</source>
-            <translation>图像格式</translation>
-        </message>
-        <message>
-            <source>Image height</source>
-            <translation>图像高度</translation>
-        </message>
-        <message>
-            <source>Image num</source>
-            <translation>图像数量</translation>
-        </message>
-        <message>
-            <source>Image patch size</source>
-            <translation>图像分块大小</translation>
-        </message>
-        <message>
-            <source>Image width</source>
-            <translation>图像宽度</translation>
-        </message>
-        <message>
-            <source>In flight task multiplier</source>
-            <translation>在途任务倍数</translation>
-        </message>
-        <message>
-            <source>Insecure</source>
-            <translation>不校验证书</translation>
-        </message>
-        <message>
-            <source>Log every N query</source>
-            <translation>每 N 个请求记录一次</translation>
-        </message>
-        <message>
-            <source>Logprobs</source>
-            <translation>对数概率</translation>
-        </message>
-        <message>
-            <source>Max event bytes</source>
-            <translation>单事件最大字节数</translation>
-        </message>
-        <message>
-            <source>Max prompt length</source>
-            <translation>最大提示长度</translation>
-        </message>
-        <message>
-            <source>Max response bytes</source>
-            <translation>最大响应字节数</translation>
-        </message>
-        <message>
-            <source>Max tokens</source>
-            <translation>最大令牌数</translation>
-        </message>
-        <message>
-            <source>Max turns</source>
-            <translation>最大轮数</translation>
-        </message>
-        <message>
-            <source>Min prompt length</source>
-            <translation>最小提示长度</translation>
-        </message>
-        <message>
-            <source>Min tokens</source>
-            <translation>最小令牌数</translation>
-        </message>
-        <message>
-            <source>Min turns</source>
-            <translation>最小轮数</translation>
-        </message>
-        <message>
-            <source>Model</source>
-            <translation>模型</translation>
-        </message>
-        <message>
-            <source>Multi turn</source>
-            <translation>多轮对话</translation>
-        </message>
-        <message>
-            <source>Multi turn args</source>
-            <translation>多轮对话参数</translation>
-        </message>
-        <message>
-            <source>N choices</source>
-            <translation>候选数 N</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>No outputs</source>
-            <translation>不写输出文件</translation>
-        </message>
-        <message>
-            <source>No proxy</source>
-            <translation>不使用代理</translation>
-        </message>
-        <message>
-            <source>No test connection</source>
-            <translation>跳过连接测试</translation>
-        </message>
-        <message>
-            <source>No timestamp</source>
-            <translation>不加时间戳</translation>
-        </message>
-        <message>
-            <source>Num workers</source>
-            <translation>工作线程数</translation>
-        </message>
-        <message>
-            <source>Number</source>
-            <translation>请求数</translation>
-        </message>
-        <message>
-            <source>Open loop</source>
-            <translation>开环</translation>
-        </message>
-        <message>
-            <source>Outputs dir</source>
-            <translation>输出目录</translation>
-        </message>
-        <message>
-            <source>Parallel</source>
-            <translation>并发数</translation>
-        </message>
-        <message>
-            <source>Port</source>
-            <translation>端口</translation>
-        </message>
-        <message>
-            <source>Prefix length</source>
-            <translation>前缀长度</translation>
-        </message>
-        <message>
-            <source>Project</source>
-            <translation>项目</translation>
-        </message>
-        <message>
-            <source>Prompt</source>
-            <translation>提示词</translation>
-        </message>
-        <message>
-            <source>Query template</source>
-            <translation>请求模板</translation>
-        </message>
-        <message>
-            <source>Queue size multiplier</source>
-            <translation>队列大小倍数</translation>
-        </message>
-        <message>
-            <source>Rate</source>
-            <translation>速率</translation>
-        </message>
-        <message>
-            <source>Read timeout</source>
-            <translation>读取超时</translation>
-        </message>
-        <message>
-            <source>Repetition penalty</source>
-            <translation>重复惩罚</translation>
-        </message>
-        <message>
-            <source>SLA auto tune</source>
-            <translation>SLA 自动调优</translation>
-        </message>
-        <message>
-            <source>SLA fixed parallel</source>
-            <translation>SLA 固定并发数</translation>
-        </message>
-        <message>
-            <source>SLA lower bound</source>
-            <translation>SLA 下限</translation>
-        </message>
-        <message>
-            <source>SLA num runs</source>
-            <translation>SLA 重复次数</translation>
-        </message>
-        <message>
-            <source>SLA number multiplier</source>
-            <translation>SLA 请求数倍数</translation>
-        </message>
-        <message>
-            <source>SLA params</source>
-            <translation>SLA 参数</translation>
-        </message>
-        <message>
-            <source>SLA upper bound</source>
-            <translation>SLA 上限</translation>
-        </message>
-        <message>
-            <source>SLA variable</source>
-            <translation>SLA 变量</translation>
-        </message>
-        <message>
-            <source>Seed</source>
-            <translation>随机种子</translation>
-        </message>
-        <message>
-            <source>Sleep interval</source>
-            <translation>间隔休眠</translation>
-        </message>
-        <message>
-            <source>Stop</source>
-            <translation>停止词</translation>
-        </message>
-        <message>
-            <source>Stop token ids</source>
-            <translation>停止令牌 ID</translation>
-        </message>
-        <message>
-            <source>Stream</source>
-            <translation>流式输出</translation>
-        </message>
-        <message>
-            <source>Swanlab API key</source>
-            <translation>SwanLab API 密钥</translation>
-        </message>
-        <message>
-            <source>Swanlab host</source>
-            <translation>SwanLab 主机</translation>
-        </message>
-        <message>
-            <source>Temperature</source>
-            <translation>温度</translation>
-        </message>
-        <message>
-            <source>Tokenize prompt</source>
-            <translation>对提示分词</translation>
-        </message>
-        <message>
-            <source>Tokenizer path</source>
-            <translation>分词器路径</translation>
-        </message>
-        <message>
-            <source>Top k</source>
-            <translation>Top k</translation>
-        </message>
-        <message>
-            <source>Top p</source>
-            <translation>Top p</translation>
-        </message>
-        <message>
-            <source>Total timeout</source>
-            <translation>总超时</translation>
-        </message>
-        <message>
-            <source>Transport</source>
-            <translation>传输方式</translation>
-        </message>
-        <message>
-            <source>URL</source>
-            <translation>URL</translation>
-        </message>
-        <message>
-            <source>Visualizer</source>
-            <translation>可视化工具</translation>
-        </message>
-        <message>
-            <source>Wandb API key</source>
-            <translation>Wandb API 密钥</translation>
-        </message>
-        <message>
-            <source>Warmup num</source>
-            <translation>预热请求数</translation>
-        </message>
-        <message>
-            <source>Workers</source>
-            <translation>工作进程数</translation>
-        </message>
-    </context>
-    <context>
-        <name>tl::ChartHover</name>
-        <message>
-            <source>%1: %2 at %3 %4</source>
-            <translation>%1：%2，%3 为 %4</translation>
-        </message>
-    </context>
+{&quot;id&quot;,&quot;received_ns&quot;,&quot;headers_ns&quot;,&quot;chunk_ns&quot;:[..],&quot;planned_ns&quot;:[..],&quot;end_ns&quot;,&quot;prompt_tokens&quot;,
+&quot;completion_tokens&quot;,&quot;cached_tokens&quot;,&quot;status&quot;,&quot;fault&quot;}，CLOCK_MONOTONIC 纳秒。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="113"/>
+        <source>Address to listen on.</source>
+        <translation>监听地址。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="113"/>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="114"/>
+        <source>Port to listen on; 0 picks a free one.</source>
+        <translation>监听端口；0 表示自动选择空闲端口。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="114"/>
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="116"/>
+        <source>Time to first token in milliseconds.</source>
+        <translation>首字延迟（毫秒）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="116"/>
+        <location filename="../core/sim/simcommandline.cpp" line="118"/>
+        <location filename="../core/sim/simcommandline.cpp" line="139"/>
+        <location filename="../core/sim/simcommandline.cpp" line="141"/>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="118"/>
+        <source>Inter-token latency in milliseconds.</source>
+        <translation>token 间延迟（毫秒）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="120"/>
+        <source>Output length when the client does not set ignore_eos.</source>
+        <translation>客户端未设置 ignore_eos 时的输出长度。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="121"/>
+        <location filename="../core/sim/simcommandline.cpp" line="122"/>
+        <location filename="../core/sim/simcommandline.cpp" line="133"/>
+        <location filename="../core/sim/simcommandline.cpp" line="146"/>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="122"/>
+        <source>Event-loop threads; 0 uses one per CPU core.</source>
+        <translation>事件循环线程数；0 表示每个 CPU 核心一个。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="124"/>
+        <source>Model id reported by /v1/models (any model is served).</source>
+        <translation>/v1/models 报告的模型 id（任何模型都会提供服务）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="125"/>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="126"/>
+        <source>Require &apos;Authorization: Bearer &lt;key&gt;&apos; on /v1 endpoints.</source>
+        <translation>在 /v1 端点上要求 &apos;Authorization: Bearer &lt;key&gt;&apos;。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="127"/>
+        <source>key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="128"/>
+        <source>Log every request to stderr.</source>
+        <translation>将每个请求记录到 stderr。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="130"/>
+        <source>Serving-model preset: fast-gpu, slow-cpu, or a JSON file with the long option names as keys.</source>
+        <translation>服务模型预设：fast-gpu、slow-cpu，或以长选项名为键的 JSON 文件。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="131"/>
+        <source>name|file</source>
+        <translation>名称|文件</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="132"/>
+        <source>Sequence slots; more requests wait in a FIFO queue.</source>
+        <translation>序列槽数；更多的请求在 FIFO 队列中等待。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="134"/>
+        <source>Prompt tokens prefilled per second; 0 = free.</source>
+        <translation>每秒预填充的提示词 token 数；0 = 不耗时。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="135"/>
+        <source>tokens</source>
+        <translation>token 数</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="137"/>
+        <source>Fixed part of a decode step; giving it selects the batched model (ignores --ttft-ms/--itl-ms).</source>
+        <translation>解码步骤的固定部分；给出它即选择批处理模型（忽略 --ttft-ms/--itl-ms）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="140"/>
+        <source>Decode step cost per running request (batched model).</source>
+        <translation>每个运行中请求的解码步骤开销（批处理模型）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="143"/>
+        <source>Output length when the client sets no limit: fixed (--output-tokens), uniform:MIN:MAX or normal:MEAN:STD.</source>
+        <translation>客户端未设上限时的输出长度：fixed（--output-tokens）、uniform:MIN:MAX 或 normal:MEAN:STD。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="145"/>
+        <source>spec</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="146"/>
+        <source>Seed of the per-request draws (lengths, faults).</source>
+        <translation>逐请求抽样（长度、故障）的随机种子。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="149"/>
+        <source>Report repeated prompt prefixes as cached_tokens and skip their prefill.</source>
+        <translation>将重复的提示词前缀报告为 cached_tokens 并跳过其预填充。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="151"/>
+        <source>Turn the prefix cache off (after a preset turned it on).</source>
+        <translation>关闭前缀缓存（在预设打开它之后）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="153"/>
+        <source>Count prompt tokens with this Hugging Face tokenizer (a model folder or tokenizer.json; chat through its chat template) instead of 4 bytes a token.</source>
+        <translation>使用此 Hugging Face 分词器计算提示词 token 数（模型文件夹或 tokenizer.json；聊天经由其聊天模板），而不是按每 4 字节一个 token。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="155"/>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="157"/>
+        <source>Advertise keep-alive but close a connection, without an answer, when a second request arrives on it (servers that drop idle keep-alive connections).</source>
+        <translation>声明 keep-alive，但在同一连接上收到第二个请求时不应答直接关闭（模拟会丢弃空闲 keep-alive 连接的服务器）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="159"/>
+        <source>Tokens coalesced into one SSE chunk.</source>
+        <translation>合并到一个 SSE 块中的 token 数。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="159"/>
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="162"/>
+        <source>Inject KIND into each completion request with probability PROB (0..1); repeatable.</source>
+        <translation>以概率 PROB（0..1）向每个补全请求注入 KIND；可重复。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="163"/>
+        <source>kind:prob</source>
+        <translation>类型:概率</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="164"/>
+        <source>Inject KIND into every N-th completion request; repeatable.</source>
+        <translation>向每第 N 个补全请求注入 KIND；可重复。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="165"/>
+        <source>kind:n</source>
+        <translation>类型:n</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="166"/>
+        <source>Seconds without a byte for stall-mid-stream.</source>
+        <translation>stall-mid-stream 故障中无任何字节的秒数。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="166"/>
+        <location filename="../core/sim/simcommandline.cpp" line="169"/>
+        <source>s</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="168"/>
+        <source>Seconds before the status line for slow-headers.</source>
+        <translation>slow-headers 故障中状态行之前的秒数。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="171"/>
+        <source>A thread wakes at most once per this many microseconds; events due in between go out together, that much late at most. 0 = wake for every deadline.</source>
+        <translation>一个线程每隔这么多微秒最多唤醒一次；其间到期的事件一起发出，最多晚这么久。0 = 每个截止时间都唤醒。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="173"/>
+        <source>us</source>
+        <translation>微秒</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="175"/>
+        <source>Write every completion request&apos;s write times (ground truth) here, one JSON line each, as they end.</source>
+        <translation>在每个 completion 请求结束时，将其写入时间（真实值）写到此处，每个请求一行 JSON。</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="177"/>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="187"/>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>意外的参数 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="198"/>
+        <source>--%1 expects %2, got &apos;%3&apos;</source>
+        <translation>--%1 需要%2，收到 &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="221"/>
+        <source>--port expects a port number from 0 to 65535, got &apos;%1&apos;</source>
+        <translation>--port 需要 0 到 65535 之间的端口号，收到 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="223"/>
+        <location filename="../core/sim/simcommandline.cpp" line="225"/>
+        <location filename="../core/sim/simcommandline.cpp" line="235"/>
+        <location filename="../core/sim/simcommandline.cpp" line="237"/>
+        <source>a non-negative number of milliseconds</source>
+        <translation>非负的毫秒数</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="227"/>
+        <location filename="../core/sim/simcommandline.cpp" line="231"/>
+        <location filename="../core/sim/simcommandline.cpp" line="239"/>
+        <source>a whole number of at least 1</source>
+        <translation>至少为 1 的整数</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="229"/>
+        <source>a whole number from 0 to 1024</source>
+        <translation>0 到 1024 之间的整数</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="233"/>
+        <source>a non-negative number of tokens per second</source>
+        <translation>非负的每秒 token 数</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="241"/>
+        <source>a non-negative number of microseconds</source>
+        <translation>非负的微秒数</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="243"/>
+        <location filename="../core/sim/simcommandline.cpp" line="245"/>
+        <source>a non-negative number of seconds</source>
+        <translation>非负的秒数</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="255"/>
+        <source>a non-negative whole number</source>
+        <translation>非负整数</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="280"/>
+        <source>--model-name must not be empty</source>
+        <translation>--model-name 不能为空</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/csv.cpp" line="81"/>
+        <source>a quoted field opened on line %1 never ends</source>
+        <translation>第 %1 行开始的引号字段没有结束</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/csvexporter.cpp" line="240"/>
+        <location filename="../core/storage/evalscopeexporter.cpp" line="107"/>
+        <source>cannot create the folder &apos;%1&apos;; check the path and its permissions</source>
+        <translation>无法创建文件夹 &apos;%1&apos;；请检查路径及其权限</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeexporter.cpp" line="38"/>
+        <source>cannot create &apos;%1&apos;: %2</source>
+        <translation>无法创建 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="105"/>
+        <source>cannot open &apos;%1&apos;: %2</source>
+        <translation>无法打开 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="112"/>
+        <source>&apos;%1&apos; has no readable `result` table (EvalScope&apos;s benchmark_data.db): %2</source>
+        <translation>&apos;%1&apos; 中没有可读的 `result` 表（EvalScope 的 benchmark_data.db）：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="165"/>
+        <source>&apos;%1&apos; is not a folder; give an EvalScope output folder (it holds parallel_&lt;P&gt;_number_&lt;N&gt; folders)</source>
+        <translation>&apos;%1&apos; 不是文件夹；请提供 EvalScope 输出文件夹（其中包含 parallel_&lt;P&gt;_number_&lt;N&gt; 文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="170"/>
+        <source>&apos;%1&apos; holds no EvalScope run folder (parallel_&lt;P&gt;_number_&lt;N&gt; or rate_&lt;R&gt;_number_&lt;N&gt; with benchmark_data.db or benchmark_summary.json)</source>
+        <translation>&apos;%1&apos; 中没有 EvalScope 运行文件夹（带有 benchmark_data.db 或 benchmark_summary.json 的 parallel_&lt;P&gt;_number_&lt;N&gt; 或 rate_&lt;R&gt;_number_&lt;N&gt;）</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="288"/>
+        <source>no benchmark_args.json: the configuration holds only the load of each point</source>
+        <translation>没有 benchmark_args.json：配置中只有各测试点的负载</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="296"/>
+        <source>no start time: the run&apos;s date is the folder&apos;s modification time</source>
+        <translation>没有开始时间：运行日期取文件夹的修改时间</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="342"/>
+        <source>%1: benchmark_summary.json counts %2 successful requests, benchmark_data.db holds %3; the metrics follow the data</source>
+        <translation>%1：benchmark_summary.json 统计了 %2 个成功请求，benchmark_data.db 中有 %3 个；指标以数据为准</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="353"/>
+        <source>no benchmark_data.db in %1: no per-request data there; those points keep EvalScope&apos;s own summary and percentiles, not recomputed</source>
+        <translation>%1 中没有 benchmark_data.db：那里没有逐请求数据；这些测试点保留 EvalScope 自己的汇总和百分位，未重新计算</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="358"/>
+        <location filename="../core/storage/vllmimporter.cpp" line="288"/>
+        <source>no per-chunk times: chunk times rebuilt from TTFT and the ITL list</source>
+        <translation>没有逐块时间：块时间由 TTFT 和 ITL 列表重建</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="359"/>
+        <source>whether a chunk carried text is not recorded: every chunk counts as content</source>
+        <translation>未记录块中是否带有文本：每个块都计为内容</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="360"/>
+        <source>no scheduled send times, response-header times, HTTP status or bytes received</source>
+        <translation>没有计划发送时间、响应头时间、HTTP 状态或接收字节数</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="361"/>
+        <source>token counts may be the server&apos;s or EvalScope&apos;s tokenizer estimate: source unknown</source>
+        <translation>token 数可能来自服务器或 EvalScope 的分词器估算：来源未知</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="362"/>
+        <source>no warmup requests (EvalScope does not store them)</source>
+        <translation>没有预热请求（EvalScope 不保存它们）</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="364"/>
+        <source>failed requests carry no error class, status or message</source>
+        <translation>失败的请求没有错误类别、状态或消息</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectmigrations.cpp" line="132"/>
+        <source>upgrading to schema %1 failed at &apos;%2&apos;: %3</source>
+        <translation>升级到架构 %1 时在 &apos;%2&apos; 处失败：%3</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectreader.cpp" line="199"/>
+        <source>project &apos;%1&apos; holds no runs</source>
+        <translation>项目 &apos;%1&apos; 中没有运行</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectreader.cpp" line="200"/>
+        <source>project &apos;%1&apos; has no run &apos;%2&apos;; &apos;runs list&apos; shows the ids</source>
+        <translation>项目 &apos;%1&apos; 中没有运行 &apos;%2&apos;；&apos;runs list&apos; 会显示所有 id</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectreader.cpp" line="204"/>
+        <source>&apos;%1&apos; matches several runs of &apos;%2&apos;; give more of the id</source>
+        <translation>&apos;%1&apos; 匹配了 &apos;%2&apos; 中的多个运行；请给出更长的 id</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/runimporter.cpp" line="28"/>
+        <source>&apos;%1&apos;: %2</source>
+        <translation>&apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/runimporter.cpp" line="37"/>
+        <source>imported from run %1 of an exported Throughline run</source>
+        <translation>导入自导出的 Throughline 运行 %1</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/runimporter.cpp" line="69"/>
+        <source>&apos;%1&apos; does not exist</source>
+        <translation>&apos;%1&apos; 不存在</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/runimporter.cpp" line="84"/>
+        <source>&apos;%1&apos; is neither an EvalScope output folder, a vLLM bench serve result nor a Throughline run export; name the format with --format</source>
+        <translation>&apos;%1&apos; 既不是 EvalScope 输出文件夹，也不是 vLLM bench serve 结果或 Throughline 运行导出；请用 --format 指定格式</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/runjson.cpp" line="177"/>
+        <source>not JSON, or not a JSON object</source>
+        <translation>不是 JSON，或不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/runjson.cpp" line="179"/>
+        <source>not a Throughline run export (&quot;format&quot; is not &quot;throughline-run&quot;)</source>
+        <translation>不是 Throughline 运行导出（&quot;format&quot; 不是 &quot;throughline-run&quot;）</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/runjson.cpp" line="182"/>
+        <source>written by a newer Throughline (run format %1; this version reads up to %2); update Throughline to import it</source>
+        <translation>由更新版本的 Throughline 写入（运行格式 %1；此版本最多读取 %2）；请更新 Throughline 后再导入</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/runjson.cpp" line="207"/>
+        <source>the run has no &quot;config&quot; object</source>
+        <translation>运行中没有 &quot;config&quot; 对象</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/runjson.cpp" line="210"/>
+        <source>the run has no &quot;points&quot; list</source>
+        <translation>运行中没有 &quot;points&quot; 列表</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/runjson.cpp" line="221"/>
+        <source>point %1 is malformed: %2</source>
+        <translation>测试点 %1 格式错误：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/vllmimporter.cpp" line="144"/>
+        <source>&apos;%1&apos; is not a vLLM bench serve result (a JSON object with &quot;duration&quot;, &quot;completed&quot; and the throughput keys, as --save-result writes)</source>
+        <translation>&apos;%1&apos; 不是 vLLM bench serve 结果（即 --save-result 写出的、带有 &quot;duration&quot;、&quot;completed&quot; 和吞吐量键的 JSON 对象）</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/vllmimporter.cpp" line="165"/>
+        <source>no &quot;date&quot;: the run&apos;s date is the file&apos;s modification time</source>
+        <translation>没有 &quot;date&quot;：运行日期取文件的修改时间</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/vllmimporter.cpp" line="167"/>
+        <source>no endpoint URL (vLLM does not save --base-url/--host/--port)</source>
+        <translation>没有端点 URL（vLLM 不保存 --base-url/--host/--port）</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/vllmimporter.cpp" line="177"/>
+        <source>&apos;%1&apos;: object %2 is not a vLLM bench serve result</source>
+        <translation>&apos;%1&apos;：对象 %2 不是 vLLM bench serve 结果</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/vllmimporter.cpp" line="286"/>
+        <source>no per-request send times: every request is placed at the start of its point, and the test duration is vLLM&apos;s &quot;duration&quot;</source>
+        <translation>没有逐请求发送时间：每个请求都放在其测试点的开始，测试时长取 vLLM 的 &quot;duration&quot;</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/vllmimporter.cpp" line="289"/>
+        <source>TPOT follows EvalScope (one-token requests count as 0); vLLM&apos;s own TPOT leaves them out</source>
+        <translation>TPOT 按 EvalScope 计算（单 token 请求计为 0）；vLLM 自己的 TPOT 不计入它们</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/vllmimporter.cpp" line="291"/>
+        <source>no response-header times, HTTP status or bytes received; failures keep vLLM&apos;s error text</source>
+        <translation>没有响应头时间、HTTP 状态或接收字节数；失败保留 vLLM 的错误文本</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/vllmimporter.cpp" line="292"/>
+        <source>output token counts are the server&apos;s or vLLM&apos;s tokenizer estimate: source unknown</source>
+        <translation>输出 token 数可能来自服务器或 vLLM 的分词器估算：来源未知</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/vllmimporter.cpp" line="295"/>
+        <source>no per-request data (saved without --save-detailed): the summary and percentiles are vLLM&apos;s own figures, not recomputed; vLLM&apos;s TPOT leaves out one-token requests</source>
+        <translation>没有逐请求数据（保存时未使用 --save-detailed）：汇总和百分位是 vLLM 自己的数值，未重新计算；vLLM 的 TPOT 不计入单 token 请求</translation>
+    </message>
+    <message>
+        <location filename="../core/config/commandline.cpp" line="84"/>
+        <source>unterminated %1 quote</source>
+        <translation>未闭合的 %1 引号</translation>
+    </message>
+    <message>
+        <location filename="../core/config/commandline.cpp" line="154"/>
+        <source>not a benchmark command: give &apos;evalscope perf --flag value …&apos; or &apos;throughline-cli run …&apos;</source>
+        <translation>不是基准测试命令：请给出 &apos;evalscope perf --flag value …&apos; 或 &apos;throughline-cli run …&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/config/commandline.cpp" line="170"/>
+        <source>a file of this machine; give its flags</source>
+        <translation>这是本机上的文件；请给出其参数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/commandline.cpp" line="172"/>
+        <source>not an option Throughline knows</source>
+        <translation>不是 Throughline 认识的选项</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/dataset/promptpreview.cpp" line="29"/>
+        <source>(%n token id(s))</source>
+        <translation>
+            <numerusform>（%n 个 token ID）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptpreview.cpp" line="49"/>
+        <source>the dataset is not downloaded yet (%1); a run downloads it</source>
+        <translation>数据集尚未下载（%1）；运行时会下载</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/modellistfetcher.cpp" line="47"/>
+        <source>the answer is no model list (no &quot;data&quot; array)</source>
+        <translation>返回内容不是模型列表（没有 &quot;data&quot; 数组）</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/modellistfetcher.cpp" line="104"/>
+        <source>%1 could not be reached: %2</source>
+        <translation>无法连接 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/modellistfetcher.cpp" line="109"/>
+        <source>%1 answered HTTP %2</source>
+        <translation>%1 返回 HTTP %2</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_capacity.cpp" line="14"/>
+        <source>Service-level objectives for goodput, in milliseconds: ttft:MS tpot:MS e2el:MS (any of them). A request is good when it succeeded and every SLO given holds; goodput = good requests per second of the point (vLLM&apos;s meaning), with each SLO&apos;s attainment in percent.</source>
+        <translation>用于 goodput 的服务等级目标（SLO），单位为毫秒：ttft:MS tpot:MS e2el:MS（任选其一或多个）。请求成功且满足所给的每个 SLO 即为达标请求；goodput = 该测试点每秒的达标请求数（与 vLLM 的含义相同），并给出每个 SLO 的达成率（百分比）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_capacity.cpp" line="18"/>
+        <source>TTFT, TPOT and e2el are EvalScope&apos;s per-request TTFT, TPOT and latency; a limit holds when the value is at most the limit. Failed requests miss every SLO. A stored run can be re-evaluated with other SLOs: throughline-cli runs show RUN --goodput ttft:300.</source>
+        <translation>TTFT、TPOT 和 e2el 分别是 EvalScope 的逐请求 TTFT、TPOT 和延迟；值不超过限值即满足该限值。失败的请求不满足任何 SLO。已保存的运行可以用其他 SLO 重新评估：throughline-cli runs show RUN --goodput ttft:300。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_capacity.cpp" line="33"/>
+        <source>Run each sweep point N times with the same seed, --sleep-interval seconds apart, and report the mean, standard deviation, coefficient of variation and a t-distribution confidence interval of each metric over the repetitions (default 1). Each repetition is a point of the run.</source>
+        <translation>将每个扫描测试点以相同的种子运行 N 次，每次间隔 --sleep-interval 秒，并报告各指标在这些重复之间的均值、标准差、变异系数和 t 分布置信区间（默认 1）。每次重复都是该运行的一个测试点。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_capacity.cpp" line="42"/>
+        <source>Confidence level of the intervals over --num-runs repetitions, between 0 and 1 (default 0.95).</source>
+        <translation>基于 --num-runs 次重复计算的区间的置信水平，介于 0 和 1 之间（默认 0.95）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_capacity.cpp" line="49"/>
+        <source>must be below 1 (got %1); e.g. 0.95 for a 95% interval</source>
+        <translation>必须小于 1（收到 %1）；例如 0.95 表示 95% 区间</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/imagesynth.cpp" line="59"/>
+        <source>&apos;%1&apos; is not a colour mode Throughline can write; use RGB (default), RGBA, L, LA or 1</source>
+        <translation>&apos;%1&apos; 不是 Throughline 可写出的颜色模式；请使用 RGB（默认）、RGBA、L、LA 或 1</translation>
+    </message>
+    <message>
+        <location filename="../core/metrics/harnesshealth.cpp" line="59"/>
+        <source>requests left %1 ms behind their schedule (p99 &gt; %2 ms)</source>
+        <translation>请求比计划落后 %1 ms（p99 &gt; %2 ms）</translation>
+    </message>
+    <message>
+        <location filename="../core/metrics/harnesshealth.cpp" line="63"/>
+        <source>%1% of the load asked for was applied (&lt; %2%)</source>
+        <translation>只施加了所要求负载的 %1%（&lt; %2%）</translation>
+    </message>
+    <message>
+        <location filename="../core/metrics/harnesshealth.cpp" line="67"/>
+        <source>the client used %1% of the machine&apos;s CPU (&gt; %2%)</source>
+        <translation>客户端占用了本机 %1% 的 CPU（&gt; %2%）</translation>
+    </message>
+    <message>
+        <location filename="../core/metrics/harnesshealth.cpp" line="71"/>
+        <source>the machine&apos;s CPUs were %1% busy (&gt; %2%): the client waited for a CPU behind other work</source>
+        <translation>本机 CPU 繁忙度为 %1%（&gt; %2%）：客户端需排在其他任务之后等待 CPU</translation>
+    </message>
+    <message>
+        <location filename="../core/metrics/harnesshealth.cpp" line="75"/>
+        <source>%1 events per socket read (&gt; %2): the client read in bursts</source>
+        <translation>每次套接字读取 %1 个事件（&gt; %2）：客户端在成批读取</translation>
+    </message>
+    <message>
+        <location filename="../core/metrics/harnesshealth.cpp" line="82"/>
+        <source>schedule lag p99 %1 ms</source>
+        <translation>计划滞后 p99 %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../core/metrics/harnesshealth.cpp" line="84"/>
+        <source>%1% of the load applied</source>
+        <translation>已施加 %1% 的负载</translation>
+    </message>
+    <message>
+        <location filename="../core/metrics/harnesshealth.cpp" line="86"/>
+        <source>client CPU %1%</source>
+        <translation>客户端 CPU %1%</translation>
+    </message>
+    <message>
+        <location filename="../core/metrics/harnesshealth.cpp" line="88"/>
+        <source>%1 events per read</source>
+        <translation>每次读取 %1 个事件</translation>
+    </message>
+    <message>
+        <location filename="../core/metrics/harnesshealth.cpp" line="90"/>
+        <source>machine CPUs %1% busy</source>
+        <translation>本机 CPU 繁忙度 %1%</translation>
+    </message>
+    <message>
+        <location filename="../core/model/goodput.cpp" line="46"/>
+        <source>&apos;%1&apos; is not an SLO; give METRIC:MS with METRIC ttft, tpot or e2el and a positive number of milliseconds, e.g. ttft:300 tpot:50</source>
+        <translation>&apos;%1&apos; 不是 SLO；请按 METRIC:MS 给出，其中 METRIC 为 ttft、tpot 或 e2el，MS 为正的毫秒数，例如 ttft:300 tpot:50</translation>
+    </message>
+    <message>
+        <location filename="../core/model/goodput.cpp" line="52"/>
+        <source>&apos;%1&apos; repeats the %2 SLO; give each metric once</source>
+        <translation>&apos;%1&apos; 重复了 %2 SLO；每个指标只能给出一次</translation>
+    </message>
+</context>
+<context>
+    <name>Tr</name>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="77"/>
+        <source>cannot read &apos;%1&apos;: %2</source>
+        <translation>无法读取 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="83"/>
+        <source>nests arrays/objects deeper than %1 levels; flatten it</source>
+        <translation>数组/对象嵌套超过 %1 层；请将其展平</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="88"/>
+        <source>must be a JSON object (inline or @FILE.json), e.g. &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</source>
+        <translation>必须是 JSON 对象（内联或 @FILE.json），例如 &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="25"/>
+        <source>Benchmark workbench for OpenAI-compatible LLM servers.</source>
+        <translation>OpenAI 兼容大模型服务的基准测试工作台。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="30"/>
+        <source>Project file (*.tlproj) to open or create; runs are stored in it.</source>
+        <translation>要打开或创建的项目文件（*.tlproj）；运行结果保存在其中。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="50"/>
+        <source>Start the built-in emulated model server and fill in a short sweep aimed at it: press Run to see a benchmark without a real server.</source>
+        <translation>启动内置的模拟模型服务器，并填好一个针对它的简短扫描：按“运行”即可在没有真实服务器的情况下体验一次基准测试。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="91"/>
+        <source>Throughline</source>
+        <translation>Throughline</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="92"/>
+        <source>The built-in emulated server could not start: %1</source>
+        <translation>内置模拟服务器无法启动：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ChartExportDialog</name>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="24"/>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="97"/>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="26"/>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="27"/>
+        <source>SVG drawing (text stays text)</source>
+        <translation>SVG 矢量图（文字保留为文字）</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="30"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="37"/>
+        <source>1x screen (96 dpi)</source>
+        <translation>1 倍屏幕（96 dpi）</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="38"/>
+        <source>2x screen (192 dpi)</source>
+        <translation>2 倍屏幕（192 dpi）</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="39"/>
+        <source>Print (300 dpi)</source>
+        <translation>打印（300 dpi）</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="44"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="50"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="51"/>
+        <source>Width:</source>
+        <translation>宽度：</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="52"/>
+        <source>Height:</source>
+        <translation>高度：</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="53"/>
+        <source>Resolution:</source>
+        <translation>分辨率：</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="54"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="96"/>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/chartexportdialog.cpp" line="96"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ChartExporter</name>
+    <message>
+        <location filename="../ui/charts/chartexporter.cpp" line="105"/>
+        <location filename="../ui/charts/chartexporter.cpp" line="117"/>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ChartHover</name>
+    <message>
+        <location filename="../ui/charts/charthover.cpp" line="87"/>
+        <source>%1: %2 at %3 %4</source>
+        <translation>%1：%2，%3 为 %4</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ComparisonPage</name>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="77"/>
+        <source>Select two or more runs in the project explorer (Ctrl+click) and choose &lt;b&gt;Compare Selected Runs&lt;/b&gt; from their context menu.</source>
+        <translation>在项目浏览器中选择两个或更多运行（Ctrl+单击），然后在右键菜单中选择&lt;b&gt;比较所选运行&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="88"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="289"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="110"/>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="110"/>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="110"/>
+        <source>Candidate</source>
+        <translation>候选</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="110"/>
+        <source>Workload</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="119"/>
+        <source>Candidate:</source>
+        <translation>候选：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="121"/>
+        <source>Point:</source>
+        <translation>测试点：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="123"/>
+        <source>Sweep chart:</source>
+        <translation>扫描图：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="130"/>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="131"/>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="165"/>
+        <source>run %1 is not in the project</source>
+        <translation>项目中没有运行 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="182"/>
+        <source>Select at least two runs to compare.</source>
+        <translation>请至少选择两个运行进行比较。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/comparisonpage.cpp" line="186"/>
+        <source>Comparing %n run(s): loading their requests and bootstrapping the verdicts…</source>
+        <translation>
+            <numerusform>正在比较 %n 个运行：加载其请求并以自助法计算结论…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="192"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="201"/>
+        <source>Cannot compare: %1</source>
+        <translation>无法比较：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="209"/>
+        <source> (baseline)</source>
+        <translation>（基线）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="245"/>
+        <source>⚠ Not comparable: %1</source>
+        <translation>⚠ 不可比较：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="247"/>
+        <source>⚠ No point of the same load in both runs.</source>
+        <translation>⚠ 两个运行没有负载相同的测试点。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="249"/>
+        <source>Only in the baseline: %1</source>
+        <translation>仅在基线中：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="251"/>
+        <source>Only in the candidate: %1</source>
+        <translation>仅在候选中：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="259"/>
+        <source>defines the workload</source>
+        <translation>决定工作负载</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="265"/>
+        <source>(the same configuration)</source>
+        <translation>（配置相同）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="291"/>
+        <source>%1 against the load</source>
+        <translation>%1 随负载变化</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="291"/>
+        <source>rate (req/s)</source>
+        <translation>速率（req/s）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="291"/>
+        <source>parallel</source>
+        <translation>并发数</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="308"/>
+        <source>Throughput–latency</source>
+        <translation>吞吐量–延迟</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="308"/>
+        <source>output throughput (tok/s)</source>
+        <translation>输出吞吐量（tok/s）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="308"/>
+        <source>average latency (s)</source>
+        <translation>平均延迟（s）</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ComparisonTableModel</name>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="63"/>
+        <source>better</source>
+        <translation>更好</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="65"/>
+        <source>worse</source>
+        <translation>更差</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="67"/>
+        <source>different</source>
+        <translation>不同</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="69"/>
+        <source>inconclusive</source>
+        <translation>无定论</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="73"/>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="103"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="111"/>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="116"/>
+        <source>[%1, %2]</source>
+        <translation>[%1, %2]</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="125"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2, %3)&lt;br&gt;%4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（%2，%3）&lt;br&gt;%4</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="126"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="129"/>
+        <source>%1&lt;br&gt;%2 baseline and %3 candidate samples</source>
+        <translation>%1&lt;br&gt;基线 %2 个样本，候选 %3 个样本</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="191"/>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="193"/>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="195"/>
+        <source>Candidate</source>
+        <translation>候选</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="197"/>
+        <source>Δ</source>
+        <translation>Δ</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="199"/>
+        <source>Δ %</source>
+        <translation>Δ %</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="201"/>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="203"/>
+        <source>95% interval of Δ</source>
+        <translation>Δ 的 95% 区间</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="209"/>
+        <source>From a seeded bootstrap of the stored requests (docs/METRICS.md, “Comparing runs”): better or worse when the interval of the difference excludes 0 and the change is at least 5%; inconclusive otherwise or with too few samples; n/a for one value per point.</source>
+        <translation>基于已存储请求的固定种子自助法（docs/METRICS.md，“Comparing runs”）：差值区间不含 0 且变化至少 5% 时为更好或更差；否则或样本过少时为无定论；每个测试点只有一个值的指标为不适用。</translation>
+    </message>
+</context>
+<context>
+    <name>tl::EmulatedServerPresets</name>
+    <message>
+        <location filename="../ui/emulatedserverpresets.cpp" line="34"/>
+        <source>unknown emulated server preset: %1</source>
+        <translation>未知的模拟服务器预设：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tl::FailureTableModel</name>
+    <message>
+        <location filename="../ui/models/failuretablemodel.cpp" line="81"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/failuretablemodel.cpp" line="123"/>
+        <source>Failure class</source>
+        <translation>失败类别</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/failuretablemodel.cpp" line="125"/>
+        <source>HTTP status</source>
+        <translation>HTTP 状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/failuretablemodel.cpp" line="127"/>
+        <source>Requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/failuretablemodel.cpp" line="129"/>
+        <source>Share of requests</source>
+        <translation>占请求比例</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/failuretablemodel.cpp" line="131"/>
+        <source>Example message</source>
+        <translation>示例消息</translation>
+    </message>
+</context>
+<context>
+    <name>tl::HistogramChartView</name>
+    <message>
+        <location filename="../ui/charts/histogramchartview.cpp" line="26"/>
+        <location filename="../ui/charts/histogramchartview.cpp" line="31"/>
+        <location filename="../ui/charts/histogramchartview.cpp" line="55"/>
+        <source>requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/histogramchartview.cpp" line="47"/>
+        <source>TTFT</source>
+        <translation>TTFT</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/histogramchartview.cpp" line="56"/>
+        <source>%1 histogram of the current point</source>
+        <translation>当前测试点的 %1 直方图</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/histogramchartview.cpp" line="57"/>
+        <source>%1 up to (ms)</source>
+        <translation>%1 上限 (毫秒)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/charts/histogramchartview.cpp" line="68"/>
+        <source>%1 %2–%3 ms: %n request(s)</source>
+        <translation>
+            <numerusform>%1 %2–%3 毫秒：%n 个请求</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/histogramchartview.cpp" line="55"/>
+        <source>intervals</source>
+        <translation>间隔数</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/charts/histogramchartview.cpp" line="68"/>
+        <source>%1 %2–%3 ms: %n interval(s)</source>
+        <translation>
+            <numerusform>%1 %2–%3 毫秒：%n 个间隔</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tl::LiveChartView</name>
+    <message>
+        <location filename="../ui/charts/livechartview.cpp" line="25"/>
+        <source>Output throughput</source>
+        <translation>输出吞吐量</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/livechartview.cpp" line="25"/>
+        <source>tokens/s</source>
+        <translation>token/秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/livechartview.cpp" line="26"/>
+        <source>Time to first token (mean over the last second)</source>
+        <translation>首字延迟（最近一秒的平均值）</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/livechartview.cpp" line="26"/>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/livechartview.cpp" line="30"/>
+        <source>requests in flight</source>
+        <translation>进行中的请求</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/livechartview.cpp" line="37"/>
+        <source>in flight</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/livechartview.cpp" line="66"/>
+        <source>time since the point started (s)</source>
+        <translation>自测试点开始的时间（秒）</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/livechartview.cpp" line="25"/>
+        <source>output tokens/s</source>
+        <translation>输出 token/秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/livechartview.cpp" line="26"/>
+        <source>TTFT of completed requests</source>
+        <translation>已完成请求的 TTFT</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/livechartview.cpp" line="41"/>
+        <location filename="../ui/charts/livechartview.cpp" line="77"/>
+        <source>t (s)</source>
+        <translation>时间 (秒)</translation>
+    </message>
+</context>
+<context>
+    <name>tl::LiveRunPage</name>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="38"/>
+        <source>No run yet: fill in the Setup page and press Run.</source>
+        <translation>尚未运行：请填写“设置”页并按“运行”。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="43"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="185"/>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="186"/>
+        <source>First press: send no new requests and let those in flight finish. Second press: abort them too.</source>
+        <translation>第一次按下：不再发送新请求，进行中的请求继续完成。第二次按下：同时中止它们。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="156"/>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="136"/>
+        <source>The latest failures of the run, newest first</source>
+        <translation>本次运行最近的失败，最新的在前</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="170"/>
+        <source>Harness health: not measured yet</source>
+        <translation>测试端健康度：尚未测得</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="189"/>
+        <source>&amp;Abort In-Flight Requests</source>
+        <translation>中止进行中的请求(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="190"/>
+        <source>No new requests are sent. Press again to abort those still in flight; they are counted as aborted, apart from server failures.</source>
+        <translation>已不再发送新请求。再按一次将中止仍在进行的请求；它们计为“已中止”，与服务器失败分开统计。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="248"/>
+        <source>Succeeded: %1</source>
+        <translation>成功：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="249"/>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="250"/>
+        <source>Aborted by you: %1</source>
+        <translation>被您中止：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="254"/>
+        <source>Failures by class: none</source>
+        <translation>按类别的失败：无</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="255"/>
+        <source>Failures by class: %1</source>
+        <translation>按类别的失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="263"/>
+        <source>Harness health: ● good — %1</source>
+        <translation>测试端健康度：● 良好 — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="264"/>
+        <source>Harness health: ● suspect — %1</source>
+        <translation>测试端健康度：● 存疑 — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="324"/>
+        <source>R%1</source>
+        <translation>R%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="325"/>
+        <source>P%1</source>
+        <translation>P%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="331"/>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="336"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="337"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="344"/>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="346"/>
+        <source>Testing the connection…</source>
+        <translation>正在测试连接…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="348"/>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="350"/>
+        <source>Pausing before the next point</source>
+        <translation>在下一个测试点前暂停</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="352"/>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="354"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="356"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="378"/>
+        <source>Overall: point %1 of %2 · elapsed %3 · about %4 left</source>
+        <translation>总体：第 %1/%2 个测试点 · 已用 %3 · 约剩 %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="392"/>
+        <source>This point: %1</source>
+        <translation>当前测试点：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="396"/>
+        <source>elapsed %1</source>
+        <translation>已用 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="399"/>
+        <source>about %1 left</source>
+        <translation>约剩 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="393"/>
+        <source>%1/%2 done</source>
+        <translation>已完成 %1/%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/liverunpage.cpp" line="394"/>
+        <source>%n in flight</source>
+        <translation>
+            <numerusform>%n 个进行中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/liverunpage.cpp" line="395"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="334"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="75"/>
+        <source>ITL</source>
+        <translation>ITL</translation>
+    </message>
+</context>
+<context>
+    <name>tl::LiveRunStats</name>
+    <message>
+        <location filename="../ui/liverunstats.cpp" line="169"/>
+        <source> (%1 of %2 requests in flight on average)</source>
+        <translation> （平均 %1 / %2 个请求在进行中）</translation>
+    </message>
+</context>
+<context>
+    <name>tl::LoadPointsModel</name>
+    <message>
+        <location filename="../ui/models/loadpointsmodel.cpp" line="110"/>
+        <source>Rate (requests/s)</source>
+        <translation>速率（请求/秒）</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/loadpointsmodel.cpp" line="110"/>
+        <source>Parallel</source>
+        <translation>并发数</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/loadpointsmodel.cpp" line="112"/>
+        <source>Number</source>
+        <translation>请求数</translation>
+    </message>
+</context>
+<context>
+    <name>tl::MainActions</name>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="26"/>
+        <source>&amp;New Project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="28"/>
+        <source>&amp;Open Project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="30"/>
+        <source>Save a &amp;Copy As…</source>
+        <translation>另存副本为(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="31"/>
+        <source>Write a copy of the whole project file elsewhere; the open project stays open</source>
+        <translation>将整个项目文件的副本写到别处；当前项目保持打开</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="32"/>
+        <source>EvalScope Output &amp;Folder…</source>
+        <translation>EvalScope 输出文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="33"/>
+        <source>&amp;vLLM Result JSON…</source>
+        <translation>vLLM 结果 JSON(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="34"/>
+        <source>Exported &amp;Run JSON…</source>
+        <translation>导出的运行 JSON(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="35"/>
+        <source>&amp;Clear List</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="36"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="38"/>
+        <location filename="../ui/mainactions.cpp" line="98"/>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="40"/>
+        <source>Start the benchmark described on the Setup page (Ctrl+R)</source>
+        <translation>开始“设置”页所描述的基准测试（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="41"/>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="43"/>
+        <source>First press: no new requests, in-flight ones finish. Second press: abort them.</source>
+        <translation>第一次按下：不再发新请求，进行中的继续完成。第二次按下：中止它们。</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="44"/>
+        <source>&amp;Test Connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="45"/>
+        <source>Send one request with the form&apos;s settings and report whether the server answers</source>
+        <translation>按表单设置发送一个请求，并报告服务器是否响应</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="46"/>
+        <source>Start &amp;Emulated Server</source>
+        <translation>启动模拟服务器(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="48"/>
+        <source>Start the built-in emulated model server on a free loopback port and aim the form at it</source>
+        <translation>在空闲的本地回环端口上启动内置模拟模型服务器，并让表单指向它</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="58"/>
+        <source>A fast GPU server: many sequence slots, quick prefill and decode</source>
+        <translation>快速 GPU 服务器：序列槽多，预填充和解码都快</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="59"/>
+        <source>A slow CPU server: few slots, slow prefill and decode, a queue forms</source>
+        <translation>慢速 CPU 服务器：槽位少，预填充和解码慢，会形成排队</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="61"/>
+        <source>The demo server with a few percent of HTTP errors, error events and resets</source>
+        <translation>演示服务器，带有百分之几的 HTTP 错误、错误事件和连接重置</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="63"/>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="64"/>
+        <source>&amp;About Throughline</source>
+        <translation>关于 Throughline(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="65"/>
+        <source>&amp;Documentation</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="66"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="86"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="89"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="93"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="102"/>
+        <source>Start Built-in Server with &amp;Preset</source>
+        <translation>用预设启动内置服务器(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="105"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="108"/>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="110"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="115"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="130"/>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="136"/>
+        <source>No recent projects</source>
+        <translation>没有最近的项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="154"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="154"/>
+        <source>This window was started without a settings store.</source>
+        <translation>此窗口启动时没有设置存储。</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="163"/>
+        <source>About Throughline</source>
+        <translation>关于 Throughline</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="164"/>
+        <source>&lt;h3&gt;Throughline %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking OpenAI-compatible LLM servers: scheduled streaming load, every event timestamped where it arrives, every request kept in one project file.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Throughline %1&lt;/h3&gt;&lt;p&gt;OpenAI 兼容大模型服务的基准测试工作台：按计划发送流式负载，每个事件在到达处打时间戳，每个请求都保存在一个项目文件中。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="173"/>
+        <source>Documentation</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="174"/>
+        <source>&lt;p&gt;&lt;b&gt;README.md&lt;/b&gt; and the &lt;b&gt;docs/&lt;/b&gt; folder of Throughline&apos;s source tree describe the workbench, the metrics (docs/METRICS.md), the project file (docs/PROJECT_FILE.md), the datasets and the emulated server.&lt;/p&gt;&lt;p&gt;&lt;code&gt;throughline-cli run --help&lt;/code&gt; lists every run parameter; Help ▸ Keyboard Shortcuts lists the keys.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Throughline 源码树中的 &lt;b&gt;README.md&lt;/b&gt; 和 &lt;b&gt;docs/&lt;/b&gt; 文件夹介绍了工作台、指标（docs/METRICS.md）、项目文件（docs/PROJECT_FILE.md）、数据集和模拟服务器。&lt;/p&gt;&lt;p&gt;&lt;code&gt;throughline-cli run --help&lt;/code&gt; 列出所有运行参数；“帮助 ▸ 键盘快捷键”列出按键。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>tl::MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="52"/>
+        <location filename="../ui/mainwindow.cpp" line="186"/>
+        <source>Throughline</source>
+        <translation>Throughline</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="87"/>
+        <source>Setup</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="88"/>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="89"/>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="176"/>
+        <source>The project could not be opened:</source>
+        <translation>无法打开项目：</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <source>Opened for browsing only; runs will not be saved: %1</source>
+        <translation>仅以浏览方式打开；运行结果不会保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="181"/>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="186"/>
+        <source>%1 — Throughline</source>
+        <translation>%1 — Throughline</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="205"/>
+        <source>&lt;b&gt;Demo.&lt;/b&gt; The form is aimed at the built-in emulated model server at %1 (%2 ms to the first token, %3 ms between tokens). Press &lt;b&gt;Run&lt;/b&gt; to benchmark it.</source>
+        <translation>&lt;b&gt;演示。&lt;/b&gt;表单已指向位于 %1 的内置模拟模型服务器（首字 %2 毫秒，token 间隔 %3 毫秒）。按&lt;b&gt;运行&lt;/b&gt;对其进行基准测试。</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="210"/>
+        <source>Throughline — demo against the emulated server at %1</source>
+        <translation>Throughline — 针对 %1 模拟服务器的演示</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="97"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="217"/>
+        <location filename="../ui/mainwindow.cpp" line="225"/>
+        <source>Emulated server</source>
+        <translation>模拟服务器</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="217"/>
+        <source>Stop the run in progress first.</source>
+        <translation>请先停止正在进行的运行。</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="225"/>
+        <source>The emulated server could not start: %1</source>
+        <translation>模拟服务器无法启动：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="236"/>
+        <source>Emulated server (%1) listening at %2</source>
+        <translation>模拟服务器（%1）正在 %2 上监听</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="268"/>
+        <source>Saved a copy of the project to %1</source>
+        <translation>已将项目副本保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="270"/>
+        <source>Save a Copy</source>
+        <translation>保存副本</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="270"/>
+        <source>The copy could not be written: %1</source>
+        <translation>无法写入副本：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="284"/>
+        <location filename="../ui/mainwindow.cpp" line="303"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="285"/>
+        <source>Open or create a writable project first: imported runs are stored in it.</source>
+        <translation>请先打开或创建一个可写的项目：导入的运行会保存在其中。</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="292"/>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="303"/>
+        <source>%1 could not be imported: %2</source>
+        <translation>无法导入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="309"/>
+        <source>Imported %1</source>
+        <translation>已导入 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="319"/>
+        <source>The connection cannot be tested:</source>
+        <translation>无法测试连接：</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="333"/>
+        <source>The server answered the test request.</source>
+        <translation>服务器已响应测试请求。</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="336"/>
+        <source>The connection test failed:</source>
+        <translation>连接测试失败：</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="352"/>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <source>The run did not start:</source>
+        <translation>运行未开始：</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <source>The run did not start: fix the fields marked on the Setup page.</source>
+        <translation>运行未开始：请修正“设置”页上标出的字段。</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="395"/>
+        <source>Stopping: no new requests are sent; those in flight finish. Press Stop again to abort them.</source>
+        <translation>正在停止：不再发送新请求，进行中的请求继续完成。再按一次“停止”可中止它们。</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="397"/>
+        <source>Aborting the requests in flight…</source>
+        <translation>正在中止进行中的请求…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="405"/>
+        <source>%1 at %2</source>
+        <translation>%1 @ %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="406"/>
+        <location filename="../ui/mainwindow.cpp" line="419"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="432"/>
+        <source>The run could not be saved to the project: %1</source>
+        <translation>运行无法保存到项目：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="436"/>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="437"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="438"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="446"/>
+        <source>the run failed</source>
+        <translation>运行失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="447"/>
+        <source>The run failed:</source>
+        <translation>运行失败：</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="480"/>
+        <source>Run “%1” · %2 · %3 at %4 · started %5</source>
+        <translation>运行“%1” · %2 · %3 @ %4 · 开始于 %5</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="490"/>
+        <source>Run “%1” · %2 · %3 at %4</source>
+        <translation>运行“%1” · %2 · %3 @ %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="535"/>
+        <source>Quit Throughline</source>
+        <translation>退出 Throughline</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="536"/>
+        <source>A run is in progress. Abort it and quit? What was measured so far stays in the project.</source>
+        <translation>有运行正在进行。要中止并退出吗？已测得的数据会保留在项目中。</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="92"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ProjectFileDialogs</name>
+    <message>
+        <location filename="../ui/dialogs/projectfiledialogs.cpp" line="22"/>
+        <source>New Project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/projectfiledialogs.cpp" line="23"/>
+        <location filename="../ui/dialogs/projectfiledialogs.cpp" line="37"/>
+        <source>Throughline projects (*.tlproj)</source>
+        <translation>Throughline 项目 (*.tlproj)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/projectfiledialogs.cpp" line="28"/>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/projectfiledialogs.cpp" line="30"/>
+        <source>Throughline projects (*.tlproj);;All files (*)</source>
+        <translation>Throughline 项目 (*.tlproj);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/projectfiledialogs.cpp" line="36"/>
+        <source>Save a Copy As</source>
+        <translation>另存副本为</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/projectfiledialogs.cpp" line="44"/>
+        <source>Import EvalScope Output Folder</source>
+        <translation>导入 EvalScope 输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/projectfiledialogs.cpp" line="45"/>
+        <source>Import Run</source>
+        <translation>导入运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/projectfiledialogs.cpp" line="46"/>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON 文件 (*.json);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ProjectSession</name>
+    <message>
+        <location filename="../ui/projectsession.cpp" line="84"/>
+        <source>the project is open read-only: %1</source>
+        <translation>项目以只读方式打开：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/projectsession.cpp" line="85"/>
+        <location filename="../ui/projectsession.cpp" line="159"/>
+        <source>no project is open</source>
+        <translation>没有打开的项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/projectsession.cpp" line="166"/>
+        <source>cannot replace %1</source>
+        <translation>无法替换 %1</translation>
+    </message>
+</context>
+<context>
+    <name>tl::RequestTableModel</name>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="207"/>
+        <source>Point</source>
+        <translation>测试点</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="207"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="207"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="207"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="207"/>
+        <source>Sent (s)</source>
+        <translation>发送时间 (s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="207"/>
+        <source>TTFT (ms)</source>
+        <translation>TTFT (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="207"/>
+        <source>Latency (ms)</source>
+        <translation>延迟 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="208"/>
+        <source>TPOT (ms)</source>
+        <translation>TPOT (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="208"/>
+        <source>Input tokens</source>
+        <translation>输入 token</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="208"/>
+        <source>Output tokens</source>
+        <translation>输出 token</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="208"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="223"/>
+        <source>ok (warmup)</source>
+        <translation>成功（预热）</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/requesttablemodel.cpp" line="223"/>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+</context>
+<context>
+    <name>tl::RequestTimelineView</name>
+    <message>
+        <location filename="../ui/charts/requesttimelineview.cpp" line="84"/>
+        <source>Succeeded (send → last token)</source>
+        <translation>成功（发送 → 最后一个 token）</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/requesttimelineview.cpp" line="85"/>
+        <source>First token</source>
+        <translation>首个 token</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/requesttimelineview.cpp" line="119"/>
+        <source>Time since the point&apos;s first send (s)</source>
+        <translation>自该测试点首次发送起的时间 (s)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/charts/requesttimelineview.cpp" line="124"/>
+        <source>Requests, by send time (%n)</source>
+        <translation>
+            <numerusform>请求，按发送时间排列（%n）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tl::ResultsPage</name>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="175"/>
+        <source>No results yet: run a benchmark or pick a run in the Runs list.</source>
+        <translation>暂无结果：请运行一次基准测试，或在运行列表中选择一个运行。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="209"/>
+        <source>The point the percentile table and the Point tab show</source>
+        <translation>百分位表和“测试点”页显示的测试点</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="226"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="226"/>
+        <source>Rename the run</source>
+        <translation>重命名此运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="228"/>
+        <source>Tags…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="228"/>
+        <source>Edit the run&apos;s tags</source>
+        <translation>编辑此运行的标签</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="230"/>
+        <source>Notes…</source>
+        <translation>备注…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="230"/>
+        <source>Edit the run&apos;s notes</source>
+        <translation>编辑此运行的备注</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="232"/>
+        <source>Re-run</source>
+        <translation>重新运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="232"/>
+        <source>Run the same configuration again</source>
+        <translation>以相同配置再次运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="234"/>
+        <source>Copy as command</source>
+        <translation>复制为命令</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="235"/>
+        <source>Copy the throughline-cli command line of this run (the API key left out)</source>
+        <translation>复制此运行的 throughline-cli 命令行（不含 API 密钥）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="239"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="242"/>
+        <source>HTML report…</source>
+        <translation>HTML 报告…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="243"/>
+        <source>EvalScope output folder…</source>
+        <translation>EvalScope 输出文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="244"/>
+        <source>Summary table as CSV…</source>
+        <translation>汇总表导出为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="244"/>
+        <location filename="../ui/pages/resultspage.cpp" line="287"/>
+        <source>summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="246"/>
+        <source>Requests as CSV (as filtered)…</source>
+        <translation>请求导出为 CSV（按当前筛选）…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="246"/>
+        <location filename="../ui/pages/resultspage.cpp" line="435"/>
+        <location filename="../ui/pages/resultspage.cpp" line="456"/>
+        <location filename="../ui/pages/resultspage.cpp" line="885"/>
+        <location filename="../ui/pages/resultspage.cpp" line="888"/>
+        <source>requests</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="250"/>
+        <source>Point:</source>
+        <translation>测试点：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="254"/>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="255"/>
+        <source>Sweep</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="256"/>
+        <source>Point</source>
+        <translation>测试点</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="257"/>
+        <location filename="../ui/pages/resultspage.cpp" line="874"/>
+        <source>Requests</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="258"/>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="294"/>
+        <source>percentiles</source>
+        <translation>百分位</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="295"/>
+        <source>Percentiles of the chosen point</source>
+        <translation>所选测试点的百分位</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="307"/>
+        <source>failures</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="308"/>
+        <source>Failures</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="344"/>
+        <source>Metric:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="394"/>
+        <source>Failed only</source>
+        <translation>仅失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="398"/>
+        <source>Any outcome</source>
+        <translation>任意结果</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="406"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="407"/>
+        <source>slowest </source>
+        <translation>最慢 </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="408"/>
+        <source>Only the N requests with the longest latency (0: all)</source>
+        <translation>只显示延迟最长的 N 个请求（0：全部）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="411"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="438"/>
+        <source>Pick a request to see its timings, events, tokens and error.</source>
+        <translation>选择一个请求以查看其时间、事件、token 数和错误。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="465"/>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="465"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="465"/>
+        <source>Flag</source>
+        <translation>命令行选项</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="476"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="477"/>
+        <source>Save this chart as PNG or SVG</source>
+        <translation>将此图表保存为 PNG 或 SVG</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="480"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="481"/>
+        <source>Copy this chart to the clipboard as an image</source>
+        <translation>将此图表作为图像复制到剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="500"/>
+        <source>Export table as CSV…</source>
+        <translation>将表格导出为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="530"/>
+        <source>Success rate</source>
+        <translation>成功率</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="557"/>
+        <source>Loading the run…</source>
+        <translation>正在加载运行…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="577"/>
+        <source>the run %1 is not in the project</source>
+        <translation>项目中没有运行 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="613"/>
+        <source>The run could not be read: %1</source>
+        <translation>无法读取该运行：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="666"/>
+        <source>Every point</source>
+        <translation>所有测试点</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/resultspage.cpp" line="669"/>
+        <source>%1 · %n requests</source>
+        <translation>
+            <numerusform>%1 · %n 个请求</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/resultspage.cpp" line="686"/>
+        <location filename="../ui/pages/resultspage.cpp" line="694"/>
+        <source>%n points</source>
+        <translation>
+            <numerusform>%n 个测试点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="690"/>
+        <source>Run “%1”</source>
+        <translation>运行“%1”</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="692"/>
+        <source>Model &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>模型 &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="692"/>
+        <source>target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="693"/>
+        <source>started %1</source>
+        <translation>开始于 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="694"/>
+        <source>status &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>状态 &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/resultspage.cpp" line="695"/>
+        <source>%n requests</source>
+        <translation>
+            <numerusform>%n 个请求</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="697"/>
+        <source>tags: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/resultspage.cpp" line="705"/>
+        <source>⚠ %n failed requests (%1 %)</source>
+        <translation>
+            <numerusform>⚠ %n 个请求失败（%1 %）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="718"/>
+        <source>No request failed.</source>
+        <translation>没有请求失败。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="719"/>
+        <source>%1 of %2 requests failed, by class and HTTP status:</source>
+        <translation>%2 个请求中有 %1 个失败，按类别和 HTTP 状态分列：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="736"/>
+        <source>Request rate (req/s)</source>
+        <translation>请求速率 (req/s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="736"/>
+        <source>Concurrency (parallel requests)</source>
+        <translation>并发数（并行请求）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="742"/>
+        <source>%1 against the load</source>
+        <translation>%1 随负载变化</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="794"/>
+        <source>Percentile curves · %1</source>
+        <translation>百分位曲线 · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="795"/>
+        <source>Percentile (%)</source>
+        <translation>百分位 (%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="795"/>
+        <source>Time (ms)</source>
+        <translation>时间 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="873"/>
+        <source>TTFT distribution · %1</source>
+        <translation>TTFT 分布 · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="874"/>
+        <source>Time to first token (ms)</source>
+        <translation>首 token 时间 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="877"/>
+        <location filename="../ui/pages/resultspage.cpp" line="941"/>
+        <source>TTFT</source>
+        <translation>TTFT</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="878"/>
+        <source>ITL distribution · %1</source>
+        <translation>ITL 分布 · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="879"/>
+        <source>Inter-token latency (ms)</source>
+        <translation>token 间延迟 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="879"/>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="882"/>
+        <source>ITL</source>
+        <translation>ITL</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="883"/>
+        <source>TTFT against prompt length · %1</source>
+        <translation>TTFT 与提示长度 · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="884"/>
+        <source>Prompt length (tokens)</source>
+        <translation>提示长度 (token)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="884"/>
+        <source>TTFT (ms)</source>
+        <translation>TTFT (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="886"/>
+        <source>Latency against output length · %1</source>
+        <translation>延迟与输出长度 · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="887"/>
+        <source>Output length (tokens)</source>
+        <translation>输出长度 (token)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="887"/>
+        <source>Latency (ms)</source>
+        <translation>延迟 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="889"/>
+        <source>Request timeline · %1</source>
+        <translation>请求时间线 · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="903"/>
+        <location filename="../ui/pages/resultspage.cpp" line="913"/>
+        <source>%1 of %2 requests</source>
+        <translation>%1 / %2 个请求</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="924"/>
+        <source>Request %1 of point %2</source>
+        <translation>测试点 %2 的请求 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="931"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="931"/>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="932"/>
+        <source>HTTP status</source>
+        <translation>HTTP 状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="932"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="933"/>
+        <source>Stream</source>
+        <translation>流式输出</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="933"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="933"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="934"/>
+        <source>Sent</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="934"/>
+        <source>%1 s after the run started</source>
+        <translation>运行开始后 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="935"/>
+        <source>Scheduled</source>
+        <translation>计划发送</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="936"/>
+        <source>Headers</source>
+        <translation>响应头</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="937"/>
+        <source>First token</source>
+        <translation>首个 token</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="938"/>
+        <source>Last token</source>
+        <translation>最后一个 token</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="939"/>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="942"/>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="943"/>
+        <source>TPOT</source>
+        <translation>TPOT</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="945"/>
+        <source>Prompt tokens</source>
+        <translation>提示 token</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="945"/>
+        <location filename="../ui/pages/resultspage.cpp" line="946"/>
+        <location filename="../ui/pages/resultspage.cpp" line="947"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="946"/>
+        <source>Output tokens</source>
+        <translation>输出 token</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="947"/>
+        <source>Cached tokens</source>
+        <translation>缓存 token</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="948"/>
+        <source>Token counts from</source>
+        <translation>token 计数来源</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="949"/>
+        <source>Bytes received</source>
+        <translation>接收字节数</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="950"/>
+        <source>Resends</source>
+        <translation>重发次数</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="952"/>
+        <source>Response id</source>
+        <translation>响应 ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="955"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="957"/>
+        <source>Response text</source>
+        <translation>响应文本</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="958"/>
+        <source>Throughline stores timings and token counts, not the generated text.</source>
+        <translation>Throughline 保存时间和 token 数，不保存生成的文本。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/resultspage.cpp" line="968"/>
+        <source>%n data events, ms after the send</source>
+        <translation>
+            <numerusform>%n 个数据事件，发送后的毫秒数</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1001"/>
+        <source>Differs from the default</source>
+        <translation>与默认值不同</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1015"/>
+        <source>The command line was copied to the clipboard (without the API key).</source>
+        <translation>命令行已复制到剪贴板（不含 API 密钥）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1040"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1047"/>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1062"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1068"/>
+        <source>Chart saved to %1</source>
+        <translation>图表已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1079"/>
+        <source>The chart was copied to the clipboard.</source>
+        <translation>图表已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1102"/>
+        <source>Percentile</source>
+        <translation>百分位</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1114"/>
+        <source>Table saved to %1</source>
+        <translation>表格已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1130"/>
+        <source>Requests saved to %1</source>
+        <translation>请求已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1140"/>
+        <source>Export Table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1140"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1151"/>
+        <source>Report saved to %1</source>
+        <translation>报告已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1165"/>
+        <source>EvalScope output written under %1</source>
+        <translation>EvalScope 输出已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1179"/>
+        <source>Export HTML Report</source>
+        <translation>导出 HTML 报告</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1179"/>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1187"/>
+        <source>Export as EvalScope Output</source>
+        <translation>导出为 EvalScope 输出</translation>
+    </message>
+</context>
+<context>
+    <name>tl::RunActions</name>
+    <message>
+        <location filename="../ui/runactions.cpp" line="38"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/runactions.cpp" line="38"/>
+        <source>The change could not be saved: %1</source>
+        <translation>无法保存更改：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/runactions.cpp" line="48"/>
+        <source>Rename Run</source>
+        <translation>重命名运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/runactions.cpp" line="48"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../ui/runactions.cpp" line="62"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../ui/runactions.cpp" line="62"/>
+        <source>Tags, separated by commas:</source>
+        <translation>标签，用逗号分隔：</translation>
+    </message>
+    <message>
+        <location filename="../ui/runactions.cpp" line="82"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../ui/runactions.cpp" line="82"/>
+        <source>Note on “%1”:</source>
+        <translation>“%1”的备注：</translation>
+    </message>
+    <message>
+        <location filename="../ui/runactions.cpp" line="94"/>
+        <source>Delete Run</source>
+        <translation>删除运行</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/runactions.cpp" line="95"/>
+        <source>Delete the run “%1” and its %n request(s) from the project? This is written at once and cannot be undone.</source>
+        <translation>
+            <numerusform>从项目中删除运行“%1”及其 %n 个请求？此操作会立即写入，且无法撤销。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tl::RunController</name>
+    <message>
+        <location filename="../core/engine/runcontroller.cpp" line="105"/>
+        <source>a run is already in progress; stop it first</source>
+        <translation>已有运行在进行；请先停止它</translation>
+    </message>
+</context>
+<context>
+    <name>tl::RunListModel</name>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="158"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="160"/>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="162"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="164"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="166"/>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="237"/>
+        <source>Tags: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="239"/>
+        <source>Notes: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/models/runlistmodel.cpp" line="269"/>
+        <source>%1 (%n run(s))</source>
+        <translation>
+            <numerusform>%1（%n 个运行）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="288"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="290"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="292"/>
+        <source>Load</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="298"/>
+        <source>Failures</source>
+        <translation>失败数</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="302"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="300"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="58"/>
+        <source>%1 at %2</source>
+        <translation>%1 @ %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="58"/>
+        <source>(no model)</source>
+        <translation>（无模型）</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="79"/>
+        <source>rate %1 req/s</source>
+        <translation>速率 %1 请求/秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="83"/>
+        <source>parallel %1</source>
+        <translation>并发 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="294"/>
+        <source>Points</source>
+        <translation>测试点</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/runlistmodel.cpp" line="296"/>
+        <source>Requests</source>
+        <translation>请求数</translation>
+    </message>
+</context>
+<context>
+    <name>tl::RunSetupPage</name>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="89"/>
+        <source>Default: %1</source>
+        <translation>默认值：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="155"/>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="185"/>
+        <source>MAX (optional: a range)</source>
+        <translation>最大值（可选：范围）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="233"/>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="288"/>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="288"/>
+        <source>File…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="289"/>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="289"/>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="318"/>
+        <source>the server&apos;s model id</source>
+        <translation>服务器上的模型 ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="331"/>
+        <source>Fetch list</source>
+        <translation>获取列表</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="332"/>
+        <source>Ask the server at the URL for the models it serves (GET /v1/models).</source>
+        <translation>向该 URL 的服务器查询其提供的模型（GET /v1/models）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="365"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="370"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="367"/>
+        <source>Show or hide the key</source>
+        <translation>显示或隐藏密钥</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="370"/>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="395"/>
+        <source>Edit the JSON on several lines</source>
+        <translation>多行编辑 JSON</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="436"/>
+        <source>Asking %1 …</source>
+        <translation>正在查询 %1 …</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="458"/>
+        <source>The server lists no models.</source>
+        <translation>服务器没有列出任何模型。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/runsetuppage.cpp" line="459"/>
+        <source>%n model(s) offered by the server.</source>
+        <translation>
+            <numerusform>服务器提供 %n 个模型。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="466"/>
+        <source>No model list: %1</source>
+        <translation>无法获取模型列表：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="475"/>
+        <source>Requests go to: %1</source>
+        <translation>请求发送至：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="478"/>
+        <source>The URL has no endpoint suffix, so the API&apos;s is appended (EvalScope&apos;s rule).</source>
+        <translation>URL 没有端点后缀，因此按 EvalScope 的规则追加该 API 的后缀。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="488"/>
+        <source>Closed loop: a fixed number of requests in flight (--parallel)</source>
+        <translation>闭环：固定数量的在途请求（--parallel）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="489"/>
+        <source>Open loop: requests arrive at a rate, whatever is in flight (--rate)</source>
+        <translation>开环：请求按速率到达，不论在途多少（--rate）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="496"/>
+        <source>One row per run point: its load and its number of requests. Double-click to edit.</source>
+        <translation>每行一个运行点：其负载与请求数。双击即可编辑。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="508"/>
+        <source>Add point</source>
+        <translation>添加运行点</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="512"/>
+        <source>Remove point</source>
+        <translation>删除运行点</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="523"/>
+        <source>Mode:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="524"/>
+        <source>Points:</source>
+        <translation>运行点：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="595"/>
+        <source>Preview prompts</source>
+        <translation>预览提示词</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="597"/>
+        <source>Load the dataset as a run would and show its first prompts with their token counts (counted with --tokenizer-path).</source>
+        <translation>像运行时一样加载数据集，显示前几条提示词及其 token 数（用 --tokenizer-path 计数）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="606"/>
+        <source>Tokens</source>
+        <translation>Token 数</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="606"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="623"/>
+        <source>Preview:</source>
+        <translation>预览：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="631"/>
+        <source>Loading the prompts…</source>
+        <translation>正在加载提示词…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="640"/>
+        <source>No preview: %1</source>
+        <translation>无法预览：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/runsetuppage.cpp" line="657"/>
+        <source>The first %n prompt(s).</source>
+        <translation>
+            <numerusform>前 %n 条提示词。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/runsetuppage.cpp" line="658"/>
+        <source>The first %n prompt(s); set a tokenizer path to count their tokens.</source>
+        <translation>
+            <numerusform>前 %n 条提示词；设置分词器路径即可统计 token 数。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="678"/>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="680"/>
+        <source>Load</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="681"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="682"/>
+        <source>Duplicate…</source>
+        <translation>复制…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="683"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="775"/>
+        <source>Preset &apos;%1&apos; loaded.</source>
+        <translation>已加载预设“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="776"/>
+        <source>Preset &apos;%1&apos; loaded, without: %2</source>
+        <translation>已加载预设“%1”，未包含：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="812"/>
+        <source>Save preset</source>
+        <translation>保存预设</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="812"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="824"/>
+        <source>Duplicate preset</source>
+        <translation>复制预设</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="824"/>
+        <source>Name of the copy:</source>
+        <translation>副本名称：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="824"/>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="912"/>
+        <source>Not in this version: %1</source>
+        <translation>本版本不支持：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="947"/>
+        <source>&amp;Copy as command</source>
+        <translation>复制为命令(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="949"/>
+        <source>Put the equivalent &apos;throughline-cli run …&apos; line on the clipboard (the API key masked).</source>
+        <translation>将等效的 &apos;throughline-cli run …&apos; 命令复制到剪贴板（API 密钥已隐藏）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="951"/>
+        <source>&amp;Paste command…</source>
+        <translation>粘贴命令(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="953"/>
+        <source>Fill the form from an &apos;evalscope perf …&apos; or &apos;throughline-cli run …&apos; command.</source>
+        <translation>用 &apos;evalscope perf …&apos; 或 &apos;throughline-cli run …&apos; 命令填写表单。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="956"/>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1065"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1081"/>
+        <source>Fix these to run:</source>
+        <translation>运行前请修正：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1078"/>
+        <source>Start the sweep.</source>
+        <translation>开始扫描测试。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1136"/>
+        <source>The command could not be read:</source>
+        <translation>无法读取该命令：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1146"/>
+        <source>The form now holds the pasted command.</source>
+        <translation>表单已填入粘贴的命令。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1147"/>
+        <source>The form now holds the pasted command, without: %1</source>
+        <translation>表单已填入粘贴的命令，未包含：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1155"/>
+        <source>Copied: %1</source>
+        <translation>已复制：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1162"/>
+        <source>Paste command</source>
+        <translation>粘贴命令</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="1163"/>
+        <source>An &apos;evalscope perf …&apos; or &apos;throughline-cli run …&apos; command:</source>
+        <translation>&apos;evalscope perf …&apos; 或 &apos;throughline-cli run …&apos; 命令：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="730"/>
+        <source>Preset &apos;%1&apos; not saved: %2</source>
+        <translation>预设“%1”未保存：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="794"/>
+        <source>Preset &apos;%1&apos; not deleted: %2</source>
+        <translation>预设“%1”未删除：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="746"/>
+        <source>Named run setups, stored in the project %1 (without the API key).</source>
+        <translation>命名的运行设置，保存在项目 %1 中（不含 API 密钥）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsetuppage.cpp" line="747"/>
+        <source>Named run setups, kept in this computer&apos;s settings while no writable project is open (without the API key).</source>
+        <translation>命名的运行设置；未打开可写项目时保存在本机设置中（不含 API 密钥）。</translation>
+    </message>
+</context>
+<context>
+    <name>tl::RunsBrowserPage</name>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="31"/>
+        <source>Filter by name, tag or model</source>
+        <translation>按名称、标签或模型筛选</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="34"/>
+        <source>No grouping</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="35"/>
+        <source>Group by date</source>
+        <translation>按日期分组</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="36"/>
+        <source>Group by target and model</source>
+        <translation>按目标和模型分组</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="79"/>
+        <source>No project open: use File ▸ Open Project… to browse stored runs.</source>
+        <translation>没有打开的项目：使用“文件 ▸ 打开项目…”浏览已保存的运行。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="81"/>
+        <source>%1 has no runs yet.</source>
+        <translation>%1 中还没有运行。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="83"/>
+        <source>%n run(s) in %1</source>
+        <translation>
+            <numerusform>%1 中有 %n 个运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="155"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="156"/>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="157"/>
+        <source>&amp;Tags…</source>
+        <translation>标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="158"/>
+        <source>&amp;Note…</source>
+        <translation>备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="160"/>
+        <source>Re-run with This &amp;Configuration</source>
+        <translation>用此配置重新运行(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="161"/>
+        <source>D&amp;uplicate Settings to the Form</source>
+        <translation>将设置复制到表单(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="169"/>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="163"/>
+        <source>&amp;Compare Selected Runs</source>
+        <translation>比较所选运行(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>tl::SettingsDialog</name>
+    <message>
+        <location filename="../ui/dialogs/settingsdialog.cpp" line="23"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settingsdialog.cpp" line="25"/>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settingsdialog.cpp" line="31"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settingsdialog.cpp" line="32"/>
+        <source>A new language applies the next time Throughline starts. The colours follow the desktop&apos;s theme.</source>
+        <translation>新的语言将在下次启动 Throughline 时生效。颜色跟随桌面主题。</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settingsdialog.cpp" line="38"/>
+        <source>&amp;Projects folder:</source>
+        <translation>项目文件夹(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settingsdialog.cpp" line="39"/>
+        <source>&amp;Import from:</source>
+        <translation>导入位置(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settingsdialog.cpp" line="59"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settingsdialog.cpp" line="60"/>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settingsdialog.cpp" line="71"/>
+        <source>Choose a Folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ShortcutsDialog</name>
+    <message>
+        <location filename="../ui/dialogs/shortcutsdialog.cpp" line="15"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/shortcutsdialog.cpp" line="18"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/shortcutsdialog.cpp" line="18"/>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>tl::SimServer</name>
+    <message>
+        <location filename="../core/sim/simserver.cpp" line="53"/>
+        <source>Cannot listen on %1: not an IP address or a known host name</source>
+        <translation>无法在 %1 上监听：不是 IP 地址或已知的主机名</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simserver.cpp" line="61"/>
+        <source>Cannot listen on %1 port %2: %3</source>
+        <translation>无法在 %1 的端口 %2 上监听：%3</translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simserver.cpp" line="75"/>
+        <location filename="../core/sim/simserver.cpp" line="123"/>
+        <source>Cannot write the trace to %1: %2</source>
+        <translation>无法将跟踪写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>tl::SummaryTableModel</name>
+    <message>
+        <location filename="../ui/models/summarytablemodel.cpp" line="111"/>
+        <source>–</source>
+        <comment>no sample</comment>
+        <translation>–</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/summarytablemodel.cpp" line="115"/>
+        <source>%1 (stopped)</source>
+        <translation>%1（已停止）</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/summarytablemodel.cpp" line="138"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/summarytablemodel.cpp" line="141"/>
+        <source>  e.g. %1</source>
+        <translation>  例如 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/summarytablemodel.cpp" line="161"/>
+        <source>Parallel</source>
+        <translation>并发</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/summarytablemodel.cpp" line="163"/>
+        <source>Number</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/summarytablemodel.cpp" line="172"/>
+        <source>Maximum requests in flight (closed loop)</source>
+        <translation>最大并发请求数（闭环）</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/summarytablemodel.cpp" line="174"/>
+        <source>Requests in this run point</source>
+        <translation>此测试点的请求数</translation>
+    </message>
+</context>
+<context>
+    <name>tl::SweepChartView</name>
+    <message>
+        <location filename="../ui/charts/sweepchartview.cpp" line="36"/>
+        <source>Throughput and time to first token by load</source>
+        <translation>各负载下的吞吐量与首字延迟</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepchartview.cpp" line="39"/>
+        <source>Output tok/s (left axis)</source>
+        <translation>输出 token/秒（左轴）</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepchartview.cpp" line="40"/>
+        <source>TTFT P50 ms (right axis)</source>
+        <translation>TTFT P50 毫秒（右轴）</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepchartview.cpp" line="41"/>
+        <source>TTFT P99 ms (right axis)</source>
+        <translation>TTFT P99 毫秒（右轴）</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepchartview.cpp" line="46"/>
+        <source>parallel requests (log scale)</source>
+        <translation>并发请求数（对数刻度）</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepchartview.cpp" line="48"/>
+        <source>tokens/s</source>
+        <translation>token/秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepchartview.cpp" line="50"/>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>tl::SweepCurveChart</name>
+    <message>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="45"/>
+        <source>Throughput–latency curve of the sweep</source>
+        <translation>扫描的吞吐量–延迟曲线</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="50"/>
+        <source>running point (provisional)</source>
+        <translation>进行中的测试点（暂定）</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="73"/>
+        <source>output tokens/s</source>
+        <translation>输出 token/秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="74"/>
+        <source>requests/s</source>
+        <translation>请求/秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="76"/>
+        <source>TTFT</source>
+        <translation>TTFT</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="77"/>
+        <source>ITL</source>
+        <translation>ITL</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="78"/>
+        <source>latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="82"/>
+        <source>&amp;x:</source>
+        <translation>&amp;x：</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="84"/>
+        <source>&amp;y (p50 and p99):</source>
+        <translation>&amp;y（p50 与 p99）：</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="132"/>
+        <source>s</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="132"/>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="134"/>
+        <source>%1 p50</source>
+        <translation>%1 p50</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="135"/>
+        <source>%1 p99</source>
+        <translation>%1 p99</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="136"/>
+        <source>%1 (ticks: tested load)</source>
+        <translation>%1（刻度：测试负载）</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="137"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>tl::WorkbenchStatusBar</name>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="40"/>
+        <source>No project: runs are shown but not saved</source>
+        <translation>无项目：运行结果只显示不保存</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="42"/>
+        <source>Project (read-only): %1</source>
+        <translation>项目（只读）：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="44"/>
+        <source>Project: %1</source>
+        <translation>项目：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="51"/>
+        <source>Target: not tested</source>
+        <translation>目标：未测试</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="54"/>
+        <source>Target: testing…</source>
+        <translation>目标：测试中…</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="57"/>
+        <source>Target: reachable</source>
+        <translation>目标：可访问</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="58"/>
+        <source>Target: reachable (%1 ms)</source>
+        <translation>目标：可访问（%1 毫秒）</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="61"/>
+        <source>Target: unreachable</source>
+        <translation>目标：无法访问</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="73"/>
+        <source>No run in progress</source>
+        <translation>没有进行中的运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="76"/>
+        <source>1 run in progress: testing the connection…</source>
+        <translation>1 个运行进行中：正在测试连接…</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="79"/>
+        <source>1 run in progress</source>
+        <translation>1 个运行进行中</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbenchstatusbar.cpp" line="82"/>
+        <source>1 run in progress: pausing between points</source>
+        <translation>1 个运行进行中：测试点之间暂停</translation>
+    </message>
+</context>
 </TS>
