@@ -63,6 +63,18 @@
         <source>A random query and documents for a rerank endpoint; needs a tokenizer.</source>
         <translation>用于重排序端点的随机查询与文档；需要分词器。</translation>
     </message>
+    <message>
+        <source>--multi-turn: conversations of random-token turns (--min/--max-turns); needs a tokenizer.</source>
+        <translation>--multi-turn：由随机词元轮次组成的对话（--min/--max-turns）；需要分词器。</translation>
+    </message>
+    <message>
+        <source>--multi-turn: ShareGPT conversations, one turn per human message, the model&apos;s replies as history.</source>
+        <translation>--multi-turn：ShareGPT 对话，每条人类消息为一轮，以模型的回复作为历史。</translation>
+    </message>
+    <message>
+        <source>--multi-turn: a JSONL file (--dataset-path), each line a JSON array of messages, split into turns at assistant messages.</source>
+        <translation>--multi-turn：JSONL 文件（--dataset-path），每行是一个消息 JSON 数组，在 assistant 消息处切分为轮次。</translation>
+    </message>
 </context>
 <context>
     <name>Throughline</name>
@@ -509,23 +521,27 @@
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1143"/>
-        <source>Multi-turn conversation benchmark (--number counts turns).</source>
-        <translation>多轮对话基准测试（--number 计的是轮数）。</translation>
+        <source>Multi-turn conversations: --number counts turns, --parallel the conversations in flight; each turn carries the history with the model&apos;s real replies. Needs a *_multi_turn dataset.</source>
+        <translation>多轮对话：--number 计轮数，--parallel 为同时进行的对话数；每一轮都携带包含模型真实回复的历史。需要 *_multi_turn 数据集。</translation>
+    </message>
+    <message>
+        <source>A worker slot claims a conversation and sends its turns one after another, appending each reply (reasoning included) to the history; a failed turn abandons the conversation. --duration stops claiming conversations; claimed ones run their remaining turns.</source>
+        <translation>工作槽领取一个对话并依次发送其各轮，把每个回复（含推理内容）追加到历史；失败的一轮会放弃该对话。--duration 到期后不再领取新对话，已领取的对话会发完剩余各轮。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1147"/>
-        <source>Minimum user turns per conversation.</source>
-        <translation>每个对话的最少用户轮数。</translation>
+        <source>random_multi_turn: minimum user turns per conversation.</source>
+        <translation>random_multi_turn：每个对话的最少用户轮数。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1151"/>
-        <source>Maximum user turns per conversation.</source>
-        <translation>每个对话的最多用户轮数。</translation>
+        <source>Maximum user turns per conversation: required by random_multi_turn, truncates the conversations of share_gpt_*_multi_turn and custom_multi_turn.</source>
+        <translation>每个对话的最多用户轮数：random_multi_turn 必需；会截断 share_gpt_*_multi_turn 与 custom_multi_turn 的对话。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1155"/>
-        <source>Options of multi-turn datasets.</source>
-        <translation>多轮数据集的选项。</translation>
+        <source>Deprecated (EvalScope): its keys are merged into --dataset-args, which wins; num_workers is accepted and has no effect.</source>
+        <translation>已弃用（EvalScope）：其键合并到 --dataset-args 中（以后者为准）；num_workers 可接受但无效果。</translation>
     </message>
     <message>
         <location filename="../core/config/parameterregistry.cpp" line="1160"/>
