@@ -138,416 +138,431 @@
     </message>
     <message>
         <location filename="../core/config/parameterlabels.cpp" line="20"/>
+        <source>Confidence level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="21"/>
         <source>Connect rate</source>
         <translation>连接速率</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="21"/>
+        <location filename="../core/config/parameterlabels.cpp" line="22"/>
         <source>Connect timeout</source>
         <translation>连接超时</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="22"/>
+        <location filename="../core/config/parameterlabels.cpp" line="23"/>
         <source>Continuous usage</source>
         <translation>持续用量统计</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="23"/>
+        <location filename="../core/config/parameterlabels.cpp" line="24"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="24"/>
+        <location filename="../core/config/parameterlabels.cpp" line="25"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="25"/>
+        <location filename="../core/config/parameterlabels.cpp" line="26"/>
         <source>Dataset args</source>
         <translation>数据集参数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="26"/>
+        <location filename="../core/config/parameterlabels.cpp" line="27"/>
         <source>Dataset cache</source>
         <translation>数据集缓存</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="27"/>
+        <location filename="../core/config/parameterlabels.cpp" line="28"/>
         <source>Dataset offset</source>
         <translation>数据集偏移</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="28"/>
+        <location filename="../core/config/parameterlabels.cpp" line="29"/>
         <source>Dataset path</source>
         <translation>数据集路径</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="29"/>
+        <location filename="../core/config/parameterlabels.cpp" line="30"/>
         <source>Db commit interval</source>
         <translation>数据库提交间隔</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="30"/>
+        <location filename="../core/config/parameterlabels.cpp" line="31"/>
         <source>Debug</source>
         <translation>调试</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="31"/>
+        <location filename="../core/config/parameterlabels.cpp" line="32"/>
         <source>Duration</source>
         <translation>持续时间</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="32"/>
+        <location filename="../core/config/parameterlabels.cpp" line="33"/>
         <source>Enable progress tracker</source>
         <translation>启用进度跟踪</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="33"/>
+        <location filename="../core/config/parameterlabels.cpp" line="34"/>
         <source>Extra args</source>
         <translation>额外参数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="34"/>
+        <location filename="../core/config/parameterlabels.cpp" line="35"/>
         <source>Frequency penalty</source>
         <translation>频率惩罚</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="35"/>
+        <location filename="../core/config/parameterlabels.cpp" line="36"/>
+        <source>Goodput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="37"/>
         <source>Headers</source>
         <translation>请求头</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="36"/>
+        <location filename="../core/config/parameterlabels.cpp" line="38"/>
         <source>Image format</source>
         <translation>图像格式</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="37"/>
+        <location filename="../core/config/parameterlabels.cpp" line="39"/>
         <source>Image height</source>
         <translation>图像高度</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="38"/>
+        <location filename="../core/config/parameterlabels.cpp" line="40"/>
         <source>Image num</source>
         <translation>图像数量</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="39"/>
+        <location filename="../core/config/parameterlabels.cpp" line="41"/>
         <source>Image patch size</source>
         <translation>图像分块大小</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="40"/>
+        <location filename="../core/config/parameterlabels.cpp" line="42"/>
         <source>Image width</source>
         <translation>图像宽度</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="41"/>
+        <location filename="../core/config/parameterlabels.cpp" line="43"/>
         <source>In flight task multiplier</source>
         <translation>在途任务倍数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="42"/>
+        <location filename="../core/config/parameterlabels.cpp" line="44"/>
         <source>Insecure</source>
         <translation>不校验证书</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="43"/>
+        <location filename="../core/config/parameterlabels.cpp" line="45"/>
         <source>Log every N query</source>
         <translation>每 N 个请求记录一次</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="44"/>
+        <location filename="../core/config/parameterlabels.cpp" line="46"/>
         <source>Logprobs</source>
         <translation>对数概率</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="45"/>
+        <location filename="../core/config/parameterlabels.cpp" line="47"/>
         <source>Max event bytes</source>
         <translation>单事件最大字节数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="46"/>
+        <location filename="../core/config/parameterlabels.cpp" line="48"/>
         <source>Max prompt length</source>
         <translation>最大提示长度</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="47"/>
+        <location filename="../core/config/parameterlabels.cpp" line="49"/>
         <source>Max response bytes</source>
         <translation>最大响应字节数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="48"/>
+        <location filename="../core/config/parameterlabels.cpp" line="50"/>
         <source>Max tokens</source>
         <translation>最大令牌数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="49"/>
+        <location filename="../core/config/parameterlabels.cpp" line="51"/>
         <source>Max turns</source>
         <translation>最大轮数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="50"/>
+        <location filename="../core/config/parameterlabels.cpp" line="52"/>
         <source>Min prompt length</source>
         <translation>最小提示长度</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="51"/>
+        <location filename="../core/config/parameterlabels.cpp" line="53"/>
         <source>Min tokens</source>
         <translation>最小令牌数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="52"/>
+        <location filename="../core/config/parameterlabels.cpp" line="54"/>
         <source>Min turns</source>
         <translation>最小轮数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="53"/>
+        <location filename="../core/config/parameterlabels.cpp" line="55"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="54"/>
+        <location filename="../core/config/parameterlabels.cpp" line="56"/>
         <source>Multi turn</source>
         <translation>多轮对话</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="55"/>
+        <location filename="../core/config/parameterlabels.cpp" line="57"/>
         <source>Multi turn args</source>
         <translation>多轮对话参数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="56"/>
+        <location filename="../core/config/parameterlabels.cpp" line="58"/>
         <source>N choices</source>
         <translation>候选数 N</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="57"/>
+        <location filename="../core/config/parameterlabels.cpp" line="59"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="58"/>
+        <location filename="../core/config/parameterlabels.cpp" line="60"/>
         <source>No outputs</source>
         <translation>不写输出文件</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="59"/>
+        <location filename="../core/config/parameterlabels.cpp" line="61"/>
         <source>No proxy</source>
         <translation>不使用代理</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="60"/>
+        <location filename="../core/config/parameterlabels.cpp" line="62"/>
         <source>No test connection</source>
         <translation>跳过连接测试</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="61"/>
+        <location filename="../core/config/parameterlabels.cpp" line="63"/>
         <source>No timestamp</source>
         <translation>不加时间戳</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="62"/>
+        <location filename="../core/config/parameterlabels.cpp" line="64"/>
+        <source>Num runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="65"/>
         <source>Num workers</source>
         <translation>工作线程数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="63"/>
+        <location filename="../core/config/parameterlabels.cpp" line="66"/>
         <source>Number</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="64"/>
+        <location filename="../core/config/parameterlabels.cpp" line="67"/>
         <source>Open loop</source>
         <translation>开环</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="65"/>
+        <location filename="../core/config/parameterlabels.cpp" line="68"/>
         <source>Outputs dir</source>
         <translation>输出目录</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="66"/>
+        <location filename="../core/config/parameterlabels.cpp" line="69"/>
         <source>Parallel</source>
         <translation>并发数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="67"/>
+        <location filename="../core/config/parameterlabels.cpp" line="70"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="68"/>
+        <location filename="../core/config/parameterlabels.cpp" line="71"/>
         <source>Prefix length</source>
         <translation>前缀长度</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="69"/>
+        <location filename="../core/config/parameterlabels.cpp" line="72"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="70"/>
+        <location filename="../core/config/parameterlabels.cpp" line="73"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="71"/>
+        <location filename="../core/config/parameterlabels.cpp" line="74"/>
         <source>Query template</source>
         <translation>请求模板</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="72"/>
+        <location filename="../core/config/parameterlabels.cpp" line="75"/>
         <source>Queue size multiplier</source>
         <translation>队列大小倍数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="73"/>
+        <location filename="../core/config/parameterlabels.cpp" line="76"/>
         <source>Rate</source>
         <translation>速率</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="74"/>
+        <location filename="../core/config/parameterlabels.cpp" line="77"/>
         <source>Read timeout</source>
         <translation>读取超时</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="75"/>
+        <location filename="../core/config/parameterlabels.cpp" line="78"/>
         <source>Repetition penalty</source>
         <translation>重复惩罚</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="76"/>
+        <location filename="../core/config/parameterlabels.cpp" line="79"/>
         <source>SLA auto tune</source>
         <translation>SLA 自动调优</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="77"/>
+        <location filename="../core/config/parameterlabels.cpp" line="80"/>
         <source>SLA fixed parallel</source>
         <translation>SLA 固定并发数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="78"/>
+        <location filename="../core/config/parameterlabels.cpp" line="81"/>
         <source>SLA lower bound</source>
         <translation>SLA 下限</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="79"/>
+        <location filename="../core/config/parameterlabels.cpp" line="82"/>
         <source>SLA num runs</source>
         <translation>SLA 重复次数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="80"/>
+        <location filename="../core/config/parameterlabels.cpp" line="83"/>
         <source>SLA number multiplier</source>
         <translation>SLA 请求数倍数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="81"/>
+        <location filename="../core/config/parameterlabels.cpp" line="84"/>
         <source>SLA params</source>
         <translation>SLA 参数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="82"/>
+        <location filename="../core/config/parameterlabels.cpp" line="85"/>
         <source>SLA upper bound</source>
         <translation>SLA 上限</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="83"/>
+        <location filename="../core/config/parameterlabels.cpp" line="86"/>
         <source>SLA variable</source>
         <translation>SLA 变量</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="84"/>
+        <location filename="../core/config/parameterlabels.cpp" line="87"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="85"/>
+        <location filename="../core/config/parameterlabels.cpp" line="88"/>
         <source>Sleep interval</source>
         <translation>间隔休眠</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="86"/>
+        <location filename="../core/config/parameterlabels.cpp" line="89"/>
         <source>Stop</source>
         <translation>停止词</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="87"/>
+        <location filename="../core/config/parameterlabels.cpp" line="90"/>
         <source>Stop token ids</source>
         <translation>停止令牌 ID</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="88"/>
+        <location filename="../core/config/parameterlabels.cpp" line="91"/>
         <source>Stream</source>
         <translation>流式输出</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="89"/>
+        <location filename="../core/config/parameterlabels.cpp" line="92"/>
         <source>Swanlab API key</source>
         <translation>SwanLab API 密钥</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="90"/>
+        <location filename="../core/config/parameterlabels.cpp" line="93"/>
         <source>Swanlab host</source>
         <translation>SwanLab 主机</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="91"/>
+        <location filename="../core/config/parameterlabels.cpp" line="94"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="92"/>
+        <location filename="../core/config/parameterlabels.cpp" line="95"/>
         <source>Tokenize prompt</source>
         <translation>对提示分词</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="93"/>
+        <location filename="../core/config/parameterlabels.cpp" line="96"/>
         <source>Tokenizer path</source>
         <translation>分词器路径</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="94"/>
+        <location filename="../core/config/parameterlabels.cpp" line="97"/>
         <source>Top k</source>
         <translation>Top k</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="95"/>
+        <location filename="../core/config/parameterlabels.cpp" line="98"/>
         <source>Top p</source>
         <translation>Top p</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="96"/>
+        <location filename="../core/config/parameterlabels.cpp" line="99"/>
         <source>Total timeout</source>
         <translation>总超时</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="97"/>
+        <location filename="../core/config/parameterlabels.cpp" line="100"/>
         <source>Transport</source>
         <translation>传输方式</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="98"/>
+        <location filename="../core/config/parameterlabels.cpp" line="101"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="99"/>
+        <location filename="../core/config/parameterlabels.cpp" line="102"/>
         <source>Visualizer</source>
         <translation>可视化工具</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="100"/>
+        <location filename="../core/config/parameterlabels.cpp" line="103"/>
         <source>Wandb API key</source>
         <translation>Wandb API 密钥</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="101"/>
+        <location filename="../core/config/parameterlabels.cpp" line="104"/>
         <source>Warmup num</source>
         <translation>预热请求数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="102"/>
+        <location filename="../core/config/parameterlabels.cpp" line="105"/>
         <source>Workers</source>
         <translation>工作进程数</translation>
     </message>
@@ -1022,37 +1037,37 @@
         <translation>已弃用（EvalScope）：其键会合并到 --dataset-args 中，冲突时以 --dataset-args 为准；num_workers 会被接受但不起作用。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_workloads.cpp" line="49"/>
+        <location filename="../core/config/parameters_workloads.cpp" line="50"/>
         <source>Search the highest load that meets the SLA.</source>
         <translation>搜索满足 SLA 的最高负载。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_workloads.cpp" line="52"/>
+        <location filename="../core/config/parameters_workloads.cpp" line="53"/>
         <source>The load variable the search changes.</source>
         <translation>搜索所调整的负载变量。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_workloads.cpp" line="53"/>
+        <location filename="../core/config/parameters_workloads.cpp" line="54"/>
         <source>The SLA targets.</source>
         <translation>SLA 目标。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_workloads.cpp" line="55"/>
+        <location filename="../core/config/parameters_workloads.cpp" line="56"/>
         <source>Upper bound of the search.</source>
         <translation>搜索的上界。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_workloads.cpp" line="57"/>
+        <location filename="../core/config/parameters_workloads.cpp" line="58"/>
         <source>Lower bound of the search.</source>
         <translation>搜索的下界。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_workloads.cpp" line="61"/>
+        <location filename="../core/config/parameters_workloads.cpp" line="62"/>
         <source>Runs per probed load.</source>
         <translation>每个探测负载的运行次数。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_workloads.cpp" line="63"/>
+        <location filename="../core/config/parameters_workloads.cpp" line="64"/>
         <source>Requests per unit of load.</source>
         <translation>每单位负载的请求数。</translation>
     </message>

@@ -35,7 +35,8 @@ void addMultiTurnParameters(QList<Parameter>& r)
                           "Deprecated (EvalScope): its keys are merged into --dataset-args, which wins; "
                           "num_workers is accepted and has no effect."))
                       .example({QStringLiteral("{\"num_workers\": 1}")})
-                      .bad({QStringLiteral("[1]")}),
+                      .bad({QStringLiteral("[1]")})
+                      .check([](const RunConfig& c) { return jsonObjectCheck(c.multiTurnArgs, "'{}'"); }),
         &RunConfig::multiTurnArgs, false);
 }
 

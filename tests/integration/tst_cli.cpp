@@ -145,7 +145,7 @@ private Q_SLOTS:
         QTest::newRow("header with a line break") << base + QStringList{"--headers", "X-A=1\r\nX-B: 2"} << 2
                                                   << "--headers";
         QTest::newRow("header name not a token") << base + QStringList{"--headers", "X A=1"} << 2 << "--headers";
-        QTest::newRow("unsupported flag as given") << base + QStringList{"--max-turns", "3"} << 2 << "--max-turns";
+        QTest::newRow("unsupported flag as given") << base + QStringList{"--image-width", "3"} << 2 << "--image-width";
         QTest::newRow("alias as given") << base + QStringList{"-n", "0"} << 2 << "-n";
     }
     void badInputNamesTheField()
@@ -199,6 +199,12 @@ private Q_SLOTS:
         QVERIFY(html.startsWith("<!DOCTYPE html>") || html.contains("<html"));
         QVERIFY(html.contains("demo-model"));
         QVERIFY(!html.contains("<script src=") && !html.contains("<link rel=\"stylesheet\" href=\"http"));
+        // Every run gets the workload throughput and timeline (EvalScope §5.5); trace_summary.json is multi-turn's.
+        const auto throughput = readJson(pointDir + QStringLiteral("/workload_throughput.json"));
+        QCOMPARE(throughput["n_samples"].get<int>(), 8);
+        QCOMPARE(throughput["rows"].size(), size_t(4));
+        QCOMPARE(readJson(pointDir + QStringLiteral("/workload_timeline.json"))["points"].size(), size_t(8));
+        QVERIFY(!QFile::exists(pointDir + QStringLiteral("/trace_summary.json")));
 
         tl::ProjectReader reader;
         QString error;
@@ -342,19 +348,36 @@ private Q_SLOTS:
         QCOMPARE(reader.runs().first().status, QStringLiteral("completed"));
     }
 
+    void multiTurnWritesTheConversationTable()
+    {
+        QTemporaryDir dir;
+        const QString outputs = dir.filePath(QStringLiteral("out"));
+        const Result r = runCli({"run", "--url", m_base + "/v1", "--model", "demo-model", "--multi-turn", "--dataset",
+            "custom_multi_turn", "--dataset-path", QFINDTESTDATA("data/datasets/custom_multi_turn.jsonl"),
+            "--parallel", "2", "--number", "6", "--max-tokens", "4", "--outputs-dir", outputs, "--no-timestamp"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("Conversations: ")));
+        QVERIFY(r.out.contains(QStringLiteral("TTFAT (s)")));
+        const auto trace = readJson(outputs + QStringLiteral("/demo-model/parallel_2_number_6/trace_summary.json"));
+        QVERIFY(trace["n_traces"].get<int>() >= 2);
+        QCOMPARE(trace["rows"][0]["metric"].get<std::string>(), std::string("Latency (s)"));
+    }
+
     void registryCommands()
     {
         // convert: the equivalent command on stdout, the flags left out on stderr, exit 0; garbage exits 2.
         Result r = runCli({"convert",
             "evalscope perf --url http://127.0.0.1:8000/v1/chat/completions --model Qwen --parallel 1 10 "
-            "--number 10 100 --extra-args '{\"ignore_eos\": true}' --wandb-api-key secret --max-turns 3"});
+            "--number 10 100 --extra-args '{\"ignore_eos\": true}' --wandb-api-key secret --image-width 3 "
+            "--max-turns 3"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.startsWith(QStringLiteral("throughline-cli run --model Qwen")), qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("--parallel 1 10 --number 10 100")));
         QVERIFY(r.out.contains(QStringLiteral("--extra-args '{\"ignore_eos\":true}'")));
         QVERIFY(!r.out.contains(QStringLiteral("secret")));
         QVERIFY(r.err.contains(QStringLiteral("--wandb-api-key")));
-        QVERIFY(r.err.contains(QStringLiteral("--max-turns")));
+        QVERIFY(r.err.contains(QStringLiteral("--image-width")));
+        QVERIFY(r.out.contains(QStringLiteral("--max-turns 3"))); // multi-turn flags map
         QCOMPARE(runCli({"convert", "rm -rf /"}).exitCode, 2);
         QCOMPARE(runCli({"convert", "evalscope perf --parallel many"}).exitCode, 2);
         QCOMPARE(runCli({"convert", "evalscope perf --model 'unterminated"}).exitCode, 2);
