@@ -139,7 +139,7 @@
     <message>
         <location filename="../core/config/parameterlabels.cpp" line="20"/>
         <source>Confidence level</source>
-        <translation type="unfinished"></translation>
+        <translation>置信水平</translation>
     </message>
     <message>
         <location filename="../core/config/parameterlabels.cpp" line="21"/>
@@ -219,7 +219,7 @@
     <message>
         <location filename="../core/config/parameterlabels.cpp" line="36"/>
         <source>Goodput</source>
-        <translation type="unfinished"></translation>
+        <translation>Goodput（有效吞吐）</translation>
     </message>
     <message>
         <location filename="../core/config/parameterlabels.cpp" line="37"/>
@@ -359,7 +359,7 @@
     <message>
         <location filename="../core/config/parameterlabels.cpp" line="64"/>
         <source>Num runs</source>
-        <translation type="unfinished"></translation>
+        <translation>重复次数</translation>
     </message>
     <message>
         <location filename="../core/config/parameterlabels.cpp" line="65"/>
