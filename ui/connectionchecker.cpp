@@ -29,6 +29,7 @@ ConfigErrors ConnectionChecker::start(const RunConfig& config)
         return {promptError};
     auto factory = std::make_shared<const RequestFactory>(config, std::move(prompts));
     m_test = new ConnectionTest(factory, config.totalTimeout, this);
+    m_test->setSingleAttempt(); // Test Connection sends one request; a run's test waits for a starting server
     connect(m_test, &ConnectionTest::succeeded, this, [this] { done(true, {}); });
     connect(m_test, &ConnectionTest::failed, this, [this](const ConfigError& error) { done(false, error); });
     m_clock.start();

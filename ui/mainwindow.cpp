@@ -166,6 +166,15 @@ void MainWindow::connectController()
     connect(c, &RunController::recordsArrived, m_live, &LiveRunPage::addRecords);
     connect(c, &RunController::pointFinished, this, &MainWindow::onPointFinished);
     connect(c, &RunController::runFinished, this, &MainWindow::onRunFinished);
+    // A run waits for a server that is still starting (503, refused) as EvalScope does: say so, and that Stop ends it.
+    connect(c, &RunController::connectionTestRetrying, this, [this](int attempt, const QString& why, int inMs) {
+        m_status->showMessage(tr("The server is not ready (%1): connection test %2, next try in %3 s; Stop cancels "
+                                 "the run")
+                                  .arg(why)
+                                  .arg(attempt)
+                                  .arg(inMs / 1000.0),
+            inMs + 1000);
+    });
 }
 
 bool MainWindow::openProject(const QString& path)

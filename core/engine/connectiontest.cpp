@@ -92,7 +92,7 @@ bool ConnectionTest::retryLater(int status, QNetworkReply* reply)
     const bool notUp = status >= 500
         || (status == 0
             && (e == QNetworkReply::ConnectionRefusedError || e == QNetworkReply::RemoteHostClosedError));
-    if (!notUp || m_tooLarge || m_timedOut)
+    if (!notUp || m_tooLarge || m_timedOut || m_retryIntervalMs < 0)
         return false;
     if (double(m_clock.elapsed() + m_retryIntervalMs) / 1000.0 >= m_timeoutS)
         return false; // no time for another attempt: this one's failure is the answer

@@ -34,6 +34,8 @@ public:
     // kRetryIntervalMs, as EvalScope's is, until the timeout (--total-timeout) has passed. Tests shorten it.
     static constexpr int kRetryIntervalMs = 10000;
     void setRetryIntervalMs(int ms) { m_retryIntervalMs = ms; }
+    // One request and its answer, no retries (the workbench's Test Connection).
+    void setSingleAttempt() { m_retryIntervalMs = -1; }
     // The max_tokens the test asks for: enough for an answer, not a whole generation at the run's length.
     static constexpr int kMaxTokens = 4;
     void start();

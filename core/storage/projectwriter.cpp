@@ -313,6 +313,10 @@ void* ProjectWriter::sqliteHandle() const
 
 void ProjectWriter::writeRequests(const QString& runId, int pointIndex, const QList<RequestRecord>& records)
 {
+    // After a batch of this run was lost, later ones are not stored either: the run is failed, the count its
+    // failure message gave stays exact, and the stored requests stay an unbroken prefix, not a sample with a hole.
+    if (m_lostRequests.contains(runId))
+        return;
     // One transaction per batch: a killed process loses at most the batch being written.
     if (!m_db.transaction()) {
         report(Tr::tr("project '%1': cannot start a transaction: %2").arg(m_path, m_db.lastError().text()));

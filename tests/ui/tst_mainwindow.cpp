@@ -311,6 +311,8 @@ void TestMainWindow::unreachableServerShowsUrlError()
     Form form;
     form.url = QStringLiteral("http://127.0.0.1:%1/v1/chat/completions").arg(port);
     fillForm(*h, form);
+    // One attempt: the next try (as for a server still starting) would come after --total-timeout.
+    h->window->controller()->setConnectionTestRetryIntervalMs(std::numeric_limits<int>::max());
     QSignalSpy finished(h->window->controller(), &RunController::runFinished);
 
     QTest::mouseClick(h->child<QPushButton>("runButton"), Qt::LeftButton);
