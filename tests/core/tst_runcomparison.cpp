@@ -224,7 +224,9 @@ private Q_SLOTS:
             QVERIFY(std::abs(m->delta - (candTtft - baseTtft)) <= 2.0 + 1e-9); // jitter 0..10, another order
         }
         // The same comparison again gives the same intervals.
-        const MetricComparison* again = row(RunComparison::compare(a, b), 0, key);
+        const RunComparison second = RunComparison::compare(a, b); // kept alive: row() points into it
+        const MetricComparison* again = row(second, 0, key);
+        QVERIFY(again);
         QCOMPARE(
             again->interval.low == m->interval.low || (!again->interval.isValid() && !m->interval.isValid()), true);
     }

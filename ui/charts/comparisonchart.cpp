@@ -72,8 +72,10 @@ void ComparisonChart::setCurves(
     const QString& title, const QString& xTitle, const QString& yTitle, const QList<Curve>& curves)
 {
     m_chart->removeAllSeries();
-    for (QAbstractAxis* axis : m_chart->axes())
-        m_chart->removeAxis(axis);
+    for (QAbstractAxis* axis : m_chart->axes()) {
+        m_chart->removeAxis(axis); // QChart gives a removed axis back to the caller
+        delete axis;
+    }
     m_chart->setTitle(title);
     auto* x = new QValueAxis;
     auto* y = new QValueAxis;
