@@ -7,12 +7,15 @@
 
 #include <QNetworkRequest>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <limits>
 
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -65,6 +68,25 @@ constexpr size_t kReadBufferBytes = 64 * 1024;
 // without a bound the loop never returned to the event loop, and no timer (--total-timeout, --read-timeout, the
 // 50 ms batches) fired again. Level-triggered epoll wakes the thread again for what is left.
 constexpr int kMaxReadsPerWakeUp = 16;
+
+// The descriptor count reaching the soft RLIMIT_NOFILE starves the whole process, not only this request: SQLite
+// (its WAL and journal), the project writer, logging, Qt's event dispatcher and the sanitizers' own checks (UBSan's
+// vptr check opens a pipe) all need one now and then, and fail in ways that look like bugs elsewhere. A socket whose
+// number falls within this margin of the limit is closed again and the request fails as client_resources, as if
+// socket() had failed with EMFILE.
+constexpr int kReservedDescriptors = 16;
+
+// The lowest descriptor number the lean transport may not keep: descriptors are allocated lowest-first, so a socket
+// numbered at or past it leaves fewer than kReservedDescriptors free. Read at every open: the CLI raises the soft
+// limit at start, and a test or a user's shell may lower it.
+int descriptorCeiling()
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY
+        || limit.rlim_cur > rlim_t(std::numeric_limits<int>::max()))
+        return std::numeric_limits<int>::max();
+    return std::max(0, int(limit.rlim_cur) - kReservedDescriptors);
+}
 
 QString systemError(int error)
 {
@@ -240,6 +262,17 @@ bool LeanTransport::openSocket(Connection& c)
         if (fd < 0) {
             lastError = errno;
             continue;
+        }
+        if (fd >= descriptorCeiling()) {
+            // The descriptors left belong to the rest of the process (see kReservedDescriptors): no other address
+            // would fare better, and the request fails as a real EMFILE would.
+            ::close(fd);
+            c.phase = Connection::Phase::Closed;
+            finishLater(c, TransportError::ClientResources,
+                Tr::tr("cannot connect: too many open files (the last %1 file descriptors below ulimit -n are kept "
+                       "for the rest of the process)")
+                    .arg(kReservedDescriptors));
+            return false;
         }
         const int one = 1;
         ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);

@@ -12,6 +12,9 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 using namespace tl;
 using tl::test::CannedServer;
 
@@ -217,6 +220,36 @@ private Q_SLOTS:
         const PointResult r = tl::test::runFirstPoint(configFor(tl::test::closedPort(), transport));
         QCOMPARE(r.summary.failedRequests, 3);
         QCOMPARE(r.extended.errorsByClass.first().first, QStringLiteral("connection_refused"));
+    }
+
+    void leanKeepsDescriptorsInReserve()
+    {
+        // The soft limit set 16 above the lowest free descriptor: everything the run opens for itself (threads,
+        // epoll sets) still fits, but no socket may take one of the last 16, so every request fails as
+        // client_resources, as under a real EMFILE, and the process keeps descriptors (here: a pipe afterwards).
+        CannedServer server(false);
+        rlimit saved{};
+        QCOMPARE(::getrlimit(RLIMIT_NOFILE, &saved), 0);
+        const int lowestFree = ::dup(0);
+        QVERIFY(lowestFree >= 0);
+        ::close(lowestFree);
+        rlimit lowered = saved;
+        lowered.rlim_cur = rlim_t(lowestFree + 16);
+        QCOMPARE(::setrlimit(RLIMIT_NOFILE, &lowered), 0);
+        RunConfig config = configFor(server.port(), QStringLiteral("lean"));
+        config.stream = false;
+        const PointResult r = tl::test::runFirstPoint(config);
+        int fds[2] = {-1, -1};
+        const bool pipeOpened = ::pipe(fds) == 0;
+        if (pipeOpened) {
+            ::close(fds[0]);
+            ::close(fds[1]);
+        }
+        QCOMPARE(::setrlimit(RLIMIT_NOFILE, &saved), 0);
+        QVERIFY(pipeOpened);
+        QCOMPARE(r.summary.failedRequests, 3);
+        QCOMPARE(r.extended.errorsByClass.first().first, QStringLiteral("client_resources"));
+        QVERIFY(server.requestHeads.isEmpty());
     }
 
     void transportChoice_data()
