@@ -382,6 +382,8 @@ void MainWindow::startRun()
     } else {
         m_runConfig = config;
         m_stopPresses = 0;
+        if (ProjectStore* store = m_session->store()) // disconnected when the project closes (the store is deleted)
+            connect(store, &ProjectStore::writeFailed, this, &MainWindow::onProjectWriteFailed, Qt::UniqueConnection);
         errors = m_controller->start(config, m_session->store());
     }
     updateActions(); // runStarted came before the controller counted as running
@@ -461,6 +463,18 @@ void MainWindow::onRunFinished(RunState state, const ConfigError& error)
         m_tabs->setCurrentWidget(m_results);
         m_status->setTarget(WorkbenchStatusBar::Target::Reachable);
     }
+}
+
+void MainWindow::onProjectWriteFailed(const QString& message)
+{
+    // Outside a run the edit that failed reports its own error (ProjectSession's calls wait for the writer).
+    if (m_controller->isRunning())
+        m_controller->fail(ConfigError{QStringLiteral("--project"), message});
+}
+
+ProjectStore* MainWindow::projectStore() const
+{
+    return m_session->store();
 }
 
 void MainWindow::afterStored(const std::function<void(const QString& error)>& then)

@@ -21,6 +21,7 @@ class ConnectionChecker;
 class LiveRunPage;
 class MainActions;
 class ProjectSession;
+class ProjectStore;
 class ResultsPage;
 class ComparisonPage;
 class RunActions;
@@ -58,6 +59,9 @@ public:
     // Fills the form from a stored run's configuration (the explorer's "duplicate settings"); `start` also runs it.
     void reuseRunConfig(const QString& runId, bool start);
     RunController* controller() const { return m_controller.get(); }
+    // The open project's writer (null without a project or when it is open for browsing only). Tests simulate a
+    // full disk through it (ProjectStore::limitGrowth).
+    ProjectStore* projectStore() const;
     ImportJob* importJob() const { return m_import; }
 
 protected:
@@ -85,6 +89,9 @@ private:
     void onSnapshot(const RunSnapshotPtr& snapshot);
     void onPointFinished();
     void onRunFinished(RunState state, const ConfigError& error);
+    // The project file cannot store what the run measures (a full disk): the run stops and fails with the count
+    // stored, as the CLI's does, rather than going on measuring what cannot be kept.
+    void onProjectWriteFailed(const QString& message);
     void refreshRuns();
     void showStoredRun(const QString& runId);
     void updateActions();

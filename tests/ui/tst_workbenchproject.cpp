@@ -16,6 +16,7 @@
 #include "projectsession.h"
 #include "sim/simserver.h"
 #include "storage/projectreader.h"
+#include "storage/projectstore.h"
 #include "storage/runjson.h"
 
 #include <QAbstractItemModelTester>
@@ -31,6 +32,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QRegularExpression>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -89,6 +91,7 @@ private Q_SLOTS:
     void importsOtherToolsResults();
     void importsAnExportedRun();
     void savesACompleteCopy();
+    void fullProjectFileStopsTheRun();
     void testsTheConnection();
     void remembersProjectsAndLayout();
     void settingsDialogWritesTheSettings();
@@ -318,6 +321,36 @@ void TestWorkbenchProject::savesACompleteCopy()
     QCOMPARE(reader.runs().size(), 1);
     QCOMPARE(reader.runs().first().requestCount, 5);
     QCOMPARE(reader.requests(reader.runs().first().id, 0).size(), 5);
+}
+
+// A project file that cannot store what a GUI run measures (a full disk, simulated with max_page_count) stops the
+// run as the CLI's: failed, naming --project and the count stored, and the stored run says failed with that count.
+void TestWorkbenchProject::fullProjectFileStopsTheRun()
+{
+    const QString project = m_dir.filePath(QStringLiteral("full.tlproj"));
+    auto window = makeWindow(project);
+    QVERIFY(window->projectStore());
+    window->projectStore()->limitGrowth(30);
+    aimAtSim(window.get(), QStringLiteral("16"), QStringLiteral("20000"));
+    QSignalSpy finished(window->controller(), &RunController::runFinished);
+    window->findChild<QAction*>(QStringLiteral("runAction"))->trigger();
+    QVERIFY(window->controller()->isRunning());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRunTimeoutMs);
+    QCOMPARE(window->controller()->state(), RunState::Failed);
+    QVERIFY(!window->controller()->results().isEmpty());
+    QVERIFY(window->controller()->results().first().summary.totalRequests < 20000); // stopped, not run to the end
+
+    auto* errors = window->findChild<QLabel*>(QStringLiteral("errorLabel"));
+    QVERIFY(errors->isVisible());
+    static const QRegularExpression count(QStringLiteral("^--project: .*; (\\d+) requests of this run are stored"),
+        QRegularExpression::MultilineOption);
+    const auto m = count.match(errors->text());
+    QVERIFY2(m.hasMatch(), qPrintable(errors->text()));
+
+    auto* model = window->findChild<RunListModel*>(QStringLiteral("runListModel"));
+    const QString id = window->controller()->runId();
+    QTRY_VERIFY_WITH_TIMEOUT(model->run(id) && model->run(id)->status == QStringLiteral("failed"), 5000);
+    QCOMPARE(qint64(model->run(id)->requestCount), m.captured(1).toLongLong());
 }
 
 void TestWorkbenchProject::testsTheConnection()
