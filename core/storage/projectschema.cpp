@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QUuid>
 
 #include <algorithm>
@@ -130,6 +131,27 @@ bool open(QSqlDatabase& db, const QString& path, const QString& connectionName, 
         return fail(Tr::tr("project '%1' is read-only; open it for browsing only or choose another file").arg(path));
     if (!exists && writable && !QFileInfo(info.absolutePath()).isWritable())
         return fail(Tr::tr("cannot create project '%1': the folder is missing or not writable").arg(path));
+    // SQLite keeps a project's write-ahead log and its index in `-wal` and `-shm` files beside it, created as
+    // needed: in a folder this process may not write, it can neither write nor (without an existing -shm) read the
+    // file the usual way, and used to fail with "unable to open" or "attempt to write a readonly database", which
+    // read as a damaged file.
+    const bool folderWritable = QFileInfo(info.absolutePath()).isWritable();
+    if (exists && writable && !folderWritable)
+        return fail(Tr::tr("project '%1' is in a read-only folder, where SQLite cannot create its -wal and -shm files; "
+                           "it can be browsed but not written: copy it to a writable folder to run or import into it")
+                        .arg(path));
+    // Reading in such a folder: with no -shm to share, nobody can be writing the file (a writer would have created
+    // one), so it is opened as immutable, unless its -wal holds changes the main file lacks, which SQLite reads
+    // only through a -shm.
+    bool immutable = false;
+    if (exists && !writable && !folderWritable && !QFileInfo::exists(path + QStringLiteral("-shm"))) {
+        if (QFileInfo(path + QStringLiteral("-wal")).size() > 0)
+            return fail(Tr::tr("project '%1' keeps its latest changes in '%1-wal', which SQLite reads only where it can "
+                               "create '%1-shm', and its folder is read-only; copy the project with its -wal file to a "
+                               "writable folder to open it")
+                            .arg(path));
+        immutable = true;
+    }
     if (exists) {
         QString detail;
         switch (inspectFile(path, &detail)) {
@@ -151,9 +173,16 @@ bool open(QSqlDatabase& db, const QString& path, const QString& connectionName, 
     db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
     if (!db.isValid())
         return fail(Tr::tr("the Qt SQLite driver is missing; install the package libqt6sql6-sqlite"));
-    db.setDatabaseName(path);
-    db.setConnectOptions(writable ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000")
-                                  : QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+    if (immutable) {
+        QUrl uri = QUrl::fromLocalFile(info.absoluteFilePath());
+        uri.setQuery(QStringLiteral("immutable=1"));
+        db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000"));
+    } else {
+        db.setDatabaseName(path);
+        db.setConnectOptions(writable ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000")
+                                      : QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+    }
     if (!db.open())
         return fail(Tr::tr("cannot open project '%1': %2").arg(path, db.lastError().text()));
 

@@ -9,12 +9,17 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "clirun.h"
+
+#include <unistd.h>
 
 namespace {
 
@@ -35,6 +40,38 @@ QByteArray readAll(const QString& path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// The command that runs the CLI as a user whom file permissions bind: the CLI itself when this process is not
+// root; as nobody through setpriv or runuser when it is (CI runs as root, and root may write anything). Empty when
+// there is no way here.
+QStringList unprivilegedCli()
+{
+    const QString binary = QStringLiteral(THROUGHLINE_BINARY_DIR "/app/throughline-cli");
+    if (::geteuid() != 0)
+        return {binary};
+    if (const QString setpriv = QStandardPaths::findExecutable("setpriv"); !setpriv.isEmpty())
+        return {setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", binary};
+    if (const QString runuser = QStandardPaths::findExecutable("runuser"); !runuser.isEmpty())
+        return {runuser, "-u", "nobody", "--", binary};
+    return {};
+}
+
+Result cliAs(const QStringList& command, const QStringList& args)
+{
+    QProcess p;
+    p.start(command.first(), command.mid(1) + args);
+    Result r;
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = "timed out";
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
 }
 
 } // namespace
@@ -324,6 +361,98 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("read-only"), qPrintable(r.err));
         QCOMPARE(readAll(project), before);
+    }
+
+    // A project in a folder this user may not write (SQLite cannot create its -wal/-shm files there): browsing works
+    // (list, show), a run or an import is refused with one line naming the folder, never "damaged", and nothing in
+    // the folder changes. Run as an unprivileged user, since root may write anything.
+    void readOnlyFolderIsBrowsable_data()
+    {
+        QTest::addColumn<bool>("fileWritable");
+        QTest::addColumn<bool>("pendingWal"); // the newest changes sit in a -wal file, with no -shm beside it
+        QTest::newRow("file read-only") << false << false;
+        QTest::newRow("file writable") << true << false;
+        QTest::newRow("-wal without -shm") << false << true;
+    }
+    void readOnlyFolderIsBrowsable()
+    {
+        QFETCH(bool, fileWritable);
+        QFETCH(bool, pendingWal);
+        const QStringList as = unprivilegedCli();
+        if (as.isEmpty())
+            QSKIP("running as root without setpriv or runuser: permissions cannot be tested");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString source = dir.filePath("source.tlproj");
+        QCOMPARE(
+            cli({"runs", "import", QFINDTESTDATA("data/import/vllm-append.jsonl"), "--project", source}).exitCode, 0);
+        const auto everyone = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadUser
+            | QFile::WriteUser | QFile::ExeUser | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
+        QVERIFY(QFile::setPermissions(dir.path(), everyone));
+        const QString folder = dir.filePath("readonly");
+        QVERIFY(QDir().mkdir(folder));
+        const QString project = folder + "/p.tlproj";
+        {
+            // A second connection keeps the -wal alive while it is copied (the last one to close checkpoints it).
+            const QString name = "wal-keeper";
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", name);
+                db.setDatabaseName(source);
+                QVERIFY(db.open());
+                QSqlQuery q(db);
+                QVERIFY(q.exec("UPDATE runs SET name = 'renamed in the log'"));
+                QVERIFY(QFile::copy(source, project));
+                if (pendingWal) {
+                    QVERIFY(QFileInfo(source + "-wal").size() > 0);
+                    QVERIFY(QFile::copy(source + "-wal", project + "-wal"));
+                }
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        }
+        auto fileMode = QFile::ReadOwner | QFile::ReadUser | QFile::ReadGroup | QFile::ReadOther;
+        if (fileWritable)
+            fileMode |= QFile::WriteOwner | QFile::WriteUser | QFile::WriteGroup | QFile::WriteOther;
+        for (const QString& f : QDir(folder).entryList(QDir::Files))
+            QVERIFY(QFile::setPermissions(folder + "/" + f, fileMode));
+        QVERIFY(QFile::setPermissions(
+            folder, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadUser | QFile::ExeUser | QFile::ReadGroup
+                | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        const auto restore = qScopeGuard([&] { QFile::setPermissions(folder, everyone); }); // so it can be removed
+        const QStringList before = QDir(folder).entryList(QDir::Files);
+        const QByteArray content = readAll(project);
+        if (cliAs(as, {"--version"}).exitCode != 0)
+            QSKIP("the CLI cannot be run as an unprivileged user here (its build folder is not readable to nobody)");
+
+        const auto oneLine = [](const Result& r) {
+            return r.err.trimmed().split(u'\n').size() == 1 && !r.err.contains("damaged");
+        };
+        Result r = cliAs(as, {"runs", "list", "--project", project, "--json"});
+        if (pendingWal) {
+            // SQLite reads a -wal only through a -shm, which it cannot create here: a clear refusal, not stale data.
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(oneLine(r) && r.err.contains("-wal") && r.err.contains("read-only"), qPrintable(r.err));
+        } else {
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            const nlohmann::json runs = nlohmann::json::parse(r.out.toStdString(), nullptr, false);
+            QVERIFY2(runs.is_array() && runs.size() == 1, qPrintable(r.out));
+            QVERIFY(runs[0]["requests"].get<int>() > 0);
+            const QString id = QString::fromStdString(runs[0]["id"].get<std::string>());
+            r = cliAs(as, {"runs", "show", id, "--project", project});
+            QVERIFY2(r.exitCode == 0 && r.out.contains(id.left(8)), qPrintable(r.out + r.err));
+        }
+
+        r = cliAs(as, {"run", "--url", QStringLiteral("http://127.0.0.1:%1/v1").arg(tl::test::closedPort()), "--model",
+                          "m", "--number", "1", "--no-outputs", "--project", project});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(oneLine(r) && r.err.startsWith("error: --project: ") && r.err.contains("read-only"),
+            qPrintable(r.err));
+        r = cliAs(as, {"runs", "import", QFINDTESTDATA("data/import/vllm-detailed.json"), "--project", project});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(oneLine(r) && r.err.contains("read-only"), qPrintable(r.err));
+
+        QCOMPARE(QDir(folder).entryList(QDir::Files), before); // no -wal, -shm or journal left behind
+        QCOMPARE(readAll(project), content);
     }
 };
 
