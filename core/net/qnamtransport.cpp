@@ -2,6 +2,7 @@
 
 #include "net/transporttarget.h"
 #include "util/monoclock.h"
+#include "util/tr.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -99,6 +100,22 @@ void QnamTransport::deliverHead(int slot)
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!status.isValid())
         return; // no response head (a connection error)
+    if (status.toInt() >= 100 && status.toInt() < 200) {
+        // An interim answer (103 Early Hints): Qt 6.4 skips 100 Continue only and takes any other 1xx for the final
+        // answer, leaving the real one on the connection to be read as the next request's. Neither is a success
+        // nor the server's HTTP status: the request fails and the connection is closed (abort()). The lean
+        // transport skips every 1xx.
+        const int code = status.toInt();
+        reply->disconnect(this);
+        reply->abort();
+        release(slot);
+        m_listener.responseEnd(slot, TransportError::Protocol,
+            Tr::tr("the server sent the interim response %1 before its answer, which the qt transport cannot skip "
+                   "(Qt takes it for the answer); use --transport lean for http:// URLs")
+                .arg(code),
+            monotonicNs());
+        return;
+    }
     m_headDelivered[i] = 1;
     m_listener.responseHead(slot, status.toInt(),
         reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray(),
@@ -145,6 +162,8 @@ void QnamTransport::onFinished(int slot)
             return; // the listener aborted the request while taking the last data (and may have sent the next)
     } while (reply->bytesAvailable() > 0);
     deliverHead(slot);
+    if (m_replies[static_cast<size_t>(slot)] != reply)
+        return; // the head was an interim response: the request has ended
     TransportError error = classify(reply->error(), m_headDelivered[static_cast<size_t>(slot)] != 0);
     // Qt reports a socket() that failed with EMFILE/ENFILE as QAbstractSocket::SocketResourceError, which reaches the
     // reply only as an unknown network error with the socket's text: the client's fault, classed as on the lean
