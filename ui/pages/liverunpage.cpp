@@ -31,6 +31,18 @@ QLabel* counterLabel(const char* name, QWidget* parent)
     return label;
 }
 
+// QProgressBar::setValue repaints the bar at once (QWidget::repaint, synchronously, from inside the snapshot's slot).
+// With updates disabled that repaint is skipped, and enabling them again schedules one ordinary update, painted with
+// everything else of the frame.
+void setBarValue(QProgressBar* bar, int value)
+{
+    if (bar->value() == value)
+        return;
+    bar->setUpdatesEnabled(false);
+    bar->setValue(value);
+    bar->setUpdatesEnabled(true);
+}
+
 } // namespace
 
 LiveRunPage::LiveRunPage(QWidget* parent)
@@ -231,10 +243,10 @@ void LiveRunPage::showSnapshot(const RunSnapshot& snapshot)
     } else if (snapshot.total > 0) {
         const qint64 done = std::min(snapshot.total, snapshot.completed + snapshot.failed);
         m_bar->setRange(0, int(snapshot.total));
-        m_bar->setValue(int(done));
+        setBarValue(m_bar, int(done));
         if (snapshot.pointCount > 0) {
             const double fraction = (snapshot.pointIndex + double(done) / double(snapshot.total)) / snapshot.pointCount;
-            m_overallBar->setValue(int(std::lround(std::clamp(fraction, 0.0, 1.0) * kOverallScale)));
+            setBarValue(m_overallBar, int(std::lround(std::clamp(fraction, 0.0, 1.0) * kOverallScale)));
         }
     }
     updateCounters();
@@ -262,7 +274,10 @@ void LiveRunPage::updateHealth(const RunSnapshot& s)
         return;
     m_health->setText(health.good ? tr("Harness health: ● good — %1").arg(health.reason)
                                   : tr("Harness health: ● suspect — %1").arg(health.reason));
-    m_health->setStyleSheet(health.good ? QStringLiteral("color: #2a7a2a;") : QStringLiteral("color: #b35900;"));
+    // A style sheet set again re-polishes the label, 4 times a second: only when the verdict changes.
+    const QString style = health.good ? QStringLiteral("color: #2a7a2a;") : QStringLiteral("color: #b35900;");
+    if (m_health->styleSheet() != style)
+        m_health->setStyleSheet(style);
     m_health->setProperty("suspect", !health.good);
 }
 
