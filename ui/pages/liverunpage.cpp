@@ -174,6 +174,8 @@ void LiveRunPage::beginRun(const QString& target, const QList<RunPoint>& points)
     m_pointIndex = -1;
     m_recordPoint = -1;
     m_stats.beginRun();
+    m_statsChanged = true;
+    m_runningPercentiles.reset();
     m_errors->clear();
     m_chart->clear();
     m_curve->setPoints({}, std::nullopt);
@@ -219,12 +221,15 @@ void LiveRunPage::startPoint(int index, const RunPoint& point)
     Q_UNUSED(point)
     m_recordPoint = index;
     m_stats.startPoint(index); // the histogram and the provisional point show only this point's requests
+    m_statsChanged = true;
+    m_runningPercentiles.reset();
 }
 
 void LiveRunPage::addRecords(const QList<RequestRecord>& records)
 {
     const int before = int(m_stats.latestErrors().size()) + int(m_stats.failed());
     m_stats.addRecords(records, m_recordPoint);
+    m_statsChanged = true;
     if (before != int(m_stats.latestErrors().size()) + int(m_stats.failed())) {
         m_errors->clear();
         for (const QString& error : m_stats.latestErrors()) {
@@ -314,23 +319,31 @@ void LiveRunPage::updateCharts(const RunSnapshot& s)
         double sum = 0;
         for (const LivePoint& p : s.series)
             sum += p.outputTokPerS;
-        SweepCurveChart::Point point;
+        // The percentiles (selections over up to kItlSamples samples) only when requests arrived since.
+        if (m_statsChanged || !m_runningPercentiles) {
+            SweepCurveChart::Point point;
+            point.ttftP50Ms = m_stats.pointTtftPercentileMs(0.5);
+            point.ttftP99Ms = m_stats.pointTtftPercentileMs(0.99);
+            point.itlP50Ms = m_stats.pointItlPercentileMs(0.5);
+            point.itlP99Ms = m_stats.pointItlPercentileMs(0.99);
+            point.latencyP50S = m_stats.pointLatencyPercentileS(0.5);
+            point.latencyP99S = m_stats.pointLatencyPercentileS(0.99);
+            m_runningPercentiles = point;
+        }
+        SweepCurveChart::Point point = *m_runningPercentiles;
         point.load = loadLabel(s.point);
         point.outputTokPerS = sum / double(s.series.size());
         point.requestsPerS = s.elapsedS > 0 ? double(s.completed) / s.elapsedS : 0.0;
-        point.ttftP50Ms = m_stats.pointTtftPercentileMs(0.5);
-        point.ttftP99Ms = m_stats.pointTtftPercentileMs(0.99);
-        point.itlP50Ms = m_stats.pointItlPercentileMs(0.5);
-        point.itlP99Ms = m_stats.pointItlPercentileMs(0.99);
-        point.latencyP50S = m_stats.pointLatencyPercentileS(0.5);
-        point.latencyP99S = m_stats.pointLatencyPercentileS(0.99);
         running = point;
     }
     m_curve->setPoints(finished, running);
-    const LiveRunStats::Histogram h = m_stats.ttftHistogram(kHistogramBins);
-    m_histogram->setHistogram(h.startMs, h.binWidthMs, h.counts);
-    const LiveRunStats::Histogram itl = m_stats.itlHistogram(kHistogramBins);
-    m_itlHistogram->setHistogram(itl.startMs, itl.binWidthMs, itl.counts);
+    if (m_statsChanged) {
+        const LiveRunStats::Histogram h = m_stats.ttftHistogram(kHistogramBins);
+        m_histogram->setHistogram(h.startMs, h.binWidthMs, h.counts);
+        const LiveRunStats::Histogram itl = m_stats.itlHistogram(kHistogramBins);
+        m_itlHistogram->setHistogram(itl.startMs, itl.binWidthMs, itl.counts);
+    }
+    m_statsChanged = false;
 }
 
 QString LiveRunPage::loadLabel(const RunPoint& point)
