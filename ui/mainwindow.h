@@ -84,6 +84,7 @@ private:
     void onRunStarted(const QString& runId);
     void onSnapshot(const RunSnapshotPtr& snapshot);
     void onPointFinished();
+    void showRunningResults();
     void onRunFinished(RunState state, const ConfigError& error);
     void refreshRuns();
     void showStoredRun(const QString& runId);
@@ -101,6 +102,7 @@ private:
     std::unique_ptr<RunController> m_controller;
     RunConfig m_runConfig; // the config of the current (or last) run
     int m_stopPresses = 0;
+    bool m_resultsBehind = false; // points finished that the results page, not shown, does not show yet
     MainActions* m_actions = nullptr;
     RunActions* m_runActions = nullptr;
     ImportJob* m_import = nullptr;
