@@ -31,14 +31,16 @@ QLabel* counterLabel(const char* name, QWidget* parent)
     return label;
 }
 
-// QProgressBar::setValue repaints the bar at once (QWidget::repaint, synchronously, from inside the snapshot's slot).
-// With updates disabled that repaint is skipped, and enabling them again schedules one ordinary update, painted with
-// everything else of the frame.
-void setBarValue(QProgressBar* bar, int value)
+// QProgressBar::setValue and setRange (through reset()) repaint the bar at once: QWidget::repaint, which paints every
+// dirty region of the window synchronously, from inside the snapshot's slot (a whole-window paint at the end of a
+// run). With updates disabled that repaint is skipped, and enabling them again schedules one ordinary update,
+// painted with everything else of the frame.
+void setBar(QProgressBar* bar, int minimum, int maximum, int value)
 {
-    if (bar->value() == value)
+    if (bar->minimum() == minimum && bar->maximum() == maximum && bar->value() == value)
         return;
     bar->setUpdatesEnabled(false);
+    bar->setRange(minimum, maximum);
     bar->setValue(value);
     bar->setUpdatesEnabled(true);
 }
@@ -168,9 +170,8 @@ void LiveRunPage::beginRun(const QString& target, const QList<RunPoint>& points)
     m_progress->setText(tr("Starting…"));
     m_overall->clear();
     m_points = points;
-    m_bar->setRange(0, 1);
-    m_bar->setValue(0);
-    m_overallBar->setValue(0);
+    setBar(m_bar, 0, 1, 0);
+    setBar(m_overallBar, 0, kOverallScale, 0);
     m_pointIndex = -1;
     m_recordPoint = -1;
     m_stats.beginRun();
@@ -208,10 +209,9 @@ void LiveRunPage::setStopStage(int stage)
 
 void LiveRunPage::finishRun(RunState state)
 {
-    m_bar->setRange(0, 1);
-    m_bar->setValue(1);
+    setBar(m_bar, 0, 1, 1);
     if (state == RunState::Finished)
-        m_overallBar->setValue(kOverallScale);
+        setBar(m_overallBar, 0, kOverallScale, kOverallScale);
     m_progress->setText(stateText(state));
     setStopStage(0);
 }
@@ -244,14 +244,13 @@ void LiveRunPage::showSnapshot(const RunSnapshot& snapshot)
     m_progress->setText(progressText(snapshot));
     m_overall->setText(overallText(snapshot));
     if (snapshot.state == RunState::Testing) {
-        m_bar->setRange(0, 0); // busy: the connection test has no measurable progress
+        setBar(m_bar, 0, 0, 0); // busy: the connection test has no measurable progress
     } else if (snapshot.total > 0) {
         const qint64 done = std::min(snapshot.total, snapshot.completed + snapshot.failed);
-        m_bar->setRange(0, int(snapshot.total));
-        setBarValue(m_bar, int(done));
+        setBar(m_bar, 0, int(snapshot.total), int(done));
         if (snapshot.pointCount > 0) {
             const double fraction = (snapshot.pointIndex + double(done) / double(snapshot.total)) / snapshot.pointCount;
-            setBarValue(m_overallBar, int(std::lround(std::clamp(fraction, 0.0, 1.0) * kOverallScale)));
+            setBar(m_overallBar, 0, kOverallScale, int(std::lround(std::clamp(fraction, 0.0, 1.0) * kOverallScale)));
         }
     }
     updateCounters();
