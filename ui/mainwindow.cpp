@@ -27,6 +27,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QTabWidget>
+#include <QTimer>
 
 namespace tl {
 
@@ -90,6 +91,10 @@ void MainWindow::buildPages()
     m_compare = new ComparisonPage(this);
     m_compare->setObjectName(QStringLiteral("comparisonPage"));
     m_tabs->addTab(m_compare, tr("Compare"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_results && m_resultsBehind)
+            showRunningResults();
+    });
     setCentralWidget(m_tabs);
 
     m_runs = new RunsBrowserPage(this);
@@ -427,7 +432,11 @@ void MainWindow::onSnapshot(const RunSnapshotPtr& snapshot)
 
 void MainWindow::onPointFinished()
 {
-    m_results->setResults(runTitle(tr("running")), m_controller->results());
+    // The results page follows the sweep point by point, but only while it is the page shown: filling its tables
+    // and charts costs the GUI thread tens of milliseconds a point, and during a run the live page is the one shown.
+    m_resultsBehind = true;
+    if (m_tabs->currentWidget() == m_results)
+        showRunningResults();
     // Lists the run (status "running") while it is in progress, once the writer has stored the point (waiting for
     // it here would block the GUI thread while a big point's requests are written).
     afterStored([this, runId = m_controller->runId()](const QString&) {
@@ -436,8 +445,15 @@ void MainWindow::onPointFinished()
     });
 }
 
+void MainWindow::showRunningResults()
+{
+    m_resultsBehind = false;
+    m_results->setResults(runTitle(tr("running")), m_controller->results());
+}
+
 void MainWindow::onRunFinished(RunState state, const ConfigError& error)
 {
+    m_resultsBehind = false;
     afterStored([this, runId = m_controller->runId()](const QString& storeError) {
         if (!storeError.isEmpty())
             m_status->showMessage(tr("The run could not be saved to the project: %1").arg(storeError));
@@ -447,9 +463,14 @@ void MainWindow::onRunFinished(RunState state, const ConfigError& error)
     const QString stateName = state == RunState::Finished ? tr("completed")
         : state == RunState::Stopped                      ? tr("stopped")
                                                           : tr("failed");
-    m_results->setResults(runTitle(stateName), m_controller->results());
-    if (m_session->isOpen() && !m_controller->runId().isEmpty() && state != RunState::Failed)
+    // A stored run is shown as the project holds it, read and prepared off the GUI thread; filling the page from
+    // the controller's results first would only fill it twice.
+    if (m_session->isOpen() && !m_controller->runId().isEmpty() && state != RunState::Failed) {
+        m_results->setResults(runTitle(stateName), {});
         m_results->showRun(m_session->path(), m_controller->runId());
+    } else {
+        m_results->setResults(runTitle(stateName), m_controller->results());
+    }
     m_live->finishRun(state);
     updateActions();
     updateStatus(state);
@@ -460,7 +481,12 @@ void MainWindow::onRunFinished(RunState state, const ConfigError& error)
         if (shown.field == u"--url")
             m_status->setTarget(WorkbenchStatusBar::Target::Unreachable);
     } else {
-        m_tabs->setCurrentWidget(m_results);
+        // Shown in the next turn of the event loop: the first layout and paint of the results page is a pause of its
+        // own, apart from the run's end above.
+        QTimer::singleShot(0, this, [this] {
+            if (!m_controller->isRunning())
+                m_tabs->setCurrentWidget(m_results);
+        });
         m_status->setTarget(WorkbenchStatusBar::Target::Reachable);
     }
 }

@@ -88,6 +88,7 @@ private:
     void onRunStarted(const QString& runId);
     void onSnapshot(const RunSnapshotPtr& snapshot);
     void onPointFinished();
+    void showRunningResults();
     void onRunFinished(RunState state, const ConfigError& error);
     // The project file cannot store what the run measures (a full disk): the run stops and fails with the count
     // stored, as the CLI's does, rather than going on measuring what cannot be kept.
@@ -108,6 +109,7 @@ private:
     std::unique_ptr<RunController> m_controller;
     RunConfig m_runConfig; // the config of the current (or last) run
     int m_stopPresses = 0;
+    bool m_resultsBehind = false; // points finished that the results page, not shown, does not show yet
     MainActions* m_actions = nullptr;
     RunActions* m_runActions = nullptr;
     ImportJob* m_import = nullptr;

@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <optional>
 
 using tl::ChartHover;
 using tl::HistogramChartView;
@@ -171,6 +172,70 @@ private Q_SLOTS:
         QVERIFY(chart.hasProvisional());
         chart.setAxes(SweepCurveChart::XMetric::OutputTokensPerS, SweepCurveChart::YMetric::Itl);
         QVERIFY(!chart.hasProvisional()); // no ITL yet: nothing to place
+    }
+
+    void curveXTitleUnderThePlot_data()
+    {
+        QTest::addColumn<int>("finished");
+        QTest::addColumn<bool>("running");
+        QTest::addColumn<bool>("clearedAfter");
+        QTest::newRow("empty, before any data") << 0 << false << false;
+        QTest::newRow("only the running point") << 0 << true << false;
+        QTest::newRow("two points and the running one") << 2 << true << false;
+        QTest::newRow("cleared for the next run") << 2 << true << true;
+    }
+
+    // QtCharts does not lay out a category axis without categories: the empty curve drew its x title at the top.
+    void curveXTitleUnderThePlot()
+    {
+        QFETCH(int, finished);
+        QFETCH(bool, running);
+        QFETCH(bool, clearedAfter);
+        SweepCurveChart chart;
+        chart.resize(640, 420);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        const QList<SweepCurveChart::Point> all{point("P20", 600, 2.5, 80, 20, 4), point("P100", 2300, 9, 90, 25, 5)};
+        chart.setPoints(all.mid(0, finished),
+            running ? std::optional(point("P500", 4100, 16, 181, 40, 9)) : std::nullopt);
+        if (clearedAfter)
+            chart.setPoints({}, std::nullopt);
+        QTRY_VERIFY(!chart.xTitleGeometry().isEmpty());
+        QTRY_VERIFY2(chart.xTitleGeometry().top() >= chart.plotArea().bottom(),
+            qPrintable(QStringLiteral("title at y %1, plot bottom at %2")
+                           .arg(chart.xTitleGeometry().top())
+                           .arg(chart.plotArea().bottom())));
+        // Under the plot, not beside it, and inside the chart.
+        QVERIFY(chart.xTitleGeometry().bottom() <= chart.height());
+        QVERIFY(chart.xTitleGeometry().center().x() > chart.plotArea().left());
+        QVERIFY(chart.xTitleGeometry().center().x() < chart.plotArea().right());
+        QVERIFY(chart.plotArea().height() > 100);
+        QCOMPARE(chart.tickLabels().size(), clearedAfter ? 0 : finished + (running ? 1 : 0));
+    }
+
+    void unchangedCurveAndHistogramAreNotRebuilt()
+    {
+        SweepCurveChart chart;
+        const QList<SweepCurveChart::Point> points{point("P20", 600, 2.5, 80, 20, 4)};
+        chart.setPoints(points, point("P100", 2300, 9, 90, 25, 5));
+        const int redraws = chart.redrawCount();
+        chart.setPoints(points, point("P100", 2300, 9, 90, 25, 5));
+        QCOMPARE(chart.redrawCount(), redraws);
+        chart.setPoints(points, point("P100", 2400, 9, 90, 25, 5)); // the running point moved
+        QCOMPARE(chart.redrawCount(), redraws + 1);
+        QCOMPARE(chart.provisionalPoints().first().x(), 2400.0);
+
+        HistogramChartView view;
+        const int before = view.rebuildCount();
+        view.setHistogram(10, 2, {1, 2, 3});
+        view.setHistogram(10, 2, {1, 2, 3});
+        QCOMPARE(view.rebuildCount(), before + 1);
+        view.setHistogram(10, 2, {1, 4, 3}); // one bar grew
+        QCOMPARE(view.rebuildCount(), before + 2);
+        QCOMPARE(view.sampleCount(), 8);
+        view.setHistogram(12, 2, {1, 4}); // other bins
+        QCOMPARE(view.binCount(), 2);
+        QCOMPARE(view.sampleCount(), 5);
     }
 
     void itlHistogramAndPercentiles()

@@ -74,8 +74,13 @@ HistogramChartView::~HistogramChartView() = default;
 
 void HistogramChartView::setHistogram(double startMs, double binWidthMs, const QVector<int>& counts)
 {
+    if (m_shown && startMs == m_startMs && binWidthMs == m_binWidthMs && counts == m_counts)
+        return;
+    m_shown = true;
+    ++m_rebuilds;
     m_startMs = startMs;
     m_binWidthMs = binWidthMs;
+    m_counts = counts;
     QStringList labels;
     QList<qreal> values;
     int yMax = 0;
@@ -85,9 +90,18 @@ void HistogramChartView::setHistogram(double startMs, double binWidthMs, const Q
         values.append(counts.at(i));
         yMax = std::max(yMax, counts.at(i));
     }
-    m_xAxis->setCategories(labels);
-    m_set->remove(0, m_set->count());
-    m_set->append(values);
+    if (labels != m_xAxis->categories())
+        m_xAxis->setCategories(labels);
+    if (m_set->count() == values.size()) {
+        // Same bins, new counts: only the bars that changed.
+        for (int i = 0; i < values.size(); ++i) {
+            if (m_set->at(i) != values.at(i))
+                m_set->replace(i, values.at(i));
+        }
+    } else {
+        m_set->remove(0, m_set->count());
+        m_set->append(values);
+    }
     ChartAxes::setNiceRange(m_yAxis, yMax * 1.1, 5.0);
 }
 

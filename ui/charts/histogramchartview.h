@@ -27,7 +27,11 @@ public:
     // Titles and colour for another quantity: `name` is its short name ("ITL") in the title, axis and hover text.
     // `intervals`: the samples are inter-token intervals (ITL), not requests.
     void setKind(const QString& name, const QColor& color, bool intervals = false);
+    // Rebuilds the bars only when something changed: the live page sets the histogram 4 times a second and most
+    // snapshots of a long point leave it as it was.
     void setHistogram(double startMs, double binWidthMs, const QVector<int>& counts);
+    // How many times the bars were rebuilt (for tests of the skip above).
+    int rebuildCount() const { return m_rebuilds; }
     // What hovering bin `index` shows ("ITL 12.0–14.5 ms: 37 requests").
     QString binText(int index) const;
     ChartHover* hover() const { return m_hover; }
@@ -46,6 +50,9 @@ private:
     bool m_intervals = false;
     double m_startMs = 0;
     double m_binWidthMs = 0;
+    QVector<int> m_counts;
+    bool m_shown = false; // setHistogram ran once
+    int m_rebuilds = 0;
 };
 
 } // namespace tl

@@ -84,10 +84,16 @@ void LiveChartView::clear()
     updatePlot(m_ttft, {}, 0);
     m_inFlight->clear();
     ChartAxes::setNiceRange(m_inFlightAxis, 0, 5.0);
+    m_shownSize = -1;
 }
 
 void LiveChartView::showSeries(const QVector<LivePoint>& series)
 {
+    const double lastT = series.isEmpty() ? 0 : series.constLast().tS;
+    if (series.size() == m_shownSize && lastT == m_shownLastT)
+        return;
+    m_shownSize = series.size();
+    m_shownLastT = lastT;
     QList<QPointF> throughput;
     QList<QPointF> ttft;
     QList<QPointF> inFlight;

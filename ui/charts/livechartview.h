@@ -26,6 +26,8 @@ public:
     ~LiveChartView() override;
 
     void clear();
+    // Replaces the curves; a series that has not grown since the last call (same length, same last sample) is not
+    // drawn again.
     void showSeries(const QVector<LivePoint>& series);
 
     // For tests: points currently drawn by each chart.
@@ -53,6 +55,8 @@ private:
     Plot m_ttft;
     QLineSeries* m_inFlight = nullptr; // on m_throughput's chart, against m_inFlightAxis
     QValueAxis* m_inFlightAxis = nullptr;
+    qsizetype m_shownSize = -1; // of the series last shown; -1 after clear()
+    double m_shownLastT = 0;
 };
 
 } // namespace tl

@@ -11,16 +11,21 @@
 #include <QtCharts/QValueAxis>
 
 #include <QComboBox>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPen>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace tl {
 
 namespace {
+
+const QString kBlankTick = QStringLiteral(" ");
 
 QLineSeries* makeLine(QChart* chart, const QColor& color, Qt::PenStyle style)
 {
@@ -151,6 +156,8 @@ void SweepCurveChart::onAxesChosen()
 
 void SweepCurveChart::setPoints(const QList<Point>& finished, const std::optional<Point>& running)
 {
+    if (m_redraws > 0 && finished == m_finished && running == m_running)
+        return;
     m_finished = finished;
     m_running = running;
     redraw();
@@ -158,6 +165,7 @@ void SweepCurveChart::setPoints(const QList<Point>& finished, const std::optiona
 
 void SweepCurveChart::redraw()
 {
+    ++m_redraws;
     QList<QPointF> p50;
     QList<QPointF> p99;
     double xMax = 0;
@@ -187,22 +195,34 @@ void SweepCurveChart::redraw()
     m_provisional->replace(provisional);
 
     // Ticks at each tested load's x; the axis ends a little past the last one.
-    for (const QString& label : m_xAxis->categoriesLabels())
-        m_xAxis->remove(label);
     const double end = xMax > 0 ? xMax * 1.1 : 1.0;
-    m_xAxis->setRange(0, end);
-    m_xAxis->setStartValue(0);
+    QList<std::pair<QString, double>> ticks;
     double last = 0;
-    QList<Point> ticks = m_finished;
+    QList<Point> loads = m_finished;
     if (running)
-        ticks.append(*running);
-    for (const Point& p : ticks) {
+        loads.append(*running);
+    for (const Point& p : loads) {
         // Category ends must grow; a load whose x did not grow keeps its label on the previous tick.
         const double x = xValue(p, m_x);
-        if (x <= last || m_xAxis->categoriesLabels().contains(p.load))
+        const bool known = std::any_of(ticks.cbegin(), ticks.cend(), [&p](const auto& t) { return t.first == p.load; });
+        if (x <= last || known)
             continue;
-        m_xAxis->append(p.load, x);
+        ticks.append({p.load, x});
         last = x;
+    }
+    // QtCharts lays out a category axis without categories not at all: its title stayed where it was created, at
+    // the top of the chart, over the plot. An empty run gets one blank category at the end, which also keeps the
+    // plot's height when the first tested load arrives.
+    if (ticks.isEmpty())
+        ticks.append({kBlankTick, end});
+    m_xAxis->setRange(0, end);
+    if (ticks != m_ticks) {
+        for (const QString& label : m_xAxis->categoriesLabels())
+            m_xAxis->remove(label);
+        m_xAxis->setStartValue(0);
+        for (const auto& [label, x] : ticks)
+            m_xAxis->append(label, x);
+        m_ticks = ticks;
     }
     ChartAxes::setNiceRange(m_yAxis, yMax * 1.1, m_y == YMetric::Latency ? 0.01 : 1.0);
 }
@@ -219,7 +239,9 @@ bool SweepCurveChart::hasProvisional() const
 
 QStringList SweepCurveChart::tickLabels() const
 {
-    return m_xAxis->categoriesLabels();
+    QStringList labels = m_xAxis->categoriesLabels();
+    labels.removeAll(kBlankTick);
+    return labels;
 }
 
 QList<QPointF> SweepCurveChart::p50Points() const
@@ -245,6 +267,23 @@ QString SweepCurveChart::xTitle() const
 QString SweepCurveChart::yTitle() const
 {
     return m_yAxis->titleText();
+}
+
+QRectF SweepCurveChart::xTitleGeometry() const
+{
+    if (!m_chart->scene())
+        return {};
+    for (QGraphicsItem* item : m_chart->scene()->items()) {
+        const auto* text = dynamic_cast<const QGraphicsTextItem*>(item);
+        if (text && text->isVisible() && text->toPlainText() == m_xAxis->titleText())
+            return text->sceneBoundingRect();
+    }
+    return {};
+}
+
+QRectF SweepCurveChart::plotArea() const
+{
+    return m_chart->plotArea();
 }
 
 } // namespace tl

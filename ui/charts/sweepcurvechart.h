@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QPointF>
+#include <QRectF>
 #include <QWidget>
 
 #include <optional>
@@ -40,12 +41,14 @@ public:
         double itlP99Ms = 0;
         double latencyP50S = 0;
         double latencyP99S = 0;
+        bool operator==(const Point&) const = default;
     };
 
     explicit SweepCurveChart(QWidget* parent = nullptr);
     ~SweepCurveChart() override;
 
-    // `finished` points in sweep order; `running` is the point in progress, if any.
+    // `finished` points in sweep order; `running` is the point in progress, if any. Points equal to those shown are
+    // not redrawn (the live page sets them 4 times a second; between points nothing changes).
     void setPoints(const QList<Point>& finished, const std::optional<Point>& running);
     // Switches the axes (as the drop-downs above the chart do) and redraws the points last set.
     void setAxes(XMetric x, YMetric y);
@@ -60,7 +63,12 @@ public:
     QList<QPointF> provisionalPoints() const;
     QString xTitle() const;
     QString yTitle() const;
+    // For tests: where the x axis's title and the plot are drawn, in scene coordinates (an empty rect when the title
+    // is not drawn).
+    QRectF xTitleGeometry() const;
+    QRectF plotArea() const;
     ChartHover* hover() const { return m_hover; }
+    int redrawCount() const { return m_redraws; } // for tests of the skip above
 
     // The chosen axes' values of a point: x, y p50, y p99.
     static double xValue(const Point& p, XMetric x);
@@ -84,6 +92,8 @@ private:
     YMetric m_y = YMetric::Ttft;
     QList<Point> m_finished;
     std::optional<Point> m_running;
+    QList<std::pair<QString, double>> m_ticks; // the x axis's categories as last built
+    int m_redraws = 0;
 };
 
 } // namespace tl

@@ -31,6 +31,20 @@ QLabel* counterLabel(const char* name, QWidget* parent)
     return label;
 }
 
+// QProgressBar::setValue and setRange (through reset()) repaint the bar at once: QWidget::repaint, which paints every
+// dirty region of the window synchronously, from inside the snapshot's slot (a whole-window paint at the end of a
+// run). With updates disabled that repaint is skipped, and enabling them again schedules one ordinary update,
+// painted with everything else of the frame.
+void setBar(QProgressBar* bar, int minimum, int maximum, int value)
+{
+    if (bar->minimum() == minimum && bar->maximum() == maximum && bar->value() == value)
+        return;
+    bar->setUpdatesEnabled(false);
+    bar->setRange(minimum, maximum);
+    bar->setValue(value);
+    bar->setUpdatesEnabled(true);
+}
+
 } // namespace
 
 LiveRunPage::LiveRunPage(QWidget* parent)
@@ -156,12 +170,13 @@ void LiveRunPage::beginRun(const QString& target, const QList<RunPoint>& points)
     m_progress->setText(tr("Starting…"));
     m_overall->clear();
     m_points = points;
-    m_bar->setRange(0, 1);
-    m_bar->setValue(0);
-    m_overallBar->setValue(0);
+    setBar(m_bar, 0, 1, 0);
+    setBar(m_overallBar, 0, kOverallScale, 0);
     m_pointIndex = -1;
     m_recordPoint = -1;
     m_stats.beginRun();
+    m_statsChanged = true;
+    m_runningPercentiles.reset();
     m_errors->clear();
     m_chart->clear();
     m_curve->setPoints({}, std::nullopt);
@@ -194,10 +209,9 @@ void LiveRunPage::setStopStage(int stage)
 
 void LiveRunPage::finishRun(RunState state)
 {
-    m_bar->setRange(0, 1);
-    m_bar->setValue(1);
+    setBar(m_bar, 0, 1, 1);
     if (state == RunState::Finished)
-        m_overallBar->setValue(kOverallScale);
+        setBar(m_overallBar, 0, kOverallScale, kOverallScale);
     m_progress->setText(stateText(state));
     setStopStage(0);
 }
@@ -207,12 +221,15 @@ void LiveRunPage::startPoint(int index, const RunPoint& point)
     Q_UNUSED(point)
     m_recordPoint = index;
     m_stats.startPoint(index); // the histogram and the provisional point show only this point's requests
+    m_statsChanged = true;
+    m_runningPercentiles.reset();
 }
 
 void LiveRunPage::addRecords(const QList<RequestRecord>& records)
 {
     const int before = int(m_stats.latestErrors().size()) + int(m_stats.failed());
     m_stats.addRecords(records, m_recordPoint);
+    m_statsChanged = true;
     if (before != int(m_stats.latestErrors().size()) + int(m_stats.failed())) {
         m_errors->clear();
         for (const QString& error : m_stats.latestErrors()) {
@@ -227,14 +244,13 @@ void LiveRunPage::showSnapshot(const RunSnapshot& snapshot)
     m_progress->setText(progressText(snapshot));
     m_overall->setText(overallText(snapshot));
     if (snapshot.state == RunState::Testing) {
-        m_bar->setRange(0, 0); // busy: the connection test has no measurable progress
+        setBar(m_bar, 0, 0, 0); // busy: the connection test has no measurable progress
     } else if (snapshot.total > 0) {
         const qint64 done = std::min(snapshot.total, snapshot.completed + snapshot.failed);
-        m_bar->setRange(0, int(snapshot.total));
-        m_bar->setValue(int(done));
+        setBar(m_bar, 0, int(snapshot.total), int(done));
         if (snapshot.pointCount > 0) {
             const double fraction = (snapshot.pointIndex + double(done) / double(snapshot.total)) / snapshot.pointCount;
-            m_overallBar->setValue(int(std::lround(std::clamp(fraction, 0.0, 1.0) * kOverallScale)));
+            setBar(m_overallBar, 0, kOverallScale, int(std::lround(std::clamp(fraction, 0.0, 1.0) * kOverallScale)));
         }
     }
     updateCounters();
@@ -262,7 +278,10 @@ void LiveRunPage::updateHealth(const RunSnapshot& s)
         return;
     m_health->setText(health.good ? tr("Harness health: ● good — %1").arg(health.reason)
                                   : tr("Harness health: ● suspect — %1").arg(health.reason));
-    m_health->setStyleSheet(health.good ? QStringLiteral("color: #2a7a2a;") : QStringLiteral("color: #b35900;"));
+    // A style sheet set again re-polishes the label, 4 times a second: only when the verdict changes.
+    const QString style = health.good ? QStringLiteral("color: #2a7a2a;") : QStringLiteral("color: #b35900;");
+    if (m_health->styleSheet() != style)
+        m_health->setStyleSheet(style);
     m_health->setProperty("suspect", !health.good);
 }
 
@@ -299,23 +318,31 @@ void LiveRunPage::updateCharts(const RunSnapshot& s)
         double sum = 0;
         for (const LivePoint& p : s.series)
             sum += p.outputTokPerS;
-        SweepCurveChart::Point point;
+        // The percentiles (selections over up to kItlSamples samples) only when requests arrived since.
+        if (m_statsChanged || !m_runningPercentiles) {
+            SweepCurveChart::Point point;
+            point.ttftP50Ms = m_stats.pointTtftPercentileMs(0.5);
+            point.ttftP99Ms = m_stats.pointTtftPercentileMs(0.99);
+            point.itlP50Ms = m_stats.pointItlPercentileMs(0.5);
+            point.itlP99Ms = m_stats.pointItlPercentileMs(0.99);
+            point.latencyP50S = m_stats.pointLatencyPercentileS(0.5);
+            point.latencyP99S = m_stats.pointLatencyPercentileS(0.99);
+            m_runningPercentiles = point;
+        }
+        SweepCurveChart::Point point = *m_runningPercentiles;
         point.load = loadLabel(s.point);
         point.outputTokPerS = sum / double(s.series.size());
         point.requestsPerS = s.elapsedS > 0 ? double(s.completed) / s.elapsedS : 0.0;
-        point.ttftP50Ms = m_stats.pointTtftPercentileMs(0.5);
-        point.ttftP99Ms = m_stats.pointTtftPercentileMs(0.99);
-        point.itlP50Ms = m_stats.pointItlPercentileMs(0.5);
-        point.itlP99Ms = m_stats.pointItlPercentileMs(0.99);
-        point.latencyP50S = m_stats.pointLatencyPercentileS(0.5);
-        point.latencyP99S = m_stats.pointLatencyPercentileS(0.99);
         running = point;
     }
     m_curve->setPoints(finished, running);
-    const LiveRunStats::Histogram h = m_stats.ttftHistogram(kHistogramBins);
-    m_histogram->setHistogram(h.startMs, h.binWidthMs, h.counts);
-    const LiveRunStats::Histogram itl = m_stats.itlHistogram(kHistogramBins);
-    m_itlHistogram->setHistogram(itl.startMs, itl.binWidthMs, itl.counts);
+    if (m_statsChanged) {
+        const LiveRunStats::Histogram h = m_stats.ttftHistogram(kHistogramBins);
+        m_histogram->setHistogram(h.startMs, h.binWidthMs, h.counts);
+        const LiveRunStats::Histogram itl = m_stats.itlHistogram(kHistogramBins);
+        m_itlHistogram->setHistogram(itl.startMs, itl.binWidthMs, itl.counts);
+    }
+    m_statsChanged = false;
 }
 
 QString LiveRunPage::loadLabel(const RunPoint& point)

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "charts/sweepcurvechart.h"
 #include "engine/runsnapshot.h"
 #include "liverunstats.h"
 
 #include <QWidget>
+
+#include <optional>
 
 class QLabel;
 class QListWidget;
@@ -14,7 +17,6 @@ namespace tl {
 
 class HistogramChartView;
 class LiveChartView;
-class SweepCurveChart;
 
 // What a run is doing now: overall and per-point progress (counts, elapsed, remaining estimate, in flight),
 // success, failure and abort counters with failures by class and the latest errors, a harness-health marker, and
@@ -77,6 +79,10 @@ private:
     int m_pointIndex = -1; // of the last snapshot
     int m_recordPoint = -1; // of the records arriving
     int m_stopStage = 0;
+    // Records arrived (or a point or run began) since the charts last read m_stats: the histograms and the running
+    // point's percentiles are recomputed only then.
+    bool m_statsChanged = true;
+    std::optional<SweepCurveChart::Point> m_runningPercentiles;
 };
 
 } // namespace tl

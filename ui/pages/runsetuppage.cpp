@@ -1,13 +1,15 @@
 #include "pages/runsetuppage.h"
 
-#include "appsettings.h"
-#include "projectsession.h"
 #include "config/commandline.h"
 #include "config/parameterregistry.h"
 #include "engine/modellistfetcher.h"
 #include "models/loadpointsmodel.h"
 #include "pages/datasetdescriptions.h"
 #include "util/jsonutil.h"
+#include "widgets/jsonfieldeditor.h"
+#include "widgets/loadpointseditor.h"
+#include "widgets/presetbar.h"
+#include "widgets/promptpreviewpanel.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -19,21 +21,16 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSpinBox>
-#include <QTableView>
-#include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 #include <limits>
@@ -233,7 +230,7 @@ RunSetupPage::Field RunSetupPage::makeField(const Parameter& p, QWidget* parent)
             edit->setPlaceholderText(tr("e.g. %1").arg(p.example.join(u' ')));
         if (p.type == ParameterType::Json) {
             edit->setObjectName(objectNameFor(p));
-            edit->setProperty("rowWidget", QVariant::fromValue<QWidget*>(decorateJson(edit, parent)));
+            edit->setProperty("rowWidget", QVariant::fromValue<QWidget*>(new JsonFieldEditor(edit, parent)));
         }
         if (p.secret) {
             edit->setEchoMode(QLineEdit::Password);
@@ -377,59 +374,6 @@ QWidget* RunSetupPage::decorateSecret(QLineEdit* edit, QWidget* parent)
     return row;
 }
 
-// A JSON object field: the line, and a multi-line editor under it on request (pretty-printed), kept in step; the
-// field's message under it says as you type what the core finds wrong.
-QWidget* RunSetupPage::decorateJson(QLineEdit* edit, QWidget* parent)
-{
-    auto* multi = new QPlainTextEdit(parent);
-    multi->setObjectName(edit->objectName() + QStringLiteral("Json")); // "extraArgsEditJson"
-    multi->setTabChangesFocus(true);
-    multi->setLineWrapMode(QPlainTextEdit::NoWrap);
-    multi->setMaximumHeight(multi->fontMetrics().height() * 8);
-    multi->setPlaceholderText(edit->placeholderText());
-    multi->hide();
-    auto* expand = new QToolButton(parent);
-    expand->setObjectName(edit->objectName() + QStringLiteral("JsonButton"));
-    expand->setText(QStringLiteral("{ }"));
-    expand->setCheckable(true);
-    expand->setToolTip(tr("Edit the JSON on several lines"));
-    connect(expand, &QToolButton::toggled, multi, &QWidget::setVisible);
-    connect(edit, &QLineEdit::textChanged, this, [this, edit, multi] { jsonLineChanged(edit, multi); });
-    connect(multi, &QPlainTextEdit::textChanged, this, [this, edit, multi] { jsonEdited(edit, multi); });
-    auto* row = new QWidget(parent);
-    auto* layout = new QGridLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setVerticalSpacing(2);
-    layout->addWidget(edit, 0, 0);
-    layout->addWidget(expand, 0, 1);
-    layout->addWidget(multi, 1, 0, 1, 2);
-    layout->setColumnStretch(0, 1);
-    return row;
-}
-
-// Typed on several lines: the line gets the object compactly, or the text as it is (on one line) while it is no
-// JSON yet, so the message under the field follows each keystroke.
-void RunSetupPage::jsonEdited(QLineEdit* edit, const QPlainTextEdit* multi)
-{
-    if (m_syncingJson)
-        return;
-    const QString text = multi->toPlainText();
-    const json value = json::parse(jsonutil::toStd(text), nullptr, false);
-    m_syncingJson = true;
-    edit->setText(value.is_discarded() ? text.simplified() : QString::fromUtf8(jsonutil::dump(value)));
-    m_syncingJson = false;
-}
-
-void RunSetupPage::jsonLineChanged(const QLineEdit* edit, QPlainTextEdit* multi)
-{
-    if (m_syncingJson)
-        return;
-    const json value = json::parse(jsonutil::toStd(edit->text()), nullptr, false);
-    m_syncingJson = true;
-    multi->setPlainText(value.is_discarded() ? edit->text() : QString::fromUtf8(jsonutil::dump(value, 2)));
-    m_syncingJson = false;
-}
-
 void RunSetupPage::fetchModels()
 {
     const RunConfig c = config();
@@ -488,53 +432,10 @@ void RunSetupPage::addLoadPoints(QFormLayout* form, QWidget* parent)
     m_loopMode->addItem(tr("Closed loop: a fixed number of requests in flight (--parallel)"));
     m_loopMode->addItem(tr("Open loop: requests arrive at a rate, whatever is in flight (--rate)"));
     connect(m_loopMode, &QComboBox::currentIndexChanged, this, &RunSetupPage::onLoopModeChosen);
-
-    m_points = new LoadPointsModel(this);
-    m_pointsView = new QTableView(parent);
-    m_pointsView->setObjectName(QStringLiteral("loadPointsTable"));
-    m_pointsView->setModel(m_points);
-    m_pointsView->setToolTip(tr("One row per run point: its load and its number of requests. Double-click to edit."));
-    m_pointsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_pointsView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_pointsView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_pointsView->setMinimumHeight(m_pointsView->fontMetrics().height() * 6);
-    m_pointsView->setMaximumHeight(m_pointsView->fontMetrics().height() * 9);
-    connect(m_points, &QAbstractItemModel::dataChanged, this, &RunSetupPage::onPointsEdited);
-    connect(m_points, &QAbstractItemModel::rowsInserted, this, &RunSetupPage::onPointsEdited);
-    connect(m_points, &QAbstractItemModel::rowsRemoved, this, &RunSetupPage::onPointsEdited);
-
-    auto* add = new QToolButton(parent);
-    add->setObjectName(QStringLiteral("addPointButton"));
-    add->setText(tr("Add point"));
-    connect(add, &QToolButton::clicked, this, &RunSetupPage::addPoint);
-    auto* remove = new QToolButton(parent);
-    remove->setObjectName(QStringLiteral("removePointButton"));
-    remove->setText(tr("Remove point"));
-    connect(remove, &QToolButton::clicked, this, &RunSetupPage::removePoint);
-
-    auto* cell = new QWidget(parent);
-    auto* layout = new QGridLayout(cell);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_pointsView, 0, 0, 3, 1);
-    layout->addWidget(add, 0, 1);
-    layout->addWidget(remove, 1, 1);
-    layout->setRowStretch(2, 1);
-    layout->setColumnStretch(0, 1);
+    m_points = new LoadPointsEditor(parent);
+    connect(m_points, &LoadPointsEditor::pointsEdited, this, &RunSetupPage::onPointsEdited);
     form->insertRow(0, tr("Mode:"), m_loopMode);
-    form->insertRow(1, tr("Points:"), cell);
-}
-
-void RunSetupPage::addPoint()
-{
-    m_points->insertRows(m_points->rowCount(), 1);
-}
-
-void RunSetupPage::removePoint()
-{
-    const QModelIndex current = m_pointsView->currentIndex();
-    const int row = current.isValid() ? current.row() : m_points->rowCount() - 1;
-    if (m_points->rowCount() > 1)
-        m_points->removeRows(row, 1);
+    form->insertRow(1, tr("Points:"), m_points);
 }
 
 // The table was edited: it writes the list fields (closed loop: --parallel, open loop: --rate; and --number), whose
@@ -543,7 +444,8 @@ void RunSetupPage::onPointsEdited()
 {
     if (m_syncingPoints || m_filling)
         return;
-    const Field* load = fieldFor(m_points->openLoop() ? QStringLiteral("--rate") : QStringLiteral("--parallel"));
+    const LoadPointsModel* points = m_points->model();
+    const Field* load = fieldFor(points->openLoop() ? QStringLiteral("--rate") : QStringLiteral("--parallel"));
     const Field* number = fieldFor(QStringLiteral("--number"));
     if (!load || !number)
         return;
@@ -554,8 +456,8 @@ void RunSetupPage::onPointsEdited()
         return words.join(u' ');
     };
     m_syncingPoints = true;
-    qobject_cast<QLineEdit*>(load->editor)->setText(text(m_points->loads()));
-    qobject_cast<QLineEdit*>(number->editor)->setText(text(m_points->numbers()));
+    qobject_cast<QLineEdit*>(load->editor)->setText(text(points->loads()));
+    qobject_cast<QLineEdit*>(number->editor)->setText(text(points->numbers()));
     m_syncingPoints = false;
     revalidate();
 }
@@ -584,185 +486,55 @@ void RunSetupPage::updatePoints(const RunConfig& config)
     QList<double> numbers;
     for (int n : config.number)
         numbers << n;
-    m_points->setOpenLoop(config.openLoop);
-    if (loads != m_points->loads() || numbers != m_points->numbers()
-        || m_points->rowCount() != std::max(loads.size(), numbers.size()))
-        m_points->setPoints(loads, numbers);
+    m_points->setPoints(config.openLoop, loads, numbers);
 }
 
 void RunSetupPage::addPromptPreview(QFormLayout* form, QWidget* parent)
 {
-    m_previewButton = new QPushButton(tr("Preview prompts"), parent);
-    m_previewButton->setObjectName(QStringLiteral("previewPromptsButton"));
-    m_previewButton->setToolTip(tr("Load the dataset as a run would and show its first prompts with their token "
-                                   "counts (counted with --tokenizer-path)."));
-    connect(m_previewButton, &QPushButton::clicked, this, &RunSetupPage::previewPrompts);
-    m_previewNote = new QLabel(parent);
-    m_previewNote->setObjectName(QStringLiteral("promptPreviewNote"));
-    m_previewNote->setWordWrap(true);
-    m_previewNote->setForegroundRole(QPalette::PlaceholderText);
-    m_previewTable = new QTableWidget(0, 2, parent);
-    m_previewTable->setObjectName(QStringLiteral("promptPreviewTable"));
-    m_previewTable->setHorizontalHeaderLabels({tr("Tokens"), tr("Prompt")});
-    m_previewTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_previewTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_previewTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_previewTable->setWordWrap(false);
-    m_previewTable->setMaximumHeight(m_previewTable->fontMetrics().height() * 10);
-    m_previewTable->hide();
-    m_previewWatcher = new QFutureWatcher<PromptPreview>(this);
-    connect(m_previewWatcher, &QFutureWatcherBase::finished, this, &RunSetupPage::showPromptPreview);
-
-    auto* cell = new QWidget(parent);
-    auto* layout = new QGridLayout(cell);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_previewButton, 0, 0);
-    layout->addWidget(m_previewNote, 0, 1);
-    layout->addWidget(m_previewTable, 1, 0, 1, 2);
-    layout->setColumnStretch(1, 1);
-    form->addRow(tr("Preview:"), cell);
+    m_preview = new PromptPreviewPanel([this] { return config(); }, parent);
+    form->addRow(tr("Preview:"), m_preview);
 }
 
 void RunSetupPage::previewPrompts()
 {
-    if (m_previewWatcher->isRunning())
-        return;
-    m_previewButton->setEnabled(false);
-    m_previewNote->setText(tr("Loading the prompts…"));
-    m_previewWatcher->setFuture(QtConcurrent::run(&PromptPreview::compute, config(), 5));
-}
-
-void RunSetupPage::showPromptPreview()
-{
-    m_previewButton->setEnabled(true);
-    const PromptPreview preview = m_previewWatcher->result();
-    if (!preview.error.message.isEmpty()) {
-        m_previewNote->setText(tr("No preview: %1").arg(preview.error.toString()));
-        m_previewTable->hide();
-        return;
-    }
-    m_previewTable->setRowCount(int(preview.rows.size()));
-    bool counted = false;
-    for (int i = 0; i < preview.rows.size(); ++i) {
-        const PromptPreview::Row& row = preview.rows.at(i);
-        counted = counted || row.tokens >= 0;
-        auto* tokens = new QTableWidgetItem(row.tokens >= 0 ? QString::number(row.tokens) : QStringLiteral("–"));
-        tokens->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        m_previewTable->setItem(i, 0, tokens);
-        auto* text = new QTableWidgetItem(row.text);
-        text->setToolTip(row.text);
-        m_previewTable->setItem(i, 1, text);
-    }
-    m_previewTable->show();
-    m_previewNote->setText(counted ? tr("The first %n prompt(s).", nullptr, int(preview.rows.size()))
-                                   : tr("The first %n prompt(s); set a tokenizer path to count their tokens.", nullptr,
-                                       int(preview.rows.size())));
-}
-
-QWidget* RunSetupPage::makePresetRow()
-{
-    auto* row = new QWidget(this);
-    auto* layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_presetCombo = new QComboBox(row);
-    m_presetCombo->setObjectName(QStringLiteral("presetCombo"));
-    m_presetCombo->setMinimumContentsLength(16);
-    m_presetCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    auto button = [this, row, layout](const QString& text, const char* name, void (RunSetupPage::*slot)()) {
-        auto* b = new QToolButton(row);
-        b->setText(text);
-        b->setObjectName(QLatin1StringView(name));
-        connect(b, &QToolButton::clicked, this, slot);
-        layout->addWidget(b);
-    };
-    layout->addWidget(new QLabel(tr("Preset:"), row));
-    layout->addWidget(m_presetCombo, 1);
-    button(tr("Load"), "loadPresetButton", &RunSetupPage::onLoadPresetClicked);
-    button(tr("Save as…"), "savePresetButton", &RunSetupPage::onSavePresetClicked);
-    button(tr("Duplicate…"), "duplicatePresetButton", &RunSetupPage::onDuplicatePresetClicked);
-    button(tr("Delete"), "deletePresetButton", &RunSetupPage::onDeletePresetClicked);
-    row->hide();
-    return row;
+    m_preview->preview();
 }
 
 void RunSetupPage::setSettings(AppSettings* settings)
 {
-    m_settings = settings;
-    projectChanged();
+    m_presets->setSettings(settings);
 }
 
 void RunSetupPage::setProject(ProjectSession* project)
 {
-    m_project = project;
-    projectChanged();
+    m_presets->setProject(project);
 }
 
 void RunSetupPage::projectChanged()
 {
-    m_presetRow->setVisible(m_settings != nullptr || m_project != nullptr);
-    refreshPresets();
+    m_presets->projectChanged();
 }
 
 bool RunSetupPage::presetsInProject() const
 {
-    return m_project && m_project->isWritable();
+    return m_presets->inProject();
 }
 
 QStringList RunSetupPage::presetNames() const
 {
-    if (presetsInProject())
-        return m_project->presetNames();
-    return m_settings ? m_settings->presetNames() : QStringList();
-}
-
-QByteArray RunSetupPage::presetJson(const QString& name) const
-{
-    if (presetsInProject())
-        return m_project->preset(name);
-    return m_settings ? m_settings->preset(name) : QByteArray();
-}
-
-bool RunSetupPage::storePreset(const QString& name, const QByteArray& json)
-{
-    if (presetsInProject()) {
-        QString error;
-        if (!m_project->savePreset(name, json, &error)) {
-            m_note->setText(tr("Preset '%1' not saved: %2").arg(name, error));
-            m_note->show();
-            return false;
-        }
-    } else if (m_settings) {
-        m_settings->setPreset(name, json);
-    } else {
-        return false;
-    }
-    refreshPresets(name);
-    return true;
-}
-
-void RunSetupPage::refreshPresets(const QString& current)
-{
-    m_presetCombo->setToolTip(presetsInProject()
-            ? tr("Named run setups, stored in the project %1 (without the API key).").arg(m_project->path())
-            : tr("Named run setups, kept in this computer's settings while no writable project is open (without the "
-                 "API key)."));
-    const QSignalBlocker blocker(m_presetCombo);
-    m_presetCombo->clear();
-    m_presetCombo->addItems(presetNames());
-    if (!current.isEmpty())
-        m_presetCombo->setCurrentText(current);
+    return m_presets->names();
 }
 
 bool RunSetupPage::savePreset(const QString& name)
 {
     if (name.trimmed().isEmpty())
         return false;
-    return storePreset(name.trimmed(), config().toJson(false));
+    return m_presets->store(name.trimmed(), config().toJson(false));
 }
 
 bool RunSetupPage::loadPreset(const QString& name)
 {
-    const QByteArray json = presetJson(name);
+    const QByteArray json = m_presets->json(name);
     if (json.isEmpty())
         return false;
     ConfigErrors errors;
@@ -772,65 +544,25 @@ bool RunSetupPage::loadPreset(const QString& name)
     loaded.project = m_base.project;
     loaded.writeOutputs = m_base.writeOutputs;
     setConfig(loaded);
-    m_note->setText(errors.isEmpty() ? tr("Preset '%1' loaded.").arg(name)
-                                     : tr("Preset '%1' loaded, without: %2").arg(name, errors.value(0).toString()));
-    m_note->show();
+    showNote(errors.isEmpty() ? tr("Preset '%1' loaded.").arg(name)
+                              : tr("Preset '%1' loaded, without: %2").arg(name, errors.value(0).toString()));
     return true;
 }
 
 bool RunSetupPage::duplicatePreset(const QString& name, const QString& newName)
 {
-    const QByteArray json = presetJson(name);
-    if (json.isEmpty() || newName.trimmed().isEmpty())
-        return false;
-    return storePreset(newName.trimmed(), json);
+    return m_presets->duplicate(name, newName);
 }
 
 void RunSetupPage::deletePreset(const QString& name)
 {
-    if (presetsInProject()) {
-        QString error;
-        if (!m_project->deletePreset(name, &error)) {
-            m_note->setText(tr("Preset '%1' not deleted: %2").arg(name, error));
-            m_note->show();
-        }
-    } else if (m_settings) {
-        m_settings->removePreset(name);
-    }
-    refreshPresets();
+    m_presets->remove(name);
 }
 
-void RunSetupPage::onLoadPresetClicked()
+void RunSetupPage::showNote(const QString& text)
 {
-    loadPreset(m_presetCombo->currentText());
-}
-
-void RunSetupPage::onSavePresetClicked()
-{
-    bool ok = false;
-    const QString name = QInputDialog::getText(
-        this, tr("Save preset"), tr("Name:"), QLineEdit::Normal, m_presetCombo->currentText(), &ok);
-    if (ok)
-        savePreset(name);
-}
-
-void RunSetupPage::onDuplicatePresetClicked()
-{
-    const QString name = m_presetCombo->currentText();
-    if (name.isEmpty())
-        return;
-    bool ok = false;
-    const QString copy = QInputDialog::getText(
-        this, tr("Duplicate preset"), tr("Name of the copy:"), QLineEdit::Normal, tr("%1 (copy)").arg(name), &ok);
-    if (ok)
-        duplicatePreset(name, copy);
-}
-
-void RunSetupPage::onDeletePresetClicked()
-{
-    const QString name = m_presetCombo->currentText();
-    if (!name.isEmpty())
-        deletePreset(name);
+    m_note->setText(text);
+    m_note->show();
 }
 
 void RunSetupPage::buildForm()
@@ -965,10 +697,13 @@ void RunSetupPage::buildForm()
     buttons->addStretch(1);
     buttons->addWidget(m_run);
 
-    m_presetRow = makePresetRow();
+    m_presets = new PresetBar(this);
+    connect(m_presets, &PresetBar::loadRequested, this, &RunSetupPage::loadPreset);
+    connect(m_presets, &PresetBar::saveRequested, this, &RunSetupPage::savePreset);
+    connect(m_presets, &PresetBar::failed, this, &RunSetupPage::showNote);
     auto* layout = new QVBoxLayout;
     layout->addWidget(m_banner);
-    layout->addWidget(m_presetRow);
+    layout->addWidget(m_presets);
     layout->addWidget(scroll, 1);
     layout->addWidget(m_note);
     layout->addWidget(m_errors);

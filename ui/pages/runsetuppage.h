@@ -2,9 +2,6 @@
 
 #include "config/parameter.h"
 #include "config/runconfig.h"
-#include "dataset/promptpreview.h"
-
-#include <QFutureWatcher>
 
 #include <QWidget>
 
@@ -15,18 +12,17 @@ class QFormLayout;
 class QGroupBox;
 class QLineEdit;
 class QLabel;
-class QPlainTextEdit;
 class QPushButton;
-class QTableView;
-class QTableWidget;
 class QToolButton;
 
 namespace tl {
 
 class AppSettings;
 class ProjectSession;
-class LoadPointsModel;
+class LoadPointsEditor;
 class ModelListFetcher;
+class PresetBar;
+class PromptPreviewPanel;
 
 // The form for a run, generated from the ParameterRegistry: one widget per parameter, by group, with the
 // registry's help as tooltip. It only turns input into a RunConfig; the core's rules (ParameterRegistry and
@@ -99,9 +95,6 @@ private:
     Field makeField(const Parameter& p, QWidget* parent);
     Field makeModelField(const Parameter& p, QWidget* parent);
     QWidget* decorateSecret(QLineEdit* edit, QWidget* parent);
-    QWidget* decorateJson(QLineEdit* edit, QWidget* parent);
-    void jsonEdited(QLineEdit* edit, const QPlainTextEdit* multi);
-    void jsonLineChanged(const QLineEdit* edit, QPlainTextEdit* multi);
     void onModelsFetched(const QStringList& ids);
     void onModelsFailed(const QString& message);
     void updateEndpoint(const RunConfig& config);
@@ -109,18 +102,8 @@ private:
     void onPointsEdited();
     void onLoopModeChosen(int index);
     void updatePoints(const RunConfig& config);
-    void addPoint();
     void addPromptPreview(QFormLayout* form, QWidget* parent);
-    void showPromptPreview();
-    QWidget* makePresetRow();
-    void refreshPresets(const QString& current = {});
-    QByteArray presetJson(const QString& name) const;
-    bool storePreset(const QString& name, const QByteArray& json);
-    void onLoadPresetClicked();
-    void onSavePresetClicked();
-    void onDuplicatePresetClicked();
-    void onDeletePresetClicked();
-    void removePoint();
+    void showNote(const QString& text);
     const Field* fieldFor(const QString& flag) const;
     void revalidate();
     void updateRunButton();
@@ -142,20 +125,12 @@ private:
     QToolButton* m_fetchModels = nullptr;
     QLabel* m_modelsNote = nullptr;
     ModelListFetcher* m_fetcher = nullptr;
-    LoadPointsModel* m_points = nullptr; // the sweep as a table, kept in step with --parallel/--rate and --number
+    LoadPointsEditor* m_points = nullptr; // the sweep as a table, kept in step with --parallel/--rate and --number
     QComboBox* m_loopMode = nullptr;
-    QTableView* m_pointsView = nullptr;
     bool m_syncingPoints = false;
-    bool m_syncingJson = false;
     QLabel* m_datasetNote = nullptr; // the chosen --dataset mode in one line
-    QPushButton* m_previewButton = nullptr;
-    QLabel* m_previewNote = nullptr;
-    QTableWidget* m_previewTable = nullptr;
-    QFutureWatcher<PromptPreview>* m_previewWatcher = nullptr;
-    AppSettings* m_settings = nullptr;
-    ProjectSession* m_project = nullptr;
-    QWidget* m_presetRow = nullptr;
-    QComboBox* m_presetCombo = nullptr;
+    PromptPreviewPanel* m_preview = nullptr;
+    PresetBar* m_presets = nullptr;
 };
 
 } // namespace tl
