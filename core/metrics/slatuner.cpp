@@ -177,7 +177,8 @@ SlaTuner::GroupVerdict SlaTuner::judge(const SlaGroup& group, int value) const
     bool allHold = true;
     bool noInterval = false;
     for (const CriterionStat& cs : std::as_const(g.criteria)) {
-        clearFail = clearFail || (!cs.holds && !cs.straddles);
+        // With one run there is no interval: a miss is judged on that run alone, not as a clear one.
+        clearFail = clearFail || (!cs.holds && !cs.straddles && (cs.criterion.isOptimisation() || cs.stats.n >= 2));
         straddle = straddle || cs.straddles;
         allHold = allHold && cs.holds;
         noInterval = noInterval || (!cs.criterion.isOptimisation() && cs.stats.n < 2);
