@@ -103,6 +103,8 @@ public:
     Summary averagedSummary(int value) const;
     PercentileTable averagedPercentiles(int value) const;
     QList<int> probedValues() const { return m_order; }
+    // Each run's value of `metric` at `value`, in the metric's canonical unit (the chart's individual runs).
+    QVector<double> samples(int value, const QString& metric) const;
 
     // A stored or finished run replayed: its points tagged with slaProbe fed in order. nullopt when the run's config
     // is not an SLA auto-tune.
@@ -121,7 +123,6 @@ private:
     GroupOutcome search(const SlaGroup& group, std::optional<int>* need) const;
     GroupOutcome searchConstraint(const SlaGroup& group, std::optional<int>* need) const;
     GroupOutcome searchOptimum(const SlaGroup& group, std::optional<int>* need) const;
-    QVector<double> samples(int value, const QString& metric) const;
 
     Settings m_settings;
     QMap<int, QList<Run>> m_runs;
