@@ -42,7 +42,7 @@ RunConfig slaConfig()
 }
 
 // A tuning run as the run controller stores it: the probes the tuner asked for, each tagged. Latency ~0.22 s up to
-// 4, ~0.44 s above; value 6 straddles the threshold (0.30 and 0.37 s, then 0.31 and 0.33 s).
+// 4, ~0.44 s above; value 6 straddles the threshold (0.30 and 0.37 s, then 0.33 and 0.34 s: a fail on the mean, unsure).
 RunData tuningRun()
 {
     const RunConfig config = slaConfig();
@@ -50,7 +50,7 @@ RunData tuningRun()
     RunData run;
     run.id = QStringLiteral("sla");
     run.configJson = config.toJson();
-    const QList<double> at6 = {0.30, 0.37, 0.31, 0.33};
+    const QList<double> at6 = {0.30, 0.37, 0.33, 0.34};
     while (const auto probe = tuner.next()) {
         const double jitter = 0.004 * probe->repetition;
         PointResult r = probeResult(probe->value == 6 ? at6.at(probe->repetition)
