@@ -70,8 +70,7 @@ void addSlaParameters(QList<Parameter>& r)
                  "own. Metrics avg/p50/p90/p99 _latency, _ttft, _tpot, rps, tps; conditions <=, <, >=, > and a number, "
                  "or max/min. Times take ms or s; a bare number is seconds for latency and milliseconds for TTFT and "
                  "TPOT (EvalScope's actual comparison)."))
-             .example({QStringLiteral("{\"p99_latency\": \"<=2s\", \"avg_ttft\": \"<=500ms\"}"),
-                 QStringLiteral("[{\"tps\": \"max\"}]")})
+             .example({QStringLiteral("[{\"p99_latency\": \"<=2s\", \"avg_ttft\": \"<=500ms\"}]")})
              .bad({QStringLiteral("{\"p99_latency\": \"<=2h\"}")})
              .getter([](const RunConfig& c) {
                  const QByteArray& text = c.slaParams;
