@@ -112,6 +112,15 @@ private Q_SLOTS:
         QVERIFY(replayed);
         QCOMPARE(replayed->outcomes().constFirst().value.value_or(-1), 4);
         QCOMPARE(replayed->outcomes().constFirst().path, o.path);
+
+        // runs show replays the search from the file too.
+        QProcess show;
+        show.start(QStringLiteral(THROUGHLINE_BINARY_DIR "/app/throughline-cli"),
+            {QStringLiteral("runs"), QStringLiteral("show"), QStringLiteral("latest"), QStringLiteral("--project"), path});
+        QVERIFY(show.waitForFinished(60000));
+        const QString shown = QString::fromUtf8(show.readAllStandardOutput());
+        QCOMPARE(show.exitCode(), 0);
+        QVERIFY2(shown.contains(QStringLiteral("Max satisfied: parallel 4")), qPrintable(shown.right(2000)));
     }
 
     // The CLI writes EvalScope's SLA outputs and prints the summary grid.
