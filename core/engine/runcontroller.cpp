@@ -533,6 +533,7 @@ void RunController::publishSnapshot()
     snap->pointCount = int(m_points.size());
     if (m_pointIndex >= 0 && m_pointIndex < m_points.size())
         snap->point = m_points.at(m_pointIndex);
+    snap->probe = m_probeTags.value(m_pointIndex);
     snap->total = snap->point.number;
     if (m_state == RunState::Running)
         m_live.sample(monotonicNs());
