@@ -4,6 +4,8 @@
 // waits a whole T for a slot (p99 latency ~2T). So the largest parallel with p99 latency <= 1.5 T = 330 ms is exactly
 // 4, far from both sides of the threshold, and the search from 1 up to 16 looks at 1, 2, 4, 8, 6, 5.
 
+#undef QT_NO_CAST_FROM_ASCII
+
 #include "engine/runcontroller.h"
 #include "metrics/slatuner.h"
 #include "sim/simconfig.h"
