@@ -2,6 +2,7 @@
 
 #include "cli/texttables.h"
 #include "metrics/repeatstats.h"
+#include "metrics/slatuner.h"
 #include "config/secretmask.h"
 #include "engine/runcontroller.h"
 #include "metrics/workloadmetrics.h"
@@ -36,6 +37,17 @@ CliRunner::CliRunner(QObject* parent)
         m_pointStarted = true;
         const QString load
             = p.parallel < 0 ? tr("open loop at %1 req/s").arg(p.rate) : tr("parallel %1").arg(p.parallel);
+        if (const SlaProbe probe = m_controller->probeOf(index); probe.isValid()) {
+            m_out << tr("SLA probe %1 = %2, run %3 (point %4): %5, number %6 ...")
+                         .arg(probe.variable)
+                         .arg(probe.value)
+                         .arg(probe.repetition + 1)
+                         .arg(index + 1)
+                         .arg(p.rate > 0 ? load + tr(", %1 req/s").arg(p.rate) : load)
+                         .arg(p.number)
+                  << Qt::endl;
+            return;
+        }
         m_out << tr("Run point %1/%2: %3, number %4 ...")
                      .arg(index + 1)
                      .arg(m_config.runPoints().size())
@@ -136,6 +148,9 @@ bool CliRunner::checkParallelFits(const RunConfig& config)
     int parallel = 0;
     for (const RunPoint& p : config.runPoints())
         parallel = std::max(parallel, p.parallel);
+    if (config.slaAutoTune) // the largest concurrency a probe may have
+        parallel = config.slaVariable == u"rate" ? config.slaFixedParallel.value_or(config.slaUpperBound)
+                                                 : config.slaUpperBound;
     const qint64 needed = qint64(parallel) + kReservedFileDescriptors;
     if (needed <= qint64(limit.rlim_cur))
         return true;
@@ -285,10 +300,7 @@ void CliRunner::writeWorkloadFiles(const PointResult& result)
 {
     if (!m_workload)
         return;
-    const QList<RunPoint> sweep = m_config.runPoints();
-    const QString dir = result.index >= 0 && result.index < sweep.size() && sweep.at(result.index) == result.point
-        ? m_outputs->pointDir(sweep, result.index)
-        : m_outputs->rootDir() + u'/' + result.point.name();
+    const QString dir = m_outputs->resultDir(result);
     QString error;
     if ((m_workload->hasConversations()
             && !OutputWriter::writeFile(dir + QStringLiteral("/trace_summary.json"), m_workload->traceSummaryJson(), &error))
@@ -312,6 +324,12 @@ void CliRunner::onRunFinished(RunState state, const ConfigError& error)
             m_out << TextTables::overview(results) << TextTables::perRequest(results);
         if (m_config.numRuns > 1 && !results.isEmpty())
             m_out << TextTables::repeats(repeatGroups(results, m_config.numRuns, m_config.confidenceLevel));
+        if (const SlaTuner* tuner = m_controller->slaTuner(); tuner && !results.isEmpty()) {
+            m_out << TextTables::slaProbes(*tuner) << TextTables::slaSummary(*tuner);
+            QString slaError;
+            if (m_outputs && !m_outputs->writeSlaSummary(*tuner, &slaError))
+                fail(OtherError, slaError);
+        }
         int success = 0;
         int total = 0;
         int clientFailed = 0;

@@ -5,6 +5,7 @@
 #include "metrics/repeatstats.h"
 #include "metrics/metriccatalogue.h"
 #include "metrics/runcomparison.h"
+#include "metrics/slatuner.h"
 #include "storage/csvexporter.h"
 #include "storage/evalscopeexporter.h"
 #include "storage/htmlreport.h"
@@ -347,6 +348,11 @@ int show(const Options& o, QTextStream& out, QTextStream& err)
     const QList<RepeatGroup> groups = repeatGroups(whole);
     if (!groups.isEmpty() && groups.constFirst().pointIndices.size() > 1)
         out << Qt::endl << TextTables::repeats(groups);
+    // An SLA auto-tune run: its search replayed from the stored probes.
+    ConfigErrors configErrors;
+    if (const auto tuner = SlaTuner::replay(RunConfig::fromJson(r->configJson, &configErrors), measured);
+        tuner && !tuner->probedValues().isEmpty())
+        out << Qt::endl << TextTables::slaProbes(*tuner) << TextTables::slaSummary(*tuner);
     return RunsCommand::Ok;
 }
 

@@ -3,6 +3,7 @@
 #include "metrics/extendedmetrics.h"
 #include "metrics/metriccatalogue.h"
 #include "metrics/saturation.h"
+#include "metrics/slatuner.h"
 
 #include <algorithm>
 #include <cmath>
@@ -283,6 +284,90 @@ QString repeats(const QList<RepeatGroup>& groups)
                      .arg(confidence * 100.0, 0, 'g', 4),
         {QStringLiteral("Point"), QStringLiteral("Metric"), QStringLiteral("n"), QStringLiteral("mean"),
             QStringLiteral("sd"), QStringLiteral("CV"), QStringLiteral("CI")},
+        rows);
+}
+
+QString slaProbes(const SlaTuner& tuner)
+{
+    QList<QStringList> rows;
+    const auto& groups = tuner.settings().groups;
+    for (const SlaTuner::ValueOutcome& v : tuner.values()) {
+        for (qsizetype gi = 0; gi < v.groups.size(); ++gi) {
+            const SlaTuner::GroupVerdict& g = v.groups.at(gi);
+            QStringList cells;
+            for (const SlaTuner::CriterionStat& c : g.criteria) {
+                const SlaCriterion& k = c.criterion;
+                QString cell = QStringLiteral("%1 %2").arg(k.metric, num(k.displayValue(c.stats.mean), 4));
+                if (std::isfinite(c.stats.ciLow))
+                    cell += QStringLiteral(" [%1, %2]")
+                                .arg(num(k.displayValue(c.stats.ciLow), 4), num(k.displayValue(c.stats.ciHigh), 4));
+                cell += u' ' + k.displayUnit();
+                if (c.straddles)
+                    cell += QStringLiteral(" ~");
+                cells.append(cell);
+            }
+            QString verdict = g.verdict == SlaTuner::Verdict::Pass ? QStringLiteral("pass")
+                : g.verdict == SlaTuner::Verdict::Fail             ? QStringLiteral("FAIL")
+                                                                   : QStringLiteral("pending");
+            if (g.requestsFailed)
+                verdict += QStringLiteral(" (requests failed)");
+            else if (g.verdict != SlaTuner::Verdict::Pending && !g.sure)
+                verdict += QStringLiteral(" (unsure)");
+            rows.append({QStringLiteral("%1 %2").arg(tuner.settings().variable).arg(v.value),
+                groups.size() > 1 ? QString::number(gi + 1) : QString(), QString::number(v.runs),
+                num(v.successPct, 1) + u'%', cells.join(QStringLiteral("; ")), verdict});
+        }
+    }
+    return table(QStringLiteral("SLA probes: mean [%1% confidence interval] over each value's runs; ~ = the interval "
+                                "straddles the threshold")
+                     .arg(tuner.settings().confidence * 100.0, 0, 'g', 4),
+        {QStringLiteral("Probe"), QStringLiteral("Group"), QStringLiteral("Runs"), QStringLiteral("Success"),
+            QStringLiteral("Criteria"), QStringLiteral("Verdict")},
+        rows);
+}
+
+QString slaSummary(const SlaTuner& tuner)
+{
+    QList<QStringList> rows;
+    const QString variable = tuner.settings().variable;
+    for (const SlaTuner::GroupOutcome& o : tuner.outcomes()) {
+        QString result;
+        const SlaCriterion& first = o.group.criteria.first();
+        if (!o.finished)
+            result = QStringLiteral("not finished (stopped)");
+        else if (!o.value)
+            result = o.group.isOptimisation()
+                ? QStringLiteral("None (no probe succeeded in full)")
+                : QStringLiteral("None (failed at lower bound %1)").arg(tuner.settings().lower);
+        else if (o.group.isOptimisation())
+            result = QStringLiteral("Best %1: %2 %3 at %4 %5")
+                         .arg(first.metric, num(first.displayValue(o.metric), 4), first.displayUnit(), variable)
+                         .arg(*o.value);
+        else
+            result = QStringLiteral("Max satisfied: %1 %2%3")
+                         .arg(variable)
+                         .arg(*o.value)
+                         .arg(o.reachedUpper ? QStringLiteral(" (the upper bound)") : QString());
+        QString sure;
+        if (o.finished) {
+            sure = o.sure ? QStringLiteral("sure") : QStringLiteral("unsure");
+            if (!o.unsureValues.isEmpty()) {
+                QStringList values;
+                for (int v : o.unsureValues)
+                    values.append(QString::number(v));
+                sure += QStringLiteral(" (judged on the mean at %1)").arg(values.join(QStringLiteral(", ")));
+            }
+        }
+        QStringList path;
+        for (int v : o.path)
+            path.append(QString::number(v));
+        rows.append({o.group.toText(), result, sure, path.join(QStringLiteral(" > "))});
+    }
+    return table(QStringLiteral("SLA auto-tune summary (%1 points run, %2 per value)")
+                     .arg(tuner.pointsRun())
+                     .arg(tuner.settings().numRuns),
+        {QStringLiteral("Criteria"), QStringLiteral("Result"), QStringLiteral("Confidence"),
+            QStringLiteral("Search path")},
         rows);
 }
 

@@ -3,6 +3,10 @@
 #include "engine/runsnapshot.h"
 #include "model/repeatstats.h"
 
+namespace tl {
+class SlaTuner;
+}
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -23,6 +27,10 @@ QString perRequest(const QList<PointResult>& results);
 QString goodput(const QList<PointResult>& results);
 // --num-runs: each sweep point's key metrics over its repetitions (mean, sd, CV, confidence interval).
 QString repeats(const QList<RepeatGroup>& groups);
+// --sla-auto-tune: every probed value with each criterion's mean and interval and its verdict per group.
+QString slaProbes(const SlaTuner& tuner);
+// --sla-auto-tune: the answer per criteria group (EvalScope's SLA summary grid, with how sure each answer is).
+QString slaSummary(const SlaTuner& tuner);
 
 } // namespace TextTables
 

@@ -486,8 +486,6 @@ inline const QStringList kDatasets = {QStringLiteral("builtin"), QStringLiteral(
     QStringLiteral("kontext_bench"), QStringLiteral("random_multi_turn"), QStringLiteral("share_gpt_zh_multi_turn"),
     QStringLiteral("share_gpt_en_multi_turn"), QStringLiteral("custom_multi_turn")};
 
-inline const char* const kSlaReason
-    = QT_TRANSLATE_NOOP("Throughline", "not in this version of Throughline (planned: SLA auto-tuning)");
 // Generated images are at most this many pixels a side (a 16384 x 16384 RGBA canvas is 1 GiB).
 inline constexpr double kMaxImageSide = 16384;
 inline const char* const kTrackerReason = QT_TRANSLATE_NOOP("Throughline",

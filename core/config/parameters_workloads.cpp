@@ -1,4 +1,5 @@
 #include "config/parameterdef.h"
+#include "model/slacriteria.h"
 
 namespace tl::registrydef {
 
@@ -43,27 +44,95 @@ void addMultiTurnParameters(QList<Parameter>& r)
 void addSlaParameters(QList<Parameter>& r)
 {
     using G = ParameterGroup;
-    using T = ParameterType;
-    // --- SLA ---
+    // --- SLA auto-tune (docs/METRICS.md "SLA auto-tune"; the search itself is SlaTuner's) ---
     r << Def("sla_auto_tune", {"--sla-auto-tune"}, G::Sla)
-             .unsupported(T::Bool, kSlaReason)
-             .help(QT_TRANSLATE_NOOP("Throughline", "Search the highest load that meets the SLA."));
-    for (const auto& [key, flag, type, help] :
-        {std::tuple{"sla_variable", "--sla-variable", T::String,
-             QT_TRANSLATE_NOOP("Throughline", "The load variable the search changes.")},
-            std::tuple{"sla_params", "--sla-params", T::Json, QT_TRANSLATE_NOOP("Throughline", "The SLA targets.")},
-            std::tuple{"sla_upper_bound", "--sla-upper-bound", T::Int,
-                QT_TRANSLATE_NOOP("Throughline", "Upper bound of the search.")},
-            std::tuple{"sla_lower_bound", "--sla-lower-bound", T::Int,
-                QT_TRANSLATE_NOOP("Throughline", "Lower bound of the search.")},
-            std::tuple{
-                "sla_fixed_parallel", "--sla-fixed-parallel", T::Int, "Concurrency held while rate is searched."},
-            std::tuple{
-                "sla_num_runs", "--sla-num-runs", T::Int, QT_TRANSLATE_NOOP("Throughline", "Runs per probed load.")},
-            std::tuple{"sla_number_multiplier", "--sla-number-multiplier", T::Double,
-                QT_TRANSLATE_NOOP("Throughline", "Requests per unit of load.")}}) {
-        r << Def(key, {flag}, G::Sla).unsupported(type, kSlaReason).metavar("V").help(help);
-    }
+             .field(&RunConfig::slaAutoTune)
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Search the highest load (or the best max/min metric) that meets --sla-params: each probe is a "
+                 "point of the run, repeated --sla-num-runs times."))
+             .definition(QT_TRANSLATE_NOOP("Throughline",
+                 "From --parallel (or --rate) clamped to the bounds: double while the probe passes (halve while it "
+                 "fails), then binary search between the last pass and the first failure. A probe passes when every "
+                 "request succeeded and every criterion holds on the mean of its repetitions; a criterion whose "
+                 "t-interval straddles its threshold is probed again, up to twice --sla-num-runs times."));
+    r << Def("sla_variable", {"--sla-variable"}, G::Sla)
+             .field(&RunConfig::slaVariable)
+             .choices({QStringLiteral("parallel"), QStringLiteral("rate")})
+             .metavar("VAR")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "The load the search changes: parallel (concurrency) or rate (requests per second, paced within "
+                 "--sla-fixed-parallel)."));
+    r << Def("sla_params", {"--sla-params"}, G::Sla)
+             .type(ParameterType::Json)
+             .metavar("JSON")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "The SLA: a JSON object of criteria that must all hold, or a list of such groups, each tuned on its "
+                 "own. Metrics avg/p50/p90/p99 _latency, _ttft, _tpot, rps, tps; conditions <=, <, >=, > and a number, "
+                 "or max/min. Times take ms or s; a bare number is seconds for latency and milliseconds for TTFT and "
+                 "TPOT (EvalScope's actual comparison)."))
+             .example({QStringLiteral("[{\"p99_latency\": \"<=2s\", \"avg_ttft\": \"<=500ms\"}]")})
+             .bad({QStringLiteral("{\"p99_latency\": \"<=2h\"}")})
+             .getter([](const RunConfig& c) {
+                 const QByteArray& text = c.slaParams;
+                 if (text.trimmed().isEmpty())
+                     return json(nullptr);
+                 if (jsonutil::tooDeep(text))
+                     return json(text.toStdString());
+                 json parsed = json::parse(text.cbegin(), text.cend(), nullptr, false);
+                 return parsed.is_discarded() ? json(text.toStdString()) : parsed;
+             })
+             .setter([](RunConfig& c, const json& v) {
+                 if (v.is_null())
+                     c.slaParams.clear();
+                 else if (v.is_string())
+                     c.slaParams = QByteArray::fromStdString(v.get<std::string>());
+                 else if (v.is_object() || v.is_array())
+                     c.slaParams = jsonutil::dump(v);
+                 else
+                     return Tr::tr("must be a JSON object or a list of objects");
+                 return QString();
+             })
+             .check([](const RunConfig& c) {
+                 if (c.slaParams.trimmed().isEmpty())
+                     return QString();
+                 QString error;
+                 return parseSlaParams(c.slaParams, &error) ? QString() : error;
+             });
+    r << Def("sla_upper_bound", {"--sla-upper-bound"}, G::Sla)
+             .field(&RunConfig::slaUpperBound)
+             .metavar("N")
+             .min(1)
+             .help(QT_TRANSLATE_NOOP("Throughline", "Largest value the search probes (default 65536)."))
+             .example({QStringLiteral("64")});
+    r << Def("sla_lower_bound", {"--sla-lower-bound"}, G::Sla)
+             .field(&RunConfig::slaLowerBound)
+             .metavar("N")
+             .min(1)
+             .help(QT_TRANSLATE_NOOP("Throughline", "Smallest value the search probes (default 1)."))
+             .example({QStringLiteral("2")});
+    r << Def("sla_fixed_parallel", {"--sla-fixed-parallel"}, G::Sla)
+             .field(&RunConfig::slaFixedParallel)
+             .metavar("N")
+             .min(1)
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "--sla-variable rate: the concurrency cap of every probe (default the upper bound)."))
+             .example({QStringLiteral("32")});
+    r << Def("sla_num_runs", {"--sla-num-runs"}, G::Sla)
+             .field(&RunConfig::slaNumRuns)
+             .metavar("N")
+             .min(1)
+             .max(100)
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Runs of each probed value, averaged (default 3); up to twice as many where the interval straddles "
+                 "a threshold."))
+             .example({QStringLiteral("2")});
+    r << Def("sla_number_multiplier", {"--sla-number-multiplier"}, G::Sla)
+             .field(&RunConfig::slaNumberMultiplier)
+             .metavar("M")
+             .min(0, true)
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Requests per probe = max(1, round(value x M)) (default 2)."))
+             .example({QStringLiteral("4")});
 }
 
 } // namespace tl::registrydef

@@ -243,6 +243,26 @@ QList<RunPoint> RunConfig::sweepPoints() const
     return points;
 }
 
+void RunConfig::validateSla(ConfigErrors& errors) const
+{
+    auto add = [&errors](const char* field, const QString& message) {
+        errors.append(ConfigError{QString::fromLatin1(field), message});
+    };
+    if (!slaAutoTune)
+        return;
+    if (slaParams.trimmed().isEmpty())
+        add("--sla-params",
+            Tr::tr("is required with --sla-auto-tune, e.g. --sla-params '{\"p99_latency\": \"<=2s\"}'"));
+    if (slaUpperBound < slaLowerBound)
+        add("--sla-upper-bound", Tr::tr("%1 is below --sla-lower-bound %2").arg(slaUpperBound).arg(slaLowerBound));
+    if (openLoop)
+        add("--open-loop",
+            Tr::tr("SLA auto-tune runs closed loop (--sla-variable rate paces arrivals within "
+                   "--sla-fixed-parallel); drop --open-loop"));
+    if (numRuns > 1)
+        add("--num-runs", Tr::tr("repeats sweep points; SLA auto-tune repeats its probes with --sla-num-runs"));
+}
+
 QList<RunPoint> RunConfig::runPoints() const
 {
     const int repeats = std::max(1, numRuns);
@@ -303,6 +323,7 @@ ConfigErrors RunConfig::validate() const
 
     validateDataset(errors);
     validateMultiTurn(errors);
+    validateSla(errors);
     return errors;
 }
 

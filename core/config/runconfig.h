@@ -46,6 +46,16 @@ struct RunConfig {
     QStringList goodput;
     int numRuns = 1;
     double confidenceLevel = 0.95;
+    // SLA auto-tune (EvalScope's --sla-*; docs/METRICS.md "SLA auto-tune"): the run's points are the probes SlaTuner
+    // asks for, not the sweep.
+    bool slaAutoTune = false;
+    QString slaVariable = QStringLiteral("parallel"); // parallel | rate
+    QByteArray slaParams; // JSON: one criteria group (object) or a list of them
+    int slaUpperBound = 65536;
+    int slaLowerBound = 1;
+    std::optional<int> slaFixedParallel; // rate mode: the concurrency cap; unset = the upper bound
+    int slaNumRuns = 3;
+    std::optional<double> slaNumberMultiplier; // requests per probe = max(1, round(value x this)); unset = 2
 
     // Request body
     int maxTokens = 2048;
@@ -164,6 +174,7 @@ struct RunConfig {
 private:
     void validateDataset(ConfigErrors& errors) const;
     void validateMultiTurn(ConfigErrors& errors) const;
+    void validateSla(ConfigErrors& errors) const;
 };
 
 } // namespace tl

@@ -116,8 +116,24 @@ ConfigErrors RunController::start(const RunConfig& config, RunSink* sink)
     if (!prompts)
         return {promptError};
 
+    std::optional<SlaTuner> tuner;
+    if (config.slaAutoTune) {
+        QString slaError;
+        const auto settings = SlaTuner::settingsFor(config, &slaError);
+        if (!settings)
+            return {ConfigError{slaError.section(u':', 0, 0), slaError.section(u':', 1).trimmed()}};
+        tuner.emplace(*settings);
+    }
+
     m_config = config;
     m_points = config.runPoints();
+    m_tuner = std::move(tuner);
+    m_probeTags.clear();
+    if (m_tuner) { // the points are the probes the tuner asks for, one at a time
+        const auto probe = m_tuner->next();
+        m_points = {probe->point};
+        m_probeTags = {probe->tag()};
+    }
     m_runSeed = quint64(monotonicNs());
     m_store = sink;
     m_factory = std::make_shared<const RequestFactory>(config, std::move(prompts));
@@ -211,7 +227,7 @@ void RunController::startPhase(Phase phase, int requests)
     }
     // Repetitions of a point (--num-runs) draw the same schedule and prompts: the seed and the dataset offset follow
     // the sweep point, not the run point.
-    const int sweepIndex = m_config.sweepIndex(m_pointIndex);
+    const int sweepIndex = m_tuner ? m_pointIndex : m_config.sweepIndex(m_pointIndex);
     quint64 seed = m_config.seed ? quint64(*m_config.seed) + quint64(sweepIndex) : quint64(m_pointStartNs);
     if (!m_config.seed && m_config.numRuns > 1)
         seed = m_runSeed + quint64(sweepIndex);
@@ -234,7 +250,7 @@ void RunController::startPhase(Phase phase, int requests)
 
     // Random datasets advance --dataset-offset by each earlier point's --number (EvalScope), so prompts never repeat.
     qint64 datasetOffset = m_config.datasetOffset;
-    const QList<RunPoint> sweep = m_config.sweepPoints();
+    const QList<RunPoint> sweep = m_tuner ? m_points : m_config.sweepPoints(); // SLA: every probe run advances it
     for (int i = 0; i < sweepIndex && i < sweep.size(); ++i)
         datasetOffset += sweep.at(i).number;
     // The phase's bodies are built ahead on a producer thread, not by the workers between their timestamps.
@@ -389,7 +405,13 @@ void RunController::completePoint(PointResult result)
     result.status = result.stopped ? QStringLiteral("stopped") : QStringLiteral("completed");
     result.hasSummary = true;
     result.requestCount = m_pointRecords; // warmup included, as the project file counts them
+    if (m_pointIndex < m_probeTags.size())
+        result.slaProbe = m_probeTags.at(m_pointIndex);
     m_results.append(result);
+    // The tuner judges a probe only when it ran to its end: a stopped or failed run asks for no further probe.
+    const bool probeComplete = m_tuner && m_stopRequests == 0 && !datasetFailed;
+    if (probeComplete)
+        m_tuner->addResult(result.slaProbe.value, result);
     m_dispatcher.reset();
     if (m_store)
         m_store->finishPoint(m_runId, result);
@@ -399,6 +421,12 @@ void RunController::completePoint(PointResult result)
     if (datasetFailed) {
         finishRun(RunState::Failed, m_datasetError);
         return;
+    }
+    if (probeComplete && m_pointIndex + 1 >= m_points.size()) {
+        if (const auto probe = m_tuner->next()) {
+            m_points.append(probe->point);
+            m_probeTags.append(probe->tag());
+        }
     }
     if (m_stopRequests > 0 || m_pointIndex + 1 >= m_points.size()) {
         finishRun(m_stopRequests > 0 ? RunState::Stopped : RunState::Finished);
@@ -505,6 +533,7 @@ void RunController::publishSnapshot()
     snap->pointCount = int(m_points.size());
     if (m_pointIndex >= 0 && m_pointIndex < m_points.size())
         snap->point = m_points.at(m_pointIndex);
+    snap->probe = m_probeTags.value(m_pointIndex);
     snap->total = snap->point.number;
     if (m_state == RunState::Running)
         m_live.sample(monotonicNs());

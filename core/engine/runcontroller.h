@@ -8,6 +8,7 @@
 #include "metrics/harnesshealth.h"
 #include "metrics/liveseries.h"
 #include "metrics/pointaccumulator.h"
+#include "metrics/slatuner.h"
 #include "net/transport.h"
 
 #include <QElapsedTimer>
@@ -56,6 +57,10 @@ public:
     // What carries the requests of the run started last (--transport, auto resolved).
     Transport::Kind transport() const { return m_transport; }
     const QList<PointResult>& results() const { return m_results; }
+    // --sla-auto-tune: the search of the run started last (its probes so far and what they say); null otherwise.
+    const SlaTuner* slaTuner() const { return m_tuner ? &*m_tuner : nullptr; }
+    // The SLA probe point `index` measures (invalid when the run is no SLA auto-tune).
+    SlaProbe probeOf(int index) const { return m_probeTags.value(index); }
     // How the phases run so far had their request bodies: built ahead by the look-ahead producer (hits) or on a
     // worker thread because it had not got there (misses); held and peak figures are the largest of any phase.
     PromptPrefetcher::Stats prefetchStats() const { return m_prefetchStats; }
@@ -103,7 +108,9 @@ private:
     double m_pointCpuSeconds = 0; // process CPU time when the timed phase began (harness health)
     HarnessSample m_pendingHarness; // taken when the point's last request ended, judged when its metrics are ready
     quint64 m_runSeed = 0; // the seed of every repetition of a point when --seed is not given (--num-runs)
-    QList<RunPoint> m_points;
+    QList<RunPoint> m_points; // --sla-auto-tune: the probes so far, one appended as each point ends
+    std::optional<SlaTuner> m_tuner;
+    QList<SlaProbe> m_probeTags; // the probe of each point of m_points (SLA auto-tune)
     RunSink* m_store = nullptr;
     std::shared_ptr<const RequestFactory> m_factory;
     Transport::Kind m_transport = Transport::Kind::Lean;

@@ -23,6 +23,7 @@ struct RunSnapshot {
     int pointIndex = -1;
     int pointCount = 0;
     RunPoint point;
+    SlaProbe probe; // --sla-auto-tune: the probe the current point measures
     qint64 total = 0; // requests of the current point
     qint64 completed = 0;
     qint64 failed = 0;

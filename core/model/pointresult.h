@@ -4,6 +4,7 @@
 #include "model/harnesshealth.h"
 #include "model/requestrecord.h"
 #include "model/runpoint.h"
+#include "model/slaprobe.h"
 #include "model/summary.h"
 
 #include <QList>
@@ -30,6 +31,7 @@ struct PointResult {
     bool stopped = false; // the user stopped it before every request was sent (status "stopped")
     int warmupRequests = 0; // sent before the timed phase; excluded from every metric
     qint64 requestCount = 0; // requests stored for the point (warmup included)
+    SlaProbe slaProbe; // --sla-auto-tune: the probe this point measured (invalid otherwise)
     // The point's requests, times relative to the run's anchor. Empty unless asked for: a live result never holds
     // them, ProjectReader::loadRun() and the importers do.
     QList<RequestRecord> records;

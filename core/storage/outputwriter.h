@@ -8,6 +8,8 @@
 
 namespace tl {
 
+class SlaTuner;
+
 // Writes EvalScope perf's output tree, so its users and tools find the files they expect:
 // <outputs_dir>/<YYYYmmdd_HHMMSS>/<name>/parallel_<P>_number_<N>/{benchmark_args,benchmark_summary,
 // benchmark_percentile}.json (no timestamp level with --no-timestamp), plus Throughline's own
@@ -21,6 +23,13 @@ public:
     QString pointDir(const QList<RunPoint>& sweep, int index) const;
     // Writes the point's files; false with a message naming the path on failure.
     bool writePoint(const PointResult& result, QString* error) const;
+    // The folder of a result: its sweep point's, or sla_tuning/sla_<var>_<value>_run_<i> for an SLA probe.
+    QString resultDir(const PointResult& result) const;
+    // --sla-auto-tune: sla_summary.json (EvalScope's: every probed value's repetitions averaged) and
+    // throughline_sla.json (slaResultJson) in the output root.
+    bool writeSlaSummary(const SlaTuner& tuner, QString* error) const;
+    // The search's answer per criteria group and every probed value with its intervals and verdicts.
+    static QByteArray slaResultJson(const SlaTuner& tuner);
     // Writes `data` to `path` whole or not at all (QSaveFile); false with a message naming the path on failure.
     static bool writeFile(const QString& path, const QByteArray& data, QString* error);
 

@@ -279,7 +279,7 @@ ExtendedMetrics extendedFromJson(const Json& j)
 
 QByteArray pointResultToJson(const PointResult& r)
 {
-    const Json j{
+    Json j{
         {"summary", summaryToJson(r.summary)},
         {"percentiles", tableToJson(r.percentiles)},
         {"extended", extendedToJson(r.extended)},
@@ -287,6 +287,10 @@ QByteArray pointResultToJson(const PointResult& r)
         {"warmupRequests", r.warmupRequests},
         {"harness", harnessToJson(r.harness)},
     };
+    if (r.slaProbe.isValid()) {
+        j["slaProbe"] = Json{{"variable", jsonutil::toStd(r.slaProbe.variable)}, {"value", r.slaProbe.value},
+            {"repetition", r.slaProbe.repetition}};
+    }
     return jsonutil::dumpOrdered(j);
 }
 
@@ -301,6 +305,14 @@ bool pointResultFromJson(const QByteArray& json, PointResult& r)
     r.stopped = j.value("stopped", false);
     r.warmupRequests = j.value("warmupRequests", 0);
     r.harness = harnessFromJson(j.value("harness", Json::object()));
+    r.slaProbe = {};
+    if (const Json& probe = j.value("slaProbe", Json()); probe.is_object()) {
+        const Json& variable = probe.value("variable", Json());
+        const Json& value = probe.value("value", Json());
+        const Json& repetition = probe.value("repetition", Json());
+        if (variable.is_string() && value.is_number_integer() && repetition.is_number_integer())
+            r.slaProbe = SlaProbe{jsonutil::toQString(variable), value.get<int>(), repetition.get<int>()};
+    }
     r.hasSummary = true;
     return true;
 }

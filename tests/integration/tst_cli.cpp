@@ -145,7 +145,8 @@ private Q_SLOTS:
         QTest::newRow("header with a line break") << base + QStringList{"--headers", "X-A=1\r\nX-B: 2"} << 2
                                                   << "--headers";
         QTest::newRow("header name not a token") << base + QStringList{"--headers", "X A=1"} << 2 << "--headers";
-        QTest::newRow("unsupported flag as given") << base + QStringList{"--sla-num-runs", "3"} << 2 << "--sla-num-runs";
+        QTest::newRow("unsupported flag as given") << base + QStringList{"--attn-implementation", "flash"} << 2
+                                                   << "--attn-implementation";
         QTest::newRow("alias as given") << base + QStringList{"-n", "0"} << 2 << "-n";
     }
     void badInputNamesTheField()
@@ -371,7 +372,7 @@ private Q_SLOTS:
         // convert: the equivalent command on stdout, the flags left out on stderr, exit 0; garbage exits 2.
         Result r = runCli({"convert",
             "evalscope perf --url http://127.0.0.1:8000/v1/chat/completions --model Qwen --parallel 1 10 "
-            "--number 10 100 --extra-args '{\"ignore_eos\": true}' --wandb-api-key secret --sla-num-runs 3 "
+            "--number 10 100 --extra-args '{\"ignore_eos\": true}' --wandb-api-key secret --attn-implementation flash "
             "--max-turns 3"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.startsWith(QStringLiteral("throughline-cli run --model Qwen")), qPrintable(r.out));
@@ -379,7 +380,7 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QStringLiteral("--extra-args '{\"ignore_eos\":true}'")));
         QVERIFY(!r.out.contains(QStringLiteral("secret")));
         QVERIFY(r.err.contains(QStringLiteral("--wandb-api-key")));
-        QVERIFY(r.err.contains(QStringLiteral("--sla-num-runs")));
+        QVERIFY(r.err.contains(QStringLiteral("--attn-implementation")));
         QVERIFY(r.out.contains(QStringLiteral("--max-turns 3"))); // multi-turn flags map
         QCOMPARE(runCli({"convert", "rm -rf /"}).exitCode, 2);
         QCOMPARE(runCli({"convert", "evalscope perf --parallel many"}).exitCode, 2);

@@ -4,6 +4,7 @@
 #include "charts/chartexporter.h"
 #include "charts/chartpalette.h"
 #include "charts/requesttimelineview.h"
+#include "charts/slasearchchart.h"
 #include "charts/sweepchartview.h"
 #include "charts/sweepcurvechart.h"
 #include "charts/xychartview.h"
@@ -256,6 +257,8 @@ ResultsPage::ResultsPage(QWidget* parent)
     m_tabs->addTab(buildPointTab(), tr("Point"));
     m_tabs->addTab(buildRequestsTab(), tr("Requests"));
     m_tabs->addTab(buildConfigTab(), tr("Configuration"));
+    m_slaSearch = new SlaSearchChart(this);
+    m_slaSearch->hide();
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(titleRow);
@@ -622,6 +625,7 @@ void ResultsPage::onLoaded(const Loaded& loaded)
     m_precomputed = loaded.charts;
     m_failures->setFailures(loaded.failures);
     showPoints(m_run->points);
+    m_slaSearch->attachTo(m_tabs, 2, *m_run);
     m_requests->setTable(m_requestTable, pointLabels(), m_run);
     m_requestView->sortByColumn(RequestTableModel::Point, Qt::AscendingOrder);
     fillConfig();

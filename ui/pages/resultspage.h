@@ -28,6 +28,7 @@ class FailureTableModel;
 class PercentileTableModel;
 class RequestTableModel;
 class RequestTimelineView;
+class SlaSearchChart;
 class SummaryTableModel;
 class SweepChartView;
 class SweepCurveChart;
@@ -152,6 +153,7 @@ private:
     QLabel* m_message = nullptr;
     QList<QPushButton*> m_runButtons;
     QTabWidget* m_tabs = nullptr;
+    SlaSearchChart* m_slaSearch = nullptr; // a tab only for SLA auto-tune runs
     QComboBox* m_pointCombo = nullptr;
     SummaryTableModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
