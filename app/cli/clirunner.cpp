@@ -1,12 +1,16 @@
 #include "cli/clirunner.h"
 
+#include "cli/logtee.h"
 #include "cli/texttables.h"
 #include "metrics/repeatstats.h"
 #include "metrics/slatuner.h"
 #include "config/secretmask.h"
+#include "config/commandline.h"
+#include "engine/localserver.h"
 #include "engine/runcontroller.h"
 #include "metrics/workloadmetrics.h"
 #include "net/transport.h"
+#include "storage/evalscopedatadb.h"
 #include "storage/htmlreport.h"
 #include "storage/outputwriter.h"
 #include "storage/projectstore.h"
@@ -29,9 +33,12 @@ namespace tl {
 
 CliRunner::CliRunner(QObject* parent)
     : QObject(parent)
-    , m_out(stdout)
-    , m_err(stderr)
+    , m_outTee(std::make_unique<LogTee>(stdout, &m_log))
+    , m_errTee(std::make_unique<LogTee>(stderr, &m_log))
+    , m_out(m_outTee.get())
+    , m_err(m_errTee.get())
     , m_controller(new RunController(this))
+    , m_dataDb(std::make_unique<EvalScopeDataDb>())
 {
     connect(m_controller, &RunController::pointStarted, this, [this](int index, const RunPoint& p) {
         m_pointStarted = true;
@@ -55,12 +62,14 @@ CliRunner::CliRunner(QObject* parent)
                      .arg(p.number)
               << Qt::endl;
     });
-    connect(m_controller, &RunController::pointStarted, this, [this] {
+    connect(m_controller, &RunController::pointStarted, this, [this](int index, const RunPoint& p) {
         m_workload = std::make_unique<WorkloadMetrics>(monotonicNs(), QDateTime::currentMSecsSinceEpoch());
+        openDataDb(index, p);
     });
     connect(m_controller, &RunController::recordsArrived, this, [this](const QList<RequestRecord>& records) {
         if (m_workload)
             m_workload->add(records);
+        appendDataDb(records);
     });
     connect(m_controller, &RunController::pointFinished, this, &CliRunner::onPointFinished);
     connect(m_controller, &RunController::connectionTestRetrying, this, [this](int attempt, const QString& why, int inMs) {
@@ -74,7 +83,12 @@ CliRunner::CliRunner(QObject* parent)
     connect(m_controller, &RunController::runFinished, this, &CliRunner::onRunFinished);
 }
 
-CliRunner::~CliRunner() = default;
+CliRunner::~CliRunner()
+{
+    stopLocalServer();
+    m_out.flush();
+    m_err.flush();
+}
 
 qint64 CliRunner::raiseFileLimit()
 {
@@ -126,8 +140,18 @@ bool CliRunner::start(const RunConfig& config)
             m_controller->fail(ConfigError{QStringLiteral("--project"), message});
         });
     }
-    if (config.writeOutputs)
+    if (config.writeOutputs) {
         m_outputs = std::make_unique<OutputWriter>(config, QDateTime::currentDateTime());
+        // EvalScope's benchmark.log: everything printed from here on, as log lines.
+        m_log.setFileName(m_outputs->rootDir() + QStringLiteral("/benchmark.log"));
+        if (!QDir().mkpath(m_outputs->rootDir()) || !m_log.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            fail(OtherError,
+                tr("cannot write '%1': %2; check --outputs-dir").arg(m_log.fileName(), m_log.errorString()));
+            return false;
+        }
+    }
+    if (LocalServer::isLocalApi(config.api) && !startLocalServer(config))
+        return false;
     const ConfigErrors startErrors = m_controller->start(config, m_store.get());
     if (!startErrors.isEmpty()) {
         fail(BadArguments, startErrors.first().toString());
@@ -138,6 +162,54 @@ bool CliRunner::start(const RunConfig& config)
                      Transport::kindName(m_controller->transport()))
           << Qt::endl;
     return true;
+}
+
+namespace {
+
+QString quoted(const QStringList& words)
+{
+    QStringList out;
+    for (const QString& w : words)
+        out.append(CommandLine::quote(w));
+    return out.join(u' ');
+}
+
+} // namespace
+
+// --api local/local_vllm: EvalScope starts the model itself; here the configured server command is started as a child
+// process, waited for by the connection test (retrying every second: the server is ours and local) and stopped when
+// the run ends.
+bool CliRunner::startLocalServer(const RunConfig& config)
+{
+    QStringList warnings;
+    const QStringList words = LocalServer::command(config, &warnings);
+    for (const QString& w : std::as_const(warnings))
+        m_err << tr("warning: %1").arg(w) << Qt::endl;
+    const QString logDir = m_outputs ? m_outputs->rootDir() : QDir::currentPath();
+    const QString logPath = QDir(logDir).filePath(QStringLiteral("local_server.log"));
+    QString error;
+    m_localServer = std::make_unique<LocalServer>();
+    connect(m_localServer.get(), &LocalServer::exitedEarly, this, [this](int, const QString& message) {
+        m_controller->fail(ConfigError{QStringLiteral("--api"), message});
+    });
+    if (!m_localServer->start(config, logPath, &error)) {
+        fail(OtherError, error);
+        return false;
+    }
+    m_controller->setConnectionTestRetryIntervalMs(1000);
+    m_out << tr("Started the local server (pid %1): %2; its output: %3")
+                 .arg(m_localServer->processId())
+                 .arg(quoted(words), logPath)
+          << Qt::endl;
+    return true;
+}
+
+void CliRunner::stopLocalServer()
+{
+    if (!m_localServer || !m_localServer->isRunning())
+        return;
+    m_out << tr("Stopping the local server (pid %1)").arg(m_localServer->processId()) << Qt::endl;
+    m_localServer->stop();
 }
 
 bool CliRunner::checkParallelFits(const RunConfig& config)
@@ -286,6 +358,7 @@ void CliRunner::onPointFinished(const PointResult& result)
                 QStringLiteral("p99"), QStringLiteral("max")},
             rows);
     }
+    m_dataDb->close();
     if (m_outputs) {
         QString error;
         if (!m_outputs->writePoint(result, &error))
@@ -294,6 +367,33 @@ void CliRunner::onPointFinished(const PointResult& result)
             writeWorkloadFiles(result);
     }
     m_workload.reset();
+}
+
+// EvalScope's benchmark_data.db of the point, filled as its records arrive (one transaction per batch).
+void CliRunner::openDataDb(int index, const RunPoint& point)
+{
+    if (!m_outputs)
+        return;
+    // The point's folder as writePoint() will name it (an SLA probe's is under sla_tuning/).
+    PointResult where;
+    where.index = index;
+    where.point = point;
+    where.slaProbe = m_controller->probeOf(index);
+    const QString dir = m_outputs->resultDir(where);
+    QString error;
+    if (!QDir().mkpath(dir))
+        fail(OtherError, tr("cannot create the output folder '%1'; check --outputs-dir").arg(dir));
+    else if (!m_dataDb->open(dir + QStringLiteral("/benchmark_data.db"), &error))
+        fail(OtherError, error);
+}
+
+void CliRunner::appendDataDb(const QList<RequestRecord>& records)
+{
+    QString error;
+    if (m_dataDb->isOpen() && !m_dataDb->append(records, &error)) {
+        m_dataDb->close(); // one message, not one per batch
+        fail(OtherError, error);
+    }
 }
 
 void CliRunner::writeWorkloadFiles(const PointResult& result)
@@ -312,6 +412,7 @@ void CliRunner::writeWorkloadFiles(const PointResult& result)
 
 void CliRunner::onRunFinished(RunState state, const ConfigError& error)
 {
+    stopLocalServer();
     QString storeError;
     if (m_store && !m_store->flush(&storeError))
         fail(OtherError, storeError);

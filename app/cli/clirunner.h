@@ -3,6 +3,7 @@
 #include "config/runconfig.h"
 #include "engine/runsnapshot.h"
 
+#include <QFile>
 #include <QObject>
 #include <QTextStream>
 
@@ -10,6 +11,9 @@
 
 namespace tl {
 
+class EvalScopeDataDb;
+class LocalServer;
+class LogTee;
 class OutputWriter;
 class WorkloadMetrics;
 class ProjectStore;
@@ -56,13 +60,22 @@ private:
     void fail(int code, const QString& message);
     // trace_summary.json (multi-turn), workload_throughput.json and workload_timeline.json of the point just ended.
     void writeWorkloadFiles(const tl::PointResult& result);
+    bool startLocalServer(const RunConfig& config);
+    void stopLocalServer();
+    void openDataDb(int index, const tl::RunPoint& point);
+    void appendDataDb(const QList<tl::RequestRecord>& records);
 
+    QFile m_log; // benchmark.log in the output root, once known
+    std::unique_ptr<LogTee> m_outTee;
+    std::unique_ptr<LogTee> m_errTee;
     QTextStream m_out;
     QTextStream m_err;
     RunConfig m_config;
     std::unique_ptr<ProjectStore> m_store;
     std::unique_ptr<OutputWriter> m_outputs;
     RunController* m_controller = nullptr;
+    std::unique_ptr<LocalServer> m_localServer; // --api local/local_vllm
+    std::unique_ptr<EvalScopeDataDb> m_dataDb; // the current point's benchmark_data.db
     int m_exitCode = Ok;
     bool m_pointStarted = false; // a failure after this is not the connection test's
     qint64 m_loggedAt = 0; // requests finished when the running metrics were last printed (--log-every-n-query)

@@ -1,3 +1,4 @@
+#include "config/commandline.h"
 #include "config/parameterdef.h"
 
 namespace tl::registrydef {
@@ -175,18 +176,40 @@ void addTargetParameters(QList<Parameter>& r)
              .min(1)
              .max(65535)
              .help(QT_TRANSLATE_NOOP("Throughline",
-                 "--api local/local_vllm: benchmark the server on http://127.0.0.1:PORT/v1/chat/completions "
-                 "(default 8877). Throughline starts no model itself: run one there (or throughline-sim --port "
-                 "PORT)."))
+                 "--api local/local_vllm: the port of the local server Throughline starts (default 8877); the run "
+                 "benchmarks http://127.0.0.1:PORT/v1/chat/completions."))
              .example({QStringLiteral("9000")});
+    r << Def("local_server_command", {"--local-server-command"}, G::Target)
+             .field(&RunConfig::localServerCommand)
+             .nullWhenEmpty()
+             .metavar("COMMAND")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "--api local/local_vllm: the server to start as a child process, one shell-quoted line with "
+                 "{model}, {port} and {attn_implementation} filled in (--port PORT is appended when {port} is "
+                 "absent); default: vLLM's OpenAI server (python3 -m vllm.entrypoints.openai.api_server)."))
+             .definition(QT_TRANSLATE_NOOP("Throughline",
+                 "EvalScope's local modes start the model themselves; Throughline starts this command, waits for it "
+                 "with the retrying connection test, stops it at the end (SIGTERM, then SIGKILL) and keeps its output "
+                 "in local_server.log in the output folder."))
+             .example({QStringLiteral("throughline-sim --port {port}")})
+             .bad({QStringLiteral("vllm serve 'unterminated")})
+             .check([](const RunConfig& c) {
+                 QStringList words;
+                 QString error;
+                 if (c.localServerCommand.isEmpty())
+                     return QString();
+                 if (!CommandLine::split(c.localServerCommand, &words, &error))
+                     return error;
+                 return words.isEmpty() ? Tr::tr("the command is empty") : QString();
+             });
     r << Def("attn_implementation", {"--attn-implementation"}, G::Target)
-             .unsupported(T::String,
-                 QT_TRANSLATE_NOOP("Throughline",
-                     "Throughline benchmarks servers only: start the model behind an OpenAI-compatible server and give "
-                     "its --url"))
+             .field(&RunConfig::attnImplementation)
+             .nullWhenEmpty()
              .metavar("NAME")
              .help(QT_TRANSLATE_NOOP("Throughline",
-                 "Attention implementation of EvalScope's in-process transformers model (--api local)."));
+                 "--api local/local_vllm: attention implementation passed on to the local server ({attn_implementation} "
+                 "in --local-server-command, else --attn-implementation NAME appended to it)."))
+             .example({QStringLiteral("sdpa")});
     r << Def("connect_timeout", {"--connect-timeout"}, G::Target)
              .field(&RunConfig::connectTimeout)
              .metavar("S")

@@ -111,6 +111,10 @@ struct RunConfig {
     qint64 maxResponseBytes = qint64(16) << 20;
     qint64 maxEventBytes = qint64(1) << 20;
     int port = 8877; // --api local/local_vllm: the URL becomes http://127.0.0.1:<port>/v1/chat/completions
+    // --api local/local_vllm: the server started as a child process ({model}, {port}, {attn_implementation} filled
+    // in); empty: vLLM's OpenAI server (LocalServer::command).
+    QString localServerCommand;
+    QString attnImplementation; // passed on to the local server
     bool insecure = false; // HTTPS without certificate verification
     QString caCert; // PEM file of extra trusted CA certificates
     bool noProxy = false; // ignore http_proxy/https_proxy/no_proxy from the environment

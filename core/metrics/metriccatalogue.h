@@ -42,6 +42,9 @@ enum class MetricId {
     AvgItl,
     AvgOutputTokens,
     InputThroughput,
+    KvCacheHitRate,
+    AvgDecodedTokPerIter,
+    SpecAcceptRate,
     // EvalScope's percentile columns, in its order.
     Ttft,
     Itl,
@@ -52,6 +55,7 @@ enum class MetricId {
     OutputRate,
     TotalRate,
     DecodeRate,
+    InputRate, // embedding and rerank
     // Throughline's metrics (throughline_metrics.json), in its key order.
     AvgTtftContent,
     AvgTpotExclFirst,
@@ -107,6 +111,8 @@ struct MetricDef {
     // MetricCatalogue::value() and a label) and for text.
     double (*field)(const PointResult&);
     MetricFamily family = MetricFamily::Any;
+    // EvalScope writes the key only when it computed it (KV cache, speculative decoding): NaN leaves it out.
+    bool onlyWhenKnown = false;
 
     QString keyString() const { return QString::fromUtf8(key); }
     QString nameString() const { return QString::fromUtf8(name); }

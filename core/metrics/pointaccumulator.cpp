@@ -121,8 +121,25 @@ void PointAccumulator::add(const RequestRecord& r)
         ? nsToS(completed - firstContent) / (s.completionTokens - 1)
         : kNaN;
 
-    for (double itl : r.itlS())
-        m_itl.push_back(itl);
+    const QVector<double> itl = r.itlS();
+    for (double v : itl)
+        m_itl.push_back(v);
+    if (r.cachedTokens >= 0) {
+        ++m_cachedRequests;
+        if (r.promptTokens > 0) {
+            m_cachedTokens += double(r.cachedTokens);
+            m_cachedPromptTokens += double(r.promptTokens);
+        }
+    }
+    // EvalScope's decoded tokens per iteration: n_chunks = len(ITL) + 1, both it and the output above 1.
+    const qsizetype chunks = itl.size() + 1;
+    if (s.completionTokens > 1 && chunks > 1) {
+        const double perIter = (s.completionTokens - 1) / double(chunks - 1);
+        if (perIter > 1) {
+            m_decodedPerIterSum += perIter;
+            ++m_decodedPerIterCount;
+        }
+    }
 
     // Content events: chunk gaps, ITL per token, tokens per chunk, and output tokens per second bucket. Each event's
     // tokens are the server's per-event deltas when every content event has one (continuous usage stats), else the
@@ -228,13 +245,24 @@ Summary PointAccumulator::summary() const
     for (double v : m_itl)
         sumItl += v;
     s.avgItlMs = !m_itl.empty() ? 1000.0 * sumItl / double(m_itl.size()) : (n > 0 ? 0.0 : -1000.0);
+    if (m_cachedRequests > 0)
+        s.kvCacheHitRatePct = 100.0 * safeDiv(m_cachedTokens, m_cachedPromptTokens, 0.0);
+    if (m_decodedPerIterCount > 0) {
+        s.avgDecodedTokPerIter = m_decodedPerIterSum / double(m_decodedPerIterCount);
+        s.specAcceptRate = std::clamp(1.0 - 1.0 / s.avgDecodedTokPerIter, 0.0, 1.0);
+    }
     return s;
 }
 
 PercentileTable PointAccumulator::percentiles() const
 {
     PercentileTable t;
-    t.metrics = MetricCatalogue::columns(MetricTable::Percentiles);
+    // EvalScope's columns for the run's API family: the language-model ones, or Latency, Input tokens and Input
+    // (tok/s) for embedding and rerank.
+    for (const MetricDef* m : MetricCatalogue::inTable(MetricTable::Percentiles)) {
+        if (m->family == MetricFamily::Any || (m->family == MetricFamily::Llm) == m_llm)
+            t.metrics.append(m->keyString());
+    }
     t.labels = percentileLabels();
 
     for (const QString& key : std::as_const(t.metrics))
@@ -378,6 +406,10 @@ QVector<double> PointAccumulator::columnSamples(MetricId column) const
         case MetricId::TotalRate:
             if (s.latencyS > 0)
                 out.append((s.promptTokens + s.completionTokens) / s.latencyS);
+            break;
+        case MetricId::InputRate:
+            if (s.latencyS > 0)
+                out.append(s.promptTokens / s.latencyS);
             break;
         case MetricId::TtftContent:
             if (!std::isnan(s.ttftContentS))

@@ -89,6 +89,13 @@ private:
     qint64 m_lastEndNs = std::numeric_limits<qint64>::min();
     qint64 m_lastCompletedNs = std::numeric_limits<qint64>::min(); // successful requests only
     qint64 m_bucketOriginNs = -1;
+    // KV Cache Hit Rate (%): successes whose usage reported cached tokens, and their token sums (prompt > 0).
+    qint64 m_cachedRequests = 0;
+    double m_cachedTokens = 0;
+    double m_cachedPromptTokens = 0;
+    // Avg Decoded Tok/Iter: the sum and count of L > 1.
+    double m_decodedPerIterSum = 0;
+    qint64 m_decodedPerIterCount = 0;
 };
 
 } // namespace tl

@@ -16,9 +16,25 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+// Rounded; a non-finite value kept as it is: dumpOrdered() writes it null, dumpOrderedPython() NaN.
 nlohmann::ordered_json number(double v, int decimals)
 {
-    return jsonutil::roundedOrNull(v, decimals);
+    return std::isfinite(v) ? jsonutil::roundedOrNull(v, decimals) : nlohmann::ordered_json(v);
+}
+
+nlohmann::ordered_json summaryObject(const Summary& s)
+{
+    PointResult r;
+    r.summary = s;
+    nlohmann::ordered_json j;
+    for (const MetricDef* m : MetricCatalogue::inTable(MetricTable::Summary)) {
+        // EvalScope writes 0.0 for the keys of the other API family (LLM vs embedding/rerank).
+        const bool applies = m->family == MetricFamily::Any || (m->family == MetricFamily::Llm) == s.llm;
+        if (m->onlyWhenKnown && (!applies || !std::isfinite(MetricCatalogue::value(*m, r))))
+            continue;
+        j[m->key] = applies ? scalar(*m, MetricCatalogue::value(*m, r)) : nlohmann::ordered_json(0.0);
+    }
+    return j;
 }
 
 double readNumber(const nlohmann::json& j, const char* key)
@@ -59,15 +75,12 @@ PercentileTable computePercentiles(const QList<RequestRecord>& records)
 
 QByteArray summaryToJson(const Summary& s)
 {
-    PointResult r;
-    r.summary = s;
-    nlohmann::ordered_json j;
-    for (const MetricDef* m : MetricCatalogue::inTable(MetricTable::Summary)) {
-        // EvalScope writes 0.0 for the keys of the other API family (LLM vs embedding/rerank).
-        const bool applies = m->family == MetricFamily::Any || (m->family == MetricFamily::Llm) == s.llm;
-        j[m->key] = applies ? scalar(*m, MetricCatalogue::value(*m, r)) : nlohmann::ordered_json(0.0);
-    }
-    return jsonutil::dumpOrdered(j, 4);
+    return jsonutil::dumpOrdered(summaryObject(s), 4);
+}
+
+QByteArray summaryToEvalScopeFile(const Summary& s)
+{
+    return jsonutil::dumpOrderedPython(summaryObject(s), 4);
 }
 
 Summary summaryFromJson(const QByteArray& data)
@@ -96,6 +109,9 @@ Summary summaryFromJson(const QByteArray& data)
     s.avgOutputTokens = read(MetricId::AvgOutputTokens);
     s.inputThroughput = read(MetricId::InputThroughput);
     s.llm = !(s.inputThroughput > 0);
+    s.kvCacheHitRatePct = read(MetricId::KvCacheHitRate);
+    s.avgDecodedTokPerIter = read(MetricId::AvgDecodedTokPerIter);
+    s.specAcceptRate = read(MetricId::SpecAcceptRate);
     return s;
 }
 
@@ -115,6 +131,11 @@ nlohmann::ordered_json percentileRows(const PercentileTable& t, int decimals)
 QByteArray percentilesToJson(const PercentileTable& t)
 {
     return jsonutil::dumpOrdered(percentileRows(t, 2), 4);
+}
+
+QByteArray percentilesToEvalScopeFile(const PercentileTable& t)
+{
+    return jsonutil::dumpOrderedPython(percentileRows(t, 2), 4);
 }
 
 PercentileTable percentilesFromJson(const QByteArray& data)

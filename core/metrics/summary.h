@@ -18,9 +18,13 @@ namespace tl {
 Summary computeSummary(const QList<RequestRecord>& records, const RunPoint& point, RunConfig::ApiKind api);
 PercentileTable computePercentiles(const QList<RequestRecord>& records);
 
-// benchmark_summary.json and benchmark_percentile.json with EvalScope's exact keys and rounding.
+// benchmark_summary.json and benchmark_percentile.json with EvalScope's exact keys and rounding, non-finite values
+// null (Throughline's own storage and JSON).
 QByteArray summaryToJson(const Summary& s);
 QByteArray percentilesToJson(const PercentileTable& t);
+// The same as the files EvalScope's readers get: non-finite values as Python writes them (NaN).
+QByteArray summaryToEvalScopeFile(const Summary& s);
+QByteArray percentilesToEvalScopeFile(const PercentileTable& t);
 // The table as EvalScope's rows: [{"Percentiles": "min", "<metric>": value|null, ...}, ...].
 nlohmann::ordered_json percentileRows(const PercentileTable& t, int decimals);
 // A scalar metric's value as its file writes it: a whole number, rounded to its decimals (null when not finite), or

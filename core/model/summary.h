@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include <limits>
+
 namespace tl {
 
 // The summary of one run point with EvalScope's definitions (§5.2 of the behaviour reference), plus a few
@@ -35,6 +37,14 @@ struct Summary {
     // PointAccumulator sets llm from the API family it was made for; summaryFromJson from Input Throughput.
     double inputThroughput = 0;
     bool llm = true;
+
+    // Written only when known (NaN otherwise), as EvalScope emits them:
+    // 100 x cached / prompt tokens over the successful requests whose usage reported cached tokens.
+    double kvCacheHitRatePct = std::numeric_limits<double>::quiet_NaN();
+    // Speculative decoding: mean over successful requests of L = (output tokens - 1) / (chunks - 1) where L > 1
+    // (chunks = ITL samples + 1), and 1 - 1/L clamped to [0, 1].
+    double avgDecodedTokPerIter = std::numeric_limits<double>::quiet_NaN();
+    double specAcceptRate = std::numeric_limits<double>::quiet_NaN();
 };
 
 // EvalScope's per-metric percentile table (§5.3). Columns in EvalScope's order; one row per percentile point.

@@ -156,6 +156,9 @@ int tl::SimCommandLine::run(const QStringList& arguments)
         {QStringLiteral("stale-keep-alive"),
             tl::Tr::tr("Advertise keep-alive but close a connection, without an answer, when a second request "
                        "arrives on it (servers that drop idle keep-alive connections).")},
+        {QStringLiteral("close-after-response"),
+            tl::Tr::tr("Advertise keep-alive but close every connection right after its response (as llama.cpp's "
+                       "server does).")},
         {QStringLiteral("tokens-per-chunk"), tl::Tr::tr("Tokens coalesced into one SSE chunk."), tl::Tr::tr("k"),
             QString::number(defaults.tokensPerChunk)},
         {QStringLiteral("fault"),
@@ -262,6 +265,8 @@ int tl::SimCommandLine::run(const QStringList& arguments)
     }
     if (isSet("stale-keep-alive"))
         config.staleKeepAlive = true;
+    if (isSet("close-after-response"))
+        config.closeAfterResponse = true;
     if (isSet("prefix-cache"))
         config.prefixCache = true;
     if (isSet("no-prefix-cache"))

@@ -62,6 +62,9 @@ struct SimConfig {
     // Keep-alive advertised, but a connection that already served a request is closed (FIN, no answer) when the
     // next request arrives on it: the stale pooled connection a client must retry on.
     bool staleKeepAlive = false;
+    // Keep-alive advertised (no "connection: close"), but every connection is closed (FIN) right after its
+    // response, as llama.cpp's server does: a client that reuses the connection races the close.
+    bool closeAfterResponse = false;
     // A worker thread wakes at most once per slack: events due closer together than this go out in one
     // round, up to this much late (never early). Only matters under heavy load; 0 = one wake-up per deadline.
     // 250 µs: at 1,000 streams x 20 tok/s about five events share a wake-up (14 µs CPU per event against 22 at

@@ -462,7 +462,7 @@ void SimWorker::finishResponse(SimConnection& conn, int status)
     m_served->fetch_add(1, std::memory_order_relaxed);
     ++conn.served;
     m_engine->countResponse(status);
-    if (!conn.keepAlive)
+    if (!conn.keepAlive || m_config.closeAfterResponse)
         closeAfterFlush(conn); // after the bytes still pending have gone out
 }
 

@@ -10,6 +10,7 @@ target_sources(throughline_core PRIVATE
     storage/csv.h storage/csv.cpp
     storage/csvexporter.h storage/csvexporter.cpp
     storage/evalscopeexporter.h storage/evalscopeexporter.cpp
+    storage/evalscopedatadb.h storage/evalscopedatadb.cpp
     storage/svgchart.h storage/svgchart.cpp
     storage/htmlreport.h storage/htmlreport.cpp
 )

@@ -1,5 +1,6 @@
 #include "storage/evalscopeexporter.h"
 
+#include "storage/evalscopedatadb.h"
 #include "storage/outputwriter.h"
 #include "metrics/extendedmetrics.h"
 #include "metrics/pointaccumulator.h"
@@ -10,77 +11,13 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QFile>
-#include <QSaveFile>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QUuid>
 
 namespace tl {
 
-namespace {
-
-// base64(pickle.dumps([])): EvalScope's column holds the pickled response chunks; Throughline keeps none.
-constexpr char kEmptyPickledList[] = "gASVAAAAAAAAAF2ULg==";
-
-} // namespace
-
 bool EvalScopeExporter::writeDataDb(const QString& path, const QList<RequestRecord>& records, QString* error)
 {
-    QFile::remove(path);
-    const QString connection = QStringLiteral("tl-evalscope-out-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(path);
-        if (!db.open()) {
-            *error = Tr::tr("cannot create '%1': %2").arg(path, db.lastError().text());
-        } else {
-            QSqlQuery q(db);
-            ok = q.exec(QStringLiteral(
-                "CREATE TABLE result(request TEXT, start_time REAL, inter_token_latencies TEXT, success INTEGER,"
-                " response_messages TEXT, completed_time REAL, latency REAL, first_chunk_latency REAL,"
-                " prompt_tokens INTEGER, completion_tokens INTEGER, max_gpu_memory_cost REAL,"
-                " time_per_output_token REAL, request_id TEXT, is_stream INTEGER)"));
-            ok = ok && db.transaction();
-            q.prepare(QStringLiteral("INSERT INTO result VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-            for (const RequestRecord& r : records) {
-                if (!ok)
-                    break;
-                if (r.warmup)
-                    continue; // EvalScope stores no warmup request
-                const bool s = r.success;
-                nlohmann::json itl = nlohmann::json::array();
-                if (s) {
-                    for (double v : r.itlS())
-                        itl.push_back(v);
-                }
-                q.addBindValue(QVariant()); // the request body is not kept
-                q.addBindValue(double(r.sentNs) / 1e9);
-                q.addBindValue(QString::fromUtf8(jsonutil::dump(itl)));
-                q.addBindValue(int(s));
-                q.addBindValue(QString::fromLatin1(kEmptyPickledList));
-                q.addBindValue(s ? double(r.completedNs()) / 1e9 : 0.0);
-                q.addBindValue(s ? QVariant(r.latencyS()) : QVariant());
-                q.addBindValue(s ? QVariant(r.ttftS()) : QVariant());
-                q.addBindValue(s && r.promptTokens >= 0 ? QVariant(r.promptTokens) : QVariant());
-                q.addBindValue(s && r.completionTokens >= 0 ? QVariant(r.completionTokens) : QVariant());
-                q.addBindValue(s ? QVariant(0.0) : QVariant());
-                q.addBindValue(s ? QVariant(r.tpotS()) : QVariant());
-                q.addBindValue(QVariant());
-                q.addBindValue(int(r.stream));
-                ok = q.exec();
-            }
-            if (ok)
-                ok = db.commit();
-            if (!ok)
-                *error = Tr::tr("cannot write '%1': %2").arg(path, q.lastError().text());
-            db.close();
-        }
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return ok;
+    EvalScopeDataDb db;
+    return db.open(path, error) && db.append(records, error);
 }
 
 bool EvalScopeExporter::exportRun(const RunData& run, const QString& dir, QString* root, QString* error)
@@ -93,9 +30,17 @@ bool EvalScopeExporter::exportRun(const RunData& run, const QString& dir, QStrin
     const OutputWriter naming(config, QDateTime::fromMSecsSinceEpoch(run.createdMs));
     if (root)
         *root = naming.rootDir();
-    auto args = nlohmann::ordered_json::parse(run.configJson.cbegin(), run.configJson.cend(), nullptr, false);
-    if (!args.is_object())
-        args = nlohmann::ordered_json::object();
+    // The run's saved config over this version's defaults: keys this version does not know are kept.
+    auto saved = nlohmann::ordered_json::parse(config.toJson(false).toStdString());
+    const auto given = nlohmann::ordered_json::parse(run.configJson.cbegin(), run.configJson.cend(), nullptr, false);
+    if (given.is_object()) {
+        for (const auto& [key, value] : given.items())
+            saved[key] = value;
+    }
+    saved["outputs_dir"] = jsonutil::toStd(dir);
+    saved["no_timestamp"] = true;
+    saved["name"] = jsonutil::toStd(run.name);
+    const QByteArray savedConfig = jsonutil::dumpOrdered(saved);
     QList<RunPoint> sweep;
     for (const PointResult& p : run.points)
         sweep.append(p.point);
@@ -107,19 +52,17 @@ bool EvalScopeExporter::exportRun(const RunData& run, const QString& dir, QStrin
                 *error = Tr::tr("cannot create the folder '%1'; check the path and its permissions").arg(pointDir);
             return false;
         }
-        // EvalScope writes each point's arguments with that point's scalar load.
-        auto pointArgs = args;
-        pointArgs["parallel"] = p.point.parallel;
-        pointArgs["number"] = p.point.number;
-        pointArgs["rate"] = p.point.rate;
-        if (!OutputWriter::writeFile(pointDir + QStringLiteral("/benchmark_args.json"), jsonutil::dumpOrdered(pointArgs, 4), error))
+        // EvalScope writes each point's arguments with that point's scalar load; keys this version does not know
+        // are kept from the run's saved config.
+        if (!OutputWriter::writeFile(pointDir + QStringLiteral("/benchmark_args.json"),
+                OutputWriter::pointArgsJson(savedConfig, config, p.point, pointDir), error))
             return false;
         if (p.hasSummary
-            && !OutputWriter::writeFile(pointDir + QStringLiteral("/benchmark_summary.json"), summaryToJson(p.summary), error))
+            && !OutputWriter::writeFile(pointDir + QStringLiteral("/benchmark_summary.json"), summaryToEvalScopeFile(p.summary), error))
             return false;
         if (p.hasSummary && p.summary.successRequests > 0 && !p.percentiles.metrics.isEmpty()
             && !OutputWriter::writeFile(
-                pointDir + QStringLiteral("/benchmark_percentile.json"), percentilesToJson(p.percentiles), error))
+                pointDir + QStringLiteral("/benchmark_percentile.json"), percentilesToEvalScopeFile(p.percentiles), error))
             return false;
         if (!p.records.isEmpty() && !writeDataDb(pointDir + QStringLiteral("/benchmark_data.db"), p.records, error))
             return false;

@@ -334,6 +334,9 @@ std::optional<RunData> EvalScopeImporter::import(const QString& path, QString* e
             p.records.append(r);
         }
         recomputeMetrics(p, RunConfig::apiKindOf(run.api));
+        // benchmark_data.db keeps no cached tokens: EvalScope's own KV-cache figure is the only one there is.
+        if (l.summary.is_object())
+            p.summary.kvCacheHitRatePct = number(l.summary, MetricCatalogue::get(MetricId::KvCacheHitRate).key);
         // Cross-check against EvalScope's own summary; a difference is reported, never hidden.
         if (l.summary.is_object()) {
             const double theirs = number(l.summary, MetricCatalogue::get(MetricId::SuccessRequests).key,

@@ -1,17 +1,94 @@
 #include "storage/outputwriter.h"
 
+#include "config/parameterregistry.h"
 #include "metrics/extendedmetrics.h"
 #include "metrics/slatuner.h"
 #include "metrics/summary.h"
 #include "util/jsonutil.h"
+#include "util/tr.h"
 
 #include <nlohmann/json.hpp>
-#include "util/tr.h"
 
 #include <QDir>
 #include <QSaveFile>
 
+#include <algorithm>
+#include <cmath>
+
 namespace tl {
+
+namespace {
+
+// EvalScope's Arguments fields, in the order it writes them (§2 of the behaviour reference).
+constexpr const char* kEvalScopeKeys[] = {"model", "model_id", "attn_implementation", "api", "tokenizer_path", "port",
+    "url", "headers", "connect_timeout", "read_timeout", "total_timeout", "api_key", "no_test_connection", "number",
+    "parallel", "rate", "open_loop", "sleep_interval", "warmup_num", "duration", "sla_auto_tune", "sla_variable",
+    "sla_params", "sla_num_runs", "sla_upper_bound", "sla_lower_bound", "sla_fixed_parallel", "sla_number_multiplier",
+    "db_commit_interval", "queue_size_multiplier", "in_flight_task_multiplier", "num_workers", "log_every_n_query",
+    "debug", "enable_progress_tracker", "visualizer", "wandb_api_key", "swanlab_api_key", "swanlab_host", "name",
+    "outputs_dir", "no_timestamp", "max_prompt_length", "min_prompt_length", "prefix_length", "prompt",
+    "query_template", "apply_chat_template", "image_width", "image_height", "image_format", "image_num",
+    "image_patch_size", "dataset", "dataset_path", "data_source", "dataset_offset", "dataset_args",
+    "frequency_penalty", "repetition_penalty", "logprobs", "max_tokens", "min_tokens", "n_choices", "seed", "stop",
+    "stop_token_ids", "stream", "temperature", "top_p", "top_k", "extra_args", "tokenize_prompt", "multi_turn",
+    "min_turns", "max_turns", "multi_turn_args"};
+
+// The fields EvalScope types int (Python's json writes 120, not 120.0).
+constexpr const char* kEvalScopeIntKeys[] = {"port", "connect_timeout", "read_timeout", "total_timeout", "number",
+    "parallel", "sleep_interval", "sla_num_runs", "sla_upper_bound", "sla_lower_bound", "sla_fixed_parallel",
+    "db_commit_interval", "queue_size_multiplier", "in_flight_task_multiplier", "num_workers", "log_every_n_query",
+    "max_prompt_length", "min_prompt_length", "prefix_length", "image_width", "image_height", "image_num",
+    "image_patch_size", "dataset_offset", "max_tokens", "min_tokens", "n_choices", "seed", "top_k", "min_turns",
+    "max_turns"};
+
+// Whole-valued floats as ints, in lists too (max_tokens may be a [min, max] pair).
+void toInts(nlohmann::ordered_json& v)
+{
+    if (v.is_number_float() && std::isfinite(v.get<double>()) && std::trunc(v.get<double>()) == v.get<double>()
+        && std::abs(v.get<double>()) < 9e15) {
+        v = qint64(v.get<double>());
+    } else if (v.is_array()) {
+        for (auto& e : v)
+            toInts(e);
+    }
+}
+
+} // namespace
+
+QByteArray OutputWriter::pointArgsJson(
+    const QByteArray& savedConfig, const RunConfig& config, const RunPoint& point, const QString& pointDir)
+{
+    auto saved = nlohmann::ordered_json::parse(savedConfig.cbegin(), savedConfig.cend(), nullptr, false);
+    if (!saved.is_object())
+        saved = nlohmann::ordered_json::object();
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    for (const char* key : kEvalScopeKeys) {
+        nlohmann::ordered_json v;
+        if (saved.contains(key)) {
+            v = saved[key];
+        } else if (const Parameter* p = ParameterRegistry::byKey(QLatin1String(key))) {
+            // Kept out of the saved config (a flag without effect here): what was given, secrets masked.
+            v = nlohmann::ordered_json::parse(
+                (p->save ? p->save(config, false) : p->get(config)).dump(), nullptr, false);
+        } else if (qstrcmp(key, "model_id") == 0) {
+            v = jsonutil::toStd(config.model.mid(config.model.lastIndexOf(u'/') + 1));
+        }
+        if (std::find_if(std::begin(kEvalScopeIntKeys), std::end(kEvalScopeIntKeys),
+                [key](const char* k) { return qstrcmp(k, key) == 0; })
+            != std::end(kEvalScopeIntKeys))
+            toInts(v);
+        out[key] = std::move(v);
+    }
+    out["parallel"] = point.parallel;
+    out["number"] = point.number;
+    out["rate"] = double(point.rate);
+    out["outputs_dir"] = jsonutil::toStd(pointDir);
+    for (const auto& [key, value] : saved.items()) {
+        if (!out.contains(key))
+            out[key] = value; // Throughline's own (transport, workers, response limits...)
+    }
+    return jsonutil::dumpOrdered(out, 4);
+}
 
 bool OutputWriter::writeFile(const QString& path, const QByteArray& data, QString* error)
 {
@@ -38,15 +115,18 @@ QString OutputWriter::pointDir(const QList<RunPoint>& sweep, int index) const
     return m_root + u'/' + sweepPointDirName(sweep, index);
 }
 
+QString OutputWriter::pointDir(int index, const RunPoint& point) const
+{
+    return index >= 0 && index < m_sweep.size() && m_sweep.at(index) == point ? pointDir(m_sweep, index)
+                                                                              : m_root + u'/' + point.name();
+}
+
 QString OutputWriter::resultDir(const PointResult& result) const
 {
     // SLA auto-tune probes: EvalScope's sla_tuning/sla_<var>_<value>_run_<i>.
     if (result.slaProbe.isValid())
         return m_root + QStringLiteral("/sla_tuning/") + result.slaProbe.dirName();
-    // A result whose index is not a point of this config's sweep still gets its own name.
-    return result.index >= 0 && result.index < m_sweep.size() && m_sweep.at(result.index) == result.point
-        ? pointDir(m_sweep, result.index)
-        : m_root + u'/' + result.point.name();
+    return pointDir(result.index, result.point);
 }
 
 bool OutputWriter::writeSlaSummary(const SlaTuner& tuner, QString* error) const
@@ -130,17 +210,13 @@ bool OutputWriter::writePoint(const PointResult& result, QString* error) const
             *error = Tr::tr("cannot create the output folder '%1'; check --outputs-dir").arg(dir);
         return false;
     }
-    RunConfig pointConfig = m_config;
-    pointConfig.parallel = {result.point.parallel};
-    pointConfig.number = {result.point.number};
-    if (result.slaProbe.isValid())
-        pointConfig.rate = {result.point.rate};
-    if (!writeFile(dir + QStringLiteral("/benchmark_args.json"), pointConfig.toJson(false), error))
+    if (!writeFile(dir + QStringLiteral("/benchmark_args.json"),
+            pointArgsJson(m_config.toJson(false), m_config, result.point, dir), error))
         return false;
-    if (!writeFile(dir + QStringLiteral("/benchmark_summary.json"), summaryToJson(result.summary), error))
+    if (!writeFile(dir + QStringLiteral("/benchmark_summary.json"), summaryToEvalScopeFile(result.summary), error))
         return false;
     if (result.summary.successRequests > 0
-        && !writeFile(dir + QStringLiteral("/benchmark_percentile.json"), percentilesToJson(result.percentiles), error))
+        && !writeFile(dir + QStringLiteral("/benchmark_percentile.json"), percentilesToEvalScopeFile(result.percentiles), error))
         return false;
     // Throughline's own metrics, in a file of their own so EvalScope's stay byte-compatible.
     return writeFile(dir + QStringLiteral("/throughline_metrics.json"), extendedMetricsToJson(result.extended), error);

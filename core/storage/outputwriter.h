@@ -21,6 +21,8 @@ public:
     QString rootDir() const { return m_root; }
     // The folder of point `index` of `sweep` (repeated points get distinct folders: sweepPointDirName()).
     QString pointDir(const QList<RunPoint>& sweep, int index) const;
+    // The folder of point `index` of this config's sweep; a point that is not that sweep's gets its own name.
+    QString pointDir(int index, const RunPoint& point) const;
     // Writes the point's files; false with a message naming the path on failure.
     bool writePoint(const PointResult& result, QString* error) const;
     // The folder of a result: its sweep point's, or sla_tuning/sla_<var>_<value>_run_<i> for an SLA probe.
@@ -30,6 +32,12 @@ public:
     bool writeSlaSummary(const SlaTuner& tuner, QString* error) const;
     // The search's answer per criteria group and every probed value with its intervals and verdicts.
     static QByteArray slaResultJson(const SlaTuner& tuner);
+    // benchmark_args.json of one point as EvalScope writes it (Arguments.model_dump): every key of EvalScope's
+    // Arguments in its order (defaults for those Throughline does not have, model_id = basename(model)), the point's
+    // scalar parallel/number/rate, outputs_dir = the point's folder, whole numbers where EvalScope has ints; then
+    // Throughline's own keys of `savedConfig` (the run's saved config JSON), whose names EvalScope does not use.
+    static QByteArray pointArgsJson(
+        const QByteArray& savedConfig, const RunConfig& config, const RunPoint& point, const QString& pointDir);
     // Writes `data` to `path` whole or not at all (QSaveFile); false with a message naming the path on failure.
     static bool writeFile(const QString& path, const QByteArray& data, QString* error);
 

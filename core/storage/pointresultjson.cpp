@@ -105,6 +105,9 @@ Json summaryToJson(const Summary& s)
         {"avgOutputTokens", exact(s.avgOutputTokens)},
         {"inputThroughput", exact(s.inputThroughput)},
         {"llm", s.llm},
+        {"kvCacheHitRatePct", exact(s.kvCacheHitRatePct)},
+        {"avgDecodedTokPerIter", exact(s.avgDecodedTokPerIter)},
+        {"specAcceptRate", exact(s.specAcceptRate)},
     };
 }
 
@@ -130,6 +133,9 @@ Summary summaryFromJson(const Json& j)
     s.avgOutputTokens = readDouble(j, "avgOutputTokens");
     s.inputThroughput = readDouble(j, "inputThroughput");
     s.llm = j.value("llm", true);
+    s.kvCacheHitRatePct = readDouble(j, "kvCacheHitRatePct");
+    s.avgDecodedTokPerIter = readDouble(j, "avgDecodedTokPerIter");
+    s.specAcceptRate = readDouble(j, "specAcceptRate");
     return s;
 }
 

@@ -48,6 +48,33 @@ QByteArray dumpOrdered(const nlohmann::ordered_json& value, int indent)
     return {s.data(), static_cast<qsizetype>(s.size())};
 }
 
+namespace {
+
+void markNonFinite(nlohmann::ordered_json& v)
+{
+    if (v.is_number_float()) {
+        const double d = v.get<double>();
+        if (!std::isfinite(d))
+            v = std::isnan(d) ? "\x01NaN\x01" : (d > 0 ? "\x01Infinity\x01" : "\x01-Infinity\x01");
+    } else if (v.is_structured()) {
+        for (auto& e : v)
+            markNonFinite(e);
+    }
+}
+
+} // namespace
+
+QByteArray dumpOrderedPython(nlohmann::ordered_json value, int indent)
+{
+    markNonFinite(value);
+    QByteArray out = dumpOrdered(value, indent);
+    // The marks, as dump() escapes them, become Python's bare words.
+    out.replace(R"("\u0001NaN\u0001")", "NaN");
+    out.replace(R"("\u0001Infinity\u0001")", "Infinity");
+    out.replace(R"("\u0001-Infinity\u0001")", "-Infinity");
+    return out;
+}
+
 bool tooDeep(QByteArrayView text, int maxDepth)
 {
     int depth = 0;

@@ -18,6 +18,9 @@ double round(double value, int decimals);
 nlohmann::ordered_json roundedOrNull(double value, int decimals);
 // Text of an ordered JSON value (key order kept), `indent` spaces per level (-1: one line).
 QByteArray dumpOrdered(const nlohmann::ordered_json& value, int indent = -1);
+// The same for files meant for EvalScope's readers: non-finite numbers as Python's json writes them (NaN, Infinity,
+// -Infinity; not JSON, but what Python reads back). dumpOrdered() writes them as null, for Throughline's own files.
+QByteArray dumpOrderedPython(nlohmann::ordered_json value, int indent = -1);
 
 // Deepest nesting of arrays and objects any JSON text read from a server, a dataset or a tokenizer file may have.
 // nlohmann parses iteratively, but copying, comparing and dumping a value recurse once per level: 60,000 levels of

@@ -181,11 +181,11 @@ private Q_SLOTS:
         for (const auto& [k, v] : j.items())
             keys << QString::fromStdString(k);
         const QStringList expected = QStringLiteral(
-            "api api_key apply_chat_template arrival_distribution burstiness ca_cert confidence_level "
+            "api api_key apply_chat_template arrival_distribution attn_implementation burstiness ca_cert confidence_level "
             "connect_rate connect_timeout continuous_usage data_source dataset dataset_args dataset_cache "
             "dataset_offset dataset_path db_commit_interval debug duration enable_progress_tracker extra_args "
             "frequency_penalty goodput headers image_format image_height image_num image_patch_size image_width "
-            "in_flight_task_multiplier insecure log_every_n_query logprobs max_event_bytes max_prompt_length "
+            "in_flight_task_multiplier insecure local_server_command log_every_n_query logprobs max_event_bytes max_prompt_length "
             "max_response_bytes max_tokens max_turns min_prompt_length min_tokens min_turns model multi_turn "
             "multi_turn_args n_choices name no_proxy no_test_connection no_timestamp num_runs num_workers number "
             "open_loop outputs_dir parallel port prefix_length project prompt query_template "
@@ -300,7 +300,8 @@ private Q_SLOTS:
             unmapped << u.section(u':', 0, 0);
         QCOMPARE(unmapped,
             (QStringList{QStringLiteral("--visualizer"), QStringLiteral("--wandb-api-key"),
-                QStringLiteral("--frobnicate"), QStringLiteral("--attn-implementation")}));
+                QStringLiteral("--frobnicate")}));
+        QCOMPARE(c.config.attnImplementation, QStringLiteral("flash")); // passed on to --api local's server
         QVERIFY(c.config.multiTurn);
         QCOMPARE(c.config.minTurns, 2);
         QVERIFY(c.command().contains(QStringLiteral("--dataset openqa")));

@@ -2,6 +2,7 @@
 
 #include "core/testrecords.h"
 #include "metrics/pointaccumulator.h"
+#include "util/jsonutil.h"
 
 #include <nlohmann/json.hpp>
 
@@ -241,6 +242,114 @@ private Q_SLOTS:
         const auto j = nlohmann::json::parse(summaryToJson(s).toStdString());
         QCOMPARE(j["Input Throughput (tok/s)"].get<double>(), llm ? 0.0 : 200.0);
         QCOMPARE(summaryFromJson(summaryToJson(s)).llm, llm);
+    }
+
+    // EvalScope's optional summary keys: KV Cache Hit Rate (%) whenever usage reported cached tokens, and Avg
+    // Decoded Tok/Iter with Spec. Accept Rate when chunks carry several tokens (mean of L > 1 only).
+    void kvCacheAndSpeculativeDecoding_data()
+    {
+        QTest::addColumn<qint64>("cachedA");
+        QTest::addColumn<qint64>("cachedB");
+        QTest::addColumn<qint64>("outputA"); // 5 content chunks each
+        QTest::addColumn<qint64>("outputB");
+        QTest::addColumn<double>("kvCache"); // NaN: key absent
+        QTest::addColumn<double>("decodedPerIter");
+        const double none = std::numeric_limits<double>::quiet_NaN();
+        QTest::newRow("nothing reported, a token per chunk") << qint64(-1) << qint64(-1) << qint64(5) << qint64(5)
+                                                             << none << none;
+        QTest::newRow("cached tokens reported") << qint64(4) << qint64(0) << qint64(5) << qint64(5) << 20.0 << none;
+        QTest::newRow("one request reported") << qint64(6) << qint64(-1) << qint64(5) << qint64(5) << 60.0 << none;
+        QTest::newRow("three tokens per chunk") << qint64(-1) << qint64(-1) << qint64(16) << qint64(16) << none << 3.0;
+        QTest::newRow("L <= 1 left out of the mean") << qint64(-1) << qint64(-1) << qint64(16) << qint64(5) << none
+                                                     << 3.0;
+        QTest::newRow("mean of L") << qint64(-1) << qint64(-1) << qint64(16) << qint64(11) << none << 2.5;
+    }
+    void kvCacheAndSpeculativeDecoding()
+    {
+        QFETCH(qint64, cachedA);
+        QFETCH(qint64, cachedB);
+        QFETCH(qint64, outputA);
+        QFETCH(qint64, outputB);
+        QFETCH(double, kvCache);
+        QFETCH(double, decodedPerIter);
+        RequestRecord a = streamed(0, 0, 100, 20, 5, 10);
+        RequestRecord b = streamed(1, 10, 100, 20, 5, 10);
+        a.cachedTokens = cachedA;
+        b.cachedTokens = cachedB;
+        a.completionTokens = outputA;
+        b.completionTokens = outputB;
+        PointAccumulator acc(RunConfig::ApiKind::Chat, RunPoint{2, 2, -1});
+        acc.add({a, b, failed(2, 20)});
+        const Summary s = acc.summary();
+        const auto j = nlohmann::json::parse(summaryToJson(s).toStdString());
+        if (std::isnan(kvCache)) {
+            QVERIFY(!j.contains("KV Cache Hit Rate (%)"));
+        } else {
+            QCOMPARE(s.kvCacheHitRatePct, kvCache);
+            QCOMPARE(j["KV Cache Hit Rate (%)"].get<double>(), kvCache);
+        }
+        if (std::isnan(decodedPerIter)) {
+            QVERIFY(!j.contains("Avg Decoded Tok/Iter"));
+            QVERIFY(!j.contains("Spec. Accept Rate"));
+        } else {
+            QCOMPARE(j["Avg Decoded Tok/Iter"].get<double>(), decodedPerIter);
+            QCOMPARE(j["Spec. Accept Rate"].get<double>(), jsonutil::round(1.0 - 1.0 / decodedPerIter, 4));
+        }
+        // The optional keys follow EvalScope's order: after Input Throughput, and read back.
+        const Summary back = summaryFromJson(summaryToJson(s));
+        QCOMPARE(std::isnan(back.kvCacheHitRatePct), std::isnan(kvCache));
+        QCOMPARE(std::isnan(back.avgDecodedTokPerIter), std::isnan(decodedPerIter));
+    }
+
+    // benchmark_percentile.json in EvalScope's layout: the language-model columns in its order, or for embedding and
+    // rerank only Latency (s), Input tokens and Input (tok/s); a column without samples is NaN in the file EvalScope
+    // reads and null in Throughline's own JSON.
+    void percentileColumnsFollowTheApiFamily_data()
+    {
+        QTest::addColumn<int>("api");
+        QTest::addColumn<QStringList>("columns");
+        QTest::newRow("chat") << int(RunConfig::ApiKind::Chat)
+                              << QStringList{"TTFT (ms)", "ITL (ms)", "TPOT (ms)", "Latency (s)", "Input tokens",
+                                     "Output tokens", "Output (tok/s)", "Total (tok/s)", "Decode (tok/s)"};
+        QTest::newRow("embedding") << int(RunConfig::ApiKind::Embedding)
+                                   << QStringList{"Latency (s)", "Input tokens", "Input (tok/s)"};
+        QTest::newRow("rerank") << int(RunConfig::ApiKind::Rerank)
+                                << QStringList{"Latency (s)", "Input tokens", "Input (tok/s)"};
+    }
+    void percentileColumnsFollowTheApiFamily()
+    {
+        QFETCH(int, api);
+        QFETCH(QStringList, columns);
+        PointAccumulator acc(RunConfig::ApiKind(api));
+        acc.add({pooled(0, 0, 100, 12), pooled(1, 0, 200, 12)});
+        const PercentileTable t = acc.percentiles();
+        QCOMPARE(t.metrics, columns);
+        const auto rows
+            = nlohmann::ordered_json::parse(percentilesToEvalScopeFile(t).replace("NaN", "null").toStdString());
+        QStringList keys;
+        for (const auto& [k, v] : rows.at(0).items())
+            keys.append(QString::fromStdString(k));
+        QCOMPARE(keys, QStringList{"Percentiles"} + columns);
+        if (RunConfig::ApiKind(api) != RunConfig::ApiKind::Chat)
+            QCOMPARE(t.value(QStringLiteral("Input (tok/s)"), QStringLiteral("max")), 120.0);
+    }
+
+    void nonFiniteValuesInFiles()
+    {
+        // No streamed request: Decode (tok/s) has no sample.
+        PointAccumulator acc(RunConfig::ApiKind::Chat);
+        RequestRecord r = pooled(0, 0, 100, 12);
+        r.stream = false;
+        r.completionTokens = 1; // TPOT 0: no decode rate
+        acc.add(r);
+        const PercentileTable t = acc.percentiles();
+        const QByteArray evalscope = percentilesToEvalScopeFile(t);
+        QVERIFY2(evalscope.contains("\"Decode (tok/s)\": NaN"), evalscope.constData());
+        QVERIFY(!evalscope.contains("null"));
+        const QByteArray own = percentilesToJson(t);
+        QVERIFY2(own.contains("\"Decode (tok/s)\": null"), own.constData());
+        QVERIFY(!own.contains("NaN"));
+        QVERIFY(!nlohmann::json::parse(own.toStdString(), nullptr, false).is_discarded());
     }
 
     void jsonFile()

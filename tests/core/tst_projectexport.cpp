@@ -263,6 +263,31 @@ private Q_SLOTS:
                 = nlohmann::json::parse(readAll(point + QStringLiteral("/benchmark_args.json")).toStdString());
             QCOMPARE(args["parallel"].get<int>(), p.point.parallel); // a scalar per point, as EvalScope writes
             QCOMPARE(args["max_tokens"].get<int>(), 32);
+            // Every key of EvalScope's Arguments, in its order, before Throughline's own; ints where it has ints.
+            const auto ordered = nlohmann::ordered_json::parse(readAll(point + QStringLiteral("/benchmark_args.json")).toStdString());
+            QStringList keys;
+            for (const auto& [k, v] : ordered.items())
+                keys.append(QString::fromStdString(k));
+            const QStringList evalscope = QStringLiteral(
+                "model model_id attn_implementation api tokenizer_path port url headers connect_timeout read_timeout "
+                "total_timeout api_key no_test_connection number parallel rate open_loop sleep_interval warmup_num "
+                "duration sla_auto_tune sla_variable sla_params sla_num_runs sla_upper_bound sla_lower_bound "
+                "sla_fixed_parallel sla_number_multiplier db_commit_interval queue_size_multiplier "
+                "in_flight_task_multiplier num_workers log_every_n_query debug enable_progress_tracker visualizer "
+                "wandb_api_key swanlab_api_key swanlab_host name outputs_dir no_timestamp max_prompt_length "
+                "min_prompt_length prefix_length prompt query_template apply_chat_template image_width image_height "
+                "image_format image_num image_patch_size dataset dataset_path data_source dataset_offset dataset_args "
+                "frequency_penalty repetition_penalty logprobs max_tokens min_tokens n_choices seed stop stop_token_ids "
+                "stream temperature top_p top_k extra_args tokenize_prompt multi_turn min_turns max_turns "
+                "multi_turn_args").split(u' ');
+            QCOMPARE(keys.mid(0, evalscope.size()), evalscope);
+            QVERIFY(keys.contains(QStringLiteral("transport"))); // Throughline's own, after them
+            QVERIFY(ordered["number"].is_number_integer());
+            QVERIFY(ordered["rate"].is_number_float());
+            QVERIFY(ordered["sla_upper_bound"] == 65536);
+            QVERIFY(ordered["sla_auto_tune"] == false);
+            QVERIFY(ordered["min_turns"] == 1);
+            QCOMPARE(QString::fromStdString(ordered["outputs_dir"].get<std::string>()), point);
             const auto summary
                 = nlohmann::json::parse(readAll(point + QStringLiteral("/benchmark_summary.json")).toStdString());
             QCOMPARE(summary["Success Requests"].get<int>(), p.summary.successRequests);
@@ -289,6 +314,12 @@ private Q_SLOTS:
             QVERIFY(q.exec(QStringLiteral("SELECT count(*), sum(success) FROM result")));
             QVERIFY(q.next());
             QCOMPARE(q.value(0).toInt(), 7); // the warmup request is not EvalScope data
+            // response_messages: base64(pickle.dumps([])), protocol 4 as Python writes it, which EvalScope's
+            // readers unpickle to []; the bytes must be exactly PROTO 4, EMPTY_LIST, MEMOIZE, STOP.
+            QVERIFY(q.exec(QStringLiteral("SELECT DISTINCT response_messages FROM result")));
+            QVERIFY(q.next());
+            QCOMPARE(QByteArray::fromBase64(q.value(0).toByteArray()), QByteArray("\x80\x04\x5d\x94\x2e", 5));
+            QVERIFY(!q.next());
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("check"));

@@ -2,6 +2,8 @@
 // Command lines read best as plain string literals here.
 #undef QT_NO_CAST_FROM_ASCII
 
+#include "config/commandline.h"
+#include "engine/localserver.h"
 #include "storage/projectreader.h"
 
 #include <nlohmann/json.hpp>
@@ -11,6 +13,8 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -186,7 +190,16 @@ private Q_SLOTS:
         QVERIFY(percentiles.is_array());
         QCOMPARE(percentiles.size(), size_t(11));
         const auto args = readJson(pointDir + QStringLiteral("/benchmark_args.json"));
-        QVERIFY(args["parallel"] == nlohmann::json::array({4}));
+        // As EvalScope writes it per point: scalar load, the point's folder, EvalScope's keys and int types.
+        QVERIFY(args["parallel"] == 4);
+        QVERIFY(args["number"] == 8);
+        QVERIFY(args["parallel"].is_number_integer() && args["number"].is_number_integer());
+        QVERIFY(args["rate"].is_number_float() && args["rate"].get<double>() == -1.0);
+        QCOMPARE(QDir::cleanPath(QString::fromStdString(args["outputs_dir"].get<std::string>())), QDir::cleanPath(pointDir));
+        QVERIFY(args["model_id"] == "demo-model");
+        for (const char* key : {"sla_auto_tune", "visualizer", "wandb_api_key", "swanlab_api_key", "multi_turn",
+                 "min_turns", "max_turns", "image_width", "attn_implementation"})
+            QVERIFY2(args.contains(key), key);
         QVERIFY(QFile::exists(outputs + QStringLiteral("/demo-model/parallel_1_number_4/benchmark_summary.json")));
         // The run's own files in the output root, as EvalScope writes them: the summary tables and the HTML report
         // (self-contained: nothing loaded from the network).
@@ -200,12 +213,41 @@ private Q_SLOTS:
         QVERIFY(html.startsWith("<!DOCTYPE html>") || html.contains("<html"));
         QVERIFY(html.contains("demo-model"));
         QVERIFY(!html.contains("<script src=") && !html.contains("<link rel=\"stylesheet\" href=\"http"));
+        // benchmark.log in the output root: what was printed, as EvalScope's log lines.
+        QFile log(outputs + QStringLiteral("/demo-model/benchmark.log"));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QString logText = QString::fromUtf8(log.readAll());
+        static const QRegularExpression logLine(
+            QStringLiteral(R"(^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} - throughline - INFO - Run point 2/2: )"),
+            QRegularExpression::MultilineOption);
+        QVERIFY2(logText.contains(logLine), qPrintable(logText.left(2000)));
+        QVERIFY(logText.contains(QStringLiteral(" - INFO - Output files: ")));
         // Every run gets the workload throughput and timeline (EvalScope §5.5); trace_summary.json is multi-turn's.
         const auto throughput = readJson(pointDir + QStringLiteral("/workload_throughput.json"));
         QCOMPARE(throughput["n_samples"].get<int>(), 8);
         QCOMPARE(throughput["rows"].size(), size_t(4));
         QCOMPARE(readJson(pointDir + QStringLiteral("/workload_timeline.json"))["points"].size(), size_t(8));
         QVERIFY(!QFile::exists(pointDir + QStringLiteral("/trace_summary.json")));
+        // EvalScope's benchmark_data.db of each point, written during the run: one `result` row per request.
+        for (const auto& [point, rows] : {std::pair{"parallel_1_number_4", 4}, std::pair{"parallel_4_number_8", 8}}) {
+            const QString connection = QStringLiteral("db-") + QLatin1String(point);
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+                db.setDatabaseName(outputs + QStringLiteral("/demo-model/") + QLatin1String(point)
+                    + QStringLiteral("/benchmark_data.db"));
+                QVERIFY(db.open());
+                QSqlQuery q(db);
+                QVERIFY(q.exec(QStringLiteral("SELECT count(*), sum(success), sum(completion_tokens), "
+                                              "count(DISTINCT response_messages), min(latency) FROM result")));
+                QVERIFY(q.next());
+                QCOMPARE(q.value(0).toInt(), rows);
+                QCOMPARE(q.value(1).toInt(), rows);
+                QCOMPARE(q.value(2).toInt(), 6 * rows);
+                QCOMPARE(q.value(3).toInt(), 1);
+                QVERIFY(q.value(4).toDouble() > 0);
+            }
+            QSqlDatabase::removeDatabase(connection);
+        }
 
         tl::ProjectReader reader;
         QString error;
@@ -234,6 +276,71 @@ private Q_SLOTS:
             const auto summary = readJson(root + QLatin1String(point) + QStringLiteral("/benchmark_summary.json"));
             QCOMPARE(summary["Total Requests"].get<int>(), 2);
         }
+    }
+
+    // --api local_vllm starts the server as a child process (here a stand-in: the emulated server), waits for it with
+    // the retrying connection test, benchmarks it on --port, and stops it at the end; its output goes to
+    // local_server.log in the output folder.
+    void localApiStartsAndStopsTheServer()
+    {
+        QTemporaryDir dir;
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            port = probe.serverPort();
+        }
+        const QString outputs = dir.filePath(QStringLiteral("out"));
+        const QString command = tl::CommandLine::quote(binary("throughline-sim")) + QStringLiteral(" --ttft-ms 5 --itl-ms 1");
+        const Result r = runCli({"run", "--api", "local_vllm", "--model", "demo-model", "--port", QString::number(port),
+            "--local-server-command", command, "--number", "3", "--max-tokens", "2", "--outputs-dir", outputs,
+            "--no-timestamp"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+        static const QRegularExpression started(QStringLiteral("Started the local server \\(pid (\\d+)\\)"));
+        const auto m = started.match(r.out);
+        QVERIFY2(m.hasMatch(), qPrintable(r.out));
+        QVERIFY(!QFile::exists(QStringLiteral("/proc/") + m.captured(1))); // stopped, and reaped
+        QVERIFY(r.out.contains(QStringLiteral("Stopping the local server")));
+        const auto summary = readJson(outputs + QStringLiteral("/demo-model/parallel_1_number_3/benchmark_summary.json"));
+        QCOMPARE(summary["Success Requests"].get<int>(), 3);
+        QFile log(outputs + QStringLiteral("/demo-model/local_server.log"));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY(log.readAll().contains("listening on"));
+    }
+
+    void localServerCommandPassesPortAndAttention_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("attn");
+        QTest::addColumn<QStringList>("words");
+        QTest::newRow("port appended") << "srv --x 1" << "" << QStringList{"srv", "--x", "1", "--port", "9001"};
+        QTest::newRow("placeholders") << "srv -p {port} -m {model} -a {attn_implementation}" << "sdpa"
+                                      << QStringList{"srv", "-p", "9001", "-m", "org/m", "-a", "sdpa"};
+        QTest::newRow("attention appended") << "srv" << "eager"
+                                            << QStringList{"srv", "--port", "9001", "--attn-implementation", "eager"};
+        QTest::newRow("quoted words") << "'my srv' --name 'a b'" << ""
+                                      << QStringList{"my srv", "--name", "a b", "--port", "9001"};
+    }
+    void localServerCommandPassesPortAndAttention()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, attn);
+        QFETCH(QStringList, words);
+        tl::RunConfig c;
+        c.model = QStringLiteral("org/m");
+        c.api = QStringLiteral("local_vllm");
+        c.port = 9001;
+        c.localServerCommand = command;
+        c.attnImplementation = attn;
+        QCOMPARE(tl::LocalServer::command(c), words);
+        // The default is vLLM's OpenAI server on the port, serving the model under its name.
+        c.localServerCommand.clear();
+        QStringList warnings;
+        const QStringList vllm = tl::LocalServer::command(c, &warnings);
+        QCOMPARE(vllm.mid(0, 3), (QStringList{"python3", "-m", "vllm.entrypoints.openai.api_server"}));
+        QVERIFY(vllm.join(u' ').contains(QStringLiteral("--model org/m --served-model-name org/m")));
+        QVERIFY(vllm.join(u' ').contains(QStringLiteral("--port 9001")));
+        QCOMPARE(warnings.size(), attn.isEmpty() ? 0 : 1);
     }
 
     void everyRequestFailingExitsNonZero()
