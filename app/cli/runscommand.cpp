@@ -86,7 +86,8 @@ const char* const kNoteHelp = "Usage: throughline-cli runs note RUN TEXT --proje
 const char* const kTagHelp = "Usage: throughline-cli runs tag RUN [TAG]... --project FILE\n\n"
                              "Replaces the run's tags with the TAGs given (none clears them).\n";
 const char* const kCompareHelp
-    = "Usage: throughline-cli runs compare BASELINE CANDIDATE --project FILE [--format text|json|csv]\n"
+    = "Usage: throughline-cli runs compare BASELINE[@POINT] CANDIDATE[@POINT] --project FILE\n"
+      "                                   [--format text|json|csv]\n"
       "                                   [--metric KEY]... [--confidence 0.95] [--min-effect 5]\n\n"
       "Compares two runs point by point (points of the same --parallel, or --rate in open loop): every metric of\n"
       "the catalogue with baseline, candidate, change and % change, and a verdict from the stored requests: a\n"
@@ -97,6 +98,8 @@ const char* const kCompareHelp
       "numbers a point has one of (throughputs, counts). Also the configuration diff and a warning when\n"
       "parameters that define the workload differ (docs/METRICS.md, 'Comparing runs').\n\n"
       "BASELINE and CANDIDATE: a run id, a unique prefix of one, 'latest', or a run's unique name.\n"
+      "@POINT (on both or neither) compares one chosen point of each run whatever their loads: its number from 1\n"
+      "(run@2), run@parallel=N or run@rate=R; e.g. 'runs compare A@parallel=4 B@parallel=8'.\n"
       "  --format      text (default), json, or csv (one row per point and metric)\n"
       "  --metric KEY  gate on (and show only) these metrics; default avg_ttft_ms ttft_ms_p99 avg_latency_s\n"
       "                latency_s_p99 for the gate, every metric shown\n"
@@ -600,18 +603,44 @@ int compareRuns(const Options& o, QTextStream& out, QTextStream& err)
     QString error;
     if (!reader.open(o.project, &error))
         return fail(err, RunsCommand::BadArguments, QStringLiteral("--project: ") + error);
+    // RUN or RUN@POINT (a point's number, parallel=N or rate=R): a name may hold '@', so the whole word is tried
+    // as a run first.
     QStringList ids;
+    QStringList pointSpecs;
     for (const QString& arg : o.positional) {
-        const QString id = findRunByIdOrName(reader, arg, &error);
+        QString id = findRunByIdOrName(reader, arg, &error);
+        QString spec;
+        const qsizetype at = arg.lastIndexOf(u'@');
+        if (id.isEmpty() && at > 0) {
+            QString ignored;
+            id = findRunByIdOrName(reader, arg.left(at), &ignored);
+            spec = arg.mid(at + 1);
+        }
         if (id.isEmpty())
             return fail(err, RunsCommand::BadArguments, error);
         ids.append(id);
+        pointSpecs.append(spec);
     }
+    const bool chosenPoints = !pointSpecs.at(0).isEmpty() || !pointSpecs.at(1).isEmpty();
+    if (chosenPoints && (pointSpecs.at(0).isEmpty() || pointSpecs.at(1).isEmpty()))
+        return fail(err, RunsCommand::BadArguments,
+            CliTr::tr("runs compare: choose a point of both runs (RUN@N, RUN@parallel=N or RUN@rate=R), or of neither"));
     const std::optional<RunData> baseline = reader.loadRun(ids.at(0));
     const std::optional<RunData> candidate = reader.loadRun(ids.at(1));
     if (!baseline || !candidate || !reader.lastError().isEmpty())
         return fail(err, RunsCommand::Failed, reader.lastError());
-    const RunComparison c = RunComparison::compare(*baseline, *candidate, options);
+    RunComparison c;
+    if (chosenPoints) {
+        const int bp = RunComparison::findPoint(*baseline, pointSpecs.at(0), &error);
+        if (bp < 0)
+            return fail(err, RunsCommand::BadArguments, QStringLiteral("runs compare: ") + error);
+        const int cp = RunComparison::findPoint(*candidate, pointSpecs.at(1), &error);
+        if (cp < 0)
+            return fail(err, RunsCommand::BadArguments, QStringLiteral("runs compare: ") + error);
+        c = RunComparison::comparePoints(*baseline, bp, *candidate, cp, options);
+    } else {
+        c = RunComparison::compare(*baseline, *candidate, options);
+    }
     if (format == u"json")
         out << QString::fromUtf8(c.toJson(o.metrics)) << Qt::endl;
     else if (format == u"csv")
