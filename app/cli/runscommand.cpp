@@ -5,6 +5,7 @@
 #include "metrics/repeatstats.h"
 #include "metrics/metriccatalogue.h"
 #include "metrics/runcomparison.h"
+#include "storage/comparisonreport.h"
 #include "storage/csvexporter.h"
 #include "storage/evalscopeexporter.h"
 #include "storage/htmlreport.h"
@@ -87,7 +88,7 @@ const char* const kTagHelp = "Usage: throughline-cli runs tag RUN [TAG]... --pro
                              "Replaces the run's tags with the TAGs given (none clears them).\n";
 const char* const kCompareHelp
     = "Usage: throughline-cli runs compare BASELINE[@POINT] CANDIDATE[@POINT] --project FILE\n"
-      "                                   [--format text|json|csv]\n"
+      "                                   [--format text|json|csv|html] [--output FILE]\n"
       "                                   [--metric KEY]... [--confidence 0.95] [--min-effect 5]\n\n"
       "Compares two runs point by point (points of the same --parallel, or --rate in open loop): every metric of\n"
       "the catalogue with baseline, candidate, change and % change, and a verdict from the stored requests: a\n"
@@ -100,7 +101,9 @@ const char* const kCompareHelp
       "BASELINE and CANDIDATE: a run id, a unique prefix of one, 'latest', or a run's unique name.\n"
       "@POINT (on both or neither) compares one chosen point of each run whatever their loads: its number from 1\n"
       "(run@2), run@parallel=N or run@rate=R; e.g. 'runs compare A@parallel=4 B@parallel=8'.\n"
-      "  --format      text (default), json, or csv (one row per point and metric)\n"
+      "  --format      text (default), json, csv (one row per point and metric), or html: a self-contained\n"
+      "                report (inline CSS and SVG, no external reference) written to --output FILE\n"
+      "                (default throughline-compare-<baseline>-<candidate>.html)\n"
       "  --metric KEY  gate on (and show only) these metrics; default avg_ttft_ms ttft_ms_p99 avg_latency_s\n"
       "                latency_s_p99 for the gate, every metric shown\n"
       "  --confidence  of the bootstrap interval, 0.5 to 0.999 (default 0.95)\n"
@@ -573,9 +576,11 @@ int compareRuns(const Options& o, QTextStream& out, QTextStream& err)
         return fail(err, RunsCommand::BadArguments,
             CliTr::tr("runs compare: give two runs, BASELINE then CANDIDATE (an id, a prefix, 'latest' or a name)"));
     const QString format = o.format.isEmpty() ? QStringLiteral("text") : o.format;
-    if (format != u"text" && format != u"json" && format != u"csv")
+    if (format != u"text" && format != u"json" && format != u"csv" && format != u"html")
         return fail(err, RunsCommand::BadArguments,
-            CliTr::tr("--format: give one of text, json, csv (got '%1')").arg(o.format));
+            CliTr::tr("--format: give one of text, json, csv, html (got '%1')").arg(o.format));
+    if (!o.output.isEmpty() && format != u"html")
+        return fail(err, RunsCommand::BadArguments, CliTr::tr("--output: only with --format html"));
     const QStringList known = RunComparison::metricKeys();
     for (const QString& k : o.metrics) {
         if (!known.contains(k))
@@ -641,12 +646,20 @@ int compareRuns(const Options& o, QTextStream& out, QTextStream& err)
     } else {
         c = RunComparison::compare(*baseline, *candidate, options);
     }
-    if (format == u"json")
+    if (format == u"html") {
+        const QString path = o.output.isEmpty()
+            ? QStringLiteral("throughline-compare-%1-%2.html").arg(ids.at(0).left(8), ids.at(1).left(8))
+            : o.output;
+        if (!writeFile(path, ComparisonReport::render(c, *baseline, *candidate, o.metrics), &error))
+            return fail(err, RunsCommand::Failed, error);
+        out << CliTr::tr("Wrote %1").arg(QFileInfo(path).absoluteFilePath()) << Qt::endl;
+    } else if (format == u"json") {
         out << QString::fromUtf8(c.toJson(o.metrics)) << Qt::endl;
-    else if (format == u"csv")
+    } else if (format == u"csv") {
         out << QString::fromUtf8(c.toCsv(o.metrics));
-    else
+    } else {
         printComparisonText(c, o.metrics, out);
+    }
 
     const QStringList gate = o.metrics.isEmpty() ? RunComparison::defaultGateKeys() : o.metrics;
     const QList<const MetricComparison*> regressions = c.regressions(gate);
@@ -702,7 +715,7 @@ int RunsCommand::runs(const QStringList& args, QTextStream& out, QTextStream& er
         {"show", kShowHelp, {QStringLiteral("--project"), QStringLiteral("--goodput")}},
         {"compare", kCompareHelp,
             {QStringLiteral("--project"), QStringLiteral("--format"), QStringLiteral("--metric"),
-                QStringLiteral("--confidence"), QStringLiteral("--min-effect")}},
+                QStringLiteral("--confidence"), QStringLiteral("--min-effect"), QStringLiteral("--output")}},
         {"export", kExportHelp, {QStringLiteral("--project"), QStringLiteral("--format"), QStringLiteral("--output")}},
         {"import", kImportHelp,
             {QStringLiteral("--project"), QStringLiteral("--format"), QStringLiteral("--name"),

@@ -6,6 +6,7 @@
 #include "metrics/bootstrap.h"
 #include "metrics/pointaccumulator.h"
 #include "metrics/runcomparison.h"
+#include "storage/comparisonreport.h"
 #include "testrecords.h"
 
 #include <nlohmann/json.hpp>
@@ -307,6 +308,35 @@ private Q_SLOTS:
         QCOMPARE(RunComparison::findPoint(r, QStringLiteral("rate=10"), &message), 1);
         QCOMPARE(RunComparison::findPoint(r, QStringLiteral("rate=2.5"), &message), 0);
         QCOMPARE(RunComparison::findPoint(r, QStringLiteral("parallel=1"), &message), -1); // open-loop points
+    }
+
+    void htmlReportIsSelfContained()
+    {
+        RunData a = run(QStringLiteral("base-run"), {1, 4}, 60, 50, 0);
+        RunData b = run(QStringLiteral("cand-run"), {4, 16}, 60, 60, 1);
+        a.name = QStringLiteral("fast <a>");
+        const RunComparison c = RunComparison::compare(a, b);
+        const QString html = QString::fromUtf8(ComparisonReport::render(c, a, b));
+        QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
+        QVERIFY(html.contains(QStringLiteral("fast &lt;a&gt; (baseline)"))); // escaped, named in the legends
+        QVERIFY(html.contains(QStringLiteral("cand-run (candidate)")));
+        // Self-contained: no script, no link, no external address.
+        for (const char* banned : {"<script", "src=", "href=", "@import", "url(", "http://", "https://"})
+            QVERIFY2(!html.contains(QLatin1String(banned)), banned);
+        // Four overlaid sweep charts over every load either run tested (1, 4, 16), two series each.
+        QCOMPARE(html.count(QStringLiteral("<svg")), 4);
+        QVERIFY(html.contains(QStringLiteral(">16<")));
+        // The matched point's table: TTFT 10 ms slower is worse, coloured, with the reason as a tooltip.
+        QVERIFY(html.contains(QStringLiteral("Point parallel 4 (baseline point 2, candidate point 1)")));
+        const QRegularExpression worse(
+            QStringLiteral("<td class=\"l\">avg_ttft_ms</td>.*<td class=\"l worse\" title=\"[^\"]*excludes 0\">worse</td>"));
+        QVERIFY(html.contains(worse));
+        QVERIFY(html.contains(QStringLiteral("only in the baseline: parallel 1")));
+        QVERIFY(html.contains(QStringLiteral("only in the candidate: parallel 16")));
+        // Rows limited to the keys asked for.
+        const QString one = QString::fromUtf8(ComparisonReport::render(c, a, b, {QStringLiteral("avg_ttft_ms")}));
+        QCOMPARE(one.count(QStringLiteral("<td class=\"l\">avg_ttft_ms</td>")), 1);
+        QVERIFY(!one.contains(QStringLiteral("<td class=\"l\">ttft_ms_p50</td>")));
     }
 
     void workloadDifferencesWarn_data()

@@ -19,6 +19,8 @@
 
 #include "clirun.h"
 
+#include <QFile>
+
 using namespace tl;
 
 namespace {
@@ -170,6 +172,7 @@ private Q_SLOTS:
         QTest::newRow("unknown metric") << QStringList{"0", "2", "--metric", "ttft"} << 2 << "--metric";
         QTest::newRow("bad confidence") << QStringList{"0", "2", "--confidence", "2"} << 2 << "--confidence";
         QTest::newRow("bad min effect") << QStringList{"0", "2", "--min-effect", "x"} << 2 << "--min-effect";
+        QTest::newRow("output without html") << QStringList{"0", "2", "--output", "x.txt"} << 2 << "--output";
         QTest::newRow("chosen points by number") << QStringList{"0@1", "2@1", "--metric", "ttft_ms_p50"} << 1
                                                  << "regression: ttft_ms_p50 at parallel 4";
         QTest::newRow("chosen points by load") << QStringList{"2@parallel=4", "0@1"} << 0 << "";
@@ -236,6 +239,20 @@ private Q_SLOTS:
         QVERIFY(k.is_object());
         QVERIFY(k["points"][0]["load"] == "parallel 4");
         QVERIFY(k["points"][0]["metrics"][0]["verdict"] == "worse");
+
+        const QString htmlPath = m_dir.filePath("compare.html");
+        const Result html = cli({"runs", "compare", m_ids.at(0), m_ids.at(2), "--project", m_project, "--format", "html",
+            "--output", htmlPath, "--metric", "ttft_ms_p50"});
+        QCOMPARE(html.exitCode, 1); // the gate still applies
+        QVERIFY(html.out.contains("Wrote "));
+        QFile file(htmlPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString page = QString::fromUtf8(file.readAll());
+        QVERIFY(page.startsWith("<!DOCTYPE html>"));
+        QVERIFY(page.contains("fast-a (baseline)") && page.contains("slow (candidate)"));
+        QVERIFY(page.contains("<svg"));
+        QVERIFY(page.contains(QRegularExpression("ttft_ms_p50</td>.*class=\"l worse\"")));
+        QVERIFY(!page.contains("<script") && !page.contains("src=") && !page.contains("href="));
 
         const Result help = cli({"runs", "compare", "--help"});
         QCOMPARE(help.exitCode, 0);
