@@ -18,6 +18,8 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
+#include <QRegularExpression>
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
@@ -248,6 +250,37 @@ private Q_SLOTS:
         auto* matched = page.findChild<QComboBox*>("comparisonPoint");
         matched->setCurrentIndex(1 - matched->currentIndex());
         QVERIFY(!page.chosenComparison());
+    }
+
+    void exportsTheComparisonAsHtml()
+    {
+        ComparisonPage page;
+        QSignalSpy ready(&page, &ComparisonPage::comparisonReady);
+        QSignalSpy exported(&page, &ComparisonPage::exportFinished);
+        auto* button = page.findChild<QPushButton*>("exportComparisonButton");
+        QVERIFY(button);
+        QVERIFY(!button->isEnabled());
+        QVERIFY(!page.exportHtml(m_dir.filePath("nothing.html"))); // nothing compared yet
+        page.compare(m_project, {m_ids.at(0), m_ids.at(2)});
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 60000);
+        QVERIFY(button->isEnabled());
+        const QString path = m_dir.filePath("comparison.html");
+        QVERIFY(page.exportHtml(path));
+        QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 30000);
+        QVERIFY2(exported.first().at(0).toBool(), qPrintable(exported.first().at(1).toString()));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString html = QString::fromUtf8(file.readAll());
+        QVERIFY(html.startsWith("<!DOCTYPE html>"));
+        QVERIFY(html.contains("fast-a (baseline)") && html.contains("slow (candidate)"));
+        QCOMPARE(html.count("<svg"), 4);
+        QVERIFY(html.contains("Point parallel 2 (baseline point 1, candidate point 1)"));
+        QVERIFY(html.contains(QRegularExpression("ttft_ms_p50</td>.*class=\"l worse\"")));
+        QVERIFY(!html.contains("<script") && !html.contains("src=") && !html.contains("href="));
+        // A write that fails says so.
+        QVERIFY(page.exportHtml(m_dir.filePath("no/such/folder/x.html")));
+        QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 2, 30000);
+        QVERIFY(!exported.last().at(0).toBool());
     }
 
     void windowComparesFromTheExplorer()

@@ -2,10 +2,14 @@
 
 #include "charts/comparisonchart.h"
 #include "models/comparisontablemodel.h"
+#include "storage/comparisonreport.h"
 #include "storage/projectreader.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QSaveFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -73,6 +77,7 @@ ComparisonPage::ComparisonPage(QWidget* parent)
     , m_basePoint(new QComboBox(this))
     , m_candPoint(new QComboBox(this))
     , m_compareChosen(new QPushButton(tr("Compare chosen points"), this))
+    , m_export(new QPushButton(tr("Export report…"), this))
     , m_watcher(new QFutureWatcher<Result>(this))
     , m_chosenWatcher(new QFutureWatcher<Chosen>(this))
 {
@@ -123,6 +128,10 @@ ComparisonPage::ComparisonPage(QWidget* parent)
     m_compareChosen->setToolTip(tr("Compare the two chosen points, whatever their loads (parallel 4 against "
                                    "parallel 8, say), with bootstrap verdicts from their requests"));
     m_compareChosen->setEnabled(false);
+    m_export->setObjectName(QStringLiteral("exportComparisonButton"));
+    m_export->setToolTip(tr("Save the comparison shown as a self-contained HTML report (inline charts, opens offline)"));
+    m_export->setEnabled(false);
+    connect(m_export, &QPushButton::clicked, this, &ComparisonPage::askExportHtml);
     connect(m_watcher, &QFutureWatcher<Result>::finished, this, &ComparisonPage::onLoaded);
     connect(m_chosenWatcher, &QFutureWatcher<Chosen>::finished, this, &ComparisonPage::onChosenLoaded);
     connect(m_compareChosen, &QPushButton::clicked, this,
@@ -145,6 +154,7 @@ ComparisonPage::ComparisonPage(QWidget* parent)
     chosen->addWidget(m_candPoint);
     chosen->addWidget(m_compareChosen);
     chosen->addStretch(1);
+    chosen->addWidget(m_export);
     auto* charts = new QSplitter(Qt::Horizontal, this);
     charts->addWidget(m_sweepChart);
     charts->addWidget(m_curveChart);
@@ -226,6 +236,7 @@ void ComparisonPage::onLoaded()
 {
     m_result = m_watcher->result();
     if (!m_result.error.isEmpty()) {
+        m_export->setEnabled(false);
         m_header->setText(tr("Cannot compare: %1").arg(m_result.error.toHtmlEscaped()));
         Q_EMIT comparisonReady();
         return;
@@ -236,6 +247,7 @@ void ComparisonPage::onLoaded()
                          .arg(ComparisonChart::colour(i).name(), legendName(m_result.runs.at(i)).toHtmlEscaped(),
                              i == 0 ? tr(" (baseline)") : QString()));
     m_header->setText(names.join(QStringLiteral("&nbsp;&nbsp; ")));
+    m_export->setEnabled(m_result.runs.size() >= 2);
     {
         const QSignalBlocker block(m_candidate);
         m_candidate->clear();
@@ -427,6 +439,49 @@ void ComparisonPage::updateCurveChart()
     }
     m_curveChart->setCurves(
         tr("Throughput–latency"), tr("output throughput (tok/s)"), tr("average latency (s)"), curves);
+}
+
+bool ComparisonPage::exportHtml(const QString& path)
+{
+    const int c = m_candidate->currentIndex();
+    if (path.isEmpty() || c < 0 || c >= m_result.comparisons.size() || c + 1 >= m_result.runs.size())
+        return false;
+    const RunComparison comparison = m_showingChosen ? m_chosen.comparison : m_result.comparisons.at(c);
+    const RunData baseline = m_result.runs.first(); // summaries only: the records were dropped once compared
+    const RunData candidate = m_result.runs.at(c + 1);
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        const QString error = watcher->result();
+        Q_EMIT exportFinished(error.isEmpty(), error.isEmpty() ? tr("Report saved to %1").arg(path) : error);
+    });
+    watcher->setFuture(QtConcurrent::run([comparison, baseline, candidate, path]() -> QString {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return tr("cannot write %1: %2").arg(path, file.errorString());
+        file.write(ComparisonReport::render(comparison, baseline, candidate));
+        if (!file.commit())
+            return tr("cannot write %1: %2").arg(path, file.errorString());
+        return {};
+    }));
+    return true;
+}
+
+void ComparisonPage::askExportHtml()
+{
+    const int c = m_candidate->currentIndex();
+    if (c < 0 || c + 1 >= m_result.runs.size())
+        return;
+    const auto stem = [](const RunData& r) { return (r.name.isEmpty() ? r.id.left(8) : r.name).left(40); };
+    QString name = QStringLiteral("compare_%1_vs_%2.html").arg(stem(m_result.runs.first()), stem(m_result.runs.at(c + 1)));
+    static const QString kBad = QStringLiteral("\\/:*?\"<>| ");
+    for (QChar& ch : name) {
+        if (kBad.contains(ch) || ch.unicode() < 32)
+            ch = u'_';
+    }
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Comparison Report"), QDir::home().filePath(name), tr("HTML files (*.html)"));
+    exportHtml(path);
 }
 
 } // namespace tl

@@ -55,6 +55,9 @@ public:
         RunComparison comparison;
         QString error;
     };
+    // Writes the comparison shown (the current candidate, or the chosen points) as a self-contained HTML report to
+    // `path` on a pool thread; exportFinished() follows. False when there is nothing to export.
+    bool exportHtml(const QString& path);
     // Blocking: reads the two points' requests and compares them (what the pool thread runs).
     static Chosen loadChosen(const QString& projectPath, const QString& baselineId, int baselinePoint,
         const QString& candidateId, int candidatePoint);
@@ -62,6 +65,7 @@ public:
 Q_SIGNALS:
     void comparisonReady(); // the result is shown (or its error)
     void chosenPointsCompared(); // the chosen points' comparison is shown (or its error)
+    void exportFinished(bool ok, const QString& message);
 
 private:
     void onLoaded();
@@ -71,6 +75,7 @@ private:
     void fillPointChoices();
     void onChosenLoaded();
     void showWarnings(const RunComparison& cmp);
+    void askExportHtml();
     QString legendName(const RunData& run) const;
 
     QLabel* m_header = nullptr;
@@ -86,6 +91,7 @@ private:
     QComboBox* m_basePoint = nullptr;
     QComboBox* m_candPoint = nullptr;
     QPushButton* m_compareChosen = nullptr;
+    QPushButton* m_export = nullptr;
     QFutureWatcher<Result>* m_watcher = nullptr;
     QFutureWatcher<Chosen>* m_chosenWatcher = nullptr;
     Result m_result;
