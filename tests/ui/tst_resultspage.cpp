@@ -12,6 +12,7 @@
 #include "models/summarytablemodel.h"
 #include "pages/resultspage.h"
 #include "resultsfixture.h"
+#include "storage/projectreader.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -228,10 +229,14 @@ void TestResultsPage::requestFilters()
     qint64 expected = 0;
     const RunData* run = m_page->run();
     QVERIFY(run);
+    ProjectReader reader; // the page holds no records: a run is read lazily
+    QString error;
+    QVERIFY2(reader.open(m_run.path, &error), qPrintable(error));
     for (int pi = 0; pi < run->points.size(); ++pi) {
         if (point > 0 && pi != point - 1)
             continue;
-        for (const RequestRecord& r : run->points.at(pi).records) {
+        QVERIFY(run->points.at(pi).records.isEmpty());
+        for (const RequestRecord& r : reader.requests(m_run.runId, run->points.at(pi).index)) {
             if (r.warmup || (failedOnly && r.success))
                 continue;
             if (errorClass >= 0 && int(r.errorClass) != errorClass)
@@ -293,7 +298,10 @@ void TestResultsPage::requestSortingAndDetail()
         model->index(model->rowCount() - 1, RequestTableModel::Ttft).data(RequestTableModel::SortRole).toDouble()));
 
     // Detail of a successful request, then of a failed one.
+    QSignalSpy detailShown(m_page.get(), &ResultsPage::requestDetailShown);
     view->setCurrentIndex(model->index(0, 0));
+    // Read from the project file in full on a pool thread.
+    QTRY_VERIFY(child<QTextBrowser>("requestDetail")->toPlainText().contains(QStringLiteral("succeeded")));
     const QString ok = child<QTextBrowser>("requestDetail")->toPlainText();
     QVERIFY2(ok.contains(QStringLiteral("succeeded")), qPrintable(ok));
     QVERIFY2(ok.contains(QStringLiteral("First token")), qPrintable(ok));
@@ -301,12 +309,21 @@ void TestResultsPage::requestSortingAndDetail()
     QVERIFY2(ok.contains(QStringLiteral("data events")), qPrintable(ok));
     child<QCheckBox>("failedOnly")->setChecked(true);
     view->setCurrentIndex(model->index(0, 0));
-    const RequestRecord* failed = model->record(0);
+    QVERIFY(!model->record(0)); // no record kept in memory
+    const RequestTable* table = model->table();
+    const int t = model->tableRow(0);
+    ProjectReader reader;
+    QString readError;
+    QVERIFY2(reader.open(m_run.path, &readError), qPrintable(readError));
+    const std::optional<RequestRecord> failed
+        = reader.request(m_run.runId, m_page->run()->points.at(table->point.at(t)).index, table->seq.at(t));
     QVERIFY(failed && !failed->success);
+    QTRY_VERIFY(child<QTextBrowser>("requestDetail")->toPlainText().contains(QStringLiteral("Error")));
     const QString error = child<QTextBrowser>("requestDetail")->toPlainText();
-    QVERIFY2(error.contains(QStringLiteral("Error")), qPrintable(error));
     QVERIFY2(error.contains(failed->errorMessage.left(30)), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("data events")), qPrintable(error));
     QCOMPARE(model->index(0, RequestTableModel::Error).data().toString(), failed->errorMessage.left(300).simplified());
+    QVERIFY(detailShown.size() >= 2);
 }
 
 void TestResultsPage::configurationAndCommand()
