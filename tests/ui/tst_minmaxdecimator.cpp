@@ -74,7 +74,7 @@ private Q_SLOTS:
         QVERIFY(out.size() < in.size() / 4);
         QVERIFY(out.contains(QPointF(120, 5000))); // outliers keep their cells
         QVERIFY(out.contains(QPointF(9000, 100)));
-        for (qsizetype i = 0; i < 20; ++i)
+        for (qsizetype i = 0; i < std::min<qsizetype>(20, out.size()); ++i)
             QVERIFY(in.contains(out.at(i))); // points of the input, not averages
     }
 };
