@@ -275,6 +275,13 @@ const char* const kRequestColumns
       " cached_tokens, token_source, http_status, error_class, error_message, bytes, events, response_id, retries,"
       " event_tokens, conversation_id, turn_index";
 
+// The same for RequestDetail::Compact: what it does not read is not fetched either (each column of a row becomes a
+// QVariant, and the blobs are copied).
+const char* const kCompactColumns
+    = "seq, warmup, success, stream, scheduled_ns, sent_ns, headers_ns, end_ns, prompt_tokens, completion_tokens,"
+      " cached_tokens, token_source, http_status, error_class, CASE WHEN success THEN NULL ELSE error_message END,"
+      " bytes, events, NULL, retries, NULL, conversation_id, turn_index";
+
 } // namespace
 
 RequestRecord ProjectReader::readRequest(const QSqlQuery& q, const QString& runId, RequestDetail detail) const
@@ -341,7 +348,7 @@ bool ProjectReader::forEachRequest(const QString& runId,
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT %1, point_idx FROM requests WHERE run_id = ? ORDER BY point_idx, seq")
-                  .arg(QLatin1String(kRequestColumns)));
+                  .arg(QLatin1String(detail == RequestDetail::Compact ? kCompactColumns : kRequestColumns)));
     q.addBindValue(runId);
     if (!query(q))
         return false;

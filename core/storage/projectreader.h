@@ -45,7 +45,7 @@ public:
     enum class RequestDetail {
         Full, // every event, token deltas and the response id: the record as stored
         Compact, // of the events only the first with choices and the last (what TTFT, latency and TPOT read: eventNs
-                 // holds at most those two), no token deltas, no response id; the error message is kept
+                 // holds at most those two), no token deltas, no response id; a failure's error message is kept
     };
     // Streams every request of run `runId` to `visit` (point, then sequence order) without holding them: what a view
     // of a large run builds its own compact columns from. `pointIndex` is the stored point's index (PointResult::index).
