@@ -22,6 +22,8 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QDir>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QTreeWidget>
@@ -47,6 +49,8 @@ private Q_SLOTS:
     void requestSortingAndDetail();
     void configurationAndCommand();
     void liveResultsClearTheRun();
+    void saturationPointIsStarred_data();
+    void saturationPointIsStarred();
     void missingRunSaysSo();
 
 private:
@@ -384,6 +388,77 @@ void TestResultsPage::missingRunSaysSo()
     QVERIFY(child<QLabel>("resultsMessage")->text().contains(QStringLiteral("no-such-run")));
     // What was shown stays.
     QCOMPARE(m_page->run()->id, m_run.runId);
+}
+
+namespace {
+
+PointResult sweepPoint(int parallel, double reqPerS, double p50LatencyS)
+{
+    PointResult p;
+    p.point = RunPoint{parallel, 10, -1};
+    p.hasSummary = true;
+    p.summary.totalRequests = 10;
+    p.summary.successRequests = 10;
+    p.summary.reqThroughput = reqPerS;
+    p.summary.outputThroughput = reqPerS * 100;
+    p.percentiles.metrics = {QStringLiteral("Latency (s)"), QStringLiteral("TTFT (ms)")};
+    p.percentiles.labels = {QStringLiteral("50%"), QStringLiteral("99%")};
+    p.percentiles.values = {{p50LatencyS, p50LatencyS * 2}, {p50LatencyS * 100, p50LatencyS * 300}};
+    return p;
+}
+
+} // namespace
+
+void TestResultsPage::saturationPointIsStarred_data()
+{
+    QTest::addColumn<QList<PointResult>>("points");
+    QTest::addColumn<int>("knee"); // -1: none
+    // Throughput doubles up to 4, then +4% while the p50 latency grows +90%: the knee is parallel 4.
+    QTest::newRow("knee at P4") << QList<PointResult>{sweepPoint(1, 1, 1.0), sweepPoint(2, 2, 1.0),
+        sweepPoint(4, 4, 1.05), sweepPoint(8, 4.16, 2.0)} << 2;
+    QTest::newRow("still scaling") << QList<PointResult>{sweepPoint(1, 1, 1.0), sweepPoint(2, 2, 1.0)} << -1;
+}
+
+void TestResultsPage::saturationPointIsStarred()
+{
+    QFETCH(QList<PointResult>, points);
+    QFETCH(int, knee);
+    m_page->setResults(QStringLiteral("sweep"), points);
+    auto* curve = child<SweepCurveChart>("throughputLatencyChart");
+    auto* sweep = child<XYChartView>("sweepMetricChart");
+    QVERIFY(curve && sweep);
+    if (knee < 0) {
+        QVERIFY(curve->saturationPoints().isEmpty());
+        QVERIFY(curve->saturationToolTip().isEmpty());
+        QVERIFY(!sweep->seriesNames().contains(ResultsPage::tr("saturation point")));
+        return;
+    }
+    // On the throughput–latency curve: a star on the knee's p50.
+    QCOMPARE(curve->saturationPoints().size(), 1);
+    QCOMPARE(curve->saturationPoints().first(), curve->p50Points().at(knee));
+    const QString tip = curve->saturationToolTip();
+    QVERIFY2(tip.contains(QStringLiteral("P4")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("less than 10%")) && tip.contains(QStringLiteral("more than 50%")),
+        qPrintable(tip));
+    // On the sweep chart of whichever metric: a star series on the knee's x, with the same tooltip.
+    for (int metric : {0, 5}) {
+        m_page->setSweepMetric(metric);
+        const QList<XYChartView::Series>& series = sweep->seriesList();
+        QCOMPARE(series.size(), 2);
+        const XYChartView::Series& star = series.last();
+        QVERIFY(star.star);
+        QCOMPARE(star.kind, XYChartView::Kind::Scatter);
+        QCOMPARE(star.points.size(), 1);
+        QCOMPARE(star.points.first().x(), series.first().points.at(knee).x());
+        QCOMPARE(star.toolTip, tip);
+    }
+    const QString dir = qEnvironmentVariable("THROUGHLINE_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        auto* tabs = child<QTabWidget>("resultsTabs");
+        tabs->setCurrentIndex(1);
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        QVERIFY(m_page->grab().save(QDir(dir).filePath(QStringLiteral("results-saturation.png"))));
+    }
 }
 
 QTEST_MAIN(TestResultsPage)

@@ -11,6 +11,8 @@
 #include <QtCharts/QValueAxis>
 
 #include <QComboBox>
+#include <QCursor>
+#include <QToolTip>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPen>
@@ -53,6 +55,19 @@ SweepCurveChart::SweepCurveChart(QWidget* parent)
     m_provisional->setColor(Qt::transparent);
     m_provisional->setBorderColor(QColor(0x1f, 0x77, 0xb4));
     m_chart->addSeries(m_provisional);
+    m_knee = new QScatterSeries(m_chart);
+    m_knee->setName(tr("saturation point"));
+    m_knee->setMarkerShape(QScatterSeries::MarkerShapeStar);
+    m_knee->setMarkerSize(20);
+    m_knee->setColor(QColor(0x00, 0x9e, 0x73)); // Okabe–Ito bluish green: apart from the curves' oranges
+    m_knee->setBorderColor(QColor(0x00, 0x5e, 0x43));
+    m_chart->addSeries(m_knee);
+    connect(m_knee, &QScatterSeries::hovered, this, [this](const QPointF&, bool state) {
+        if (state && !m_kneeTip.isEmpty())
+            QToolTip::showText(QCursor::pos(), m_kneeTip, m_view);
+        else
+            QToolTip::hideText();
+    });
     m_xAxis = new QCategoryAxis(m_chart);
     m_xAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_yAxis = new QValueAxis(m_chart);
@@ -185,6 +200,8 @@ void SweepCurveChart::redraw()
     m_p50->replace(p50);
     m_p99->replace(p99);
     m_provisional->replace(provisional);
+    m_knee->replace(m_kneeIndex >= 0 && m_kneeIndex < p50.size() ? QList<QPointF>{p50.at(m_kneeIndex)}
+                                                                  : QList<QPointF>{});
 
     // Ticks at each tested load's x; the axis ends a little past the last one.
     for (const QString& label : m_xAxis->categoriesLabels())
@@ -205,6 +222,19 @@ void SweepCurveChart::redraw()
         last = x;
     }
     ChartAxes::setNiceRange(m_yAxis, yMax * 1.1, m_y == YMetric::Latency ? 0.01 : 1.0);
+}
+
+void SweepCurveChart::setSaturation(int index, const QString& toolTip)
+{
+    m_kneeIndex = index;
+    m_kneeTip = index >= 0 ? toolTip : QString();
+    m_knee->setVisible(index >= 0);
+    redraw();
+}
+
+QList<QPointF> SweepCurveChart::saturationPoints() const
+{
+    return m_knee->points();
 }
 
 int SweepCurveChart::finishedCount() const

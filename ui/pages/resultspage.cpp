@@ -13,6 +13,7 @@
 #include "config/runconfig.h"
 #include "dialogs/chartexportdialog.h"
 #include "metrics/metriccatalogue.h"
+#include "metrics/saturation.h"
 #include "models/failuretablemodel.h"
 #include "models/percentiletablemodel.h"
 #include "models/requesttable.h"
@@ -156,6 +157,21 @@ double percentileX(const QString& label)
     QString l = label;
     l.remove(u'%');
     return l.toDouble();
+}
+
+// What the star on the sweep charts says: which point, what was seen, and the rule that found it.
+QString saturationToolTip(const SaturationPoint& s, const QList<PointResult>& points)
+{
+    const QString load = s.index >= 0 && s.index < points.size() ? loadLabel(points.at(s.index).point) : QString();
+    const QString rule = s.rule == u"rate-missed"
+        ? ResultsPage::tr("Rule: the last point before the first one whose achieved request rate falls more than %1% "
+                          "below its target rate.")
+              .arg(Saturation::kRateMissPct)
+        : ResultsPage::tr("Rule: the last point before the first step where request throughput grows by less than "
+                          "%1% while the p50 latency grows by more than %2%.")
+              .arg(Saturation::kFlatThroughputPct)
+              .arg(Saturation::kLatencyJumpPct);
+    return ResultsPage::tr("Saturation point: %1\n%2\n%3").arg(load, s.reason, rule);
 }
 
 QString safeFileName(QString name)
@@ -755,6 +771,9 @@ void ResultsPage::updateSweepCharts()
     for (int i = 0; i < m_points.size(); ++i)
         ticks.append({xs.at(i), numberText(loadValue(m_points.at(i).point, rate))});
     const QString xTitle = rate ? tr("Request rate (req/s)") : tr("Concurrency (parallel requests)");
+    // The knee (docs/METRICS.md "Saturation point"), starred on both charts with the rule as the tooltip.
+    const SaturationPoint saturation = findSaturation(m_points);
+    const QString saturationTip = saturation.found ? saturationToolTip(saturation, m_points) : QString();
     if (mi >= 0 && mi < m_metrics.size()) {
         const SweepMetric& metric = m_metrics.at(mi);
         QList<QPointF> values;
@@ -764,8 +783,12 @@ void ResultsPage::updateSweepCharts()
         m_sweepMetric->setXTicks(ticks);
         m_sweepMetric->setAxisTitles(
             xTitle, metric.unit.isEmpty() ? metric.name : QStringLiteral("%1 (%2)").arg(metric.name, metric.unit));
-        m_sweepMetric->setSeries(
-            {XYChartView::Series{metric.name, values, XYChartView::Kind::Line, 0, Qt::SolidLine, true}});
+        QList<XYChartView::Series> series{
+            XYChartView::Series{metric.name, values, XYChartView::Kind::Line, 0, Qt::SolidLine, true}};
+        if (saturation.found && saturation.index < values.size())
+            series.append(XYChartView::Series{tr("saturation point"), {values.at(saturation.index)},
+                XYChartView::Kind::Scatter, 2, Qt::SolidLine, false, true, saturationTip});
+        m_sweepMetric->setSeries(series);
     }
     QList<SweepCurveChart::Point> curve;
     for (const PointResult& p : m_points) {
@@ -774,6 +797,7 @@ void ResultsPage::updateSweepCharts()
             p.percentiles.value(QStringLiteral("TTFT (ms)"), QStringLiteral("99%"))});
     }
     m_curve->setPoints(curve, std::nullopt);
+    m_curve->setSaturation(saturation.found ? saturation.index : -1, saturationTip);
 }
 
 int ResultsPage::currentPoint() const
