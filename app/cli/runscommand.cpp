@@ -6,6 +6,7 @@
 #include "metrics/metriccatalogue.h"
 #include "metrics/runcomparison.h"
 #include "metrics/slatuner.h"
+#include "storage/comparisonreport.h"
 #include "storage/csvexporter.h"
 #include "storage/evalscopeexporter.h"
 #include "storage/htmlreport.h"
@@ -87,7 +88,8 @@ const char* const kNoteHelp = "Usage: throughline-cli runs note RUN TEXT --proje
 const char* const kTagHelp = "Usage: throughline-cli runs tag RUN [TAG]... --project FILE\n\n"
                              "Replaces the run's tags with the TAGs given (none clears them).\n";
 const char* const kCompareHelp
-    = "Usage: throughline-cli runs compare BASELINE CANDIDATE --project FILE [--format text|json|csv]\n"
+    = "Usage: throughline-cli runs compare BASELINE[@POINT] CANDIDATE[@POINT] --project FILE\n"
+      "                                   [--format text|json|csv|html] [--output FILE]\n"
       "                                   [--metric KEY]... [--confidence 0.95] [--min-effect 5]\n\n"
       "Compares two runs point by point (points of the same --parallel, or --rate in open loop): every metric of\n"
       "the catalogue with baseline, candidate, change and % change, and a verdict from the stored requests: a\n"
@@ -98,7 +100,11 @@ const char* const kCompareHelp
       "numbers a point has one of (throughputs, counts). Also the configuration diff and a warning when\n"
       "parameters that define the workload differ (docs/METRICS.md, 'Comparing runs').\n\n"
       "BASELINE and CANDIDATE: a run id, a unique prefix of one, 'latest', or a run's unique name.\n"
-      "  --format      text (default), json, or csv (one row per point and metric)\n"
+      "@POINT (on both or neither) compares one chosen point of each run whatever their loads: its number from 1\n"
+      "(run@2), run@parallel=N or run@rate=R; e.g. 'runs compare A@parallel=4 B@parallel=8'.\n"
+      "  --format      text (default), json, csv (one row per point and metric), or html: a self-contained\n"
+      "                report (inline CSS and SVG, no external reference) written to --output FILE\n"
+      "                (default throughline-compare-<baseline>-<candidate>.html)\n"
       "  --metric KEY  gate on (and show only) these metrics; default avg_ttft_ms ttft_ms_p99 avg_latency_s\n"
       "                latency_s_p99 for the gate, every metric shown\n"
       "  --confidence  of the bootstrap interval, 0.5 to 0.999 (default 0.95)\n"
@@ -576,9 +582,11 @@ int compareRuns(const Options& o, QTextStream& out, QTextStream& err)
         return fail(err, RunsCommand::BadArguments,
             CliTr::tr("runs compare: give two runs, BASELINE then CANDIDATE (an id, a prefix, 'latest' or a name)"));
     const QString format = o.format.isEmpty() ? QStringLiteral("text") : o.format;
-    if (format != u"text" && format != u"json" && format != u"csv")
+    if (format != u"text" && format != u"json" && format != u"csv" && format != u"html")
         return fail(err, RunsCommand::BadArguments,
-            CliTr::tr("--format: give one of text, json, csv (got '%1')").arg(o.format));
+            CliTr::tr("--format: give one of text, json, csv, html (got '%1')").arg(o.format));
+    if (!o.output.isEmpty() && format != u"html")
+        return fail(err, RunsCommand::BadArguments, CliTr::tr("--output: only with --format html"));
     const QStringList known = RunComparison::metricKeys();
     for (const QString& k : o.metrics) {
         if (!known.contains(k))
@@ -606,24 +614,58 @@ int compareRuns(const Options& o, QTextStream& out, QTextStream& err)
     QString error;
     if (!reader.open(o.project, &error))
         return fail(err, RunsCommand::BadArguments, QStringLiteral("--project: ") + error);
+    // RUN or RUN@POINT (a point's number, parallel=N or rate=R): a name may hold '@', so the whole word is tried
+    // as a run first.
     QStringList ids;
+    QStringList pointSpecs;
     for (const QString& arg : o.positional) {
-        const QString id = findRunByIdOrName(reader, arg, &error);
+        QString id = findRunByIdOrName(reader, arg, &error);
+        QString spec;
+        const qsizetype at = arg.lastIndexOf(u'@');
+        if (id.isEmpty() && at > 0) {
+            QString ignored;
+            id = findRunByIdOrName(reader, arg.left(at), &ignored);
+            spec = arg.mid(at + 1);
+        }
         if (id.isEmpty())
             return fail(err, RunsCommand::BadArguments, error);
         ids.append(id);
+        pointSpecs.append(spec);
     }
+    const bool chosenPoints = !pointSpecs.at(0).isEmpty() || !pointSpecs.at(1).isEmpty();
+    if (chosenPoints && (pointSpecs.at(0).isEmpty() || pointSpecs.at(1).isEmpty()))
+        return fail(err, RunsCommand::BadArguments,
+            CliTr::tr("runs compare: choose a point of both runs (RUN@N, RUN@parallel=N or RUN@rate=R), or of neither"));
     const std::optional<RunData> baseline = reader.loadRun(ids.at(0));
     const std::optional<RunData> candidate = reader.loadRun(ids.at(1));
     if (!baseline || !candidate || !reader.lastError().isEmpty())
         return fail(err, RunsCommand::Failed, reader.lastError());
-    const RunComparison c = RunComparison::compare(*baseline, *candidate, options);
-    if (format == u"json")
+    RunComparison c;
+    if (chosenPoints) {
+        const int bp = RunComparison::findPoint(*baseline, pointSpecs.at(0), &error);
+        if (bp < 0)
+            return fail(err, RunsCommand::BadArguments, QStringLiteral("runs compare: ") + error);
+        const int cp = RunComparison::findPoint(*candidate, pointSpecs.at(1), &error);
+        if (cp < 0)
+            return fail(err, RunsCommand::BadArguments, QStringLiteral("runs compare: ") + error);
+        c = RunComparison::comparePoints(*baseline, bp, *candidate, cp, options);
+    } else {
+        c = RunComparison::compare(*baseline, *candidate, options);
+    }
+    if (format == u"html") {
+        const QString path = o.output.isEmpty()
+            ? QStringLiteral("throughline-compare-%1-%2.html").arg(ids.at(0).left(8), ids.at(1).left(8))
+            : o.output;
+        if (!writeFile(path, ComparisonReport::render(c, *baseline, *candidate, o.metrics), &error))
+            return fail(err, RunsCommand::Failed, error);
+        out << CliTr::tr("Wrote %1").arg(QFileInfo(path).absoluteFilePath()) << Qt::endl;
+    } else if (format == u"json") {
         out << QString::fromUtf8(c.toJson(o.metrics)) << Qt::endl;
-    else if (format == u"csv")
+    } else if (format == u"csv") {
         out << QString::fromUtf8(c.toCsv(o.metrics));
-    else
+    } else {
         printComparisonText(c, o.metrics, out);
+    }
 
     const QStringList gate = o.metrics.isEmpty() ? RunComparison::defaultGateKeys() : o.metrics;
     const QList<const MetricComparison*> regressions = c.regressions(gate);
@@ -679,7 +721,7 @@ int RunsCommand::runs(const QStringList& args, QTextStream& out, QTextStream& er
         {"show", kShowHelp, {QStringLiteral("--project"), QStringLiteral("--goodput")}},
         {"compare", kCompareHelp,
             {QStringLiteral("--project"), QStringLiteral("--format"), QStringLiteral("--metric"),
-                QStringLiteral("--confidence"), QStringLiteral("--min-effect")}},
+                QStringLiteral("--confidence"), QStringLiteral("--min-effect"), QStringLiteral("--output")}},
         {"export", kExportHelp, {QStringLiteral("--project"), QStringLiteral("--format"), QStringLiteral("--output")}},
         {"import", kImportHelp,
             {QStringLiteral("--project"), QStringLiteral("--format"), QStringLiteral("--name"),

@@ -323,8 +323,10 @@ QStringList RunComparison::defaultGateKeys()
         QStringLiteral("latency_s_p99")};
 }
 
-RunComparison RunComparison::compare(
-    const RunData& baseline, const RunData& candidate, const ComparisonOptions& options)
+namespace {
+
+// What both compare() and comparePoints() begin with: who is compared and how their configurations differ.
+RunComparison begin(const RunData& baseline, const RunData& candidate, const ComparisonOptions& options)
 {
     RunComparison out;
     out.baseline = infoOf(baseline);
@@ -347,27 +349,13 @@ RunComparison RunComparison::compare(
                                              .arg(d.parameter->flag(), d.before, d.after));
         }
     }
+    return out;
+}
 
-    // Points, matched by load.
-    const QStringList baseLoads = loadNames(baseline.points);
-    const QStringList candLoads = loadNames(candidate.points);
-    for (qsizetype i = 0; i < baseLoads.size(); ++i) {
-        const qsizetype j = candLoads.indexOf(baseLoads.at(i));
-        if (j < 0) {
-            out.unmatchedBaseline.append(baseLoads.at(i));
-            continue;
-        }
-        PointComparison pc;
-        pc.load = baseLoads.at(i);
-        pc.baselineIndex = int(i);
-        pc.candidateIndex = int(j);
-        out.points.append(pc);
-    }
-    for (const QString& load : candLoads) {
-        if (!baseLoads.contains(load))
-            out.unmatchedCandidate.append(load);
-    }
-
+// The metrics and verdicts of every pair in out.points (their indices set).
+void comparePairs(RunComparison& out, const RunData& baseline, const RunData& candidate)
+{
+    const ComparisonOptions& options = out.options;
     const RunConfig::ApiKind baseApi = RunConfig::apiKindOf(baseline.api);
     const RunConfig::ApiKind candApi = RunConfig::apiKindOf(candidate.api);
     QList<PointSamples> baseSamples;
@@ -448,7 +436,89 @@ RunComparison RunComparison::compare(
                 judge(m, options, rowDefs().at(k).statistic);
         }
     }
+}
+
+} // namespace
+
+RunComparison RunComparison::compare(
+    const RunData& baseline, const RunData& candidate, const ComparisonOptions& options)
+{
+    RunComparison out = begin(baseline, candidate, options);
+    // Points, matched by load.
+    const QStringList baseLoads = loadNames(baseline.points);
+    const QStringList candLoads = loadNames(candidate.points);
+    for (qsizetype i = 0; i < baseLoads.size(); ++i) {
+        const qsizetype j = candLoads.indexOf(baseLoads.at(i));
+        if (j < 0) {
+            out.unmatchedBaseline.append(baseLoads.at(i));
+            continue;
+        }
+        PointComparison pc;
+        pc.load = baseLoads.at(i);
+        pc.baselineIndex = int(i);
+        pc.candidateIndex = int(j);
+        out.points.append(pc);
+    }
+    for (const QString& load : candLoads) {
+        if (!baseLoads.contains(load))
+            out.unmatchedCandidate.append(load);
+    }
+
+    comparePairs(out, baseline, candidate);
     return out;
+}
+
+RunComparison RunComparison::comparePoints(const RunData& baseline, int baselinePoint, const RunData& candidate,
+    int candidatePoint, const ComparisonOptions& options)
+{
+    RunComparison out = begin(baseline, candidate, options);
+    const bool valid = baselinePoint >= 0 && baselinePoint < baseline.points.size() && candidatePoint >= 0
+        && candidatePoint < candidate.points.size();
+    if (!valid)
+        return out;
+    const QString b = loadName(baseline.points.at(baselinePoint).point);
+    const QString c = loadName(candidate.points.at(candidatePoint).point);
+    PointComparison pc;
+    pc.load = b == c ? b : QStringLiteral("%1 vs %2").arg(b, c);
+    pc.baselineIndex = baselinePoint;
+    pc.candidateIndex = candidatePoint;
+    out.points.append(pc);
+    comparePairs(out, baseline, candidate);
+    return out;
+}
+
+int RunComparison::findPoint(const RunData& run, const QString& spec, QString* error)
+{
+    const auto fail = [error](const QString& message) {
+        if (error)
+            *error = message;
+        return -1;
+    };
+    const int n = int(run.points.size());
+    bool isIndex = false;
+    const int index = spec.toInt(&isIndex);
+    if (isIndex) {
+        if (index < 1 || index > n)
+            return fail(QStringLiteral("run %1 has no point %2 (it has %3)").arg(run.id.left(8)).arg(index).arg(n));
+        return index - 1;
+    }
+    const qsizetype eq = spec.indexOf(u'=');
+    const QString what = spec.left(eq).trimmed();
+    bool ok = false;
+    const double value = eq > 0 ? spec.mid(eq + 1).toDouble(&ok) : 0.0;
+    if (eq <= 0 || !ok || (what != u"parallel" && what != u"rate"))
+        return fail(QStringLiteral("'%1': give a point as its number (1, 2...), parallel=N or rate=R").arg(spec));
+    QList<int> found;
+    for (int i = 0; i < n; ++i) {
+        const RunPoint& p = run.points.at(i).point;
+        const bool open = p.rate > 0;
+        if (what == u"rate" ? (open && std::abs(p.rate - value) < 1e-9) : (!open && p.parallel == int(value)))
+            found.append(i);
+    }
+    if (found.isEmpty())
+        return fail(QStringLiteral("run %1 has no point of %2 (it has %3)")
+                .arg(run.id.left(8), spec, loadNames(run.points).join(QStringLiteral(", "))));
+    return found.first(); // a load tested again: its first point (give the number for another)
 }
 
 QList<const MetricComparison*> RunComparison::regressions(const QStringList& keys) const

@@ -87,6 +87,13 @@ struct RunComparison {
     // sampled metric is inconclusive.
     static RunComparison compare(
         const RunData& baseline, const RunData& candidate, const ComparisonOptions& options = {});
+    // One chosen point of each run, whatever their loads (parallel 4 against parallel 8, say): one PointComparison
+    // whose load reads "parallel 4 vs parallel 8" when they differ. No point when an index is out of range.
+    static RunComparison comparePoints(const RunData& baseline, int baselinePoint, const RunData& candidate,
+        int candidatePoint, const ComparisonOptions& options = {});
+    // The index of the point `spec` names in `run`: its number from 1 ("3"), "parallel=N" or "rate=R" (the first
+    // such point when a load was tested again). -1 with a one-line message otherwise.
+    static int findPoint(const RunData& run, const QString& spec, QString* error);
 
     // Every row key compare() produces, in its order (the catalogue's, percentile columns as p50, p90, p99).
     static QStringList metricKeys();

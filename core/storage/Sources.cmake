@@ -13,6 +13,7 @@ target_sources(throughline_core PRIVATE
     storage/evalscopedatadb.h storage/evalscopedatadb.cpp
     storage/svgchart.h storage/svgchart.cpp
     storage/htmlreport.h storage/htmlreport.cpp
+    storage/comparisonreport.h storage/comparisonreport.cpp
 )
 # The request insert, a run's hot path, uses SQLite's C API on the Qt driver's connection: the same system
 # libsqlite3 that Qt's QSQLITE plugin loads on Debian (libsqlite3-dev for the header).

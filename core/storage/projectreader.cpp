@@ -267,60 +267,113 @@ QList<PointResult> ProjectReader::points(const QString& runId, bool withRecords)
     return out;
 }
 
-QList<RequestRecord> ProjectReader::requests(const QString& runId, int pointIndex) const
+namespace {
+
+// The request columns every reader of requests selects, in readRequest()'s order.
+const char* const kRequestColumns
+    = "seq, warmup, success, stream, scheduled_ns, sent_ns, headers_ns, end_ns, prompt_tokens, completion_tokens,"
+      " cached_tokens, token_source, http_status, error_class, error_message, bytes, events, response_id, retries,"
+      " event_tokens, conversation_id, turn_index";
+
+// The same for RequestDetail::Compact: what it does not read is not fetched either (each column of a row becomes a
+// QVariant, and the blobs are copied).
+const char* const kCompactColumns
+    = "seq, warmup, success, stream, scheduled_ns, sent_ns, headers_ns, end_ns, prompt_tokens, completion_tokens,"
+      " cached_tokens, token_source, http_status, error_class, CASE WHEN success THEN NULL ELSE error_message END,"
+      " bytes, events, NULL, retries, NULL, conversation_id, turn_index";
+
+} // namespace
+
+RequestRecord ProjectReader::readRequest(const QSqlQuery& q, const QString& runId, RequestDetail detail) const
+{
+    auto tokens = [](const QVariant& v) { return v.isNull() ? qint64(-1) : v.toLongLong(); };
+    RequestRecord r;
+    r.seq = q.value(0).toInt();
+    r.warmup = q.value(1).toBool();
+    r.success = q.value(2).toBool();
+    r.stream = q.value(3).toBool();
+    r.scheduledNs = q.value(4).toLongLong();
+    r.sentNs = q.value(5).toLongLong();
+    r.headersNs = q.value(6).toLongLong();
+    r.endNs = q.value(7).toLongLong();
+    r.promptTokens = tokens(q.value(8));
+    r.completionTokens = tokens(q.value(9));
+    r.cachedTokens = tokens(q.value(10));
+    r.tokenSource = tokenSourceFromName(q.value(11).toString());
+    r.httpStatus = q.value(12).toInt();
+    r.errorClass = q.value(13).isNull() ? ErrorClass::None : errorClassFromName(q.value(13).toString());
+    r.errorMessage = q.value(14).toString();
+    r.bytesReceived = q.value(15).toLongLong();
+    const bool eventsOk = detail == RequestDetail::Full
+        ? ProjectSchema::decodeEvents(q.value(16).toByteArray(), r.sentNs, r.eventNs, r.eventFlags)
+        : ProjectSchema::decodeEventEnds(q.value(16).toByteArray(), r.sentNs, r.eventNs, r.eventFlags, nullptr);
+    if (!eventsOk && m_lastError.isEmpty())
+        m_lastError = ProjectSchema::readError(
+            m_path, QStringLiteral("the event times of request %1 of run %2 are corrupt").arg(r.seq).arg(runId));
+    r.retries = q.value(18).toInt();
+    if (detail == RequestDetail::Full) {
+        r.responseId = q.value(17).toString().toUtf8();
+        if (!ProjectSchema::decodeEventTokens(q.value(19).toByteArray(), r.eventNs.size(), r.eventTokens)
+            && m_lastError.isEmpty())
+            m_lastError = ProjectSchema::readError(
+                m_path, QStringLiteral("the token deltas of request %1 of run %2 are corrupt").arg(r.seq).arg(runId));
+    }
+    r.conversationId = tokens(q.value(20));
+    r.turnIndex = int(tokens(q.value(21)));
+    return r;
+}
+
+QList<RequestRecord> ProjectReader::requests(const QString& runId, int pointIndex, int limit) const
 {
     QList<RequestRecord> out;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT seq, warmup, success, stream, scheduled_ns, sent_ns, headers_ns, end_ns,"
-                             " prompt_tokens, completion_tokens, cached_tokens, token_source, http_status, error_class,"
-                             " error_message, bytes, events, response_id, retries, event_tokens, conversation_id, turn_index"
-                             " FROM requests"
-                             " WHERE run_id = ? AND point_idx = ? ORDER BY seq"));
+    q.prepare(QStringLiteral("SELECT %1 FROM requests WHERE run_id = ? AND point_idx = ? ORDER BY seq LIMIT ?")
+                  .arg(QLatin1String(kRequestColumns)));
     q.addBindValue(runId);
     q.addBindValue(pointIndex);
+    q.addBindValue(limit);
     if (!query(q))
         return out;
-    auto tokens = [](const QVariant& v) { return v.isNull() ? qint64(-1) : v.toLongLong(); };
-    while (q.next()) {
-        RequestRecord r;
-        r.seq = q.value(0).toInt();
-        r.warmup = q.value(1).toBool();
-        r.success = q.value(2).toBool();
-        r.stream = q.value(3).toBool();
-        r.scheduledNs = q.value(4).toLongLong();
-        r.sentNs = q.value(5).toLongLong();
-        r.headersNs = q.value(6).toLongLong();
-        r.endNs = q.value(7).toLongLong();
-        r.promptTokens = tokens(q.value(8));
-        r.completionTokens = tokens(q.value(9));
-        r.cachedTokens = tokens(q.value(10));
-        const QString source = q.value(11).toString();
-        r.tokenSource = tokenSourceFromName(source);
-        r.httpStatus = q.value(12).toInt();
-        r.errorClass = q.value(13).isNull() ? ErrorClass::None : errorClassFromName(q.value(13).toString());
-        r.errorMessage = q.value(14).toString();
-        r.bytesReceived = q.value(15).toLongLong();
-        if (!ProjectSchema::decodeEvents(q.value(16).toByteArray(), r.sentNs, r.eventNs, r.eventFlags)
-            && m_lastError.isEmpty())
-            m_lastError = ProjectSchema::readError(m_path,
-                QStringLiteral("the event times of request %1 of run %2 "
-                               "are corrupt")
-                    .arg(r.seq)
-                    .arg(runId));
-        r.responseId = q.value(17).toString().toUtf8();
-        r.retries = q.value(18).toInt();
-        if (!ProjectSchema::decodeEventTokens(q.value(19).toByteArray(), r.eventNs.size(), r.eventTokens)
-            && m_lastError.isEmpty())
-            m_lastError = ProjectSchema::readError(m_path,
-                QStringLiteral("the token deltas of request %1 of run %2 are corrupt").arg(r.seq).arg(runId));
-        r.conversationId = tokens(q.value(20));
-        r.turnIndex = int(tokens(q.value(21)));
-        out.append(r);
-    }
+    while (q.next())
+        out.append(readRequest(q, runId, RequestDetail::Full));
     if (q.lastError().isValid() && m_lastError.isEmpty())
         m_lastError = ProjectSchema::readError(m_path, q.lastError().text());
     return out;
+}
+
+bool ProjectReader::forEachRequest(const QString& runId,
+    const std::function<void(int pointIndex, const RequestRecord&)>& visit, RequestDetail detail) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1, point_idx FROM requests WHERE run_id = ? ORDER BY point_idx, seq")
+                  .arg(QLatin1String(detail == RequestDetail::Compact ? kCompactColumns : kRequestColumns)));
+    q.addBindValue(runId);
+    if (!query(q))
+        return false;
+    while (q.next())
+        visit(q.value(22).toInt(), readRequest(q, runId, detail));
+    if (q.lastError().isValid()) {
+        if (m_lastError.isEmpty())
+            m_lastError = ProjectSchema::readError(m_path, q.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+std::optional<RequestRecord> ProjectReader::request(const QString& runId, int pointIndex, int seq) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM requests WHERE run_id = ? AND point_idx = ? AND seq = ?")
+                  .arg(QLatin1String(kRequestColumns)));
+    q.addBindValue(runId);
+    q.addBindValue(pointIndex);
+    q.addBindValue(seq);
+    if (!query(q) || !q.next())
+        return std::nullopt;
+    return readRequest(q, runId, RequestDetail::Full);
 }
 
 std::optional<RunData> ProjectReader::loadRun(const QString& runId) const

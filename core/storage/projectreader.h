@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace tl {
@@ -38,7 +39,21 @@ public:
     // from their requests, points that never finished their whole result (summaryRecomputed). Records only when
     // asked for.
     QList<PointResult> points(const QString& runId, bool withRecords = false) const;
-    QList<RequestRecord> requests(const QString& runId, int pointIndex) const;
+    // A point's requests in sequence order; `limit` of them when >= 0 (the first ones).
+    QList<RequestRecord> requests(const QString& runId, int pointIndex, int limit = -1) const;
+    // How much of each request forEachRequest() reads.
+    enum class RequestDetail {
+        Full, // every event, token deltas and the response id: the record as stored
+        Compact, // of the events only the first with choices and the last (what TTFT, latency and TPOT read: eventNs
+                 // holds at most those two), no token deltas, no response id; a failure's error message is kept
+    };
+    // Streams every request of run `runId` to `visit` (point, then sequence order) without holding them: what a view
+    // of a large run builds its own compact columns from. `pointIndex` is the stored point's index (PointResult::index).
+    // False on a read error (lastError()).
+    bool forEachRequest(const QString& runId, const std::function<void(int pointIndex, const RequestRecord&)>& visit,
+        RequestDetail detail = RequestDetail::Compact) const;
+    // One request in full (every event), for a detail view; nullopt when it is not stored.
+    std::optional<RequestRecord> request(const QString& runId, int pointIndex, int seq) const;
     // Everything about one run, every point's requests included.
     std::optional<RunData> loadRun(const QString& runId) const;
     // The project's named presets of the setup form, sorted; a preset's RunConfig JSON (empty when none).
@@ -47,6 +62,7 @@ public:
 
 private:
     bool query(class QSqlQuery& q) const;
+    RequestRecord readRequest(const class QSqlQuery& q, const QString& runId, RequestDetail detail) const;
     QList<RunData> selectRuns(const QString& where, const QVariant& bind) const;
 
     QString m_path;

@@ -1,5 +1,6 @@
 #include "storage/projectschema.h"
 
+#include "model/requestrecord.h"
 #include "storage/projectmigrations.h"
 #include "util/tr.h"
 
@@ -340,6 +341,44 @@ bool decodeEvents(const QByteArray& blob, qint64 baseNs, QVector<qint64>& eventN
         eventNs.append(t);
         flags.append(static_cast<quint8>(blob.at(i++)));
     }
+    return true;
+}
+
+bool decodeEventEnds(const QByteArray& blob, qint64 baseNs, QVector<qint64>& eventNs, QVector<quint8>& flags, int* count)
+{
+    eventNs.clear();
+    flags.clear();
+    qint64 t = baseNs;
+    qint64 firstChoices = 0;
+    quint8 firstChoicesFlags = 0;
+    qint64 last = 0;
+    quint8 lastFlags = 0;
+    int n = 0;
+    qsizetype i = 0;
+    while (i < blob.size()) {
+        quint64 delta = 0;
+        if (!getVarint(blob, i, delta) || i >= blob.size())
+            return false;
+        t += qint64(delta);
+        const auto f = static_cast<quint8>(blob.at(i++));
+        if (!firstChoices && (f & EventHasChoices)) {
+            firstChoices = t;
+            firstChoicesFlags = f;
+        }
+        last = t;
+        lastFlags = f;
+        ++n;
+    }
+    if (count)
+        *count = n;
+    if (n == 0)
+        return true;
+    if (firstChoices && firstChoices != last) {
+        eventNs.append(firstChoices);
+        flags.append(firstChoicesFlags);
+    }
+    eventNs.append(last);
+    flags.append(lastFlags);
     return true;
 }
 

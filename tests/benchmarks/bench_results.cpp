@@ -5,15 +5,19 @@
 //     on it scrolled to --frames positions, each painted (grab): the time per frame is what scrolling costs;
 //   - open a run: a project with one run of --run-requests requests (default 100,000, two points, 16 events each)
 //     is written, then ResultsPage::showRun() reads it off the GUI thread and shows it; wall time from the call to
-//     runLoaded, median of --repeat.
+//     runLoaded, median of --repeat;
+//   - compare runs: three such runs (the third 5 ms slower to the first token); ComparisonPage::compare() of two to
+//     comparisonReady, median of --repeat, then switching the candidate among three runs compared (painted).
 // Figures only: not a pass/fail test. Run with QT_QPA_PLATFORM=offscreen.
 
 #include "models/requesttable.h"
 #include "models/requesttablemodel.h"
+#include "pages/comparisonpage.h"
 #include "pages/resultspage.h"
 #include "storage/projectwriter.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -156,54 +160,66 @@ void benchTable(int rows, int frames)
         median(frameMs), *std::max_element(frameMs.begin(), frameMs.end()), median(frameCpu), frames);
 }
 
+// Writes run `id` of `requests` requests (two points at parallel 16 and 64, 16 events each) into the project at `path`;
+// `ttftShiftNs` delays every request's first byte (a second run to compare).
+bool writeRun(const QString& path, const QString& id, int requests, qint64 ttftShiftNs = 0)
+{
+    tl::ProjectWriter writer(path);
+    QString error;
+    if (!writer.openDatabase(&error)) {
+        std::fprintf(stderr, "error: %s\n", qPrintable(error));
+        return false;
+    }
+    tl::RunData info;
+    info.id = id;
+    info.name = id;
+    info.model = QStringLiteral("m");
+    info.url = QStringLiteral("http://127.0.0.1:1/v1/chat/completions");
+    info.createdMs = QDateTime::currentMSecsSinceEpoch();
+    writer.beginRun(info);
+    const int perPoint = requests / 2;
+    for (int point = 0; point < 2; ++point) {
+        writer.beginPoint(info.id, point, point == 0 ? 16 : 64, perPoint, -1);
+        QList<tl::RequestRecord> batch;
+        for (int i = 0; i < perPoint; ++i) {
+            tl::RequestRecord r = makeRecord(i, 16);
+            r.headersNs += ttftShiftNs;
+            for (qint64& t : r.eventNs)
+                t += ttftShiftNs;
+            r.endNs += ttftShiftNs;
+            batch.append(r);
+            if (batch.size() == 1000) {
+                writer.writeRequests(info.id, point, batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty())
+            writer.writeRequests(info.id, point, batch);
+        tl::PointResult result;
+        result.index = point;
+        result.point.parallel = point == 0 ? 16 : 64;
+        result.point.number = perPoint;
+        result.hasSummary = true;
+        result.summary.totalRequests = perPoint;
+        result.summary.successRequests = perPoint - perPoint / 40;
+        result.summary.failedRequests = perPoint / 40;
+        result.requestCount = perPoint;
+        writer.finishPoint(info.id, result);
+    }
+    writer.finishRun(info.id, QStringLiteral("completed"));
+    if (!writer.firstError().isEmpty()) {
+        std::fprintf(stderr, "error: %s\n", qPrintable(writer.firstError()));
+        return false;
+    }
+    return true;
+}
+
 void benchOpen(int requests, int repeat)
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("results.tlproj"));
-    {
-        tl::ProjectWriter writer(path);
-        QString error;
-        if (!writer.openDatabase(&error)) {
-            std::fprintf(stderr, "error: %s\n", qPrintable(error));
-            return;
-        }
-        tl::RunData info;
-        info.id = QStringLiteral("bench-run");
-        info.name = QStringLiteral("bench");
-        info.model = QStringLiteral("m");
-        info.url = QStringLiteral("http://127.0.0.1:1/v1/chat/completions");
-        info.createdMs = QDateTime::currentMSecsSinceEpoch();
-        writer.beginRun(info);
-        const int perPoint = requests / 2;
-        for (int point = 0; point < 2; ++point) {
-            writer.beginPoint(info.id, point, point == 0 ? 16 : 64, perPoint, -1);
-            QList<tl::RequestRecord> batch;
-            for (int i = 0; i < perPoint; ++i) {
-                batch.append(makeRecord(i, 16));
-                if (batch.size() == 1000) {
-                    writer.writeRequests(info.id, point, batch);
-                    batch.clear();
-                }
-            }
-            if (!batch.isEmpty())
-                writer.writeRequests(info.id, point, batch);
-            tl::PointResult result;
-            result.index = point;
-            result.point.parallel = point == 0 ? 16 : 64;
-            result.point.number = perPoint;
-            result.hasSummary = true;
-            result.summary.totalRequests = perPoint;
-            result.summary.successRequests = perPoint - perPoint / 40;
-            result.summary.failedRequests = perPoint / 40;
-            result.requestCount = perPoint;
-            writer.finishPoint(info.id, result);
-        }
-        writer.finishRun(info.id, QStringLiteral("completed"));
-        if (!writer.firstError().isEmpty()) {
-            std::fprintf(stderr, "error: %s\n", qPrintable(writer.firstError()));
-            return;
-        }
-    }
+    if (!writeRun(path, QStringLiteral("bench-run"), requests))
+        return;
     std::printf("open a run's results page, %d requests (2 points, 16 events each)\n", requests);
     tl::ResultsPage page;
     page.resize(1400, 1000);
@@ -233,6 +249,55 @@ void benchOpen(int requests, int repeat)
         "    read + columns (pool) + show  %8.1f ms, of which on the GUI thread %.1f ms\n", median(total), median(gui));
 }
 
+// The comparison page on runs of `requests` requests each: comparing two (read, bootstrap, show), then switching the
+// candidate among three runs already compared (the diff table of another run).
+void benchCompare(int requests, int repeat)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("compare.tlproj"));
+    const QStringList ids{QStringLiteral("base"), QStringLiteral("same"), QStringLiteral("slower")};
+    for (int i = 0; i < ids.size(); ++i) {
+        if (!writeRun(path, ids.at(i), requests, i == 2 ? 5'000'000 : 0))
+            return;
+    }
+    std::printf("comparison page, runs of %d requests (2 points, 16 events each)\n", requests);
+    tl::ComparisonPage page;
+    page.resize(1400, 1000);
+    page.show();
+    QCoreApplication::processEvents();
+    std::vector<double> two;
+    std::vector<double> twoCpu;
+    for (int i = 0; i < repeat; ++i) {
+        QEventLoop loop;
+        QObject::connect(&page, &tl::ComparisonPage::comparisonReady, &loop, &QEventLoop::quit);
+        QElapsedTimer timer;
+        timer.start();
+        const double cpu0 = processCpuMs();
+        page.compare(path, {ids.at(0), ids.at(2)});
+        loop.exec();
+        twoCpu.push_back(processCpuMs() - cpu0);
+        two.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::printf("  compare two runs -> shown       %8.1f ms median wall, %.1f ms CPU (all threads; %d times)\n",
+        median(two), median(twoCpu), repeat);
+    {
+        QEventLoop loop;
+        QObject::connect(&page, &tl::ComparisonPage::comparisonReady, &loop, &QEventLoop::quit);
+        page.compare(path, ids);
+        loop.exec();
+    }
+    auto* candidate = page.findChild<QComboBox*>(QStringLiteral("comparisonCandidate"));
+    std::vector<double> switchMs;
+    for (int i = 0; i < 10 && candidate; ++i) {
+        switchMs.push_back(ms([&] {
+            candidate->setCurrentIndex(1 - candidate->currentIndex());
+            (void)page.grab();
+        }));
+    }
+    std::printf("  switch the candidate + paint    %8.1f ms median wall, %.1f ms max (3 runs compared)\n",
+        median(switchMs), switchMs.empty() ? 0.0 : *std::max_element(switchMs.begin(), switchMs.end()));
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -253,5 +318,6 @@ int main(int argc, char* argv[])
     parser.process(app);
     benchTable(parser.value(rowsOpt).toInt(), parser.value(framesOpt).toInt());
     benchOpen(parser.value(runOpt).toInt(), parser.value(repeatOpt).toInt());
+    benchCompare(parser.value(runOpt).toInt(), parser.value(repeatOpt).toInt());
     return 0;
 }

@@ -147,6 +147,35 @@ private Q_SLOTS:
         QCOMPARE(reqs.at(2).errorClass, ErrorClass::HttpStatus);
         QCOMPARE(reqs.at(2).errorMessage, QStringLiteral("HTTP 503: busy"));
         QCOMPARE(reqs.at(2).completionTokens, -1);
+        QCOMPARE(reader.requests(info.id, 0, 2).size(), 2); // the first two
+        QCOMPARE(reader.requests(info.id, 0, 2).last().seq, 1);
+
+        // Streamed compact: the same TTFT, latency and TPOT from two events; in full: the same record as requests().
+        for (const auto detail : {ProjectReader::RequestDetail::Compact, ProjectReader::RequestDetail::Full}) {
+            QList<RequestRecord> seen;
+            QVERIFY(reader.forEachRequest(info.id, [&seen](int point, const RequestRecord& r) {
+                QCOMPARE(point, 0);
+                seen.append(r);
+            }, detail));
+            QCOMPARE(seen.size(), 3);
+            for (int i = 0; i < 3; ++i) {
+                QCOMPARE(seen.at(i).seq, reqs.at(i).seq);
+                QCOMPARE(seen.at(i).ttftS(), reqs.at(i).ttftS());
+                QCOMPARE(seen.at(i).latencyS(), reqs.at(i).latencyS());
+                QCOMPARE(seen.at(i).tpotS(), reqs.at(i).tpotS());
+                QCOMPARE(seen.at(i).errorMessage, reqs.at(i).errorMessage);
+                if (detail == ProjectReader::RequestDetail::Compact)
+                    QCOMPARE(seen.at(i).eventNs.size(), 2);
+                else
+                    QCOMPARE(seen.at(i).eventNs, reqs.at(i).eventNs);
+            }
+        }
+        const std::optional<RequestRecord> one = reader.request(info.id, 0, 1);
+        QVERIFY(one);
+        QCOMPARE(one->eventNs, back.eventNs);
+        QCOMPARE(one->eventTokens, withDeltas.eventTokens);
+        QVERIFY(!reader.request(info.id, 0, 9));
+        QVERIFY(!reader.request(info.id, 1, 1));
     }
 
     void reopenKeepsRuns()

@@ -6,6 +6,7 @@
 #include "metrics/bootstrap.h"
 #include "metrics/pointaccumulator.h"
 #include "metrics/runcomparison.h"
+#include "storage/comparisonreport.h"
 #include "testrecords.h"
 
 #include <nlohmann/json.hpp>
@@ -243,6 +244,99 @@ private Q_SLOTS:
         QCOMPARE(c.points.at(1).candidateIndex, 2);
         QCOMPARE(c.unmatchedBaseline, QStringList{QStringLiteral("parallel 1")});
         QCOMPARE(c.unmatchedCandidate, QStringList{QStringLiteral("parallel 8")});
+    }
+
+    void chosenPointsCompareWhateverTheirLoads()
+    {
+        // Point 2 of a (parallel 4, 50 ms) against point 1 of b (parallel 8, 60 ms): no load in common.
+        RunData a = run(QStringLiteral("a"), {1, 4}, 60, 50, 0);
+        const RunData b = run(QStringLiteral("b"), {8, 16}, 60, 60, 1);
+        QVERIFY(RunComparison::compare(a, b).points.isEmpty());
+        const RunComparison c = RunComparison::comparePoints(a, 1, b, 0);
+        QCOMPARE(c.points.size(), 1);
+        QCOMPARE(c.points.at(0).load, QStringLiteral("parallel 4 vs parallel 8"));
+        QCOMPARE(c.points.at(0).baselineIndex, 1);
+        QCOMPARE(c.points.at(0).candidateIndex, 0);
+        QVERIFY(c.unmatchedBaseline.isEmpty() && c.unmatchedCandidate.isEmpty());
+        const MetricComparison* ttft = row(c, 0, QStringLiteral("avg_ttft_ms"));
+        QVERIFY(ttft);
+        QCOMPARE(verdictName(ttft->verdict), QStringLiteral("worse"));
+        QCOMPARE(ttft->baselineSamples, qint64(60));
+        // The same load on both sides reads as that load; the same point of one run against itself is inconclusive.
+        const RunComparison same = RunComparison::comparePoints(a, 1, a, 1);
+        QCOMPARE(same.points.at(0).load, QStringLiteral("parallel 4"));
+        QCOMPARE(verdictName(row(same, 0, QStringLiteral("avg_ttft_ms"))->verdict), QStringLiteral("inconclusive"));
+        // Out of range: nothing compared, and no crash.
+        QVERIFY(RunComparison::comparePoints(a, 2, b, 0).points.isEmpty());
+        QVERIFY(RunComparison::comparePoints(a, 0, b, -1).points.isEmpty());
+    }
+
+    void findPoint_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("number") << "2" << 1 << "";
+        QTest::newRow("first number") << "1" << 0 << "";
+        QTest::newRow("parallel") << "parallel=4" << 1 << "";
+        QTest::newRow("repeated load: its first") << "parallel=16" << 2 << "";
+        QTest::newRow("number 0") << "0" << -1 << "has no point 0";
+        QTest::newRow("number past the end") << "5" << -1 << "has no point 5 (it has 4)";
+        QTest::newRow("missing load") << "parallel=8" << -1 << "parallel 1, parallel 4, parallel 16, parallel 16 #2";
+        QTest::newRow("rate in closed loop") << "rate=2" << -1 << "has no point of rate=2";
+        QTest::newRow("unknown word") << "threads=4" << -1 << "parallel=N or rate=R";
+        QTest::newRow("not a number") << "parallel=x" << -1 << "parallel=N or rate=R";
+        QTest::newRow("empty") << "" << -1 << "parallel=N or rate=R";
+    }
+    void findPoint()
+    {
+        QFETCH(QString, spec);
+        QFETCH(int, index);
+        QFETCH(QString, error);
+        const RunData r = run(QStringLiteral("r"), {1, 4, 16, 16}, 5, 50, 0);
+        QString message;
+        QCOMPARE(RunComparison::findPoint(r, spec, &message), index);
+        QVERIFY2(error.isEmpty() ? message.isEmpty() : message.contains(error), qPrintable(message));
+    }
+
+    void findPointByRate()
+    {
+        RunData r = run(QStringLiteral("r"), {1, 1}, 5, 50, 0);
+        r.points[0].point.rate = 2.5;
+        r.points[1].point.rate = 10;
+        QString message;
+        QCOMPARE(RunComparison::findPoint(r, QStringLiteral("rate=10"), &message), 1);
+        QCOMPARE(RunComparison::findPoint(r, QStringLiteral("rate=2.5"), &message), 0);
+        QCOMPARE(RunComparison::findPoint(r, QStringLiteral("parallel=1"), &message), -1); // open-loop points
+    }
+
+    void htmlReportIsSelfContained()
+    {
+        RunData a = run(QStringLiteral("base-run"), {1, 4}, 60, 50, 0);
+        RunData b = run(QStringLiteral("cand-run"), {4, 16}, 60, 60, 1);
+        a.name = QStringLiteral("fast <a>");
+        const RunComparison c = RunComparison::compare(a, b);
+        const QString html = QString::fromUtf8(ComparisonReport::render(c, a, b));
+        QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
+        QVERIFY(html.contains(QStringLiteral("fast &lt;a&gt; (baseline)"))); // escaped, named in the legends
+        QVERIFY(html.contains(QStringLiteral("cand-run (candidate)")));
+        // Self-contained: no script, no link, no external address.
+        for (const char* banned : {"<script", "src=", "href=", "@import", "url(", "http://", "https://"})
+            QVERIFY2(!html.contains(QLatin1String(banned)), banned);
+        // Four overlaid sweep charts over every load either run tested (1, 4, 16), two series each.
+        QCOMPARE(html.count(QStringLiteral("<svg")), 4);
+        QVERIFY(html.contains(QStringLiteral(">16<")));
+        // The matched point's table: TTFT 10 ms slower is worse, coloured, with the reason as a tooltip.
+        QVERIFY(html.contains(QStringLiteral("Point parallel 4 (baseline point 2, candidate point 1)")));
+        const QRegularExpression worse(
+            QStringLiteral("<td class=\"l\">avg_ttft_ms</td>.*<td class=\"l worse\" title=\"[^\"]*excludes 0\">worse</td>"));
+        QVERIFY(html.contains(worse));
+        QVERIFY(html.contains(QStringLiteral("only in the baseline: parallel 1")));
+        QVERIFY(html.contains(QStringLiteral("only in the candidate: parallel 16")));
+        // Rows limited to the keys asked for.
+        const QString one = QString::fromUtf8(ComparisonReport::render(c, a, b, {QStringLiteral("avg_ttft_ms")}));
+        QCOMPARE(one.count(QStringLiteral("<td class=\"l\">avg_ttft_ms</td>")), 1);
+        QVERIFY(!one.contains(QStringLiteral("<td class=\"l\">ttft_ms_p50</td>")));
     }
 
     void workloadDifferencesWarn_data()

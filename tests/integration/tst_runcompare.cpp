@@ -19,6 +19,8 @@
 
 #include "clirun.h"
 
+#include <QFile>
+
 using namespace tl;
 
 namespace {
@@ -170,6 +172,14 @@ private Q_SLOTS:
         QTest::newRow("unknown metric") << QStringList{"0", "2", "--metric", "ttft"} << 2 << "--metric";
         QTest::newRow("bad confidence") << QStringList{"0", "2", "--confidence", "2"} << 2 << "--confidence";
         QTest::newRow("bad min effect") << QStringList{"0", "2", "--min-effect", "x"} << 2 << "--min-effect";
+        QTest::newRow("output without html") << QStringList{"0", "2", "--output", "x.txt"} << 2 << "--output";
+        QTest::newRow("chosen points by number") << QStringList{"0@1", "2@1", "--metric", "ttft_ms_p50"} << 1
+                                                 << "regression: ttft_ms_p50 at parallel 4";
+        QTest::newRow("chosen points by load") << QStringList{"2@parallel=4", "0@1"} << 0 << "";
+        QTest::newRow("chosen point on one side only") << QStringList{"0@1", "2"} << 2 << "of both runs";
+        QTest::newRow("chosen point past the end") << QStringList{"0@2", "2@1"} << 2 << "has no point 2";
+        QTest::newRow("chosen load not run") << QStringList{"0@1", "2@parallel=8"} << 2 << "no point of parallel=8";
+        QTest::newRow("chosen point malformed") << QStringList{"0@fast", "2@1"} << 2 << "parallel=N or rate=R";
     }
     void cliExitCodes()
     {
@@ -180,7 +190,10 @@ private Q_SLOTS:
         for (const QString& a : args) {
             bool index = false;
             const int i = a.toInt(&index);
-            full.append(index && a.size() == 1 ? m_ids.at(i) : a);
+            if (a.size() > 2 && a.at(1) == u'@' && a.at(0).isDigit()) // "0@parallel=4": run 0's point
+                full.append(m_ids.at(a.at(0).digitValue()) + a.mid(1));
+            else
+                full.append(index && a.size() == 1 ? m_ids.at(i) : a);
         }
         full << "--project" << m_project;
         const Result r = cli(full);
@@ -219,10 +232,33 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), RunComparison::metricKeys().size() + 1);
         QVERIFY(lines.first().startsWith("load,key,name,unit,direction,baseline,candidate,delta,delta_percent"));
 
+        const Result chosen = cli({"runs", "compare", m_ids.at(0) + "@1", m_ids.at(2) + "@parallel=4", "--project",
+            m_project, "--format", "json", "--metric", "avg_ttft_ms"});
+        QCOMPARE(chosen.exitCode, 1);
+        const nlohmann::json k = nlohmann::json::parse(chosen.out.toStdString(), nullptr, false);
+        QVERIFY(k.is_object());
+        QVERIFY(k["points"][0]["load"] == "parallel 4");
+        QVERIFY(k["points"][0]["metrics"][0]["verdict"] == "worse");
+
+        const QString htmlPath = m_dir.filePath("compare.html");
+        const Result html = cli({"runs", "compare", m_ids.at(0), m_ids.at(2), "--project", m_project, "--format", "html",
+            "--output", htmlPath, "--metric", "ttft_ms_p50"});
+        QCOMPARE(html.exitCode, 1); // the gate still applies
+        QVERIFY(html.out.contains("Wrote "));
+        QFile file(htmlPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString page = QString::fromUtf8(file.readAll());
+        QVERIFY(page.startsWith("<!DOCTYPE html>"));
+        QVERIFY(page.contains("fast-a (baseline)") && page.contains("slow (candidate)"));
+        QVERIFY(page.contains("<svg"));
+        QVERIFY(page.contains(QRegularExpression("ttft_ms_p50</td>.*class=\"l worse\"")));
+        QVERIFY(!page.contains("<script") && !page.contains("src=") && !page.contains("href="));
+
         const Result help = cli({"runs", "compare", "--help"});
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains("Usage: throughline-cli runs compare"));
         QVERIFY(help.out.contains("ttft_ms_p99"));
+        QVERIFY(help.out.contains("A@parallel=4") || help.out.contains("@parallel=N"));
     }
 };
 

@@ -18,8 +18,11 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
+#include <QRegularExpression>
 #include <QLabel>
 #include <QMenu>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -196,6 +199,88 @@ private Q_SLOTS:
             QVERIFY(QTest::qWaitForWindowExposed(&page));
             QVERIFY(page.grab().save(QDir(dir).filePath("comparison.png")));
         }
+    }
+
+    void chosenPointsCompareAcrossLoads_data()
+    {
+        QTest::addColumn<int>("basePoint");
+        QTest::addColumn<int>("candPoint");
+        QTest::addColumn<QString>("load");
+        QTest::newRow("parallel 2 vs parallel 4") << 0 << 1 << "parallel 2 vs parallel 4";
+        QTest::newRow("parallel 4 vs parallel 2") << 1 << 0 << "parallel 4 vs parallel 2";
+        QTest::newRow("the same load") << 1 << 1 << "parallel 4";
+    }
+    void chosenPointsCompareAcrossLoads()
+    {
+        QFETCH(int, basePoint);
+        QFETCH(int, candPoint);
+        QFETCH(QString, load);
+        ComparisonPage page;
+        QAbstractItemModelTester tester(page.tableModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy ready(&page, &ComparisonPage::comparisonReady);
+        QSignalSpy chosen(&page, &ComparisonPage::chosenPointsCompared);
+        page.compare(m_project, {m_ids.at(0), m_ids.at(2)});
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 60000);
+        auto* base = page.findChild<QComboBox*>("comparisonBaselinePoint");
+        auto* cand = page.findChild<QComboBox*>("comparisonCandidatePoint");
+        auto* button = page.findChild<QPushButton*>("compareChosenPoints");
+        QVERIFY(base && cand && button);
+        QCOMPARE(base->count(), 2);
+        QCOMPARE(cand->count(), 2);
+        QCOMPARE(base->itemText(1), QStringLiteral("2: parallel 4"));
+        QVERIFY(button->isEnabled());
+        QVERIFY(!page.chosenComparison());
+        base->setCurrentIndex(basePoint);
+        cand->setCurrentIndex(candPoint);
+        button->click();
+        QTRY_COMPARE_WITH_TIMEOUT(chosen.size(), 1, 60000);
+        const RunComparison* c = page.chosenComparison();
+        QVERIFY(c);
+        QCOMPARE(c->points.size(), 1);
+        QCOMPARE(c->points.first().load, load);
+        QCOMPARE(c->points.first().baselineIndex, basePoint);
+        QCOMPARE(c->points.first().candidateIndex, candPoint);
+        QCOMPARE(page.tableModel()->rowCount(), RunComparison::metricKeys().size());
+        // 60 ms against 50 ms of TTFT at any load: the median is worse.
+        const QModelIndex verdict = page.tableModel()->index(
+            row(page.tableModel(), "ttft_ms_p50"), ComparisonTableModel::VerdictColumn);
+        QCOMPARE(verdict.data(ComparisonTableModel::VerdictRole).toString(), QStringLiteral("worse"));
+        QVERIFY(page.findChild<QLabel*>("comparisonWarnings")->text().contains(load));
+        // Picking a matched point again leaves the chosen comparison.
+        auto* matched = page.findChild<QComboBox*>("comparisonPoint");
+        matched->setCurrentIndex(1 - matched->currentIndex());
+        QVERIFY(!page.chosenComparison());
+    }
+
+    void exportsTheComparisonAsHtml()
+    {
+        ComparisonPage page;
+        QSignalSpy ready(&page, &ComparisonPage::comparisonReady);
+        QSignalSpy exported(&page, &ComparisonPage::exportFinished);
+        auto* button = page.findChild<QPushButton*>("exportComparisonButton");
+        QVERIFY(button);
+        QVERIFY(!button->isEnabled());
+        QVERIFY(!page.exportHtml(m_dir.filePath("nothing.html"))); // nothing compared yet
+        page.compare(m_project, {m_ids.at(0), m_ids.at(2)});
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 60000);
+        QVERIFY(button->isEnabled());
+        const QString path = m_dir.filePath("comparison.html");
+        QVERIFY(page.exportHtml(path));
+        QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 30000);
+        QVERIFY2(exported.first().at(0).toBool(), qPrintable(exported.first().at(1).toString()));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString html = QString::fromUtf8(file.readAll());
+        QVERIFY(html.startsWith("<!DOCTYPE html>"));
+        QVERIFY(html.contains("fast-a (baseline)") && html.contains("slow (candidate)"));
+        QCOMPARE(html.count("<svg"), 4);
+        QVERIFY(html.contains("Point parallel 2 (baseline point 1, candidate point 1)"));
+        QVERIFY(html.contains(QRegularExpression("ttft_ms_p50</td>.*class=\"l worse\"")));
+        QVERIFY(!html.contains("<script") && !html.contains("src=") && !html.contains("href="));
+        // A write that fails says so.
+        QVERIFY(page.exportHtml(m_dir.filePath("no/such/folder/x.html")));
+        QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 2, 30000);
+        QVERIFY(!exported.last().at(0).toBool());
     }
 
     void windowComparesFromTheExplorer()

@@ -44,6 +44,39 @@ private Q_SLOTS:
                                [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); }));
         QCOMPARE(out.first().x(), 0.0);
     }
+
+    void scatterCells_data()
+    {
+        QTest::addColumn<int>("points");
+        QTest::addColumn<int>("columns");
+        QTest::addColumn<int>("rows");
+        QTest::newRow("few points: unchanged") << 500 << 100 << 50;
+        QTest::newRow("50,000 in 240x120 cells") << 50000 << 240 << 120;
+        QTest::newRow("200,000 in 100x50 cells") << 200000 << 100 << 50;
+    }
+    void scatterCells()
+    {
+        QFETCH(int, points);
+        QFETCH(int, columns);
+        QFETCH(int, rows);
+        // A dense cloud of latencies around 100 ms with two outliers far above and to the right.
+        QList<QPointF> in;
+        for (int i = 0; i < points; ++i)
+            in.append(QPointF(100 + (i * 7919) % 400, 100.0 + ((i * 104729) % 1000) / 100.0));
+        in.append(QPointF(120, 5000));
+        in.append(QPointF(9000, 100));
+        const QList<QPointF> out = MinMaxDecimator::cells(in, columns, rows);
+        if (in.size() <= columns * rows / 4) {
+            QCOMPARE(out, in);
+            return;
+        }
+        QVERIFY(out.size() <= columns * rows);
+        QVERIFY(out.size() < in.size() / 4);
+        QVERIFY(out.contains(QPointF(120, 5000))); // outliers keep their cells
+        QVERIFY(out.contains(QPointF(9000, 100)));
+        for (qsizetype i = 0; i < std::min<qsizetype>(20, out.size()); ++i)
+            QVERIFY(in.contains(out.at(i))); // points of the input, not averages
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMinMaxDecimator)

@@ -12,6 +12,7 @@
 #include "models/summarytablemodel.h"
 #include "pages/resultspage.h"
 #include "resultsfixture.h"
+#include "storage/projectreader.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -21,6 +22,8 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QDir>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QTreeWidget>
@@ -46,6 +49,8 @@ private Q_SLOTS:
     void requestSortingAndDetail();
     void configurationAndCommand();
     void liveResultsClearTheRun();
+    void saturationPointIsStarred_data();
+    void saturationPointIsStarred();
     void missingRunSaysSo();
 
 private:
@@ -228,10 +233,14 @@ void TestResultsPage::requestFilters()
     qint64 expected = 0;
     const RunData* run = m_page->run();
     QVERIFY(run);
+    ProjectReader reader; // the page holds no records: a run is read lazily
+    QString error;
+    QVERIFY2(reader.open(m_run.path, &error), qPrintable(error));
     for (int pi = 0; pi < run->points.size(); ++pi) {
         if (point > 0 && pi != point - 1)
             continue;
-        for (const RequestRecord& r : run->points.at(pi).records) {
+        QVERIFY(run->points.at(pi).records.isEmpty());
+        for (const RequestRecord& r : reader.requests(m_run.runId, run->points.at(pi).index)) {
             if (r.warmup || (failedOnly && r.success))
                 continue;
             if (errorClass >= 0 && int(r.errorClass) != errorClass)
@@ -293,7 +302,10 @@ void TestResultsPage::requestSortingAndDetail()
         model->index(model->rowCount() - 1, RequestTableModel::Ttft).data(RequestTableModel::SortRole).toDouble()));
 
     // Detail of a successful request, then of a failed one.
+    QSignalSpy detailShown(m_page.get(), &ResultsPage::requestDetailShown);
     view->setCurrentIndex(model->index(0, 0));
+    // Read from the project file in full on a pool thread.
+    QTRY_VERIFY(child<QTextBrowser>("requestDetail")->toPlainText().contains(QStringLiteral("succeeded")));
     const QString ok = child<QTextBrowser>("requestDetail")->toPlainText();
     QVERIFY2(ok.contains(QStringLiteral("succeeded")), qPrintable(ok));
     QVERIFY2(ok.contains(QStringLiteral("First token")), qPrintable(ok));
@@ -301,12 +313,21 @@ void TestResultsPage::requestSortingAndDetail()
     QVERIFY2(ok.contains(QStringLiteral("data events")), qPrintable(ok));
     child<QCheckBox>("failedOnly")->setChecked(true);
     view->setCurrentIndex(model->index(0, 0));
-    const RequestRecord* failed = model->record(0);
+    QVERIFY(!model->record(0)); // no record kept in memory
+    const RequestTable* table = model->table();
+    const int t = model->tableRow(0);
+    ProjectReader reader;
+    QString readError;
+    QVERIFY2(reader.open(m_run.path, &readError), qPrintable(readError));
+    const std::optional<RequestRecord> failed
+        = reader.request(m_run.runId, m_page->run()->points.at(table->point.at(t)).index, table->seq.at(t));
     QVERIFY(failed && !failed->success);
+    QTRY_VERIFY(child<QTextBrowser>("requestDetail")->toPlainText().contains(QStringLiteral("Error")));
     const QString error = child<QTextBrowser>("requestDetail")->toPlainText();
-    QVERIFY2(error.contains(QStringLiteral("Error")), qPrintable(error));
     QVERIFY2(error.contains(failed->errorMessage.left(30)), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("data events")), qPrintable(error));
     QCOMPARE(model->index(0, RequestTableModel::Error).data().toString(), failed->errorMessage.left(300).simplified());
+    QVERIFY(detailShown.size() >= 2);
 }
 
 void TestResultsPage::configurationAndCommand()
@@ -367,6 +388,77 @@ void TestResultsPage::missingRunSaysSo()
     QVERIFY(child<QLabel>("resultsMessage")->text().contains(QStringLiteral("no-such-run")));
     // What was shown stays.
     QCOMPARE(m_page->run()->id, m_run.runId);
+}
+
+namespace {
+
+PointResult sweepPoint(int parallel, double reqPerS, double p50LatencyS)
+{
+    PointResult p;
+    p.point = RunPoint{parallel, 10, -1};
+    p.hasSummary = true;
+    p.summary.totalRequests = 10;
+    p.summary.successRequests = 10;
+    p.summary.reqThroughput = reqPerS;
+    p.summary.outputThroughput = reqPerS * 100;
+    p.percentiles.metrics = {QStringLiteral("Latency (s)"), QStringLiteral("TTFT (ms)")};
+    p.percentiles.labels = {QStringLiteral("50%"), QStringLiteral("99%")};
+    p.percentiles.values = {{p50LatencyS, p50LatencyS * 2}, {p50LatencyS * 100, p50LatencyS * 300}};
+    return p;
+}
+
+} // namespace
+
+void TestResultsPage::saturationPointIsStarred_data()
+{
+    QTest::addColumn<QList<PointResult>>("points");
+    QTest::addColumn<int>("knee"); // -1: none
+    // Throughput doubles up to 4, then +4% while the p50 latency grows +90%: the knee is parallel 4.
+    QTest::newRow("knee at P4") << QList<PointResult>{sweepPoint(1, 1, 1.0), sweepPoint(2, 2, 1.0),
+        sweepPoint(4, 4, 1.05), sweepPoint(8, 4.16, 2.0)} << 2;
+    QTest::newRow("still scaling") << QList<PointResult>{sweepPoint(1, 1, 1.0), sweepPoint(2, 2, 1.0)} << -1;
+}
+
+void TestResultsPage::saturationPointIsStarred()
+{
+    QFETCH(QList<PointResult>, points);
+    QFETCH(int, knee);
+    m_page->setResults(QStringLiteral("sweep"), points);
+    auto* curve = child<SweepCurveChart>("throughputLatencyChart");
+    auto* sweep = child<XYChartView>("sweepMetricChart");
+    QVERIFY(curve && sweep);
+    if (knee < 0) {
+        QVERIFY(curve->saturationPoints().isEmpty());
+        QVERIFY(curve->saturationToolTip().isEmpty());
+        QVERIFY(!sweep->seriesNames().contains(ResultsPage::tr("saturation point")));
+        return;
+    }
+    // On the throughput–latency curve: a star on the knee's p50.
+    QCOMPARE(curve->saturationPoints().size(), 1);
+    QCOMPARE(curve->saturationPoints().first(), curve->p50Points().at(knee));
+    const QString tip = curve->saturationToolTip();
+    QVERIFY2(tip.contains(QStringLiteral("P4")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("less than 10%")) && tip.contains(QStringLiteral("more than 50%")),
+        qPrintable(tip));
+    // On the sweep chart of whichever metric: a star series on the knee's x, with the same tooltip.
+    for (int metric : {0, 5}) {
+        m_page->setSweepMetric(metric);
+        const QList<XYChartView::Series>& series = sweep->seriesList();
+        QCOMPARE(series.size(), 2);
+        const XYChartView::Series& star = series.last();
+        QVERIFY(star.star);
+        QCOMPARE(star.kind, XYChartView::Kind::Scatter);
+        QCOMPARE(star.points.size(), 1);
+        QCOMPARE(star.points.first().x(), series.first().points.at(knee).x());
+        QCOMPARE(star.toolTip, tip);
+    }
+    const QString dir = qEnvironmentVariable("THROUGHLINE_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        auto* tabs = child<QTabWidget>("resultsTabs");
+        tabs->setCurrentIndex(1);
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        QVERIFY(m_page->grab().save(QDir(dir).filePath(QStringLiteral("results-saturation.png"))));
+    }
 }
 
 QTEST_MAIN(TestResultsPage)

@@ -1,6 +1,9 @@
 #include "charts/minmaxdecimator.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
+#include <vector>
 
 namespace tl {
 
@@ -33,6 +36,42 @@ QList<QPointF> MinMaxDecimator::decimate(const QList<QPointF>& points, int colum
         if (lo != hi)
             out.append(points.at(std::max(lo, hi)));
         i = j;
+    }
+    return out;
+}
+
+QList<QPointF> MinMaxDecimator::cells(const QList<QPointF>& points, int columns, int rows)
+{
+    if (columns <= 0 || rows <= 0 || points.size() <= qsizetype(columns) * rows / 4)
+        return points;
+    double x0 = std::numeric_limits<double>::max();
+    double x1 = std::numeric_limits<double>::lowest();
+    double y0 = x0;
+    double y1 = x1;
+    for (const QPointF& p : points) {
+        if (!std::isfinite(p.x()) || !std::isfinite(p.y()))
+            continue;
+        x0 = std::min(x0, p.x());
+        x1 = std::max(x1, p.x());
+        y0 = std::min(y0, p.y());
+        y1 = std::max(y1, p.y());
+    }
+    QList<QPointF> out;
+    if (x0 > x1)
+        return out;
+    const double sx = x1 > x0 ? (columns - 1e-9) / (x1 - x0) : 0.0;
+    const double sy = y1 > y0 ? (rows - 1e-9) / (y1 - y0) : 0.0;
+    std::vector<bool> taken(std::size_t(columns) * std::size_t(rows), false);
+    for (const QPointF& p : points) {
+        if (!std::isfinite(p.x()) || !std::isfinite(p.y()))
+            continue;
+        const auto cx = std::size_t(std::clamp(int((p.x() - x0) * sx), 0, columns - 1));
+        const auto cy = std::size_t(std::clamp(int((p.y() - y0) * sy), 0, rows - 1));
+        const std::size_t cell = cy * std::size_t(columns) + cx;
+        if (!taken[cell]) {
+            taken[cell] = true;
+            out.append(p);
+        }
     }
     return out;
 }

@@ -11,6 +11,10 @@ class MinMaxDecimator final {
 public:
     // `points` sorted by x. Returned unchanged when it already has at most 2 * columns points.
     static QList<QPointF> decimate(const QList<QPointF>& points, int columns);
+    // Thins a scatter: one point per cell of a columns x rows grid over the points' range (the first point that
+    // falls in it), so a lone outlier always keeps its cell and drawing costs at most columns * rows points however
+    // many requests a point had. Returned unchanged when it has at most columns * rows / 4 points.
+    static QList<QPointF> cells(const QList<QPointF>& points, int columns, int rows);
 };
 
 } // namespace tl

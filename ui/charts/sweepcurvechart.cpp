@@ -13,6 +13,8 @@
 #include <QComboBox>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
+#include <QCursor>
+#include <QToolTip>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPen>
@@ -58,6 +60,19 @@ SweepCurveChart::SweepCurveChart(QWidget* parent)
     m_provisional->setColor(Qt::transparent);
     m_provisional->setBorderColor(QColor(0x1f, 0x77, 0xb4));
     m_chart->addSeries(m_provisional);
+    m_knee = new QScatterSeries(m_chart);
+    m_knee->setName(tr("saturation point"));
+    m_knee->setMarkerShape(QScatterSeries::MarkerShapeStar);
+    m_knee->setMarkerSize(20);
+    m_knee->setColor(QColor(0x00, 0x9e, 0x73)); // Okabe–Ito bluish green: apart from the curves' oranges
+    m_knee->setBorderColor(QColor(0x00, 0x5e, 0x43));
+    m_chart->addSeries(m_knee);
+    connect(m_knee, &QScatterSeries::hovered, this, [this](const QPointF&, bool state) {
+        if (state && !m_kneeTip.isEmpty())
+            QToolTip::showText(QCursor::pos(), m_kneeTip, m_view);
+        else
+            QToolTip::hideText();
+    });
     m_xAxis = new QCategoryAxis(m_chart);
     m_xAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_yAxis = new QValueAxis(m_chart);
@@ -193,6 +208,8 @@ void SweepCurveChart::redraw()
     m_p50->replace(p50);
     m_p99->replace(p99);
     m_provisional->replace(provisional);
+    m_knee->replace(m_kneeIndex >= 0 && m_kneeIndex < p50.size() ? QList<QPointF>{p50.at(m_kneeIndex)}
+                                                                  : QList<QPointF>{});
 
     // Ticks at each tested load's x; the axis ends a little past the last one.
     const double end = xMax > 0 ? xMax * 1.1 : 1.0;
@@ -225,6 +242,19 @@ void SweepCurveChart::redraw()
         m_ticks = ticks;
     }
     ChartAxes::setNiceRange(m_yAxis, yMax * 1.1, m_y == YMetric::Latency ? 0.01 : 1.0);
+}
+
+void SweepCurveChart::setSaturation(int index, const QString& toolTip)
+{
+    m_kneeIndex = index;
+    m_kneeTip = index >= 0 ? toolTip : QString();
+    m_knee->setVisible(index >= 0);
+    redraw();
+}
+
+QList<QPointF> SweepCurveChart::saturationPoints() const
+{
+    return m_knee->points();
 }
 
 int SweepCurveChart::finishedCount() const

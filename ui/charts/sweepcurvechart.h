@@ -50,6 +50,11 @@ public:
     // `finished` points in sweep order; `running` is the point in progress, if any. Points equal to those shown are
     // not redrawn (the live page sets them 4 times a second; between points nothing changes).
     void setPoints(const QList<Point>& finished, const std::optional<Point>& running);
+    // Marks finished point `index` (-1: none) as the sweep's saturation point: a star on its p50, with `toolTip`
+    // (what was seen and the rule) when hovered.
+    void setSaturation(int index, const QString& toolTip);
+    QList<QPointF> saturationPoints() const;
+    QString saturationToolTip() const { return m_kneeTip; }
     // Switches the axes (as the drop-downs above the chart do) and redraws the points last set.
     void setAxes(XMetric x, YMetric y);
     XMetric xMetric() const { return m_x; }
@@ -85,6 +90,9 @@ private:
     QLineSeries* m_p50 = nullptr;
     QLineSeries* m_p99 = nullptr;
     QScatterSeries* m_provisional = nullptr;
+    QScatterSeries* m_knee = nullptr;
+    int m_kneeIndex = -1;
+    QString m_kneeTip;
     QCategoryAxis* m_xAxis = nullptr;
     QValueAxis* m_yAxis = nullptr;
     ChartHover* m_hover = nullptr;

@@ -10,6 +10,8 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
+#include <QCursor>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -180,9 +182,11 @@ void XYChartView::setSeries(const QList<Series>& series)
         QXYSeries* xy = nullptr;
         if (s.kind == Kind::Scatter) {
             auto* scatter = new QScatterSeries;
-            scatter->setMarkerSize(5);
+            scatter->setMarkerSize(s.star ? 20 : 5);
+            if (s.star)
+                scatter->setMarkerShape(QScatterSeries::MarkerShapeStar);
             scatter->setColor(color);
-            scatter->setBorderColor(color);
+            scatter->setBorderColor(s.star ? color.darker(150) : color);
             points = sample(points, kMaxScatterPoints);
             xy = scatter;
         } else {
@@ -198,6 +202,16 @@ void XYChartView::setSeries(const QList<Series>& series)
         }
         xy->setName(s.name);
         xy->replace(points);
+        if (!s.toolTip.isEmpty()) {
+            const QString tip = s.toolTip;
+            QWidget* view = m_view;
+            connect(xy, &QXYSeries::hovered, this, [tip, view](const QPointF&, bool state) {
+                if (state)
+                    QToolTip::showText(QCursor::pos(), tip, view);
+                else
+                    QToolTip::hideText();
+            });
+        }
         m_chart->addSeries(xy);
         xy->attachAxis(m_xAxis);
         xy->attachAxis(m_yAxis);

@@ -30,6 +30,8 @@ public:
         int color = 0; // ChartPalette index
         Qt::PenStyle style = Qt::SolidLine;
         bool markers = false; // lines: a marker on each point (a sweep has a handful)
+        bool star = false; // scatter: large star markers (a marked point, such as the saturation point)
+        QString toolTip; // shown when a point of the series is hovered
     };
 
     explicit XYChartView(QWidget* parent = nullptr);
@@ -48,6 +50,7 @@ public:
     // Points handed to the chart for series `i` (after thinning).
     int drawnPointCount(int i) const;
     QStringList seriesNames() const;
+    const QList<Series>& seriesList() const { return m_series; }
     QChart* chart() const { return m_chart; }
 
 private:

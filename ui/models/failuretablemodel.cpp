@@ -1,5 +1,7 @@
 #include "models/failuretablemodel.h"
 
+#include "models/requesttable.h"
+
 #include <QColor>
 #include <QHash>
 #include <QLocale>
@@ -37,6 +39,32 @@ FailureTableModel::Failures FailureTableModel::group(const RunData& run, int poi
             }
             ++out.groups[*it].count;
         }
+    }
+    std::stable_sort(
+        out.groups.begin(), out.groups.end(), [](const Group& a, const Group& b) { return a.count > b.count; });
+    return out;
+}
+
+FailureTableModel::Failures FailureTableModel::group(const RequestTable& table, int point)
+{
+    Failures out;
+    QHash<quint32, int> where; // (class << 16 | status) -> group
+    for (int row = 0; row < table.size(); ++row) {
+        if ((point >= 0 && table.point.at(row) != point) || table.warmup(row))
+            continue;
+        ++out.total;
+        if (table.success(row))
+            continue;
+        ++out.failed;
+        const auto errorClass = ErrorClass(table.errorClass.at(row));
+        const int status = table.httpStatus.at(row);
+        const quint32 key = (quint32(errorClass) << 16) | quint32(qBound(0, status, 0xffff));
+        auto it = where.find(key);
+        if (it == where.end()) {
+            it = where.insert(key, int(out.groups.size()));
+            out.groups.append(Group{errorClass, status, 0, table.errorMessage(row).left(500).simplified()});
+        }
+        ++out.groups[*it].count;
     }
     std::stable_sort(
         out.groups.begin(), out.groups.end(), [](const Group& a, const Group& b) { return a.count > b.count; });

@@ -7,6 +7,8 @@
 
 namespace tl {
 
+struct RequestTable;
+
 // A run's failures grouped by class and HTTP status (429 apart from 500 apart from a reset...), warmup excluded:
 // how many, their share of the run's requests, and the first message of each group as an example.
 class FailureTableModel final : public QAbstractTableModel {
@@ -33,6 +35,8 @@ public:
     };
     // Groups the requests of every point (or of point `point` only); safe on any thread.
     static Failures group(const RunData& run, int point = -1);
+    // The same from a request table's columns (no records needed: a run read lazily).
+    static Failures group(const RequestTable& table, int point = -1);
     void setFailures(const Failures& failures);
     void setRun(const RunData& run, int point = -1) { setFailures(group(run, point)); }
     void clear();

@@ -37,6 +37,16 @@ void RequestTable::append(int pointIndex, int recordIndex, const RequestRecord& 
     }
     promptTokens.append(qint32(qBound<qint64>(-1, r.promptTokens, qint64(std::numeric_limits<qint32>::max()))));
     completionTokens.append(qint32(qBound<qint64>(-1, r.completionTokens, qint64(std::numeric_limits<qint32>::max()))));
+    if (!r.success && !r.errorMessage.isEmpty())
+        errors.insert(qint32(point.size() - 1), r.errorMessage.left(2000));
+}
+
+void RequestTable::finish()
+{
+    inPointOrder = true;
+    for (int i = 1; i < size() && inPointOrder; ++i) {
+        inPointOrder = point.at(i - 1) < point.at(i) || (point.at(i - 1) == point.at(i) && seq.at(i - 1) <= seq.at(i));
+    }
 }
 
 std::shared_ptr<const RequestTable> RequestTable::fromRun(const RunData& run)
@@ -51,11 +61,7 @@ std::shared_ptr<const RequestTable> RequestTable::fromRun(const RunData& run)
         for (int ri = 0; ri < records.size(); ++ri)
             table->append(pi, ri, records.at(ri));
     }
-    table->inPointOrder = true;
-    for (int i = 1; i < table->size() && table->inPointOrder; ++i) {
-        table->inPointOrder = table->point.at(i - 1) < table->point.at(i)
-            || (table->point.at(i - 1) == table->point.at(i) && table->seq.at(i - 1) <= table->seq.at(i));
-    }
+    table->finish();
     return table;
 }
 

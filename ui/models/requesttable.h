@@ -2,6 +2,8 @@
 
 #include "model/rundata.h"
 
+#include <QHash>
+#include <QString>
 #include <QVector>
 
 #include <memory>
@@ -27,6 +29,7 @@ struct RequestTable {
     QVector<float> tpotMs;
     QVector<qint32> promptTokens; // -1 unknown
     QVector<qint32> completionTokens;
+    QHash<qint32, QString> errors; // row -> the failure's message (failures only; ~2% of a run's rows)
     bool inPointOrder = false; // rows are in (point, seq) order already: sorting by point is a no-op
 
     int size() const { return int(point.size()); }
@@ -34,6 +37,9 @@ struct RequestTable {
     bool warmup(int row) const { return (flags.at(row) & Warmup) != 0; }
     void reserve(qsizetype n);
     void append(int pointIndex, int recordIndex, const RequestRecord& r);
+    QString errorMessage(int row) const { return errors.value(row); }
+    // Sets inPointOrder from the rows appended.
+    void finish();
     // Every request of every point of `run`, in point then sequence order.
     static std::shared_ptr<const RequestTable> fromRun(const RunData& run);
 };

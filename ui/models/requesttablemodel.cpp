@@ -237,7 +237,7 @@ QString RequestTableModel::text(const Snapshot& s, int row, int column, const Re
     case OutputTokens:
         return t.completionTokens.at(row) < 0 ? QString() : QString::number(t.completionTokens.at(row));
     case Error:
-        return record ? record->errorMessage.left(300).simplified() : QString();
+        return (record ? record->errorMessage : t.errorMessage(row)).left(300).simplified();
     default:
         return {};
     }
@@ -260,7 +260,8 @@ QVariant RequestTableModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Error || index.column() == Status) {
             const RequestRecord* r = record(index.row());
-            return r ? r->errorMessage.left(2000) : QVariant();
+            const QString message = r ? r->errorMessage.left(2000) : m_table->errorMessage(row);
+            return message.isEmpty() ? QVariant() : QVariant(message);
         }
         return {};
     case Qt::ForegroundRole:

@@ -2,13 +2,18 @@
 
 #include "charts/comparisonchart.h"
 #include "models/comparisontablemodel.h"
+#include "storage/comparisonreport.h"
 #include "storage/projectreader.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QSaveFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
@@ -69,7 +74,12 @@ ComparisonPage::ComparisonPage(QWidget* parent)
     , m_model(new ComparisonTableModel(this))
     , m_table(new QTableView(this))
     , m_config(new QTreeWidget(this))
+    , m_basePoint(new QComboBox(this))
+    , m_candPoint(new QComboBox(this))
+    , m_compareChosen(new QPushButton(tr("Compare chosen points"), this))
+    , m_export(new QPushButton(tr("Export report…"), this))
     , m_watcher(new QFutureWatcher<Result>(this))
+    , m_chosenWatcher(new QFutureWatcher<Chosen>(this))
 {
     m_header->setObjectName(QStringLiteral("comparisonHeader"));
     m_header->setWordWrap(true);
@@ -110,7 +120,22 @@ ComparisonPage::ComparisonPage(QWidget* parent)
     m_config->setHeaderLabels({tr("Parameter"), tr("Baseline"), tr("Candidate"), tr("Workload")});
     m_config->setRootIsDecorated(false);
 
+    m_basePoint->setObjectName(QStringLiteral("comparisonBaselinePoint"));
+    m_basePoint->setToolTip(tr("A point of the baseline to compare with any point of the candidate"));
+    m_candPoint->setObjectName(QStringLiteral("comparisonCandidatePoint"));
+    m_candPoint->setToolTip(tr("A point of the candidate to compare with the chosen baseline point"));
+    m_compareChosen->setObjectName(QStringLiteral("compareChosenPoints"));
+    m_compareChosen->setToolTip(tr("Compare the two chosen points, whatever their loads (parallel 4 against "
+                                   "parallel 8, say), with bootstrap verdicts from their requests"));
+    m_compareChosen->setEnabled(false);
+    m_export->setObjectName(QStringLiteral("exportComparisonButton"));
+    m_export->setToolTip(tr("Save the comparison shown as a self-contained HTML report (inline charts, opens offline)"));
+    m_export->setEnabled(false);
+    connect(m_export, &QPushButton::clicked, this, &ComparisonPage::askExportHtml);
     connect(m_watcher, &QFutureWatcher<Result>::finished, this, &ComparisonPage::onLoaded);
+    connect(m_chosenWatcher, &QFutureWatcher<Chosen>::finished, this, &ComparisonPage::onChosenLoaded);
+    connect(m_compareChosen, &QPushButton::clicked, this,
+        [this] { compareChosenPoints(m_basePoint->currentIndex(), m_candPoint->currentIndex()); });
     connect(m_candidate, &QComboBox::currentIndexChanged, this, &ComparisonPage::showDiff);
     connect(m_point, &QComboBox::currentIndexChanged, this, &ComparisonPage::showDiff);
     connect(m_metric, &QComboBox::currentIndexChanged, this, &ComparisonPage::updateSweepChart);
@@ -122,6 +147,14 @@ ComparisonPage::ComparisonPage(QWidget* parent)
     choices->addWidget(m_point);
     choices->addWidget(new QLabel(tr("Sweep chart:"), this));
     choices->addWidget(m_metric, 1);
+    auto* chosen = new QHBoxLayout;
+    chosen->addWidget(new QLabel(tr("Or compare baseline point"), this));
+    chosen->addWidget(m_basePoint);
+    chosen->addWidget(new QLabel(tr("with candidate point"), this));
+    chosen->addWidget(m_candPoint);
+    chosen->addWidget(m_compareChosen);
+    chosen->addStretch(1);
+    chosen->addWidget(m_export);
     auto* charts = new QSplitter(Qt::Horizontal, this);
     charts->addWidget(m_sweepChart);
     charts->addWidget(m_curveChart);
@@ -140,17 +173,19 @@ ComparisonPage::ComparisonPage(QWidget* parent)
     layout->addWidget(m_header);
     layout->addWidget(m_warnings);
     layout->addLayout(choices);
+    layout->addLayout(chosen);
     layout->addWidget(split, 1);
 }
 
 ComparisonPage::~ComparisonPage()
 {
     m_watcher->waitForFinished(); // the pool thread holds no pointer into the page, but finish before tearing down
+    m_chosenWatcher->waitForFinished();
 }
 
 bool ComparisonPage::isBusy() const
 {
-    return m_watcher->isRunning();
+    return m_watcher->isRunning() || m_chosenWatcher->isRunning();
 }
 
 ComparisonPage::Result ComparisonPage::load(const QString& projectPath, const QStringList& runIds)
@@ -182,6 +217,9 @@ void ComparisonPage::compare(const QString& projectPath, const QStringList& runI
         m_header->setText(tr("Select at least two runs to compare."));
         return;
     }
+    m_projectPath = projectPath;
+    m_runIds = runIds;
+    m_showingChosen = false;
     m_header->setText(
         tr("Comparing %n run(s): loading their requests and bootstrapping the verdicts…", nullptr, int(runIds.size())));
     m_watcher->setFuture(QtConcurrent::run(&ComparisonPage::load, projectPath, runIds));
@@ -198,6 +236,7 @@ void ComparisonPage::onLoaded()
 {
     m_result = m_watcher->result();
     if (!m_result.error.isEmpty()) {
+        m_export->setEnabled(false);
         m_header->setText(tr("Cannot compare: %1").arg(m_result.error.toHtmlEscaped()));
         Q_EMIT comparisonReady();
         return;
@@ -208,6 +247,7 @@ void ComparisonPage::onLoaded()
                          .arg(ComparisonChart::colour(i).name(), legendName(m_result.runs.at(i)).toHtmlEscaped(),
                              i == 0 ? tr(" (baseline)") : QString()));
     m_header->setText(names.join(QStringLiteral("&nbsp;&nbsp; ")));
+    m_export->setEnabled(m_result.runs.size() >= 2);
     {
         const QSignalBlocker block(m_candidate);
         m_candidate->clear();
@@ -222,6 +262,8 @@ void ComparisonPage::onLoaded()
 
 void ComparisonPage::showDiff()
 {
+    m_showingChosen = false;
+    fillPointChoices();
     const int c = m_candidate->currentIndex();
     if (c < 0 || c >= m_result.comparisons.size()) {
         m_model->setRows({});
@@ -240,11 +282,21 @@ void ComparisonPage::showDiff()
     m_model->setRows(p >= 0 && p < cmp.points.size() ? cmp.points.at(p).metrics : QList<MetricComparison>());
     m_table->resizeColumnsToContents();
 
+    showWarnings(cmp);
+}
+
+void ComparisonPage::showWarnings(const RunComparison& cmp)
+{
     QStringList warnings;
     for (const QString& w : cmp.notComparable)
         warnings.append(tr("⚠ Not comparable: %1").arg(w));
     if (cmp.points.isEmpty())
-        warnings.append(tr("⚠ No point of the same load in both runs."));
+        warnings.append(tr("⚠ No point of the same load in both runs: choose points to compare below."));
+    if (m_showingChosen && !cmp.points.isEmpty())
+        warnings.append(tr("Showing the chosen points: %1 (baseline point %2, candidate point %3).")
+                            .arg(cmp.points.first().load)
+                            .arg(cmp.points.first().baselineIndex + 1)
+                            .arg(cmp.points.first().candidateIndex + 1));
     if (!cmp.unmatchedBaseline.isEmpty())
         warnings.append(tr("Only in the baseline: %1").arg(cmp.unmatchedBaseline.join(QStringLiteral(", "))));
     if (!cmp.unmatchedCandidate.isEmpty())
@@ -265,6 +317,87 @@ void ComparisonPage::showDiff()
         new QTreeWidgetItem(m_config, {tr("(the same configuration)")});
     for (int i = 0; i < m_config->columnCount(); ++i)
         m_config->resizeColumnToContents(i);
+}
+
+void ComparisonPage::fillPointChoices()
+{
+    const int c = m_candidate->currentIndex() + 1;
+    const auto fill = [](QComboBox* box, const RunData* run) {
+        const QSignalBlocker block(box);
+        const int previous = box->currentIndex();
+        box->clear();
+        if (!run)
+            return;
+        for (int i = 0; i < run->points.size(); ++i) {
+            const RunPoint& p = run->points.at(i).point;
+            box->addItem(p.rate > 0 ? tr("%1: rate %2").arg(i + 1).arg(p.rate) : tr("%1: parallel %2").arg(i + 1).arg(p.parallel));
+        }
+        box->setCurrentIndex(previous >= 0 && previous < box->count() ? previous : 0);
+    };
+    fill(m_basePoint, m_result.runs.isEmpty() ? nullptr : &m_result.runs.first());
+    fill(m_candPoint, c > 0 && c < m_result.runs.size() ? &m_result.runs.at(c) : nullptr);
+    m_compareChosen->setEnabled(m_basePoint->count() > 0 && m_candPoint->count() > 0 && !m_chosenWatcher->isRunning());
+}
+
+void ComparisonPage::compareChosenPoints(int baselinePoint, int candidatePoint)
+{
+    const int c = m_candidate->currentIndex() + 1;
+    if (m_result.runs.isEmpty() || c <= 0 || c >= m_result.runs.size() || m_chosenWatcher->isRunning())
+        return;
+    const QString baseId = m_result.runs.first().id;
+    const QString candId = m_result.runs.at(c).id;
+    m_compareChosen->setEnabled(false);
+    m_chosenWatcher->setFuture(QtConcurrent::run(
+        &ComparisonPage::loadChosen, m_projectPath, baseId, baselinePoint, candId, candidatePoint));
+}
+
+ComparisonPage::Chosen ComparisonPage::loadChosen(const QString& projectPath, const QString& baselineId,
+    int baselinePoint, const QString& candidateId, int candidatePoint)
+{
+    Chosen out;
+    ProjectReader reader;
+    if (!reader.open(projectPath, &out.error))
+        return out;
+    // Each run with its points' summaries, and the requests of the chosen point only.
+    const auto read = [&reader, &out](const QString& id, int point) -> std::optional<RunData> {
+        std::optional<RunData> run = reader.run(id);
+        if (!run) {
+            out.error = reader.lastError().isEmpty() ? tr("run %1 is not in the project").arg(id) : reader.lastError();
+            return std::nullopt;
+        }
+        run->points = reader.points(id, false);
+        if (point < 0 || point >= run->points.size()) {
+            out.error = tr("run %1 has no point %2").arg(id.left(8)).arg(point + 1);
+            return std::nullopt;
+        }
+        run->points[point].records = reader.requests(id, run->points.at(point).index);
+        return run;
+    };
+    const std::optional<RunData> baseline = read(baselineId, baselinePoint);
+    if (!baseline)
+        return out;
+    const std::optional<RunData> candidate = read(candidateId, candidatePoint);
+    if (!candidate)
+        return out;
+    out.comparison = RunComparison::comparePoints(*baseline, baselinePoint, *candidate, candidatePoint);
+    return out;
+}
+
+void ComparisonPage::onChosenLoaded()
+{
+    m_chosen = m_chosenWatcher->result();
+    m_compareChosen->setEnabled(m_basePoint->count() > 0 && m_candPoint->count() > 0);
+    if (!m_chosen.error.isEmpty() || m_chosen.comparison.points.isEmpty()) {
+        m_warnings->setText(tr("Cannot compare the chosen points: %1").arg(m_chosen.error));
+        m_warnings->show();
+        Q_EMIT chosenPointsCompared();
+        return;
+    }
+    m_showingChosen = true;
+    m_model->setRows(m_chosen.comparison.points.first().metrics);
+    m_table->resizeColumnsToContents();
+    showWarnings(m_chosen.comparison);
+    Q_EMIT chosenPointsCompared();
 }
 
 void ComparisonPage::updateSweepChart()
@@ -306,6 +439,49 @@ void ComparisonPage::updateCurveChart()
     }
     m_curveChart->setCurves(
         tr("Throughput–latency"), tr("output throughput (tok/s)"), tr("average latency (s)"), curves);
+}
+
+bool ComparisonPage::exportHtml(const QString& path)
+{
+    const int c = m_candidate->currentIndex();
+    if (path.isEmpty() || c < 0 || c >= m_result.comparisons.size() || c + 1 >= m_result.runs.size())
+        return false;
+    const RunComparison comparison = m_showingChosen ? m_chosen.comparison : m_result.comparisons.at(c);
+    const RunData baseline = m_result.runs.first(); // summaries only: the records were dropped once compared
+    const RunData candidate = m_result.runs.at(c + 1);
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        const QString error = watcher->result();
+        Q_EMIT exportFinished(error.isEmpty(), error.isEmpty() ? tr("Report saved to %1").arg(path) : error);
+    });
+    watcher->setFuture(QtConcurrent::run([comparison, baseline, candidate, path]() -> QString {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return tr("cannot write %1: %2").arg(path, file.errorString());
+        file.write(ComparisonReport::render(comparison, baseline, candidate));
+        if (!file.commit())
+            return tr("cannot write %1: %2").arg(path, file.errorString());
+        return {};
+    }));
+    return true;
+}
+
+void ComparisonPage::askExportHtml()
+{
+    const int c = m_candidate->currentIndex();
+    if (c < 0 || c + 1 >= m_result.runs.size())
+        return;
+    const auto stem = [](const RunData& r) { return (r.name.isEmpty() ? r.id.left(8) : r.name).left(40); };
+    QString name = QStringLiteral("compare_%1_vs_%2.html").arg(stem(m_result.runs.first()), stem(m_result.runs.at(c + 1)));
+    static const QString kBad = QStringLiteral("\\/:*?\"<>| ");
+    for (QChar& ch : name) {
+        if (kBad.contains(ch) || ch.unicode() < 32)
+            ch = u'_';
+    }
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Comparison Report"), QDir::home().filePath(name), tr("HTML files (*.html)"));
+    exportHtml(path);
 }
 
 } // namespace tl

@@ -7,6 +7,7 @@
 
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QTableView;
 class QTreeWidget;
 
@@ -45,14 +46,36 @@ public:
     // Blocking: loads and compares on the calling thread (what the pool thread runs).
     static Result load(const QString& projectPath, const QStringList& runIds);
 
+    // One chosen point of the baseline against one of the current candidate, whatever their loads ("Compare chosen
+    // points"): only those two points' requests are read, on a pool thread; chosenPointsCompared() when shown.
+    void compareChosenPoints(int baselinePoint, int candidatePoint);
+    // The chosen points' comparison the table shows; nullptr while it shows a matched point.
+    const RunComparison* chosenComparison() const { return m_showingChosen ? &m_chosen.comparison : nullptr; }
+    struct Chosen {
+        RunComparison comparison;
+        QString error;
+    };
+    // Writes the comparison shown (the current candidate, or the chosen points) as a self-contained HTML report to
+    // `path` on a pool thread; exportFinished() follows. False when there is nothing to export.
+    bool exportHtml(const QString& path);
+    // Blocking: reads the two points' requests and compares them (what the pool thread runs).
+    static Chosen loadChosen(const QString& projectPath, const QString& baselineId, int baselinePoint,
+        const QString& candidateId, int candidatePoint);
+
 Q_SIGNALS:
     void comparisonReady(); // the result is shown (or its error)
+    void chosenPointsCompared(); // the chosen points' comparison is shown (or its error)
+    void exportFinished(bool ok, const QString& message);
 
 private:
     void onLoaded();
     void showDiff();
     void updateSweepChart();
     void updateCurveChart();
+    void fillPointChoices();
+    void onChosenLoaded();
+    void showWarnings(const RunComparison& cmp);
+    void askExportHtml();
     QString legendName(const RunData& run) const;
 
     QLabel* m_header = nullptr;
@@ -65,8 +88,17 @@ private:
     ComparisonTableModel* m_model = nullptr;
     QTableView* m_table = nullptr;
     QTreeWidget* m_config = nullptr;
+    QComboBox* m_basePoint = nullptr;
+    QComboBox* m_candPoint = nullptr;
+    QPushButton* m_compareChosen = nullptr;
+    QPushButton* m_export = nullptr;
     QFutureWatcher<Result>* m_watcher = nullptr;
+    QFutureWatcher<Chosen>* m_chosenWatcher = nullptr;
     Result m_result;
+    Chosen m_chosen;
+    bool m_showingChosen = false;
+    QString m_projectPath;
+    QStringList m_runIds;
 };
 
 } // namespace tl

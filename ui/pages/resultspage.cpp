@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "charts/chartexporter.h"
 #include "charts/chartpalette.h"
+#include "charts/minmaxdecimator.h"
 #include "charts/requesttimelineview.h"
 #include "charts/slasearchchart.h"
 #include "charts/sweepchartview.h"
@@ -13,6 +14,7 @@
 #include "config/runconfig.h"
 #include "dialogs/chartexportdialog.h"
 #include "metrics/metriccatalogue.h"
+#include "metrics/saturation.h"
 #include "models/failuretablemodel.h"
 #include "models/percentiletablemodel.h"
 #include "models/requesttable.h"
@@ -156,6 +158,21 @@ double percentileX(const QString& label)
     QString l = label;
     l.remove(u'%');
     return l.toDouble();
+}
+
+// What the star on the sweep charts says: which point, what was seen, and the rule that found it.
+QString saturationToolTip(const SaturationPoint& s, const QList<PointResult>& points)
+{
+    const QString load = s.index >= 0 && s.index < points.size() ? loadLabel(points.at(s.index).point) : QString();
+    const QString rule = s.rule == u"rate-missed"
+        ? ResultsPage::tr("Rule: the last point before the first one whose achieved request rate falls more than %1% "
+                          "below its target rate.")
+              .arg(Saturation::kRateMissPct)
+        : ResultsPage::tr("Rule: the last point before the first step where request throughput grows by less than "
+                          "%1% while the p50 latency grows by more than %2%.")
+              .arg(Saturation::kFlatThroughputPct)
+              .arg(Saturation::kLatencyJumpPct);
+    return ResultsPage::tr("Saturation point: %1\n%2\n%3").arg(load, s.reason, rule);
 }
 
 QString safeFileName(QString name)
@@ -574,8 +591,12 @@ void ResultsPage::showRun(const QString& projectPath, const QString& runId)
             out.error = error;
             return out;
         }
-        std::optional<RunData> run = reader.loadRun(runId);
-        if (!run) {
+        // Lazily: the points' stored results, then every request streamed into the compact table (of the events only
+        // what TTFT, latency and TPOT read); a request's full record is read when the detail view asks for it.
+        std::optional<RunData> run = reader.run(runId);
+        if (run)
+            run->points = reader.points(runId, false);
+        if (!run || !reader.lastError().isEmpty()) {
             out.error
                 = reader.lastError().isEmpty() ? tr("the run %1 is not in the project").arg(runId) : reader.lastError();
             return out;
@@ -584,13 +605,29 @@ void ResultsPage::showRun(const QString& projectPath, const QString& runId)
         run->points.erase(
             std::remove_if(run->points.begin(), run->points.end(), [](const PointResult& p) { return !p.hasSummary; }),
             run->points.end());
+        QHash<int, int> position; // stored point index -> position in run->points
+        for (int i = 0; i < run->points.size(); ++i)
+            position.insert(run->points.at(i).index, i);
+        auto table = std::make_shared<RequestTable>();
+        table->reserve(run->requestCount);
+        reader.forEachRequest(runId, [&table, &position](int storedPoint, const RequestRecord& r) {
+            const auto it = position.constFind(storedPoint);
+            if (it != position.constEnd())
+                table->append(*it, -1, r);
+        });
+        if (!reader.lastError().isEmpty()) {
+            out.error = reader.lastError();
+            return out;
+        }
+        table->finish();
         auto shared = std::make_shared<const RunData>(std::move(*run));
-        out.table = RequestTable::fromRun(*shared);
-        out.failures = FailureTableModel::group(*shared);
+        out.failures = FailureTableModel::group(*table);
         if (!shared->points.isEmpty()) {
             const int last = int(shared->points.size()) - 1;
-            out.charts = std::make_shared<const PointCharts>(computePointCharts(shared->points.at(last), last));
+            out.charts = std::make_shared<const PointCharts>(computePointCharts(
+                *table, last, readItlRecords(reader, runId, shared->points.at(last).index)));
         }
+        out.table = std::move(table);
         out.run = std::move(shared);
         out.elapsedMs = timer.elapsed();
         return out;
@@ -738,6 +775,9 @@ void ResultsPage::updateSweepCharts()
     for (int i = 0; i < m_points.size(); ++i)
         ticks.append({xs.at(i), numberText(loadValue(m_points.at(i).point, rate))});
     const QString xTitle = rate ? tr("Request rate (req/s)") : tr("Concurrency (parallel requests)");
+    // The knee (docs/METRICS.md "Saturation point"), starred on both charts with the rule as the tooltip.
+    const SaturationPoint saturation = findSaturation(m_points);
+    const QString saturationTip = saturation.found ? saturationToolTip(saturation, m_points) : QString();
     if (mi >= 0 && mi < m_metrics.size()) {
         const SweepMetric& metric = m_metrics.at(mi);
         QList<QPointF> values;
@@ -747,8 +787,12 @@ void ResultsPage::updateSweepCharts()
         m_sweepMetric->setXTicks(ticks);
         m_sweepMetric->setAxisTitles(
             xTitle, metric.unit.isEmpty() ? metric.name : QStringLiteral("%1 (%2)").arg(metric.name, metric.unit));
-        m_sweepMetric->setSeries(
-            {XYChartView::Series{metric.name, values, XYChartView::Kind::Line, 0, Qt::SolidLine, true}});
+        QList<XYChartView::Series> series{
+            XYChartView::Series{metric.name, values, XYChartView::Kind::Line, 0, Qt::SolidLine, true}};
+        if (saturation.found && saturation.index < values.size())
+            series.append(XYChartView::Series{tr("saturation point"), {values.at(saturation.index)},
+                XYChartView::Kind::Scatter, 2, Qt::SolidLine, false, true, saturationTip});
+        m_sweepMetric->setSeries(series);
     }
     QList<SweepCurveChart::Point> curve;
     for (const PointResult& p : m_points) {
@@ -757,6 +801,7 @@ void ResultsPage::updateSweepCharts()
             p.percentiles.value(QStringLiteral("TTFT (ms)"), QStringLiteral("99%"))});
     }
     m_curve->setPoints(curve, std::nullopt);
+    m_curve->setSaturation(saturation.found ? saturation.index : -1, saturationTip);
 }
 
 int ResultsPage::currentPoint() const
@@ -805,7 +850,7 @@ void ResultsPage::updatePointCharts()
         showPointCharts(*m_precomputed);
         return;
     }
-    if (!point || point->records.isEmpty()) {
+    if (!point || !m_requestTable || m_projectPath.isEmpty() || !m_run) {
         showPointCharts(PointCharts{pi, {}, {}, {}, {}, {}});
         return;
     }
@@ -815,51 +860,75 @@ void ResultsPage::updatePointCharts()
         if (generation == m_chartGeneration)
             showPointCharts(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(&ResultsPage::computePointCharts, *point, pi));
+    const std::shared_ptr<const RequestTable> table = m_requestTable;
+    const QString path = m_projectPath;
+    const QString runId = m_run->id;
+    const int stored = point->index;
+    watcher->setFuture(QtConcurrent::run([table, path, runId, stored, pi] {
+        ProjectReader reader;
+        QString error;
+        const QList<RequestRecord> itl
+            = reader.open(path, &error) ? readItlRecords(reader, runId, stored) : QList<RequestRecord>();
+        return computePointCharts(*table, pi, itl);
+    }));
 }
 
-ResultsPage::PointCharts ResultsPage::computePointCharts(const PointResult& point, int index)
+QList<RequestRecord> ResultsPage::readItlRecords(const ProjectReader& reader, const QString& runId, int storedPoint)
+{
+    // ITL samples from the point's first requests only: ~100,000 intervals are plenty for a histogram.
+    constexpr int kItlRecords = 5000;
+    return reader.requests(runId, storedPoint, kItlRecords);
+}
+
+ResultsPage::PointCharts ResultsPage::computePointCharts(
+    const RequestTable& table, int index, const QList<RequestRecord>& itlRecords)
 {
     PointCharts out;
     out.point = index;
-    const QList<RequestRecord>& records = point.records;
     QVector<double> ttft;
     QVector<double> itl;
     QList<QPointF>& ttftByPrompt = out.ttftByPrompt;
     QList<QPointF>& latencyByOutput = out.latencyByOutput;
     QVector<RequestTimelineView::Bar>& bars = out.bars;
     qint64 firstSent = std::numeric_limits<qint64>::max();
-    for (const RequestRecord& r : records) {
-        if (!r.warmup)
-            firstSent = std::min(firstSent, r.sentNs);
+    for (int row = 0; row < table.size(); ++row) {
+        if (table.point.at(row) == index && !table.warmup(row))
+            firstSent = std::min(firstSent, table.sentNs.at(row));
     }
-    constexpr int kMaxItlRecords = 50000; // ITL samples from the first requests only: enough for a histogram
-    int itlRecords = 0;
-    for (const RequestRecord& r : records) {
-        if (r.warmup)
+    for (int row = 0; row < table.size(); ++row) {
+        if (table.point.at(row) != index || table.warmup(row))
             continue;
         RequestTimelineView::Bar bar;
-        bar.startS = float(double(r.sentNs - firstSent) / 1e9);
-        if (r.success) {
-            const double t = r.ttftS() * 1000.0;
+        bar.startS = float(double(table.sentNs.at(row) - firstSent) / 1e9);
+        const double latency = table.latencyMs.at(row);
+        if (table.success(row)) {
+            const double t = table.ttftMs.at(row);
             ttft.append(t);
-            if (r.promptTokens >= 0)
-                ttftByPrompt.append(QPointF(double(r.promptTokens), t));
-            if (r.completionTokens >= 0)
-                latencyByOutput.append(QPointF(double(r.completionTokens), r.latencyS() * 1000.0));
-            if (itlRecords++ < kMaxItlRecords) {
-                for (double v : r.itlS())
-                    itl.append(v * 1000.0);
-            }
-            bar.firstS = float(double(r.sentNs - firstSent) / 1e9 + r.ttftS());
-            bar.endS = float(double(r.completedNs() - firstSent) / 1e9);
+            if (table.promptTokens.at(row) >= 0)
+                ttftByPrompt.append(QPointF(double(table.promptTokens.at(row)), t));
+            if (table.completionTokens.at(row) >= 0)
+                latencyByOutput.append(QPointF(double(table.completionTokens.at(row)), latency));
+            bar.firstS = bar.startS + float(t / 1000.0);
+            bar.endS = bar.startS + float(latency / 1000.0);
         } else {
-            bar.endS = float(double(qMax(r.endNs, r.sentNs) - firstSent) / 1e9);
-            bar.errorClass = quint8(r.errorClass);
+            bar.endS = bar.startS + (std::isnan(latency) ? 0.0F : float(latency / 1000.0));
+            bar.errorClass = table.errorClass.at(row);
         }
         bars.append(bar);
     }
+    for (const RequestRecord& r : itlRecords) {
+        if (r.warmup || !r.success)
+            continue;
+        for (double v : r.itlS())
+            itl.append(v * 1000.0);
+    }
     std::sort(bars.begin(), bars.end(), [](const auto& a, const auto& b) { return a.startS < b.startS; });
+    // Scatters thinned to one point per cell of about 3 px (outliers keep theirs): drawing a point's requests costs
+    // the same for 100 or 1,000,000 of them.
+    constexpr int kCellColumns = 240;
+    constexpr int kCellRows = 120;
+    ttftByPrompt = MinMaxDecimator::cells(ttftByPrompt, kCellColumns, kCellRows);
+    latencyByOutput = MinMaxDecimator::cells(latencyByOutput, kCellColumns, kCellRows);
     std::sort(ttftByPrompt.begin(), ttftByPrompt.end(), [](auto a, auto b) { return a.x() < b.x(); });
     std::sort(latencyByOutput.begin(), latencyByOutput.end(), [](auto a, auto b) { return a.x() < b.x(); });
 
@@ -916,19 +985,55 @@ void ResultsPage::showRequestDetail()
     m_requestCount->setText(
         tr("%1 of %2 requests")
             .arg(QLocale().toString(m_requests->rowCount()), QLocale().toString(m_requests->totalCount())));
-    const RequestRecord* r = m_requests->record(row);
-    if (t < 0 || !r) {
-        m_detail->clear();
+    ++m_detailGeneration;
+    const QString pointLabel = row >= 0 ? m_requests->index(row, RequestTableModel::Point).data().toString() : QString();
+    if (const RequestRecord* kept = m_requests->record(row)) {
+        showRecordDetail(*kept, pointLabel);
         return;
     }
+    const int p = t >= 0 && m_requestTable ? m_requestTable->point.at(t) : -1;
+    if (t < 0 || !m_run || p < 0 || p >= m_points.size() || m_projectPath.isEmpty()) {
+        m_detail->clear();
+        Q_EMIT requestDetailShown();
+        return;
+    }
+    // The request in full (every event) from the project file, on a pool thread.
+    const int generation = m_detailGeneration;
+    const QString path = m_projectPath;
+    const QString runId = m_run->id;
+    const int stored = m_points.at(p).index;
+    const int seq = m_requestTable->seq.at(t);
+    auto* watcher = new QFutureWatcher<std::optional<RequestRecord>>(this);
+    connect(watcher, &QFutureWatcher<std::optional<RequestRecord>>::finished, this,
+        [this, watcher, generation, pointLabel] {
+            watcher->deleteLater();
+            if (generation != m_detailGeneration)
+                return;
+            const std::optional<RequestRecord> r = watcher->result();
+            if (r) {
+                showRecordDetail(*r, pointLabel);
+                return;
+            }
+            m_detail->setPlainText(tr("The request could not be read from the project file."));
+            Q_EMIT requestDetailShown();
+        });
+    watcher->setFuture(QtConcurrent::run([path, runId, stored, seq]() -> std::optional<RequestRecord> {
+        ProjectReader reader;
+        QString error;
+        if (!reader.open(path, &error))
+            return std::nullopt;
+        return reader.request(runId, stored, seq);
+    }));
+}
+
+void ResultsPage::showRecordDetail(const RequestRecord& record, const QString& pointLabel)
+{
+    const RequestRecord* r = &record;
     const auto ms = [r](qint64 ns) {
         return ns > 0 ? QStringLiteral("%1 ms").arg(double(ns - r->sentNs) / 1e6, 0, 'f', 3) : QStringLiteral("—");
     };
     QString html = QStringLiteral("<h3>%1</h3><table>")
-                       .arg(tr("Request %1 of point %2")
-                                .arg(r->seq)
-                                .arg(m_requests->index(row, RequestTableModel::Point).data().toString())
-                                .toHtmlEscaped());
+                       .arg(tr("Request %1 of point %2").arg(r->seq).arg(pointLabel).toHtmlEscaped());
     const auto rowHtml = [&html](const QString& k, const QString& v) {
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(k.toHtmlEscaped(), v.toHtmlEscaped());
     };
@@ -974,6 +1079,7 @@ void ResultsPage::showRequestDetail()
                         + (r->eventNs.size() > kShownEvents ? QStringLiteral(", …") : QString()))
                         .toHtmlEscaped());
     m_detail->setHtml(html);
+    Q_EMIT requestDetailShown();
 }
 
 void ResultsPage::fillConfig()
@@ -1165,13 +1271,38 @@ bool ResultsPage::exportEvalScope(const QString& folder)
         return false;
     if (m_settings)
         m_settings->setExportFolder(folder);
-    const std::shared_ptr<const RunData> run = m_run;
-    startJob(tr("EvalScope output written under %1").arg(folder), [run, folder] {
+    const std::shared_ptr<const RunData> shown = m_run;
+    const QString project = m_projectPath;
+    startJob(tr("EvalScope output written under %1").arg(folder), [shown, project, folder] {
         QString root;
         QString error;
+        // The page holds no records (a run is read lazily): the export reads them here, on the pool thread.
+        const std::shared_ptr<const RunData> run = withRecords(project, shown, &error);
+        if (!run)
+            return error;
         return EvalScopeExporter::exportRun(*run, folder, &root, &error) ? QString() : error;
     });
     return true;
+}
+
+std::shared_ptr<const RunData> ResultsPage::withRecords(
+    const QString& projectPath, std::shared_ptr<const RunData> run, QString* error)
+{
+    const bool hasRecords = std::any_of(
+        run->points.cbegin(), run->points.cend(), [](const PointResult& p) { return !p.records.isEmpty(); });
+    if (hasRecords || projectPath.isEmpty())
+        return run;
+    ProjectReader reader;
+    if (!reader.open(projectPath, error))
+        return nullptr;
+    auto full = std::make_shared<RunData>(*run);
+    for (PointResult& p : full->points)
+        p.records = reader.requests(run->id, p.index);
+    if (!reader.lastError().isEmpty()) {
+        *error = reader.lastError();
+        return nullptr;
+    }
+    return full;
 }
 
 void ResultsPage::askExportHtml()

@@ -24,6 +24,7 @@ class QTreeWidget;
 namespace tl {
 
 class AppSettings;
+class ProjectReader;
 class FailureTableModel;
 class PercentileTableModel;
 class RequestTableModel;
@@ -95,6 +96,7 @@ public:
 
 Q_SIGNALS:
     void runLoaded(const QString& runId);
+    void requestDetailShown(); // the detail view shows the current request (read from the project when needed)
     void pointChartsShown(int point); // the Point tab shows point `point`'s requests
     void loadFailed(const QString& message);
     void exportFinished(bool ok, const QString& message);
@@ -106,7 +108,14 @@ Q_SIGNALS:
 private:
     struct Loaded;
     struct PointCharts;
-    static PointCharts computePointCharts(const PointResult& point, int index);
+    // From the request table's rows of point `index` and the first requests of the point in full (ITL samples).
+    static PointCharts computePointCharts(const RequestTable& table, int index, const QList<RequestRecord>& itlRecords);
+    // The first requests of a stored point, in full, for the ITL histogram (the rest of the charts read the table).
+    static QList<RequestRecord> readItlRecords(const ProjectReader& reader, const QString& runId, int storedPoint);
+    // Reads `runId` with every request (what the EvalScope export writes) when `run` holds no records.
+    static std::shared_ptr<const RunData> withRecords(
+        const QString& projectPath, std::shared_ptr<const RunData> run, QString* error);
+    void showRecordDetail(const RequestRecord& r, const QString& pointLabel);
     void showPointCharts(const PointCharts& charts);
     QWidget* buildSummaryTab();
     QWidget* buildSweepTab();
@@ -145,6 +154,7 @@ private:
     QList<PointResult> m_points;
     std::shared_ptr<const PointCharts> m_precomputed; // the loader's charts of the run's last point
     int m_chartGeneration = 0;
+    int m_detailGeneration = 0;
     QList<SweepMetric> m_metrics;
 
     QLabel* m_title = nullptr;
