@@ -51,6 +51,7 @@ const QStringList kKnownDatasets = {
     QStringLiteral("share_gpt_zh_multi_turn"),
     QStringLiteral("share_gpt_en_multi_turn"),
     QStringLiteral("custom_multi_turn"),
+    QStringLiteral("workload_trace"),
 };
 // Datasets whose prompts carry images: chat content parts (or the Responses API's input_image).
 const QStringList kImageDatasets
@@ -58,7 +59,7 @@ const QStringList kImageDatasets
 // Datasets read only from --dataset-path (no hub copy).
 const QStringList kLocalOnlyDatasets = {QStringLiteral("line_by_line"), QStringLiteral("custom"),
     QStringLiteral("embedding"), QStringLiteral("embed"), QStringLiteral("embedding_batch"), QStringLiteral("rerank"),
-    QStringLiteral("custom_multi_turn")};
+    QStringLiteral("custom_multi_turn"), QStringLiteral("workload_trace")};
 // Datasets that generate token sequences and need --tokenizer-path.
 const QStringList kTokenizerDatasets = {QStringLiteral("random"), QStringLiteral("random_embedding"),
     QStringLiteral("random_embedding_batch"), QStringLiteral("random_rerank"), QStringLiteral("random_vl"),
@@ -230,6 +231,11 @@ QStringList RunConfig::secretValues() const
 QList<RunPoint> RunConfig::sweepPoints() const
 {
     QList<RunPoint> points;
+    if (openLoop && isTraceReplay()) { // the trace brings its arrival times: one point per --number value
+        for (const int n : number)
+            points.append(RunPoint{-1, n, -1.0});
+        return points;
+    }
     if (openLoop) {
         for (qsizetype i = 0; i < std::min(rate.size(), number.size()); ++i)
             points.append(RunPoint{-1, number.at(i), rate.at(i)});
@@ -268,7 +274,11 @@ ConfigErrors RunConfig::validate() const
         errors.append(ConfigError{QString::fromLatin1(field), message});
     };
 
-    if (openLoop) {
+    if (isTraceReplay()) {
+        if (!openLoop)
+            add("--open-loop", Tr::tr("workload_trace replays the trace's own arrival times, whatever is in flight: "
+                                      "add --open-loop"));
+    } else if (openLoop) {
         for (double r : rate) {
             if (!(r > 0)) {
                 add("--rate", Tr::tr("--open-loop needs arrival rates > 0 requests per second, e.g. --rate 5 10 20"));
@@ -306,6 +316,11 @@ ConfigErrors RunConfig::validate() const
     return errors;
 }
 
+bool RunConfig::isTraceReplay() const
+{
+    return prompt.isEmpty() && dataset == u"workload_trace";
+}
+
 bool RunConfig::isMultiTurnDataset(const QString& dataset)
 {
     return dataset.endsWith(u"_multi_turn");
@@ -320,6 +335,11 @@ void RunConfig::validateMultiTurn(ConfigErrors& errors) const
     if (!multiTurn) {
         if (conversations && prompt.isEmpty())
             add("--multi-turn", Tr::tr("dataset '%1' holds conversations: add --multi-turn").arg(dataset));
+        return;
+    }
+    if (isTraceReplay()) {
+        add("--multi-turn", Tr::tr("workload_trace replays single requests on the trace's timeline, not "
+                                   "conversations; drop --multi-turn"));
         return;
     }
     if (!prompt.isEmpty() || !conversations) {
@@ -430,6 +450,8 @@ void RunConfig::validateDataset(ConfigErrors& errors) const
         add("--dataset-args", Tr::tr("must be a JSON object, e.g. --dataset-args '{\"target_input_len\": 1024}'"));
         return;
     }
+    if (isTraceReplay())
+        return; // speed, model_override, model_mapping, match_output_length: checked by the trace's loader
     if (!args.empty() && !kLengthControlDatasets.contains(dataset)) {
         add("--dataset-args",
             Tr::tr("dataset '%1' takes no --dataset-args; the length-control keys apply to %2")

@@ -13,6 +13,7 @@ target_sources(throughline_core PRIVATE
     dataset/imagesynth.h dataset/imagesynth.cpp
     dataset/imagepromptsource.h dataset/imagepromptsource.cpp
     dataset/conversationsource.h dataset/conversationsource.cpp
+    dataset/tracesource.h dataset/tracesource.cpp
     dataset/hubdataset.h dataset/hubdataset.cpp
     dataset/datasetdownloader.h dataset/datasetdownloader.cpp
     dataset/promptpreview.h dataset/promptpreview.cpp
