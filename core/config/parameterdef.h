@@ -484,7 +484,9 @@ inline const QStringList kDatasets = {QStringLiteral("builtin"), QStringLiteral(
     QStringLiteral("random_embedding"), QStringLiteral("random_embedding_batch"), QStringLiteral("rerank"),
     QStringLiteral("random_rerank"), QStringLiteral("random_vl"), QStringLiteral("flickr8k"),
     QStringLiteral("kontext_bench"), QStringLiteral("random_multi_turn"), QStringLiteral("share_gpt_zh_multi_turn"),
-    QStringLiteral("share_gpt_en_multi_turn"), QStringLiteral("custom_multi_turn"), QStringLiteral("workload_trace")};
+    QStringLiteral("share_gpt_en_multi_turn"), QStringLiteral("custom_multi_turn"), QStringLiteral("workload_trace"),
+    QStringLiteral("swe_smith"), QStringLiteral("trie_agentic_coding"), QStringLiteral("trie_code_qa"),
+    QStringLiteral("trie_office_work")};
 
 inline const char* const kSlaReason
     = QT_TRANSLATE_NOOP("Throughline", "not in this version of Throughline (planned: SLA auto-tuning)");

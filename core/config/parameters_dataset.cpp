@@ -30,7 +30,8 @@ void addDatasetParameters(QList<Parameter>& r)
                  "embedding, embedding_batch, rerank (a local file), random, random_embedding, "
                  "random_embedding_batch, random_rerank, random_vl (need --tokenizer-path), flickr8k, "
                  "kontext_bench (image and text), speed_benchmark, speed_benchmark_long; with --multi-turn: "
-                 "random_multi_turn, share_gpt_zh_multi_turn, share_gpt_en_multi_turn, custom_multi_turn; with --open-loop: "
+                 "random_multi_turn, share_gpt_zh_multi_turn, share_gpt_en_multi_turn, custom_multi_turn, swe_smith, "
+                 "trie_agentic_coding, trie_code_qa, trie_office_work; with --open-loop: "
                  "workload_trace (a JSONL production trace, replayed on its timeline)."))
              .example({QStringLiteral("speed_benchmark")});
     r << Def("dataset_path", {"--dataset-path"}, G::Dataset)

@@ -52,6 +52,10 @@ const QStringList kKnownDatasets = {
     QStringLiteral("share_gpt_en_multi_turn"),
     QStringLiteral("custom_multi_turn"),
     QStringLiteral("workload_trace"),
+    QStringLiteral("swe_smith"),
+    QStringLiteral("trie_agentic_coding"),
+    QStringLiteral("trie_code_qa"),
+    QStringLiteral("trie_office_work"),
 };
 // Datasets whose prompts carry images: chat content parts (or the Responses API's input_image).
 const QStringList kImageDatasets
@@ -59,11 +63,12 @@ const QStringList kImageDatasets
 // Datasets read only from --dataset-path (no hub copy).
 const QStringList kLocalOnlyDatasets = {QStringLiteral("line_by_line"), QStringLiteral("custom"),
     QStringLiteral("embedding"), QStringLiteral("embed"), QStringLiteral("embedding_batch"), QStringLiteral("rerank"),
-    QStringLiteral("custom_multi_turn"), QStringLiteral("workload_trace")};
+    QStringLiteral("custom_multi_turn"), QStringLiteral("workload_trace"), QStringLiteral("swe_smith")};
 // Datasets that generate token sequences and need --tokenizer-path.
 const QStringList kTokenizerDatasets = {QStringLiteral("random"), QStringLiteral("random_embedding"),
     QStringLiteral("random_embedding_batch"), QStringLiteral("random_rerank"), QStringLiteral("random_vl"),
-    QStringLiteral("random_multi_turn")};
+    QStringLiteral("random_multi_turn"), QStringLiteral("trie_agentic_coding"), QStringLiteral("trie_code_qa"),
+    QStringLiteral("trie_office_work")};
 // Datasets that accept --dataset-args' length-control keys (EvalScope's TextLengthArgs).
 const QStringList kLengthControlDatasets = {QStringLiteral("openqa"), QStringLiteral("longalpaca"),
     QStringLiteral("line_by_line"), QStringLiteral("share_gpt_zh"), QStringLiteral("share_gpt_en")};
@@ -323,7 +328,7 @@ bool RunConfig::isTraceReplay() const
 
 bool RunConfig::isMultiTurnDataset(const QString& dataset)
 {
-    return dataset.endsWith(u"_multi_turn");
+    return dataset.endsWith(u"_multi_turn") || dataset == u"swe_smith" || dataset.startsWith(u"trie_");
 }
 
 void RunConfig::validateMultiTurn(ConfigErrors& errors) const
@@ -345,7 +350,8 @@ void RunConfig::validateMultiTurn(ConfigErrors& errors) const
     if (!prompt.isEmpty() || !conversations) {
         add("--dataset",
             Tr::tr("--multi-turn needs a conversation dataset: random_multi_turn, share_gpt_zh_multi_turn, "
-                   "share_gpt_en_multi_turn or custom_multi_turn (and no --prompt)"));
+                   "share_gpt_en_multi_turn, custom_multi_turn, swe_smith, trie_agentic_coding, trie_code_qa or "
+                   "trie_office_work (and no --prompt)"));
     }
     if (openLoop)
         add("--open-loop", Tr::tr("cannot be used with --multi-turn: turns wait for the previous reply; drop one"));
@@ -390,7 +396,8 @@ void RunConfig::validateDataset(ConfigErrors& errors) const
     if (dataSource == u"local" && datasetPath.isEmpty() && prompt.isEmpty()
         && QStringList{QStringLiteral("openqa"), QStringLiteral("longalpaca"), QStringLiteral("share_gpt_zh"),
             QStringLiteral("share_gpt_en"), QStringLiteral("share_gpt_zh_multi_turn"),
-            QStringLiteral("share_gpt_en_multi_turn")}
+            QStringLiteral("share_gpt_en_multi_turn"), QStringLiteral("trie_agentic_coding"),
+            QStringLiteral("trie_code_qa"), QStringLiteral("trie_office_work")}
                .contains(dataset))
         add("--dataset-path", Tr::tr("--data-source local needs the dataset's file: pass --dataset-path FILE"));
     const bool needsTokenizer = kTokenizerDatasets.contains(dataset) && prompt.isEmpty();
@@ -450,8 +457,8 @@ void RunConfig::validateDataset(ConfigErrors& errors) const
         add("--dataset-args", Tr::tr("must be a JSON object, e.g. --dataset-args '{\"target_input_len\": 1024}'"));
         return;
     }
-    if (isTraceReplay())
-        return; // speed, model_override, model_mapping, match_output_length: checked by the trace's loader
+    if (isTraceReplay() || dataset == u"swe_smith")
+        return; // workload_trace's and swe_smith's own keys: checked by their loaders
     if (!args.empty() && !kLengthControlDatasets.contains(dataset)) {
         add("--dataset-args",
             Tr::tr("dataset '%1' takes no --dataset-args; the length-control keys apply to %2")

@@ -14,6 +14,8 @@ target_sources(throughline_core PRIVATE
     dataset/imagepromptsource.h dataset/imagepromptsource.cpp
     dataset/conversationsource.h dataset/conversationsource.cpp
     dataset/tracesource.h dataset/tracesource.cpp
+    dataset/trieworkload.h dataset/trieworkload.cpp
+    dataset/swesmithbuilder.h dataset/swesmithbuilder.cpp
     dataset/hubdataset.h dataset/hubdataset.cpp
     dataset/datasetdownloader.h dataset/datasetdownloader.cpp
     dataset/promptpreview.h dataset/promptpreview.cpp
