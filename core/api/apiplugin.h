@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -57,6 +58,8 @@ struct PromptItem {
     QStringList documents; // Rerank: at least one
     std::optional<int> maxTokens; // per-request max_tokens (--max-tokens MIN MAX); overrides --max-tokens
     qint64 promptTokens = -1; // the client tokenizer's count of the prompt when the dataset measured it; -1 unknown
+    // workload_trace: the record's own header fields, sent with this request besides the run's (which win)
+    QList<QPair<QByteArray, QByteArray>> headers;
 };
 
 // Builds request bodies for one API type and parses its responses. One instance per run, shared read-only by

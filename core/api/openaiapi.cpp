@@ -98,6 +98,8 @@ QByteArray OpenAiApi::buildBody(const PromptItem& prompt) const
         for (const auto& [key, value] : m_base.items()) {
             if (key == "stream_options")
                 continue;
+            if (key == "model" && value.is_string() && value.get_ref<const std::string&>().empty())
+                continue; // no --model (workload_trace): the body's own model, or none
             if (!body.contains(key))
                 body[key] = (key == "max_tokens" && prompt.maxTokens) ? ojson(*prompt.maxTokens) : value;
         }

@@ -97,7 +97,8 @@ ResponsesApi::ResponsesApi(const RunConfig& config)
         if (!m_template.is_object())
             m_template = nullptr;
     }
-    m_base["model"] = jsonutil::toStd(config.model);
+    if (!config.model.isEmpty()) // no --model (workload_trace): the body's own model
+        m_base["model"] = jsonutil::toStd(config.model);
     m_base["max_output_tokens"] = config.maxTokens;
     m_base["stream"] = config.stream;
     m_base["temperature"] = config.temperature;

@@ -484,7 +484,9 @@ inline const QStringList kDatasets = {QStringLiteral("builtin"), QStringLiteral(
     QStringLiteral("random_embedding"), QStringLiteral("random_embedding_batch"), QStringLiteral("rerank"),
     QStringLiteral("random_rerank"), QStringLiteral("random_vl"), QStringLiteral("flickr8k"),
     QStringLiteral("kontext_bench"), QStringLiteral("random_multi_turn"), QStringLiteral("share_gpt_zh_multi_turn"),
-    QStringLiteral("share_gpt_en_multi_turn"), QStringLiteral("custom_multi_turn")};
+    QStringLiteral("share_gpt_en_multi_turn"), QStringLiteral("custom_multi_turn"), QStringLiteral("workload_trace"),
+    QStringLiteral("swe_smith"), QStringLiteral("trie_agentic_coding"), QStringLiteral("trie_code_qa"),
+    QStringLiteral("trie_office_work")};
 
 // Generated images are at most this many pixels a side (a 16384 x 16384 RGBA canvas is 1 GiB).
 inline constexpr double kMaxImageSide = 16384;

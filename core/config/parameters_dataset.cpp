@@ -30,7 +30,9 @@ void addDatasetParameters(QList<Parameter>& r)
                  "embedding, embedding_batch, rerank (a local file), random, random_embedding, "
                  "random_embedding_batch, random_rerank, random_vl (need --tokenizer-path), flickr8k, "
                  "kontext_bench (image and text), speed_benchmark, speed_benchmark_long; with --multi-turn: "
-                 "random_multi_turn, share_gpt_zh_multi_turn, share_gpt_en_multi_turn, custom_multi_turn."))
+                 "random_multi_turn, share_gpt_zh_multi_turn, share_gpt_en_multi_turn, custom_multi_turn, swe_smith, "
+                 "trie_agentic_coding, trie_code_qa, trie_office_work; with --open-loop: "
+                 "workload_trace (a JSONL production trace, replayed on its timeline)."))
              .example({QStringLiteral("speed_benchmark")});
     r << Def("dataset_path", {"--dataset-path"}, G::Dataset)
              .field(&RunConfig::datasetPath)
@@ -59,7 +61,8 @@ void addDatasetParameters(QList<Parameter>& r)
                       .help(QT_TRANSLATE_NOOP("Throughline",
                           "Length control for openqa, longalpaca, line_by_line, share_gpt_*: "
                           "{\"target_input_len\": N, \"input_len_mode\": \"cap\"|\"drop\", \"prefix_file\": FILE, "
-                          "\"prefix_role\": \"system\"|\"user\"}."))
+                          "\"prefix_role\": \"system\"|\"user\"}. workload_trace: {\"speed\": S, \"model_override\": NAME, "
+                          "\"model_mapping\": {FROM: TO}, \"match_output_length\": true}."))
                       .bad({QStringLiteral("[1]")})
                       .example({QStringLiteral("{\"input_len_mode\":\"drop\"}")}),
         &RunConfig::datasetArgs, false);

@@ -20,7 +20,7 @@ void addTargetParameters(QList<Parameter>& r)
              .example({QStringLiteral("Qwen3-8B")})
              .bad({QStringLiteral("")})
              .check([](const RunConfig& c) {
-                 return c.model.trimmed().isEmpty()
+                 return c.model.trimmed().isEmpty() && !c.isTraceReplay() // a trace's bodies name their model
                      ? Tr::tr("a model name is required; pass the name the server serves, e.g. --model Qwen3-8B")
                      : QString();
              });

@@ -51,6 +51,11 @@ const QStringList kKnownDatasets = {
     QStringLiteral("share_gpt_zh_multi_turn"),
     QStringLiteral("share_gpt_en_multi_turn"),
     QStringLiteral("custom_multi_turn"),
+    QStringLiteral("workload_trace"),
+    QStringLiteral("swe_smith"),
+    QStringLiteral("trie_agentic_coding"),
+    QStringLiteral("trie_code_qa"),
+    QStringLiteral("trie_office_work"),
 };
 // Datasets whose prompts carry images: chat content parts (or the Responses API's input_image).
 const QStringList kImageDatasets
@@ -58,11 +63,12 @@ const QStringList kImageDatasets
 // Datasets read only from --dataset-path (no hub copy).
 const QStringList kLocalOnlyDatasets = {QStringLiteral("line_by_line"), QStringLiteral("custom"),
     QStringLiteral("embedding"), QStringLiteral("embed"), QStringLiteral("embedding_batch"), QStringLiteral("rerank"),
-    QStringLiteral("custom_multi_turn")};
+    QStringLiteral("custom_multi_turn"), QStringLiteral("workload_trace"), QStringLiteral("swe_smith")};
 // Datasets that generate token sequences and need --tokenizer-path.
 const QStringList kTokenizerDatasets = {QStringLiteral("random"), QStringLiteral("random_embedding"),
     QStringLiteral("random_embedding_batch"), QStringLiteral("random_rerank"), QStringLiteral("random_vl"),
-    QStringLiteral("random_multi_turn")};
+    QStringLiteral("random_multi_turn"), QStringLiteral("trie_agentic_coding"), QStringLiteral("trie_code_qa"),
+    QStringLiteral("trie_office_work")};
 // Datasets that accept --dataset-args' length-control keys (EvalScope's TextLengthArgs).
 const QStringList kLengthControlDatasets = {QStringLiteral("openqa"), QStringLiteral("longalpaca"),
     QStringLiteral("line_by_line"), QStringLiteral("share_gpt_zh"), QStringLiteral("share_gpt_en")};
@@ -230,6 +236,11 @@ QStringList RunConfig::secretValues() const
 QList<RunPoint> RunConfig::sweepPoints() const
 {
     QList<RunPoint> points;
+    if (openLoop && isTraceReplay()) { // the trace brings its arrival times: one point per --number value
+        for (const int n : number)
+            points.append(RunPoint{-1, n, -1.0});
+        return points;
+    }
     if (openLoop) {
         for (qsizetype i = 0; i < std::min(rate.size(), number.size()); ++i)
             points.append(RunPoint{-1, number.at(i), rate.at(i)});
@@ -288,7 +299,11 @@ ConfigErrors RunConfig::validate() const
         errors.append(ConfigError{QString::fromLatin1(field), message});
     };
 
-    if (openLoop) {
+    if (isTraceReplay()) {
+        if (!openLoop)
+            add("--open-loop", Tr::tr("workload_trace replays the trace's own arrival times, whatever is in flight: "
+                                      "add --open-loop"));
+    } else if (openLoop) {
         for (double r : rate) {
             if (!(r > 0)) {
                 add("--rate", Tr::tr("--open-loop needs arrival rates > 0 requests per second, e.g. --rate 5 10 20"));
@@ -327,9 +342,14 @@ ConfigErrors RunConfig::validate() const
     return errors;
 }
 
+bool RunConfig::isTraceReplay() const
+{
+    return prompt.isEmpty() && dataset == u"workload_trace";
+}
+
 bool RunConfig::isMultiTurnDataset(const QString& dataset)
 {
-    return dataset.endsWith(u"_multi_turn");
+    return dataset.endsWith(u"_multi_turn") || dataset == u"swe_smith" || dataset.startsWith(u"trie_");
 }
 
 void RunConfig::validateMultiTurn(ConfigErrors& errors) const
@@ -343,10 +363,16 @@ void RunConfig::validateMultiTurn(ConfigErrors& errors) const
             add("--multi-turn", Tr::tr("dataset '%1' holds conversations: add --multi-turn").arg(dataset));
         return;
     }
+    if (isTraceReplay()) {
+        add("--multi-turn", Tr::tr("workload_trace replays single requests on the trace's timeline, not "
+                                   "conversations; drop --multi-turn"));
+        return;
+    }
     if (!prompt.isEmpty() || !conversations) {
         add("--dataset",
             Tr::tr("--multi-turn needs a conversation dataset: random_multi_turn, share_gpt_zh_multi_turn, "
-                   "share_gpt_en_multi_turn or custom_multi_turn (and no --prompt)"));
+                   "share_gpt_en_multi_turn, custom_multi_turn, swe_smith, trie_agentic_coding, trie_code_qa or "
+                   "trie_office_work (and no --prompt)"));
     }
     if (openLoop)
         add("--open-loop", Tr::tr("cannot be used with --multi-turn: turns wait for the previous reply; drop one"));
@@ -391,7 +417,8 @@ void RunConfig::validateDataset(ConfigErrors& errors) const
     if (dataSource == u"local" && datasetPath.isEmpty() && prompt.isEmpty()
         && QStringList{QStringLiteral("openqa"), QStringLiteral("longalpaca"), QStringLiteral("share_gpt_zh"),
             QStringLiteral("share_gpt_en"), QStringLiteral("share_gpt_zh_multi_turn"),
-            QStringLiteral("share_gpt_en_multi_turn")}
+            QStringLiteral("share_gpt_en_multi_turn"), QStringLiteral("trie_agentic_coding"),
+            QStringLiteral("trie_code_qa"), QStringLiteral("trie_office_work")}
                .contains(dataset))
         add("--dataset-path", Tr::tr("--data-source local needs the dataset's file: pass --dataset-path FILE"));
     const bool needsTokenizer = kTokenizerDatasets.contains(dataset) && prompt.isEmpty();
@@ -451,6 +478,8 @@ void RunConfig::validateDataset(ConfigErrors& errors) const
         add("--dataset-args", Tr::tr("must be a JSON object, e.g. --dataset-args '{\"target_input_len\": 1024}'"));
         return;
     }
+    if (isTraceReplay() || dataset == u"swe_smith")
+        return; // workload_trace's and swe_smith's own keys: checked by their loaders
     if (!args.empty() && !kLengthControlDatasets.contains(dataset)) {
         add("--dataset-args",
             Tr::tr("dataset '%1' takes no --dataset-args; the length-control keys apply to %2")

@@ -162,6 +162,8 @@ struct RunConfig {
     SloSpec slo() const;
     // A dataset that yields conversations (random_multi_turn, share_gpt_*_multi_turn, custom_multi_turn).
     static bool isMultiTurnDataset(const QString& dataset);
+    // --dataset workload_trace (without --prompt): a production trace replayed on its own timeline.
+    bool isTraceReplay() const;
     // The sweep: zip(number, parallel) in closed loop, zip(number, rate) in open loop.
     QList<RunPoint> sweepPoints() const;
     // The points a run measures: each sweep point --num-runs times in a row (the sweep itself when 1).

@@ -13,6 +13,9 @@ target_sources(throughline_core PRIVATE
     dataset/imagesynth.h dataset/imagesynth.cpp
     dataset/imagepromptsource.h dataset/imagepromptsource.cpp
     dataset/conversationsource.h dataset/conversationsource.cpp
+    dataset/tracesource.h dataset/tracesource.cpp
+    dataset/trieworkload.h dataset/trieworkload.cpp
+    dataset/swesmithbuilder.h dataset/swesmithbuilder.cpp
     dataset/hubdataset.h dataset/hubdataset.cpp
     dataset/datasetdownloader.h dataset/datasetdownloader.cpp
     dataset/promptpreview.h dataset/promptpreview.cpp

@@ -4,8 +4,13 @@
 #include "dataset/promptshaper.h"
 #include "dataset/randompromptsource.h"
 #include "dataset/recordreader.h"
+#include "dataset/swesmithbuilder.h"
+#include "dataset/trieworkload.h"
+#include "tokenizer/tokenizer.h"
 #include "util/jsonutil.h"
 #include "util/tr.h"
+
+#include <QFile>
 
 #include <random>
 
@@ -155,6 +160,14 @@ PromptItem ConversationSource::itemAt(qint64 seq) const
 {
     PromptItem item;
     item.kind = PromptItem::Kind::Body;
+    if (m_trie) { // the row's synthetic turns, a pure function of (seed, index)
+        const std::optional<TrieWorkload::Row> row
+            = TrieWorkload::decodeRow(m_conversations.at(qsizetype(seq % m_conversations.size())));
+        const quint64 seed = options().seed ^ (quint64(seq + 1) * 0xD1B54A32D192ED03ULL) ^ 0x74726965ULL;
+        item.body = encode(row ? truncated(TrieWorkload::conversation(*row, *options().tokenizer, m_vocabulary, seed))
+                               : Conversation{});
+        return item;
+    }
     if (!m_random) {
         item.body = m_conversations.at(qsizetype(seq % m_conversations.size()));
         return item;
@@ -204,10 +217,21 @@ std::shared_ptr<const ConversationSource> ConversationSource::load(
         return source;
     }
 
+    if (config.dataset == u"swe_smith" && config.datasetPath.isEmpty())
+        return fail("--dataset-path",
+            Tr::tr("swe_smith reads a local file: a pre-built JSON (build_swe_smith_dataset.py) or the "
+                   "SWE-smith-trajectories `tool` split saved as JSONL; pass --dataset-path FILE"));
     const QString path = PromptSource::datasetFile(config, progress, error);
     if (path.isEmpty())
         return nullptr;
     const auto options = std::make_shared<const DatasetOptions>(std::move(*resolved));
+    if (config.dataset == u"swe_smith")
+        return loadSweSmith(config, options, path, error);
+    const bool trie = config.dataset.startsWith(u"trie_");
+    if (trie && !options->tokenizer)
+        return fail("--tokenizer-path",
+            Tr::tr("dataset '%1' generates token sequences: pass --tokenizer-path MODEL_DIR or tokenizer.json")
+                .arg(config.dataset));
     QString message;
     auto shaper = PromptShaper::create(options, &message);
     if (!shaper)
@@ -232,6 +256,17 @@ std::shared_ptr<const ConversationSource> ConversationSource::load(
             break;
         }
         QString why;
+        if (trie) {
+            const std::optional<TrieWorkload::Row> row = TrieWorkload::parseRow(record->data, &why);
+            if (row) {
+                source->m_conversations.append(TrieWorkload::encodeRow(*row));
+                continue;
+            }
+            if (firstSkip.isEmpty())
+                firstSkip = Tr::tr("line %1: %2").arg(record->line).arg(why);
+            ++skipped;
+            continue;
+        }
         std::optional<Conversation> c
             = shareGpt ? fromShareGptLine(record->data, &why) : fromCustomLine(record->data, &why);
         if (c) {
@@ -252,12 +287,88 @@ std::shared_ptr<const ConversationSource> ConversationSource::load(
         }
         source->m_conversations.append(encode(source->truncated(std::move(*c))));
     }
+    if (trie) {
+        source->m_trie = true;
+        source->m_vocabulary = TrieWorkload::ordinaryTokens(*options->tokenizer);
+        if (source->m_vocabulary.empty())
+            return fail("--tokenizer-path", Tr::tr("the tokenizer has no ordinary tokens to build prompts from"));
+    }
     if (skipped > 0)
         qWarning("dataset: %s: skipped %lld record(s) (first: %s)", qPrintable(path), skipped, qPrintable(firstSkip));
     if (source->m_conversations.isEmpty()) {
         return fail("--dataset-path",
             Tr::tr("'%1' holds no usable conversation%2").arg(path, firstSkip.isEmpty() ? QString() : u" (" + firstSkip + u')'));
     }
+    return source;
+}
+
+std::shared_ptr<const ConversationSource> ConversationSource::loadSweSmith(const RunConfig& config,
+    const std::shared_ptr<const DatasetOptions>& options, const QString& path, ConfigError* error)
+{
+    auto fail = [error](const char* field, const QString& message) {
+        *error = ConfigError{QString::fromLatin1(field), message};
+        return nullptr;
+    };
+    qint64 needed = 0;
+    for (const RunPoint& p : config.runPoints())
+        needed += qint64(p.number) + config.warmupCount(p.number);
+    needed = std::clamp<qint64>(needed, 1, kMaxLoaded);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail("--dataset-path", Tr::tr("cannot read '%1': %2").arg(path, file.errorString()));
+    auto source = std::shared_ptr<ConversationSource>(new ConversationSource(options, config.maxTurns));
+    QString why;
+    if (SweSmithBuilder::isPrebuilt(file.peek(4096))) {
+        if (file.size() > kMaxPrebuiltBytes)
+            return fail("--dataset-path", Tr::tr("'%1' is larger than %2 MB; a pre-built swe_smith file is read whole")
+                                              .arg(path)
+                                              .arg(kMaxPrebuiltBytes / 1000000));
+        const std::optional<QList<Conversation>> conversations
+            = SweSmithBuilder::parsePrebuilt(file.readAll(), needed, config.maxTurns, &why);
+        if (!conversations)
+            return fail("--dataset-path", Tr::tr("'%1': %2").arg(path, why));
+        for (const Conversation& c : *conversations)
+            source->m_conversations.append(encode(c));
+        return source;
+    }
+    // Trajectories: built live, which needs the tokenizer to measure the turns.
+    const std::optional<SweSmithBuilder::Options> buildOptions = SweSmithBuilder::parseOptions(config.datasetArgs, &why);
+    if (!buildOptions)
+        return fail("--dataset-args", why);
+    if (!options->tokenizer)
+        return fail("--tokenizer-path", Tr::tr("swe_smith builds its conversations from trajectories in tokens: pass "
+                                               "--tokenizer-path (or a pre-built file as --dataset-path)"));
+    file.close();
+    RecordReader reader;
+    QString message;
+    if (!reader.open(path, false, &message))
+        return fail("--dataset-path", message);
+    QList<QStringList> trajectories;
+    qint64 skipped = 0;
+    QString firstSkip;
+    while (const std::optional<RecordReader::Record> record = reader.next(&message)) {
+        std::optional<QStringList> messages = SweSmithBuilder::userMessages(record->data, &why);
+        if (!messages) {
+            if (firstSkip.isEmpty())
+                firstSkip = Tr::tr("line %1: %2").arg(record->line).arg(why);
+            ++skipped;
+            continue;
+        }
+        trajectories.append(std::move(*messages));
+    }
+    if (!message.isEmpty())
+        return fail("--dataset-path", message);
+    if (skipped > 0)
+        qWarning("dataset: %s: skipped %lld record(s) (first: %s)", qPrintable(path), skipped, qPrintable(firstSkip));
+    const QList<Conversation> built = SweSmithBuilder::build(trajectories, *buildOptions, *options->tokenizer,
+        config.minTurns, config.maxTurns.value_or(config.minTurns), options->seed, config.datasetOffset, needed);
+    if (built.isEmpty())
+        return fail("--dataset-path",
+            Tr::tr("'%1': no trajectory is long enough for the turns asked (first_turn_length, subsequent_turn_length, "
+                   "--max-turns); lower them")
+                .arg(path));
+    for (const Conversation& c : built)
+        source->m_conversations.append(encode(c));
     return source;
 }
 

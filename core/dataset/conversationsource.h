@@ -7,7 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace tl {
 
@@ -32,10 +34,14 @@ using Conversation = QList<ConversationTurn>;
 //   shared prefix on every turn); generated per index, deterministic per (--seed, index).
 // - share_gpt_{zh,en}_multi_turn: one turn per non-empty human message (the dataset's replies are discarded).
 // - custom_multi_turn: a JSON array of {role, content} per line, split into turns at assistant messages.
+// - swe_smith: a pre-built file or a trajectories file built live (SweSmithBuilder).
+// - trie_agentic_coding, trie_code_qa, trie_office_work: rows of lengths turned into synthetic turns
+//   (TrieWorkload), generated per index from the row kept in memory.
 // File datasets keep the conversations the run needs in memory (at most kMaxLoaded), truncated to --max-turns.
 class ConversationSource final : public PromptSource {
 public:
     static constexpr qint64 kMaxLoaded = 50000;
+    static constexpr qint64 kMaxPrebuiltBytes = 2000LL * 1000 * 1000; // a pre-built swe_smith file is read whole
 
     // nullptr + *error (naming the flag; for files the file and line) when none can be loaded.
     static std::shared_ptr<const ConversationSource> load(
@@ -59,10 +65,14 @@ protected:
 private:
     ConversationSource(std::shared_ptr<const DatasetOptions> options, std::optional<int> maxTurns);
     Conversation truncated(Conversation c) const;
+    static std::shared_ptr<const ConversationSource> loadSweSmith(const RunConfig& config,
+        const std::shared_ptr<const DatasetOptions>& options, const QString& path, ConfigError* error);
 
     std::optional<int> m_maxTurns;
     QList<QByteArray> m_conversations; // encoded; empty for random_multi_turn
     std::shared_ptr<const PromptSource> m_random; // random_multi_turn's turn contents
+    bool m_trie = false; // trie_*: m_conversations holds rows (TrieWorkload::encodeRow), not conversations
+    std::vector<int32_t> m_vocabulary; // trie_*: the tokens of the synthetic text
     int m_minTurns = 1;
 };
 

@@ -23,6 +23,13 @@ std::optional<HubDataset> HubDataset::forDataset(const QString& dataset)
         return HubDataset{QStringLiteral("swift/sharegpt"), QString(), QStringLiteral("common_zh_70k.jsonl")};
     if (dataset == u"share_gpt_en" || dataset == u"share_gpt_en_multi_turn")
         return HubDataset{QStringLiteral("swift/sharegpt"), QString(), QStringLiteral("common_en_70k.jsonl")};
+    // EvalScope's copy of applied-compute/trie's traces, on ModelScope only.
+    if (dataset == u"trie_agentic_coding")
+        return HubDataset{QStringLiteral("evalscope/trie-workloads"), QString(), QStringLiteral("agentic_coding_8k.jsonl")};
+    if (dataset == u"trie_code_qa")
+        return HubDataset{QStringLiteral("evalscope/trie-workloads"), QString(), QStringLiteral("code_qa_8k.jsonl")};
+    if (dataset == u"trie_office_work")
+        return HubDataset{QStringLiteral("evalscope/trie-workloads"), QString(), QStringLiteral("office_work_8k.jsonl")};
     return std::nullopt;
 }
 

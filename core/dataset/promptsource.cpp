@@ -10,6 +10,7 @@
 #include "dataset/promptshaper.h"
 #include "dataset/randompromptsource.h"
 #include "dataset/recordparser.h"
+#include "dataset/tracesource.h"
 #include "tokenizer/chattemplate.h"
 #include "tokenizer/tokenizer.h"
 #include "util/jsonutil.h"
@@ -283,6 +284,8 @@ std::shared_ptr<const PromptSource> PromptSource::load(const RunConfig& config, 
     const QString& dataset = config.dataset;
     if (config.multiTurn || RunConfig::isMultiTurnDataset(dataset))
         return ConversationSource::load(config, error, progress);
+    if (dataset == u"workload_trace")
+        return TraceSource::load(config, error);
     if (dataset == u"builtin") {
         QList<PromptItem> items;
         for (const QString& p : builtinPrompts())

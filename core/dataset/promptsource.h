@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace tl {
 
@@ -55,6 +56,10 @@ public:
     // The source for a sweep point whose --dataset-offset is `datasetOffset` (EvalScope advances it by each
     // point's --number so random prompts never repeat). Sources that do not use the offset return themselves.
     virtual std::shared_ptr<const PromptSource> withDatasetOffset(qint64 datasetOffset) const;
+
+    // A dataset that brings its own arrival times (workload_trace): request i's offset in ns from the first
+    // request's send time; nullptr when the run's --rate/--parallel schedule the requests.
+    virtual const std::vector<qint64>* arrivalSchedule() const { return nullptr; }
 
     const DatasetOptions& options() const { return *m_options; }
 

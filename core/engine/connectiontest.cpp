@@ -73,7 +73,10 @@ void ConnectionTest::attempt()
 {
     ++m_attempts;
     m_timedOut = false;
-    const QByteArray body = withSmallAnswer(m_factory->bodyForPrompt(QStringLiteral("hello")), kMaxTokens);
+    // A trace's first record rather than "hello": its bodies name the served model, --model may be absent.
+    const bool trace = m_factory->prompts().arrivalSchedule() != nullptr;
+    const QByteArray body = withSmallAnswer(
+        trace ? m_factory->prepare(0).body : m_factory->bodyForPrompt(QStringLiteral("hello")), kMaxTokens);
     m_reply = m_nam->post(m_factory->networkRequest(), body);
     m_reply->setReadBufferSize(kKeptBytes); // Qt stops reading when the test has not taken the data yet
     m_answer.clear();

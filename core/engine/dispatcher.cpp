@@ -36,6 +36,15 @@ Dispatcher::Dispatcher(qint64 total, double rate, qint64 anchorNs, quint64 seed,
         m_schedule[i] = anchorNs + qint64(delays[i] * scale * 1e9);
 }
 
+void Dispatcher::setSchedule(const std::vector<qint64>& offsetsNs, qint64 anchorNs, qint64 warmup)
+{
+    m_total = qint64(offsetsNs.size());
+    m_warmup = warmup;
+    m_schedule.resize(offsetsNs.size());
+    for (size_t i = 0; i < offsetsNs.size(); ++i)
+        m_schedule[i] = anchorNs + offsetsNs[i];
+}
+
 std::optional<Dispatcher::Claim> Dispatcher::claim()
 {
     if (stopped())
@@ -43,7 +52,7 @@ std::optional<Dispatcher::Claim> Dispatcher::claim()
     const qint64 seq = m_next.fetch_add(1, std::memory_order_relaxed);
     if (seq >= m_total)
         return std::nullopt;
-    return Claim{seq, m_schedule.empty() ? 0 : m_schedule[static_cast<size_t>(seq)]};
+    return Claim{seq, m_schedule.empty() ? 0 : m_schedule[static_cast<size_t>(seq)], seq < m_warmup};
 }
 
 std::optional<qint64> Dispatcher::claimConversation()

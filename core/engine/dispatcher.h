@@ -18,6 +18,7 @@ public:
     struct Claim {
         qint64 seq;
         qint64 scheduledNs; // 0 = as soon as possible
+        bool warmup = false; // an explicit schedule's warmup request (workload_trace: inline on the timeline)
     };
 
     // How inter-arrival gaps are drawn when paced: exponential (Poisson arrivals), gamma with shape `burstiness`
@@ -26,6 +27,11 @@ public:
 
     Dispatcher(qint64 total, double rate, qint64 anchorNs, quint64 seed, Arrival arrival = Arrival::Poisson,
         double burstiness = 1.0);
+
+    // workload_trace: an explicit schedule instead of generated arrivals. Request i is due at anchorNs +
+    // offsetsNs[i] (offsets from the first record, already scaled by the replay speed); the first `warmup` requests
+    // are warmup, replayed on the same timeline. The total becomes offsetsNs.size(). Call before any claim().
+    void setSchedule(const std::vector<qint64>& offsetsNs, qint64 anchorNs, qint64 warmup = 0);
 
     std::optional<Claim> claim();
     void requestStop() { m_stopped.store(true, std::memory_order_relaxed); }
@@ -48,6 +54,7 @@ public:
 private:
     qint64 m_total;
     std::vector<qint64> m_schedule; // absolute ns per index; empty = unpaced
+    qint64 m_warmup = 0; // explicit schedule: indices below it are warmup
     std::atomic<qint64> m_next{0};
     std::atomic<bool> m_stopped{false};
     std::shared_ptr<std::atomic<qint64>> m_cursor;

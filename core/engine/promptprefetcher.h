@@ -17,6 +17,7 @@ struct PreparedRequest {
     QByteArray body; // null when the dataset failed at this request (`error` says why)
     qint64 promptTokens = -1; // the dataset's own count of the prompt; -1 none
     ConfigError error; // set when the dataset failed at or before this request: it must not be sent
+    QList<QPair<QByteArray, QByteArray>> headers; // the request's own header fields (workload_trace), filtered
 
     bool failed() const { return body.isNull(); }
 };

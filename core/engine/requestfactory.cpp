@@ -46,11 +46,13 @@ RequestFactory::RequestFactory(const RunConfig& config, std::shared_ptr<const Pr
     m_target.useEnvironmentProxy = !config.noProxy;
 }
 
-QByteArray RequestFactory::bodyFor(qint64 seq, qint64* promptTokens) const
+QByteArray RequestFactory::bodyFor(qint64 seq, qint64* promptTokens, RequestHeaders* headers) const
 {
     PreparedRequest request = m_prefetcher ? m_prefetcher->take(seq) : prepare(seq);
     if (promptTokens)
         *promptTokens = request.promptTokens;
+    if (headers)
+        *headers = std::move(request.headers);
     return std::move(request.body);
 }
 
@@ -62,7 +64,24 @@ PreparedRequest RequestFactory::prepare(qint64 seq) const
         return PreparedRequest{QByteArray(), -1, std::move(failure)};
     if (m_multiTurn) // the conversation itself; its turns' bodies are built as the replies come
         return PreparedRequest{item.body, -1, {}};
-    return PreparedRequest{m_api->buildBody(item), item.promptTokens, {}};
+    return PreparedRequest{m_api->buildBody(item), item.promptTokens, {}, ownHeaders(item)};
+}
+
+RequestHeaders RequestFactory::ownHeaders(const PromptItem& item) const
+{
+    // Hop-by-hop fields and those that describe the body or the connection are the transport's to set (RFC 9110
+    // 7.6.1); a field the run sets itself (--headers, the API key, the content type) wins over the record's.
+    static const QList<QByteArray> kDropped = {"connection", "keep-alive", "proxy-connection", "proxy-authenticate",
+        "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
+        "accept-encoding"};
+    RequestHeaders out;
+    for (const auto& [name, value] : item.headers) {
+        const QByteArray lower = name.toLower();
+        if (kDropped.contains(lower) || m_target.request.hasRawHeader(name))
+            continue;
+        out.append({name, value});
+    }
+    return out;
 }
 
 QByteArray RequestFactory::bodyForTurn(

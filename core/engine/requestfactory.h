@@ -36,7 +36,8 @@ public:
     // The body of request `seq`; `promptTokens` (optional) gets the dataset's own count of the prompt (-1: none).
     // Ready-built by the prefetcher when there is one, else built now. A null QByteArray when the dataset failed
     // at or before this request (a malformed line met during the run): send nothing, the run is failing.
-    QByteArray bodyFor(qint64 seq, qint64* promptTokens = nullptr) const;
+    // `headers` (optional) gets the request's own header fields (workload_trace), to send besides the run's.
+    QByteArray bodyFor(qint64 seq, qint64* promptTokens = nullptr, RequestHeaders* headers = nullptr) const;
     // Builds request `seq` on the calling thread: what bodyFor gives without a prefetcher, with the failure.
     PreparedRequest prepare(qint64 seq) const;
     // The same requests, their bodies built ahead by a producer thread of their own for the requests
@@ -59,8 +60,11 @@ public:
     void configureManager(QNetworkAccessManager* manager) const { m_target.configureManager(manager); }
     const ApiPlugin& api() const { return *m_api; }
     QUrl url() const { return m_target.request.url(); }
+    const PromptSource& prompts() const { return *m_prompts; }
 
 private:
+    RequestHeaders ownHeaders(const PromptItem& item) const;
+
     std::shared_ptr<const ApiPlugin> m_api;
     std::shared_ptr<const PromptSource> m_prompts;
     std::shared_ptr<PromptPrefetcher> m_prefetcher;

@@ -148,6 +148,9 @@ ConfigErrors RunController::start(const RunConfig& config, RunSink* sink)
     m_runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_runAnchorNs = monotonicNs();
     m_conversationCursor = std::make_shared<std::atomic<qint64>>(0);
+    m_traceSchedule = m_factory->prompts().arrivalSchedule();
+    for (RunPoint& p : m_points) // --number truncates a trace; a larger one replays all of it
+        p.number = pointRequests(p.number);
 
     if (m_store) {
         RunData info;
@@ -194,6 +197,16 @@ void RunController::onConnectionTestDone()
     startPoint(0);
 }
 
+int RunController::pointRequests(int number) const
+{
+    return m_traceSchedule ? int(std::min<qint64>(number, qint64(m_traceSchedule->size()))) : number;
+}
+
+int RunController::warmupPhase(int number) const
+{
+    return m_traceSchedule ? 0 : m_config.warmupCount(number);
+}
+
 void RunController::startPoint(int index)
 {
     if (index >= m_points.size()) {
@@ -207,8 +220,8 @@ void RunController::startPoint(int index)
         m_store->beginPoint(m_runId, index, point.parallel, point.number, point.rate);
     Q_EMIT pointStarted(index, point);
     m_pointRecords = 0;
-    const int warmup = m_config.warmupCount(point.number);
-    startPhase(warmup > 0 ? Phase::Warmup : Phase::Timed, warmup > 0 ? warmup : point.number);
+    const int warmup = warmupPhase(point.number);
+    startPhase(warmup > 0 ? Phase::Warmup : Phase::Timed, warmup > 0 ? warmup : pointRequests(point.number));
     m_snapshotTimer->start();
     publishSnapshot();
 }
@@ -244,6 +257,10 @@ void RunController::startPhase(Phase phase, int requests)
         multiTurn ? -1.0 : point.rate, m_pointStartNs, seed, arrival, m_config.burstiness);
     if (multiTurn)
         m_dispatcher->setConversations(m_conversationCursor, conversationWarmup ? requests : -1);
+    if (m_traceSchedule) { // the trace's own timeline, its first records the warmup (inline, EvalScope)
+        const std::vector<qint64> offsets(m_traceSchedule->begin(), m_traceSchedule->begin() + requests);
+        m_dispatcher->setSchedule(offsets, m_pointStartNs, std::min(m_config.warmupCount(requests), requests));
+    }
     // --duration bounds the timed phase only (soft exit: no new request, in-flight ones finish).
     if (phase == Phase::Timed && m_config.duration)
         m_durationTimer->start(int(*m_config.duration * 1000));
@@ -255,7 +272,7 @@ void RunController::startPhase(Phase phase, int requests)
         datasetOffset += sweep.at(i).number;
     // The phase's bodies are built ahead on a producer thread, not by the workers between their timestamps.
     PromptPrefetcher::Options prefetch;
-    prefetch.first = phase == Phase::Timed ? m_config.warmupCount(point.number) : 0;
+    prefetch.first = phase == Phase::Timed ? warmupPhase(point.number) : 0;
     prefetch.count = requests;
     if (multiTurn) { // the conversations this phase may claim: at most one per turn, plus one per slot
         prefetch.first = m_conversationCursor->load();
@@ -287,7 +304,7 @@ void RunController::startPhase(Phase phase, int requests)
         options.transport = m_transport;
         options.limits = m_limits;
         options.warmup = phase == Phase::Warmup;
-        options.seqOffset = phase == Phase::Timed ? m_config.warmupCount(point.number) : 0;
+        options.seqOffset = phase == Phase::Timed ? warmupPhase(point.number) : 0;
         options.multiTurn = multiTurn;
         options.maxTurns = m_config.maxTurns;
         options.turnRate = multiTurn ? point.rate : -1.0;
@@ -401,7 +418,9 @@ void RunController::completePoint(PointResult result)
     result.harness = assessHarness(result, m_pendingHarness);
     const bool datasetFailed = !m_datasetError.message.isEmpty();
     result.stopped = (m_stopRequests > 0 || datasetFailed) && m_dispatcher->claimed() < m_dispatcher->total();
-    result.warmupRequests = m_config.warmupCount(result.point.number);
+    result.warmupRequests = m_traceSchedule
+        ? std::min(m_config.warmupCount(pointRequests(result.point.number)), pointRequests(result.point.number))
+        : m_config.warmupCount(result.point.number);
     result.status = result.stopped ? QStringLiteral("stopped") : QStringLiteral("completed");
     result.hasSummary = true;
     result.requestCount = m_pointRecords; // warmup included, as the project file counts them

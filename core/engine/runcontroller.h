@@ -141,6 +141,12 @@ private:
     qint64 m_runAnchorNs = 0;
     // --multi-turn: the next conversation to claim, shared by every phase and point of the run
     std::shared_ptr<std::atomic<qint64>> m_conversationCursor;
+    // workload_trace: the dataset's own arrival offsets (owned by the factory's source); null otherwise.
+    const std::vector<qint64>* m_traceSchedule = nullptr;
+    // Requests of a point of `number` (a trace replays at most its records) and its separate warmup phase's size
+    // (none for a trace: its warmup records are inline on the timeline).
+    int pointRequests(int number) const;
+    int warmupPhase(int number) const;
 };
 
 } // namespace tl

@@ -24,6 +24,7 @@ struct Worker::Active {
     SseParser parser;
     QList<SseEvent> scratch;
     QByteArray request; // the body sent, kept for a resend on a stale connection
+    RequestHeaders headers; // the request's own header fields (workload_trace), kept with it
     QByteArray generated; // the generated text, collected only when a tokenizer may have to count it
     qint64 datasetPromptTokens = -1; // the dataset's count of the prompt (-1: none)
     QByteArray body; // non-stream or error body
@@ -253,9 +254,9 @@ void Worker::send(int slot, Dispatcher::Claim claim)
     auto a = std::make_unique<Active>();
     const qint64 seq = claim.seq + m_options.seqOffset;
     a->rec.seq = int(seq);
-    a->rec.warmup = m_options.warmup;
+    a->rec.warmup = m_options.warmup || claim.warmup;
     a->rec.stream = m_factory->api().streaming();
-    a->request = m_factory->bodyFor(seq, &a->datasetPromptTokens);
+    a->request = m_factory->bodyFor(seq, &a->datasetPromptTokens, &a->headers);
     if (a->request.isNull()) { // the dataset failed at this request (RequestFactory::bodyFor): send nothing more
         m_dispatcher->requestStop(); // the RunController fails the run; what is in flight finishes
         if (m_options.openLoop)
@@ -383,7 +384,7 @@ void Worker::post(int slot)
 {
     Active& a = *m_slots[static_cast<size_t>(slot)].active;
     a.lastActivityNs = monotonicNs();
-    m_transport->send(slot, a.request);
+    m_transport->send(slot, a.request, a.headers);
 }
 
 void Worker::responseHead(int slot, int status, QByteArrayView reason, QByteArrayView contentType, qint64 nowNs)

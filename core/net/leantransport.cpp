@@ -221,14 +221,17 @@ LeanTransport::Connection& LeanTransport::connectionFor(int slot)
     return *m_connections[i];
 }
 
-void LeanTransport::send(int slot, const QByteArray& body)
+void LeanTransport::send(int slot, const QByteArray& body, const RequestHeaders& headers)
 {
     Connection& c = connectionFor(slot);
     Q_ASSERT(!c.active);
     c.active = true;
     ++c.generation;
     c.body = body;
-    c.head = m_headPrefix + QByteArray::number(body.size()) + "\r\n\r\n";
+    c.head = m_headPrefix + QByteArray::number(body.size()) + "\r\n";
+    for (const auto& [name, value] : headers)
+        c.head += name + ": " + value + "\r\n";
+    c.head += "\r\n";
     c.written = 0;
     c.received = 0;
     c.reused = false;

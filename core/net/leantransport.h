@@ -28,7 +28,7 @@ public:
     LeanTransport(const TransportTarget& target, TransportListener& listener, QObject* parent);
     ~LeanTransport() override;
 
-    void send(int slot, const QByteArray& body) override;
+    void send(int slot, const QByteArray& body, const RequestHeaders& headers = {}) override;
     void abort(int slot) override;
 
     // Why `url` needs the qt transport, or an empty string when the lean one can carry it.

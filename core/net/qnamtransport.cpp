@@ -72,14 +72,22 @@ QNetworkAccessManager* QnamTransport::managerFor(int slot)
     return m_managers[index];
 }
 
-void QnamTransport::send(int slot, const QByteArray& body)
+void QnamTransport::send(int slot, const QByteArray& body, const RequestHeaders& headers)
 {
     const auto i = static_cast<size_t>(slot);
     if (m_replies.size() <= i) {
         m_replies.resize(i + 1, nullptr);
         m_headDelivered.resize(i + 1, 0);
     }
-    QNetworkReply* reply = managerFor(slot)->post(m_target.request, body);
+    QNetworkReply* reply = nullptr;
+    if (headers.isEmpty()) {
+        reply = managerFor(slot)->post(m_target.request, body);
+    } else {
+        QNetworkRequest request = m_target.request;
+        for (const auto& [name, value] : headers)
+            request.setRawHeader(name, value);
+        reply = managerFor(slot)->post(request, body);
+    }
     // Qt's HTTP thread reads as fast as the server sends and buffers without bound unless told otherwise: a
     // server faster than this worker grew the process by hundreds of MB. With a bound it stops reading (TCP
     // pushes back on the server) until the worker has taken the data; the worker's ResponseLimits do the rest.

@@ -29,7 +29,7 @@ public:
     // pieces handed to the listener.
     static constexpr qint64 kReadBufferBytes = 256 * 1024;
 
-    void send(int slot, const QByteArray& body) override;
+    void send(int slot, const QByteArray& body, const RequestHeaders& headers = {}) override;
     void abort(int slot) override;
 
 private:

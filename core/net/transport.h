@@ -2,6 +2,8 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QList>
+#include <QPair>
 #include <QString>
 
 #include <memory>
@@ -36,6 +38,10 @@ enum class TransportError {
 // responseHead once (unless the request failed before any head), responseData any number of times,
 // responseEnd exactly once. `nowNs` is the monotonic time at which the bytes were read. Inside responseEnd the
 // listener may send the slot's next request.
+// Header fields one request adds to the run's (workload_trace records' own headers), already filtered: no
+// hop-by-hop field and none the run sets itself (RequestFactory::prepare).
+using RequestHeaders = QList<QPair<QByteArray, QByteArray>>;
+
 class TransportListener {
 public:
     virtual void responseHead(int slot, int status, QByteArrayView reason, QByteArrayView contentType, qint64 nowNs)
@@ -56,8 +62,9 @@ public:
     enum class Kind { Qt, Lean };
 
     virtual ~Transport() = default;
-    // Sends `body` (POST to the run's URL with the run's headers) for `slot`. A slot's previous request has ended.
-    virtual void send(int slot, const QByteArray& body) = 0;
+    // Sends `body` (POST to the run's URL with the run's headers, plus `headers`) for `slot`. A slot's previous
+    // request has ended.
+    virtual void send(int slot, const QByteArray& body, const RequestHeaders& headers = {}) = 0;
     // Ends the slot's request now: responseEnd(slot, Aborted) is called before this returns.
     virtual void abort(int slot) = 0;
 

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QtGlobal>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace tl {
@@ -39,6 +41,7 @@ struct SimJob {
     int tokensPerChunk = 1; // tokens coalesced into one SSE event
     QByteArray pooledBody; // Pooling: the JSON answer
     QByteArray requestBody; // SimConfig::traceBodies: the request, for the trace record
+    QList<std::pair<QByteArray, QByteArray>> requestHeaders; // SimConfig::traceBodies: its header fields
 };
 
 } // namespace tl

@@ -3,8 +3,10 @@
 #include "sim/simfault.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QtGlobal>
 
+#include <utility>
 #include <vector>
 
 namespace tl {
@@ -25,6 +27,8 @@ struct SimTraceRecord {
     int status = 200;
     SimFaultKind fault = SimFaultKind::None;
     QByteArray requestBody; // the request as received, with SimConfig::traceBodies only (not in toJsonLine())
+    // Its header fields (names in lower case), with SimConfig::traceBodies only (not in toJsonLine()).
+    QList<std::pair<QByteArray, QByteArray>> requestHeaders;
 
     // {"id":…,"received_ns":…,"headers_ns":…,"chunk_ns":[…],"planned_ns":[…],"end_ns":…,"prompt_tokens":…,
     //  "completion_tokens":…,"cached_tokens":…,"status":…,"fault":…} without a newline.

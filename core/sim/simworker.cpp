@@ -403,8 +403,10 @@ void SimWorker::handleCompletion(
         respond(conn, SimProtocol::errorResponse(400, message, conn.keepAlive, conn.http10), 400);
         return;
     }
-    if (m_config.traceBodies && m_config.recordTrace)
+    if (m_config.traceBodies && m_config.recordTrace) {
         job.requestBody = QByteArray(request.body.data(), request.body.size());
+        job.requestHeaders = request.headers;
+    }
     const SimFaultKind fault = m_engine->pickFault(number, seed);
     if (fault != SimFaultKind::None && m_config.verbose) {
         qInfo().noquote().nospace() << "throughline-sim: " << job.id << " fault " << SimFault::name(fault);
@@ -496,6 +498,7 @@ void SimWorker::startJob(SimConnection& conn, SimJob job, qint64 receivedNs, Sim
         stream.trace.promptTokens = stream.job.promptTokens;
         stream.trace.fault = fault;
         stream.trace.requestBody = std::move(stream.job.requestBody);
+        stream.trace.requestHeaders = std::move(stream.job.requestHeaders);
     }
     if (m_config.verbose) {
         qInfo().noquote().nospace() << "throughline-sim: " << stream.job.id << (stream.job.stream ? " stream" : "")

@@ -172,7 +172,7 @@ QStringList CsvExporter::requestsHeader()
         QStringLiteral("http_status"), QStringLiteral("error_class"), QStringLiteral("error_message"),
         QStringLiteral("bytes"), QStringLiteral("response_id"), QStringLiteral("retries"),
         QStringLiteral("event_count"), QStringLiteral("event_offsets_ms"), QStringLiteral("event_flags"),
-        QStringLiteral("event_tokens")};
+        QStringLiteral("event_tokens"), QStringLiteral("conversation_id"), QStringLiteral("turn_index")};
 }
 
 QByteArray CsvExporter::requestsCsv(const RunData& run)
@@ -200,7 +200,9 @@ QByteArray CsvExporter::requestsCsv(const RunData& run)
                 r.httpStatus != 0 ? QString::number(r.httpStatus) : QString(),
                 r.errorClass == ErrorClass::None ? QString() : errorClassName(r.errorClass), r.errorMessage,
                 QString::number(r.bytesReceived), QString::fromUtf8(r.responseId), QString::number(r.retries),
-                QString::number(r.eventNs.size()), offsets.join(u' '), flags.join(u' '), eventTokens.join(u' ')});
+                QString::number(r.eventNs.size()), offsets.join(u' '), flags.join(u' '), eventTokens.join(u' '),
+                r.conversationId >= 0 ? QString::number(r.conversationId) : QString(), // --multi-turn only
+                r.turnIndex >= 0 ? QString::number(r.turnIndex) : QString()});
         }
     }
     return out;

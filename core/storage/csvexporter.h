@@ -11,7 +11,8 @@ namespace tl {
 // CSV of runs for spreadsheets and scripts (RFC 4180, UTF-8, header row, the unit in every column name):
 //   points.csv       one row per run point: load, counts, EvalScope's summary, p50/p99 of TTFT and latency
 //   requests.csv     one row per request: every timestamp (ms since the run's anchor, to the nanosecond), derived
-//                    TTFT/latency/TPOT, tokens and their source, status, error, and every event's offset and flags
+//                    TTFT/latency/TPOT, tokens and their source, status, error, every event's offset and flags, and
+//                    for --multi-turn the conversation id and turn index (empty for single-turn requests)
 //   percentiles.csv  one row per run point and percentile (EvalScope's table)
 // Empty cells are unknown values, never zeros.
 class CsvExporter final {

@@ -141,7 +141,11 @@ private Q_SLOTS:
     // Every request's row parses back to the values it was written from.
     void requestsCsvRoundTrip()
     {
-        const RunData run = sampleRun();
+        RunData run = sampleRun();
+        for (qsizetype i = 0; i < run.points[1].records.size(); ++i) { // the second point: conversations of 3 turns
+            run.points[1].records[i].conversationId = i / 3;
+            run.points[1].records[i].turnIndex = int(i % 3);
+        }
         QList<QStringList> rows;
         QString error;
         QVERIFY2(Csv::parse(CsvExporter::requestsCsv(run), &rows, &error), qPrintable(error));
@@ -180,6 +184,9 @@ private Q_SLOTS:
                 QCOMPARE(row.at(col("token_source")), QStringLiteral("server_usage"));
                 QCOMPARE(row.at(col("http_status")).toInt(), r.httpStatus);
                 QCOMPARE(row.at(col("error_message")), r.errorMessage);
+                QCOMPARE(row.at(col("conversation_id")),
+                    r.conversationId < 0 ? QString() : QString::number(r.conversationId)); // empty: single-turn
+                QCOMPARE(row.at(col("turn_index")), r.turnIndex < 0 ? QString() : QString::number(r.turnIndex));
                 if (r.success) {
                     QVERIFY(std::abs(row.at(col("ttft_ms")).toDouble() - r.ttftS() * 1000) < 1e-6);
                     QVERIFY(std::abs(row.at(col("latency_s")).toDouble() - r.latencyS()) < 1e-9);
