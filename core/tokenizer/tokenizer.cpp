@@ -7,6 +7,7 @@
 #include "tokenizer/textnormalizer.h"
 #include "tokenizer/tokendecoder.h"
 #include "tokenizer/unicodeutil.h"
+#include "tokenizer/wordpiecemodel.h"
 
 #include "util/jsonutil.h"
 
@@ -64,7 +65,7 @@ std::string configToken(const nlohmann::json& config, const char* key)
 }
 
 // Appends the ids a post-processor adds around the sequence ($A) to prefix/suffix.
-bool postProcessor(const nlohmann::json& json, const AddedTokens& added, const BpeModel& model,
+bool postProcessor(const nlohmann::json& json, const AddedTokens& added, const TokenModel& model,
     std::vector<int32_t>* prefix, std::vector<int32_t>* suffix, QString* error)
 {
     if (json.is_null())
@@ -208,9 +209,9 @@ std::shared_ptr<const Tokenizer> Tokenizer::build(
     if (model == json.end() || !model->is_object())
         return fail(QStringLiteral("no \"model\" object"));
     const std::string modelType = model->value("type", std::string(model->contains("merges") ? "BPE" : ""));
-    if (modelType != "BPE") {
+    if (modelType != "BPE" && modelType != "WordPiece") {
         return fail(QStringLiteral("model type \"%1\" is not supported (only BPE: byte-level like GPT-2/Qwen/Llama 3, "
-                                   "or SentencePiece-style like Llama 2/Mistral)")
+                                   "or SentencePiece-style like Llama 2/Mistral; and WordPiece like BERT)")
                         .arg(fromStd(modelType)));
     }
 
@@ -221,8 +222,12 @@ std::shared_ptr<const Tokenizer> Tokenizer::build(
         tokenizer->m_normalizer = TextNormalizer::fromJson(json.value("normalizer", nlohmann::json()), &what);
     if (tokenizer->m_normalizer)
         tokenizer->m_preTokenizer = PreTokenizer::fromJson(json.value("pre_tokenizer", nlohmann::json()), &what);
-    if (tokenizer->m_preTokenizer)
-        tokenizer->m_model = BpeModel::fromJson(*model, tokenizer->m_preTokenizer->byteLevel(), &what);
+    if (tokenizer->m_preTokenizer) {
+        if (modelType == "WordPiece")
+            tokenizer->m_model = WordPieceModel::fromJson(*model, &what);
+        else
+            tokenizer->m_model = BpeModel::fromJson(*model, tokenizer->m_preTokenizer->byteLevel(), &what);
+    }
     if (tokenizer->m_model)
         tokenizer->m_decoder = TokenDecoder::fromJson(json.value("decoder", nlohmann::json()), &what);
     if (!tokenizer->m_decoder)
