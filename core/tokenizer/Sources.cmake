@@ -10,6 +10,7 @@ target_sources(throughline_base PRIVATE
     tokenizer/tokenmodel.h
     tokenizer/bpemodel.h tokenizer/bpemodel.cpp
     tokenizer/wordpiecemodel.h tokenizer/wordpiecemodel.cpp
+    tokenizer/unigrammodel.h tokenizer/unigrammodel.cpp
     tokenizer/tokendecoder.h tokenizer/tokendecoder.cpp
     tokenizer/chattemplate.h tokenizer/chattemplate.cpp
     tokenizer/jinjaast.h

@@ -7,6 +7,7 @@
 #include "tokenizer/textnormalizer.h"
 #include "tokenizer/tokendecoder.h"
 #include "tokenizer/unicodeutil.h"
+#include "tokenizer/unigrammodel.h"
 #include "tokenizer/wordpiecemodel.h"
 
 #include "util/jsonutil.h"
@@ -209,9 +210,8 @@ std::shared_ptr<const Tokenizer> Tokenizer::build(
     if (model == json.end() || !model->is_object())
         return fail(QStringLiteral("no \"model\" object"));
     const std::string modelType = model->value("type", std::string(model->contains("merges") ? "BPE" : ""));
-    if (modelType != "BPE" && modelType != "WordPiece") {
-        return fail(QStringLiteral("model type \"%1\" is not supported (only BPE: byte-level like GPT-2/Qwen/Llama 3, "
-                                   "or SentencePiece-style like Llama 2/Mistral; and WordPiece like BERT)")
+    if (modelType != "BPE" && modelType != "WordPiece" && modelType != "Unigram") {
+        return fail(QStringLiteral("model type \"%1\" is not supported (supported: BPE, WordPiece, Unigram)")
                         .arg(fromStd(modelType)));
     }
 
@@ -225,6 +225,8 @@ std::shared_ptr<const Tokenizer> Tokenizer::build(
     if (tokenizer->m_preTokenizer) {
         if (modelType == "WordPiece")
             tokenizer->m_model = WordPieceModel::fromJson(*model, &what);
+        else if (modelType == "Unigram")
+            tokenizer->m_model = UnigramModel::fromJson(*model, &what);
         else
             tokenizer->m_model = BpeModel::fromJson(*model, tokenizer->m_preTokenizer->byteLevel(), &what);
     }
@@ -268,6 +270,16 @@ void Tokenizer::encodePiece(std::string_view piece, bool atStart, std::vector<in
     std::string scratch;
     const std::string_view text = m_preTokenizer->prepare(piece, atStart, scratch);
     m_preTokenizer->split(text, words);
+    if (m_preTokenizer->wordMetaspace()) {
+        thread_local std::vector<PreTokenizer::Range> pieces;
+        std::string word;
+        for (const auto& [begin, end] : words) {
+            m_preTokenizer->metaspaceWord(text.substr(begin, end - begin), word, pieces);
+            for (const auto& [pieceBegin, pieceEnd] : pieces)
+                m_model->encodeWord(std::string_view(word).substr(pieceBegin, pieceEnd - pieceBegin), out);
+        }
+        return;
+    }
     for (const auto& [begin, end] : words)
         m_model->encodeWord(text.substr(begin, end - begin), out);
 }

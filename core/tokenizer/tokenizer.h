@@ -21,9 +21,9 @@ class TokenDecoder;
 
 // A Hugging Face tokenizer (tokenizer.json) reimplemented exactly for the model kinds that serve
 // today's LLMs: byte-level BPE (GPT-2, Qwen2/3, Llama 3, DeepSeek) and SentencePiece-style BPE with
-// byte fallback (Llama 2, Mistral); and WordPiece for BERT-style embedding and rerank models. Prompt lengths are only comparable when counted the way the
-// server counts them, so anything that cannot be reproduced exactly is refused at load time rather
-// than approximated. Immutable and safe to use from any number of threads after load().
+// byte fallback (Llama 2, Mistral); WordPiece (BERT) and Unigram (T5, XLM-R) for embedding and rerank
+// models. Prompt lengths are only comparable when counted the way the server counts them, so anything
+// that cannot be reproduced exactly is refused at load time rather than approximated. Immutable and safe to use from any number of threads after load().
 class Tokenizer final {
 public:
     // path: a model folder (tokenizer.json [+ tokenizer_config.json]) or a tokenizer.json file.
@@ -63,7 +63,7 @@ private:
     std::unique_ptr<AddedTokens> m_added;
     std::unique_ptr<TextNormalizer> m_normalizer;
     std::unique_ptr<PreTokenizer> m_preTokenizer;
-    std::unique_ptr<TokenModel> m_model; // BpeModel or WordPieceModel
+    std::unique_ptr<TokenModel> m_model; // BpeModel, WordPieceModel or UnigramModel
     std::unique_ptr<TokenDecoder> m_decoder;
     std::unique_ptr<ChatTemplate> m_chatTemplate;
     std::vector<int32_t> m_prefixIds; // post-processor's template before the sequence ($A)

@@ -81,7 +81,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(!dataDir().isEmpty());
-        for (const char* name : {"gpt2", "qwen3", "mistral7b", "bert-base-uncased"}) {
+        for (const char* name : {"gpt2", "qwen3", "mistral7b", "bert-base-uncased", "unigram-docs"}) {
             QString error;
             auto tokenizer = Tokenizer::load(dataDir() + QLatin1Char('/') + QLatin1String(name), &error);
             QVERIFY2(tokenizer, qPrintable(error));
@@ -100,7 +100,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("index");
         QTest::addColumn<QString>("expected"); // the JSON line
         for (const char* file : {"gpt2", "qwen3", "mistral7b", "mistral7b.special", "bert-base-uncased",
-                 "bert-base-uncased.special"}) {
+                 "bert-base-uncased.special", "unigram-docs", "unigram-docs.special"}) {
             QFile lines(dataDir() + QStringLiteral("/expected/%1.jsonl").arg(QLatin1String(file)));
             QVERIFY(lines.open(QIODevice::ReadOnly));
             while (!lines.atEnd()) {
@@ -416,10 +416,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("mutation");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unigram") << QString::fromUtf8("{\"model\": {\"type\": \"Unigram\", \"vocab\": []}}")
-                                 << QStringLiteral("model type \"Unigram\" is not supported");
+        QTest::newRow("unknown model") << QString::fromUtf8("{\"model\": {\"type\": \"WordLevel\"}}")
+                                       << QStringLiteral("model type \"WordLevel\" is not supported");
+        QTest::newRow("unigram without pieces")
+            << QString::fromUtf8("{\"model\": {\"type\": \"Unigram\", \"vocab\": [], \"unk_id\": 0}}")
+            << QStringLiteral("model.vocab must be a non-empty array of [piece, score]");
+        QTest::newRow("unigram without unk_id")
+            << QString::fromUtf8("{\"model\": {\"type\": \"Unigram\", \"vocab\": [[\"a\", -1.0]]}}")
+            << QStringLiteral("model.unk_id must be the id of a piece of model.vocab (0 to 0)");
+        QTest::newRow("unigram unk_id outside")
+            << QString::fromUtf8("{\"model\": {\"type\": \"Unigram\", \"vocab\": [[\"a\", -1.0]], \"unk_id\": 1}}")
+            << QStringLiteral("model.unk_id must be the id of a piece of model.vocab (0 to 0)");
+        QTest::newRow("unigram piece without score")
+            << QString::fromUtf8("{\"model\": {\"type\": \"Unigram\", \"vocab\": [[\"a\", -1.0], [\"b\"]], \"unk_id\": 0}}")
+            << QStringLiteral("model.vocab[1] must be [piece, score] with a finite score");
         QTest::newRow("wordpiece without its unk token")
-            << QString::fromUtf8("{\"model\": {\"type\": \"WordPiece\", \"vocab\": {}}}")
+            << QString::fromUtf8("{\"model\": {\"type\": \"WordPiece\", \"unk_token\": \"[UNK]\"}}")
             << QStringLiteral("model.unk_token \"[UNK]\" is not in model.vocab");
         QTest::newRow("wordpiece max_input_chars_per_word")
             << QString::fromUtf8("{\"model\": {\"type\": \"WordPiece\", \"unk_token\": \"!\", "
