@@ -311,6 +311,110 @@ private Q_SLOTS:
         QCOMPARE(got.join(QLatin1Char(' ')), tokens);
     }
 
+    // Unigram cases beyond what SentencePiece can check (tokenizers' models/unigram: its trie holds every piece,
+    // unknown characters are fused into one unk before byte fallback, ties keep the first path found).
+    void unigram_data()
+    {
+        QTest::addColumn<QString>("model"); // merged into the base model below
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("ids"); // JSON array
+        QTest::newRow("best path") << QStringLiteral("{}") << QStringLiteral("abab") << QStringLiteral("[4, 4]");
+        QTest::newRow("a tie keeps the first path found")
+            << QStringLiteral("{\"vocab\": [[\"<unk>\", 0], [\"a\", -1], [\"b\", -1], [\"c\", -5], [\"ab\", -2]]}")
+            << QStringLiteral("ab") << QStringLiteral("[4]");
+        QTest::newRow("unknown characters fuse into one unk") << QStringLiteral("{}") << QStringLiteral("axyzb")
+                                                              << QStringLiteral("[1, 0, 2]");
+        QTest::newRow("byte fallback for the fused run") << QStringLiteral("{\"byte_fallback\": true}")
+                                                         << QStringLiteral("axyb") << QStringLiteral("[1, 5, 6, 2]");
+        QTest::newRow("byte fallback needs every byte") << QStringLiteral("{\"byte_fallback\": true}")
+                                                        << QStringLiteral("axzb") << QStringLiteral("[1, 0, 2]");
+        QTest::newRow("byte piece text is a piece") << QStringLiteral("{\"byte_fallback\": true}")
+                                                    << QStringLiteral("<0x78>") << QStringLiteral("[5]");
+        QTest::newRow("unk piece text fuses with unknown characters")
+            << QStringLiteral("{\"byte_fallback\": true}") << QStringLiteral("y<unk>")
+            << QStringLiteral("[0]"); // "y<unk>" as one run: '<', 'u', ... have no byte pieces
+        QTest::newRow("a multi-byte unknown character") << QStringLiteral("{}") << QStringLiteral("a\u00e9\u65e5b")
+                                                        << QStringLiteral("[1, 0, 2]");
+    }
+    void unigram()
+    {
+        QFETCH(QString, model);
+        QFETCH(QString, text);
+        QFETCH(QString, ids);
+        nlohmann::json json = {{"normalizer", nullptr}, {"pre_tokenizer", nullptr}, {"post_processor", nullptr},
+            {"decoder", nullptr},
+            {"model",
+                {{"type", "Unigram"}, {"unk_id", 0},
+                    {"vocab",
+                        nlohmann::json::parse(R"([["<unk>", 0], ["a", -2], ["b", -2], ["c", -2], ["ab", -3],
+                            ["<0x78>", 0], ["<0x79>", 0]])")}}}};
+        json["model"].merge_patch(nlohmann::json::parse(toStd(model)));
+        QString error;
+        const auto tokenizer = fromJson(json, &error);
+        QVERIFY2(tokenizer, qPrintable(error));
+        QCOMPARE(tokenizer->encode(toStd(text)), nlohmann::json::parse(toStd(ids)).get<std::vector<int32_t>>());
+    }
+
+    void unigramFixture()
+    {
+        const auto& uni = m_tokenizers.at("unigram-docs");
+        QCOMPARE(uni->vocabSize(), 2000);
+        QVERIFY(uni->isByteFallback(uni->tokenToId("<0x41>")));
+        QVERIFY(!uni->isByteFallback(uni->tokenToId("\u2581the")));
+        QVERIFY(uni->isSpecial(uni->tokenToId("</s>")));
+        for (const char* text : {"Hello world", "tokenizer.json loads", "\u65e5\u672c\u8a9e text", "a \u00e9 b"})
+            QCOMPARE(uni->decode(uni->encode(text)), std::string(text));
+        // T5's layout: "$A </s>".
+        QCOMPARE(uni->encode("x", true).back(), uni->tokenToId("</s>"));
+        // WhitespaceSplit then Metaspace: runs of whitespace count like one space, and a word's own leading
+        // replacement character is not doubled.
+        QCOMPARE(uni->encode(" Hello \t\n world  "), uni->encode("Hello world"));
+        QCOMPARE(uni->encode("\u2581Hello"), uni->encode("Hello"));
+    }
+
+    // Metaspace after another step is reproduced word by word for "always" and "never" only.
+    void metaspaceAfterAnotherStep_data()
+    {
+        QTest::addColumn<QString>("preTokenizer");
+        QTest::addColumn<QString>("error"); // empty: loads
+        const auto seq = [](const char* second) {
+            return QStringLiteral("{\"type\": \"Sequence\", \"pretokenizers\": [{\"type\": \"WhitespaceSplit\"}, %1]}")
+                .arg(QLatin1String(second));
+        };
+        QTest::newRow("always") << seq("{\"type\": \"Metaspace\", \"prepend_scheme\": \"always\"}") << QString();
+        QTest::newRow("add_prefix_space") << seq("{\"type\": \"Metaspace\", \"add_prefix_space\": true}")
+                                          << QString();
+        QTest::newRow("never, no split")
+            << seq("{\"type\": \"Metaspace\", \"prepend_scheme\": \"never\", \"split\": false}") << QString();
+        QTest::newRow("first") << seq("{\"type\": \"Metaspace\", \"prepend_scheme\": \"first\"}")
+                               << QStringLiteral("Metaspace prepend_scheme \"first\" after another step is not supported");
+        QTest::newRow("a step after it")
+            << QStringLiteral("{\"type\": \"Sequence\", \"pretokenizers\": [{\"type\": \"WhitespaceSplit\"}, "
+                              "{\"type\": \"Metaspace\"}, {\"type\": \"Digits\"}]}")
+            << QStringLiteral("a step after a Metaspace that follows another step is not supported");
+    }
+    void metaspaceAfterAnotherStep()
+    {
+        QFETCH(QString, preTokenizer);
+        QFETCH(QString, error);
+        auto json = readJsonFile(dataDir() + QStringLiteral("/unigram-docs/tokenizer.json"));
+        json["pre_tokenizer"] = nlohmann::json::parse(toStd(preTokenizer));
+        QString got;
+        const auto tokenizer = fromJson(json, &got);
+        if (!error.isEmpty()) {
+            QVERIFY(!tokenizer);
+            QVERIFY2(got.contains(error), qPrintable(got));
+            return;
+        }
+        QVERIFY2(tokenizer, qPrintable(got));
+        const auto& uni = m_tokenizers.at("unigram-docs");
+        const bool prepends = !preTokenizer.contains(QLatin1String("never"));
+        const std::string hello = uni->idToToken(uni->encode("Hello")[0]);
+        QCOMPARE(hello.starts_with("\u2581"), true);
+        const std::string first = tokenizer->idToToken(tokenizer->encode("Hello world")[0]);
+        QCOMPARE(first.starts_with("\u2581"), prepends);
+    }
+
     void wordPieceDecoder()
     {
         const auto& bert = m_tokenizers.at("bert-base-uncased");
