@@ -120,11 +120,13 @@ void stripAccents(std::string_view in, std::string& out, bool decompose = true)
     }
 }
 
-// BertNormalizer's is_chinese_char: the CJK Unified Ideographs blocks and extensions, and the compatibility ideographs.
+// BertNormalizer's is_chinese_char: the CJK Unified Ideographs blocks and extensions, and the compatibility
+// ideographs, with tokenizers' ranges exactly: Extension E is taken from U+2B920 on (Google's BERT and the
+// JavaScript port start it at U+2B820), so U+2B820..U+2B91F is not padded.
 bool isChineseChar(char32_t cp)
 {
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2A6DF)
-        || (cp >= 0x2A700 && cp <= 0x2B73F) || (cp >= 0x2B740 && cp <= 0x2B81F) || (cp >= 0x2B820 && cp <= 0x2CEAF)
+        || (cp >= 0x2A700 && cp <= 0x2B73F) || (cp >= 0x2B740 && cp <= 0x2B81F) || (cp >= 0x2B920 && cp <= 0x2CEAF)
         || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F);
 }
 

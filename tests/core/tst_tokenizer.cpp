@@ -276,6 +276,10 @@ private Q_SLOTS:
         QTest::newRow("without handle_chinese_chars")
             << QStringLiteral("{\"type\": \"BertNormalizer\", \"handle_chinese_chars\": false}")
             << QStringLiteral("\u4e2d\u6587") << QStringLiteral("\u4e2d ##\u6587");
+        QTest::newRow("extension E from U+2B920 is padded") << bert << QStringLiteral("a\U0002B920b")
+                                                            << QStringLiteral("a [UNK] b");
+        QTest::newRow("U+2B820..U+2B91F is not padded, as in tokenizers") << bert << QStringLiteral("a\U0002B820b")
+                                                                         << QStringLiteral("[UNK]");
         QTest::newRow("kana is not padded") << bert << QStringLiteral("\u3042\u3044") << QStringLiteral("\u3042 ##\u3044");
         QTest::newRow("dotted capital I: accent stripped before lowercasing")
             << bert << QStringLiteral("\u0130") << QStringLiteral("i");
