@@ -153,6 +153,24 @@ bool isBertControl(char32_t cp)
 // lowercase), lowercase, in this order.
 void bertNormalize(std::string_view in, bool cleanText, bool chineseChars, bool strip, bool lower, std::string& out)
 {
+    if (trivialForCompatibility(in)) {
+        // ASCII: no accents, no CJK; the controls (C0 but tab, LF, CR; DEL) go, tab/LF/CR become spaces.
+        out.clear();
+        out.reserve(in.size());
+        for (const char ch : in) {
+            const auto c = static_cast<unsigned char>(ch);
+            if (cleanText) {
+                if (c == '\t' || c == '\n' || c == '\r') {
+                    out.push_back(' ');
+                    continue;
+                }
+                if (c < 0x20 || c == 0x7F)
+                    continue;
+            }
+            out.push_back(static_cast<char>(lower && c >= 'A' && c <= 'Z' ? c + 32 : c));
+        }
+        return;
+    }
     std::string work;
     work.reserve(in.size() + 8);
     for (size_t pos = 0; pos < in.size();) {

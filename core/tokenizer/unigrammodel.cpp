@@ -1,6 +1,7 @@
 #include "tokenizer/unigrammodel.h"
 
 #include "tokenizer/addedtokens.h"
+#include "tokenizer/bpewordcache.h"
 
 #include <nlohmann/json.hpp>
 
@@ -23,7 +24,23 @@ const std::string& emptyString()
 
 } // namespace
 
+UnigramModel::UnigramModel()
+    : m_cache(std::make_unique<BpeWordCache>())
+{
+}
+
 UnigramModel::~UnigramModel() = default;
+
+void UnigramModel::encodeWord(std::string_view word, std::vector<int32_t>& out) const
+{
+    const bool cacheable = word.size() <= BpeWordCache::kMaxWordBytes;
+    if (cacheable && m_cache->lookup(word, out))
+        return;
+    const size_t before = out.size();
+    encodeUncached(word, out);
+    if (cacheable)
+        m_cache->insert(word, out.data() + before, out.size() - before);
+}
 
 std::unique_ptr<UnigramModel> UnigramModel::fromJson(const nlohmann::json& model, QString* error)
 {
@@ -110,7 +127,7 @@ int32_t UnigramModel::child(int32_t node, unsigned char byte) const
     return edge == m_edges.end() ? -1 : edge->second;
 }
 
-void UnigramModel::encodeWord(std::string_view word, std::vector<int32_t>& out) const
+void UnigramModel::encodeUncached(std::string_view word, std::vector<int32_t>& out) const
 {
     if (word.empty())
         return;

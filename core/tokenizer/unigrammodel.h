@@ -13,6 +13,8 @@
 
 namespace tl {
 
+class BpeWordCache;
+
 // The "Unigram" model of tokenizer.json (SentencePiece Unigram: T5, XLM-R, ALBERT and their embedding and
 // rerank descendants), as Hugging Face's models/unigram encode_optimized: a Viterbi best path over every
 // vocabulary piece that starts at each character (a byte trie of all pieces, control and byte pieces
@@ -31,7 +33,8 @@ public:
     bool isByteFallback(int32_t id) const override;
 
 private:
-    UnigramModel() = default;
+    UnigramModel();
+    void encodeUncached(std::string_view word, std::vector<int32_t>& out) const;
     struct TransparentHash {
         using is_transparent = void;
         size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
@@ -48,6 +51,7 @@ private:
     double m_unkScore = 0;
     int32_t m_unkId = -1;
     bool m_byteFallback = false;
+    std::unique_ptr<BpeWordCache> m_cache; // recent words
 };
 
 } // namespace tl

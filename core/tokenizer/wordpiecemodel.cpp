@@ -1,6 +1,7 @@
 #include "tokenizer/wordpiecemodel.h"
 
 #include "tokenizer/addedtokens.h"
+#include "tokenizer/bpewordcache.h"
 
 #include <nlohmann/json.hpp>
 
@@ -23,7 +24,23 @@ const std::string& emptyString()
 
 } // namespace
 
+WordPieceModel::WordPieceModel()
+    : m_cache(std::make_unique<BpeWordCache>())
+{
+}
+
 WordPieceModel::~WordPieceModel() = default;
+
+void WordPieceModel::encodeWord(std::string_view word, std::vector<int32_t>& out) const
+{
+    const bool cacheable = word.size() <= BpeWordCache::kMaxWordBytes;
+    if (cacheable && m_cache->lookup(word, out))
+        return;
+    const size_t before = out.size();
+    encodeUncached(word, out);
+    if (cacheable)
+        m_cache->insert(word, out.data() + before, out.size() - before);
+}
 
 std::unique_ptr<WordPieceModel> WordPieceModel::fromJson(const nlohmann::json& model, QString* error)
 {
@@ -81,7 +98,7 @@ std::unique_ptr<WordPieceModel> WordPieceModel::fromJson(const nlohmann::json& m
     return wp;
 }
 
-void WordPieceModel::encodeWord(std::string_view word, std::vector<int32_t>& out) const
+void WordPieceModel::encodeUncached(std::string_view word, std::vector<int32_t>& out) const
 {
     // Character boundaries (byte offsets) of the word; Hugging Face counts and shortens by characters.
     thread_local std::vector<size_t> bounds;

@@ -12,6 +12,8 @@
 
 namespace tl {
 
+class BpeWordCache;
+
 // The "WordPiece" model of tokenizer.json (BERT and its embedding/rerank descendants), as Hugging Face's
 // models/wordpiece: greedy longest-match-first from the left, continuations looked up with the
 // continuing_subword_prefix ("##"); a word longer than max_input_chars_per_word characters, or one with a
@@ -28,7 +30,8 @@ public:
     bool isByteFallback(int32_t) const override { return false; }
 
 private:
-    WordPieceModel() = default;
+    WordPieceModel();
+    void encodeUncached(std::string_view word, std::vector<int32_t>& out) const;
     struct TransparentHash {
         using is_transparent = void;
         size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
@@ -40,6 +43,7 @@ private:
     size_t m_maxChars = 100;
     int32_t m_unkId = -1;
     int32_t m_maxId = -1;
+    std::unique_ptr<BpeWordCache> m_cache; // recent words
 };
 
 } // namespace tl
