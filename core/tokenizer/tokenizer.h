@@ -40,6 +40,13 @@ public:
     Tokenizer& operator=(const Tokenizer&) = delete;
 
     std::vector<int32_t> encode(std::string_view utf8, bool addSpecialTokens = false) const;
+    // A sequence pair as a cross-encoder (rerank) model's server tokenizes query and document: with special
+    // tokens, the post-processor's pair template ([CLS] A [SEP] B [SEP] for BERT, <s> A </s></s> B </s> for
+    // RoBERTa/XLM-R, TemplateProcessing's "pair"). Empty when addSpecialTokens and !hasPairTemplate().
+    std::vector<int32_t> encodePair(std::string_view first, std::string_view second, bool addSpecialTokens) const;
+    // False when the post-processor's pair form is not known (a TemplateProcessing without "pair", or two
+    // processors that both add tokens): encodePair() with special tokens then refuses.
+    bool hasPairTemplate() const;
     std::string decode(const std::vector<int32_t>& ids, bool skipSpecialTokens = false) const;
     qsizetype count(std::string_view utf8) const; // == encode(utf8).size()
     int32_t vocabSize() const; // including added tokens
@@ -68,6 +75,8 @@ private:
     std::unique_ptr<ChatTemplate> m_chatTemplate;
     std::vector<int32_t> m_prefixIds; // post-processor's template before the sequence ($A)
     std::vector<int32_t> m_suffixIds; // and after it
+    std::vector<int32_t> m_pairTemplate; // special ids; -1 and -2 stand for the first and second sequence
+    bool m_pairKnown = true; // false: the pair form cannot be reproduced
     int32_t m_vocabSize = 0;
 };
 

@@ -419,6 +419,63 @@ private Q_SLOTS:
         QCOMPARE(first.starts_with("\u2581"), prepends);
     }
 
+    // Query and document as a rerank server tokenizes them (ids from tokenizers.js's text_pair).
+    void pairs_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("postProcessor"); // empty: the fixture's
+        QTest::addColumn<QString>("ids"); // JSON array; null: refused
+        QTest::newRow("bert template") << QStringLiteral("bert-base-uncased") << QString()
+                                       << QStringLiteral("[101,2054,2003,1037,19204,17629,1029,102,2009,19584,3793,2046,"
+                                                         "19204,2015,1012,102]");
+        QTest::newRow("t5-style template") << QStringLiteral("unigram-docs") << QString()
+                                           << QStringLiteral("[259,1010,422,278,271,597,1982,2,1633,259,1373,260,455,"
+                                                             "282,603,327,268,2]");
+        QTest::newRow("BertProcessing") << QStringLiteral("bert-base-uncased")
+                                        << QStringLiteral("{\"type\": \"BertProcessing\", \"sep\": [\"[SEP]\", 102], "
+                                                          "\"cls\": [\"[CLS]\", 101]}")
+                                        << QStringLiteral("[101,2054,2003,1037,19204,17629,1029,102,2009,19584,3793,"
+                                                          "2046,19204,2015,1012,102]");
+        QTest::newRow("RobertaProcessing") << QStringLiteral("unigram-docs")
+                                           << QStringLiteral("{\"type\": \"RobertaProcessing\", \"sep\": [\"</s>\", 2], "
+                                                             "\"cls\": [\"<s>\", 1]}")
+                                           << QStringLiteral("[1,259,1010,422,278,271,597,1982,2,2,1633,259,1373,260,455,"
+                                                             "282,603,327,268,2]");
+        QTest::newRow("no post-processor") << QStringLiteral("bert-base-uncased") << QStringLiteral("null")
+                                           << QStringLiteral("[2054,2003,1037,19204,17629,1029,2009,19584,3793,2046,"
+                                                             "19204,2015,1012]");
+        QTest::newRow("template without pair")
+            << QStringLiteral("bert-base-uncased")
+            << QStringLiteral("{\"type\": \"TemplateProcessing\", \"single\": [{\"Sequence\": {\"id\": \"A\"}}], "
+                              "\"special_tokens\": {}}")
+            << QStringLiteral("null");
+    }
+    void pairs()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, postProcessor);
+        QFETCH(QString, ids);
+        auto json = readJsonFile(dataDir() + QLatin1Char('/') + name + QStringLiteral("/tokenizer.json"));
+        if (!postProcessor.isEmpty())
+            json["post_processor"] = nlohmann::json::parse(toStd(postProcessor));
+        QString error;
+        const auto tokenizer = fromJson(json, &error);
+        QVERIFY2(tokenizer, qPrintable(error));
+        const char* query = "What is a tokenizer?";
+        const char* document = "It splits text into tokens.";
+        const auto want = nlohmann::json::parse(toStd(ids));
+        QCOMPARE(tokenizer->hasPairTemplate(), !want.is_null());
+        if (want.is_null()) {
+            QVERIFY(tokenizer->encodePair(query, document, true).empty());
+        } else {
+            QCOMPARE(tokenizer->encodePair(query, document, true), want.get<std::vector<int32_t>>());
+        }
+        std::vector<int32_t> plain = tokenizer->encode(query);
+        const std::vector<int32_t> second = tokenizer->encode(document);
+        plain.insert(plain.end(), second.begin(), second.end());
+        QCOMPARE(tokenizer->encodePair(query, document, false), plain);
+    }
+
     void wordPieceDecoder()
     {
         const auto& bert = m_tokenizers.at("bert-base-uncased");
