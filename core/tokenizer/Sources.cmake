@@ -7,7 +7,10 @@ target_sources(throughline_base PRIVATE
     tokenizer/textnormalizer.h tokenizer/textnormalizer.cpp
     tokenizer/pretokenizer.h tokenizer/pretokenizer.cpp
     tokenizer/bpewordcache.h tokenizer/bpewordcache.cpp
+    tokenizer/tokenmodel.h
     tokenizer/bpemodel.h tokenizer/bpemodel.cpp
+    tokenizer/wordpiecemodel.h tokenizer/wordpiecemodel.cpp
+    tokenizer/unigrammodel.h tokenizer/unigrammodel.cpp
     tokenizer/tokendecoder.h tokenizer/tokendecoder.cpp
     tokenizer/chattemplate.h tokenizer/chattemplate.cpp
     tokenizer/jinjaast.h

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tokenizer/tokenmodel.h"
+
 #include <nlohmann/json_fwd.hpp>
 
 #include <QString>
@@ -20,21 +22,19 @@ class BpeWordCache;
 // word.rs (a min-heap of (rank, position) over a linked list of symbols, so ties go to the leftmost
 // pair), with byte fallback, unk fusing and ignore_merges. A cache of recent words makes repeated
 // words cost one lookup; it is sharded behind mutexes so encodeWord() may run on many threads.
-class BpeModel final {
+class BpeModel final : public TokenModel {
 public:
     // byteLevel: words arrive as raw UTF-8 and are mapped to GPT-2's byte alphabet first.
     static std::unique_ptr<BpeModel> fromJson(const nlohmann::json& model, bool byteLevel, QString* error);
-    ~BpeModel();
-    BpeModel(const BpeModel&) = delete;
-    BpeModel& operator=(const BpeModel&) = delete;
+    ~BpeModel() override;
 
-    void encodeWord(std::string_view word, std::vector<int32_t>& out) const;
+    void encodeWord(std::string_view word, std::vector<int32_t>& out) const override;
 
     int32_t size() const { return static_cast<int32_t>(m_idToToken.size()); }
-    int32_t maxId() const { return m_maxId; }
-    int32_t tokenToId(std::string_view token) const;
-    const std::string& idToToken(int32_t id) const;
-    bool isByteFallback(int32_t id) const;
+    int32_t maxId() const override { return m_maxId; }
+    int32_t tokenToId(std::string_view token) const override;
+    const std::string& idToToken(int32_t id) const override;
+    bool isByteFallback(int32_t id) const override;
 
     // GPT-2's bytes_to_unicode(): the printable stand-in of every byte.
     static char32_t byteToChar(uint8_t byte);

@@ -10,7 +10,7 @@
 
 namespace tl {
 
-// Word -> ids memo for BpeModel. Sixteen shards, each behind its own mutex, keep contention low when
+// Word -> ids memo for the models (BPE, WordPiece, Unigram). Sixteen shards, each behind its own mutex, keep contention low when
 // many dataset threads encode at once; a shard that grows past its budget is simply cleared, which
 // bounds memory without the bookkeeping of an LRU.
 class BpeWordCache final {

@@ -396,6 +396,10 @@ bool PreTokenizer::fromJsonInto(const nlohmann::json& json, QString* error)
 bool PreTokenizer::addStep(const nlohmann::json& step, bool first, QString* error)
 {
     const std::string type = step.is_object() ? step.value("type", std::string()) : std::string();
+    if (m_wordMetaspace) {
+        *error = QStringLiteral("pre_tokenizer: a step after a Metaspace that follows another step is not supported");
+        return false;
+    }
     if (type == "ByteLevel") {
         m_byteLevel = true;
         if (step.value("add_prefix_space", false)) {
@@ -502,11 +506,37 @@ bool PreTokenizer::addStep(const nlohmann::json& step, bool first, QString* erro
         m_steps.push_back(Step::fastStep(step.value("individual_digits", false) ? Pattern::IndividualDigits : Pattern::Digits));
         return true;
     }
-    if (type == "Metaspace") {
-        if (!first) {
-            *error = QStringLiteral("pre_tokenizer: Metaspace after another step is not supported");
+    if (type == "Metaspace" && !first) {
+        // Only as the last step, word by word (metaspaceWord()). "first" would need each word's offset in the
+        // original text, which a normalizer may have moved: refused rather than guessed.
+        if (m_hasMetaspace || m_prefixSpace) {
+            *error = QStringLiteral("pre_tokenizer: Metaspace after another step is only supported after "
+                                    "steps that do not rewrite the text");
             return false;
         }
+        m_metaspace = step.value("replacement", std::string("\u2581"));
+        int len = 0;
+        if (m_metaspace.empty()
+            || (unicode::decodeUtf8(m_metaspace, 0, &len), static_cast<size_t>(len) != m_metaspace.size())) {
+            *error = QStringLiteral("pre_tokenizer: Metaspace replacement must be one character");
+            return false;
+        }
+        const std::string scheme = step.value("prepend_scheme", std::string());
+        if (scheme == "always" || (scheme.empty() && step.value("add_prefix_space", true)))
+            m_prepend = Prepend::Always;
+        else if (scheme == "never" || scheme.empty())
+            m_prepend = Prepend::Never;
+        else {
+            *error = QStringLiteral("pre_tokenizer: Metaspace prepend_scheme \"%1\" after another step is not "
+                                    "supported (only \"always\" and \"never\")")
+                         .arg(fromStd(scheme));
+            return false;
+        }
+        m_wordMetaspace = true;
+        m_wordMetaspaceSplit = step.value("split", true);
+        return true;
+    }
+    if (type == "Metaspace") {
         m_hasMetaspace = true;
         m_metaspace = step.value("replacement", std::string("\u2581"));
         int len = 0;
@@ -561,6 +591,34 @@ std::string_view PreTokenizer::prepare(std::string_view piece, bool atStart, std
             scratch.push_back(c);
     }
     return scratch;
+}
+
+void PreTokenizer::metaspaceWord(std::string_view word, std::string& scratch, std::vector<Range>& pieces) const
+{
+    scratch.clear();
+    pieces.clear();
+    if (word.empty())
+        return;
+    if (m_prepend == Prepend::Always && !word.starts_with(m_metaspace) && !word.starts_with(' '))
+        scratch = m_metaspace;
+    for (const char c : word) {
+        if (c == ' ')
+            scratch += m_metaspace;
+        else
+            scratch.push_back(c);
+    }
+    if (!m_wordMetaspaceSplit) {
+        pieces.emplace_back(0, static_cast<uint32_t>(scratch.size()));
+        return;
+    }
+    // Split on the replacement, MergedWithNext: every replacement starts a new piece.
+    size_t begin = 0;
+    for (size_t hit = scratch.find(m_metaspace, 1); hit != std::string::npos;
+         hit = scratch.find(m_metaspace, hit + m_metaspace.size())) {
+        pieces.emplace_back(static_cast<uint32_t>(begin), static_cast<uint32_t>(hit));
+        begin = hit;
+    }
+    pieces.emplace_back(static_cast<uint32_t>(begin), static_cast<uint32_t>(scratch.size()));
 }
 
 void PreTokenizer::split(std::string_view text, std::vector<Range>& words) const

@@ -41,6 +41,13 @@ public:
     // Splits prepared text into words.
     void split(std::string_view text, std::vector<Range>& words) const;
 
+    // A Metaspace that follows other steps (T5's and XLM-R's WhitespaceSplit then Metaspace) rewrites each word
+    // on its own: spaces become the replacement, the replacement is prepended ("always") unless the word starts
+    // with it, and with split the word is cut before every replacement. wordMetaspace() tells whether to call
+    // metaspaceWord(), which writes the rewritten word to scratch and its pieces (ranges into scratch) to pieces.
+    bool wordMetaspace() const { return m_wordMetaspace; }
+    void metaspaceWord(std::string_view word, std::string& scratch, std::vector<Range>& pieces) const;
+
     enum class Pattern : uint8_t {
         Gpt2,
         Qwen2, // Llama 3's pattern with single digits
@@ -79,6 +86,8 @@ private:
     std::string m_metaspace; // replacement (usually "▁") when a Metaspace step is present
     enum class Prepend : uint8_t { Never, First, Always } m_prepend = Prepend::Never;
     bool m_hasMetaspace = false;
+    bool m_wordMetaspace = false; // a Metaspace as the last step after others (metaspaceWord())
+    bool m_wordMetaspaceSplit = true;
     bool m_prefixSpace = false; // ByteLevel add_prefix_space
     bool m_byteLevel = false;
 };

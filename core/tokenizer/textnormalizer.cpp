@@ -70,6 +70,141 @@ bool isStripSpace(char32_t cp)
     return unicode::isWhitespace(cp);
 }
 
+// Rust's char::to_lowercase, one code point at a time as tokenizers' NormalizedString::lowercase does (so
+// no final-sigma rule): the simple mapping, plus the one unconditional multi-character lowercase of
+// SpecialCasing.txt (U+0130 becomes "i" and U+0307).
+void appendLower(std::string& out, char32_t cp)
+{
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+        return;
+    }
+    if (cp == 0x130) {
+        out.append("i\xCC\x87");
+        return;
+    }
+    unicode::appendUtf8(out, QChar::toLower(static_cast<char32_t>(cp)));
+}
+
+void lowercase(std::string_view in, std::string& out)
+{
+    out.clear();
+    out.reserve(in.size());
+    for (size_t pos = 0; pos < in.size();) {
+        int len = 0;
+        const char32_t cp = unicode::decodeUtf8(in, pos, &len);
+        pos += static_cast<size_t>(len);
+        appendLower(out, cp);
+    }
+}
+
+// Every nonspacing mark (Mn) removed, after NFD when decompose is set: BertNormalizer's strip_accents
+// decomposes first; the StripAccents normalizer only removes (tokenizer.json puts an NFD before it).
+void stripAccents(std::string_view in, std::string& out, bool decompose = true)
+{
+    if (trivialForCompatibility(in)) {
+        out.assign(in);
+        return;
+    }
+    const QString nfd = decompose ? toQString(in).normalized(QString::NormalizationForm_D) : toQString(in);
+    out.clear();
+    out.reserve(in.size());
+    for (qsizetype i = 0; i < nfd.size(); ++i) {
+        char32_t cp = nfd.at(i).unicode();
+        if (QChar::isHighSurrogate(cp) && i + 1 < nfd.size() && nfd.at(i + 1).isLowSurrogate()) {
+            cp = QChar::surrogateToUcs4(nfd.at(i), nfd.at(i + 1));
+            ++i;
+        }
+        if (QChar::category(cp) != QChar::Mark_NonSpacing)
+            unicode::appendUtf8(out, cp);
+    }
+}
+
+// BertNormalizer's is_chinese_char: the CJK Unified Ideographs blocks and extensions, and the compatibility
+// ideographs, with tokenizers' ranges exactly: Extension E is taken from U+2B920 on (Google's BERT and the
+// JavaScript port start it at U+2B820), so U+2B820..U+2B91F is not padded.
+bool isChineseChar(char32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2A6DF)
+        || (cp >= 0x2A700 && cp <= 0x2B73F) || (cp >= 0x2B740 && cp <= 0x2B81F) || (cp >= 0x2B920 && cp <= 0x2CEAF)
+        || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F);
+}
+
+// BertNormalizer's is_control: general category C* (Cc, Cf, Cs, Co, Cn) except tab, LF and CR.
+bool isBertControl(char32_t cp)
+{
+    if (cp == '\t' || cp == '\n' || cp == '\r')
+        return false;
+    if (cp < 0x80)
+        return cp < 0x20 || cp == 0x7F;
+    switch (QChar::category(cp)) {
+    case QChar::Other_Control:
+    case QChar::Other_Format:
+    case QChar::Other_Surrogate:
+    case QChar::Other_PrivateUse:
+    case QChar::Other_NotAssigned:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// tokenizers' BertNormalizer::normalize: clean_text, handle_chinese_chars, strip_accents (defaulting to
+// lowercase), lowercase, in this order.
+void bertNormalize(std::string_view in, bool cleanText, bool chineseChars, bool strip, bool lower, std::string& out)
+{
+    if (trivialForCompatibility(in)) {
+        // ASCII: no accents, no CJK; the controls (C0 but tab, LF, CR; DEL) go, tab/LF/CR become spaces.
+        out.clear();
+        out.reserve(in.size());
+        for (const char ch : in) {
+            const auto c = static_cast<unsigned char>(ch);
+            if (cleanText) {
+                if (c == '\t' || c == '\n' || c == '\r') {
+                    out.push_back(' ');
+                    continue;
+                }
+                if (c < 0x20 || c == 0x7F)
+                    continue;
+            }
+            out.push_back(static_cast<char>(lower && c >= 'A' && c <= 'Z' ? c + 32 : c));
+        }
+        return;
+    }
+    std::string work;
+    work.reserve(in.size() + 8);
+    for (size_t pos = 0; pos < in.size();) {
+        int len = 0;
+        const char32_t cp = unicode::decodeUtf8(in, pos, &len);
+        const std::string_view bytes = in.substr(pos, static_cast<size_t>(len));
+        pos += static_cast<size_t>(len);
+        if (cleanText) {
+            if (cp == 0 || cp == 0xFFFD || isBertControl(cp))
+                continue;
+            if (cp == '\t' || cp == '\n' || cp == '\r' || unicode::isWhitespace(cp)) {
+                work.push_back(' ');
+                continue;
+            }
+        }
+        if (chineseChars && isChineseChar(cp)) {
+            work.push_back(' ');
+            work.append(bytes);
+            work.push_back(' ');
+            continue;
+        }
+        work.append(bytes);
+    }
+    if (strip) {
+        std::string stripped;
+        stripAccents(work, stripped);
+        work.swap(stripped);
+    }
+    if (lower)
+        lowercase(work, out);
+    else
+        out.swap(work);
+}
+
 } // namespace
 
 TextNormalizer::~TextNormalizer() = default;
@@ -130,8 +265,37 @@ bool TextNormalizer::addStep(const nlohmann::json& step, QString* error)
         m_steps.push_back(s);
         return true;
     }
+    if (type == "Lowercase") {
+        m_steps.push_back(Step{Kind::Lowercase, {}, {}});
+        return true;
+    }
+    if (type == "StripAccents") {
+        m_steps.push_back(Step{Kind::StripAccents, {}, {}});
+        return true;
+    }
+    if (type == "BertNormalizer") {
+        const auto flag = [&](const char* key, bool fallback, bool* out) {
+            const auto it = step.find(key);
+            if (it == step.end() || it->is_null()) {
+                *out = fallback;
+                return true;
+            }
+            if (!it->is_boolean()) {
+                *error = QStringLiteral("normalizer.%1 must be true, false or null").arg(QLatin1String(key));
+                return false;
+            }
+            *out = it->get<bool>();
+            return true;
+        };
+        Step s{Kind::Bert, {}, {}};
+        if (!flag("clean_text", true, &s.cleanText) || !flag("handle_chinese_chars", true, &s.chineseChars)
+            || !flag("lowercase", true, &s.lowercase) || !flag("strip_accents", s.lowercase, &s.stripAccents))
+            return false;
+        m_steps.push_back(s);
+        return true;
+    }
     *error = QStringLiteral("normalizer type \"%1\" is not supported (supported: NFC, NFD, NFKC, NFKD, Prepend, "
-                            "Replace of a string, Strip, Sequence)")
+                            "Replace of a string, Strip, Lowercase, StripAccents, BertNormalizer, Sequence)")
                  .arg(fromStd(type));
     return false;
 }
@@ -205,6 +369,17 @@ std::string_view TextNormalizer::apply(std::string_view in, std::string& buffer)
             next.assign(current.substr(begin, end - begin));
             break;
         }
+        case Kind::Lowercase:
+            lowercase(current, next);
+            break;
+        case Kind::StripAccents:
+            if (trivialForCompatibility(current))
+                continue;
+            stripAccents(current, next, false);
+            break;
+        case Kind::Bert:
+            bertNormalize(current, step.cleanText, step.chineseChars, step.stripAccents, step.lowercase, next);
+            break;
         }
         buffer.swap(next);
         current = buffer;

@@ -12,8 +12,8 @@
 namespace tl {
 
 // The normalizer of tokenizer.json: Unicode normalization forms, Prepend, Replace of a literal string,
-// Strip, and Sequence of these. Anything else (Lowercase, BertNormalizer, Precompiled, regex Replace)
-// is refused at load time because approximating it would change counts.
+// Strip, Lowercase, BertNormalizer, StripAccents, and Sequence of these. Anything else (Precompiled,
+// regex Replace) is refused at load time because approximating it would change counts.
 class TextNormalizer final {
 public:
     // json may be null (identity).
@@ -25,13 +25,17 @@ public:
     std::string_view apply(std::string_view in, std::string& buffer) const;
 
 private:
-    enum class Kind { Nfc, Nfd, Nfkc, Nfkd, Prepend, Replace, Strip };
+    enum class Kind { Nfc, Nfd, Nfkc, Nfkd, Prepend, Replace, Strip, Lowercase, StripAccents, Bert };
     struct Step {
         Kind kind;
         std::string a; // Prepend: text; Replace: pattern
         std::string b; // Replace: content
         bool left = false; // Strip
         bool right = false;
+        bool cleanText = false; // Bert
+        bool chineseChars = false;
+        bool stripAccents = false;
+        bool lowercase = false;
     };
 
     TextNormalizer() = default;

@@ -138,8 +138,14 @@ bool TokenDecoder::addStep(const nlohmann::json& step, QString* error)
         m_steps.push_back(s);
         return true;
     }
+    if (type == "WordPiece") {
+        Step s{Kind::WordPiece, step.value("prefix", std::string("##")), {}};
+        s.prepend = step.value("cleanup", true);
+        m_steps.push_back(s);
+        return true;
+    }
     *error = QStringLiteral("decoder type \"%1\" is not supported (supported: ByteLevel, Metaspace, Replace, "
-                            "ByteFallback, Fuse, Strip, Sequence)")
+                            "ByteFallback, Fuse, Strip, WordPiece, Sequence)")
                  .arg(fromStd(type));
     return false;
 }
@@ -237,6 +243,26 @@ std::string TokenDecoder::decode(std::vector<std::string> tokens) const
                 for (size_t i = startCut; i < cs.size() - stopCut; ++i)
                     stripped.append(cs[i]);
                 token.swap(stripped);
+            }
+            break;
+        case Kind::WordPiece:
+            // tokenizers' decoders/wordpiece.rs: a continuation loses its prefix, any other token after the
+            // first gets a space; cleanup then runs on each token on its own.
+            for (size_t i = 0; i < tokens.size(); ++i) {
+                std::string& token = tokens[i];
+                if (i != 0) {
+                    if (!step.a.empty() && token.starts_with(step.a))
+                        token.erase(0, step.a.size());
+                    else
+                        token.insert(0, 1, ' ');
+                }
+                if (step.prepend) {
+                    static const char* const kCleanup[][2] = {{" .", "."}, {" ?", "?"}, {" !", "!"}, {" ,", ","},
+                        {" ' ", "'"}, {" n't", "n't"}, {" 'm", "'m"}, {" do not", " don't"}, {" 's", "'s"},
+                        {" 've", "'ve"}, {" 're", "'re"}};
+                    for (const auto& [from, to] : kCleanup)
+                        replaceAll(token, from, to);
+                }
             }
             break;
         case Kind::Metaspace:

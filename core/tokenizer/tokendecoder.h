@@ -11,7 +11,7 @@
 namespace tl {
 
 // The decoder of tokenizer.json, turning token strings back into text exactly as Hugging Face does:
-// ByteLevel, Metaspace, Replace, ByteFallback, Fuse, Strip and Sequence. Invalid UTF-8 left over at
+// ByteLevel, Metaspace, Replace, ByteFallback, Fuse, Strip, WordPiece and Sequence. Invalid UTF-8 left over at
 // the end becomes U+FFFD per maximal invalid subpart, like Rust's from_utf8_lossy.
 class TokenDecoder final {
 public:
@@ -22,14 +22,14 @@ public:
     std::string decode(std::vector<std::string> tokens) const;
 
 private:
-    enum class Kind { ByteLevel, Metaspace, Replace, ByteFallback, Fuse, Strip };
+    enum class Kind { ByteLevel, Metaspace, Replace, ByteFallback, Fuse, Strip, WordPiece };
     struct Step {
         Kind kind;
         std::string a; // Replace: pattern; Strip: content; Metaspace: replacement
         std::string b; // Replace: content
         size_t start = 0; // Strip
         size_t stop = 0;
-        bool prepend = false; // Metaspace: a prefix was added at encode time
+        bool prepend = false; // Metaspace: a prefix was added at encode time; WordPiece: cleanup
     };
 
     TokenDecoder() = default;

@@ -7,6 +7,8 @@
 #include "tokenizer/textnormalizer.h"
 #include "tokenizer/tokendecoder.h"
 #include "tokenizer/unicodeutil.h"
+#include "tokenizer/unigrammodel.h"
+#include "tokenizer/wordpiecemodel.h"
 
 #include "util/jsonutil.h"
 
@@ -63,9 +65,25 @@ std::string configToken(const nlohmann::json& config, const char* key)
     return {};
 }
 
-// Appends the ids a post-processor adds around the sequence ($A) to prefix/suffix.
-bool postProcessor(const nlohmann::json& json, const AddedTokens& added, const BpeModel& model,
-    std::vector<int32_t>* prefix, std::vector<int32_t>* suffix, QString* error)
+// The pair template: special ids, and these two stand-ins for the sequences.
+constexpr int32_t kSequenceA = -1;
+constexpr int32_t kSequenceB = -2;
+
+// Sets a post-processor's pair template, or marks it unknown when a second processor adds one too.
+void setPair(std::vector<int32_t> items, std::vector<int32_t>* pair, bool* pairKnown)
+{
+    if (!pair->empty() || !*pairKnown) {
+        *pairKnown = false;
+        pair->clear();
+        return;
+    }
+    *pair = std::move(items);
+}
+
+// Appends the ids a post-processor adds around the sequence ($A) to prefix/suffix, and sets its pair template.
+bool postProcessor(const nlohmann::json& json, const AddedTokens& added, const TokenModel& model,
+    std::vector<int32_t>* prefix, std::vector<int32_t>* suffix, std::vector<int32_t>* pair, bool* pairKnown,
+    QString* error)
 {
     if (json.is_null())
         return true;
@@ -82,7 +100,7 @@ bool postProcessor(const nlohmann::json& json, const AddedTokens& added, const B
         return true; // only adjusts offsets
     if (type == "Sequence") {
         for (const auto& step : json.value("processors", nlohmann::json::array())) {
-            if (!postProcessor(step, added, model, prefix, suffix, error))
+            if (!postProcessor(step, added, model, prefix, suffix, pair, pairKnown, error))
                 return false;
         }
         return true;
@@ -96,6 +114,11 @@ bool postProcessor(const nlohmann::json& json, const AddedTokens& added, const B
         }
         prefix->push_back(cls);
         suffix->push_back(sep);
+        // BERT: [CLS] A [SEP] B [SEP]; RoBERTa/XLM-R: <s> A </s> </s> B </s>.
+        if (type == "BertProcessing")
+            setPair({cls, kSequenceA, sep, kSequenceB, sep}, pair, pairKnown);
+        else
+            setPair({cls, kSequenceA, sep, sep, kSequenceB, sep}, pair, pairKnown);
         return true;
     }
     if (type == "TemplateProcessing") {
@@ -134,6 +157,39 @@ bool postProcessor(const nlohmann::json& json, const AddedTokens& added, const B
                 (afterSequence ? suffix : prefix)->push_back(int32_t(id.get<int64_t>()));
             }
         }
+        // The pair template: $A and $B (or $ with another id) and special tokens, as written.
+        const auto& pairItems = json.value("pair", nlohmann::json());
+        std::vector<int32_t> items;
+        bool ok = pairItems.is_array();
+        for (const auto& item : ok ? pairItems : nlohmann::json::array()) {
+            if (item.contains("Sequence")) {
+                const std::string id = item["Sequence"].value("id", std::string());
+                if (id != "A" && id != "B") {
+                    ok = false;
+                    break;
+                }
+                items.push_back(id == "A" ? kSequenceA : kSequenceB);
+                continue;
+            }
+            const std::string name
+                = item.contains("SpecialToken") ? item["SpecialToken"].value("id", std::string()) : std::string();
+            const auto special = specials.find(name);
+            if (name.empty() || special == specials.end() || !special->contains("ids") || !(*special)["ids"].is_array()) {
+                ok = false;
+                break;
+            }
+            for (const auto& id : (*special)["ids"]) {
+                if (!id.is_number_integer() || id.get<int64_t>() < 0 || id.get<int64_t>() > kMaxTokenId) {
+                    ok = false;
+                    break;
+                }
+                items.push_back(int32_t(id.get<int64_t>()));
+            }
+        }
+        if (ok)
+            setPair(std::move(items), pair, pairKnown);
+        else
+            *pairKnown = false;
         return true;
     }
     Q_UNUSED(added);
@@ -208,9 +264,8 @@ std::shared_ptr<const Tokenizer> Tokenizer::build(
     if (model == json.end() || !model->is_object())
         return fail(QStringLiteral("no \"model\" object"));
     const std::string modelType = model->value("type", std::string(model->contains("merges") ? "BPE" : ""));
-    if (modelType != "BPE") {
-        return fail(QStringLiteral("model type \"%1\" is not supported (only BPE: byte-level like GPT-2/Qwen/Llama 3, "
-                                   "or SentencePiece-style like Llama 2/Mistral)")
+    if (modelType != "BPE" && modelType != "WordPiece" && modelType != "Unigram") {
+        return fail(QStringLiteral("model type \"%1\" is not supported (supported: BPE, WordPiece, Unigram)")
                         .arg(fromStd(modelType)));
     }
 
@@ -221,14 +276,21 @@ std::shared_ptr<const Tokenizer> Tokenizer::build(
         tokenizer->m_normalizer = TextNormalizer::fromJson(json.value("normalizer", nlohmann::json()), &what);
     if (tokenizer->m_normalizer)
         tokenizer->m_preTokenizer = PreTokenizer::fromJson(json.value("pre_tokenizer", nlohmann::json()), &what);
-    if (tokenizer->m_preTokenizer)
-        tokenizer->m_model = BpeModel::fromJson(*model, tokenizer->m_preTokenizer->byteLevel(), &what);
+    if (tokenizer->m_preTokenizer) {
+        if (modelType == "WordPiece")
+            tokenizer->m_model = WordPieceModel::fromJson(*model, &what);
+        else if (modelType == "Unigram")
+            tokenizer->m_model = UnigramModel::fromJson(*model, &what);
+        else
+            tokenizer->m_model = BpeModel::fromJson(*model, tokenizer->m_preTokenizer->byteLevel(), &what);
+    }
     if (tokenizer->m_model)
         tokenizer->m_decoder = TokenDecoder::fromJson(json.value("decoder", nlohmann::json()), &what);
     if (!tokenizer->m_decoder)
         return fail(what);
     if (!postProcessor(json.value("post_processor", nlohmann::json()), *tokenizer->m_added, *tokenizer->m_model,
-            &tokenizer->m_prefixIds, &tokenizer->m_suffixIds, &what))
+            &tokenizer->m_prefixIds, &tokenizer->m_suffixIds, &tokenizer->m_pairTemplate, &tokenizer->m_pairKnown,
+            &what))
         return fail(what);
     tokenizer->m_vocabSize = std::max(tokenizer->m_model->maxId(), tokenizer->m_added->maxId()) + 1;
 
@@ -263,6 +325,16 @@ void Tokenizer::encodePiece(std::string_view piece, bool atStart, std::vector<in
     std::string scratch;
     const std::string_view text = m_preTokenizer->prepare(piece, atStart, scratch);
     m_preTokenizer->split(text, words);
+    if (m_preTokenizer->wordMetaspace()) {
+        thread_local std::vector<PreTokenizer::Range> pieces;
+        std::string word;
+        for (const auto& [begin, end] : words) {
+            m_preTokenizer->metaspaceWord(text.substr(begin, end - begin), word, pieces);
+            for (const auto& [pieceBegin, pieceEnd] : pieces)
+                m_model->encodeWord(std::string_view(word).substr(pieceBegin, pieceEnd - pieceBegin), out);
+        }
+        return;
+    }
     for (const auto& [begin, end] : words)
         m_model->encodeWord(text.substr(begin, end - begin), out);
 }
@@ -310,6 +382,32 @@ std::vector<int32_t> Tokenizer::encode(std::string_view utf8, bool addSpecialTok
     if (addSpecialTokens)
         ids.insert(ids.end(), m_suffixIds.begin(), m_suffixIds.end());
     return ids;
+}
+
+std::vector<int32_t> Tokenizer::encodePair(std::string_view first, std::string_view second, bool addSpecialTokens) const
+{
+    std::vector<int32_t> ids;
+    if (!addSpecialTokens || (m_pairKnown && m_pairTemplate.empty())) {
+        encodeInto(first, ids);
+        encodeInto(second, ids);
+        return ids;
+    }
+    if (!m_pairKnown)
+        return ids;
+    for (const int32_t item : m_pairTemplate) {
+        if (item == kSequenceA)
+            encodeInto(first, ids);
+        else if (item == kSequenceB)
+            encodeInto(second, ids);
+        else
+            ids.push_back(item);
+    }
+    return ids;
+}
+
+bool Tokenizer::hasPairTemplate() const
+{
+    return m_pairKnown;
 }
 
 qsizetype Tokenizer::count(std::string_view utf8) const
