@@ -33,8 +33,8 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
-#include <QRegularExpression>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -344,8 +344,8 @@ void TestWorkbenchProject::fullProjectFileStopsTheRun()
 
     auto* errors = window->findChild<QLabel*>(QStringLiteral("errorLabel"));
     QVERIFY(errors->isVisible());
-    static const QRegularExpression count(QStringLiteral("^--project: .*; (\\d+) requests of this run are stored"),
-        QRegularExpression::MultilineOption);
+    static const QRegularExpression count(
+        QStringLiteral("^--project: .*; (\\d+) requests of this run are stored"), QRegularExpression::MultilineOption);
     const auto m = count.match(errors->text());
     QVERIFY2(m.hasMatch(), qPrintable(errors->text()));
 
@@ -393,8 +393,8 @@ void TestWorkbenchProject::apiKeyGoesToTheKeychainOrNowhere()
         auto window = makeWindow(project, &settings);
         auto* edit = window->findChild<QLineEdit*>(QStringLiteral("apiKeyEdit"));
         QVERIFY(edit);
-        const QString expected = ApiKeyStore::available() ? QStringLiteral("desktop keychain")
-                                                          : QStringLiteral("the key is never stored");
+        const QString expected
+            = ApiKeyStore::available() ? QStringLiteral("desktop keychain") : QStringLiteral("the key is never stored");
         QVERIFY2(edit->toolTip().contains(expected), qPrintable(edit->toolTip()));
         aimAtSim(window.get(), QStringLiteral("1"), QStringLiteral("1"));
         type(edit, key);
