@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "apikeystore.h"
 #include "appsettings.h"
 #include "config/secretmask.h"
 #include "connectionchecker.h"
@@ -47,6 +48,7 @@ MainWindow::MainWindow(
     , m_session(std::make_unique<ProjectSession>())
     , m_controller(std::make_unique<RunController>())
     , m_import(new ImportJob(this))
+    , m_keys(new ApiKeyStore(settings != nullptr, this))
     , m_checker(new ConnectionChecker(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -57,6 +59,12 @@ MainWindow::MainWindow(
     m_setup->setConfig(initialConfig);
     m_setup->setSettings(m_settings); // named presets
     m_setup->setProject(m_session.get()); // named presets live in the project when one is open
+    m_setup->setApiKeyNote(m_keys->note());
+    connect(m_keys, &ApiKeyStore::keyLoaded, m_setup, &RunSetupPage::offerApiKey);
+    connect(m_keys, &ApiKeyStore::failed, this, [this](const QString& why) {
+        m_status->showMessage(tr("The desktop keychain cannot keep the API key: %1").arg(why), 10000);
+    });
+    m_keys->load();
     resize(1280, 820);
     if (m_settings) {
         restoreGeometry(m_settings->windowGeometry());
@@ -390,6 +398,8 @@ void MainWindow::startRun()
         if (ProjectStore* store = m_session->store()) // disconnected when the project closes (the store is deleted)
             connect(store, &ProjectStore::writeFailed, this, &MainWindow::onProjectWriteFailed, Qt::UniqueConnection);
         errors = m_controller->start(config, m_session->store());
+        if (errors.isEmpty())
+            m_keys->remember(config.apiKey);
     }
     updateActions(); // runStarted came before the controller counted as running
     if (!errors.isEmpty()) {

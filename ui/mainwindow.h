@@ -16,6 +16,7 @@ class QTabWidget;
 
 namespace tl {
 
+class ApiKeyStore;
 class AppSettings;
 class ConnectionChecker;
 class LiveRunPage;
@@ -113,6 +114,7 @@ private:
     MainActions* m_actions = nullptr;
     RunActions* m_runActions = nullptr;
     ImportJob* m_import = nullptr;
+    ApiKeyStore* m_keys = nullptr;
     ConnectionChecker* m_checker = nullptr;
     QTabWidget* m_tabs = nullptr;
     RunSetupPage* m_setup = nullptr;

@@ -147,10 +147,11 @@ bool open(QSqlDatabase& db, const QString& path, const QString& connectionName, 
     bool immutable = false;
     if (exists && !writable && !folderWritable && !QFileInfo::exists(path + QStringLiteral("-shm"))) {
         if (QFileInfo(path + QStringLiteral("-wal")).size() > 0)
-            return fail(Tr::tr("project '%1' keeps its latest changes in '%1-wal', which SQLite reads only where it can "
-                               "create '%1-shm', and its folder is read-only; copy the project with its -wal file to a "
-                               "writable folder to open it")
-                            .arg(path));
+            return fail(
+                Tr::tr("project '%1' keeps its latest changes in '%1-wal', which SQLite reads only where it can "
+                       "create '%1-shm', and its folder is read-only; copy the project with its -wal file to a "
+                       "writable folder to open it")
+                    .arg(path));
         immutable = true;
     }
     if (exists) {

@@ -9,11 +9,11 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QRegularExpression>
-#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -387,7 +387,8 @@ private Q_SLOTS:
         QCOMPARE(
             cli({"runs", "import", QFINDTESTDATA("data/import/vllm-append.jsonl"), "--project", source}).exitCode, 0);
         const auto everyone = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadUser
-            | QFile::WriteUser | QFile::ExeUser | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
+            | QFile::WriteUser | QFile::ExeUser | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther
+            | QFile::ExeOther;
         QVERIFY(QFile::setPermissions(dir.path(), everyone));
         const QString folder = dir.filePath("readonly");
         QVERIFY(QDir().mkdir(folder));
@@ -415,18 +416,17 @@ private Q_SLOTS:
             fileMode |= QFile::WriteOwner | QFile::WriteUser | QFile::WriteGroup | QFile::WriteOther;
         for (const QString& f : QDir(folder).entryList(QDir::Files))
             QVERIFY(QFile::setPermissions(folder + "/" + f, fileMode));
-        QVERIFY(QFile::setPermissions(
-            folder, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadUser | QFile::ExeUser | QFile::ReadGroup
-                | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        QVERIFY(QFile::setPermissions(folder,
+            QFile::ReadOwner | QFile::ExeOwner | QFile::ReadUser | QFile::ExeUser | QFile::ReadGroup | QFile::ExeGroup
+                | QFile::ReadOther | QFile::ExeOther));
         const auto restore = qScopeGuard([&] { QFile::setPermissions(folder, everyone); }); // so it can be removed
         const QStringList before = QDir(folder).entryList(QDir::Files);
         const QByteArray content = readAll(project);
         if (cliAs(as, {"--version"}).exitCode != 0)
             QSKIP("the CLI cannot be run as an unprivileged user here (its build folder is not readable to nobody)");
 
-        const auto oneLine = [](const Result& r) {
-            return r.err.trimmed().split(u'\n').size() == 1 && !r.err.contains("damaged");
-        };
+        const auto oneLine
+            = [](const Result& r) { return r.err.trimmed().split(u'\n').size() == 1 && !r.err.contains("damaged"); };
         Result r = cliAs(as, {"runs", "list", "--project", project, "--json"});
         if (pendingWal) {
             // SQLite reads a -wal only through a -shm, which it cannot create here: a clear refusal, not stale data.
@@ -442,11 +442,12 @@ private Q_SLOTS:
             QVERIFY2(r.exitCode == 0 && r.out.contains(id.left(8)), qPrintable(r.out + r.err));
         }
 
-        r = cliAs(as, {"run", "--url", QStringLiteral("http://127.0.0.1:%1/v1").arg(tl::test::closedPort()), "--model",
-                          "m", "--number", "1", "--no-outputs", "--project", project});
+        r = cliAs(as,
+            {"run", "--url", QStringLiteral("http://127.0.0.1:%1/v1").arg(tl::test::closedPort()), "--model", "m",
+                "--number", "1", "--no-outputs", "--project", project});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(oneLine(r) && r.err.startsWith("error: --project: ") && r.err.contains("read-only"),
-            qPrintable(r.err));
+        QVERIFY2(
+            oneLine(r) && r.err.startsWith("error: --project: ") && r.err.contains("read-only"), qPrintable(r.err));
         r = cliAs(as, {"runs", "import", QFINDTESTDATA("data/import/vllm-detailed.json"), "--project", project});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(oneLine(r) && r.err.contains("read-only"), qPrintable(r.err));

@@ -3,6 +3,7 @@
 // import of other tools' results off the GUI thread, Save a Copy, Test Connection, and what AppSettings remembers
 // between launches (recent projects, last project, window layout).
 
+#include "apikeystore.h"
 #include "appsettings.h"
 #include "dialogs/settingsdialog.h"
 #include "dialogs/shortcutsdialog.h"
@@ -32,8 +33,8 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
-#include <QRegularExpression>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -94,6 +95,7 @@ private Q_SLOTS:
     void fullProjectFileStopsTheRun();
     void testsTheConnection();
     void remembersProjectsAndLayout();
+    void apiKeyGoesToTheKeychainOrNowhere();
     void settingsDialogWritesTheSettings();
     void shortcutsListTheActionsKeys();
 
@@ -342,8 +344,8 @@ void TestWorkbenchProject::fullProjectFileStopsTheRun()
 
     auto* errors = window->findChild<QLabel*>(QStringLiteral("errorLabel"));
     QVERIFY(errors->isVisible());
-    static const QRegularExpression count(QStringLiteral("^--project: .*; (\\d+) requests of this run are stored"),
-        QRegularExpression::MultilineOption);
+    static const QRegularExpression count(
+        QStringLiteral("^--project: .*; (\\d+) requests of this run are stored"), QRegularExpression::MultilineOption);
     const auto m = count.match(errors->text());
     QVERIFY2(m.hasMatch(), qPrintable(errors->text()));
 
@@ -376,6 +378,38 @@ void TestWorkbenchProject::testsTheConnection()
     test->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(label->text(), QStringLiteral("Target: unreachable"), 10000);
     QVERIFY(window->findChild<QLabel*>(QStringLiteral("errorLabel"))->text().contains(QString::number(port)));
+}
+
+// The key a run starts with is kept in the desktop keychain when the build has one, else nowhere: never in the
+// settings file or the project, and the key field's tooltip says which. (Without a keychain service, as on CI, the
+// keychain's refusal is a status line, and the run is not held up.)
+void TestWorkbenchProject::apiKeyGoesToTheKeychainOrNowhere()
+{
+    const QString ini = m_dir.filePath(QStringLiteral("keys.ini"));
+    const QString project = m_dir.filePath(QStringLiteral("keys.tlproj"));
+    const QString key = QStringLiteral("sk-keychain-test-4711");
+    {
+        AppSettings settings(std::make_unique<QSettings>(ini, QSettings::IniFormat));
+        auto window = makeWindow(project, &settings);
+        auto* edit = window->findChild<QLineEdit*>(QStringLiteral("apiKeyEdit"));
+        QVERIFY(edit);
+        const QString expected
+            = ApiKeyStore::available() ? QStringLiteral("desktop keychain") : QStringLiteral("the key is never stored");
+        QVERIFY2(edit->toolTip().contains(expected), qPrintable(edit->toolTip()));
+        aimAtSim(window.get(), QStringLiteral("1"), QStringLiteral("1"));
+        type(edit, key);
+        runAndWait(window.get());
+        QVERIFY(window->close());
+    }
+    QFile settingsFile(ini);
+    QVERIFY(settingsFile.open(QIODevice::ReadOnly));
+    QVERIFY(!settingsFile.readAll().contains(key.toUtf8()));
+    QFile projectFile(project);
+    QVERIFY(projectFile.open(QIODevice::ReadOnly));
+    QVERIFY(!projectFile.readAll().contains(key.toUtf8()));
+    // A window without settings (a test, a demo) neither reads nor writes the keychain.
+    auto bare = makeWindow(QString());
+    QVERIFY(bare->findChild<QLineEdit*>(QStringLiteral("apiKeyEdit"))->text().isEmpty());
 }
 
 void TestWorkbenchProject::remembersProjectsAndLayout()

@@ -853,6 +853,19 @@ void RunSetupPage::setBanner(const QString& text)
     m_banner->setVisible(!text.isEmpty());
 }
 
+void RunSetupPage::setApiKeyNote(const QString& note)
+{
+    if (const Field* f = fieldFor(QStringLiteral("--api-key")))
+        f->editor->setToolTip(tooltipFor(*f->parameter) + QStringLiteral("\n\n") + note);
+}
+
+void RunSetupPage::offerApiKey(const QString& key)
+{
+    auto* edit = findChild<QLineEdit*>(QStringLiteral("apiKeyEdit"));
+    if (edit && edit->text().isEmpty())
+        edit->setText(key);
+}
+
 void RunSetupPage::setRunEnabled(bool enabled)
 {
     m_runAllowed = enabled;

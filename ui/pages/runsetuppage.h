@@ -47,6 +47,10 @@ public:
     void clearErrors();
     void setBanner(const QString& text);
     void setRunEnabled(bool enabled);
+    // Where the API key is kept between launches (ApiKeyStore::note()), added to the key field's tooltip.
+    void setApiKeyNote(const QString& note);
+    // A key read from the keychain: fills the key field unless the user has typed one meanwhile.
+    void offerApiKey(const QString& key);
 
     // The `throughline-cli run …` line of the form (secrets masked unless asked).
     QString commandLine(bool includeSecrets = false) const;
