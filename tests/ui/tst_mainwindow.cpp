@@ -379,7 +379,7 @@ void TestMainWindow::liveChartDecimatesLongSeries()
 
 void TestMainWindow::screenshots()
 {
-    // Not a check: renders the demo at three moments for the README when THROUGHLINE_SCREENSHOT_DIR is set.
+    // Not a check: renders the demo at four moments for the README when THROUGHLINE_SCREENSHOT_DIR is set.
     const QString dir = qEnvironmentVariable("THROUGHLINE_SCREENSHOT_DIR");
     if (dir.isEmpty())
         QSKIP("set THROUGHLINE_SCREENSHOT_DIR to write the README screenshots");
@@ -395,6 +395,9 @@ void TestMainWindow::screenshots()
     QVERIFY(h->window->grab().save(dir + QStringLiteral("/01-ready.png")));
 
     QTest::mouseClick(h->child<QPushButton>("runButton"), Qt::LeftButton);
+    // The live page as the run starts, before any data: empty charts with their axes in place.
+    QCoreApplication::sendPostedEvents();
+    QVERIFY(h->window->grab().save(dir + QStringLiteral("/08-live-start.png")));
     RunController* controller = h->window->controller();
     QTRY_VERIFY_WITH_TIMEOUT(
         controller->snapshot()->pointIndex == 2 && controller->snapshot()->completed >= 110, kRunTimeoutMs);
