@@ -404,6 +404,10 @@ void TestMainWindow::screenshots()
     QVERIFY(h->window->grab().save(dir + QStringLiteral("/02-live.png")));
 
     QTRY_VERIFY_WITH_TIMEOUT(!controller->isRunning(), kRunTimeoutMs);
+    // The results tab comes up in a later turn of the event loop, filled once the run is read from the project.
+    QTRY_COMPARE(h->child<QTabWidget>("pages")->currentWidget()->objectName(), QStringLiteral("resultsPage"));
+    QTRY_COMPARE_WITH_TIMEOUT(h->summary()->rowCount(), 3, 5000);
+    QCoreApplication::sendPostedEvents();
     QVERIFY(h->window->grab().save(dir + QStringLiteral("/03-results.png")));
 
     h->child<QTabWidget>("pages")->setCurrentIndex(0);
