@@ -11,6 +11,8 @@
 #include <QtCharts/QValueAxis>
 
 #include <QComboBox>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPen>
