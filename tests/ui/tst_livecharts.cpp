@@ -213,6 +213,30 @@ private Q_SLOTS:
         QCOMPARE(chart.tickLabels().size(), clearedAfter ? 0 : finished + (running ? 1 : 0));
     }
 
+    void histogramXTitleUnderThePlot_data()
+    {
+        QTest::addColumn<QVector<int>>("counts");
+        QTest::newRow("empty, before any data") << QVector<int>();
+        QTest::newRow("three bins") << QVector<int>{3, 5, 1};
+    }
+
+    void histogramXTitleUnderThePlot()
+    {
+        QFETCH(QVector<int>, counts);
+        HistogramChartView view;
+        view.resize(520, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setHistogram(10, 2, counts);
+        QTRY_VERIFY(!view.xTitleGeometry().isEmpty());
+        QTRY_VERIFY2(view.xTitleGeometry().top() >= view.plotArea().bottom(),
+            qPrintable(QStringLiteral("title at y %1, plot bottom at %2")
+                           .arg(view.xTitleGeometry().top())
+                           .arg(view.plotArea().bottom())));
+        QVERIFY(view.xTitleGeometry().center().x() > view.plotArea().left());
+        QCOMPARE(view.binCount(), int(counts.size()));
+    }
+
     void unchangedCurveAndHistogramAreNotRebuilt()
     {
         SweepCurveChart chart;

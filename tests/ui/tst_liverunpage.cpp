@@ -184,6 +184,14 @@ void TestLiveRunPage::busyWhileTestingTheConnection()
     const QString overall = page.findChild<QLabel*>(QStringLiteral("overallLabel"))->text();
     QVERIFY2(overall.contains(QStringLiteral("point 1 of 2")), qPrintable(overall));
     QVERIFY2(overall.contains(QStringLiteral("about 25 s left")), qPrintable(overall)); // 5 + 20 requests at 1/s
+    // An ended run has nothing left.
+    s.state = RunState::Finished;
+    s.completed = 10;
+    page.showSnapshot(s);
+    page.finishRun(RunState::Finished);
+    const QString ended = page.findChild<QLabel*>(QStringLiteral("overallLabel"))->text();
+    QVERIFY2(ended.contains(QStringLiteral("elapsed")) && !ended.contains(QStringLiteral("left")), qPrintable(ended));
+    QCOMPARE(bar->value(), bar->maximum());
 }
 
 void TestLiveRunPage::showsAFaultyServersRunLive()

@@ -379,7 +379,7 @@ void TestMainWindow::liveChartDecimatesLongSeries()
 
 void TestMainWindow::screenshots()
 {
-    // Not a check: renders the demo at three moments for the README when THROUGHLINE_SCREENSHOT_DIR is set.
+    // Not a check: renders the demo at four moments for the README when THROUGHLINE_SCREENSHOT_DIR is set.
     const QString dir = qEnvironmentVariable("THROUGHLINE_SCREENSHOT_DIR");
     if (dir.isEmpty())
         QSKIP("set THROUGHLINE_SCREENSHOT_DIR to write the README screenshots");
@@ -395,12 +395,19 @@ void TestMainWindow::screenshots()
     QVERIFY(h->window->grab().save(dir + QStringLiteral("/01-ready.png")));
 
     QTest::mouseClick(h->child<QPushButton>("runButton"), Qt::LeftButton);
+    // The live page as the run starts, before any data: empty charts with their axes in place.
+    QCoreApplication::sendPostedEvents();
+    QVERIFY(h->window->grab().save(dir + QStringLiteral("/08-live-start.png")));
     RunController* controller = h->window->controller();
     QTRY_VERIFY_WITH_TIMEOUT(
         controller->snapshot()->pointIndex == 2 && controller->snapshot()->completed >= 110, kRunTimeoutMs);
     QVERIFY(h->window->grab().save(dir + QStringLiteral("/02-live.png")));
 
     QTRY_VERIFY_WITH_TIMEOUT(!controller->isRunning(), kRunTimeoutMs);
+    // The results tab comes up in a later turn of the event loop, filled once the run is read from the project.
+    QTRY_COMPARE(h->child<QTabWidget>("pages")->currentWidget()->objectName(), QStringLiteral("resultsPage"));
+    QTRY_COMPARE_WITH_TIMEOUT(h->summary()->rowCount(), 3, 5000);
+    QCoreApplication::sendPostedEvents();
     QVERIFY(h->window->grab().save(dir + QStringLiteral("/03-results.png")));
 
     h->child<QTabWidget>("pages")->setCurrentIndex(0);

@@ -1,6 +1,10 @@
 #include "charts/chartaxes.h"
 
+#include <QtCharts/QChart>
 #include <QtCharts/QValueAxis>
+
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 
 #include <cmath>
 
@@ -40,6 +44,18 @@ void ChartAxes::setNiceRange(QValueAxis* axis, double max, double floorMax)
     axis->setTickCount(kTickCount);
     axis->setRange(0, step * (kTickCount - 1));
     axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimalsFor(step)) + QStringLiteral("f"));
+}
+
+QRectF ChartAxes::titleGeometry(const QChart* chart, const QAbstractAxis* axis)
+{
+    if (!chart->scene())
+        return {};
+    for (QGraphicsItem* item : chart->scene()->items()) {
+        const auto* text = dynamic_cast<const QGraphicsTextItem*>(item);
+        if (text && text->isVisible() && text->toPlainText() == axis->titleText())
+            return text->sceneBoundingRect();
+    }
+    return {};
 }
 
 } // namespace tl

@@ -1,5 +1,8 @@
 #pragma once
 
+class QAbstractAxis;
+class QChart;
+class QRectF;
 class QValueAxis;
 
 namespace tl {
@@ -10,6 +13,8 @@ public:
     static constexpr int kTickCount = 6;
     // Sets `axis` to [0, m] with m >= max(max, floorMax) and round labels every m / (kTickCount - 1).
     static void setNiceRange(QValueAxis* axis, double max, double floorMax);
+    // Where `axis`'s title is drawn in `chart`'s scene (for tests); an empty rect when it is not drawn.
+    static QRectF titleGeometry(const QChart* chart, const QAbstractAxis* axis);
 };
 
 } // namespace tl

@@ -90,6 +90,10 @@ void HistogramChartView::setHistogram(double startMs, double binWidthMs, const Q
         values.append(counts.at(i));
         yMax = std::max(yMax, counts.at(i));
     }
+    // QtCharts lays out a category axis without categories not at all, leaving its title at the chart's top left:
+    // an empty histogram keeps one blank category.
+    if (labels.isEmpty())
+        labels.append(QStringLiteral(" "));
     if (labels != m_xAxis->categories())
         m_xAxis->setCategories(labels);
     if (m_set->count() == values.size()) {
@@ -108,6 +112,16 @@ void HistogramChartView::setHistogram(double startMs, double binWidthMs, const Q
 int HistogramChartView::binCount() const
 {
     return int(m_set->count());
+}
+
+QRectF HistogramChartView::xTitleGeometry() const
+{
+    return ChartAxes::titleGeometry(m_chart, m_xAxis);
+}
+
+QRectF HistogramChartView::plotArea() const
+{
+    return m_chart->plotArea();
 }
 
 int HistogramChartView::sampleCount() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QRectF>
 #include <QVector>
 #include <QWidget>
 
@@ -36,6 +37,9 @@ public:
     QString binText(int index) const;
     ChartHover* hover() const { return m_hover; }
     int binCount() const;
+    // For tests: where the x axis's title and the plot are drawn, in scene coordinates.
+    QRectF xTitleGeometry() const;
+    QRectF plotArea() const;
     int sampleCount() const;
 
 private:

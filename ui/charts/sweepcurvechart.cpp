@@ -301,14 +301,7 @@ QString SweepCurveChart::yTitle() const
 
 QRectF SweepCurveChart::xTitleGeometry() const
 {
-    if (!m_chart->scene())
-        return {};
-    for (QGraphicsItem* item : m_chart->scene()->items()) {
-        const auto* text = dynamic_cast<const QGraphicsTextItem*>(item);
-        if (text && text->isVisible() && text->toPlainText() == m_xAxis->titleText())
-            return text->sceneBoundingRect();
-    }
-    return {};
+    return ChartAxes::titleGeometry(m_chart, m_xAxis);
 }
 
 QRectF SweepCurveChart::plotArea() const

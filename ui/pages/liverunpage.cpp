@@ -392,6 +392,12 @@ QString LiveRunPage::overallText(const RunSnapshot& s) const
     double elapsed = s.elapsedS;
     for (const PointResult& r : s.results)
         elapsed += r.index == s.pointIndex ? 0 : r.summary.testDurationS;
+    const bool over = s.state == RunState::Finished || s.state == RunState::Stopped || s.state == RunState::Failed;
+    if (over) // nothing is left of an ended run ("about 0 s left" read as if it went on)
+        return tr("Overall: point %1 of %2 · elapsed %3")
+            .arg(s.pointIndex + 1)
+            .arg(s.pointCount)
+            .arg(duration(elapsed));
     // Remaining: the current point at its present pace, then the later points' requests at the same pace.
     const qint64 done = s.completed + s.failed;
     double remaining = std::nan("");

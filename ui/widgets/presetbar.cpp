@@ -129,8 +129,8 @@ void PresetBar::refresh(const QString& current)
 void PresetBar::onSaveClicked()
 {
     bool ok = false;
-    const QString name = QInputDialog::getText(
-        this, tr("Save preset"), tr("Name:"), QLineEdit::Normal, m_combo->currentText(), &ok);
+    const QString name
+        = QInputDialog::getText(this, tr("Save preset"), tr("Name:"), QLineEdit::Normal, m_combo->currentText(), &ok);
     if (ok)
         Q_EMIT saveRequested(name);
 }
