@@ -104,19 +104,24 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("transport");
         QTest::addColumn<bool>("stream");
+        QTest::addColumn<int>("closeDelayMs");
         for (const char* t : {"lean", "qt"}) {
-            QTest::addRow("%s stream", t) << t << true;
-            QTest::addRow("%s no stream", t) << t << false;
+            for (int delay : {0, 2, 10}) {
+                QTest::addRow("%s stream, FIN after %d ms", t, delay) << t << true << delay;
+                QTest::addRow("%s no stream, FIN after %d ms", t, delay) << t << false << delay;
+            }
         }
     }
     void closeAfterEveryResponseLosesNothing()
     {
         QFETCH(QString, transport);
         QFETCH(bool, stream);
+        QFETCH(int, closeDelayMs);
         SimConfig simConfig;
         simConfig.ttftMs = 5;
         simConfig.itlMs = 10;
         simConfig.closeAfterResponse = true;
+        simConfig.closeAfterResponseDelayMs = closeDelayMs;
         SimServer sim(simConfig);
         QString error;
         QVERIFY2(sim.start(&error), qPrintable(error));
