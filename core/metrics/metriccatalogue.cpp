@@ -90,7 +90,7 @@ QList<MetricDef> makeCatalogue()
             "Speculative decoding: mean over the successful requests of (output tokens - 1) / (chunks - 1), chunks "
             "being the ITL samples + 1, where that is above 1; written only when such requests exist.",
             SUMMARY(avgDecodedTokPerIter), MetricFamily::Llm, true},
-        {MetricId::SpecAcceptRate, T::Summary, "Spec. Accept Rate", "Speculative accept rate", "", D::HigherIsBetter,
+        {MetricId::SpecAcceptRate, T::Summary, "Spec. Accept Rate", "Speculative accept rate", "ratio", D::HigherIsBetter,
             F::Decimal, 4, 4, "1 - 1 / Avg Decoded Tok/Iter, clamped to [0, 1]; written with it.",
             SUMMARY(specAcceptRate), MetricFamily::Llm, true},
 

@@ -159,6 +159,10 @@ int tl::SimCommandLine::run(const QStringList& arguments)
         {QStringLiteral("close-after-response"),
             tl::Tr::tr("Advertise keep-alive but close every connection right after its response (as llama.cpp's "
                        "server does).")},
+        {QStringLiteral("close-delay-ms"),
+            tl::Tr::tr("With --close-after-response: send the FIN this many ms after the response, reading nothing "
+                       "meanwhile (a client that reuses the connection races the close)."),
+            tl::Tr::tr("ms"), QStringLiteral("0")},
         {QStringLiteral("tokens-per-chunk"), tl::Tr::tr("Tokens coalesced into one SSE chunk."), tl::Tr::tr("k"),
             QString::number(defaults.tokensPerChunk)},
         {QStringLiteral("fault"),
@@ -238,6 +242,8 @@ int tl::SimCommandLine::run(const QStringList& arguments)
         return badNumber("decode-base-ms", tl::Tr::tr("a non-negative number of milliseconds"));
     if (!readMs("decode-per-seq-ms", &config.decodePerSeqMs))
         return badNumber("decode-per-seq-ms", tl::Tr::tr("a non-negative number of milliseconds"));
+    if (!readCount("close-delay-ms", 0, 60'000, &config.closeAfterResponseDelayMs))
+        return badNumber("close-delay-ms", tl::Tr::tr("a whole number of milliseconds from 0 to 60000"));
     if (!readCount("tokens-per-chunk", 1, 1'000'000, &config.tokensPerChunk))
         return badNumber("tokens-per-chunk", tl::Tr::tr("a whole number of at least 1"));
     if (!readMs("timer-slack-us", &config.timerSlackUs))

@@ -65,6 +65,9 @@ struct SimConfig {
     // Keep-alive advertised (no "connection: close"), but every connection is closed (FIN) right after its
     // response, as llama.cpp's server does: a client that reuses the connection races the close.
     bool closeAfterResponse = false;
+    // With closeAfterResponse: the FIN comes this long after the response (nothing more is read meanwhile), so a
+    // client has time to send its next request on the connection.
+    int closeAfterResponseDelayMs = 0;
     // A worker thread wakes at most once per slack: events due closer together than this go out in one
     // round, up to this much late (never early). Only matters under heavy load; 0 = one wake-up per deadline.
     // 250 µs: at 1,000 streams x 20 tok/s about five events share a wake-up (14 µs CPU per event against 22 at

@@ -7,6 +7,7 @@
 #include "util/deadlinetimer.h"
 #include "util/monoclock.h"
 
+#include <QTimer>
 #include <QDebug>
 
 #include <algorithm>
@@ -464,8 +465,16 @@ void SimWorker::finishResponse(SimConnection& conn, int status)
     m_served->fetch_add(1, std::memory_order_relaxed);
     ++conn.served;
     m_engine->countResponse(status);
-    if (!conn.keepAlive || m_config.closeAfterResponse)
+    if (m_config.closeAfterResponse && conn.keepAlive && m_config.closeAfterResponseDelayMs > 0) {
+        conn.closing = true; // what the client sends meanwhile is not read, as on a server that is closing
+        const quint64 connectionId = conn.id;
+        QTimer::singleShot(m_config.closeAfterResponseDelayMs, Qt::PreciseTimer, this, [this, connectionId] {
+            if (SimConnection* c = connection(connectionId))
+                closeAfterFlush(*c);
+        });
+    } else if (!conn.keepAlive || m_config.closeAfterResponse) {
         closeAfterFlush(conn); // after the bytes still pending have gone out
+    }
 }
 
 void SimWorker::resetConnection(SimConnection& conn)

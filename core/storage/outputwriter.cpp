@@ -41,6 +41,18 @@ constexpr const char* kEvalScopeIntKeys[] = {"port", "connect_timeout", "read_ti
     "image_patch_size", "dataset_offset", "max_tokens", "min_tokens", "n_choices", "seed", "top_k", "min_turns",
     "max_turns"};
 
+// EvalScope's defaults of the keys whose flags have no effect in Throughline (they are not in its saved config).
+nlohmann::ordered_json evalScopeDefault(const char* key)
+{
+    static const auto defaults = nlohmann::ordered_json::parse(R"({"sla_auto_tune": false,
+        "sla_variable": "parallel", "sla_num_runs": 3, "sla_upper_bound": 65536, "sla_lower_bound": 1,
+        "db_commit_interval": 1000, "queue_size_multiplier": 5, "in_flight_task_multiplier": 2, "num_workers": 0,
+        "min_turns": 1, "port": 8877, "total_timeout": 21600, "max_prompt_length": 131072, "image_width": 224,
+        "image_height": 224, "image_format": "RGB", "image_num": 1, "image_patch_size": 28})");
+    const auto it = defaults.find(key);
+    return it != defaults.end() ? *it : nlohmann::ordered_json();
+}
+
 // Whole-valued floats as ints, in lists too (max_tokens may be a [min, max] pair).
 void toInts(nlohmann::ordered_json& v)
 {
@@ -73,6 +85,8 @@ QByteArray OutputWriter::pointArgsJson(
         } else if (qstrcmp(key, "model_id") == 0) {
             v = jsonutil::toStd(config.model.mid(config.model.lastIndexOf(u'/') + 1));
         }
+        if (v.is_null())
+            v = evalScopeDefault(key);
         if (std::find_if(std::begin(kEvalScopeIntKeys), std::end(kEvalScopeIntKeys),
                 [key](const char* k) { return qstrcmp(k, key) == 0; })
             != std::end(kEvalScopeIntKeys))

@@ -256,7 +256,9 @@ private Q_SLOTS:
 
     void evalscopeExportLayoutAndReimport()
     {
-        const RunData run = sampleRun();
+        RunData run = sampleRun();
+        run.points[1].summary.kvCacheHitRatePct = 37.5; // as the server's cached tokens gave it
+        QVERIFY(!std::isnan(run.points[1].summary.kvCacheHitRatePct));
         QTemporaryDir dir;
         QString root;
         QString error;
@@ -343,6 +345,10 @@ private Q_SLOTS:
             QVERIFY(std::abs(b.avgItlMs - a.avgItlMs) < 1e-6);
             QVERIFY(std::abs(b.avgTpotMs - a.avgTpotMs) < 1e-6);
             QVERIFY(std::abs(b.avgLatencyS - a.avgLatencyS) < 1e-9);
+            // benchmark_data.db keeps no cached tokens: the import keeps EvalScope's KV-cache figure.
+            QCOMPARE(std::isnan(b.kvCacheHitRatePct), std::isnan(a.kvCacheHitRatePct));
+            if (!std::isnan(a.kvCacheHitRatePct))
+                QVERIFY(std::abs(b.kvCacheHitRatePct - a.kvCacheHitRatePct) < 1e-4); // written with 4 decimals
         }
     }
 };

