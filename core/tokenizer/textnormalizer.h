@@ -11,9 +11,12 @@
 
 namespace tl {
 
+struct Charsmap; // a Precompiled normalizer's SentencePiece charsmap
+
 // The normalizer of tokenizer.json: Unicode normalization forms, Prepend, Replace of a literal string,
-// Strip, Lowercase, BertNormalizer, StripAccents, and Sequence of these. Anything else (Precompiled,
-// regex Replace) is refused at load time because approximating it would change counts.
+// Strip, Lowercase, BertNormalizer, StripAccents, Precompiled (SentencePiece's compiled charsmap), and
+// Sequence of these. Anything else (Nmt, regex Replace) is refused at load time because approximating it
+// would change counts.
 class TextNormalizer final {
 public:
     // json may be null (identity).
@@ -25,7 +28,7 @@ public:
     std::string_view apply(std::string_view in, std::string& buffer) const;
 
 private:
-    enum class Kind { Nfc, Nfd, Nfkc, Nfkd, Prepend, Replace, Strip, Lowercase, StripAccents, Bert };
+    enum class Kind { Nfc, Nfd, Nfkc, Nfkd, Prepend, Replace, Strip, Lowercase, StripAccents, Bert, Precompiled };
     struct Step {
         Kind kind;
         std::string a; // Prepend: text; Replace: pattern
@@ -36,6 +39,7 @@ private:
         bool chineseChars = false;
         bool stripAccents = false;
         bool lowercase = false;
+        std::shared_ptr<const Charsmap> charsmap; // Precompiled
     };
 
     TextNormalizer() = default;

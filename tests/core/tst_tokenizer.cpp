@@ -1,5 +1,6 @@
 #include "tokenizer/chattemplate.h"
 #include "tokenizer/pretokenizer.h"
+#include "tokenizer/textnormalizer.h"
 #include "tokenizer/tokenizer.h"
 
 #include <nlohmann/json.hpp>
@@ -476,6 +477,41 @@ private Q_SLOTS:
         QCOMPARE(tokenizer->encodePair(query, document, false), plain);
     }
 
+    // Precompiled (SentencePiece's nmt_nfkc charsmap) against SentencePiece's own normalization of the corpus
+    // (tests/data/tokenizers/unigram-docs/make_precompiled.py).
+    void precompiled_data()
+    {
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QString>("expected");
+        QFile lines(dataDir() + QStringLiteral("/expected/precompiled-nmt_nfkc.jsonl"));
+        QVERIFY(lines.open(QIODevice::ReadOnly));
+        while (!lines.atEnd()) {
+            const QByteArray line = lines.readLine().trimmed();
+            if (line.isEmpty())
+                continue;
+            const auto json = nlohmann::json::parse(line.constData(), line.constData() + line.size());
+            QTest::addRow("%d", json["i"].get<int>())
+                << json["i"].get<int>() << QString::fromStdString(json["norm"].get<std::string>());
+        }
+    }
+    void precompiled()
+    {
+        QFETCH(int, index);
+        QFETCH(QString, expected);
+        static const std::unique_ptr<tl::TextNormalizer> normalizer = [this] {
+            QFile file(dataDir() + QStringLiteral("/unigram-docs/nmt_nfkc.charsmap.b64"));
+            if (!file.open(QIODevice::ReadOnly))
+                return std::unique_ptr<tl::TextNormalizer>();
+            QString error;
+            return tl::TextNormalizer::fromJson(
+                {{"type", "Precompiled"}, {"precompiled_charsmap", file.readAll().trimmed().toStdString()}}, &error);
+        }();
+        QVERIFY(normalizer);
+        const std::string text = m_corpus.at(static_cast<size_t>(index)).get<std::string>();
+        std::string buffer;
+        QCOMPARE(QString::fromStdString(std::string(normalizer->apply(text, buffer))), expected);
+    }
+
     void wordPieceDecoder()
     {
         const auto& bert = m_tokenizers.at("bert-base-uncased");
@@ -620,7 +656,13 @@ private Q_SLOTS:
                                             << QStringLiteral("normalizer type \"Nmt\" is not supported");
         QTest::newRow("precompiled normalizer") << QString::fromUtf8(
             "{\"normalizer\": {\"type\": \"Sequence\", \"normalizers\": [{\"type\": \"Precompiled\"}]}}")
-                                                << QStringLiteral("normalizer type \"Precompiled\"");
+                                                << QStringLiteral("Precompiled needs a precompiled_charsmap string");
+        QTest::newRow("precompiled charsmap not base64")
+            << QString::fromUtf8("{\"normalizer\": {\"type\": \"Precompiled\", \"precompiled_charsmap\": \"!!\"}}")
+            << QStringLiteral("precompiled_charsmap is not base64 of a SentencePiece charsmap");
+        QTest::newRow("precompiled charsmap too short")
+            << QString::fromUtf8("{\"normalizer\": {\"type\": \"Precompiled\", \"precompiled_charsmap\": \"QAAAAA==\"}}")
+            << QStringLiteral("precompiled_charsmap has a trie size that does not fit");
         QTest::newRow("unknown decoder") << QString::fromUtf8("{\"decoder\": {\"type\": \"CTC\"}}")
                                          << QStringLiteral("decoder type \"CTC\"");
         QTest::newRow("unknown post-processor") << QString::fromUtf8("{\"post_processor\": {\"type\": \"Whatever\"}}")
