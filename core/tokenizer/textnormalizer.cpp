@@ -355,6 +355,12 @@ bool TextNormalizer::addStep(const nlohmann::json& step, QString* error)
     }
     if (type == "Replace") {
         const auto& pattern = step.value("pattern", nlohmann::json());
+        // transformers' SpmConverter writes Replace(Regex(" {2,}"), "\u2581"): every run of two or more spaces.
+        if (pattern.is_object() && pattern.contains("Regex") && pattern["Regex"].is_string()
+            && pattern["Regex"].get_ref<const std::string&>() == " {2,}") {
+            m_steps.push_back(Step{Kind::ReplaceSpaceRuns, {}, step.value("content", std::string())});
+            return true;
+        }
         if (!pattern.is_object() || !pattern.contains("String") || !pattern["String"].is_string()
             || pattern["String"].get_ref<const std::string&>().empty()) {
             *error = QStringLiteral("normalizer: Replace with pattern %1 is not supported (only a literal String)")
@@ -463,6 +469,26 @@ std::string_view TextNormalizer::apply(std::string_view in, std::string& buffer)
                 pos = hit + step.a.size();
             }
             next.append(current.substr(pos));
+            break;
+        }
+        case Kind::ReplaceSpaceRuns: {
+            if (current.find("  ") == std::string_view::npos)
+                continue;
+            next.clear();
+            for (size_t pos = 0; pos < current.size();) {
+                size_t run = 0;
+                while (pos + run < current.size() && current[pos + run] == ' ')
+                    ++run;
+                if (run >= 2) {
+                    next.append(step.b);
+                    pos += run;
+                } else if (run == 1) {
+                    next.push_back(' ');
+                    ++pos;
+                } else {
+                    next.push_back(current[pos++]);
+                }
+            }
             break;
         }
         case Kind::Strip: {

@@ -15,8 +15,8 @@ struct Charsmap; // a Precompiled normalizer's SentencePiece charsmap
 
 // The normalizer of tokenizer.json: Unicode normalization forms, Prepend, Replace of a literal string,
 // Strip, Lowercase, BertNormalizer, StripAccents, Precompiled (SentencePiece's compiled charsmap), and
-// Sequence of these. Anything else (Nmt, regex Replace) is refused at load time because approximating it
-// would change counts.
+// Sequence of these; of regex Replace only " {2,}" (SentencePiece converters' run of spaces). Anything else
+// (Nmt, other regex Replace) is refused at load time because approximating it would change counts.
 class TextNormalizer final {
 public:
     // json may be null (identity).
@@ -28,11 +28,11 @@ public:
     std::string_view apply(std::string_view in, std::string& buffer) const;
 
 private:
-    enum class Kind { Nfc, Nfd, Nfkc, Nfkd, Prepend, Replace, Strip, Lowercase, StripAccents, Bert, Precompiled };
+    enum class Kind { Nfc, Nfd, Nfkc, Nfkd, Prepend, Replace, ReplaceSpaceRuns, Strip, Lowercase, StripAccents, Bert, Precompiled };
     struct Step {
         Kind kind;
         std::string a; // Prepend: text; Replace: pattern
-        std::string b; // Replace: content
+        std::string b; // Replace, ReplaceSpaceRuns: content
         bool left = false; // Strip
         bool right = false;
         bool cleanText = false; // Bert

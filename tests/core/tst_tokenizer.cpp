@@ -512,6 +512,38 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(std::string(normalizer->apply(text, buffer))), expected);
     }
 
+    // transformers' SpmConverter normalizer: Precompiled, Strip right, Replace(Regex(" {2,}"), "\u2581").
+    void spaceRunsReplace_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("single spaces stay") << QStringLiteral("a b c") << QStringLiteral("a b c");
+        QTest::newRow("runs become one replacement") << QStringLiteral("a  b     c") << QStringLiteral("a\u2581b\u2581c");
+        QTest::newRow("leading run") << QStringLiteral("  a") << QStringLiteral("\u2581a");
+        QTest::newRow("trailing run is stripped first") << QStringLiteral("a   ") << QStringLiteral("a");
+        QTest::newRow("tabs become spaces first (nmt_nfkc)") << QStringLiteral("a\t\tb") << QStringLiteral("a\u2581b");
+        QTest::newRow("a space beside a tab") << QStringLiteral("a \tb") << QStringLiteral("a\u2581b");
+        QTest::newRow("no-break spaces are mapped to spaces first") << QStringLiteral("a\u00a0\u00a0b")
+                                                                      << QStringLiteral("a\u2581b");
+    }
+    void spaceRunsReplace()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        QFile file(dataDir() + QStringLiteral("/unigram-docs/nmt_nfkc.charsmap.b64"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const nlohmann::json json = {{"type", "Sequence"},
+            {"normalizers",
+                {{{"type", "Precompiled"}, {"precompiled_charsmap", file.readAll().trimmed().toStdString()}},
+                    {{"type", "Strip"}, {"strip_left", false}, {"strip_right", true}},
+                    {{"type", "Replace"}, {"pattern", {{"Regex", " {2,}"}}}, {"content", "\u2581"}}}}};
+        QString error;
+        const auto normalizer = tl::TextNormalizer::fromJson(json, &error);
+        QVERIFY2(normalizer, qPrintable(error));
+        std::string buffer;
+        QCOMPARE(QString::fromStdString(std::string(normalizer->apply(toStd(text), buffer))), expected);
+    }
+
     void wordPieceDecoder()
     {
         const auto& bert = m_tokenizers.at("bert-base-uncased");
