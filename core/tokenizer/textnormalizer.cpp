@@ -43,7 +43,8 @@ struct Charsmap {
                 if (start > normalized.size())
                     return std::nullopt;
                 const size_t end = normalized.find('\0', start);
-                return std::string_view(normalized).substr(start, (end == std::string::npos ? normalized.size() : end) - start);
+                return std::string_view(normalized)
+                    .substr(start, (end == std::string::npos ? normalized.size() : end) - start);
             }
         }
         return std::nullopt;
@@ -423,9 +424,10 @@ bool TextNormalizer::addStep(const nlohmann::json& step, QString* error)
         m_steps.push_back(s);
         return true;
     }
-    *error = QStringLiteral("normalizer type \"%1\" is not supported (supported: NFC, NFD, NFKC, NFKD, Prepend, "
-                            "Replace of a string, Strip, Lowercase, StripAccents, BertNormalizer, Precompiled, Sequence)")
-                 .arg(fromStd(type));
+    *error
+        = QStringLiteral("normalizer type \"%1\" is not supported (supported: NFC, NFD, NFKC, NFKD, Prepend, "
+                         "Replace of a string, Strip, Lowercase, StripAccents, BertNormalizer, Precompiled, Sequence)")
+              .arg(fromStd(type));
     return false;
 }
 

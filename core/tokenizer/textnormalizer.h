@@ -28,7 +28,20 @@ public:
     std::string_view apply(std::string_view in, std::string& buffer) const;
 
 private:
-    enum class Kind { Nfc, Nfd, Nfkc, Nfkd, Prepend, Replace, ReplaceSpaceRuns, Strip, Lowercase, StripAccents, Bert, Precompiled };
+    enum class Kind {
+        Nfc,
+        Nfd,
+        Nfkc,
+        Nfkd,
+        Prepend,
+        Replace,
+        ReplaceSpaceRuns,
+        Strip,
+        Lowercase,
+        StripAccents,
+        Bert,
+        Precompiled
+    };
     struct Step {
         Kind kind;
         std::string a; // Prepend: text; Replace: pattern
