@@ -10,9 +10,9 @@
 
 namespace tl {
 
-// Word -> ids memo for the models (BPE, WordPiece, Unigram). Sixteen shards, each behind its own mutex, keep contention low when
-// many dataset threads encode at once; a shard that grows past its budget is simply cleared, which
-// bounds memory without the bookkeeping of an LRU.
+// Word -> ids memo for the models (BPE, WordPiece, Unigram). Sixteen shards, each behind its own mutex, keep contention
+// low when many dataset threads encode at once; a shard that grows past its budget is simply cleared, which bounds
+// memory without the bookkeeping of an LRU.
 class BpeWordCache final {
 public:
     static constexpr size_t kMaxWordBytes = 64;

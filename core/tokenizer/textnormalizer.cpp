@@ -4,7 +4,52 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QByteArray>
+#include <QTextBoundaryFinder>
+
+#include <optional>
+
 namespace tl {
+
+// SentencePiece's precompiled_charsmap as tokenizers' spm_precompiled reads it: a little-endian u32 byte size,
+// a Darts double-array trie of that many bytes (u32 units), then the replacement strings, each ended by NUL.
+struct Charsmap {
+    std::vector<uint32_t> units;
+    std::string normalized;
+
+    // The replacement of the shortest key that is a prefix of chunk (spm_precompiled's transform takes the first
+    // result of common_prefix_search), or nothing.
+    std::optional<std::string_view> transform(std::string_view chunk) const
+    {
+        if (units.empty())
+            return std::nullopt;
+        const auto offset = [](uint32_t u) { return size_t((u >> 10) << ((u & 0x200u) >> 6)); };
+        size_t pos = offset(units[0]);
+        for (const char ch : chunk) {
+            const auto c = static_cast<unsigned char>(ch);
+            if (c == 0)
+                return std::nullopt;
+            pos ^= c;
+            if (pos >= units.size())
+                return std::nullopt;
+            const uint32_t u = units[pos];
+            if ((u & 0x800000FFu) != c)
+                return std::nullopt;
+            pos ^= offset(u);
+            if ((u >> 8) & 1u) {
+                if (pos >= units.size())
+                    return std::nullopt;
+                const size_t start = units[pos] & 0x7FFFFFFFu;
+                if (start > normalized.size())
+                    return std::nullopt;
+                const size_t end = normalized.find('\0', start);
+                return std::string_view(normalized)
+                    .substr(start, (end == std::string::npos ? normalized.size() : end) - start);
+            }
+        }
+        return std::nullopt;
+    }
+};
 
 namespace {
 
@@ -205,6 +250,69 @@ void bertNormalize(std::string_view in, bool cleanText, bool chineseChars, bool 
         out.swap(work);
 }
 
+// tokenizers' Precompiled normalizer: each extended grapheme cluster shorter than 6 bytes is replaced whole
+// when the charsmap has a rule for it, else each of its characters is replaced by its rule or kept.
+void precompiled(const Charsmap& map, std::string_view in, std::string& out)
+{
+    out.clear();
+    out.reserve(in.size());
+    const QString text = toQString(in);
+    QTextBoundaryFinder finder(QTextBoundaryFinder::Grapheme, text);
+    qsizetype begin = 0;
+    std::string grapheme;
+    while (begin < text.size()) {
+        qsizetype end = finder.toNextBoundary();
+        if (end <= begin)
+            end = text.size();
+        const QByteArray utf8 = QStringView(text).sliced(begin, end - begin).toUtf8();
+        grapheme.assign(utf8.constData(), static_cast<size_t>(utf8.size()));
+        begin = end;
+        if (grapheme.size() < 6) {
+            if (const auto norm = map.transform(grapheme)) {
+                out.append(*norm);
+                continue;
+            }
+        }
+        for (size_t pos = 0; pos < grapheme.size();) {
+            int len = 0;
+            unicode::decodeUtf8(grapheme, pos, &len);
+            const std::string_view c = std::string_view(grapheme).substr(pos, static_cast<size_t>(len));
+            pos += static_cast<size_t>(len);
+            if (const auto norm = map.transform(c))
+                out.append(*norm);
+            else
+                out.append(c);
+        }
+    }
+}
+
+std::shared_ptr<const Charsmap> parseCharsmap(const std::string& base64, QString* error)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(
+        QByteArray(base64.data(), static_cast<qsizetype>(base64.size())), QByteArray::AbortOnBase64DecodingErrors);
+    const QByteArray& bytes = decoded.decoded;
+    const auto bad = [&](const char* why) {
+        *error = QStringLiteral("normalizer: Precompiled precompiled_charsmap %1").arg(QLatin1String(why));
+        return nullptr;
+    };
+    if (!decoded || bytes.size() < 4)
+        return bad("is not base64 of a SentencePiece charsmap");
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.constData());
+    const size_t trieSize = size_t(p[0]) | (size_t(p[1]) << 8) | (size_t(p[2]) << 16) | (size_t(p[3]) << 24);
+    if (trieSize % 4 != 0 || trieSize > size_t(bytes.size()) - 4)
+        return bad("has a trie size that does not fit");
+    auto map = std::make_shared<Charsmap>();
+    map->units.resize(trieSize / 4);
+    for (size_t i = 0; i < map->units.size(); ++i) {
+        const unsigned char* u = p + 4 + 4 * i;
+        map->units[i] = uint32_t(u[0]) | (uint32_t(u[1]) << 8) | (uint32_t(u[2]) << 16) | (uint32_t(u[3]) << 24);
+    }
+    map->normalized.assign(bytes.constData() + 4 + trieSize, static_cast<size_t>(bytes.size()) - 4 - trieSize);
+    if (!unicode::isValidUtf8(map->normalized))
+        return bad("has replacement text that is not UTF-8");
+    return map;
+}
+
 } // namespace
 
 TextNormalizer::~TextNormalizer() = default;
@@ -248,6 +356,12 @@ bool TextNormalizer::addStep(const nlohmann::json& step, QString* error)
     }
     if (type == "Replace") {
         const auto& pattern = step.value("pattern", nlohmann::json());
+        // transformers' SpmConverter writes Replace(Regex(" {2,}"), "\u2581"): every run of two or more spaces.
+        if (pattern.is_object() && pattern.contains("Regex") && pattern["Regex"].is_string()
+            && pattern["Regex"].get_ref<const std::string&>() == " {2,}") {
+            m_steps.push_back(Step{Kind::ReplaceSpaceRuns, {}, step.value("content", std::string())});
+            return true;
+        }
         if (!pattern.is_object() || !pattern.contains("String") || !pattern["String"].is_string()
             || pattern["String"].get_ref<const std::string&>().empty()) {
             *error = QStringLiteral("normalizer: Replace with pattern %1 is not supported (only a literal String)")
@@ -273,6 +387,22 @@ bool TextNormalizer::addStep(const nlohmann::json& step, QString* error)
         m_steps.push_back(Step{Kind::StripAccents, {}, {}});
         return true;
     }
+    if (type == "Precompiled") {
+        const auto& charsmap = step.value("precompiled_charsmap", nlohmann::json());
+        if (!charsmap.is_string()) {
+            *error = QStringLiteral("normalizer: Precompiled needs a precompiled_charsmap string");
+            return false;
+        }
+        Step s{Kind::Precompiled, {}, {}};
+        // An empty charsmap is the identity (tokenizers' Precompiled::from gives a trie with no keys).
+        if (!charsmap.get_ref<const std::string&>().empty()) {
+            s.charsmap = parseCharsmap(charsmap.get<std::string>(), error);
+            if (!s.charsmap)
+                return false;
+        }
+        m_steps.push_back(s);
+        return true;
+    }
     if (type == "BertNormalizer") {
         const auto flag = [&](const char* key, bool fallback, bool* out) {
             const auto it = step.find(key);
@@ -294,9 +424,10 @@ bool TextNormalizer::addStep(const nlohmann::json& step, QString* error)
         m_steps.push_back(s);
         return true;
     }
-    *error = QStringLiteral("normalizer type \"%1\" is not supported (supported: NFC, NFD, NFKC, NFKD, Prepend, "
-                            "Replace of a string, Strip, Lowercase, StripAccents, BertNormalizer, Sequence)")
-                 .arg(fromStd(type));
+    *error
+        = QStringLiteral("normalizer type \"%1\" is not supported (supported: NFC, NFD, NFKC, NFKD, Prepend, "
+                         "Replace of a string, Strip, Lowercase, StripAccents, BertNormalizer, Precompiled, Sequence)")
+              .arg(fromStd(type));
     return false;
 }
 
@@ -342,6 +473,26 @@ std::string_view TextNormalizer::apply(std::string_view in, std::string& buffer)
             next.append(current.substr(pos));
             break;
         }
+        case Kind::ReplaceSpaceRuns: {
+            if (current.find("  ") == std::string_view::npos)
+                continue;
+            next.clear();
+            for (size_t pos = 0; pos < current.size();) {
+                size_t run = 0;
+                while (pos + run < current.size() && current[pos + run] == ' ')
+                    ++run;
+                if (run >= 2) {
+                    next.append(step.b);
+                    pos += run;
+                } else if (run == 1) {
+                    next.push_back(' ');
+                    ++pos;
+                } else {
+                    next.push_back(current[pos++]);
+                }
+            }
+            break;
+        }
         case Kind::Strip: {
             size_t begin = 0;
             size_t end = current.size();
@@ -379,6 +530,11 @@ std::string_view TextNormalizer::apply(std::string_view in, std::string& buffer)
             break;
         case Kind::Bert:
             bertNormalize(current, step.cleanText, step.chineseChars, step.stripAccents, step.lowercase, next);
+            break;
+        case Kind::Precompiled:
+            if (!step.charsmap || current.empty())
+                continue;
+            precompiled(*step.charsmap, current, next);
             break;
         }
         buffer.swap(next);

@@ -11,9 +11,12 @@
 
 namespace tl {
 
+struct Charsmap; // a Precompiled normalizer's SentencePiece charsmap
+
 // The normalizer of tokenizer.json: Unicode normalization forms, Prepend, Replace of a literal string,
-// Strip, Lowercase, BertNormalizer, StripAccents, and Sequence of these. Anything else (Precompiled,
-// regex Replace) is refused at load time because approximating it would change counts.
+// Strip, Lowercase, BertNormalizer, StripAccents, Precompiled (SentencePiece's compiled charsmap), and
+// Sequence of these; of regex Replace only " {2,}" (SentencePiece converters' run of spaces). Anything else
+// (Nmt, other regex Replace) is refused at load time because approximating it would change counts.
 class TextNormalizer final {
 public:
     // json may be null (identity).
@@ -25,17 +28,31 @@ public:
     std::string_view apply(std::string_view in, std::string& buffer) const;
 
 private:
-    enum class Kind { Nfc, Nfd, Nfkc, Nfkd, Prepend, Replace, Strip, Lowercase, StripAccents, Bert };
+    enum class Kind {
+        Nfc,
+        Nfd,
+        Nfkc,
+        Nfkd,
+        Prepend,
+        Replace,
+        ReplaceSpaceRuns,
+        Strip,
+        Lowercase,
+        StripAccents,
+        Bert,
+        Precompiled
+    };
     struct Step {
         Kind kind;
         std::string a; // Prepend: text; Replace: pattern
-        std::string b; // Replace: content
+        std::string b; // Replace, ReplaceSpaceRuns: content
         bool left = false; // Strip
         bool right = false;
         bool cleanText = false; // Bert
         bool chineseChars = false;
         bool stripAccents = false;
         bool lowercase = false;
+        std::shared_ptr<const Charsmap> charsmap; // Precompiled
     };
 
     TextNormalizer() = default;

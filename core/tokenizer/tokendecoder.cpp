@@ -257,9 +257,9 @@ std::string TokenDecoder::decode(std::vector<std::string> tokens) const
                         token.insert(0, 1, ' ');
                 }
                 if (step.prepend) {
-                    static const char* const kCleanup[][2] = {{" .", "."}, {" ?", "?"}, {" !", "!"}, {" ,", ","},
-                        {" ' ", "'"}, {" n't", "n't"}, {" 'm", "'m"}, {" do not", " don't"}, {" 's", "'s"},
-                        {" 've", "'ve"}, {" 're", "'re"}};
+                    static const char* const kCleanup[][2]
+                        = {{" .", "."}, {" ?", "?"}, {" !", "!"}, {" ,", ","}, {" ' ", "'"}, {" n't", "n't"},
+                            {" 'm", "'m"}, {" do not", " don't"}, {" 's", "'s"}, {" 've", "'ve"}, {" 're", "'re"}};
                     for (const auto& [from, to] : kCleanup)
                         replaceAll(token, from, to);
                 }

@@ -174,7 +174,8 @@ bool postProcessor(const nlohmann::json& json, const AddedTokens& added, const T
             const std::string name
                 = item.contains("SpecialToken") ? item["SpecialToken"].value("id", std::string()) : std::string();
             const auto special = specials.find(name);
-            if (name.empty() || special == specials.end() || !special->contains("ids") || !(*special)["ids"].is_array()) {
+            if (name.empty() || special == specials.end() || !special->contains("ids")
+                || !(*special)["ids"].is_array()) {
                 ok = false;
                 break;
             }

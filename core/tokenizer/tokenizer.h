@@ -23,7 +23,8 @@ class TokenDecoder;
 // today's LLMs: byte-level BPE (GPT-2, Qwen2/3, Llama 3, DeepSeek) and SentencePiece-style BPE with
 // byte fallback (Llama 2, Mistral); WordPiece (BERT) and Unigram (T5, XLM-R) for embedding and rerank
 // models. Prompt lengths are only comparable when counted the way the server counts them, so anything
-// that cannot be reproduced exactly is refused at load time rather than approximated. Immutable and safe to use from any number of threads after load().
+// that cannot be reproduced exactly is refused at load time rather than approximated. Immutable and safe to use from
+// any number of threads after load().
 class Tokenizer final {
 public:
     // path: a model folder (tokenizer.json [+ tokenizer_config.json]) or a tokenizer.json file.

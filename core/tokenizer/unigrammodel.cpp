@@ -198,9 +198,9 @@ void UnigramModel::encodeUncached(std::string_view word, std::vector<int32_t>& o
             out.push_back(found->second);
             continue;
         }
-        if (m_byteFallback
-            && std::all_of(text.begin(), text.end(),
-                [&](char c) { return m_byteIds[static_cast<unsigned char>(c)] >= 0; })) {
+        if (m_byteFallback && std::all_of(text.begin(), text.end(), [&](char c) {
+                return m_byteIds[static_cast<unsigned char>(c)] >= 0;
+            })) {
             for (const char c : text)
                 out.push_back(m_byteIds[static_cast<unsigned char>(c)]);
             continue;

@@ -1,6 +1,7 @@
 // bench_tokenizer: single-threaded encode speed of the tokenizer (docs/PERFORMANCE.md, "Tokenizer").
 //
-// For each fixture tokenizer (gpt2, qwen3, mistral7b, bert-base-uncased, unigram-docs under --tokenizers) and each sample text (--english,
+// For each fixture tokenizer (gpt2, qwen3, mistral7b, bert-base-uncased, unigram-docs under --tokenizers) and each
+// sample text (--english,
 // --cjk), the text is repeated to --mb megabytes and encoded line by line, the way prompts are encoded.
 // Prints the first run (empty word cache), the median of --runs further runs in MB/s of UTF-8 input, the
 // median per second of this thread's CPU time, and tokens per second. Default samples are Debian files:
@@ -136,8 +137,8 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(QStringLiteral("Tokenizer encode speed (single thread)."));
     parser.addHelpOption();
     const QCommandLineOption dirOption(QStringLiteral("tokenizers"),
-        QStringLiteral("Folder holding gpt2/, qwen3/, mistral7b/, bert-base-uncased/, unigram-docs/."), QStringLiteral("dir"),
-        QStringLiteral(THROUGHLINE_TOKENIZER_DATA));
+        QStringLiteral("Folder holding gpt2/, qwen3/, mistral7b/, bert-base-uncased/, unigram-docs/."),
+        QStringLiteral("dir"), QStringLiteral(THROUGHLINE_TOKENIZER_DATA));
     const QCommandLineOption englishOption(QStringLiteral("english"), QStringLiteral("English sample text."),
         QStringLiteral("file"), QStringLiteral("/usr/share/common-licenses/GPL-3"));
     const QCommandLineOption cjkOption(QStringLiteral("cjk"), QStringLiteral("Mixed CJK sample text."),

@@ -1,5 +1,6 @@
 #include "tokenizer/chattemplate.h"
 #include "tokenizer/pretokenizer.h"
+#include "tokenizer/textnormalizer.h"
 #include "tokenizer/tokenizer.h"
 
 #include <nlohmann/json.hpp>
@@ -214,23 +215,23 @@ private Q_SLOTS:
         QTest::addColumn<QString>("model"); // merged into the base model below
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("ids"); // JSON array
-        QTest::newRow("longest match first") << QStringLiteral("{}") << QStringLiteral("unaffable")
-                                             << QStringLiteral("[1, 3, 4]");
+        QTest::newRow("longest match first")
+            << QStringLiteral("{}") << QStringLiteral("unaffable") << QStringLiteral("[1, 3, 4]");
         QTest::newRow("a part matches nothing: the whole word is unk")
             << QStringLiteral("{}") << QStringLiteral("unaffablez") << QStringLiteral("[0]");
-        QTest::newRow("words are separate") << QStringLiteral("{}") << QStringLiteral("un aff")
-                                            << QStringLiteral("[1, 6]");
+        QTest::newRow("words are separate")
+            << QStringLiteral("{}") << QStringLiteral("un aff") << QStringLiteral("[1, 6]");
         QTest::newRow("at the character limit") << QStringLiteral("{\"max_input_chars_per_word\": 9}")
                                                 << QStringLiteral("unaffable") << QStringLiteral("[1, 3, 4]");
-        QTest::newRow("over the character limit")
-            << QStringLiteral("{\"max_input_chars_per_word\": 8}") << QStringLiteral("unaffable")
-            << QStringLiteral("[0]");
-        QTest::newRow("limit counts characters, not bytes") << QStringLiteral("{\"max_input_chars_per_word\": 2}")
-                                                            << QStringLiteral("\u00e9\u00e9") << QStringLiteral("[7, 8]");
+        QTest::newRow("over the character limit") << QStringLiteral("{\"max_input_chars_per_word\": 8}")
+                                                  << QStringLiteral("unaffable") << QStringLiteral("[0]");
+        QTest::newRow("limit counts characters, not bytes")
+            << QStringLiteral("{\"max_input_chars_per_word\": 2}") << QStringLiteral("\u00e9\u00e9")
+            << QStringLiteral("[7, 8]");
         QTest::newRow("another prefix") << QStringLiteral("{\"continuing_subword_prefix\": \"@@\"}")
                                         << QStringLiteral("unaffable") << QStringLiteral("[1, 9]");
-        QTest::newRow("another unk token") << QStringLiteral("{\"unk_token\": \"un\"}") << QStringLiteral("xyz")
-                                           << QStringLiteral("[1]");
+        QTest::newRow("another unk token")
+            << QStringLiteral("{\"unk_token\": \"un\"}") << QStringLiteral("xyz") << QStringLiteral("[1]");
     }
     void wordPiece()
     {
@@ -259,41 +260,46 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("tokens"); // the tokens, space-separated
         const QString bert = QStringLiteral("{\"type\": \"BertNormalizer\"}");
-        QTest::newRow("defaults: lowercase and strip accents") << bert << QStringLiteral("H\u00c9LLO Caf\u00e9")
-                                                               << QStringLiteral("hello cafe");
+        QTest::newRow("defaults: lowercase and strip accents")
+            << bert << QStringLiteral("H\u00c9LLO Caf\u00e9") << QStringLiteral("hello cafe");
         QTest::newRow("lowercase without stripping accents")
-            << QStringLiteral("{\"type\": \"BertNormalizer\", \"strip_accents\": false}")
-            << QStringLiteral("Caf\u00c9") << QStringLiteral("[UNK]"); // caf\u00e9: no NFD, not in the vocabulary
+            << QStringLiteral("{\"type\": \"BertNormalizer\", \"strip_accents\": false}") << QStringLiteral("Caf\u00c9")
+            << QStringLiteral("[UNK]"); // caf\u00e9: no NFD, not in the vocabulary
         QTest::newRow("neither") << QStringLiteral("{\"type\": \"BertNormalizer\", \"lowercase\": false}")
                                  << QStringLiteral("Hello") << QStringLiteral("[UNK]");
         QTest::newRow("clean_text drops controls, NUL and U+FFFD, maps whitespace")
-            << bert << QStringLiteral("a\0b\u200bc\ufffdd\u00a0e\x07" "f") << QStringLiteral("abc ##d e ##f");
+            << bert
+            << QStringLiteral("a\0b\u200bc\ufffdd\u00a0e\x07"
+                              "f")
+            << QStringLiteral("abc ##d e ##f");
         QTest::newRow("without clean_text controls stay")
             << QStringLiteral("{\"type\": \"BertNormalizer\", \"clean_text\": false}")
-            << QStringLiteral("a\x07" "b") << QStringLiteral("[UNK]");
-        QTest::newRow("chinese characters are padded") << bert << QStringLiteral("\u4e2d\u6587ab")
-                                                      << QStringLiteral("\u4e2d \u6587 ab");
+            << QStringLiteral("a\x07"
+                              "b")
+            << QStringLiteral("[UNK]");
+        QTest::newRow("chinese characters are padded")
+            << bert << QStringLiteral("\u4e2d\u6587ab") << QStringLiteral("\u4e2d \u6587 ab");
         QTest::newRow("without handle_chinese_chars")
             << QStringLiteral("{\"type\": \"BertNormalizer\", \"handle_chinese_chars\": false}")
             << QStringLiteral("\u4e2d\u6587") << QStringLiteral("\u4e2d ##\u6587");
-        QTest::newRow("extension E from U+2B920 is padded") << bert << QStringLiteral("a\U0002B920b")
-                                                            << QStringLiteral("a [UNK] b");
-        QTest::newRow("U+2B820..U+2B91F is not padded, as in tokenizers") << bert << QStringLiteral("a\U0002B820b")
-                                                                         << QStringLiteral("[UNK]");
-        QTest::newRow("kana is not padded") << bert << QStringLiteral("\u3042\u3044") << QStringLiteral("\u3042 ##\u3044");
+        QTest::newRow("extension E from U+2B920 is padded")
+            << bert << QStringLiteral("a\U0002B920b") << QStringLiteral("a [UNK] b");
+        QTest::newRow("U+2B820..U+2B91F is not padded, as in tokenizers")
+            << bert << QStringLiteral("a\U0002B820b") << QStringLiteral("[UNK]");
+        QTest::newRow("kana is not padded")
+            << bert << QStringLiteral("\u3042\u3044") << QStringLiteral("\u3042 ##\u3044");
         QTest::newRow("dotted capital I: accent stripped before lowercasing")
             << bert << QStringLiteral("\u0130") << QStringLiteral("i");
         // "i" + U+0307, and "##\u0307" is not in the vocabulary.
-        QTest::newRow("Lowercase keeps the dot") << QStringLiteral("{\"type\": \"Lowercase\"}")
-                                                 << QStringLiteral("\u0130") << QStringLiteral("[UNK]");
+        QTest::newRow("Lowercase keeps the dot")
+            << QStringLiteral("{\"type\": \"Lowercase\"}") << QStringLiteral("\u0130") << QStringLiteral("[UNK]");
         QTest::newRow("Lowercase maps capital sigma to sigma, final or not")
             << QStringLiteral("{\"type\": \"Lowercase\"}") << QStringLiteral("\u03a3\u039f\u03a3")
             << QStringLiteral("\u03c3 ##\u03bf ##\u03c3");
-        QTest::newRow("NFD then StripAccents")
-            << QStringLiteral(
-                   "{\"type\": \"Sequence\", \"normalizers\": [{\"type\": \"NFD\"}, {\"type\": \"StripAccents\"}, "
-                   "{\"type\": \"Lowercase\"}]}")
-            << QStringLiteral("Caf\u00e9") << QStringLiteral("cafe");
+        QTest::newRow("NFD then StripAccents") << QStringLiteral(
+            "{\"type\": \"Sequence\", \"normalizers\": [{\"type\": \"NFD\"}, {\"type\": \"StripAccents\"}, "
+            "{\"type\": \"Lowercase\"}]}") << QStringLiteral("Caf\u00e9")
+                                               << QStringLiteral("cafe");
         QTest::newRow("StripAccents alone does not decompose")
             << QStringLiteral("{\"type\": \"Sequence\", \"normalizers\": [{\"type\": \"StripAccents\"}, "
                               "{\"type\": \"Lowercase\"}]}")
@@ -326,31 +332,30 @@ private Q_SLOTS:
         QTest::newRow("a tie keeps the first path found")
             << QStringLiteral("{\"vocab\": [[\"<unk>\", 0], [\"a\", -1], [\"b\", -1], [\"c\", -5], [\"ab\", -2]]}")
             << QStringLiteral("ab") << QStringLiteral("[4]");
-        QTest::newRow("unknown characters fuse into one unk") << QStringLiteral("{}") << QStringLiteral("axyzb")
-                                                              << QStringLiteral("[1, 0, 2]");
-        QTest::newRow("byte fallback for the fused run") << QStringLiteral("{\"byte_fallback\": true}")
-                                                         << QStringLiteral("axyb") << QStringLiteral("[1, 5, 6, 2]");
-        QTest::newRow("byte fallback needs every byte") << QStringLiteral("{\"byte_fallback\": true}")
-                                                        << QStringLiteral("axzb") << QStringLiteral("[1, 0, 2]");
-        QTest::newRow("byte piece text is a piece") << QStringLiteral("{\"byte_fallback\": true}")
-                                                    << QStringLiteral("<0x78>") << QStringLiteral("[5]");
+        QTest::newRow("unknown characters fuse into one unk")
+            << QStringLiteral("{}") << QStringLiteral("axyzb") << QStringLiteral("[1, 0, 2]");
+        QTest::newRow("byte fallback for the fused run")
+            << QStringLiteral("{\"byte_fallback\": true}") << QStringLiteral("axyb") << QStringLiteral("[1, 5, 6, 2]");
+        QTest::newRow("byte fallback needs every byte")
+            << QStringLiteral("{\"byte_fallback\": true}") << QStringLiteral("axzb") << QStringLiteral("[1, 0, 2]");
+        QTest::newRow("byte piece text is a piece")
+            << QStringLiteral("{\"byte_fallback\": true}") << QStringLiteral("<0x78>") << QStringLiteral("[5]");
         QTest::newRow("unk piece text fuses with unknown characters")
             << QStringLiteral("{\"byte_fallback\": true}") << QStringLiteral("y<unk>")
             << QStringLiteral("[0]"); // "y<unk>" as one run: '<', 'u', ... have no byte pieces
-        QTest::newRow("a multi-byte unknown character") << QStringLiteral("{}") << QStringLiteral("a\u00e9\u65e5b")
-                                                        << QStringLiteral("[1, 0, 2]");
+        QTest::newRow("a multi-byte unknown character")
+            << QStringLiteral("{}") << QStringLiteral("a\u00e9\u65e5b") << QStringLiteral("[1, 0, 2]");
     }
     void unigram()
     {
         QFETCH(QString, model);
         QFETCH(QString, text);
         QFETCH(QString, ids);
-        nlohmann::json json = {{"normalizer", nullptr}, {"pre_tokenizer", nullptr}, {"post_processor", nullptr},
-            {"decoder", nullptr},
-            {"model",
-                {{"type", "Unigram"}, {"unk_id", 0},
-                    {"vocab",
-                        nlohmann::json::parse(R"([["<unk>", 0], ["a", -2], ["b", -2], ["c", -2], ["ab", -3],
+        nlohmann::json json
+            = {{"normalizer", nullptr}, {"pre_tokenizer", nullptr}, {"post_processor", nullptr}, {"decoder", nullptr},
+                {"model",
+                    {{"type", "Unigram"}, {"unk_id", 0},
+                        {"vocab", nlohmann::json::parse(R"([["<unk>", 0], ["a", -2], ["b", -2], ["c", -2], ["ab", -3],
                             ["<0x78>", 0], ["<0x79>", 0]])")}}}};
         json["model"].merge_patch(nlohmann::json::parse(toStd(model)));
         QString error;
@@ -386,16 +391,18 @@ private Q_SLOTS:
                 .arg(QLatin1String(second));
         };
         QTest::newRow("always") << seq("{\"type\": \"Metaspace\", \"prepend_scheme\": \"always\"}") << QString();
-        QTest::newRow("add_prefix_space") << seq("{\"type\": \"Metaspace\", \"add_prefix_space\": true}")
-                                          << QString();
-        QTest::newRow("never, no split")
-            << seq("{\"type\": \"Metaspace\", \"prepend_scheme\": \"never\", \"split\": false}") << QString();
+        QTest::newRow("add_prefix_space") << seq("{\"type\": \"Metaspace\", \"add_prefix_space\": true}") << QString();
+        QTest::newRow("never, no split") << seq(
+            "{\"type\": \"Metaspace\", \"prepend_scheme\": \"never\", \"split\": false}")
+                                         << QString();
         QTest::newRow("first") << seq("{\"type\": \"Metaspace\", \"prepend_scheme\": \"first\"}")
-                               << QStringLiteral("Metaspace prepend_scheme \"first\" after another step is not supported");
-        QTest::newRow("a step after it")
-            << QStringLiteral("{\"type\": \"Sequence\", \"pretokenizers\": [{\"type\": \"WhitespaceSplit\"}, "
-                              "{\"type\": \"Metaspace\"}, {\"type\": \"Digits\"}]}")
-            << QStringLiteral("a step after a Metaspace that follows another step is not supported");
+                               << QStringLiteral(
+                                      "Metaspace prepend_scheme \"first\" after another step is not supported");
+        QTest::newRow("a step after it") << QStringLiteral(
+            "{\"type\": \"Sequence\", \"pretokenizers\": [{\"type\": \"WhitespaceSplit\"}, "
+            "{\"type\": \"Metaspace\"}, {\"type\": \"Digits\"}]}")
+                                         << QStringLiteral(
+                                                "a step after a Metaspace that follows another step is not supported");
     }
     void metaspaceAfterAnotherStep()
     {
@@ -426,8 +433,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("postProcessor"); // empty: the fixture's
         QTest::addColumn<QString>("ids"); // JSON array; null: refused
         QTest::newRow("bert template") << QStringLiteral("bert-base-uncased") << QString()
-                                       << QStringLiteral("[101,2054,2003,1037,19204,17629,1029,102,2009,19584,3793,2046,"
-                                                         "19204,2015,1012,102]");
+                                       << QStringLiteral(
+                                              "[101,2054,2003,1037,19204,17629,1029,102,2009,19584,3793,2046,"
+                                              "19204,2015,1012,102]");
         QTest::newRow("t5-style template") << QStringLiteral("unigram-docs") << QString()
                                            << QStringLiteral("[259,1010,422,278,271,597,1982,2,1633,259,1373,260,455,"
                                                              "282,603,327,268,2]");
@@ -436,11 +444,12 @@ private Q_SLOTS:
                                                           "\"cls\": [\"[CLS]\", 101]}")
                                         << QStringLiteral("[101,2054,2003,1037,19204,17629,1029,102,2009,19584,3793,"
                                                           "2046,19204,2015,1012,102]");
-        QTest::newRow("RobertaProcessing") << QStringLiteral("unigram-docs")
-                                           << QStringLiteral("{\"type\": \"RobertaProcessing\", \"sep\": [\"</s>\", 2], "
-                                                             "\"cls\": [\"<s>\", 1]}")
-                                           << QStringLiteral("[1,259,1010,422,278,271,597,1982,2,2,1633,259,1373,260,455,"
-                                                             "282,603,327,268,2]");
+        QTest::newRow("RobertaProcessing")
+            << QStringLiteral("unigram-docs")
+            << QStringLiteral("{\"type\": \"RobertaProcessing\", \"sep\": [\"</s>\", 2], "
+                              "\"cls\": [\"<s>\", 1]}")
+            << QStringLiteral("[1,259,1010,422,278,271,597,1982,2,2,1633,259,1373,260,455,"
+                              "282,603,327,268,2]");
         QTest::newRow("no post-processor") << QStringLiteral("bert-base-uncased") << QStringLiteral("null")
                                            << QStringLiteral("[2054,2003,1037,19204,17629,1029,2009,19584,3793,2046,"
                                                              "19204,2015,1012]");
@@ -474,6 +483,74 @@ private Q_SLOTS:
         const std::vector<int32_t> second = tokenizer->encode(document);
         plain.insert(plain.end(), second.begin(), second.end());
         QCOMPARE(tokenizer->encodePair(query, document, false), plain);
+    }
+
+    // Precompiled (SentencePiece's nmt_nfkc charsmap) against SentencePiece's own normalization of the corpus
+    // (tests/data/tokenizers/unigram-docs/make_precompiled.py).
+    void precompiled_data()
+    {
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QString>("expected");
+        QFile lines(dataDir() + QStringLiteral("/expected/precompiled-nmt_nfkc.jsonl"));
+        QVERIFY(lines.open(QIODevice::ReadOnly));
+        while (!lines.atEnd()) {
+            const QByteArray line = lines.readLine().trimmed();
+            if (line.isEmpty())
+                continue;
+            const auto json = nlohmann::json::parse(line.constData(), line.constData() + line.size());
+            QTest::addRow("%d", json["i"].get<int>())
+                << json["i"].get<int>() << QString::fromStdString(json["norm"].get<std::string>());
+        }
+    }
+    void precompiled()
+    {
+        QFETCH(int, index);
+        QFETCH(QString, expected);
+        static const std::unique_ptr<tl::TextNormalizer> normalizer = [this] {
+            QFile file(dataDir() + QStringLiteral("/unigram-docs/nmt_nfkc.charsmap.b64"));
+            if (!file.open(QIODevice::ReadOnly))
+                return std::unique_ptr<tl::TextNormalizer>();
+            QString error;
+            return tl::TextNormalizer::fromJson(
+                {{"type", "Precompiled"}, {"precompiled_charsmap", file.readAll().trimmed().toStdString()}}, &error);
+        }();
+        QVERIFY(normalizer);
+        const std::string text = m_corpus.at(static_cast<size_t>(index)).get<std::string>();
+        std::string buffer;
+        QCOMPARE(QString::fromStdString(std::string(normalizer->apply(text, buffer))), expected);
+    }
+
+    // transformers' SpmConverter normalizer: Precompiled, Strip right, Replace(Regex(" {2,}"), "\u2581").
+    void spaceRunsReplace_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("single spaces stay") << QStringLiteral("a b c") << QStringLiteral("a b c");
+        QTest::newRow("runs become one replacement")
+            << QStringLiteral("a  b     c") << QStringLiteral("a\u2581b\u2581c");
+        QTest::newRow("leading run") << QStringLiteral("  a") << QStringLiteral("\u2581a");
+        QTest::newRow("trailing run is stripped first") << QStringLiteral("a   ") << QStringLiteral("a");
+        QTest::newRow("tabs become spaces first (nmt_nfkc)") << QStringLiteral("a\t\tb") << QStringLiteral("a\u2581b");
+        QTest::newRow("a space beside a tab") << QStringLiteral("a \tb") << QStringLiteral("a\u2581b");
+        QTest::newRow("no-break spaces are mapped to spaces first")
+            << QStringLiteral("a\u00a0\u00a0b") << QStringLiteral("a\u2581b");
+    }
+    void spaceRunsReplace()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        QFile file(dataDir() + QStringLiteral("/unigram-docs/nmt_nfkc.charsmap.b64"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const nlohmann::json json = {{"type", "Sequence"},
+            {"normalizers",
+                {{{"type", "Precompiled"}, {"precompiled_charsmap", file.readAll().trimmed().toStdString()}},
+                    {{"type", "Strip"}, {"strip_left", false}, {"strip_right", true}},
+                    {{"type", "Replace"}, {"pattern", {{"Regex", " {2,}"}}}, {"content", "\u2581"}}}}};
+        QString error;
+        const auto normalizer = tl::TextNormalizer::fromJson(json, &error);
+        QVERIFY2(normalizer, qPrintable(error));
+        std::string buffer;
+        QCOMPARE(QString::fromStdString(std::string(normalizer->apply(toStd(text), buffer))), expected);
     }
 
     void wordPieceDecoder()
@@ -593,7 +670,8 @@ private Q_SLOTS:
             << QString::fromUtf8("{\"model\": {\"type\": \"Unigram\", \"vocab\": [[\"a\", -1.0]], \"unk_id\": 1}}")
             << QStringLiteral("model.unk_id must be the id of a piece of model.vocab (0 to 0)");
         QTest::newRow("unigram piece without score")
-            << QString::fromUtf8("{\"model\": {\"type\": \"Unigram\", \"vocab\": [[\"a\", -1.0], [\"b\"]], \"unk_id\": 0}}")
+            << QString::fromUtf8(
+                   "{\"model\": {\"type\": \"Unigram\", \"vocab\": [[\"a\", -1.0], [\"b\"]], \"unk_id\": 0}}")
             << QStringLiteral("model.vocab[1] must be [piece, score] with a finite score");
         QTest::newRow("wordpiece without its unk token")
             << QString::fromUtf8("{\"model\": {\"type\": \"WordPiece\", \"unk_token\": \"[UNK]\"}}")
@@ -602,9 +680,9 @@ private Q_SLOTS:
             << QString::fromUtf8("{\"model\": {\"type\": \"WordPiece\", \"unk_token\": \"!\", "
                                  "\"max_input_chars_per_word\": -1}}")
             << QStringLiteral("model.max_input_chars_per_word must be a non-negative integer");
-        QTest::newRow("bert normalizer flag") << QString::fromUtf8(
-            "{\"normalizer\": {\"type\": \"BertNormalizer\", \"lowercase\": \"yes\"}}")
-                                              << QStringLiteral("normalizer.lowercase must be true, false or null");
+        QTest::newRow("bert normalizer flag")
+            << QString::fromUtf8("{\"normalizer\": {\"type\": \"BertNormalizer\", \"lowercase\": \"yes\"}}")
+            << QStringLiteral("normalizer.lowercase must be true, false or null");
         QTest::newRow("regex the engines read differently") << QString::fromUtf8(
             "{\"pre_tokenizer\": {\"type\": \"Split\", \"pattern\": {\"Regex\": \"\\\\h+\"}, \"behavior\": "
             "\"Isolated\", \"invert\": false}}")
@@ -620,7 +698,14 @@ private Q_SLOTS:
                                             << QStringLiteral("normalizer type \"Nmt\" is not supported");
         QTest::newRow("precompiled normalizer") << QString::fromUtf8(
             "{\"normalizer\": {\"type\": \"Sequence\", \"normalizers\": [{\"type\": \"Precompiled\"}]}}")
-                                                << QStringLiteral("normalizer type \"Precompiled\"");
+                                                << QStringLiteral("Precompiled needs a precompiled_charsmap string");
+        QTest::newRow("precompiled charsmap not base64")
+            << QString::fromUtf8("{\"normalizer\": {\"type\": \"Precompiled\", \"precompiled_charsmap\": \"!!\"}}")
+            << QStringLiteral("precompiled_charsmap is not base64 of a SentencePiece charsmap");
+        QTest::newRow("precompiled charsmap too short")
+            << QString::fromUtf8(
+                   "{\"normalizer\": {\"type\": \"Precompiled\", \"precompiled_charsmap\": \"QAAAAA==\"}}")
+            << QStringLiteral("precompiled_charsmap has a trie size that does not fit");
         QTest::newRow("unknown decoder") << QString::fromUtf8("{\"decoder\": {\"type\": \"CTC\"}}")
                                          << QStringLiteral("decoder type \"CTC\"");
         QTest::newRow("unknown post-processor") << QString::fromUtf8("{\"post_processor\": {\"type\": \"Whatever\"}}")
