@@ -391,6 +391,7 @@ private Q_SLOTS:
         if (field.isEmpty()) {
             QVERIFY2(errors.isEmpty(), qPrintable(describe(errors)));
             QCOMPARE(c.runPoints().size(), 1);
+            QCOMPARE(c.effectiveName(), QStringLiteral("workload_trace")); // no --model: named after the dataset
             return;
         }
         QVERIFY(!errors.isEmpty());
