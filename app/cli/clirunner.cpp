@@ -158,7 +158,8 @@ bool CliRunner::start(const RunConfig& config)
         return false;
     }
     m_out << tr("Throughline %1: benchmarking %2 at %3 (%4 transport)")
-                 .arg(QStringLiteral(THROUGHLINE_VERSION), config.model, SecretMask::maskUrl(config.resolvedUrl()),
+                 .arg(QStringLiteral(THROUGHLINE_VERSION), config.model.isEmpty() ? config.dataset : config.model,
+                     SecretMask::maskUrl(config.resolvedUrl()),
                      Transport::kindName(m_controller->transport()))
           << Qt::endl;
     return true;

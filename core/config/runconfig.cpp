@@ -194,6 +194,8 @@ int RunConfig::warmupCount(int pointNumber) const
 QString RunConfig::effectiveName() const
 {
     QString n = name.isEmpty() ? QFileInfo(model).fileName() : name;
+    if (n.isEmpty() && model.isEmpty())
+        n = dataset; // EvalScope's model_id without a model (workload_trace): the dataset's name
     if (n.isEmpty())
         n = QStringLiteral("run");
     static const QString bad = QStringLiteral("<>:\"|?*\\/");

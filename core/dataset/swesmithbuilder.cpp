@@ -50,12 +50,12 @@ std::optional<QString> contentText(const json& content)
 
 } // namespace
 
-std::optional<SweSmithBuilder::Options> SweSmithBuilder::parseOptions(const QString& datasetArgs, QString* why)
+std::optional<SweSmithBuilder::Options> SweSmithBuilder::parseOptions(const QByteArray& datasetArgs, QString* why)
 {
     Options o;
     if (datasetArgs.trimmed().isEmpty())
         return o;
-    const json args = parse(datasetArgs.toUtf8());
+    const json args = parse(datasetArgs);
     if (!args.is_object()) {
         *why = Tr::tr("must be a JSON object, e.g. --dataset-args '{\"first_turn_length\": [8000, 16000]}'");
         return std::nullopt;

@@ -30,7 +30,7 @@ public:
         std::pair<qint64, qint64> subsequentTurnLength{500, 500};
         double charsPerToken = 3.0;
     };
-    static std::optional<Options> parseOptions(const QString& datasetArgs, QString* why);
+    static std::optional<Options> parseOptions(const QByteArray& datasetArgs, QString* why);
 
     // Whether `head` (the file's first bytes) is a pre-built file rather than trajectories.
     static bool isPrebuilt(const QByteArray& head);

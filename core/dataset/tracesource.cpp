@@ -57,12 +57,12 @@ bool constrainedDecoding(const ojson& body)
 
 } // namespace
 
-std::optional<TraceSource::Options> TraceSource::parseOptions(const QString& datasetArgs, QString* why)
+std::optional<TraceSource::Options> TraceSource::parseOptions(const QByteArray& datasetArgs, QString* why)
 {
     Options o;
     if (datasetArgs.trimmed().isEmpty())
         return o;
-    const QByteArray data = datasetArgs.toUtf8();
+    const QByteArray& data = datasetArgs;
     const auto args = jsonutil::tooDeep(data) ? nlohmann::json(nlohmann::json::value_t::discarded)
                                               : nlohmann::json::parse(data.cbegin(), data.cend(), nullptr, false);
     if (!args.is_object()) {

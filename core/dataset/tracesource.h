@@ -38,7 +38,7 @@ public:
         bool matchOutputLength = false;
     };
     // The options in `datasetArgs` (a JSON object, may be empty); nullopt + *why when one is invalid.
-    static std::optional<Options> parseOptions(const QString& datasetArgs, QString* why);
+    static std::optional<Options> parseOptions(const QByteArray& datasetArgs, QString* why);
 
     // One record, checked; public for tests.
     struct Record {

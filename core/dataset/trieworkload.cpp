@@ -103,7 +103,7 @@ std::string TrieWorkload::syntheticText(
         return {};
     std::mt19937_64 rng(seed);
     std::uniform_int_distribution<size_t> pick(0, vocabulary.size() - 1);
-    std::vector<int32_t> ids(size_t(tokens));
+    std::vector<int32_t> ids(static_cast<size_t>(tokens));
     for (int32_t& id : ids)
         id = vocabulary[pick(rng)];
     return convergeToLength(tokenizer, std::move(ids), qsizetype(tokens), [&] { return vocabulary[pick(rng)]; }).text;

@@ -42,6 +42,12 @@ qint64 tokensOf(const Tokenizer& tok, const nlohmann::json& message)
     return qint64(tok.count(message["content"].get<std::string>()));
 }
 
+// The first error, for a failure message (QVERIFY2 evaluates it whether or not the check fails).
+QString describe(const ConfigErrors& errors)
+{
+    return errors.isEmpty() ? QStringLiteral("no error") : errors.first().toString();
+}
+
 } // namespace
 
 class TestAgenticDatasets final : public QObject {
@@ -106,7 +112,7 @@ private Q_SLOTS:
         const QList<double> latencies{0, 0.25, 1.5};
         for (int t = 0; t < 3; ++t) {
             QCOMPARE(first.at(t).messages.size(), size_t(1));
-            QCOMPARE(first.at(t).messages[0]["role"], "user");
+            QVERIFY(first.at(t).messages[0]["role"] == "user");
             QCOMPARE(tokensOf(*tok, first.at(t).messages[0]), lengths.at(t));
             QCOMPARE(first.at(t).maxTokens.value_or(-1), answers.at(t));
             QCOMPARE(first.at(t).toolCallLatencyS, latencies.at(t));
@@ -114,7 +120,7 @@ private Q_SLOTS:
         const Conversation second = source->conversation(1); // num_turns 0: the prompt alone, the final answer
         QCOMPARE(second.size(), 1);
         QCOMPARE(second.first().maxTokens.value_or(-1), 4);
-        QCOMPARE(source->conversation(0).at(0).messages, first.at(0).messages); // deterministic per index
+        QVERIFY(source->conversation(0).at(0).messages == first.at(0).messages); // deterministic per index
 
         c.maxTurns = 2; // --max-turns truncates
         const auto truncated = ConversationSource::load(c, &error);
@@ -172,11 +178,11 @@ private Q_SLOTS:
             c.tokenizerPath = QFINDTESTDATA("data/tokenizers/gpt2");
         const ConfigErrors errors = c.validate();
         if (field.isEmpty()) {
-            QVERIFY2(errors.isEmpty(), qPrintable(errors.first().toString()));
+            QVERIFY2(errors.isEmpty(), qPrintable(describe(errors)));
             return;
         }
         QVERIFY2(std::any_of(errors.cbegin(), errors.cend(), [&](const ConfigError& e) { return e.field == field; }),
-            qPrintable(errors.isEmpty() ? QStringLiteral("no error") : errors.first().toString()));
+            qPrintable(describe(errors)));
     }
 
     void sweSmithPrebuilt()
@@ -193,7 +199,7 @@ private Q_SLOTS:
         const Conversation second = source->conversation(1);
         QCOMPARE(second.size(), 2);
         QCOMPARE(second.at(0).messages.size(), size_t(2)); // the system message joins turn 1
-        QCOMPARE(second.at(0).messages[0]["role"], "system");
+        QVERIFY(second.at(0).messages[0]["role"] == "system");
 
         c.maxTurns = 1;
         QCOMPARE(ConversationSource::load(c, &error)->conversation(0).size(), 1);
@@ -229,7 +235,7 @@ private Q_SLOTS:
         RunConfig c = conversationConfig(QStringLiteral("swe_smith"));
         c.datasetPath = QFINDTESTDATA("data/datasets/swe_smith_trajectories.jsonl");
         c.tokenizerPath = QFINDTESTDATA("data/tokenizers/gpt2");
-        c.datasetArgs = QStringLiteral(R"({"first_turn_length": 50, "subsequent_turn_length": [10, 20], "chars_per_token": 1})");
+        c.datasetArgs = QByteArray(R"({"first_turn_length": 50, "subsequent_turn_length": [10, 20], "chars_per_token": 1})");
         c.minTurns = 2;
         c.maxTurns = 4;
         c.seed = 3;
@@ -247,7 +253,7 @@ private Q_SLOTS:
             for (int t = 0; t < conv.size(); ++t) {
                 qint64 tokens = 0;
                 for (const auto& m : conv.at(t).messages) {
-                    QCOMPARE(m["role"], "user");
+                    QVERIFY(m["role"] == "user");
                     tokens += tokensOf(*tok, m);
                 }
                 // The cut message is decoded and re-encoded: a token either way at the cut.
@@ -258,12 +264,12 @@ private Q_SLOTS:
             }
         }
 
-        c.datasetArgs = QStringLiteral(R"({"first_turn_length": 100000})"); // no trajectory that long
+        c.datasetArgs = QByteArray(R"({"first_turn_length": 100000})"); // no trajectory that long
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("skipped 1 record")));
         QVERIFY(!ConversationSource::load(c, &error));
         QVERIFY2(error.message.contains(QStringLiteral("long enough")), qPrintable(error.message));
 
-        c.datasetArgs = QStringLiteral(R"({"first_turn_length": [5, 2]})");
+        c.datasetArgs = QByteArray(R"({"first_turn_length": [5, 2]})");
         QVERIFY(!ConversationSource::load(c, &error));
         QCOMPARE(error.field, QStringLiteral("--dataset-args"));
 

@@ -43,6 +43,15 @@ QString DatasetDescriptions::describe(const QString& dataset)
     if (d == u"custom_multi_turn")
         return tr("--multi-turn: a JSONL file (--dataset-path), each line a JSON array of messages, split into turns "
                   "at assistant messages.");
+    if (d == u"swe_smith")
+        return tr("--multi-turn: SWE-smith agentic sessions, from a pre-built JSON or built from a trajectories JSONL "
+                  "(--dataset-path; the live build needs a tokenizer).");
+    if (d.startsWith(u"trie_"))
+        return tr("--multi-turn: agentic sessions replayed by their lengths (synthetic turns, tool-call latencies, "
+                  "per-turn max_tokens), from the hub or --dataset-path; needs a tokenizer.");
+    if (d == u"workload_trace")
+        return tr("--open-loop: a production trace (JSONL of body, timestamp, headers) replayed on its own timeline "
+                  "(--dataset-path).");
     return {};
 }
 

@@ -20,6 +20,7 @@
 #include "models/requesttable.h"
 #include "models/requesttablemodel.h"
 #include "models/summarytablemodel.h"
+#include "pages/conversationview.h"
 #include "storage/csv.h"
 #include "storage/evalscopeexporter.h"
 #include "storage/htmlreport.h"
@@ -273,6 +274,7 @@ ResultsPage::ResultsPage(QWidget* parent)
     m_tabs->addTab(buildSweepTab(), tr("Sweep"));
     m_tabs->addTab(buildPointTab(), tr("Point"));
     m_tabs->addTab(buildRequestsTab(), tr("Requests"));
+    m_tabs->addTab(m_conversations = new ConversationView(this), tr("Conversations"));
     m_tabs->addTab(buildConfigTab(), tr("Configuration"));
     m_slaSearch = new SlaSearchChart(this);
     m_slaSearch->hide();
@@ -565,6 +567,7 @@ void ResultsPage::setResults(const QString& title, const QList<PointResult>& res
     m_title->setText(title);
     m_requests->clear();
     m_failures->clear();
+    m_conversations->setRun(nullptr);
     showPoints(results);
     updateHeader();
 }
@@ -664,6 +667,7 @@ void ResultsPage::onLoaded(const Loaded& loaded)
     showPoints(m_run->points);
     m_slaSearch->attachTo(m_tabs, 2, *m_run);
     m_requests->setTable(m_requestTable, pointLabels(), m_run);
+    m_conversations->setRun(m_run);
     m_requestView->sortByColumn(RequestTableModel::Point, Qt::AscendingOrder);
     fillConfig();
     updateHeader();

@@ -25,6 +25,7 @@ namespace tl {
 
 class AppSettings;
 class ProjectReader;
+class ConversationView;
 class FailureTableModel;
 class PercentileTableModel;
 class RequestTableModel;
@@ -171,6 +172,7 @@ private:
     SweepChartView* m_chart = nullptr;
     PercentileTableModel* m_percentiles = nullptr;
     FailureTableModel* m_failures = nullptr;
+    ConversationView* m_conversations = nullptr; // --multi-turn runs: requests by conversation
     QLabel* m_failureTitle = nullptr;
     QComboBox* m_metricCombo = nullptr;
     XYChartView* m_sweepMetric = nullptr;
