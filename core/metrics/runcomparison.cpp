@@ -137,23 +137,13 @@ RunComparison::RunInfo infoOf(const RunData& r)
     return {r.id, r.name, r.model, r.createdMs};
 }
 
-// Each point's samples per column, from its requests through the accumulator (the one place of every formula).
-struct PointSamples {
-    QHash<int, QVector<double>> columns;
-};
-
 PointSamples samplesOf(const PointResult& p, RunConfig::ApiKind api)
 {
-    PointSamples out;
     if (p.records.isEmpty())
-        return out;
+        return {};
     PointAccumulator acc(api, p.point);
     acc.add(p.records);
-    for (const RowDef& row : rowDefs()) {
-        if (row.column && !out.columns.contains(int(*row.column)))
-            out.columns.insert(int(*row.column), acc.columnSamples(*row.column));
-    }
-    return out;
+    return RunComparison::samplesFrom(acc);
 }
 
 // One bootstrap: a point's column, every statistic of the rows that read it.
@@ -353,7 +343,10 @@ RunComparison begin(const RunData& baseline, const RunData& candidate, const Com
 }
 
 // The metrics and verdicts of every pair in out.points (their indices set).
-void comparePairs(RunComparison& out, const RunData& baseline, const RunData& candidate)
+// `baseGiven`/`candGiven`: each point's samples read beforehand (by point index), or null to take them from the
+// points' records.
+void comparePairs(RunComparison& out, const RunData& baseline, const RunData& candidate,
+    const QList<PointSamples>* baseGiven = nullptr, const QList<PointSamples>* candGiven = nullptr)
 {
     const ComparisonOptions& options = out.options;
     const RunConfig::ApiKind baseApi = RunConfig::apiKindOf(baseline.api);
@@ -361,8 +354,10 @@ void comparePairs(RunComparison& out, const RunData& baseline, const RunData& ca
     QList<PointSamples> baseSamples;
     QList<PointSamples> candSamples;
     for (const PointComparison& pc : std::as_const(out.points)) {
-        baseSamples.append(samplesOf(baseline.points.at(pc.baselineIndex), baseApi));
-        candSamples.append(samplesOf(candidate.points.at(pc.candidateIndex), candApi));
+        baseSamples.append(baseGiven ? baseGiven->value(pc.baselineIndex)
+                                     : samplesOf(baseline.points.at(pc.baselineIndex), baseApi));
+        candSamples.append(candGiven ? candGiven->value(pc.candidateIndex)
+                                     : samplesOf(candidate.points.at(pc.candidateIndex), candApi));
     }
 
     QList<Task> tasks;
@@ -440,7 +435,33 @@ void comparePairs(RunComparison& out, const RunData& baseline, const RunData& ca
 
 } // namespace
 
+PointSamples RunComparison::samplesFrom(const PointAccumulator& acc)
+{
+    PointSamples out;
+    for (const RowDef& row : rowDefs()) {
+        if (row.column && !out.columns.contains(int(*row.column)))
+            out.columns.insert(int(*row.column), acc.columnSamples(*row.column));
+    }
+    return out;
+}
+
+RunComparison RunComparison::compare(const RunData& baseline, const QList<PointSamples>& baselineSamples,
+    const RunData& candidate, const QList<PointSamples>& candidateSamples, const ComparisonOptions& options)
+{
+    RunComparison out = compareLoads(baseline, candidate, options);
+    comparePairs(out, baseline, candidate, &baselineSamples, &candidateSamples);
+    return out;
+}
+
 RunComparison RunComparison::compare(
+    const RunData& baseline, const RunData& candidate, const ComparisonOptions& options)
+{
+    RunComparison out = compareLoads(baseline, candidate, options);
+    comparePairs(out, baseline, candidate);
+    return out;
+}
+
+RunComparison RunComparison::compareLoads(
     const RunData& baseline, const RunData& candidate, const ComparisonOptions& options)
 {
     RunComparison out = begin(baseline, candidate, options);
@@ -463,8 +484,6 @@ RunComparison RunComparison::compare(
         if (!baseLoads.contains(load))
             out.unmatchedCandidate.append(load);
     }
-
-    comparePairs(out, baseline, candidate);
     return out;
 }
 

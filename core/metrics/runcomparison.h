@@ -6,6 +6,8 @@
 #include "model/rundata.h"
 
 #include <QByteArray>
+#include <QHash>
+#include <QVector>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -64,6 +66,15 @@ struct PointComparison {
     QList<MetricComparison> metrics;
 };
 
+class PointAccumulator;
+
+// A point's per-request values that the verdicts resample, by column (int(MetricId)): what compare() takes from a
+// point's records. Built from a stream of records (ProjectReader::forEachRequest into a PointAccumulator), it spares
+// holding every record of a large run.
+struct PointSamples {
+    QHash<int, QVector<double>> columns;
+};
+
 // Two runs of a project compared point by point: every metric of the catalogue (text metrics aside) with its
 // change and a bootstrap verdict from the stored requests, the configuration diff and why the workloads may not be
 // comparable. A plain value, computed off the GUI thread (compare() is pure and takes ~0.2 s per point).
@@ -87,6 +98,12 @@ struct RunComparison {
     // sampled metric is inconclusive.
     static RunComparison compare(
         const RunData& baseline, const RunData& candidate, const ComparisonOptions& options = {});
+    // The same with each point's samples read beforehand (`baselineSamples[i]` for baseline.points[i]); the runs'
+    // records are not read.
+    static RunComparison compare(const RunData& baseline, const QList<PointSamples>& baselineSamples,
+        const RunData& candidate, const QList<PointSamples>& candidateSamples, const ComparisonOptions& options = {});
+    // The samples compare() resamples, from a point's accumulator.
+    static PointSamples samplesFrom(const PointAccumulator& acc);
     // One chosen point of each run, whatever their loads (parallel 4 against parallel 8, say): one PointComparison
     // whose load reads "parallel 4 vs parallel 8" when they differ. No point when an index is out of range.
     static RunComparison comparePoints(const RunData& baseline, int baselinePoint, const RunData& candidate,
@@ -105,6 +122,11 @@ struct RunComparison {
     // Machine-readable forms (`runs compare --format json|csv`); `keys` limits the metrics (all when empty).
     QByteArray toJson(const QStringList& keys = {}) const;
     QByteArray toCsv(const QStringList& keys = {}) const;
+
+private:
+    // Who, the configuration diff and the points matched by load, before any metric.
+    static RunComparison compareLoads(
+        const RunData& baseline, const RunData& candidate, const ComparisonOptions& options);
 };
 
 } // namespace tl

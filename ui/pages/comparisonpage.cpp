@@ -1,6 +1,7 @@
 #include "pages/comparisonpage.h"
 
 #include "charts/comparisonchart.h"
+#include "metrics/pointaccumulator.h"
 #include "models/comparisontablemodel.h"
 #include "storage/comparisonreport.h"
 #include "storage/projectreader.h"
@@ -194,20 +195,42 @@ ComparisonPage::Result ComparisonPage::load(const QString& projectPath, const QS
     ProjectReader reader;
     if (!reader.open(projectPath, &r.error))
         return r;
+    // Each run's stored points, and of its requests only what the verdicts resample: the records are streamed
+    // through one accumulator per point (ProjectReader::forEachRequest), never held.
+    QList<QList<PointSamples>> samples;
     for (const QString& id : runIds) {
-        std::optional<RunData> run = reader.loadRun(id);
-        if (!run) {
+        std::optional<RunData> run = reader.run(id);
+        if (run)
+            run->points = reader.points(id, false);
+        if (!run || !reader.lastError().isEmpty()) {
             r.error = reader.lastError().isEmpty() ? tr("run %1 is not in the project").arg(id) : reader.lastError();
             return r;
         }
+        const RunConfig::ApiKind api = RunConfig::apiKindOf(run->api);
+        std::vector<PointAccumulator> accumulators;
+        QHash<int, int> position; // stored point index -> position in run->points
+        for (int i = 0; i < run->points.size(); ++i) {
+            accumulators.emplace_back(api, run->points.at(i).point);
+            position.insert(run->points.at(i).index, i);
+        }
+        const bool read = reader.forEachRequest(id, [&accumulators, &position](int stored, const RequestRecord& rec) {
+            const auto it = position.constFind(stored);
+            if (it != position.constEnd())
+                accumulators[std::size_t(*it)].add(rec);
+        }, ProjectReader::RequestDetail::Full);
+        if (!read) {
+            r.error = reader.lastError();
+            return r;
+        }
+        QList<PointSamples> runSamples;
+        for (const PointAccumulator& acc : accumulators)
+            runSamples.append(RunComparison::samplesFrom(acc));
+        samples.append(runSamples);
         r.runs.append(*run);
     }
     for (qsizetype i = 1; i < r.runs.size(); ++i)
-        r.comparisons.append(RunComparison::compare(r.runs.first(), r.runs.at(i)));
-    for (RunData& run : r.runs) {
-        for (PointResult& p : run.points)
-            p.records.clear(); // compared: the charts need the summaries only
-    }
+        r.comparisons.append(
+            RunComparison::compare(r.runs.first(), samples.first(), r.runs.at(i), samples.at(i)));
     return r;
 }
 

@@ -25,7 +25,7 @@ class ComparisonPage final : public QWidget {
     Q_DISABLE_COPY_MOVE(ComparisonPage)
 
 public:
-    // What the pool thread hands back: every run (requests dropped once compared) and the baseline against each
+    // What the pool thread hands back: every run (its points' results, no requests) and the baseline against each
     // other run.
     struct Result {
         QList<RunData> runs;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/runsnapshot.h"
+#include "model/goodput.h"
 #include "model/rundata.h"
 
 #include <QSize>
@@ -12,6 +13,7 @@
 class QAbstractItemModel;
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -79,6 +81,12 @@ public:
     void setSweepMetric(int index);
     void setPoint(int index); // the point of the Point tab and the percentile table
     int currentPoint() const;
+    // "What if" SLOs: goodput and each SLO's attainment of every point recomputed from the stored per-request values
+    // (the request table's TTFT, TPOT and latency) on a pool thread; goodputApplied() when shown in the summary, the
+    // sweep metrics and the line under the SLO fields. False when there is nothing to recompute from.
+    bool applyGoodputSlo(const SloSpec& slo);
+    static QList<PointResult> goodputFromTable(QList<PointResult> points, const RequestTable& table, const SloSpec& slo);
+    const QList<PointResult>& points() const { return m_points; }
     // The last showRun(): reading and indexing on the pool thread plus showing on the GUI thread, and the latter.
     qint64 lastLoadMs() const { return m_lastLoadMs; }
     qint64 lastShowMs() const { return m_lastShowMs; }
@@ -97,6 +105,7 @@ public:
 
 Q_SIGNALS:
     void runLoaded(const QString& runId);
+    void goodputApplied();
     void requestDetailShown(); // the detail view shows the current request (read from the project when needed)
     void pointChartsShown(int point); // the Point tab shows point `point`'s requests
     void loadFailed(const QString& message);
@@ -119,6 +128,8 @@ private:
     void showRecordDetail(const RequestRecord& r, const QString& pointLabel);
     void showPointCharts(const PointCharts& charts);
     QWidget* buildSummaryTab();
+    QWidget* buildGoodputRow(QWidget* parent);
+    void showGoodput(const QList<PointResult>& points);
     QWidget* buildSweepTab();
     QWidget* buildPointTab();
     QWidget* buildRequestsTab();
@@ -192,6 +203,12 @@ private:
     QLabel* m_requestCount = nullptr;
     QTextBrowser* m_detail = nullptr;
     QTreeWidget* m_config = nullptr;
+    QDoubleSpinBox* m_sloTtft = nullptr;
+    QDoubleSpinBox* m_sloTpot = nullptr;
+    QDoubleSpinBox* m_sloE2el = nullptr;
+    QPushButton* m_applySlo = nullptr;
+    QLabel* m_goodputLine = nullptr;
+    int m_goodputGeneration = 0;
 };
 
 } // namespace tl
