@@ -88,6 +88,7 @@ private Q_SLOTS:
         QVERIFY(chart.setRun(RunConfig::fromJson(run.configJson, &errors), run.points));
         QVERIFY(chart.hasProbes());
         QCOMPARE(chart.criteria(), QStringList{QStringLiteral("p99_latency <= 0.33 s")});
+        QVERIFY2(chart.chart()->title().endsWith(QStringLiteral("0.33 s by parallel")), qPrintable(chart.chart()->title()));
         QVERIFY2(chart.answerText().contains(QStringLiteral("largest passing parallel: 4")), qPrintable(chart.answerText()));
         // Values 1, 2, 4 pass, 8 and 5 fail clearly, 6 is judged on the mean of four runs.
         QCOMPARE(markerCount(chart.chart(), QStringLiteral("Pass (mean)")), 3);
