@@ -123,7 +123,8 @@ private Q_SLOTS:
         // runs show replays the search from the file too.
         QProcess show;
         show.start(QStringLiteral(THROUGHLINE_BINARY_DIR "/app/throughline-cli"),
-            {QStringLiteral("runs"), QStringLiteral("show"), QStringLiteral("latest"), QStringLiteral("--project"), path});
+            {QStringLiteral("runs"), QStringLiteral("show"), QStringLiteral("latest"), QStringLiteral("--project"),
+                path});
         QVERIFY(show.waitForFinished(60000));
         const QString shown = QString::fromUtf8(show.readAllStandardOutput());
         QCOMPARE(show.exitCode(), 0);
@@ -142,13 +143,14 @@ private Q_SLOTS:
         cli.start(QStringLiteral(THROUGHLINE_BINARY_DIR "/app/throughline-cli"),
             {QStringLiteral("run"), QStringLiteral("--url"),
                 sim.baseUrl().toString() + QStringLiteral("/v1/chat/completions"), QStringLiteral("--model"),
-                QStringLiteral("m"), QStringLiteral("--max-tokens"), QStringLiteral("8"), QStringLiteral("--extra-args"),
-                QStringLiteral("{\"ignore_eos\": true}"), QStringLiteral("--sla-auto-tune"),
-                QStringLiteral("--sla-params"), QStringLiteral("{\"p99_latency\": \"<=330ms\"}"),
-                QStringLiteral("--sla-upper-bound"), QStringLiteral("8"), QStringLiteral("--sla-num-runs"),
-                QStringLiteral("1"), QStringLiteral("--sleep-interval"), QStringLiteral("0"),
-                QStringLiteral("--no-test-connection"), QStringLiteral("--outputs-dir"), dir.path(),
-                QStringLiteral("--no-timestamp"), QStringLiteral("--name"), QStringLiteral("sla")});
+                QStringLiteral("m"), QStringLiteral("--max-tokens"), QStringLiteral("8"),
+                QStringLiteral("--extra-args"), QStringLiteral("{\"ignore_eos\": true}"),
+                QStringLiteral("--sla-auto-tune"), QStringLiteral("--sla-params"),
+                QStringLiteral("{\"p99_latency\": \"<=330ms\"}"), QStringLiteral("--sla-upper-bound"),
+                QStringLiteral("8"), QStringLiteral("--sla-num-runs"), QStringLiteral("1"),
+                QStringLiteral("--sleep-interval"), QStringLiteral("0"), QStringLiteral("--no-test-connection"),
+                QStringLiteral("--outputs-dir"), dir.path(), QStringLiteral("--no-timestamp"), QStringLiteral("--name"),
+                QStringLiteral("sla")});
         QVERIFY(done.wait(240000));
         const QString out = QString::fromUtf8(cli.readAllStandardOutput());
         const QString err = QString::fromUtf8(cli.readAllStandardError());
@@ -178,9 +180,11 @@ private Q_SLOTS:
         QTest::newRow("bad unit") << QStringList{"--sla-auto-tune", "--sla-params", "{\"p99_ttft\": \"<=3min\"}"}
                                   << "--sla-params";
         QTest::newRow("bounds") << QStringList{"--sla-auto-tune", "--sla-params", "{\"rps\": \">=1\"}",
-            "--sla-lower-bound", "9", "--sla-upper-bound", "4"} << "--sla-upper-bound";
+            "--sla-lower-bound", "9", "--sla-upper-bound", "4"}
+                                << "--sla-upper-bound";
         QTest::newRow("open loop") << QStringList{"--sla-auto-tune", "--sla-params", "{\"rps\": \">=1\"}",
-            "--open-loop", "--rate", "5"} << "--open-loop";
+            "--open-loop", "--rate", "5"}
+                                   << "--open-loop";
     }
     void badSlaFlagsAreRefused()
     {

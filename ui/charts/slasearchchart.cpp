@@ -13,8 +13,8 @@
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QTabWidget>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -123,8 +123,9 @@ void SlaSearchChart::rebuild()
         else
             answer = tr("largest passing %1: %2").arg(variable).arg(*o.value);
         if (o.finished && o.value)
-            answer += u' ' + (o.sure ? tr("(sure: the deciding probes' intervals clear the threshold)")
-                                     : tr("(unsure: decided on means where intervals straddle the threshold)"));
+            answer += u' '
+                + (o.sure ? tr("(sure: the deciding probes' intervals clear the threshold)")
+                          : tr("(unsure: decided on means where intervals straddle the threshold)"));
         lines << QStringLiteral("<b>%1</b> — %2").arg(o.group.toText().toHtmlEscaped(), answer.toHtmlEscaped());
         for (qsizetype c = 0; c < groups.at(g).criteria.size(); ++c) {
             m_criteria.append({int(g), int(c)});
@@ -198,7 +199,8 @@ void SlaSearchChart::showCriterion(int index)
     QLineSeries* threshold = nullptr;
     if (!criterion.isOptimisation()) {
         threshold = new QLineSeries;
-        threshold->setName(tr("Threshold %1 %2").arg(criterion.displayValue(criterion.threshold)).arg(criterion.displayUnit()));
+        threshold->setName(
+            tr("Threshold %1 %2").arg(criterion.displayValue(criterion.threshold)).arg(criterion.displayUnit()));
         threshold->setPen(QPen(ChartPalette::color(7), 2, Qt::DashLine));
         const double pad = maxX > minX ? (maxX - minX) * 0.06 : 0.5;
         threshold->append(minX - pad, criterion.displayValue(criterion.threshold));
