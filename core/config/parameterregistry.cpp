@@ -243,6 +243,8 @@ QStringList ParameterRegistry::wordsFromValue(const Parameter& p, const json& va
     switch (p.type) {
     case ParameterType::Bool:
         return out; // the flag itself says it
+    case ParameterType::Json:
+        return {word(value)}; // one word, a list too (--sla-params '[{...}, {...}]')
     case ParameterType::KeyValueList:
         for (const json& pair : value) {
             const QString k = word(pair[0]);

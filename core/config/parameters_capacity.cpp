@@ -40,7 +40,8 @@ void addCapacityParameters(QList<Parameter>& r)
              .metavar("C")
              .min(0, true)
              .help(QT_TRANSLATE_NOOP("Throughline",
-                 "Confidence level of the intervals over --num-runs repetitions, between 0 and 1 (default 0.95)."))
+                 "Confidence level of the intervals over --num-runs repetitions and --sla-num-runs probes, between 0 "
+                 "and 1 (default 0.95)."))
              .example({QStringLiteral("0.9")})
              .bad({QStringLiteral("1")})
              .check([](const RunConfig& c) {

@@ -59,6 +59,7 @@ void addSlaParameters(QList<Parameter>& r)
              .field(&RunConfig::slaVariable)
              .choices({QStringLiteral("parallel"), QStringLiteral("rate")})
              .metavar("VAR")
+             .example({QStringLiteral("rate")})
              .help(QT_TRANSLATE_NOOP("Throughline",
                  "The load the search changes: parallel (concurrency) or rate (requests per second, paced within "
                  "--sla-fixed-parallel)."));

@@ -79,7 +79,7 @@ std::optional<SlaTuner::Settings> SlaTuner::settingsFor(const RunConfig& config,
         return fail("--sla-fixed-parallel", Tr::tr("must be at least 1 (got %1)").arg(s.fixedParallel));
     // EvalScope starts from --parallel (or --rate), cast to an integer and clamped to the bounds.
     double start = s.variable == u"parallel" ? (config.parallel.isEmpty() ? 1 : config.parallel.first())
-                                              : (config.rate.isEmpty() ? -1.0 : config.rate.first());
+                                             : (config.rate.isEmpty() ? -1.0 : config.rate.first());
     if (!std::isfinite(start))
         start = s.lower;
     s.start = int(std::clamp(std::trunc(start), double(s.lower), double(s.upper)));

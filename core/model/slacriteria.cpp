@@ -16,9 +16,9 @@ namespace {
 using Json = nlohmann::json;
 
 const QStringList kTimeMetrics = {QStringLiteral("avg_latency"), QStringLiteral("p50_latency"),
-    QStringLiteral("p90_latency"), QStringLiteral("p99_latency"), QStringLiteral("avg_ttft"), QStringLiteral("p50_ttft"),
-    QStringLiteral("p90_ttft"), QStringLiteral("p99_ttft"), QStringLiteral("avg_tpot"), QStringLiteral("p50_tpot"),
-    QStringLiteral("p90_tpot"), QStringLiteral("p99_tpot")};
+    QStringLiteral("p90_latency"), QStringLiteral("p99_latency"), QStringLiteral("avg_ttft"),
+    QStringLiteral("p50_ttft"), QStringLiteral("p90_ttft"), QStringLiteral("p99_ttft"), QStringLiteral("avg_tpot"),
+    QStringLiteral("p50_tpot"), QStringLiteral("p90_tpot"), QStringLiteral("p99_tpot")};
 
 bool isLatency(const QString& metric)
 {
@@ -69,7 +69,8 @@ QString readCondition(const QString& metric, const QString& text, SlaCriterion* 
             return Tr::tr("%1: unit '%2' is not ms or s, e.g. %3").arg(metric, m.captured(3), example);
     } else if (!unit.isEmpty()) {
         return Tr::tr("%1: takes a plain number (%2), not '%3', e.g. %4")
-            .arg(metric, metric == u"rps" ? QStringLiteral("requests per second") : QStringLiteral("output tokens per second"),
+            .arg(metric,
+                metric == u"rps" ? QStringLiteral("requests per second") : QStringLiteral("output tokens per second"),
                 m.captured(3), example);
     }
     if (!std::isfinite(value))

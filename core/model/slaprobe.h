@@ -14,10 +14,7 @@ struct SlaProbe {
 
     bool isValid() const { return !variable.isEmpty(); }
     // EvalScope's folder of the probe's run: sla_<var>_<value>_run_<repetition>.
-    QString dirName() const
-    {
-        return QStringLiteral("sla_%1_%2_run_%3").arg(variable).arg(value).arg(repetition);
-    }
+    QString dirName() const { return QStringLiteral("sla_%1_%2_run_%3").arg(variable).arg(value).arg(repetition); }
     friend bool operator==(const SlaProbe&, const SlaProbe&) = default;
 };
 

@@ -156,9 +156,10 @@ bool OutputWriter::writeSlaSummary(const SlaTuner& tuner, QString* error) const
         const Summary s = tuner.averagedSummary(v);
         auto metrics = nlohmann::ordered_json::parse(summaryToJson(s).toStdString(), nullptr, false);
         nlohmann::ordered_json entry{{"metrics", metrics}};
-        if (s.successRequests > 0)
-            entry["percentiles"]
-                = nlohmann::ordered_json::parse(percentilesToJson(tuner.averagedPercentiles(v)).toStdString(), nullptr, false);
+        if (s.successRequests > 0) {
+            const QByteArray percentiles = percentilesToJson(tuner.averagedPercentiles(v));
+            entry["percentiles"] = nlohmann::ordered_json::parse(percentiles.toStdString(), nullptr, false);
+        }
         summary[jsonutil::toStd(tuner.settings().variable + u'_' + QString::number(v))] = entry;
     }
     if (!writeFile(m_root + QStringLiteral("/sla_summary.json"), jsonutil::dumpOrdered(summary, 4), error))
@@ -194,13 +195,15 @@ QByteArray OutputWriter::slaResultJson(const SlaTuner& tuner)
                                                                        : "pending";
             J criteria = J::array();
             for (const SlaTuner::CriterionStat& c : g.criteria) {
+                const J threshold = c.criterion.isOptimisation()
+                    ? J(nullptr)
+                    : num(c.criterion.displayValue(c.criterion.threshold));
                 criteria.push_back(J{{"metric", jsonutil::toStd(c.criterion.metric)},
                     {"unit", jsonutil::toStd(c.criterion.displayUnit())},
                     {"mean", num(c.criterion.displayValue(c.stats.mean))},
                     {"ciLow", num(c.criterion.displayValue(c.stats.ciLow))},
                     {"ciHigh", num(c.criterion.displayValue(c.stats.ciHigh))},
-                    {"threshold",
-                        c.criterion.isOptimisation() ? J(nullptr) : num(c.criterion.displayValue(c.criterion.threshold))},
+                    {"threshold", threshold},
                     {"holds", c.holds}, {"straddles", c.straddles}});
             }
             perGroup.push_back(J{{"verdict", verdict}, {"sure", g.sure}, {"requestsFailed", g.requestsFailed},

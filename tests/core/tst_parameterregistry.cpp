@@ -189,7 +189,9 @@ private Q_SLOTS:
             "max_response_bytes max_tokens max_turns min_prompt_length min_tokens min_turns model multi_turn "
             "multi_turn_args n_choices name no_proxy no_test_connection no_timestamp num_runs num_workers number "
             "open_loop outputs_dir parallel port prefix_length project prompt query_template "
-            "queue_size_multiplier rate read_timeout repetition_penalty seed sleep_interval stop stop_token_ids "
+            "queue_size_multiplier rate read_timeout repetition_penalty seed sla_auto_tune sla_fixed_parallel "
+            "sla_lower_bound sla_num_runs sla_number_multiplier sla_params sla_upper_bound sla_variable "
+            "sleep_interval stop stop_token_ids "
             "stream temperature tokenize_prompt tokenizer_path top_k top_p total_timeout transport url "
             "warmup_num workers")
                                          .split(u' ');

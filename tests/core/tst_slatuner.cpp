@@ -89,8 +89,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("metric");
         QTest::addColumn<double>("threshold"); // seconds for time metrics
         QTest::addColumn<QString>("text");
-        QTest::newRow("latency bare = s") << QByteArray(R"({"p99_latency": "<=2"})") << true << "p99_latency" << 2.0
-                                          << "p99_latency <= 2 s";
+        QTest::newRow("latency bare = s")
+            << QByteArray(R"({"p99_latency": "<=2"})") << true << "p99_latency" << 2.0 << "p99_latency <= 2 s";
         QTest::newRow("latency in ms") << QByteArray(R"({"avg_latency": "<500ms"})") << true << "avg_latency" << 0.5
                                        << "avg_latency < 0.5 s";
         QTest::newRow("ttft bare = ms") << QByteArray(R"({"avg_ttft": "<=300"})") << true << "avg_ttft" << 0.3
@@ -283,7 +283,8 @@ private Q_SLOTS:
     {
         SlaTuner tuner(settings(R"({"p99_latency": "<=0.3s", "avg_ttft": "<=150ms"})", 2, 1, 2, 2));
         const QList<double> latency = {0.28, 0.34};
-        const auto asked = drive(tuner, [&](int v, int rep) { return probeResult(latency.at(rep % 2), v == 2 ? 500 : 100); });
+        const auto asked
+            = drive(tuner, [&](int v, int rep) { return probeResult(latency.at(rep % 2), v == 2 ? 500 : 100); });
         QCOMPARE(distinctValues(asked), (QList<int>{2, 1}));
         QCOMPARE(asked.size(), 2 + 2 + 2); // value 1: straddling latency and passing TTFT -> up to 4 runs
         QVERIFY(asked.size() <= 8);

@@ -13,8 +13,8 @@
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QTabWidget>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -40,6 +40,7 @@ QScatterSeries* scatter(const QString& name, const QColor& color, QScatterSeries
 SlaSearchChart::SlaSearchChart(QWidget* parent)
     : QWidget(parent)
     , m_criterionCombo(new QComboBox(this))
+    , m_criterionLabel(new QLabel(tr("Criterion:"), this))
     , m_answer(new QLabel(this))
     , m_chart(new QChart)
     , m_view(new QChartView(m_chart, this))
@@ -53,7 +54,7 @@ SlaSearchChart::SlaSearchChart(QWidget* parent)
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_view->setRenderHint(QPainter::Antialiasing);
     auto* top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("Criterion:"), this));
+    top->addWidget(m_criterionLabel);
     top->addWidget(m_criterionCombo, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_answer);
@@ -122,8 +123,9 @@ void SlaSearchChart::rebuild()
         else
             answer = tr("largest passing %1: %2").arg(variable).arg(*o.value);
         if (o.finished && o.value)
-            answer += u' ' + (o.sure ? tr("(sure: the deciding probes' intervals clear the threshold)")
-                                     : tr("(unsure: decided on means where intervals straddle the threshold)"));
+            answer += u' '
+                + (o.sure ? tr("(sure: the deciding probes' intervals clear the threshold)")
+                          : tr("(unsure: decided on means where intervals straddle the threshold)"));
         lines << QStringLiteral("<b>%1</b> — %2").arg(o.group.toText().toHtmlEscaped(), answer.toHtmlEscaped());
         for (qsizetype c = 0; c < groups.at(g).criteria.size(); ++c) {
             m_criteria.append({int(g), int(c)});
@@ -136,6 +138,7 @@ void SlaSearchChart::rebuild()
                  .arg(m_tuner->settings().confidence * 100.0, 0, 'g', 4);
     m_answer->setText(lines.join(QStringLiteral("<br>")));
     m_criterionCombo->setVisible(m_criteria.size() > 1);
+    m_criterionLabel->setVisible(m_criteria.size() > 1);
     showCriterion(0);
 }
 
@@ -151,7 +154,8 @@ void SlaSearchChart::showCriterion(int index)
     const auto [group, criterionIndex] = m_criteria.at(index);
     const SlaCriterion criterion = m_tuner->settings().groups.at(group).criteria.at(criterionIndex);
     const QString variable = m_tuner->settings().variable;
-    m_chart->setTitle(tr("SLA search: %1 by %2").arg(criterion.toText(), variable));
+    // The title is rich text: "<=" must be escaped or it swallows the rest.
+    m_chart->setTitle(tr("SLA search: %1 by %2").arg(criterion.toText(), variable).toHtmlEscaped());
 
     auto* runs = scatter(tr("Runs"), ChartPalette::color(5), QScatterSeries::MarkerShapeCircle, 6);
     auto* pass = scatter(tr("Pass (mean)"), ChartPalette::color(2), QScatterSeries::MarkerShapeCircle, 12);
@@ -195,7 +199,8 @@ void SlaSearchChart::showCriterion(int index)
     QLineSeries* threshold = nullptr;
     if (!criterion.isOptimisation()) {
         threshold = new QLineSeries;
-        threshold->setName(tr("Threshold %1 %2").arg(criterion.displayValue(criterion.threshold)).arg(criterion.displayUnit()));
+        threshold->setName(
+            tr("Threshold %1 %2").arg(criterion.displayValue(criterion.threshold)).arg(criterion.displayUnit()));
         threshold->setPen(QPen(ChartPalette::color(7), 2, Qt::DashLine));
         const double pad = maxX > minX ? (maxX - minX) * 0.06 : 0.5;
         threshold->append(minX - pad, criterion.displayValue(criterion.threshold));

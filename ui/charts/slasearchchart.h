@@ -45,6 +45,7 @@ private:
     std::optional<SlaTuner> m_tuner;
     QList<QPair<int, int>> m_criteria; // (group, criterion) of each combo entry
     QComboBox* m_criterionCombo = nullptr;
+    QLabel* m_criterionLabel = nullptr;
     QLabel* m_answer = nullptr;
     QChart* m_chart = nullptr;
     QChartView* m_view = nullptr;

@@ -423,7 +423,8 @@ QString LiveRunPage::progressText(const RunSnapshot& s) const
     if (s.state != RunState::Running)
         parts.append(stateText(s.state));
     if (s.probe.isValid()) // SLA auto-tune: which probe of the search this point is
-        parts.append(tr("SLA probe %1 %2, run %3").arg(s.probe.variable).arg(s.probe.value).arg(s.probe.repetition + 1));
+        parts.append(
+            tr("SLA probe %1 %2, run %3").arg(s.probe.variable).arg(s.probe.value).arg(s.probe.repetition + 1));
     parts.append(tr("This point: %1").arg(loadLabel(s.point)));
     parts.append(tr("%1/%2 done").arg(locale.toString(s.completed + s.failed), locale.toString(s.total)));
     parts.append(tr("%n in flight", nullptr, s.inFlight));
