@@ -449,6 +449,12 @@ void TestResultsPage::goodputWhatIf()
         QCOMPARE(shown.last().extended.goodput.goodRequests, 0);
     const QString line = child<QLabel>("goodputSummary")->text();
     QVERIFY2(line.contains(QStringLiteral("P4: goodput")), qPrintable(line));
+    const QString dir = qEnvironmentVariable("THROUGHLINE_SCREENSHOT_DIR");
+    if (!dir.isEmpty() && tpotMs > 0) {
+        child<QTabWidget>("resultsTabs")->setCurrentIndex(0);
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        QVERIFY(m_page->grab().save(QDir(dir).filePath(QStringLiteral("results-goodput.png"))));
+    }
     // Goodput is a sweep metric: the chart draws the recomputed values.
     const QList<ResultsPage::SweepMetric> metrics = ResultsPage::sweepMetrics();
     int goodput = -1;
