@@ -2,8 +2,8 @@
 
 #include "cli/texttables.h"
 #include "metrics/goodput.h"
-#include "metrics/repeatstats.h"
 #include "metrics/metriccatalogue.h"
+#include "metrics/repeatstats.h"
 #include "metrics/runcomparison.h"
 #include "metrics/slatuner.h"
 #include "storage/comparisonreport.h"
@@ -635,7 +635,8 @@ int compareRuns(const Options& o, QTextStream& out, QTextStream& err)
     const bool chosenPoints = !pointSpecs.at(0).isEmpty() || !pointSpecs.at(1).isEmpty();
     if (chosenPoints && (pointSpecs.at(0).isEmpty() || pointSpecs.at(1).isEmpty()))
         return fail(err, RunsCommand::BadArguments,
-            CliTr::tr("runs compare: choose a point of both runs (RUN@N, RUN@parallel=N or RUN@rate=R), or of neither"));
+            CliTr::tr(
+                "runs compare: choose a point of both runs (RUN@N, RUN@parallel=N or RUN@rate=R), or of neither"));
     const std::optional<RunData> baseline = reader.loadRun(ids.at(0));
     const std::optional<RunData> candidate = reader.loadRun(ids.at(1));
     if (!baseline || !candidate || !reader.lastError().isEmpty())

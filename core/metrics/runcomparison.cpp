@@ -354,8 +354,8 @@ void comparePairs(RunComparison& out, const RunData& baseline, const RunData& ca
     QList<PointSamples> baseSamples;
     QList<PointSamples> candSamples;
     for (const PointComparison& pc : std::as_const(out.points)) {
-        baseSamples.append(baseGiven ? baseGiven->value(pc.baselineIndex)
-                                     : samplesOf(baseline.points.at(pc.baselineIndex), baseApi));
+        baseSamples.append(
+            baseGiven ? baseGiven->value(pc.baselineIndex) : samplesOf(baseline.points.at(pc.baselineIndex), baseApi));
         candSamples.append(candGiven ? candGiven->value(pc.candidateIndex)
                                      : samplesOf(candidate.points.at(pc.candidateIndex), candApi));
     }
@@ -536,7 +536,7 @@ int RunComparison::findPoint(const RunData& run, const QString& spec, QString* e
     }
     if (found.isEmpty())
         return fail(QStringLiteral("run %1 has no point of %2 (it has %3)")
-                .arg(run.id.left(8), spec, loadNames(run.points).join(QStringLiteral(", "))));
+                        .arg(run.id.left(8), spec, loadNames(run.points).join(QStringLiteral(", "))));
     return found.first(); // a load tested again: its first point (give the number for another)
 }
 

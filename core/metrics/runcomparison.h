@@ -7,10 +7,10 @@
 
 #include <QByteArray>
 #include <QHash>
-#include <QVector>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVector>
 
 #include <limits>
 

@@ -124,7 +124,8 @@ QByteArray ComparisonReport::render(
     h += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     h += esc(QStringLiteral("Throughline comparison: %1 vs %2").arg(runName(c.baseline), runName(c.candidate)));
-    h += QStringLiteral("</title>\n<style>") + QString::fromLatin1(kCss) + QStringLiteral("</style>\n</head>\n<body>\n");
+    h += QStringLiteral("</title>\n<style>") + QString::fromLatin1(kCss)
+        + QStringLiteral("</style>\n</head>\n<body>\n");
     h += QStringLiteral("<h1>") + esc(QStringLiteral("%1 against %2").arg(runName(c.candidate), runName(c.baseline)))
         + QStringLiteral("</h1>\n");
 
@@ -167,19 +168,20 @@ QByteArray ComparisonReport::render(
     h += QStringLiteral("<h2>Sweep</h2>\n<div class=\"charts\">\n");
     h += sweepChart(QStringLiteral("Output throughput"), QStringLiteral("tokens/s"),
         MetricCatalogue::get(MetricId::OutputThroughput), QString(), 1.0, baseline, candidate, baseName, candName);
-    h += sweepChart(QStringLiteral("Time to first token p50"), QStringLiteral("ms"), MetricCatalogue::get(MetricId::Ttft),
-        QStringLiteral("50%"), 1.0, baseline, candidate, baseName, candName);
-    h += sweepChart(QStringLiteral("Time to first token p99"), QStringLiteral("ms"), MetricCatalogue::get(MetricId::Ttft),
-        QStringLiteral("99%"), 1.0, baseline, candidate, baseName, candName);
+    h += sweepChart(QStringLiteral("Time to first token p50"), QStringLiteral("ms"),
+        MetricCatalogue::get(MetricId::Ttft), QStringLiteral("50%"), 1.0, baseline, candidate, baseName, candName);
+    h += sweepChart(QStringLiteral("Time to first token p99"), QStringLiteral("ms"),
+        MetricCatalogue::get(MetricId::Ttft), QStringLiteral("99%"), 1.0, baseline, candidate, baseName, candName);
     h += sweepChart(QStringLiteral("Average latency"), QStringLiteral("s"), MetricCatalogue::get(MetricId::AvgLatency),
         QString(), 1.0, baseline, candidate, baseName, candName);
     h += QStringLiteral("</div>\n");
 
     for (const PointComparison& pc : c.points) {
-        h += QStringLiteral("<h2>%1</h2>\n").arg(esc(QStringLiteral("Point %1 (baseline point %2, candidate point %3)")
-                                                       .arg(pc.load)
-                                                       .arg(pc.baselineIndex + 1)
-                                                       .arg(pc.candidateIndex + 1)));
+        h += QStringLiteral("<h2>%1</h2>\n")
+                 .arg(esc(QStringLiteral("Point %1 (baseline point %2, candidate point %3)")
+                              .arg(pc.load)
+                              .arg(pc.baselineIndex + 1)
+                              .arg(pc.candidateIndex + 1)));
         h += QStringLiteral("<table>\n<tr><th class=\"l\">Metric</th><th class=\"l\">Key</th><th>Baseline</th>"
                             "<th>Candidate</th><th>Change</th><th>Change %</th><th class=\"l\">Verdict</th></tr>\n");
         for (const MetricComparison& m : pc.metrics) {

@@ -48,8 +48,8 @@ public:
                  // holds at most those two), no token deltas, no response id; a failure's error message is kept
     };
     // Streams every request of run `runId` to `visit` (point, then sequence order) without holding them: what a view
-    // of a large run builds its own compact columns from. `pointIndex` is the stored point's index (PointResult::index).
-    // False on a read error (lastError()).
+    // of a large run builds its own compact columns from. `pointIndex` is the stored point's index
+    // (PointResult::index). False on a read error (lastError()).
     bool forEachRequest(const QString& runId, const std::function<void(int pointIndex, const RequestRecord&)>& visit,
         RequestDetail detail = RequestDetail::Compact) const;
     // One request in full (every event), for a detail view; nullopt when it is not stored.

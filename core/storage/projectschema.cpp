@@ -345,7 +345,8 @@ bool decodeEvents(const QByteArray& blob, qint64 baseNs, QVector<qint64>& eventN
     return true;
 }
 
-bool decodeEventEnds(const QByteArray& blob, qint64 baseNs, QVector<qint64>& eventNs, QVector<quint8>& flags, int* count)
+bool decodeEventEnds(
+    const QByteArray& blob, qint64 baseNs, QVector<qint64>& eventNs, QVector<quint8>& flags, int* count)
 {
     eventNs.clear();
     flags.clear();

@@ -37,7 +37,8 @@ QByteArray encodeEvents(qint64 baseNs, const QVector<qint64>& eventNs, const QVe
 bool decodeEvents(const QByteArray& blob, qint64 baseNs, QVector<qint64>& eventNs, QVector<quint8>& flags);
 // The same blob reduced to what a request's TTFT, latency and TPOT read: the first event with choices and the last
 // event (at most two entries), without allocating per event. `count` gets the number of events. False when corrupt.
-bool decodeEventEnds(const QByteArray& blob, qint64 baseNs, QVector<qint64>& eventNs, QVector<quint8>& flags, int* count);
+bool decodeEventEnds(
+    const QByteArray& blob, qint64 baseNs, QVector<qint64>& eventNs, QVector<quint8>& flags, int* count);
 
 // Per-event token deltas (RequestRecord::eventTokens, schema 3's requests.event_tokens): a varint of delta + 1 per
 // event, 0 for an unknown delta. Empty deltas encode to an empty blob (stored as NULL). Decoding fails unless the

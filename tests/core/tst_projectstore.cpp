@@ -153,10 +153,13 @@ private Q_SLOTS:
         // Streamed compact: the same TTFT, latency and TPOT from two events; in full: the same record as requests().
         for (const auto detail : {ProjectReader::RequestDetail::Compact, ProjectReader::RequestDetail::Full}) {
             QList<RequestRecord> seen;
-            QVERIFY(reader.forEachRequest(info.id, [&seen](int point, const RequestRecord& r) {
-                QCOMPARE(point, 0);
-                seen.append(r);
-            }, detail));
+            QVERIFY(reader.forEachRequest(
+                info.id,
+                [&seen](int point, const RequestRecord& r) {
+                    QCOMPARE(point, 0);
+                    seen.append(r);
+                },
+                detail));
             QCOMPARE(seen.size(), 3);
             for (int i = 0; i < 3; ++i) {
                 QCOMPARE(seen.at(i).seq, reqs.at(i).seq);
@@ -204,11 +207,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("text file") << "text" << "not a Throughline project";
-        QTest::newRow("other sqlite database") << "foreign" << "not a Throughline project";
-        QTest::newRow("newer schema") << "newer" << "newer Throughline";
-        QTest::newRow("read-only file") << "readonly" << "read-only";
-        QTest::newRow("folder missing") << "nodir" << "cannot create project";
+        QTest::newRow("text file") << "text"
+                                   << "not a Throughline project";
+        QTest::newRow("other sqlite database") << "foreign"
+                                               << "not a Throughline project";
+        QTest::newRow("newer schema") << "newer"
+                                      << "newer Throughline";
+        QTest::newRow("read-only file") << "readonly"
+                                        << "read-only";
+        QTest::newRow("folder missing") << "nodir"
+                                        << "cannot create project";
     }
     void refusesFilesItCannotUse()
     {
@@ -248,7 +256,7 @@ private Q_SLOTS:
         QVERIFY(!ProjectStore::open(path, &error));
         QVERIFY2(error.contains(expected), qPrintable(error));
         QVERIFY2(error.contains(path), qPrintable(error)); // names the file
-        QCOMPARE(readAll(path), before);                   // never damaged
+        QCOMPARE(readAll(path), before); // never damaged
         if (kind == u"readonly") {
             ProjectReader reader; // still browsable
             QVERIFY2(reader.open(path, &error), qPrintable(error));

@@ -328,8 +328,8 @@ private Q_SLOTS:
         QVERIFY(html.contains(QStringLiteral(">16<")));
         // The matched point's table: TTFT 10 ms slower is worse, coloured, with the reason as a tooltip.
         QVERIFY(html.contains(QStringLiteral("Point parallel 4 (baseline point 2, candidate point 1)")));
-        const QRegularExpression worse(
-            QStringLiteral("<td class=\"l\">avg_ttft_ms</td>.*<td class=\"l worse\" title=\"[^\"]*excludes 0\">worse</td>"));
+        const QRegularExpression worse(QStringLiteral(
+            "<td class=\"l\">avg_ttft_ms</td>.*<td class=\"l worse\" title=\"[^\"]*excludes 0\">worse</td>"));
         QVERIFY(html.contains(worse));
         QVERIFY(html.contains(QStringLiteral("only in the baseline: parallel 1")));
         QVERIFY(html.contains(QStringLiteral("only in the candidate: parallel 16")));

@@ -173,8 +173,8 @@ private Q_SLOTS:
         QTest::newRow("bad confidence") << QStringList{"0", "2", "--confidence", "2"} << 2 << "--confidence";
         QTest::newRow("bad min effect") << QStringList{"0", "2", "--min-effect", "x"} << 2 << "--min-effect";
         QTest::newRow("output without html") << QStringList{"0", "2", "--output", "x.txt"} << 2 << "--output";
-        QTest::newRow("chosen points by number") << QStringList{"0@1", "2@1", "--metric", "ttft_ms_p50"} << 1
-                                                 << "regression: ttft_ms_p50 at parallel 4";
+        QTest::newRow("chosen points by number")
+            << QStringList{"0@1", "2@1", "--metric", "ttft_ms_p50"} << 1 << "regression: ttft_ms_p50 at parallel 4";
         QTest::newRow("chosen points by load") << QStringList{"2@parallel=4", "0@1"} << 0 << "";
         QTest::newRow("chosen point on one side only") << QStringList{"0@1", "2"} << 2 << "of both runs";
         QTest::newRow("chosen point past the end") << QStringList{"0@2", "2@1"} << 2 << "has no point 2";
@@ -241,8 +241,8 @@ private Q_SLOTS:
         QVERIFY(k["points"][0]["metrics"][0]["verdict"] == "worse");
 
         const QString htmlPath = m_dir.filePath("compare.html");
-        const Result html = cli({"runs", "compare", m_ids.at(0), m_ids.at(2), "--project", m_project, "--format", "html",
-            "--output", htmlPath, "--metric", "ttft_ms_p50"});
+        const Result html = cli({"runs", "compare", m_ids.at(0), m_ids.at(2), "--project", m_project, "--format",
+            "html", "--output", htmlPath, "--metric", "ttft_ms_p50"});
         QCOMPARE(html.exitCode, 1); // the gate still applies
         QVERIFY(html.out.contains("Wrote "));
         QFile file(htmlPath);

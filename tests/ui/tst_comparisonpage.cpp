@@ -19,10 +19,10 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
-#include <QRegularExpression>
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -242,8 +242,8 @@ private Q_SLOTS:
         QCOMPARE(c->points.first().candidateIndex, candPoint);
         QCOMPARE(page.tableModel()->rowCount(), RunComparison::metricKeys().size());
         // 60 ms against 50 ms of TTFT at any load: the median is worse.
-        const QModelIndex verdict = page.tableModel()->index(
-            row(page.tableModel(), "ttft_ms_p50"), ComparisonTableModel::VerdictColumn);
+        const QModelIndex verdict
+            = page.tableModel()->index(row(page.tableModel(), "ttft_ms_p50"), ComparisonTableModel::VerdictColumn);
         QCOMPARE(verdict.data(ComparisonTableModel::VerdictRole).toString(), QStringLiteral("worse"));
         QVERIFY(page.findChild<QLabel*>("comparisonWarnings")->text().contains(load));
         // Picking a matched point again leaves the chosen comparison.

@@ -31,17 +31,17 @@ private Q_SLOTS:
         QList<QPointF> pts;
         for (int i = 0; i < count; ++i)
             pts.append(QPointF(i, (i * 7919) % 1000)); // jagged values in [0, 1000)
-        pts[count / 3].setY(5000);                     // one spike
-        pts[2 * count / 3].setY(-5000);                // one dip
+        pts[count / 3].setY(5000); // one spike
+        pts[2 * count / 3].setY(-5000); // one dip
         const QList<QPointF> out = MinMaxDecimator::decimate(pts, columns);
         QVERIFY(out.size() <= 2 * columns);
         QVERIFY(out.size() >= columns); // every column keeps something
-        const auto [minIt, maxIt] = std::minmax_element(out.cbegin(), out.cend(),
-                                                        [](const QPointF& a, const QPointF& b) { return a.y() < b.y(); });
+        const auto [minIt, maxIt] = std::minmax_element(
+            out.cbegin(), out.cend(), [](const QPointF& a, const QPointF& b) { return a.y() < b.y(); });
         QCOMPARE(maxIt->y(), 5000.0); // peaks survive
         QCOMPARE(minIt->y(), -5000.0);
-        QVERIFY(std::is_sorted(out.cbegin(), out.cend(),
-                               [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); }));
+        QVERIFY(
+            std::is_sorted(out.cbegin(), out.cend(), [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); }));
         QCOMPARE(out.first().x(), 0.0);
     }
 

@@ -6,13 +6,13 @@
 #include "charts/requesttimelineview.h"
 #include "charts/sweepcurvechart.h"
 #include "charts/xychartview.h"
+#include "metrics/goodput.h"
+#include "metrics/metriccatalogue.h"
 #include "models/failuretablemodel.h"
 #include "models/percentiletablemodel.h"
 #include "models/requesttablemodel.h"
 #include "models/summarytablemodel.h"
 #include "pages/resultspage.h"
-#include "metrics/goodput.h"
-#include "metrics/metriccatalogue.h"
 #include "resultsfixture.h"
 #include "storage/projectreader.h"
 
@@ -21,11 +21,11 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QDir>
-#include <QDoubleSpinBox>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
@@ -449,6 +449,12 @@ void TestResultsPage::goodputWhatIf()
         QCOMPARE(shown.last().extended.goodput.goodRequests, 0);
     const QString line = child<QLabel>("goodputSummary")->text();
     QVERIFY2(line.contains(QStringLiteral("P4: goodput")), qPrintable(line));
+    const QString dir = qEnvironmentVariable("THROUGHLINE_SCREENSHOT_DIR");
+    if (!dir.isEmpty() && tpotMs > 0) {
+        child<QTabWidget>("resultsTabs")->setCurrentIndex(0);
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        QVERIFY(m_page->grab().save(QDir(dir).filePath(QStringLiteral("results-goodput.png"))));
+    }
     // Goodput is a sweep metric: the chart draws the recomputed values.
     const QList<ResultsPage::SweepMetric> metrics = ResultsPage::sweepMetrics();
     int goodput = -1;
@@ -494,7 +500,8 @@ void TestResultsPage::saturationPointIsStarred_data()
     QTest::addColumn<int>("knee"); // -1: none
     // Throughput doubles up to 4, then +4% while the p50 latency grows +90%: the knee is parallel 4.
     QTest::newRow("knee at P4") << QList<PointResult>{sweepPoint(1, 1, 1.0), sweepPoint(2, 2, 1.0),
-        sweepPoint(4, 4, 1.05), sweepPoint(8, 4.16, 2.0)} << 2;
+        sweepPoint(4, 4, 1.05), sweepPoint(8, 4.16, 2.0)}
+                                << 2;
     QTest::newRow("still scaling") << QList<PointResult>{sweepPoint(1, 1, 1.0), sweepPoint(2, 2, 1.0)} << -1;
 }
 

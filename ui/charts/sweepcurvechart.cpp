@@ -14,10 +14,10 @@
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
 #include <QCursor>
-#include <QToolTip>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPen>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -208,8 +208,8 @@ void SweepCurveChart::redraw()
     m_p50->replace(p50);
     m_p99->replace(p99);
     m_provisional->replace(provisional);
-    m_knee->replace(m_kneeIndex >= 0 && m_kneeIndex < p50.size() ? QList<QPointF>{p50.at(m_kneeIndex)}
-                                                                  : QList<QPointF>{});
+    m_knee->replace(
+        m_kneeIndex >= 0 && m_kneeIndex < p50.size() ? QList<QPointF>{p50.at(m_kneeIndex)} : QList<QPointF>{});
 
     // Ticks at each tested load's x; the axis ends a little past the last one.
     const double end = xMax > 0 ? xMax * 1.1 : 1.0;

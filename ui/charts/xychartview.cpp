@@ -7,10 +7,10 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
+#include <QCursor>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
-#include <QCursor>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>

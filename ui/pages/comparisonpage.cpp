@@ -10,11 +10,11 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
-#include <QSaveFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
@@ -130,7 +130,8 @@ ComparisonPage::ComparisonPage(QWidget* parent)
                                    "parallel 8, say), with bootstrap verdicts from their requests"));
     m_compareChosen->setEnabled(false);
     m_export->setObjectName(QStringLiteral("exportComparisonButton"));
-    m_export->setToolTip(tr("Save the comparison shown as a self-contained HTML report (inline charts, opens offline)"));
+    m_export->setToolTip(
+        tr("Save the comparison shown as a self-contained HTML report (inline charts, opens offline)"));
     m_export->setEnabled(false);
     connect(m_export, &QPushButton::clicked, this, &ComparisonPage::askExportHtml);
     connect(m_watcher, &QFutureWatcher<Result>::finished, this, &ComparisonPage::onLoaded);
@@ -213,11 +214,14 @@ ComparisonPage::Result ComparisonPage::load(const QString& projectPath, const QS
             accumulators.emplace_back(api, run->points.at(i).point);
             position.insert(run->points.at(i).index, i);
         }
-        const bool read = reader.forEachRequest(id, [&accumulators, &position](int stored, const RequestRecord& rec) {
-            const auto it = position.constFind(stored);
-            if (it != position.constEnd())
-                accumulators[std::size_t(*it)].add(rec);
-        }, ProjectReader::RequestDetail::Full);
+        const bool read = reader.forEachRequest(
+            id,
+            [&accumulators, &position](int stored, const RequestRecord& rec) {
+                const auto it = position.constFind(stored);
+                if (it != position.constEnd())
+                    accumulators[std::size_t(*it)].add(rec);
+            },
+            ProjectReader::RequestDetail::Full);
         if (!read) {
             r.error = reader.lastError();
             return r;
@@ -229,8 +233,7 @@ ComparisonPage::Result ComparisonPage::load(const QString& projectPath, const QS
         r.runs.append(*run);
     }
     for (qsizetype i = 1; i < r.runs.size(); ++i)
-        r.comparisons.append(
-            RunComparison::compare(r.runs.first(), samples.first(), r.runs.at(i), samples.at(i)));
+        r.comparisons.append(RunComparison::compare(r.runs.first(), samples.first(), r.runs.at(i), samples.at(i)));
     return r;
 }
 
@@ -353,7 +356,8 @@ void ComparisonPage::fillPointChoices()
             return;
         for (int i = 0; i < run->points.size(); ++i) {
             const RunPoint& p = run->points.at(i).point;
-            box->addItem(p.rate > 0 ? tr("%1: rate %2").arg(i + 1).arg(p.rate) : tr("%1: parallel %2").arg(i + 1).arg(p.parallel));
+            box->addItem(p.rate > 0 ? tr("%1: rate %2").arg(i + 1).arg(p.rate)
+                                    : tr("%1: parallel %2").arg(i + 1).arg(p.parallel));
         }
         box->setCurrentIndex(previous >= 0 && previous < box->count() ? previous : 0);
     };
@@ -370,8 +374,8 @@ void ComparisonPage::compareChosenPoints(int baselinePoint, int candidatePoint)
     const QString baseId = m_result.runs.first().id;
     const QString candId = m_result.runs.at(c).id;
     m_compareChosen->setEnabled(false);
-    m_chosenWatcher->setFuture(QtConcurrent::run(
-        &ComparisonPage::loadChosen, m_projectPath, baseId, baselinePoint, candId, candidatePoint));
+    m_chosenWatcher->setFuture(
+        QtConcurrent::run(&ComparisonPage::loadChosen, m_projectPath, baseId, baselinePoint, candId, candidatePoint));
 }
 
 ComparisonPage::Chosen ComparisonPage::loadChosen(const QString& projectPath, const QString& baselineId,
@@ -496,7 +500,8 @@ void ComparisonPage::askExportHtml()
     if (c < 0 || c + 1 >= m_result.runs.size())
         return;
     const auto stem = [](const RunData& r) { return (r.name.isEmpty() ? r.id.left(8) : r.name).left(40); };
-    QString name = QStringLiteral("compare_%1_vs_%2.html").arg(stem(m_result.runs.first()), stem(m_result.runs.at(c + 1)));
+    QString name
+        = QStringLiteral("compare_%1_vs_%2.html").arg(stem(m_result.runs.first()), stem(m_result.runs.at(c + 1)));
     static const QString kBad = QStringLiteral("\\/:*?\"<>| ");
     for (QChar& ch : name) {
         if (kBad.contains(ch) || ch.unicode() < 32)

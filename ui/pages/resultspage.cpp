@@ -32,9 +32,9 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QDateTime>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -393,8 +393,8 @@ QWidget* ResultsPage::buildGoodputRow(QWidget* parent)
     layout->addWidget(m_goodputLine);
     connect(m_applySlo, &QPushButton::clicked, this, [this] {
         SloSpec slo;
-        for (auto [box, field] : {std::pair{m_sloTtft, &slo.ttftMs}, std::pair{m_sloTpot, &slo.tpotMs},
-                 std::pair{m_sloE2el, &slo.e2elMs}}) {
+        for (auto [box, field] :
+            {std::pair{m_sloTtft, &slo.ttftMs}, std::pair{m_sloTpot, &slo.tpotMs}, std::pair{m_sloE2el, &slo.e2elMs}}) {
             if (box->value() > 0)
                 *field = box->value();
         }
@@ -425,7 +425,8 @@ bool ResultsPage::applyGoodputSlo(const SloSpec& slo)
     return true;
 }
 
-QList<PointResult> ResultsPage::goodputFromTable(QList<PointResult> points, const RequestTable& table, const SloSpec& slo)
+QList<PointResult> ResultsPage::goodputFromTable(
+    QList<PointResult> points, const RequestTable& table, const SloSpec& slo)
 {
     // The table holds each request's TTFT, TPOT and latency: no record needs reading.
     std::vector<std::vector<SloSample>> successes(std::size_t(points.size()));
@@ -444,8 +445,8 @@ QList<PointResult> ResultsPage::goodputFromTable(QList<PointResult> points, cons
     for (int p = 0; p < points.size(); ++p) {
         PointResult& point = points[p];
         if (point.hasSummary)
-            point.extended.goodput = computeGoodput(
-                successes[std::size_t(p)], totals[std::size_t(p)], point.summary.testDurationS, slo);
+            point.extended.goodput
+                = computeGoodput(successes[std::size_t(p)], totals[std::size_t(p)], point.summary.testDurationS, slo);
     }
     return points;
 }
@@ -454,9 +455,8 @@ void ResultsPage::showGoodput(const QList<PointResult>& points)
 {
     const QStringList labels = pointLabels();
     QStringList parts;
-    const auto pct = [](double v) {
-        return std::isnan(v) ? QStringLiteral("–") : QStringLiteral("%1 %").arg(v, 0, 'f', 1);
-    };
+    const auto pct
+        = [](double v) { return std::isnan(v) ? QStringLiteral("–") : QStringLiteral("%1 %").arg(v, 0, 'f', 1); };
     for (int i = 0; i < points.size() && i < labels.size(); ++i) {
         const GoodputResult& g = points.at(i).extended.goodput;
         QStringList attainment;
@@ -467,7 +467,7 @@ void ResultsPage::showGoodput(const QList<PointResult>& points)
         if (g.slo.e2elMs)
             attainment << tr("latency %1").arg(pct(g.e2elAttainmentPct));
         parts << tr("%1: goodput %2 req/s, %n good request(s)", nullptr, g.goodRequests)
-                         .arg(labels.at(i), QLocale().toString(g.goodput, 'f', 2))
+                     .arg(labels.at(i), QLocale().toString(g.goodput, 'f', 2))
                 + QStringLiteral(" · ") + attainment.join(QStringLiteral(", "));
     }
     showPoints(points);
@@ -754,8 +754,8 @@ void ResultsPage::showRun(const QString& projectPath, const QString& runId)
         out.failures = FailureTableModel::group(*table);
         if (!shared->points.isEmpty()) {
             const int last = int(shared->points.size()) - 1;
-            out.charts = std::make_shared<const PointCharts>(computePointCharts(
-                *table, last, readItlRecords(reader, runId, shared->points.at(last).index)));
+            out.charts = std::make_shared<const PointCharts>(
+                computePointCharts(*table, last, readItlRecords(reader, runId, shared->points.at(last).index)));
         }
         out.table = std::move(table);
         out.run = std::move(shared);
@@ -1119,7 +1119,8 @@ void ResultsPage::showRequestDetail()
         tr("%1 of %2 requests")
             .arg(QLocale().toString(m_requests->rowCount()), QLocale().toString(m_requests->totalCount())));
     ++m_detailGeneration;
-    const QString pointLabel = row >= 0 ? m_requests->index(row, RequestTableModel::Point).data().toString() : QString();
+    const QString pointLabel
+        = row >= 0 ? m_requests->index(row, RequestTableModel::Point).data().toString() : QString();
     if (const RequestRecord* kept = m_requests->record(row)) {
         showRecordDetail(*kept, pointLabel);
         return;

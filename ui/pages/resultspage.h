@@ -85,7 +85,8 @@ public:
     // (the request table's TTFT, TPOT and latency) on a pool thread; goodputApplied() when shown in the summary, the
     // sweep metrics and the line under the SLO fields. False when there is nothing to recompute from.
     bool applyGoodputSlo(const SloSpec& slo);
-    static QList<PointResult> goodputFromTable(QList<PointResult> points, const RequestTable& table, const SloSpec& slo);
+    static QList<PointResult> goodputFromTable(
+        QList<PointResult> points, const RequestTable& table, const SloSpec& slo);
     const QList<PointResult>& points() const { return m_points; }
     // The last showRun(): reading and indexing on the pool thread plus showing on the GUI thread, and the latter.
     qint64 lastLoadMs() const { return m_lastLoadMs; }
