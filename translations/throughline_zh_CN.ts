@@ -93,6 +93,21 @@
         <source>--multi-turn: a JSONL file (--dataset-path), each line a JSON array of messages, split into turns at assistant messages.</source>
         <translation>--multi-turn：JSONL 文件（--dataset-path），每行为一个消息 JSON 数组，在 assistant 消息处切分为轮次。</translation>
     </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="47"/>
+        <source>--multi-turn: SWE-smith agentic sessions, from a pre-built JSON or built from a trajectories JSONL (--dataset-path; the live build needs a tokenizer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="50"/>
+        <source>--multi-turn: agentic sessions replayed by their lengths (synthetic turns, tool-call latencies, per-turn max_tokens), from the hub or --dataset-path; needs a tokenizer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="53"/>
+        <source>--open-loop: a production trace (JSONL of body, timestamp, headers) replayed on its own timeline (--dataset-path).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ParameterLabel</name>
@@ -263,306 +278,311 @@
     </message>
     <message>
         <location filename="../core/config/parameterlabels.cpp" line="45"/>
+        <source>Local server command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="46"/>
         <source>Log every N query</source>
         <translation>每 N 个请求记录一次</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="46"/>
+        <location filename="../core/config/parameterlabels.cpp" line="47"/>
         <source>Logprobs</source>
         <translation>对数概率</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="47"/>
+        <location filename="../core/config/parameterlabels.cpp" line="48"/>
         <source>Max event bytes</source>
         <translation>单事件最大字节数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="48"/>
+        <location filename="../core/config/parameterlabels.cpp" line="49"/>
         <source>Max prompt length</source>
         <translation>最大提示长度</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="49"/>
+        <location filename="../core/config/parameterlabels.cpp" line="50"/>
         <source>Max response bytes</source>
         <translation>最大响应字节数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="50"/>
+        <location filename="../core/config/parameterlabels.cpp" line="51"/>
         <source>Max tokens</source>
         <translation>最大令牌数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="51"/>
+        <location filename="../core/config/parameterlabels.cpp" line="52"/>
         <source>Max turns</source>
         <translation>最大轮数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="52"/>
+        <location filename="../core/config/parameterlabels.cpp" line="53"/>
         <source>Min prompt length</source>
         <translation>最小提示长度</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="53"/>
+        <location filename="../core/config/parameterlabels.cpp" line="54"/>
         <source>Min tokens</source>
         <translation>最小令牌数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="54"/>
+        <location filename="../core/config/parameterlabels.cpp" line="55"/>
         <source>Min turns</source>
         <translation>最小轮数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="55"/>
+        <location filename="../core/config/parameterlabels.cpp" line="56"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="56"/>
+        <location filename="../core/config/parameterlabels.cpp" line="57"/>
         <source>Multi turn</source>
         <translation>多轮对话</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="57"/>
+        <location filename="../core/config/parameterlabels.cpp" line="58"/>
         <source>Multi turn args</source>
         <translation>多轮对话参数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="58"/>
+        <location filename="../core/config/parameterlabels.cpp" line="59"/>
         <source>N choices</source>
         <translation>候选数 N</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="59"/>
+        <location filename="../core/config/parameterlabels.cpp" line="60"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="60"/>
+        <location filename="../core/config/parameterlabels.cpp" line="61"/>
         <source>No outputs</source>
         <translation>不写输出文件</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="61"/>
+        <location filename="../core/config/parameterlabels.cpp" line="62"/>
         <source>No proxy</source>
         <translation>不使用代理</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="62"/>
+        <location filename="../core/config/parameterlabels.cpp" line="63"/>
         <source>No test connection</source>
         <translation>跳过连接测试</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="63"/>
+        <location filename="../core/config/parameterlabels.cpp" line="64"/>
         <source>No timestamp</source>
         <translation>不加时间戳</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="64"/>
+        <location filename="../core/config/parameterlabels.cpp" line="65"/>
         <source>Num runs</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="65"/>
+        <location filename="../core/config/parameterlabels.cpp" line="66"/>
         <source>Num workers</source>
         <translation>工作线程数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="66"/>
+        <location filename="../core/config/parameterlabels.cpp" line="67"/>
         <source>Number</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="67"/>
+        <location filename="../core/config/parameterlabels.cpp" line="68"/>
         <source>Open loop</source>
         <translation>开环</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="68"/>
+        <location filename="../core/config/parameterlabels.cpp" line="69"/>
         <source>Outputs dir</source>
         <translation>输出目录</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="69"/>
+        <location filename="../core/config/parameterlabels.cpp" line="70"/>
         <source>Parallel</source>
         <translation>并发数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="70"/>
+        <location filename="../core/config/parameterlabels.cpp" line="71"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="71"/>
+        <location filename="../core/config/parameterlabels.cpp" line="72"/>
         <source>Prefix length</source>
         <translation>前缀长度</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="72"/>
+        <location filename="../core/config/parameterlabels.cpp" line="73"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="73"/>
+        <location filename="../core/config/parameterlabels.cpp" line="74"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="74"/>
+        <location filename="../core/config/parameterlabels.cpp" line="75"/>
         <source>Query template</source>
         <translation>请求模板</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="75"/>
+        <location filename="../core/config/parameterlabels.cpp" line="76"/>
         <source>Queue size multiplier</source>
         <translation>队列大小倍数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="76"/>
+        <location filename="../core/config/parameterlabels.cpp" line="77"/>
         <source>Rate</source>
         <translation>速率</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="77"/>
+        <location filename="../core/config/parameterlabels.cpp" line="78"/>
         <source>Read timeout</source>
         <translation>读取超时</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="78"/>
+        <location filename="../core/config/parameterlabels.cpp" line="79"/>
         <source>Repetition penalty</source>
         <translation>重复惩罚</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="79"/>
+        <location filename="../core/config/parameterlabels.cpp" line="80"/>
         <source>SLA auto tune</source>
         <translation>SLA 自动调优</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="80"/>
+        <location filename="../core/config/parameterlabels.cpp" line="81"/>
         <source>SLA fixed parallel</source>
         <translation>SLA 固定并发数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="81"/>
+        <location filename="../core/config/parameterlabels.cpp" line="82"/>
         <source>SLA lower bound</source>
         <translation>SLA 下限</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="82"/>
+        <location filename="../core/config/parameterlabels.cpp" line="83"/>
         <source>SLA num runs</source>
         <translation>SLA 重复次数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="83"/>
+        <location filename="../core/config/parameterlabels.cpp" line="84"/>
         <source>SLA number multiplier</source>
         <translation>SLA 请求数倍数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="84"/>
+        <location filename="../core/config/parameterlabels.cpp" line="85"/>
         <source>SLA params</source>
         <translation>SLA 参数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="85"/>
+        <location filename="../core/config/parameterlabels.cpp" line="86"/>
         <source>SLA upper bound</source>
         <translation>SLA 上限</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="86"/>
+        <location filename="../core/config/parameterlabels.cpp" line="87"/>
         <source>SLA variable</source>
         <translation>SLA 变量</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="87"/>
+        <location filename="../core/config/parameterlabels.cpp" line="88"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="88"/>
+        <location filename="../core/config/parameterlabels.cpp" line="89"/>
         <source>Sleep interval</source>
         <translation>间隔休眠</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="89"/>
+        <location filename="../core/config/parameterlabels.cpp" line="90"/>
         <source>Stop</source>
         <translation>停止词</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="90"/>
+        <location filename="../core/config/parameterlabels.cpp" line="91"/>
         <source>Stop token ids</source>
         <translation>停止令牌 ID</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="91"/>
+        <location filename="../core/config/parameterlabels.cpp" line="92"/>
         <source>Stream</source>
         <translation>流式输出</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="92"/>
+        <location filename="../core/config/parameterlabels.cpp" line="93"/>
         <source>Swanlab API key</source>
         <translation>SwanLab API 密钥</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="93"/>
+        <location filename="../core/config/parameterlabels.cpp" line="94"/>
         <source>Swanlab host</source>
         <translation>SwanLab 主机</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="94"/>
+        <location filename="../core/config/parameterlabels.cpp" line="95"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="95"/>
+        <location filename="../core/config/parameterlabels.cpp" line="96"/>
         <source>Tokenize prompt</source>
         <translation>对提示分词</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="96"/>
+        <location filename="../core/config/parameterlabels.cpp" line="97"/>
         <source>Tokenizer path</source>
         <translation>分词器路径</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="97"/>
+        <location filename="../core/config/parameterlabels.cpp" line="98"/>
         <source>Top k</source>
         <translation>Top k</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="98"/>
+        <location filename="../core/config/parameterlabels.cpp" line="99"/>
         <source>Top p</source>
         <translation>Top p</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="99"/>
+        <location filename="../core/config/parameterlabels.cpp" line="100"/>
         <source>Total timeout</source>
         <translation>总超时</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="100"/>
+        <location filename="../core/config/parameterlabels.cpp" line="101"/>
         <source>Transport</source>
         <translation>传输方式</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="101"/>
+        <location filename="../core/config/parameterlabels.cpp" line="102"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="102"/>
+        <location filename="../core/config/parameterlabels.cpp" line="103"/>
         <source>Visualizer</source>
         <translation>可视化工具</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="103"/>
+        <location filename="../core/config/parameterlabels.cpp" line="104"/>
         <source>Wandb API key</source>
         <translation>Wandb API 密钥</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="104"/>
+        <location filename="../core/config/parameterlabels.cpp" line="105"/>
         <source>Warmup num</source>
         <translation>预热请求数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="105"/>
+        <location filename="../core/config/parameterlabels.cpp" line="106"/>
         <source>Workers</source>
         <translation>工作进程数</translation>
     </message>
@@ -586,7 +606,7 @@
     </message>
     <message>
         <location filename="../core/config/parameterdef.h" line="127"/>
-        <location filename="../core/config/parameterregistry.cpp" line="301"/>
+        <location filename="../core/config/parameterregistry.cpp" line="303"/>
         <source>must be a finite number</source>
         <translation>必须是有限的数字</translation>
     </message>
@@ -607,7 +627,7 @@
     </message>
     <message>
         <location filename="../core/config/parameterdef.h" line="439"/>
-        <location filename="../core/config/runconfig.cpp" line="425"/>
+        <location filename="../core/config/runconfig.cpp" line="475"/>
         <source>nests arrays/objects deeper than %1 levels; flatten it</source>
         <translation>数组/对象嵌套超过 %1 层；请将其展平</translation>
     </message>
@@ -617,152 +637,157 @@
         <translation>必须是 JSON 对象，例如 %1</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterdef.h" line="490"/>
-        <source>not in this version of Throughline (planned: SLA auto-tuning)</source>
-        <translation>此版本的 Throughline 尚不支持（计划中：SLA 自动调优）</translation>
-    </message>
-    <message>
         <location filename="../core/config/parameterdef.h" line="493"/>
         <source>experiment trackers are not supported; every request is kept in the --project file (export it with &apos;throughline-cli runs export&apos;)</source>
         <translation>不支持实验跟踪器；每个请求都保存在 --project 文件中（可用 &apos;throughline-cli runs export&apos; 导出）</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="15"/>
+        <location filename="../core/config/parameters_target.cpp" line="16"/>
         <source>Model name sent in the request body (required).</source>
         <translation>在请求体中发送的模型名称（必填）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="16"/>
+        <location filename="../core/config/parameters_target.cpp" line="17"/>
         <source>The name the server serves the model under (its /v1/models id); it is sent as &quot;model&quot; in every request and names the run by default.</source>
         <translation>服务器提供该模型所用的名称（即其 /v1/models id）；它作为 &quot;model&quot; 随每个请求发送，并默认用作运行的名称。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="30"/>
+        <location filename="../core/config/parameters_target.cpp" line="31"/>
         <source>API type: openai (chat/completions or completions; default), openai_responses (alias responses), openai_embedding (embedding), openai_rerank (rerank); local/local_vllm aim at 127.0.0.1:--port.</source>
         <translation>API 类型：openai（chat/completions 或 completions；默认）、openai_responses（别名 responses）、openai_embedding（embedding）、openai_rerank（rerank）；local/local_vllm 指向 127.0.0.1:--port。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="34"/>
+        <location filename="../core/config/parameters_target.cpp" line="35"/>
         <source>Which request and response format is spoken. EvalScope&apos;s local and local_vllm start a model in-process; Throughline starts none and benchmarks whatever serves --port.</source>
         <translation>所使用的请求与响应格式。EvalScope 的 local 和 local_vllm 会在进程内启动模型；Throughline 不启动任何模型，而是对 --port 上提供服务的任何程序进行基准测试。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="41"/>
+        <location filename="../core/config/parameters_target.cpp" line="42"/>
         <source>Endpoint URL. Without an endpoint suffix the API&apos;s is appended (/chat/completions, /responses, /embeddings, /reranks: EvalScope&apos;s rule).</source>
         <translation>端点 URL。若没有端点后缀，则追加该 API 的后缀（/chat/completions、/responses、/embeddings、/reranks：与 EvalScope 的规则相同）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="44"/>
+        <location filename="../core/config/parameters_target.cpp" line="45"/>
         <source>The server&apos;s endpoint. Saved configurations keep the URL after the suffix rule, so a run&apos;s benchmark_args.json names the endpoint that was measured.</source>
         <translation>服务器的端点。保存的配置记录应用后缀规则之后的 URL，因此运行的 benchmark_args.json 给出的就是实际测量的端点。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="74"/>
+        <location filename="../core/config/parameters_target.cpp" line="75"/>
         <source>Sends &apos;Authorization: Bearer KEY&apos;. Masked in saved files; prefer --api-key-env, which keeps the key out of the process list.</source>
         <translation>发送 &apos;Authorization: Bearer KEY&apos;。在保存的文件中会被遮蔽；建议使用 --api-key-env，它能让密钥不出现在进程列表中。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="76"/>
+        <location filename="../core/config/parameters_target.cpp" line="77"/>
         <source>The bearer token of the endpoint. Saved files and copied commands show ********** instead; a masked key read back is never taken for the key.</source>
         <translation>端点的 bearer 令牌。保存的文件和复制的命令中显示为 **********；读回的遮蔽值绝不会被当作密钥。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="106"/>
+        <location filename="../core/config/parameters_target.cpp" line="107"/>
         <source>&apos;%1&apos; is not an environment variable name; use letters, digits and _, e.g. --api-key-env MY_SERVER_KEY</source>
         <translation>&apos;%1&apos; 不是环境变量名；请使用字母、数字和 _，例如 --api-key-env MY_SERVER_KEY</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="114"/>
+        <location filename="../core/config/parameters_target.cpp" line="115"/>
         <source>Extra HTTP headers, split on the first &apos;=&apos;.</source>
         <translation>额外的 HTTP 头，按第一个 &apos;=&apos; 拆分。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="115"/>
+        <location filename="../core/config/parameters_target.cpp" line="116"/>
         <source>Sent with every request. Names must be HTTP tokens and values must not hold line breaks; the values of Authorization, Proxy-Authorization, api-key, X-Api-Key and of any header whose name contains auth, key, token, secret, password or cookie are masked in saved files, and a masked value read back is not sent.</source>
         <translation>随每个请求发送。名称必须是 HTTP token，值中不得包含换行；Authorization、Proxy-Authorization、api-key、X-Api-Key 以及名称中含有 auth、key、token、secret、password 或 cookie 的任何头的值，在保存的文件中会被遮蔽，读回的遮蔽值不会被发送。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="148"/>
+        <location filename="../core/config/parameters_target.cpp" line="149"/>
         <source>&apos;%1&apos; is not a header in KEY=VALUE form</source>
         <translation>&apos;%1&apos; 不是 KEY=VALUE 形式的头</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="151"/>
+        <location filename="../core/config/parameters_target.cpp" line="152"/>
         <source>must be KEY=VALUE headers</source>
         <translation>必须是 KEY=VALUE 形式的头</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="155"/>
+        <location filename="../core/config/parameters_target.cpp" line="156"/>
         <source>must be an object of header names and values</source>
         <translation>必须是由头名称和值组成的对象</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="165"/>
+        <location filename="../core/config/parameters_target.cpp" line="166"/>
         <source>&apos;%1&apos; is not a valid header name (letters, digits and !#$%&amp;&apos;*+-.^_`|~ only)</source>
         <translation>&apos;%1&apos; 不是有效的头名称（只能包含字母、数字和 !#$%&amp;&apos;*+-.^_`|~）</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="168"/>
+        <location filename="../core/config/parameters_target.cpp" line="169"/>
         <source>the value of &apos;%1&apos; holds a line break; give it on one line</source>
         <translation>&apos;%1&apos; 的值包含换行；请写在一行内</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="177"/>
-        <source>--api local/local_vllm: benchmark the server on http://127.0.0.1:PORT/v1/chat/completions (default 8877). Throughline starts no model itself: run one there (or throughline-sim --port PORT).</source>
-        <translation>--api local/local_vllm：对 http://127.0.0.1:PORT/v1/chat/completions 上的服务器进行基准测试（默认 8877）。Throughline 本身不启动任何模型：请在该处运行一个（或运行 throughline-sim --port PORT）。</translation>
+        <location filename="../core/config/parameters_target.cpp" line="178"/>
+        <source>--api local/local_vllm: the port of the local server Throughline starts (default 8877); the run benchmarks http://127.0.0.1:PORT/v1/chat/completions.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="184"/>
-        <source>Throughline benchmarks servers only: start the model behind an OpenAI-compatible server and give its --url</source>
-        <translation>Throughline 只对服务器进行基准测试：请在兼容 OpenAI 的服务器后面启动模型，并给出其 --url</translation>
+        <location filename="../core/config/parameters_target.cpp" line="186"/>
+        <source>--api local/local_vllm: the server to start as a child process, one shell-quoted line with {model}, {port} and {attn_implementation} filled in (--port PORT is appended when {port} is absent); default: vLLM&apos;s OpenAI server (python3 -m vllm.entrypoints.openai.api_server).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="188"/>
-        <source>Attention implementation of EvalScope&apos;s in-process transformers model (--api local).</source>
-        <translation>EvalScope 进程内 transformers 模型的注意力实现（--api local）。</translation>
+        <location filename="../core/config/parameters_target.cpp" line="190"/>
+        <source>EvalScope&apos;s local modes start the model themselves; Throughline starts this command, waits for it with the retrying connection test, stops it at the end (SIGTERM, then SIGKILL) and keeps its output in local_server.log in the output folder.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="195"/>
+        <location filename="../core/config/parameters_target.cpp" line="203"/>
+        <source>the command is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="209"/>
+        <source>--api local/local_vllm: attention implementation passed on to the local server ({attn_implementation} in --local-server-command, else --attn-implementation NAME appended to it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="218"/>
         <source>Seconds allowed to connect and receive headers.</source>
         <translation>允许用于建立连接并接收响应头的秒数。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="202"/>
+        <location filename="../core/config/parameters_target.cpp" line="225"/>
         <source>Longest allowed gap between reads, in seconds.</source>
         <translation>两次读取之间允许的最长间隔（秒）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="209"/>
+        <location filename="../core/config/parameters_target.cpp" line="232"/>
         <source>Seconds allowed per request (default 21600).</source>
         <translation>每个请求允许的秒数（默认 21600）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="213"/>
+        <location filename="../core/config/parameters_target.cpp" line="236"/>
         <source>Skip the test request before the run.</source>
         <translation>跳过运行前的测试请求。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="214"/>
+        <location filename="../core/config/parameters_target.cpp" line="237"/>
         <source>By default one request (max_tokens 4) is sent before the sweep, so that a wrong URL, model or key fails in seconds (exit code 3) instead of after a point of failures. While the server is still starting (HTTP 5xx, connection refused) it is sent again every 10 s until --total-timeout, as EvalScope does. Embedding and rerank runs skip it.</source>
         <translation>默认在扫描开始前发送一个请求（max_tokens 4），这样错误的 URL、模型或密钥会在几秒内失败（退出码 3），而不是等到整个测试点都失败之后。服务器仍在启动时（HTTP 5xx、连接被拒绝），该请求每 10 秒重发一次，直到 --total-timeout，与 EvalScope 相同。嵌入和重排序运行会跳过此请求。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="221"/>
+        <location filename="../core/config/parameters_target.cpp" line="244"/>
         <source>HTTPS without certificate verification (self-signed test servers).</source>
         <translation>不验证证书的 HTTPS（用于自签名的测试服务器）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="228"/>
+        <location filename="../core/config/parameters_target.cpp" line="251"/>
         <source>Also trust the CA certificates in this PEM file (besides the system&apos;s).</source>
         <translation>除系统的 CA 证书外，还信任此 PEM 文件中的 CA 证书。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="238"/>
+        <location filename="../core/config/parameters_target.cpp" line="261"/>
         <source>Ignore http_proxy/https_proxy/no_proxy from the environment (used by default, as EvalScope does).</source>
         <translation>忽略环境中的 http_proxy/https_proxy/no_proxy（默认会使用它们，与 EvalScope 相同）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="245"/>
+        <location filename="../core/config/parameters_target.cpp" line="268"/>
         <source>HTTP client: lean (Throughline&apos;s own HTTP/1.1 on the worker threads&apos; sockets: the least overhead), qt (QNetworkAccessManager: HTTPS and proxies) or auto (default: lean for plain http:// without a proxy, else qt).</source>
         <translation>HTTP 客户端：lean（Throughline 自己的 HTTP/1.1，运行在工作线程的套接字上：开销最小）、qt（QNetworkAccessManager：支持 HTTPS 和代理）或 auto（默认：无代理的普通 http:// 用 lean，否则用 qt）。</translation>
     </message>
@@ -827,102 +852,102 @@
         <translation>每个请求使用的固定提示词（优先于 --dataset）；&apos;@FILE&apos; 表示从文件读取。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="27"/>
-        <source>Prompt source (docs/DATASETS.md): builtin (default: 40 short questions), openqa, longalpaca, share_gpt_zh, share_gpt_en (downloaded from the hub, or --dataset-path), line_by_line, custom, embedding, embedding_batch, rerank (a local file), random, random_embedding, random_embedding_batch, random_rerank, random_vl (need --tokenizer-path), flickr8k, kontext_bench (image and text), speed_benchmark, speed_benchmark_long; with --multi-turn: random_multi_turn, share_gpt_zh_multi_turn, share_gpt_en_multi_turn, custom_multi_turn.</source>
-        <translation>提示词来源（docs/DATASETS.md）：builtin（默认：40 个简短问题）、openqa、longalpaca、share_gpt_zh、share_gpt_en（从 hub 下载，或 --dataset-path）、line_by_line、custom、embedding、embedding_batch、rerank（本地文件）、random、random_embedding、random_embedding_batch、random_rerank、random_vl（需要 --tokenizer-path）、flickr8k、kontext_bench（图像和文本）、speed_benchmark、speed_benchmark_long；配合 --multi-turn：random_multi_turn、share_gpt_zh_multi_turn、share_gpt_en_multi_turn、custom_multi_turn。</translation>
-    </message>
-    <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="40"/>
+        <location filename="../core/config/parameters_dataset.cpp" line="42"/>
         <source>Local dataset file, or the folder holding the dataset&apos;s file (offline use; implies --data-source local).</source>
         <translation>本地数据集文件，或存放该数据集文件的文件夹（离线使用；隐含 --data-source local）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="54"/>
+        <location filename="../core/config/parameters_dataset.cpp" line="56"/>
         <source>Where hub datasets come from: modelscope (default), huggingface, or local (--dataset-path only).</source>
         <translation>hub 数据集的来源：modelscope（默认）、huggingface 或 local（仅 --dataset-path）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="59"/>
-        <source>Length control for openqa, longalpaca, line_by_line, share_gpt_*: {&quot;target_input_len&quot;: N, &quot;input_len_mode&quot;: &quot;cap&quot;|&quot;drop&quot;, &quot;prefix_file&quot;: FILE, &quot;prefix_role&quot;: &quot;system&quot;|&quot;user&quot;}.</source>
-        <translation>openqa、longalpaca、line_by_line、share_gpt_* 的长度控制：{&quot;target_input_len&quot;: N, &quot;input_len_mode&quot;: &quot;cap&quot;|&quot;drop&quot;, &quot;prefix_file&quot;: FILE, &quot;prefix_role&quot;: &quot;system&quot;|&quot;user&quot;}。</translation>
+        <location filename="../core/config/parameters_dataset.cpp" line="27"/>
+        <source>Prompt source (docs/DATASETS.md): builtin (default: 40 short questions), openqa, longalpaca, share_gpt_zh, share_gpt_en (downloaded from the hub, or --dataset-path), line_by_line, custom, embedding, embedding_batch, rerank (a local file), random, random_embedding, random_embedding_batch, random_rerank, random_vl (need --tokenizer-path), flickr8k, kontext_bench (image and text), speed_benchmark, speed_benchmark_long; with --multi-turn: random_multi_turn, share_gpt_zh_multi_turn, share_gpt_en_multi_turn, custom_multi_turn, swe_smith, trie_agentic_coding, trie_code_qa, trie_office_work; with --open-loop: workload_trace (a JSONL production trace, replayed on its timeline).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="71"/>
+        <location filename="../core/config/parameters_dataset.cpp" line="61"/>
+        <source>Length control for openqa, longalpaca, line_by_line, share_gpt_*: {&quot;target_input_len&quot;: N, &quot;input_len_mode&quot;: &quot;cap&quot;|&quot;drop&quot;, &quot;prefix_file&quot;: FILE, &quot;prefix_role&quot;: &quot;system&quot;|&quot;user&quot;}. workload_trace: {&quot;speed&quot;: S, &quot;model_override&quot;: NAME, &quot;model_mapping&quot;: {FROM: TO}, &quot;match_output_length&quot;: true}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="74"/>
         <source>Hub download cache (default $THROUGHLINE_DATASET_CACHE or ~/.cache/throughline/datasets).</source>
         <translation>hub 下载缓存（默认为 $THROUGHLINE_DATASET_CACHE 或 ~/.cache/throughline/datasets）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="79"/>
+        <location filename="../core/config/parameters_dataset.cpp" line="82"/>
         <source>Hugging Face model folder or tokenizer.json: counts prompt lengths in tokens and feeds random datasets.</source>
         <translation>Hugging Face 模型文件夹或 tokenizer.json：按 token 计算提示词长度，并为随机数据集提供 token。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="93"/>
+        <location filename="../core/config/parameters_dataset.cpp" line="96"/>
         <source>random: a shared random prefix of N tokens on every prompt (prefix-cache testing).</source>
         <translation>random：在每个提示词前加上 N 个 token 的共享随机前缀（用于前缀缓存测试）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="100"/>
+        <location filename="../core/config/parameters_dataset.cpp" line="103"/>
         <source>Drop prompts shorter than N (tokens with --tokenizer-path, else characters); random: the lower bound.</source>
         <translation>丢弃短于 N 的提示词（有 --tokenizer-path 时按 token 计，否则按字符计）；random：下限。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="108"/>
+        <location filename="../core/config/parameters_dataset.cpp" line="111"/>
         <source>Drop prompts longer than N (default 131072); random: the upper bound of the sampled length.</source>
         <translation>丢弃长于 N 的提示词（默认 131072）；random：采样长度的上限。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="113"/>
+        <location filename="../core/config/parameters_dataset.cpp" line="116"/>
         <source>Send prompts as token ids to /v1/completions (needs --tokenizer-path).</source>
         <translation>将提示词以 token id 的形式发送到 /v1/completions（需要 --tokenizer-path）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="119"/>
+        <location filename="../core/config/parameters_dataset.cpp" line="122"/>
         <source>random: token-window offset; advanced by each point&apos;s --number so prompts never repeat.</source>
         <translation>random：token 窗口偏移量；每个运行点按其 --number 递增，因此提示词绝不重复。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="126"/>
+        <location filename="../core/config/parameters_dataset.cpp" line="129"/>
         <source>Request body template, inline or &apos;@FILE.json&apos;: the dataset&apos;s prompt replaces its messages/prompt, then the run&apos;s parameters overwrite its keys.</source>
         <translation>请求体模板，内联或 &apos;@FILE.json&apos;：数据集的提示词替换其中的 messages/prompt，然后运行的参数覆盖其中的键。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="135"/>
+        <location filename="../core/config/parameters_dataset.cpp" line="138"/>
         <source>cannot read &apos;%1&apos;</source>
         <translation>无法读取 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="136"/>
+        <location filename="../core/config/parameters_dataset.cpp" line="139"/>
         <source>must be a JSON object (inline or @FILE.json), e.g. &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</source>
         <translation>必须是 JSON 对象（内联或 @FILE.json），例如 &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="145"/>
+        <location filename="../core/config/parameters_dataset.cpp" line="148"/>
         <source>random_vl: width of the generated images.</source>
         <translation>random_vl：生成图像的宽度。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="153"/>
+        <location filename="../core/config/parameters_dataset.cpp" line="156"/>
         <source>random_vl: height of the generated images.</source>
         <translation>random_vl：生成图像的高度。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="160"/>
+        <location filename="../core/config/parameters_dataset.cpp" line="163"/>
         <source>random_vl: colour mode of the generated images (PIL&apos;s mode, as EvalScope&apos;s); always encoded as PNG.</source>
         <translation>random_vl：生成图像的颜色模式（PIL 的 mode，与 EvalScope 相同）；始终编码为 PNG。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="162"/>
+        <location filename="../core/config/parameters_dataset.cpp" line="165"/>
         <source>EvalScope passes this to PIL&apos;s Image.new as the colour mode and always writes PNG; Throughline writes the same modes (1 as 8-bit black and white).</source>
         <translation>EvalScope 将其作为颜色模式传给 PIL 的 Image.new，并始终写出 PNG；Throughline 写出相同的模式（1 写为 8 位黑白图像）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="171"/>
+        <location filename="../core/config/parameters_dataset.cpp" line="174"/>
         <source>random_vl: images per request.</source>
         <translation>random_vl：每个请求的图像数。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="179"/>
+        <location filename="../core/config/parameters_dataset.cpp" line="182"/>
         <source>Image datasets: an image counts ceil(w/PX)*ceil(h/PX) input tokens when the server sends no usage.</source>
         <translation>图像数据集：服务器未返回 usage 时，每张图像按 ceil(w/PX)*ceil(h/PX) 个输入 token 计。</translation>
     </message>
@@ -1012,64 +1037,79 @@
         <translation>发送聊天消息（URL 以 chat/completions 结尾时的默认行为）；--no-apply-chat-template 发送纯 &apos;prompt&apos; 字符串。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_workloads.cpp" line="11"/>
+        <location filename="../core/config/parameters_workloads.cpp" line="12"/>
         <source>Multi-turn conversations: --number counts turns, --parallel the conversations in flight; each turn carries the history with the model&apos;s real replies. Needs a *_multi_turn dataset.</source>
         <translation>多轮对话：--number 计的是轮数，--parallel 计的是同时进行中的对话数；每一轮都携带包含模型真实回复的历史。需要 *_multi_turn 数据集。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_workloads.cpp" line="14"/>
+        <location filename="../core/config/parameters_workloads.cpp" line="15"/>
         <source>A worker slot claims a conversation and sends its turns one after another, appending each reply (reasoning included) to the history; a failed turn abandons the conversation. --duration stops claiming conversations; claimed ones run their remaining turns.</source>
         <translation>一个工作槽位认领一段对话并依次发送其各轮，把每次回复（包括推理内容）追加到历史中；某一轮失败则放弃该对话。--duration 到时后不再认领新对话；已认领的对话继续运行其剩余轮次。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_workloads.cpp" line="22"/>
+        <location filename="../core/config/parameters_workloads.cpp" line="23"/>
         <source>random_multi_turn: minimum user turns per conversation.</source>
         <translation>random_multi_turn：每段对话的最少用户轮数。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_workloads.cpp" line="28"/>
+        <location filename="../core/config/parameters_workloads.cpp" line="29"/>
         <source>Maximum user turns per conversation: required by random_multi_turn, truncates the conversations of share_gpt_*_multi_turn and custom_multi_turn.</source>
         <translation>每段对话的最多用户轮数：random_multi_turn 必需；对 share_gpt_*_multi_turn 和 custom_multi_turn 则用于截断其对话。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_workloads.cpp" line="34"/>
+        <location filename="../core/config/parameters_workloads.cpp" line="35"/>
         <source>Deprecated (EvalScope): its keys are merged into --dataset-args, which wins; num_workers is accepted and has no effect.</source>
         <translation>已弃用（EvalScope）：其键会合并到 --dataset-args 中，冲突时以 --dataset-args 为准；num_workers 会被接受但不起作用。</translation>
     </message>
     <message>
         <location filename="../core/config/parameters_workloads.cpp" line="50"/>
-        <source>Search the highest load that meets the SLA.</source>
-        <translation>搜索满足 SLA 的最高负载。</translation>
+        <source>Search the highest load (or the best max/min metric) that meets --sla-params: each probe is a point of the run, repeated --sla-num-runs times.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/config/parameters_workloads.cpp" line="53"/>
-        <source>The load variable the search changes.</source>
-        <translation>搜索所调整的负载变量。</translation>
+        <source>From --parallel (or --rate) clamped to the bounds: double while the probe passes (halve while it fails), then binary search between the last pass and the first failure. A probe passes when every request succeeded and every criterion holds on the mean of its repetitions; a criterion whose t-interval straddles its threshold is probed again, up to twice --sla-num-runs times.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_workloads.cpp" line="54"/>
-        <source>The SLA targets.</source>
-        <translation>SLA 目标。</translation>
+        <location filename="../core/config/parameters_workloads.cpp" line="63"/>
+        <source>The load the search changes: parallel (concurrency) or rate (requests per second, paced within --sla-fixed-parallel).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_workloads.cpp" line="56"/>
-        <source>Upper bound of the search.</source>
-        <translation>搜索的上界。</translation>
+        <location filename="../core/config/parameters_workloads.cpp" line="69"/>
+        <source>The SLA: a JSON object of criteria that must all hold, or a list of such groups, each tuned on its own. Metrics avg/p50/p90/p99 _latency, _ttft, _tpot, rps, tps; conditions &lt;=, &lt;, &gt;=, &gt; and a number, or max/min. Times take ms or s; a bare number is seconds for latency and milliseconds for TTFT and TPOT (EvalScope&apos;s actual comparison).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_workloads.cpp" line="58"/>
-        <source>Lower bound of the search.</source>
-        <translation>搜索的下界。</translation>
+        <location filename="../core/config/parameters_workloads.cpp" line="93"/>
+        <source>must be a JSON object or a list of objects</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_workloads.cpp" line="62"/>
-        <source>Runs per probed load.</source>
-        <translation>每个探测负载的运行次数。</translation>
+        <location filename="../core/config/parameters_workloads.cpp" line="106"/>
+        <source>Largest value the search probes (default 65536).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_workloads.cpp" line="64"/>
-        <source>Requests per unit of load.</source>
-        <translation>每单位负载的请求数。</translation>
+        <location filename="../core/config/parameters_workloads.cpp" line="112"/>
+        <source>Smallest value the search probes (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_workloads.cpp" line="118"/>
+        <source>--sla-variable rate: the concurrency cap of every probe (default the upper bound).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_workloads.cpp" line="126"/>
+        <source>Runs of each probed value, averaged (default 3); up to twice as many where the interval straddles a threshold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_workloads.cpp" line="134"/>
+        <source>Requests per probe = max(1, round(value x M)) (default 2).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/config/parameters_output.cpp" line="14"/>
@@ -1298,37 +1338,37 @@
         <translation> （列表请以空格分隔的多个词给出：1 4 16）</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="267"/>
+        <location filename="../core/config/parameterregistry.cpp" line="269"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="269"/>
+        <location filename="../core/config/parameterregistry.cpp" line="271"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="269"/>
+        <location filename="../core/config/parameterregistry.cpp" line="271"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="273"/>
+        <location filename="../core/config/parameterregistry.cpp" line="275"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="294"/>
+        <location filename="../core/config/parameterregistry.cpp" line="296"/>
         <source>needs at least one value, e.g. %1 %2</source>
         <translation>至少需要一个值，例如 %1 %2</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="312"/>
+        <location filename="../core/config/parameterregistry.cpp" line="314"/>
         <source>unknown value &apos;%1&apos;; choose one of: %2</source>
         <translation>未知的值 &apos;%1&apos;；请从以下选项中选择：%2</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="353"/>
+        <location filename="../core/config/parameterregistry.cpp" line="355"/>
         <source>has the wrong type in the saved configuration: %1</source>
         <translation>在保存的配置中类型错误：%1</translation>
     </message>
@@ -1434,32 +1474,32 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
 </translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="23"/>
+        <location filename="../core/config/parameters_target.cpp" line="24"/>
         <source>a model name is required; pass the name the server serves, e.g. --model Qwen3-8B</source>
         <translation>需要模型名称；请传入服务器提供的名称，例如 --model Qwen3-8B</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="62"/>
+        <location filename="../core/config/parameters_target.cpp" line="63"/>
         <source>an endpoint URL is required, e.g. --url http://127.0.0.1:8000/v1/chat/completions</source>
         <translation>需要端点 URL，例如 --url http://127.0.0.1:8000/v1/chat/completions</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="65"/>
+        <location filename="../core/config/parameters_target.cpp" line="66"/>
         <source>&apos;%1&apos; is not an http(s) URL; use e.g. http://127.0.0.1:8000/v1/chat/completions</source>
         <translation>&apos;%1&apos; 不是 http(s) URL；请使用例如 http://127.0.0.1:8000/v1/chat/completions</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="274"/>
+        <location filename="../core/config/runconfig.cpp" line="311"/>
         <source>--open-loop needs arrival rates &gt; 0 requests per second, e.g. --rate 5 10 20</source>
         <translation>--open-loop 需要大于 0 的到达速率（请求/秒），例如 --rate 5 10 20</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="280"/>
+        <location filename="../core/config/runconfig.cpp" line="317"/>
         <source>gives %1 value(s) but --rate gives %2; in open loop give one --number per --rate value, e.g. --rate 5 10 --number 100 200</source>
         <translation>给出了 %1 个值，但 --rate 给出了 %2 个；开环模式下每个 --rate 值对应一个 --number，例如 --rate 5 10 --number 100 200</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="287"/>
+        <location filename="../core/config/runconfig.cpp" line="324"/>
         <source>gives %1 value(s) but --parallel gives %2; give one --number per --parallel value, e.g. --parallel 1 4 --number 20 80</source>
         <translation>给出了 %1 个值，但 --parallel 给出了 %2 个；每个 --parallel 值对应一个 --number，例如 --parallel 1 4 --number 20 80</translation>
     </message>
@@ -1469,138 +1509,170 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>必须是 -1（不限速）或正的每秒请求数（收到 %1）</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="293"/>
+        <location filename="../core/config/runconfig.cpp" line="330"/>
         <source>is %1, above --max-tokens %2</source>
         <translation>为 %1，超过了 --max-tokens %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="322"/>
+        <location filename="../core/config/runconfig.cpp" line="365"/>
         <source>dataset &apos;%1&apos; holds conversations: add --multi-turn</source>
         <translation>数据集 &apos;%1&apos; 包含多轮对话：请加上 --multi-turn</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="327"/>
-        <source>--multi-turn needs a conversation dataset: random_multi_turn, share_gpt_zh_multi_turn, share_gpt_en_multi_turn or custom_multi_turn (and no --prompt)</source>
-        <translation>--multi-turn 需要对话数据集：random_multi_turn、share_gpt_zh_multi_turn、share_gpt_en_multi_turn 或 custom_multi_turn（且不能有 --prompt）</translation>
+        <location filename="../core/config/runconfig.cpp" line="268"/>
+        <source>is required with --sla-auto-tune, e.g. --sla-params &apos;{&quot;p99_latency&quot;: &quot;&lt;=2s&quot;}&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="331"/>
+        <location filename="../core/config/runconfig.cpp" line="270"/>
+        <location filename="../core/metrics/slatuner.cpp" line="67"/>
+        <source>%1 is below --sla-lower-bound %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="273"/>
+        <source>SLA auto-tune runs closed loop (--sla-variable rate paces arrivals within --sla-fixed-parallel); drop --open-loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="276"/>
+        <source>repeats sweep points; SLA auto-tune repeats its probes with --sla-num-runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="306"/>
+        <source>workload_trace replays the trace&apos;s own arrival times, whatever is in flight: add --open-loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="369"/>
+        <source>workload_trace replays single requests on the trace&apos;s timeline, not conversations; drop --multi-turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="375"/>
+        <source>--multi-turn needs a conversation dataset: random_multi_turn, share_gpt_zh_multi_turn, share_gpt_en_multi_turn, custom_multi_turn, swe_smith, trie_agentic_coding, trie_code_qa or trie_office_work (and no --prompt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="380"/>
         <source>cannot be used with --multi-turn: turns wait for the previous reply; drop one</source>
         <translation>不能与 --multi-turn 一起使用：每一轮都要等待上一次回复；请去掉其中一个</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="333"/>
+        <location filename="../core/config/runconfig.cpp" line="382"/>
         <source>--multi-turn sends chat messages: use --api openai with a chat/completions URL</source>
         <translation>--multi-turn 发送聊天消息：请使用 --api openai 并给出 chat/completions URL</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="335"/>
+        <location filename="../core/config/runconfig.cpp" line="384"/>
         <source>random_multi_turn needs the largest number of turns: pass --max-turns N</source>
         <translation>random_multi_turn 需要最大轮数：请传入 --max-turns N</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="337"/>
+        <location filename="../core/config/runconfig.cpp" line="386"/>
         <source>is %1, below --min-turns %2; raise it</source>
         <translation>为 %1，低于 --min-turns %2；请调高它</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="343"/>
+        <location filename="../core/config/runconfig.cpp" line="392"/>
         <source>must be a JSON object, e.g. --multi-turn-args &apos;{}&apos;</source>
         <translation>必须是 JSON 对象，例如 --multi-turn-args &apos;{}&apos;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="346"/>
+        <location filename="../core/config/runconfig.cpp" line="395"/>
         <source>dataset &apos;%1&apos; takes no options; drop --multi-turn-args (deprecated: use --dataset-args)</source>
         <translation>数据集 &apos;%1&apos; 不接受任何选项；请去掉 --multi-turn-args（已弃用：请使用 --dataset-args）</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="362"/>
-        <location filename="../core/dataset/promptsource.cpp" line="58"/>
+        <location filename="../core/config/runconfig.cpp" line="411"/>
+        <location filename="../core/dataset/promptsource.cpp" line="59"/>
         <source>dataset &apos;%1&apos; reads a local file: pass --dataset-path FILE</source>
         <translation>数据集 &apos;%1&apos; 读取本地文件：请传入 --dataset-path FILE</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="367"/>
+        <location filename="../core/config/runconfig.cpp" line="416"/>
         <source>dataset &apos;%1&apos; yields texts to embed: use --api openai_embedding</source>
         <translation>数据集 &apos;%1&apos; 产生待嵌入的文本：请使用 --api openai_embedding</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="369"/>
+        <location filename="../core/config/runconfig.cpp" line="418"/>
         <source>dataset &apos;%1&apos; yields a query and documents: use --api openai_rerank</source>
         <translation>数据集 &apos;%1&apos; 产生查询和文档：请使用 --api openai_rerank</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="388"/>
+        <location filename="../core/config/runconfig.cpp" line="438"/>
         <source>dataset &apos;%1&apos; sends images in chat messages: use --api openai</source>
         <translation>数据集 &apos;%1&apos; 在聊天消息中发送图像：请使用 --api openai</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="390"/>
+        <location filename="../core/config/runconfig.cpp" line="440"/>
         <source>cannot send images as token ids; drop it for dataset &apos;%1&apos;</source>
         <translation>无法以 token id 形式发送图像；对数据集 &apos;%1&apos; 请去掉此选项</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="392"/>
+        <location filename="../core/config/runconfig.cpp" line="442"/>
         <source>kontext_bench reads a local folder (its images and a metadata.jsonl with file_name and instruction): pass --dataset-path DIR</source>
         <translation>kontext_bench 读取本地文件夹（其中的图像以及包含 file_name 和 instruction 的 metadata.jsonl）：请传入 --dataset-path DIR</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="395"/>
+        <location filename="../core/config/runconfig.cpp" line="445"/>
         <source>dataset &apos;%1&apos; sends images in chat messages: use a chat/completions URL without --no-apply-chat-template, or --api openai_responses</source>
         <translation>数据集 &apos;%1&apos; 在聊天消息中发送图像：请使用 chat/completions URL 且不加 --no-apply-chat-template，或使用 --api openai_responses</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="46"/>
+        <location filename="../core/config/parameters_dataset.cpp" line="48"/>
         <source>&apos;%1&apos; does not exist; give a dataset file or the folder holding it</source>
         <translation>&apos;%1&apos; 不存在；请提供数据集文件或其所在文件夹</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="375"/>
+        <location filename="../core/config/runconfig.cpp" line="425"/>
         <source>--data-source local needs the dataset&apos;s file: pass --dataset-path FILE</source>
         <translation>--data-source local 需要数据集文件：请传入 --dataset-path FILE</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="380"/>
+        <location filename="../core/config/runconfig.cpp" line="430"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="233"/>
         <source>dataset &apos;%1&apos; generates token sequences: pass --tokenizer-path MODEL_DIR or tokenizer.json</source>
         <translation>数据集 &apos;%1&apos; 生成 token 序列：请传入 --tokenizer-path MODEL_DIR 或 tokenizer.json</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="384"/>
+        <location filename="../core/config/runconfig.cpp" line="434"/>
         <source>needs --tokenizer-path to turn prompts into token ids</source>
         <translation>需要 --tokenizer-path 才能把提示词转换为 token id</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="85"/>
+        <location filename="../core/config/parameters_dataset.cpp" line="88"/>
         <source>&apos;%1&apos; does not exist; give a model folder or its tokenizer.json</source>
         <translation>&apos;%1&apos; 不存在；请提供模型文件夹或其 tokenizer.json</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="400"/>
+        <location filename="../core/config/runconfig.cpp" line="450"/>
         <source>cannot be used with the Responses API; use --api openai</source>
         <translation>不能与 Responses API 一起使用；请使用 --api openai</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="403"/>
+        <location filename="../core/config/runconfig.cpp" line="453"/>
         <source>is %1, below --min-prompt-length %2; raise it or lower the minimum</source>
         <translation>为 %1，低于 --min-prompt-length %2；请调高它或降低最小值</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="233"/>
+        <location filename="../core/config/parameters_target.cpp" line="256"/>
         <source>&apos;%1&apos; is not a file; give a PEM file of CA certificates</source>
         <translation>&apos;%1&apos; 不是文件；请提供 CA 证书的 PEM 文件</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="297"/>
+        <location filename="../core/config/runconfig.cpp" line="334"/>
         <source>applies to --api openai (chat/completions and completions); the Responses, embedding and rerank APIs have no per-chunk usage</source>
         <translation>仅适用于 --api openai（chat/completions 和 completions）；Responses、嵌入和重排 API 没有逐块用量</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="300"/>
+        <location filename="../core/config/runconfig.cpp" line="337"/>
         <source>needs a streamed run: a whole answer carries one usage object; drop --no-stream or --continuous-usage</source>
         <translation>需要流式运行：完整应答只带一个用量对象；请去掉 --no-stream 或 --continuous-usage</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="358"/>
+        <location filename="../core/config/runconfig.cpp" line="407"/>
         <source>the range %1 %2 is reversed; give MIN MAX, e.g. --max-tokens 128 512</source>
         <translation>范围 %1 %2 颠倒了；请按 MIN MAX 给出，例如 --max-tokens 128 512</translation>
     </message>
@@ -1610,107 +1682,109 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>&apos;%1&apos; 不存在；&apos;@FILE&apos; 从 FILE 读取提示词</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="415"/>
+        <location filename="../core/config/runconfig.cpp" line="465"/>
         <source>&quot;%1&quot; must be a whole number &gt; 0</source>
         <translation>&quot;%1&quot; 必须是 &gt; 0 的整数</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="419"/>
+        <location filename="../core/config/runconfig.cpp" line="469"/>
         <source>&quot;document_length_ratio&quot; must be a number &gt; 0, e.g. 5</source>
         <translation>&quot;document_length_ratio&quot; 必须是 &gt; 0 的数字，例如 5</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="430"/>
+        <location filename="../core/config/runconfig.cpp" line="480"/>
         <source>must be a JSON object, e.g. --dataset-args &apos;{&quot;target_input_len&quot;: 1024}&apos;</source>
         <translation>必须是 JSON 对象，例如 --dataset-args &apos;{&quot;target_input_len&quot;: 1024}&apos;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="435"/>
+        <location filename="../core/config/runconfig.cpp" line="487"/>
         <source>dataset &apos;%1&apos; takes no --dataset-args; the length-control keys apply to %2</source>
         <translation>数据集 &apos;%1&apos; 不接受 --dataset-args；长度控制键适用于 %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="444"/>
+        <location filename="../core/config/runconfig.cpp" line="496"/>
         <source>unknown key &quot;%1&quot;; the keys are %2</source>
         <translation>未知键 &quot;%1&quot;；可用的键为 %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="449"/>
+        <location filename="../core/config/runconfig.cpp" line="501"/>
         <source>&quot;target_input_len&quot; must be a whole number of tokens &gt; 0</source>
         <translation>&quot;target_input_len&quot; 必须是 &gt; 0 的 token 数</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="451"/>
+        <location filename="../core/config/runconfig.cpp" line="503"/>
         <source>&quot;target_input_len&quot; counts tokens: pass --tokenizer-path</source>
         <translation>&quot;target_input_len&quot; 以 token 计：请传入 --tokenizer-path</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="454"/>
+        <location filename="../core/config/runconfig.cpp" line="506"/>
         <source>&quot;input_len_mode&quot; must be &quot;cap&quot; or &quot;drop&quot;</source>
         <translation>&quot;input_len_mode&quot; 必须是 &quot;cap&quot; 或 &quot;drop&quot;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="457"/>
+        <location filename="../core/config/runconfig.cpp" line="509"/>
         <source>&quot;prefix_role&quot; must be &quot;system&quot; or &quot;user&quot;</source>
         <translation>&quot;prefix_role&quot; 必须是 &quot;system&quot; 或 &quot;user&quot;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="461"/>
+        <location filename="../core/config/runconfig.cpp" line="513"/>
         <source>&quot;prefix_file&quot; &apos;%1&apos; is not a readable file</source>
         <translation>&quot;prefix_file&quot; &apos;%1&apos; 不是可读文件</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="463"/>
+        <location filename="../core/config/runconfig.cpp" line="515"/>
         <source>&quot;prefix_file&quot; needs &quot;target_input_len&quot;, the length to pad to</source>
         <translation>&quot;prefix_file&quot; 需要 &quot;target_input_len&quot; 作为填充目标长度</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="465"/>
+        <location filename="../core/config/runconfig.cpp" line="517"/>
         <source>&quot;prefix_file&quot; pads prompts, so it cannot be used with &quot;drop&quot;</source>
         <translation>&quot;prefix_file&quot; 会填充提示词，因此不能与 &quot;drop&quot; 一起使用</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="339"/>
+        <location filename="../core/config/parameterregistry.cpp" line="341"/>
         <source>the run configuration is not a JSON object</source>
         <translation>运行配置不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="64"/>
+        <location filename="../core/dataset/promptsource.cpp" line="65"/>
         <source>--data-source local needs the dataset&apos;s file: pass --dataset-path %1</source>
         <translation>--data-source local 需要数据集文件：请传入 --dataset-path %1</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="72"/>
+        <location filename="../core/dataset/promptsource.cpp" line="73"/>
         <source>dataset &apos;%1&apos; is only on ModelScope; use --data-source modelscope or --dataset-path FILE</source>
         <translation>数据集 &apos;%1&apos; 仅在 ModelScope 上提供；请使用 --data-source modelscope 或 --dataset-path FILE</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="94"/>
+        <location filename="../core/dataset/promptsource.cpp" line="95"/>
         <source>&apos;%1&apos; holds no %2; pass the dataset file itself</source>
         <translation>&apos;%1&apos; 中没有 %2；请直接传入数据集文件</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="98"/>
+        <location filename="../core/dataset/promptsource.cpp" line="99"/>
         <source>&apos;%1&apos; is not a file; dataset &apos;%2&apos; reads one file</source>
         <translation>&apos;%1&apos; 不是文件；数据集 &apos;%2&apos; 读取单个文件</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="109"/>
+        <location filename="../core/dataset/promptsource.cpp" line="110"/>
         <source>%1; for offline use download %2 yourself and pass --dataset-path FILE</source>
         <translation>%1；离线使用时请自行下载 %2 并传入 --dataset-path FILE</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="325"/>
+        <location filename="../core/dataset/promptsource.cpp" line="328"/>
         <source>kontext_bench&apos;s hub copy is Parquet, which Throughline does not read: save its images with a metadata.jsonl (file_name, instruction) in a folder and pass --dataset-path DIR</source>
         <translation>kontext_bench 在 hub 上的副本是 Parquet 格式，Throughline 无法读取：请将其图像连同 metadata.jsonl（file_name、instruction）保存到一个文件夹中，并传入 --dataset-path DIR</translation>
     </message>
     <message>
+        <location filename="../core/dataset/conversationsource.cpp" line="318"/>
         <location filename="../core/dataset/imagepromptsource.cpp" line="37"/>
         <location filename="../core/dataset/imagepromptsource.cpp" line="41"/>
         <location filename="../core/dataset/imagepromptsource.cpp" line="106"/>
         <location filename="../core/dataset/imagepromptsource.cpp" line="183"/>
-        <location filename="../core/dataset/promptsource.cpp" line="276"/>
+        <location filename="../core/dataset/promptsource.cpp" line="277"/>
         <location filename="../core/dataset/recordreader.cpp" line="23"/>
+        <location filename="../core/dataset/tracesource.cpp" line="323"/>
         <location filename="../core/storage/runimporter.cpp" line="21"/>
         <location filename="../core/storage/vllmimporter.cpp" line="141"/>
         <source>cannot read &apos;%1&apos;: %2</source>
@@ -1747,93 +1821,93 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>&apos;%1&apos; 中没有可读的图像；请提供 WebDataset .tar 分片或图像文件夹</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="354"/>
+        <location filename="../core/dataset/promptsource.cpp" line="357"/>
         <source>unknown dataset &apos;%1&apos;</source>
         <translation>未知数据集 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="150"/>
+        <location filename="../core/engine/connectiontest.cpp" line="153"/>
         <source>the test request to %1 got an answer (HTTP %2) larger than %3 bytes; the server does not answer as an OpenAI-compatible endpoint should</source>
         <translation>发往 %1 的测试请求收到的响应（HTTP %2）大于 %3 字节；该服务器的响应不符合兼容 OpenAI 的端点应有的行为</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="163"/>
+        <location filename="../core/engine/connectiontest.cpp" line="166"/>
         <source>the test request to %1 got no complete answer within %2 s; check that the server is up and not overloaded, raise --total-timeout, or skip the test with --no-test-connection</source>
         <translation>发往 %1 的测试请求在 %2 秒内没有得到完整应答；请检查服务器是否运行且未过载，调高 --total-timeout，或用 --no-test-connection 跳过测试</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="177"/>
+        <location filename="../core/engine/connectiontest.cpp" line="180"/>
         <source>%1 refused the test request with HTTP %2 (%3); pass a valid --api-key</source>
         <translation>%1 以 HTTP %2（%3）拒绝了测试请求；请传入有效的 --api-key</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="185"/>
+        <location filename="../core/engine/connectiontest.cpp" line="188"/>
         <source>%1 answered HTTP 404 (%2); check the endpoint path (e.g. /v1/chat/completions) and that --model names a model the server serves</source>
         <translation>%1 返回 HTTP 404（%2）；请检查端点路径（例如 /v1/chat/completions），以及 --model 是否为服务器提供的模型</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="192"/>
+        <location filename="../core/engine/connectiontest.cpp" line="195"/>
         <source>the test request to %1 failed with HTTP %2: %3</source>
         <translation>发往 %1 的测试请求失败，HTTP %2：%3</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="198"/>
+        <location filename="../core/engine/connectiontest.cpp" line="201"/>
         <source>nothing is listening at %1 (connection refused); start the server or fix the host/port in --url</source>
         <translation>%1 上没有服务在监听（连接被拒绝）；请启动服务器或修正 --url 中的主机/端口</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="204"/>
+        <location filename="../core/engine/connectiontest.cpp" line="207"/>
         <source>the TLS handshake with %1 failed (%2); trust the server&apos;s CA with --ca-cert FILE.pem, or skip verification with --insecure</source>
         <translation>与 %1 的 TLS 握手失败（%2）；请用 --ca-cert FILE.pem 信任服务器的 CA，或用 --insecure 跳过验证</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="210"/>
+        <location filename="../core/engine/connectiontest.cpp" line="213"/>
         <source>host &apos;%1&apos; not found; check the host name in --url</source>
         <translation>找不到主机 &apos;%1&apos;；请检查 --url 中的主机名</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="214"/>
+        <location filename="../core/engine/connectiontest.cpp" line="217"/>
         <source>cannot reach %1: %2</source>
         <translation>无法连接 %1：%2</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="423"/>
+        <location filename="../core/engine/worker.cpp" line="424"/>
         <source>the answer (HTTP %1) is larger than %2 bytes</source>
         <translation>响应（HTTP %1）大于 %2 字节</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="436"/>
-        <location filename="../core/engine/worker.cpp" line="442"/>
+        <location filename="../core/engine/worker.cpp" line="437"/>
+        <location filename="../core/engine/worker.cpp" line="443"/>
         <source>an event of the stream is larger than %1 bytes</source>
         <translation>流中的某个事件大于 %1 字节</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="465"/>
+        <location filename="../core/engine/worker.cpp" line="466"/>
         <source>event is not JSON: %1</source>
         <translation>事件不是 JSON：%1</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="564"/>
+        <location filename="../core/engine/worker.cpp" line="565"/>
         <source>stopped by the user</source>
         <translation>被用户停止</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="565"/>
+        <location filename="../core/engine/worker.cpp" line="566"/>
         <source>%1 after %2 s</source>
         <translation>%2 秒后%1</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="582"/>
+        <location filename="../core/engine/worker.cpp" line="583"/>
         <source>the server answered 200 with an event stream that held no data</source>
         <translation>服务器返回 200，但事件流中没有任何数据</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="592"/>
+        <location filename="../core/engine/worker.cpp" line="593"/>
         <source>the server answered 200 with an empty body</source>
         <translation>服务器返回 200，但响应体为空</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="593"/>
+        <location filename="../core/engine/worker.cpp" line="594"/>
         <source>the server answered 200 with a body that is not a JSON object: %1</source>
         <translation>服务器返回 200，但响应体不是 JSON 对象：%1</translation>
     </message>
@@ -1850,8 +1924,8 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
     <message>
         <location filename="../core/dataset/datasetdownloader.cpp" line="43"/>
         <location filename="../core/dataset/datasetdownloader.cpp" line="146"/>
-        <location filename="../core/storage/evalscopeexporter.cpp" line="78"/>
-        <location filename="../core/storage/outputwriter.cpp" line="18"/>
+        <location filename="../core/storage/evalscopedatadb.cpp" line="103"/>
+        <location filename="../core/storage/outputwriter.cpp" line="113"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>无法写入 &apos;%1&apos;：%2</translation>
     </message>
@@ -1881,119 +1955,130 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>无法将 &apos;%1&apos; 重命名为 &apos;%2&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/outputwriter.cpp" line="45"/>
+        <location filename="../core/storage/outputwriter.cpp" line="150"/>
+        <location filename="../core/storage/outputwriter.cpp" line="227"/>
         <source>cannot create the output folder &apos;%1&apos;; check --outputs-dir</source>
         <translation>无法创建输出文件夹 &apos;%1&apos;；请检查 --outputs-dir</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="123"/>
+        <location filename="../core/storage/projectschema.cpp" line="125"/>
         <source>project &apos;%1&apos; is not a file</source>
         <translation>项目 &apos;%1&apos; 不是文件</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="125"/>
+        <location filename="../core/storage/projectschema.cpp" line="127"/>
         <source>project &apos;%1&apos; does not exist</source>
         <translation>项目 &apos;%1&apos; 不存在</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="127"/>
+        <location filename="../core/storage/projectschema.cpp" line="129"/>
         <source>project &apos;%1&apos; cannot be read (permission denied)</source>
         <translation>无法读取项目 &apos;%1&apos;（权限被拒绝）</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="130"/>
+        <location filename="../core/storage/projectschema.cpp" line="132"/>
         <source>project &apos;%1&apos; is read-only; open it for browsing only or choose another file</source>
         <translation>项目 &apos;%1&apos; 是只读的；请仅以浏览方式打开，或选择其他文件</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="132"/>
+        <location filename="../core/storage/projectschema.cpp" line="134"/>
         <source>cannot create project &apos;%1&apos;: the folder is missing or not writable</source>
         <translation>无法创建项目 &apos;%1&apos;：文件夹不存在或不可写</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="138"/>
+        <location filename="../core/storage/projectschema.cpp" line="162"/>
         <source>&apos;%1&apos; is not a Throughline project (it is not an SQLite database); it was left untouched</source>
         <translation>&apos;%1&apos; 不是 Throughline 项目（不是 SQLite 数据库）；未做任何改动</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="153"/>
+        <location filename="../core/storage/projectschema.cpp" line="177"/>
         <source>the Qt SQLite driver is missing; install the package libqt6sql6-sqlite</source>
         <translation>缺少 Qt SQLite 驱动；请安装软件包 libqt6sql6-sqlite</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="158"/>
+        <location filename="../core/storage/projectschema.cpp" line="189"/>
         <source>cannot open project &apos;%1&apos;: %2</source>
         <translation>无法打开项目 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="173"/>
+        <location filename="../core/storage/projectschema.cpp" line="204"/>
         <source>&apos;%1&apos; is an SQLite database but not a Throughline project; it was left untouched</source>
         <translation>&apos;%1&apos; 是 SQLite 数据库，但不是 Throughline 项目；未做任何改动</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="175"/>
+        <location filename="../core/storage/projectschema.cpp" line="206"/>
         <source>project &apos;%1&apos; was written by a newer Throughline (schema %2; this version reads up to %3); update Throughline to open it</source>
         <translation>项目 &apos;%1&apos; 由更新版本的 Throughline 写入（架构 %2；此版本最多读取 %3）；请更新 Throughline 后再打开</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="144"/>
-        <location filename="../core/storage/projectschema.cpp" line="185"/>
+        <location filename="../core/storage/projectschema.cpp" line="168"/>
+        <location filename="../core/storage/projectschema.cpp" line="216"/>
         <source>project &apos;%1&apos; is empty</source>
         <translation>项目 &apos;%1&apos; 为空</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="55"/>
+        <location filename="../core/storage/projectschema.cpp" line="57"/>
         <source>the file ends inside its header</source>
         <translation>文件在文件头内部就结束了</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="62"/>
+        <location filename="../core/storage/projectschema.cpp" line="64"/>
         <source>its header gives an impossible page size (%1)</source>
         <translation>文件头给出了不可能的页大小（%1）</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="73"/>
+        <location filename="../core/storage/projectschema.cpp" line="75"/>
         <source>it is truncated: %1 bytes of the %2 its header announces</source>
         <translation>文件被截断：只有文件头声明的 %2 字节中的 %1 字节</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="91"/>
+        <location filename="../core/storage/projectschema.cpp" line="93"/>
         <source>&apos;%1&apos; is damaged (%2); it was left untouched. Restore it from a backup, or try &apos;sqlite3 %1 .recover&apos; on a copy</source>
         <translation>&apos;%1&apos; 已损坏（%2）；未做任何改动。请从备份恢复，或在副本上尝试 &apos;sqlite3 %1 .recover&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="107"/>
+        <location filename="../core/storage/projectschema.cpp" line="109"/>
         <source>cannot read project &apos;%1&apos;: %2</source>
         <translation>无法读取项目 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="170"/>
+        <location filename="../core/storage/projectschema.cpp" line="141"/>
+        <source>project &apos;%1&apos; is in a read-only folder, where SQLite cannot create its -wal and -shm files; it can be browsed but not written: copy it to a writable folder to run or import into it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="151"/>
+        <source>project &apos;%1&apos; keeps its latest changes in &apos;%1-wal&apos;, which SQLite reads only where it can create &apos;%1-shm&apos;, and its folder is read-only; copy the project with its -wal file to a writable folder to open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/storage/projectschema.cpp" line="201"/>
         <source>its schema version cannot be read</source>
         <translation>无法读取其架构版本</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="190"/>
+        <location filename="../core/storage/projectschema.cpp" line="221"/>
         <source>project &apos;%1&apos; was written by an earlier Throughline (schema %2) and must be upgraded to schema %3 before it can be read; it is read-only, so make it writable or work on a copy</source>
         <translation>项目 &apos;%1&apos; 由较早版本的 Throughline 写入（架构 %2），必须先升级到架构 %3 才能读取；它是只读的，请将其设为可写或使用副本</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="199"/>
+        <location filename="../core/storage/projectschema.cpp" line="230"/>
         <source>cannot prepare project &apos;%1&apos;: %2</source>
         <translation>无法准备项目 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="209"/>
+        <location filename="../core/storage/projectschema.cpp" line="240"/>
         <source>cannot keep a copy of &apos;%1&apos; before upgrading it (%2); it was left untouched; free some disk space or check the folder&apos;s permissions</source>
         <translation>升级前无法保留 &apos;%1&apos; 的副本（%2）；未做任何改动；请释放磁盘空间或检查文件夹权限</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="215"/>
-        <location filename="../core/storage/projectschema.cpp" line="236"/>
+        <location filename="../core/storage/projectschema.cpp" line="246"/>
+        <location filename="../core/storage/projectschema.cpp" line="267"/>
         <source>cannot write project &apos;%1&apos;: %2</source>
         <translation>无法写入项目 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectschema.cpp" line="218"/>
+        <location filename="../core/storage/projectschema.cpp" line="249"/>
         <source>cannot upgrade project &apos;%1&apos; from schema %2: %3; it was left as it was</source>
         <translation>无法将项目 &apos;%1&apos; 从架构 %2 升级：%3；保持原样</translation>
     </message>
@@ -2141,43 +2226,71 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>JSON 数组行必须包含带 &quot;role&quot; 的消息对象</translation>
     </message>
     <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="53"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="58"/>
         <source>not a JSON array of {&quot;role&quot;, &quot;content&quot;} messages</source>
         <translation>不是由 {&quot;role&quot;, &quot;content&quot;} 消息组成的 JSON 数组</translation>
     </message>
     <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="62"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="67"/>
         <source>each message must be an object with &quot;role&quot; and &quot;content&quot;</source>
         <translation>每条消息都必须是带有 &quot;role&quot; 和 &quot;content&quot; 的对象</translation>
     </message>
     <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="76"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="81"/>
         <source>no user message</source>
         <translation>没有用户消息</translation>
     </message>
     <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="86"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="91"/>
         <location filename="../core/dataset/recordparsers.cpp" line="131"/>
         <source>expected a JSON object with a &quot;conversation&quot; array of {&quot;human&quot;, &quot;assistant&quot;}</source>
         <translation>应为带有 {&quot;human&quot;, &quot;assistant&quot;} 的 &quot;conversation&quot; 数组的 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="102"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="107"/>
         <source>no human turn</source>
         <translation>没有用户轮次</translation>
     </message>
     <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="243"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="222"/>
+        <source>swe_smith reads a local file: a pre-built JSON (build_swe_smith_dataset.py) or the SWE-smith-trajectories `tool` split saved as JSONL; pass --dataset-path FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/conversationsource.cpp" line="278"/>
         <source>first user message outside --min/--max-prompt-length</source>
         <translation>第一条用户消息超出 --min/--max-prompt-length 范围</translation>
     </message>
     <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="249"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="323"/>
+        <source>&apos;%1&apos; is larger than %2 MB; a pre-built swe_smith file is read whole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/conversationsource.cpp" line="339"/>
+        <source>swe_smith builds its conversations from trajectories in tokens: pass --tokenizer-path (or a pre-built file as --dataset-path)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/conversationsource.cpp" line="367"/>
+        <source>&apos;%1&apos;: no trajectory is long enough for the turns asked (first_turn_length, subsequent_turn_length, --max-turns); lower them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/conversationsource.cpp" line="266"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="284"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="353"/>
+        <location filename="../core/dataset/tracesource.cpp" line="315"/>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="259"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="294"/>
+        <source>the tokenizer has no ordinary tokens to build prompts from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/conversationsource.cpp" line="300"/>
         <source>&apos;%1&apos; holds no usable conversation%2</source>
         <translation>&apos;%1&apos; 中没有可用的对话%2</translation>
     </message>
@@ -2272,53 +2385,58 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>服务器未应答就关闭了连接</translation>
     </message>
     <message>
-        <location filename="../core/net/leantransport.cpp" line="100"/>
+        <location filename="../core/net/leantransport.cpp" line="122"/>
         <source>the lean transport is built for Linux and other Unix systems only</source>
         <translation>lean 传输只为 Linux 和其他 Unix 系统构建</translation>
     </message>
     <message>
-        <location filename="../core/net/leantransport.cpp" line="103"/>
+        <location filename="../core/net/leantransport.cpp" line="125"/>
         <source>the lean transport speaks plain http:// only (this URL is %1://)</source>
         <translation>lean 传输只支持明文 http://（此 URL 是 %1://）</translation>
     </message>
     <message>
-        <location filename="../core/net/leantransport.cpp" line="105"/>
+        <location filename="../core/net/leantransport.cpp" line="127"/>
         <source>the URL has no host</source>
         <translation>URL 中没有主机</translation>
     </message>
     <message>
-        <location filename="../core/net/leantransport.cpp" line="177"/>
+        <location filename="../core/net/leantransport.cpp" line="199"/>
         <source>cannot resolve host %1: %2</source>
         <translation>无法解析主机 %1：%2</translation>
     </message>
     <message>
-        <location filename="../core/net/leantransport.cpp" line="258"/>
-        <location filename="../core/net/leantransport.cpp" line="280"/>
+        <location filename="../core/net/leantransport.cpp" line="275"/>
+        <source>cannot connect: too many open files (the last %1 file descriptors below ulimit -n are kept for the rest of the process)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/leantransport.cpp" line="294"/>
+        <location filename="../core/net/leantransport.cpp" line="316"/>
         <source>cannot connect: %1</source>
         <translation>无法连接：%1</translation>
     </message>
     <message>
-        <location filename="../core/net/leantransport.cpp" line="315"/>
+        <location filename="../core/net/leantransport.cpp" line="351"/>
         <source>cannot send the request: %1</source>
         <translation>无法发送请求：%1</translation>
     </message>
     <message>
-        <location filename="../core/net/leantransport.cpp" line="417"/>
+        <location filename="../core/net/leantransport.cpp" line="453"/>
         <source>the server reset the connection before the response ended</source>
         <translation>服务器在响应结束前重置了连接</translation>
     </message>
     <message>
-        <location filename="../core/net/leantransport.cpp" line="418"/>
+        <location filename="../core/net/leantransport.cpp" line="454"/>
         <source>the server reset the connection without answering</source>
         <translation>服务器未应答就重置了连接</translation>
     </message>
     <message>
-        <location filename="../core/net/leantransport.cpp" line="424"/>
+        <location filename="../core/net/leantransport.cpp" line="460"/>
         <source>the server closed the kept-alive connection without answering</source>
         <translation>服务器未应答就关闭了保持活动（keep-alive）的连接</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="254"/>
+        <location filename="../core/config/parameters_target.cpp" line="277"/>
         <location filename="../core/net/transport.cpp" line="33"/>
         <source>must be auto, lean or qt (got &apos;%1&apos;)</source>
         <translation>必须是 auto、lean 或 qt（收到 &apos;%1&apos;）</translation>
@@ -2426,6 +2544,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <location filename="../core/sim/simcommandline.cpp" line="118"/>
         <location filename="../core/sim/simcommandline.cpp" line="139"/>
         <location filename="../core/sim/simcommandline.cpp" line="141"/>
+        <location filename="../core/sim/simcommandline.cpp" line="165"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
@@ -2553,129 +2672,144 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>声明 keep-alive，但在同一连接上收到第二个请求时不应答直接关闭（模拟会丢弃空闲 keep-alive 连接的服务器）。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="159"/>
+        <location filename="../core/sim/simcommandline.cpp" line="160"/>
+        <source>Advertise keep-alive but close every connection right after its response (as llama.cpp&apos;s server does).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="163"/>
+        <source>With --close-after-response: send the FIN this many ms after the response, reading nothing meanwhile (a client that reuses the connection races the close).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="166"/>
         <source>Tokens coalesced into one SSE chunk.</source>
         <translation>合并到一个 SSE 块中的 token 数。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="159"/>
+        <location filename="../core/sim/simcommandline.cpp" line="166"/>
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="162"/>
+        <location filename="../core/sim/simcommandline.cpp" line="169"/>
         <source>Inject KIND into each completion request with probability PROB (0..1); repeatable.</source>
         <translation>以概率 PROB（0..1）向每个补全请求注入 KIND；可重复。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="163"/>
+        <location filename="../core/sim/simcommandline.cpp" line="170"/>
         <source>kind:prob</source>
         <translation>类型:概率</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="164"/>
+        <location filename="../core/sim/simcommandline.cpp" line="171"/>
         <source>Inject KIND into every N-th completion request; repeatable.</source>
         <translation>向每第 N 个补全请求注入 KIND；可重复。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="165"/>
+        <location filename="../core/sim/simcommandline.cpp" line="172"/>
         <source>kind:n</source>
         <translation>类型:n</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="166"/>
+        <location filename="../core/sim/simcommandline.cpp" line="173"/>
         <source>Seconds without a byte for stall-mid-stream.</source>
         <translation>stall-mid-stream 故障中无任何字节的秒数。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="166"/>
-        <location filename="../core/sim/simcommandline.cpp" line="169"/>
+        <location filename="../core/sim/simcommandline.cpp" line="173"/>
+        <location filename="../core/sim/simcommandline.cpp" line="176"/>
         <source>s</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="168"/>
+        <location filename="../core/sim/simcommandline.cpp" line="175"/>
         <source>Seconds before the status line for slow-headers.</source>
         <translation>slow-headers 故障中状态行之前的秒数。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="171"/>
+        <location filename="../core/sim/simcommandline.cpp" line="178"/>
         <source>A thread wakes at most once per this many microseconds; events due in between go out together, that much late at most. 0 = wake for every deadline.</source>
         <translation>一个线程每隔这么多微秒最多唤醒一次；其间到期的事件一起发出，最多晚这么久。0 = 每个截止时间都唤醒。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="173"/>
+        <location filename="../core/sim/simcommandline.cpp" line="180"/>
         <source>us</source>
         <translation>微秒</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="175"/>
+        <location filename="../core/sim/simcommandline.cpp" line="182"/>
         <source>Write every completion request&apos;s write times (ground truth) here, one JSON line each, as they end.</source>
         <translation>在每个 completion 请求结束时，将其写入时间（真实值）写到此处，每个请求一行 JSON。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="177"/>
+        <location filename="../core/sim/simcommandline.cpp" line="184"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="187"/>
+        <location filename="../core/sim/simcommandline.cpp" line="194"/>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation>意外的参数 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="198"/>
+        <location filename="../core/sim/simcommandline.cpp" line="205"/>
         <source>--%1 expects %2, got &apos;%3&apos;</source>
         <translation>--%1 需要%2，收到 &apos;%3&apos;</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="221"/>
+        <location filename="../core/sim/simcommandline.cpp" line="228"/>
         <source>--port expects a port number from 0 to 65535, got &apos;%1&apos;</source>
         <translation>--port 需要 0 到 65535 之间的端口号，收到 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="223"/>
-        <location filename="../core/sim/simcommandline.cpp" line="225"/>
-        <location filename="../core/sim/simcommandline.cpp" line="235"/>
-        <location filename="../core/sim/simcommandline.cpp" line="237"/>
+        <location filename="../core/sim/simcommandline.cpp" line="230"/>
+        <location filename="../core/sim/simcommandline.cpp" line="232"/>
+        <location filename="../core/sim/simcommandline.cpp" line="242"/>
+        <location filename="../core/sim/simcommandline.cpp" line="244"/>
         <source>a non-negative number of milliseconds</source>
         <translation>非负的毫秒数</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="227"/>
-        <location filename="../core/sim/simcommandline.cpp" line="231"/>
-        <location filename="../core/sim/simcommandline.cpp" line="239"/>
+        <location filename="../core/sim/simcommandline.cpp" line="234"/>
+        <location filename="../core/sim/simcommandline.cpp" line="238"/>
+        <location filename="../core/sim/simcommandline.cpp" line="248"/>
         <source>a whole number of at least 1</source>
         <translation>至少为 1 的整数</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="229"/>
+        <location filename="../core/sim/simcommandline.cpp" line="236"/>
         <source>a whole number from 0 to 1024</source>
         <translation>0 到 1024 之间的整数</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="233"/>
+        <location filename="../core/sim/simcommandline.cpp" line="240"/>
         <source>a non-negative number of tokens per second</source>
         <translation>非负的每秒 token 数</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="241"/>
+        <location filename="../core/sim/simcommandline.cpp" line="246"/>
+        <source>a whole number of milliseconds from 0 to 60000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sim/simcommandline.cpp" line="250"/>
         <source>a non-negative number of microseconds</source>
         <translation>非负的微秒数</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="243"/>
-        <location filename="../core/sim/simcommandline.cpp" line="245"/>
+        <location filename="../core/sim/simcommandline.cpp" line="252"/>
+        <location filename="../core/sim/simcommandline.cpp" line="254"/>
         <source>a non-negative number of seconds</source>
         <translation>非负的秒数</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="255"/>
+        <location filename="../core/sim/simcommandline.cpp" line="264"/>
         <source>a non-negative whole number</source>
         <translation>非负整数</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="280"/>
+        <location filename="../core/sim/simcommandline.cpp" line="291"/>
         <source>--model-name must not be empty</source>
         <translation>--model-name 不能为空</translation>
     </message>
@@ -2685,13 +2819,13 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>第 %1 行开始的引号字段没有结束</translation>
     </message>
     <message>
-        <location filename="../core/storage/csvexporter.cpp" line="240"/>
-        <location filename="../core/storage/evalscopeexporter.cpp" line="107"/>
+        <location filename="../core/storage/csvexporter.cpp" line="242"/>
+        <location filename="../core/storage/evalscopeexporter.cpp" line="52"/>
         <source>cannot create the folder &apos;%1&apos;; check the path and its permissions</source>
         <translation>无法创建文件夹 &apos;%1&apos;；请检查路径及其权限</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeexporter.cpp" line="38"/>
+        <location filename="../core/storage/evalscopedatadb.cpp" line="55"/>
         <source>cannot create &apos;%1&apos;: %2</source>
         <translation>无法创建 &apos;%1&apos;：%2</translation>
     </message>
@@ -2726,43 +2860,43 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>没有开始时间：运行日期取文件夹的修改时间</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="342"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="345"/>
         <source>%1: benchmark_summary.json counts %2 successful requests, benchmark_data.db holds %3; the metrics follow the data</source>
         <translation>%1：benchmark_summary.json 统计了 %2 个成功请求，benchmark_data.db 中有 %3 个；指标以数据为准</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="353"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="356"/>
         <source>no benchmark_data.db in %1: no per-request data there; those points keep EvalScope&apos;s own summary and percentiles, not recomputed</source>
         <translation>%1 中没有 benchmark_data.db：那里没有逐请求数据；这些测试点保留 EvalScope 自己的汇总和百分位，未重新计算</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="358"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="361"/>
         <location filename="../core/storage/vllmimporter.cpp" line="288"/>
         <source>no per-chunk times: chunk times rebuilt from TTFT and the ITL list</source>
         <translation>没有逐块时间：块时间由 TTFT 和 ITL 列表重建</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="359"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="362"/>
         <source>whether a chunk carried text is not recorded: every chunk counts as content</source>
         <translation>未记录块中是否带有文本：每个块都计为内容</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="360"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="363"/>
         <source>no scheduled send times, response-header times, HTTP status or bytes received</source>
         <translation>没有计划发送时间、响应头时间、HTTP 状态或接收字节数</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="361"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="364"/>
         <source>token counts may be the server&apos;s or EvalScope&apos;s tokenizer estimate: source unknown</source>
         <translation>token 数可能来自服务器或 EvalScope 的分词器估算：来源未知</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="362"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="365"/>
         <source>no warmup requests (EvalScope does not store them)</source>
         <translation>没有预热请求（EvalScope 不保存它们）</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="364"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="367"/>
         <source>failed requests carry no error class, status or message</source>
         <translation>失败的请求没有错误类别、状态或消息</translation>
     </message>
@@ -2787,6 +2921,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>&apos;%1&apos; 匹配了 &apos;%2&apos; 中的多个运行；请给出更长的 id</translation>
     </message>
     <message>
+        <location filename="../core/dataset/conversationsource.cpp" line="329"/>
         <location filename="../core/storage/runimporter.cpp" line="28"/>
         <source>&apos;%1&apos;: %2</source>
         <translation>&apos;%1&apos;：%2</translation>
@@ -2945,11 +3080,11 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     </message>
     <message>
         <location filename="../core/config/parameters_capacity.cpp" line="42"/>
-        <source>Confidence level of the intervals over --num-runs repetitions, between 0 and 1 (default 0.95).</source>
-        <translation>基于 --num-runs 次重复计算的区间的置信水平，介于 0 和 1 之间（默认 0.95）。</translation>
+        <source>Confidence level of the intervals over --num-runs repetitions and --sla-num-runs probes, between 0 and 1 (default 0.95).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_capacity.cpp" line="49"/>
+        <location filename="../core/config/parameters_capacity.cpp" line="50"/>
         <source>must be below 1 (got %1); e.g. 0.95 for a 95% interval</source>
         <translation>必须小于 1（收到 %1）；例如 0.95 表示 95% 区间</translation>
     </message>
@@ -3018,21 +3153,392 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <source>&apos;%1&apos; repeats the %2 SLO; give each metric once</source>
         <translation>&apos;%1&apos; 重复了 %2 SLO；每个指标只能给出一次</translation>
     </message>
+    <message>
+        <location filename="../core/dataset/swesmithbuilder.cpp" line="60"/>
+        <source>must be a JSON object, e.g. --dataset-args &apos;{&quot;first_turn_length&quot;: [8000, 16000]}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/swesmithbuilder.cpp" line="67"/>
+        <source>&quot;%1&quot; must be a whole number of tokens &gt; 0 or [min, max]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/swesmithbuilder.cpp" line="73"/>
+        <source>&quot;chars_per_token&quot; must be a number &gt; 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/swesmithbuilder.cpp" line="78"/>
+        <source>unknown key &quot;%1&quot; for swe_smith; the keys are first_turn_length, subsequent_turn_length, chars_per_token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/swesmithbuilder.cpp" line="98"/>
+        <source>expected {&quot;conversations&quot;: [[{&quot;messages&quot;: [...], &quot;prompt_tokens&quot;: N}, ...], ...]}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/swesmithbuilder.cpp" line="106"/>
+        <source>conversation %1 is not a list of turns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/swesmithbuilder.cpp" line="112"/>
+        <source>conversation %1: each turn must be an object with a &quot;messages&quot; list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/swesmithbuilder.cpp" line="118"/>
+        <source>conversation %1: each message must have &quot;role&quot; and &quot;content&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/swesmithbuilder.cpp" line="134"/>
+        <source>no conversation with a turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/swesmithbuilder.cpp" line="145"/>
+        <source>not a JSON object with a &quot;messages&quot; list (a SWE-smith trajectory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="69"/>
+        <source>must be a JSON object, e.g. --dataset-args &apos;{&quot;speed&quot;: 2}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="75"/>
+        <source>&quot;speed&quot; must be a number &gt; 0 (2 replays the trace twice as fast)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="81"/>
+        <source>&quot;model_override&quot; must be a model name (a string)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="87"/>
+        <source>&quot;model_mapping&quot; must be an object of trace model -&gt; served model names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="93"/>
+        <source>&quot;model_mapping&quot; maps &quot;%1&quot; to something that is not a model name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="102"/>
+        <source>&quot;match_output_length&quot; must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="107"/>
+        <source>unknown key &quot;%1&quot; for workload_trace; the keys are speed, model_override, model_mapping, match_output_length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="121"/>
+        <source>&quot;timestamp&quot; must be seconds since the epoch (&gt;= 0) or an ISO-8601 time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="129"/>
+        <source>&quot;timestamp&quot; must be a number of seconds or an ISO-8601 string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="140"/>
+        <source>&quot;timestamp&quot; &apos;%1&apos; is not an ISO-8601 time like 2026-01-31T12:00:00.250Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="151"/>
+        <source>&quot;timestamp&quot; &apos;%1&apos; is before 1970</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="163"/>
+        <source>nests arrays/objects deeper than %1 levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="168"/>
+        <source>not a JSON object with &quot;body&quot; and &quot;timestamp&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="173"/>
+        <source>unknown field &quot;%1&quot;; the fields are %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="181"/>
+        <source>no &quot;body&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="192"/>
+        <source>&quot;body&quot; must be a JSON object (or a string holding one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="197"/>
+        <source>&quot;body&quot; holds the reserved key &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="203"/>
+        <source>no &quot;timestamp&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="212"/>
+        <source>&quot;headers&quot; must be an object of header name -&gt; value strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="217"/>
+        <source>&quot;headers&quot; has an invalid header name &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="221"/>
+        <source>&quot;headers&quot;: the value of &quot;%1&quot; must be a string without line breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="230"/>
+        <source>&quot;request_id&quot; must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="237"/>
+        <source>&quot;completion_tokens&quot; must be a whole number &gt; 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="286"/>
+        <source>workload_trace reads a JSONL trace: cannot read &apos;%1&apos;%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="302"/>
+        <source>line %1: longer than %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="310"/>
+        <source>&apos;%1&apos; holds more than %2 records; replay a part of it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/dataset/tracesource.cpp" line="325"/>
+        <source>&apos;%1&apos; has %n invalid record(s): </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/dataset/tracesource.cpp" line="327"/>
+        <source>; and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="331"/>
+        <source>&apos;%1&apos; holds no trace records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="336"/>
+        <source>&apos;%1&apos;: records are not in timestamp order; they are replayed sorted by timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="366"/>
+        <source>its timestamp differs from the one loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="373"/>
+        <source>&apos;%1&apos; changed during the run: line %2: %3; do not edit a trace while it is replayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/tracesource.cpp" line="376"/>
+        <source>cannot be read back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/trieworkload.cpp" line="32"/>
+        <source>not a JSON object with input_prompt_length, num_turns and the per-turn lengths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/trieworkload.cpp" line="38"/>
+        <source>&quot;num_turns&quot; must be a whole number from 0 to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/trieworkload.cpp" line="45"/>
+        <source>&quot;%1&quot; must be a whole number of tokens &gt;= 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/trieworkload.cpp" line="54"/>
+        <source>&quot;%1&quot; must be a list of num_turns (%2) values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/trieworkload.cpp" line="61"/>
+        <source>&quot;tool_call_latency&quot; values must be seconds &gt;= 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/trieworkload.cpp" line="62"/>
+        <source>&quot;%1&quot; values must be whole numbers of tokens &gt;= 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/engine/localserver.cpp" line="27"/>
+        <source>--attn-implementation: vLLM&apos;s server has no such option; it is not passed on (name it in --local-server-command with {attn_implementation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/engine/localserver.cpp" line="62"/>
+        <source>--local-server-command: cannot read the command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/engine/localserver.cpp" line="80"/>
+        <source>the local server crashed; its output is in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/engine/localserver.cpp" line="81"/>
+        <source>the local server exited with code %1; its output is in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/engine/localserver.cpp" line="86"/>
+        <source>--local-server-command: cannot start &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/metrics/slatuner.cpp" line="53"/>
+        <source>not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/metrics/slatuner.cpp" line="61"/>
+        <source>&apos;%1&apos; is not parallel or rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/metrics/slatuner.cpp" line="64"/>
+        <location filename="../core/metrics/slatuner.cpp" line="71"/>
+        <location filename="../core/metrics/slatuner.cpp" line="79"/>
+        <source>must be at least 1 (got %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/metrics/slatuner.cpp" line="76"/>
+        <source>must be above 0 (got %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/metrics/slatuner.cpp" line="462"/>
+        <source>searching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/metrics/slatuner.cpp" line="464"/>
+        <source>None (failed at the lower bound)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/model/slacriteria.cpp" line="52"/>
+        <source>%1: &apos;%2&apos; is not a condition; give &lt;=, &lt;, &gt;= or &gt; and a number, e.g. %3, or &quot;max&quot;/&quot;min&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/model/slacriteria.cpp" line="69"/>
+        <source>%1: unit &apos;%2&apos; is not ms or s, e.g. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/model/slacriteria.cpp" line="71"/>
+        <source>%1: takes a plain number (%2), not &apos;%3&apos;, e.g. %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/model/slacriteria.cpp" line="77"/>
+        <source>%1: &apos;%2&apos; is not a finite number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/model/slacriteria.cpp" line="158"/>
+        <source>give the SLA criteria, e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/model/slacriteria.cpp" line="160"/>
+        <source>nests deeper than %1 levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/model/slacriteria.cpp" line="163"/>
+        <source>is not a JSON object or list of objects, e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/model/slacriteria.cpp" line="166"/>
+        <source>gives no criteria group, e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/model/slacriteria.cpp" line="170"/>
+        <source>each group must be a non-empty JSON object, e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/model/slacriteria.cpp" line="176"/>
+        <source>&apos;%1&apos; is not an SLA metric; use one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/model/slacriteria.cpp" line="182"/>
+        <source>%1: the condition must be a string such as &quot;&lt;=2s&quot; or &quot;max&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/model/slacriteria.cpp" line="195"/>
+        <source>&quot;max&quot;/&quot;min&quot; must be the only condition of the only group, e.g. &apos;{&quot;tps&quot;: &quot;max&quot;}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/net/qnamtransport.cpp" line="121"/>
+        <source>the server sent the interim response %1 before its answer, which the qt transport cannot skip (Qt takes it for the answer); use --transport lean for http:// URLs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tr</name>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="77"/>
+        <location filename="../core/config/runconfig.cpp" line="83"/>
         <source>cannot read &apos;%1&apos;: %2</source>
         <translation>无法读取 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="83"/>
+        <location filename="../core/config/runconfig.cpp" line="89"/>
         <source>nests arrays/objects deeper than %1 levels; flatten it</source>
         <translation>数组/对象嵌套超过 %1 层；请将其展平</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="88"/>
+        <location filename="../core/config/runconfig.cpp" line="94"/>
         <source>must be a JSON object (inline or @FILE.json), e.g. &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</source>
         <translation>必须是 JSON 对象（内联或 @FILE.json），例如 &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</translation>
     </message>
@@ -3063,6 +3569,24 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <location filename="../app/gui/main.cpp" line="92"/>
         <source>The built-in emulated server could not start: %1</source>
         <translation>内置模拟服务器无法启动：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ApiKeyStore</name>
+    <message>
+        <location filename="../ui/apikeystore.cpp" line="38"/>
+        <source>This build of Throughline has no desktop keychain support: the key is never stored, so type it again after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/apikeystore.cpp" line="41"/>
+        <source>The key is not remembered in this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/apikeystore.cpp" line="42"/>
+        <source>The key is remembered in the desktop keychain once a run starts with it, never in a file.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3164,150 +3688,237 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::ComparisonPage</name>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="77"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="80"/>
+        <source>Compare chosen points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="81"/>
+        <source>Export report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="88"/>
         <source>Select two or more runs in the project explorer (Ctrl+click) and choose &lt;b&gt;Compare Selected Runs&lt;/b&gt; from their context menu.</source>
         <translation>在项目浏览器中选择两个或更多运行（Ctrl+单击），然后在右键菜单中选择&lt;b&gt;比较所选运行&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="88"/>
-        <location filename="../ui/pages/comparisonpage.cpp" line="289"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="99"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="449"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="110"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="121"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="110"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="121"/>
         <source>Baseline</source>
         <translation>基线</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="110"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="121"/>
         <source>Candidate</source>
         <translation>候选</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="110"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="121"/>
         <source>Workload</source>
         <translation>工作负载</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="119"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="125"/>
+        <source>A point of the baseline to compare with any point of the candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="127"/>
+        <source>A point of the candidate to compare with the chosen baseline point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="129"/>
+        <source>Compare the two chosen points, whatever their loads (parallel 4 against parallel 8, say), with bootstrap verdicts from their requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="134"/>
+        <source>Save the comparison shown as a self-contained HTML report (inline charts, opens offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="146"/>
         <source>Candidate:</source>
         <translation>候选：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="121"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="148"/>
         <source>Point:</source>
         <translation>测试点：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="123"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="150"/>
         <source>Sweep chart:</source>
         <translation>扫描图：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="130"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="153"/>
+        <source>Or compare baseline point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="155"/>
+        <source>with candidate point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="165"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="131"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="166"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="165"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="207"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="392"/>
         <source>run %1 is not in the project</source>
         <translation>项目中没有运行 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="182"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="243"/>
         <source>Select at least two runs to compare.</source>
         <translation>请至少选择两个运行进行比较。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/comparisonpage.cpp" line="186"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="250"/>
         <source>Comparing %n run(s): loading their requests and bootstrapping the verdicts…</source>
         <translation>
             <numerusform>正在比较 %n 个运行：加载其请求并以自助法计算结论…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="192"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="256"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="201"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="266"/>
         <source>Cannot compare: %1</source>
         <translation>无法比较：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="209"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="274"/>
         <source> (baseline)</source>
         <translation>（基线）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="245"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="318"/>
         <source>⚠ Not comparable: %1</source>
         <translation>⚠ 不可比较：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="247"/>
-        <source>⚠ No point of the same load in both runs.</source>
-        <translation>⚠ 两个运行没有负载相同的测试点。</translation>
+        <location filename="../ui/pages/comparisonpage.cpp" line="320"/>
+        <source>⚠ No point of the same load in both runs: choose points to compare below.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="249"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="322"/>
+        <source>Showing the chosen points: %1 (baseline point %2, candidate point %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="483"/>
+        <source>Report saved to %1</source>
+        <translation type="unfinished">报告已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="488"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="491"/>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="511"/>
+        <source>Export Comparison Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="511"/>
+        <source>HTML files (*.html)</source>
+        <translation type="unfinished">HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="327"/>
         <source>Only in the baseline: %1</source>
         <translation>仅在基线中：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="251"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="329"/>
         <source>Only in the candidate: %1</source>
         <translation>仅在候选中：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="259"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="337"/>
         <source>defines the workload</source>
         <translation>决定工作负载</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="265"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="343"/>
         <source>(the same configuration)</source>
         <translation>（配置相同）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="291"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="359"/>
+        <source>%1: rate %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="360"/>
+        <source>%1: parallel %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="397"/>
+        <source>run %1 has no point %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="418"/>
+        <source>Cannot compare the chosen points: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="451"/>
         <source>%1 against the load</source>
         <translation>%1 随负载变化</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="291"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="451"/>
         <source>rate (req/s)</source>
         <translation>速率（req/s）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="291"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="451"/>
         <source>parallel</source>
         <translation>并发数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="308"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="468"/>
         <source>Throughput–latency</source>
         <translation>吞吐量–延迟</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="308"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="468"/>
         <source>output throughput (tok/s)</source>
         <translation>输出吞吐量（tok/s）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="308"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="468"/>
         <source>average latency (s)</source>
         <translation>平均延迟（s）</translation>
     </message>
@@ -3411,6 +4022,117 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     </message>
 </context>
 <context>
+    <name>tl::ConversationTreeModel</name>
+    <message numerus="yes">
+        <location filename="../ui/models/conversationtreemodel.cpp" line="107"/>
+        <source>%1 of %n turn(s) succeeded</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="127"/>
+        <source>abandoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="127"/>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="162"/>
+        <source>ok</source>
+        <translation type="unfinished">成功</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="129"/>
+        <source>warmup, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="162"/>
+        <source>warmup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="163"/>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="175"/>
+        <source>Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="177"/>
+        <source>Point</source>
+        <translation type="unfinished">测试点</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="179"/>
+        <source>Turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="181"/>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="183"/>
+        <source>TTFT (ms)</source>
+        <translation type="unfinished">TTFT (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="185"/>
+        <source>Latency (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="187"/>
+        <source>Prompt tokens</source>
+        <translation type="unfinished">提示 token</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="189"/>
+        <source>Cached tokens</source>
+        <translation type="unfinished">缓存 token</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="191"/>
+        <source>Output tokens</source>
+        <translation type="unfinished">输出 token</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="193"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ConversationView</name>
+    <message>
+        <location filename="../ui/pages/conversationview.cpp" line="46"/>
+        <source>No run selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/conversationview.cpp" line="49"/>
+        <source>Grouping the requests by conversation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/conversationview.cpp" line="66"/>
+        <source>This run has no conversations: its requests were single-turn (see Requests).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/conversationview.cpp" line="67"/>
+        <source>%n conversation(s); expand one to see its turns in order.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tl::EmulatedServerPresets</name>
     <message>
         <location filename="../ui/emulatedserverpresets.cpp" line="34"/>
@@ -3421,32 +4143,32 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::FailureTableModel</name>
     <message>
-        <location filename="../ui/models/failuretablemodel.cpp" line="81"/>
+        <location filename="../ui/models/failuretablemodel.cpp" line="109"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../ui/models/failuretablemodel.cpp" line="123"/>
+        <location filename="../ui/models/failuretablemodel.cpp" line="151"/>
         <source>Failure class</source>
         <translation>失败类别</translation>
     </message>
     <message>
-        <location filename="../ui/models/failuretablemodel.cpp" line="125"/>
+        <location filename="../ui/models/failuretablemodel.cpp" line="153"/>
         <source>HTTP status</source>
         <translation>HTTP 状态</translation>
     </message>
     <message>
-        <location filename="../ui/models/failuretablemodel.cpp" line="127"/>
+        <location filename="../ui/models/failuretablemodel.cpp" line="155"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../ui/models/failuretablemodel.cpp" line="129"/>
+        <location filename="../ui/models/failuretablemodel.cpp" line="157"/>
         <source>Share of requests</source>
         <translation>占请求比例</translation>
     </message>
     <message>
-        <location filename="../ui/models/failuretablemodel.cpp" line="131"/>
+        <location filename="../ui/models/failuretablemodel.cpp" line="159"/>
         <source>Example message</source>
         <translation>示例消息</translation>
     </message>
@@ -3493,6 +4215,14 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>
             <numerusform>%1 %2–%3 毫秒：%n 个间隔</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tl::JsonFieldEditor</name>
+    <message>
+        <location filename="../ui/widgets/jsonfieldeditor.cpp" line="31"/>
+        <source>Edit the JSON on several lines</source>
+        <translation type="unfinished">多行编辑 JSON</translation>
     </message>
 </context>
 <context>
@@ -3552,187 +4282,197 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::LiveRunPage</name>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="38"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="52"/>
         <source>No run yet: fill in the Setup page and press Run.</source>
         <translation>尚未运行：请填写“设置”页并按“运行”。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="43"/>
-        <location filename="../ui/pages/liverunpage.cpp" line="185"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="57"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="200"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="186"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="201"/>
         <source>First press: send no new requests and let those in flight finish. Second press: abort them too.</source>
         <translation>第一次按下：不再发送新请求，进行中的请求继续完成。第二次按下：同时中止它们。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="156"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="170"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="136"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="150"/>
         <source>The latest failures of the run, newest first</source>
         <translation>本次运行最近的失败，最新的在前</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="170"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="185"/>
         <source>Harness health: not measured yet</source>
         <translation>测试端健康度：尚未测得</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="189"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="204"/>
         <source>&amp;Abort In-Flight Requests</source>
         <translation>中止进行中的请求(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="190"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="205"/>
         <source>No new requests are sent. Press again to abort those still in flight; they are counted as aborted, apart from server failures.</source>
         <translation>已不再发送新请求。再按一次将中止仍在进行的请求；它们计为“已中止”，与服务器失败分开统计。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="248"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="264"/>
         <source>Succeeded: %1</source>
         <translation>成功：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="249"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="265"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="250"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="266"/>
         <source>Aborted by you: %1</source>
         <translation>被您中止：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="254"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="270"/>
         <source>Failures by class: none</source>
         <translation>按类别的失败：无</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="255"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="271"/>
         <source>Failures by class: %1</source>
         <translation>按类别的失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="263"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="279"/>
         <source>Harness health: ● good — %1</source>
         <translation>测试端健康度：● 良好 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="264"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="280"/>
         <source>Harness health: ● suspect — %1</source>
         <translation>测试端健康度：● 存疑 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="324"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="351"/>
         <source>R%1</source>
         <translation>R%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="325"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="352"/>
         <source>P%1</source>
         <translation>P%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="331"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="358"/>
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="336"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="363"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="337"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="364"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="344"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="371"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="346"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="373"/>
         <source>Testing the connection…</source>
         <translation>正在测试连接…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="348"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="375"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="350"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="377"/>
         <source>Pausing before the next point</source>
         <translation>在下一个测试点前暂停</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="352"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="379"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="354"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="381"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="356"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="383"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="378"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="397"/>
+        <source>Overall: point %1 of %2 · elapsed %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="411"/>
         <source>Overall: point %1 of %2 · elapsed %3 · about %4 left</source>
         <translation>总体：第 %1/%2 个测试点 · 已用 %3 · 约剩 %4</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="392"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="427"/>
+        <source>SLA probe %1 %2, run %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/liverunpage.cpp" line="428"/>
         <source>This point: %1</source>
         <translation>当前测试点：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="396"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="432"/>
         <source>elapsed %1</source>
         <translation>已用 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="399"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="435"/>
         <source>about %1 left</source>
         <translation>约剩 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="393"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="429"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/liverunpage.cpp" line="394"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="430"/>
         <source>%n in flight</source>
         <translation>
             <numerusform>%n 个进行中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/liverunpage.cpp" line="395"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="431"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="334"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="361"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="75"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="89"/>
         <source>ITL</source>
         <translation>ITL</translation>
     </message>
@@ -3743,6 +4483,24 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <location filename="../ui/liverunstats.cpp" line="169"/>
         <source> (%1 of %2 requests in flight on average)</source>
         <translation> （平均 %1 / %2 个请求在进行中）</translation>
+    </message>
+</context>
+<context>
+    <name>tl::LoadPointsEditor</name>
+    <message>
+        <location filename="../ui/widgets/loadpointseditor.cpp" line="19"/>
+        <source>One row per run point: its load and its number of requests. Double-click to edit.</source>
+        <translation type="unfinished">每行一个运行点：其负载与请求数。双击即可编辑。</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/loadpointseditor.cpp" line="31"/>
+        <source>Add point</source>
+        <translation type="unfinished">添加运行点</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/loadpointseditor.cpp" line="35"/>
+        <source>Remove point</source>
+        <translation type="unfinished">删除运行点</translation>
     </message>
 </context>
 <context>
@@ -3970,233 +4728,311 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="52"/>
-        <location filename="../ui/mainwindow.cpp" line="195"/>
+        <location filename="../ui/mainwindow.cpp" line="55"/>
+        <location filename="../ui/mainwindow.cpp" line="208"/>
         <source>Throughline</source>
         <translation>Throughline</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="87"/>
+        <location filename="../ui/mainwindow.cpp" line="96"/>
         <source>Setup</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="88"/>
+        <location filename="../ui/mainwindow.cpp" line="97"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="89"/>
+        <location filename="../ui/mainwindow.cpp" line="98"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="185"/>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
         <source>The project could not be opened:</source>
         <translation>无法打开项目：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow.cpp" line="201"/>
         <source>Opened for browsing only; runs will not be saved: %1</source>
         <translation>仅以浏览方式打开；运行结果不会保存：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="190"/>
+        <location filename="../ui/mainwindow.cpp" line="203"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="195"/>
+        <location filename="../ui/mainwindow.cpp" line="208"/>
         <source>%1 — Throughline</source>
         <translation>%1 — Throughline</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow.cpp" line="227"/>
         <source>&lt;b&gt;Demo.&lt;/b&gt; The form is aimed at the built-in emulated model server at %1 (%2 ms to the first token, %3 ms between tokens). Press &lt;b&gt;Run&lt;/b&gt; to benchmark it.</source>
         <translation>&lt;b&gt;演示。&lt;/b&gt;表单已指向位于 %1 的内置模拟模型服务器（首字 %2 毫秒，token 间隔 %3 毫秒）。按&lt;b&gt;运行&lt;/b&gt;对其进行基准测试。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow.cpp" line="232"/>
         <source>Throughline — demo against the emulated server at %1</source>
         <translation>Throughline — 针对 %1 模拟服务器的演示</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="97"/>
+        <location filename="../ui/mainwindow.cpp" line="110"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="171"/>
+        <location filename="../ui/mainwindow.cpp" line="65"/>
+        <source>The desktop keychain cannot keep the API key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="184"/>
         <source>The server is not ready (%1): connection test %2, next try in %3 s; Stop cancels the run</source>
         <translation>服务器尚未就绪（%1）：连接测试第 %2 次，%3 秒后重试；“停止”可取消运行</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="226"/>
-        <location filename="../ui/mainwindow.cpp" line="234"/>
+        <location filename="../ui/mainwindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow.cpp" line="247"/>
         <source>Emulated server</source>
         <translation>模拟服务器</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="226"/>
+        <location filename="../ui/mainwindow.cpp" line="239"/>
         <source>Stop the run in progress first.</source>
         <translation>请先停止正在进行的运行。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="234"/>
+        <location filename="../ui/mainwindow.cpp" line="247"/>
         <source>The emulated server could not start: %1</source>
         <translation>模拟服务器无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow.cpp" line="258"/>
         <source>Emulated server (%1) listening at %2</source>
         <translation>模拟服务器（%1）正在 %2 上监听</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="277"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>Saved a copy of the project to %1</source>
         <translation>已将项目副本保存到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="279"/>
+        <location filename="../ui/mainwindow.cpp" line="292"/>
         <source>Save a Copy</source>
         <translation>保存副本</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="279"/>
+        <location filename="../ui/mainwindow.cpp" line="292"/>
         <source>The copy could not be written: %1</source>
         <translation>无法写入副本：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="293"/>
-        <location filename="../ui/mainwindow.cpp" line="312"/>
+        <location filename="../ui/mainwindow.cpp" line="306"/>
+        <location filename="../ui/mainwindow.cpp" line="325"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="294"/>
+        <location filename="../ui/mainwindow.cpp" line="307"/>
         <source>Open or create a writable project first: imported runs are stored in it.</source>
         <translation>请先打开或创建一个可写的项目：导入的运行会保存在其中。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="301"/>
+        <location filename="../ui/mainwindow.cpp" line="314"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="312"/>
+        <location filename="../ui/mainwindow.cpp" line="325"/>
         <source>%1 could not be imported: %2</source>
         <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="318"/>
+        <location filename="../ui/mainwindow.cpp" line="331"/>
         <source>Imported %1</source>
         <translation>已导入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="328"/>
+        <location filename="../ui/mainwindow.cpp" line="341"/>
         <source>The connection cannot be tested:</source>
         <translation>无法测试连接：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="342"/>
+        <location filename="../ui/mainwindow.cpp" line="355"/>
         <source>The server answered the test request.</source>
         <translation>服务器已响应测试请求。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="345"/>
+        <location filename="../ui/mainwindow.cpp" line="358"/>
         <source>The connection test failed:</source>
         <translation>连接测试失败：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="361"/>
+        <location filename="../ui/mainwindow.cpp" line="374"/>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="389"/>
+        <location filename="../ui/mainwindow.cpp" line="406"/>
         <source>The run did not start:</source>
         <translation>运行未开始：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="391"/>
+        <location filename="../ui/mainwindow.cpp" line="408"/>
         <source>The run did not start: fix the fields marked on the Setup page.</source>
         <translation>运行未开始：请修正“设置”页上标出的字段。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="404"/>
+        <location filename="../ui/mainwindow.cpp" line="421"/>
         <source>Stopping: no new requests are sent; those in flight finish. Press Stop again to abort them.</source>
         <translation>正在停止：不再发送新请求，进行中的请求继续完成。再按一次“停止”可中止它们。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="406"/>
+        <location filename="../ui/mainwindow.cpp" line="423"/>
         <source>Aborting the requests in flight…</source>
         <translation>正在中止进行中的请求…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="414"/>
+        <location filename="../ui/mainwindow.cpp" line="431"/>
         <source>%1 at %2</source>
         <translation>%1 @ %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="415"/>
-        <location filename="../ui/mainwindow.cpp" line="428"/>
+        <location filename="../ui/mainwindow.cpp" line="432"/>
+        <location filename="../ui/mainwindow.cpp" line="461"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="441"/>
+        <location filename="../ui/mainwindow.cpp" line="469"/>
         <source>The run could not be saved to the project: %1</source>
         <translation>运行无法保存到项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="445"/>
+        <location filename="../ui/mainwindow.cpp" line="473"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="446"/>
+        <location filename="../ui/mainwindow.cpp" line="474"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="447"/>
+        <location filename="../ui/mainwindow.cpp" line="475"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="455"/>
+        <location filename="../ui/mainwindow.cpp" line="488"/>
         <source>the run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="456"/>
+        <location filename="../ui/mainwindow.cpp" line="489"/>
         <source>The run failed:</source>
         <translation>运行失败：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="489"/>
+        <location filename="../ui/mainwindow.cpp" line="539"/>
         <source>Run “%1” · %2 · %3 at %4 · started %5</source>
         <translation>运行“%1” · %2 · %3 @ %4 · 开始于 %5</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="499"/>
+        <location filename="../ui/mainwindow.cpp" line="549"/>
         <source>Run “%1” · %2 · %3 at %4</source>
         <translation>运行“%1” · %2 · %3 @ %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="544"/>
+        <location filename="../ui/mainwindow.cpp" line="594"/>
         <source>Quit Throughline</source>
         <translation>退出 Throughline</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="545"/>
+        <location filename="../ui/mainwindow.cpp" line="595"/>
         <source>A run is in progress. Abort it and quit? What was measured so far stays in the project.</source>
         <translation>有运行正在进行。要中止并退出吗？已测得的数据会保留在项目中。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="92"/>
+        <location filename="../ui/mainwindow.cpp" line="101"/>
         <source>Compare</source>
         <translation>比较</translation>
+    </message>
+</context>
+<context>
+    <name>tl::PresetBar</name>
+    <message>
+        <location filename="../ui/widgets/presetbar.cpp" line="31"/>
+        <source>Preset:</source>
+        <translation type="unfinished">预设：</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/presetbar.cpp" line="33"/>
+        <source>Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/presetbar.cpp" line="34"/>
+        <source>Save as…</source>
+        <translation type="unfinished">另存为…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/presetbar.cpp" line="35"/>
+        <source>Duplicate…</source>
+        <translation type="unfinished">复制…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/presetbar.cpp" line="36"/>
+        <source>Delete</source>
+        <translation type="unfinished">删除</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/presetbar.cpp" line="84"/>
+        <source>Preset &apos;%1&apos; not saved: %2</source>
+        <translation type="unfinished">预设“%1”未保存：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/presetbar.cpp" line="109"/>
+        <source>Preset &apos;%1&apos; not deleted: %2</source>
+        <translation type="unfinished">预设“%1”未删除：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/presetbar.cpp" line="119"/>
+        <source>Named run setups, stored in the project %1 (without the API key).</source>
+        <translation type="unfinished">命名的运行设置，保存在项目 %1 中（不含 API 密钥）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/presetbar.cpp" line="120"/>
+        <source>Named run setups, kept in this computer&apos;s settings while no writable project is open (without the API key).</source>
+        <translation type="unfinished">命名的运行设置；未打开可写项目时保存在本机设置中（不含 API 密钥）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/presetbar.cpp" line="133"/>
+        <source>Save preset</source>
+        <translation type="unfinished">保存预设</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/presetbar.cpp" line="133"/>
+        <source>Name:</source>
+        <translation type="unfinished">名称：</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/presetbar.cpp" line="145"/>
+        <source>Duplicate preset</source>
+        <translation type="unfinished">复制预设</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/presetbar.cpp" line="145"/>
+        <source>Name of the copy:</source>
+        <translation type="unfinished">副本名称：</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/presetbar.cpp" line="145"/>
+        <source>%1 (copy)</source>
+        <translation type="unfinished">%1（副本）</translation>
     </message>
 </context>
 <context>
@@ -4260,6 +5096,53 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <location filename="../ui/projectsession.cpp" line="166"/>
         <source>cannot replace %1</source>
         <translation>无法替换 %1</translation>
+    </message>
+</context>
+<context>
+    <name>tl::PromptPreviewPanel</name>
+    <message>
+        <location filename="../ui/widgets/promptpreviewpanel.cpp" line="15"/>
+        <source>Preview prompts</source>
+        <translation type="unfinished">预览提示词</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/promptpreviewpanel.cpp" line="21"/>
+        <source>Load the dataset as a run would and show its first prompts with their token counts (counted with --tokenizer-path).</source>
+        <translation type="unfinished">像运行时一样加载数据集，显示前几条提示词及其 token 数（用 --tokenizer-path 计数）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/promptpreviewpanel.cpp" line="28"/>
+        <source>Tokens</source>
+        <translation type="unfinished">Token 数</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/promptpreviewpanel.cpp" line="28"/>
+        <source>Prompt</source>
+        <translation type="unfinished">提示词</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/promptpreviewpanel.cpp" line="52"/>
+        <source>Loading the prompts…</source>
+        <translation type="unfinished">正在加载提示词…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/promptpreviewpanel.cpp" line="61"/>
+        <source>No preview: %1</source>
+        <translation type="unfinished">无法预览：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/promptpreviewpanel.cpp" line="78"/>
+        <source>The first %n prompt(s).</source>
+        <translation type="unfinished">
+            <numerusform>前 %n 条提示词。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/promptpreviewpanel.cpp" line="79"/>
+        <source>The first %n prompt(s); set a tokenizer path to count their tokens.</source>
+        <translation type="unfinished">
+            <numerusform>前 %n 条提示词；设置分词器路径即可统计 token 数。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4358,664 +5241,788 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::ResultsPage</name>
     <message>
+        <location filename="../ui/pages/resultspage.cpp" line="172"/>
+        <source>Rule: the last point before the first one whose achieved request rate falls more than %1% below its target rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../ui/pages/resultspage.cpp" line="175"/>
+        <source>Rule: the last point before the first step where request throughput grows by less than %1% while the p50 latency grows by more than %2%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="179"/>
+        <source>Saturation point: %1
+%2
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="197"/>
         <source>No results yet: run a benchmark or pick a run in the Runs list.</source>
         <translation>暂无结果：请运行一次基准测试，或在运行列表中选择一个运行。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="209"/>
+        <location filename="../ui/pages/resultspage.cpp" line="231"/>
         <source>The point the percentile table and the Point tab show</source>
         <translation>百分位表和“测试点”页显示的测试点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="226"/>
+        <location filename="../ui/pages/resultspage.cpp" line="248"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="226"/>
+        <location filename="../ui/pages/resultspage.cpp" line="248"/>
         <source>Rename the run</source>
         <translation>重命名此运行</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="228"/>
+        <location filename="../ui/pages/resultspage.cpp" line="250"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="228"/>
+        <location filename="../ui/pages/resultspage.cpp" line="250"/>
         <source>Edit the run&apos;s tags</source>
         <translation>编辑此运行的标签</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="230"/>
+        <location filename="../ui/pages/resultspage.cpp" line="252"/>
         <source>Notes…</source>
         <translation>备注…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="230"/>
+        <location filename="../ui/pages/resultspage.cpp" line="252"/>
         <source>Edit the run&apos;s notes</source>
         <translation>编辑此运行的备注</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="232"/>
+        <location filename="../ui/pages/resultspage.cpp" line="254"/>
         <source>Re-run</source>
         <translation>重新运行</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="232"/>
+        <location filename="../ui/pages/resultspage.cpp" line="254"/>
         <source>Run the same configuration again</source>
         <translation>以相同配置再次运行</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="234"/>
+        <location filename="../ui/pages/resultspage.cpp" line="256"/>
         <source>Copy as command</source>
         <translation>复制为命令</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="235"/>
+        <location filename="../ui/pages/resultspage.cpp" line="257"/>
         <source>Copy the throughline-cli command line of this run (the API key left out)</source>
         <translation>复制此运行的 throughline-cli 命令行（不含 API 密钥）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="239"/>
+        <location filename="../ui/pages/resultspage.cpp" line="261"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="242"/>
+        <location filename="../ui/pages/resultspage.cpp" line="264"/>
         <source>HTML report…</source>
         <translation>HTML 报告…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="243"/>
+        <location filename="../ui/pages/resultspage.cpp" line="265"/>
         <source>EvalScope output folder…</source>
         <translation>EvalScope 输出文件夹…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="244"/>
+        <location filename="../ui/pages/resultspage.cpp" line="266"/>
         <source>Summary table as CSV…</source>
         <translation>汇总表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="244"/>
-        <location filename="../ui/pages/resultspage.cpp" line="287"/>
+        <location filename="../ui/pages/resultspage.cpp" line="266"/>
+        <location filename="../ui/pages/resultspage.cpp" line="312"/>
         <source>summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="246"/>
+        <location filename="../ui/pages/resultspage.cpp" line="268"/>
         <source>Requests as CSV (as filtered)…</source>
         <translation>请求导出为 CSV（按当前筛选）…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="246"/>
-        <location filename="../ui/pages/resultspage.cpp" line="435"/>
-        <location filename="../ui/pages/resultspage.cpp" line="456"/>
-        <location filename="../ui/pages/resultspage.cpp" line="885"/>
-        <location filename="../ui/pages/resultspage.cpp" line="888"/>
+        <location filename="../ui/pages/resultspage.cpp" line="268"/>
+        <location filename="../ui/pages/resultspage.cpp" line="583"/>
+        <location filename="../ui/pages/resultspage.cpp" line="604"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1096"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1099"/>
         <source>requests</source>
         <translation>请求</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="250"/>
+        <location filename="../ui/pages/resultspage.cpp" line="272"/>
         <source>Point:</source>
         <translation>测试点：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="254"/>
+        <location filename="../ui/pages/resultspage.cpp" line="276"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="255"/>
+        <location filename="../ui/pages/resultspage.cpp" line="277"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="256"/>
+        <location filename="../ui/pages/resultspage.cpp" line="278"/>
         <source>Point</source>
         <translation>测试点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="257"/>
-        <location filename="../ui/pages/resultspage.cpp" line="874"/>
+        <location filename="../ui/pages/resultspage.cpp" line="279"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1085"/>
         <source>Requests</source>
         <translation>请求</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="258"/>
+        <location filename="../ui/pages/resultspage.cpp" line="280"/>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="281"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="294"/>
+        <location filename="../ui/pages/resultspage.cpp" line="319"/>
         <source>percentiles</source>
         <translation>百分位</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="295"/>
+        <location filename="../ui/pages/resultspage.cpp" line="320"/>
         <source>Percentiles of the chosen point</source>
         <translation>所选测试点的百分位</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="307"/>
+        <location filename="../ui/pages/resultspage.cpp" line="332"/>
         <source>failures</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="308"/>
+        <location filename="../ui/pages/resultspage.cpp" line="333"/>
         <source>Failures</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="344"/>
+        <location filename="../ui/pages/resultspage.cpp" line="366"/>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="367"/>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="371"/>
+        <source>A good request&apos;s time to first token is at most this (0: no limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="372"/>
+        <source>A good request&apos;s time per output token is at most this (0: no limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="373"/>
+        <source>A good request&apos;s end-to-end latency is at most this (0: no limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="374"/>
+        <source>Recompute goodput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="376"/>
+        <source>What if these were the SLOs: goodput (requests meeting every SLO per second) and each SLO&apos;s attainment of every point, from the stored requests; the run is not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="383"/>
+        <source>Goodput what if — TTFT ≤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="385"/>
+        <source>TPOT ≤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="387"/>
+        <source>latency ≤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="410"/>
+        <source>Give at least one SLO.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="414"/>
+        <source>No stored requests to recompute goodput from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="418"/>
+        <source>Recomputing goodput…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="465"/>
+        <source>TTFT %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="467"/>
+        <source>TPOT %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="469"/>
+        <source>latency %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/resultspage.cpp" line="470"/>
+        <source>%1: goodput %2 req/s, %n good request(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="475"/>
+        <source>What if: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="492"/>
         <source>Metric:</source>
         <translation>指标：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="394"/>
+        <location filename="../ui/pages/resultspage.cpp" line="542"/>
         <source>Failed only</source>
         <translation>仅失败</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="398"/>
+        <location filename="../ui/pages/resultspage.cpp" line="546"/>
         <source>Any outcome</source>
         <translation>任意结果</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="406"/>
+        <location filename="../ui/pages/resultspage.cpp" line="554"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="407"/>
+        <location filename="../ui/pages/resultspage.cpp" line="555"/>
         <source>slowest </source>
         <translation>最慢 </translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="408"/>
+        <location filename="../ui/pages/resultspage.cpp" line="556"/>
         <source>Only the N requests with the longest latency (0: all)</source>
         <translation>只显示延迟最长的 N 个请求（0：全部）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="411"/>
+        <location filename="../ui/pages/resultspage.cpp" line="559"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="438"/>
+        <location filename="../ui/pages/resultspage.cpp" line="586"/>
         <source>Pick a request to see its timings, events, tokens and error.</source>
         <translation>选择一个请求以查看其时间、事件、token 数和错误。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="465"/>
+        <location filename="../ui/pages/resultspage.cpp" line="613"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="465"/>
+        <location filename="../ui/pages/resultspage.cpp" line="613"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="465"/>
+        <location filename="../ui/pages/resultspage.cpp" line="613"/>
         <source>Flag</source>
         <translation>命令行选项</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="476"/>
+        <location filename="../ui/pages/resultspage.cpp" line="624"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="477"/>
+        <location filename="../ui/pages/resultspage.cpp" line="625"/>
         <source>Save this chart as PNG or SVG</source>
         <translation>将此图表保存为 PNG 或 SVG</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="480"/>
+        <location filename="../ui/pages/resultspage.cpp" line="628"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="481"/>
+        <location filename="../ui/pages/resultspage.cpp" line="629"/>
         <source>Copy this chart to the clipboard as an image</source>
         <translation>将此图表作为图像复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="500"/>
+        <location filename="../ui/pages/resultspage.cpp" line="648"/>
         <source>Export table as CSV…</source>
         <translation>将表格导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="530"/>
+        <location filename="../ui/pages/resultspage.cpp" line="678"/>
         <source>Success rate</source>
         <translation>成功率</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="557"/>
+        <location filename="../ui/pages/resultspage.cpp" line="708"/>
         <source>Loading the run…</source>
         <translation>正在加载运行…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="577"/>
+        <location filename="../ui/pages/resultspage.cpp" line="732"/>
         <source>the run %1 is not in the project</source>
         <translation>项目中没有运行 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="613"/>
+        <location filename="../ui/pages/resultspage.cpp" line="788"/>
         <source>The run could not be read: %1</source>
         <translation>无法读取该运行：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="666"/>
+        <location filename="../ui/pages/resultspage.cpp" line="845"/>
         <source>Every point</source>
         <translation>所有测试点</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/resultspage.cpp" line="669"/>
+        <location filename="../ui/pages/resultspage.cpp" line="848"/>
         <source>%1 · %n requests</source>
         <translation>
             <numerusform>%1 · %n 个请求</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/resultspage.cpp" line="686"/>
-        <location filename="../ui/pages/resultspage.cpp" line="694"/>
+        <location filename="../ui/pages/resultspage.cpp" line="865"/>
+        <location filename="../ui/pages/resultspage.cpp" line="873"/>
         <source>%n points</source>
         <translation>
             <numerusform>%n 个测试点</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="690"/>
+        <location filename="../ui/pages/resultspage.cpp" line="869"/>
         <source>Run “%1”</source>
         <translation>运行“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="692"/>
+        <location filename="../ui/pages/resultspage.cpp" line="871"/>
         <source>Model &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>模型 &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="692"/>
+        <location filename="../ui/pages/resultspage.cpp" line="871"/>
         <source>target %1</source>
         <translation>目标 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="693"/>
+        <location filename="../ui/pages/resultspage.cpp" line="872"/>
         <source>started %1</source>
         <translation>开始于 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="694"/>
+        <location filename="../ui/pages/resultspage.cpp" line="873"/>
         <source>status &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>状态 &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/resultspage.cpp" line="695"/>
+        <location filename="../ui/pages/resultspage.cpp" line="874"/>
         <source>%n requests</source>
         <translation>
             <numerusform>%n 个请求</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="697"/>
+        <location filename="../ui/pages/resultspage.cpp" line="876"/>
         <source>tags: %1</source>
         <translation>标签：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/resultspage.cpp" line="705"/>
+        <location filename="../ui/pages/resultspage.cpp" line="884"/>
         <source>⚠ %n failed requests (%1 %)</source>
         <translation>
             <numerusform>⚠ %n 个请求失败（%1 %）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="718"/>
+        <location filename="../ui/pages/resultspage.cpp" line="897"/>
         <source>No request failed.</source>
         <translation>没有请求失败。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="719"/>
+        <location filename="../ui/pages/resultspage.cpp" line="898"/>
         <source>%1 of %2 requests failed, by class and HTTP status:</source>
         <translation>%2 个请求中有 %1 个失败，按类别和 HTTP 状态分列：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="736"/>
+        <location filename="../ui/pages/resultspage.cpp" line="915"/>
         <source>Request rate (req/s)</source>
         <translation>请求速率 (req/s)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="736"/>
+        <location filename="../ui/pages/resultspage.cpp" line="915"/>
         <source>Concurrency (parallel requests)</source>
         <translation>并发数（并行请求）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="742"/>
+        <location filename="../ui/pages/resultspage.cpp" line="924"/>
         <source>%1 against the load</source>
         <translation>%1 随负载变化</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="794"/>
+        <location filename="../ui/pages/resultspage.cpp" line="931"/>
+        <source>saturation point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="981"/>
         <source>Percentile curves · %1</source>
         <translation>百分位曲线 · %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="795"/>
+        <location filename="../ui/pages/resultspage.cpp" line="982"/>
         <source>Percentile (%)</source>
         <translation>百分位 (%)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="795"/>
+        <location filename="../ui/pages/resultspage.cpp" line="982"/>
         <source>Time (ms)</source>
         <translation>时间 (ms)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="873"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1084"/>
         <source>TTFT distribution · %1</source>
         <translation>TTFT 分布 · %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="874"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1085"/>
         <source>Time to first token (ms)</source>
         <translation>首 token 时间 (ms)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="877"/>
-        <location filename="../ui/pages/resultspage.cpp" line="941"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1088"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1189"/>
         <source>TTFT</source>
         <translation>TTFT</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="878"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1089"/>
         <source>ITL distribution · %1</source>
         <translation>ITL 分布 · %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="879"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1090"/>
         <source>Inter-token latency (ms)</source>
         <translation>token 间延迟 (ms)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="879"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1090"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="882"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1093"/>
         <source>ITL</source>
         <translation>ITL</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="883"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1094"/>
         <source>TTFT against prompt length · %1</source>
         <translation>TTFT 与提示长度 · %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="884"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1095"/>
         <source>Prompt length (tokens)</source>
         <translation>提示长度 (token)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="884"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1095"/>
         <source>TTFT (ms)</source>
         <translation>TTFT (ms)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="886"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1097"/>
         <source>Latency against output length · %1</source>
         <translation>延迟与输出长度 · %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="887"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1098"/>
         <source>Output length (tokens)</source>
         <translation>输出长度 (token)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="887"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1098"/>
         <source>Latency (ms)</source>
         <translation>延迟 (ms)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="889"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1100"/>
         <source>Request timeline · %1</source>
         <translation>请求时间线 · %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="903"/>
-        <location filename="../ui/pages/resultspage.cpp" line="913"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1114"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1124"/>
         <source>%1 of %2 requests</source>
         <translation>%1 / %2 个请求</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="924"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1156"/>
+        <source>The request could not be read from the project file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage.cpp" line="1175"/>
         <source>Request %1 of point %2</source>
         <translation>测试点 %2 的请求 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="931"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1179"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="931"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1179"/>
         <source>succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="932"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1180"/>
         <source>HTTP status</source>
         <translation>HTTP 状态</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="932"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1180"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="933"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1181"/>
         <source>Stream</source>
         <translation>流式输出</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="933"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1181"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="933"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1181"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="934"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1182"/>
         <source>Sent</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="934"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1182"/>
         <source>%1 s after the run started</source>
         <translation>运行开始后 %1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="935"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1183"/>
         <source>Scheduled</source>
         <translation>计划发送</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="936"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1184"/>
         <source>Headers</source>
         <translation>响应头</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="937"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1185"/>
         <source>First token</source>
         <translation>首个 token</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="938"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1186"/>
         <source>Last token</source>
         <translation>最后一个 token</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="939"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1187"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="942"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1190"/>
         <source>Latency</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="943"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1191"/>
         <source>TPOT</source>
         <translation>TPOT</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="945"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1193"/>
         <source>Prompt tokens</source>
         <translation>提示 token</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="945"/>
-        <location filename="../ui/pages/resultspage.cpp" line="946"/>
-        <location filename="../ui/pages/resultspage.cpp" line="947"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1193"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1194"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1195"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="946"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1194"/>
         <source>Output tokens</source>
         <translation>输出 token</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="947"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1195"/>
         <source>Cached tokens</source>
         <translation>缓存 token</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="948"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1196"/>
         <source>Token counts from</source>
         <translation>token 计数来源</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="949"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1197"/>
         <source>Bytes received</source>
         <translation>接收字节数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="950"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1198"/>
         <source>Resends</source>
         <translation>重发次数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="952"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1200"/>
         <source>Response id</source>
         <translation>响应 ID</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="955"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1203"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="957"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1205"/>
         <source>Response text</source>
         <translation>响应文本</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="958"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1206"/>
         <source>Throughline stores timings and token counts, not the generated text.</source>
         <translation>Throughline 保存时间和 token 数，不保存生成的文本。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/resultspage.cpp" line="968"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1216"/>
         <source>%n data events, ms after the send</source>
         <translation>
             <numerusform>%n 个数据事件，发送后的毫秒数</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1001"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1250"/>
         <source>Differs from the default</source>
         <translation>与默认值不同</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1015"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1264"/>
         <source>The command line was copied to the clipboard (without the API key).</source>
         <translation>命令行已复制到剪贴板（不含 API 密钥）。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1040"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1289"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1047"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1296"/>
         <source>The export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1062"/>
-        <location filename="../ui/pages/resultspage.cpp" line="1068"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1311"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1317"/>
         <source>Chart saved to %1</source>
         <translation>图表已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1079"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1328"/>
         <source>The chart was copied to the clipboard.</source>
         <translation>图表已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1102"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1351"/>
         <source>Percentile</source>
         <translation>百分位</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1114"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1363"/>
         <source>Table saved to %1</source>
         <translation>表格已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1130"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1379"/>
         <source>Requests saved to %1</source>
         <translation>请求已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1140"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1389"/>
         <source>Export Table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1140"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1389"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1151"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1400"/>
         <source>Report saved to %1</source>
         <translation>报告已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1165"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1415"/>
         <source>EvalScope output written under %1</source>
         <translation>EvalScope 输出已写入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1179"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1453"/>
         <source>Export HTML Report</source>
         <translation>导出 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1179"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1453"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1187"/>
+        <location filename="../ui/pages/resultspage.cpp" line="1461"/>
         <source>Export as EvalScope Output</source>
         <translation>导出为 EvalScope 输出</translation>
     </message>
@@ -5191,347 +6198,213 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::RunSetupPage</name>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="89"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="86"/>
         <source>Default: %1</source>
         <translation>默认值：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="155"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="152"/>
         <source>(default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="185"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="182"/>
         <source>MAX (optional: a range)</source>
         <translation>最大值（可选：范围）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="233"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="230"/>
         <source>e.g. %1</source>
         <translation>例如 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="288"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="285"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="288"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="285"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="289"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="286"/>
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="289"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="286"/>
         <source>Choose a file</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="318"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="315"/>
         <source>the server&apos;s model id</source>
         <translation>服务器上的模型 ID</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="331"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="328"/>
         <source>Fetch list</source>
         <translation>获取列表</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="332"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="329"/>
         <source>Ask the server at the URL for the models it serves (GET /v1/models).</source>
         <translation>向该 URL 的服务器查询其提供的模型（GET /v1/models）。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="365"/>
-        <location filename="../ui/pages/runsetuppage.cpp" line="370"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="362"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="367"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="367"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="364"/>
         <source>Show or hide the key</source>
         <translation>显示或隐藏密钥</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="370"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="367"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="395"/>
-        <source>Edit the JSON on several lines</source>
-        <translation>多行编辑 JSON</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="436"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="380"/>
         <source>Asking %1 …</source>
         <translation>正在查询 %1 …</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="458"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="402"/>
         <source>The server lists no models.</source>
         <translation>服务器没有列出任何模型。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/runsetuppage.cpp" line="459"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="403"/>
         <source>%n model(s) offered by the server.</source>
         <translation>
             <numerusform>服务器提供 %n 个模型。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="466"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="410"/>
         <source>No model list: %1</source>
         <translation>无法获取模型列表：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="475"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="419"/>
         <source>Requests go to: %1</source>
         <translation>请求发送至：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="478"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="422"/>
         <source>The URL has no endpoint suffix, so the API&apos;s is appended (EvalScope&apos;s rule).</source>
         <translation>URL 没有端点后缀，因此按 EvalScope 的规则追加该 API 的后缀。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="488"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="432"/>
         <source>Closed loop: a fixed number of requests in flight (--parallel)</source>
         <translation>闭环：固定数量的在途请求（--parallel）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="489"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="433"/>
         <source>Open loop: requests arrive at a rate, whatever is in flight (--rate)</source>
         <translation>开环：请求按速率到达，不论在途多少（--rate）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="496"/>
-        <source>One row per run point: its load and its number of requests. Double-click to edit.</source>
-        <translation>每行一个运行点：其负载与请求数。双击即可编辑。</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="508"/>
-        <source>Add point</source>
-        <translation>添加运行点</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="512"/>
-        <source>Remove point</source>
-        <translation>删除运行点</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="523"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="437"/>
         <source>Mode:</source>
         <translation>模式：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="524"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="438"/>
         <source>Points:</source>
         <translation>运行点：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="595"/>
-        <source>Preview prompts</source>
-        <translation>预览提示词</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="597"/>
-        <source>Load the dataset as a run would and show its first prompts with their token counts (counted with --tokenizer-path).</source>
-        <translation>像运行时一样加载数据集，显示前几条提示词及其 token 数（用 --tokenizer-path 计数）。</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="606"/>
-        <source>Tokens</source>
-        <translation>Token 数</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="606"/>
-        <source>Prompt</source>
-        <translation>提示词</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="623"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="495"/>
         <source>Preview:</source>
         <translation>预览：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="631"/>
-        <source>Loading the prompts…</source>
-        <translation>正在加载提示词…</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="640"/>
-        <source>No preview: %1</source>
-        <translation>无法预览：%1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/pages/runsetuppage.cpp" line="657"/>
-        <source>The first %n prompt(s).</source>
-        <translation>
-            <numerusform>前 %n 条提示词。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/pages/runsetuppage.cpp" line="658"/>
-        <source>The first %n prompt(s); set a tokenizer path to count their tokens.</source>
-        <translation>
-            <numerusform>前 %n 条提示词；设置分词器路径即可统计 token 数。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="678"/>
-        <source>Preset:</source>
-        <translation>预设：</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="680"/>
-        <source>Load</source>
-        <translation>加载</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="681"/>
-        <source>Save as…</source>
-        <translation>另存为…</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="682"/>
-        <source>Duplicate…</source>
-        <translation>复制…</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="683"/>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="775"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="547"/>
         <source>Preset &apos;%1&apos; loaded.</source>
         <translation>已加载预设“%1”。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="776"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="548"/>
         <source>Preset &apos;%1&apos; loaded, without: %2</source>
         <translation>已加载预设“%1”，未包含：%2</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="812"/>
-        <source>Save preset</source>
-        <translation>保存预设</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="812"/>
-        <source>Name:</source>
-        <translation>名称：</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="824"/>
-        <source>Duplicate preset</source>
-        <translation>复制预设</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="824"/>
-        <source>Name of the copy:</source>
-        <translation>副本名称：</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="824"/>
-        <source>%1 (copy)</source>
-        <translation>%1（副本）</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="912"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="644"/>
         <source>Not in this version: %1</source>
         <translation>本版本不支持：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="947"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="679"/>
         <source>&amp;Copy as command</source>
         <translation>复制为命令(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="949"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="681"/>
         <source>Put the equivalent &apos;throughline-cli run …&apos; line on the clipboard (the API key masked).</source>
         <translation>将等效的 &apos;throughline-cli run …&apos; 命令复制到剪贴板（API 密钥已隐藏）。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="951"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="683"/>
         <source>&amp;Paste command…</source>
         <translation>粘贴命令(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="953"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="685"/>
         <source>Fill the form from an &apos;evalscope perf …&apos; or &apos;throughline-cli run …&apos; command.</source>
         <translation>用 &apos;evalscope perf …&apos; 或 &apos;throughline-cli run …&apos; 命令填写表单。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="956"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="688"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="1065"/>
-        <location filename="../ui/pages/runsetuppage.cpp" line="1081"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="800"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="816"/>
         <source>Fix these to run:</source>
         <translation>运行前请修正：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="1078"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="813"/>
         <source>Start the sweep.</source>
         <translation>开始扫描测试。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="1136"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="884"/>
         <source>The command could not be read:</source>
         <translation>无法读取该命令：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="1146"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="894"/>
         <source>The form now holds the pasted command.</source>
         <translation>表单已填入粘贴的命令。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="1147"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="895"/>
         <source>The form now holds the pasted command, without: %1</source>
         <translation>表单已填入粘贴的命令，未包含：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="1155"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="903"/>
         <source>Copied: %1</source>
         <translation>已复制：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="1162"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="910"/>
         <source>Paste command</source>
         <translation>粘贴命令</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="1163"/>
+        <location filename="../ui/pages/runsetuppage.cpp" line="911"/>
         <source>An &apos;evalscope perf …&apos; or &apos;throughline-cli run …&apos; command:</source>
         <translation>&apos;evalscope perf …&apos; 或 &apos;throughline-cli run …&apos; 命令：</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="730"/>
-        <source>Preset &apos;%1&apos; not saved: %2</source>
-        <translation>预设“%1”未保存：%2</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="794"/>
-        <source>Preset &apos;%1&apos; not deleted: %2</source>
-        <translation>预设“%1”未删除：%2</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="746"/>
-        <source>Named run setups, stored in the project %1 (without the API key).</source>
-        <translation>命名的运行设置，保存在项目 %1 中（不含 API 密钥）。</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/runsetuppage.cpp" line="747"/>
-        <source>Named run setups, kept in this computer&apos;s settings while no writable project is open (without the API key).</source>
-        <translation>命名的运行设置；未打开可写项目时保存在本机设置中（不含 API 密钥）。</translation>
     </message>
 </context>
 <context>
@@ -5700,6 +6573,91 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     </message>
 </context>
 <context>
+    <name>tl::SlaSearchChart</name>
+    <message>
+        <location filename="../ui/charts/slasearchchart.cpp" line="43"/>
+        <source>Criterion:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/slasearchchart.cpp" line="82"/>
+        <source>SLA search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/slasearchchart.cpp" line="118"/>
+        <source>not finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/slasearchchart.cpp" line="120"/>
+        <source>none: failed at the lower bound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/slasearchchart.cpp" line="122"/>
+        <source>best at %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/slasearchchart.cpp" line="124"/>
+        <source>largest passing %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/slasearchchart.cpp" line="127"/>
+        <source>(sure: the deciding probes&apos; intervals clear the threshold)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/slasearchchart.cpp" line="128"/>
+        <source>(unsure: decided on means where intervals straddle the threshold)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/slasearchchart.cpp" line="133"/>
+        <source>Group %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/charts/slasearchchart.cpp" line="136"/>
+        <source>%n point(s) run, %1 per value, %2% intervals (Student t).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/slasearchchart.cpp" line="158"/>
+        <source>SLA search: %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/slasearchchart.cpp" line="160"/>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/slasearchchart.cpp" line="161"/>
+        <source>Pass (mean)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/slasearchchart.cpp" line="162"/>
+        <source>Fail (mean)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/slasearchchart.cpp" line="163"/>
+        <source>Judged on the mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/slasearchchart.cpp" line="203"/>
+        <source>Threshold %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tl::SummaryTableModel</name>
     <message>
         <location filename="../ui/models/summarytablemodel.cpp" line="111"/>
@@ -5784,77 +6742,82 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::SweepCurveChart</name>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="45"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="52"/>
         <source>Throughput–latency curve of the sweep</source>
         <translation>扫描的吞吐量–延迟曲线</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="50"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="57"/>
         <source>running point (provisional)</source>
         <translation>进行中的测试点（暂定）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="73"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="64"/>
+        <source>saturation point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="93"/>
         <source>output tokens/s</source>
         <translation>输出 token/秒</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="74"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="94"/>
         <source>requests/s</source>
         <translation>请求/秒</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="76"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="96"/>
         <source>TTFT</source>
         <translation>TTFT</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="77"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="97"/>
         <source>ITL</source>
         <translation>ITL</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="78"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="98"/>
         <source>latency</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="82"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="102"/>
         <source>&amp;x:</source>
         <translation>&amp;x：</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="84"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="104"/>
         <source>&amp;y (p50 and p99):</source>
         <translation>&amp;y（p50 与 p99）：</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="132"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="152"/>
         <source>s</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="132"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="152"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="134"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="154"/>
         <source>%1 p50</source>
         <translation>%1 p50</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="135"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="155"/>
         <source>%1 p99</source>
         <translation>%1 p99</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="136"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="156"/>
         <source>%1 (ticks: tested load)</source>
         <translation>%1（刻度：测试负载）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="137"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="157"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>

@@ -42,6 +42,7 @@ QStringList ParameterRegistry::translatableLabels()
         QT_TRANSLATE_NOOP("ParameterLabel", "Image width"),
         QT_TRANSLATE_NOOP("ParameterLabel", "In flight task multiplier"),
         QT_TRANSLATE_NOOP("ParameterLabel", "Insecure"),
+        QT_TRANSLATE_NOOP("ParameterLabel", "Local server command"),
         QT_TRANSLATE_NOOP("ParameterLabel", "Log every N query"),
         QT_TRANSLATE_NOOP("ParameterLabel", "Logprobs"),
         QT_TRANSLATE_NOOP("ParameterLabel", "Max event bytes"),

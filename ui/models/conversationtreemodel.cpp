@@ -5,19 +5,29 @@
 
 namespace tl {
 
+void ConversationTreeModel::Builder::add(int point, const RequestRecord& r)
+{
+    if (r.conversationId < 0)
+        return;
+    Group& g = m_byId[{point, r.conversationId}];
+    g.point = point;
+    g.conversationId = r.conversationId;
+    g.turns.append(r);
+}
+
 QList<ConversationTreeModel::Group> ConversationTreeModel::group(const RunData& run)
 {
-    std::map<std::pair<int, qint64>, Group> byId;
-    for (const PointResult& p : run.points) {
-        for (const RequestRecord& r : p.records) {
-            if (r.conversationId < 0)
-                continue;
-            Group& g = byId[{p.index, r.conversationId}];
-            g.point = p.index;
-            g.conversationId = r.conversationId;
-            g.turns.append(r);
-        }
-    }
+    Builder builder;
+    for (const PointResult& p : run.points)
+        for (const RequestRecord& r : p.records)
+            builder.add(p.index, r);
+    return builder.finish();
+}
+
+QList<ConversationTreeModel::Group> ConversationTreeModel::Builder::finish()
+{
+    std::map<std::pair<int, qint64>, Group> byId = std::move(m_byId);
+    m_byId.clear();
     QList<Group> out;
     out.reserve(qsizetype(byId.size()));
     for (auto& [key, g] : byId) {

@@ -5,6 +5,9 @@
 #include <QAbstractItemModel>
 #include <QList>
 
+#include <map>
+#include <utility>
+
 namespace tl {
 
 // A --multi-turn run's requests grouped by conversation: one top-level row per conversation (its point, turns,
@@ -24,7 +27,17 @@ public:
         qint64 conversationId = -1;
         QList<RequestRecord> turns; // in turn order
     };
-    // Groups the run's requests; safe on any thread.
+    // Collects requests one by one (what a streamed read of the project file gives) and groups them; single-turn
+    // requests are dropped at once, so a run without conversations costs one comparison per request.
+    class Builder {
+    public:
+        void add(int point, const RequestRecord& r);
+        QList<Group> finish();
+
+    private:
+        std::map<std::pair<int, qint64>, Group> m_byId;
+    };
+    // Groups the run's requests (those its points hold); safe on any thread.
     static QList<Group> group(const RunData& run);
 
     explicit ConversationTreeModel(QObject* parent = nullptr);

@@ -55,7 +55,12 @@ void ConversationView::onGrouped()
 {
     if (m_pendingGeneration != m_generation || m_watcher.isCanceled())
         return;
-    QList<ConversationTreeModel::Group> groups = m_watcher.result();
+    setGroups(m_watcher.result());
+}
+
+void ConversationView::setGroups(QList<ConversationTreeModel::Group> groups)
+{
+    ++m_generation; // a grouping still running for an earlier run is dropped
     const int count = int(groups.size());
     m_model->setGroups(std::move(groups));
     m_note->setText(count == 0 ? tr("This run has no conversations: its requests were single-turn (see Requests).")

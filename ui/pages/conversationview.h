@@ -24,6 +24,8 @@ public:
 
     // Shows `run`'s conversations (none for nullptr); an earlier run still being grouped is dropped.
     void setRun(std::shared_ptr<const RunData> run);
+    // Shows conversations already grouped (the Results page groups them while it streams a stored run's requests).
+    void setGroups(QList<ConversationTreeModel::Group> groups);
     ConversationTreeModel* model() const { return m_model; }
 
 Q_SIGNALS:

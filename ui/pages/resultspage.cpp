@@ -82,6 +82,7 @@ struct ResultsPage::Loaded {
     std::shared_ptr<const RequestTable> table;
     std::shared_ptr<const PointCharts> charts;
     FailureTableModel::Failures failures;
+    QList<ConversationTreeModel::Group> conversations; // a --multi-turn run's requests by conversation
     QString error;
     qint64 elapsedMs = 0;
 };
@@ -740,10 +741,13 @@ void ResultsPage::showRun(const QString& projectPath, const QString& runId)
             position.insert(run->points.at(i).index, i);
         auto table = std::make_shared<RequestTable>();
         table->reserve(run->requestCount);
-        reader.forEachRequest(runId, [&table, &position](int storedPoint, const RequestRecord& r) {
+        ConversationTreeModel::Builder conversations;
+        reader.forEachRequest(runId, [&table, &position, &conversations](int storedPoint, const RequestRecord& r) {
             const auto it = position.constFind(storedPoint);
-            if (it != position.constEnd())
+            if (it != position.constEnd()) {
                 table->append(*it, -1, r);
+                conversations.add(storedPoint, r);
+            }
         });
         if (!reader.lastError().isEmpty()) {
             out.error = reader.lastError();
@@ -757,6 +761,7 @@ void ResultsPage::showRun(const QString& projectPath, const QString& runId)
             out.charts = std::make_shared<const PointCharts>(
                 computePointCharts(*table, last, readItlRecords(reader, runId, shared->points.at(last).index)));
         }
+        out.conversations = conversations.finish();
         out.table = std::move(table);
         out.run = std::move(shared);
         out.elapsedMs = timer.elapsed();
@@ -796,7 +801,7 @@ void ResultsPage::onLoaded(const Loaded& loaded)
     showPoints(m_run->points);
     m_slaSearch->attachTo(m_tabs, 2, *m_run);
     m_requests->setTable(m_requestTable, pointLabels(), m_run);
-    m_conversations->setRun(m_run);
+    m_conversations->setGroups(loaded.conversations);
     m_requestView->sortByColumn(RequestTableModel::Point, Qt::AscendingOrder);
     fillConfig();
     updateHeader();
