@@ -96,17 +96,17 @@
     <message>
         <location filename="../ui/pages/datasetdescriptions.cpp" line="47"/>
         <source>--multi-turn: SWE-smith agentic sessions, from a pre-built JSON or built from a trajectories JSONL (--dataset-path; the live build needs a tokenizer).</source>
-        <translation type="unfinished"></translation>
+        <translation>--multi-turn：SWE-smith 智能体会话，来自预构建的 JSON，或由轨迹 JSONL 构建（--dataset-path；现场构建需要分词器）。</translation>
     </message>
     <message>
         <location filename="../ui/pages/datasetdescriptions.cpp" line="50"/>
         <source>--multi-turn: agentic sessions replayed by their lengths (synthetic turns, tool-call latencies, per-turn max_tokens), from the hub or --dataset-path; needs a tokenizer.</source>
-        <translation type="unfinished"></translation>
+        <translation>--multi-turn：按长度重放的智能体会话（合成轮次、工具调用延迟、每轮 max_tokens），来自 hub 或 --dataset-path；需要分词器。</translation>
     </message>
     <message>
         <location filename="../ui/pages/datasetdescriptions.cpp" line="53"/>
         <source>--open-loop: a production trace (JSONL of body, timestamp, headers) replayed on its own timeline (--dataset-path).</source>
-        <translation type="unfinished"></translation>
+        <translation>--open-loop：生产环境跟踪（包含 body、timestamp、headers 的 JSONL），按其自身时间线重放（--dataset-path）。</translation>
     </message>
 </context>
 <context>
@@ -279,7 +279,7 @@
     <message>
         <location filename="../core/config/parameterlabels.cpp" line="45"/>
         <source>Local server command</source>
-        <translation type="unfinished"></translation>
+        <translation>本地服务器命令</translation>
     </message>
     <message>
         <location filename="../core/config/parameterlabels.cpp" line="46"/>
@@ -724,27 +724,27 @@
     <message>
         <location filename="../core/config/parameters_target.cpp" line="178"/>
         <source>--api local/local_vllm: the port of the local server Throughline starts (default 8877); the run benchmarks http://127.0.0.1:PORT/v1/chat/completions.</source>
-        <translation type="unfinished"></translation>
+        <translation>--api local/local_vllm：Throughline 启动的本地服务器的端口（默认 8877）；运行对 http://127.0.0.1:PORT/v1/chat/completions 进行基准测试。</translation>
     </message>
     <message>
         <location filename="../core/config/parameters_target.cpp" line="186"/>
         <source>--api local/local_vllm: the server to start as a child process, one shell-quoted line with {model}, {port} and {attn_implementation} filled in (--port PORT is appended when {port} is absent); default: vLLM&apos;s OpenAI server (python3 -m vllm.entrypoints.openai.api_server).</source>
-        <translation type="unfinished"></translation>
+        <translation>--api local/local_vllm：作为子进程启动的服务器，一行 shell 引用格式的命令，其中 {model}、{port} 和 {attn_implementation} 会被填入（不含 {port} 时追加 --port PORT）；默认：vLLM 的 OpenAI 服务器（python3 -m vllm.entrypoints.openai.api_server）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameters_target.cpp" line="190"/>
         <source>EvalScope&apos;s local modes start the model themselves; Throughline starts this command, waits for it with the retrying connection test, stops it at the end (SIGTERM, then SIGKILL) and keeps its output in local_server.log in the output folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>EvalScope 的本地模式自行启动模型；Throughline 启动此命令，用带重试的连接测试等待它就绪，在结束时停止它（先 SIGTERM，再 SIGKILL），并将其输出保存在输出文件夹中的 local_server.log 里。</translation>
     </message>
     <message>
         <location filename="../core/config/parameters_target.cpp" line="203"/>
         <source>the command is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>命令为空</translation>
     </message>
     <message>
         <location filename="../core/config/parameters_target.cpp" line="209"/>
         <source>--api local/local_vllm: attention implementation passed on to the local server ({attn_implementation} in --local-server-command, else --attn-implementation NAME appended to it).</source>
-        <translation type="unfinished"></translation>
+        <translation>--api local/local_vllm：传给本地服务器的注意力实现（--local-server-command 中的 {attn_implementation}，否则向其追加 --attn-implementation NAME）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameters_target.cpp" line="218"/>
@@ -864,12 +864,12 @@
     <message>
         <location filename="../core/config/parameters_dataset.cpp" line="27"/>
         <source>Prompt source (docs/DATASETS.md): builtin (default: 40 short questions), openqa, longalpaca, share_gpt_zh, share_gpt_en (downloaded from the hub, or --dataset-path), line_by_line, custom, embedding, embedding_batch, rerank (a local file), random, random_embedding, random_embedding_batch, random_rerank, random_vl (need --tokenizer-path), flickr8k, kontext_bench (image and text), speed_benchmark, speed_benchmark_long; with --multi-turn: random_multi_turn, share_gpt_zh_multi_turn, share_gpt_en_multi_turn, custom_multi_turn, swe_smith, trie_agentic_coding, trie_code_qa, trie_office_work; with --open-loop: workload_trace (a JSONL production trace, replayed on its timeline).</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词来源（docs/DATASETS.md）：builtin（默认：40 个简短问题）、openqa、longalpaca、share_gpt_zh、share_gpt_en（从 hub 下载，或 --dataset-path）、line_by_line、custom、embedding、embedding_batch、rerank（本地文件）、random、random_embedding、random_embedding_batch、random_rerank、random_vl（需要 --tokenizer-path）、flickr8k、kontext_bench（图像和文本）、speed_benchmark、speed_benchmark_long；配合 --multi-turn：random_multi_turn、share_gpt_zh_multi_turn、share_gpt_en_multi_turn、custom_multi_turn、swe_smith、trie_agentic_coding、trie_code_qa、trie_office_work；配合 --open-loop：workload_trace（JSONL 生产环境跟踪，按其时间线重放）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameters_dataset.cpp" line="61"/>
         <source>Length control for openqa, longalpaca, line_by_line, share_gpt_*: {&quot;target_input_len&quot;: N, &quot;input_len_mode&quot;: &quot;cap&quot;|&quot;drop&quot;, &quot;prefix_file&quot;: FILE, &quot;prefix_role&quot;: &quot;system&quot;|&quot;user&quot;}. workload_trace: {&quot;speed&quot;: S, &quot;model_override&quot;: NAME, &quot;model_mapping&quot;: {FROM: TO}, &quot;match_output_length&quot;: true}.</source>
-        <translation type="unfinished"></translation>
+        <translation>openqa、longalpaca、line_by_line、share_gpt_* 的长度控制：{&quot;target_input_len&quot;: N, &quot;input_len_mode&quot;: &quot;cap&quot;|&quot;drop&quot;, &quot;prefix_file&quot;: FILE, &quot;prefix_role&quot;: &quot;system&quot;|&quot;user&quot;}。workload_trace：{&quot;speed&quot;: S, &quot;model_override&quot;: NAME, &quot;model_mapping&quot;: {FROM: TO}, &quot;match_output_length&quot;: true}。</translation>
     </message>
     <message>
         <location filename="../core/config/parameters_dataset.cpp" line="74"/>
@@ -1064,52 +1064,52 @@
     <message>
         <location filename="../core/config/parameters_workloads.cpp" line="50"/>
         <source>Search the highest load (or the best max/min metric) that meets --sla-params: each probe is a point of the run, repeated --sla-num-runs times.</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索满足 --sla-params 的最高负载（或最佳 max/min 指标）：每次探测是运行的一个测试点，重复 --sla-num-runs 次。</translation>
     </message>
     <message>
         <location filename="../core/config/parameters_workloads.cpp" line="53"/>
         <source>From --parallel (or --rate) clamped to the bounds: double while the probe passes (halve while it fails), then binary search between the last pass and the first failure. A probe passes when every request succeeded and every criterion holds on the mean of its repetitions; a criterion whose t-interval straddles its threshold is probed again, up to twice --sla-num-runs times.</source>
-        <translation type="unfinished"></translation>
+        <translation>从 --parallel（或 --rate）开始并限制在上下限之内：探测通过时加倍（失败时减半），然后在最后一次通过与第一次失败之间二分搜索。当所有请求都成功且每个条件在各次重复的均值上都成立时，探测即通过；t 区间跨越阈值的条件会再次探测，最多 --sla-num-runs 的两倍次。</translation>
     </message>
     <message>
         <location filename="../core/config/parameters_workloads.cpp" line="63"/>
         <source>The load the search changes: parallel (concurrency) or rate (requests per second, paced within --sla-fixed-parallel).</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索所改变的负载：parallel（并发数）或 rate（每秒请求数，在 --sla-fixed-parallel 之内限速）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameters_workloads.cpp" line="69"/>
         <source>The SLA: a JSON object of criteria that must all hold, or a list of such groups, each tuned on its own. Metrics avg/p50/p90/p99 _latency, _ttft, _tpot, rps, tps; conditions &lt;=, &lt;, &gt;=, &gt; and a number, or max/min. Times take ms or s; a bare number is seconds for latency and milliseconds for TTFT and TPOT (EvalScope&apos;s actual comparison).</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA：一个由必须全部成立的条件组成的 JSON 对象，或由此类分组组成的列表，每组单独调优。指标 avg/p50/p90/p99 _latency、_ttft、_tpot、rps、tps；条件为 &lt;=、&lt;、&gt;=、&gt; 加一个数字，或 max/min。时间可带 ms 或 s；不带单位的数字对 latency 表示秒，对 TTFT 和 TPOT 表示毫秒（EvalScope 实际的比较方式）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameters_workloads.cpp" line="93"/>
         <source>must be a JSON object or a list of objects</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 JSON 对象或对象列表</translation>
     </message>
     <message>
         <location filename="../core/config/parameters_workloads.cpp" line="106"/>
         <source>Largest value the search probes (default 65536).</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索探测的最大值（默认 65536）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameters_workloads.cpp" line="112"/>
         <source>Smallest value the search probes (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索探测的最小值（默认 1）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameters_workloads.cpp" line="118"/>
         <source>--sla-variable rate: the concurrency cap of every probe (default the upper bound).</source>
-        <translation type="unfinished"></translation>
+        <translation>--sla-variable rate：每次探测的并发上限（默认为上限值）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameters_workloads.cpp" line="126"/>
         <source>Runs of each probed value, averaged (default 3); up to twice as many where the interval straddles a threshold.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个探测值的运行次数，取平均（默认 3）；区间跨越阈值时最多加倍。</translation>
     </message>
     <message>
         <location filename="../core/config/parameters_workloads.cpp" line="134"/>
         <source>Requests per probe = max(1, round(value x M)) (default 2).</source>
-        <translation type="unfinished"></translation>
+        <translation>每次探测的请求数 = max(1, round(value x M))（默认 2）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameters_output.cpp" line="14"/>
@@ -1521,38 +1521,38 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
     <message>
         <location filename="../core/config/runconfig.cpp" line="268"/>
         <source>is required with --sla-auto-tune, e.g. --sla-params &apos;{&quot;p99_latency&quot;: &quot;&lt;=2s&quot;}&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>在使用 --sla-auto-tune 时必须给出，例如 --sla-params &apos;{&quot;p99_latency&quot;: &quot;&lt;=2s&quot;}&apos;</translation>
     </message>
     <message>
         <location filename="../core/config/runconfig.cpp" line="270"/>
         <location filename="../core/metrics/slatuner.cpp" line="67"/>
         <source>%1 is below --sla-lower-bound %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 低于 --sla-lower-bound %2</translation>
     </message>
     <message>
         <location filename="../core/config/runconfig.cpp" line="273"/>
         <source>SLA auto-tune runs closed loop (--sla-variable rate paces arrivals within --sla-fixed-parallel); drop --open-loop</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA 自动调优以闭环运行（--sla-variable rate 在 --sla-fixed-parallel 之内控制到达速率）；请去掉 --open-loop</translation>
     </message>
     <message>
         <location filename="../core/config/runconfig.cpp" line="276"/>
         <source>repeats sweep points; SLA auto-tune repeats its probes with --sla-num-runs</source>
-        <translation type="unfinished"></translation>
+        <translation>重复的是扫描测试点；SLA 自动调优用 --sla-num-runs 重复其探测</translation>
     </message>
     <message>
         <location filename="../core/config/runconfig.cpp" line="306"/>
         <source>workload_trace replays the trace&apos;s own arrival times, whatever is in flight: add --open-loop</source>
-        <translation type="unfinished"></translation>
+        <translation>workload_trace 按跟踪自身的到达时间重放，不论有多少请求在进行中：请加上 --open-loop</translation>
     </message>
     <message>
         <location filename="../core/config/runconfig.cpp" line="369"/>
         <source>workload_trace replays single requests on the trace&apos;s timeline, not conversations; drop --multi-turn</source>
-        <translation type="unfinished"></translation>
+        <translation>workload_trace 按跟踪的时间线重放单个请求，而非对话；请去掉 --multi-turn</translation>
     </message>
     <message>
         <location filename="../core/config/runconfig.cpp" line="375"/>
         <source>--multi-turn needs a conversation dataset: random_multi_turn, share_gpt_zh_multi_turn, share_gpt_en_multi_turn, custom_multi_turn, swe_smith, trie_agentic_coding, trie_code_qa or trie_office_work (and no --prompt)</source>
-        <translation type="unfinished"></translation>
+        <translation>--multi-turn 需要对话数据集：random_multi_turn、share_gpt_zh_multi_turn、share_gpt_en_multi_turn、custom_multi_turn、swe_smith、trie_agentic_coding、trie_code_qa 或 trie_office_work（且不带 --prompt）</translation>
     </message>
     <message>
         <location filename="../core/config/runconfig.cpp" line="380"/>
@@ -2044,12 +2044,12 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
     <message>
         <location filename="../core/storage/projectschema.cpp" line="141"/>
         <source>project &apos;%1&apos; is in a read-only folder, where SQLite cannot create its -wal and -shm files; it can be browsed but not written: copy it to a writable folder to run or import into it</source>
-        <translation type="unfinished"></translation>
+        <translation>项目 &apos;%1&apos; 位于只读文件夹中，SQLite 无法在其中创建 -wal 和 -shm 文件；它可以浏览但不能写入：请将其复制到可写文件夹后再运行或导入</translation>
     </message>
     <message>
         <location filename="../core/storage/projectschema.cpp" line="151"/>
         <source>project &apos;%1&apos; keeps its latest changes in &apos;%1-wal&apos;, which SQLite reads only where it can create &apos;%1-shm&apos;, and its folder is read-only; copy the project with its -wal file to a writable folder to open it</source>
-        <translation type="unfinished"></translation>
+        <translation>项目 &apos;%1&apos; 的最新更改保存在 &apos;%1-wal&apos; 中，SQLite 只有在能创建 &apos;%1-shm&apos; 的地方才会读取它，而其文件夹是只读的；请将项目连同其 -wal 文件复制到可写文件夹后再打开</translation>
     </message>
     <message>
         <location filename="../core/storage/projectschema.cpp" line="201"/>
@@ -2254,7 +2254,7 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
     <message>
         <location filename="../core/dataset/conversationsource.cpp" line="222"/>
         <source>swe_smith reads a local file: a pre-built JSON (build_swe_smith_dataset.py) or the SWE-smith-trajectories `tool` split saved as JSONL; pass --dataset-path FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>swe_smith 读取本地文件：预构建的 JSON（build_swe_smith_dataset.py）或保存为 JSONL 的 SWE-smith-trajectories `tool` 拆分；请传入 --dataset-path FILE</translation>
     </message>
     <message>
         <location filename="../core/dataset/conversationsource.cpp" line="278"/>
@@ -2264,17 +2264,17 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
     <message>
         <location filename="../core/dataset/conversationsource.cpp" line="323"/>
         <source>&apos;%1&apos; is larger than %2 MB; a pre-built swe_smith file is read whole</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 大于 %2 MB；预构建的 swe_smith 文件会被整个读入</translation>
     </message>
     <message>
         <location filename="../core/dataset/conversationsource.cpp" line="339"/>
         <source>swe_smith builds its conversations from trajectories in tokens: pass --tokenizer-path (or a pre-built file as --dataset-path)</source>
-        <translation type="unfinished"></translation>
+        <translation>swe_smith 以 token 为单位从轨迹构建对话：请传入 --tokenizer-path（或将预构建文件作为 --dataset-path）</translation>
     </message>
     <message>
         <location filename="../core/dataset/conversationsource.cpp" line="367"/>
         <source>&apos;%1&apos;: no trajectory is long enough for the turns asked (first_turn_length, subsequent_turn_length, --max-turns); lower them</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos;：没有足够长的轨迹满足所要求的轮次（first_turn_length、subsequent_turn_length、--max-turns）；请调低它们</translation>
     </message>
     <message>
         <location filename="../core/dataset/conversationsource.cpp" line="266"/>
@@ -2287,7 +2287,7 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
     <message>
         <location filename="../core/dataset/conversationsource.cpp" line="294"/>
         <source>the tokenizer has no ordinary tokens to build prompts from</source>
-        <translation type="unfinished"></translation>
+        <translation>分词器中没有可用于构建提示词的普通 token</translation>
     </message>
     <message>
         <location filename="../core/dataset/conversationsource.cpp" line="300"/>
@@ -2407,7 +2407,7 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
     <message>
         <location filename="../core/net/leantransport.cpp" line="275"/>
         <source>cannot connect: too many open files (the last %1 file descriptors below ulimit -n are kept for the rest of the process)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接：打开的文件过多（低于 ulimit -n 的最后 %1 个文件描述符保留给进程的其余部分）</translation>
     </message>
     <message>
         <location filename="../core/net/leantransport.cpp" line="294"/>
@@ -2674,12 +2674,12 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../core/sim/simcommandline.cpp" line="160"/>
         <source>Advertise keep-alive but close every connection right after its response (as llama.cpp&apos;s server does).</source>
-        <translation type="unfinished"></translation>
+        <translation>声明 keep-alive，但在响应后立即关闭每个连接（与 llama.cpp 的服务器相同）。</translation>
     </message>
     <message>
         <location filename="../core/sim/simcommandline.cpp" line="163"/>
         <source>With --close-after-response: send the FIN this many ms after the response, reading nothing meanwhile (a client that reuses the connection races the close).</source>
-        <translation type="unfinished"></translation>
+        <translation>配合 --close-after-response：在响应后这么多毫秒发送 FIN，期间不读取任何内容（复用连接的客户端会与关闭发生竞争）。</translation>
     </message>
     <message>
         <location filename="../core/sim/simcommandline.cpp" line="166"/>
@@ -2790,7 +2790,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../core/sim/simcommandline.cpp" line="246"/>
         <source>a whole number of milliseconds from 0 to 60000</source>
-        <translation type="unfinished"></translation>
+        <translation>0 到 60000 之间的整数毫秒数</translation>
     </message>
     <message>
         <location filename="../core/sim/simcommandline.cpp" line="250"/>
@@ -3081,7 +3081,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../core/config/parameters_capacity.cpp" line="42"/>
         <source>Confidence level of the intervals over --num-runs repetitions and --sla-num-runs probes, between 0 and 1 (default 0.95).</source>
-        <translation type="unfinished"></translation>
+        <translation>对 --num-runs 次重复和 --sla-num-runs 次探测所求区间的置信水平，介于 0 和 1 之间（默认 0.95）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameters_capacity.cpp" line="50"/>
@@ -3156,373 +3156,373 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../core/dataset/swesmithbuilder.cpp" line="60"/>
         <source>must be a JSON object, e.g. --dataset-args &apos;{&quot;first_turn_length&quot;: [8000, 16000]}&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 JSON 对象，例如 --dataset-args &apos;{&quot;first_turn_length&quot;: [8000, 16000]}&apos;</translation>
     </message>
     <message>
         <location filename="../core/dataset/swesmithbuilder.cpp" line="67"/>
         <source>&quot;%1&quot; must be a whole number of tokens &gt; 0 or [min, max]</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 必须是大于 0 的整数 token 数或 [min, max]</translation>
     </message>
     <message>
         <location filename="../core/dataset/swesmithbuilder.cpp" line="73"/>
         <source>&quot;chars_per_token&quot; must be a number &gt; 0</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;chars_per_token&quot; 必须是大于 0 的数字</translation>
     </message>
     <message>
         <location filename="../core/dataset/swesmithbuilder.cpp" line="78"/>
         <source>unknown key &quot;%1&quot; for swe_smith; the keys are first_turn_length, subsequent_turn_length, chars_per_token</source>
-        <translation type="unfinished"></translation>
+        <translation>swe_smith 的未知键 &quot;%1&quot;；可用的键为 first_turn_length、subsequent_turn_length、chars_per_token</translation>
     </message>
     <message>
         <location filename="../core/dataset/swesmithbuilder.cpp" line="98"/>
         <source>expected {&quot;conversations&quot;: [[{&quot;messages&quot;: [...], &quot;prompt_tokens&quot;: N}, ...], ...]}</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 {&quot;conversations&quot;: [[{&quot;messages&quot;: [...], &quot;prompt_tokens&quot;: N}, ...], ...]}</translation>
     </message>
     <message>
         <location filename="../core/dataset/swesmithbuilder.cpp" line="106"/>
         <source>conversation %1 is not a list of turns</source>
-        <translation type="unfinished"></translation>
+        <translation>对话 %1 不是由轮次组成的列表</translation>
     </message>
     <message>
         <location filename="../core/dataset/swesmithbuilder.cpp" line="112"/>
         <source>conversation %1: each turn must be an object with a &quot;messages&quot; list</source>
-        <translation type="unfinished"></translation>
+        <translation>对话 %1：每一轮必须是带有 &quot;messages&quot; 列表的对象</translation>
     </message>
     <message>
         <location filename="../core/dataset/swesmithbuilder.cpp" line="118"/>
         <source>conversation %1: each message must have &quot;role&quot; and &quot;content&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>对话 %1：每条消息必须有 &quot;role&quot; 和 &quot;content&quot;</translation>
     </message>
     <message>
         <location filename="../core/dataset/swesmithbuilder.cpp" line="134"/>
         <source>no conversation with a turn</source>
-        <translation type="unfinished"></translation>
+        <translation>没有包含轮次的对话</translation>
     </message>
     <message>
         <location filename="../core/dataset/swesmithbuilder.cpp" line="145"/>
         <source>not a JSON object with a &quot;messages&quot; list (a SWE-smith trajectory)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是带有 &quot;messages&quot; 列表的 JSON 对象（SWE-smith 轨迹）</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="69"/>
         <source>must be a JSON object, e.g. --dataset-args &apos;{&quot;speed&quot;: 2}&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 JSON 对象，例如 --dataset-args &apos;{&quot;speed&quot;: 2}&apos;</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="75"/>
         <source>&quot;speed&quot; must be a number &gt; 0 (2 replays the trace twice as fast)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;speed&quot; 必须是大于 0 的数字（2 表示以两倍速度重放跟踪）</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="81"/>
         <source>&quot;model_override&quot; must be a model name (a string)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;model_override&quot; 必须是模型名称（字符串）</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="87"/>
         <source>&quot;model_mapping&quot; must be an object of trace model -&gt; served model names</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;model_mapping&quot; 必须是由跟踪模型 -&gt; 服务模型名称组成的对象</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="93"/>
         <source>&quot;model_mapping&quot; maps &quot;%1&quot; to something that is not a model name</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;model_mapping&quot; 将 &quot;%1&quot; 映射到了不是模型名称的内容</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="102"/>
         <source>&quot;match_output_length&quot; must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;match_output_length&quot; 必须是 true 或 false</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="107"/>
         <source>unknown key &quot;%1&quot; for workload_trace; the keys are speed, model_override, model_mapping, match_output_length</source>
-        <translation type="unfinished"></translation>
+        <translation>workload_trace 的未知键 &quot;%1&quot;；可用的键为 speed、model_override、model_mapping、match_output_length</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="121"/>
         <source>&quot;timestamp&quot; must be seconds since the epoch (&gt;= 0) or an ISO-8601 time</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;timestamp&quot; 必须是自纪元起的秒数（&gt;= 0）或 ISO-8601 时间</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="129"/>
         <source>&quot;timestamp&quot; must be a number of seconds or an ISO-8601 string</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;timestamp&quot; 必须是秒数或 ISO-8601 字符串</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="140"/>
         <source>&quot;timestamp&quot; &apos;%1&apos; is not an ISO-8601 time like 2026-01-31T12:00:00.250Z</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;timestamp&quot; &apos;%1&apos; 不是形如 2026-01-31T12:00:00.250Z 的 ISO-8601 时间</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="151"/>
         <source>&quot;timestamp&quot; &apos;%1&apos; is before 1970</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;timestamp&quot; &apos;%1&apos; 早于 1970 年</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="163"/>
         <source>nests arrays/objects deeper than %1 levels</source>
-        <translation type="unfinished"></translation>
+        <translation>数组/对象嵌套深度超过 %1 层</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="168"/>
         <source>not a JSON object with &quot;body&quot; and &quot;timestamp&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>不是带有 &quot;body&quot; 和 &quot;timestamp&quot; 的 JSON 对象</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="173"/>
         <source>unknown field &quot;%1&quot;; the fields are %2</source>
-        <translation type="unfinished"></translation>
+        <translation>未知字段 &quot;%1&quot;；可用的字段为 %2</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="181"/>
         <source>no &quot;body&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 &quot;body&quot;</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="192"/>
         <source>&quot;body&quot; must be a JSON object (or a string holding one)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;body&quot; 必须是 JSON 对象（或包含 JSON 对象的字符串）</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="197"/>
         <source>&quot;body&quot; holds the reserved key &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;body&quot; 包含保留键 &quot;%1&quot;</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="203"/>
         <source>no &quot;timestamp&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 &quot;timestamp&quot;</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="212"/>
         <source>&quot;headers&quot; must be an object of header name -&gt; value strings</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;headers&quot; 必须是由头名称 -&gt; 值字符串组成的对象</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="217"/>
         <source>&quot;headers&quot; has an invalid header name &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;headers&quot; 包含无效的头名称 &quot;%1&quot;</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="221"/>
         <source>&quot;headers&quot;: the value of &quot;%1&quot; must be a string without line breaks</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;headers&quot;：&quot;%1&quot; 的值必须是不含换行的字符串</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="230"/>
         <source>&quot;request_id&quot; must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;request_id&quot; 必须是字符串</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="237"/>
         <source>&quot;completion_tokens&quot; must be a whole number &gt; 0</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;completion_tokens&quot; 必须是大于 0 的整数</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="286"/>
         <source>workload_trace reads a JSONL trace: cannot read &apos;%1&apos;%2</source>
-        <translation type="unfinished"></translation>
+        <translation>workload_trace 读取 JSONL 跟踪：无法读取 &apos;%1&apos;%2</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="302"/>
         <source>line %1: longer than %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行：长度超过 %2 字节</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="310"/>
         <source>&apos;%1&apos; holds more than %2 records; replay a part of it</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 包含超过 %2 条记录；请只重放其中一部分</translation>
     </message>
     <message numerus="yes">
         <location filename="../core/dataset/tracesource.cpp" line="325"/>
         <source>&apos;%1&apos; has %n invalid record(s): </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&apos;%1&apos; 有 %n 条无效记录：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../core/dataset/tracesource.cpp" line="327"/>
         <source>; and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>；另有 %n 条</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="331"/>
         <source>&apos;%1&apos; holds no trace records</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 不包含跟踪记录</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="336"/>
         <source>&apos;%1&apos;: records are not in timestamp order; they are replayed sorted by timestamp</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos;：记录未按时间戳排序；将按时间戳排序后重放</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="366"/>
         <source>its timestamp differs from the one loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>其时间戳与已加载的不同</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="373"/>
         <source>&apos;%1&apos; changed during the run: line %2: %3; do not edit a trace while it is replayed</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 在运行期间被更改：第 %2 行：%3；重放跟踪时请勿编辑它</translation>
     </message>
     <message>
         <location filename="../core/dataset/tracesource.cpp" line="376"/>
         <source>cannot be read back</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读回</translation>
     </message>
     <message>
         <location filename="../core/dataset/trieworkload.cpp" line="32"/>
         <source>not a JSON object with input_prompt_length, num_turns and the per-turn lengths</source>
-        <translation type="unfinished"></translation>
+        <translation>不是带有 input_prompt_length、num_turns 和每轮长度的 JSON 对象</translation>
     </message>
     <message>
         <location filename="../core/dataset/trieworkload.cpp" line="38"/>
         <source>&quot;num_turns&quot; must be a whole number from 0 to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;num_turns&quot; 必须是 0 到 %1 之间的整数</translation>
     </message>
     <message>
         <location filename="../core/dataset/trieworkload.cpp" line="45"/>
         <source>&quot;%1&quot; must be a whole number of tokens &gt;= 0</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 必须是大于等于 0 的整数 token 数</translation>
     </message>
     <message>
         <location filename="../core/dataset/trieworkload.cpp" line="54"/>
         <source>&quot;%1&quot; must be a list of num_turns (%2) values</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 必须是包含 num_turns（%2）个值的列表</translation>
     </message>
     <message>
         <location filename="../core/dataset/trieworkload.cpp" line="61"/>
         <source>&quot;tool_call_latency&quot; values must be seconds &gt;= 0</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;tool_call_latency&quot; 的值必须是大于等于 0 的秒数</translation>
     </message>
     <message>
         <location filename="../core/dataset/trieworkload.cpp" line="62"/>
         <source>&quot;%1&quot; values must be whole numbers of tokens &gt;= 0</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 的值必须是大于等于 0 的整数 token 数</translation>
     </message>
     <message>
         <location filename="../core/engine/localserver.cpp" line="27"/>
         <source>--attn-implementation: vLLM&apos;s server has no such option; it is not passed on (name it in --local-server-command with {attn_implementation})</source>
-        <translation type="unfinished"></translation>
+        <translation>--attn-implementation：vLLM 的服务器没有此选项；不会传递它（请在 --local-server-command 中用 {attn_implementation} 指定）</translation>
     </message>
     <message>
         <location filename="../core/engine/localserver.cpp" line="62"/>
         <source>--local-server-command: cannot read the command</source>
-        <translation type="unfinished"></translation>
+        <translation>--local-server-command：无法读取命令</translation>
     </message>
     <message>
         <location filename="../core/engine/localserver.cpp" line="80"/>
         <source>the local server crashed; its output is in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>本地服务器崩溃；其输出位于 %1</translation>
     </message>
     <message>
         <location filename="../core/engine/localserver.cpp" line="81"/>
         <source>the local server exited with code %1; its output is in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>本地服务器以代码 %1 退出；其输出位于 %2</translation>
     </message>
     <message>
         <location filename="../core/engine/localserver.cpp" line="86"/>
         <source>--local-server-command: cannot start &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--local-server-command：无法启动 &apos;%1&apos;：%2</translation>
     </message>
     <message>
         <location filename="../core/metrics/slatuner.cpp" line="53"/>
         <source>not given</source>
-        <translation type="unfinished"></translation>
+        <translation>未给出</translation>
     </message>
     <message>
         <location filename="../core/metrics/slatuner.cpp" line="61"/>
         <source>&apos;%1&apos; is not parallel or rate</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 不是 parallel 或 rate</translation>
     </message>
     <message>
         <location filename="../core/metrics/slatuner.cpp" line="64"/>
         <location filename="../core/metrics/slatuner.cpp" line="71"/>
         <location filename="../core/metrics/slatuner.cpp" line="79"/>
         <source>must be at least 1 (got %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>必须至少为 1（实际为 %1）</translation>
     </message>
     <message>
         <location filename="../core/metrics/slatuner.cpp" line="76"/>
         <source>must be above 0 (got %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>必须大于 0（实际为 %1）</translation>
     </message>
     <message>
         <location filename="../core/metrics/slatuner.cpp" line="462"/>
         <source>searching</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索中</translation>
     </message>
     <message>
         <location filename="../core/metrics/slatuner.cpp" line="464"/>
         <source>None (failed at the lower bound)</source>
-        <translation type="unfinished"></translation>
+        <translation>无（在下限处失败）</translation>
     </message>
     <message>
         <location filename="../core/model/slacriteria.cpp" line="52"/>
         <source>%1: &apos;%2&apos; is not a condition; give &lt;=, &lt;, &gt;= or &gt; and a number, e.g. %3, or &quot;max&quot;/&quot;min&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：&apos;%2&apos; 不是条件；请给出 &lt;=、&lt;、&gt;= 或 &gt; 加一个数字，例如 %3，或 &quot;max&quot;/&quot;min&quot;</translation>
     </message>
     <message>
         <location filename="../core/model/slacriteria.cpp" line="69"/>
         <source>%1: unit &apos;%2&apos; is not ms or s, e.g. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：单位 &apos;%2&apos; 不是 ms 或 s，例如 %3</translation>
     </message>
     <message>
         <location filename="../core/model/slacriteria.cpp" line="71"/>
         <source>%1: takes a plain number (%2), not &apos;%3&apos;, e.g. %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：只接受纯数字（%2），而不是 &apos;%3&apos;，例如 %4</translation>
     </message>
     <message>
         <location filename="../core/model/slacriteria.cpp" line="77"/>
         <source>%1: &apos;%2&apos; is not a finite number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：&apos;%2&apos; 不是有限数字</translation>
     </message>
     <message>
         <location filename="../core/model/slacriteria.cpp" line="158"/>
         <source>give the SLA criteria, e.g. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>请给出 SLA 条件，例如 %1</translation>
     </message>
     <message>
         <location filename="../core/model/slacriteria.cpp" line="160"/>
         <source>nests deeper than %1 levels</source>
-        <translation type="unfinished"></translation>
+        <translation>嵌套深度超过 %1 层</translation>
     </message>
     <message>
         <location filename="../core/model/slacriteria.cpp" line="163"/>
         <source>is not a JSON object or list of objects, e.g. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 JSON 对象或对象列表，例如 %1</translation>
     </message>
     <message>
         <location filename="../core/model/slacriteria.cpp" line="166"/>
         <source>gives no criteria group, e.g. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>没有给出任何条件组，例如 %1</translation>
     </message>
     <message>
         <location filename="../core/model/slacriteria.cpp" line="170"/>
         <source>each group must be a non-empty JSON object, e.g. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>每组必须是非空 JSON 对象，例如 %1</translation>
     </message>
     <message>
         <location filename="../core/model/slacriteria.cpp" line="176"/>
         <source>&apos;%1&apos; is not an SLA metric; use one of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 不是 SLA 指标；请使用 %2 之一</translation>
     </message>
     <message>
         <location filename="../core/model/slacriteria.cpp" line="182"/>
         <source>%1: the condition must be a string such as &quot;&lt;=2s&quot; or &quot;max&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：条件必须是字符串，例如 &quot;&lt;=2s&quot; 或 &quot;max&quot;</translation>
     </message>
     <message>
         <location filename="../core/model/slacriteria.cpp" line="195"/>
         <source>&quot;max&quot;/&quot;min&quot; must be the only condition of the only group, e.g. &apos;{&quot;tps&quot;: &quot;max&quot;}&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;max&quot;/&quot;min&quot; 必须是唯一分组中的唯一条件，例如 &apos;{&quot;tps&quot;: &quot;max&quot;}&apos;</translation>
     </message>
     <message>
         <location filename="../core/net/qnamtransport.cpp" line="121"/>
         <source>the server sent the interim response %1 before its answer, which the qt transport cannot skip (Qt takes it for the answer); use --transport lean for http:// URLs</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器在应答前发送了中间响应 %1，qt 传输无法跳过它（Qt 会把它当作应答）；对于 http:// URL 请使用 --transport lean</translation>
     </message>
 </context>
 <context>
@@ -3576,17 +3576,17 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../ui/apikeystore.cpp" line="38"/>
         <source>This build of Throughline has no desktop keychain support: the key is never stored, so type it again after a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本的 Throughline 不支持桌面钥匙串：密钥永远不会被保存，因此重启后需要重新输入。</translation>
     </message>
     <message>
         <location filename="../ui/apikeystore.cpp" line="41"/>
         <source>The key is not remembered in this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>此窗口不会记住该密钥。</translation>
     </message>
     <message>
         <location filename="../ui/apikeystore.cpp" line="42"/>
         <source>The key is remembered in the desktop keychain once a run starts with it, never in a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>一旦使用该密钥开始运行，它会被记住在桌面钥匙串中，绝不会写入文件。</translation>
     </message>
 </context>
 <context>
@@ -3690,12 +3690,12 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="80"/>
         <source>Compare chosen points</source>
-        <translation type="unfinished"></translation>
+        <translation>比较所选测试点</translation>
     </message>
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="81"/>
         <source>Export report…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出报告…</translation>
     </message>
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="88"/>
@@ -3731,22 +3731,22 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="125"/>
         <source>A point of the baseline to compare with any point of the candidate</source>
-        <translation type="unfinished"></translation>
+        <translation>基线中的一个测试点，可与候选中的任一测试点比较</translation>
     </message>
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="127"/>
         <source>A point of the candidate to compare with the chosen baseline point</source>
-        <translation type="unfinished"></translation>
+        <translation>候选中的一个测试点，与所选基线测试点比较</translation>
     </message>
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="129"/>
         <source>Compare the two chosen points, whatever their loads (parallel 4 against parallel 8, say), with bootstrap verdicts from their requests</source>
-        <translation type="unfinished"></translation>
+        <translation>比较所选的两个测试点，不论其负载如何（例如并发 4 对比并发 8），并根据其请求给出 bootstrap 判定</translation>
     </message>
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="134"/>
         <source>Save the comparison shown as a self-contained HTML report (inline charts, opens offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>将所显示的比较保存为自包含的 HTML 报告（内嵌图表，可离线打开）</translation>
     </message>
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="146"/>
@@ -3766,12 +3766,12 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="153"/>
         <source>Or compare baseline point</source>
-        <translation type="unfinished"></translation>
+        <translation>或比较基线测试点</translation>
     </message>
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="155"/>
         <source>with candidate point</source>
-        <translation type="unfinished"></translation>
+        <translation>与候选测试点</translation>
     </message>
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="165"/>
@@ -3824,33 +3824,33 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="320"/>
         <source>⚠ No point of the same load in both runs: choose points to compare below.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 两次运行中没有负载相同的测试点：请在下方选择要比较的测试点。</translation>
     </message>
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="322"/>
         <source>Showing the chosen points: %1 (baseline point %2, candidate point %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>显示所选测试点：%1（基线测试点 %2，候选测试点 %3）。</translation>
     </message>
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="483"/>
         <source>Report saved to %1</source>
-        <translation type="unfinished">报告已保存到 %1</translation>
+        <translation>报告已保存到 %1</translation>
     </message>
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="488"/>
         <location filename="../ui/pages/comparisonpage.cpp" line="491"/>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="511"/>
         <source>Export Comparison Report</source>
-        <translation type="unfinished"></translation>
+        <translation>导出比较报告</translation>
     </message>
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="511"/>
         <source>HTML files (*.html)</source>
-        <translation type="unfinished">HTML 文件 (*.html)</translation>
+        <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="327"/>
@@ -3875,22 +3875,22 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="359"/>
         <source>%1: rate %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：速率 %2</translation>
     </message>
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="360"/>
         <source>%1: parallel %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：并发 %2</translation>
     </message>
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="397"/>
         <source>run %1 has no point %2</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1 没有测试点 %2</translation>
     </message>
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="418"/>
         <source>Cannot compare the chosen points: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法比较所选测试点：%1</translation>
     </message>
     <message>
         <location filename="../ui/pages/comparisonpage.cpp" line="451"/>
@@ -4026,85 +4026,85 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message numerus="yes">
         <location filename="../ui/models/conversationtreemodel.cpp" line="107"/>
         <source>%1 of %n turn(s) succeeded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 轮中 %1 轮成功</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/models/conversationtreemodel.cpp" line="127"/>
         <source>abandoned</source>
-        <translation type="unfinished"></translation>
+        <translation>已放弃</translation>
     </message>
     <message>
         <location filename="../ui/models/conversationtreemodel.cpp" line="127"/>
         <location filename="../ui/models/conversationtreemodel.cpp" line="162"/>
         <source>ok</source>
-        <translation type="unfinished">成功</translation>
+        <translation>成功</translation>
     </message>
     <message>
         <location filename="../ui/models/conversationtreemodel.cpp" line="129"/>
         <source>warmup, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>预热，%1</translation>
     </message>
     <message>
         <location filename="../ui/models/conversationtreemodel.cpp" line="162"/>
         <source>warmup</source>
-        <translation type="unfinished"></translation>
+        <translation>预热</translation>
     </message>
     <message>
         <location filename="../ui/models/conversationtreemodel.cpp" line="163"/>
         <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1</translation>
     </message>
     <message>
         <location filename="../ui/models/conversationtreemodel.cpp" line="175"/>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>对话</translation>
     </message>
     <message>
         <location filename="../ui/models/conversationtreemodel.cpp" line="177"/>
         <source>Point</source>
-        <translation type="unfinished">测试点</translation>
+        <translation>测试点</translation>
     </message>
     <message>
         <location filename="../ui/models/conversationtreemodel.cpp" line="179"/>
         <source>Turn</source>
-        <translation type="unfinished"></translation>
+        <translation>轮次</translation>
     </message>
     <message>
         <location filename="../ui/models/conversationtreemodel.cpp" line="181"/>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>请求</translation>
     </message>
     <message>
         <location filename="../ui/models/conversationtreemodel.cpp" line="183"/>
         <source>TTFT (ms)</source>
-        <translation type="unfinished">TTFT (ms)</translation>
+        <translation>TTFT (ms)</translation>
     </message>
     <message>
         <location filename="../ui/models/conversationtreemodel.cpp" line="185"/>
         <source>Latency (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟 (s)</translation>
     </message>
     <message>
         <location filename="../ui/models/conversationtreemodel.cpp" line="187"/>
         <source>Prompt tokens</source>
-        <translation type="unfinished">提示 token</translation>
+        <translation>提示 token</translation>
     </message>
     <message>
         <location filename="../ui/models/conversationtreemodel.cpp" line="189"/>
         <source>Cached tokens</source>
-        <translation type="unfinished">缓存 token</translation>
+        <translation>缓存 token</translation>
     </message>
     <message>
         <location filename="../ui/models/conversationtreemodel.cpp" line="191"/>
         <source>Output tokens</source>
-        <translation type="unfinished">输出 token</translation>
+        <translation>输出 token</translation>
     </message>
     <message>
         <location filename="../ui/models/conversationtreemodel.cpp" line="193"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -4112,23 +4112,23 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../ui/pages/conversationview.cpp" line="46"/>
         <source>No run selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择运行。</translation>
     </message>
     <message>
         <location filename="../ui/pages/conversationview.cpp" line="49"/>
         <source>Grouping the requests by conversation…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在按对话对请求分组…</translation>
     </message>
     <message>
         <location filename="../ui/pages/conversationview.cpp" line="66"/>
         <source>This run has no conversations: its requests were single-turn (see Requests).</source>
-        <translation type="unfinished"></translation>
+        <translation>此运行没有对话：其请求均为单轮（参见“请求”）。</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/pages/conversationview.cpp" line="67"/>
         <source>%n conversation(s); expand one to see its turns in order.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个对话；展开一个即可按顺序查看其各轮。</numerusform>
         </translation>
     </message>
 </context>
@@ -4222,7 +4222,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../ui/widgets/jsonfieldeditor.cpp" line="31"/>
         <source>Edit the JSON on several lines</source>
-        <translation type="unfinished">多行编辑 JSON</translation>
+        <translation>多行编辑 JSON</translation>
     </message>
 </context>
 <context>
@@ -4420,7 +4420,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../ui/pages/liverunpage.cpp" line="397"/>
         <source>Overall: point %1 of %2 · elapsed %3</source>
-        <translation type="unfinished"></translation>
+        <translation>总体：测试点 %1 / %2 · 已用时 %3</translation>
     </message>
     <message>
         <location filename="../ui/pages/liverunpage.cpp" line="411"/>
@@ -4430,7 +4430,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../ui/pages/liverunpage.cpp" line="427"/>
         <source>SLA probe %1 %2, run %3</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA 探测 %1 %2，第 %3 次运行</translation>
     </message>
     <message>
         <location filename="../ui/pages/liverunpage.cpp" line="428"/>
@@ -4490,17 +4490,17 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../ui/widgets/loadpointseditor.cpp" line="19"/>
         <source>One row per run point: its load and its number of requests. Double-click to edit.</source>
-        <translation type="unfinished">每行一个运行点：其负载与请求数。双击即可编辑。</translation>
+        <translation>每行一个运行点：其负载与请求数。双击即可编辑。</translation>
     </message>
     <message>
         <location filename="../ui/widgets/loadpointseditor.cpp" line="31"/>
         <source>Add point</source>
-        <translation type="unfinished">添加运行点</translation>
+        <translation>添加运行点</translation>
     </message>
     <message>
         <location filename="../ui/widgets/loadpointseditor.cpp" line="35"/>
         <source>Remove point</source>
-        <translation type="unfinished">删除运行点</translation>
+        <translation>删除运行点</translation>
     </message>
 </context>
 <context>
@@ -4786,7 +4786,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../ui/mainwindow.cpp" line="65"/>
         <source>The desktop keychain cannot keep the API key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>桌面钥匙串无法保存 API 密钥：%1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="184"/>
@@ -4967,72 +4967,72 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../ui/widgets/presetbar.cpp" line="31"/>
         <source>Preset:</source>
-        <translation type="unfinished">预设：</translation>
+        <translation>预设：</translation>
     </message>
     <message>
         <location filename="../ui/widgets/presetbar.cpp" line="33"/>
         <source>Load</source>
-        <translation type="unfinished"></translation>
+        <translation>加载</translation>
     </message>
     <message>
         <location filename="../ui/widgets/presetbar.cpp" line="34"/>
         <source>Save as…</source>
-        <translation type="unfinished">另存为…</translation>
+        <translation>另存为…</translation>
     </message>
     <message>
         <location filename="../ui/widgets/presetbar.cpp" line="35"/>
         <source>Duplicate…</source>
-        <translation type="unfinished">复制…</translation>
+        <translation>复制…</translation>
     </message>
     <message>
         <location filename="../ui/widgets/presetbar.cpp" line="36"/>
         <source>Delete</source>
-        <translation type="unfinished">删除</translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location filename="../ui/widgets/presetbar.cpp" line="84"/>
         <source>Preset &apos;%1&apos; not saved: %2</source>
-        <translation type="unfinished">预设“%1”未保存：%2</translation>
+        <translation>预设“%1”未保存：%2</translation>
     </message>
     <message>
         <location filename="../ui/widgets/presetbar.cpp" line="109"/>
         <source>Preset &apos;%1&apos; not deleted: %2</source>
-        <translation type="unfinished">预设“%1”未删除：%2</translation>
+        <translation>预设“%1”未删除：%2</translation>
     </message>
     <message>
         <location filename="../ui/widgets/presetbar.cpp" line="119"/>
         <source>Named run setups, stored in the project %1 (without the API key).</source>
-        <translation type="unfinished">命名的运行设置，保存在项目 %1 中（不含 API 密钥）。</translation>
+        <translation>命名的运行设置，保存在项目 %1 中（不含 API 密钥）。</translation>
     </message>
     <message>
         <location filename="../ui/widgets/presetbar.cpp" line="120"/>
         <source>Named run setups, kept in this computer&apos;s settings while no writable project is open (without the API key).</source>
-        <translation type="unfinished">命名的运行设置；未打开可写项目时保存在本机设置中（不含 API 密钥）。</translation>
+        <translation>命名的运行设置；未打开可写项目时保存在本机设置中（不含 API 密钥）。</translation>
     </message>
     <message>
         <location filename="../ui/widgets/presetbar.cpp" line="133"/>
         <source>Save preset</source>
-        <translation type="unfinished">保存预设</translation>
+        <translation>保存预设</translation>
     </message>
     <message>
         <location filename="../ui/widgets/presetbar.cpp" line="133"/>
         <source>Name:</source>
-        <translation type="unfinished">名称：</translation>
+        <translation>名称：</translation>
     </message>
     <message>
         <location filename="../ui/widgets/presetbar.cpp" line="145"/>
         <source>Duplicate preset</source>
-        <translation type="unfinished">复制预设</translation>
+        <translation>复制预设</translation>
     </message>
     <message>
         <location filename="../ui/widgets/presetbar.cpp" line="145"/>
         <source>Name of the copy:</source>
-        <translation type="unfinished">副本名称：</translation>
+        <translation>副本名称：</translation>
     </message>
     <message>
         <location filename="../ui/widgets/presetbar.cpp" line="145"/>
         <source>%1 (copy)</source>
-        <translation type="unfinished">%1（副本）</translation>
+        <translation>%1（副本）</translation>
     </message>
 </context>
 <context>
@@ -5103,44 +5103,44 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../ui/widgets/promptpreviewpanel.cpp" line="15"/>
         <source>Preview prompts</source>
-        <translation type="unfinished">预览提示词</translation>
+        <translation>预览提示词</translation>
     </message>
     <message>
         <location filename="../ui/widgets/promptpreviewpanel.cpp" line="21"/>
         <source>Load the dataset as a run would and show its first prompts with their token counts (counted with --tokenizer-path).</source>
-        <translation type="unfinished">像运行时一样加载数据集，显示前几条提示词及其 token 数（用 --tokenizer-path 计数）。</translation>
+        <translation>像运行时一样加载数据集，显示前几条提示词及其 token 数（用 --tokenizer-path 计数）。</translation>
     </message>
     <message>
         <location filename="../ui/widgets/promptpreviewpanel.cpp" line="28"/>
         <source>Tokens</source>
-        <translation type="unfinished">Token 数</translation>
+        <translation>Token 数</translation>
     </message>
     <message>
         <location filename="../ui/widgets/promptpreviewpanel.cpp" line="28"/>
         <source>Prompt</source>
-        <translation type="unfinished">提示词</translation>
+        <translation>提示词</translation>
     </message>
     <message>
         <location filename="../ui/widgets/promptpreviewpanel.cpp" line="52"/>
         <source>Loading the prompts…</source>
-        <translation type="unfinished">正在加载提示词…</translation>
+        <translation>正在加载提示词…</translation>
     </message>
     <message>
         <location filename="../ui/widgets/promptpreviewpanel.cpp" line="61"/>
         <source>No preview: %1</source>
-        <translation type="unfinished">无法预览：%1</translation>
+        <translation>无法预览：%1</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/widgets/promptpreviewpanel.cpp" line="78"/>
         <source>The first %n prompt(s).</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>前 %n 条提示词。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/widgets/promptpreviewpanel.cpp" line="79"/>
         <source>The first %n prompt(s); set a tokenizer path to count their tokens.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>前 %n 条提示词；设置分词器路径即可统计 token 数。</numerusform>
         </translation>
     </message>
@@ -5243,19 +5243,21 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="172"/>
         <source>Rule: the last point before the first one whose achieved request rate falls more than %1% below its target rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>规则：在第一个实际请求速率比目标速率低 %1% 以上的测试点之前的最后一个测试点。</translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="175"/>
         <source>Rule: the last point before the first step where request throughput grows by less than %1% while the p50 latency grows by more than %2%.</source>
-        <translation type="unfinished"></translation>
+        <translation>规则：在第一个请求吞吐量增长不足 %1% 而 p50 延迟增长超过 %2% 的步骤之前的最后一个测试点。</translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="179"/>
         <source>Saturation point: %1
 %2
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>饱和点：%1
+%2
+%3</translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="197"/>
@@ -5386,7 +5388,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="280"/>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>对话</translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="281"/>
@@ -5416,94 +5418,94 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="366"/>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="367"/>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>无限制</translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="371"/>
         <source>A good request&apos;s time to first token is at most this (0: no limit)</source>
-        <translation type="unfinished"></translation>
+        <translation>合格请求的首 token 时间不超过此值（0：无限制）</translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="372"/>
         <source>A good request&apos;s time per output token is at most this (0: no limit)</source>
-        <translation type="unfinished"></translation>
+        <translation>合格请求的每输出 token 时间不超过此值（0：无限制）</translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="373"/>
         <source>A good request&apos;s end-to-end latency is at most this (0: no limit)</source>
-        <translation type="unfinished"></translation>
+        <translation>合格请求的端到端延迟不超过此值（0：无限制）</translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="374"/>
         <source>Recompute goodput</source>
-        <translation type="unfinished"></translation>
+        <translation>重新计算 goodput</translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="376"/>
         <source>What if these were the SLOs: goodput (requests meeting every SLO per second) and each SLO&apos;s attainment of every point, from the stored requests; the run is not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>假设这些是 SLO：根据已存储的请求计算每个测试点的 goodput（每秒满足所有 SLO 的请求数）和各 SLO 的达成率；运行本身不会被更改</translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="383"/>
         <source>Goodput what if — TTFT ≤</source>
-        <translation type="unfinished"></translation>
+        <translation>Goodput 假设分析 — TTFT ≤</translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="385"/>
         <source>TPOT ≤</source>
-        <translation type="unfinished"></translation>
+        <translation>TPOT ≤</translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="387"/>
         <source>latency ≤</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟 ≤</translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="410"/>
         <source>Give at least one SLO.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少给出一个 SLO。</translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="414"/>
         <source>No stored requests to recompute goodput from.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用于重新计算 goodput 的已存储请求。</translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="418"/>
         <source>Recomputing goodput…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重新计算 goodput…</translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="465"/>
         <source>TTFT %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TTFT %1</translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="467"/>
         <source>TPOT %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TPOT %1</translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="469"/>
         <source>latency %1</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟 %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/pages/resultspage.cpp" line="470"/>
         <source>%1: goodput %2 req/s, %n good request(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：goodput %2 req/s，%n 个合格请求</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="475"/>
         <source>What if: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>假设：%1</translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="492"/>
@@ -5697,7 +5699,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="931"/>
         <source>saturation point</source>
-        <translation type="unfinished"></translation>
+        <translation>饱和点</translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="981"/>
@@ -5794,7 +5796,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="1156"/>
         <source>The request could not be read from the project file.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从项目文件中读取该请求。</translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage.cpp" line="1175"/>
@@ -6577,84 +6579,84 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../ui/charts/slasearchchart.cpp" line="43"/>
         <source>Criterion:</source>
-        <translation type="unfinished"></translation>
+        <translation>条件：</translation>
     </message>
     <message>
         <location filename="../ui/charts/slasearchchart.cpp" line="82"/>
         <source>SLA search</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA 搜索</translation>
     </message>
     <message>
         <location filename="../ui/charts/slasearchchart.cpp" line="118"/>
         <source>not finished</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成</translation>
     </message>
     <message>
         <location filename="../ui/charts/slasearchchart.cpp" line="120"/>
         <source>none: failed at the lower bound</source>
-        <translation type="unfinished"></translation>
+        <translation>无：在下限处失败</translation>
     </message>
     <message>
         <location filename="../ui/charts/slasearchchart.cpp" line="122"/>
         <source>best at %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>最佳：%1 %2</translation>
     </message>
     <message>
         <location filename="../ui/charts/slasearchchart.cpp" line="124"/>
         <source>largest passing %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>最大通过 %1：%2</translation>
     </message>
     <message>
         <location filename="../ui/charts/slasearchchart.cpp" line="127"/>
         <source>(sure: the deciding probes&apos; intervals clear the threshold)</source>
-        <translation type="unfinished"></translation>
+        <translation>（确定：决定性探测的区间均未跨越阈值）</translation>
     </message>
     <message>
         <location filename="../ui/charts/slasearchchart.cpp" line="128"/>
         <source>(unsure: decided on means where intervals straddle the threshold)</source>
-        <translation type="unfinished"></translation>
+        <translation>（不确定：在区间跨越阈值处依据均值判定）</translation>
     </message>
     <message>
         <location filename="../ui/charts/slasearchchart.cpp" line="133"/>
         <source>Group %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 组：%2</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/charts/slasearchchart.cpp" line="136"/>
         <source>%n point(s) run, %1 per value, %2% intervals (Student t).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已运行 %n 个测试点，每个值 %1 次，%2% 区间（Student t）。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/charts/slasearchchart.cpp" line="158"/>
         <source>SLA search: %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA 搜索：%1 随 %2 变化</translation>
     </message>
     <message>
         <location filename="../ui/charts/slasearchchart.cpp" line="160"/>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>各次运行</translation>
     </message>
     <message>
         <location filename="../ui/charts/slasearchchart.cpp" line="161"/>
         <source>Pass (mean)</source>
-        <translation type="unfinished"></translation>
+        <translation>通过（均值）</translation>
     </message>
     <message>
         <location filename="../ui/charts/slasearchchart.cpp" line="162"/>
         <source>Fail (mean)</source>
-        <translation type="unfinished"></translation>
+        <translation>失败（均值）</translation>
     </message>
     <message>
         <location filename="../ui/charts/slasearchchart.cpp" line="163"/>
         <source>Judged on the mean</source>
-        <translation type="unfinished"></translation>
+        <translation>依据均值判定</translation>
     </message>
     <message>
         <location filename="../ui/charts/slasearchchart.cpp" line="203"/>
         <source>Threshold %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值 %1 %2</translation>
     </message>
 </context>
 <context>
@@ -6754,7 +6756,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../ui/charts/sweepcurvechart.cpp" line="64"/>
         <source>saturation point</source>
-        <translation type="unfinished"></translation>
+        <translation>饱和点</translation>
     </message>
     <message>
         <location filename="../ui/charts/sweepcurvechart.cpp" line="93"/>

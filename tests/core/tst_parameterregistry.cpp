@@ -216,7 +216,7 @@ private Q_SLOTS:
         QTest::newRow("header value with LF") << QStringList{"--headers", "X-A=a\nb"} << "--headers";
         QTest::newRow("header name with a space") << QStringList{"--headers", "X A=1"} << "--headers";
         QTest::newRow("header name with a colon") << QStringList{"--headers", "X:A=1"} << "--headers";
-        QTest::newRow("unsupported as given") << QStringList{"--attn-implementation", "flash"} << "--attn-implementation";
+        QTest::newRow("unsupported as given") << QStringList{"--swanlab-host", "https://sw.example"} << "--swanlab-host";
         QTest::newRow("alias as given") << QStringList{"-n", "0"} << "-n";
         QTest::newRow("negative form as given")
             << QStringList{"--no-stream", "--continuous-usage"} << "--continuous-usage";

@@ -398,8 +398,13 @@ private Q_SLOTS:
         for (const MetricDef& m : MetricCatalogue::all()) {
             if (m.format == MetricFormat::Text)
                 continue;
-            const bool found = std::any_of(keys.cbegin(), keys.cend(),
-                [&m](const QString& k) { return k.startsWith(m.keyString().toLower().left(3)); });
+            // The row keys are slugs of the catalogue key ("KV Cache Hit Rate (%)" -> kv_cache_...).
+            QString prefix = m.keyString().toLower().left(3);
+            for (QChar& ch : prefix)
+                if (!ch.isLetterOrNumber())
+                    ch = u'_';
+            const bool found
+                = std::any_of(keys.cbegin(), keys.cend(), [&prefix](const QString& k) { return k.startsWith(prefix); });
             QVERIFY2(found, m.key);
         }
         const RunComparison c = RunComparison::compare(

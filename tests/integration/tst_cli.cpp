@@ -149,8 +149,8 @@ private Q_SLOTS:
         QTest::newRow("header with a line break") << base + QStringList{"--headers", "X-A=1\r\nX-B: 2"} << 2
                                                   << "--headers";
         QTest::newRow("header name not a token") << base + QStringList{"--headers", "X A=1"} << 2 << "--headers";
-        QTest::newRow("unsupported flag as given") << base + QStringList{"--attn-implementation", "flash"} << 2
-                                                   << "--attn-implementation";
+        QTest::newRow("unsupported flag as given") << base + QStringList{"--swanlab-host", "https://sw.example"} << 2
+                                                   << "--swanlab-host";
         QTest::newRow("alias as given") << base + QStringList{"-n", "0"} << 2 << "-n";
     }
     void badInputNamesTheField()
@@ -479,7 +479,7 @@ private Q_SLOTS:
         // convert: the equivalent command on stdout, the flags left out on stderr, exit 0; garbage exits 2.
         Result r = runCli({"convert",
             "evalscope perf --url http://127.0.0.1:8000/v1/chat/completions --model Qwen --parallel 1 10 "
-            "--number 10 100 --extra-args '{\"ignore_eos\": true}' --wandb-api-key secret --attn-implementation flash "
+            "--number 10 100 --extra-args '{\"ignore_eos\": true}' --wandb-api-key secret --swanlab-host https://sw.example "
             "--max-turns 3"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.startsWith(QStringLiteral("throughline-cli run --model Qwen")), qPrintable(r.out));
@@ -487,7 +487,7 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QStringLiteral("--extra-args '{\"ignore_eos\":true}'")));
         QVERIFY(!r.out.contains(QStringLiteral("secret")));
         QVERIFY(r.err.contains(QStringLiteral("--wandb-api-key")));
-        QVERIFY(r.err.contains(QStringLiteral("--attn-implementation")));
+        QVERIFY(r.err.contains(QStringLiteral("--swanlab-host")));
         QVERIFY(r.out.contains(QStringLiteral("--max-turns 3"))); // multi-turn flags map
         QCOMPARE(runCli({"convert", "rm -rf /"}).exitCode, 2);
         QCOMPARE(runCli({"convert", "evalscope perf --parallel many"}).exitCode, 2);

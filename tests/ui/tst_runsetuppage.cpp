@@ -181,7 +181,7 @@ private Q_SLOTS:
         QCOMPARE(diffFlags(c, other.config()), QStringList());
 
         QVERIFY(other.applyCommand(QStringLiteral("evalscope perf --url http://h:1/v1 --model q --parallel 3 "
-                                                  "--number 30 --swanlab-api-key k --attn-implementation flash"),
+                                                  "--number 30 --swanlab-api-key k --swanlab-host https://sw.example"),
             &unmapped));
         QCOMPARE(other.config().parallel, QList<int>{3});
         QCOMPARE(unmapped.size(), 2);
