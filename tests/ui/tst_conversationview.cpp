@@ -1,11 +1,18 @@
 // The Results page's Conversations tab: requests grouped by (point, conversation), turns in order, single-turn
 // requests left out; the tree model under QAbstractItemModelTester; the view groups on a pool thread.
 
+#include "engine/runcontroller.h"
 #include "pages/conversationview.h"
+#include "pages/resultspage.h"
+#include "sim/simserver.h"
+#include "storage/projectstore.h"
 
 #include <QAbstractItemModelTester>
+
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 using namespace tl;
 
@@ -77,7 +84,8 @@ private Q_SLOTS:
         // A turn's latency ends at its last event (EvalScope's), the conversation's at its last turn's end.
         QCOMPARE(model.index(0, ConversationTreeModel::Latency, first).data(ConversationTreeModel::SortRole).toDouble(),
             0.002);
-        QCOMPARE(model.index(0, ConversationTreeModel::Latency).data(ConversationTreeModel::SortRole).toDouble(), 0.007);
+        QCOMPARE(
+            model.index(0, ConversationTreeModel::Latency).data(ConversationTreeModel::SortRole).toDouble(), 0.007);
         QCOMPARE(model.rowCount(model.index(0, 1)), 0); // only column 0 has children
     }
 
@@ -91,6 +99,61 @@ private Q_SLOTS:
         QCOMPARE(view.model()->rowCount(), 3);
         view.setRun(nullptr);
         QCOMPARE(view.model()->rowCount(), 0);
+    }
+
+    // A multi-turn run stored by a real run against the emulated server: the Results page reads it lazily (its
+    // points hold no records) and its Conversations tab still shows every conversation with its turns in order.
+    void resultsPageShowsAStoredRunsConversations()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        SimConfig sim;
+        sim.ttftMs = 2;
+        sim.itlMs = 1;
+        SimServer server(sim);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const QString path = dir.filePath(QStringLiteral("conversations.tlproj"));
+        auto store = ProjectStore::open(path, &error);
+        QVERIFY2(store, qPrintable(error));
+        RunConfig c;
+        c.url = server.baseUrl().toString() + QStringLiteral("/v1/chat/completions");
+        c.model = QStringLiteral("throughline-sim");
+        c.maxTokens = 4;
+        c.extraArgs = R"({"ignore_eos": true})";
+        c.sleepInterval = 0;
+        c.writeOutputs = false;
+        c.noTestConnection = true;
+        c.multiTurn = true;
+        c.dataset = QStringLiteral("custom_multi_turn");
+        c.datasetPath = QFINDTESTDATA("data/datasets/custom_multi_turn.jsonl");
+        QVERIFY(!c.datasetPath.isEmpty());
+        c.parallel = {1};
+        c.number = {6}; // turns: the dataset's conversations of 3, 2 and 1 turns
+        RunController controller;
+        QSignalSpy finished(&controller, &RunController::runFinished);
+        const ConfigErrors errors = controller.start(c, store.get());
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).toString()));
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(store->flush(&error), qPrintable(error));
+
+        ResultsPage page;
+        auto* view = page.findChild<ConversationView*>();
+        QVERIFY(view);
+        QSignalSpy shown(view, &ConversationView::conversationsShown);
+        QSignalSpy loaded(&page, &ResultsPage::runLoaded);
+        page.showRun(path, controller.runId());
+        QVERIFY(loaded.wait(20000));
+        QTRY_COMPARE(shown.size(), 1);
+        QCOMPARE(shown.first().first().toInt(), 3);
+        QList<int> turns;
+        for (const ConversationTreeModel::Group& g : view->model()->groups()) {
+            turns.append(int(g.turns.size()));
+            for (int i = 0; i < g.turns.size(); ++i)
+                QCOMPARE(g.turns.at(i).turnIndex, i);
+        }
+        std::sort(turns.begin(), turns.end());
+        QCOMPARE(turns, (QList<int>{1, 2, 3}));
     }
 };
 

@@ -61,7 +61,7 @@ QModelIndex ConversationTreeModel::index(int row, int column, const QModelIndex&
     if (parent.internalId() != kTopLevel || parent.row() >= m_groups.size())
         return {};
     return row < m_groups.at(parent.row()).turns.size() ? createIndex(row, column, quintptr(parent.row()))
-                                                          : QModelIndex();
+                                                        : QModelIndex();
 }
 
 QModelIndex ConversationTreeModel::parent(const QModelIndex& child) const
@@ -103,13 +103,15 @@ QVariant ConversationTreeModel::conversationData(const Group& g, int column, int
     case Point:
         return g.point + (display ? 1 : 0);
     case Turn: {
-        const auto ok = std::count_if(g.turns.cbegin(), g.turns.cend(), [](const RequestRecord& r) { return r.success; });
+        const auto ok
+            = std::count_if(g.turns.cbegin(), g.turns.cend(), [](const RequestRecord& r) { return r.success; });
         return display ? tr("%1 of %n turn(s) succeeded", nullptr, int(g.turns.size())).arg(ok) : QVariant(qint64(ok));
     }
     case Ttft:
         if (g.turns.isEmpty() || !g.turns.first().success)
             return display ? QVariant(QString()) : QVariant(-1.0);
-        return display ? QVariant(QString::number(g.turns.first().ttftS() * 1000.0, 'f', 1)) : QVariant(g.turns.first().ttftS());
+        return display ? QVariant(QString::number(g.turns.first().ttftS() * 1000.0, 'f', 1))
+                       : QVariant(g.turns.first().ttftS());
     case Latency: {
         if (g.turns.isEmpty())
             return {};
@@ -123,7 +125,8 @@ QVariant ConversationTreeModel::conversationData(const Group& g, int column, int
     }
     case Status: {
         const bool warmup = !g.turns.isEmpty() && g.turns.first().warmup;
-        const bool failed = std::any_of(g.turns.cbegin(), g.turns.cend(), [](const RequestRecord& r) { return !r.success; });
+        const bool failed
+            = std::any_of(g.turns.cbegin(), g.turns.cend(), [](const RequestRecord& r) { return !r.success; });
         QString s = failed ? tr("abandoned") : tr("ok");
         if (warmup)
             s = tr("warmup, %1").arg(s);
@@ -137,7 +140,8 @@ QVariant ConversationTreeModel::conversationData(const Group& g, int column, int
 QVariant ConversationTreeModel::turnData(const RequestRecord& r, int column, int role) const
 {
     const bool display = role == Qt::DisplayRole;
-    const auto tokens = [display](qint64 n) { return n < 0 ? (display ? QVariant(QString()) : QVariant(qint64(-1))) : QVariant(n); };
+    const auto tokens
+        = [display](qint64 n) { return n < 0 ? (display ? QVariant(QString()) : QVariant(qint64(-1))) : QVariant(n); };
     switch (column) {
     case Turn:
         return r.turnIndex + (display ? 1 : 0);

@@ -19,7 +19,19 @@ class ConversationTreeModel final : public QAbstractItemModel {
     Q_DISABLE_COPY_MOVE(ConversationTreeModel)
 
 public:
-    enum Column { Conversation, Point, Turn, Seq, Ttft, Latency, PromptTokens, CachedTokens, CompletionTokens, Status, ColumnCount };
+    enum Column {
+        Conversation,
+        Point,
+        Turn,
+        Seq,
+        Ttft,
+        Latency,
+        PromptTokens,
+        CachedTokens,
+        CompletionTokens,
+        Status,
+        ColumnCount
+    };
     enum Role { SortRole = Qt::UserRole };
 
     struct Group {

@@ -29,7 +29,8 @@ ConversationView::ConversationView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_note);
     layout->addWidget(m_view, 1);
-    connect(&m_watcher, &QFutureWatcher<QList<ConversationTreeModel::Group>>::finished, this, &ConversationView::onGrouped);
+    connect(
+        &m_watcher, &QFutureWatcher<QList<ConversationTreeModel::Group>>::finished, this, &ConversationView::onGrouped);
     setRun(nullptr);
 }
 
