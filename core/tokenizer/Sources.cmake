@@ -8,6 +8,7 @@ target_sources(throughline_base PRIVATE
     tokenizer/pretokenizer.h tokenizer/pretokenizer.cpp
     tokenizer/bpewordcache.h tokenizer/bpewordcache.cpp
     tokenizer/tokenmodel.h
+    tokenizer/vocabjson.h
     tokenizer/bpemodel.h tokenizer/bpemodel.cpp
     tokenizer/wordpiecemodel.h tokenizer/wordpiecemodel.cpp
     tokenizer/unigrammodel.h tokenizer/unigrammodel.cpp

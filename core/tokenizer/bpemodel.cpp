@@ -3,6 +3,7 @@
 #include "tokenizer/addedtokens.h"
 #include "tokenizer/bpewordcache.h"
 #include "tokenizer/unicodeutil.h"
+#include "tokenizer/vocabjson.h"
 
 #include <nlohmann/json.hpp>
 
@@ -115,27 +116,8 @@ std::unique_ptr<BpeModel> BpeModel::fromJson(const nlohmann::json& model, bool b
         || !optionalBool(model, "ignore_merges", &bpe->m_ignoreMerges, error))
         return nullptr;
 
-    const auto vocab = model.find("vocab");
-    if (vocab == model.end() || !vocab->is_object()) {
-        *error = QStringLiteral("model.vocab must be an object of token -> id");
+    if (!readVocabObject(model, bpe->m_vocab, bpe->m_idToToken, bpe->m_maxId, error))
         return nullptr;
-    }
-    bpe->m_vocab.reserve(vocab->size());
-    for (auto it = vocab->begin(); it != vocab->end(); ++it) {
-        if (!it.value().is_number_integer() || it.value().get<int64_t>() < 0
-            || it.value().get<int64_t>() > kMaxTokenId) {
-            *error = QStringLiteral("model.vocab[\"%1\"] must be an integer id from 0 to %2")
-                         .arg(fromStd(it.key()))
-                         .arg(kMaxTokenId);
-            return nullptr;
-        }
-        const auto id = static_cast<int32_t>(it.value().get<int64_t>());
-        bpe->m_vocab.insert_or_assign(it.key(), id);
-        bpe->m_maxId = std::max(bpe->m_maxId, id);
-    }
-    bpe->m_idToToken.resize(static_cast<size_t>(bpe->m_maxId + 1));
-    for (const auto& [token, id] : bpe->m_vocab)
-        bpe->m_idToToken[static_cast<size_t>(id)] = token;
 
     if (!unkToken.empty()) {
         bpe->m_unkId = bpe->tokenToId(unkToken);

@@ -19,6 +19,18 @@ public:
 
     bool lookup(std::string_view word, std::vector<int32_t>& out) const;
     void insert(std::string_view word, const int32_t* ids, size_t count);
+    // Appends `word`'s ids to `out`: the cached ones, or those `encode(word, out)` appends, then remembered (words
+    // longer than kMaxWordBytes are encoded every time).
+    template <typename Encode> void encodeThrough(std::string_view word, std::vector<int32_t>& out, Encode&& encode)
+    {
+        const bool cacheable = word.size() <= kMaxWordBytes;
+        if (cacheable && lookup(word, out))
+            return;
+        const size_t before = out.size();
+        encode(word, out);
+        if (cacheable)
+            insert(word, out.data() + before, out.size() - before);
+    }
 
 private:
     struct TransparentHash {

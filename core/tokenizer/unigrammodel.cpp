@@ -33,13 +33,7 @@ UnigramModel::~UnigramModel() = default;
 
 void UnigramModel::encodeWord(std::string_view word, std::vector<int32_t>& out) const
 {
-    const bool cacheable = word.size() <= BpeWordCache::kMaxWordBytes;
-    if (cacheable && m_cache->lookup(word, out))
-        return;
-    const size_t before = out.size();
-    encodeUncached(word, out);
-    if (cacheable)
-        m_cache->insert(word, out.data() + before, out.size() - before);
+    m_cache->encodeThrough(word, out, [this](std::string_view w, std::vector<int32_t>& o) { encodeUncached(w, o); });
 }
 
 std::unique_ptr<UnigramModel> UnigramModel::fromJson(const nlohmann::json& model, QString* error)

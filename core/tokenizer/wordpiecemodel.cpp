@@ -2,6 +2,7 @@
 
 #include "tokenizer/addedtokens.h"
 #include "tokenizer/bpewordcache.h"
+#include "tokenizer/vocabjson.h"
 
 #include <nlohmann/json.hpp>
 
@@ -33,13 +34,7 @@ WordPieceModel::~WordPieceModel() = default;
 
 void WordPieceModel::encodeWord(std::string_view word, std::vector<int32_t>& out) const
 {
-    const bool cacheable = word.size() <= BpeWordCache::kMaxWordBytes;
-    if (cacheable && m_cache->lookup(word, out))
-        return;
-    const size_t before = out.size();
-    encodeUncached(word, out);
-    if (cacheable)
-        m_cache->insert(word, out.data() + before, out.size() - before);
+    m_cache->encodeThrough(word, out, [this](std::string_view w, std::vector<int32_t>& o) { encodeUncached(w, o); });
 }
 
 std::unique_ptr<WordPieceModel> WordPieceModel::fromJson(const nlohmann::json& model, QString* error)
@@ -68,27 +63,8 @@ std::unique_ptr<WordPieceModel> WordPieceModel::fromJson(const nlohmann::json& m
         // Words are at most this many characters; anything above the size of any input is the same.
         wp->m_maxChars = static_cast<size_t>(std::min<int64_t>(it->get<int64_t>(), int64_t(1) << 40));
     }
-    const auto vocab = model.find("vocab");
-    if (vocab == model.end() || !vocab->is_object()) {
-        *error = QStringLiteral("model.vocab must be an object of token -> id");
+    if (!readVocabObject(model, wp->m_vocab, wp->m_idToToken, wp->m_maxId, error))
         return nullptr;
-    }
-    wp->m_vocab.reserve(vocab->size());
-    for (auto it = vocab->begin(); it != vocab->end(); ++it) {
-        if (!it.value().is_number_integer() || it.value().get<int64_t>() < 0
-            || it.value().get<int64_t>() > kMaxTokenId) {
-            *error = QStringLiteral("model.vocab[\"%1\"] must be an integer id from 0 to %2")
-                         .arg(fromStd(it.key()))
-                         .arg(kMaxTokenId);
-            return nullptr;
-        }
-        const auto id = static_cast<int32_t>(it.value().get<int64_t>());
-        wp->m_vocab.insert_or_assign(it.key(), id);
-        wp->m_maxId = std::max(wp->m_maxId, id);
-    }
-    wp->m_idToToken.resize(static_cast<size_t>(wp->m_maxId + 1));
-    for (const auto& [token, id] : wp->m_vocab)
-        wp->m_idToToken[static_cast<size_t>(id)] = token;
     // Hugging Face fails at encode time when an unknown word meets a missing unk token; refuse up front.
     wp->m_unkId = wp->tokenToId(unkToken);
     if (wp->m_unkId < 0) {
