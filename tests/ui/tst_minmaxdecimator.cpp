@@ -62,7 +62,7 @@ private Q_SLOTS:
         // A dense cloud of latencies around 100 ms with two outliers far above and to the right.
         QList<QPointF> in;
         for (int i = 0; i < points; ++i)
-            in.append(QPointF(100 + (i * 7919) % 400, 100.0 + ((i * 104729) % 1000) / 100.0));
+            in.append(QPointF(100 + (qint64(i) * 7919) % 400, 100.0 + ((qint64(i) * 104729) % 1000) / 100.0));
         in.append(QPointF(120, 5000));
         in.append(QPointF(9000, 100));
         const QList<QPointF> out = MinMaxDecimator::cells(in, columns, rows);
