@@ -33,20 +33,11 @@ QString signedCell(double v, int decimals)
     return (v > 0 ? QStringLiteral("+") : QString()) + QString::number(v, 'f', decimals);
 }
 
+// The CSS class of a verdict's cell: the verdict's own name where it has a colour, "plain" otherwise.
 QString verdictClass(Verdict v)
 {
-    switch (v) {
-    case Verdict::Better:
-        return QStringLiteral("better");
-    case Verdict::Worse:
-        return QStringLiteral("worse");
-    case Verdict::Different:
-        return QStringLiteral("different");
-    case Verdict::Inconclusive:
-    case Verdict::NotApplicable:
-        break;
-    }
-    return QStringLiteral("plain");
+    return v == Verdict::Better || v == Verdict::Worse || v == Verdict::Different ? verdictName(v)
+                                                                                  : QStringLiteral("plain");
 }
 
 constexpr const char* kCss = R"(
