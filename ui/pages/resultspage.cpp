@@ -1198,7 +1198,12 @@ void ResultsPage::showRecordDetail(const RequestRecord& record, const QString& p
     rowHtml(tr("Resends"), QString::number(r->retries));
     if (!r->responseId.isEmpty())
         rowHtml(tr("Response id"), QString::fromUtf8(r->responseId));
+    if (!r->requestId.isEmpty())
+        rowHtml(tr("Trace request id"), r->requestId);
     html += QStringLiteral("</table>");
+    if (!r->requestBody.isEmpty())
+        html += QStringLiteral("<h4>%1</h4><pre>%2</pre>")
+                    .arg(tr("Request body"), QString::fromUtf8(r->requestBody.left(4000)).toHtmlEscaped());
     if (!r->success)
         html += QStringLiteral("<h4>%1</h4><pre>%2</pre>").arg(tr("Error"), r->errorMessage.left(4000).toHtmlEscaped());
     html += QStringLiteral("<h4>%1</h4><p>%2</p>")
@@ -1436,7 +1441,7 @@ std::shared_ptr<const RunData> ResultsPage::withRecords(
         return nullptr;
     auto full = std::make_shared<RunData>(*run);
     for (PointResult& p : full->points)
-        p.records = reader.requests(run->id, p.index);
+        p.records = reader.requests(run->id, p.index, -1, true); // stored bodies fill EvalScope's request column
     if (!reader.lastError().isEmpty()) {
         *error = reader.lastError();
         return nullptr;
