@@ -381,6 +381,7 @@ PromptItem TraceSource::itemAt(qint64 seq) const
     item.kind = PromptItem::Kind::Body;
     item.body = jsonutil::dumpOrdered(rewrittenBody(*r, m_traceOptions));
     item.headers = std::move(r->headers);
+    item.requestId = std::move(r->requestId);
     return item;
 }
 

@@ -300,6 +300,7 @@ void RunController::startPhase(Phase phase, int requests)
         options.connectRatePerS = m_config.connectRate / count; // the run's rate and burst, shared by its workers
         options.rampBurst = std::max(1, Worker::kRampBurst / count);
         options.debug = m_config.debug;
+        options.storeBodies = m_config.storeBodies;
         options.secrets = m_config.secretValues();
         options.transport = m_transport;
         options.limits = m_limits;

@@ -464,6 +464,42 @@ private Q_SLOTS:
         QCOMPARE(models.value(QStringLiteral("prod-llm-small")), 1); // line 3: not mapped
     }
 
+    void requestIdsAndBodiesAreKept_data()
+    {
+        QTest::addColumn<bool>("storeBodies");
+        QTest::newRow("--store-bodies") << true;
+        QTest::newRow("default") << false;
+    }
+
+    // Each request keeps its record's request_id (schema 7); with --store-bodies also the body exactly as the
+    // server received it, without it none.
+    void requestIdsAndBodiesAreKept()
+    {
+        QFETCH(bool, storeBodies);
+        auto sim = startSim();
+        QVERIFY(sim);
+        RunConfig c = traceConfig(sim->baseUrl(), QFINDTESTDATA("data/datasets/workload_trace.jsonl"));
+        c.datasetArgs = QByteArray(R"({"speed": 10, "model_override": "throughline-sim"})");
+        c.storeBodies = storeBodies;
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("not in timestamp order")));
+        const Run run = runToEnd(c);
+        QVERIFY2(run.errors.isEmpty(), qPrintable(describe(run.errors)));
+        QCOMPARE(run.state, RunState::Finished);
+        QCOMPARE(run.records.size(), 4);
+        std::map<QByteArray, SimTraceRecord> traces;
+        for (const SimTraceRecord& t : sim->traceRecords())
+            traces[t.id] = t;
+        QStringList ids;
+        for (const RequestRecord& r : run.records) {
+            QVERIFY2(r.success, qPrintable(r.errorMessage));
+            ids.append(r.requestId);
+            QCOMPARE(r.requestBody, storeBodies ? traces.at(r.responseId).requestBody : QByteArray());
+        }
+        // In timestamp order: 0001 (09:00:00.000), 0003 (.075), 0002 (.120), then the record without an id.
+        QCOMPARE(ids,
+            (QStringList{QStringLiteral("req-0001"), QStringLiteral("req-0003"), QStringLiteral("req-0002"), QString()}));
+    }
+
     void headersReachTheServer_data()
     {
         QTest::addColumn<QString>("transport");

@@ -213,7 +213,7 @@ std::shared_ptr<const RunData> ResultsPage::withRecords(
         return nullptr;
     auto full = std::make_shared<RunData>(*run);
     for (PointResult& p : full->points)
-        p.records = reader.requests(run->id, p.index);
+        p.records = reader.requests(run->id, p.index, -1, true); // stored bodies fill EvalScope's request column
     if (!reader.lastError().isEmpty()) {
         *error = reader.lastError();
         return nullptr;

@@ -190,7 +190,12 @@ void ResultsPage::showRecordDetail(const RequestRecord& record, const QString& p
     rowHtml(tr("Resends"), QString::number(r->retries));
     if (!r->responseId.isEmpty())
         rowHtml(tr("Response id"), QString::fromUtf8(r->responseId));
+    if (!r->requestId.isEmpty())
+        rowHtml(tr("Trace request id"), r->requestId);
     html += QStringLiteral("</table>");
+    if (!r->requestBody.isEmpty())
+        html += QStringLiteral("<h4>%1</h4><pre>%2</pre>")
+                    .arg(tr("Request body"), QString::fromUtf8(r->requestBody.left(4000)).toHtmlEscaped());
     if (!r->success)
         html += QStringLiteral("<h4>%1</h4><pre>%2</pre>").arg(tr("Error"), r->errorMessage.left(4000).toHtmlEscaped());
     html += QStringLiteral("<h4>%1</h4><p>%2</p>")
