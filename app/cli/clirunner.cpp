@@ -43,7 +43,8 @@ CliRunner::CliRunner(QObject* parent)
     connect(m_controller, &RunController::pointStarted, this, [this](int index, const RunPoint& p) {
         m_pointStarted = true;
         const QString load
-            = p.parallel < 0 ? tr("open loop at %1 req/s").arg(p.rate) : tr("parallel %1").arg(p.parallel);
+            = p.parallel < 0 ? (p.rate > 0 ? tr("open loop at %1 req/s").arg(p.rate) : tr("open loop, every request at once"))
+                             : tr("parallel %1").arg(p.parallel);
         if (const SlaProbe probe = m_controller->probeOf(index); probe.isValid()) {
             m_out << tr("SLA probe %1 = %2, run %3 (point %4): %5, number %6 ...")
                          .arg(probe.variable)
@@ -57,7 +58,7 @@ CliRunner::CliRunner(QObject* parent)
         }
         m_out << tr("Run point %1/%2: %3, number %4 ...")
                      .arg(index + 1)
-                     .arg(m_config.runPoints().size())
+                     .arg(m_controller->plannedPoints())
                      .arg(load)
                      .arg(p.number)
               << Qt::endl;

@@ -2,7 +2,10 @@
 
 #include "metrics/metriccatalogue.h"
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
+#include <tuple>
 
 namespace tl {
 
@@ -23,6 +26,22 @@ bool usable(const PointResult& p)
     return p.hasSummary && p.summary.successRequests > 0;
 }
 
+// The order of offered load: closed-loop points (a synchronous anchor of --sweep auto included) by concurrency, then
+// paced rate; open-loop points after them by rate, unpaced (every request at once) last. Stable, so a sweep given in
+// increasing order keeps its order and repetitions stay together.
+QList<int> loadOrder(const QList<PointResult>& points)
+{
+    QList<int> order(points.size());
+    std::iota(order.begin(), order.end(), 0);
+    auto key = [&points](int i) {
+        const RunPoint& p = points.at(i).point;
+        const double rate = p.rate > 0 ? p.rate : INFINITY;
+        return std::make_tuple(p.parallel < 0 ? 1 : 0, p.parallel < 0 ? 0 : p.parallel, rate);
+    };
+    std::stable_sort(order.begin(), order.end(), [&key](int a, int b) { return key(a) < key(b); });
+    return order;
+}
+
 } // namespace
 
 SaturationPoint findSaturation(const QList<PointResult>& points)
@@ -38,7 +57,7 @@ SaturationPoint findSaturation(const QList<PointResult>& points)
     }
 
     int previous = -1;
-    for (qsizetype i = 0; i < points.size(); ++i) {
+    for (const int i : loadOrder(points)) {
         const PointResult& p = points.at(i);
         if (!usable(p))
             continue;

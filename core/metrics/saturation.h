@@ -8,8 +8,9 @@
 
 namespace tl {
 
-// The saturation rule (docs/METRICS.md "Saturation point"), over the points of a sweep in the order given (the
-// load increasing; repetitions of a point, when --num-runs > 1, should be averaged first or passed once):
+// The saturation rule (docs/METRICS.md "Saturation point"), over the points of a sweep in the order of offered load
+// (closed-loop points by concurrency, then open-loop points by rate, unpaced last; a --sweep auto run's execution
+// order is not its load order). Repetitions of a point, when --num-runs > 1, should be averaged first or passed once:
 // - closed loop: the knee is the last point before the first step where request throughput grows by less than
 //   kFlatThroughputPct percent while the p50 latency grows by more than kLatencyJumpPct percent;
 // - open loop (a point with a target rate): the knee is the last point before the first one whose achieved request
