@@ -258,7 +258,7 @@ void CliRunner::writeRunFiles(RunState state, const QList<PointResult>& results)
 {
     QDir().mkpath(m_outputs->rootDir());
     QString error;
-    const QString tables = TextTables::overview(results) + TextTables::perRequest(results);
+    const QString tables = TextTables::overview(results, m_config.numRuns, m_config.confidenceLevel) + TextTables::perRequest(results);
     if (!OutputWriter::writeFile(m_outputs->rootDir() + QStringLiteral("/performance_summary.txt"), tables.toUtf8(),
             &error))
         fail(OtherError, error);
@@ -424,7 +424,7 @@ void CliRunner::onRunFinished(RunState state, const ConfigError& error)
         fail(ConnectionFailed, error.toString()); // the connection test failed: nothing was measured
     } else {
         if (!results.isEmpty())
-            m_out << TextTables::overview(results) << TextTables::perRequest(results);
+            m_out << TextTables::overview(results, m_config.numRuns, m_config.confidenceLevel) << TextTables::perRequest(results);
         if (m_config.numRuns > 1 && !results.isEmpty())
             m_out << TextTables::repeats(repeatGroups(results, m_config.numRuns, m_config.confidenceLevel));
         if (const SlaTuner* tuner = m_controller->slaTuner(); tuner && !results.isEmpty()) {

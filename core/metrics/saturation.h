@@ -24,7 +24,13 @@ inline constexpr double kRateMissPct = 10.0;
 }
 
 SaturationPoint findSaturation(const QList<PointResult>& points);
-// The same over a stored or live run (the GUI's results page calls this on RunData).
+// --num-runs: the points are each sweep point numRuns times in a row (RunConfig::runPoints). The rule runs on the
+// means of the repetitions (request throughput, p50 latency, goodput), then on each repetition alone: `agreeing` of
+// `repetitions` found the same knee, and the knee's request throughput carries its t-interval at `confidence`.
+// With numRuns 1 this is findSaturation(points).
+SaturationPoint findSaturation(const QList<PointResult>& points, int numRuns, double confidence);
+// The same over a stored or live run, with --num-runs and --confidence-level from its configuration (the GUI's results
+// page and the exports call this on RunData).
 SaturationPoint findSaturation(const RunData& run);
 
 } // namespace tl

@@ -136,7 +136,9 @@ QStringList CsvExporter::pointsHeader()
         header.append(columnName(c));
     // The SLOs the goodput columns were measured against, and the saturation rule's verdict on the point ("knee",
     // "beyond": the first point past it, or empty).
-    header << QStringLiteral("goodput_slo") << QStringLiteral("saturation");
+    // With --num-runs every repetition of the knee is marked, and saturation_agreement says on the knee's rows how
+    // many repetitions found the same knee on their own ("2/3"; empty without repetitions).
+    header << QStringLiteral("goodput_slo") << QStringLiteral("saturation") << QStringLiteral("saturation_agreement");
     return header;
 }
 
@@ -153,8 +155,11 @@ QByteArray CsvExporter::pointsCsv(const QList<RunData>& runs)
             for (const MetricColumn& c : columns)
                 row.append(columnValue(c, p));
             row.append(p.extended.goodput.slo.toText());
-            row.append(i == knee.index ? QStringLiteral("knee")
-                                       : (i == knee.beyondIndex ? QStringLiteral("beyond") : QString()));
+            const bool atKnee = knee.kneePoints.contains(int(i));
+            row.append(atKnee ? QStringLiteral("knee")
+                              : (knee.beyondPoints.contains(int(i)) ? QStringLiteral("beyond") : QString()));
+            row.append(atKnee && knee.repetitions > 1 ? QStringLiteral("%1/%2").arg(knee.agreeing).arg(knee.repetitions)
+                                                      : QString());
             out += Csv::row(row);
         }
     }

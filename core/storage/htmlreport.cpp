@@ -136,6 +136,9 @@ QByteArray HtmlReport::render(const RunData& run)
                                    knee.reason)
                              : knee.reason)
             + QStringLiteral("</p>\n");
+        if (!knee.uncertainty.isEmpty())
+            h += QStringLiteral("<p>Saturation over %1 repetitions: ").arg(knee.repetitions) + esc(knee.uncertainty)
+                + QStringLiteral("</p>\n");
     }
 
     // Sweep charts.

@@ -358,6 +358,44 @@ private Q_SLOTS:
         QCOMPARE(points.at(s.beyondIndex).point.parallel, 8);
     }
 
+    void saturationOverRepetitions()
+    {
+        // 4 sweep points, 3 repetitions each, in a row. Repetitions 1 and 2 bend at parallel 4 (throughput +2.5% /
+        // +5%, p50 latency +90%); repetition 3 still grows 19% from 4 to 8: no knee of its own. The means bend at 4
+        // (3.87 -> 4.2 req/s, +8.6%; latency +94%): the knee is parallel 4, found alone by 2 of 3 repetitions.
+        const double tput[3][4] = {{1, 2, 4, 4.1}, {1, 2, 4, 4.2}, {1, 2, 3.6, 4.3}};
+        const double latency[3][4] = {{1, 1, 1.05, 2}, {1, 1, 1.05, 2}, {1, 1, 1.0, 2}};
+        const int parallel[4] = {1, 2, 4, 8};
+        QList<PointResult> points;
+        for (int g = 0; g < 4; ++g) {
+            for (int k = 0; k < 3; ++k)
+                points.append(point(parallel[g], -1, tput[k][g], latency[k][g]));
+        }
+        const SaturationPoint s = findSaturation(points, 3, 0.95);
+        QVERIFY2(s.found, qPrintable(s.reason));
+        QCOMPARE(s.index, 6);
+        QCOMPARE(s.kneePoints, (QList<int>{6, 7, 8}));
+        QCOMPARE(s.beyondIndex, 9);
+        QCOMPARE(s.beyondPoints, (QList<int>{9, 10, 11}));
+        QCOMPARE(s.repetitions, 3);
+        QCOMPARE(s.agreeing, 2);
+        QCOMPARE(s.repetitionKnees, (QList<int>{6, 6, -1}));
+        // Mean 3.8667, sd 0.2309, t(0.975, 2) = 4.3027: half-width 0.5737.
+        QVERIFY(std::abs(s.kneeThroughput - 3.86667) < 1e-4);
+        QVERIFY(std::abs(s.kneeThroughputCiLow - 3.2930) < 1e-3);
+        QVERIFY(std::abs(s.kneeThroughputCiHigh - 4.4404) < 1e-3);
+        QVERIFY2(s.uncertainty.startsWith(QStringLiteral("the same knee in 2 of 3 repetitions")), qPrintable(s.uncertainty));
+        QVERIFY2(s.uncertainty.contains(QStringLiteral("95% CI [3.29, 4.44]")), qPrintable(s.uncertainty));
+
+        // One repetition: the plain rule, no spread.
+        const SaturationPoint single = findSaturation(points.mid(0, 1) + points.mid(3, 1) + points.mid(6, 1)
+                + points.mid(9, 1), 1, 0.95);
+        QCOMPARE(single.index, 2);
+        QCOMPARE(single.kneePoints, (QList<int>{2}));
+        QCOMPARE(single.repetitions, 0);
+        QVERIFY(single.uncertainty.isEmpty());
+    }
+
     void goodputPeak()
     {
         const SaturationPoint s = findSaturation(QList<PointResult>{
