@@ -344,6 +344,17 @@ std::shared_ptr<const TraceSource> TraceSource::load(const RunConfig& config, Co
     return source;
 }
 
+double TraceSource::meanRate(const std::vector<qint64>& offsetsNs, qint64 count)
+{
+    count = std::min<qint64>(count, qint64(offsetsNs.size()));
+    if (count < 2)
+        return -1.0;
+    const qint64 span = offsetsNs.at(size_t(count - 1)) - offsetsNs.front();
+    if (span <= 0)
+        return -1.0;
+    return QString::number(double(count - 1) / (double(span) / 1e9), 'g', 4).toDouble();
+}
+
 int TraceSource::lineOf(qint64 seq) const
 {
     return m_entries.at(size_t(seq % qint64(m_entries.size()))).line;
