@@ -1,13 +1,13 @@
 #include "config/runconfig.h"
 
-#include "metrics/autosweep.h"
-
 #include "config/parameterregistry.h"
 #include "config/secretmask.h"
 #include "util/jsonutil.h"
 #include "util/tr.h"
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 #include <QFile>
 #include <QFileInfo>
@@ -237,10 +237,17 @@ QStringList RunConfig::secretValues() const
     return out;
 }
 
+QList<RunPoint> RunConfig::autoSweepAnchors() const
+{
+    const int n = number.isEmpty() ? 1 : std::max(1, number.first());
+    const int maxParallel = parallel.isEmpty() ? 1 : std::max(1, parallel.first());
+    return {RunPoint{1, n, -1.0}, openLoop ? RunPoint{-1, n, -1.0} : RunPoint{maxParallel, n, -1.0}};
+}
+
 QList<RunPoint> RunConfig::sweepPoints() const
 {
     if (isAutoSweep()) // the anchors; the points between follow from their measured throughput (RunController)
-        return AutoSweep(*this).anchors();
+        return autoSweepAnchors();
     QList<RunPoint> points;
     if (openLoop && isTraceReplay()) { // the trace brings its arrival times: one point per --number value
         for (const int n : number)

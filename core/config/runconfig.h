@@ -172,6 +172,9 @@ struct RunConfig {
     bool isTraceReplay() const;
     // The sweep: zip(number, parallel) in closed loop, zip(number, rate) in open loop.
     QList<RunPoint> sweepPoints() const;
+    // --sweep auto's anchors, in the order they run: the synchronous point (parallel 1), then the maximum-throughput
+    // point (--parallel in flight, or every request at once in open loop); AutoSweep spreads the points between.
+    QList<RunPoint> autoSweepAnchors() const;
     // The points a run measures: each sweep point --num-runs times in a row (the sweep itself when 1).
     QList<RunPoint> runPoints() const;
     // The sweep point a run point repeats.

@@ -12,12 +12,13 @@ AutoSweep::AutoSweep(const RunConfig& config)
     , m_maxParallel(config.parallel.isEmpty() ? 1 : std::max(1, config.parallel.first()))
     , m_number(config.number.isEmpty() ? 1 : std::max(1, config.number.first()))
     , m_points(std::max(3, config.autoSweepPoints))
+    , m_anchors(config.autoSweepAnchors())
 {
 }
 
 QList<RunPoint> AutoSweep::anchors() const
 {
-    return {RunPoint{1, m_number, -1.0}, m_openLoop ? RunPoint{-1, m_number, -1.0} : RunPoint{m_maxParallel, m_number, -1.0}};
+    return m_anchors;
 }
 
 QList<RunPoint> AutoSweep::between(double syncThroughput, double maxThroughput) const

@@ -38,6 +38,7 @@ private:
     int m_maxParallel = 1;
     int m_number = 1;
     int m_points = 6;
+    QList<RunPoint> m_anchors;
 };
 
 } // namespace tl

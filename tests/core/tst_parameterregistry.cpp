@@ -191,8 +191,8 @@ private Q_SLOTS:
             "open_loop outputs_dir parallel port prefix_length project prompt query_template "
             "queue_size_multiplier rate read_timeout repetition_penalty seed sla_auto_tune sla_fixed_parallel "
             "sla_lower_bound sla_num_runs sla_number_multiplier sla_params sla_upper_bound sla_variable "
-            "sleep_interval stop stop_token_ids "
-            "stream temperature tokenize_prompt tokenizer_path top_k top_p total_timeout transport url "
+            "sleep_interval stop stop_token_ids store_bodies "
+            "stream sweep sweep_points temperature tokenize_prompt tokenizer_path top_k top_p total_timeout transport url "
             "warmup_num workers")
                                          .split(u' ');
         QCOMPARE(keys, expected);

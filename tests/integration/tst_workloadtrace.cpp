@@ -424,6 +424,8 @@ private Q_SLOTS:
         QCOMPARE(run.records.size(), 40);
 
         std::map<QByteArray, SimTraceRecord> traces;
+        // the server notes a request after its last write, which may come after the client has finished
+        QTRY_VERIFY_WITH_TIMEOUT(sim->traceRecords().size() >= size_t(run.records.size()), 5000);
         for (const SimTraceRecord& t : sim->traceRecords())
             traces[t.id] = t;
         std::vector<double> lateMs;
@@ -458,6 +460,8 @@ private Q_SLOTS:
         QCOMPARE(run.state, RunState::Finished);
         QCOMPARE(run.records.size(), 3);
         QMap<QString, int> models;
+        // the server notes a request after its last write, which may come after the client has finished
+        QTRY_VERIFY_WITH_TIMEOUT(sim->traceRecords().size() >= size_t(run.records.size()), 5000);
         for (const SimTraceRecord& t : sim->traceRecords())
             ++models[QString::fromStdString(nlohmann::json::parse(t.requestBody.toStdString())["model"].get<std::string>())];
         QCOMPARE(models.value(QStringLiteral("throughline-sim")), 2); // lines 1 and 2
@@ -487,6 +491,8 @@ private Q_SLOTS:
         QCOMPARE(run.state, RunState::Finished);
         QCOMPARE(run.records.size(), 4);
         std::map<QByteArray, SimTraceRecord> traces;
+        // the server notes a request after its last write, which may come after the client has finished
+        QTRY_VERIFY_WITH_TIMEOUT(sim->traceRecords().size() >= size_t(run.records.size()), 5000);
         for (const SimTraceRecord& t : sim->traceRecords())
             traces[t.id] = t;
         QStringList ids;
@@ -577,6 +583,8 @@ private Q_SLOTS:
         QCOMPARE(run.state, RunState::Finished);
         QCOMPARE(run.records.size(), 3);
         std::map<QByteArray, SimTraceRecord> traces;
+        // the server notes a request after its last write, which may come after the client has finished
+        QTRY_VERIFY_WITH_TIMEOUT(sim->traceRecords().size() >= size_t(run.records.size()), 5000);
         for (const SimTraceRecord& t : sim->traceRecords())
             traces[t.id] = t;
         QList<QByteArray> tenants;
