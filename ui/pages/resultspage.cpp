@@ -22,6 +22,7 @@
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <QThreadPool>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -44,6 +45,8 @@ ResultsPage::ResultsPage(QWidget* parent)
     , m_failures(new FailureTableModel(this))
     , m_requests(new RequestTableModel(this))
 {
+    m_loadPool = new QThreadPool(this);
+    m_loadPool->setMaxThreadCount(1);
     m_title->setObjectName(QStringLiteral("resultsTitle"));
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -166,7 +169,9 @@ void ResultsPage::addTableActions(QTableView* view, const QString& name)
 
 void ResultsPage::setResults(const QString& title, const QList<PointResult>& results)
 {
-    ++m_generation; // a load still running is no longer wanted
+    ++m_generation; // a load still running, or the showing of a loaded one, is no longer wanted
+    m_latestLoad->store(m_generation);
+    m_showSteps.clear();
     m_pendingRunId.clear();
     m_run.reset();
     m_requestTable.reset();
@@ -214,6 +219,13 @@ QStringList ResultsPage::pointLabels() const
 
 void ResultsPage::showPoints(const QList<PointResult>& points)
 {
+    showSummary(points);
+    updateSweepCharts();
+    updatePointCharts();
+}
+
+void ResultsPage::showSummary(const QList<PointResult>& points)
+{
     m_points = points;
     m_model->setResults(points);
     m_chart->setResults(points);
@@ -232,8 +244,6 @@ void ResultsPage::showPoints(const QList<PointResult>& points)
     }
     if (!points.isEmpty())
         m_pointCombo->setCurrentIndex(previous >= 0 && previous < points.size() ? previous : int(points.size()) - 1);
-    updateSweepCharts();
-    updatePointCharts();
 }
 
 void ResultsPage::updateHeader()

@@ -7,6 +7,7 @@
 #include <QSize>
 #include <QWidget>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -21,6 +22,7 @@ class QSpinBox;
 class QTabWidget;
 class QTableView;
 class QTextBrowser;
+class QThreadPool;
 class QTreeWidget;
 
 namespace tl {
@@ -91,6 +93,8 @@ public:
     // The last showRun(): reading and indexing on the pool thread plus showing on the GUI thread, and the latter.
     qint64 lastLoadMs() const { return m_lastLoadMs; }
     qint64 lastShowMs() const { return m_lastShowMs; }
+    // The GUI-thread steps of the last showRun()'s showing, in ms each (each separated by a turn of the event loop).
+    const QList<qint64>& lastShowStepsMs() const { return m_lastShowSteps; }
 
     // Exports (the menus ask for the file first). Each returns false when nothing was started; exportFinished
     // follows otherwise.
@@ -127,7 +131,11 @@ private:
     static std::shared_ptr<const RunData> withRecords(
         const QString& projectPath, std::shared_ptr<const RunData> run, QString* error);
     void showRecordDetail(const RequestRecord& r, const QString& pointLabel);
-    void showPointCharts(const PointCharts& charts);
+    void showPointCharts(const PointCharts& charts); // the histograms, then the scatters and timeline
+    void showPointHistograms(const PointCharts& charts);
+    enum class PointScatters { All, Ttft, Latency, Timeline };
+    // The two scatters and the timeline (pointChartsShown() with the timeline), or one of them.
+    void showPointScatters(const PointCharts& charts, PointScatters which = PointScatters::All);
     QWidget* buildSummaryTab();
     QWidget* buildGoodputRow(QWidget* parent);
     void showGoodput(const QList<PointResult>& points);
@@ -138,10 +146,14 @@ private:
     QWidget* framed(QWidget* chart);
     void addTableActions(QTableView* view, const QString& name);
     void onLoaded(const Loaded& loaded);
+    void showNextStep(int generation);
     void showPoints(const QList<PointResult>& points);
+    void showSummary(const QList<PointResult>& points); // showPoints() without the sweep and point charts
     void updateHeader();
     void updateSweepCharts();
-    void updatePointCharts();
+    void updatePointCharts(); // updatePercentileCharts(), then requestPointCharts()
+    void updatePercentileCharts(); // the percentile table and curves of the chosen point, from its stored table
+    void requestPointCharts(); // the charts from the point's requests: precomputed, or computed on a pool thread
     void updateRequestFilter();
     void showRequestDetail();
     void fillConfig();
@@ -162,6 +174,10 @@ private:
     int m_pendingExports = 0;
     qint64 m_lastLoadMs = -1;
     qint64 m_lastShowMs = -1;
+    QList<std::function<void()>> m_showSteps; // what is left of showing a loaded run, one step per event-loop turn
+    QList<qint64> m_lastShowSteps;
+    QThreadPool* m_loadPool = nullptr; // the loader's thread, below the GUI thread's priority
+    std::shared_ptr<std::atomic_int> m_latestLoad = std::make_shared<std::atomic_int>(0); // loads queued before it skip
     std::shared_ptr<const RunData> m_run;
     std::shared_ptr<const RequestTable> m_requestTable;
     QList<PointResult> m_points;
