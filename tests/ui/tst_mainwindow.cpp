@@ -6,16 +6,25 @@
 #include "demo/demo.h"
 #include "engine/runcontroller.h"
 #include "mainwindow.h"
+#include "modalhelper.h"
 #include "models/runlistmodel.h"
 #include "models/summarytablemodel.h"
+#include "pages/resultspage.h"
 #include "sim/simserver.h"
+#include "storage/csv.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -88,6 +97,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void runsASweepAndStoresIt();
     void storedRunsShowInANewWindow();
+    void exportsFromTheFileMenu();
     void badInputStartsNothing_data();
     void badInputStartsNothing();
     void unreachableServerShowsUrlError();
@@ -100,6 +110,8 @@ private:
     static void fillForm(const Harness& h, const Form& form);
     QStringList m_liveTable; // the summary table right after runsASweepAndStoresIt's run
     static void type(QLineEdit* edit, const QString& text);
+    // Triggers `action` and answers the file dialog it opens with `path`; returns the path the dialog suggested.
+    static QString exportThrough(QAction* action, const QString& path);
     QString projectPath() const { return m_dir.filePath(QStringLiteral("gui.tlproj")); }
 
     std::unique_ptr<SimServer> m_sim;
@@ -232,6 +244,97 @@ void TestMainWindow::storedRunsShowInANewWindow()
     // Reopened from the project file, the run reads exactly as it did when it had just finished.
     QVERIFY(!m_liveTable.isEmpty());
     QCOMPARE(tableCells(summary), m_liveTable);
+}
+
+QString TestMainWindow::exportThrough(QAction* action, const QString& path)
+{
+    QString suggested;
+    answerNextModal([&suggested, path](QWidget* modal) {
+        auto* dialog = qobject_cast<QFileDialog*>(modal);
+        if (!dialog) {
+            modal->close();
+            return;
+        }
+        suggested = dialog->selectedFiles().value(0);
+        dialog->selectFile(path);
+        static_cast<QDialog*>(dialog)->accept(); // QFileDialog::accept() is protected
+    });
+    action->trigger(); // returns when the dialog has been answered; the files are written on a pool thread
+    return suggested;
+}
+
+void TestMainWindow::exportsFromTheFileMenu()
+{
+    // File > Export writes the run the Results page shows: every chart (PNG and SVG), the summary table (CSV), the
+    // HTML report; named after the run and date, off the GUI thread (exportFinished).
+    RunConfig base;
+    base.sleepInterval = 0;
+    auto h = makeWindow(base, projectPath());
+    auto* exportMenu = h->child<QMenu>("exportMenu");
+    QVERIFY(exportMenu);
+    auto* charts = h->child<QAction>("exportChartsAction");
+    auto* summaryCsv = h->child<QAction>("exportSummaryCsvAction");
+    auto* html = h->child<QAction>("exportHtmlAction");
+    QVERIFY(charts && summaryCsv && html);
+    QVERIFY(!charts->isEnabled()); // nothing shown yet
+    QVERIFY(!html->isEnabled());
+
+    auto* results = h->child<ResultsPage>("resultsPage");
+    QSignalSpy loaded(results, &ResultsPage::runLoaded);
+    auto* table = h->child<QTreeView>("runsTable");
+    const QRect cell = table->visualRect(table->model()->index(0, RunListModel::Name));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QVERIFY(loaded.wait(20000));
+    QVERIFY(charts->isEnabled());
+    QVERIFY(summaryCsv->isEnabled());
+    QVERIFY(html->isEnabled());
+    const QString stem = results->defaultExportName();
+    QVERIFY2(QRegularExpression(QStringLiteral("_\\d{8}-\\d{4}$")).match(stem).hasMatch(), qPrintable(stem));
+
+    QSignalSpy done(results, &ResultsPage::exportFinished);
+    const QString folder = m_dir.filePath(QStringLiteral("export"));
+    QVERIFY(QDir().mkpath(folder));
+    exportThrough(charts, folder);
+    QVERIFY(done.wait(20000));
+    QVERIFY2(done.last().at(0).toBool(), qPrintable(done.last().at(1).toString()));
+    QVERIFY(!results->charts().isEmpty());
+    for (QWidget* chart : results->charts()) {
+        const QString path = QDir(folder).filePath(stem + u'_' + chart->objectName());
+        QImage image;
+        QVERIFY2(image.load(path + QStringLiteral(".png")), qPrintable(path));
+        QCOMPARE(image.size(), QSize(800, 500));
+        QFile svg(path + QStringLiteral(".svg"));
+        QVERIFY2(svg.open(QIODevice::ReadOnly), qPrintable(svg.fileName()));
+        const QByteArray text = svg.readAll();
+        QVERIFY(text.contains("<svg"));
+        QVERIFY(text.contains("</svg>"));
+    }
+
+    const QString csvPath = QDir(folder).filePath(QStringLiteral("summary.csv"));
+    const QString suggestedCsv = exportThrough(summaryCsv, csvPath);
+    QVERIFY2(QFileInfo(suggestedCsv).fileName().startsWith(stem), qPrintable(suggestedCsv));
+    QVERIFY(done.wait(20000));
+    QVERIFY2(done.last().at(0).toBool(), qPrintable(done.last().at(1).toString()));
+    QFile csvFile(csvPath);
+    QVERIFY(csvFile.open(QIODevice::ReadOnly));
+    QList<QStringList> rows;
+    QString error;
+    QVERIFY2(Csv::parse(csvFile.readAll(), &rows, &error), qPrintable(error));
+    SummaryTableModel* summary = h->summary();
+    QCOMPARE(rows.size(), summary->rowCount() + 1);
+    QCOMPARE(rows.first().first(), summary->headerData(0, Qt::Horizontal).toString());
+    QCOMPARE(rows.at(2).at(SummaryTableModel::Success), QStringLiteral("8"));
+
+    const QString htmlPath = QDir(folder).filePath(QStringLiteral("report.html"));
+    const QString suggestedHtml = exportThrough(html, htmlPath);
+    QCOMPARE(QFileInfo(suggestedHtml).fileName(), stem + QStringLiteral(".html"));
+    QVERIFY(done.wait(20000));
+    QVERIFY2(done.last().at(0).toBool(), qPrintable(done.last().at(1).toString()));
+    QFile report(htmlPath);
+    QVERIFY(report.open(QIODevice::ReadOnly));
+    const QString page = QString::fromUtf8(report.readAll());
+    QVERIFY(page.startsWith(QStringLiteral("<!DOCTYPE html>"), Qt::CaseInsensitive));
+    QVERIFY(page.contains(QStringLiteral("<svg")));
 }
 
 void TestMainWindow::badInputStartsNothing_data()

@@ -102,9 +102,9 @@ ResultsPage::ResultsPage(QWidget* parent)
     auto* exportMenu = new QMenu(exportButton);
     exportMenu->addAction(tr("HTML report…"), this, &ResultsPage::askExportHtml);
     exportMenu->addAction(tr("EvalScope output folder…"), this, &ResultsPage::askExportEvalScope);
-    exportMenu->addAction(tr("Summary table as CSV…"), this, [this] { askExportTable(m_model, tr("summary")); });
-    exportMenu->addAction(
-        tr("Requests as CSV (as filtered)…"), this, [this] { askExportTable(m_requests, tr("requests")); });
+    exportMenu->addAction(tr("Summary table as CSV…"), this, &ResultsPage::askExportSummaryCsv);
+    exportMenu->addAction(tr("Requests as CSV (as filtered)…"), this, &ResultsPage::askExportRequestsCsv);
+    exportMenu->addAction(tr("Every chart as PNG and SVG…"), this, &ResultsPage::askExportAllCharts);
     exportButton->setMenu(exportMenu);
     actions->addWidget(exportButton);
     actions->addStretch(1);
@@ -136,6 +136,7 @@ ResultsPage::~ResultsPage() = default;
 
 QWidget* ResultsPage::framed(QWidget* chart)
 {
+    m_charts.append(chart);
     auto* frame = new QWidget(this);
     auto* exportButton = new QToolButton(frame);
     exportButton->setText(tr("Export…"));
@@ -246,11 +247,19 @@ void ResultsPage::showSummary(const QList<PointResult>& points)
         m_pointCombo->setCurrentIndex(previous >= 0 && previous < points.size() ? previous : int(points.size()) - 1);
 }
 
+void ResultsPage::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    updateHeader();
+}
+
 void ResultsPage::updateHeader()
 {
     const bool stored = m_run != nullptr;
+    static const QStringList kWriting{QStringLiteral("renameButton"), QStringLiteral("tagsButton"),
+        QStringLiteral("notesButton"), QStringLiteral("rerunButton")};
     for (QPushButton* b : std::as_const(m_runButtons))
-        b->setEnabled(stored);
+        b->setEnabled(stored && !(m_readOnly && kWriting.contains(b->objectName())));
     if (!stored) {
         m_badge->hide();
         m_meta->setText(m_points.isEmpty() ? QString() : tr("%n points", nullptr, int(m_points.size())));

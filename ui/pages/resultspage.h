@@ -65,6 +65,8 @@ public:
     ~ResultsPage() override;
 
     void setSettings(AppSettings* settings) { m_settings = settings; }
+    // A project open read-only (browsing): Rename, Tags, Notes and Re-run are disabled.
+    void setReadOnly(bool readOnly);
     // A run in progress or just finished: its summary and sweep, no requests.
     void setResults(const QString& title, const QList<PointResult>& results);
     // Reads run `runId` from the project file at `projectPath` off the GUI thread; runLoaded() when shown.
@@ -104,7 +106,18 @@ public:
     bool exportRequestsCsv(const QString& path);
     bool exportHtml(const QString& path);
     bool exportEvalScope(const QString& folder);
+    // Every chart of the page (summary, sweep and point tabs) as `<defaultExportName()>_<chart>.png` and `.svg` in
+    // `folder`: rendered here (widgets live on the GUI thread), written on a pool thread.
+    bool exportAllCharts(const QString& folder, QSize size, int dpi);
+    QList<QWidget*> charts() const { return m_charts; }
     int pendingExports() const { return m_pendingExports; }
+    // The same exports with the file or folder asked first (defaults named after the run and date, in the last folder
+    // used): what File > Export and the page's own buttons call.
+    void askExportAllCharts();
+    void askExportSummaryCsv();
+    void askExportRequestsCsv();
+    void askExportHtml();
+    void askExportEvalScope();
     // "<run name>_<yyyyMMdd-HHmm>" with characters that are not safe in a file name replaced.
     QString defaultExportName() const;
 
@@ -160,8 +173,6 @@ private:
     void copyCommand();
     void askExportChart(QWidget* chart);
     void askExportTable(const QAbstractItemModel* model, const QString& what);
-    void askExportHtml();
-    void askExportEvalScope();
     void startJob(const QString& done, std::function<QString()> work);
     QString exportFolder() const;
     void rememberFolder(const QString& path);
@@ -191,12 +202,14 @@ private:
     QLabel* m_meta = nullptr;
     QLabel* m_message = nullptr;
     QList<QPushButton*> m_runButtons;
+    bool m_readOnly = false;
     QTabWidget* m_tabs = nullptr;
     SlaSearchChart* m_slaSearch = nullptr; // a tab only for SLA auto-tune runs
     QComboBox* m_pointCombo = nullptr;
     SummaryTableModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
     QTableView* m_table = nullptr;
+    QList<QWidget*> m_charts; // every chart framed(), in page order
     SweepChartView* m_chart = nullptr;
     PercentileTableModel* m_percentiles = nullptr;
     FailureTableModel* m_failures = nullptr;
