@@ -9,6 +9,7 @@
 #include "modalhelper.h"
 #include "models/runlistmodel.h"
 #include "models/summarytablemodel.h"
+#include "pages/runsbrowserpage.h"
 #include "pages/resultspage.h"
 #include "sim/simserver.h"
 #include "storage/csv.h"
@@ -28,6 +29,7 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -98,6 +100,7 @@ private Q_SLOTS:
     void runsASweepAndStoresIt();
     void storedRunsShowInANewWindow();
     void exportsFromTheFileMenu();
+    void readOnlyProjectIsForBrowsing();
     void badInputStartsNothing_data();
     void badInputStartsNothing();
     void unreachableServerShowsUrlError();
@@ -335,6 +338,55 @@ void TestMainWindow::exportsFromTheFileMenu()
     const QString page = QString::fromUtf8(report.readAll());
     QVERIFY(page.startsWith(QStringLiteral("<!DOCTYPE html>"), Qt::CaseInsensitive));
     QVERIFY(page.contains(QStringLiteral("<svg")));
+}
+
+void TestMainWindow::readOnlyProjectIsForBrowsing()
+{
+    // A project file marked read-only opens for browsing (no "damaged" error): its runs are listed and shown, and
+    // nothing that would write to it is offered (Run, Import, Rename, Tags, Note, Re-run, Delete), as the status bar
+    // says.
+    const QString path = m_dir.filePath(QStringLiteral("readonly.tlproj"));
+    QVERIFY(QFile::copy(projectPath(), path));
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadUser | QFile::ReadGroup | QFile::ReadOther));
+    RunConfig base;
+    base.sleepInterval = 0;
+    auto h = makeWindow(base, path);
+    // (The form's own checks may be shown, as in any new window; not an error about the project.)
+    const QString errors = h->errorLabel()->isHidden() ? QString() : h->errorLabel()->text();
+    QVERIFY2(!errors.contains(QStringLiteral("project")) && !errors.contains(QStringLiteral("damaged")),
+        qPrintable(errors));
+    const QString message = h->window->statusBar()->currentMessage();
+    QVERIFY2(message.contains(QStringLiteral("read-only")), qPrintable(message));
+    QVERIFY(!message.contains(QStringLiteral("damaged")));
+    QVERIFY(!h->child<QAction>("runAction")->isEnabled());
+    QVERIFY(!h->child<QPushButton>("runButton")->isEnabled());
+    QVERIFY(!h->child<QAction>("importEvalScopeAction")->isEnabled());
+
+    RunListModel* runs = h->runs();
+    QCOMPARE(runs->rowCount(), 1);
+    const QString runId = runs->runs().first().run.id;
+    auto* browser = h->child<RunsBrowserPage>("runsBrowserPage");
+    QMenu* menu = browser->contextMenuFor(runId);
+    for (const char* name : {"renameRunAction", "tagRunAction", "noteRunAction", "rerunAction", "deleteRunAction"}) {
+        auto* action = menu->findChild<QAction*>(QString::fromLatin1(name));
+        QVERIFY2(action && !action->isEnabled(), name);
+    }
+    QVERIFY(menu->findChild<QAction*>(QStringLiteral("openRunAction"))->isEnabled());
+
+    // Browsing works: the run opens on the Results page, its editing buttons off, its exports on.
+    auto* results = h->child<ResultsPage>("resultsPage");
+    QSignalSpy loaded(results, &ResultsPage::runLoaded);
+    auto* table = h->child<QTreeView>("runsTable");
+    const QRect cell = table->visualRect(table->model()->index(0, RunListModel::Name));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(h->summary()->rowCount(), 2);
+    QVERIFY(!h->child<QPushButton>("renameButton")->isEnabled());
+    QVERIFY(!h->child<QPushButton>("rerunButton")->isEnabled());
+    QVERIFY(h->child<QPushButton>("copyCommandButton")->isEnabled());
+    QVERIFY(h->child<QAction>("exportHtmlAction")->isEnabled());
+    h.reset();
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
 }
 
 void TestMainWindow::badInputStartsNothing_data()
