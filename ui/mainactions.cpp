@@ -32,6 +32,11 @@ MainActions::MainActions(QMainWindow* window, AppSettings* appSettings)
     importEvalScope = make(tr("EvalScope Output &Folder…"), "importEvalScopeAction");
     importVllm = make(tr("&vLLM Result JSON…"), "importVllmAction");
     importRunJson = make(tr("Exported &Run JSON…"), "importRunJsonAction");
+    exportCharts = make(tr("Every &Chart as PNG and SVG…"), "exportChartsAction");
+    exportSummaryCsv = make(tr("&Summary Table as CSV…"), "exportSummaryCsvAction");
+    exportRequestsCsv = make(tr("&Requests as CSV…"), "exportRequestsCsvAction");
+    exportHtml = make(tr("&HTML Report…"), "exportHtmlAction");
+    exportEvalScope = make(tr("&EvalScope Output Folder…"), "exportEvalScopeAction");
     clearRecent = make(tr("&Clear List"), "clearRecentAction");
     quit = make(tr("&Quit"), "quitAction", QKeySequence::Quit);
 
@@ -92,6 +97,12 @@ void MainActions::buildMenus(QMainWindow* window, const QList<QDockWidget*>& doc
     file->addSeparator();
     QMenu* import = file->addMenu(tr("&Import"));
     import->addActions({importEvalScope, importVllm, importRunJson});
+    exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->setObjectName(QStringLiteral("exportMenu"));
+    exportMenu->setToolTip(tr("Export the run shown on the Results page"));
+    exportMenu->addActions({exportCharts, exportSummaryCsv, exportRequestsCsv});
+    exportMenu->addSeparator();
+    exportMenu->addActions({exportHtml, exportEvalScope});
     file->addSeparator();
     file->addAction(quit);
 
@@ -141,8 +152,8 @@ void MainActions::setRecentProjects(const QStringList& paths)
 
 QList<QAction*> MainActions::all() const
 {
-    QList<QAction*> out{newProject, openProject, saveCopy, importEvalScope, importVllm, importRunJson, quit, run, stop,
-        testConnection, startServer};
+    QList<QAction*> out{newProject, openProject, saveCopy, importEvalScope, importVllm, importRunJson, exportCharts,
+        exportSummaryCsv, exportRequestsCsv, exportHtml, exportEvalScope, quit, run, stop, testConnection, startServer};
     out.append(serverPresets);
     out.append({settings, about, documentation, shortcuts});
     return out;

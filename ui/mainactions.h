@@ -37,6 +37,12 @@ public:
     QAction* importEvalScope = nullptr;
     QAction* importVllm = nullptr;
     QAction* importRunJson = nullptr;
+    // File > Export: the run shown on the Results page (MainWindow connects them and keeps them enabled only then).
+    QAction* exportCharts = nullptr;
+    QAction* exportSummaryCsv = nullptr;
+    QAction* exportRequestsCsv = nullptr;
+    QAction* exportHtml = nullptr;
+    QAction* exportEvalScope = nullptr;
     QAction* clearRecent = nullptr;
     QAction* quit = nullptr;
     QAction* run = nullptr;
@@ -49,6 +55,7 @@ public:
     QAction* documentation = nullptr;
     QAction* shortcuts = nullptr;
     QMenu* recentMenu = nullptr;
+    QMenu* exportMenu = nullptr;
 
 Q_SIGNALS:
     void recentProjectChosen(const QString& path);

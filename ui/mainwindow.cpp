@@ -156,6 +156,15 @@ void MainWindow::buildActions()
     connect(a->importEvalScope, &QAction::triggered, this, [this] { chooseImport(RunImporter::Format::EvalScope); });
     connect(a->importVllm, &QAction::triggered, this, [this] { chooseImport(RunImporter::Format::Vllm); });
     connect(a->importRunJson, &QAction::triggered, this, [this] { chooseImport(RunImporter::Format::RunJson); });
+    connect(a->exportCharts, &QAction::triggered, m_results, &ResultsPage::askExportAllCharts);
+    connect(a->exportSummaryCsv, &QAction::triggered, m_results, &ResultsPage::askExportSummaryCsv);
+    connect(a->exportRequestsCsv, &QAction::triggered, m_results, &ResultsPage::askExportRequestsCsv);
+    connect(a->exportHtml, &QAction::triggered, m_results, &ResultsPage::askExportHtml);
+    connect(a->exportEvalScope, &QAction::triggered, m_results, &ResultsPage::askExportEvalScope);
+    // The exports are of the stored run the Results page shows, once it has been read.
+    connect(a->exportMenu, &QMenu::aboutToShow, this, &MainWindow::updateExportActions);
+    connect(m_results, &ResultsPage::runLoaded, this, &MainWindow::updateExportActions);
+    connect(m_results, &ResultsPage::loadFailed, this, &MainWindow::updateExportActions);
     connect(a, &MainActions::recentProjectChosen, this, &MainWindow::openProject);
     connect(a->clearRecent, &QAction::triggered, this, [this] {
         if (m_settings)
@@ -198,7 +207,8 @@ bool MainWindow::openProject(const QString& path)
         m_setup->showErrors(tr("The project could not be opened:"), {ConfigError{QStringLiteral("--project"), error}});
         m_tabs->setCurrentWidget(m_setup);
     } else if (!m_session->isWritable()) {
-        m_status->showMessage(tr("Opened for browsing only; runs will not be saved: %1").arg(m_session->writeError()));
+        m_status->showMessage(
+            tr("Opened read-only for browsing: Run, Import, Rename and Delete are off (%1)").arg(m_session->writeError()));
     } else {
         m_status->showMessage(tr("Opened %1").arg(QFileInfo(path).absoluteFilePath()), 5000);
     }
@@ -553,15 +563,30 @@ QString MainWindow::runTitle(const QString& state) const
 void MainWindow::updateActions()
 {
     const bool running = m_controller->isRunning();
-    m_actions->run->setEnabled(!running);
+    // A project open read-only is for browsing: nothing that would write to it (a run, an import, a rename).
+    const bool readOnly = m_session->isOpen() && !m_session->isWritable();
+    m_actions->run->setEnabled(!running && !readOnly);
     m_actions->stop->setEnabled(running);
     m_actions->openProject->setEnabled(!running);
     m_actions->newProject->setEnabled(!running);
     m_actions->recentMenu->setEnabled(!running);
     m_actions->testConnection->setEnabled(!running);
     m_actions->saveCopy->setEnabled(m_session->isOpen());
-    m_setup->setRunEnabled(!running);
+    updateExportActions();
+    for (QAction* action : {m_actions->importEvalScope, m_actions->importVllm, m_actions->importRunJson})
+        action->setEnabled(!readOnly);
+    m_runs->setReadOnly(readOnly);
+    m_results->setReadOnly(readOnly);
+    m_setup->setRunEnabled(!running && !readOnly);
     m_live->setStopEnabled(running);
+}
+
+void MainWindow::updateExportActions()
+{
+    const bool shown = m_results->run() && !m_results->isLoading();
+    for (QAction* action : {m_actions->exportCharts, m_actions->exportSummaryCsv, m_actions->exportRequestsCsv,
+             m_actions->exportHtml, m_actions->exportEvalScope})
+        action->setEnabled(shown);
 }
 
 void MainWindow::updateStatus(RunState state)

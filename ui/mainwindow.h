@@ -97,6 +97,7 @@ private:
     void refreshRuns();
     void showStoredRun(const QString& runId);
     void updateActions();
+    void updateExportActions(); // File > Export: enabled while the Results page shows a stored run
     void updateStatus(RunState state);
     void rememberProject(const QString& path);
     QString runTitle(const QString& state) const;

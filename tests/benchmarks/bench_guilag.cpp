@@ -22,10 +22,13 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QGraphicsScene>
+#include <QGraphicsView>
 #include <QProcess>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
 #include <sys/resource.h>
@@ -178,6 +181,12 @@ GuiRun guiRun(const Options& o, const QString& url, bool measureLag)
         // The run is over for the user when its results page has been filled from the project.
         const auto done = [&] {
             loaded = true;
+            if (qEnvironmentVariableIsSet("BENCH_GUILAG_VERBOSE")) {
+                std::printf("  %.3f s: results shown, GUI-thread steps (ms):", double(clock.nsecsElapsed()) / 1e9);
+                for (qint64 ms : results->lastShowStepsMs())
+                    std::printf(" %lld", static_cast<long long>(ms));
+                std::printf("\n");
+            }
             if (finished)
                 loop.quit();
         };
@@ -240,11 +249,46 @@ double loadAverage()
 
 } // namespace
 
+// With BENCH_GUILAG_VERBOSE=1, every event that keeps the GUI thread more than 30 ms (outermost delivery only) is
+// printed with its receiver and type: what the late ticks were waiting for.
+class TimingApplication final : public QApplication {
+public:
+    using QApplication::QApplication;
+    bool notify(QObject* receiver, QEvent* event) override
+    {
+        if (!m_verbose || m_depth > 0 || QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        QElapsedTimer timer;
+        timer.start();
+        const int type = int(event->type());
+        QByteArray what = QByteArray(receiver->metaObject()->className()) + ' ' + receiver->objectName().toUtf8();
+        if (auto* scene = qobject_cast<QGraphicsScene*>(receiver); scene && !scene->views().isEmpty()) {
+            // A chart's scene: named by its view and the view's parents.
+            for (QWidget* w = scene->views().constFirst(); w; w = w->parentWidget()) {
+                if (!w->objectName().isEmpty())
+                    what += " in " + w->objectName().toUtf8();
+            }
+        }
+        const bool done = QApplication::notify(receiver, event);
+        --m_depth;
+        if (timer.elapsed() > 30)
+            std::printf(
+                "    event %d to %s took %lld ms\n", type, what.constData(), static_cast<long long>(timer.elapsed()));
+        return done;
+    }
+
+private:
+    bool m_verbose = qEnvironmentVariableIsSet("BENCH_GUILAG_VERBOSE");
+    int m_depth = 0;
+};
+
 int main(int argc, char* argv[])
 {
-    QApplication app(argc, argv);
+    TimingApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("GUI-thread event-loop lag and CPU of the workbench during a run."));
+    parser.setApplicationDescription(
+        QStringLiteral("GUI-thread event-loop lag and CPU of the workbench during a run."));
     parser.addHelpOption();
     const QString dir = QCoreApplication::applicationDirPath();
     parser.addOptions({

@@ -5,7 +5,8 @@
 //     on it scrolled to --frames positions, each painted (grab): the time per frame is what scrolling costs;
 //   - open a run: a project with one run of --run-requests requests (default 100,000, two points, 16 events each)
 //     is written, then ResultsPage::showRun() reads it off the GUI thread and shows it; wall time from the call to
-//     runLoaded, median of --repeat;
+//     runLoaded, median of --repeat; meanwhile a 1 ms precise timer on the GUI thread records how late it fires (the
+//     longest time the event loop was kept from input and paints), and the longest of the page's showing steps;
 //   - compare runs: three such runs (the third 5 ms slower to the first token); ComparisonPage::compare() of two to
 //     comparisonReady, median of --repeat, then switching the candidate among three runs compared (painted).
 // Figures only: not a pass/fail test. Run with QT_QPA_PLATFORM=offscreen.
@@ -26,6 +27,7 @@
 #include <QScrollBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
@@ -229,24 +231,54 @@ void benchOpen(int requests, int repeat)
     std::vector<double> total;
     std::vector<double> cpu;
     std::vector<double> gui;
+    std::vector<double> maxLag;
+    std::vector<double> maxStep;
     for (int i = 0; i < repeat; ++i) {
         QEventLoop loop;
         QObject::connect(&page, &tl::ResultsPage::runLoaded, &loop, &QEventLoop::quit);
+        // The GUI thread's lag: how late a 1 ms timer fires, from showRun() until the page has been painted after
+        // runLoaded (a last 200 ms of the loop).
+        QElapsedTimer clock;
+        qint64 expected = 0;
+        double lag = 0;
+        QTimer tick;
+        tick.setTimerType(Qt::PreciseTimer);
+        tick.setInterval(1);
+        QObject::connect(&tick, &QTimer::timeout, [&] {
+            const qint64 now = clock.nsecsElapsed();
+            if (expected > 0)
+                lag = std::max(lag, double(now - expected) / 1e6);
+            expected = now + 1'000'000;
+        });
         QElapsedTimer timer;
         timer.start();
+        clock.start();
+        tick.start();
         const double cpu0 = processCpuMs();
         page.showRun(path, QStringLiteral("bench-run"));
         loop.exec();
         cpu.push_back(processCpuMs() - cpu0);
         wall.push_back(double(timer.nsecsElapsed()) / 1e6);
+        QTimer::singleShot(200, &loop, &QEventLoop::quit);
+        loop.exec();
+        tick.stop();
+        maxLag.push_back(lag);
         total.push_back(double(page.lastLoadMs()));
         gui.push_back(double(page.lastShowMs()));
+        const QList<qint64>& steps = page.lastShowStepsMs();
+        maxStep.push_back(steps.isEmpty() ? 0.0 : double(*std::max_element(steps.cbegin(), steps.cend())));
+        std::printf("  open %d: %.1f ms wall, GUI-thread lag max %.1f ms, steps (ms):", i + 1, wall.back(), lag);
+        for (qint64 ms : steps)
+            std::printf(" %lld", static_cast<long long>(ms));
+        std::printf("\n");
         page.setResults(QString(), {});
     }
     std::printf("  showRun -> runLoaded            %8.1f ms median wall, %.1f ms CPU (all threads; %d opens)\n",
         median(wall), median(cpu), repeat);
     std::printf(
         "    read + columns (pool) + show  %8.1f ms, of which on the GUI thread %.1f ms\n", median(total), median(gui));
+    std::printf("    GUI thread: lag max %.1f ms, longest showing step %.1f ms (medians)\n", median(maxLag),
+        median(maxStep));
 }
 
 // The comparison page on runs of `requests` requests each: comparing two (read, bootstrap, show), then switching the
@@ -314,10 +346,17 @@ int main(int argc, char* argv[])
         QStringLiteral("N"), QStringLiteral("100000"));
     const QCommandLineOption repeatOpt(
         QStringLiteral("repeat"), QStringLiteral("Opens of the run."), QStringLiteral("N"), QStringLiteral("3"));
-    parser.addOptions({rowsOpt, framesOpt, runOpt, repeatOpt});
+    const QCommandLineOption partsOpt(QStringLiteral("parts"),
+        QStringLiteral("Comma-separated parts to run: table, open, compare."), QStringLiteral("list"),
+        QStringLiteral("table,open,compare"));
+    parser.addOptions({rowsOpt, framesOpt, runOpt, repeatOpt, partsOpt});
     parser.process(app);
-    benchTable(parser.value(rowsOpt).toInt(), parser.value(framesOpt).toInt());
-    benchOpen(parser.value(runOpt).toInt(), parser.value(repeatOpt).toInt());
-    benchCompare(parser.value(runOpt).toInt(), parser.value(repeatOpt).toInt());
+    const QStringList parts = parser.value(partsOpt).split(u',', Qt::SkipEmptyParts);
+    if (parts.contains(QStringLiteral("table")))
+        benchTable(parser.value(rowsOpt).toInt(), parser.value(framesOpt).toInt());
+    if (parts.contains(QStringLiteral("open")))
+        benchOpen(parser.value(runOpt).toInt(), parser.value(repeatOpt).toInt());
+    if (parts.contains(QStringLiteral("compare")))
+        benchCompare(parser.value(runOpt).toInt(), parser.value(repeatOpt).toInt());
     return 0;
 }

@@ -6,19 +6,30 @@
 #include "demo/demo.h"
 #include "engine/runcontroller.h"
 #include "mainwindow.h"
+#include "modalhelper.h"
 #include "models/runlistmodel.h"
 #include "models/summarytablemodel.h"
+#include "pages/runsbrowserpage.h"
+#include "pages/resultspage.h"
 #include "sim/simserver.h"
+#include "storage/csv.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -88,6 +99,8 @@ private Q_SLOTS:
     void cleanupTestCase();
     void runsASweepAndStoresIt();
     void storedRunsShowInANewWindow();
+    void exportsFromTheFileMenu();
+    void readOnlyProjectIsForBrowsing();
     void badInputStartsNothing_data();
     void badInputStartsNothing();
     void unreachableServerShowsUrlError();
@@ -100,6 +113,8 @@ private:
     static void fillForm(const Harness& h, const Form& form);
     QStringList m_liveTable; // the summary table right after runsASweepAndStoresIt's run
     static void type(QLineEdit* edit, const QString& text);
+    // Triggers `action` and answers the file dialog it opens with `path`; returns the path the dialog suggested.
+    static QString exportThrough(QAction* action, const QString& path);
     QString projectPath() const { return m_dir.filePath(QStringLiteral("gui.tlproj")); }
 
     std::unique_ptr<SimServer> m_sim;
@@ -232,6 +247,146 @@ void TestMainWindow::storedRunsShowInANewWindow()
     // Reopened from the project file, the run reads exactly as it did when it had just finished.
     QVERIFY(!m_liveTable.isEmpty());
     QCOMPARE(tableCells(summary), m_liveTable);
+}
+
+QString TestMainWindow::exportThrough(QAction* action, const QString& path)
+{
+    QString suggested;
+    answerNextModal([&suggested, path](QWidget* modal) {
+        auto* dialog = qobject_cast<QFileDialog*>(modal);
+        if (!dialog) {
+            modal->close();
+            return;
+        }
+        suggested = dialog->selectedFiles().value(0);
+        dialog->selectFile(path);
+        static_cast<QDialog*>(dialog)->accept(); // QFileDialog::accept() is protected
+    });
+    action->trigger(); // returns when the dialog has been answered; the files are written on a pool thread
+    return suggested;
+}
+
+void TestMainWindow::exportsFromTheFileMenu()
+{
+    // File > Export writes the run the Results page shows: every chart (PNG and SVG), the summary table (CSV), the
+    // HTML report; named after the run and date, off the GUI thread (exportFinished).
+    RunConfig base;
+    base.sleepInterval = 0;
+    auto h = makeWindow(base, projectPath());
+    auto* exportMenu = h->child<QMenu>("exportMenu");
+    QVERIFY(exportMenu);
+    auto* charts = h->child<QAction>("exportChartsAction");
+    auto* summaryCsv = h->child<QAction>("exportSummaryCsvAction");
+    auto* html = h->child<QAction>("exportHtmlAction");
+    QVERIFY(charts && summaryCsv && html);
+    QVERIFY(!charts->isEnabled()); // nothing shown yet
+    QVERIFY(!html->isEnabled());
+
+    auto* results = h->child<ResultsPage>("resultsPage");
+    QSignalSpy loaded(results, &ResultsPage::runLoaded);
+    auto* table = h->child<QTreeView>("runsTable");
+    const QRect cell = table->visualRect(table->model()->index(0, RunListModel::Name));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QVERIFY(loaded.wait(20000));
+    QVERIFY(charts->isEnabled());
+    QVERIFY(summaryCsv->isEnabled());
+    QVERIFY(html->isEnabled());
+    const QString stem = results->defaultExportName();
+    QVERIFY2(QRegularExpression(QStringLiteral("_\\d{8}-\\d{4}$")).match(stem).hasMatch(), qPrintable(stem));
+
+    QSignalSpy done(results, &ResultsPage::exportFinished);
+    const QString folder = m_dir.filePath(QStringLiteral("export"));
+    QVERIFY(QDir().mkpath(folder));
+    exportThrough(charts, folder);
+    QVERIFY(done.wait(20000));
+    QVERIFY2(done.last().at(0).toBool(), qPrintable(done.last().at(1).toString()));
+    QVERIFY(!results->charts().isEmpty());
+    for (QWidget* chart : results->charts()) {
+        const QString path = QDir(folder).filePath(stem + u'_' + chart->objectName());
+        QImage image;
+        QVERIFY2(image.load(path + QStringLiteral(".png")), qPrintable(path));
+        QCOMPARE(image.size(), QSize(800, 500));
+        QFile svg(path + QStringLiteral(".svg"));
+        QVERIFY2(svg.open(QIODevice::ReadOnly), qPrintable(svg.fileName()));
+        const QByteArray text = svg.readAll();
+        QVERIFY(text.contains("<svg"));
+        QVERIFY(text.contains("</svg>"));
+    }
+
+    const QString csvPath = QDir(folder).filePath(QStringLiteral("summary.csv"));
+    const QString suggestedCsv = exportThrough(summaryCsv, csvPath);
+    QVERIFY2(QFileInfo(suggestedCsv).fileName().startsWith(stem), qPrintable(suggestedCsv));
+    QVERIFY(done.wait(20000));
+    QVERIFY2(done.last().at(0).toBool(), qPrintable(done.last().at(1).toString()));
+    QFile csvFile(csvPath);
+    QVERIFY(csvFile.open(QIODevice::ReadOnly));
+    QList<QStringList> rows;
+    QString error;
+    QVERIFY2(Csv::parse(csvFile.readAll(), &rows, &error), qPrintable(error));
+    SummaryTableModel* summary = h->summary();
+    QCOMPARE(rows.size(), summary->rowCount() + 1);
+    QCOMPARE(rows.first().first(), summary->headerData(0, Qt::Horizontal).toString());
+    QCOMPARE(rows.at(2).at(SummaryTableModel::Success), QStringLiteral("8"));
+
+    const QString htmlPath = QDir(folder).filePath(QStringLiteral("report.html"));
+    const QString suggestedHtml = exportThrough(html, htmlPath);
+    QCOMPARE(QFileInfo(suggestedHtml).fileName(), stem + QStringLiteral(".html"));
+    QVERIFY(done.wait(20000));
+    QVERIFY2(done.last().at(0).toBool(), qPrintable(done.last().at(1).toString()));
+    QFile report(htmlPath);
+    QVERIFY(report.open(QIODevice::ReadOnly));
+    const QString page = QString::fromUtf8(report.readAll());
+    QVERIFY(page.startsWith(QStringLiteral("<!DOCTYPE html>"), Qt::CaseInsensitive));
+    QVERIFY(page.contains(QStringLiteral("<svg")));
+}
+
+void TestMainWindow::readOnlyProjectIsForBrowsing()
+{
+    // A project file marked read-only opens for browsing (no "damaged" error): its runs are listed and shown, and
+    // nothing that would write to it is offered (Run, Import, Rename, Tags, Note, Re-run, Delete), as the status bar
+    // says.
+    const QString path = m_dir.filePath(QStringLiteral("readonly.tlproj"));
+    QVERIFY(QFile::copy(projectPath(), path));
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadUser | QFile::ReadGroup | QFile::ReadOther));
+    RunConfig base;
+    base.sleepInterval = 0;
+    auto h = makeWindow(base, path);
+    // (The form's own checks may be shown, as in any new window; not an error about the project.)
+    const QString errors = h->errorLabel()->isHidden() ? QString() : h->errorLabel()->text();
+    QVERIFY2(!errors.contains(QStringLiteral("project")) && !errors.contains(QStringLiteral("damaged")),
+        qPrintable(errors));
+    const QString message = h->window->statusBar()->currentMessage();
+    QVERIFY2(message.contains(QStringLiteral("read-only")), qPrintable(message));
+    QVERIFY(!message.contains(QStringLiteral("damaged")));
+    QVERIFY(!h->child<QAction>("runAction")->isEnabled());
+    QVERIFY(!h->child<QPushButton>("runButton")->isEnabled());
+    QVERIFY(!h->child<QAction>("importEvalScopeAction")->isEnabled());
+
+    RunListModel* runs = h->runs();
+    QCOMPARE(runs->rowCount(), 1);
+    const QString runId = runs->runs().first().run.id;
+    auto* browser = h->child<RunsBrowserPage>("runsBrowserPage");
+    QMenu* menu = browser->contextMenuFor(runId);
+    for (const char* name : {"renameRunAction", "tagRunAction", "noteRunAction", "rerunAction", "deleteRunAction"}) {
+        auto* action = menu->findChild<QAction*>(QString::fromLatin1(name));
+        QVERIFY2(action && !action->isEnabled(), name);
+    }
+    QVERIFY(menu->findChild<QAction*>(QStringLiteral("openRunAction"))->isEnabled());
+
+    // Browsing works: the run opens on the Results page, its editing buttons off, its exports on.
+    auto* results = h->child<ResultsPage>("resultsPage");
+    QSignalSpy loaded(results, &ResultsPage::runLoaded);
+    auto* table = h->child<QTreeView>("runsTable");
+    const QRect cell = table->visualRect(table->model()->index(0, RunListModel::Name));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(h->summary()->rowCount(), 2);
+    QVERIFY(!h->child<QPushButton>("renameButton")->isEnabled());
+    QVERIFY(!h->child<QPushButton>("rerunButton")->isEnabled());
+    QVERIFY(h->child<QPushButton>("copyCommandButton")->isEnabled());
+    QVERIFY(h->child<QAction>("exportHtmlAction")->isEnabled());
+    h.reset();
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
 }
 
 void TestMainWindow::badInputStartsNothing_data()

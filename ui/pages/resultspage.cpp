@@ -22,6 +22,7 @@
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <QThreadPool>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -44,6 +45,8 @@ ResultsPage::ResultsPage(QWidget* parent)
     , m_failures(new FailureTableModel(this))
     , m_requests(new RequestTableModel(this))
 {
+    m_loadPool = new QThreadPool(this);
+    m_loadPool->setMaxThreadCount(1);
     m_title->setObjectName(QStringLiteral("resultsTitle"));
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -99,9 +102,9 @@ ResultsPage::ResultsPage(QWidget* parent)
     auto* exportMenu = new QMenu(exportButton);
     exportMenu->addAction(tr("HTML report…"), this, &ResultsPage::askExportHtml);
     exportMenu->addAction(tr("EvalScope output folder…"), this, &ResultsPage::askExportEvalScope);
-    exportMenu->addAction(tr("Summary table as CSV…"), this, [this] { askExportTable(m_model, tr("summary")); });
-    exportMenu->addAction(
-        tr("Requests as CSV (as filtered)…"), this, [this] { askExportTable(m_requests, tr("requests")); });
+    exportMenu->addAction(tr("Summary table as CSV…"), this, &ResultsPage::askExportSummaryCsv);
+    exportMenu->addAction(tr("Requests as CSV (as filtered)…"), this, &ResultsPage::askExportRequestsCsv);
+    exportMenu->addAction(tr("Every chart as PNG and SVG…"), this, &ResultsPage::askExportAllCharts);
     exportButton->setMenu(exportMenu);
     actions->addWidget(exportButton);
     actions->addStretch(1);
@@ -133,6 +136,7 @@ ResultsPage::~ResultsPage() = default;
 
 QWidget* ResultsPage::framed(QWidget* chart)
 {
+    m_charts.append(chart);
     auto* frame = new QWidget(this);
     auto* exportButton = new QToolButton(frame);
     exportButton->setText(tr("Export…"));
@@ -166,7 +170,9 @@ void ResultsPage::addTableActions(QTableView* view, const QString& name)
 
 void ResultsPage::setResults(const QString& title, const QList<PointResult>& results)
 {
-    ++m_generation; // a load still running is no longer wanted
+    ++m_generation; // a load still running, or the showing of a loaded one, is no longer wanted
+    m_latestLoad->store(m_generation);
+    m_showSteps.clear();
     m_pendingRunId.clear();
     m_run.reset();
     m_requestTable.reset();
@@ -214,6 +220,13 @@ QStringList ResultsPage::pointLabels() const
 
 void ResultsPage::showPoints(const QList<PointResult>& points)
 {
+    showSummary(points);
+    updateSweepCharts();
+    updatePointCharts();
+}
+
+void ResultsPage::showSummary(const QList<PointResult>& points)
+{
     m_points = points;
     m_model->setResults(points);
     m_chart->setResults(points);
@@ -232,15 +245,21 @@ void ResultsPage::showPoints(const QList<PointResult>& points)
     }
     if (!points.isEmpty())
         m_pointCombo->setCurrentIndex(previous >= 0 && previous < points.size() ? previous : int(points.size()) - 1);
-    updateSweepCharts();
-    updatePointCharts();
+}
+
+void ResultsPage::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    updateHeader();
 }
 
 void ResultsPage::updateHeader()
 {
     const bool stored = m_run != nullptr;
+    static const QStringList kWriting{QStringLiteral("renameButton"), QStringLiteral("tagsButton"),
+        QStringLiteral("notesButton"), QStringLiteral("rerunButton")};
     for (QPushButton* b : std::as_const(m_runButtons))
-        b->setEnabled(stored);
+        b->setEnabled(stored && !(m_readOnly && kWriting.contains(b->objectName())));
     if (!stored) {
         m_badge->hide();
         m_meta->setText(m_points.isEmpty() ? QString() : tr("%n points", nullptr, int(m_points.size())));

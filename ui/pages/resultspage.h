@@ -7,6 +7,7 @@
 #include <QSize>
 #include <QWidget>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -21,6 +22,7 @@ class QSpinBox;
 class QTabWidget;
 class QTableView;
 class QTextBrowser;
+class QThreadPool;
 class QTreeWidget;
 
 namespace tl {
@@ -63,6 +65,8 @@ public:
     ~ResultsPage() override;
 
     void setSettings(AppSettings* settings) { m_settings = settings; }
+    // A project open read-only (browsing): Rename, Tags, Notes and Re-run are disabled.
+    void setReadOnly(bool readOnly);
     // A run in progress or just finished: its summary and sweep, no requests.
     void setResults(const QString& title, const QList<PointResult>& results);
     // Reads run `runId` from the project file at `projectPath` off the GUI thread; runLoaded() when shown.
@@ -91,6 +95,8 @@ public:
     // The last showRun(): reading and indexing on the pool thread plus showing on the GUI thread, and the latter.
     qint64 lastLoadMs() const { return m_lastLoadMs; }
     qint64 lastShowMs() const { return m_lastShowMs; }
+    // The GUI-thread steps of the last showRun()'s showing, in ms each (each separated by a turn of the event loop).
+    const QList<qint64>& lastShowStepsMs() const { return m_lastShowSteps; }
 
     // Exports (the menus ask for the file first). Each returns false when nothing was started; exportFinished
     // follows otherwise.
@@ -100,7 +106,18 @@ public:
     bool exportRequestsCsv(const QString& path);
     bool exportHtml(const QString& path);
     bool exportEvalScope(const QString& folder);
+    // Every chart of the page (summary, sweep and point tabs) as `<defaultExportName()>_<chart>.png` and `.svg` in
+    // `folder`: rendered here (widgets live on the GUI thread), written on a pool thread.
+    bool exportAllCharts(const QString& folder, QSize size, int dpi);
+    QList<QWidget*> charts() const { return m_charts; }
     int pendingExports() const { return m_pendingExports; }
+    // The same exports with the file or folder asked first (defaults named after the run and date, in the last folder
+    // used): what File > Export and the page's own buttons call.
+    void askExportAllCharts();
+    void askExportSummaryCsv();
+    void askExportRequestsCsv();
+    void askExportHtml();
+    void askExportEvalScope();
     // "<run name>_<yyyyMMdd-HHmm>" with characters that are not safe in a file name replaced.
     QString defaultExportName() const;
 
@@ -127,7 +144,11 @@ private:
     static std::shared_ptr<const RunData> withRecords(
         const QString& projectPath, std::shared_ptr<const RunData> run, QString* error);
     void showRecordDetail(const RequestRecord& r, const QString& pointLabel);
-    void showPointCharts(const PointCharts& charts);
+    void showPointCharts(const PointCharts& charts); // the histograms, then the scatters and timeline
+    void showPointHistograms(const PointCharts& charts);
+    enum class PointScatters { All, Ttft, Latency, Timeline };
+    // The two scatters and the timeline (pointChartsShown() with the timeline), or one of them.
+    void showPointScatters(const PointCharts& charts, PointScatters which = PointScatters::All);
     QWidget* buildSummaryTab();
     QWidget* buildGoodputRow(QWidget* parent);
     void showGoodput(const QList<PointResult>& points);
@@ -138,18 +159,20 @@ private:
     QWidget* framed(QWidget* chart);
     void addTableActions(QTableView* view, const QString& name);
     void onLoaded(const Loaded& loaded);
+    void showNextStep(int generation);
     void showPoints(const QList<PointResult>& points);
+    void showSummary(const QList<PointResult>& points); // showPoints() without the sweep and point charts
     void updateHeader();
     void updateSweepCharts();
-    void updatePointCharts();
+    void updatePointCharts(); // updatePercentileCharts(), then requestPointCharts()
+    void updatePercentileCharts(); // the percentile table and curves of the chosen point, from its stored table
+    void requestPointCharts(); // the charts from the point's requests: precomputed, or computed on a pool thread
     void updateRequestFilter();
     void showRequestDetail();
     void fillConfig();
     void copyCommand();
     void askExportChart(QWidget* chart);
     void askExportTable(const QAbstractItemModel* model, const QString& what);
-    void askExportHtml();
-    void askExportEvalScope();
     void startJob(const QString& done, std::function<QString()> work);
     QString exportFolder() const;
     void rememberFolder(const QString& path);
@@ -162,6 +185,10 @@ private:
     int m_pendingExports = 0;
     qint64 m_lastLoadMs = -1;
     qint64 m_lastShowMs = -1;
+    QList<std::function<void()>> m_showSteps; // what is left of showing a loaded run, one step per event-loop turn
+    QList<qint64> m_lastShowSteps;
+    QThreadPool* m_loadPool = nullptr; // the loader's thread, below the GUI thread's priority
+    std::shared_ptr<std::atomic_int> m_latestLoad = std::make_shared<std::atomic_int>(0); // loads queued before it skip
     std::shared_ptr<const RunData> m_run;
     std::shared_ptr<const RequestTable> m_requestTable;
     QList<PointResult> m_points;
@@ -175,12 +202,14 @@ private:
     QLabel* m_meta = nullptr;
     QLabel* m_message = nullptr;
     QList<QPushButton*> m_runButtons;
+    bool m_readOnly = false;
     QTabWidget* m_tabs = nullptr;
     SlaSearchChart* m_slaSearch = nullptr; // a tab only for SLA auto-tune runs
     QComboBox* m_pointCombo = nullptr;
     SummaryTableModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
     QTableView* m_table = nullptr;
+    QList<QWidget*> m_charts; // every chart framed(), in page order
     SweepChartView* m_chart = nullptr;
     PercentileTableModel* m_percentiles = nullptr;
     FailureTableModel* m_failures = nullptr;

@@ -6,6 +6,7 @@
 #include "dialogs/chartexportdialog.h"
 #include "models/percentiletablemodel.h"
 #include "models/requesttablemodel.h"
+#include "models/summarytablemodel.h"
 #include "storage/csv.h"
 #include "storage/evalscopeexporter.h"
 #include "storage/htmlreport.h"
@@ -219,6 +220,56 @@ std::shared_ptr<const RunData> ResultsPage::withRecords(
         return nullptr;
     }
     return full;
+}
+
+bool ResultsPage::exportAllCharts(const QString& folder, QSize size, int dpi)
+{
+    if (folder.isEmpty() || m_charts.isEmpty())
+        return false;
+    if (m_settings)
+        m_settings->setExportFolder(folder);
+    // Rendering needs the widgets (GUI thread); the files are written on the pool thread.
+    QList<std::pair<QString, QByteArray>> svgs;
+    QList<std::pair<QString, QImage>> images;
+    const QDir dir(folder);
+    const QString stem = defaultExportName();
+    for (QWidget* chart : std::as_const(m_charts)) {
+        const QString base = dir.filePath(stem + u'_' + chart->objectName());
+        svgs.append({base + QStringLiteral(".svg"), ChartExporter::renderSvg(chart, size, dpi, chart->objectName())});
+        images.append({base + QStringLiteral(".png"), ChartExporter::renderImage(chart, size, dpi)});
+    }
+    startJob(tr("%n charts saved to %1", nullptr, int(m_charts.size())).arg(folder), [svgs, images] {
+        QString error;
+        for (const auto& [path, data] : svgs) {
+            if (!ChartExporter::writeFile(data, path, &error))
+                return error;
+        }
+        for (const auto& [path, image] : images) {
+            if (!ChartExporter::writePng(image, path, &error))
+                return error;
+        }
+        return QString();
+    });
+    return true;
+}
+
+void ResultsPage::askExportAllCharts()
+{
+    if (!m_run && m_points.isEmpty())
+        return;
+    const QString folder
+        = QFileDialog::getExistingDirectory(this, tr("Export Every Chart as PNG and SVG"), exportFolder());
+    exportAllCharts(folder, kDefaultExportSize, ChartExporter::kBaseDpi);
+}
+
+void ResultsPage::askExportSummaryCsv()
+{
+    askExportTable(m_model, tr("summary"));
+}
+
+void ResultsPage::askExportRequestsCsv()
+{
+    askExportTable(m_requests, tr("requests"));
 }
 
 void ResultsPage::askExportHtml()

@@ -13,28 +13,60 @@
 #include <QFutureWatcher>
 #include <QLabel>
 #include <QTableView>
+#include <QThreadPool>
+#include <QTimer>
 #include <QtConcurrent>
 
 #include <algorithm>
 
+#ifdef Q_OS_LINUX
+#include <cerrno>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 namespace tl {
+
+namespace {
+
+// Puts the calling thread below the GUI thread: on Linux a nice value 5 above the process's main thread (the thread
+// keeps it: lowering a nice value again needs a privilege, so the loader has its own pool). Elsewhere nothing.
+void lowerThreadPriority()
+{
+#ifdef Q_OS_LINUX
+    constexpr int kLower = 5;
+    errno = 0;
+    const int base = ::getpriority(PRIO_PROCESS, id_t(::getpid()));
+    if (errno == 0)
+        ::setpriority(PRIO_PROCESS, id_t(::syscall(SYS_gettid)), std::min(base + kLower, 19));
+#endif
+}
+
+} // namespace
 
 void ResultsPage::showRun(const QString& projectPath, const QString& runId)
 {
     m_projectPath = projectPath;
     m_pendingRunId = runId;
     const int generation = ++m_generation;
+    m_showSteps.clear();
     m_message->setText(tr("Loading the run…"));
     auto* watcher = new QFutureWatcher<Loaded>(this);
     connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher] {
         watcher->deleteLater();
         onLoaded(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([projectPath, runId, generation] {
+    m_latestLoad->store(generation);
+    watcher->setFuture(QtConcurrent::run(m_loadPool, [projectPath, runId, generation, latest = m_latestLoad] {
         QElapsedTimer timer;
         timer.start();
         Loaded out;
         out.generation = generation;
+        if (latest->load() != generation)
+            return out; // another run was asked for while this one waited for the loader's thread
+        // Below the GUI thread: on a busy machine the reading must not hold the GUI thread's core for 100 ms.
+        lowerThreadPriority();
         ProjectReader reader;
         QString error;
         if (!reader.open(projectPath, &error)) {
@@ -92,30 +124,81 @@ void ResultsPage::onLoaded(const Loaded& loaded)
 {
     if (loaded.generation != m_generation)
         return;
-    m_pendingRunId.clear();
     if (!loaded.run) {
+        m_pendingRunId.clear();
         m_message->setText(tr("The run could not be read: %1").arg(loaded.error));
         Q_EMIT loadFailed(loaded.error);
         return;
     }
+    // Showing a run of many points and requests takes longer than a frame on the GUI thread, so it is done in steps,
+    // each in its own turn of the event loop (input and paints in between): the visible summary first, then the other
+    // tabs. isLoading() stays true and runLoaded() waits for the last step.
+    m_lastShowMs = 0;
+    m_lastShowSteps.clear();
+    m_showSteps = {
+        [this, loaded] {
+            m_message->clear();
+            m_run = loaded.run;
+            m_requestTable = loaded.table;
+            m_precomputed = loaded.charts;
+            ++m_goodputGeneration;
+            m_goodputLine->clear();
+            m_failures->setFailures(loaded.failures);
+            showSummary(m_run->points);
+            updateHeader();
+        },
+        [this] { updateSweepCharts(); },
+        [this] { updatePercentileCharts(); },
+        [this] {
+            // The loader's charts are those of the last point, the one chosen after a load; any other is computed.
+            ++m_chartGeneration;
+            if (m_precomputed && m_precomputed->point == currentPoint())
+                showPointHistograms(*m_precomputed);
+            else
+                requestPointCharts();
+        },
+        [this] {
+            if (m_precomputed && m_precomputed->point == currentPoint())
+                showPointScatters(*m_precomputed, PointScatters::Ttft);
+        },
+        [this] {
+            if (m_precomputed && m_precomputed->point == currentPoint())
+                showPointScatters(*m_precomputed, PointScatters::Latency);
+        },
+        [this] {
+            if (m_precomputed && m_precomputed->point == currentPoint())
+                showPointScatters(*m_precomputed, PointScatters::Timeline);
+        },
+        [this] {
+            m_slaSearch->attachTo(m_tabs, 2, *m_run);
+            m_requests->setTable(m_requestTable, pointLabels(), m_run);
+            m_requestView->sortByColumn(RequestTableModel::Point, Qt::AscendingOrder);
+        },
+        [this, conversations = loaded.conversations] { m_conversations->setGroups(conversations); },
+        [this, elapsedMs = loaded.elapsedMs] {
+            fillConfig();
+            m_lastLoadMs = elapsedMs; // the showing's time is added when the last step is done
+        },
+    };
+    showNextStep(m_generation);
+}
+
+void ResultsPage::showNextStep(int generation)
+{
+    if (generation != m_generation || m_showSteps.isEmpty())
+        return;
     QElapsedTimer timer;
     timer.start();
-    m_message->clear();
-    m_run = loaded.run;
-    m_requestTable = loaded.table;
-    m_precomputed = loaded.charts;
-    ++m_goodputGeneration;
-    m_goodputLine->clear();
-    m_failures->setFailures(loaded.failures);
-    showPoints(m_run->points);
-    m_slaSearch->attachTo(m_tabs, 2, *m_run);
-    m_requests->setTable(m_requestTable, pointLabels(), m_run);
-    m_conversations->setGroups(loaded.conversations);
-    m_requestView->sortByColumn(RequestTableModel::Point, Qt::AscendingOrder);
-    fillConfig();
-    updateHeader();
-    m_lastShowMs = timer.elapsed();
-    m_lastLoadMs = loaded.elapsedMs + m_lastShowMs;
+    const std::function<void()> step = m_showSteps.takeFirst();
+    step();
+    m_lastShowSteps.append(timer.elapsed());
+    m_lastShowMs += m_lastShowSteps.constLast();
+    if (!m_showSteps.isEmpty()) {
+        QTimer::singleShot(0, this, [this, generation] { showNextStep(generation); });
+        return;
+    }
+    m_lastLoadMs += m_lastShowMs;
+    m_pendingRunId.clear();
     Q_EMIT runLoaded(m_run->id);
 }
 

@@ -105,6 +105,12 @@ void ResultsPage::setPoint(int index)
 
 void ResultsPage::updatePointCharts()
 {
+    updatePercentileCharts();
+    requestPointCharts();
+}
+
+void ResultsPage::updatePercentileCharts()
+{
     const int pi = m_pointCombo->currentIndex();
     const PointResult* point = pi >= 0 && pi < m_points.size() ? &m_points.at(pi) : nullptr;
     const QString label = point ? resultspage::loadLabel(point->point) : QString();
@@ -132,7 +138,12 @@ void ResultsPage::updatePointCharts()
     m_percentileCurves->setTitle(tr("Percentile curves · %1").arg(label));
     m_percentileCurves->setAxisTitles(tr("Percentile (%)"), tr("Time (ms)"));
     m_percentileCurves->setSeries(curves);
+}
 
+void ResultsPage::requestPointCharts()
+{
+    const int pi = m_pointCombo->currentIndex();
+    const PointResult* point = pi >= 0 && pi < m_points.size() ? &m_points.at(pi) : nullptr;
     // The rest needs the point's requests (a stored run), worked through on a pool thread.
     const int generation = ++m_chartGeneration;
     if (m_precomputed && m_precomputed->point == pi) {
@@ -228,10 +239,14 @@ ResultsPage::PointCharts ResultsPage::computePointCharts(
 
 void ResultsPage::showPointCharts(const PointCharts& charts)
 {
+    showPointHistograms(charts);
+    showPointScatters(charts);
+}
+
+void ResultsPage::showPointHistograms(const PointCharts& charts)
+{
     const int pi = charts.point;
     const QString label = pi >= 0 && pi < m_points.size() ? resultspage::loadLabel(m_points.at(pi).point) : QString();
-    const QList<QPointF>& ttftByPrompt = charts.ttftByPrompt;
-    const QList<QPointF>& latencyByOutput = charts.latencyByOutput;
     m_ttftHistogram->setTitle(tr("TTFT distribution · %1").arg(label));
     m_ttftHistogram->setAxisTitles(tr("Time to first token (ms)"), tr("Requests"));
     m_ttftHistogram->setSeries(charts.ttftHistogram.isEmpty()
@@ -242,15 +257,27 @@ void ResultsPage::showPointCharts(const PointCharts& charts)
     m_itlHistogram->setSeries(charts.itlHistogram.isEmpty()
             ? QList<XYChartView::Series>{}
             : QList<XYChartView::Series>{{tr("ITL"), charts.itlHistogram, XYChartView::Kind::Step, 2}});
-    m_ttftScatter->setTitle(tr("TTFT against prompt length · %1").arg(label));
-    m_ttftScatter->setAxisTitles(tr("Prompt length (tokens)"), tr("TTFT (ms)"));
-    m_ttftScatter->setSeries({{tr("requests"), ttftByPrompt, XYChartView::Kind::Scatter, 0}});
-    m_latencyScatter->setTitle(tr("Latency against output length · %1").arg(label));
-    m_latencyScatter->setAxisTitles(tr("Output length (tokens)"), tr("Latency (ms)"));
-    m_latencyScatter->setSeries({{tr("requests"), latencyByOutput, XYChartView::Kind::Scatter, 1}});
-    m_timeline->setTitle(tr("Request timeline · %1").arg(label));
-    m_timeline->setBars(charts.bars);
-    Q_EMIT pointChartsShown(pi);
+}
+
+void ResultsPage::showPointScatters(const PointCharts& charts, PointScatters which)
+{
+    const int pi = charts.point;
+    const QString label = pi >= 0 && pi < m_points.size() ? resultspage::loadLabel(m_points.at(pi).point) : QString();
+    if (which == PointScatters::All || which == PointScatters::Ttft) {
+        m_ttftScatter->setTitle(tr("TTFT against prompt length · %1").arg(label));
+        m_ttftScatter->setAxisTitles(tr("Prompt length (tokens)"), tr("TTFT (ms)"));
+        m_ttftScatter->setSeries({{tr("requests"), charts.ttftByPrompt, XYChartView::Kind::Scatter, 0}});
+    }
+    if (which == PointScatters::All || which == PointScatters::Latency) {
+        m_latencyScatter->setTitle(tr("Latency against output length · %1").arg(label));
+        m_latencyScatter->setAxisTitles(tr("Output length (tokens)"), tr("Latency (ms)"));
+        m_latencyScatter->setSeries({{tr("requests"), charts.latencyByOutput, XYChartView::Kind::Scatter, 1}});
+    }
+    if (which == PointScatters::All || which == PointScatters::Timeline) {
+        m_timeline->setTitle(tr("Request timeline · %1").arg(label));
+        m_timeline->setBars(charts.bars);
+        Q_EMIT pointChartsShown(pi);
+    }
 }
 
 } // namespace tl

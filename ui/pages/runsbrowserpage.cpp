@@ -153,11 +153,12 @@ QMenu* RunsBrowserPage::contextMenuFor(const QString& runId)
               return action;
           };
     add(tr("&Open"), "openRunAction", &RunsBrowserPage::runSelected);
-    add(tr("&Rename…"), "renameRunAction", &RunsBrowserPage::renameRequested);
-    add(tr("&Tags…"), "tagRunAction", &RunsBrowserPage::tagsRequested);
-    add(tr("&Note…"), "noteRunAction", &RunsBrowserPage::notesRequested);
+    // Read-only (a project open for browsing): what would write to it is shown, disabled.
+    const QList<QAction*> writing{add(tr("&Rename…"), "renameRunAction", &RunsBrowserPage::renameRequested),
+        add(tr("&Tags…"), "tagRunAction", &RunsBrowserPage::tagsRequested),
+        add(tr("&Note…"), "noteRunAction", &RunsBrowserPage::notesRequested)};
     m_menu->addSeparator();
-    add(tr("Re-run with This &Configuration"), "rerunAction", &RunsBrowserPage::rerunRequested);
+    QAction* rerun = add(tr("Re-run with This &Configuration"), "rerunAction", &RunsBrowserPage::rerunRequested);
     add(tr("D&uplicate Settings to the Form"), "duplicateRunAction", &RunsBrowserPage::duplicateRequested);
     m_menu->addSeparator();
     QAction* compare = m_menu->addAction(tr("&Compare Selected Runs"));
@@ -166,7 +167,12 @@ QMenu* RunsBrowserPage::contextMenuFor(const QString& runId)
     compare->setEnabled(selected.size() >= 2);
     connect(compare, &QAction::triggered, this, [this, selected] { Q_EMIT compareRequested(selected); });
     m_menu->addSeparator();
-    add(tr("&Delete…"), "deleteRunAction", &RunsBrowserPage::deleteRequested);
+    QAction* remove = add(tr("&Delete…"), "deleteRunAction", &RunsBrowserPage::deleteRequested);
+    for (QAction* action : writing + QList<QAction*>{rerun, remove}) {
+        action->setEnabled(!m_readOnly);
+        if (m_readOnly)
+            action->setToolTip(tr("The project is open read-only"));
+    }
     return m_menu;
 }
 

@@ -38,6 +38,8 @@ public:
     QStringList selectedRunIds() const;
     // Selects these runs (for tests and the Compare action).
     void selectRuns(const QStringList& runIds);
+    // A project open read-only (browsing): Rename, Tags, Note, Re-run and Delete are shown disabled.
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
     // The context menu for a run (what a right click shows); for tests.
     QMenu* contextMenuFor(const QString& runId);
 
@@ -56,6 +58,7 @@ private:
     void showContextMenu(const QPoint& pos);
     void onGroupingChosen(int comboIndex);
 
+    bool m_readOnly = false;
     QLabel* m_caption = nullptr;
     QLineEdit* m_filter = nullptr;
     QComboBox* m_grouping = nullptr;
