@@ -6,6 +6,7 @@
 #include "charts/minmaxdecimator.h"
 #include "charts/requesttimelineview.h"
 #include "charts/slasearchchart.h"
+#include "charts/repeatedsweep.h"
 #include "charts/sweepchartview.h"
 #include "charts/sweepcurvechart.h"
 #include "charts/xychartview.h"
@@ -914,21 +915,18 @@ void ResultsPage::updateSweepCharts()
         ticks.append({xs.at(i), numberText(loadValue(m_points.at(i).point, rate))});
     const QString xTitle = rate ? tr("Request rate (req/s)") : tr("Concurrency (parallel requests)");
     // The knee (docs/METRICS.md "Saturation point"), starred on both charts with the rule as the tooltip.
-    const SaturationPoint saturation = findSaturation(m_points);
+    const RepeatedSweep repeated(m_run.get(), m_points); // --num-runs: each sweep point once, mean with its interval
+    const SaturationPoint saturation = repeated.saturation();
     const QString saturationTip = saturation.found ? saturationToolTip(saturation, m_points) : QString();
     if (mi >= 0 && mi < m_metrics.size()) {
         const SweepMetric& metric = m_metrics.at(mi);
-        QList<QPointF> values;
-        for (int i = 0; i < m_points.size(); ++i)
-            values.append(QPointF(xs.at(i), metric.value(m_points.at(i))));
         m_sweepMetric->setTitle(tr("%1 against the load").arg(metric.name));
         m_sweepMetric->setXTicks(ticks);
         m_sweepMetric->setAxisTitles(
             xTitle, metric.unit.isEmpty() ? metric.name : QStringLiteral("%1 (%2)").arg(metric.name, metric.unit));
-        QList<XYChartView::Series> series{
-            XYChartView::Series{metric.name, values, XYChartView::Kind::Line, 0, Qt::SolidLine, true}};
-        if (saturation.found && saturation.index < values.size())
-            series.append(XYChartView::Series{tr("saturation point"), {values.at(saturation.index)},
+        QList<XYChartView::Series> series = repeated.series(metric.name, xs, metric.value);
+        if (saturation.found && saturation.index < xs.size())
+            series.append(XYChartView::Series{tr("saturation point"), {repeated.position(saturation.index, xs, metric.value)},
                 XYChartView::Kind::Scatter, 2, Qt::SolidLine, false, true, saturationTip});
         m_sweepMetric->setSeries(series);
     }
