@@ -42,8 +42,9 @@ CliRunner::CliRunner(QObject* parent)
 {
     connect(m_controller, &RunController::pointStarted, this, [this](int index, const RunPoint& p) {
         m_pointStarted = true;
-        const QString load
-            = p.parallel < 0 ? (p.rate > 0 ? tr("open loop at %1 req/s").arg(p.rate) : tr("open loop, every request at once"))
+        const QString load = m_config.dataset == u"workload_trace"
+            ? (p.rate > 0 ? tr("trace replay, %1 req/s on average").arg(p.rate) : tr("trace replay"))
+            : p.parallel < 0 ? (p.rate > 0 ? tr("open loop at %1 req/s").arg(p.rate) : tr("open loop, every request at once"))
                              : tr("parallel %1").arg(p.parallel);
         if (const SlaProbe probe = m_controller->probeOf(index); probe.isValid()) {
             m_out << tr("SLA probe %1 = %2, run %3 (point %4): %5, number %6 ...")

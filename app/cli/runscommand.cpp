@@ -384,7 +384,8 @@ int exportRun(const Options& o, QTextStream& out, QTextStream& err)
     QString runId;
     if (const int code = openAndFind(o, o.positional.first(), reader, runId, err))
         return code;
-    const std::optional<RunData> run = reader.loadRun(runId);
+    // Stored request bodies (--store-bodies) fill EvalScope's request column and the JSON export.
+    const std::optional<RunData> run = reader.loadRun(runId, o.format == u"evalscope" || o.format == u"json");
     if (!run || !reader.lastError().isEmpty())
         return fail(err, RunsCommand::Failed, reader.lastError());
     QString error;

@@ -85,7 +85,9 @@ QString pointSummary(const PointResult& r)
     auto row = [&r](MetricId id) { return QStringList{def(id).keyString(), shown(id, r)}; };
     QList<QStringList> rows = {
         row(MetricId::TestDuration),
-        row(MetricId::Concurrency),
+        // Open loop (--rate, trace replay) has no concurrency cap: EvalScope's files say -1, the table says so.
+        s.concurrency < 0 ? QStringList{def(MetricId::Concurrency).keyString(), QStringLiteral("open loop")}
+                          : row(MetricId::Concurrency),
         {def(MetricId::RequestRate).keyString(),
             s.rate < 0 ? QStringLiteral("unpaced") : shown(MetricId::RequestRate, r)},
         {QStringLiteral("Requests (total / success / failed)"),

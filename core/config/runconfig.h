@@ -140,6 +140,7 @@ struct RunConfig {
     QString outputsDir = QStringLiteral("./outputs");
     bool writeOutputs = true; // the CLI writes EvalScope's output tree; the GUI keeps everything in the project
     bool noTimestamp = false;
+    bool storeBodies = false; // --store-bodies: keep each request's body in the project and benchmark_data.db
     QString name; // run name; default = basename of the model
     QString project; // *.tlproj project file; empty = none
 

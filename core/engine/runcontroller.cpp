@@ -2,6 +2,7 @@
 
 #include "config/secretmask.h"
 #include "dataset/promptsource.h"
+#include "dataset/tracesource.h"
 #include "engine/connectiontest.h"
 #include "engine/dispatcher.h"
 #include "engine/requestfactory.h"
@@ -152,8 +153,13 @@ ConfigErrors RunController::start(const RunConfig& config, RunSink* sink)
     m_runAnchorNs = monotonicNs();
     m_conversationCursor = std::make_shared<std::atomic<qint64>>(0);
     m_traceSchedule = m_factory->prompts().arrivalSchedule();
-    for (RunPoint& p : m_points) // --number truncates a trace; a larger one replays all of it
+    for (RunPoint& p : m_points) { // --number truncates a trace; a larger one replays all of it
         p.number = pointRequests(p.number);
+        // A replay point is named and summarised by the rate its records arrive at (rate_<R>_number_<N>, "Request
+        // Rate"), not by an unpaced -1: the trace's timeline is the schedule (docs/DATASETS.md).
+        if (m_traceSchedule)
+            p.rate = TraceSource::meanRate(*m_traceSchedule, p.number);
+    }
 
     if (m_store) {
         RunData info;
@@ -257,7 +263,7 @@ void RunController::startPhase(Phase phase, int requests)
     // whole conversations (EvalScope), the timed phase `requests` turns.
     const bool conversationWarmup = multiTurn && phase == Phase::Warmup;
     m_dispatcher = std::make_shared<Dispatcher>(conversationWarmup ? std::numeric_limits<qint64>::max() : requests,
-        multiTurn ? -1.0 : point.rate, m_pointStartNs, seed, arrival, m_config.burstiness);
+        multiTurn || m_traceSchedule ? -1.0 : point.rate, m_pointStartNs, seed, arrival, m_config.burstiness);
     if (multiTurn)
         m_dispatcher->setConversations(m_conversationCursor, conversationWarmup ? requests : -1);
     if (m_traceSchedule) { // the trace's own timeline, its first records the warmup (inline, EvalScope)
@@ -309,6 +315,7 @@ void RunController::startPhase(Phase phase, int requests)
         options.connectRatePerS = m_config.connectRate / count; // the run's rate and burst, shared by its workers
         options.rampBurst = std::max(1, Worker::kRampBurst / count);
         options.debug = m_config.debug;
+        options.storeBodies = m_config.storeBodies;
         options.secrets = m_config.secretValues();
         options.transport = m_transport;
         options.limits = m_limits;

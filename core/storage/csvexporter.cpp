@@ -180,7 +180,8 @@ QStringList CsvExporter::requestsHeader()
         QStringLiteral("http_status"), QStringLiteral("error_class"), QStringLiteral("error_message"),
         QStringLiteral("bytes"), QStringLiteral("response_id"), QStringLiteral("retries"),
         QStringLiteral("event_count"), QStringLiteral("event_offsets_ms"), QStringLiteral("event_flags"),
-        QStringLiteral("event_tokens"), QStringLiteral("conversation_id"), QStringLiteral("turn_index")};
+        QStringLiteral("event_tokens"), QStringLiteral("conversation_id"), QStringLiteral("turn_index"),
+        QStringLiteral("request_id")};
 }
 
 QByteArray CsvExporter::requestsCsv(const RunData& run)
@@ -210,7 +211,7 @@ QByteArray CsvExporter::requestsCsv(const RunData& run)
                 QString::number(r.bytesReceived), QString::fromUtf8(r.responseId), QString::number(r.retries),
                 QString::number(r.eventNs.size()), offsets.join(u' '), flags.join(u' '), eventTokens.join(u' '),
                 r.conversationId >= 0 ? QString::number(r.conversationId) : QString(), // --multi-turn only
-                r.turnIndex >= 0 ? QString::number(r.turnIndex) : QString()});
+                r.turnIndex >= 0 ? QString::number(r.turnIndex) : QString(), r.requestId});
         }
     }
     return out;

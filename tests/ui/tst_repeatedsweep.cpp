@@ -97,12 +97,12 @@ private Q_SLOTS:
         XYChartView view;
         view.resize(700, 420);
         QList<XYChartView::Series> shown = series;
-        shown.append(XYChartView::Series{QStringLiteral("saturation point"), {sweep.position(knee.index, xs, throughput)},
-            XYChartView::Kind::Scatter, 2, Qt::SolidLine, false, true});
+        shown.append(XYChartView::Series{QStringLiteral("saturation point"),
+            {sweep.position(knee.index, xs, throughput)}, XYChartView::Kind::Scatter, 2, Qt::SolidLine, false, true});
         view.setTitle(QStringLiteral("Req throughput against the load"));
         view.setAxisTitles(QStringLiteral("Concurrency (parallel requests)"), QStringLiteral("Req throughput (req/s)"));
-        view.setXTicks({{0, QStringLiteral("1")}, {1, QStringLiteral("2")}, {2, QStringLiteral("4")},
-            {3, QStringLiteral("8")}});
+        view.setXTicks(
+            {{0, QStringLiteral("1")}, {1, QStringLiteral("2")}, {2, QStringLiteral("4")}, {3, QStringLiteral("8")}});
         view.setSeries(shown);
         QCOMPARE(view.drawnPointCount(1), 4); // four bars
         // The mean line, four bars (one series each), the star; the legend names the interval once.

@@ -72,11 +72,11 @@ QList<XYChartView::Series> RepeatedSweep::series(
         if (std::isfinite(s.ciLow))
             bars << QPointF(xs.at(first), s.ciLow) << QPointF(xs.at(first), s.ciHigh);
     }
-    QList<XYChartView::Series> out{XYChartView::Series{
-        tr("%1 (mean of %n runs)", nullptr, m_numRuns).arg(name), line, XYChartView::Kind::Line, 0, Qt::SolidLine, true}};
+    QList<XYChartView::Series> out{XYChartView::Series{tr("%1 (mean of %n runs)", nullptr, m_numRuns).arg(name), line,
+        XYChartView::Kind::Line, 0, Qt::SolidLine, true}};
     if (!bars.isEmpty())
-        out.append(XYChartView::Series{tr("%1% confidence interval").arg(m_confidence * 100.0, 0, 'g', 4), bars,
-            XYChartView::Kind::ErrorBars, 0});
+        out.append(XYChartView::Series{
+            tr("%1% confidence interval").arg(m_confidence * 100.0, 0, 'g', 4), bars, XYChartView::Kind::ErrorBars, 0});
     return out;
 }
 

@@ -34,8 +34,8 @@ public:
 
     // The metric against the load: `xs` holds the x of every point. Repeated: the means as a line with markers and
     // the intervals as error bars ("95% confidence interval"); else the points as one line with markers.
-    QList<XYChartView::Series> series(const QString& name, const QList<double>& xs,
-        const std::function<double(const PointResult&)>& value) const;
+    QList<XYChartView::Series> series(
+        const QString& name, const QList<double>& xs, const std::function<double(const PointResult&)>& value) const;
     // Where point `index` is drawn by series(): its own value, or the mean of the repetitions it belongs to.
     QPointF position(int index, const QList<double>& xs, const std::function<double(const PointResult&)>& value) const;
     // The mean and interval of the repetitions of the sweep point holding point `index` (n = 1 without repetitions).
