@@ -45,6 +45,32 @@ RepeatStats RepeatedSweep::statsAt(int index, const std::function<double(const P
     return repeatStats(values, m_confidence);
 }
 
+QList<int> RepeatedSweep::drawnIndices() const
+{
+    QList<int> out;
+    if (m_numRuns <= 1) {
+        for (int i = 0; i < m_points.size(); ++i)
+            out.append(i);
+        return out;
+    }
+    for (const RepeatGroup& g : m_groups) {
+        if (!g.pointIndices.isEmpty())
+            out.append(g.pointIndices.constFirst());
+    }
+    return out;
+}
+
+int RepeatedSweep::drawnIndexOf(int index) const
+{
+    if (m_numRuns <= 1)
+        return index >= 0 && index < m_points.size() ? index : -1;
+    for (int k = 0; k < m_groups.size(); ++k) {
+        if (m_groups.at(k).pointIndices.contains(index))
+            return k;
+    }
+    return -1;
+}
+
 QPointF RepeatedSweep::position(
     int index, const QList<double>& xs, const std::function<double(const PointResult&)>& value) const
 {

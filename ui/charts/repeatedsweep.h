@@ -38,6 +38,10 @@ public:
         const QString& name, const QList<double>& xs, const std::function<double(const PointResult&)>& value) const;
     // Where point `index` is drawn by series(): its own value, or the mean of the repetitions it belongs to.
     QPointF position(int index, const QList<double>& xs, const std::function<double(const PointResult&)>& value) const;
+    // The points drawn once per sweep point: the first of each sweep point's repetitions (every point without).
+    QList<int> drawnIndices() const;
+    // Where the sweep point holding point `index` is in drawnIndices(); -1 when none holds it.
+    int drawnIndexOf(int index) const;
     // The mean and interval of the repetitions of the sweep point holding point `index` (n = 1 without repetitions).
     RepeatStats statsAt(int index, const std::function<double(const PointResult&)>& value) const;
 

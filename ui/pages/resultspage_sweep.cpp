@@ -161,14 +161,30 @@ void ResultsPage::updateSweepCharts()
                     XYChartView::Kind::Scatter, 2, Qt::SolidLine, false, true, saturationTip});
         m_sweepMetric->setSeries(series);
     }
+    // The throughput-latency curve: one point per sweep point, the means of its repetitions.
     QList<SweepCurveChart::Point> curve;
-    for (const PointResult& p : m_points) {
-        curve.append(SweepCurveChart::Point{resultspage::loadLabel(p.point), p.summary.outputThroughput,
-            p.percentiles.value(QStringLiteral("TTFT (ms)"), QStringLiteral("50%")),
-            p.percentiles.value(QStringLiteral("TTFT (ms)"), QStringLiteral("99%"))});
+    for (int i : repeated.drawnIndices()) {
+        const auto mean
+            = [&](const std::function<double(const PointResult&)>& value) { return repeated.statsAt(i, value).mean; };
+        const auto pct = [&](const char* metric, const char* p) {
+            return mean([metric, p](const PointResult& r) {
+                return r.percentiles.value(QString::fromLatin1(metric), QString::fromLatin1(p));
+            });
+        };
+        SweepCurveChart::Point point;
+        point.load = resultspage::loadLabel(m_points.at(i).point);
+        point.outputTokPerS = mean([](const PointResult& r) { return r.summary.outputThroughput; });
+        point.requestsPerS = mean([](const PointResult& r) { return r.summary.reqThroughput; });
+        point.ttftP50Ms = pct("TTFT (ms)", "50%");
+        point.ttftP99Ms = pct("TTFT (ms)", "99%");
+        point.itlP50Ms = pct("ITL (ms)", "50%");
+        point.itlP99Ms = pct("ITL (ms)", "99%");
+        point.latencyP50S = pct("Latency (s)", "50%");
+        point.latencyP99S = pct("Latency (s)", "99%");
+        curve.append(point);
     }
     m_curve->setPoints(curve, std::nullopt);
-    m_curve->setSaturation(saturation.found ? saturation.index : -1, saturationTip);
+    m_curve->setSaturation(saturation.found ? repeated.drawnIndexOf(saturation.index) : -1, saturationTip);
 }
 
 } // namespace tl
