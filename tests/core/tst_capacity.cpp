@@ -302,6 +302,72 @@ private Q_SLOTS:
         QCOMPARE(sweep.between(sync, max), expected);
     }
 
+    // The points between from the anchors' stored results, as the run controller calls it: the first `repeats`
+    // results are the synchronous point's repetitions, the next `repeats` the maximum's; each anchor's throughput is
+    // the mean over its repetitions with a successful request. In `throughputs`, -1 is a repetition where every
+    // request failed (0 req/s), NaN one without a summary (its throughput, 100, must not count either).
+    void autoSweepFromAnchorResults_data()
+    {
+        QTest::addColumn<bool>("openLoop");
+        QTest::addColumn<int>("sweepPoints");
+        QTest::addColumn<int>("repeats");
+        QTest::addColumn<QList<double>>("throughputs");
+        QTest::addColumn<QList<RunPoint>>("expected");
+        const double nan = std::nan("");
+        // sync 2, max 8, K = 5: 3.5, 5, 6.5 req/s -> parallel 2 (1.75), 3 (2.5), 3 (3.25, kept once).
+        QTest::newRow("one run each") << false << 5 << 1 << QList<double>{2.0, 8.0}
+                                      << QList<RunPoint>{{2, 20, -1}, {3, 20, -1}};
+        QTest::newRow("means of three") << false << 5 << 3 << QList<double>{1.8, 2.0, 2.2, 7.0, 8.0, 9.0}
+                                        << QList<RunPoint>{{2, 20, -1}, {3, 20, -1}};
+        // Counting the failed repetition would make sync 4/3: 3, 4.67, 6.33 req/s -> parallel 2, 4, 5.
+        QTest::newRow("failed repetition skipped") << false << 5 << 3 << QList<double>{2.0, -1, 2.0, 8.0, 8.0, 8.0}
+                                                   << QList<RunPoint>{{2, 20, -1}, {3, 20, -1}};
+        QTest::newRow("no summary skipped") << false << 5 << 2 << QList<double>{2.0, 2.0, 8.0, nan}
+                                            << QList<RunPoint>{{2, 20, -1}, {3, 20, -1}};
+        // Sync 1 (mean of 0.5 and 1.5), max 9.5 (mean of 9 and 10), K = 6: 2.7, 4.4, 6.1, 7.8 -> 3, 4, 6, 8.
+        QTest::newRow("wide, two runs") << false << 6 << 2 << QList<double>{0.5, 1.5, 9.0, 10.0}
+                                        << QList<RunPoint>{{3, 20, -1}, {4, 20, -1}, {6, 20, -1}, {8, 20, -1}};
+        QTest::newRow("synchronous all failed") << false << 5 << 2 << QList<double>{-1, -1, 8.0, 8.0}
+                                                << QList<RunPoint>{};
+        QTest::newRow("maximum all failed") << false << 5 << 1 << QList<double>{2.0, -1} << QList<RunPoint>{};
+        QTest::newRow("maximum not run") << false << 5 << 2 << QList<double>{2.0, 2.0} << QList<RunPoint>{};
+        // Open loop: the rates themselves, rounded to 1/1000 req/s: sync 1, max 2 (mean of 1.5 and 2.5), K = 5.
+        QTest::newRow("open loop") << true << 5 << 2 << QList<double>{1.0, 1.0, 1.5, 2.5}
+                                   << QList<RunPoint>{{-1, 20, 1.25}, {-1, 20, 1.5}, {-1, 20, 1.75}};
+        QTest::newRow("open loop, thirds") << true << 4 << 1 << QList<double>{1.0, 2.0}
+                                           << QList<RunPoint>{{-1, 20, 1.333}, {-1, 20, 1.667}};
+    }
+    void autoSweepFromAnchorResults()
+    {
+        QFETCH(bool, openLoop);
+        QFETCH(int, sweepPoints);
+        QFETCH(int, repeats);
+        QFETCH(QList<double>, throughputs);
+        QFETCH(QList<RunPoint>, expected);
+        RunConfig c;
+        c.sweep = QStringLiteral("auto");
+        c.openLoop = openLoop;
+        c.parallel = {16};
+        c.number = {20};
+        c.autoSweepPoints = sweepPoints;
+        c.numRuns = repeats;
+        const AutoSweep sweep(c);
+        QList<PointResult> anchors;
+        for (qsizetype i = 0; i < throughputs.size(); ++i) {
+            const RunPoint load = sweep.anchors().at(i < repeats ? 0 : 1);
+            PointResult r = point(load.parallel, load.rate, throughputs.at(i), 1.0);
+            if (std::isnan(throughputs.at(i))) {
+                r.hasSummary = false;
+                r.summary.reqThroughput = 100;
+            } else if (throughputs.at(i) < 0) {
+                r.summary.successRequests = 0;
+                r.summary.reqThroughput = 0;
+            }
+            anchors.append(r);
+        }
+        QCOMPARE(sweep.between(anchors, repeats), expected);
+    }
+
     void autoSweepFlagsChecked_data()
     {
         QTest::addColumn<QStringList>("change"); // what differs from a valid --sweep auto

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void goodputWhatIf();
     void saturationPointIsStarred_data();
     void saturationPointIsStarred();
+    void repeatedPointsHaveErrorBars();
     void missingRunSaysSo();
 
 private:
@@ -544,6 +545,84 @@ void TestResultsPage::saturationPointIsStarred()
         tabs->setCurrentIndex(1);
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
         QVERIFY(m_page->grab().save(QDir(dir).filePath(QStringLiteral("results-saturation.png"))));
+    }
+}
+
+// --num-runs 3 over parallel 1 and 2 against the emulated server, stored: the sweep chart draws each load once, at
+// the mean of its three repetitions, with its confidence interval as an error bar (docs/METRICS.md "Repeat runs").
+void TestResultsPage::repeatedPointsHaveErrorBars()
+{
+    SimConfig simConfig;
+    simConfig.ttftMs = 15;
+    simConfig.itlMs = 3;
+    SimServer server(simConfig);
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    const QString path = m_dir.filePath(QStringLiteral("repeated.tlproj"));
+    auto store = ProjectStore::open(path, &error);
+    QVERIFY2(store, qPrintable(error));
+    RunConfig config;
+    config.name = QStringLiteral("repeated sweep");
+    config.url = server.baseUrl().toString() + QStringLiteral("/v1/chat/completions");
+    config.model = QStringLiteral("throughline-sim");
+    config.maxTokens = 8;
+    config.extraArgs = R"({"ignore_eos": true})";
+    config.sleepInterval = 0;
+    config.writeOutputs = false;
+    config.parallel = {1, 2};
+    config.number = {4, 4};
+    config.numRuns = 3;
+    config.seed = 7;
+    RunController controller;
+    QSignalSpy finished(&controller, &RunController::runFinished);
+    const ConfigErrors errors = controller.start(config, store.get());
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.isEmpty() ? QString() : errors.first().toString()));
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(store->flush(&error), qPrintable(error));
+    QCOMPARE(controller.results().size(), 6);
+
+    QSignalSpy loaded(m_page.get(), &ResultsPage::runLoaded);
+    m_page->showRun(path, controller.runId());
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(m_page->points().size(), 6);
+    const QList<ResultsPage::SweepMetric> metrics = ResultsPage::sweepMetrics();
+    int ttft = -1;
+    for (int m = 0; m < metrics.size(); ++m) {
+        if (metrics.at(m).name == QStringLiteral("TTFT p50"))
+            ttft = m;
+    }
+    QVERIFY(ttft >= 0);
+    m_page->setSweepMetric(ttft);
+    auto* chart = child<XYChartView>("sweepMetricChart");
+    const QList<XYChartView::Series>& series = chart->seriesList();
+    QVERIFY(series.size() >= 2);
+    QCOMPARE(series.at(0).points.size(), 2); // one per load, not one per repetition
+    QVERIFY2(series.at(0).name.contains(QStringLiteral("3")), qPrintable(series.at(0).name));
+    QCOMPARE(series.at(1).kind, XYChartView::Kind::ErrorBars);
+    QVERIFY2(series.at(1).name.startsWith(QStringLiteral("95")), qPrintable(series.at(1).name));
+    QCOMPARE(chart->drawnPointCount(1), 2); // two bars
+    for (int bar = 0; bar < 2; ++bar) { // each bar around its mean, at its load
+        const QPointF mean = series.at(0).points.at(bar);
+        const QPointF low = series.at(1).points.at(2 * bar);
+        const QPointF high = series.at(1).points.at(2 * bar + 1);
+        QCOMPARE(low.x(), mean.x());
+        QVERIFY(low.y() <= mean.y() && mean.y() <= high.y());
+    }
+    QVERIFY(series.at(0).points.at(0).y() >= simConfig.ttftMs); // at least the server's TTFT
+    // The throughput-latency curve likewise: one point per load, at the means.
+    auto* curve = child<SweepCurveChart>("throughputLatencyChart");
+    QCOMPARE(curve->finishedCount(), 2);
+    QCOMPARE(curve->tickLabels(), (QStringList{QStringLiteral("P1"), QStringLiteral("P2")}));
+    for (int m = 0; m < metrics.size(); ++m) { // the tail varies more between repetitions than the median
+        if (metrics.at(m).name == QStringLiteral("TTFT p99"))
+            m_page->setSweepMetric(m);
+    }
+    QCOMPARE(child<XYChartView>("sweepMetricChart")->drawnPointCount(1), 2);
+    const QString dir = qEnvironmentVariable("THROUGHLINE_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        child<QTabWidget>("resultsTabs")->setCurrentIndex(1);
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        QVERIFY(m_page->grab().save(QDir(dir).filePath(QStringLiteral("results-repeats.png"))));
     }
 }
 

@@ -180,8 +180,19 @@ void XYChartView::setSeries(const QList<Series>& series)
         }
     }
     rebuildAxes(maxX, maxY);
+    double minX = maxX;
+    for (const Series& s : series) {
+        for (const QPointF& p : s.points) {
+            if (std::isfinite(p.x()))
+                minX = qMin(minX, p.x());
+        }
+    }
     const int columns = qMax(200, m_view->width());
     for (const Series& s : series) {
+        if (s.kind == Kind::ErrorBars) {
+            addErrorBars(s, maxX > minX ? 0.012 * (maxX - minX) : 0.05);
+            continue;
+        }
         QList<QPointF> points;
         for (const QPointF& p : s.points) {
             if (std::isfinite(p.x()) && std::isfinite(p.y()))
@@ -227,6 +238,34 @@ void XYChartView::setSeries(const QList<Series>& series)
         m_drawn.append(int(points.size()));
     }
     m_chart->legend()->setVisible(series.size() > 1);
+}
+
+void XYChartView::addErrorBars(const Series& s, double capHalfWidth)
+{
+    // One small line series per bar, drawn as an I: the low cap, the bar, the high cap. A sweep has a handful.
+    const QColor color = ChartPalette::color(s.color);
+    int bars = 0;
+    for (qsizetype i = 0; i + 1 < s.points.size(); i += 2) {
+        const QPointF low = s.points.at(i);
+        const QPointF high = s.points.at(i + 1);
+        if (!std::isfinite(low.x()) || !std::isfinite(low.y()) || !std::isfinite(high.y()))
+            continue;
+        const double x = low.x();
+        auto* bar = new QLineSeries;
+        bar->setPen(QPen(color, 1.5));
+        bar->setName(s.name);
+        bar->replace({QPointF(x - capHalfWidth, low.y()), QPointF(x + capHalfWidth, low.y()), QPointF(x, low.y()),
+            QPointF(x, high.y()), QPointF(x - capHalfWidth, high.y()), QPointF(x + capHalfWidth, high.y())});
+        m_chart->addSeries(bar);
+        bar->attachAxis(m_xAxis);
+        bar->attachAxis(m_yAxis);
+        if (bars > 0) {
+            for (QLegendMarker* marker : m_chart->legend()->markers(bar))
+                marker->setVisible(false);
+        }
+        ++bars;
+    }
+    m_drawn.append(bars);
 }
 
 } // namespace tl

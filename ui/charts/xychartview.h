@@ -22,7 +22,9 @@ class XYChartView final : public QWidget {
 
 public:
     static constexpr int kMaxScatterPoints = 4000;
-    enum class Kind { Line, Step, Scatter };
+    // ErrorBars: `points` are pairs, (x, low) then (x, high), one vertical bar with caps per pair (a confidence
+    // interval); the legend names the series once.
+    enum class Kind { Line, Step, Scatter, ErrorBars };
     struct Series {
         QString name;
         QList<QPointF> points; // sorted by x for lines and steps
@@ -47,7 +49,7 @@ public:
     QStringList xTickLabels() const;
     void setSeries(const QList<Series>& series);
     int seriesCount() const { return int(m_series.size()); }
-    // Points handed to the chart for series `i` (after thinning).
+    // Points handed to the chart for series `i` (after thinning; for error bars, the number of bars).
     int drawnPointCount(int i) const;
     QStringList seriesNames() const;
     const QList<Series>& seriesList() const { return m_series; }
@@ -55,6 +57,7 @@ public:
 
 private:
     void rebuildAxes(double maxX, double maxY);
+    void addErrorBars(const Series& s, double capHalfWidth);
 
     QChart* m_chart = nullptr;
     QChartView* m_view = nullptr;

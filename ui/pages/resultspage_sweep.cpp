@@ -1,6 +1,7 @@
 #include "pages/resultspage.h"
 #include "pages/resultspage_p.h"
 
+#include "charts/repeatedsweep.h"
 #include "charts/sweepcurvechart.h"
 #include "charts/xychartview.h"
 #include "metrics/metriccatalogue.h"
@@ -144,32 +145,46 @@ void ResultsPage::updateSweepCharts()
         ticks.append({xs.at(i), numberText(loadValue(m_points.at(i).point, rate))});
     const QString xTitle = rate ? tr("Request rate (req/s)") : tr("Concurrency (parallel requests)");
     // The knee (docs/METRICS.md "Saturation point"), starred on both charts with the rule as the tooltip.
-    const SaturationPoint saturation = findSaturation(m_points);
+    const RepeatedSweep repeated(m_run.get(), m_points); // --num-runs: each sweep point once, mean with its interval
+    const SaturationPoint saturation = repeated.saturation();
     const QString saturationTip = saturation.found ? saturationToolTip(saturation, m_points) : QString();
     if (mi >= 0 && mi < m_metrics.size()) {
         const SweepMetric& metric = m_metrics.at(mi);
-        QList<QPointF> values;
-        for (int i = 0; i < m_points.size(); ++i)
-            values.append(QPointF(xs.at(i), metric.value(m_points.at(i))));
         m_sweepMetric->setTitle(tr("%1 against the load").arg(metric.name));
         m_sweepMetric->setXTicks(ticks);
         m_sweepMetric->setAxisTitles(
             xTitle, metric.unit.isEmpty() ? metric.name : QStringLiteral("%1 (%2)").arg(metric.name, metric.unit));
-        QList<XYChartView::Series> series{
-            XYChartView::Series{metric.name, values, XYChartView::Kind::Line, 0, Qt::SolidLine, true}};
-        if (saturation.found && saturation.index < values.size())
-            series.append(XYChartView::Series{tr("saturation point"), {values.at(saturation.index)},
-                XYChartView::Kind::Scatter, 2, Qt::SolidLine, false, true, saturationTip});
+        QList<XYChartView::Series> series = repeated.series(metric.name, xs, metric.value);
+        if (saturation.found && saturation.index < xs.size())
+            series.append(
+                XYChartView::Series{tr("saturation point"), {repeated.position(saturation.index, xs, metric.value)},
+                    XYChartView::Kind::Scatter, 2, Qt::SolidLine, false, true, saturationTip});
         m_sweepMetric->setSeries(series);
     }
+    // The throughput-latency curve: one point per sweep point, the means of its repetitions.
     QList<SweepCurveChart::Point> curve;
-    for (const PointResult& p : m_points) {
-        curve.append(SweepCurveChart::Point{resultspage::loadLabel(p.point), p.summary.outputThroughput,
-            p.percentiles.value(QStringLiteral("TTFT (ms)"), QStringLiteral("50%")),
-            p.percentiles.value(QStringLiteral("TTFT (ms)"), QStringLiteral("99%"))});
+    for (int i : repeated.drawnIndices()) {
+        const auto mean
+            = [&](const std::function<double(const PointResult&)>& value) { return repeated.statsAt(i, value).mean; };
+        const auto pct = [&](const char* metric, const char* p) {
+            return mean([metric, p](const PointResult& r) {
+                return r.percentiles.value(QString::fromLatin1(metric), QString::fromLatin1(p));
+            });
+        };
+        SweepCurveChart::Point point;
+        point.load = resultspage::loadLabel(m_points.at(i).point);
+        point.outputTokPerS = mean([](const PointResult& r) { return r.summary.outputThroughput; });
+        point.requestsPerS = mean([](const PointResult& r) { return r.summary.reqThroughput; });
+        point.ttftP50Ms = pct("TTFT (ms)", "50%");
+        point.ttftP99Ms = pct("TTFT (ms)", "99%");
+        point.itlP50Ms = pct("ITL (ms)", "50%");
+        point.itlP99Ms = pct("ITL (ms)", "99%");
+        point.latencyP50S = pct("Latency (s)", "50%");
+        point.latencyP99S = pct("Latency (s)", "99%");
+        curve.append(point);
     }
     m_curve->setPoints(curve, std::nullopt);
-    m_curve->setSaturation(saturation.found ? saturation.index : -1, saturationTip);
+    m_curve->setSaturation(saturation.found ? repeated.drawnIndexOf(saturation.index) : -1, saturationTip);
 }
 
 } // namespace tl
