@@ -110,7 +110,12 @@ QString SecretMask::maskUrl(const QString& url)
 QString SecretMask::dropMaskedPassword(const QString& url)
 {
     QUrl u(url);
-    if (!u.isValid() || !isMask(u.password()))
+    if (!u.isValid()) { // as maskUrl() masks it textually: "scheme://user:**********@" loses its mask
+        static const QRegularExpression masked(
+            QStringLiteral(R"re(([A-Za-z][A-Za-z0-9+.\-]*://[^/?#@\s":]*):\*{10}@)re"));
+        return QString(url).replace(masked, QStringLiteral("\\1@"));
+    }
+    if (!isMask(u.password()))
         return url;
     u.setPassword(QString());
     return u.toString();

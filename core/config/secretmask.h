@@ -26,7 +26,8 @@ public:
     // The URL with its password, and the values of query items named like secret headers, masked. A URL without
     // credentials comes back unchanged, character for character; one QUrl refuses still has its password masked.
     static QString maskUrl(const QString& url);
-    // The URL with a masked password removed (a masked URL read back), so the mask is never sent as a password.
+    // The URL with a masked password removed (a masked URL read back, valid or not), so the mask is never sent as a
+    // password.
     static QString dropMaskedPassword(const QString& url);
 
     // A configuration in benchmark_args.json keys with api_key (and wandb_api_key, swanlab_api_key, any key named
