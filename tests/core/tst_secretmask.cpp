@@ -105,9 +105,11 @@ private Q_SLOTS:
             << QByteArray(R"({"api_key":"sk-Mj-4","url":"http://u:pw-Mj-5@h/v1","headers":{"X-Api-Key":"xk-Mj-6"},)"
                           R"("extra_args":{"deep":)" + deep + "}}")
             << QByteArrayList{"sk-Mj-4", "pw-Mj-5", "xk-Mj-6"} << QByteArrayList{"\"extra_args\""};
-        QTest::newRow("cut short") << QByteArray(R"({"model":"m","api_key" : "sk-Mj-7","tokenizer_path":"t","wandb)")
+        QTest::newRow("cut short") << QByteArray(R"({"model":"m","api_key" : "sk-Mj-7","tokenizer_path":"t","wandb":1})").chopped(4)
                                    << QByteArrayList{"sk-Mj-7"} << QByteArrayList{"\"tokenizer_path\":\"t\""};
-        QTest::newRow("escaped quote") << QByteArray(R"({"api_key":"sk-\"Mj-8", "x":)") << QByteArrayList{"Mj-8"}
+        // Literals cut after they are written: moc counts the braces in raw strings and misreads \" in them.
+        QTest::newRow("escaped quote") << QByteArray("{\"api_key\":\"sk-\\\"Mj-8\", \"x\":1}").chopped(2)
+                                       << QByteArrayList{"Mj-8"}
                                        << QByteArrayList{"\"x\":"};
     }
     void maskConfigJson()

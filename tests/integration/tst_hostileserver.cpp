@@ -569,7 +569,7 @@ private Q_SLOTS:
     void debugLogMasksEchoedCredentials()
     {
         const QByteArray key = "sk-debug-Lg52";
-        HostileServer server({kSseHead, {}, 0, R"(data: {"error":{"message":"bad key Bearer )" + key + "\"}}\n\n", true});
+        HostileServer server({kSseHead, {}, 0, "data: {\"error\":{\"message\":\"bad key Bearer " + key + "\"}}\n\n", true});
         RunConfig config = tl::test::scriptedServerConfig(server.port(), QStringLiteral("lean"), 1);
         config.apiKey = QString::fromLatin1(key);
         config.debug = true;
