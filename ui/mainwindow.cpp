@@ -396,6 +396,13 @@ void MainWindow::startRun()
     RunConfig config = m_setup->config(&errors);
     config.project = m_session->isWritable() ? m_session->path() : QString();
     config.writeOutputs = false; // the GUI keeps everything in the project file
+    // A project open for browsing only cannot keep the run: refused as the CLI refuses --project, with the way out.
+    if (m_session->isOpen() && !m_session->isWritable() && !hasField(errors, QStringLiteral("--project"))) {
+        errors.append(ConfigError{QStringLiteral("--project"),
+            tr("this run could not be saved in the project (%1); use File > Save a Copy As… to make a writable "
+               "copy, open it and run again")
+                .arg(m_session->writeError())});
+    }
     if (!errors.isEmpty()) {
         // Lists that are not numbers are reported by the form; the rest still goes through the core's rules.
         for (const ConfigError& e : config.validate()) {

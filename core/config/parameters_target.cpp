@@ -64,7 +64,7 @@ void addTargetParameters(QList<Parameter>& r)
                  const QUrl u(url, QUrl::StrictMode);
                  if (!u.isValid() || (u.scheme() != u"http" && u.scheme() != u"https") || u.host().isEmpty())
                      return Tr::tr("'%1' is not an http(s) URL; use e.g. http://127.0.0.1:8000/v1/chat/completions")
-                         .arg(c.url);
+                         .arg(SecretMask::maskUrl(c.url)); // printed and logged: never its password
                  return QString();
              });
     r << Def("api_key", {"--api-key"}, G::Target)
@@ -167,6 +167,11 @@ void addTargetParameters(QList<Parameter>& r)
                              .arg(k);
                      if (v.contains(u'\r') || v.contains(u'\n') || v.contains(QChar(0)))
                          return Tr::tr("the value of '%1' holds a line break; give it on one line").arg(k);
+                     // The body's framing is the transport's: a second or contradicting length cuts or desyncs every
+                     // request on a kept-alive connection.
+                     if (k.compare(u"Content-Length", Qt::CaseInsensitive) == 0
+                         || k.compare(u"Transfer-Encoding", Qt::CaseInsensitive) == 0)
+                         return Tr::tr("'%1' frames the request body, which Throughline sets itself; leave it out").arg(k);
                  }
                  return QString();
              });

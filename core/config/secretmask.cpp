@@ -4,10 +4,58 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
 
 namespace tl {
+
+namespace {
+
+// The keys of a saved configuration that hold a credential: api_key, EvalScope's wandb_api_key and swanlab_api_key,
+// and by the headers' convention anything named like a password, secret, token or auth field.
+bool isSecretConfigKey(QStringView name)
+{
+    for (const char16_t* part : {u"auth", u"secret", u"password", u"cookie"}) {
+        if (name.contains(QStringView(part), Qt::CaseInsensitive))
+            return true;
+    }
+    return (name.contains(u"key", Qt::CaseInsensitive) && !name.endsWith(u"_env", Qt::CaseInsensitive))
+        || name.endsWith(u"token", Qt::CaseInsensitive);
+}
+
+// "scheme://user:password@" anywhere in `text`, the password masked: for URLs QUrl refuses and for text that is not
+// JSON the parser can read.
+QString maskUserInfoText(QString text)
+{
+    static const QRegularExpression userInfo(QStringLiteral(R"re(([A-Za-z][A-Za-z0-9+.\-]*://[^/?#@\s":]*:)[^/?#@\s"]+@)re"));
+    return text.replace(userInfo, QStringLiteral("\\1") + SecretMask::mask() + u'@');
+}
+
+// A configuration the JSON parser cannot take (damaged, nested too deep): every "key": "string" pair whose key names a
+// credential gets the mask, at any depth, and URL passwords are masked, so that no such text is stored as it came.
+QByteArray maskConfigText(const QByteArray& json)
+{
+    static const QRegularExpression pair(
+        QStringLiteral(R"re("((?:[^"\\]++|\\.)*+)"(\s*+:\s*+)"(?:[^"\\]++|\\.)*+")re"));
+    const QString text = QString::fromUtf8(json);
+    QString out;
+    out.reserve(text.size());
+    qsizetype done = 0;
+    for (auto it = pair.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        if (!isSecretConfigKey(m.capturedView(1)))
+            continue;
+        out += QStringView(text).mid(done, m.capturedStart(2) - done);
+        out += m.capturedView(2) + u'"' + SecretMask::mask() + u'"';
+        done = m.capturedEnd(0);
+    }
+    out += QStringView(text).mid(done);
+    const QByteArray masked = maskUserInfoText(out).toUtf8();
+    return masked == QString::fromUtf8(json).toUtf8() ? json : masked;
+}
+
+} // namespace
 
 QString SecretMask::mask()
 {
@@ -36,7 +84,7 @@ QString SecretMask::maskUrl(const QString& url)
 {
     QUrl u(url);
     if (!u.isValid())
-        return url;
+        return maskUserInfoText(url); // refused URLs are named in error messages: their password is still masked
     bool changed = false;
     if (!u.password().isEmpty()) {
         u.setPassword(mask());
@@ -62,7 +110,12 @@ QString SecretMask::maskUrl(const QString& url)
 QString SecretMask::dropMaskedPassword(const QString& url)
 {
     QUrl u(url);
-    if (!u.isValid() || !isMask(u.password()))
+    if (!u.isValid()) { // as maskUrl() masks it textually: "scheme://user:**********@" loses its mask
+        static const QRegularExpression masked(
+            QStringLiteral(R"re(([A-Za-z][A-Za-z0-9+.\-]*://[^/?#@\s":]*):\*{10}@)re"));
+        return QString(url).replace(masked, QStringLiteral("\\1@"));
+    }
+    if (!isMask(u.password()))
         return url;
     u.setPassword(QString());
     return u.toString();
@@ -71,10 +124,10 @@ QString SecretMask::dropMaskedPassword(const QString& url)
 QByteArray SecretMask::maskConfigJson(const QByteArray& json)
 {
     if (jsonutil::tooDeep(json))
-        return json;
+        return maskConfigText(json);
     auto j = nlohmann::ordered_json::parse(json.cbegin(), json.cend(), nullptr, false);
     if (!j.is_object())
-        return json;
+        return maskConfigText(json);
     const std::string masked = jsonutil::toStd(mask());
     bool changed = false;
     const auto maskString = [&](nlohmann::ordered_json& v, const std::string& to) {
@@ -83,8 +136,10 @@ QByteArray SecretMask::maskConfigJson(const QByteArray& json)
             changed = true;
         }
     };
-    if (auto it = j.find("api_key"); it != j.end() && it->is_string() && !it->get<std::string>().empty())
-        maskString(*it, masked);
+    for (auto& [name, value] : j.items()) {
+        if (isSecretConfigKey(QString::fromStdString(name)) && value.is_string() && !value.get<std::string>().empty())
+            maskString(value, masked);
+    }
     if (auto it = j.find("url"); it != j.end() && it->is_string())
         maskString(*it, jsonutil::toStd(maskUrl(QString::fromStdString(it->get<std::string>()))));
     if (auto it = j.find("headers"); it != j.end() && it->is_object()) {

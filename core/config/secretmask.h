@@ -24,13 +24,15 @@ public:
     static bool isSecretHeader(QStringView name);
 
     // The URL with its password, and the values of query items named like secret headers, masked. A URL without
-    // credentials comes back unchanged, character for character.
+    // credentials comes back unchanged, character for character; one QUrl refuses still has its password masked.
     static QString maskUrl(const QString& url);
-    // The URL with a masked password removed (a masked URL read back), so the mask is never sent as a password.
+    // The URL with a masked password removed (a masked URL read back, valid or not), so the mask is never sent as a
+    // password.
     static QString dropMaskedPassword(const QString& url);
 
-    // A configuration in benchmark_args.json keys with api_key, the URL's password and secret header values
-    // masked; other keys and their order are kept. Text that is not a JSON object comes back unchanged.
+    // A configuration in benchmark_args.json keys with api_key (and wandb_api_key, swanlab_api_key, any key named
+    // like a credential), the URL's password and secret header values masked; other keys and their order are kept.
+    // Text that is not a JSON object the parser takes (damaged, nested too deep) gets the same masks textually.
     // For configurations that arrive from elsewhere (imports of EvalScope's files, which keep the key in plain text).
     static QByteArray maskConfigJson(const QByteArray& json);
 

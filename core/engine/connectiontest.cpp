@@ -100,9 +100,15 @@ bool ConnectionTest::retryLater(int status, QNetworkReply* reply)
     if (double(m_clock.elapsed() + m_retryIntervalMs) / 1000.0 >= m_timeoutS)
         return false; // no time for another attempt: this one's failure is the answer
     const QString why = status != 0 ? QStringLiteral("HTTP %1").arg(status) : reply->errorString();
-    Q_EMIT retrying(m_attempts, why, m_retryIntervalMs);
+    Q_EMIT retrying(m_attempts, SecretMask::maskText(why, m_factory->secrets()), m_retryIntervalMs);
     m_retryTimer->start(m_retryIntervalMs);
     return true;
+}
+
+void ConnectionTest::fail(ConfigError error)
+{
+    error.message = SecretMask::maskText(error.message, m_factory->secrets());
+    Q_EMIT failed(error);
 }
 
 void ConnectionTest::cancel()
@@ -146,10 +152,11 @@ void ConnectionTest::onFinished()
     const QString url = SecretMask::maskUrl(m_factory->url().toString());
     const QString where = m_factory->url().adjusted(QUrl::RemoveUserInfo).authority();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QString body = QString::fromUtf8(m_answer.left(600)).trimmed();
+    // Masked before it is cut: a key the server echoes across the cut would otherwise leave its beginning.
+    const QString body = SecretMask::maskText(QString::fromUtf8(m_answer), m_factory->secrets()).left(600).trimmed();
 
     if (m_tooLarge) {
-        Q_EMIT failed({QStringLiteral("--url"),
+        fail({QStringLiteral("--url"),
             Tr::tr("the test request to %1 got an answer (HTTP %2) larger than %3 bytes; the server does not "
                    "answer as an OpenAI-compatible endpoint should")
                 .arg(url)
@@ -162,7 +169,7 @@ void ConnectionTest::onFinished()
         return;
 
     if (m_timedOut) {
-        Q_EMIT failed({QStringLiteral("--url"),
+        fail({QStringLiteral("--url"),
             Tr::tr("the test request to %1 got no complete answer within %2 s; check that the server is up "
                    "and not overloaded, raise --total-timeout, or skip the test with --no-test-connection")
                 .arg(url)
@@ -171,12 +178,13 @@ void ConnectionTest::onFinished()
     }
     if (status == 200 && reply->error() == QNetworkReply::NoError) {
         for (const auto& [name, value] : reply->rawHeaderPairs())
-            m_fingerprint.serverHeaders.append({QString::fromLatin1(name), QString::fromLatin1(value)});
+            m_fingerprint.serverHeaders.append({QString::fromLatin1(name),
+                SecretMask::maskText(QString::fromLatin1(value), m_factory->secrets())}); // a server may echo them
         askModels();
         return;
     }
     if (status == 401 || status == 403) {
-        Q_EMIT failed({QStringLiteral("--api-key"),
+        fail({QStringLiteral("--api-key"),
             Tr::tr("%1 refused the test request with HTTP %2 (%3); pass a valid --api-key")
                 .arg(url)
                 .arg(status)
@@ -184,38 +192,38 @@ void ConnectionTest::onFinished()
         return;
     }
     if (status == 404) {
-        Q_EMIT failed({QStringLiteral("--url"),
+        fail({QStringLiteral("--url"),
             Tr::tr("%1 answered HTTP 404 (%2); check the endpoint path (e.g. /v1/chat/completions) and "
                    "that --model names a model the server serves")
                 .arg(url, body)});
         return;
     }
     if (status != 0) {
-        Q_EMIT failed({QStringLiteral("--url"),
+        fail({QStringLiteral("--url"),
             Tr::tr("the test request to %1 failed with HTTP %2: %3").arg(url).arg(status).arg(body)});
         return;
     }
     switch (reply->error()) {
     case QNetworkReply::ConnectionRefusedError:
-        Q_EMIT failed({QStringLiteral("--url"),
+        fail({QStringLiteral("--url"),
             Tr::tr("nothing is listening at %1 (connection refused); start the server or fix the host/port "
                    "in --url")
                 .arg(where)});
         return;
     case QNetworkReply::SslHandshakeFailedError:
-        Q_EMIT failed({QStringLiteral("--url"),
+        fail({QStringLiteral("--url"),
             Tr::tr("the TLS handshake with %1 failed (%2); trust the server's CA with --ca-cert FILE.pem, or skip "
                    "verification with --insecure")
                 .arg(where, reply->errorString())});
         return;
     case QNetworkReply::HostNotFoundError:
-        Q_EMIT failed({QStringLiteral("--url"),
+        fail({QStringLiteral("--url"),
             Tr::tr("host '%1' not found; check the host name in --url").arg(m_factory->url().host())});
         return;
     default:
-        Q_EMIT failed({QStringLiteral("--url"),
+        fail({QStringLiteral("--url"),
             Tr::tr("cannot reach %1: %2")
-                .arg(url, SecretMask::maskText(reply->errorString(), {m_factory->url().password()}))});
+                .arg(url, reply->errorString())});
         return;
     }
 }
@@ -246,7 +254,10 @@ void ConnectionTest::askModels()
         takeData(reply);
         m_fingerprint.modelsHttpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         // An answer past the limit is dropped: its beginning is no list of models.
+        // Stored with the run: a server that echoes the request's credentials has them masked there too.
         m_fingerprint.modelsBody = m_tooLarge ? QByteArray() : m_answer;
+        for (const QString& secret : m_factory->secrets())
+            m_fingerprint.modelsBody.replace(secret.toUtf8(), SecretMask::mask().toUtf8());
         Q_EMIT succeeded(); // a server without /v1/models is still a server to benchmark
     });
     m_timedOut = false;

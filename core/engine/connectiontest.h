@@ -55,6 +55,8 @@ private:
     // The server is not up yet (5xx, refused, closed before an answer): sent again when time is left.
     bool retryLater(int status, QNetworkReply* reply);
     void askModels(); // then emits succeeded()
+    // Emits failed() with the run's credentials masked: a hostile server may echo the key in its answer.
+    void fail(ConfigError error);
     // Keeps the first kKeptBytes of the reply's answer and counts the rest; aborts the reply past the limit.
     void takeData(QNetworkReply* reply);
     static constexpr qsizetype kKeptBytes = 64 * 1024;

@@ -10,6 +10,7 @@
 #include <QList>
 #include <QNetworkRequest>
 #include <QPair>
+#include <QStringList>
 #include <QUrl>
 
 class QNetworkAccessManager;
@@ -63,6 +64,8 @@ public:
     const ApiPlugin& api() const { return *m_api; }
     QUrl url() const { return m_target.request.url(); }
     const PromptSource& prompts() const { return *m_prompts; }
+    // The run's credentials (RunConfig::secretValues()): masked in whatever the server's answers put into messages.
+    const QStringList& secrets() const { return m_secrets; }
 
 private:
     RequestHeaders ownHeaders(const PromptItem& item) const;
@@ -72,6 +75,7 @@ private:
     std::shared_ptr<PromptPrefetcher> m_prefetcher;
     TransportTarget m_target;
     bool m_multiTurn = false;
+    QStringList m_secrets;
 };
 
 // The transport --transport asks for with this run's URL and proxy settings (see Transport::chooseKind).

@@ -459,7 +459,9 @@ void Worker::abortNow(int slot, Active& a, ErrorClass reason, const QString& mes
 void Worker::handleEvent(Active& a, const SseEvent& event, qint64 nowNs)
 {
     if (m_options.debug)
-        qInfo().noquote() << "throughline: request" << a.rec.seq << "event" << shortened(event.data, 200);
+        qInfo().noquote() << "throughline: request" << a.rec.seq << "event"
+                          << shortened(SecretMask::maskText(QString::fromUtf8(event.data), m_options.secrets).toUtf8(),
+                                 200); // a server may echo the key
     if (event.isDone() || event.data.isEmpty())
         return;
     const ParsedEvent parsed = m_factory->api().parseStreamEvent(event.data);

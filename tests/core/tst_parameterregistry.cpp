@@ -216,6 +216,9 @@ private Q_SLOTS:
         QTest::newRow("header value with LF") << QStringList{"--headers", "X-A=a\nb"} << "--headers";
         QTest::newRow("header name with a space") << QStringList{"--headers", "X A=1"} << "--headers";
         QTest::newRow("header name with a colon") << QStringList{"--headers", "X:A=1"} << "--headers";
+        QTest::newRow("header Content-Length") << QStringList{"--headers", "content-length=5"} << "--headers";
+        QTest::newRow("header Transfer-Encoding") << QStringList{"--headers", "Transfer-Encoding=chunked"} << "--headers";
+        QTest::newRow("password of a refused URL") << QStringList{"--url", "http://u:pw-Rf-1@h:99999/v1"} << "--url";
         QTest::newRow("unsupported as given") << QStringList{"--swanlab-host", "https://sw.example"} << "--swanlab-host";
         QTest::newRow("alias as given") << QStringList{"-n", "0"} << "-n";
         QTest::newRow("negative form as given")
@@ -230,6 +233,7 @@ private Q_SLOTS:
         QCOMPARE(r.errors.first().field, flag);
         QVERIFY(!r.errors.first().message.isEmpty());
         QVERIFY(!r.errors.first().message.contains(u'\n')); // one line
+        QVERIFY(!r.errors.first().message.contains(u"pw-Rf-1")); // a credential in a refused value is masked
     }
 
     void quoteAndSplit_data()

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <QElapsedTimer>
+#include <QMutex>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -516,6 +517,80 @@ private Q_SLOTS:
         const auto error = finished.first().at(1).value<ConfigError>();
         QCOMPARE(error.field, QStringLiteral("--url"));
         QVERIFY2(error.message.contains(u"larger than 2097152 bytes"), qPrintable(error.message));
+    }
+
+    void connectionTestMasksEchoedCredentials_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<int>("padding"); // characters before the echo
+        QTest::newRow("401") << 401 << QStringLiteral("--api-key") << 0;
+        QTest::newRow("404") << 404 << QStringLiteral("--url") << 0;
+        QTest::newRow("400") << 400 << QStringLiteral("--url") << 0;
+        // The message quotes the answer's first 600 characters: the key starts at 593, across that cut.
+        QTest::newRow("401, the key across the quote's end") << 401 << QStringLiteral("--api-key") << 537;
+    }
+    void connectionTestMasksEchoedCredentials()
+    {
+        // A server that echoes the request's credentials in its refusal ("Incorrect API key provided: sk-...") had
+        // them printed and written to benchmark.log in plain text: the test's messages are masked like error bodies.
+        QFETCH(int, status);
+        QFETCH(QString, field);
+        QFETCH(int, padding);
+        const QByteArray key = "sk-echoed-Kx71", password = "pw-echoed-Uq28", token = "tk-echoed-Hd93";
+        HostileServer server({QByteArray(), QByteArray(), 0,
+            jsonAnswer(R"({"error":{"message":")" + QByteArray(padding, '.') + "Incorrect API key provided: Bearer "
+                    + key + "; user bench:" + password
+                    + "; X-Gateway-Token " + token + R"("}})",
+                status),
+            false});
+        RunConfig config = tl::test::scriptedServerConfig(server.port(), QStringLiteral("lean"), 1);
+        config.url = QStringLiteral("http://bench:%1@127.0.0.1:%2/v1/chat/completions")
+                         .arg(QString::fromLatin1(password))
+                         .arg(server.port());
+        config.apiKey = QString::fromLatin1(key);
+        config.headers = {{QStringLiteral("X-Gateway-Token"), QString::fromLatin1(token)}};
+        config.noTestConnection = false;
+        RunController controller;
+        QSignalSpy finished(&controller, &RunController::runFinished);
+        QVERIFY(controller.start(config).isEmpty());
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().at(0).value<RunState>(), RunState::Failed);
+        const auto error = finished.first().at(1).value<ConfigError>();
+        QCOMPARE(error.field, field);
+        QVERIFY2(error.message.contains(u"Incorrect API key provided"), qPrintable(error.message));
+        for (const QByteArray& secret : {key, password, token})
+            QVERIFY2(!error.message.contains(QString::fromLatin1(secret)), qPrintable(error.message));
+        QVERIFY2(!error.message.contains(u"sk-echo"), qPrintable(error.message)); // nor the beginning of one
+    }
+
+    // --debug logs each response event: a server that echoes the key in its events had it printed (and written to
+    // benchmark.log) in plain text. The logged events are masked; the stored error message already was.
+    void debugLogMasksEchoedCredentials()
+    {
+        const QByteArray key = "sk-debug-Lg52";
+        HostileServer server({kSseHead, {}, 0, "data: {\"error\":{\"message\":\"bad key Bearer " + key + "\"}}\n\n", true});
+        RunConfig config = tl::test::scriptedServerConfig(server.port(), QStringLiteral("lean"), 1);
+        config.apiKey = QString::fromLatin1(key);
+        config.debug = true;
+        static QMutex mutex; // messages come from the worker threads
+        static QStringList logged;
+        logged.clear();
+        const QtMessageHandler previous
+            = qInstallMessageHandler([](QtMsgType, const QMessageLogContext&, const QString& message) {
+                  const QMutexLocker lock(&mutex);
+                  logged.append(message);
+              });
+        const Outcome out = run(config, ResponseLimits());
+        qInstallMessageHandler(previous);
+        const QMutexLocker lock(&mutex);
+        QVERIFY(out.ended);
+        QCOMPARE(out.records.size(), 1);
+        QVERIFY(!out.records.first().success);
+        QVERIFY(!out.records.first().errorMessage.contains(QString::fromLatin1(key)));
+        const QString all = logged.join(u'\n');
+        QVERIFY2(all.contains(u"event"), qPrintable(all)); // the event was logged
+        QVERIFY2(!all.contains(QString::fromLatin1(key)), qPrintable(all));
     }
 };
 

@@ -93,6 +93,7 @@ private Q_SLOTS:
     void importsAnExportedRun();
     void savesACompleteCopy();
     void fullProjectFileStopsTheRun();
+    void readOnlyProjectRefusesTheRun();
     void testsTheConnection();
     void remembersProjectsAndLayout();
     void apiKeyGoesToTheKeychainOrNowhere();
@@ -353,6 +354,32 @@ void TestWorkbenchProject::fullProjectFileStopsTheRun()
     const QString id = window->controller()->runId();
     QTRY_VERIFY_WITH_TIMEOUT(model->run(id) && model->run(id)->status == QStringLiteral("failed"), 5000);
     QCOMPARE(qint64(model->run(id)->requestCount), m.captured(1).toLongLong());
+}
+
+// A project open for browsing only (a file marked read-only) cannot keep a run: Run refuses, as the CLI refuses such
+// a --project, with one line naming the project and the way out (a writable copy), instead of running unsaved.
+void TestWorkbenchProject::readOnlyProjectRefusesTheRun()
+{
+    const QString project = m_dir.filePath(QStringLiteral("readonly.tlproj"));
+    {
+        QString error;
+        auto store = ProjectStore::open(project, &error);
+        QVERIFY2(store, qPrintable(error));
+    }
+    QVERIFY(QFile::setPermissions(project, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+    auto window = makeWindow(project);
+    QVERIFY(!window->projectStore());
+    aimAtSim(window.get(), QStringLiteral("1"), QStringLiteral("1"));
+    QSignalSpy started(window->controller(), &RunController::runStarted);
+    window->findChild<QAction*>(QStringLiteral("runAction"))->trigger();
+    QVERIFY(!window->controller()->isRunning());
+    QCOMPARE(started.count(), 0);
+    auto* errors = window->findChild<QLabel*>(QStringLiteral("errorLabel"));
+    QVERIFY(errors->isVisible());
+    QVERIFY2(errors->text().contains(QStringLiteral("--project: this run could not be saved")), qPrintable(errors->text()));
+    QVERIFY2(errors->text().contains(QStringLiteral("read-only")), qPrintable(errors->text()));
+    QVERIFY2(errors->text().contains(QStringLiteral("Save a Copy As")), qPrintable(errors->text()));
+    QFile::setPermissions(project, QFile::ReadOwner | QFile::WriteOwner);
 }
 
 void TestWorkbenchProject::testsTheConnection()
