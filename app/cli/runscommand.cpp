@@ -345,8 +345,13 @@ int show(const Options& o, QTextStream& out, QTextStream& err)
             out << TextTables::pointExtended(p);
         measured.append(p);
     }
-    if (!measured.isEmpty())
-        out << Qt::endl << TextTables::overview(measured) << TextTables::perRequest(measured);
+    if (!measured.isEmpty()) { // repetitions grouped only when every point was measured
+        ConfigErrors stored;
+        const RunConfig c = RunConfig::fromJson(r->configJson, &stored);
+        const bool whole = measured.size() == points.size() && !r->configJson.isEmpty();
+        out << Qt::endl << TextTables::overview(measured, whole ? c.numRuns : 1, c.confidenceLevel)
+            << TextTables::perRequest(measured);
+    }
     if (slo && !measured.isEmpty())
         out << Qt::endl << TextTables::goodput(measured);
     RunData whole = *r;

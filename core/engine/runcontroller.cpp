@@ -129,6 +129,9 @@ ConfigErrors RunController::start(const RunConfig& config, RunSink* sink)
     m_config = config;
     m_points = config.runPoints();
     m_tuner = std::move(tuner);
+    m_autoSweep.reset();
+    if (config.isAutoSweep()) // the anchors first; the points between once they are measured
+        m_autoSweep.emplace(config);
     m_probeTags.clear();
     if (m_tuner) { // the points are the probes the tuner asks for, one at a time
         const auto probe = m_tuner->next();
@@ -273,7 +276,13 @@ void RunController::startPhase(Phase phase, int requests)
 
     // Random datasets advance --dataset-offset by each earlier point's --number (EvalScope), so prompts never repeat.
     qint64 datasetOffset = m_config.datasetOffset;
-    const QList<RunPoint> sweep = m_tuner ? m_points : m_config.sweepPoints(); // SLA: every probe run advances it
+    // SLA: every probe run advances it; --sweep auto: its points, the ones between included (each --num-runs times).
+    QList<RunPoint> sweep = m_tuner ? m_points : m_config.sweepPoints();
+    if (m_autoSweep) {
+        sweep.clear();
+        for (qsizetype i = 0; i < m_points.size(); i += std::max(1, m_config.numRuns))
+            sweep.append(m_points.at(i));
+    }
     for (int i = 0; i < sweepIndex && i < sweep.size(); ++i)
         datasetOffset += sweep.at(i).number;
     // The phase's bodies are built ahead on a producer thread, not by the workers between their timestamps.
@@ -452,6 +461,13 @@ void RunController::completePoint(PointResult result)
         if (const auto probe = m_tuner->next()) {
             m_points.append(probe->point);
             m_probeTags.append(probe->tag());
+        }
+    }
+    const int anchorPoints = 2 * std::max(1, m_config.numRuns);
+    if (m_autoSweep && m_stopRequests == 0 && m_pointIndex + 1 == anchorPoints && m_points.size() == anchorPoints) {
+        for (const RunPoint& p : m_autoSweep->between(m_results.mid(0, anchorPoints), m_config.numRuns)) {
+            for (int i = 0; i < std::max(1, m_config.numRuns); ++i)
+                m_points.append(p);
         }
     }
     if (m_stopRequests > 0 || m_pointIndex + 1 >= m_points.size()) {

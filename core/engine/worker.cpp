@@ -551,6 +551,14 @@ void Worker::responseEnd(int slot, TransportError error, const QString& message,
     maybeFinish();
 }
 
+void Worker::requestResent(int slot)
+{
+    // Counted as the worker counts its own resends: the record says the request went out twice.
+    Slot& s = m_slots[static_cast<size_t>(slot)];
+    if (s.active)
+        ++s.active->rec.retries;
+}
+
 void Worker::finishRecord(Active& a, TransportError error, const QString& message, qint64 nowNs)
 {
     RequestRecord& rec = a.rec;

@@ -110,6 +110,7 @@ private:
     void responseHead(int slot, int status, QByteArrayView reason, QByteArrayView contentType, qint64 nowNs) override;
     void responseData(int slot, QByteArrayView data, qint64 nowNs) override;
     void responseEnd(int slot, TransportError error, const QString& message, qint64 nowNs) override;
+    void requestResent(int slot) override;
     void handleEvent(Active& a, const SseEvent& event, qint64 nowNs);
     static void recordTokenDelta(Active& a, const ParsedEvent& parsed); // before the event's time is appended
     // Ends the request now as `reason` (from inside a transport callback too): `a` is destroyed, the slot refilled;
