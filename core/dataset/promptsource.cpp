@@ -133,9 +133,12 @@ qint64 itemsNeeded(const RunConfig& config)
 
 // The prompt's tokens as the client tokenizer counts them, for requests the server answers without usage: chat
 // prompts through the chat template with the generation prompt (what a chat server tokenizes; the random dataset
-// counts the same way), plain prompts, Responses input, embedding inputs and rerank query + documents encoded
-// without special tokens (EvalScope's fallback). -1 when it cannot be counted as the server would (chat messages
-// with a tokenizer that has no chat template, a body of an unknown shape).
+// counts the same way), plain prompts and Responses input without special tokens (EvalScope's fallback). Embedding
+// and rerank inputs as an embedding server tokenizes them: each input with the special tokens ([CLS] ... [SEP]),
+// and each (query, document) pair of a rerank request as one sequence pair through the post-processor's pair form,
+// summed over the documents (EvalScope's fallback encodes them bare and counts the query once, short by the special
+// tokens and the repeated query). -1 when it cannot be counted as the server would (chat messages with a tokenizer
+// that has no chat template, a rerank tokenizer without a known pair form, a body of an unknown shape).
 qint64 countPromptTokens(const DatasetOptions& o, const PromptItem& item)
 {
     const Tokenizer& tok = *o.tokenizer;
@@ -173,13 +176,16 @@ qint64 countPromptTokens(const DatasetOptions& o, const PromptItem& item)
     case PromptItem::Kind::Embedding: {
         qint64 n = 0;
         for (const QString& input : item.inputs)
-            n += countQString(input);
+            n += qint64(tok.encode(input.toStdString(), true).size());
         return n;
     }
     case PromptItem::Kind::Rerank: {
-        qint64 n = countQString(item.query);
+        if (!tok.hasPairTemplate())
+            return -1;
+        const std::string query = item.query.toStdString();
+        qint64 n = 0;
         for (const QString& document : item.documents)
-            n += countQString(document);
+            n += qint64(tok.encodePair(query, document.toStdString(), true).size());
         return n;
     }
     }

@@ -183,8 +183,8 @@ private Q_SLOTS:
     }
 
     // Every dataset's prompts carry the client tokenizer's count of them, for servers that send no usage: chat
-    // prompts through the chat template (with the generation prompt), plain prompts, embedding inputs and rerank
-    // query + documents as they are.
+    // prompts through the chat template (with the generation prompt), plain prompts as they are, embedding inputs
+    // with the special tokens and each rerank (query, document) pair as one sequence pair, as the server counts them.
     void everyDatasetCountsItsPromptTokens_data()
     {
         QTest::addColumn<QString>("dataset");
@@ -197,6 +197,8 @@ private Q_SLOTS:
         QTest::newRow("line_by_line chat, no template") << "line_by_line" << "line_by_line.txt" << "gpt2" << true;
         QTest::newRow("embedding") << "embedding" << "embedding.jsonl" << "gpt2" << false;
         QTest::newRow("rerank") << "rerank" << "rerank.jsonl" << "gpt2" << false;
+        QTest::newRow("embedding bert") << "embedding" << "embedding.jsonl" << "bert-base-uncased" << false;
+        QTest::newRow("rerank bert") << "rerank" << "rerank.jsonl" << "bert-base-uncased" << false;
     }
     void everyDatasetCountsItsPromptTokens()
     {
@@ -256,12 +258,11 @@ private Q_SLOTS:
             }
             case PromptItem::Kind::Embedding:
                 for (const QString& input : item.inputs)
-                    expected += qint64(tok.encode(input.toStdString(), false).size());
+                    expected += qint64(tok.encode(input.toStdString(), true).size());
                 break;
             case PromptItem::Kind::Rerank:
-                expected = qint64(tok.encode(item.query.toStdString(), false).size());
                 for (const QString& document : item.documents)
-                    expected += qint64(tok.encode(document.toStdString(), false).size());
+                    expected += qint64(tok.encodePair(item.query.toStdString(), document.toStdString(), true).size());
                 break;
             default:
                 QFAIL("unexpected item kind");
@@ -269,6 +270,33 @@ private Q_SLOTS:
             QVERIFY(expected > 0);
             QCOMPARE(item.promptTokens, expected);
         }
+    }
+
+    // An embedding or rerank server without usage is counted as it tokenizes: BERT's [CLS] and [SEP] around each
+    // input, and each (query, document) pair as one sequence [CLS] q [SEP] d [SEP] (the query once per document).
+    // Counted by hand on bert-base-uncased's vocabulary (every word below is one piece of it).
+    void embeddingAndRerankCountAsTheServer()
+    {
+        RunConfig c = config("builtin", QStringLiteral("bert-base-uncased"));
+        c.url = QStringLiteral("http://127.0.0.1:9/v1/rerank");
+        c.dataset = QStringLiteral("rerank");
+        c.datasetPath = QFINDTESTDATA("data/datasets/rerank.jsonl");
+        c.number = {1};
+        auto source = load(c);
+        QVERIFY(source);
+        const PromptItem rerank = source->at(0); // "what is a cat" / "a cat is an animal", "a car is a vehicle"
+        QCOMPARE(rerank.kind, PromptItem::Kind::Rerank);
+        QCOMPARE(rerank.promptTokens, qint64((1 + 4 + 1 + 5 + 1) * 2)); // 24; bare and once: 4 + 5 + 5 = 14
+
+        c.url = QStringLiteral("http://127.0.0.1:9/v1/embeddings");
+        c.dataset = QStringLiteral("embedding");
+        c.datasetPath = QFINDTESTDATA("data/datasets/embedding.jsonl");
+        source = load(c);
+        QVERIFY(source);
+        const PromptItem embedding = source->at(1); // {"text": "from text"}
+        QCOMPARE(embedding.kind, PromptItem::Kind::Embedding);
+        QCOMPARE(embedding.inputs, QStringList{QStringLiteral("from text")});
+        QCOMPARE(embedding.promptTokens, qint64(1 + 2 + 1)); // [CLS] from text [SEP]
     }
 
     void tokenFilters()
