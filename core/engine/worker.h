@@ -42,6 +42,8 @@ struct WorkerOptions {
     double connectRatePerS = 0;
     int rampBurst = 64; // connections opened at once before the rate applies
     bool retryStaleConnections = true; // resend once when a connection closes before a single response byte
+    // --store-bodies: each record keeps the body it sent (RequestRecord::requestBody; shared, not copied).
+    bool storeBodies = false;
     bool debug = false; // log bodies and events (truncated) to stderr: slows the worker, for diagnosis only
     QStringList secrets; // credentials of the run (RunConfig::secretValues): masked in error messages and logs
     Transport::Kind transport = Transport::Kind::Lean; // what carries the requests (RunController: --transport)

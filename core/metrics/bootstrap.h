@@ -9,7 +9,9 @@ namespace tl {
 
 // The percentile bootstrap of a difference between two independent samples (candidate minus baseline), for means
 // and EvalScope's nearest-rank percentiles. Deterministic: the same inputs and seed give the same interval on every
-// machine (std::mt19937_64, whose sequence the standard fixes, and no library distribution).
+// machine (std::mt19937_64, whose sequence the standard fixes, for the cap and the seed of a written-out SplitMix64 for
+// the resamples; no library distribution). Each resample costs O(n), not a sort: its indices are counted and read in
+// ascending order.
 namespace Bootstrap {
 
 inline constexpr double kMean = -1.0; // a statistic: the mean; otherwise a percentile in [0, 100]
@@ -18,7 +20,7 @@ struct Options {
     double confidence = 0.95; // of the two-sided interval
     int resamples = 2000;
     // Each side is first reduced to this many values drawn without replacement (seeded), so that a point of a
-    // million requests costs the same as one of a thousand.
+    // million requests costs the same as one of a thousand (0 or less: no cap below 2^31).
     int maxSamples = 1000;
     quint64 seed = 0x5468726f756768ULL;
 };

@@ -12,6 +12,10 @@
 #include <nlohmann/json.hpp>
 
 #include <QSet>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
 #include <QTest>
 
 using namespace tl;
@@ -114,6 +118,89 @@ private Q_SLOTS:
             QCOMPARE(first.at(i).high, second.at(i).high);
             QVERIFY(first.at(i).low <= first.at(i).high);
         }
+    }
+
+    void bootstrapStatisticsTogetherOrAlone_data()
+    {
+        QTest::addColumn<QList<double>>("statistics");
+        QTest::addColumn<int>("baselineSize");
+        QTest::addColumn<int>("candidateSize");
+        QTest::newRow("catalogue order") << QList<double>{Bootstrap::kMean, 50.0, 90.0, 99.0} << 300 << 280;
+        QTest::newRow("shuffled, repeats") << QList<double>{99.0, 50.0, Bootstrap::kMean, 90.0, 50.0} << 200 << 1500;
+        QTest::newRow("extremes") << QList<double>{100.0, 0.0, 99.9} << 7 << 3;
+        QTest::newRow("one value a side") << QList<double>{Bootstrap::kMean, 99.0} << 1 << 1;
+    }
+    void bootstrapStatisticsTogetherOrAlone()
+    {
+        // A resample's draws do not depend on the statistics asked: each statistic of one call is the one it gets
+        // alone, bit for bit, whatever their order (the rank walk reads them in ascending order).
+        QFETCH(QList<double>, statistics);
+        QFETCH(int, baselineSize);
+        QFETCH(int, candidateSize);
+        const QVector<double> a = series(baselineSize, 50, 0);
+        const QVector<double> b = series(candidateSize, 53, 1);
+        Bootstrap::Options o;
+        o.resamples = 400;
+        const QList<Bootstrap::Interval> together = Bootstrap::differenceIntervals(a, b, statistics, o);
+        QCOMPARE(together.size(), statistics.size());
+        for (qsizetype i = 0; i < statistics.size(); ++i) {
+            const Bootstrap::Interval alone = Bootstrap::differenceIntervals(a, b, {statistics.at(i)}, o).first();
+            QVERIFY(alone.isValid());
+            QCOMPARE(together.at(i).low, alone.low);
+            QCOMPARE(together.at(i).high, alone.high);
+        }
+        if (baselineSize == 1) { // every resample is the one value: the interval is the difference itself
+            QCOMPARE(together.first().low, b.first() - a.first());
+            QCOMPARE(together.first().high, b.first() - a.first());
+        }
+    }
+
+    void bootstrapMatchesBruteForce_data()
+    {
+        QTest::addColumn<double>("statistic");
+        QTest::newRow("mean") << Bootstrap::kMean;
+        QTest::newRow("p50") << 50.0;
+        QTest::newRow("p90") << 90.0;
+        QTest::newRow("p99") << 99.0;
+    }
+    void bootstrapMatchesBruteForce()
+    {
+        // The counted resample against a brute-force one (draw, sort, read) on the same data: independent draws, so
+        // the intervals agree within the resampling noise, not bit for bit.
+        QFETCH(double, statistic);
+        QVector<double> a; // continuous, evenly spread values: no ties to hide a rank read one off
+        QVector<double> b;
+        for (int i = 0; i < 400; ++i) {
+            a.append(50 + 10 * std::fmod(i * 0.6180339887, 1.0));
+            b.append(53 + 10 * std::fmod(i * 0.4142135624, 1.0));
+        }
+        Bootstrap::Options o;
+        o.resamples = 2000;
+        const Bootstrap::Interval fast = Bootstrap::differenceIntervals(a, b, {statistic}, o).first();
+        std::mt19937_64 rng(12345);
+        QVector<double> diffs;
+        QVector<double> ra(a.size());
+        QVector<double> rb(b.size());
+        for (int round = 0; round < o.resamples; ++round) {
+            for (qsizetype i = 0; i < a.size(); ++i)
+                ra[i] = a.at(qsizetype(rng() % quint64(a.size())));
+            for (qsizetype i = 0; i < b.size(); ++i)
+                rb[i] = b.at(qsizetype(rng() % quint64(b.size())));
+            std::sort(ra.begin(), ra.end());
+            std::sort(rb.begin(), rb.end());
+            diffs.append(Bootstrap::statistic(rb, statistic) - Bootstrap::statistic(ra, statistic));
+        }
+        std::sort(diffs.begin(), diffs.end());
+        const double low = diffs.at(50); // 2.5 % of 2,000
+        const double high = diffs.at(1949);
+        qInfo("counted [%g, %g], brute force [%g, %g]", fast.low, fast.high, low, high);
+        const double tolerance = statistic == Bootstrap::kMean ? 0.05 : 0.25; // of intervals about 1 to 3 wide
+        QVERIFY2(std::abs(fast.low - low) <= tolerance && std::abs(fast.high - high) <= tolerance,
+            qPrintable(QStringLiteral("counted [%1, %2], brute force [%3, %4]")
+                           .arg(fast.low)
+                           .arg(fast.high)
+                           .arg(low)
+                           .arg(high)));
     }
 
     void bootstrapInterval_data()

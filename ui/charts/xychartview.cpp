@@ -118,16 +118,25 @@ int XYChartView::drawnPointCount(int i) const
 
 void XYChartView::rebuildAxes(double maxX, double maxY)
 {
-    for (QAbstractAxis* axis : m_chart->axes())
-        m_chart->removeAxis(axis);
-    delete m_xAxis;
-    delete m_yAxis;
-    if (!m_ticks.isEmpty()) {
-        auto* axis = new QCategoryAxis;
+    // The axes are updated in place and replaced only when the x axis changes kind (ticks or none): QtCharts removes a
+    // replaced axis's labels and lines with deleteLater, so until the event loop runs (a grab, an export, a test)
+    // they were drawn over the new ones, elided to "…" where the old layout left them no room.
+    const bool category = !m_ticks.isEmpty();
+    if (m_xAxis && category != (qobject_cast<QCategoryAxis*>(m_xAxis) != nullptr)) {
+        m_xAxis->hide(); // its items now, not at deleteLater
+        m_chart->removeAxis(m_xAxis);
+        delete m_xAxis;
+        m_xAxis = nullptr;
+    }
+    if (!m_xAxis)
+        m_xAxis = category ? static_cast<QAbstractAxis*>(new QCategoryAxis) : new QValueAxis;
+    if (auto* axis = qobject_cast<QCategoryAxis*>(m_xAxis)) {
+        for (const QString& label : axis->categoriesLabels())
+            axis->remove(label);
         axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
         double lo = m_ticks.constFirst().first;
         double hi = lo;
-        for (const auto& [x, label] : m_ticks) {
+        for (const auto& [x, label] : std::as_const(m_ticks)) {
             axis->append(label, x);
             lo = qMin(lo, x);
             hi = qMax(hi, x);
@@ -135,13 +144,11 @@ void XYChartView::rebuildAxes(double maxX, double maxY)
         const double pad = hi > lo ? (hi - lo) * 0.06 : 0.5;
         axis->setRange(lo - pad, hi + pad);
         axis->setStartValue(lo - pad);
-        m_xAxis = axis;
     } else {
-        auto* axis = new QValueAxis;
-        ChartAxes::setNiceRange(axis, maxX, 1e-9);
-        m_xAxis = axis;
+        ChartAxes::setNiceRange(static_cast<QValueAxis*>(m_xAxis), maxX, 1e-9);
     }
-    m_yAxis = new QValueAxis;
+    if (!m_yAxis)
+        m_yAxis = new QValueAxis;
     ChartAxes::setNiceRange(m_yAxis, maxY, 1e-9);
     for (QAbstractAxis* axis : {m_xAxis, static_cast<QAbstractAxis*>(m_yAxis)}) {
         axis->setLabelsFont(ChartPalette::labelFont());
@@ -151,8 +158,10 @@ void XYChartView::rebuildAxes(double maxX, double maxY)
     }
     m_xAxis->setTitleText(m_xTitle);
     m_yAxis->setTitleText(m_yTitle);
-    m_chart->addAxis(m_xAxis, Qt::AlignBottom);
-    m_chart->addAxis(m_yAxis, Qt::AlignLeft);
+    if (!m_chart->axes(Qt::Horizontal).contains(m_xAxis))
+        m_chart->addAxis(m_xAxis, Qt::AlignBottom);
+    if (!m_chart->axes(Qt::Vertical).contains(m_yAxis))
+        m_chart->addAxis(m_yAxis, Qt::AlignLeft);
 }
 
 void XYChartView::setSeries(const QList<Series>& series)

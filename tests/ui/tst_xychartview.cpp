@@ -1,0 +1,115 @@
+// XYChartView as the results page draws a sweep: a line with markers on tested-load ticks and a starred saturation
+// point, drawn again as a metric is switched. Only the current axes' labels are drawn (a replaced axis left its labels,
+// elided to "…", in docs/screenshots/results-saturation.png), nothing is elided, and the legend names every series.
+// With THROUGHLINE_SCREENSHOT_DIR set, each chart is saved as xychart-sweep-TAG.png.
+
+#include "charts/xychartview.h"
+
+#include <QtCharts/QChart>
+#include <QtCharts/QLegend>
+#include <QtCharts/QLegendMarker>
+#include <QtCharts/QValueAxis>
+
+#include <QDir>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
+#include <QtTest>
+
+using namespace tl;
+
+class tst_XYChartView : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { qputenv("QT_QPA_PLATFORM", "offscreen"); }
+    void drawsOnlyTheCurrentChart_data();
+    void drawsOnlyTheCurrentChart();
+};
+
+void tst_XYChartView::drawsOnlyTheCurrentChart_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<double>("yScale");
+    QTest::addColumn<bool>("star");
+    QTest::newRow("page size, star") << QSize(620, 700) << 1.0 << true;
+    QTest::newRow("page size, no star") << QSize(620, 700) << 1.0 << false;
+    QTest::newRow("small, large values") << QSize(360, 260) << 1000.0 << true;
+    QTest::newRow("wide, small values") << QSize(1200, 500) << 0.001 << true;
+}
+
+void tst_XYChartView::drawsOnlyTheCurrentChart()
+{
+    QFETCH(QSize, size);
+    QFETCH(double, yScale);
+    QFETCH(bool, star);
+    XYChartView chart;
+    chart.resize(size);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const QList<double> xs{0, 1, 2, 3};
+    const QList<double> ys{100, 100, 105, 200};
+    QList<QPointF> values;
+    QList<QPair<double, QString>> ticks;
+    for (int i = 0; i < xs.size(); ++i) {
+        values.append(QPointF(xs.at(i), ys.at(i) * yScale));
+        ticks.append({xs.at(i), QString::number(1 << i)});
+    }
+    // The results page sets title, ticks and axis titles before the series, and again on every metric change.
+    for (int round = 0; round < 2; ++round) {
+        chart.setTitle(QStringLiteral("TTFT p50 against the load"));
+        chart.setXTicks(ticks);
+        chart.setAxisTitles(QStringLiteral("Concurrency (parallel requests)"), QStringLiteral("TTFT p50 (ms)"));
+        QList<XYChartView::Series> series{
+            XYChartView::Series{QStringLiteral("TTFT p50"), values, XYChartView::Kind::Line, 0, Qt::SolidLine, true}};
+        if (star)
+            series.append(XYChartView::Series{QStringLiteral("saturation point"), {values.at(2)},
+                XYChartView::Kind::Scatter, 2, Qt::SolidLine, false, true, QStringLiteral("tip")});
+        chart.setSeries(series);
+    }
+    // QChart lays out on posted events: let them run, as the window's event loop does before painting.
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    const QImage image = chart.grab().toImage();
+    const QString dir = qEnvironmentVariable("THROUGHLINE_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        image.save(QDir(dir).filePath(QStringLiteral("xychart-sweep-%1.png").arg(QString::fromLatin1(QTest::currentDataTag()))
+                                          .replace(u' ', u'-')
+                                          .remove(u',')));
+    QStringList texts;
+    for (QGraphicsItem* item : chart.chart()->scene()->items()) {
+        if (!item->isVisible())
+            continue;
+        if (auto* t = dynamic_cast<QGraphicsTextItem*>(item))
+            texts.append(t->toPlainText());
+        else if (auto* s = dynamic_cast<QGraphicsSimpleTextItem*>(item))
+            texts.append(s->text());
+    }
+    QVERIFY(!texts.isEmpty());
+    for (const QString& t : std::as_const(texts)) {
+        QVERIFY2(!t.contains(QChar(0x2026)) && !t.contains(QStringLiteral("...")),
+            qPrintable(QStringLiteral("elided text \"%1\" in %2").arg(t, texts.join(QStringLiteral(" | ")))));
+    }
+    // Only the current axes' labels are drawn: an axis replaced earlier leaves none behind (QtCharts deletes its items
+    // later, on the event loop, which a grab or an export does not wait for).
+    QCOMPARE(chart.chart()->axes().size(), 2);
+    const auto* y = qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Vertical).value(0));
+    QVERIFY(y);
+    qsizetype numbers = 0;
+    for (const QString& t : std::as_const(texts)) {
+        bool ok = false;
+        t.toDouble(&ok);
+        numbers += ok ? 1 : 0;
+    }
+    QCOMPARE(numbers, ticks.size() + y->tickCount());
+    // Visible legend markers: one per series, each with its name.
+    QStringList legend;
+    for (QLegendMarker* m : chart.chart()->legend()->markers()) {
+        if (m->isVisible())
+            legend.append(m->label());
+    }
+    QCOMPARE(legend.size(), star ? 2 : (chart.chart()->legend()->isVisible() ? 1 : 0));
+}
+
+QTEST_MAIN(tst_XYChartView)
+#include "tst_xychartview.moc"
