@@ -14,6 +14,12 @@
 //           requests per second.
 //   open    open loop at --rate requests/s with one-token answers: schedule lag (send - scheduled) p50/p99 and
 //           the achieved rate against the target.
+//   trace   production trace replay (--dataset workload_trace, speed 1): a trace of --rate * --duration records
+//           with exponential gaps (mean 1/--rate, fixed seed) and one-token answers. Prints the send-time error
+//           (the record's sent time minus its scheduled time, both taken on the worker thread with the monotonic
+//           clock), the server's receive time minus the scheduled time (ground truth from --trace-out, the
+//           network and the server's accept included), whether every scheduled offset equals the trace's
+//           (offset_exact), client CPU per request and as a share of wall time.
 // Each mode runs --runs times; the last line gives the medians. Linux only (getrusage, /proc).
 
 #include "engine/runcontroller.h"
@@ -28,6 +34,8 @@
 #include <QEventLoop>
 #include <QTemporaryDir>
 #include <QTimer>
+
+#include <random>
 
 #include <algorithm>
 #include <cmath>
@@ -85,6 +93,7 @@ double rssMiB()
 }
 
 struct TraceEntry {
+    qint64 receivedNs = 0;
     std::vector<qint64> chunkNs;
 };
 
@@ -100,6 +109,7 @@ std::unordered_map<std::string, TraceEntry> readTrace(const QString& path)
         if (!j.is_object() || !j.contains("id"))
             continue;
         TraceEntry e;
+        e.receivedNs = j.value("received_ns", qint64(0));
         for (const auto& v : j.value("chunk_ns", nlohmann::json::array()))
             e.chunkNs.push_back(v.get<qint64>());
         out[j["id"].get<std::string>()] = std::move(e);
@@ -321,6 +331,86 @@ Figures tinyRun(const Options& o, const QString& traceFile, bool open)
     return f;
 }
 
+// A workload_trace file of `count` records, exponential gaps of mean 1/rate (seeded), timestamps in seconds with
+// microseconds from 1000 s (small enough for a double to hold each to the nanosecond: offsets compare exactly).
+QString writeReplayTrace(const QString& path, int count, double rate, std::vector<qint64>* offsetsNs)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    std::mt19937_64 rng(16);
+    std::exponential_distribution<double> gap(rate);
+    qint64 us = 0;
+    for (int i = 0; i < count; ++i) {
+        offsetsNs->push_back(us * 1000);
+        const QByteArray line = "{\"timestamp\": " + QByteArray::number(1000.0 + double(us) / 1e6, 'f', 6)
+            + R"(, "body": {"model": "bench", "messages": [{"role": "user", "content": "Benchmark prompt."}], )"
+              R"("max_tokens": 1}})" "\n";
+        f.write(line);
+        us += std::max<qint64>(1, static_cast<qint64>(std::llround(gap(rng) * 1e6)));
+    }
+    return path;
+}
+
+Figures traceRun(const Options& o, const QString& traceFile, const QString& workloadFile)
+{
+    Figures f;
+    SimProcess sim;
+    if (!sim.start(o,
+            {QStringLiteral("--ttft-ms"), QStringLiteral("0"), QStringLiteral("--itl-ms"), QStringLiteral("0"),
+                QStringLiteral("--max-num-seqs"), QStringLiteral("100000")},
+            traceFile)) {
+        std::fprintf(stderr, "bench_client: cannot start %s\n", qPrintable(o.sim));
+        return f;
+    }
+    std::vector<qint64> offsets;
+    const int count = std::max(1, int(o.rate * o.durationS));
+    writeReplayTrace(workloadFile, count, o.rate, &offsets);
+    tl::RunConfig c = baseConfig(sim.url(), o);
+    c.model.clear(); // the trace's bodies name it
+    c.prompt.clear();
+    c.dataset = QStringLiteral("workload_trace");
+    c.datasetPath = workloadFile;
+    c.openLoop = true;
+    c.stream = false;
+    c.maxTokens = 1;
+    const RunOutput run = runClient(c);
+    sim.stop();
+    const auto trace = readTrace(traceFile);
+    std::vector<double> sendMs;
+    std::vector<double> receiveMs;
+    bool exact = run.records.size() == qsizetype(offsets.size());
+    // Records arrive in completion order: the timeline's anchor is the first record's (seq 0, offset 0) schedule.
+    qint64 anchor = 0;
+    for (const tl::RequestRecord& r : run.records) {
+        if (r.seq == 0)
+            anchor = r.scheduledNs;
+    }
+    for (const tl::RequestRecord& r : run.records) {
+        if (r.seq < 0 || size_t(r.seq) >= offsets.size() || r.scheduledNs - anchor != offsets[size_t(r.seq)])
+            exact = false;
+        sendMs.push_back(double(r.sentNs - r.scheduledNs) / 1e6);
+        const auto it = trace.find(r.responseId.toStdString());
+        if (it != trace.end() && it->second.receivedNs > 0)
+            receiveMs.push_back(double(it->second.receivedNs - r.scheduledNs) / 1e6);
+    }
+    const tl::Summary& s = run.result.summary;
+    f.add("send_err_p50_ms", percentile(sendMs, 50));
+    f.add("send_err_p99_ms", percentile(sendMs, 99));
+    f.add("send_err_max_ms", percentile(sendMs, 100));
+    f.add("send_err_min_ms", sendMs.empty() ? NAN : *std::min_element(sendMs.begin(), sendMs.end()));
+    f.add("recv_err_p50_ms", percentile(receiveMs, 50));
+    f.add("recv_err_p99_ms", percentile(receiveMs, 99));
+    f.add("recv_err_max_ms", percentile(receiveMs, 100));
+    f.add("offset_exact", exact ? 1 : 0);
+    f.add("cpu_us_per_request", 1e6 * run.cpuS / double(std::max(1, s.totalRequests)));
+    f.add("cpu_share_pct", 100.0 * run.cpuS / run.wallS);
+    f.add("wall_s", run.wallS);
+    f.add("failed", s.failedRequests);
+    f.add("requests", s.totalRequests);
+    return f;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -332,7 +422,7 @@ int main(int argc, char* argv[])
     parser.addHelpOption();
     Options o;
     const QList<QCommandLineOption> opts = {
-        {QStringLiteral("mode"), QStringLiteral("stream, tiny or open."), QStringLiteral("m"), o.mode},
+        {QStringLiteral("mode"), QStringLiteral("stream, tiny, open or trace."), QStringLiteral("m"), o.mode},
         {QStringLiteral("streams"), QStringLiteral("Concurrent streams (stream, tiny)."), QStringLiteral("n"),
             QString::number(o.streams)},
         {QStringLiteral("tps"), QStringLiteral("Tokens per second per stream."), QStringLiteral("t"),
@@ -343,7 +433,7 @@ int main(int argc, char* argv[])
             QString::number(o.ttftMs)},
         {QStringLiteral("duration"), QStringLiteral("Seconds per run (about)."), QStringLiteral("s"),
             QString::number(o.durationS)},
-        {QStringLiteral("rate"), QStringLiteral("Open-loop arrival rate."), QStringLiteral("r"),
+        {QStringLiteral("rate"), QStringLiteral("Open-loop arrival rate (open, trace: mean)."), QStringLiteral("r"),
             QString::number(o.rate)},
         {QStringLiteral("runs"), QStringLiteral("Repetitions."), QStringLiteral("n"), QString::number(o.runs)},
         {QStringLiteral("workers"), QStringLiteral("Client worker threads (0 = one per core)."), QStringLiteral("n"),
@@ -377,7 +467,10 @@ int main(int argc, char* argv[])
     QList<Figures> all;
     for (int run = 0; run < o.runs; ++run) {
         const QString trace = dir.filePath(QStringLiteral("trace-%1.jsonl").arg(run));
-        const Figures f = o.mode == u"stream" ? streamRun(o, trace) : tinyRun(o, trace, o.mode == u"open");
+        const Figures f = o.mode == u"stream" ? streamRun(o, trace)
+            : o.mode == u"trace"
+            ? traceRun(o, trace, dir.filePath(QStringLiteral("workload-%1.jsonl").arg(run)))
+            : tinyRun(o, trace, o.mode == u"open");
         if (f.values.isEmpty())
             return 1;
         std::printf("run %d:", run + 1);

@@ -25,6 +25,7 @@ for transport in lean qt; do
     step "$transport stream 1000 x 20 tok/s" taskset -c 0 "$client" --mode stream --streams 1000 --tps 20 --duration 20 "${common[@]}"
     step "$transport tiny, 64 in flight" taskset -c 0 "$client" --mode tiny --streams 64 --duration 5 "${common[@]}"
     step "$transport open 1000 req/s" taskset -c 0 "$client" --mode open --rate 1000 --duration 10 "${common[@]}"
+    step "$transport trace replay 50 req/s" taskset -c 0 "$client" --mode trace --rate 50 --duration 10 "${common[@]}"
 done
 step "sim 1000 x 20 tok/s" "$sim" --streams 1000 --rate 20 --runs "$runs"
 step "sim 2000 x 20 tok/s" "$sim" --streams 2000 --rate 20 --runs "$runs"
