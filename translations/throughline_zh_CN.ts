@@ -603,6 +603,19 @@
     </message>
 </context>
 <context>
+    <name>RepeatedSweep</name>
+    <message numerus="yes">
+        <location filename="../ui/charts/repeatedsweep.cpp" line="101"/>
+        <source>%1 (mean of %n runs)</source>
+        <translation><numerusform>%1（%n 次运行的平均值）</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/repeatedsweep.cpp" line="105"/>
+        <source>%1% confidence interval</source>
+        <translation>%1% 置信区间</translation>
+    </message>
+</context>
+<context>
     <name>Throughline</name>
     <message>
         <location filename="../core/config/parameterdef.h" line="83"/>
@@ -642,7 +655,7 @@
     </message>
     <message>
         <location filename="../core/config/parameterdef.h" line="439"/>
-        <location filename="../core/config/runconfig.cpp" line="507"/>
+        <location filename="../core/config/runconfig.cpp" line="514"/>
         <source>nests arrays/objects deeper than %1 levels; flatten it</source>
         <translation>数组/对象嵌套超过 %1 层；请将其展平</translation>
     </message>
@@ -737,72 +750,77 @@
         <translation>&apos;%1&apos; 的值包含换行；请写在一行内</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="178"/>
+        <location filename="../core/config/parameters_target.cpp" line="174"/>
+        <source>&apos;%1&apos; frames the request body, which Throughline sets itself; leave it out</source>
+        <translation>&apos;%1&apos; 决定请求体的分帧方式，由 Throughline 自行设置；请去掉它</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="183"/>
         <source>--api local/local_vllm: the port of the local server Throughline starts (default 8877); the run benchmarks http://127.0.0.1:PORT/v1/chat/completions.</source>
         <translation>--api local/local_vllm：Throughline 启动的本地服务器的端口（默认 8877）；运行对 http://127.0.0.1:PORT/v1/chat/completions 进行基准测试。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="186"/>
+        <location filename="../core/config/parameters_target.cpp" line="191"/>
         <source>--api local/local_vllm: the server to start as a child process, one shell-quoted line with {model}, {port} and {attn_implementation} filled in (--port PORT is appended when {port} is absent); default: vLLM&apos;s OpenAI server (python3 -m vllm.entrypoints.openai.api_server).</source>
         <translation>--api local/local_vllm：作为子进程启动的服务器，一行 shell 引用格式的命令，其中 {model}、{port} 和 {attn_implementation} 会被填入（不含 {port} 时追加 --port PORT）；默认：vLLM 的 OpenAI 服务器（python3 -m vllm.entrypoints.openai.api_server）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="190"/>
+        <location filename="../core/config/parameters_target.cpp" line="195"/>
         <source>EvalScope&apos;s local modes start the model themselves; Throughline starts this command, waits for it with the retrying connection test, stops it at the end (SIGTERM, then SIGKILL) and keeps its output in local_server.log in the output folder.</source>
         <translation>EvalScope 的本地模式自行启动模型；Throughline 启动此命令，用带重试的连接测试等待它就绪，在结束时停止它（先 SIGTERM，再 SIGKILL），并将其输出保存在输出文件夹中的 local_server.log 里。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="203"/>
+        <location filename="../core/config/parameters_target.cpp" line="208"/>
         <source>the command is empty</source>
         <translation>命令为空</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="209"/>
+        <location filename="../core/config/parameters_target.cpp" line="214"/>
         <source>--api local/local_vllm: attention implementation passed on to the local server ({attn_implementation} in --local-server-command, else --attn-implementation NAME appended to it).</source>
         <translation>--api local/local_vllm：传给本地服务器的注意力实现（--local-server-command 中的 {attn_implementation}，否则向其追加 --attn-implementation NAME）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="218"/>
+        <location filename="../core/config/parameters_target.cpp" line="223"/>
         <source>Seconds allowed to connect and receive headers.</source>
         <translation>允许用于建立连接并接收响应头的秒数。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="225"/>
+        <location filename="../core/config/parameters_target.cpp" line="230"/>
         <source>Longest allowed gap between reads, in seconds.</source>
         <translation>两次读取之间允许的最长间隔（秒）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="232"/>
+        <location filename="../core/config/parameters_target.cpp" line="237"/>
         <source>Seconds allowed per request (default 21600).</source>
         <translation>每个请求允许的秒数（默认 21600）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="236"/>
+        <location filename="../core/config/parameters_target.cpp" line="241"/>
         <source>Skip the test request before the run.</source>
         <translation>跳过运行前的测试请求。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="237"/>
+        <location filename="../core/config/parameters_target.cpp" line="242"/>
         <source>By default one request (max_tokens 4) is sent before the sweep, so that a wrong URL, model or key fails in seconds (exit code 3) instead of after a point of failures. While the server is still starting (HTTP 5xx, connection refused) it is sent again every 10 s until --total-timeout, as EvalScope does. Embedding and rerank runs skip it.</source>
         <translation>默认在扫描开始前发送一个请求（max_tokens 4），这样错误的 URL、模型或密钥会在几秒内失败（退出码 3），而不是等到整个测试点都失败之后。服务器仍在启动时（HTTP 5xx、连接被拒绝），该请求每 10 秒重发一次，直到 --total-timeout，与 EvalScope 相同。嵌入和重排序运行会跳过此请求。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="244"/>
+        <location filename="../core/config/parameters_target.cpp" line="249"/>
         <source>HTTPS without certificate verification (self-signed test servers).</source>
         <translation>不验证证书的 HTTPS（用于自签名的测试服务器）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="251"/>
+        <location filename="../core/config/parameters_target.cpp" line="256"/>
         <source>Also trust the CA certificates in this PEM file (besides the system&apos;s).</source>
         <translation>除系统的 CA 证书外，还信任此 PEM 文件中的 CA 证书。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="261"/>
+        <location filename="../core/config/parameters_target.cpp" line="266"/>
         <source>Ignore http_proxy/https_proxy/no_proxy from the environment (used by default, as EvalScope does).</source>
         <translation>忽略环境中的 http_proxy/https_proxy/no_proxy（默认会使用它们，与 EvalScope 相同）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="268"/>
+        <location filename="../core/config/parameters_target.cpp" line="273"/>
         <source>HTTP client: lean (Throughline&apos;s own HTTP/1.1 on the worker threads&apos; sockets: the least overhead), qt (QNetworkAccessManager: HTTPS and proxies) or auto (default: lean for plain http:// without a proxy, else qt).</source>
         <translation>HTTP 客户端：lean（Throughline 自己的 HTTP/1.1，运行在工作线程的套接字上：开销最小）、qt（QNetworkAccessManager：支持 HTTPS 和代理）或 auto（默认：无代理的普通 http:// 用 lean，否则用 qt）。</translation>
     </message>
@@ -1514,17 +1532,17 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>&apos;%1&apos; 不是 http(s) URL；请使用例如 http://127.0.0.1:8000/v1/chat/completions</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="341"/>
+        <location filename="../core/config/runconfig.cpp" line="348"/>
         <source>--open-loop needs arrival rates &gt; 0 requests per second, e.g. --rate 5 10 20</source>
         <translation>--open-loop 需要大于 0 的到达速率（请求/秒），例如 --rate 5 10 20</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="347"/>
+        <location filename="../core/config/runconfig.cpp" line="354"/>
         <source>gives %1 value(s) but --rate gives %2; in open loop give one --number per --rate value, e.g. --rate 5 10 --number 100 200</source>
         <translation>给出了 %1 个值，但 --rate 给出了 %2 个；开环模式下每个 --rate 值对应一个 --number，例如 --rate 5 10 --number 100 200</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="354"/>
+        <location filename="../core/config/runconfig.cpp" line="361"/>
         <source>gives %1 value(s) but --parallel gives %2; give one --number per --parallel value, e.g. --parallel 1 4 --number 20 80</source>
         <translation>给出了 %1 个值，但 --parallel 给出了 %2 个；每个 --parallel 值对应一个 --number，例如 --parallel 1 4 --number 20 80</translation>
     </message>
@@ -1534,144 +1552,144 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>必须是 -1（不限速）或正的每秒请求数（收到 %1）</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="360"/>
+        <location filename="../core/config/runconfig.cpp" line="367"/>
         <source>is %1, above --max-tokens %2</source>
         <translation>为 %1，超过了 --max-tokens %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="397"/>
+        <location filename="../core/config/runconfig.cpp" line="404"/>
         <source>dataset &apos;%1&apos; holds conversations: add --multi-turn</source>
         <translation>数据集 &apos;%1&apos; 包含多轮对话：请加上 --multi-turn</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="272"/>
+        <location filename="../core/config/runconfig.cpp" line="279"/>
         <source>is required with --sla-auto-tune, e.g. --sla-params &apos;{&quot;p99_latency&quot;: &quot;&lt;=2s&quot;}&apos;</source>
         <translation>在使用 --sla-auto-tune 时必须给出，例如 --sla-params &apos;{&quot;p99_latency&quot;: &quot;&lt;=2s&quot;}&apos;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="274"/>
+        <location filename="../core/config/runconfig.cpp" line="281"/>
         <location filename="../core/metrics/slatuner.cpp" line="67"/>
         <source>%1 is below --sla-lower-bound %2</source>
         <translation>%1 低于 --sla-lower-bound %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="277"/>
+        <location filename="../core/config/runconfig.cpp" line="284"/>
         <source>SLA auto-tune runs closed loop (--sla-variable rate paces arrivals within --sla-fixed-parallel); drop --open-loop</source>
         <translation>SLA 自动调优以闭环运行（--sla-variable rate 在 --sla-fixed-parallel 之内控制到达速率）；请去掉 --open-loop</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="280"/>
+        <location filename="../core/config/runconfig.cpp" line="287"/>
         <source>repeats sweep points; SLA auto-tune repeats its probes with --sla-num-runs</source>
         <translation>重复的是扫描测试点；SLA 自动调优用 --sla-num-runs 重复其探测</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="289"/>
+        <location filename="../core/config/runconfig.cpp" line="296"/>
         <source>--sweep auto takes one --number (the requests of every point), got %1 values</source>
         <translation>--sweep auto 只接受一个 --number（每个点的请求数），收到 %1 个值</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="293"/>
+        <location filename="../core/config/runconfig.cpp" line="300"/>
         <source>--sweep auto takes one --parallel (the concurrency of the maximum-throughput point), got %1 values</source>
         <translation>--sweep auto 只接受一个 --parallel（最大吞吐点的并发数），收到 %1 个值</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="298"/>
+        <location filename="../core/config/runconfig.cpp" line="305"/>
         <source>--sweep auto needs the concurrency of the maximum-throughput point above 1, e.g. --parallel 64</source>
         <translation>--sweep auto 需要最大吞吐点的并发数大于 1，例如 --parallel 64</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="300"/>
+        <location filename="../core/config/runconfig.cpp" line="307"/>
         <source>--sweep auto chooses the rates from the measured throughput; drop --rate</source>
         <translation>--sweep auto 根据测得的吞吐量选择速率；请去掉 --rate</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="302"/>
+        <location filename="../core/config/runconfig.cpp" line="309"/>
         <source>workload_trace replays the trace&apos;s own timeline; drop --sweep auto</source>
         <translation>workload_trace 按轨迹自身的时间线回放；请去掉 --sweep auto</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="304"/>
+        <location filename="../core/config/runconfig.cpp" line="311"/>
         <source>SLA auto-tune chooses its own probes; drop --sweep auto or --sla-auto-tune</source>
         <translation>SLA 自动调优会自行选择探测点；请去掉 --sweep auto 或 --sla-auto-tune</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="334"/>
+        <location filename="../core/config/runconfig.cpp" line="341"/>
         <source>workload_trace replays the trace&apos;s own arrival times, whatever is in flight: add --open-loop</source>
         <translation>workload_trace 按跟踪自身的到达时间重放，不论有多少请求在进行中：请加上 --open-loop</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="401"/>
+        <location filename="../core/config/runconfig.cpp" line="408"/>
         <source>workload_trace replays single requests on the trace&apos;s timeline, not conversations; drop --multi-turn</source>
         <translation>workload_trace 按跟踪的时间线重放单个请求，而非对话；请去掉 --multi-turn</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="407"/>
+        <location filename="../core/config/runconfig.cpp" line="414"/>
         <source>--multi-turn needs a conversation dataset: random_multi_turn, share_gpt_zh_multi_turn, share_gpt_en_multi_turn, custom_multi_turn, swe_smith, trie_agentic_coding, trie_code_qa or trie_office_work (and no --prompt)</source>
         <translation>--multi-turn 需要对话数据集：random_multi_turn、share_gpt_zh_multi_turn、share_gpt_en_multi_turn、custom_multi_turn、swe_smith、trie_agentic_coding、trie_code_qa 或 trie_office_work（且不带 --prompt）</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="412"/>
+        <location filename="../core/config/runconfig.cpp" line="419"/>
         <source>cannot be used with --multi-turn: turns wait for the previous reply; drop one</source>
         <translation>不能与 --multi-turn 一起使用：每一轮都要等待上一次回复；请去掉其中一个</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="414"/>
+        <location filename="../core/config/runconfig.cpp" line="421"/>
         <source>--multi-turn sends chat messages: use --api openai with a chat/completions URL</source>
         <translation>--multi-turn 发送聊天消息：请使用 --api openai 并给出 chat/completions URL</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="416"/>
+        <location filename="../core/config/runconfig.cpp" line="423"/>
         <source>random_multi_turn needs the largest number of turns: pass --max-turns N</source>
         <translation>random_multi_turn 需要最大轮数：请传入 --max-turns N</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="418"/>
+        <location filename="../core/config/runconfig.cpp" line="425"/>
         <source>is %1, below --min-turns %2; raise it</source>
         <translation>为 %1，低于 --min-turns %2；请调高它</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="424"/>
+        <location filename="../core/config/runconfig.cpp" line="431"/>
         <source>must be a JSON object, e.g. --multi-turn-args &apos;{}&apos;</source>
         <translation>必须是 JSON 对象，例如 --multi-turn-args &apos;{}&apos;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="427"/>
+        <location filename="../core/config/runconfig.cpp" line="434"/>
         <source>dataset &apos;%1&apos; takes no options; drop --multi-turn-args (deprecated: use --dataset-args)</source>
         <translation>数据集 &apos;%1&apos; 不接受任何选项；请去掉 --multi-turn-args（已弃用：请使用 --dataset-args）</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="443"/>
+        <location filename="../core/config/runconfig.cpp" line="450"/>
         <location filename="../core/dataset/promptsource.cpp" line="59"/>
         <source>dataset &apos;%1&apos; reads a local file: pass --dataset-path FILE</source>
         <translation>数据集 &apos;%1&apos; 读取本地文件：请传入 --dataset-path FILE</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="448"/>
+        <location filename="../core/config/runconfig.cpp" line="455"/>
         <source>dataset &apos;%1&apos; yields texts to embed: use --api openai_embedding</source>
         <translation>数据集 &apos;%1&apos; 产生待嵌入的文本：请使用 --api openai_embedding</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="450"/>
+        <location filename="../core/config/runconfig.cpp" line="457"/>
         <source>dataset &apos;%1&apos; yields a query and documents: use --api openai_rerank</source>
         <translation>数据集 &apos;%1&apos; 产生查询和文档：请使用 --api openai_rerank</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="470"/>
+        <location filename="../core/config/runconfig.cpp" line="477"/>
         <source>dataset &apos;%1&apos; sends images in chat messages: use --api openai</source>
         <translation>数据集 &apos;%1&apos; 在聊天消息中发送图像：请使用 --api openai</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="472"/>
+        <location filename="../core/config/runconfig.cpp" line="479"/>
         <source>cannot send images as token ids; drop it for dataset &apos;%1&apos;</source>
         <translation>无法以 token id 形式发送图像；对数据集 &apos;%1&apos; 请去掉此选项</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="474"/>
+        <location filename="../core/config/runconfig.cpp" line="481"/>
         <source>kontext_bench reads a local folder (its images and a metadata.jsonl with file_name and instruction): pass --dataset-path DIR</source>
         <translation>kontext_bench 读取本地文件夹（其中的图像以及包含 file_name 和 instruction 的 metadata.jsonl）：请传入 --dataset-path DIR</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="477"/>
+        <location filename="../core/config/runconfig.cpp" line="484"/>
         <source>dataset &apos;%1&apos; sends images in chat messages: use a chat/completions URL without --no-apply-chat-template, or --api openai_responses</source>
         <translation>数据集 &apos;%1&apos; 在聊天消息中发送图像：请使用 chat/completions URL 且不加 --no-apply-chat-template，或使用 --api openai_responses</translation>
     </message>
@@ -1681,18 +1699,18 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>&apos;%1&apos; 不存在；请提供数据集文件或其所在文件夹</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="457"/>
+        <location filename="../core/config/runconfig.cpp" line="464"/>
         <source>--data-source local needs the dataset&apos;s file: pass --dataset-path FILE</source>
         <translation>--data-source local 需要数据集文件：请传入 --dataset-path FILE</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="462"/>
+        <location filename="../core/config/runconfig.cpp" line="469"/>
         <location filename="../core/dataset/conversationsource.cpp" line="233"/>
         <source>dataset &apos;%1&apos; generates token sequences: pass --tokenizer-path MODEL_DIR or tokenizer.json</source>
         <translation>数据集 &apos;%1&apos; 生成 token 序列：请传入 --tokenizer-path MODEL_DIR 或 tokenizer.json</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="466"/>
+        <location filename="../core/config/runconfig.cpp" line="473"/>
         <source>needs --tokenizer-path to turn prompts into token ids</source>
         <translation>需要 --tokenizer-path 才能把提示词转换为 token id</translation>
     </message>
@@ -1702,32 +1720,32 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>&apos;%1&apos; 不存在；请提供模型文件夹或其 tokenizer.json</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="482"/>
+        <location filename="../core/config/runconfig.cpp" line="489"/>
         <source>cannot be used with the Responses API; use --api openai</source>
         <translation>不能与 Responses API 一起使用；请使用 --api openai</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="485"/>
+        <location filename="../core/config/runconfig.cpp" line="492"/>
         <source>is %1, below --min-prompt-length %2; raise it or lower the minimum</source>
         <translation>为 %1，低于 --min-prompt-length %2；请调高它或降低最小值</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="256"/>
+        <location filename="../core/config/parameters_target.cpp" line="261"/>
         <source>&apos;%1&apos; is not a file; give a PEM file of CA certificates</source>
         <translation>&apos;%1&apos; 不是文件；请提供 CA 证书的 PEM 文件</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="364"/>
+        <location filename="../core/config/runconfig.cpp" line="371"/>
         <source>applies to --api openai (chat/completions and completions); the Responses, embedding and rerank APIs have no per-chunk usage</source>
         <translation>仅适用于 --api openai（chat/completions 和 completions）；Responses、嵌入和重排 API 没有逐块用量</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="367"/>
+        <location filename="../core/config/runconfig.cpp" line="374"/>
         <source>needs a streamed run: a whole answer carries one usage object; drop --no-stream or --continuous-usage</source>
         <translation>需要流式运行：完整应答只带一个用量对象；请去掉 --no-stream 或 --continuous-usage</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="439"/>
+        <location filename="../core/config/runconfig.cpp" line="446"/>
         <source>the range %1 %2 is reversed; give MIN MAX, e.g. --max-tokens 128 512</source>
         <translation>范围 %1 %2 颠倒了；请按 MIN MAX 给出，例如 --max-tokens 128 512</translation>
     </message>
@@ -1737,62 +1755,62 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>&apos;%1&apos; 不存在；&apos;@FILE&apos; 从 FILE 读取提示词</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="497"/>
+        <location filename="../core/config/runconfig.cpp" line="504"/>
         <source>&quot;%1&quot; must be a whole number &gt; 0</source>
         <translation>&quot;%1&quot; 必须是 &gt; 0 的整数</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="501"/>
+        <location filename="../core/config/runconfig.cpp" line="508"/>
         <source>&quot;document_length_ratio&quot; must be a number &gt; 0, e.g. 5</source>
         <translation>&quot;document_length_ratio&quot; 必须是 &gt; 0 的数字，例如 5</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="512"/>
+        <location filename="../core/config/runconfig.cpp" line="519"/>
         <source>must be a JSON object, e.g. --dataset-args &apos;{&quot;target_input_len&quot;: 1024}&apos;</source>
         <translation>必须是 JSON 对象，例如 --dataset-args &apos;{&quot;target_input_len&quot;: 1024}&apos;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="519"/>
+        <location filename="../core/config/runconfig.cpp" line="526"/>
         <source>dataset &apos;%1&apos; takes no --dataset-args; the length-control keys apply to %2</source>
         <translation>数据集 &apos;%1&apos; 不接受 --dataset-args；长度控制键适用于 %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="528"/>
+        <location filename="../core/config/runconfig.cpp" line="535"/>
         <source>unknown key &quot;%1&quot;; the keys are %2</source>
         <translation>未知键 &quot;%1&quot;；可用的键为 %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="533"/>
+        <location filename="../core/config/runconfig.cpp" line="540"/>
         <source>&quot;target_input_len&quot; must be a whole number of tokens &gt; 0</source>
         <translation>&quot;target_input_len&quot; 必须是 &gt; 0 的 token 数</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="535"/>
+        <location filename="../core/config/runconfig.cpp" line="542"/>
         <source>&quot;target_input_len&quot; counts tokens: pass --tokenizer-path</source>
         <translation>&quot;target_input_len&quot; 以 token 计：请传入 --tokenizer-path</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="538"/>
+        <location filename="../core/config/runconfig.cpp" line="545"/>
         <source>&quot;input_len_mode&quot; must be &quot;cap&quot; or &quot;drop&quot;</source>
         <translation>&quot;input_len_mode&quot; 必须是 &quot;cap&quot; 或 &quot;drop&quot;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="541"/>
+        <location filename="../core/config/runconfig.cpp" line="548"/>
         <source>&quot;prefix_role&quot; must be &quot;system&quot; or &quot;user&quot;</source>
         <translation>&quot;prefix_role&quot; 必须是 &quot;system&quot; 或 &quot;user&quot;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="545"/>
+        <location filename="../core/config/runconfig.cpp" line="552"/>
         <source>&quot;prefix_file&quot; &apos;%1&apos; is not a readable file</source>
         <translation>&quot;prefix_file&quot; &apos;%1&apos; 不是可读文件</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="547"/>
+        <location filename="../core/config/runconfig.cpp" line="554"/>
         <source>&quot;prefix_file&quot; needs &quot;target_input_len&quot;, the length to pad to</source>
         <translation>&quot;prefix_file&quot; 需要 &quot;target_input_len&quot; 作为填充目标长度</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="549"/>
+        <location filename="../core/config/runconfig.cpp" line="556"/>
         <source>&quot;prefix_file&quot; pads prompts, so it cannot be used with &quot;drop&quot;</source>
         <translation>&quot;prefix_file&quot; 会填充提示词，因此不能与 &quot;drop&quot; 一起使用</translation>
     </message>
@@ -1827,7 +1845,7 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>%1；离线使用时请自行下载 %2 并传入 --dataset-path FILE</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="328"/>
+        <location filename="../core/dataset/promptsource.cpp" line="334"/>
         <source>kontext_bench&apos;s hub copy is Parquet, which Throughline does not read: save its images with a metadata.jsonl (file_name, instruction) in a folder and pass --dataset-path DIR</source>
         <translation>kontext_bench 在 hub 上的副本是 Parquet 格式，Throughline 无法读取：请将其图像连同 metadata.jsonl（file_name、instruction）保存到一个文件夹中，并传入 --dataset-path DIR</translation>
     </message>
@@ -1837,7 +1855,7 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <location filename="../core/dataset/imagepromptsource.cpp" line="41"/>
         <location filename="../core/dataset/imagepromptsource.cpp" line="106"/>
         <location filename="../core/dataset/imagepromptsource.cpp" line="183"/>
-        <location filename="../core/dataset/promptsource.cpp" line="277"/>
+        <location filename="../core/dataset/promptsource.cpp" line="283"/>
         <location filename="../core/dataset/recordreader.cpp" line="23"/>
         <location filename="../core/dataset/tracesource.cpp" line="323"/>
         <location filename="../core/storage/runimporter.cpp" line="21"/>
@@ -1876,52 +1894,52 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>&apos;%1&apos; 中没有可读的图像；请提供 WebDataset .tar 分片或图像文件夹</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="357"/>
+        <location filename="../core/dataset/promptsource.cpp" line="363"/>
         <source>unknown dataset &apos;%1&apos;</source>
         <translation>未知数据集 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="153"/>
+        <location filename="../core/engine/connectiontest.cpp" line="160"/>
         <source>the test request to %1 got an answer (HTTP %2) larger than %3 bytes; the server does not answer as an OpenAI-compatible endpoint should</source>
         <translation>发往 %1 的测试请求收到的响应（HTTP %2）大于 %3 字节；该服务器的响应不符合兼容 OpenAI 的端点应有的行为</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="166"/>
+        <location filename="../core/engine/connectiontest.cpp" line="173"/>
         <source>the test request to %1 got no complete answer within %2 s; check that the server is up and not overloaded, raise --total-timeout, or skip the test with --no-test-connection</source>
         <translation>发往 %1 的测试请求在 %2 秒内没有得到完整应答；请检查服务器是否运行且未过载，调高 --total-timeout，或用 --no-test-connection 跳过测试</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="180"/>
+        <location filename="../core/engine/connectiontest.cpp" line="188"/>
         <source>%1 refused the test request with HTTP %2 (%3); pass a valid --api-key</source>
         <translation>%1 以 HTTP %2（%3）拒绝了测试请求；请传入有效的 --api-key</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="188"/>
+        <location filename="../core/engine/connectiontest.cpp" line="196"/>
         <source>%1 answered HTTP 404 (%2); check the endpoint path (e.g. /v1/chat/completions) and that --model names a model the server serves</source>
         <translation>%1 返回 HTTP 404（%2）；请检查端点路径（例如 /v1/chat/completions），以及 --model 是否为服务器提供的模型</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="195"/>
+        <location filename="../core/engine/connectiontest.cpp" line="203"/>
         <source>the test request to %1 failed with HTTP %2: %3</source>
         <translation>发往 %1 的测试请求失败，HTTP %2：%3</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="201"/>
+        <location filename="../core/engine/connectiontest.cpp" line="209"/>
         <source>nothing is listening at %1 (connection refused); start the server or fix the host/port in --url</source>
         <translation>%1 上没有服务在监听（连接被拒绝）；请启动服务器或修正 --url 中的主机/端口</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="207"/>
+        <location filename="../core/engine/connectiontest.cpp" line="215"/>
         <source>the TLS handshake with %1 failed (%2); trust the server&apos;s CA with --ca-cert FILE.pem, or skip verification with --insecure</source>
         <translation>与 %1 的 TLS 握手失败（%2）；请用 --ca-cert FILE.pem 信任服务器的 CA，或用 --insecure 跳过验证</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="213"/>
+        <location filename="../core/engine/connectiontest.cpp" line="221"/>
         <source>host &apos;%1&apos; not found; check the host name in --url</source>
         <translation>找不到主机 &apos;%1&apos;；请检查 --url 中的主机名</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="217"/>
+        <location filename="../core/engine/connectiontest.cpp" line="225"/>
         <source>cannot reach %1: %2</source>
         <translation>无法连接 %1：%2</translation>
     </message>
@@ -1937,32 +1955,32 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>流中的某个事件大于 %1 字节</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="470"/>
+        <location filename="../core/engine/worker.cpp" line="472"/>
         <source>event is not JSON: %1</source>
         <translation>事件不是 JSON：%1</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="579"/>
+        <location filename="../core/engine/worker.cpp" line="581"/>
         <source>stopped by the user</source>
         <translation>被用户停止</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="580"/>
+        <location filename="../core/engine/worker.cpp" line="582"/>
         <source>%1 after %2 s</source>
         <translation>%2 秒后%1</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="597"/>
+        <location filename="../core/engine/worker.cpp" line="599"/>
         <source>the server answered 200 with an event stream that held no data</source>
         <translation>服务器返回 200，但事件流中没有任何数据</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="607"/>
+        <location filename="../core/engine/worker.cpp" line="609"/>
         <source>the server answered 200 with an empty body</source>
         <translation>服务器返回 200，但响应体为空</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="608"/>
+        <location filename="../core/engine/worker.cpp" line="610"/>
         <source>the server answered 200 with a body that is not a JSON object: %1</source>
         <translation>服务器返回 200，但响应体不是 JSON 对象：%1</translation>
     </message>
@@ -2491,7 +2509,7 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>服务器未应答就关闭了保持活动（keep-alive）的连接</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="277"/>
+        <location filename="../core/config/parameters_target.cpp" line="282"/>
         <location filename="../core/net/transport.cpp" line="33"/>
         <source>must be auto, lean or qt (got &apos;%1&apos;)</source>
         <translation>必须是 auto、lean 或 qt（收到 &apos;%1&apos;）</translation>
@@ -4630,167 +4648,202 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     </message>
     <message>
         <location filename="../ui/mainactions.cpp" line="35"/>
+        <source>Every &amp;Chart as PNG and SVG…</source>
+        <translation>所有图表导出为 PNG 和 SVG(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="36"/>
+        <source>&amp;Summary Table as CSV…</source>
+        <translation>摘要表导出为 CSV(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="37"/>
+        <source>&amp;Requests as CSV…</source>
+        <translation>请求导出为 CSV(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="38"/>
+        <source>&amp;HTML Report…</source>
+        <translation>HTML 报告(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="39"/>
+        <source>&amp;EvalScope Output Folder…</source>
+        <translation>EvalScope 输出文件夹(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="40"/>
         <source>&amp;Clear List</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="36"/>
+        <location filename="../ui/mainactions.cpp" line="41"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="38"/>
-        <location filename="../ui/mainactions.cpp" line="98"/>
+        <location filename="../ui/mainactions.cpp" line="43"/>
+        <location filename="../ui/mainactions.cpp" line="109"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="40"/>
+        <location filename="../ui/mainactions.cpp" line="45"/>
         <source>Start the benchmark described on the Setup page (Ctrl+R)</source>
         <translation>开始“设置”页所描述的基准测试（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="41"/>
+        <location filename="../ui/mainactions.cpp" line="46"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="43"/>
+        <location filename="../ui/mainactions.cpp" line="48"/>
         <source>First press: no new requests, in-flight ones finish. Second press: abort them.</source>
         <translation>第一次按下：不再发新请求，进行中的继续完成。第二次按下：中止它们。</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="44"/>
+        <location filename="../ui/mainactions.cpp" line="49"/>
         <source>&amp;Test Connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="45"/>
+        <location filename="../ui/mainactions.cpp" line="50"/>
         <source>Send one request with the form&apos;s settings and report whether the server answers</source>
         <translation>按表单设置发送一个请求，并报告服务器是否响应</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="46"/>
+        <location filename="../ui/mainactions.cpp" line="51"/>
         <source>Start &amp;Emulated Server</source>
         <translation>启动模拟服务器(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="48"/>
+        <location filename="../ui/mainactions.cpp" line="53"/>
         <source>Start the built-in emulated model server on a free loopback port and aim the form at it</source>
         <translation>在空闲的本地回环端口上启动内置模拟模型服务器，并让表单指向它</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="58"/>
+        <location filename="../ui/mainactions.cpp" line="63"/>
         <source>A fast GPU server: many sequence slots, quick prefill and decode</source>
         <translation>快速 GPU 服务器：序列槽多，预填充和解码都快</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="59"/>
+        <location filename="../ui/mainactions.cpp" line="64"/>
         <source>A slow CPU server: few slots, slow prefill and decode, a queue forms</source>
         <translation>慢速 CPU 服务器：槽位少，预填充和解码慢，会形成排队</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="61"/>
+        <location filename="../ui/mainactions.cpp" line="66"/>
         <source>The demo server with a few percent of HTTP errors, error events and resets</source>
         <translation>演示服务器，带有百分之几的 HTTP 错误、错误事件和连接重置</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="63"/>
+        <location filename="../ui/mainactions.cpp" line="68"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="64"/>
+        <location filename="../ui/mainactions.cpp" line="69"/>
         <source>&amp;About Throughline</source>
         <translation>关于 Throughline(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="65"/>
+        <location filename="../ui/mainactions.cpp" line="70"/>
         <source>&amp;Documentation</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="66"/>
+        <location filename="../ui/mainactions.cpp" line="71"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="86"/>
+        <location filename="../ui/mainactions.cpp" line="91"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="89"/>
+        <location filename="../ui/mainactions.cpp" line="94"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="93"/>
+        <location filename="../ui/mainactions.cpp" line="98"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
+        <location filename="../ui/mainactions.cpp" line="100"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
         <location filename="../ui/mainactions.cpp" line="102"/>
+        <source>Export the run shown on the Results page</source>
+        <translation>导出结果页面上显示的运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainactions.cpp" line="113"/>
         <source>Start Built-in Server with &amp;Preset</source>
         <translation>用预设启动内置服务器(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="105"/>
+        <location filename="../ui/mainactions.cpp" line="116"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="108"/>
+        <location filename="../ui/mainactions.cpp" line="119"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="110"/>
+        <location filename="../ui/mainactions.cpp" line="121"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="115"/>
+        <location filename="../ui/mainactions.cpp" line="126"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="130"/>
+        <location filename="../ui/mainactions.cpp" line="141"/>
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="136"/>
+        <location filename="../ui/mainactions.cpp" line="147"/>
         <source>No recent projects</source>
         <translation>没有最近的项目</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="154"/>
+        <location filename="../ui/mainactions.cpp" line="165"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="154"/>
+        <location filename="../ui/mainactions.cpp" line="165"/>
         <source>This window was started without a settings store.</source>
         <translation>此窗口启动时没有设置存储。</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="163"/>
+        <location filename="../ui/mainactions.cpp" line="174"/>
         <source>About Throughline</source>
         <translation>关于 Throughline</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="164"/>
+        <location filename="../ui/mainactions.cpp" line="175"/>
         <source>&lt;h3&gt;Throughline %1&lt;/h3&gt;&lt;p&gt;A workbench for benchmarking OpenAI-compatible LLM servers: scheduled streaming load, every event timestamped where it arrives, every request kept in one project file.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Throughline %1&lt;/h3&gt;&lt;p&gt;OpenAI 兼容大模型服务的基准测试工作台：按计划发送流式负载，每个事件在到达处打时间戳，每个请求都保存在一个项目文件中。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="173"/>
+        <location filename="../ui/mainactions.cpp" line="184"/>
         <source>Documentation</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../ui/mainactions.cpp" line="174"/>
+        <location filename="../ui/mainactions.cpp" line="185"/>
         <source>&lt;p&gt;&lt;b&gt;README.md&lt;/b&gt; and the &lt;b&gt;docs/&lt;/b&gt; folder of Throughline&apos;s source tree describe the workbench, the metrics (docs/METRICS.md), the project file (docs/PROJECT_FILE.md), the datasets and the emulated server.&lt;/p&gt;&lt;p&gt;&lt;code&gt;throughline-cli run --help&lt;/code&gt; lists every run parameter; Help ▸ Keyboard Shortcuts lists the keys.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Throughline 源码树中的 &lt;b&gt;README.md&lt;/b&gt; 和 &lt;b&gt;docs/&lt;/b&gt; 文件夹介绍了工作台、指标（docs/METRICS.md）、项目文件（docs/PROJECT_FILE.md）、数据集和模拟服务器。&lt;/p&gt;&lt;p&gt;&lt;code&gt;throughline-cli run --help&lt;/code&gt; 列出所有运行参数；“帮助 ▸ 键盘快捷键”列出按键。&lt;/p&gt;</translation>
     </message>
@@ -4799,7 +4852,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <name>tl::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="55"/>
-        <location filename="../ui/mainwindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow.cpp" line="218"/>
         <source>Throughline</source>
         <translation>Throughline</translation>
     </message>
@@ -4819,32 +4872,27 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="198"/>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
         <source>The project could not be opened:</source>
         <translation>无法打开项目：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="201"/>
-        <source>Opened for browsing only; runs will not be saved: %1</source>
-        <translation>仅以浏览方式打开；运行结果不会保存：%1</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="203"/>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow.cpp" line="218"/>
         <source>%1 — Throughline</source>
         <translation>%1 — Throughline</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="227"/>
+        <location filename="../ui/mainwindow.cpp" line="237"/>
         <source>&lt;b&gt;Demo.&lt;/b&gt; The form is aimed at the built-in emulated model server at %1 (%2 ms to the first token, %3 ms between tokens). Press &lt;b&gt;Run&lt;/b&gt; to benchmark it.</source>
         <translation>&lt;b&gt;演示。&lt;/b&gt;表单已指向位于 %1 的内置模拟模型服务器（首字 %2 毫秒，token 间隔 %3 毫秒）。按&lt;b&gt;运行&lt;/b&gt;对其进行基准测试。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="232"/>
+        <location filename="../ui/mainwindow.cpp" line="242"/>
         <source>Throughline — demo against the emulated server at %1</source>
         <translation>Throughline — 针对 %1 模拟服务器的演示</translation>
     </message>
@@ -4859,170 +4907,180 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>桌面钥匙串无法保存 API 密钥：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="184"/>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>The server is not ready (%1): connection test %2, next try in %3 s; Stop cancels the run</source>
         <translation>服务器尚未就绪（%1）：连接测试第 %2 次，%3 秒后重试；“停止”可取消运行</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="239"/>
-        <location filename="../ui/mainwindow.cpp" line="247"/>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <source>Opened read-only for browsing: Run, Import, Rename and Delete are off (%1)</source>
+        <translation>以只读方式打开以供浏览：运行、导入、重命名和删除已禁用（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="249"/>
+        <location filename="../ui/mainwindow.cpp" line="257"/>
         <source>Emulated server</source>
         <translation>模拟服务器</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow.cpp" line="249"/>
         <source>Stop the run in progress first.</source>
         <translation>请先停止正在进行的运行。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="247"/>
+        <location filename="../ui/mainwindow.cpp" line="257"/>
         <source>The emulated server could not start: %1</source>
         <translation>模拟服务器无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow.cpp" line="268"/>
         <source>Emulated server (%1) listening at %2</source>
         <translation>模拟服务器（%1）正在 %2 上监听</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow.cpp" line="300"/>
         <source>Saved a copy of the project to %1</source>
         <translation>已将项目副本保存到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="292"/>
+        <location filename="../ui/mainwindow.cpp" line="302"/>
         <source>Save a Copy</source>
         <translation>保存副本</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="292"/>
+        <location filename="../ui/mainwindow.cpp" line="302"/>
         <source>The copy could not be written: %1</source>
         <translation>无法写入副本：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="306"/>
-        <location filename="../ui/mainwindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow.cpp" line="316"/>
+        <location filename="../ui/mainwindow.cpp" line="335"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="307"/>
+        <location filename="../ui/mainwindow.cpp" line="317"/>
         <source>Open or create a writable project first: imported runs are stored in it.</source>
         <translation>请先打开或创建一个可写的项目：导入的运行会保存在其中。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="314"/>
+        <location filename="../ui/mainwindow.cpp" line="324"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow.cpp" line="335"/>
         <source>%1 could not be imported: %2</source>
         <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="331"/>
+        <location filename="../ui/mainwindow.cpp" line="341"/>
         <source>Imported %1</source>
         <translation>已导入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="341"/>
+        <location filename="../ui/mainwindow.cpp" line="351"/>
         <source>The connection cannot be tested:</source>
         <translation>无法测试连接：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="355"/>
+        <location filename="../ui/mainwindow.cpp" line="365"/>
         <source>The server answered the test request.</source>
         <translation>服务器已响应测试请求。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow.cpp" line="368"/>
         <source>The connection test failed:</source>
         <translation>连接测试失败：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="374"/>
+        <location filename="../ui/mainwindow.cpp" line="384"/>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="406"/>
+        <location filename="../ui/mainwindow.cpp" line="402"/>
+        <source>this run could not be saved in the project (%1); use File &gt; Save a Copy As… to make a writable copy, open it and run again</source>
+        <translation>此运行无法保存到项目中（%1）；请使用 文件 &gt; 另存副本… 创建可写副本，打开后重新运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="423"/>
         <source>The run did not start:</source>
         <translation>运行未开始：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="408"/>
+        <location filename="../ui/mainwindow.cpp" line="425"/>
         <source>The run did not start: fix the fields marked on the Setup page.</source>
         <translation>运行未开始：请修正“设置”页上标出的字段。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="421"/>
+        <location filename="../ui/mainwindow.cpp" line="438"/>
         <source>Stopping: no new requests are sent; those in flight finish. Press Stop again to abort them.</source>
         <translation>正在停止：不再发送新请求，进行中的请求继续完成。再按一次“停止”可中止它们。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="423"/>
+        <location filename="../ui/mainwindow.cpp" line="440"/>
         <source>Aborting the requests in flight…</source>
         <translation>正在中止进行中的请求…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="431"/>
+        <location filename="../ui/mainwindow.cpp" line="448"/>
         <source>%1 at %2</source>
         <translation>%1 @ %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="432"/>
-        <location filename="../ui/mainwindow.cpp" line="461"/>
+        <location filename="../ui/mainwindow.cpp" line="449"/>
+        <location filename="../ui/mainwindow.cpp" line="478"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="469"/>
+        <location filename="../ui/mainwindow.cpp" line="486"/>
         <source>The run could not be saved to the project: %1</source>
         <translation>运行无法保存到项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="473"/>
+        <location filename="../ui/mainwindow.cpp" line="490"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="474"/>
+        <location filename="../ui/mainwindow.cpp" line="491"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="475"/>
+        <location filename="../ui/mainwindow.cpp" line="492"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="488"/>
+        <location filename="../ui/mainwindow.cpp" line="505"/>
         <source>the run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="489"/>
+        <location filename="../ui/mainwindow.cpp" line="506"/>
         <source>The run failed:</source>
         <translation>运行失败：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="539"/>
+        <location filename="../ui/mainwindow.cpp" line="556"/>
         <source>Run “%1” · %2 · %3 at %4 · started %5</source>
         <translation>运行“%1” · %2 · %3 @ %4 · 开始于 %5</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="549"/>
+        <location filename="../ui/mainwindow.cpp" line="566"/>
         <source>Run “%1” · %2 · %3 at %4</source>
         <translation>运行“%1” · %2 · %3 @ %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="594"/>
+        <location filename="../ui/mainwindow.cpp" line="626"/>
         <source>Quit Throughline</source>
         <translation>退出 Throughline</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="595"/>
+        <location filename="../ui/mainwindow.cpp" line="627"/>
         <source>A run is in progress. Abort it and quit? What was measured so far stays in the project.</source>
         <translation>有运行正在进行。要中止并退出吗？已测得的数据会保留在项目中。</translation>
     </message>
@@ -5311,17 +5369,17 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::ResultsPage</name>
     <message>
-        <location filename="../ui/pages/resultspage_sweep.cpp" line="58"/>
+        <location filename="../ui/pages/resultspage_sweep.cpp" line="59"/>
         <source>Rule: the last point before the first one whose achieved request rate falls more than %1% below its target rate.</source>
         <translation>规则：在第一个实际请求速率比目标速率低 %1% 以上的测试点之前的最后一个测试点。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_sweep.cpp" line="61"/>
+        <location filename="../ui/pages/resultspage_sweep.cpp" line="62"/>
         <source>Rule: the last point before the first step where request throughput grows by less than %1% while the p50 latency grows by more than %2%.</source>
         <translation>规则：在第一个请求吞吐量增长不足 %1% 而 p50 延迟增长超过 %2% 的步骤之前的最后一个测试点。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_sweep.cpp" line="65"/>
+        <location filename="../ui/pages/resultspage_sweep.cpp" line="66"/>
         <source>Saturation point: %1
 %2
 %3</source>
@@ -5330,138 +5388,143 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="33"/>
+        <location filename="../ui/pages/resultspage.cpp" line="34"/>
         <source>No results yet: run a benchmark or pick a run in the Runs list.</source>
         <translation>暂无结果：请运行一次基准测试，或在运行列表中选择一个运行。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="67"/>
+        <location filename="../ui/pages/resultspage.cpp" line="70"/>
         <source>The point the percentile table and the Point tab show</source>
         <translation>百分位表和“测试点”页显示的测试点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="84"/>
+        <location filename="../ui/pages/resultspage.cpp" line="87"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="84"/>
+        <location filename="../ui/pages/resultspage.cpp" line="87"/>
         <source>Rename the run</source>
         <translation>重命名此运行</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="86"/>
+        <location filename="../ui/pages/resultspage.cpp" line="89"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="86"/>
+        <location filename="../ui/pages/resultspage.cpp" line="89"/>
         <source>Edit the run&apos;s tags</source>
         <translation>编辑此运行的标签</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="88"/>
+        <location filename="../ui/pages/resultspage.cpp" line="91"/>
         <source>Notes…</source>
         <translation>备注…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="88"/>
+        <location filename="../ui/pages/resultspage.cpp" line="91"/>
         <source>Edit the run&apos;s notes</source>
         <translation>编辑此运行的备注</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="90"/>
+        <location filename="../ui/pages/resultspage.cpp" line="93"/>
         <source>Re-run</source>
         <translation>重新运行</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="90"/>
+        <location filename="../ui/pages/resultspage.cpp" line="93"/>
         <source>Run the same configuration again</source>
         <translation>以相同配置再次运行</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="92"/>
+        <location filename="../ui/pages/resultspage.cpp" line="95"/>
         <source>Copy as command</source>
         <translation>复制为命令</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="93"/>
+        <location filename="../ui/pages/resultspage.cpp" line="96"/>
         <source>Copy the throughline-cli command line of this run (the API key left out)</source>
         <translation>复制此运行的 throughline-cli 命令行（不含 API 密钥）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="97"/>
+        <location filename="../ui/pages/resultspage.cpp" line="100"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="100"/>
+        <location filename="../ui/pages/resultspage.cpp" line="103"/>
         <source>HTML report…</source>
         <translation>HTML 报告…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="101"/>
+        <location filename="../ui/pages/resultspage.cpp" line="104"/>
         <source>EvalScope output folder…</source>
         <translation>EvalScope 输出文件夹…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="102"/>
+        <location filename="../ui/pages/resultspage.cpp" line="105"/>
         <source>Summary table as CSV…</source>
         <translation>汇总表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="102"/>
+        <location filename="../ui/pages/resultspage.cpp" line="107"/>
+        <source>Every chart as PNG and SVG…</source>
+        <translation>所有图表导出为 PNG 和 SVG…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="267"/>
         <location filename="../ui/pages/resultspage_summary.cpp" line="44"/>
         <source>summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="104"/>
+        <location filename="../ui/pages/resultspage.cpp" line="106"/>
         <source>Requests as CSV (as filtered)…</source>
         <translation>请求导出为 CSV（按当前筛选）…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="104"/>
-        <location filename="../ui/pages/resultspage_point.cpp" line="247"/>
-        <location filename="../ui/pages/resultspage_point.cpp" line="250"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="272"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="269"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="274"/>
         <location filename="../ui/pages/resultspage_requests.cpp" line="72"/>
         <location filename="../ui/pages/resultspage_requests.cpp" line="93"/>
         <source>requests</source>
         <translation>请求</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="108"/>
+        <location filename="../ui/pages/resultspage.cpp" line="111"/>
         <source>Point:</source>
         <translation>测试点：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="112"/>
+        <location filename="../ui/pages/resultspage.cpp" line="115"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="113"/>
+        <location filename="../ui/pages/resultspage.cpp" line="116"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="114"/>
+        <location filename="../ui/pages/resultspage.cpp" line="117"/>
         <source>Point</source>
         <translation>测试点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="115"/>
-        <location filename="../ui/pages/resultspage_point.cpp" line="236"/>
+        <location filename="../ui/pages/resultspage.cpp" line="118"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="251"/>
         <source>Requests</source>
         <translation>请求</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="116"/>
+        <location filename="../ui/pages/resultspage.cpp" line="119"/>
         <source>Conversations</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="117"/>
+        <location filename="../ui/pages/resultspage.cpp" line="120"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
@@ -5578,7 +5641,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>假设：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_sweep.cpp" line="83"/>
+        <location filename="../ui/pages/resultspage_sweep.cpp" line="84"/>
         <source>Metric:</source>
         <translation>指标：</translation>
     </message>
@@ -5633,227 +5696,227 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>命令行选项</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="138"/>
+        <location filename="../ui/pages/resultspage.cpp" line="142"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="139"/>
+        <location filename="../ui/pages/resultspage.cpp" line="143"/>
         <source>Save this chart as PNG or SVG</source>
         <translation>将此图表保存为 PNG 或 SVG</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="142"/>
+        <location filename="../ui/pages/resultspage.cpp" line="146"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="143"/>
+        <location filename="../ui/pages/resultspage.cpp" line="147"/>
         <source>Copy this chart to the clipboard as an image</source>
         <translation>将此图表作为图像复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="162"/>
+        <location filename="../ui/pages/resultspage.cpp" line="166"/>
         <source>Export table as CSV…</source>
         <translation>将表格导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_sweep.cpp" line="124"/>
+        <location filename="../ui/pages/resultspage_sweep.cpp" line="125"/>
         <source>Success rate</source>
         <translation>成功率</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_loader.cpp" line="27"/>
+        <location filename="../ui/pages/resultspage_loader.cpp" line="54"/>
         <source>Loading the run…</source>
         <translation>正在加载运行…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_loader.cpp" line="51"/>
+        <location filename="../ui/pages/resultspage_loader.cpp" line="83"/>
         <source>the run %1 is not in the project</source>
         <translation>项目中没有运行 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_loader.cpp" line="97"/>
+        <location filename="../ui/pages/resultspage_loader.cpp" line="129"/>
         <source>The run could not be read: %1</source>
         <translation>无法读取该运行：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="226"/>
+        <location filename="../ui/pages/resultspage.cpp" line="239"/>
         <source>Every point</source>
         <translation>所有测试点</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/resultspage.cpp" line="229"/>
+        <location filename="../ui/pages/resultspage.cpp" line="242"/>
         <source>%1 · %n requests</source>
         <translation>
             <numerusform>%1 · %n 个请求</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/resultspage.cpp" line="246"/>
-        <location filename="../ui/pages/resultspage.cpp" line="254"/>
+        <location filename="../ui/pages/resultspage.cpp" line="265"/>
+        <location filename="../ui/pages/resultspage.cpp" line="273"/>
         <source>%n points</source>
         <translation>
             <numerusform>%n 个测试点</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="250"/>
+        <location filename="../ui/pages/resultspage.cpp" line="269"/>
         <source>Run “%1”</source>
         <translation>运行“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="252"/>
+        <location filename="../ui/pages/resultspage.cpp" line="271"/>
         <source>Model &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>模型 &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="252"/>
+        <location filename="../ui/pages/resultspage.cpp" line="271"/>
         <source>target %1</source>
         <translation>目标 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="253"/>
+        <location filename="../ui/pages/resultspage.cpp" line="272"/>
         <source>started %1</source>
         <translation>开始于 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="254"/>
+        <location filename="../ui/pages/resultspage.cpp" line="273"/>
         <source>status &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>状态 &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/resultspage.cpp" line="255"/>
+        <location filename="../ui/pages/resultspage.cpp" line="274"/>
         <source>%n requests</source>
         <translation>
             <numerusform>%n 个请求</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="257"/>
+        <location filename="../ui/pages/resultspage.cpp" line="276"/>
         <source>tags: %1</source>
         <translation>标签：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/resultspage.cpp" line="265"/>
+        <location filename="../ui/pages/resultspage.cpp" line="284"/>
         <source>⚠ %n failed requests (%1 %)</source>
         <translation>
             <numerusform>⚠ %n 个请求失败（%1 %）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="278"/>
+        <location filename="../ui/pages/resultspage.cpp" line="297"/>
         <source>No request failed.</source>
         <translation>没有请求失败。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="279"/>
+        <location filename="../ui/pages/resultspage.cpp" line="298"/>
         <source>%1 of %2 requests failed, by class and HTTP status:</source>
         <translation>%2 个请求中有 %1 个失败，按类别和 HTTP 状态分列：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_sweep.cpp" line="145"/>
+        <location filename="../ui/pages/resultspage_sweep.cpp" line="146"/>
         <source>Request rate (req/s)</source>
         <translation>请求速率 (req/s)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_sweep.cpp" line="145"/>
+        <location filename="../ui/pages/resultspage_sweep.cpp" line="146"/>
         <source>Concurrency (parallel requests)</source>
         <translation>并发数（并行请求）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_sweep.cpp" line="154"/>
+        <location filename="../ui/pages/resultspage_sweep.cpp" line="153"/>
         <source>%1 against the load</source>
         <translation>%1 随负载变化</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_sweep.cpp" line="161"/>
+        <location filename="../ui/pages/resultspage_sweep.cpp" line="160"/>
         <source>saturation point</source>
         <translation>饱和点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_point.cpp" line="132"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="138"/>
         <source>Percentile curves · %1</source>
         <translation>百分位曲线 · %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_point.cpp" line="133"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="139"/>
         <source>Percentile (%)</source>
         <translation>百分位 (%)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_point.cpp" line="133"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="139"/>
         <source>Time (ms)</source>
         <translation>时间 (ms)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_point.cpp" line="235"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="250"/>
         <source>TTFT distribution · %1</source>
         <translation>TTFT 分布 · %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_point.cpp" line="236"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="251"/>
         <source>Time to first token (ms)</source>
         <translation>首 token 时间 (ms)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_point.cpp" line="239"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="254"/>
         <location filename="../ui/pages/resultspage_requests.cpp" line="181"/>
         <source>TTFT</source>
         <translation>TTFT</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_point.cpp" line="240"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="255"/>
         <source>ITL distribution · %1</source>
         <translation>ITL 分布 · %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_point.cpp" line="241"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="256"/>
         <source>Inter-token latency (ms)</source>
         <translation>token 间延迟 (ms)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_point.cpp" line="241"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="256"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_point.cpp" line="244"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="259"/>
         <source>ITL</source>
         <translation>ITL</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_point.cpp" line="245"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="267"/>
         <source>TTFT against prompt length · %1</source>
         <translation>TTFT 与提示长度 · %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_point.cpp" line="246"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="268"/>
         <source>Prompt length (tokens)</source>
         <translation>提示长度 (token)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_point.cpp" line="246"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="268"/>
         <source>TTFT (ms)</source>
         <translation>TTFT (ms)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_point.cpp" line="248"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="272"/>
         <source>Latency against output length · %1</source>
         <translation>延迟与输出长度 · %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_point.cpp" line="249"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="273"/>
         <source>Output length (tokens)</source>
         <translation>输出长度 (token)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_point.cpp" line="249"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="273"/>
         <source>Latency (ms)</source>
         <translation>延迟 (ms)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_point.cpp" line="251"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="277"/>
         <source>Request timeline · %1</source>
         <translation>请求时间线 · %1</translation>
     </message>
@@ -6038,73 +6101,83 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>命令行已复制到剪贴板（不含 API 密钥）。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_exports.cpp" line="66"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="67"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_exports.cpp" line="73"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="74"/>
         <source>The export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_exports.cpp" line="88"/>
-        <location filename="../ui/pages/resultspage_exports.cpp" line="94"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="89"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="95"/>
         <source>Chart saved to %1</source>
         <translation>图表已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_exports.cpp" line="105"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="106"/>
         <source>The chart was copied to the clipboard.</source>
         <translation>图表已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_exports.cpp" line="128"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="129"/>
         <source>Percentile</source>
         <translation>百分位</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_exports.cpp" line="140"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="141"/>
         <source>Table saved to %1</source>
         <translation>表格已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_exports.cpp" line="156"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="157"/>
         <source>Requests saved to %1</source>
         <translation>请求已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_exports.cpp" line="166"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="167"/>
         <source>Export Table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_exports.cpp" line="166"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="167"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_exports.cpp" line="177"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="178"/>
         <source>Report saved to %1</source>
         <translation>报告已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_exports.cpp" line="192"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="193"/>
         <source>EvalScope output written under %1</source>
         <translation>EvalScope 输出已写入 %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/resultspage_exports.cpp" line="241"/>
+        <source>%n charts saved to %1</source>
+        <translation><numerusform>已将 %n 个图表保存到 %1</numerusform></translation>
+    </message>
     <message>
-        <location filename="../ui/pages/resultspage_exports.cpp" line="230"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="261"/>
+        <source>Export Every Chart as PNG and SVG</source>
+        <translation>将所有图表导出为 PNG 和 SVG</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="281"/>
         <source>Export HTML Report</source>
         <translation>导出 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_exports.cpp" line="230"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="281"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage_exports.cpp" line="238"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="289"/>
         <source>Export as EvalScope Output</source>
         <translation>导出为 EvalScope 输出</translation>
     </message>
@@ -6534,37 +6607,42 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsbrowserpage.cpp" line="156"/>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="157"/>
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsbrowserpage.cpp" line="157"/>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="158"/>
         <source>&amp;Tags…</source>
         <translation>标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsbrowserpage.cpp" line="158"/>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="159"/>
         <source>&amp;Note…</source>
         <translation>备注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsbrowserpage.cpp" line="160"/>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="161"/>
         <source>Re-run with This &amp;Configuration</source>
         <translation>用此配置重新运行(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsbrowserpage.cpp" line="161"/>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="162"/>
         <source>D&amp;uplicate Settings to the Form</source>
         <translation>将设置复制到表单(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsbrowserpage.cpp" line="169"/>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="170"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runsbrowserpage.cpp" line="163"/>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="174"/>
+        <source>The project is open read-only</source>
+        <translation>项目以只读方式打开</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runsbrowserpage.cpp" line="164"/>
         <source>&amp;Compare Selected Runs</source>
         <translation>比较所选运行(&amp;C)</translation>
     </message>
