@@ -513,76 +513,91 @@
     </message>
     <message>
         <location filename="../core/config/parameterlabels.cpp" line="92"/>
+        <source>Store bodies</source>
+        <translation>保存请求体</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="93"/>
         <source>Stream</source>
         <translation>流式输出</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="93"/>
+        <location filename="../core/config/parameterlabels.cpp" line="94"/>
         <source>Swanlab API key</source>
         <translation>SwanLab API 密钥</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="94"/>
+        <location filename="../core/config/parameterlabels.cpp" line="95"/>
         <source>Swanlab host</source>
         <translation>SwanLab 主机</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="95"/>
+        <location filename="../core/config/parameterlabels.cpp" line="96"/>
+        <source>Sweep</source>
+        <translation>扫描方式</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="97"/>
+        <source>Sweep points</source>
+        <translation>扫描点数</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="98"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="96"/>
+        <location filename="../core/config/parameterlabels.cpp" line="99"/>
         <source>Tokenize prompt</source>
         <translation>对提示分词</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="97"/>
+        <location filename="../core/config/parameterlabels.cpp" line="100"/>
         <source>Tokenizer path</source>
         <translation>分词器路径</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="98"/>
+        <location filename="../core/config/parameterlabels.cpp" line="101"/>
         <source>Top k</source>
         <translation>Top k</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="99"/>
+        <location filename="../core/config/parameterlabels.cpp" line="102"/>
         <source>Top p</source>
         <translation>Top p</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="100"/>
+        <location filename="../core/config/parameterlabels.cpp" line="103"/>
         <source>Total timeout</source>
         <translation>总超时</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="101"/>
+        <location filename="../core/config/parameterlabels.cpp" line="104"/>
         <source>Transport</source>
         <translation>传输方式</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="102"/>
+        <location filename="../core/config/parameterlabels.cpp" line="105"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="103"/>
+        <location filename="../core/config/parameterlabels.cpp" line="106"/>
         <source>Visualizer</source>
         <translation>可视化工具</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="104"/>
+        <location filename="../core/config/parameterlabels.cpp" line="107"/>
         <source>Wandb API key</source>
         <translation>Wandb API 密钥</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="105"/>
+        <location filename="../core/config/parameterlabels.cpp" line="108"/>
         <source>Warmup num</source>
         <translation>预热请求数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="106"/>
+        <location filename="../core/config/parameterlabels.cpp" line="109"/>
         <source>Workers</source>
         <translation>工作进程数</translation>
     </message>
@@ -627,7 +642,7 @@
     </message>
     <message>
         <location filename="../core/config/parameterdef.h" line="439"/>
-        <location filename="../core/config/runconfig.cpp" line="475"/>
+        <location filename="../core/config/runconfig.cpp" line="507"/>
         <source>nests arrays/objects deeper than %1 levels; flatten it</source>
         <translation>数组/对象嵌套超过 %1 层；请将其展平</translation>
     </message>
@@ -1153,91 +1168,101 @@
     </message>
     <message>
         <location filename="../core/config/parameters_output.cpp" line="55"/>
+        <source>Keep each request&apos;s body as sent, in the project file and in benchmark_data.db&apos;s request column (off by default: it grows the file by about a compressed body per request).</source>
+        <translation>按发送时的原样保存每个请求的请求体，存入项目文件和 benchmark_data.db 的 request 列（默认关闭：每个请求约增加一个压缩后的请求体大小）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="58"/>
+        <source>Bodies are stored zlib-compressed; one over 8 MiB is not stored. Turn it on when `runs export --format evalscope` must fill EvalScope&apos;s request column, or to see what each request sent.</source>
+        <translation>请求体以 zlib 压缩保存；超过 8 MiB 的不保存。当 `runs export --format evalscope` 需要填写 EvalScope 的 request 列，或想查看每个请求发送了什么时，请开启。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_output.cpp" line="63"/>
         <source>Log each request body (first and last 100 characters) and each response event (first and last 200) to stderr.</source>
         <translation>将每个请求体（首尾各 100 个字符）和每个响应事件（首尾各 200 个字符）记录到 stderr。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_output.cpp" line="63"/>
+        <location filename="../core/config/parameters_output.cpp" line="71"/>
         <source>Print the running metrics every N finished requests (default 100).</source>
         <translation>每完成 N 个请求打印一次当前指标（默认 100）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_output.cpp" line="67"/>
+        <location filename="../core/config/parameters_output.cpp" line="75"/>
         <source>Keep &lt;outputs&gt;/&lt;run&gt;/progress.json up to date (status, processed and total counts, percent).</source>
         <translation>持续更新 &lt;outputs&gt;/&lt;run&gt;/progress.json（状态、已处理数与总数、百分比）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_output.cpp" line="72"/>
+        <location filename="../core/config/parameters_output.cpp" line="80"/>
         <source>Experiment tracker (wandb, swanlab, clearml).</source>
         <translation>实验跟踪器（wandb、swanlab、clearml）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_output.cpp" line="76"/>
+        <location filename="../core/config/parameters_output.cpp" line="84"/>
         <source>Weights &amp; Biases API key.</source>
         <translation>Weights &amp; Biases API 密钥。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_output.cpp" line="80"/>
+        <location filename="../core/config/parameters_output.cpp" line="88"/>
         <source>SwanLab API key.</source>
         <translation>SwanLab API 密钥。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_output.cpp" line="84"/>
+        <location filename="../core/config/parameters_output.cpp" line="92"/>
         <source>SwanLab server.</source>
         <translation>SwanLab 服务器。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_output.cpp" line="95"/>
+        <location filename="../core/config/parameters_output.cpp" line="103"/>
         <source>Client worker threads (default 0 = one per core).</source>
         <translation>客户端工作线程数（默认 0 = 每个核心一个）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_output.cpp" line="102"/>
+        <location filename="../core/config/parameters_output.cpp" line="110"/>
         <source>Largest response body kept per request (default 16 MiB); past it the request is ended and recorded as response_too_large, so a server that streams without end costs a failure, not memory.</source>
         <translation>每个请求保留的最大响应体（默认 16 MiB）；超过后该请求被终止并记为 response_too_large，这样无休止地流式输出的服务器只会造成一次失败，而不会耗尽内存。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_output.cpp" line="111"/>
+        <location filename="../core/config/parameters_output.cpp" line="119"/>
         <source>Largest server-sent event or stream line (default 1 MiB); past it the request is response_too_large.</source>
         <translation>最大的服务器发送事件或流行（默认 1 MiB）；超过后该请求记为 response_too_large。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_output.cpp" line="119"/>
+        <location filename="../core/config/parameters_output.cpp" line="127"/>
         <source>the project file commits one transaction per batch</source>
         <translation>项目文件每批提交一个事务</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_output.cpp" line="120"/>
+        <location filename="../core/config/parameters_output.cpp" line="128"/>
         <source>Accepted for EvalScope compatibility; no effect (the project file commits one transaction per batch).</source>
         <translation>为兼容 EvalScope 而接受；无效果（项目文件每批提交一个事务）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_output.cpp" line="128"/>
+        <location filename="../core/config/parameters_output.cpp" line="136"/>
         <source>results leave the workers in batches</source>
         <translation>结果分批离开工作线程</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_output.cpp" line="129"/>
+        <location filename="../core/config/parameters_output.cpp" line="137"/>
         <source>Accepted for EvalScope compatibility; no effect (results leave the workers in batches).</source>
         <translation>为兼容 EvalScope 而接受；无效果（结果分批离开工作线程）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_output.cpp" line="136"/>
+        <location filename="../core/config/parameters_output.cpp" line="144"/>
         <source>requests are created when a slot frees</source>
         <translation>请求在有空闲槽位时才创建</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_output.cpp" line="137"/>
+        <location filename="../core/config/parameters_output.cpp" line="145"/>
         <source>Accepted for EvalScope compatibility; no effect (requests are created when a slot frees).</source>
         <translation>为兼容 EvalScope 而接受；无效果（请求在有空闲槽位时才创建）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_output.cpp" line="144"/>
+        <location filename="../core/config/parameters_output.cpp" line="152"/>
         <source>prompts are generated lazily</source>
         <translation>提示词按需惰性生成</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_output.cpp" line="145"/>
+        <location filename="../core/config/parameters_output.cpp" line="153"/>
         <source>Accepted for EvalScope compatibility; no effect (prompts are generated lazily). See --workers.</source>
         <translation>为兼容 EvalScope 而接受；无效果（提示词按需惰性生成）。参见 --workers。</translation>
     </message>
@@ -1489,17 +1514,17 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>&apos;%1&apos; 不是 http(s) URL；请使用例如 http://127.0.0.1:8000/v1/chat/completions</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="311"/>
+        <location filename="../core/config/runconfig.cpp" line="341"/>
         <source>--open-loop needs arrival rates &gt; 0 requests per second, e.g. --rate 5 10 20</source>
         <translation>--open-loop 需要大于 0 的到达速率（请求/秒），例如 --rate 5 10 20</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="317"/>
+        <location filename="../core/config/runconfig.cpp" line="347"/>
         <source>gives %1 value(s) but --rate gives %2; in open loop give one --number per --rate value, e.g. --rate 5 10 --number 100 200</source>
         <translation>给出了 %1 个值，但 --rate 给出了 %2 个；开环模式下每个 --rate 值对应一个 --number，例如 --rate 5 10 --number 100 200</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="324"/>
+        <location filename="../core/config/runconfig.cpp" line="354"/>
         <source>gives %1 value(s) but --parallel gives %2; give one --number per --parallel value, e.g. --parallel 1 4 --number 20 80</source>
         <translation>给出了 %1 个值，但 --parallel 给出了 %2 个；每个 --parallel 值对应一个 --number，例如 --parallel 1 4 --number 20 80</translation>
     </message>
@@ -1509,114 +1534,144 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>必须是 -1（不限速）或正的每秒请求数（收到 %1）</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="330"/>
+        <location filename="../core/config/runconfig.cpp" line="360"/>
         <source>is %1, above --max-tokens %2</source>
         <translation>为 %1，超过了 --max-tokens %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="365"/>
+        <location filename="../core/config/runconfig.cpp" line="397"/>
         <source>dataset &apos;%1&apos; holds conversations: add --multi-turn</source>
         <translation>数据集 &apos;%1&apos; 包含多轮对话：请加上 --multi-turn</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="268"/>
+        <location filename="../core/config/runconfig.cpp" line="272"/>
         <source>is required with --sla-auto-tune, e.g. --sla-params &apos;{&quot;p99_latency&quot;: &quot;&lt;=2s&quot;}&apos;</source>
         <translation>在使用 --sla-auto-tune 时必须给出，例如 --sla-params &apos;{&quot;p99_latency&quot;: &quot;&lt;=2s&quot;}&apos;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="270"/>
+        <location filename="../core/config/runconfig.cpp" line="274"/>
         <location filename="../core/metrics/slatuner.cpp" line="67"/>
         <source>%1 is below --sla-lower-bound %2</source>
         <translation>%1 低于 --sla-lower-bound %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="273"/>
+        <location filename="../core/config/runconfig.cpp" line="277"/>
         <source>SLA auto-tune runs closed loop (--sla-variable rate paces arrivals within --sla-fixed-parallel); drop --open-loop</source>
         <translation>SLA 自动调优以闭环运行（--sla-variable rate 在 --sla-fixed-parallel 之内控制到达速率）；请去掉 --open-loop</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="276"/>
+        <location filename="../core/config/runconfig.cpp" line="280"/>
         <source>repeats sweep points; SLA auto-tune repeats its probes with --sla-num-runs</source>
         <translation>重复的是扫描测试点；SLA 自动调优用 --sla-num-runs 重复其探测</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="306"/>
+        <location filename="../core/config/runconfig.cpp" line="289"/>
+        <source>--sweep auto takes one --number (the requests of every point), got %1 values</source>
+        <translation>--sweep auto 只接受一个 --number（每个点的请求数），收到 %1 个值</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="293"/>
+        <source>--sweep auto takes one --parallel (the concurrency of the maximum-throughput point), got %1 values</source>
+        <translation>--sweep auto 只接受一个 --parallel（最大吞吐点的并发数），收到 %1 个值</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="298"/>
+        <source>--sweep auto needs the concurrency of the maximum-throughput point above 1, e.g. --parallel 64</source>
+        <translation>--sweep auto 需要最大吞吐点的并发数大于 1，例如 --parallel 64</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="300"/>
+        <source>--sweep auto chooses the rates from the measured throughput; drop --rate</source>
+        <translation>--sweep auto 根据测得的吞吐量选择速率；请去掉 --rate</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="302"/>
+        <source>workload_trace replays the trace&apos;s own timeline; drop --sweep auto</source>
+        <translation>workload_trace 按轨迹自身的时间线回放；请去掉 --sweep auto</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="304"/>
+        <source>SLA auto-tune chooses its own probes; drop --sweep auto or --sla-auto-tune</source>
+        <translation>SLA 自动调优会自行选择探测点；请去掉 --sweep auto 或 --sla-auto-tune</translation>
+    </message>
+    <message>
+        <location filename="../core/config/runconfig.cpp" line="334"/>
         <source>workload_trace replays the trace&apos;s own arrival times, whatever is in flight: add --open-loop</source>
         <translation>workload_trace 按跟踪自身的到达时间重放，不论有多少请求在进行中：请加上 --open-loop</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="369"/>
+        <location filename="../core/config/runconfig.cpp" line="401"/>
         <source>workload_trace replays single requests on the trace&apos;s timeline, not conversations; drop --multi-turn</source>
         <translation>workload_trace 按跟踪的时间线重放单个请求，而非对话；请去掉 --multi-turn</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="375"/>
+        <location filename="../core/config/runconfig.cpp" line="407"/>
         <source>--multi-turn needs a conversation dataset: random_multi_turn, share_gpt_zh_multi_turn, share_gpt_en_multi_turn, custom_multi_turn, swe_smith, trie_agentic_coding, trie_code_qa or trie_office_work (and no --prompt)</source>
         <translation>--multi-turn 需要对话数据集：random_multi_turn、share_gpt_zh_multi_turn、share_gpt_en_multi_turn、custom_multi_turn、swe_smith、trie_agentic_coding、trie_code_qa 或 trie_office_work（且不带 --prompt）</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="380"/>
+        <location filename="../core/config/runconfig.cpp" line="412"/>
         <source>cannot be used with --multi-turn: turns wait for the previous reply; drop one</source>
         <translation>不能与 --multi-turn 一起使用：每一轮都要等待上一次回复；请去掉其中一个</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="382"/>
+        <location filename="../core/config/runconfig.cpp" line="414"/>
         <source>--multi-turn sends chat messages: use --api openai with a chat/completions URL</source>
         <translation>--multi-turn 发送聊天消息：请使用 --api openai 并给出 chat/completions URL</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="384"/>
+        <location filename="../core/config/runconfig.cpp" line="416"/>
         <source>random_multi_turn needs the largest number of turns: pass --max-turns N</source>
         <translation>random_multi_turn 需要最大轮数：请传入 --max-turns N</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="386"/>
+        <location filename="../core/config/runconfig.cpp" line="418"/>
         <source>is %1, below --min-turns %2; raise it</source>
         <translation>为 %1，低于 --min-turns %2；请调高它</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="392"/>
+        <location filename="../core/config/runconfig.cpp" line="424"/>
         <source>must be a JSON object, e.g. --multi-turn-args &apos;{}&apos;</source>
         <translation>必须是 JSON 对象，例如 --multi-turn-args &apos;{}&apos;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="395"/>
+        <location filename="../core/config/runconfig.cpp" line="427"/>
         <source>dataset &apos;%1&apos; takes no options; drop --multi-turn-args (deprecated: use --dataset-args)</source>
         <translation>数据集 &apos;%1&apos; 不接受任何选项；请去掉 --multi-turn-args（已弃用：请使用 --dataset-args）</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="411"/>
+        <location filename="../core/config/runconfig.cpp" line="443"/>
         <location filename="../core/dataset/promptsource.cpp" line="59"/>
         <source>dataset &apos;%1&apos; reads a local file: pass --dataset-path FILE</source>
         <translation>数据集 &apos;%1&apos; 读取本地文件：请传入 --dataset-path FILE</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="416"/>
+        <location filename="../core/config/runconfig.cpp" line="448"/>
         <source>dataset &apos;%1&apos; yields texts to embed: use --api openai_embedding</source>
         <translation>数据集 &apos;%1&apos; 产生待嵌入的文本：请使用 --api openai_embedding</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="418"/>
+        <location filename="../core/config/runconfig.cpp" line="450"/>
         <source>dataset &apos;%1&apos; yields a query and documents: use --api openai_rerank</source>
         <translation>数据集 &apos;%1&apos; 产生查询和文档：请使用 --api openai_rerank</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="438"/>
+        <location filename="../core/config/runconfig.cpp" line="470"/>
         <source>dataset &apos;%1&apos; sends images in chat messages: use --api openai</source>
         <translation>数据集 &apos;%1&apos; 在聊天消息中发送图像：请使用 --api openai</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="440"/>
+        <location filename="../core/config/runconfig.cpp" line="472"/>
         <source>cannot send images as token ids; drop it for dataset &apos;%1&apos;</source>
         <translation>无法以 token id 形式发送图像；对数据集 &apos;%1&apos; 请去掉此选项</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="442"/>
+        <location filename="../core/config/runconfig.cpp" line="474"/>
         <source>kontext_bench reads a local folder (its images and a metadata.jsonl with file_name and instruction): pass --dataset-path DIR</source>
         <translation>kontext_bench 读取本地文件夹（其中的图像以及包含 file_name 和 instruction 的 metadata.jsonl）：请传入 --dataset-path DIR</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="445"/>
+        <location filename="../core/config/runconfig.cpp" line="477"/>
         <source>dataset &apos;%1&apos; sends images in chat messages: use a chat/completions URL without --no-apply-chat-template, or --api openai_responses</source>
         <translation>数据集 &apos;%1&apos; 在聊天消息中发送图像：请使用 chat/completions URL 且不加 --no-apply-chat-template，或使用 --api openai_responses</translation>
     </message>
@@ -1626,18 +1681,18 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>&apos;%1&apos; 不存在；请提供数据集文件或其所在文件夹</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="425"/>
+        <location filename="../core/config/runconfig.cpp" line="457"/>
         <source>--data-source local needs the dataset&apos;s file: pass --dataset-path FILE</source>
         <translation>--data-source local 需要数据集文件：请传入 --dataset-path FILE</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="430"/>
+        <location filename="../core/config/runconfig.cpp" line="462"/>
         <location filename="../core/dataset/conversationsource.cpp" line="233"/>
         <source>dataset &apos;%1&apos; generates token sequences: pass --tokenizer-path MODEL_DIR or tokenizer.json</source>
         <translation>数据集 &apos;%1&apos; 生成 token 序列：请传入 --tokenizer-path MODEL_DIR 或 tokenizer.json</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="434"/>
+        <location filename="../core/config/runconfig.cpp" line="466"/>
         <source>needs --tokenizer-path to turn prompts into token ids</source>
         <translation>需要 --tokenizer-path 才能把提示词转换为 token id</translation>
     </message>
@@ -1647,12 +1702,12 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>&apos;%1&apos; 不存在；请提供模型文件夹或其 tokenizer.json</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="450"/>
+        <location filename="../core/config/runconfig.cpp" line="482"/>
         <source>cannot be used with the Responses API; use --api openai</source>
         <translation>不能与 Responses API 一起使用；请使用 --api openai</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="453"/>
+        <location filename="../core/config/runconfig.cpp" line="485"/>
         <source>is %1, below --min-prompt-length %2; raise it or lower the minimum</source>
         <translation>为 %1，低于 --min-prompt-length %2；请调高它或降低最小值</translation>
     </message>
@@ -1662,17 +1717,17 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>&apos;%1&apos; 不是文件；请提供 CA 证书的 PEM 文件</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="334"/>
+        <location filename="../core/config/runconfig.cpp" line="364"/>
         <source>applies to --api openai (chat/completions and completions); the Responses, embedding and rerank APIs have no per-chunk usage</source>
         <translation>仅适用于 --api openai（chat/completions 和 completions）；Responses、嵌入和重排 API 没有逐块用量</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="337"/>
+        <location filename="../core/config/runconfig.cpp" line="367"/>
         <source>needs a streamed run: a whole answer carries one usage object; drop --no-stream or --continuous-usage</source>
         <translation>需要流式运行：完整应答只带一个用量对象；请去掉 --no-stream 或 --continuous-usage</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="407"/>
+        <location filename="../core/config/runconfig.cpp" line="439"/>
         <source>the range %1 %2 is reversed; give MIN MAX, e.g. --max-tokens 128 512</source>
         <translation>范围 %1 %2 颠倒了；请按 MIN MAX 给出，例如 --max-tokens 128 512</translation>
     </message>
@@ -1682,62 +1737,62 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>&apos;%1&apos; 不存在；&apos;@FILE&apos; 从 FILE 读取提示词</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="465"/>
+        <location filename="../core/config/runconfig.cpp" line="497"/>
         <source>&quot;%1&quot; must be a whole number &gt; 0</source>
         <translation>&quot;%1&quot; 必须是 &gt; 0 的整数</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="469"/>
+        <location filename="../core/config/runconfig.cpp" line="501"/>
         <source>&quot;document_length_ratio&quot; must be a number &gt; 0, e.g. 5</source>
         <translation>&quot;document_length_ratio&quot; 必须是 &gt; 0 的数字，例如 5</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="480"/>
+        <location filename="../core/config/runconfig.cpp" line="512"/>
         <source>must be a JSON object, e.g. --dataset-args &apos;{&quot;target_input_len&quot;: 1024}&apos;</source>
         <translation>必须是 JSON 对象，例如 --dataset-args &apos;{&quot;target_input_len&quot;: 1024}&apos;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="487"/>
+        <location filename="../core/config/runconfig.cpp" line="519"/>
         <source>dataset &apos;%1&apos; takes no --dataset-args; the length-control keys apply to %2</source>
         <translation>数据集 &apos;%1&apos; 不接受 --dataset-args；长度控制键适用于 %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="496"/>
+        <location filename="../core/config/runconfig.cpp" line="528"/>
         <source>unknown key &quot;%1&quot;; the keys are %2</source>
         <translation>未知键 &quot;%1&quot;；可用的键为 %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="501"/>
+        <location filename="../core/config/runconfig.cpp" line="533"/>
         <source>&quot;target_input_len&quot; must be a whole number of tokens &gt; 0</source>
         <translation>&quot;target_input_len&quot; 必须是 &gt; 0 的 token 数</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="503"/>
+        <location filename="../core/config/runconfig.cpp" line="535"/>
         <source>&quot;target_input_len&quot; counts tokens: pass --tokenizer-path</source>
         <translation>&quot;target_input_len&quot; 以 token 计：请传入 --tokenizer-path</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="506"/>
+        <location filename="../core/config/runconfig.cpp" line="538"/>
         <source>&quot;input_len_mode&quot; must be &quot;cap&quot; or &quot;drop&quot;</source>
         <translation>&quot;input_len_mode&quot; 必须是 &quot;cap&quot; 或 &quot;drop&quot;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="509"/>
+        <location filename="../core/config/runconfig.cpp" line="541"/>
         <source>&quot;prefix_role&quot; must be &quot;system&quot; or &quot;user&quot;</source>
         <translation>&quot;prefix_role&quot; 必须是 &quot;system&quot; 或 &quot;user&quot;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="513"/>
+        <location filename="../core/config/runconfig.cpp" line="545"/>
         <source>&quot;prefix_file&quot; &apos;%1&apos; is not a readable file</source>
         <translation>&quot;prefix_file&quot; &apos;%1&apos; 不是可读文件</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="515"/>
+        <location filename="../core/config/runconfig.cpp" line="547"/>
         <source>&quot;prefix_file&quot; needs &quot;target_input_len&quot;, the length to pad to</source>
         <translation>&quot;prefix_file&quot; 需要 &quot;target_input_len&quot; 作为填充目标长度</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="517"/>
+        <location filename="../core/config/runconfig.cpp" line="549"/>
         <source>&quot;prefix_file&quot; pads prompts, so it cannot be used with &quot;drop&quot;</source>
         <translation>&quot;prefix_file&quot; 会填充提示词，因此不能与 &quot;drop&quot; 一起使用</translation>
     </message>
@@ -1871,43 +1926,43 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>无法连接 %1：%2</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="424"/>
+        <location filename="../core/engine/worker.cpp" line="428"/>
         <source>the answer (HTTP %1) is larger than %2 bytes</source>
         <translation>响应（HTTP %1）大于 %2 字节</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="437"/>
-        <location filename="../core/engine/worker.cpp" line="443"/>
+        <location filename="../core/engine/worker.cpp" line="441"/>
+        <location filename="../core/engine/worker.cpp" line="447"/>
         <source>an event of the stream is larger than %1 bytes</source>
         <translation>流中的某个事件大于 %1 字节</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="466"/>
+        <location filename="../core/engine/worker.cpp" line="470"/>
         <source>event is not JSON: %1</source>
         <translation>事件不是 JSON：%1</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="565"/>
+        <location filename="../core/engine/worker.cpp" line="579"/>
         <source>stopped by the user</source>
         <translation>被用户停止</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="566"/>
+        <location filename="../core/engine/worker.cpp" line="580"/>
         <source>%1 after %2 s</source>
         <translation>%2 秒后%1</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="583"/>
+        <location filename="../core/engine/worker.cpp" line="597"/>
         <source>the server answered 200 with an event stream that held no data</source>
         <translation>服务器返回 200，但事件流中没有任何数据</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="593"/>
+        <location filename="../core/engine/worker.cpp" line="607"/>
         <source>the server answered 200 with an empty body</source>
         <translation>服务器返回 200，但响应体为空</translation>
     </message>
     <message>
-        <location filename="../core/engine/worker.cpp" line="594"/>
+        <location filename="../core/engine/worker.cpp" line="608"/>
         <source>the server answered 200 with a body that is not a JSON object: %1</source>
         <translation>服务器返回 200，但响应体不是 JSON 对象：%1</translation>
     </message>
@@ -1924,7 +1979,7 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
     <message>
         <location filename="../core/dataset/datasetdownloader.cpp" line="43"/>
         <location filename="../core/dataset/datasetdownloader.cpp" line="146"/>
-        <location filename="../core/storage/evalscopedatadb.cpp" line="103"/>
+        <location filename="../core/storage/evalscopedatadb.cpp" line="104"/>
         <location filename="../core/storage/outputwriter.cpp" line="113"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>无法写入 &apos;%1&apos;：%2</translation>
@@ -2094,30 +2149,30 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>项目 &apos;%1&apos;：Qt SQLite 驱动没有提供数据库句柄</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectwriter.cpp" line="291"/>
+        <location filename="../core/storage/projectwriter.cpp" line="297"/>
         <source>project &apos;%1&apos;: request %2 of point %3 of run %4 was handed over twice; the first copy is kept</source>
         <translation>项目 &apos;%1&apos;：运行 %4 的测试点 %3 的请求 %2 被提交了两次；保留第一份</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectwriter.cpp" line="322"/>
-        <location filename="../core/storage/projectwriter.cpp" line="421"/>
-        <location filename="../core/storage/projectwriter.cpp" line="476"/>
+        <location filename="../core/storage/projectwriter.cpp" line="328"/>
+        <location filename="../core/storage/projectwriter.cpp" line="427"/>
+        <location filename="../core/storage/projectwriter.cpp" line="482"/>
         <source>project &apos;%1&apos;: cannot start a transaction: %2</source>
         <translation>项目 &apos;%1&apos;：无法开始事务：%2</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectwriter.cpp" line="336"/>
-        <location filename="../core/storage/projectwriter.cpp" line="516"/>
+        <location filename="../core/storage/projectwriter.cpp" line="342"/>
+        <location filename="../core/storage/projectwriter.cpp" line="522"/>
         <source>project &apos;%1&apos;: cannot commit: %2</source>
         <translation>项目 &apos;%1&apos;：无法提交：%2</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectwriter.cpp" line="340"/>
+        <location filename="../core/storage/projectwriter.cpp" line="346"/>
         <source>%1; %2 requests of this run are stored, the run is marked failed; free disk space and run it again</source>
         <translation>%1；此运行已保存 %2 个请求，该运行被标记为失败；请释放磁盘空间后重新运行</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectwriter.cpp" line="467"/>
+        <location filename="../core/storage/projectwriter.cpp" line="473"/>
         <source>project &apos;%1&apos; has no run &apos;%2&apos;</source>
         <translation>项目 &apos;%1&apos; 中没有运行 &apos;%2&apos;</translation>
     </message>
@@ -2819,7 +2874,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>第 %1 行开始的引号字段没有结束</translation>
     </message>
     <message>
-        <location filename="../core/storage/csvexporter.cpp" line="242"/>
+        <location filename="../core/storage/csvexporter.cpp" line="335"/>
         <location filename="../core/storage/evalscopeexporter.cpp" line="52"/>
         <source>cannot create the folder &apos;%1&apos;; check the path and its permissions</source>
         <translation>无法创建文件夹 &apos;%1&apos;；请检查路径及其权限</translation>
@@ -2830,78 +2885,78 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>无法创建 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="105"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="108"/>
         <source>cannot open &apos;%1&apos;: %2</source>
         <translation>无法打开 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="112"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="131"/>
         <source>&apos;%1&apos; has no readable `result` table (EvalScope&apos;s benchmark_data.db): %2</source>
         <translation>&apos;%1&apos; 中没有可读的 `result` 表（EvalScope 的 benchmark_data.db）：%2</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="165"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="186"/>
         <source>&apos;%1&apos; is not a folder; give an EvalScope output folder (it holds parallel_&lt;P&gt;_number_&lt;N&gt; folders)</source>
         <translation>&apos;%1&apos; 不是文件夹；请提供 EvalScope 输出文件夹（其中包含 parallel_&lt;P&gt;_number_&lt;N&gt; 文件夹）</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="170"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="191"/>
         <source>&apos;%1&apos; holds no EvalScope run folder (parallel_&lt;P&gt;_number_&lt;N&gt; or rate_&lt;R&gt;_number_&lt;N&gt; with benchmark_data.db or benchmark_summary.json)</source>
         <translation>&apos;%1&apos; 中没有 EvalScope 运行文件夹（带有 benchmark_data.db 或 benchmark_summary.json 的 parallel_&lt;P&gt;_number_&lt;N&gt; 或 rate_&lt;R&gt;_number_&lt;N&gt;）</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="288"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="309"/>
         <source>no benchmark_args.json: the configuration holds only the load of each point</source>
         <translation>没有 benchmark_args.json：配置中只有各测试点的负载</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="296"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="317"/>
         <source>no start time: the run&apos;s date is the folder&apos;s modification time</source>
         <translation>没有开始时间：运行日期取文件夹的修改时间</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="345"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="368"/>
         <source>%1: benchmark_summary.json counts %2 successful requests, benchmark_data.db holds %3; the metrics follow the data</source>
         <translation>%1：benchmark_summary.json 统计了 %2 个成功请求，benchmark_data.db 中有 %3 个；指标以数据为准</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="356"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="379"/>
         <source>no benchmark_data.db in %1: no per-request data there; those points keep EvalScope&apos;s own summary and percentiles, not recomputed</source>
         <translation>%1 中没有 benchmark_data.db：那里没有逐请求数据；这些测试点保留 EvalScope 自己的汇总和百分位，未重新计算</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="361"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="384"/>
         <location filename="../core/storage/vllmimporter.cpp" line="288"/>
         <source>no per-chunk times: chunk times rebuilt from TTFT and the ITL list</source>
         <translation>没有逐块时间：块时间由 TTFT 和 ITL 列表重建</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="362"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="385"/>
         <source>whether a chunk carried text is not recorded: every chunk counts as content</source>
         <translation>未记录块中是否带有文本：每个块都计为内容</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="363"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="386"/>
         <source>no scheduled send times, response-header times, HTTP status or bytes received</source>
         <translation>没有计划发送时间、响应头时间、HTTP 状态或接收字节数</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="364"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="387"/>
         <source>token counts may be the server&apos;s or EvalScope&apos;s tokenizer estimate: source unknown</source>
         <translation>token 数可能来自服务器或 EvalScope 的分词器估算：来源未知</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="365"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="388"/>
         <source>no warmup requests (EvalScope does not store them)</source>
         <translation>没有预热请求（EvalScope 不保存它们）</translation>
     </message>
     <message>
-        <location filename="../core/storage/evalscopeimporter.cpp" line="367"/>
+        <location filename="../core/storage/evalscopeimporter.cpp" line="390"/>
         <source>failed requests carry no error class, status or message</source>
         <translation>失败的请求没有错误类别、状态或消息</translation>
     </message>
     <message>
-        <location filename="../core/storage/projectmigrations.cpp" line="132"/>
+        <location filename="../core/storage/projectmigrations.cpp" line="140"/>
         <source>upgrading to schema %1 failed at &apos;%2&apos;: %3</source>
         <translation>升级到架构 %1 时在 &apos;%2&apos; 处失败：%3</translation>
     </message>
@@ -2942,32 +2997,32 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>&apos;%1&apos; 既不是 EvalScope 输出文件夹，也不是 vLLM bench serve 结果或 Throughline 运行导出；请用 --format 指定格式</translation>
     </message>
     <message>
-        <location filename="../core/storage/runjson.cpp" line="177"/>
+        <location filename="../core/storage/runjson.cpp" line="183"/>
         <source>not JSON, or not a JSON object</source>
         <translation>不是 JSON，或不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../core/storage/runjson.cpp" line="179"/>
+        <location filename="../core/storage/runjson.cpp" line="185"/>
         <source>not a Throughline run export (&quot;format&quot; is not &quot;throughline-run&quot;)</source>
         <translation>不是 Throughline 运行导出（&quot;format&quot; 不是 &quot;throughline-run&quot;）</translation>
     </message>
     <message>
-        <location filename="../core/storage/runjson.cpp" line="182"/>
+        <location filename="../core/storage/runjson.cpp" line="188"/>
         <source>written by a newer Throughline (run format %1; this version reads up to %2); update Throughline to import it</source>
         <translation>由更新版本的 Throughline 写入（运行格式 %1；此版本最多读取 %2）；请更新 Throughline 后再导入</translation>
     </message>
     <message>
-        <location filename="../core/storage/runjson.cpp" line="207"/>
+        <location filename="../core/storage/runjson.cpp" line="213"/>
         <source>the run has no &quot;config&quot; object</source>
         <translation>运行中没有 &quot;config&quot; 对象</translation>
     </message>
     <message>
-        <location filename="../core/storage/runjson.cpp" line="210"/>
+        <location filename="../core/storage/runjson.cpp" line="216"/>
         <source>the run has no &quot;points&quot; list</source>
         <translation>运行中没有 &quot;points&quot; 列表</translation>
     </message>
     <message>
-        <location filename="../core/storage/runjson.cpp" line="221"/>
+        <location filename="../core/storage/runjson.cpp" line="227"/>
         <source>point %1 is malformed: %2</source>
         <translation>测试点 %1 格式错误：%2</translation>
     </message>
@@ -3087,6 +3142,21 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <location filename="../core/config/parameters_capacity.cpp" line="50"/>
         <source>must be below 1 (got %1); e.g. 0.95 for a 95% interval</source>
         <translation>必须小于 1（收到 %1）；例如 0.95 表示 95% 区间</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_capacity.cpp" line="56"/>
+        <source>list (default): the --parallel (or --rate) values as given. auto: a synchronous point, a maximum-throughput point at --parallel (every request at once in open loop), then points spread evenly between their measured throughputs, --sweep-points in all (GuideLLM&apos;s sweep).</source>
+        <translation>list（默认）：按给定的 --parallel（或 --rate）值运行。auto：先运行一个同步点、一个在 --parallel 下的最大吞吐点（开环时所有请求同时发出），再在两者测得的吞吐量之间均匀分布其余点，共 --sweep-points 个点（GuideLLM 的扫描方式）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_capacity.cpp" line="60"/>
+        <source>With auto the rates between are r_i = sync + (max - sync) x i / (K - 1), i = 1..K-2, from the anchors&apos; measured request throughput (the mean of their --num-runs repetitions). Open loop runs them as arrival rates; closed loop as the concurrency round(r_i / sync) that carries r_i at the synchronous latency (Little&apos;s law), between 2 and --parallel - 1, without duplicates. Takes one --number and no --rate.</source>
+        <translation>使用 auto 时，中间各点的速率为 r_i = sync + (max - sync) x i / (K - 1)，i = 1..K-2，取自两个锚点测得的请求吞吐量（其 --num-runs 次重复的平均值）。开环时作为到达速率运行；闭环时作为在同步延迟下承载 r_i 的并发数 round(r_i / sync)（利特尔定律），取值在 2 到 --parallel - 1 之间，不重复。只接受一个 --number，不接受 --rate。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_capacity.cpp" line="73"/>
+        <source>--sweep auto: the points in all, the two anchors included (default 6; closed loop may run fewer when two rates map to one concurrency).</source>
+        <translation>--sweep auto：总点数，包括两个锚点（默认 6；闭环时若两个速率对应同一并发数，点数可能更少）。</translation>
     </message>
     <message>
         <location filename="../core/dataset/imagesynth.cpp" line="59"/>
@@ -3358,17 +3428,17 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>&apos;%1&apos;：记录未按时间戳排序；将按时间戳排序后重放</translation>
     </message>
     <message>
-        <location filename="../core/dataset/tracesource.cpp" line="366"/>
+        <location filename="../core/dataset/tracesource.cpp" line="377"/>
         <source>its timestamp differs from the one loaded</source>
         <translation>其时间戳与已加载的不同</translation>
     </message>
     <message>
-        <location filename="../core/dataset/tracesource.cpp" line="373"/>
+        <location filename="../core/dataset/tracesource.cpp" line="384"/>
         <source>&apos;%1&apos; changed during the run: line %2: %3; do not edit a trace while it is replayed</source>
         <translation>&apos;%1&apos; 在运行期间被更改：第 %2 行：%3；重放跟踪时请勿编辑它</translation>
     </message>
     <message>
-        <location filename="../core/dataset/tracesource.cpp" line="376"/>
+        <location filename="../core/dataset/tracesource.cpp" line="387"/>
         <source>cannot be read back</source>
         <translation>无法读回</translation>
     </message>
@@ -3520,7 +3590,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>&quot;max&quot;/&quot;min&quot; 必须是唯一分组中的唯一条件，例如 &apos;{&quot;tps&quot;: &quot;max&quot;}&apos;</translation>
     </message>
     <message>
-        <location filename="../core/net/qnamtransport.cpp" line="121"/>
+        <location filename="../core/net/qnamtransport.cpp" line="212"/>
         <source>the server sent the interim response %1 before its answer, which the qt transport cannot skip (Qt takes it for the answer); use --transport lean for http:// URLs</source>
         <translation>服务器在应答前发送了中间响应 %1，qt 传输无法跳过它（Qt 会把它当作应答）；对于 http:// URL 请使用 --transport lean</translation>
     </message>
@@ -3528,17 +3598,17 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>Tr</name>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="83"/>
+        <location filename="../core/config/runconfig.cpp" line="85"/>
         <source>cannot read &apos;%1&apos;: %2</source>
         <translation>无法读取 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="89"/>
+        <location filename="../core/config/runconfig.cpp" line="91"/>
         <source>nests arrays/objects deeper than %1 levels; flatten it</source>
         <translation>数组/对象嵌套超过 %1 层；请将其展平</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="94"/>
+        <location filename="../core/config/runconfig.cpp" line="96"/>
         <source>must be a JSON object (inline or @FILE.json), e.g. &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</source>
         <translation>必须是 JSON 对象（内联或 @FILE.json），例如 &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</translation>
     </message>
@@ -4024,85 +4094,85 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::ConversationTreeModel</name>
     <message numerus="yes">
-        <location filename="../ui/models/conversationtreemodel.cpp" line="107"/>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="108"/>
         <source>%1 of %n turn(s) succeeded</source>
         <translation>
             <numerusform>%n 轮中 %1 轮成功</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/models/conversationtreemodel.cpp" line="127"/>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="130"/>
         <source>abandoned</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../ui/models/conversationtreemodel.cpp" line="127"/>
-        <location filename="../ui/models/conversationtreemodel.cpp" line="162"/>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="130"/>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="166"/>
         <source>ok</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../ui/models/conversationtreemodel.cpp" line="129"/>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="132"/>
         <source>warmup, %1</source>
         <translation>预热，%1</translation>
     </message>
     <message>
-        <location filename="../ui/models/conversationtreemodel.cpp" line="162"/>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="166"/>
         <source>warmup</source>
         <translation>预热</translation>
     </message>
     <message>
-        <location filename="../ui/models/conversationtreemodel.cpp" line="163"/>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="167"/>
         <source>HTTP %1</source>
         <translation>HTTP %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/conversationtreemodel.cpp" line="175"/>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="179"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../ui/models/conversationtreemodel.cpp" line="177"/>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="181"/>
         <source>Point</source>
         <translation>测试点</translation>
     </message>
     <message>
-        <location filename="../ui/models/conversationtreemodel.cpp" line="179"/>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="183"/>
         <source>Turn</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../ui/models/conversationtreemodel.cpp" line="181"/>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="185"/>
         <source>Request</source>
         <translation>请求</translation>
     </message>
     <message>
-        <location filename="../ui/models/conversationtreemodel.cpp" line="183"/>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="187"/>
         <source>TTFT (ms)</source>
         <translation>TTFT (ms)</translation>
     </message>
     <message>
-        <location filename="../ui/models/conversationtreemodel.cpp" line="185"/>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="189"/>
         <source>Latency (s)</source>
         <translation>延迟 (s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/conversationtreemodel.cpp" line="187"/>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="191"/>
         <source>Prompt tokens</source>
         <translation>提示 token</translation>
     </message>
     <message>
-        <location filename="../ui/models/conversationtreemodel.cpp" line="189"/>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="193"/>
         <source>Cached tokens</source>
         <translation>缓存 token</translation>
     </message>
     <message>
-        <location filename="../ui/models/conversationtreemodel.cpp" line="191"/>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="195"/>
         <source>Output tokens</source>
         <translation>输出 token</translation>
     </message>
     <message>
-        <location filename="../ui/models/conversationtreemodel.cpp" line="193"/>
+        <location filename="../ui/models/conversationtreemodel.cpp" line="197"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -4110,22 +4180,22 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::ConversationView</name>
     <message>
-        <location filename="../ui/pages/conversationview.cpp" line="46"/>
+        <location filename="../ui/pages/conversationview.cpp" line="47"/>
         <source>No run selected.</source>
         <translation>未选择运行。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/conversationview.cpp" line="49"/>
+        <location filename="../ui/pages/conversationview.cpp" line="50"/>
         <source>Grouping the requests by conversation…</source>
         <translation>正在按对话对请求分组…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/conversationview.cpp" line="66"/>
+        <location filename="../ui/pages/conversationview.cpp" line="67"/>
         <source>This run has no conversations: its requests were single-turn (see Requests).</source>
         <translation>此运行没有对话：其请求均为单轮（参见“请求”）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/conversationview.cpp" line="67"/>
+        <location filename="../ui/pages/conversationview.cpp" line="68"/>
         <source>%n conversation(s); expand one to see its turns in order.</source>
         <translation>
             <numerusform>%n 个对话；展开一个即可按顺序查看其各轮。</numerusform>
@@ -5241,17 +5311,17 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::ResultsPage</name>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="172"/>
+        <location filename="../ui/pages/resultspage_sweep.cpp" line="58"/>
         <source>Rule: the last point before the first one whose achieved request rate falls more than %1% below its target rate.</source>
         <translation>规则：在第一个实际请求速率比目标速率低 %1% 以上的测试点之前的最后一个测试点。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="175"/>
+        <location filename="../ui/pages/resultspage_sweep.cpp" line="61"/>
         <source>Rule: the last point before the first step where request throughput grows by less than %1% while the p50 latency grows by more than %2%.</source>
         <translation>规则：在第一个请求吞吐量增长不足 %1% 而 p50 延迟增长超过 %2% 的步骤之前的最后一个测试点。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="179"/>
+        <location filename="../ui/pages/resultspage_sweep.cpp" line="65"/>
         <source>Saturation point: %1
 %2
 %3</source>
@@ -5260,771 +5330,781 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="197"/>
+        <location filename="../ui/pages/resultspage.cpp" line="33"/>
         <source>No results yet: run a benchmark or pick a run in the Runs list.</source>
         <translation>暂无结果：请运行一次基准测试，或在运行列表中选择一个运行。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="231"/>
+        <location filename="../ui/pages/resultspage.cpp" line="67"/>
         <source>The point the percentile table and the Point tab show</source>
         <translation>百分位表和“测试点”页显示的测试点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="248"/>
+        <location filename="../ui/pages/resultspage.cpp" line="84"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="248"/>
+        <location filename="../ui/pages/resultspage.cpp" line="84"/>
         <source>Rename the run</source>
         <translation>重命名此运行</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="250"/>
+        <location filename="../ui/pages/resultspage.cpp" line="86"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="250"/>
+        <location filename="../ui/pages/resultspage.cpp" line="86"/>
         <source>Edit the run&apos;s tags</source>
         <translation>编辑此运行的标签</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="252"/>
+        <location filename="../ui/pages/resultspage.cpp" line="88"/>
         <source>Notes…</source>
         <translation>备注…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="252"/>
+        <location filename="../ui/pages/resultspage.cpp" line="88"/>
         <source>Edit the run&apos;s notes</source>
         <translation>编辑此运行的备注</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="254"/>
+        <location filename="../ui/pages/resultspage.cpp" line="90"/>
         <source>Re-run</source>
         <translation>重新运行</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="254"/>
+        <location filename="../ui/pages/resultspage.cpp" line="90"/>
         <source>Run the same configuration again</source>
         <translation>以相同配置再次运行</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="256"/>
+        <location filename="../ui/pages/resultspage.cpp" line="92"/>
         <source>Copy as command</source>
         <translation>复制为命令</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="257"/>
+        <location filename="../ui/pages/resultspage.cpp" line="93"/>
         <source>Copy the throughline-cli command line of this run (the API key left out)</source>
         <translation>复制此运行的 throughline-cli 命令行（不含 API 密钥）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="261"/>
+        <location filename="../ui/pages/resultspage.cpp" line="97"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="264"/>
+        <location filename="../ui/pages/resultspage.cpp" line="100"/>
         <source>HTML report…</source>
         <translation>HTML 报告…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="265"/>
+        <location filename="../ui/pages/resultspage.cpp" line="101"/>
         <source>EvalScope output folder…</source>
         <translation>EvalScope 输出文件夹…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="266"/>
+        <location filename="../ui/pages/resultspage.cpp" line="102"/>
         <source>Summary table as CSV…</source>
         <translation>汇总表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="266"/>
-        <location filename="../ui/pages/resultspage.cpp" line="312"/>
+        <location filename="../ui/pages/resultspage.cpp" line="102"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="44"/>
         <source>summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="268"/>
+        <location filename="../ui/pages/resultspage.cpp" line="104"/>
         <source>Requests as CSV (as filtered)…</source>
         <translation>请求导出为 CSV（按当前筛选）…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="268"/>
-        <location filename="../ui/pages/resultspage.cpp" line="583"/>
-        <location filename="../ui/pages/resultspage.cpp" line="604"/>
-        <location filename="../ui/pages/resultspage.cpp" line="1096"/>
-        <location filename="../ui/pages/resultspage.cpp" line="1099"/>
+        <location filename="../ui/pages/resultspage.cpp" line="104"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="247"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="250"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="72"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="93"/>
         <source>requests</source>
         <translation>请求</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="272"/>
+        <location filename="../ui/pages/resultspage.cpp" line="108"/>
         <source>Point:</source>
         <translation>测试点：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="276"/>
+        <location filename="../ui/pages/resultspage.cpp" line="112"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="277"/>
+        <location filename="../ui/pages/resultspage.cpp" line="113"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="278"/>
+        <location filename="../ui/pages/resultspage.cpp" line="114"/>
         <source>Point</source>
         <translation>测试点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="279"/>
-        <location filename="../ui/pages/resultspage.cpp" line="1085"/>
+        <location filename="../ui/pages/resultspage.cpp" line="115"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="236"/>
         <source>Requests</source>
         <translation>请求</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="280"/>
+        <location filename="../ui/pages/resultspage.cpp" line="116"/>
         <source>Conversations</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="281"/>
+        <location filename="../ui/pages/resultspage.cpp" line="117"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="319"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="51"/>
         <source>percentiles</source>
         <translation>百分位</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="320"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="52"/>
         <source>Percentiles of the chosen point</source>
         <translation>所选测试点的百分位</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="332"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="64"/>
         <source>failures</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="333"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="65"/>
         <source>Failures</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="366"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="98"/>
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="367"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="99"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="371"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="103"/>
         <source>A good request&apos;s time to first token is at most this (0: no limit)</source>
         <translation>合格请求的首 token 时间不超过此值（0：无限制）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="372"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="104"/>
         <source>A good request&apos;s time per output token is at most this (0: no limit)</source>
         <translation>合格请求的每输出 token 时间不超过此值（0：无限制）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="373"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="105"/>
         <source>A good request&apos;s end-to-end latency is at most this (0: no limit)</source>
         <translation>合格请求的端到端延迟不超过此值（0：无限制）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="374"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="106"/>
         <source>Recompute goodput</source>
         <translation>重新计算 goodput</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="376"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="108"/>
         <source>What if these were the SLOs: goodput (requests meeting every SLO per second) and each SLO&apos;s attainment of every point, from the stored requests; the run is not changed</source>
         <translation>假设这些是 SLO：根据已存储的请求计算每个测试点的 goodput（每秒满足所有 SLO 的请求数）和各 SLO 的达成率；运行本身不会被更改</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="383"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="115"/>
         <source>Goodput what if — TTFT ≤</source>
         <translation>Goodput 假设分析 — TTFT ≤</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="385"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="117"/>
         <source>TPOT ≤</source>
         <translation>TPOT ≤</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="387"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="119"/>
         <source>latency ≤</source>
         <translation>延迟 ≤</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="410"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="142"/>
         <source>Give at least one SLO.</source>
         <translation>请至少给出一个 SLO。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="414"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="146"/>
         <source>No stored requests to recompute goodput from.</source>
         <translation>没有可用于重新计算 goodput 的已存储请求。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="418"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="150"/>
         <source>Recomputing goodput…</source>
         <translation>正在重新计算 goodput…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="465"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="197"/>
         <source>TTFT %1</source>
         <translation>TTFT %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="467"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="199"/>
         <source>TPOT %1</source>
         <translation>TPOT %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="469"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="201"/>
         <source>latency %1</source>
         <translation>延迟 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/resultspage.cpp" line="470"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="202"/>
         <source>%1: goodput %2 req/s, %n good request(s)</source>
         <translation>
             <numerusform>%1：goodput %2 req/s，%n 个合格请求</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="475"/>
+        <location filename="../ui/pages/resultspage_summary.cpp" line="207"/>
         <source>What if: %1</source>
         <translation>假设：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="492"/>
+        <location filename="../ui/pages/resultspage_sweep.cpp" line="83"/>
         <source>Metric:</source>
         <translation>指标：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="542"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="31"/>
         <source>Failed only</source>
         <translation>仅失败</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="546"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="35"/>
         <source>Any outcome</source>
         <translation>任意结果</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="554"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="43"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="555"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="44"/>
         <source>slowest </source>
         <translation>最慢 </translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="556"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="45"/>
         <source>Only the N requests with the longest latency (0: all)</source>
         <translation>只显示延迟最长的 N 个请求（0：全部）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="559"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="48"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="586"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="75"/>
         <source>Pick a request to see its timings, events, tokens and error.</source>
         <translation>选择一个请求以查看其时间、事件、token 数和错误。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="613"/>
+        <location filename="../ui/pages/resultspage_config.cpp" line="20"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="613"/>
+        <location filename="../ui/pages/resultspage_config.cpp" line="20"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="613"/>
+        <location filename="../ui/pages/resultspage_config.cpp" line="20"/>
         <source>Flag</source>
         <translation>命令行选项</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="624"/>
+        <location filename="../ui/pages/resultspage.cpp" line="138"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="625"/>
+        <location filename="../ui/pages/resultspage.cpp" line="139"/>
         <source>Save this chart as PNG or SVG</source>
         <translation>将此图表保存为 PNG 或 SVG</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="628"/>
+        <location filename="../ui/pages/resultspage.cpp" line="142"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="629"/>
+        <location filename="../ui/pages/resultspage.cpp" line="143"/>
         <source>Copy this chart to the clipboard as an image</source>
         <translation>将此图表作为图像复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="648"/>
+        <location filename="../ui/pages/resultspage.cpp" line="162"/>
         <source>Export table as CSV…</source>
         <translation>将表格导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="678"/>
+        <location filename="../ui/pages/resultspage_sweep.cpp" line="124"/>
         <source>Success rate</source>
         <translation>成功率</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="708"/>
+        <location filename="../ui/pages/resultspage_loader.cpp" line="27"/>
         <source>Loading the run…</source>
         <translation>正在加载运行…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="732"/>
+        <location filename="../ui/pages/resultspage_loader.cpp" line="51"/>
         <source>the run %1 is not in the project</source>
         <translation>项目中没有运行 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="788"/>
+        <location filename="../ui/pages/resultspage_loader.cpp" line="97"/>
         <source>The run could not be read: %1</source>
         <translation>无法读取该运行：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="845"/>
+        <location filename="../ui/pages/resultspage.cpp" line="226"/>
         <source>Every point</source>
         <translation>所有测试点</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/resultspage.cpp" line="848"/>
+        <location filename="../ui/pages/resultspage.cpp" line="229"/>
         <source>%1 · %n requests</source>
         <translation>
             <numerusform>%1 · %n 个请求</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/resultspage.cpp" line="865"/>
-        <location filename="../ui/pages/resultspage.cpp" line="873"/>
+        <location filename="../ui/pages/resultspage.cpp" line="246"/>
+        <location filename="../ui/pages/resultspage.cpp" line="254"/>
         <source>%n points</source>
         <translation>
             <numerusform>%n 个测试点</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="869"/>
+        <location filename="../ui/pages/resultspage.cpp" line="250"/>
         <source>Run “%1”</source>
         <translation>运行“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="871"/>
+        <location filename="../ui/pages/resultspage.cpp" line="252"/>
         <source>Model &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>模型 &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="871"/>
+        <location filename="../ui/pages/resultspage.cpp" line="252"/>
         <source>target %1</source>
         <translation>目标 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="872"/>
+        <location filename="../ui/pages/resultspage.cpp" line="253"/>
         <source>started %1</source>
         <translation>开始于 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="873"/>
+        <location filename="../ui/pages/resultspage.cpp" line="254"/>
         <source>status &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>状态 &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/resultspage.cpp" line="874"/>
+        <location filename="../ui/pages/resultspage.cpp" line="255"/>
         <source>%n requests</source>
         <translation>
             <numerusform>%n 个请求</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="876"/>
+        <location filename="../ui/pages/resultspage.cpp" line="257"/>
         <source>tags: %1</source>
         <translation>标签：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/resultspage.cpp" line="884"/>
+        <location filename="../ui/pages/resultspage.cpp" line="265"/>
         <source>⚠ %n failed requests (%1 %)</source>
         <translation>
             <numerusform>⚠ %n 个请求失败（%1 %）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="897"/>
+        <location filename="../ui/pages/resultspage.cpp" line="278"/>
         <source>No request failed.</source>
         <translation>没有请求失败。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="898"/>
+        <location filename="../ui/pages/resultspage.cpp" line="279"/>
         <source>%1 of %2 requests failed, by class and HTTP status:</source>
         <translation>%2 个请求中有 %1 个失败，按类别和 HTTP 状态分列：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="915"/>
+        <location filename="../ui/pages/resultspage_sweep.cpp" line="145"/>
         <source>Request rate (req/s)</source>
         <translation>请求速率 (req/s)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="915"/>
+        <location filename="../ui/pages/resultspage_sweep.cpp" line="145"/>
         <source>Concurrency (parallel requests)</source>
         <translation>并发数（并行请求）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="924"/>
+        <location filename="../ui/pages/resultspage_sweep.cpp" line="154"/>
         <source>%1 against the load</source>
         <translation>%1 随负载变化</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="931"/>
+        <location filename="../ui/pages/resultspage_sweep.cpp" line="161"/>
         <source>saturation point</source>
         <translation>饱和点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="981"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="132"/>
         <source>Percentile curves · %1</source>
         <translation>百分位曲线 · %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="982"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="133"/>
         <source>Percentile (%)</source>
         <translation>百分位 (%)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="982"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="133"/>
         <source>Time (ms)</source>
         <translation>时间 (ms)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1084"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="235"/>
         <source>TTFT distribution · %1</source>
         <translation>TTFT 分布 · %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1085"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="236"/>
         <source>Time to first token (ms)</source>
         <translation>首 token 时间 (ms)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1088"/>
-        <location filename="../ui/pages/resultspage.cpp" line="1189"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="239"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="181"/>
         <source>TTFT</source>
         <translation>TTFT</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1089"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="240"/>
         <source>ITL distribution · %1</source>
         <translation>ITL 分布 · %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1090"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="241"/>
         <source>Inter-token latency (ms)</source>
         <translation>token 间延迟 (ms)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1090"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="241"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1093"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="244"/>
         <source>ITL</source>
         <translation>ITL</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1094"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="245"/>
         <source>TTFT against prompt length · %1</source>
         <translation>TTFT 与提示长度 · %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1095"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="246"/>
         <source>Prompt length (tokens)</source>
         <translation>提示长度 (token)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1095"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="246"/>
         <source>TTFT (ms)</source>
         <translation>TTFT (ms)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1097"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="248"/>
         <source>Latency against output length · %1</source>
         <translation>延迟与输出长度 · %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1098"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="249"/>
         <source>Output length (tokens)</source>
         <translation>输出长度 (token)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1098"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="249"/>
         <source>Latency (ms)</source>
         <translation>延迟 (ms)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1100"/>
+        <location filename="../ui/pages/resultspage_point.cpp" line="251"/>
         <source>Request timeline · %1</source>
         <translation>请求时间线 · %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1114"/>
-        <location filename="../ui/pages/resultspage.cpp" line="1124"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="106"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="116"/>
         <source>%1 of %2 requests</source>
         <translation>%1 / %2 个请求</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1156"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="148"/>
         <source>The request could not be read from the project file.</source>
         <translation>无法从项目文件中读取该请求。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1175"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="167"/>
         <source>Request %1 of point %2</source>
         <translation>测试点 %2 的请求 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1179"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="171"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1179"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="171"/>
         <source>succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1180"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="172"/>
         <source>HTTP status</source>
         <translation>HTTP 状态</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1180"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="172"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1181"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="173"/>
         <source>Stream</source>
         <translation>流式输出</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1181"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="173"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1181"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="173"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1182"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="174"/>
         <source>Sent</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1182"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="174"/>
         <source>%1 s after the run started</source>
         <translation>运行开始后 %1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1183"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="175"/>
         <source>Scheduled</source>
         <translation>计划发送</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1184"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="176"/>
         <source>Headers</source>
         <translation>响应头</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1185"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="177"/>
         <source>First token</source>
         <translation>首个 token</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1186"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="178"/>
         <source>Last token</source>
         <translation>最后一个 token</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1187"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="179"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1190"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="182"/>
         <source>Latency</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1191"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="183"/>
         <source>TPOT</source>
         <translation>TPOT</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1193"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="185"/>
         <source>Prompt tokens</source>
         <translation>提示 token</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1193"/>
-        <location filename="../ui/pages/resultspage.cpp" line="1194"/>
-        <location filename="../ui/pages/resultspage.cpp" line="1195"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="185"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="186"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="187"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1194"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="186"/>
         <source>Output tokens</source>
         <translation>输出 token</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1195"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="187"/>
         <source>Cached tokens</source>
         <translation>缓存 token</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1196"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="188"/>
         <source>Token counts from</source>
         <translation>token 计数来源</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1197"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="189"/>
         <source>Bytes received</source>
         <translation>接收字节数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1198"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="190"/>
         <source>Resends</source>
         <translation>重发次数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1200"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="192"/>
         <source>Response id</source>
         <translation>响应 ID</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1203"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="194"/>
+        <source>Trace request id</source>
+        <translation>轨迹请求 ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="198"/>
+        <source>Request body</source>
+        <translation>请求体</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="200"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1205"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="202"/>
         <source>Response text</source>
         <translation>响应文本</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1206"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="203"/>
         <source>Throughline stores timings and token counts, not the generated text.</source>
         <translation>Throughline 保存时间和 token 数，不保存生成的文本。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/resultspage.cpp" line="1216"/>
+        <location filename="../ui/pages/resultspage_requests.cpp" line="213"/>
         <source>%n data events, ms after the send</source>
         <translation>
             <numerusform>%n 个数据事件，发送后的毫秒数</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1250"/>
+        <location filename="../ui/pages/resultspage_config.cpp" line="53"/>
         <source>Differs from the default</source>
         <translation>与默认值不同</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1264"/>
+        <location filename="../ui/pages/resultspage_config.cpp" line="67"/>
         <source>The command line was copied to the clipboard (without the API key).</source>
         <translation>命令行已复制到剪贴板（不含 API 密钥）。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1289"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="66"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1296"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="73"/>
         <source>The export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1311"/>
-        <location filename="../ui/pages/resultspage.cpp" line="1317"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="88"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="94"/>
         <source>Chart saved to %1</source>
         <translation>图表已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1328"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="105"/>
         <source>The chart was copied to the clipboard.</source>
         <translation>图表已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1351"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="128"/>
         <source>Percentile</source>
         <translation>百分位</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1363"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="140"/>
         <source>Table saved to %1</source>
         <translation>表格已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1379"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="156"/>
         <source>Requests saved to %1</source>
         <translation>请求已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1389"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="166"/>
         <source>Export Table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1389"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="166"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1400"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="177"/>
         <source>Report saved to %1</source>
         <translation>报告已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1415"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="192"/>
         <source>EvalScope output written under %1</source>
         <translation>EvalScope 输出已写入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1453"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="230"/>
         <source>Export HTML Report</source>
         <translation>导出 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1453"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="230"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="1461"/>
+        <location filename="../ui/pages/resultspage_exports.cpp" line="238"/>
         <source>Export as EvalScope Output</source>
         <translation>导出为 EvalScope 输出</translation>
     </message>
@@ -6087,7 +6167,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::RunController</name>
     <message>
-        <location filename="../core/engine/runcontroller.cpp" line="105"/>
+        <location filename="../core/engine/runcontroller.cpp" line="106"/>
         <source>a run is already in progress; stop it first</source>
         <translation>已有运行在进行；请先停止它</translation>
     </message>

@@ -42,8 +42,10 @@ CliRunner::CliRunner(QObject* parent)
 {
     connect(m_controller, &RunController::pointStarted, this, [this](int index, const RunPoint& p) {
         m_pointStarted = true;
-        const QString load
-            = p.parallel < 0 ? tr("open loop at %1 req/s").arg(p.rate) : tr("parallel %1").arg(p.parallel);
+        const QString load = m_config.dataset == u"workload_trace"
+            ? (p.rate > 0 ? tr("trace replay, %1 req/s on average").arg(p.rate) : tr("trace replay"))
+            : p.parallel < 0 ? (p.rate > 0 ? tr("open loop at %1 req/s").arg(p.rate) : tr("open loop, every request at once"))
+                             : tr("parallel %1").arg(p.parallel);
         if (const SlaProbe probe = m_controller->probeOf(index); probe.isValid()) {
             m_out << tr("SLA probe %1 = %2, run %3 (point %4): %5, number %6 ...")
                          .arg(probe.variable)
@@ -57,7 +59,7 @@ CliRunner::CliRunner(QObject* parent)
         }
         m_out << tr("Run point %1/%2: %3, number %4 ...")
                      .arg(index + 1)
-                     .arg(m_config.runPoints().size())
+                     .arg(m_controller->plannedPoints())
                      .arg(load)
                      .arg(p.number)
               << Qt::endl;
@@ -257,7 +259,7 @@ void CliRunner::writeRunFiles(RunState state, const QList<PointResult>& results)
 {
     QDir().mkpath(m_outputs->rootDir());
     QString error;
-    const QString tables = TextTables::overview(results) + TextTables::perRequest(results);
+    const QString tables = TextTables::overview(results, m_config.numRuns, m_config.confidenceLevel) + TextTables::perRequest(results);
     if (!OutputWriter::writeFile(m_outputs->rootDir() + QStringLiteral("/performance_summary.txt"), tables.toUtf8(),
             &error))
         fail(OtherError, error);
@@ -423,7 +425,7 @@ void CliRunner::onRunFinished(RunState state, const ConfigError& error)
         fail(ConnectionFailed, error.toString()); // the connection test failed: nothing was measured
     } else {
         if (!results.isEmpty())
-            m_out << TextTables::overview(results) << TextTables::perRequest(results);
+            m_out << TextTables::overview(results, m_config.numRuns, m_config.confidenceLevel) << TextTables::perRequest(results);
         if (m_config.numRuns > 1 && !results.isEmpty())
             m_out << TextTables::repeats(repeatGroups(results, m_config.numRuns, m_config.confidenceLevel));
         if (const SlaTuner* tuner = m_controller->slaTuner(); tuner && !results.isEmpty()) {

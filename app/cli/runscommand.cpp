@@ -345,8 +345,13 @@ int show(const Options& o, QTextStream& out, QTextStream& err)
             out << TextTables::pointExtended(p);
         measured.append(p);
     }
-    if (!measured.isEmpty())
-        out << Qt::endl << TextTables::overview(measured) << TextTables::perRequest(measured);
+    if (!measured.isEmpty()) { // repetitions grouped only when every point was measured
+        ConfigErrors stored;
+        const RunConfig c = RunConfig::fromJson(r->configJson, &stored);
+        const bool whole = measured.size() == points.size() && !r->configJson.isEmpty();
+        out << Qt::endl << TextTables::overview(measured, whole ? c.numRuns : 1, c.confidenceLevel)
+            << TextTables::perRequest(measured);
+    }
     if (slo && !measured.isEmpty())
         out << Qt::endl << TextTables::goodput(measured);
     RunData whole = *r;
@@ -379,7 +384,8 @@ int exportRun(const Options& o, QTextStream& out, QTextStream& err)
     QString runId;
     if (const int code = openAndFind(o, o.positional.first(), reader, runId, err))
         return code;
-    const std::optional<RunData> run = reader.loadRun(runId);
+    // Stored request bodies (--store-bodies) fill EvalScope's request column and the JSON export.
+    const std::optional<RunData> run = reader.loadRun(runId, o.format == u"evalscope" || o.format == u"json");
     if (!run || !reader.lastError().isEmpty())
         return fail(err, RunsCommand::Failed, reader.lastError());
     QString error;

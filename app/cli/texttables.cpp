@@ -85,7 +85,9 @@ QString pointSummary(const PointResult& r)
     auto row = [&r](MetricId id) { return QStringList{def(id).keyString(), shown(id, r)}; };
     QList<QStringList> rows = {
         row(MetricId::TestDuration),
-        row(MetricId::Concurrency),
+        // Open loop (--rate, trace replay) has no concurrency cap: EvalScope's files say -1, the table says so.
+        s.concurrency < 0 ? QStringList{def(MetricId::Concurrency).keyString(), QStringLiteral("open loop")}
+                          : row(MetricId::Concurrency),
         {def(MetricId::RequestRate).keyString(),
             s.rate < 0 ? QStringLiteral("unpaced") : shown(MetricId::RequestRate, r)},
         {QStringLiteral("Requests (total / success / failed)"),
@@ -183,7 +185,7 @@ QString pointExtended(const PointResult& r)
     return out;
 }
 
-QString overview(const QList<PointResult>& results)
+QString overview(const QList<PointResult>& results, int numRuns, double confidence)
 {
     const bool goodput = std::any_of(
         results.begin(), results.end(), [](const PointResult& r) { return !r.extended.goodput.slo.isEmpty(); });
@@ -202,11 +204,13 @@ QString overview(const QList<PointResult>& results)
     if (goodput)
         header.append(QStringLiteral("Goodput"));
     QString out = table(QStringLiteral("Performance Overview"), header, rows);
-    if (results.size() > 1) {
-        const SaturationPoint knee = findSaturation(results);
+    if (results.size() > std::max(1, numRuns)) {
+        const SaturationPoint knee = findSaturation(results, numRuns, confidence);
         out += knee.found ? QStringLiteral("Saturation point: %1 (%2)\n")
                                 .arg(results.at(knee.index).point.name(), knee.reason)
                           : QStringLiteral("Saturation point: none found (%1)\n").arg(knee.reason);
+        if (!knee.uncertainty.isEmpty())
+            out += QStringLiteral("Saturation over %1 repetitions: %2\n").arg(knee.repetitions).arg(knee.uncertainty);
         if (knee.goodputPeakIndex >= 0)
             out += QStringLiteral("Goodput peaks at %1\n").arg(results.at(knee.goodputPeakIndex).point.name());
     }

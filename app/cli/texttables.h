@@ -21,7 +21,9 @@ QString pointSummary(const PointResult& result);
 QString pointPercentiles(const PointResult& result);
 // Throughline's metrics beyond EvalScope's: load actually applied, latency variants, stream shape.
 QString pointExtended(const PointResult& result);
-QString overview(const QList<PointResult>& results);
+// The saturation point under the table; with numRuns > 1 the points are each sweep point numRuns times in a row, and
+// the knee comes with its agreement over the repetitions and the interval of its throughput.
+QString overview(const QList<PointResult>& results, int numRuns = 1, double confidence = 0.95);
 QString perRequest(const QList<PointResult>& results);
 // Goodput and SLO attainment of each point (the SLOs of the first point in the title).
 QString goodput(const QList<PointResult>& results);

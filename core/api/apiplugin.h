@@ -60,6 +60,7 @@ struct PromptItem {
     qint64 promptTokens = -1; // the client tokenizer's count of the prompt when the dataset measured it; -1 unknown
     // workload_trace: the record's own header fields, sent with this request besides the run's (which win)
     QList<QPair<QByteArray, QByteArray>> headers;
+    QString requestId; // workload_trace: the record's own request_id (empty when it has none), stored with the request
 };
 
 // Builds request bodies for one API type and parses its responses. One instance per run, shared read-only by

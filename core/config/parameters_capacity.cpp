@@ -49,6 +49,32 @@ void addCapacityParameters(QList<Parameter>& r)
                      ? QString()
                      : Tr::tr("must be below 1 (got %1); e.g. 0.95 for a 95% interval").arg(c.confidenceLevel);
              });
+    r << Def("sweep", {"--sweep"}, G::Load)
+             .field(&RunConfig::sweep)
+             .metavar("MODE")
+             .choices({QStringLiteral("list"), QStringLiteral("auto")})
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "list (default): the --parallel (or --rate) values as given. auto: a synchronous point, a "
+                 "maximum-throughput point at --parallel (every request at once in open loop), then points spread "
+                 "evenly between their measured throughputs, --sweep-points in all (GuideLLM's sweep)."))
+             .definition(QT_TRANSLATE_NOOP("Throughline",
+                 "With auto the rates between are r_i = sync + (max - sync) x i / (K - 1), i = 1..K-2, from the "
+                 "anchors' measured request throughput (the mean of their --num-runs repetitions). Open loop runs "
+                 "them as arrival rates; closed loop as the concurrency round(r_i / sync) that carries r_i at the "
+                 "synchronous latency (Little's law), between 2 and --parallel - 1, without duplicates. Takes one "
+                 "--number and no --rate."))
+             .example({QStringLiteral("auto")})
+             .bad({QStringLiteral("knee")});
+    r << Def("sweep_points", {"--sweep-points"}, G::Load)
+             .field(&RunConfig::autoSweepPoints)
+             .metavar("K")
+             .min(3)
+             .max(100)
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "--sweep auto: the points in all, the two anchors included (default 6; closed loop may run fewer "
+                 "when two rates map to one concurrency)."))
+             .example({QStringLiteral("8")})
+             .bad({QStringLiteral("2")});
 }
 
 } // namespace tl::registrydef

@@ -50,6 +50,14 @@ void addOutputParameters(QList<Parameter>& r)
              .help(QT_TRANSLATE_NOOP("Throughline",
                  "Project file that stores every request of the run (created if missing); the workbench opens it."))
              .example({QStringLiteral("/tmp/p.tlproj")});
+    r << Def("store_bodies", {"--store-bodies"}, G::Output)
+             .field(&RunConfig::storeBodies)
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Keep each request's body as sent, in the project file and in benchmark_data.db's request column "
+                 "(off by default: it grows the file by about a compressed body per request)."))
+             .definition(QT_TRANSLATE_NOOP("Throughline",
+                 "Bodies are stored zlib-compressed; one over 8 MiB is not stored. Turn it on when `runs export "
+                 "--format evalscope` must fill EvalScope's request column, or to see what each request sent."));
     r << Def("debug", {"--debug"}, G::Output)
              .field(&RunConfig::debug)
              .help(QT_TRANSLATE_NOOP("Throughline",

@@ -1,5 +1,7 @@
 #include "config/runconfig.h"
 
+#include "metrics/autosweep.h"
+
 #include "config/parameterregistry.h"
 #include "config/secretmask.h"
 #include "util/jsonutil.h"
@@ -237,6 +239,8 @@ QStringList RunConfig::secretValues() const
 
 QList<RunPoint> RunConfig::sweepPoints() const
 {
+    if (isAutoSweep()) // the anchors; the points between follow from their measured throughput (RunController)
+        return AutoSweep(*this).anchors();
     QList<RunPoint> points;
     if (openLoop && isTraceReplay()) { // the trace brings its arrival times: one point per --number value
         for (const int n : number)
@@ -276,6 +280,30 @@ void RunConfig::validateSla(ConfigErrors& errors) const
         add("--num-runs", Tr::tr("repeats sweep points; SLA auto-tune repeats its probes with --sla-num-runs"));
 }
 
+void RunConfig::validateAutoSweep(ConfigErrors& errors) const
+{
+    auto add = [&errors](const char* field, const QString& message) {
+        errors.append(ConfigError{QString::fromLatin1(field), message});
+    };
+    if (number.size() != 1)
+        add("--number", Tr::tr("--sweep auto takes one --number (the requests of every point), got %1 values")
+                            .arg(number.size()));
+    if (!openLoop && parallel.size() != 1)
+        add("--parallel",
+            Tr::tr("--sweep auto takes one --parallel (the concurrency of the maximum-throughput point), got %1 "
+                   "values")
+                .arg(parallel.size()));
+    if (!openLoop && !parallel.isEmpty() && parallel.first() < 2)
+        add("--parallel",
+            Tr::tr("--sweep auto needs the concurrency of the maximum-throughput point above 1, e.g. --parallel 64"));
+    if (rate.size() != 1 || rate.first() != -1.0)
+        add("--rate", Tr::tr("--sweep auto chooses the rates from the measured throughput; drop --rate"));
+    if (isTraceReplay())
+        add("--sweep", Tr::tr("workload_trace replays the trace's own timeline; drop --sweep auto"));
+    if (slaAutoTune)
+        add("--sweep", Tr::tr("SLA auto-tune chooses its own probes; drop --sweep auto or --sla-auto-tune"));
+}
+
 QList<RunPoint> RunConfig::runPoints() const
 {
     const int repeats = std::max(1, numRuns);
@@ -305,6 +333,8 @@ ConfigErrors RunConfig::validate() const
         if (!openLoop)
             add("--open-loop", Tr::tr("workload_trace replays the trace's own arrival times, whatever is in flight: "
                                       "add --open-loop"));
+    } else if (isAutoSweep()) {
+        // its own rules below
     } else if (openLoop) {
         for (double r : rate) {
             if (!(r > 0)) {
@@ -341,6 +371,8 @@ ConfigErrors RunConfig::validate() const
     validateDataset(errors);
     validateMultiTurn(errors);
     validateSla(errors);
+    if (isAutoSweep())
+        validateAutoSweep(errors);
     return errors;
 }
 

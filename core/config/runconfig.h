@@ -46,6 +46,11 @@ struct RunConfig {
     QStringList goodput;
     int numRuns = 1;
     double confidenceLevel = 0.95;
+    // --sweep auto (AutoSweep): a synchronous point, a maximum-throughput point at --parallel, then --sweep-points
+    // in all spread between their measured throughputs; "list" runs the --parallel/--rate lists as given.
+    QString sweep = QStringLiteral("list");
+    int autoSweepPoints = 6;
+    bool isAutoSweep() const { return sweep == u"auto"; }
     // SLA auto-tune (EvalScope's --sla-*; docs/METRICS.md "SLA auto-tune"): the run's points are the probes SlaTuner
     // asks for, not the sweep.
     bool slaAutoTune = false;
@@ -135,6 +140,7 @@ struct RunConfig {
     QString outputsDir = QStringLiteral("./outputs");
     bool writeOutputs = true; // the CLI writes EvalScope's output tree; the GUI keeps everything in the project
     bool noTimestamp = false;
+    bool storeBodies = false; // --store-bodies: keep each request's body in the project and benchmark_data.db
     QString name; // run name; default = basename of the model
     QString project; // *.tlproj project file; empty = none
 
@@ -181,6 +187,7 @@ private:
     void validateDataset(ConfigErrors& errors) const;
     void validateMultiTurn(ConfigErrors& errors) const;
     void validateSla(ConfigErrors& errors) const;
+    void validateAutoSweep(ConfigErrors& errors) const;
 };
 
 } // namespace tl

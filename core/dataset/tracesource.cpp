@@ -344,6 +344,17 @@ std::shared_ptr<const TraceSource> TraceSource::load(const RunConfig& config, Co
     return source;
 }
 
+double TraceSource::meanRate(const std::vector<qint64>& offsetsNs, qint64 count)
+{
+    count = std::min<qint64>(count, qint64(offsetsNs.size()));
+    if (count < 2)
+        return -1.0;
+    const qint64 span = offsetsNs.at(size_t(count - 1)) - offsetsNs.front();
+    if (span <= 0)
+        return -1.0;
+    return QString::number(double(count - 1) / (double(span) / 1e9), 'g', 4).toDouble();
+}
+
 int TraceSource::lineOf(qint64 seq) const
 {
     return m_entries.at(size_t(seq % qint64(m_entries.size()))).line;
@@ -381,6 +392,7 @@ PromptItem TraceSource::itemAt(qint64 seq) const
     item.kind = PromptItem::Kind::Body;
     item.body = jsonutil::dumpOrdered(rewrittenBody(*r, m_traceOptions));
     item.headers = std::move(r->headers);
+    item.requestId = std::move(r->requestId);
     return item;
 }
 

@@ -64,6 +64,10 @@ public:
     const std::vector<qint64>* arrivalSchedule() const override { return &m_offsetsNs; }
     // Warnings of the load (records out of order), also logged.
     QStringList warnings() const { return m_warnings; }
+    // The rate at which the first `count` offsets of `offsetsNs` arrive on average: (count - 1) / their span, to 4
+    // significant digits (it names the point: rate_<R>_number_<N>); -1 when it has none (fewer than two records, or
+    // all at one instant). A replay point's rate: what the trace offered, not a pacing.
+    static double meanRate(const std::vector<qint64>& offsetsNs, qint64 count);
     // The line number of request `seq`'s record in the file (1-based).
     int lineOf(qint64 seq) const;
 

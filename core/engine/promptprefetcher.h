@@ -18,6 +18,7 @@ struct PreparedRequest {
     qint64 promptTokens = -1; // the dataset's own count of the prompt; -1 none
     ConfigError error; // set when the dataset failed at or before this request: it must not be sent
     QList<QPair<QByteArray, QByteArray>> headers; // the request's own header fields (workload_trace), filtered
+    QString requestId; // the trace record's request_id (workload_trace); empty otherwise
 
     bool failed() const { return body.isNull(); }
 };

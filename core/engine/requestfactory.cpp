@@ -46,9 +46,14 @@ RequestFactory::RequestFactory(const RunConfig& config, std::shared_ptr<const Pr
     m_target.useEnvironmentProxy = !config.noProxy;
 }
 
+PreparedRequest RequestFactory::take(qint64 seq) const
+{
+    return m_prefetcher ? m_prefetcher->take(seq) : prepare(seq);
+}
+
 QByteArray RequestFactory::bodyFor(qint64 seq, qint64* promptTokens, RequestHeaders* headers) const
 {
-    PreparedRequest request = m_prefetcher ? m_prefetcher->take(seq) : prepare(seq);
+    PreparedRequest request = take(seq);
     if (promptTokens)
         *promptTokens = request.promptTokens;
     if (headers)
@@ -64,7 +69,7 @@ PreparedRequest RequestFactory::prepare(qint64 seq) const
         return PreparedRequest{QByteArray(), -1, std::move(failure)};
     if (m_multiTurn) // the conversation itself; its turns' bodies are built as the replies come
         return PreparedRequest{item.body, -1, {}};
-    return PreparedRequest{m_api->buildBody(item), item.promptTokens, {}, ownHeaders(item)};
+    return PreparedRequest{m_api->buildBody(item), item.promptTokens, {}, ownHeaders(item), item.requestId};
 }
 
 RequestHeaders RequestFactory::ownHeaders(const PromptItem& item) const

@@ -38,6 +38,8 @@ public:
     // at or before this request (a malformed line met during the run): send nothing, the run is failing.
     // `headers` (optional) gets the request's own header fields (workload_trace), to send besides the run's.
     QByteArray bodyFor(qint64 seq, qint64* promptTokens = nullptr, RequestHeaders* headers = nullptr) const;
+    // Request `seq` whole (body, the dataset's prompt count, own headers, trace request id), as bodyFor takes it.
+    PreparedRequest take(qint64 seq) const;
     // Builds request `seq` on the calling thread: what bodyFor gives without a prefetcher, with the failure.
     PreparedRequest prepare(qint64 seq) const;
     // The same requests, their bodies built ahead by a producer thread of their own for the requests

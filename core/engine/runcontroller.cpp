@@ -2,6 +2,7 @@
 
 #include "config/secretmask.h"
 #include "dataset/promptsource.h"
+#include "dataset/tracesource.h"
 #include "engine/connectiontest.h"
 #include "engine/dispatcher.h"
 #include "engine/requestfactory.h"
@@ -128,6 +129,9 @@ ConfigErrors RunController::start(const RunConfig& config, RunSink* sink)
     m_config = config;
     m_points = config.runPoints();
     m_tuner = std::move(tuner);
+    m_autoSweep.reset();
+    if (config.isAutoSweep()) // the anchors first; the points between once they are measured
+        m_autoSweep.emplace(config);
     m_probeTags.clear();
     if (m_tuner) { // the points are the probes the tuner asks for, one at a time
         const auto probe = m_tuner->next();
@@ -149,8 +153,13 @@ ConfigErrors RunController::start(const RunConfig& config, RunSink* sink)
     m_runAnchorNs = monotonicNs();
     m_conversationCursor = std::make_shared<std::atomic<qint64>>(0);
     m_traceSchedule = m_factory->prompts().arrivalSchedule();
-    for (RunPoint& p : m_points) // --number truncates a trace; a larger one replays all of it
+    for (RunPoint& p : m_points) { // --number truncates a trace; a larger one replays all of it
         p.number = pointRequests(p.number);
+        // A replay point is named and summarised by the rate its records arrive at (rate_<R>_number_<N>, "Request
+        // Rate"), not by an unpaced -1: the trace's timeline is the schedule (docs/DATASETS.md).
+        if (m_traceSchedule)
+            p.rate = TraceSource::meanRate(*m_traceSchedule, p.number);
+    }
 
     if (m_store) {
         RunData info;
@@ -254,7 +263,7 @@ void RunController::startPhase(Phase phase, int requests)
     // whole conversations (EvalScope), the timed phase `requests` turns.
     const bool conversationWarmup = multiTurn && phase == Phase::Warmup;
     m_dispatcher = std::make_shared<Dispatcher>(conversationWarmup ? std::numeric_limits<qint64>::max() : requests,
-        multiTurn ? -1.0 : point.rate, m_pointStartNs, seed, arrival, m_config.burstiness);
+        multiTurn || m_traceSchedule ? -1.0 : point.rate, m_pointStartNs, seed, arrival, m_config.burstiness);
     if (multiTurn)
         m_dispatcher->setConversations(m_conversationCursor, conversationWarmup ? requests : -1);
     if (m_traceSchedule) { // the trace's own timeline, its first records the warmup (inline, EvalScope)
@@ -267,7 +276,13 @@ void RunController::startPhase(Phase phase, int requests)
 
     // Random datasets advance --dataset-offset by each earlier point's --number (EvalScope), so prompts never repeat.
     qint64 datasetOffset = m_config.datasetOffset;
-    const QList<RunPoint> sweep = m_tuner ? m_points : m_config.sweepPoints(); // SLA: every probe run advances it
+    // SLA: every probe run advances it; --sweep auto: its points, the ones between included (each --num-runs times).
+    QList<RunPoint> sweep = m_tuner ? m_points : m_config.sweepPoints();
+    if (m_autoSweep) {
+        sweep.clear();
+        for (qsizetype i = 0; i < m_points.size(); i += std::max(1, m_config.numRuns))
+            sweep.append(m_points.at(i));
+    }
     for (int i = 0; i < sweepIndex && i < sweep.size(); ++i)
         datasetOffset += sweep.at(i).number;
     // The phase's bodies are built ahead on a producer thread, not by the workers between their timestamps.
@@ -300,6 +315,7 @@ void RunController::startPhase(Phase phase, int requests)
         options.connectRatePerS = m_config.connectRate / count; // the run's rate and burst, shared by its workers
         options.rampBurst = std::max(1, Worker::kRampBurst / count);
         options.debug = m_config.debug;
+        options.storeBodies = m_config.storeBodies;
         options.secrets = m_config.secretValues();
         options.transport = m_transport;
         options.limits = m_limits;
@@ -445,6 +461,13 @@ void RunController::completePoint(PointResult result)
         if (const auto probe = m_tuner->next()) {
             m_points.append(probe->point);
             m_probeTags.append(probe->tag());
+        }
+    }
+    const int anchorPoints = 2 * std::max(1, m_config.numRuns);
+    if (m_autoSweep && m_stopRequests == 0 && m_pointIndex + 1 == anchorPoints && m_points.size() == anchorPoints) {
+        for (const RunPoint& p : m_autoSweep->between(m_results.mid(0, anchorPoints), m_config.numRuns)) {
+            for (int i = 0; i < std::max(1, m_config.numRuns); ++i)
+                m_points.append(p);
         }
     }
     if (m_stopRequests > 0 || m_pointIndex + 1 >= m_points.size()) {

@@ -5,6 +5,7 @@
 #include "engine/promptprefetcher.h"
 #include "engine/responselimits.h"
 #include "engine/runsnapshot.h"
+#include "metrics/autosweep.h"
 #include "metrics/harnesshealth.h"
 #include "metrics/liveseries.h"
 #include "metrics/pointaccumulator.h"
@@ -61,6 +62,8 @@ public:
     const SlaTuner* slaTuner() const { return m_tuner ? &*m_tuner : nullptr; }
     // The SLA probe point `index` measures (invalid when the run is no SLA auto-tune).
     SlaProbe probeOf(int index) const { return m_probeTags.value(index); }
+    // The points planned so far: grows as SLA probes are asked for and once --sweep auto's anchors are measured.
+    int plannedPoints() const { return int(m_points.size()); }
     // How the phases run so far had their request bodies: built ahead by the look-ahead producer (hits) or on a
     // worker thread because it had not got there (misses); held and peak figures are the largest of any phase.
     PromptPrefetcher::Stats prefetchStats() const { return m_prefetchStats; }
@@ -110,6 +113,7 @@ private:
     quint64 m_runSeed = 0; // the seed of every repetition of a point when --seed is not given (--num-runs)
     QList<RunPoint> m_points; // --sla-auto-tune: the probes so far, one appended as each point ends
     std::optional<SlaTuner> m_tuner;
+    std::optional<AutoSweep> m_autoSweep; // --sweep auto
     QList<SlaProbe> m_probeTags; // the probe of each point of m_points (SLA auto-tune)
     RunSink* m_store = nullptr;
     std::shared_ptr<const RequestFactory> m_factory;

@@ -256,7 +256,11 @@ void Worker::send(int slot, Dispatcher::Claim claim)
     a->rec.seq = int(seq);
     a->rec.warmup = m_options.warmup || claim.warmup;
     a->rec.stream = m_factory->api().streaming();
-    a->request = m_factory->bodyFor(seq, &a->datasetPromptTokens, &a->headers);
+    PreparedRequest prepared = m_factory->take(seq);
+    a->request = std::move(prepared.body);
+    a->datasetPromptTokens = prepared.promptTokens;
+    a->headers = std::move(prepared.headers);
+    a->rec.requestId = std::move(prepared.requestId);
     if (a->request.isNull()) { // the dataset failed at this request (RequestFactory::bodyFor): send nothing more
         m_dispatcher->requestStop(); // the RunController fails the run; what is in flight finishes
         if (m_options.openLoop)
@@ -547,10 +551,20 @@ void Worker::responseEnd(int slot, TransportError error, const QString& message,
     maybeFinish();
 }
 
+void Worker::requestResent(int slot)
+{
+    // Counted as the worker counts its own resends: the record says the request went out twice.
+    Slot& s = m_slots[static_cast<size_t>(slot)];
+    if (s.active)
+        ++s.active->rec.retries;
+}
+
 void Worker::finishRecord(Active& a, TransportError error, const QString& message, qint64 nowNs)
 {
     RequestRecord& rec = a.rec;
     rec.endNs = nowNs;
+    if (m_options.storeBodies)
+        rec.requestBody = a.request;
 
     // A transport's message can quote the request URL, user:password included.
     auto fail = [&rec, this](ErrorClass c, const QString& message) {

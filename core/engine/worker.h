@@ -42,6 +42,8 @@ struct WorkerOptions {
     double connectRatePerS = 0;
     int rampBurst = 64; // connections opened at once before the rate applies
     bool retryStaleConnections = true; // resend once when a connection closes before a single response byte
+    // --store-bodies: each record keeps the body it sent (RequestRecord::requestBody; shared, not copied).
+    bool storeBodies = false;
     bool debug = false; // log bodies and events (truncated) to stderr: slows the worker, for diagnosis only
     QStringList secrets; // credentials of the run (RunConfig::secretValues): masked in error messages and logs
     Transport::Kind transport = Transport::Kind::Lean; // what carries the requests (RunController: --transport)
@@ -108,6 +110,7 @@ private:
     void responseHead(int slot, int status, QByteArrayView reason, QByteArrayView contentType, qint64 nowNs) override;
     void responseData(int slot, QByteArrayView data, qint64 nowNs) override;
     void responseEnd(int slot, TransportError error, const QString& message, qint64 nowNs) override;
+    void requestResent(int slot) override;
     void handleEvent(Active& a, const SseEvent& event, qint64 nowNs);
     static void recordTokenDelta(Active& a, const ParsedEvent& parsed); // before the event's time is appended
     // Ends the request now as `reason` (from inside a transport callback too): `a` is destroyed, the slot refilled;

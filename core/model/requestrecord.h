@@ -98,6 +98,12 @@ struct RequestRecord {
     qint64 conversationId = -1;
     int turnIndex = -1;
 
+    // workload_trace: the record's own `request_id` (empty when it has none, and for every other dataset).
+    QString requestId;
+    // --store-bodies: the request body as sent (JSON text); empty when bodies are not kept. Implicitly shared with
+    // the buffer the worker sent, so keeping it copies nothing.
+    QByteArray requestBody;
+
     // --- EvalScope definitions (§5.1), in seconds; meaningful for successful requests ---
     qint64 firstChoicesNs() const; // first event with choices (0 if none)
     qint64 firstContentNs() const; // first event with text (0 if none)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 namespace tl {
@@ -16,6 +17,19 @@ struct SaturationPoint {
     double latencyGrowthPct = 0; // p50 latency, knee -> beyond
     int goodputPeakIndex = -1; // the point of highest goodput when the run had SLOs; -1 otherwise
     QString reason; // one line: what was seen, or why no knee was found
+
+    // --num-runs N > 1: the rule runs on the repetitions' means (index, beyondIndex: each group's first repetition),
+    // and on each repetition alone for its spread.
+    QList<int> kneePoints; // every repetition of the knee (just index without repetitions); empty when none
+    QList<int> beyondPoints; // the same for the first point past it
+    int repetitions = 0; // N when the rule ran per repetition, else 0
+    int agreeing = 0; // repetitions whose own knee is the knee of the means
+    QList<int> repetitionKnees; // per repetition: its knee (a group's first point index), -1 when it found none
+    double kneeThroughput = 0; // request throughput at the knee: the mean over its repetitions
+    double kneeThroughputCiLow = 0; // its t-interval (NaN with one repetition)
+    double kneeThroughputCiHigh = 0;
+    double confidence = 0.95;
+    QString uncertainty; // one line: how the repetitions agree, and the knee throughput's interval; empty without
 };
 
 } // namespace tl

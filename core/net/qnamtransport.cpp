@@ -6,6 +6,9 @@
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTimer>
+
+#include <algorithm>
 
 namespace tl {
 
@@ -52,8 +55,8 @@ QnamTransport::QnamTransport(const TransportTarget& target, TransportListener& l
 
 QnamTransport::~QnamTransport()
 {
-    for (QNetworkReply* reply : m_replies) {
-        if (reply != nullptr) {
+    for (const SlotState& s : m_slots) {
+        if (QNetworkReply* reply = s.reply; reply != nullptr) {
             reply->disconnect(this);
             reply->abort();
             delete reply;
@@ -75,35 +78,123 @@ QNetworkAccessManager* QnamTransport::managerFor(int slot)
 void QnamTransport::send(int slot, const QByteArray& body, const RequestHeaders& headers)
 {
     const auto i = static_cast<size_t>(slot);
-    if (m_replies.size() <= i) {
-        m_replies.resize(i + 1, nullptr);
-        m_headDelivered.resize(i + 1, 0);
-    }
+    if (m_slots.size() <= i)
+        m_slots.resize(i + 1);
+    m_slots[i].body = body;
+    m_slots[i].headers = headers;
+    m_slots[i].reposts = 0;
+    post(slot);
+}
+
+void QnamTransport::post(int slot)
+{
+    SlotState& s = m_slots[static_cast<size_t>(slot)];
     QNetworkReply* reply = nullptr;
-    if (headers.isEmpty()) {
-        reply = managerFor(slot)->post(m_target.request, body);
+    if (s.headers.isEmpty() && !m_closeEach) {
+        reply = managerFor(slot)->post(m_target.request, s.body);
     } else {
         QNetworkRequest request = m_target.request;
-        for (const auto& [name, value] : headers)
+        for (const auto& [name, value] : std::as_const(s.headers))
             request.setRawHeader(name, value);
-        reply = managerFor(slot)->post(request, body);
+        if (m_closeEach)
+            request.setRawHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
+        reply = managerFor(slot)->post(request, s.body);
     }
     // Qt's HTTP thread reads as fast as the server sends and buffers without bound unless told otherwise: a
     // server faster than this worker grew the process by hundreds of MB. With a bound it stops reading (TCP
     // pushes back on the server) until the worker has taken the data; the worker's ResponseLimits do the rest.
     reply->setReadBufferSize(kReadBufferBytes);
-    m_replies[i] = reply;
-    m_headDelivered[i] = 0;
+    s.reply = reply;
+    s.sends = 0;
+    s.headDelivered = false;
+    s.postedNs = monotonicNs();
+    armUnsentCheck();
+    connect(reply, &QNetworkReply::requestSent, this, [this, slot] { onRequestSent(slot); });
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, slot] { deliverHead(slot); });
     connect(reply, &QNetworkReply::readyRead, this, [this, slot] { deliverData(slot); });
     connect(reply, &QNetworkReply::finished, this, [this, slot] { onFinished(slot); });
 }
 
+void QnamTransport::onRequestSent(int slot)
+{
+    SlotState& s = m_slots[static_cast<size_t>(slot)];
+    if (++s.sends == 1) {
+        s.body.clear(); // on the wire: never posted again by this transport
+        s.headers.clear();
+        const qint64 took = monotonicNs() - s.postedNs;
+        m_sendNsAverage = m_sendNsAverage == 0 ? took : (7 * m_sendNsAverage + took) / 8;
+        return;
+    }
+    // Qt sent the request again: the server closed the reused connection it went out on before answering. Qt
+    // counted that channel's reconnection as the connection for any request queued meanwhile, and such a request
+    // now waits in Qt's queue until some other reply ends. None of them reached the wire: posted again at once,
+    // they go out on connections of their own.
+    m_listener.requestResent(slot);
+    if (++m_resends >= kResendsBeforeClose)
+        m_closeEach = true; // a server that closes its kept-alive connections: one connection per request
+    const int manager = slot / kRequestsPerManager;
+    for (size_t k = 0; k < m_slots.size(); ++k) {
+        if (static_cast<int>(k) / kRequestsPerManager == manager && m_slots[k].reply != nullptr
+            && m_slots[k].sends == 0)
+            repostUnsent(static_cast<int>(k));
+    }
+}
+
+qint64 QnamTransport::unsentLimitNs() const
+{
+    return std::max(kMinUnsentWaitNs, kUnsentWaitFactor * m_sendNsAverage);
+}
+
+void QnamTransport::armUnsentCheck()
+{
+    if (m_unsentTimer == nullptr) {
+        m_unsentTimer = new QTimer(this);
+        m_unsentTimer->setSingleShot(true);
+        m_unsentTimer->setTimerType(Qt::PreciseTimer);
+        connect(m_unsentTimer, &QTimer::timeout, this, &QnamTransport::checkUnsent);
+    }
+    if (!m_unsentTimer->isActive())
+        m_unsentTimer->start(static_cast<int>(unsentLimitNs() / 1'000'000) + 1);
+}
+
+void QnamTransport::checkUnsent()
+{
+    if (m_noSentSignal)
+        return;
+    const qint64 now = monotonicNs();
+    const qint64 limit = unsentLimitNs();
+    qint64 next = -1;
+    for (size_t k = 0; k < m_slots.size(); ++k) {
+        const SlotState& s = m_slots[k];
+        if (s.reply == nullptr || s.sends > 0 || s.reposts >= kMaxReposts)
+            continue;
+        const qint64 due = s.postedNs + (limit << s.reposts) - now; // doubled each time: a slow connect gets there
+        if (due <= 0) {
+            ++m_slots[k].reposts;
+            repostUnsent(static_cast<int>(k)); // arms the timer again
+        } else if (next < 0 || due < next) {
+            next = due;
+        }
+    }
+    if (next >= 0)
+        m_unsentTimer->start(static_cast<int>(next / 1'000'000) + 1);
+}
+
+void QnamTransport::repostUnsent(int slot)
+{
+    QNetworkReply* reply = m_slots[static_cast<size_t>(slot)].reply;
+    reply->disconnect(this);
+    reply->abort();
+    reply->deleteLater();
+    m_slots[static_cast<size_t>(slot)].reply = nullptr;
+    post(slot);
+}
+
 void QnamTransport::deliverHead(int slot)
 {
     const auto i = static_cast<size_t>(slot);
-    QNetworkReply* reply = m_replies[i];
-    if (reply == nullptr || m_headDelivered[i])
+    QNetworkReply* reply = m_slots[i].reply;
+    if (reply == nullptr || m_slots[i].headDelivered)
         return;
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!status.isValid())
@@ -124,7 +215,10 @@ void QnamTransport::deliverHead(int slot)
             monotonicNs());
         return;
     }
-    m_headDelivered[i] = 1;
+    m_slots[i].headDelivered = true;
+    // An answer to a request Qt never said it sent: this Qt does not emit requestSent(), and nothing can be told
+    // apart from a stuck request (kept as a guard; Qt 6.3+ emits it for HTTP/1.1).
+    m_noSentSignal = m_noSentSignal || m_slots[i].sends == 0;
     m_listener.responseHead(slot, status.toInt(),
         reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray(),
         reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), monotonicNs());
@@ -132,7 +226,7 @@ void QnamTransport::deliverHead(int slot)
 
 void QnamTransport::deliverData(int slot)
 {
-    QNetworkReply* reply = m_replies[static_cast<size_t>(slot)];
+    QNetworkReply* reply = m_slots[static_cast<size_t>(slot)].reply;
     if (reply == nullptr)
         return;
     const qint64 now = monotonicNs();
@@ -142,7 +236,7 @@ void QnamTransport::deliverData(int slot)
     // the listener, which may abort the request in between (past a limit or a deadline): that ends the loop.
     // Each piece is stamped when it is read: Qt's HTTP thread may append while the loop runs, and a deadline must
     // see the time go on.
-    for (qint64 at = now; m_replies[static_cast<size_t>(slot)] == reply; at = monotonicNs()) {
+    for (qint64 at = now; m_slots[static_cast<size_t>(slot)].reply == reply; at = monotonicNs()) {
         const QByteArray data = reply->read(kReadBufferBytes);
         if (data.isEmpty())
             return;
@@ -152,7 +246,9 @@ void QnamTransport::deliverData(int slot)
 
 void QnamTransport::release(int slot)
 {
-    QNetworkReply*& reply = m_replies[static_cast<size_t>(slot)];
+    QNetworkReply*& reply = m_slots[static_cast<size_t>(slot)].reply;
+    m_slots[static_cast<size_t>(slot)].body.clear();
+    m_slots[static_cast<size_t>(slot)].headers.clear();
     reply->disconnect(this);
     reply->deleteLater();
     reply = nullptr;
@@ -160,23 +256,23 @@ void QnamTransport::release(int slot)
 
 void QnamTransport::onFinished(int slot)
 {
-    QNetworkReply* reply = m_replies[static_cast<size_t>(slot)];
+    QNetworkReply* reply = m_slots[static_cast<size_t>(slot)].reply;
     if (reply == nullptr)
         return;
     const qint64 now = monotonicNs();
     do { // everything left: no readyRead follows finished()
         deliverData(slot);
-        if (m_replies[static_cast<size_t>(slot)] != reply)
+        if (m_slots[static_cast<size_t>(slot)].reply != reply)
             return; // the listener aborted the request while taking the last data (and may have sent the next)
     } while (reply->bytesAvailable() > 0);
     deliverHead(slot);
-    if (m_replies[static_cast<size_t>(slot)] != reply)
+    if (m_slots[static_cast<size_t>(slot)].reply != reply)
         return; // the head was an interim response: the request has ended
-    TransportError error = classify(reply->error(), m_headDelivered[static_cast<size_t>(slot)] != 0);
+    TransportError error = classify(reply->error(), m_slots[static_cast<size_t>(slot)].headDelivered);
     // Qt reports a socket() that failed with EMFILE/ENFILE as QAbstractSocket::SocketResourceError, which reaches the
     // reply only as an unknown network error with the socket's text: the client's fault, classed as on the lean
     // transport.
-    if (error == TransportError::Other && !m_headDelivered[static_cast<size_t>(slot)]) {
+    if (error == TransportError::Other && !m_slots[static_cast<size_t>(slot)].headDelivered) {
         const QString text = reply->errorString();
         if (text.contains(u"Insufficient resources", Qt::CaseInsensitive)
             || text.contains(u"Too many open files", Qt::CaseInsensitive))
@@ -189,9 +285,9 @@ void QnamTransport::onFinished(int slot)
 
 void QnamTransport::abort(int slot)
 {
-    if (static_cast<size_t>(slot) >= m_replies.size() || m_replies[static_cast<size_t>(slot)] == nullptr)
+    if (static_cast<size_t>(slot) >= m_slots.size() || m_slots[static_cast<size_t>(slot)].reply == nullptr)
         return;
-    QNetworkReply* reply = m_replies[static_cast<size_t>(slot)];
+    QNetworkReply* reply = m_slots[static_cast<size_t>(slot)].reply;
     reply->disconnect(this);
     reply->abort();
     release(slot);

@@ -9,6 +9,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QTimer;
 
 namespace tl {
 
@@ -16,6 +17,13 @@ namespace tl {
 // limit per host, so no request ever queues inside Qt): slot k uses manager k / 6, created on first use. Handles
 // HTTPS (system CAs, --insecure, --ca-cert), proxies from the environment and anything else Qt's HTTP stack does;
 // each manager runs its HTTP on a thread of its own, and bytes reach the worker through a queued signal.
+//
+// Servers that close every kept-alive connection after its response (llama.cpp): Qt resends a request the server
+// closed a reused connection under, and while that channel reconnects it counts the connection as one opening for
+// any request queued meanwhile, which then waits in Qt's queue until some other reply ends (a whole request
+// duration). The transport sees Qt's resend (requestSent() a second time), counts it (requestResent), sends every
+// later request with `Connection: close` (one connection per request, as the server imposes anyway), and posts
+// again each request Qt has not yet put on the wire, which no server has seen (docs/RELIABILITY.md).
 class QnamTransport final : public QObject, public Transport {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(QnamTransport)
@@ -28,12 +36,42 @@ public:
     // Per reply: what Qt may hold until the worker reads it (once Qt's HTTP thread has it), and the size of the
     // pieces handed to the listener.
     static constexpr qint64 kReadBufferBytes = 256 * 1024;
+    // Qt's resends (the server closed a reused connection under a request) before every later request carries
+    // `Connection: close`: more than one, so that a single idle-timeout close does not cost a connection per request
+    // for the rest of the run.
+    static constexpr int kResendsBeforeClose = 2;
+    // A request Qt has not put on the wire this long after post() is posted again (no server has seen it): at
+    // least kMinUnsentWaitNs, and kUnsentWaitFactor times the usual post-to-sent time (a new connection's
+    // handshake included) on this transport.
+    static constexpr qint64 kMinUnsentWaitNs = 20'000'000;
+    static constexpr qint64 kUnsentWaitFactor = 8;
+    static constexpr int kMaxReposts = 3; // the wait doubles with each
+
 
     void send(int slot, const QByteArray& body, const RequestHeaders& headers = {}) override;
     void abort(int slot) override;
 
+    // After the server closed a reused connection under a request: every request carries `Connection: close`.
+    bool closesEachConnection() const { return m_closeEach; }
+
 private:
+    struct SlotState {
+        QNetworkReply* reply = nullptr; // null when idle
+        QByteArray body; // kept until the request is on the wire, to post it again
+        RequestHeaders headers;
+        int sends = 0; // requestSent() signals: more than one means Qt resent the request
+        bool headDelivered = false;
+        qint64 postedNs = 0;
+        int reposts = 0; // of this request, by checkUnsent()
+    };
+
     QNetworkAccessManager* managerFor(int slot);
+    void post(int slot);
+    void onRequestSent(int slot);
+    void repostUnsent(int slot);
+    qint64 unsentLimitNs() const;
+    void armUnsentCheck();
+    void checkUnsent();
     void deliverHead(int slot);
     void deliverData(int slot);
     void onFinished(int slot);
@@ -42,8 +80,12 @@ private:
     TransportTarget m_target; // a copy: the transport may outlive the factory that made it
     TransportListener& m_listener;
     std::vector<QNetworkAccessManager*> m_managers;
-    std::vector<QNetworkReply*> m_replies; // per slot; null when idle
-    std::vector<char> m_headDelivered;
+    std::vector<SlotState> m_slots;
+    int m_resends = 0;
+    qint64 m_sendNsAverage = 0; // post() to requestSent(), moving average
+    QTimer* m_unsentTimer = nullptr;
+    bool m_closeEach = false;
+    bool m_noSentSignal = false;
 };
 
 } // namespace tl

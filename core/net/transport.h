@@ -48,6 +48,10 @@ public:
         = 0;
     virtual void responseData(int slot, QByteArrayView data, qint64 nowNs) = 0;
     virtual void responseEnd(int slot, TransportError error, const QString& message, qint64 nowNs) = 0;
+    // The transport itself sent the slot's request again on a new connection, after the server closed the reused
+    // kept-alive connection it went out on before answering (the qt transport: Qt's HTTP channel resends such a
+    // request by itself). Called before the answer's head; the request is then still going on.
+    virtual void requestResent(int slot) = 0;
 
 protected:
     ~TransportListener() = default;

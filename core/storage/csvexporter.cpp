@@ -1,7 +1,9 @@
 #include "storage/csvexporter.h"
 
+#include "config/runconfig.h"
 #include "metrics/metriccatalogue.h"
 #include "metrics/saturation.h"
+#include "metrics/slatuner.h"
 #include "storage/csv.h"
 #include "storage/outputwriter.h"
 #include "util/tr.h"
@@ -10,6 +12,7 @@
 #include <QSaveFile>
 
 #include <cmath>
+#include <optional>
 
 namespace tl {
 
@@ -136,7 +139,9 @@ QStringList CsvExporter::pointsHeader()
         header.append(columnName(c));
     // The SLOs the goodput columns were measured against, and the saturation rule's verdict on the point ("knee",
     // "beyond": the first point past it, or empty).
-    header << QStringLiteral("goodput_slo") << QStringLiteral("saturation");
+    // With --num-runs every repetition of the knee is marked, and saturation_agreement says on the knee's rows how
+    // many repetitions found the same knee on their own ("2/3"; empty without repetitions).
+    header << QStringLiteral("goodput_slo") << QStringLiteral("saturation") << QStringLiteral("saturation_agreement");
     return header;
 }
 
@@ -153,8 +158,11 @@ QByteArray CsvExporter::pointsCsv(const QList<RunData>& runs)
             for (const MetricColumn& c : columns)
                 row.append(columnValue(c, p));
             row.append(p.extended.goodput.slo.toText());
-            row.append(i == knee.index ? QStringLiteral("knee")
-                                       : (i == knee.beyondIndex ? QStringLiteral("beyond") : QString()));
+            const bool atKnee = knee.kneePoints.contains(int(i));
+            row.append(atKnee ? QStringLiteral("knee")
+                              : (knee.beyondPoints.contains(int(i)) ? QStringLiteral("beyond") : QString()));
+            row.append(atKnee && knee.repetitions > 1 ? QStringLiteral("%1/%2").arg(knee.agreeing).arg(knee.repetitions)
+                                                      : QString());
             out += Csv::row(row);
         }
     }
@@ -172,7 +180,8 @@ QStringList CsvExporter::requestsHeader()
         QStringLiteral("http_status"), QStringLiteral("error_class"), QStringLiteral("error_message"),
         QStringLiteral("bytes"), QStringLiteral("response_id"), QStringLiteral("retries"),
         QStringLiteral("event_count"), QStringLiteral("event_offsets_ms"), QStringLiteral("event_flags"),
-        QStringLiteral("event_tokens"), QStringLiteral("conversation_id"), QStringLiteral("turn_index")};
+        QStringLiteral("event_tokens"), QStringLiteral("conversation_id"), QStringLiteral("turn_index"),
+        QStringLiteral("request_id")};
 }
 
 QByteArray CsvExporter::requestsCsv(const RunData& run)
@@ -202,7 +211,7 @@ QByteArray CsvExporter::requestsCsv(const RunData& run)
                 QString::number(r.bytesReceived), QString::fromUtf8(r.responseId), QString::number(r.retries),
                 QString::number(r.eventNs.size()), offsets.join(u' '), flags.join(u' '), eventTokens.join(u' '),
                 r.conversationId >= 0 ? QString::number(r.conversationId) : QString(), // --multi-turn only
-                r.turnIndex >= 0 ? QString::number(r.turnIndex) : QString()});
+                r.turnIndex >= 0 ? QString::number(r.turnIndex) : QString(), r.requestId});
         }
     }
     return out;
@@ -235,6 +244,90 @@ QByteArray CsvExporter::percentilesCsv(const RunData& run)
     return out;
 }
 
+namespace {
+
+// The search of an SLA auto-tune run replayed from its stored probes; nullopt for any other run.
+std::optional<SlaTuner> storedTuner(const RunData& run)
+{
+    if (run.configJson.isEmpty())
+        return std::nullopt;
+    ConfigErrors errors;
+    auto tuner = SlaTuner::replay(RunConfig::fromJson(run.configJson, &errors), run.points);
+    if (!tuner || tuner->probedValues().isEmpty())
+        return std::nullopt;
+    return tuner;
+}
+
+QString verdictName(SlaTuner::Verdict v)
+{
+    return v == SlaTuner::Verdict::Pass ? QStringLiteral("pass")
+        : v == SlaTuner::Verdict::Fail  ? QStringLiteral("fail")
+                                        : QStringLiteral("pending");
+}
+
+QString joined(const QList<int>& values)
+{
+    QStringList out;
+    for (int v : values)
+        out.append(QString::number(v));
+    return out.join(u' ');
+}
+
+} // namespace
+
+QByteArray CsvExporter::slaProbesCsv(const RunData& run)
+{
+    const std::optional<SlaTuner> tuner = storedTuner(run);
+    if (!tuner)
+        return {};
+    QByteArray out = Csv::row({QStringLiteral("run_id"), QStringLiteral("variable"), QStringLiteral("value"),
+        QStringLiteral("group"), QStringLiteral("criteria"), QStringLiteral("runs"), QStringLiteral("success_pct"),
+        QStringLiteral("criterion"), QStringLiteral("unit"), QStringLiteral("mean"), QStringLiteral("ci_low"),
+        QStringLiteral("ci_high"), QStringLiteral("confidence"), QStringLiteral("holds"), QStringLiteral("straddles"),
+        QStringLiteral("verdict"), QStringLiteral("sure"), QStringLiteral("requests_failed")});
+    const auto& groups = tuner->settings().groups;
+    for (const SlaTuner::ValueOutcome& v : tuner->values()) {
+        for (qsizetype gi = 0; gi < v.groups.size(); ++gi) {
+            const SlaTuner::GroupVerdict& g = v.groups.at(gi);
+            for (const SlaTuner::CriterionStat& c : g.criteria) {
+                const SlaCriterion& k = c.criterion;
+                out += Csv::row({run.id, tuner->settings().variable, QString::number(v.value),
+                    QString::number(gi + 1), gi < groups.size() ? groups.at(gi).toText() : QString(),
+                    QString::number(v.runs), num(v.successPct), k.toText(), k.displayUnit(),
+                    num(k.displayValue(c.stats.mean)), num(k.displayValue(c.stats.ciLow)),
+                    num(k.displayValue(c.stats.ciHigh)), num(c.stats.confidence),
+                    c.holds ? QStringLiteral("true") : QStringLiteral("false"),
+                    c.straddles ? QStringLiteral("true") : QStringLiteral("false"), verdictName(g.verdict),
+                    g.sure ? QStringLiteral("true") : QStringLiteral("false"),
+                    g.requestsFailed ? QStringLiteral("true") : QStringLiteral("false")});
+            }
+        }
+    }
+    return out;
+}
+
+QByteArray CsvExporter::slaSummaryCsv(const RunData& run)
+{
+    const std::optional<SlaTuner> tuner = storedTuner(run);
+    if (!tuner)
+        return {};
+    QByteArray out = Csv::row({QStringLiteral("run_id"), QStringLiteral("group"), QStringLiteral("criteria"),
+        QStringLiteral("variable"), QStringLiteral("finished"), QStringLiteral("answer"), QStringLiteral("best_metric"),
+        QStringLiteral("result"), QStringLiteral("sure"), QStringLiteral("unsure_values"),
+        QStringLiteral("failed_at_lower"), QStringLiteral("reached_upper"), QStringLiteral("search_path")});
+    const QList<SlaTuner::GroupOutcome> outcomes = tuner->outcomes();
+    for (qsizetype gi = 0; gi < outcomes.size(); ++gi) {
+        const SlaTuner::GroupOutcome& o = outcomes.at(gi);
+        const SlaCriterion& first = o.group.criteria.constFirst();
+        auto flag = [](bool b) { return b ? QStringLiteral("true") : QStringLiteral("false"); };
+        out += Csv::row({run.id, QString::number(gi + 1), o.group.toText(), tuner->settings().variable,
+            flag(o.finished), o.value ? QString::number(*o.value) : QString(),
+            o.group.isOptimisation() ? num(first.displayValue(o.metric)) : QString(), o.text(), flag(o.sure),
+            joined(o.unsureValues), flag(o.failedAtLower), flag(o.reachedUpper), joined(o.path)});
+    }
+    return out;
+}
+
 bool CsvExporter::exportRun(const RunData& run, const QString& dir, QStringList* written, QString* error)
 {
     if (!QDir().mkpath(dir)) {
@@ -242,11 +335,13 @@ bool CsvExporter::exportRun(const RunData& run, const QString& dir, QStringList*
             *error = Tr::tr("cannot create the folder '%1'; check the path and its permissions").arg(dir);
         return false;
     }
-    const QList<QPair<QString, QByteArray>> files{
+    QList<QPair<QString, QByteArray>> files{
         {QStringLiteral("points.csv"), pointsCsv({run})},
         {QStringLiteral("requests.csv"), requestsCsv(run)},
         {QStringLiteral("percentiles.csv"), percentilesCsv(run)},
     };
+    if (const QByteArray probes = slaProbesCsv(run); !probes.isEmpty())
+        files << QPair{QStringLiteral("sla_probes.csv"), probes} << QPair{QStringLiteral("sla_summary.csv"), slaSummaryCsv(run)};
     for (const auto& [name, data] : files) {
         const QString path = QDir(dir).filePath(name);
         if (!OutputWriter::writeFile(path, data, error))

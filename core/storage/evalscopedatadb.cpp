@@ -80,7 +80,8 @@ bool EvalScopeDataDb::append(const QList<RequestRecord>& records, QString* error
             for (double v : r.itlS())
                 itl.push_back(v);
         }
-        q.addBindValue(QVariant()); // the request body is not kept
+        // The JSON text sent, when the run kept it (--store-bodies), as EvalScope stores it; NULL otherwise.
+        q.addBindValue(r.requestBody.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(r.requestBody)));
         q.addBindValue(double(r.sentNs) / 1e9);
         q.addBindValue(QString::fromUtf8(jsonutil::dump(itl)));
         q.addBindValue(int(s));
@@ -92,7 +93,7 @@ bool EvalScopeDataDb::append(const QList<RequestRecord>& records, QString* error
         q.addBindValue(s && r.completionTokens >= 0 ? QVariant(r.completionTokens) : QVariant());
         q.addBindValue(s ? QVariant(0.0) : QVariant());
         q.addBindValue(s ? QVariant(r.tpotS()) : QVariant());
-        q.addBindValue(QVariant());
+        q.addBindValue(r.requestId.isEmpty() ? QVariant() : QVariant(r.requestId)); // workload_trace's own id
         q.addBindValue(int(r.stream));
         ok = q.exec();
     }

@@ -11,7 +11,8 @@ namespace tl {
 // EvalScope perf's benchmark_data.db (§7.2 of the behaviour reference): one table `result`, one row per
 // non-warmup request, written as records arrive (one transaction per batch) so that a CLI run fills it during
 // each point and an export writes it from stored records through the same code. Throughline keeps no response
-// chunks, so `response_messages` holds an empty pickled list, which EvalScope's readers unpickle as [].
+// chunks, so `response_messages` holds an empty pickled list, which EvalScope's readers unpickle as []. `request`
+// holds the body sent when the run kept it (--store-bodies), else NULL; `request_id` a trace record's own id.
 class EvalScopeDataDb final {
 public:
     EvalScopeDataDb();

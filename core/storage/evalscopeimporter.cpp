@@ -1,6 +1,7 @@
 #include "storage/evalscopeimporter.h"
 
 #include "metrics/metriccatalogue.h"
+#include "storage/projectschema.h"
 #include "util/jsonutil.h"
 #include "util/tr.h"
 
@@ -90,6 +91,8 @@ struct RawRow {
     QVector<double> itl;
     qint64 prompt = -1;
     qint64 completion = -1;
+    QByteArray request; // the body EvalScope sent (JSON text), kept as a stored body; empty when NULL or too large
+    QString requestId; // a trace record's id
 };
 
 bool readResultTable(const QString& dbPath, QList<RawRow>& rows, QString* error)
@@ -104,11 +107,27 @@ bool readResultTable(const QString& dbPath, QList<RawRow>& rows, QString* error)
         if (!db.open()) {
             *error = Tr::tr("cannot open '%1': %2").arg(dbPath, db.lastError().text());
         } else {
+            // `request_id` came with EvalScope's trace replay: a file of an earlier EvalScope has no such column.
+            QStringList columns;
+            {
+                QSqlQuery info(db);
+                if (info.exec(QStringLiteral("PRAGMA table_info(result)"))) {
+                    while (info.next())
+                        columns.append(info.value(1).toString());
+                }
+            }
+            const QString request = columns.contains(u"request")
+                ? QStringLiteral("CASE WHEN length(CAST(request AS BLOB)) <= %1 THEN request END")
+                      .arg(ProjectSchema::kMaxStoredBodyBytes)
+                : QStringLiteral("NULL");
+            const QString requestId
+                = columns.contains(u"request_id") ? QStringLiteral("substr(request_id, 1, 1000)") : QStringLiteral("NULL");
             QSqlQuery q(db);
             q.setForwardOnly(true);
             if (!q.exec(QStringLiteral("SELECT start_time, success, is_stream, latency, first_chunk_latency,"
-                                       " inter_token_latencies, prompt_tokens, completion_tokens FROM result"
-                                       " ORDER BY start_time, rowid"))) {
+                                       " inter_token_latencies, prompt_tokens, completion_tokens, %1, %2 FROM result"
+                                       " ORDER BY start_time, rowid")
+                            .arg(request, requestId))) {
                 *error = Tr::tr("'%1' has no readable `result` table (EvalScope's benchmark_data.db): %2")
                              .arg(dbPath, q.lastError().text());
             } else {
@@ -130,6 +149,8 @@ bool readResultTable(const QString& dbPath, QList<RawRow>& rows, QString* error)
                     }
                     r.prompt = q.value(6).isNull() ? -1 : q.value(6).toLongLong();
                     r.completion = q.value(7).isNull() ? -1 : q.value(7).toLongLong();
+                    r.request = q.value(8).toString().toUtf8();
+                    r.requestId = q.value(9).toString();
                     rows.append(r);
                 }
             }
@@ -331,6 +352,8 @@ std::optional<RunData> EvalScopeImporter::import(const QString& path, QString* e
             r.success = raw.success;
             r.promptTokens = raw.prompt;
             r.completionTokens = raw.completion;
+            r.requestBody = raw.request;
+            r.requestId = raw.requestId;
             p.records.append(r);
         }
         recomputeMetrics(p, RunConfig::apiKindOf(run.api));

@@ -1,7 +1,9 @@
 #include "storage/htmlreport.h"
 
 #include "metrics/metriccatalogue.h"
+#include "config/runconfig.h"
 #include "metrics/saturation.h"
+#include "metrics/slatuner.h"
 #include "storage/svgchart.h"
 #include "util/jsonutil.h"
 
@@ -28,6 +30,72 @@ QString fmt(double v, int decimals)
 QString loadLabel(const RunPoint& p)
 {
     return p.parallel < 0 ? QString::number(p.rate, 'g', 6) + QStringLiteral(" req/s") : QString::number(p.parallel);
+}
+
+// An SLA auto-tune run's search replayed from its stored probes: the answer per criteria group, then every value
+// probed with each criterion's mean and interval (the CLI's two tables).
+QString slaSection(const RunData& run)
+{
+    if (run.configJson.isEmpty())
+        return {};
+    ConfigErrors errors;
+    const auto tuner = SlaTuner::replay(RunConfig::fromJson(run.configJson, &errors), run.points);
+    if (!tuner || tuner->probedValues().isEmpty())
+        return {};
+    const QString variable = tuner->settings().variable;
+    QString h = QStringLiteral("<h2>SLA auto-tune</h2>\n<table>\n<tr><th class=\"l\">Criteria</th><th class=\"l\">"
+                               "Result</th><th class=\"l\">Confidence</th><th class=\"l\">Search path</th></tr>\n");
+    for (const SlaTuner::GroupOutcome& o : tuner->outcomes()) {
+        QStringList path;
+        for (int v : o.path)
+            path.append(QString::number(v));
+        QString sure = !o.finished ? QString() : (o.sure ? QStringLiteral("sure") : QStringLiteral("unsure"));
+        if (o.finished && !o.unsureValues.isEmpty()) {
+            QStringList values;
+            for (int v : o.unsureValues)
+                values.append(QString::number(v));
+            sure += QStringLiteral(" (judged on the mean at %1)").arg(values.join(QStringLiteral(", ")));
+        }
+        h += QStringLiteral("<tr><td class=\"l\">") + esc(o.group.toText()) + QStringLiteral("</td><td class=\"l\">")
+            + esc(o.text()) + QStringLiteral("</td><td class=\"l\">") + esc(sure) + QStringLiteral("</td><td class=\"l\">")
+            + esc(path.join(QStringLiteral(" > "))) + QStringLiteral("</td></tr>\n");
+    }
+    h += QStringLiteral("</table>\n<h3>Probes: mean [%1% confidence interval] over each value's runs; ~ = the interval "
+                        "straddles the threshold</h3>\n<table>\n<tr><th class=\"l\">Probe</th><th>Group</th>"
+                        "<th>Runs</th><th>Success</th><th class=\"l\">Criteria</th><th class=\"l\">Verdict</th></tr>\n")
+             .arg(tuner->settings().confidence * 100.0, 0, 'g', 4);
+    const qsizetype groupCount = tuner->settings().groups.size();
+    for (const SlaTuner::ValueOutcome& v : tuner->values()) {
+        for (qsizetype gi = 0; gi < v.groups.size(); ++gi) {
+            const SlaTuner::GroupVerdict& g = v.groups.at(gi);
+            QStringList cells;
+            for (const SlaTuner::CriterionStat& c : g.criteria) {
+                const SlaCriterion& k = c.criterion;
+                QString cell = QStringLiteral("%1 %2").arg(k.metric, fmt(k.displayValue(c.stats.mean), 4));
+                if (std::isfinite(c.stats.ciLow))
+                    cell += QStringLiteral(" [%1, %2]")
+                                .arg(fmt(k.displayValue(c.stats.ciLow), 4), fmt(k.displayValue(c.stats.ciHigh), 4));
+                cell += u' ' + k.displayUnit() + (c.straddles ? QStringLiteral(" ~") : QString());
+                cells.append(cell);
+            }
+            QString verdict = g.verdict == SlaTuner::Verdict::Pass ? QStringLiteral("pass")
+                : g.verdict == SlaTuner::Verdict::Fail             ? QStringLiteral("FAIL")
+                                                                   : QStringLiteral("pending");
+            if (g.requestsFailed)
+                verdict += QStringLiteral(" (requests failed)");
+            else if (g.verdict != SlaTuner::Verdict::Pending && !g.sure)
+                verdict += QStringLiteral(" (unsure)");
+            h += QStringLiteral("<tr><td class=\"l\">%1 %2</td><td>%3</td><td>%4</td><td>%5%</td><td class=\"l\">")
+                     .arg(esc(variable))
+                     .arg(v.value)
+                     .arg(groupCount > 1 ? QString::number(gi + 1) : QString())
+                     .arg(v.runs)
+                     .arg(fmt(v.successPct, 1))
+                + esc(cells.join(QStringLiteral("; "))) + QStringLiteral("</td><td class=\"l\">") + esc(verdict)
+                + QStringLiteral("</td></tr>\n");
+        }
+    }
+    return h + QStringLiteral("</table>\n");
 }
 
 constexpr const char* kCss = R"(
@@ -136,7 +204,11 @@ QByteArray HtmlReport::render(const RunData& run)
                                    knee.reason)
                              : knee.reason)
             + QStringLiteral("</p>\n");
+        if (!knee.uncertainty.isEmpty())
+            h += QStringLiteral("<p>Saturation over %1 repetitions: ").arg(knee.repetitions) + esc(knee.uncertainty)
+                + QStringLiteral("</p>\n");
     }
+    h += slaSection(run);
 
     // Sweep charts.
     QStringList categories;

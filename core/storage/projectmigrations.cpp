@@ -101,6 +101,13 @@ constexpr std::array kToV6 = {
     "CREATE TABLE presets(name TEXT PRIMARY KEY, config_json TEXT NOT NULL, updated_ms INTEGER NOT NULL)",
 };
 
+// Version 7: what a request carried besides its timings: the trace record's own `request_id` (workload_trace) and,
+// with --store-bodies, the body as sent (qCompress'd JSON; ProjectSchema::encodeBody). NULL in every earlier file.
+constexpr std::array kToV7 = {
+    "ALTER TABLE requests ADD COLUMN request_id TEXT",
+    "ALTER TABLE requests ADD COLUMN request_body BLOB",
+};
+
 struct Step {
     int version;
     std::span<const char* const> statements;
@@ -114,6 +121,7 @@ const std::array kSteps = {
     Step{4, kToV4, "whole point results: extended metrics, error classes and messages, warmup count"},
     Step{5, kToV5, "multi-turn conversations: conversation id and turn index of each request"},
     Step{6, kToV6, "named presets of the setup form"},
+    Step{7, kToV7, "the trace's request id of each request and, with --store-bodies, the request body as sent"},
 };
 
 static_assert(kSteps.size() == kLatestVersion, "one step per schema version");

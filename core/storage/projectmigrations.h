@@ -10,7 +10,7 @@ class QSqlDatabase;
 namespace tl::ProjectMigrations {
 
 // The version this build writes (PRAGMA user_version).
-constexpr int kLatestVersion = 6;
+constexpr int kLatestVersion = 7;
 
 // Applies every step after `fromVersion` (0 = empty file) up to kLatestVersion and sets user_version and
 // application_id. Runs inside the caller's transaction; on failure returns false with the failing step named.

@@ -205,7 +205,7 @@ QString ProjectReader::findRun(const QString& idOrPrefix, QString* error) const
     return found.first();
 }
 
-QList<PointResult> ProjectReader::points(const QString& runId, bool withRecords) const
+QList<PointResult> ProjectReader::points(const QString& runId, bool withRecords, bool withBodies) const
 {
     QList<PointResult> out;
     const std::optional<RunData> run = this->run(runId);
@@ -245,7 +245,7 @@ QList<PointResult> ProjectReader::points(const QString& runId, bool withRecords)
     for (qsizetype i = 0; i < out.size(); ++i) {
         PointResult& p = out[i];
         if (withRecords || !complete.at(i))
-            p.records = requests(runId, p.index);
+            p.records = requests(runId, p.index, -1, withBodies && withRecords);
         if (complete.at(i) || p.status == u"running" || p.requestCount == 0)
             continue;
         p.warmupRequests
@@ -269,18 +269,27 @@ QList<PointResult> ProjectReader::points(const QString& runId, bool withRecords)
 
 namespace {
 
-// The request columns every reader of requests selects, in readRequest()'s order.
+// The request columns every reader of requests selects, in readRequest()'s order; the body last (kBodyColumn), read
+// only when asked for.
 const char* const kRequestColumns
     = "seq, warmup, success, stream, scheduled_ns, sent_ns, headers_ns, end_ns, prompt_tokens, completion_tokens,"
       " cached_tokens, token_source, http_status, error_class, error_message, bytes, events, response_id, retries,"
-      " event_tokens, conversation_id, turn_index";
+      " event_tokens, conversation_id, turn_index, request_id";
 
 // The same for RequestDetail::Compact: what it does not read is not fetched either (each column of a row becomes a
 // QVariant, and the blobs are copied).
 const char* const kCompactColumns
     = "seq, warmup, success, stream, scheduled_ns, sent_ns, headers_ns, end_ns, prompt_tokens, completion_tokens,"
       " cached_tokens, token_source, http_status, error_class, CASE WHEN success THEN NULL ELSE error_message END,"
-      " bytes, events, NULL, retries, NULL, conversation_id, turn_index";
+      " bytes, events, NULL, retries, NULL, conversation_id, turn_index, request_id";
+
+constexpr int kBodyColumn = 23;
+
+QString requestColumns(ProjectReader::RequestDetail detail, bool withBodies)
+{
+    return QLatin1String(detail == ProjectReader::RequestDetail::Compact ? kCompactColumns : kRequestColumns)
+        + (withBodies ? QLatin1String(", request_body") : QLatin1String(", NULL"));
+}
 
 } // namespace
 
@@ -320,16 +329,20 @@ RequestRecord ProjectReader::readRequest(const QSqlQuery& q, const QString& runI
     }
     r.conversationId = tokens(q.value(20));
     r.turnIndex = int(tokens(q.value(21)));
+    r.requestId = q.value(22).toString();
+    if (!ProjectSchema::decodeBody(q.value(kBodyColumn).toByteArray(), r.requestBody) && m_lastError.isEmpty())
+        m_lastError = ProjectSchema::readError(
+            m_path, QStringLiteral("the stored body of request %1 of run %2 is corrupt").arg(r.seq).arg(runId));
     return r;
 }
 
-QList<RequestRecord> ProjectReader::requests(const QString& runId, int pointIndex, int limit) const
+QList<RequestRecord> ProjectReader::requests(const QString& runId, int pointIndex, int limit, bool withBodies) const
 {
     QList<RequestRecord> out;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT %1 FROM requests WHERE run_id = ? AND point_idx = ? ORDER BY seq LIMIT ?")
-                  .arg(QLatin1String(kRequestColumns)));
+                  .arg(requestColumns(RequestDetail::Full, withBodies)));
     q.addBindValue(runId);
     q.addBindValue(pointIndex);
     q.addBindValue(limit);
@@ -348,12 +361,12 @@ bool ProjectReader::forEachRequest(const QString& runId,
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT %1, point_idx FROM requests WHERE run_id = ? ORDER BY point_idx, seq")
-                  .arg(QLatin1String(detail == RequestDetail::Compact ? kCompactColumns : kRequestColumns)));
+                  .arg(requestColumns(detail, false)));
     q.addBindValue(runId);
     if (!query(q))
         return false;
     while (q.next())
-        visit(q.value(22).toInt(), readRequest(q, runId, detail));
+        visit(q.value(kBodyColumn + 1).toInt(), readRequest(q, runId, detail));
     if (q.lastError().isValid()) {
         if (m_lastError.isEmpty())
             m_lastError = ProjectSchema::readError(m_path, q.lastError().text());
@@ -367,7 +380,7 @@ std::optional<RequestRecord> ProjectReader::request(const QString& runId, int po
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT %1 FROM requests WHERE run_id = ? AND point_idx = ? AND seq = ?")
-                  .arg(QLatin1String(kRequestColumns)));
+                  .arg(requestColumns(RequestDetail::Full, true)));
     q.addBindValue(runId);
     q.addBindValue(pointIndex);
     q.addBindValue(seq);
@@ -376,11 +389,11 @@ std::optional<RequestRecord> ProjectReader::request(const QString& runId, int po
     return readRequest(q, runId, RequestDetail::Full);
 }
 
-std::optional<RunData> ProjectReader::loadRun(const QString& runId) const
+std::optional<RunData> ProjectReader::loadRun(const QString& runId, bool withBodies) const
 {
     std::optional<RunData> run = this->run(runId);
     if (run)
-        run->points = points(runId, true);
+        run->points = points(runId, true, withBodies);
     return run;
 }
 

@@ -37,13 +37,14 @@ public:
     QString findRun(const QString& idOrPrefix, QString* error) const;
     // Every point of a run as the run measured it. Points of an earlier schema get their extended metrics recomputed
     // from their requests, points that never finished their whole result (summaryRecomputed). Records only when
-    // asked for.
-    QList<PointResult> points(const QString& runId, bool withRecords = false) const;
-    // A point's requests in sequence order; `limit` of them when >= 0 (the first ones).
-    QList<RequestRecord> requests(const QString& runId, int pointIndex, int limit = -1) const;
+    // asked for, their stored request bodies (--store-bodies) only when asked for as well.
+    QList<PointResult> points(const QString& runId, bool withRecords = false, bool withBodies = false) const;
+    // A point's requests in sequence order; `limit` of them when >= 0 (the first ones); with their stored bodies
+    // when `withBodies` (memory: a body per request).
+    QList<RequestRecord> requests(const QString& runId, int pointIndex, int limit = -1, bool withBodies = false) const;
     // How much of each request forEachRequest() reads.
     enum class RequestDetail {
-        Full, // every event, token deltas and the response id: the record as stored
+        Full, // every event, token deltas and the response id: the record as stored (the body only where asked)
         Compact, // of the events only the first with choices and the last (what TTFT, latency and TPOT read: eventNs
                  // holds at most those two), no token deltas, no response id; a failure's error message is kept
     };
@@ -52,10 +53,10 @@ public:
     // (PointResult::index). False on a read error (lastError()).
     bool forEachRequest(const QString& runId, const std::function<void(int pointIndex, const RequestRecord&)>& visit,
         RequestDetail detail = RequestDetail::Compact) const;
-    // One request in full (every event), for a detail view; nullopt when it is not stored.
+    // One request in full (every event, its stored body), for a detail view; nullopt when it is not stored.
     std::optional<RequestRecord> request(const QString& runId, int pointIndex, int seq) const;
-    // Everything about one run, every point's requests included.
-    std::optional<RunData> loadRun(const QString& runId) const;
+    // Everything about one run, every point's requests included (their bodies when `withBodies`).
+    std::optional<RunData> loadRun(const QString& runId, bool withBodies = false) const;
     // The project's named presets of the setup form, sorted; a preset's RunConfig JSON (empty when none).
     QStringList presetNames() const;
     QByteArray preset(const QString& name) const;

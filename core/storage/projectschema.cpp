@@ -413,4 +413,23 @@ bool decodeEventTokens(const QByteArray& blob, qsizetype events, QVector<qint32>
     return false;
 }
 
+QByteArray encodeBody(const QByteArray& body)
+{
+    if (body.isEmpty() || body.size() > kMaxStoredBodyBytes)
+        return {};
+    return qCompress(body, 1);
+}
+
+bool decodeBody(const QByteArray& blob, QByteArray& body)
+{
+    body.clear();
+    if (blob.isEmpty())
+        return true;
+    // The announced length is checked before qUncompress allocates it: a damaged file must not ask for gigabytes.
+    if (blob.size() < 4 || bigEndian32(blob, 0) == 0 || bigEndian32(blob, 0) > quint32(kMaxStoredBodyBytes))
+        return false;
+    body = qUncompress(blob);
+    return !body.isEmpty();
+}
+
 } // namespace tl::ProjectSchema

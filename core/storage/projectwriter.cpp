@@ -201,8 +201,8 @@ bool ProjectWriter::insertRequests(
             = "INSERT OR IGNORE INTO requests(run_id, point_idx, seq, warmup, success, stream, scheduled_ns, sent_ns,"
               " headers_ns, end_ns, first_choices_ns, first_content_ns, completed_ns, prompt_tokens, completion_tokens,"
               " cached_tokens, token_source, http_status, error_class, error_message, bytes, event_count, events,"
-              " response_id, retries, event_tokens, conversation_id, turn_index)"
-              " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+              " response_id, retries, event_tokens, conversation_id, turn_index, request_id, request_body)"
+              " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         if (sqlite3_prepare_v3(handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_insertRequest, nullptr) != SQLITE_OK) {
             m_insertRequest = nullptr;
             return fail("prepare the request insert");
@@ -229,6 +229,7 @@ bool ProjectWriter::insertRequests(
     int duplicate = -1;
     QByteArray events;
     QByteArray eventTokens;
+    QByteArray body;
     for (const RequestRecord& r : records) {
         QByteArray& source = sourceNames[int(r.tokenSource)];
         if (source.isEmpty())
@@ -243,6 +244,8 @@ bool ProjectWriter::insertRequests(
         events = ProjectSchema::encodeEvents(r.sentNs, r.eventNs, r.eventFlags);
         eventTokens = ProjectSchema::encodeEventTokens(r.eventTokens);
         const QByteArray message = r.errorMessage.toUtf8();
+        const QByteArray requestId = r.requestId.toUtf8();
+        body = ProjectSchema::encodeBody(r.requestBody); // compressed here, on the writer's thread
         int rc = sqlite3_bind_text(st, 1, run.constData(), int(run.size()), SQLITE_STATIC);
         rc |= sqlite3_bind_int(st, 2, pointIndex);
         rc |= sqlite3_bind_int(st, 3, r.seq);
@@ -273,6 +276,9 @@ bool ProjectWriter::insertRequests(
             : sqlite3_bind_blob(st, 26, eventTokens.constData(), int(eventTokens.size()), SQLITE_STATIC);
         rc |= count(27, r.conversationId);
         rc |= count(28, r.turnIndex);
+        rc |= text(29, requestId);
+        rc |= body.isEmpty() ? sqlite3_bind_null(st, 30)
+                             : sqlite3_bind_blob(st, 30, body.constData(), int(body.size()), SQLITE_STATIC);
         if (rc != SQLITE_OK) {
             sqlite3_reset(st);
             return fail("store a request");

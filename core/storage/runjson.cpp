@@ -55,6 +55,10 @@ Json requestToJson(const RequestRecord& r)
         j["conversation_id"] = r.conversationId;
         j["turn_index"] = r.turnIndex;
     }
+    if (!r.requestId.isEmpty()) // workload_trace's own id
+        j["request_id"] = jsonutil::toStd(r.requestId);
+    if (!r.requestBody.isEmpty()) // --store-bodies: the JSON text sent
+        j["request_body"] = r.requestBody.toStdString();
     return j;
 }
 
@@ -106,6 +110,8 @@ RequestRecord requestFromJson(const Json& j)
     r.retries = int(integer(j, "retries"));
     r.conversationId = integer(j, "conversation_id", -1);
     r.turnIndex = int(integer(j, "turn_index", -1));
+    r.requestId = str(j, "request_id");
+    r.requestBody = str(j, "request_body").toUtf8();
     return r;
 }
 

@@ -2,6 +2,8 @@
 // values, the saturation rule, and the statistics of repeated points.
 
 #include "core/testrecords.h"
+#include "config/runconfig.h"
+#include "metrics/autosweep.h"
 #include "metrics/extendedmetrics.h"
 #include "metrics/goodput.h"
 #include "metrics/harnesshealth.h"
@@ -252,6 +254,146 @@ private Q_SLOTS:
         RunData run;
         run.points = points;
         QCOMPARE(findSaturation(run).index, knee); // what the GUI calls
+    }
+
+    void autoSweepPointsBetween_data()
+    {
+        QTest::addColumn<bool>("openLoop");
+        QTest::addColumn<int>("maxParallel");
+        QTest::addColumn<int>("sweepPoints");
+        QTest::addColumn<double>("sync");
+        QTest::addColumn<double>("max");
+        QTest::addColumn<QList<RunPoint>>("expected");
+        // Open loop: K - 2 rates evenly between the anchors' throughputs (2 + 6 x i / 4).
+        QTest::newRow("open loop") << true << 1 << 5 << 2.0 << 8.0
+                                   << QList<RunPoint>{{-1, 20, 3.5}, {-1, 20, 5.0}, {-1, 20, 6.5}};
+        // Closed loop: the concurrency carrying each rate at the synchronous latency: 1.75, 2.5, 3.25 x sync ->
+        // 2, 3, 3 (one kept).
+        QTest::newRow("closed loop, 4 slots") << false << 16 << 5 << 2.0 << 8.0
+                                              << QList<RunPoint>{{2, 20, -1}, {3, 20, -1}};
+        // Ten times the synchronous throughput over 6 points: 2.8, 4.6, 6.4, 8.2 -> 3, 5, 6, 8.
+        QTest::newRow("closed loop, wide") << false << 64 << 6 << 1.0 << 10.0
+                                           << QList<RunPoint>{{3, 20, -1}, {5, 20, -1}, {6, 20, -1}, {8, 20, -1}};
+        // Clamped below the maximum point's concurrency.
+        QTest::newRow("closed loop, clamped") << false << 4 << 6 << 1.0 << 10.0
+                                              << QList<RunPoint>{{3, 20, -1}};
+        // No scaling at all: every rate maps to concurrency 1 -> clamped to 2.
+        QTest::newRow("closed loop, flat") << false << 8 << 5 << 5.0 << 5.0 << QList<RunPoint>{{2, 20, -1}};
+        QTest::newRow("synchronous failed") << false << 8 << 5 << 0.0 << 5.0 << QList<RunPoint>{};
+    }
+    void autoSweepPointsBetween()
+    {
+        QFETCH(bool, openLoop);
+        QFETCH(int, maxParallel);
+        QFETCH(int, sweepPoints);
+        QFETCH(double, sync);
+        QFETCH(double, max);
+        QFETCH(QList<RunPoint>, expected);
+        RunConfig c;
+        c.sweep = QStringLiteral("auto");
+        c.openLoop = openLoop;
+        c.parallel = {maxParallel};
+        c.number = {20};
+        c.autoSweepPoints = sweepPoints;
+        const AutoSweep sweep(c);
+        QCOMPARE(sweep.anchors().constFirst(), (RunPoint{1, 20, -1}));
+        QCOMPARE(sweep.anchors().constLast(), (openLoop ? RunPoint{-1, 20, -1} : RunPoint{maxParallel, 20, -1}));
+        QCOMPARE(c.sweepPoints(), sweep.anchors());
+        QCOMPARE(sweep.between(sync, max), expected);
+    }
+
+    void autoSweepFlagsChecked_data()
+    {
+        QTest::addColumn<QStringList>("change"); // what differs from a valid --sweep auto
+        QTest::addColumn<QString>("field"); // the flag the error names; empty = valid
+        QTest::newRow("valid") << QStringList{} << QString();
+        QTest::newRow("two --number") << QStringList{QStringLiteral("number")} << QStringLiteral("--number");
+        QTest::newRow("two --parallel") << QStringList{QStringLiteral("parallel")} << QStringLiteral("--parallel");
+        QTest::newRow("--parallel 1") << QStringList{QStringLiteral("parallel1")} << QStringLiteral("--parallel");
+        QTest::newRow("--rate") << QStringList{QStringLiteral("rate")} << QStringLiteral("--rate");
+        QTest::newRow("with SLA") << QStringList{QStringLiteral("sla")} << QStringLiteral("--sweep");
+        QTest::newRow("open loop without --rate") << QStringList{QStringLiteral("open")} << QString();
+    }
+    void autoSweepFlagsChecked()
+    {
+        QFETCH(QStringList, change);
+        QFETCH(QString, field);
+        RunConfig c;
+        c.model = QStringLiteral("m");
+        c.sweep = QStringLiteral("auto");
+        c.parallel = {16};
+        c.number = {20};
+        if (change.contains(u"number"))
+            c.number = {20, 40};
+        if (change.contains(u"parallel"))
+            c.parallel = {4, 16};
+        if (change.contains(u"parallel1"))
+            c.parallel = {1};
+        if (change.contains(u"rate"))
+            c.rate = {5};
+        if (change.contains(u"sla")) {
+            c.slaAutoTune = true;
+            c.slaParams = R"({"p99_latency": "<=2s"})";
+        }
+        if (change.contains(u"open"))
+            c.openLoop = true;
+        const ConfigErrors errors = c.validate();
+        if (field.isEmpty()) {
+            QVERIFY2(errors.isEmpty(), qPrintable(errors.isEmpty() ? QString() : errors.first().toString()));
+        } else {
+            QVERIFY(!errors.isEmpty());
+            QVERIFY2(std::any_of(errors.cbegin(), errors.cend(), [&](const ConfigError& e) { return e.field == field; }),
+                qPrintable(errors.first().toString()));
+        }
+    }
+
+    void saturationInLoadOrder()
+    {
+        // --sweep auto runs 1, 16 (the anchors), then 2, 4, 8: the rule reads them by concurrency.
+        const QList<PointResult> points{point(1, -1, 1, 1.0), point(16, -1, 4.2, 4.0), point(2, -1, 2, 1.0),
+            point(4, -1, 4, 1.05), point(8, -1, 4.16, 2.0)};
+        const SaturationPoint s = findSaturation(points);
+        QVERIFY2(s.found, qPrintable(s.reason));
+        QCOMPARE(points.at(s.index).point.parallel, 4);
+        QCOMPARE(points.at(s.beyondIndex).point.parallel, 8);
+    }
+
+    void saturationOverRepetitions()
+    {
+        // 4 sweep points, 3 repetitions each, in a row. Repetitions 1 and 2 bend at parallel 4 (throughput +2.5% /
+        // +5%, p50 latency +90%); repetition 3 still grows 19% from 4 to 8: no knee of its own. The means bend at 4
+        // (3.87 -> 4.2 req/s, +8.6%; latency +94%): the knee is parallel 4, found alone by 2 of 3 repetitions.
+        const double tput[3][4] = {{1, 2, 4, 4.1}, {1, 2, 4, 4.2}, {1, 2, 3.6, 4.3}};
+        const double latency[3][4] = {{1, 1, 1.05, 2}, {1, 1, 1.05, 2}, {1, 1, 1.0, 2}};
+        const int parallel[4] = {1, 2, 4, 8};
+        QList<PointResult> points;
+        for (int g = 0; g < 4; ++g) {
+            for (int k = 0; k < 3; ++k)
+                points.append(point(parallel[g], -1, tput[k][g], latency[k][g]));
+        }
+        const SaturationPoint s = findSaturation(points, 3, 0.95);
+        QVERIFY2(s.found, qPrintable(s.reason));
+        QCOMPARE(s.index, 6);
+        QCOMPARE(s.kneePoints, (QList<int>{6, 7, 8}));
+        QCOMPARE(s.beyondIndex, 9);
+        QCOMPARE(s.beyondPoints, (QList<int>{9, 10, 11}));
+        QCOMPARE(s.repetitions, 3);
+        QCOMPARE(s.agreeing, 2);
+        QCOMPARE(s.repetitionKnees, (QList<int>{6, 6, -1}));
+        // Mean 3.8667, sd 0.2309, t(0.975, 2) = 4.3027: half-width 0.5737.
+        QVERIFY(std::abs(s.kneeThroughput - 3.86667) < 1e-4);
+        QVERIFY(std::abs(s.kneeThroughputCiLow - 3.2930) < 1e-3);
+        QVERIFY(std::abs(s.kneeThroughputCiHigh - 4.4404) < 1e-3);
+        QVERIFY2(s.uncertainty.startsWith(QStringLiteral("the same knee in 2 of 3 repetitions")), qPrintable(s.uncertainty));
+        QVERIFY2(s.uncertainty.contains(QStringLiteral("95% CI [3.29, 4.44]")), qPrintable(s.uncertainty));
+
+        // One repetition: the plain rule, no spread.
+        const SaturationPoint single = findSaturation(points.mid(0, 1) + points.mid(3, 1) + points.mid(6, 1)
+                + points.mid(9, 1), 1, 0.95);
+        QCOMPARE(single.index, 2);
+        QCOMPARE(single.kneePoints, (QList<int>{2}));
+        QCOMPARE(single.repetitions, 0);
+        QVERIFY(single.uncertainty.isEmpty());
     }
 
     void goodputPeak()

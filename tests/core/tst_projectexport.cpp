@@ -146,6 +146,7 @@ private Q_SLOTS:
             run.points[1].records[i].conversationId = i / 3;
             run.points[1].records[i].turnIndex = int(i % 3);
         }
+        run.points[0].records[1].requestId = QStringLiteral("req-\"quoted\", 7"); // a trace record's own id
         QList<QStringList> rows;
         QString error;
         QVERIFY2(Csv::parse(CsvExporter::requestsCsv(run), &rows, &error), qPrintable(error));
@@ -187,6 +188,7 @@ private Q_SLOTS:
                 QCOMPARE(row.at(col("conversation_id")),
                     r.conversationId < 0 ? QString() : QString::number(r.conversationId)); // empty: single-turn
                 QCOMPARE(row.at(col("turn_index")), r.turnIndex < 0 ? QString() : QString::number(r.turnIndex));
+                QCOMPARE(row.at(col("request_id")), r.requestId); // empty unless a trace gave one
                 if (r.success) {
                     QVERIFY(std::abs(row.at(col("ttft_ms")).toDouble() - r.ttftS() * 1000) < 1e-6);
                     QVERIFY(std::abs(row.at(col("latency_s")).toDouble() - r.latencyS()) < 1e-9);
@@ -252,6 +254,62 @@ private Q_SLOTS:
         // Well-formed enough: every opened svg/table closes.
         QCOMPARE(html.count(QStringLiteral("<table")), html.count(QStringLiteral("</table>")));
         QCOMPARE(html.count(QStringLiteral("<svg")), html.count(QStringLiteral("</svg>")));
+    }
+
+    // benchmark_data.db's `request` column holds the body sent when the run stored it (--store-bodies) and
+    // `request_id` a trace record's id, both NULL otherwise, as EvalScope writes them; an import reads both back.
+    void evalscopeDataDbCarriesBodiesAndRequestIds()
+    {
+        RunData run = sampleRun();
+        QList<RequestRecord>& records = run.points[1].records;
+        const QByteArray body = R"({"model":"m","messages":[{"role":"user","content":"h\u00e9llo"}],"stream":true})";
+        for (RequestRecord& r : records) {
+            if (r.warmup)
+                continue;
+            r.requestBody = body;
+            r.requestId = QStringLiteral("trace-%1").arg(r.seq);
+        }
+        records.last().requestBody.clear(); // over the limit, or a run without --store-bodies
+        records.last().requestId.clear();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("benchmark_data.db"));
+        QString error;
+        QVERIFY2(EvalScopeExporter::writeDataDb(path, records, &error), qPrintable(error));
+        QStringList rows;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bodies"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT coalesce(request, '<null>'), coalesce(request_id, '<null>'),"
+                                          " typeof(request) FROM result ORDER BY rowid")));
+            while (q.next())
+                rows.append(q.value(0).toString() + u'|' + q.value(1).toString() + u'|' + q.value(2).toString());
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("bodies"));
+        QStringList expected;
+        for (const RequestRecord& r : std::as_const(records)) {
+            if (r.warmup)
+                continue;
+            expected.append(r.requestBody.isEmpty()
+                    ? QStringLiteral("<null>|<null>|null")
+                    : QString::fromUtf8(body) + QStringLiteral("|trace-%1|text").arg(r.seq));
+        }
+        QCOMPARE(rows, expected);
+
+        QTemporaryDir exported;
+        QString root;
+        QVERIFY2(EvalScopeExporter::exportRun(run, exported.path(), &root, &error), qPrintable(error));
+        const auto back = EvalScopeImporter::import(exported.path(), &error);
+        QVERIFY2(back, qPrintable(error));
+        const QList<RequestRecord>& read = back->points.at(1).records;
+        QCOMPARE(read.size(), expected.size());
+        QCOMPARE(read.first().requestBody, body);
+        QCOMPARE(read.first().requestId, QStringLiteral("trace-1")); // seq 0 is warmup, not EvalScope data
+        QVERIFY(read.last().requestBody.isEmpty());
+        QVERIFY(read.last().requestId.isEmpty());
+        QVERIFY(back->points.at(0).records.first().requestBody.isEmpty()); // the first point stored none
     }
 
     void evalscopeExportLayoutAndReimport()

@@ -163,7 +163,16 @@ private Q_SLOTS:
         QCOMPARE(rawQuery(path, QStringLiteral("SELECT count(*) FROM runs WHERE endpoint_id IS NULL")),
             QStringList{QStringLiteral("0")});
         // Files before schema 6 kept no presets: the table is there, empty.
-        QCOMPARE(reader.presetNames(), QStringList());
+        QCOMPARE(reader.presetNames(), version >= 6 ? QStringList{QStringLiteral("v6 preset")} : QStringList());
+        // Files before schema 7 kept no trace request id and no request body: every request reads as having none.
+        QCOMPARE(rawQuery(path,
+                     QStringLiteral("SELECT count(*) FROM requests WHERE request_id IS NOT NULL"
+                                    " OR request_body IS NOT NULL")),
+            QStringList{QStringLiteral("0")});
+        const std::optional<RequestRecord> one = reader.request(QStringLiteral("run-a"), 0, 0);
+        QVERIFY(one);
+        QVERIFY(one->requestId.isEmpty());
+        QVERIFY(one->requestBody.isEmpty());
         QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA foreign_key_check")), QStringList());
         QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA integrity_check")), QStringList{QStringLiteral("ok")});
     }
@@ -211,6 +220,83 @@ private Q_SLOTS:
         QCOMPARE(reader.presetNames(), (QStringList{QStringLiteral("big sweep"), QStringLiteral("fast")}));
         QCOMPARE(reader.preset(QStringLiteral("fast")), QByteArray(R"({"parallel":[8]})"));
         QCOMPARE(reader.preset(QStringLiteral("gone")), QByteArray());
+    }
+
+    // Schema 7: a request's trace request id and its body (--store-bodies) round-trip, the body compressed in the
+    // file and read only where asked for; a body over the limit is not stored, a corrupt one is reported.
+    void requestIdAndBodyRoundTrip()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bodies.tlproj"));
+        // Repetitive, as prompts are: it must shrink in the file.
+        QByteArray body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"";
+        for (int i = 0; i < 200; ++i)
+            body += "the same words again and again ";
+        body += "\"}]}";
+        RunData info;
+        info.id = QStringLiteral("run-bodies");
+        info.createdMs = 1700000000000;
+        RequestRecord withBody;
+        withBody.seq = 0;
+        withBody.success = true;
+        withBody.requestId = QStringLiteral("req-0001");
+        withBody.requestBody = body;
+        RequestRecord tooLarge = withBody;
+        tooLarge.seq = 1;
+        tooLarge.requestId.clear();
+        tooLarge.requestBody = QByteArray(ProjectSchema::kMaxStoredBodyBytes + 1, 'x');
+        RequestRecord plain;
+        plain.seq = 2;
+        QString error;
+        {
+            auto store = ProjectStore::open(path, &error);
+            QVERIFY2(store, qPrintable(error));
+            store->beginRun(info);
+            store->beginPoint(info.id, 0, 1, 3, -1);
+            store->writeRequests(info.id, 0, {withBody, tooLarge, plain});
+            store->finishRun(info.id, QStringLiteral("completed"));
+            QVERIFY2(store->flush(&error), qPrintable(error));
+        }
+        const QStringList stored = rawQuery(path,
+            QStringLiteral("SELECT seq, coalesce(request_id, '-'), coalesce(length(request_body), -1) FROM requests"
+                           " ORDER BY seq"));
+        QCOMPARE(stored.size(), 3);
+        QVERIFY2(stored.at(0).startsWith(QStringLiteral("0|req-0001|")), qPrintable(stored.at(0)));
+        QVERIFY2(stored.at(0).section(u'|', 2).toInt() < body.size() / 4, qPrintable(stored.at(0))); // compressed
+        QCOMPARE(stored.at(1), QStringLiteral("1|-|-1"));
+        QCOMPARE(stored.at(2), QStringLiteral("2|-|-1"));
+
+        ProjectReader reader;
+        QVERIFY2(reader.open(path, &error), qPrintable(error));
+        const QList<RequestRecord> lean = reader.requests(info.id, 0);
+        QCOMPARE(lean.size(), 3);
+        QCOMPARE(lean.at(0).requestId, QStringLiteral("req-0001"));
+        QVERIFY(lean.at(0).requestBody.isEmpty()); // bodies only where asked for
+        const QList<RequestRecord> full = reader.requests(info.id, 0, -1, true);
+        QCOMPARE(full.at(0).requestBody, body);
+        QVERIFY(full.at(1).requestBody.isEmpty());
+        QCOMPARE(reader.request(info.id, 0, 0)->requestBody, body);
+        QCOMPARE(reader.loadRun(info.id, true)->points.first().records.first().requestBody, body);
+        QVERIFY(reader.loadRun(info.id)->points.first().records.first().requestBody.isEmpty());
+        QVERIFY(reader.lastError().isEmpty());
+    }
+
+    void corruptBodyIsReported_data()
+    {
+        QTest::addColumn<QByteArray>("blob");
+        QTest::addRow("not zlib") << QByteArray::fromHex("00000010") + "garbage-garbage!";
+        QTest::addRow("announces 4 GiB") << QByteArray::fromHex("ffffffff789c");
+        QTest::addRow("too short") << QByteArray::fromHex("01");
+    }
+    void corruptBodyIsReported()
+    {
+        QFETCH(QByteArray, blob);
+        QByteArray body;
+        QVERIFY(!ProjectSchema::decodeBody(blob, body));
+        QVERIFY(ProjectSchema::decodeBody(QByteArray(), body));
+        QVERIFY(body.isEmpty());
+        QVERIFY(ProjectSchema::decodeBody(ProjectSchema::encodeBody("{}"), body));
+        QCOMPARE(body, QByteArray("{}"));
     }
 
     void readerUpgradesAWritableFile()

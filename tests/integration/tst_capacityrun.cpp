@@ -4,6 +4,7 @@
 // server's fixed timings, and the knee comes from the slot limit, not from a timing threshold.
 
 #include "engine/runcontroller.h"
+#include "metrics/autosweep.h"
 #include "metrics/goodput.h"
 #include "metrics/repeatstats.h"
 #include "metrics/saturation.h"
@@ -180,6 +181,76 @@ private Q_SLOTS:
         QCOMPARE(knee.rule, QStringLiteral("throughput-flat"));
         QCOMPARE(results.at(knee.index).point.parallel, slow.maxNumSeqs);
         QCOMPARE(results.at(knee.beyondIndex).point.parallel, 12);
+    }
+
+    void autoSweepSpreadsPointsFromMeasuredThroughput()
+    {
+        // 4 slots and fixed timings (40 ms to the first token, 10 ms a token, 8 tokens): one stream gets ~9 req/s,
+        // 8 streams ~4x that. --sweep auto with 5 points: the anchors parallel 1 and 8, then the concurrencies
+        // carrying 1.75, 2.5 and 3.25 x the synchronous throughput at its latency, computed from what was measured.
+        SimConfig fixed;
+        fixed.ttftMs = 40;
+        fixed.itlMs = 10;
+        fixed.maxNumSeqs = 4;
+        SimServer sim(fixed);
+        QString error;
+        QVERIFY2(sim.start(&error), qPrintable(error));
+
+        RunConfig config = baseConfig(sim.baseUrl());
+        config.sweep = QStringLiteral("auto");
+        config.autoSweepPoints = 5;
+        config.parallel = {8};
+        config.number = {16};
+        RunController controller;
+        QVERIFY(runToEnd(controller, config, nullptr));
+        const QList<PointResult> results = controller.results();
+        QVERIFY(results.size() >= 3);
+        QCOMPARE(results.at(0).point, (RunPoint{1, 16, -1}));
+        QCOMPARE(results.at(1).point, (RunPoint{8, 16, -1}));
+        const double sync = results.at(0).summary.reqThroughput;
+        const double max = results.at(1).summary.reqThroughput;
+        // The slots bound the maximum: about 4x one stream, never above it by much (connection reuse aside).
+        QVERIFY2(max > 2.5 * sync && max < 4.5 * sync, qPrintable(QStringLiteral("%1 vs %2").arg(max).arg(sync)));
+        // The points between are the rule applied to the measured anchors, in that order, after them.
+        QList<int> expected;
+        for (int i = 1; i <= 3; ++i) {
+            const int p = std::clamp(int(std::lround((sync + (max - sync) * i / 4.0) / sync)), 2, 7);
+            if (!expected.contains(p))
+                expected.append(p);
+        }
+        QList<int> ran;
+        for (qsizetype i = 2; i < results.size(); ++i)
+            ran.append(results.at(i).point.parallel);
+        QCOMPARE(ran, expected);
+        QVERIFY(ran.constLast() <= fixed.maxNumSeqs); // all at or below the concurrency where the server stops scaling
+        QCOMPARE(controller.plannedPoints(), int(results.size()));
+    }
+
+    void autoSweepRepeatsEachPoint()
+    {
+        SimConfig fixed;
+        fixed.ttftMs = 20;
+        fixed.itlMs = 5;
+        fixed.maxNumSeqs = 2;
+        SimServer sim(fixed);
+        QString error;
+        QVERIFY2(sim.start(&error), qPrintable(error));
+        RunConfig config = baseConfig(sim.baseUrl());
+        config.sweep = QStringLiteral("auto");
+        config.autoSweepPoints = 3;
+        config.parallel = {4};
+        config.number = {6};
+        config.numRuns = 2;
+        config.seed = 3;
+        RunController controller;
+        QVERIFY(runToEnd(controller, config, nullptr));
+        const QList<PointResult> results = controller.results();
+        // parallel 1 twice, 4 twice, then the one point between (2 or 3) twice.
+        QCOMPARE(results.size(), 6);
+        for (int i = 0; i < 6; i += 2)
+            QCOMPARE(results.at(i).point, results.at(i + 1).point);
+        QVERIFY(results.at(4).point.parallel == 2 || results.at(4).point.parallel == 3);
+        QCOMPARE(repeatGroups(results, 2, 0.95).size(), 3);
     }
 };
 

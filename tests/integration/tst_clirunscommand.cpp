@@ -347,6 +347,61 @@ private Q_SLOTS:
         QVERIFY2(show.out.contains(printed.captured(0)), qPrintable(show.out));
     }
 
+    // A trace replayed with --store-bodies: the run's own benchmark_data.db and `runs export --format evalscope` fill
+    // EvalScope's request and request_id columns alike; the point is named by the trace's rate, not rate_-1.0.
+    void replayWithStoredBodiesExportsThem()
+    {
+        QProcess sim;
+        sim.start(QStringLiteral(THROUGHLINE_BINARY_DIR "/app/throughline-sim"),
+            {"--port", "0", "--ttft-ms", "1", "--itl-ms", "1"});
+        QVERIFY(sim.waitForStarted());
+        const auto stopSim = qScopeGuard([&sim] {
+            sim.terminate();
+            sim.waitForFinished();
+        });
+        QString seen;
+        const QString base = tl::test::simBaseUrl(sim, &seen);
+        QVERIFY2(base.startsWith("http://127.0.0.1:"), qPrintable(seen));
+        QTemporaryDir dir;
+        const QString project = dir.filePath("replay.tlproj");
+        const Result run = cli({"run", "--url", base + "/v1/chat/completions", "--dataset", "workload_trace",
+            "--dataset-path", QFINDTESTDATA("data/datasets/workload_trace.jsonl"), "--open-loop", "--dataset-args",
+            R"({"model_override": "throughline-sim", "speed": 10})", "--store-bodies", "--project", project,
+            "--outputs-dir", dir.filePath("out"), "--no-timestamp", "--name", "replay"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+        QVERIFY2(run.out.contains("Run point 1/1: trace replay, 60 req/s on average"), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QRegularExpression(R"(\| Concurrency +\| +open loop \|)")), qPrintable(run.out));
+        const QString pointDir = dir.filePath("out/replay/rate_60.0_number_4");
+        QVERIFY2(QFile::exists(pointDir + "/benchmark_data.db"), qPrintable(run.out));
+        const QString exported = dir.filePath("exported");
+        const Result ex
+            = cli({"runs", "export", "latest", "--project", project, "--format", "evalscope", "--output", exported});
+        QVERIFY2(ex.exitCode == 0, qPrintable(ex.err));
+        auto rows = [](const QString& db) {
+            QStringList out;
+            {
+                QSqlDatabase c = QSqlDatabase::addDatabase("QSQLITE", "replay-check");
+                c.setDatabaseName(db);
+                if (c.open()) {
+                    QSqlQuery q(c);
+                    q.exec("SELECT request, coalesce(request_id, '') FROM result ORDER BY request_id, request");
+                    while (q.next()) {
+                        const auto body = nlohmann::json::parse(q.value(0).toString().toStdString(), nullptr, false);
+                        out.append(QString::fromStdString(body.is_object() ? body["model"].get<std::string>() : "?")
+                            + u'|' + q.value(1).toString());
+                    }
+                    c.close();
+                }
+            }
+            QSqlDatabase::removeDatabase("replay-check");
+            return out;
+        };
+        const QStringList expected{"throughline-sim|", "throughline-sim|req-0001", "throughline-sim|req-0002",
+            "throughline-sim|req-0003"};
+        QCOMPARE(rows(pointDir + "/benchmark_data.db"), expected);
+        QCOMPARE(rows(exported + "/replay/rate_60.0_number_4/benchmark_data.db"), expected);
+    }
+
     void readOnlyProjectStillLists()
     {
         QTemporaryDir dir;

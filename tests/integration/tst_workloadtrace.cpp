@@ -464,6 +464,92 @@ private Q_SLOTS:
         QCOMPARE(models.value(QStringLiteral("prod-llm-small")), 1); // line 3: not mapped
     }
 
+    void requestIdsAndBodiesAreKept_data()
+    {
+        QTest::addColumn<bool>("storeBodies");
+        QTest::newRow("--store-bodies") << true;
+        QTest::newRow("default") << false;
+    }
+
+    // Each request keeps its record's request_id (schema 7); with --store-bodies also the body exactly as the
+    // server received it, without it none.
+    void requestIdsAndBodiesAreKept()
+    {
+        QFETCH(bool, storeBodies);
+        auto sim = startSim();
+        QVERIFY(sim);
+        RunConfig c = traceConfig(sim->baseUrl(), QFINDTESTDATA("data/datasets/workload_trace.jsonl"));
+        c.datasetArgs = QByteArray(R"({"speed": 10, "model_override": "throughline-sim"})");
+        c.storeBodies = storeBodies;
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("not in timestamp order")));
+        const Run run = runToEnd(c);
+        QVERIFY2(run.errors.isEmpty(), qPrintable(describe(run.errors)));
+        QCOMPARE(run.state, RunState::Finished);
+        QCOMPARE(run.records.size(), 4);
+        std::map<QByteArray, SimTraceRecord> traces;
+        for (const SimTraceRecord& t : sim->traceRecords())
+            traces[t.id] = t;
+        QStringList ids;
+        for (const RequestRecord& r : run.records) {
+            QVERIFY2(r.success, qPrintable(r.errorMessage));
+            ids.append(r.requestId);
+            QCOMPARE(r.requestBody, storeBodies ? traces.at(r.responseId).requestBody : QByteArray());
+        }
+        // In timestamp order: 0001 (09:00:00.000), 0003 (.075), 0002 (.120), then the record without an id.
+        QCOMPARE(ids,
+            (QStringList{QStringLiteral("req-0001"), QStringLiteral("req-0003"), QStringLiteral("req-0002"), QString()}));
+    }
+
+    void meanRate_data()
+    {
+        QTest::addColumn<QList<qint64>>("offsetsMs");
+        QTest::addColumn<qint64>("count");
+        QTest::addColumn<double>("rate");
+        QTest::newRow("even") << QList<qint64>{0, 100, 200, 300} << qint64(4) << 10.0;
+        QTest::newRow("truncated") << QList<qint64>{0, 50, 1000} << qint64(2) << 20.0;
+        QTest::newRow("count past the end") << QList<qint64>{0, 250} << qint64(9) << 4.0;
+        QTest::newRow("4 significant digits") << QList<qint64>{0, 300, 700} << qint64(3) << 2.857;
+        QTest::newRow("one record") << QList<qint64>{0} << qint64(1) << -1.0;
+        QTest::newRow("one instant") << QList<qint64>{5, 5, 5} << qint64(3) << -1.0;
+    }
+    void meanRate()
+    {
+        QFETCH(QList<qint64>, offsetsMs);
+        QFETCH(qint64, count);
+        QFETCH(double, rate);
+        std::vector<qint64> ns;
+        for (qint64 ms : offsetsMs)
+            ns.push_back(ms * 1000000);
+        QCOMPARE(TraceSource::meanRate(ns, count), rate);
+    }
+
+    // A replay point is named and summarised by the trace's own arrival rate, not as an unpaced rate_-1.0 point.
+    void replayPointIsNamedByTheTraceRate()
+    {
+        auto sim = startSim();
+        QVERIFY(sim);
+        RunConfig c = traceConfig(sim->baseUrl(), QFINDTESTDATA("data/datasets/workload_trace.jsonl"));
+        c.datasetArgs = QByteArray(R"({"speed": 10, "model_override": "throughline-sim"})");
+        c.number = {3};
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("not in timestamp order")));
+        RunController controller;
+        QSignalSpy started(&controller, &RunController::pointStarted);
+        QSignalSpy finished(&controller, &RunController::pointFinished);
+        QSignalSpy done(&controller, &RunController::runFinished);
+        const ConfigErrors errors = controller.start(c, nullptr);
+        QVERIFY2(errors.isEmpty(), qPrintable(describe(errors)));
+        QVERIFY(done.wait(60000));
+        QCOMPARE(started.size(), 1);
+        // The first three records arrive at 0, 75 and 120 ms; at speed 10 that is 2 gaps in 12 ms.
+        const RunPoint point = started.first().at(1).value<RunPoint>();
+        QCOMPARE(point.rate, 166.7);
+        QCOMPARE(point.name(), QStringLiteral("rate_166.7_number_3"));
+        QCOMPARE(finished.size(), 1);
+        const PointResult result = finished.first().at(0).value<PointResult>();
+        QCOMPARE(result.summary.rate, 166.7);
+        QCOMPARE(result.summary.concurrency, -1); // as EvalScope writes an open-loop point
+    }
+
     void headersReachTheServer_data()
     {
         QTest::addColumn<QString>("transport");
