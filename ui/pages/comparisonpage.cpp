@@ -19,6 +19,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QThreadPool>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -61,6 +62,19 @@ const QList<ChartMetric>& chartMetrics()
 double loadOf(const RunPoint& p)
 {
     return p.rate > 0 ? p.rate : double(p.parallel);
+}
+
+// The pool the page's loads run on. Not the global pool: a load's bootstrap (RunComparison::compare) blocks on
+// QtConcurrent::blockingMap in the global pool, so two loads holding its threads (2 on a 2-core machine: the stored
+// values' and the verdicts', or a replaced comparison still running) waited for each other forever.
+QThreadPool* loadPool()
+{
+    static QThreadPool* pool = [] {
+        auto* p = new QThreadPool(QCoreApplication::instance());
+        p->setMaxThreadCount(4);
+        return p;
+    }();
+    return pool;
 }
 
 // A run and its points as stored (no request read); nullopt with `error` set when it cannot be read.
@@ -305,8 +319,8 @@ void ComparisonPage::compare(const QString& projectPath, const QStringList& runI
         m_cachePath = projectPath;
     }
     // The stored values first (milliseconds: the points' rows), the verdicts when the bootstrap is done.
-    m_summaryWatcher->setFuture(QtConcurrent::run(&ComparisonPage::loadSummaries, projectPath, runIds));
-    m_watcher->setFuture(QtConcurrent::run(
+    m_summaryWatcher->setFuture(QtConcurrent::run(loadPool(), &ComparisonPage::loadSummaries, projectPath, runIds));
+    m_watcher->setFuture(QtConcurrent::run(loadPool(),
         [projectPath, runIds, cache = m_cache] { return ComparisonPage::load(projectPath, runIds, cache); }));
 }
 
@@ -472,7 +486,7 @@ void ComparisonPage::compareChosenPoints(int baselinePoint, int candidatePoint)
     const QString candId = m_result.runs.at(c).id;
     m_compareChosen->setEnabled(false);
     m_chosenWatcher->setFuture(
-        QtConcurrent::run(&ComparisonPage::loadChosen, m_projectPath, baseId, baselinePoint, candId, candidatePoint));
+        QtConcurrent::run(loadPool(), &ComparisonPage::loadChosen, m_projectPath, baseId, baselinePoint, candId, candidatePoint));
 }
 
 ComparisonPage::Chosen ComparisonPage::loadChosen(const QString& projectPath, const QString& baselineId,
