@@ -1,8 +1,9 @@
 // bench_results: the results page at scale (docs/PERFORMANCE.md, "Results page").
 //
 //   - request table: a RequestTableModel over --rows requests (default 1,000,000) in the compact columns: build,
-//     sort (latency, TTFT), filter (failed only, slowest 100, one point), data() of random cells, and a QTableView
-//     on it scrolled to --frames positions, each painted (grab): the time per frame is what scrolling costs;
+//     sort (latency, TTFT), filter (failed only, slowest 100, one point), data() of random cells and of a visible
+//     page's cells in the roles a view paints, and a QTableView on it scrolled to --frames positions, then by 100
+//     wheel steps and 100 pages, each painted (grab): the time per frame is what scrolling costs;
 //   - open a run: a project with one run of --run-requests requests (default 100,000, two points, 16 events each)
 //     is written, then ResultsPage::showRun() reads it off the GUI thread and shows it; wall time from the call to
 //     runLoaded, median of --repeat; meanwhile a 1 ms precise timer on the GUI thread records how late it fires (the
@@ -32,6 +33,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <iterator>
 #include <vector>
 
 namespace {
@@ -160,6 +162,54 @@ void benchTable(int rows, int frames)
     std::printf("  scroll + paint a frame          %8.2f ms median wall, %.2f ms max, %.2f ms median CPU (%d frames, "
                 "1200x800)\n",
         median(frameMs), *std::max_element(frameMs.begin(), frameMs.end()), median(frameCpu), frames);
+
+    // What one visible page asks of the model: every cell of the rows on screen, in each role a QStyledItemDelegate
+    // reads to paint it (display, font, alignment, colours, decoration, check state), at random pages of the sorted
+    // million; then scrolling by wheel steps (3 rows) and by pages from the middle of the table, each step painted
+    // (grab(), a full repaint: a real scroll repaints only the rows that came in, so this is an upper bound).
+    const int visibleRows = qMax(1, view.viewport()->height() / view.verticalHeader()->defaultSectionSize() + 1);
+    const int paintRoles[] = {Qt::DisplayRole, Qt::FontRole, Qt::TextAlignmentRole, Qt::ForegroundRole,
+        Qt::BackgroundRole, Qt::DecorationRole, Qt::CheckStateRole};
+    constexpr int kPages = 200;
+    std::vector<double> pageUs;
+    std::vector<double> pageCpuUs;
+    qint64 roles = 0;
+    for (int i = 0; i < kPages; ++i) {
+        const int top = int(rng.bounded(qMax(1, model.rowCount() - visibleRows)));
+        pageUs.push_back(1000.0 * ms([&] {
+            for (int r = top; r < top + visibleRows; ++r) {
+                for (int c = 0; c < tl::RequestTableModel::ColumnCount; ++c) {
+                    const QModelIndex index = model.index(r, c);
+                    for (const int role : paintRoles)
+                        roles += model.data(index, role).isValid() ? 1 : 0;
+                }
+            }
+        }));
+        pageCpuUs.push_back(1000.0 * g_lastCpuMs);
+    }
+    std::printf("  data() of a visible page        %8.1f us median wall, %.1f us CPU (%d rows x %d columns x %d roles, "
+                "sorted by TTFT)\n",
+        median(pageUs), median(pageCpuUs), visibleRows, int(tl::RequestTableModel::ColumnCount),
+        int(std::size(paintRoles)));
+    const auto scrollSteps = [&](int step, const char* what) {
+        bar->setValue(bar->maximum() / 2);
+        (void)view.grab();
+        std::vector<double> stepMs;
+        std::vector<double> stepCpu;
+        for (int i = 0; i < 100; ++i) {
+            stepMs.push_back(ms([&] {
+                bar->setValue(bar->value() + step);
+                (void)view.grab();
+            }));
+            stepCpu.push_back(g_lastCpuMs);
+        }
+        std::printf("  scroll %-24s %8.2f ms median wall, %.2f ms max, %.2f ms median CPU (100 steps)\n", what,
+            median(stepMs), *std::max_element(stepMs.begin(), stepMs.end()), median(stepCpu));
+    };
+    scrollSteps(3, "by a wheel step + paint");
+    scrollSteps(bar->pageStep(), "by a page + paint");
+    if (roles < 0)
+        std::printf("%lld\n", static_cast<long long>(roles)); // keeps the reads
 }
 
 // Writes run `id` of `requests` requests (two points at parallel 16 and 64, 16 events each) into the project at `path`;
@@ -297,21 +347,64 @@ void benchCompare(int requests, int repeat)
     page.resize(1400, 1000);
     page.show();
     QCoreApplication::processEvents();
-    std::vector<double> two;
-    std::vector<double> twoCpu;
-    for (int i = 0; i < repeat; ++i) {
+    // Each figure: compare() to comparisonReady, wall and CPU of all threads. A fresh page has no run cached; the
+    // same page keeps the samples of the runs it read (ComparisonPage::SampleCache).
+    // `shownMs`: to the stored values shown (summariesShown), or to comparisonReady when the verdicts came first.
+    std::vector<double> shownMs;
+    const auto timeCompare = [&path, &shownMs](tl::ComparisonPage& on, const QStringList& runs, double* cpu) {
         QEventLoop loop;
-        QObject::connect(&page, &tl::ComparisonPage::comparisonReady, &loop, &QEventLoop::quit);
         QElapsedTimer timer;
+        double shown = -1;
+        const auto ready = QObject::connect(&on, &tl::ComparisonPage::comparisonReady, &loop, [&] {
+            if (shown < 0)
+                shown = double(timer.nsecsElapsed()) / 1e6;
+            loop.quit();
+        });
+        const auto first = QObject::connect(&on, &tl::ComparisonPage::summariesShown, &loop, [&] {
+            (void)on.grab(); // painted
+            shown = double(timer.nsecsElapsed()) / 1e6;
+        });
         timer.start();
         const double cpu0 = processCpuMs();
-        page.compare(path, {ids.at(0), ids.at(2)});
+        on.compare(path, runs);
         loop.exec();
-        twoCpu.push_back(processCpuMs() - cpu0);
-        two.push_back(double(timer.nsecsElapsed()) / 1e6);
+        QObject::disconnect(ready);
+        QObject::disconnect(first);
+        *cpu = processCpuMs() - cpu0;
+        shownMs.push_back(shown);
+        return double(timer.nsecsElapsed()) / 1e6;
+    };
+    std::vector<double> two;
+    std::vector<double> twoCpu;
+    std::vector<double> oneNew;
+    std::vector<double> oneNewCpu;
+    std::vector<double> cached;
+    std::vector<double> cachedCpu;
+    std::vector<double> twoShown;
+    std::vector<double> oneNewShown;
+    std::vector<double> cachedShown;
+    for (int i = 0; i < repeat; ++i) {
+        tl::ComparisonPage fresh;
+        fresh.resize(1400, 1000);
+        fresh.show();
+        QCoreApplication::processEvents();
+        double cpu = 0;
+        two.push_back(timeCompare(fresh, {ids.at(0), ids.at(2)}, &cpu)); // nothing cached: both runs read
+        twoCpu.push_back(cpu);
+        twoShown.push_back(shownMs.back());
+        oneNew.push_back(timeCompare(fresh, {ids.at(0), ids.at(1)}, &cpu)); // the baseline cached, "same" read
+        oneNewCpu.push_back(cpu);
+        oneNewShown.push_back(shownMs.back());
+        cached.push_back(timeCompare(fresh, {ids.at(0), ids.at(2)}, &cpu)); // both cached: bootstrap and show only
+        cachedCpu.push_back(cpu);
+        cachedShown.push_back(shownMs.back());
     }
     std::printf("  compare two runs -> shown       %8.1f ms median wall, %.1f ms CPU (all threads; %d times)\n",
         median(two), median(twoCpu), repeat);
+    std::printf("  another candidate (one read)    %8.1f ms median wall, %.1f ms CPU\n", median(oneNew), median(oneNewCpu));
+    std::printf("  back to a pair (both cached)    %8.1f ms median wall, %.1f ms CPU\n", median(cached), median(cachedCpu));
+    std::printf("  stored values shown + painted   %8.1f / %.1f / %.1f ms median wall (the three cases above)\n",
+        median(twoShown), median(oneNewShown), median(cachedShown));
     {
         QEventLoop loop;
         QObject::connect(&page, &tl::ComparisonPage::comparisonReady, &loop, &QEventLoop::quit);

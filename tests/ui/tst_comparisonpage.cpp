@@ -30,6 +30,8 @@
 #include <QTest>
 #include <QTreeWidget>
 
+#include <cmath>
+
 using namespace tl;
 
 class TestComparisonPage final : public QObject {
@@ -199,6 +201,122 @@ private Q_SLOTS:
             QVERIFY(QTest::qWaitForWindowExposed(&page));
             QVERIFY(page.grab().save(QDir(dir).filePath("comparison.png")));
         }
+    }
+
+    void storedValuesComeBeforeTheVerdicts()
+    {
+        // What the page shows first: the points' stored values, read without a request; no verdict resampled yet.
+        const QStringList pair{m_ids.at(0), m_ids.at(2)};
+        const ComparisonPage::Result first = ComparisonPage::loadSummaries(m_project, pair);
+        QVERIFY(first.error.isEmpty());
+        QCOMPARE(first.runsRead, 0);
+        const ComparisonPage::Result full = ComparisonPage::load(m_project, pair);
+        QVERIFY(full.error.isEmpty());
+        QCOMPARE(full.runsRead, 2);
+        QCOMPARE(first.comparisons.size(), 1);
+        const QList<PointComparison>& pending = first.comparisons.first().points;
+        const QList<PointComparison>& done = full.comparisons.first().points;
+        QCOMPARE(pending.size(), done.size());
+        QCOMPARE(pending.size(), 2);
+        for (qsizetype p = 0; p < pending.size(); ++p) {
+            QCOMPARE(pending.at(p).metrics.size(), done.at(p).metrics.size());
+            for (qsizetype k = 0; k < pending.at(p).metrics.size(); ++k) {
+                const MetricComparison& a = pending.at(p).metrics.at(k);
+                const MetricComparison& b = done.at(p).metrics.at(k);
+                QCOMPARE(a.key, b.key);
+                QVERIFY2((a.baseline == b.baseline || (std::isnan(a.baseline) && std::isnan(b.baseline)))
+                        && (a.candidate == b.candidate || (std::isnan(a.candidate) && std::isnan(b.candidate))),
+                    qPrintable(a.key));
+                QCOMPARE(a.baselineSamples, qint64(0));
+                QVERIFY(!a.interval.isValid());
+            }
+        }
+
+        // The model says "computing…" for every resampled verdict while they are pending, and which cells changed.
+        ComparisonTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRows(pending.first().metrics);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setVerdictsPending(true);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().column(), int(ComparisonTableModel::VerdictColumn));
+        QCOMPARE(changed.first().at(1).toModelIndex().column(), int(ComparisonTableModel::Interval));
+        const int ttft = row(&model, "ttft_ms_p50");
+        const int throughput = row(&model, "output_throughput_tok_s");
+        const auto verdictText = [&model](int r) {
+            return model.index(r, ComparisonTableModel::VerdictColumn).data().toString();
+        };
+        QCOMPARE(verdictText(ttft), ComparisonTableModel::tr("computing…"));
+        QCOMPARE(verdictText(throughput), ComparisonTableModel::verdictText(Verdict::NotApplicable));
+        model.setVerdictsPending(true);
+        QCOMPARE(changed.size(), 1); // no change, no signal
+        model.setRows(done.first().metrics);
+        model.setVerdictsPending(false);
+        QCOMPARE(verdictText(ttft), ComparisonTableModel::verdictText(Verdict::Worse));
+    }
+
+    void aComparedRunIsNotReadAgain()
+    {
+        ComparisonPage page;
+        QAbstractItemModelTester tester(page.tableModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy ready(&page, &ComparisonPage::comparisonReady);
+        auto* exportButton = page.findChild<QPushButton*>("exportComparisonButton");
+        QVERIFY(exportButton);
+        // While only the stored values are shown, the verdicts read "computing…" and nothing half-done is exported.
+        int pendingShown = 0;
+        connect(&page, &ComparisonPage::summariesShown, this, [&] {
+            ++pendingShown;
+            QVERIFY(page.tableModel()->verdictsPending());
+            QVERIFY(!exportButton->isEnabled());
+            QCOMPARE(page.tableModel()->rowCount(), RunComparison::metricKeys().size());
+        });
+        const auto interval = [&page] {
+            return page.tableModel()
+                ->rows()
+                .at(page.tableModel()->rowOf("ttft_ms_p50"))
+                .interval;
+        };
+        page.compare(m_project, {m_ids.at(0), m_ids.at(2)});
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 60000);
+        QCOMPARE(page.result().runsRead, 2);
+        QVERIFY(!page.tableModel()->verdictsPending());
+        QVERIFY(exportButton->isEnabled());
+        const Bootstrap::Interval read = interval();
+        QVERIFY(read.isValid());
+
+        page.compare(m_project, {m_ids.at(0), m_ids.at(1)}); // the baseline's samples kept
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 2, 60000);
+        QCOMPARE(page.result().runsRead, 1);
+
+        page.compare(m_project, {m_ids.at(0), m_ids.at(2)}); // both kept: no request read
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 3, 60000);
+        QCOMPARE(page.result().runsRead, 0);
+        QCOMPARE(page.result().runs.size(), 2);
+        const Bootstrap::Interval again = interval();
+        QCOMPARE(again.low, read.low); // the same samples, the same seeds: the same interval
+        QCOMPARE(again.high, read.high);
+        QCOMPARE(page.tableModel()
+                     ->index(page.tableModel()->rowOf("ttft_ms_p50"), ComparisonTableModel::VerdictColumn)
+                     .data(ComparisonTableModel::VerdictRole)
+                     .toString(),
+            QStringLiteral("worse"));
+        QVERIFY(exportButton->isEnabled());
+        qInfo("stored values shown before the verdicts in %d of 3 comparisons", pendingShown);
+
+        // Samples whose run has changed since (another stamp) are read again.
+        const QStringList pair{m_ids.at(0), m_ids.at(2)};
+        const ComparisonPage::Result full = ComparisonPage::load(m_project, pair);
+        QCOMPARE(full.samples.size(), 2);
+        ComparisonPage::SampleCache cache;
+        for (qsizetype i = 0; i < full.runs.size(); ++i)
+            cache.insert(full.runs.at(i).id, {ComparisonPage::cacheStamp(full.runs.at(i)), full.samples.at(i)});
+        QCOMPARE(ComparisonPage::load(m_project, pair, cache).runsRead, 0);
+        cache[m_ids.at(2)].stamp = QStringLiteral("stale"); // written again since
+        QCOMPARE(ComparisonPage::load(m_project, pair, cache).runsRead, 1);
+        RunData running = full.runs.first();
+        running.status = QStringLiteral("running");
+        QVERIFY(ComparisonPage::cacheStamp(running).isEmpty()); // a run still being written is never kept
+        QVERIFY(!ComparisonPage::cacheStamp(full.runs.first()).isEmpty());
     }
 
     void chosenPointsCompareAcrossLoads_data()

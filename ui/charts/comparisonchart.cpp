@@ -72,19 +72,21 @@ void ComparisonChart::setCurves(
     const QString& title, const QString& xTitle, const QString& yTitle, const QList<Curve>& curves)
 {
     m_chart->removeAllSeries();
-    for (QAbstractAxis* axis : m_chart->axes()) {
-        m_chart->removeAxis(axis); // QChart gives a removed axis back to the caller
-        delete axis;
+    // The same two axes every time: QtCharts deletes a removed axis's labels only on the event loop, so a grab or an
+    // export right after a new comparison drew the old axes' labels over the new ones.
+    auto* x = qobject_cast<QValueAxis*>(m_chart->axes(Qt::Horizontal).value(0));
+    auto* y = qobject_cast<QValueAxis*>(m_chart->axes(Qt::Vertical).value(0));
+    if (!x || !y) {
+        x = new QValueAxis;
+        y = new QValueAxis;
+        x->setLabelFormat(QStringLiteral("%.4g"));
+        y->setLabelFormat(QStringLiteral("%.4g"));
+        m_chart->addAxis(x, Qt::AlignBottom);
+        m_chart->addAxis(y, Qt::AlignLeft);
     }
     m_chart->setTitle(title);
-    auto* x = new QValueAxis;
-    auto* y = new QValueAxis;
     x->setTitleText(xTitle);
     y->setTitleText(yTitle);
-    x->setLabelFormat(QStringLiteral("%.4g"));
-    y->setLabelFormat(QStringLiteral("%.4g"));
-    m_chart->addAxis(x, Qt::AlignBottom);
-    m_chart->addAxis(y, Qt::AlignLeft);
     double xLow = 0;
     double xHigh = -1;
     double yLow = 0;

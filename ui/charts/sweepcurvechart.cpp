@@ -6,6 +6,8 @@
 #include <QtCharts/QCategoryAxis>
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
+#include <QtCharts/QLegend>
+#include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QScatterSeries>
 #include <QtCharts/QValueAxis>
@@ -210,6 +212,11 @@ void SweepCurveChart::redraw()
     m_provisional->replace(provisional);
     m_knee->replace(
         m_kneeIndex >= 0 && m_kneeIndex < p50.size() ? QList<QPointF>{p50.at(m_kneeIndex)} : QList<QPointF>{});
+    // The legend names what is drawn: no "running point" entry for a finished sweep, no star without a knee.
+    for (QScatterSeries* series : {m_provisional, m_knee}) {
+        for (QLegendMarker* marker : m_chart->legend()->markers(series))
+            marker->setVisible(series->count() > 0);
+    }
 
     // Ticks at each tested load's x; the axis ends a little past the last one.
     const double end = xMax > 0 ? xMax * 1.1 : 1.0;

@@ -37,6 +37,15 @@ void ComparisonTableModel::setRows(const QList<MetricComparison>& rows)
     endResetModel();
 }
 
+void ComparisonTableModel::setVerdictsPending(bool pending)
+{
+    if (pending == m_pending)
+        return;
+    m_pending = pending;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, VerdictColumn), index(int(m_rows.size()) - 1, Interval));
+}
+
 int ComparisonTableModel::rowOf(const QString& key) const
 {
     for (int i = 0; i < m_rows.size(); ++i) {
@@ -110,7 +119,7 @@ QVariant ComparisonTableModel::data(const QModelIndex& index, int role) const
         case DeltaPercent:
             return std::isfinite(m.deltaPercent) ? tr("%1%").arg(signedNumber(m.deltaPercent, 1)) : QStringLiteral("–");
         case VerdictColumn:
-            return verdictText(m.verdict);
+            return m_pending && m.verdict != Verdict::NotApplicable ? tr("computing…") : verdictText(m.verdict);
         case Interval:
             return m.interval.isValid()
                 ? tr("[%1, %2]")
@@ -125,6 +134,8 @@ QVariant ComparisonTableModel::data(const QModelIndex& index, int role) const
             return tr("<b>%1</b> (%2, %3)<br>%4")
                 .arg(m.name.toHtmlEscaped(), m.metric->unitString().isEmpty() ? tr("text") : m.metric->unitString(),
                     MetricCatalogue::directionName(m.metric->direction), m.metric->definitionString().toHtmlEscaped());
+        if ((column == VerdictColumn || column == Interval) && m_pending && m.verdict != Verdict::NotApplicable)
+            return tr("Reading the runs' requests and bootstrapping the verdicts…");
         if (column == VerdictColumn || column == Interval)
             return tr("%1<br>%2 baseline and %3 candidate samples")
                 .arg(m.reason.toHtmlEscaped())

@@ -25,6 +25,10 @@ public:
     ~ComparisonTableModel() override;
 
     void setRows(const QList<MetricComparison>& rows);
+    // While true, the verdict of every resampled row reads "computing…": the rows are the stored values, shown before
+    // the bootstrap has run (ComparisonPage shows them first).
+    void setVerdictsPending(bool pending);
+    bool verdictsPending() const { return m_pending; }
     const QList<MetricComparison>& rows() const { return m_rows; }
     int rowOf(const QString& key) const; // -1 when absent
 
@@ -38,6 +42,7 @@ public:
 
 private:
     QList<MetricComparison> m_rows;
+    bool m_pending = false;
 };
 
 } // namespace tl

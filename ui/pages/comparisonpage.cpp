@@ -19,11 +19,14 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QThreadPool>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace tl {
 
@@ -61,6 +64,33 @@ double loadOf(const RunPoint& p)
     return p.rate > 0 ? p.rate : double(p.parallel);
 }
 
+// The pool the page's loads run on. Not the global pool: a load's bootstrap (RunComparison::compare) blocks on
+// QtConcurrent::blockingMap in the global pool, so two loads holding its threads (2 on a 2-core machine: the stored
+// values' and the verdicts', or a replaced comparison still running) waited for each other forever.
+QThreadPool* loadPool()
+{
+    static QThreadPool* pool = [] {
+        auto* p = new QThreadPool(QCoreApplication::instance());
+        p->setMaxThreadCount(4);
+        return p;
+    }();
+    return pool;
+}
+
+// A run and its points as stored (no request read); nullopt with `error` set when it cannot be read.
+std::optional<RunData> storedRun(ProjectReader& reader, const QString& id, QString* error)
+{
+    std::optional<RunData> run = reader.run(id);
+    if (run)
+        run->points = reader.points(id, false);
+    if (!run || !reader.lastError().isEmpty()) {
+        *error = reader.lastError().isEmpty() ? ComparisonPage::tr("run %1 is not in the project").arg(id)
+                                              : reader.lastError();
+        return std::nullopt;
+    }
+    return run;
+}
+
 } // namespace
 
 ComparisonPage::ComparisonPage(QWidget* parent)
@@ -80,6 +110,7 @@ ComparisonPage::ComparisonPage(QWidget* parent)
     , m_compareChosen(new QPushButton(tr("Compare chosen points"), this))
     , m_export(new QPushButton(tr("Export report…"), this))
     , m_watcher(new QFutureWatcher<Result>(this))
+    , m_summaryWatcher(new QFutureWatcher<Result>(this))
     , m_chosenWatcher(new QFutureWatcher<Chosen>(this))
 {
     m_header->setObjectName(QStringLiteral("comparisonHeader"));
@@ -135,6 +166,7 @@ ComparisonPage::ComparisonPage(QWidget* parent)
     m_export->setEnabled(false);
     connect(m_export, &QPushButton::clicked, this, &ComparisonPage::askExportHtml);
     connect(m_watcher, &QFutureWatcher<Result>::finished, this, &ComparisonPage::onLoaded);
+    connect(m_summaryWatcher, &QFutureWatcher<Result>::finished, this, &ComparisonPage::onSummariesLoaded);
     connect(m_chosenWatcher, &QFutureWatcher<Chosen>::finished, this, &ComparisonPage::onChosenLoaded);
     connect(m_compareChosen, &QPushButton::clicked, this,
         [this] { compareChosenPoints(m_basePoint->currentIndex(), m_candPoint->currentIndex()); });
@@ -182,6 +214,7 @@ ComparisonPage::ComparisonPage(QWidget* parent)
 ComparisonPage::~ComparisonPage()
 {
     m_watcher->waitForFinished(); // the pool thread holds no pointer into the page, but finish before tearing down
+    m_summaryWatcher->waitForFinished();
     m_chosenWatcher->waitForFinished();
 }
 
@@ -190,22 +223,33 @@ bool ComparisonPage::isBusy() const
     return m_watcher->isRunning() || m_chosenWatcher->isRunning();
 }
 
-ComparisonPage::Result ComparisonPage::load(const QString& projectPath, const QStringList& runIds)
+QString ComparisonPage::cacheStamp(const RunData& run)
+{
+    if (run.status == u"running")
+        return {};
+    return QStringLiteral("%1/%2/%3/%4").arg(run.status).arg(run.pointCount).arg(run.requestCount).arg(run.updatedMs);
+}
+
+ComparisonPage::Result ComparisonPage::load(
+    const QString& projectPath, const QStringList& runIds, const SampleCache& cache)
 {
     Result r;
     ProjectReader reader;
     if (!reader.open(projectPath, &r.error))
         return r;
     // Each run's stored points, and of its requests only what the verdicts resample: the records are streamed
-    // through one accumulator per point (ProjectReader::forEachRequest), never held.
-    QList<QList<PointSamples>> samples;
+    // through one accumulator per point (ProjectReader::forEachRequest), never held; a run in the cache is not read.
     for (const QString& id : runIds) {
-        std::optional<RunData> run = reader.run(id);
-        if (run)
-            run->points = reader.points(id, false);
-        if (!run || !reader.lastError().isEmpty()) {
-            r.error = reader.lastError().isEmpty() ? tr("run %1 is not in the project").arg(id) : reader.lastError();
+        std::optional<RunData> run = storedRun(reader, id, &r.error);
+        if (!run)
             return r;
+        const QString stamp = cacheStamp(*run);
+        const auto cached = cache.constFind(id);
+        if (!stamp.isEmpty() && cached != cache.constEnd() && cached->stamp == stamp
+            && cached->samples.size() == run->points.size()) {
+            r.samples.append(cached->samples);
+            r.runs.append(*run);
+            continue;
         }
         const RunConfig::ApiKind api = RunConfig::apiKindOf(run->api);
         std::vector<PointAccumulator> accumulators;
@@ -229,11 +273,33 @@ ComparisonPage::Result ComparisonPage::load(const QString& projectPath, const QS
         QList<PointSamples> runSamples;
         for (const PointAccumulator& acc : accumulators)
             runSamples.append(RunComparison::samplesFrom(acc));
-        samples.append(runSamples);
+        r.samples.append(runSamples);
+        r.runs.append(*run);
+        ++r.runsRead;
+    }
+    for (qsizetype i = 1; i < r.runs.size(); ++i)
+        r.comparisons.append(
+            RunComparison::compare(r.runs.first(), r.samples.first(), r.runs.at(i), r.samples.at(i)));
+    return r;
+}
+
+ComparisonPage::Result ComparisonPage::loadSummaries(const QString& projectPath, const QStringList& runIds)
+{
+    Result r;
+    ProjectReader reader;
+    if (!reader.open(projectPath, &r.error))
+        return r;
+    for (const QString& id : runIds) {
+        std::optional<RunData> run = storedRun(reader, id, &r.error);
+        if (!run)
+            return r;
+        r.samples.append(QList<PointSamples>(run->points.size())); // none: every resampled verdict waits
         r.runs.append(*run);
     }
     for (qsizetype i = 1; i < r.runs.size(); ++i)
-        r.comparisons.append(RunComparison::compare(r.runs.first(), samples.first(), r.runs.at(i), samples.at(i)));
+        r.comparisons.append(
+            RunComparison::compare(r.runs.first(), r.samples.first(), r.runs.at(i), r.samples.at(i)));
+    r.samples.clear();
     return r;
 }
 
@@ -248,7 +314,14 @@ void ComparisonPage::compare(const QString& projectPath, const QStringList& runI
     m_showingChosen = false;
     m_header->setText(
         tr("Comparing %n run(s): loading their requests and bootstrapping the verdicts…", nullptr, int(runIds.size())));
-    m_watcher->setFuture(QtConcurrent::run(&ComparisonPage::load, projectPath, runIds));
+    if (projectPath != m_cachePath) {
+        m_cache.clear();
+        m_cachePath = projectPath;
+    }
+    // The stored values first (milliseconds: the points' rows), the verdicts when the bootstrap is done.
+    m_summaryWatcher->setFuture(QtConcurrent::run(loadPool(), &ComparisonPage::loadSummaries, projectPath, runIds));
+    m_watcher->setFuture(QtConcurrent::run(loadPool(),
+        [projectPath, runIds, cache = m_cache] { return ComparisonPage::load(projectPath, runIds, cache); }));
 }
 
 QString ComparisonPage::legendName(const RunData& run) const
@@ -258,13 +331,44 @@ QString ComparisonPage::legendName(const RunData& run) const
             run.created().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
 }
 
+void ComparisonPage::onSummariesLoaded()
+{
+    if (!m_watcher->isRunning())
+        return; // the verdicts came first
+    const Result summaries = m_summaryWatcher->result();
+    if (!summaries.error.isEmpty())
+        return; // load() reports it
+    showResult(summaries, true);
+    Q_EMIT summariesShown();
+}
+
 void ComparisonPage::onLoaded()
 {
-    m_result = m_watcher->result();
+    Result loaded = m_watcher->result();
+    for (qsizetype i = 0; i < loaded.runs.size() && i < loaded.samples.size(); ++i) {
+        const QString stamp = cacheStamp(loaded.runs.at(i));
+        if (!stamp.isEmpty())
+            m_cache.insert(loaded.runs.at(i).id, CachedSamples{stamp, loaded.samples.at(i)});
+    }
+    loaded.samples.clear(); // held once, in the cache
+    // A run's samples are every per-request value (tens of MB for 100,000 requests): keep the runs shown, and a few.
+    constexpr qsizetype kCachedRuns = 8;
+    for (auto it = m_cache.begin(); m_cache.size() > kCachedRuns && it != m_cache.end();) {
+        const bool shown = std::any_of(
+            loaded.runs.cbegin(), loaded.runs.cend(), [&it](const RunData& r) { return r.id == it.key(); });
+        it = shown ? std::next(it) : m_cache.erase(it);
+    }
+    showResult(loaded, false);
+    Q_EMIT comparisonReady();
+}
+
+void ComparisonPage::showResult(const Result& result, bool verdictsPending)
+{
+    m_result = result;
+    m_model->setVerdictsPending(verdictsPending);
     if (!m_result.error.isEmpty()) {
         m_export->setEnabled(false);
         m_header->setText(tr("Cannot compare: %1").arg(m_result.error.toHtmlEscaped()));
-        Q_EMIT comparisonReady();
         return;
     }
     QStringList names;
@@ -272,18 +376,25 @@ void ComparisonPage::onLoaded()
         names.append(QStringLiteral("<span style=\"color:%1\">■</span> %2%3")
                          .arg(ComparisonChart::colour(i).name(), legendName(m_result.runs.at(i)).toHtmlEscaped(),
                              i == 0 ? tr(" (baseline)") : QString()));
-    m_header->setText(names.join(QStringLiteral("&nbsp;&nbsp; ")));
-    m_export->setEnabled(m_result.runs.size() >= 2);
+    QString header = names.join(QStringLiteral("&nbsp;&nbsp; "));
+    if (verdictsPending)
+        header += tr("<br><i>Stored values shown; reading the requests and bootstrapping the verdicts…</i>");
+    m_header->setText(header);
+    m_export->setEnabled(!verdictsPending && m_result.runs.size() >= 2);
     {
+        // The same candidate stays chosen when the verdicts replace the stored values.
         const QSignalBlocker block(m_candidate);
+        const int previous = m_candidate->currentIndex();
+        const int previousCount = m_candidate->count();
         m_candidate->clear();
         for (qsizetype i = 1; i < m_result.runs.size(); ++i)
             m_candidate->addItem(legendName(m_result.runs.at(i)));
+        if (previous >= 0 && previousCount == m_candidate->count())
+            m_candidate->setCurrentIndex(previous);
     }
     updateSweepChart();
     updateCurveChart();
     showDiff();
-    Q_EMIT comparisonReady();
 }
 
 void ComparisonPage::showDiff()
@@ -375,7 +486,7 @@ void ComparisonPage::compareChosenPoints(int baselinePoint, int candidatePoint)
     const QString candId = m_result.runs.at(c).id;
     m_compareChosen->setEnabled(false);
     m_chosenWatcher->setFuture(
-        QtConcurrent::run(&ComparisonPage::loadChosen, m_projectPath, baseId, baselinePoint, candId, candidatePoint));
+        QtConcurrent::run(loadPool(), &ComparisonPage::loadChosen, m_projectPath, baseId, baselinePoint, candId, candidatePoint));
 }
 
 ComparisonPage::Chosen ComparisonPage::loadChosen(const QString& projectPath, const QString& baselineId,

@@ -31,7 +31,16 @@ public:
         QList<RunData> runs;
         QList<RunComparison> comparisons; // comparisons[i]: runs[0] against runs[i + 1]
         QString error;
+        // Each run's per-point samples (what the verdicts resample), read or taken from the cache given to load().
+        QList<QList<PointSamples>> samples;
+        int runsRead = 0; // runs whose requests were read (the others came from the cache)
     };
+    // A finished run's samples, kept between comparisons: comparing it again reads none of its requests.
+    struct CachedSamples {
+        QString stamp; // status, points and requests as stored: a run still being written is never reused
+        QList<PointSamples> samples;
+    };
+    using SampleCache = QHash<QString, CachedSamples>; // by run id, for one project file
 
     explicit ComparisonPage(QWidget* parent = nullptr);
     ~ComparisonPage() override;
@@ -43,8 +52,14 @@ public:
     ComparisonTableModel* tableModel() const { return m_model; }
     ComparisonChart* sweepChart() const { return m_sweepChart; }
     ComparisonChart* curveChart() const { return m_curveChart; }
-    // Blocking: loads and compares on the calling thread (what the pool thread runs).
-    static Result load(const QString& projectPath, const QStringList& runIds);
+    // Blocking: loads and compares on the calling thread (what the pool thread runs); the samples of a run in
+    // `cache` with the same stamp are not read again.
+    static Result load(const QString& projectPath, const QStringList& runIds, const SampleCache& cache = {});
+    // The stamp a run's cached samples must carry to be reused (empty: never cache it).
+    static QString cacheStamp(const RunData& run);
+    // Blocking: the runs' stored points and their comparisons without verdicts (no request read, no bootstrap): what
+    // the page shows first, in milliseconds, while load() runs.
+    static Result loadSummaries(const QString& projectPath, const QStringList& runIds);
 
     // One chosen point of the baseline against one of the current candidate, whatever their loads ("Compare chosen
     // points"): only those two points' requests are read, on a pool thread; chosenPointsCompared() when shown.
@@ -63,12 +78,15 @@ public:
         const QString& candidateId, int candidatePoint);
 
 Q_SIGNALS:
+    void summariesShown(); // the stored values are shown, verdicts pending (not emitted when the result came first)
     void comparisonReady(); // the result is shown (or its error)
     void chosenPointsCompared(); // the chosen points' comparison is shown (or its error)
     void exportFinished(bool ok, const QString& message);
 
 private:
     void onLoaded();
+    void onSummariesLoaded();
+    void showResult(const Result& result, bool verdictsPending);
     void showDiff();
     void updateSweepChart();
     void updateCurveChart();
@@ -93,12 +111,15 @@ private:
     QPushButton* m_compareChosen = nullptr;
     QPushButton* m_export = nullptr;
     QFutureWatcher<Result>* m_watcher = nullptr;
+    QFutureWatcher<Result>* m_summaryWatcher = nullptr;
     QFutureWatcher<Chosen>* m_chosenWatcher = nullptr;
     Result m_result;
     Chosen m_chosen;
     bool m_showingChosen = false;
     QString m_projectPath;
     QStringList m_runIds;
+    QString m_cachePath; // the project file m_cache belongs to
+    SampleCache m_cache;
 };
 
 } // namespace tl
