@@ -371,7 +371,14 @@ void TestWorkbenchProject::readOnlyProjectRefusesTheRun()
     QVERIFY(!window->projectStore());
     aimAtSim(window.get(), QStringLiteral("1"), QStringLiteral("1"));
     QSignalSpy started(window->controller(), &RunController::runStarted);
-    window->findChild<QAction*>(QStringLiteral("runAction"))->trigger();
+    auto* run = window->findChild<QAction*>(QStringLiteral("runAction"));
+    QVERIFY(!run->isEnabled()); // the workbench offers no Run on a read-only project
+    run->trigger();
+    QCOMPARE(started.count(), 0);
+    // and a start that comes another way (a form's run request) is refused with the reason
+    auto* setup = window->findChild<RunSetupPage*>();
+    QVERIFY(setup);
+    emit setup->runRequested();
     QVERIFY(!window->controller()->isRunning());
     QCOMPARE(started.count(), 0);
     auto* errors = window->findChild<QLabel*>(QStringLiteral("errorLabel"));
