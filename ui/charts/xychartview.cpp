@@ -10,6 +10,7 @@
 #include <QCursor>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QPainter>
 #include <QScatterSeries>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -49,6 +50,21 @@ QList<QPointF> sample(const QList<QPointF>& points, int max)
     for (int i = 0; i < max; ++i)
         out.append(points.at(qMin(qsizetype(i * stride), points.size() - 1)));
     return out;
+}
+
+// The dot drawn at each point of a scatter: a QLineSeries without a line paints it in its own paint(), where a
+// QScatterSeries makes one graphics item per point (4,000 items took 170-320 ms of the GUI thread when a run was
+// opened, Debug build; docs/PERFORMANCE.md).
+QImage dotImage(const QColor& color, int diameter)
+{
+    QImage image(diameter, diameter, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(color);
+    painter.drawEllipse(QRectF(0, 0, diameter, diameter));
+    return image;
 }
 
 } // namespace
@@ -200,14 +216,19 @@ void XYChartView::setSeries(const QList<Series>& series)
         }
         const QColor color = ChartPalette::color(s.color);
         QXYSeries* xy = nullptr;
-        if (s.kind == Kind::Scatter) {
-            auto* scatter = new QScatterSeries;
-            scatter->setMarkerSize(s.star ? 20 : 5);
-            if (s.star)
-                scatter->setMarkerShape(QScatterSeries::MarkerShapeStar);
-            scatter->setColor(color);
-            scatter->setBorderColor(s.star ? color.darker(150) : color);
+        if (s.kind == Kind::Scatter && !s.star) {
+            auto* dots = new QLineSeries;
+            dots->setPen(QPen(color, 1, Qt::NoPen)); // no line between the points
+            dots->setMarkerSize(6); // the dot's size on the chart; the image is drawn at twice that for sharp edges
+            dots->setLightMarker(dotImage(color, 12));
             points = sample(points, kMaxScatterPoints);
+            xy = dots;
+        } else if (s.kind == Kind::Scatter) {
+            auto* scatter = new QScatterSeries;
+            scatter->setMarkerSize(20);
+            scatter->setMarkerShape(QScatterSeries::MarkerShapeStar);
+            scatter->setColor(color);
+            scatter->setBorderColor(color.darker(150));
             xy = scatter;
         } else {
             auto* line = new QLineSeries;
@@ -235,6 +256,10 @@ void XYChartView::setSeries(const QList<Series>& series)
         m_chart->addSeries(xy);
         xy->attachAxis(m_xAxis);
         xy->attachAxis(m_yAxis);
+        if (s.kind == Kind::Scatter && !s.star) {
+            for (QLegendMarker* marker : m_chart->legend()->markers(xy)) // the series' pen is none: name its colour
+                marker->setBrush(color);
+        }
         m_drawn.append(int(points.size()));
     }
     m_chart->legend()->setVisible(series.size() > 1);
