@@ -607,7 +607,9 @@
     <message numerus="yes">
         <location filename="../ui/charts/repeatedsweep.cpp" line="101"/>
         <source>%1 (mean of %n runs)</source>
-        <translation><numerusform>%1（%n 次运行的平均值）</numerusform></translation>
+        <translation>
+            <numerusform>%1（%n 次运行的平均值）</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../ui/charts/repeatedsweep.cpp" line="105"/>
@@ -1899,47 +1901,62 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>未知数据集 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="160"/>
+        <location filename="../core/engine/connectiontest.cpp" line="163"/>
         <source>the test request to %1 got an answer (HTTP %2) larger than %3 bytes; the server does not answer as an OpenAI-compatible endpoint should</source>
         <translation>发往 %1 的测试请求收到的响应（HTTP %2）大于 %3 字节；该服务器的响应不符合兼容 OpenAI 的端点应有的行为</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="173"/>
-        <source>the test request to %1 got no complete answer within %2 s; check that the server is up and not overloaded, raise --total-timeout, or skip the test with --no-test-connection</source>
-        <translation>发往 %1 的测试请求在 %2 秒内没有得到完整应答；请检查服务器是否运行且未过载，调高 --total-timeout，或用 --no-test-connection 跳过测试</translation>
+        <location filename="../core/engine/connectiontest.cpp" line="182"/>
+        <source> (the attempts before it: HTTP %1)</source>
+        <translation>（此前的尝试：HTTP %1）</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/connectiontest.cpp" line="185"/>
+        <source> (the attempts before it: connection refused)</source>
+        <translation>（此前的尝试：连接被拒绝）</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/connectiontest.cpp" line="186"/>
+        <source> (the attempts before it: %1)</source>
+        <translation>（此前的尝试：%1）</translation>
     </message>
     <message>
         <location filename="../core/engine/connectiontest.cpp" line="188"/>
+        <source>the test request to %1 got no complete answer within %2 s%3; check that the server is up and not overloaded, raise --total-timeout, or skip the test with --no-test-connection</source>
+        <translation>发往 %1 的测试请求在 %2 秒内未收到完整回答%3；请检查服务器是否已启动且未过载，调高 --total-timeout，或用 --no-test-connection 跳过测试</translation>
+    </message>
+    <message>
+        <location filename="../core/engine/connectiontest.cpp" line="202"/>
         <source>%1 refused the test request with HTTP %2 (%3); pass a valid --api-key</source>
         <translation>%1 以 HTTP %2（%3）拒绝了测试请求；请传入有效的 --api-key</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="196"/>
+        <location filename="../core/engine/connectiontest.cpp" line="210"/>
         <source>%1 answered HTTP 404 (%2); check the endpoint path (e.g. /v1/chat/completions) and that --model names a model the server serves</source>
         <translation>%1 返回 HTTP 404（%2）；请检查端点路径（例如 /v1/chat/completions），以及 --model 是否为服务器提供的模型</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="203"/>
+        <location filename="../core/engine/connectiontest.cpp" line="217"/>
         <source>the test request to %1 failed with HTTP %2: %3</source>
         <translation>发往 %1 的测试请求失败，HTTP %2：%3</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="209"/>
+        <location filename="../core/engine/connectiontest.cpp" line="223"/>
         <source>nothing is listening at %1 (connection refused); start the server or fix the host/port in --url</source>
         <translation>%1 上没有服务在监听（连接被拒绝）；请启动服务器或修正 --url 中的主机/端口</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="215"/>
+        <location filename="../core/engine/connectiontest.cpp" line="229"/>
         <source>the TLS handshake with %1 failed (%2); trust the server&apos;s CA with --ca-cert FILE.pem, or skip verification with --insecure</source>
         <translation>与 %1 的 TLS 握手失败（%2）；请用 --ca-cert FILE.pem 信任服务器的 CA，或用 --insecure 跳过验证</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="221"/>
+        <location filename="../core/engine/connectiontest.cpp" line="235"/>
         <source>host &apos;%1&apos; not found; check the host name in --url</source>
         <translation>找不到主机 &apos;%1&apos;；请检查 --url 中的主机名</translation>
     </message>
     <message>
-        <location filename="../core/engine/connectiontest.cpp" line="225"/>
+        <location filename="../core/engine/connectiontest.cpp" line="239"/>
         <source>cannot reach %1: %2</source>
         <translation>无法连接 %1：%2</translation>
     </message>
@@ -3776,237 +3793,242 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::ComparisonPage</name>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="80"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="110"/>
         <source>Compare chosen points</source>
         <translation>比较所选测试点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="81"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="111"/>
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="88"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="119"/>
         <source>Select two or more runs in the project explorer (Ctrl+click) and choose &lt;b&gt;Compare Selected Runs&lt;/b&gt; from their context menu.</source>
         <translation>在项目浏览器中选择两个或更多运行（Ctrl+单击），然后在右键菜单中选择&lt;b&gt;比较所选运行&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="99"/>
-        <location filename="../ui/pages/comparisonpage.cpp" line="449"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="130"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="560"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="121"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="152"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="121"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="152"/>
         <source>Baseline</source>
         <translation>基线</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="121"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="152"/>
         <source>Candidate</source>
         <translation>候选</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="121"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="152"/>
         <source>Workload</source>
         <translation>工作负载</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="125"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="156"/>
         <source>A point of the baseline to compare with any point of the candidate</source>
         <translation>基线中的一个测试点，可与候选中的任一测试点比较</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="127"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="158"/>
         <source>A point of the candidate to compare with the chosen baseline point</source>
         <translation>候选中的一个测试点，与所选基线测试点比较</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="129"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="160"/>
         <source>Compare the two chosen points, whatever their loads (parallel 4 against parallel 8, say), with bootstrap verdicts from their requests</source>
         <translation>比较所选的两个测试点，不论其负载如何（例如并发 4 对比并发 8），并根据其请求给出 bootstrap 判定</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="134"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="165"/>
         <source>Save the comparison shown as a self-contained HTML report (inline charts, opens offline)</source>
         <translation>将所显示的比较保存为自包含的 HTML 报告（内嵌图表，可离线打开）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="146"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="178"/>
         <source>Candidate:</source>
         <translation>候选：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="148"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="180"/>
         <source>Point:</source>
         <translation>测试点：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="150"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="182"/>
         <source>Sweep chart:</source>
         <translation>扫描图：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="153"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="185"/>
         <source>Or compare baseline point</source>
         <translation>或比较基线测试点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="155"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="187"/>
         <source>with candidate point</source>
         <translation>与候选测试点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="165"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="197"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="166"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="198"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="207"/>
-        <location filename="../ui/pages/comparisonpage.cpp" line="392"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="87"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="503"/>
         <source>run %1 is not in the project</source>
         <translation>项目中没有运行 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="243"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="309"/>
         <source>Select at least two runs to compare.</source>
         <translation>请至少选择两个运行进行比较。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/comparisonpage.cpp" line="250"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="316"/>
         <source>Comparing %n run(s): loading their requests and bootstrapping the verdicts…</source>
         <translation>
             <numerusform>正在比较 %n 个运行：加载其请求并以自助法计算结论…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="256"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="329"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="266"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="371"/>
         <source>Cannot compare: %1</source>
         <translation>无法比较：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="274"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="378"/>
         <source> (baseline)</source>
         <translation>（基线）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="318"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="429"/>
         <source>⚠ Not comparable: %1</source>
         <translation>⚠ 不可比较：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="320"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="431"/>
         <source>⚠ No point of the same load in both runs: choose points to compare below.</source>
         <translation>⚠ 两次运行中没有负载相同的测试点：请在下方选择要比较的测试点。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="322"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="433"/>
         <source>Showing the chosen points: %1 (baseline point %2, candidate point %3).</source>
         <translation>显示所选测试点：%1（基线测试点 %2，候选测试点 %3）。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="483"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="594"/>
         <source>Report saved to %1</source>
         <translation>报告已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="488"/>
-        <location filename="../ui/pages/comparisonpage.cpp" line="491"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="599"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="602"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="511"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="622"/>
         <source>Export Comparison Report</source>
         <translation>导出比较报告</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="511"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="622"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="327"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="438"/>
         <source>Only in the baseline: %1</source>
         <translation>仅在基线中：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="329"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="381"/>
+        <source>&lt;br&gt;&lt;i&gt;Stored values shown; reading the requests and bootstrapping the verdicts…&lt;/i&gt;</source>
+        <translation>&lt;br&gt;&lt;i&gt;已显示存储的数值；正在读取请求并以自助法计算结论…&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/comparisonpage.cpp" line="440"/>
         <source>Only in the candidate: %1</source>
         <translation>仅在候选中：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="337"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="448"/>
         <source>defines the workload</source>
         <translation>决定工作负载</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="343"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="454"/>
         <source>(the same configuration)</source>
         <translation>（配置相同）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="359"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="470"/>
         <source>%1: rate %2</source>
         <translation>%1：速率 %2</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="360"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="471"/>
         <source>%1: parallel %2</source>
         <translation>%1：并发 %2</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="397"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="508"/>
         <source>run %1 has no point %2</source>
         <translation>运行 %1 没有测试点 %2</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="418"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="529"/>
         <source>Cannot compare the chosen points: %1</source>
         <translation>无法比较所选测试点：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="451"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="562"/>
         <source>%1 against the load</source>
         <translation>%1 随负载变化</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="451"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="562"/>
         <source>rate (req/s)</source>
         <translation>速率（req/s）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="451"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="562"/>
         <source>parallel</source>
         <translation>并发数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="468"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="579"/>
         <source>Throughput–latency</source>
         <translation>吞吐量–延迟</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="468"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="579"/>
         <source>output throughput (tok/s)</source>
         <translation>输出吞吐量（tok/s）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="468"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="579"/>
         <source>average latency (s)</source>
         <translation>平均延迟（s）</translation>
     </message>
@@ -4014,97 +4036,107 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::ComparisonTableModel</name>
     <message>
-        <location filename="../ui/models/comparisontablemodel.cpp" line="63"/>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="72"/>
         <source>better</source>
         <translation>更好</translation>
     </message>
     <message>
-        <location filename="../ui/models/comparisontablemodel.cpp" line="65"/>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="74"/>
         <source>worse</source>
         <translation>更差</translation>
     </message>
     <message>
-        <location filename="../ui/models/comparisontablemodel.cpp" line="67"/>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="76"/>
         <source>different</source>
         <translation>不同</translation>
     </message>
     <message>
-        <location filename="../ui/models/comparisontablemodel.cpp" line="69"/>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="78"/>
         <source>inconclusive</source>
         <translation>无定论</translation>
     </message>
     <message>
-        <location filename="../ui/models/comparisontablemodel.cpp" line="73"/>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="82"/>
         <source>n/a</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../ui/models/comparisontablemodel.cpp" line="103"/>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="112"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/models/comparisontablemodel.cpp" line="111"/>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="120"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../ui/models/comparisontablemodel.cpp" line="116"/>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="122"/>
+        <source>computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="125"/>
         <source>[%1, %2]</source>
         <translation>[%1, %2]</translation>
     </message>
     <message>
-        <location filename="../ui/models/comparisontablemodel.cpp" line="125"/>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="134"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2, %3)&lt;br&gt;%4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;（%2，%3）&lt;br&gt;%4</translation>
     </message>
     <message>
-        <location filename="../ui/models/comparisontablemodel.cpp" line="126"/>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="135"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../ui/models/comparisontablemodel.cpp" line="129"/>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="138"/>
+        <source>Reading the runs&apos; requests and bootstrapping the verdicts…</source>
+        <translation>正在读取各运行的请求并以自助法计算结论…</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="140"/>
         <source>%1&lt;br&gt;%2 baseline and %3 candidate samples</source>
         <translation>%1&lt;br&gt;基线 %2 个样本，候选 %3 个样本</translation>
     </message>
     <message>
-        <location filename="../ui/models/comparisontablemodel.cpp" line="191"/>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="202"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/models/comparisontablemodel.cpp" line="193"/>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="204"/>
         <source>Baseline</source>
         <translation>基线</translation>
     </message>
     <message>
-        <location filename="../ui/models/comparisontablemodel.cpp" line="195"/>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="206"/>
         <source>Candidate</source>
         <translation>候选</translation>
     </message>
     <message>
-        <location filename="../ui/models/comparisontablemodel.cpp" line="197"/>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="208"/>
         <source>Δ</source>
         <translation>Δ</translation>
     </message>
     <message>
-        <location filename="../ui/models/comparisontablemodel.cpp" line="199"/>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="210"/>
         <source>Δ %</source>
         <translation>Δ %</translation>
     </message>
     <message>
-        <location filename="../ui/models/comparisontablemodel.cpp" line="201"/>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="212"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../ui/models/comparisontablemodel.cpp" line="203"/>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="214"/>
         <source>95% interval of Δ</source>
         <translation>Δ 的 95% 区间</translation>
     </message>
     <message>
-        <location filename="../ui/models/comparisontablemodel.cpp" line="209"/>
+        <location filename="../ui/models/comparisontablemodel.cpp" line="220"/>
         <source>From a seeded bootstrap of the stored requests (docs/METRICS.md, “Comparing runs”): better or worse when the interval of the difference excludes 0 and the change is at least 5%; inconclusive otherwise or with too few samples; n/a for one value per point.</source>
         <translation>基于已存储请求的固定种子自助法（docs/METRICS.md，“Comparing runs”）：差值区间不含 0 且变化至少 5% 时为更好或更差；否则或样本过少时为无定论；每个测试点只有一个值的指标为不适用。</translation>
     </message>
@@ -6159,7 +6191,9 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message numerus="yes">
         <location filename="../ui/pages/resultspage_exports.cpp" line="241"/>
         <source>%n charts saved to %1</source>
-        <translation><numerusform>已将 %n 个图表保存到 %1</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 个图表保存到 %1</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../ui/pages/resultspage_exports.cpp" line="261"/>
@@ -6902,82 +6936,82 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::SweepCurveChart</name>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="52"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="54"/>
         <source>Throughput–latency curve of the sweep</source>
         <translation>扫描的吞吐量–延迟曲线</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="57"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="59"/>
         <source>running point (provisional)</source>
         <translation>进行中的测试点（暂定）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="64"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="66"/>
         <source>saturation point</source>
         <translation>饱和点</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="93"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="95"/>
         <source>output tokens/s</source>
         <translation>输出 token/秒</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="94"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="96"/>
         <source>requests/s</source>
         <translation>请求/秒</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="96"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="98"/>
         <source>TTFT</source>
         <translation>TTFT</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="97"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="99"/>
         <source>ITL</source>
         <translation>ITL</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="98"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="100"/>
         <source>latency</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="102"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="104"/>
         <source>&amp;x:</source>
         <translation>&amp;x：</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="104"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="106"/>
         <source>&amp;y (p50 and p99):</source>
         <translation>&amp;y（p50 与 p99）：</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="152"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="154"/>
         <source>s</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="152"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="154"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="154"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="156"/>
         <source>%1 p50</source>
         <translation>%1 p50</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="155"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="157"/>
         <source>%1 p99</source>
         <translation>%1 p99</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="156"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="158"/>
         <source>%1 (ticks: tested load)</source>
         <translation>%1（刻度：测试负载）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="157"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="159"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>

@@ -66,6 +66,7 @@ void ConnectionTest::start()
 {
     m_clock.start();
     m_attempts = 0;
+    m_lastNotUpStatus = -1;
     attempt();
 }
 
@@ -127,7 +128,7 @@ void ConnectionTest::takeData(QNetworkReply* reply)
 {
     // The answer is read as it comes and only its beginning kept: a server that answers the test with a gigabyte
     // (or without end) costs kKeptBytes, and the test fails once the answer passes the run's response limit.
-    while (reply != nullptr && !m_tooLarge) {
+    while (reply != nullptr && reply->isOpen() && !m_tooLarge) {
         const QByteArray data = reply->read(kKeptBytes); // in pieces: the limit is checked between them
         if (data.isEmpty())
             return;
@@ -152,6 +153,8 @@ void ConnectionTest::onFinished()
     const QString url = SecretMask::maskUrl(m_factory->url().toString());
     const QString where = m_factory->url().adjusted(QUrl::RemoveUserInfo).authority();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError netError = reply->error();
+    const QString errorString = reply->errorString();
     // Masked before it is cut: a key the server echoes across the cut would otherwise leave its beginning.
     const QString body = SecretMask::maskText(QString::fromUtf8(m_answer), m_factory->secrets()).left(600).trimmed();
 
@@ -165,18 +168,29 @@ void ConnectionTest::onFinished()
         return;
     }
 
-    if (retryLater(status, reply))
-        return;
-
-    if (m_timedOut) {
-        fail({QStringLiteral("--url"),
-            Tr::tr("the test request to %1 got no complete answer within %2 s; check that the server is up "
-                   "and not overloaded, raise --total-timeout, or skip the test with --no-test-connection")
-                .arg(url)
-                .arg(std::min(m_timeoutS, 600.0))});
+    if (retryLater(status, reply)) {
+        m_lastNotUpStatus = status;
+        m_lastNotUpError = int(netError);
+        m_lastNotUpErrorString = errorString;
         return;
     }
-    if (status == 200 && reply->error() == QNetworkReply::NoError) {
+    if (m_timedOut) {
+        // A retry cut by the timeout (the server still starting, or a slow machine) also says what the attempts
+        // before it got: "connection refused" all along reads differently from a server that never answers.
+        QString before;
+        if (m_lastNotUpStatus > 0)
+            before = Tr::tr(" (the attempts before it: HTTP %1)").arg(m_lastNotUpStatus);
+        else if (m_lastNotUpStatus == 0)
+            before = m_lastNotUpError == int(QNetworkReply::ConnectionRefusedError)
+                ? Tr::tr(" (the attempts before it: connection refused)")
+                : Tr::tr(" (the attempts before it: %1)").arg(m_lastNotUpErrorString);
+        fail({QStringLiteral("--url"),
+            Tr::tr("the test request to %1 got no complete answer within %2 s%3; check that the server is up "
+                   "and not overloaded, raise --total-timeout, or skip the test with --no-test-connection")
+                .arg(url, QString::number(std::min(m_timeoutS, 600.0)), before)}); // one arg(): a URL may hold "%3"
+        return;
+    }
+    if (status == 200 && netError == QNetworkReply::NoError) {
         for (const auto& [name, value] : reply->rawHeaderPairs())
             m_fingerprint.serverHeaders.append({QString::fromLatin1(name),
                 SecretMask::maskText(QString::fromLatin1(value), m_factory->secrets())}); // a server may echo them
@@ -203,7 +217,7 @@ void ConnectionTest::onFinished()
             Tr::tr("the test request to %1 failed with HTTP %2: %3").arg(url).arg(status).arg(body)});
         return;
     }
-    switch (reply->error()) {
+    switch (netError) {
     case QNetworkReply::ConnectionRefusedError:
         fail({QStringLiteral("--url"),
             Tr::tr("nothing is listening at %1 (connection refused); start the server or fix the host/port "
@@ -214,7 +228,7 @@ void ConnectionTest::onFinished()
         fail({QStringLiteral("--url"),
             Tr::tr("the TLS handshake with %1 failed (%2); trust the server's CA with --ca-cert FILE.pem, or skip "
                    "verification with --insecure")
-                .arg(where, reply->errorString())});
+                .arg(where, errorString)});
         return;
     case QNetworkReply::HostNotFoundError:
         fail({QStringLiteral("--url"),
@@ -223,7 +237,7 @@ void ConnectionTest::onFinished()
     default:
         fail({QStringLiteral("--url"),
             Tr::tr("cannot reach %1: %2")
-                .arg(url, reply->errorString())});
+                .arg(url, errorString)});
         return;
     }
 }

@@ -75,6 +75,11 @@ private:
     QByteArray m_answer; // the first kKeptBytes of the current reply's answer
     qint64 m_answerBytes = 0; // all of it so far
     bool m_tooLarge = false;
+    // The last attempt that found the server not up (refused, closed, 5xx), when it was retried: named when a later
+    // attempt is cut by the timeout. Status -1: none; 0: a network error.
+    int m_lastNotUpStatus = -1;
+    int m_lastNotUpError = 0; // QNetworkReply::NetworkError
+    QString m_lastNotUpErrorString;
     EndpointFingerprint m_fingerprint;
 };
 

@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QMutex>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 
 #include <memory>
@@ -443,6 +444,32 @@ private Q_SLOTS:
         QVERIFY(retrying.size() >= 1);
         QVERIFY(server);
         QCOMPARE(server->requestsReceived(), 3); // the test, /v1/models, the one request
+    }
+
+    // A retry cut by the timeout names what the attempts before it got: refused at first, then a server that takes
+    // the connection and never answers.
+    void connectionTestCutByTheTimeoutNamesTheEarlierRefusal()
+    {
+        const quint16 port = tl::test::closedPort();
+        RunConfig config = tl::test::scriptedServerConfig(port, QStringLiteral("lean"), 1);
+        config.noTestConnection = false;
+        config.totalTimeout = 0.5;
+        RunController controller;
+        controller.setConnectionTestRetryIntervalMs(20);
+        QTcpServer silent; // accepts (the kernel's backlog does) and answers nothing
+        connect(&controller, &RunController::connectionTestRetrying, this, [&] {
+            if (!silent.isListening())
+                silent.listen(QHostAddress::LocalHost, port);
+        });
+        QSignalSpy finished(&controller, &RunController::runFinished);
+        QVERIFY(controller.start(config).isEmpty());
+        QVERIFY(finished.wait(10000));
+        QVERIFY(silent.isListening());
+        QCOMPARE(finished.first().at(0).value<RunState>(), RunState::Failed);
+        const auto error = finished.first().at(1).value<ConfigError>();
+        QCOMPARE(error.field, QStringLiteral("--url"));
+        QVERIFY2(error.message.contains(u"no complete answer within 0.5 s"), qPrintable(error.message));
+        QVERIFY2(error.message.contains(u"(the attempts before it: connection refused)"), qPrintable(error.message));
     }
 
     void connectionTestGivesUpAtTheTimeout()
