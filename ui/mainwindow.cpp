@@ -2,7 +2,6 @@
 
 #include "apikeystore.h"
 #include "appsettings.h"
-#include "config/secretmask.h"
 #include "connectionchecker.h"
 #include "dialogs/projectfiledialogs.h"
 #include "emulatedserverpresets.h"
@@ -445,7 +444,7 @@ void MainWindow::onRunStarted(const QString& runId)
     Q_UNUSED(runId)
     m_setup->clearErrors();
     m_live->beginRun(
-        tr("%1 at %2").arg(m_runConfig.model, SecretMask::maskUrl(m_runConfig.resolvedUrl())), m_runConfig.runPoints());
+        tr("%1 at %2").arg(m_runConfig.model, m_runConfig.maskedUrl()), m_runConfig.runPoints());
     m_results->setResults(runTitle(tr("running")), {});
     m_tabs->setCurrentWidget(m_live);
     m_status->clearMessage();

@@ -4,7 +4,6 @@
 #include "cli/texttables.h"
 #include "metrics/repeatstats.h"
 #include "metrics/slatuner.h"
-#include "config/secretmask.h"
 #include "config/commandline.h"
 #include "engine/localserver.h"
 #include "engine/runcontroller.h"
@@ -161,7 +160,7 @@ bool CliRunner::start(const RunConfig& config)
     }
     m_out << tr("Throughline %1: benchmarking %2 at %3 (%4 transport)")
                  .arg(QStringLiteral(THROUGHLINE_VERSION), config.model.isEmpty() ? config.dataset : config.model,
-                     SecretMask::maskUrl(config.resolvedUrl()),
+                     config.maskedUrl(),
                      Transport::kindName(m_controller->transport()))
           << Qt::endl;
     return true;
@@ -269,7 +268,7 @@ void CliRunner::writeRunFiles(RunState state, const QList<PointResult>& results)
     run.status = runStateName(state);
     run.toolVersion = QStringLiteral(THROUGHLINE_VERSION);
     run.model = m_config.model;
-    run.url = SecretMask::maskUrl(m_config.resolvedUrl());
+    run.url = m_config.maskedUrl();
     run.api = m_config.api;
     run.createdMs = QDateTime::currentMSecsSinceEpoch();
     run.updatedMs = run.createdMs;

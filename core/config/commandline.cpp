@@ -108,7 +108,7 @@ QStringList CommandLine::toArguments(const RunConfig& config, bool includeSecret
                 out.append(p.negativeFlag);
             continue;
         }
-        const QStringList words = ParameterRegistry::wordsFromValue(p, value, includeSecrets);
+        const QStringList words = ParameterRegistry::wordsFromValue(p, value, includeSecrets, config.secretHeaders);
         if (words.isEmpty())
             continue; // an optional value back to unset: nothing to say
         if (p.type == ParameterType::String && words.size() == 1 && words.first().startsWith(u'-')) {

@@ -468,9 +468,9 @@ inline bool isHttpToken(const QString& name)
     return true;
 }
 
-inline bool isSecretHeader(const QString& name)
+inline bool isSecretHeader(const QString& name, const QStringList& marked = {})
 {
-    return SecretMask::isSecretHeader(name);
+    return SecretMask::isSecretHeader(name, marked);
 }
 
 inline const QStringList kApis = {QStringLiteral("openai"), QStringLiteral("local"), QStringLiteral("local_vllm"),

@@ -224,7 +224,8 @@ json ParameterRegistry::valueFromWords(const Parameter& p, const QStringList& wo
     return nullptr;
 }
 
-QStringList ParameterRegistry::wordsFromValue(const Parameter& p, const json& value, bool includeSecrets)
+QStringList ParameterRegistry::wordsFromValue(
+    const Parameter& p, const json& value, bool includeSecrets, const QStringList& secretHeaders)
 {
     QStringList out;
     auto word = [](const json& v) {
@@ -239,7 +240,7 @@ QStringList ParameterRegistry::wordsFromValue(const Parameter& p, const json& va
     if (p.secret && !includeSecrets)
         return {QString::fromLatin1(kMask)};
     if (p.key != nullptr && std::string_view(p.key) == "url" && value.is_string() && !includeSecrets)
-        return {SecretMask::maskUrl(jsonutil::toQString(value))};
+        return {SecretMask::maskUrl(jsonutil::toQString(value), secretHeaders)};
     switch (p.type) {
     case ParameterType::Bool:
         return out; // the flag itself says it
@@ -248,7 +249,8 @@ QStringList ParameterRegistry::wordsFromValue(const Parameter& p, const json& va
     case ParameterType::KeyValueList:
         for (const json& pair : value) {
             const QString k = word(pair[0]);
-            out.append(k + u'=' + (isSecretHeader(k) && !includeSecrets ? QString::fromLatin1(kMask) : word(pair[1])));
+            out.append(k + u'='
+                + (isSecretHeader(k, secretHeaders) && !includeSecrets ? QString::fromLatin1(kMask) : word(pair[1])));
         }
         return out;
     default:
@@ -263,7 +265,7 @@ QStringList ParameterRegistry::wordsFromValue(const Parameter& p, const json& va
     return out;
 }
 
-QString ParameterRegistry::displayValue(const Parameter& p, const json& value)
+QString ParameterRegistry::displayValue(const Parameter& p, const json& value, const QStringList& secretHeaders)
 {
     if (value.is_null())
         return Tr::tr("(none)");
@@ -271,7 +273,7 @@ QString ParameterRegistry::displayValue(const Parameter& p, const json& value)
         return value.get<bool>() ? Tr::tr("on") : Tr::tr("off");
     if (p.secret)
         return QString::fromLatin1(kMask);
-    const QString words = wordsFromValue(p, value, false).join(u' ');
+    const QString words = wordsFromValue(p, value, false, secretHeaders).join(u' ');
     return words.isEmpty() ? Tr::tr("(empty)") : words;
 }
 
@@ -360,13 +362,14 @@ RunConfig ParameterRegistry::fromJson(const QByteArray& data, ConfigErrors* erro
 QList<ParameterRegistry::Difference> ParameterRegistry::configDiff(const RunConfig& a, const RunConfig& b)
 {
     QList<Difference> out;
+    const QStringList secretHeaders = a.secretHeaders + b.secretHeaders; // a header secret in either run
     for (const Parameter& p : all()) {
         if (!p.isSupported())
             continue;
         const json va = p.get(a);
         const json vb = p.get(b);
         if (va != vb)
-            out.append(Difference{&p, displayValue(p, va), displayValue(p, vb)});
+            out.append(Difference{&p, displayValue(p, va, secretHeaders), displayValue(p, vb, secretHeaders)});
     }
     return out;
 }

@@ -35,10 +35,12 @@ public:
     // the words are not of the parameter's type or out of its range.
     static nlohmann::json valueFromWords(const Parameter& p, const QStringList& words, bool negative, QString* error);
     // The words after the flag that give `value` back (see toCommandLine in CommandLine); secrets masked unless
-    // includeSecrets.
-    static QStringList wordsFromValue(const Parameter& p, const nlohmann::json& value, bool includeSecrets = false);
-    // A value as the diff, docs and tooltips show it ("(none)" when unset).
-    static QString displayValue(const Parameter& p, const nlohmann::json& value);
+    // includeSecrets, the headers `secretHeaders` names (the config's --secret-headers) among them.
+    static QStringList wordsFromValue(const Parameter& p, const nlohmann::json& value, bool includeSecrets = false,
+        const QStringList& secretHeaders = {});
+    // A value as the diff, docs and tooltips show it ("(none)" when unset), secrets masked.
+    static QString displayValue(
+        const Parameter& p, const nlohmann::json& value, const QStringList& secretHeaders = {});
     // The default: the field's value in a default-constructed RunConfig.
     static nlohmann::json defaultValue(const Parameter& p);
 

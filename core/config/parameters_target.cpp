@@ -48,7 +48,7 @@ void addTargetParameters(QList<Parameter>& r)
              .example({QStringLiteral("http://10.0.0.5:8000/v1/completions")})
              .bad({QStringLiteral("localhost")})
              .saver([](const RunConfig& c, bool includeSecrets) {
-                 return toJ(includeSecrets ? c.resolvedUrl() : SecretMask::maskUrl(c.resolvedUrl()));
+                 return toJ(includeSecrets ? c.resolvedUrl() : c.maskedUrl());
              })
              .setter([](RunConfig& c, const json& v) {
                  QString url;
@@ -64,7 +64,7 @@ void addTargetParameters(QList<Parameter>& r)
                  const QUrl u(url, QUrl::StrictMode);
                  if (!u.isValid() || (u.scheme() != u"http" && u.scheme() != u"https") || u.host().isEmpty())
                      return Tr::tr("'%1' is not an http(s) URL; use e.g. http://127.0.0.1:8000/v1/chat/completions")
-                         .arg(SecretMask::maskUrl(c.url)); // printed and logged: never its password
+                         .arg(SecretMask::maskUrl(c.url, c.secretHeaders)); // printed and logged: never its password
                  return QString();
              });
     r << Def("api_key", {"--api-key"}, G::Target)
@@ -114,9 +114,9 @@ void addTargetParameters(QList<Parameter>& r)
              .metavar("K=V ...")
              .help(QT_TRANSLATE_NOOP("Throughline", "Extra HTTP headers, split on the first '='."))
              .definition(QT_TRANSLATE_NOOP("Throughline", "Sent with every request. Names must be HTTP tokens and values must not hold line breaks; "
-                         "the values of Authorization, Proxy-Authorization, api-key, X-Api-Key and of any header "
-                         "whose name contains auth, key, token, secret, password or cookie are masked in saved "
-                         "files, and a masked value read back is not sent."))
+                         "the values of Authorization, Proxy-Authorization, api-key, X-Api-Key, of any header "
+                         "whose name contains auth, key, token, secret, password or cookie and of those named by "
+                         "--secret-headers are masked in saved files, and a masked value read back is not sent."))
              .example({QStringLiteral("X-Team=perf"), QStringLiteral("X-Trace=1")})
              .bad({QStringLiteral("Bad Name=1")})
              .getter([](const RunConfig& c) {
@@ -128,7 +128,8 @@ void addTargetParameters(QList<Parameter>& r)
              .saver([](const RunConfig& c, bool includeSecrets) {
                  json h = json::object();
                  for (const auto& [k, v] : c.headers)
-                     h[jsonutil::toStd(k)] = (isSecretHeader(k) && !includeSecrets) ? json(kMask) : toJ(v);
+                     h[jsonutil::toStd(k)]
+                         = (isSecretHeader(k, c.secretHeaders) && !includeSecrets) ? json(kMask) : toJ(v);
                  return h;
              })
              .setter([](RunConfig& c, const json& v) {
@@ -172,6 +173,30 @@ void addTargetParameters(QList<Parameter>& r)
                      if (k.compare(u"Content-Length", Qt::CaseInsensitive) == 0
                          || k.compare(u"Transfer-Encoding", Qt::CaseInsensitive) == 0)
                          return Tr::tr("'%1' frames the request body, which Throughline sets itself; leave it out").arg(k);
+                 }
+                 return QString();
+             });
+    r << Def("secret_headers", {"--secret-headers"}, G::Target)
+             .field(&RunConfig::secretHeaders)
+             .nullWhenEmpty()
+             .metavar("NAME ...")
+             .help(QT_TRANSLATE_NOOP("Throughline",
+                 "Header names (case-insensitive) whose --headers values are credentials although not named like "
+                 "one: masked like Authorization."))
+             .definition(QT_TRANSLATE_NOOP("Throughline",
+                 "Not an EvalScope flag. Headers named like a credential (auth, key, token, secret, password, "
+                 "cookie) are masked anyway; list here the others that carry one. Their values, and URL query items "
+                 "so named, show as ********** in the project file, benchmark_args.json, exports, reports, copied "
+                 "commands and logs, also where a server's answer echoes them; the headers are still sent. The names "
+                 "are saved with the run, so imports and exports of it mask the same headers."))
+             .example({QStringLiteral("X-Tenant-Id"), QStringLiteral("X-Org")})
+             .bad({QStringLiteral("Bad Name")})
+             .check([](const RunConfig& c) {
+                 for (const QString& name : c.secretHeaders) {
+                     if (!isHttpToken(name))
+                         return Tr::tr("'%1' is not a header name (letters, digits and !#$%&'*+-.^_`|~ only), e.g. "
+                                       "--secret-headers X-Tenant-Id")
+                             .arg(name);
                  }
                  return QString();
              });

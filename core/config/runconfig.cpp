@@ -212,6 +212,11 @@ QString RunConfig::effectiveName() const
     return n;
 }
 
+QString RunConfig::maskedUrl() const
+{
+    return SecretMask::maskUrl(resolvedUrl(), secretHeaders);
+}
+
 QString RunConfig::effectiveApiKey() const
 {
     if (!apiKey.isEmpty())
@@ -231,7 +236,7 @@ QStringList RunConfig::secretValues() const
     add(effectiveApiKey());
     add(QUrl(resolvedUrl()).password());
     for (const auto& [k, v] : headers) {
-        if (SecretMask::isSecretHeader(k))
+        if (SecretMask::isSecretHeader(k, secretHeaders))
             add(v);
     }
     return out;

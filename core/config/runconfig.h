@@ -25,6 +25,9 @@ struct RunConfig {
     QString apiKey;
     QString apiKeyEnv; // name of the environment variable holding the key (--api-key-env); never its value
     QList<QPair<QString, QString>> headers;
+    // Header names whose values are credentials although not named like one (--secret-headers; case-insensitive):
+    // masked wherever the named ones are (SecretMask::isSecretHeader).
+    QStringList secretHeaders;
 
     // Load shape
     QList<int> parallel{1};
@@ -152,6 +155,9 @@ struct RunConfig {
     static ApiKind apiKindOf(const QString& api);
     // URL after EvalScope's suffix rule (adds /chat/completions when no known endpoint suffix is present).
     QString resolvedUrl() const;
+    // resolvedUrl() with its password and the query items named like secret headers masked, for what is printed or
+    // stored (SecretMask::maskUrl with secretHeaders).
+    QString maskedUrl() const;
     bool effectiveApplyChatTemplate() const;
     // --query-template's JSON object as text (read from the file for "@file"); empty when none or unreadable.
     QByteArray queryTemplateJson() const;

@@ -150,7 +150,7 @@ void ConnectionTest::onFinished()
     reply->deleteLater();
     takeData(reply);
     // Messages name the endpoint without its credentials: they reach the terminal, logs and the GUI.
-    const QString url = SecretMask::maskUrl(m_factory->url().toString());
+    const QString url = SecretMask::maskUrl(m_factory->url().toString(), m_factory->secretHeaders());
     const QString where = m_factory->url().adjusted(QUrl::RemoveUserInfo).authority();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError netError = reply->error();

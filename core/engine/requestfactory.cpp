@@ -15,6 +15,7 @@ RequestFactory::RequestFactory(const RunConfig& config, std::shared_ptr<const Pr
     , m_prompts(std::move(prompts))
     , m_multiTurn(config.multiTurn)
     , m_secrets(config.secretValues())
+    , m_secretHeaders(config.secretHeaders)
 {
     m_target.request.setUrl(QUrl(config.resolvedUrl()));
     m_target.request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));

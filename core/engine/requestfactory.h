@@ -66,6 +66,8 @@ public:
     const PromptSource& prompts() const { return *m_prompts; }
     // The run's credentials (RunConfig::secretValues()): masked in whatever the server's answers put into messages.
     const QStringList& secrets() const { return m_secrets; }
+    // The headers the user marked secret (--secret-headers): query items so named are masked in printed URLs too.
+    const QStringList& secretHeaders() const { return m_secretHeaders; }
 
 private:
     RequestHeaders ownHeaders(const PromptItem& item) const;
@@ -76,6 +78,7 @@ private:
     TransportTarget m_target;
     bool m_multiTurn = false;
     QStringList m_secrets;
+    QStringList m_secretHeaders;
 };
 
 // The transport --transport asks for with this run's URL and proxy settings (see Transport::chooseKind).

@@ -1,6 +1,5 @@
 #include "engine/runcontroller.h"
 
-#include "config/secretmask.h"
 #include "dataset/promptsource.h"
 #include "dataset/tracesource.h"
 #include "engine/connectiontest.h"
@@ -167,7 +166,7 @@ ConfigErrors RunController::start(const RunConfig& config, RunSink* sink)
         info.name = config.effectiveName();
         info.configJson = config.toJson(false);
         info.model = config.model;
-        info.url = SecretMask::maskUrl(config.resolvedUrl());
+        info.url = config.maskedUrl();
         info.api = config.api;
         info.monotonicAnchorNs = m_runAnchorNs;
         info.createdMs = QDateTime::currentMSecsSinceEpoch();

@@ -117,7 +117,7 @@ bool ProjectWriter::insertRunRow(const RunData& info, const QString& status, con
     endpoint.prepare(QStringLiteral("INSERT OR IGNORE INTO endpoints(url, api, model, first_used_ms) VALUES(?,?,?,?)"));
     // Empty, not NULL: an unknown URL (an import from vLLM) is still one endpoint row.
     // Masked here as well as by the engine: an imported run's URL and configuration come from other tools' files.
-    const QString url = SecretMask::maskUrl(notNull(info.url));
+    const QString url = SecretMask::maskUrl(notNull(info.url), SecretMask::secretHeadersOf(info.configJson));
     const QString api = notNull(info.api);
     const QString model = notNull(info.model);
     endpoint.addBindValue(url);

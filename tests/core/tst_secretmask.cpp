@@ -3,6 +3,7 @@
 #undef QT_NO_CAST_FROM_ASCII
 
 #include "config/commandline.h"
+#include "config/parameterregistry.h"
 #include "config/runconfig.h"
 #include "config/secretmask.h"
 
@@ -15,18 +16,74 @@ private Q_SLOTS:
     void secretHeaders_data()
     {
         QTest::addColumn<QString>("name");
+        QTest::addColumn<QStringList>("marked"); // --secret-headers
         QTest::addColumn<bool>("secret");
         for (const char* n : {"Authorization", "authorization", "Proxy-Authorization", "api-key", "X-Api-Key",
                  "X-Goog-Api-Key", "X-Gateway-Token", "X-Client-Secret", "Cookie", "X-Password"})
-            QTest::newRow(n) << QString::fromLatin1(n) << true;
-        for (const char* n : {"X-Team", "Content-Type", "X-Trace", "Accept"})
-            QTest::newRow(n) << QString::fromLatin1(n) << false;
+            QTest::newRow(n) << QString::fromLatin1(n) << QStringList{} << true;
+        for (const char* n : {"X-Team", "Content-Type", "X-Trace", "Accept", "X-Tenant-Id"})
+            QTest::newRow(n) << QString::fromLatin1(n) << QStringList{} << false;
+        QTest::newRow("marked") << "X-Tenant-Id" << QStringList{"X-Tenant-Id"} << true;
+        QTest::newRow("marked, other case") << "x-TENANT-id" << QStringList{"X-Org", "X-Tenant-Id"} << true;
+        QTest::newRow("another marked") << "X-Team" << QStringList{"X-Tenant-Id"} << false;
+        QTest::newRow("a prefix is not the name") << "X-Tenant" << QStringList{"X-Tenant-Id"} << false;
     }
     void secretHeaders()
     {
         QFETCH(QString, name);
+        QFETCH(QStringList, marked);
         QFETCH(bool, secret);
-        QCOMPARE(tl::SecretMask::isSecretHeader(name), secret);
+        QCOMPARE(tl::SecretMask::isSecretHeader(name, marked), secret);
+    }
+
+    // A header marked with --secret-headers is masked wherever a key-named one is: the saved configuration, the
+    // copied command, the config diff, the stored-config masking, a query item of that name, and it counts among the
+    // credentials masked in messages. Unmarked, the same header is kept as it is (so the checks can fail).
+    void markedHeaderIsMasked_data()
+    {
+        QTest::addColumn<QStringList>("marked");
+        QTest::addColumn<bool>("masked");
+        QTest::newRow("marked") << QStringList{"X-Tenant-Id"} << true;
+        QTest::newRow("marked in lower case") << QStringList{"x-tenant-id"} << true;
+        QTest::newRow("not marked") << QStringList{} << false;
+        QTest::newRow("another header marked") << QStringList{"X-Org"} << false;
+    }
+    void markedHeaderIsMasked()
+    {
+        QFETCH(QStringList, marked);
+        QFETCH(bool, masked);
+        const QString value = "tn-Sh-1";
+        tl::RunConfig c;
+        c.model = "m";
+        c.url = "http://host:8000/v1/chat/completions?x-tenant-id=tn-Sh-2&x=1";
+        c.headers = {{"X-Tenant-Id", value}, {"X-Team", "perf"}};
+        c.secretHeaders = marked;
+        const QByteArray saved = c.toJson(false);
+        const QString command = tl::CommandLine::toCommandLine(c, false);
+        tl::RunConfig other = c;
+        other.headers.clear();
+        QString diff;
+        for (const auto& d : tl::ParameterRegistry::configDiff(c, other))
+            diff += d.before + u' ' + d.after + u'\n';
+        QVERIFY2(diff.contains("X-Team=perf"), qPrintable(diff));
+        for (const char* secret : {"tn-Sh-1", "tn-Sh-2"}) {
+            QCOMPARE(saved.contains(secret), !masked);
+            QCOMPARE(command.contains(QLatin1String(secret)), !masked);
+            QCOMPARE(tl::SecretMask::maskConfigJson(c.toJson(true)).contains(secret), !masked);
+            QCOMPARE(c.maskedUrl().contains(QLatin1String(secret)), !masked && secret == QByteArray("tn-Sh-2"));
+        }
+        QCOMPARE(diff.contains(value), !masked);
+        QCOMPARE(c.secretValues().contains(value), masked);
+        QVERIFY(saved.contains("perf"));
+        QVERIFY(c.toJson(true).contains(value.toUtf8())); // the in-memory copy keeps it
+
+        // Read back, the names are kept and the masked value is dropped, not sent.
+        tl::ConfigErrors errors;
+        const tl::RunConfig back = tl::RunConfig::fromJson(saved, &errors);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).toString()));
+        QCOMPARE(back.secretHeaders, marked);
+        QCOMPARE(back.headers.size(), masked ? 1 : 2);
+        QCOMPARE(tl::SecretMask::secretHeadersOf(saved), marked);
     }
 
     void maskUrl_data()
@@ -108,6 +165,26 @@ private Q_SLOTS:
         QTest::newRow("cut short") << QByteArray(R"({"model":"m","api_key" : "sk-Mj-7","tokenizer_path":"t","wandb":1})").chopped(4)
                                    << QByteArrayList{"sk-Mj-7"} << QByteArrayList{"\"tokenizer_path\":\"t\""};
         // Literals cut after they are written: moc counts the braces in raw strings and misreads \" in them.
+        QTest::newRow("marked header") << QByteArray(R"({"headers":{"x-tenant-id":"tn-Mj-9","X-Team":"perf"},)"
+                                                     R"("secret_headers":["X-Tenant-Id"]})")
+                                       << QByteArrayList{"tn-Mj-9"} << QByteArrayList{"perf", "X-Tenant-Id"};
+        QTest::newRow("marked header, one name")
+            << QByteArray(R"({"headers":{"X-Org":"or-Mj-10"},"secret_headers":"x-org"})") << QByteArrayList{"or-Mj-10"}
+            << QByteArrayList{"\"X-Org\""};
+        QTest::newRow("marked query item")
+            << QByteArray(R"({"url":"http://h/v1?x-org=or-Mj-11&a=1","secret_headers":["X-Org"]})")
+            << QByteArrayList{"or-Mj-11"} << QByteArrayList{"a=1"};
+        QTest::newRow("headers as pairs") << QByteArray(R"({"headers":[["X-Api-Key","xk-Mj-12"],["X-Org","or-Mj-13"],)"
+                                                        R"(["X-Team","perf"]],"secret_headers":["X-Org"]})")
+                                          << QByteArrayList{"xk-Mj-12", "or-Mj-13"} << QByteArrayList{"perf"};
+        QTest::newRow("headers as K=V") << QByteArray(R"({"headers":["X-Api-Key=xk-Mj-14","X-Org=or-Mj-15",)"
+                                                      R"("X-Team=perf"],"secret_headers":["X-Org"]})")
+                                        << QByteArrayList{"xk-Mj-14", "or-Mj-15"}
+                                        << QByteArrayList{"X-Team=perf", "X-Org=*"};
+        QTest::newRow("marked, nested too deep")
+            << QByteArray(R"({"secret_headers":["X-Org"],"headers":{"X-Org":"or-Mj-16","X-Team":"perf"},)"
+                          R"("extra_args":{"deep":)" + deep + "}}")
+            << QByteArrayList{"or-Mj-16"} << QByteArrayList{"perf"};
         QTest::newRow("escaped quote") << QByteArray("{\"api_key\":\"sk-\\\"Mj-8\", \"x\":1}").chopped(2)
                                        << QByteArrayList{"Mj-8"}
                                        << QByteArrayList{"\"x\":"};

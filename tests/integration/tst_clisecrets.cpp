@@ -1,6 +1,6 @@
-// Credentials given every way the CLI takes them (--api-key, a password in --url, key-carrying --headers,
-// --api-key-env, OPENAI_API_KEY) reach the server and are written nowhere: not in the project file, the output
-// tree, any export format, `runs show`, or the CLI's own output with --debug.
+// Credentials given every way the CLI takes them (--api-key, a password in --url, key-carrying --headers, headers
+// marked with --secret-headers, --api-key-env, OPENAI_API_KEY) reach the server and are written nowhere: not in the
+// project file, the output tree, any export format, `runs show`, or the CLI's own output with --debug.
 #undef QT_NO_CAST_FROM_ASCII
 
 #include <QDir>
@@ -107,21 +107,44 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QStringList>("env");
         QTest::addColumn<QStringList>("secrets");
+        QTest::addColumn<QStringList>("kept"); // values that are no credential: found in the project and outputs
         const QString plain = QStringLiteral("%1/v1");
         const QString key = m_serverKey;
-        QTest::newRow("--api-key") << plain << QStringList{"--api-key", key} << QStringList{} << QStringList{key};
+        QTest::newRow("--api-key") << plain << QStringList{"--api-key", key} << QStringList{} << QStringList{key}
+                                   << QStringList{};
         QTest::newRow("password in --url")
             << QStringLiteral("http://bench:pw-Url-7Hq2@%1/v1") << QStringList{"--api-key", key} << QStringList{}
-            << QStringList{"pw-Url-7Hq2", key};
+            << QStringList{"pw-Url-7Hq2", key} << QStringList{};
         QTest::newRow("--headers") << plain
                                    << QStringList{"--headers", "Authorization=Bearer " + key, "X-Api-Key=xk-Hd-41",
                                           "api-key=ak-Hd-42", "Proxy-Authorization=Basic pa-Hd-43",
                                           "X-Gateway-Token=gt-Hd-44", "X-Team=perf"}
-                                   << QStringList{} << QStringList{key, "xk-Hd-41", "ak-Hd-42", "pa-Hd-43", "gt-Hd-44"};
+                                   << QStringList{} << QStringList{key, "xk-Hd-41", "ak-Hd-42", "pa-Hd-43", "gt-Hd-44"}
+                                   << QStringList{"perf"};
         QTest::newRow("--api-key-env") << plain << QStringList{"--api-key-env", "TL_TEST_SERVER_KEY"}
-                                       << QStringList{"TL_TEST_SERVER_KEY=" + key} << QStringList{key};
+                                       << QStringList{"TL_TEST_SERVER_KEY=" + key} << QStringList{key} << QStringList{};
         QTest::newRow("OPENAI_API_KEY") << plain << QStringList{} << QStringList{"OPENAI_API_KEY=" + key}
-                                        << QStringList{key};
+                                        << QStringList{key} << QStringList{};
+        // Headers the user marks secret (--secret-headers, any case), in the URL's query too. X-Tenant-Token is
+        // masked by its name alone; X-Tenant-Id only when marked, and without the flag its value is written (the row
+        // that shows this search finds a value that is there).
+        QTest::newRow("X-Tenant-Token")
+            << plain << QStringList{"--api-key", key, "--headers", "X-Tenant-Token=tt-Mk-51"} << QStringList{}
+            << QStringList{key, "tt-Mk-51"} << QStringList{};
+        QTest::newRow("X-Tenant-Token with --secret-headers")
+            << plain
+            << QStringList{"--api-key", key, "--headers", "X-Tenant-Token=tt-Mk-52", "--secret-headers",
+                   "X-Tenant-Token"}
+            << QStringList{} << QStringList{key, "tt-Mk-52"} << QStringList{};
+        QTest::newRow("X-Tenant-Id with --secret-headers")
+            << QStringLiteral("%1/v1/chat/completions?x-tenant-id=ti-Mk-54")
+            << QStringList{"--api-key", key, "--headers", "X-Tenant-Id=ti-Mk-53", "X-Org=or-Mk-55", "X-Team=perf",
+                   "--secret-headers", "x-tenant-id", "X-ORG"}
+            << QStringList{} << QStringList{key, "ti-Mk-53", "ti-Mk-54", "or-Mk-55"} << QStringList{"perf"};
+        QTest::newRow("X-Tenant-Id without --secret-headers")
+            << QStringLiteral("%1/v1/chat/completions?x-tenant-id=ti-Mk-57")
+            << QStringList{"--api-key", key, "--headers", "X-Tenant-Id=ti-Mk-56"} << QStringList{} << QStringList{key}
+            << QStringList{"ti-Mk-56", "ti-Mk-57"};
     }
     void secretsReachTheServerAndNoFile()
     {
@@ -129,6 +152,7 @@ private Q_SLOTS:
         QFETCH(QStringList, args);
         QFETCH(QStringList, env);
         QFETCH(QStringList, secrets);
+        QFETCH(QStringList, kept);
         QTemporaryDir dir;
         const QString project = dir.filePath("p.tlproj");
         const QString outputs = dir.filePath("out");
@@ -162,6 +186,13 @@ private Q_SLOTS:
             QVERIFY2(hits.isEmpty(), qPrintable(secret + " in " + hits.join(", ")));
             QVERIFY2(!printed.contains(s), qPrintable(secret + " printed: " + QString::fromUtf8(printed)));
         }
+        for (const QString& value : kept) {
+            const QByteArray v = value.toUtf8();
+            QVERIFY2(!(filesContaining(project, v) + filesContaining(project + "-wal", v)).isEmpty(),
+                qPrintable(value + " not in the project file"));
+            QVERIFY2(!filesContaining(outputs, v).isEmpty(), qPrintable(value + " not in the output tree"));
+            QVERIFY2(!filesContaining(exports, v).isEmpty(), qPrintable(value + " not in the exports"));
+        }
     }
 
     // A masked key, header or password read back (run --config benchmark_args.json) is not sent: the run goes out
@@ -184,7 +215,8 @@ private Q_SLOTS:
         QVERIFY2(!QByteArray(r.out + r.err).contains("pw-Rb-9"), r.err.constData());
     }
 
-    // EvalScope writes the key in plain text: an imported run's configuration and URL are masked when stored.
+    // EvalScope writes the key in plain text: an imported run's configuration and URL are masked when stored, the
+    // headers its secret_headers marks included.
     void importedKeysAreMasked()
     {
         QTemporaryDir dir;
@@ -199,9 +231,13 @@ private Q_SLOTS:
         QByteArray text = args.readAll();
         args.close();
         text.replace("\"url\": \"http://127.0.0.1", "\"url\": \"http://u:pw-Im-1@127.0.0.1");
-        text.replace("\"headers\": {}", "\"headers\": {\"X-Api-Key\": \"xk-Im-3\"}");
+        // A header marked secret by the file's own secret_headers (Throughline's key, kept in its output trees).
+        text.replace("\"headers\": {}",
+            "\"headers\": {\"X-Api-Key\": \"xk-Im-3\", \"X-Tenant-Id\": \"ti-Im-4\"}, "
+            "\"secret_headers\": [\"X-Tenant-Id\"]");
         text.replace("\"api_key\": null", "\"api_key\": \"sk-Im-2\"");
-        QVERIFY(text.contains("pw-Im-1") && text.contains("xk-Im-3") && text.contains("sk-Im-2"));
+        for (const char* value : {"pw-Im-1", "xk-Im-3", "sk-Im-2", "ti-Im-4"})
+            QVERIFY(text.contains(value));
         QVERIFY(args.open(QIODevice::WriteOnly | QIODevice::Truncate));
         args.write(text);
         args.close();
@@ -220,7 +256,7 @@ private Q_SLOTS:
         }
         r = runCli({"runs", "show", "latest", "--project", project});
         printed += r.out + r.err;
-        for (const char* secret : {"pw-Im-1", "xk-Im-3", "sk-Im-2"}) {
+        for (const char* secret : {"pw-Im-1", "xk-Im-3", "sk-Im-2", "ti-Im-4"}) {
             const QStringList hits = filesContaining(work, secret);
             QVERIFY2(hits.isEmpty(), qPrintable(QLatin1String(secret) + " in " + hits.join(", ")));
             QVERIFY2(!printed.contains(secret), secret);

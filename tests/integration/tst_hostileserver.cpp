@@ -565,11 +565,12 @@ private Q_SLOTS:
         QFETCH(int, status);
         QFETCH(QString, field);
         QFETCH(int, padding);
-        const QByteArray key = "sk-echoed-Kx71", password = "pw-echoed-Uq28", token = "tk-echoed-Hd93";
+        const QByteArray key = "sk-echoed-Kx71", password = "pw-echoed-Uq28", token = "tk-echoed-Hd93",
+                         tenant = "tn-echoed-Mq40"; // a header marked with --secret-headers
         HostileServer server({QByteArray(), QByteArray(), 0,
             jsonAnswer(R"({"error":{"message":")" + QByteArray(padding, '.') + "Incorrect API key provided: Bearer "
                     + key + "; user bench:" + password
-                    + "; X-Gateway-Token " + token + R"("}})",
+                    + "; X-Gateway-Token " + token + "; X-Tenant-Id " + tenant + R"("}})",
                 status),
             false});
         RunConfig config = tl::test::scriptedServerConfig(server.port(), QStringLiteral("lean"), 1);
@@ -577,7 +578,9 @@ private Q_SLOTS:
                          .arg(QString::fromLatin1(password))
                          .arg(server.port());
         config.apiKey = QString::fromLatin1(key);
-        config.headers = {{QStringLiteral("X-Gateway-Token"), QString::fromLatin1(token)}};
+        config.headers = {{QStringLiteral("X-Gateway-Token"), QString::fromLatin1(token)},
+            {QStringLiteral("X-Tenant-Id"), QString::fromLatin1(tenant)}};
+        config.secretHeaders = {QStringLiteral("x-tenant-id")};
         config.noTestConnection = false;
         RunController controller;
         QSignalSpy finished(&controller, &RunController::runFinished);
@@ -587,7 +590,8 @@ private Q_SLOTS:
         const auto error = finished.first().at(1).value<ConfigError>();
         QCOMPARE(error.field, field);
         QVERIFY2(error.message.contains(u"Incorrect API key provided"), qPrintable(error.message));
-        for (const QByteArray& secret : {key, password, token})
+        QVERIFY2(error.message.contains(u"X-Tenant-Id"), qPrintable(error.message)); // the echo is in the message
+        for (const QByteArray& secret : {key, password, token, tenant})
             QVERIFY2(!error.message.contains(QString::fromLatin1(secret)), qPrintable(error.message));
         QVERIFY2(!error.message.contains(u"sk-echo"), qPrintable(error.message)); // nor the beginning of one
     }
@@ -596,10 +600,13 @@ private Q_SLOTS:
     // benchmark.log) in plain text. The logged events are masked; the stored error message already was.
     void debugLogMasksEchoedCredentials()
     {
-        const QByteArray key = "sk-debug-Lg52";
-        HostileServer server({kSseHead, {}, 0, "data: {\"error\":{\"message\":\"bad key Bearer " + key + "\"}}\n\n", true});
+        const QByteArray key = "sk-debug-Lg52", tenant = "tn-debug-Lg53";
+        HostileServer server({kSseHead, {}, 0,
+            "data: {\"error\":{\"message\":\"bad key Bearer " + key + " for tenant " + tenant + "\"}}\n\n", true});
         RunConfig config = tl::test::scriptedServerConfig(server.port(), QStringLiteral("lean"), 1);
         config.apiKey = QString::fromLatin1(key);
+        config.headers = {{QStringLiteral("X-Tenant-Id"), QString::fromLatin1(tenant)}};
+        config.secretHeaders = {QStringLiteral("X-Tenant-Id")}; // marked: masked like the key
         config.debug = true;
         static QMutex mutex; // messages come from the worker threads
         static QStringList logged;
@@ -615,10 +622,12 @@ private Q_SLOTS:
         QVERIFY(out.ended);
         QCOMPARE(out.records.size(), 1);
         QVERIFY(!out.records.first().success);
-        QVERIFY(!out.records.first().errorMessage.contains(QString::fromLatin1(key)));
         const QString all = logged.join(u'\n');
         QVERIFY2(all.contains(u"event"), qPrintable(all)); // the event was logged
-        QVERIFY2(!all.contains(QString::fromLatin1(key)), qPrintable(all));
+        for (const QByteArray& secret : {key, tenant}) {
+            QVERIFY(!out.records.first().errorMessage.contains(QString::fromLatin1(secret)));
+            QVERIFY2(!all.contains(QString::fromLatin1(secret)), qPrintable(all));
+        }
     }
 };
 

@@ -44,7 +44,7 @@ void ResultsPage::fillConfig()
         const QString shown = p.secret
             ? (value.is_string() && !value.get<std::string>().empty() ? QStringLiteral("***")
                                                                       : ParameterRegistry::displayValue(p, value))
-            : ParameterRegistry::displayValue(p, value);
+            : ParameterRegistry::displayValue(p, value, config.secretHeaders);
         auto* item = new QTreeWidgetItem(group, {QString::fromUtf8(p.key), shown, p.flags.value(0)});
         if (value != ParameterRegistry::defaultValue(p)) {
             QFont f = item->font(1);
