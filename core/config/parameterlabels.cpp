@@ -85,6 +85,7 @@ QStringList ParameterRegistry::translatableLabels()
         QT_TRANSLATE_NOOP("ParameterLabel", "SLA params"),
         QT_TRANSLATE_NOOP("ParameterLabel", "SLA upper bound"),
         QT_TRANSLATE_NOOP("ParameterLabel", "SLA variable"),
+        QT_TRANSLATE_NOOP("ParameterLabel", "Secret headers"),
         QT_TRANSLATE_NOOP("ParameterLabel", "Seed"),
         QT_TRANSLATE_NOOP("ParameterLabel", "Sleep interval"),
         QT_TRANSLATE_NOOP("ParameterLabel", "Stop"),

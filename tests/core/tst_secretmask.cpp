@@ -165,25 +165,32 @@ private Q_SLOTS:
         QTest::newRow("cut short") << QByteArray(R"({"model":"m","api_key" : "sk-Mj-7","tokenizer_path":"t","wandb":1})").chopped(4)
                                    << QByteArrayList{"sk-Mj-7"} << QByteArrayList{"\"tokenizer_path\":\"t\""};
         // Literals cut after they are written: moc counts the braces in raw strings and misreads \" in them.
-        QTest::newRow("marked header") << QByteArray(R"({"headers":{"x-tenant-id":"tn-Mj-9","X-Team":"perf"},)"
-                                                     R"("secret_headers":["X-Tenant-Id"]})")
-                                       << QByteArrayList{"tn-Mj-9"} << QByteArrayList{"perf", "X-Tenant-Id"};
+        // Normal literals, not raw ones: moc misreads braces in raw strings (see below).
+        QTest::newRow("marked header")
+            << QByteArray("{'headers':{'x-tenant-id':'tn-Mj-9','X-Team':'perf'},'secret_headers':['X-Tenant-Id']}")
+                   .replace('\'', '"')
+            << QByteArrayList{"tn-Mj-9"} << QByteArrayList{"perf", "X-Tenant-Id"};
         QTest::newRow("marked header, one name")
-            << QByteArray(R"({"headers":{"X-Org":"or-Mj-10"},"secret_headers":"x-org"})") << QByteArrayList{"or-Mj-10"}
-            << QByteArrayList{"\"X-Org\""};
+            << QByteArray("{'headers':{'X-Org':'or-Mj-10'},'secret_headers':'x-org'}").replace('\'', '"')
+            << QByteArrayList{"or-Mj-10"} << QByteArrayList{"X-Org"};
         QTest::newRow("marked query item")
-            << QByteArray(R"({"url":"http://h/v1?x-org=or-Mj-11&a=1","secret_headers":["X-Org"]})")
+            << QByteArray("{'url':'http://h/v1?x-org=or-Mj-11&a=1','secret_headers':['X-Org']}").replace('\'', '"')
             << QByteArrayList{"or-Mj-11"} << QByteArrayList{"a=1"};
-        QTest::newRow("headers as pairs") << QByteArray(R"({"headers":[["X-Api-Key","xk-Mj-12"],["X-Org","or-Mj-13"],)"
-                                                        R"(["X-Team","perf"]],"secret_headers":["X-Org"]})")
-                                          << QByteArrayList{"xk-Mj-12", "or-Mj-13"} << QByteArrayList{"perf"};
-        QTest::newRow("headers as K=V") << QByteArray(R"({"headers":["X-Api-Key=xk-Mj-14","X-Org=or-Mj-15",)"
-                                                      R"("X-Team=perf"],"secret_headers":["X-Org"]})")
-                                        << QByteArrayList{"xk-Mj-14", "or-Mj-15"}
-                                        << QByteArrayList{"X-Team=perf", "X-Org=*"};
+        QTest::newRow("headers as pairs")
+            << QByteArray("{'headers':[['X-Api-Key','xk-Mj-12'],['X-Org','or-Mj-13'],['X-Team','perf']],"
+                          "'secret_headers':['X-Org']}")
+                   .replace('\'', '"')
+            << QByteArrayList{"xk-Mj-12", "or-Mj-13"} << QByteArrayList{"perf"};
+        QTest::newRow("headers as K=V")
+            << QByteArray("{'headers':['X-Api-Key=xk-Mj-14','X-Org=or-Mj-15','X-Team=perf'],"
+                          "'secret_headers':['X-Org']}")
+                   .replace('\'', '"')
+            << QByteArrayList{"xk-Mj-14", "or-Mj-15"} << QByteArrayList{"X-Team=perf", "X-Org=*"};
         QTest::newRow("marked, nested too deep")
-            << QByteArray(R"({"secret_headers":["X-Org"],"headers":{"X-Org":"or-Mj-16","X-Team":"perf"},)"
-                          R"("extra_args":{"deep":)" + deep + "}}")
+            << QByteArray("{'secret_headers':['X-Org'],'headers':{'X-Org':'or-Mj-16','X-Team':'perf'},"
+                          "'extra_args':{'deep':")
+                       .replace('\'', '"')
+                + deep + "}}"
             << QByteArrayList{"or-Mj-16"} << QByteArrayList{"perf"};
         QTest::newRow("escaped quote") << QByteArray("{\"api_key\":\"sk-\\\"Mj-8\", \"x\":1}").chopped(2)
                                        << QByteArrayList{"Mj-8"}
