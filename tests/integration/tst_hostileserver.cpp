@@ -590,7 +590,8 @@ private Q_SLOTS:
         const auto error = finished.first().at(1).value<ConfigError>();
         QCOMPARE(error.field, field);
         QVERIFY2(error.message.contains(u"Incorrect API key provided"), qPrintable(error.message));
-        QVERIFY2(error.message.contains(u"X-Tenant-Id"), qPrintable(error.message)); // the echo is in the message
+        if (padding == 0) // the echo is in the message (the padded row cuts it off)
+            QVERIFY2(error.message.contains(u"X-Tenant-Id"), qPrintable(error.message));
         for (const QByteArray& secret : {key, password, token, tenant})
             QVERIFY2(!error.message.contains(QString::fromLatin1(secret)), qPrintable(error.message));
         QVERIFY2(!error.message.contains(u"sk-echo"), qPrintable(error.message)); // nor the beginning of one
