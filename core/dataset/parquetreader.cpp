@@ -1224,8 +1224,9 @@ bool ParquetReader::Impl::readColumn(const RowGroupMeta& group, int leaf, Column
     bool haveDictionary = false;
     qint64 seen = 0;
     qsizetype pos = 0;
-    out->rep.reserve(size_t(meta.numValues));
-    out->def.reserve(size_t(meta.numValues));
+    // Reserved for the count the chunk says, but no more than its bytes could plainly hold: a lying count costs nothing.
+    out->rep.reserve(size_t(std::min<qint64>(meta.numValues, chunk.size())));
+    out->def.reserve(size_t(std::min<qint64>(meta.numValues, chunk.size())));
     while (seen < meta.numValues) {
         if (pos >= chunk.size()) {
             *what = Tr::tr("its chunk ends after %1 of its %2 values").arg(seen).arg(meta.numValues);
@@ -1547,7 +1548,11 @@ bool ParquetReader::readRowGroup(int index, std::vector<nlohmann::json>* rows, Q
         *error = d->fileError(Tr::tr("row group %1 has %2 rows").arg(index).arg(group.numRows));
         return false;
     }
-    rows->reserve(size_t(group.numRows));
+    rows->reserve(size_t(std::min<qint64>(group.numRows, tops.empty() ? 0 : qint64(d->column(tops.front()).def.size()))));
+    if (tops.empty()) {
+        *error = d->fileError(Tr::tr("none of the columns asked for is in it"));
+        return false;
+    }
     for (qint64 r = 0; r < group.numRows && d->assemblyError.isEmpty(); ++r) {
         json row = json::object();
         for (const int top : tops) {

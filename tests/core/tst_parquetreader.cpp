@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QTemporaryDir>
+#include <QtEndian>
 #include <QTest>
 
 using namespace tl;
@@ -215,28 +216,30 @@ private Q_SLOTS:
     void survivesEveryFlippedByte_data()
     {
         QTest::addColumn<QString>("name");
-        QTest::newRow("nested, snappy") << QStringLiteral("nested_v2_snappy");
-        QTest::newRow("records, v1 gzip") << QStringLiteral("records_v1_gzip");
-        QTest::newRow("scalars, dictionary") << QStringLiteral("scalars_v2_uncompressed");
+        QTest::addColumn<int>("stride"); // every byte, or every n-th (the test runs under ASan in CI)
+        QTest::newRow("nested, snappy") << QStringLiteral("nested_v2_snappy") << 1;
+        QTest::newRow("records, v1 gzip") << QStringLiteral("records_v1_gzip") << 1;
+        QTest::newRow("scalars, dictionary") << QStringLiteral("scalars_v2_uncompressed") << 3;
     }
     void survivesEveryFlippedByte()
     {
         QFETCH(QString, name);
+        QFETCH(int, stride);
         const QByteArray good = readFile(QFINDTESTDATA(QStringLiteral("data/parquet/%1.parquet").arg(name)));
         QVERIFY(!good.isEmpty());
         int refused = 0;
-        for (qsizetype i = 0; i < good.size(); ++i) {
-            for (const uchar mask : {uchar(0xff), uchar(0x01)}) {
-                QByteArray bad = good;
-                bad[i] = char(uchar(bad[i]) ^ mask);
-                ParquetReader reader;
-                QString error;
-                if (reader.openData(bad, QStringLiteral("f"), &error))
-                    readAll(reader, &error);
-                if (!error.isEmpty()) {
-                    ++refused;
-                    QVERIFY2(!error.contains(u'\n'), qPrintable(error));
-                }
+        int tried = 0;
+        for (qsizetype i = 0; i < good.size(); i += stride) {
+            QByteArray bad = good;
+            bad[i] = char(uchar(bad[i]) ^ (i % 2 ? 0xff : 0x01));
+            ParquetReader reader;
+            QString error;
+            if (reader.openData(bad, QStringLiteral("f"), &error))
+                readAll(reader, &error);
+            ++tried;
+            if (!error.isEmpty()) {
+                ++refused;
+                QVERIFY2(!error.contains(u'\n'), qPrintable(error));
             }
         }
         for (qsizetype n = 0; n < good.size(); n += 7) {
@@ -244,7 +247,7 @@ private Q_SLOTS:
             QString error;
             QVERIFY(!reader.openData(good.left(n), QStringLiteral("f"), &error));
         }
-        QVERIFY2(refused > good.size() / 2, qPrintable(QString::number(refused))); // most damage is noticed
+        QVERIFY2(refused > tried / 3, qPrintable(QStringLiteral("%1 of %2").arg(refused).arg(tried))); // damage is noticed
     }
 
     void openNamesAMissingFile()
