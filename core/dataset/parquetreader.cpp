@@ -130,8 +130,7 @@ public:
     }
 
     // Calls f(fieldId, type) for each field of a struct; f returns false for a field it did not read (skipped here).
-    template <class F>
-    void structure(F&& f)
+    template <class F> void structure(F&& f)
     {
         if (++m_depth > kMaxThriftDepth) {
             fail(Tr::tr("metadata nests too deeply"));
@@ -157,8 +156,7 @@ public:
     }
 
     // Calls f(elementType) for each element of a list (or set) field; another type is skipped and is an error.
-    template <class F>
-    void list(int type, F&& f)
+    template <class F> void list(int type, F&& f)
     {
         if (type != kList && type != kSet) {
             skip(type);
@@ -270,7 +268,16 @@ private:
 
 // ---- Parquet metadata ----------------------------------------------------------------------------------------------
 
-enum PhysicalType { kBoolean = 0, kInt32 = 1, kInt64 = 2, kInt96 = 3, kFloat = 4, kDoubleType = 5, kByteArray = 6, kFixed = 7 };
+enum PhysicalType {
+    kBoolean = 0,
+    kInt32 = 1,
+    kInt64 = 2,
+    kInt96 = 3,
+    kFloat = 4,
+    kDoubleType = 5,
+    kByteArray = 6,
+    kFixed = 7
+};
 enum Repetition { kRequired = 0, kOptional = 1, kRepeated = 2 };
 enum Codec { kUncompressed = 0, kSnappy = 1, kGzip = 2, kLzo = 3, kBrotli = 4, kLz4 = 5, kZstd = 6, kLz4Raw = 7 };
 enum PageType { kDataPage = 0, kIndexPage = 1, kDictionaryPage = 2, kDataPageV2 = 3 };
@@ -357,8 +364,8 @@ int bitWidth(int maxLevel)
 // Decodes `count` values of the RLE/bit-packed hybrid encoding of `width` bits from [p, end) into out (appended);
 // false + *error when the data runs out or a value exceeds `maxValue`.
 template <class T>
-bool decodeHybrid(const uchar* p, const uchar* end, int width, qint64 count, quint64 maxValue, std::vector<T>* out,
-    QString* error)
+bool decodeHybrid(
+    const uchar* p, const uchar* end, int width, qint64 count, quint64 maxValue, std::vector<T>* out, QString* error)
 {
     if (width < 0 || width > 32) {
         *error = Tr::tr("bit width %1 is out of range").arg(width);
@@ -809,7 +816,8 @@ bool ParquetReader::openDevice(std::unique_ptr<QIODevice> device, const QString&
     }
     const qint64 footerLength = qFromLittleEndian<quint32>(tail.constData());
     if (footerLength > size - 12 || footerLength > kMaxFooterBytes) {
-        *error = d->fileError(Tr::tr("its footer says %1 bytes, more than the file holds (cut short?)").arg(footerLength));
+        *error
+            = d->fileError(Tr::tr("its footer says %1 bytes, more than the file holds (cut short?)").arg(footerLength));
         return false;
     }
     d->dataEnd = size - 8 - footerLength;
@@ -1107,7 +1115,8 @@ bool ParquetReader::Impl::decompress(int codec, const QByteArray& in, qint64 siz
     case kZstd:
         return parquetcodec::zstdDecompress(in, size, out, what);
     default:
-        *what = Tr::tr("compression %1 is not supported (UNCOMPRESSED, SNAPPY, GZIP and ZSTD are)").arg(codecName(codec));
+        *what
+            = Tr::tr("compression %1 is not supported (UNCOMPRESSED, SNAPPY, GZIP and ZSTD are)").arg(codecName(codec));
         return false;
     }
 }
@@ -1186,7 +1195,8 @@ bool parsePageHeader(Thrift& t, PageHeader* h)
 
 } // namespace
 
-bool ParquetReader::Impl::readColumn(const RowGroupMeta& group, int leaf, ColumnData* out, qint64* budget, QString* what)
+bool ParquetReader::Impl::readColumn(
+    const RowGroupMeta& group, int leaf, ColumnData* out, qint64* budget, QString* what)
 {
     const SchemaNode& node = nodes[size_t(leaves[size_t(leaf)])];
     const ColumnMeta& meta = group.columns[size_t(leaf)];
@@ -1199,14 +1209,18 @@ bool ParquetReader::Impl::readColumn(const RowGroupMeta& group, int leaf, Column
         return false;
     }
     if (meta.numValues < 0 || meta.numValues > kMaxValuesPerColumn) {
-        *what = Tr::tr("it has %1 values in one row group (at most %2 are read)").arg(meta.numValues).arg(kMaxValuesPerColumn);
+        *what = Tr::tr("it has %1 values in one row group (at most %2 are read)")
+                    .arg(meta.numValues)
+                    .arg(kMaxValuesPerColumn);
         return false;
     }
     qint64 start = meta.dataPageOffset;
     if (meta.dictionaryPageOffset > 0 && meta.dictionaryPageOffset < start)
         start = meta.dictionaryPageOffset;
     if (start < 4 || meta.compressedSize < 0 || meta.compressedSize > dataEnd - start) {
-        *what = Tr::tr("its chunk (offset %1, %2 bytes) lies outside the file's data").arg(start).arg(meta.compressedSize);
+        *what = Tr::tr("its chunk (offset %1, %2 bytes) lies outside the file's data")
+                    .arg(start)
+                    .arg(meta.compressedSize);
         return false;
     }
     if (!device->seek(start)) {
@@ -1224,7 +1238,8 @@ bool ParquetReader::Impl::readColumn(const RowGroupMeta& group, int leaf, Column
     bool haveDictionary = false;
     qint64 seen = 0;
     qsizetype pos = 0;
-    // Reserved for the count the chunk says, but no more than its bytes could plainly hold: a lying count costs nothing.
+    // Reserved for the count the chunk says, but no more than its bytes could plainly hold: a lying count costs
+    // nothing.
     out->rep.reserve(size_t(std::min<qint64>(meta.numValues, chunk.size())));
     out->def.reserve(size_t(std::min<qint64>(meta.numValues, chunk.size())));
     while (seen < meta.numValues) {
@@ -1244,7 +1259,9 @@ bool ParquetReader::Impl::readColumn(const RowGroupMeta& group, int leaf, Column
             return false;
         }
         if (h.uncompressedSize < 0 || h.uncompressedSize > kMaxPageBytes) {
-            *what = Tr::tr("a page says it is %1 bytes decompressed (at most %2 are read)").arg(h.uncompressedSize).arg(kMaxPageBytes);
+            *what = Tr::tr("a page says it is %1 bytes decompressed (at most %2 are read)")
+                        .arg(h.uncompressedSize)
+                        .arg(kMaxPageBytes);
             return false;
         }
         const QByteArray raw = chunk.mid(pos, qsizetype(h.compressedSize));
@@ -1265,7 +1282,8 @@ bool ParquetReader::Impl::readColumn(const RowGroupMeta& group, int leaf, Column
             if (!decompress(meta.codec, raw, h.uncompressedSize, &page, what))
                 return false;
             dictionary.clear();
-            if (!decodePlain(node, page.constData(), page.constData() + page.size(), h.numValues, &dictionary, budget, what))
+            if (!decodePlain(
+                    node, page.constData(), page.constData() + page.size(), h.numValues, &dictionary, budget, what))
                 return false;
             haveDictionary = true;
             continue;
@@ -1293,7 +1311,8 @@ bool ParquetReader::Impl::readColumn(const RowGroupMeta& group, int leaf, Column
                     continue;
                 }
                 if ((isRep ? h.repEncoding : h.defEncoding) != kRle) {
-                    *what = Tr::tr("levels encoded as %1 are not supported").arg(encodingName(isRep ? h.repEncoding : h.defEncoding));
+                    *what = Tr::tr("levels encoded as %1 are not supported")
+                                .arg(encodingName(isRep ? h.repEncoding : h.defEncoding));
                     return false;
                 }
                 if (end - p < 4) {
@@ -1312,7 +1331,8 @@ bool ParquetReader::Impl::readColumn(const RowGroupMeta& group, int leaf, Column
                 p += length;
             }
         } else { // v2: levels uncompressed in front of the (maybe compressed) values
-            if (h.repLength < 0 || h.defLength < 0 || h.repLength > raw.size() || h.defLength > raw.size() - h.repLength) {
+            if (h.repLength < 0 || h.defLength < 0 || h.repLength > raw.size()
+                || h.defLength > raw.size() - h.repLength) {
                 *what = Tr::tr("a page's level lengths run past its end");
                 return false;
             }
@@ -1536,8 +1556,9 @@ bool ParquetReader::readRowGroup(int index, std::vector<nlohmann::json>* rows, Q
                 *error = Tr::tr("'%1' is not a readable Parquet file: row group %2, column '%3': %4")
                              .arg(d->name)
                              .arg(index)
-                             .arg(d->nodes[size_t(ln.top)].name == ln.name ? ln.name
-                                                                         : d->nodes[size_t(ln.top)].name + u'.' + ln.name)
+                             .arg(d->nodes[size_t(ln.top)].name == ln.name
+                                     ? ln.name
+                                     : d->nodes[size_t(ln.top)].name + u'.' + ln.name)
                              .arg(what);
                 d->columns.clear();
                 return false;
@@ -1548,7 +1569,8 @@ bool ParquetReader::readRowGroup(int index, std::vector<nlohmann::json>* rows, Q
         *error = d->fileError(Tr::tr("row group %1 has %2 rows").arg(index).arg(group.numRows));
         return false;
     }
-    rows->reserve(size_t(std::min<qint64>(group.numRows, tops.empty() ? 0 : qint64(d->column(tops.front()).def.size()))));
+    rows->reserve(
+        size_t(std::min<qint64>(group.numRows, tops.empty() ? 0 : qint64(d->column(tops.front()).def.size()))));
     if (tops.empty()) {
         *error = d->fileError(Tr::tr("none of the columns asked for is in it"));
         return false;

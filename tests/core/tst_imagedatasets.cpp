@@ -474,7 +474,8 @@ private Q_SLOTS:
         c.url = sim.baseUrl().toString() + QStringLiteral("/v1/chat/completions");
         c.dataset = QStringLiteral("kontext_bench");
         c.datasetPath = QFINDTESTDATA("data/parquet/kontext_bench.parquet");
-        c.datasetCache = QDir::tempPath();
+        QTemporaryDir cache; // the images are extracted under it, and removed with the source
+        c.datasetCache = cache.path();
         c.maxTokens = 2;
         c.parallel = {1};
         c.number = {3};

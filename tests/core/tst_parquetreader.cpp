@@ -8,8 +8,8 @@
 
 #include <QFile>
 #include <QTemporaryDir>
-#include <QtEndian>
 #include <QTest>
+#include <QtEndian>
 
 using namespace tl;
 using nlohmann::json;
@@ -86,7 +86,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, name);
         const QString path = QFINDTESTDATA(QStringLiteral("data/parquet/%1.parquet").arg(name));
-        const QByteArray expectedText = readFile(QFINDTESTDATA(QStringLiteral("data/parquet/%1.expected.json").arg(name)));
+        const QByteArray expectedText
+            = readFile(QFINDTESTDATA(QStringLiteral("data/parquet/%1.expected.json").arg(name)));
         QVERIFY(!path.isEmpty() && !expectedText.isEmpty());
         if (name.contains(u"zstd") && !parquetcodec::hasZstd())
             QSKIP("built without libzstd");
@@ -108,9 +109,10 @@ private Q_SLOTS:
         QCOMPARE(rows.size(), expected.size());
         for (size_t i = 0; i < rows.size(); ++i) {
             QVERIFY2(rows[i] == expected[i],
-                qPrintable(QStringLiteral("row %1: read %2, written %3")
-                               .arg(i)
-                               .arg(QString::fromStdString(rows[i].dump()), QString::fromStdString(expected[i].dump()))));
+                qPrintable(
+                    QStringLiteral("row %1: read %2, written %3")
+                        .arg(i)
+                        .arg(QString::fromStdString(rows[i].dump()), QString::fromStdString(expected[i].dump()))));
         }
     }
 
@@ -140,17 +142,18 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("compressed");
         QTest::addColumn<qint64>("size");
         QTest::addColumn<QByteArray>("expected"); // empty: refused
-        // length 9; literal "abc"; copy (1-byte offset form) of 6 bytes from 3 back: overlapping.
-        QTest::newRow("literal and overlapping copy") << QByteArray::fromHex("09" "08616263" "0903") << qint64(9)
-                                                      << QByteArray("abcabcabc");
-        QTest::newRow("2-byte offset copy") << QByteArray::fromHex("06" "08616263" "0a0300") << qint64(6)
-                                            << QByteArray("abcabc");
-        QTest::newRow("copy before the start") << QByteArray::fromHex("09" "08616263" "0904") << qint64(9) << QByteArray();
-        QTest::newRow("zero offset") << QByteArray::fromHex("09" "08616263" "0900") << qint64(9) << QByteArray();
-        QTest::newRow("longer than said") << QByteArray::fromHex("02" "08616263") << qint64(2) << QByteArray();
-        QTest::newRow("shorter than said") << QByteArray::fromHex("05" "08616263") << qint64(5) << QByteArray();
-        QTest::newRow("length disagrees with page") << QByteArray::fromHex("03" "08616263") << qint64(4) << QByteArray();
-        QTest::newRow("literal cut short") << QByteArray::fromHex("03" "0861") << qint64(3) << QByteArray();
+        // Hex with spaces between the parts (fromHex skips them). Length 9; literal "abc"; copy (1-byte offset form) of
+        // 6 bytes from 3 back: overlapping.
+        QTest::newRow("literal and overlapping copy")
+            << QByteArray::fromHex("09 08616263 0903") << qint64(9) << QByteArray("abcabcabc");
+        QTest::newRow("2-byte offset copy")
+            << QByteArray::fromHex("06 08616263 0a0300") << qint64(6) << QByteArray("abcabc");
+        QTest::newRow("copy before the start") << QByteArray::fromHex("09 08616263 0904") << qint64(9) << QByteArray();
+        QTest::newRow("zero offset") << QByteArray::fromHex("09 08616263 0900") << qint64(9) << QByteArray();
+        QTest::newRow("longer than said") << QByteArray::fromHex("02 08616263") << qint64(2) << QByteArray();
+        QTest::newRow("shorter than said") << QByteArray::fromHex("05 08616263") << qint64(5) << QByteArray();
+        QTest::newRow("length disagrees with page") << QByteArray::fromHex("03 08616263") << qint64(4) << QByteArray();
+        QTest::newRow("literal cut short") << QByteArray::fromHex("03 0861") << qint64(3) << QByteArray();
         QTest::newRow("huge length") << QByteArray::fromHex("ffffffff0f") << qint64(3) << QByteArray();
         QTest::newRow("empty") << QByteArray() << qint64(0) << QByteArray();
     }
@@ -247,7 +250,8 @@ private Q_SLOTS:
             QString error;
             QVERIFY(!reader.openData(good.left(n), QStringLiteral("f"), &error));
         }
-        QVERIFY2(refused > tried / 3, qPrintable(QStringLiteral("%1 of %2").arg(refused).arg(tried))); // damage is noticed
+        QVERIFY2(
+            refused > tried / 3, qPrintable(QStringLiteral("%1 of %2").arg(refused).arg(tried))); // damage is noticed
     }
 
     void openNamesAMissingFile()

@@ -12,7 +12,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     if (!reader.openData(QByteArray(reinterpret_cast<const char*>(data), qsizetype(size)), QStringLiteral("f"), &error))
         return 0;
     (void)reader.columns();
-    while (reader.next(&error)) {
-    }
+    while (reader.next(&error)) { }
     return 0;
 }
