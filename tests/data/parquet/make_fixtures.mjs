@@ -8,7 +8,9 @@
 //   @dsnp/parquetjs 1.8.8     data pages v1 (and v2), plain encoding, repeated groups, GZIP and SNAPPY
 // Run: cd /tmp/pqgen && npm install hyparquet-writer@0.17.0 @dsnp/parquetjs@1.8.8 &&
 //      node /path/to/tests/data/parquet/make_fixtures.mjs /path/to/tests/data/parquet
-// The files are committed; this script only documents and repeats how they were made.
+// The files are committed; this script only documents and repeats how they were made. Cross-checked with a third,
+// independent reader: hyparquet 1.33.0 (with hyparquet-compressors 1.1.2, utf8: false) reads every file back as its
+// NAME.expected.json, as ParquetReader does (tst_parquetreader).
 
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
