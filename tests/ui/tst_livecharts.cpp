@@ -57,14 +57,14 @@ RequestRecord streamed(double ttftMs, double itlMs, int chunks)
     return r;
 }
 
-// Every x tick label the curve shows is drawn, each 4 px or more from the next.
+// Every x tick label the curve shows is drawn, each 3 px or more from the next (a word space or more).
 bool readableTicks(const SweepCurveChart& chart)
 {
     const QList<SweepCurveChart::DrawnLabel> drawn = chart.drawnTickLabels();
     if (drawn.size() != chart.shownTickLabels().size())
         return false;
     for (int i = 1; i < drawn.size(); ++i) {
-        if (drawn.at(i).left - drawn.at(i - 1).right < 4)
+        if (drawn.at(i).left - drawn.at(i - 1).right < 3)
             return false;
     }
     return true;
@@ -195,7 +195,7 @@ private Q_SLOTS:
         QTest::addColumn<QList<double>>("widths");
         QTest::addColumn<QList<int>>("keep");
         QTest::addColumn<QList<int>>("shown");
-        // A gap of 8 px: two labels 16 px wide need 24 px between their centres.
+        // A gap of 8 px: two labels 16 px wide need 24 px between their centres; two kept ones only 4 px (20).
         QTest::newRow("far apart: all") << QList<double>{10, 100, 200} << QList<double>{16, 16, 16}
                                         << QList<int>{2, 0} << QList<int>{0, 1, 2};
         QTest::newRow("crowded at low load: every other")
@@ -204,7 +204,10 @@ private Q_SLOTS:
         QTest::newRow("the saturation point wins over its neighbour")
             << QList<double>{10, 100, 110, 300} << QList<double>{16, 16, 16, 16} << QList<int>{2, 3, 0}
             << QList<int>{0, 2, 3};
-        QTest::newRow("kept ones that collide: the earlier in keep")
+        QTest::newRow("the saturation point and the last, 22 px apart: both")
+            << QList<double>{10, 100, 278, 300} << QList<double>{16, 16, 16, 16} << QList<int>{2, 3, 0}
+            << QList<int>{0, 1, 2, 3};
+        QTest::newRow("kept ones that overlap: the earlier in keep")
             << QList<double>{10, 290, 300} << QList<double>{16, 16, 16} << QList<int>{1, 2, 0} << QList<int>{0, 1};
         QTest::newRow("wide labels need more room")
             << QList<double>{0, 30, 60} << QList<double>{40, 40, 40} << QList<int>{2, 0} << QList<int>{0, 2};
@@ -219,7 +222,7 @@ private Q_SLOTS:
         QFETCH(QList<double>, widths);
         QFETCH(QList<int>, keep);
         QFETCH(QList<int>, shown);
-        QCOMPARE(ChartAxes::readableLabels(centres, widths, keep, 8), shown);
+        QCOMPARE(ChartAxes::readableLabels(centres, widths, keep, 8, 4), shown);
     }
 
     // A real sweep's shape (parallel 1 to 64, flattening past 16): on the throughput axis the low loads' points sit
@@ -239,15 +242,17 @@ private Q_SLOTS:
         const QStringList all{QStringLiteral("P1"), QStringLiteral("P2"), QStringLiteral("P4"), QStringLiteral("P8"),
             QStringLiteral("P16"), QStringLiteral("P32"), QStringLiteral("P64")};
         QCOMPARE(chart.tickLabels(), all);
+        QTRY_COMPARE(chart.ticksChosenForWidth(), chart.plotArea().width());
         QTRY_VERIFY2(chart.shownTickLabels().size() < all.size(), qPrintable(chart.shownTickLabels().join(u' ')));
         const QStringList shown = chart.shownTickLabels();
         for (const char* kept : {"P1", "P32", "P64"})
             QVERIFY2(shown.contains(QString::fromLatin1(kept)), qPrintable(shown.join(u' ')));
-        // Each one drawn (QtCharts hides a label that overlaps the one before it), at least 4 px of space between.
+        // Each one drawn (QtCharts hides a label that overlaps the one before it), apart.
         QTRY_VERIFY(readableTicks(chart));
         // Wider, every load has room.
         chart.resize(1600, 360);
         QTRY_COMPARE(chart.shownTickLabels(), all);
+        QCOMPARE(chart.ticksChosenForWidth(), chart.plotArea().width());
         QTRY_VERIFY(readableTicks(chart));
     }
 

@@ -485,7 +485,7 @@ bool readableTicks(const SweepCurveChart& chart)
     if (drawn.size() != chart.shownTickLabels().size())
         return false;
     for (int i = 1; i < drawn.size(); ++i) {
-        if (drawn.at(i).left - drawn.at(i - 1).right < 4)
+        if (drawn.at(i).left - drawn.at(i - 1).right < 3)
             return false;
     }
     return true;
@@ -676,7 +676,10 @@ void TestResultsPage::realSweepCurveLabelsAreReadable()
     QVERIFY(curve->isVisible());
     const QStringList all = curve->tickLabels();
     QVERIFY2(all.size() >= 2 && all.first() == QStringLiteral("P1"), qPrintable(all.join(u' ')));
-    // Every label the axis shows is drawn (QtCharts hides one overlapping its left neighbour), 4 px or more apart.
+    // Chosen for the plot as drawn on the page (a hidden tab's chart is laid out small), every label the axis shows
+    // drawn (QtCharts hides one overlapping its left neighbour), 3 px (a word space) or more apart.
+    QTRY_VERIFY(curve->plotArea().width() > 300);
+    QTRY_COMPARE(curve->ticksChosenForWidth(), curve->plotArea().width());
     QTRY_VERIFY2(readableTicks(*curve), qPrintable(curve->shownTickLabels().join(u' ')));
     const QStringList shown = curve->shownTickLabels();
     QVERIFY2(shown.contains(QStringLiteral("P1")), qPrintable(shown.join(u' ')));

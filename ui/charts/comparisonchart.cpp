@@ -55,11 +55,13 @@ ComparisonChart::ComparisonChart(QWidget* parent)
     m_view = new QChartView(m_chart, this);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(300);
+    m_view->setFrameShape(QFrame::NoFrame);
+    m_view->setBackgroundBrush(Qt::white); // one white figure with the legend under it
     m_legend = new QWidget(this);
     m_legend->setObjectName(QStringLiteral("comparisonLegend"));
     m_legend->setAutoFillBackground(true);
     QPalette white = m_legend->palette();
-    white.setColor(QPalette::Window, Qt::white); // one figure with the chart above it
+    white.setColor(QPalette::Window, Qt::white);
     m_legend->setPalette(white);
     m_legendLayout = new QGridLayout(m_legend);
     m_legendLayout->setContentsMargins(12, 2, 12, 6);

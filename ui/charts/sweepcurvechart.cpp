@@ -253,11 +253,12 @@ void SweepCurveChart::applyTicks()
 {
     QList<std::pair<QString, double>> shown = m_ticks;
     const double width = m_chart->plotArea().width();
+    m_ticksWidth = width;
     const double low = m_xAxis->min();
     const double high = m_xAxis->max();
     if (m_ticks.size() > 2 && width > 0 && high > low) {
-        // Each label centred on its tick, as the axis draws them (AxisLabelsPositionOnValue); at least a letter's
-        // width of space between two labels.
+        // Each label centred on its tick, as the axis draws them (AxisLabelsPositionOnValue); a letter's width of
+        // space between two labels, half that between the saturation point's, the last and the first.
         const QFontMetricsF metrics(m_xAxis->labelsFont());
         QList<double> centres;
         QList<double> widths;
@@ -272,7 +273,8 @@ void SweepCurveChart::applyTicks()
         }
         const int last = int(m_ticks.size()) - 1;
         shown.clear();
-        for (int i : ChartAxes::readableLabels(centres, widths, {knee, last, 0}, metrics.horizontalAdvance(u'M')))
+        const double gap = metrics.horizontalAdvance(u'M');
+        for (int i : ChartAxes::readableLabels(centres, widths, {knee, last, 0}, gap, gap / 2))
             shown.append(m_ticks.at(i));
     }
     if (shown == m_shownTicks && m_xAxis->count() == shown.size())

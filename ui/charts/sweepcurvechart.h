@@ -67,6 +67,9 @@ public:
     QStringList tickLabels() const;
     // The ticks drawn: those of tickLabels() whose labels do not crowd a neighbour's at the chart's present width.
     QStringList shownTickLabels() const;
+    // For tests: the plot width the shown ticks were chosen for (they follow the plot's width a turn of the event loop
+    // after each layout).
+    double ticksChosenForWidth() const { return m_ticksWidth; }
     // For tests: the drawn points and axis titles.
     QList<QPointF> p50Points() const;
     QList<QPointF> p99Points() const;
@@ -118,6 +121,7 @@ private:
     QList<std::pair<QString, double>> m_ticks; // every tested load's tick as last built
     QList<std::pair<QString, double>> m_shownTicks; // the x axis's categories: the readable ones of m_ticks
     int m_redraws = 0;
+    double m_ticksWidth = 0;
 };
 
 } // namespace tl
