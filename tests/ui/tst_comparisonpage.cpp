@@ -323,7 +323,9 @@ private Q_SLOTS:
                      .toString(),
             QStringLiteral("worse"));
         QVERIFY(exportButton->isEnabled());
-        qInfo("stored values shown before the verdicts in %d of 3 comparisons", pendingShown);
+        // Every time, even with both runs cached: the verdicts' load starts once the stored values are shown (started
+        // together, the two readers raced and the stored values came with the verdicts in about one of three).
+        QCOMPARE(pendingShown, 3);
 
         // Samples whose run has changed since (another stamp) are read again.
         const QStringList pair{m_ids.at(0), m_ids.at(2)};
