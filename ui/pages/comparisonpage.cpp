@@ -65,8 +65,9 @@ double loadOf(const RunPoint& p)
 }
 
 // The pool the page's loads run on. Not the global pool: a load's bootstrap (RunComparison::compare) blocks on
-// QtConcurrent::blockingMap in the global pool, so two loads holding its threads (2 on a 2-core machine: the stored
-// values' and the verdicts', or a replaced comparison still running) waited for each other forever.
+// QtConcurrent::blockingMap (once in the global pool, now in its own), so two loads holding the global pool's threads
+// (2 on a 2-core machine: the stored values' and the verdicts', or a replaced comparison still running) waited for
+// each other forever; and the GUI thread waits on the global pool when Qt splits an image conversion over it.
 QThreadPool* loadPool()
 {
     static QThreadPool* pool = [] {
