@@ -320,9 +320,9 @@ void ComparisonPage::compare(const QString& projectPath, const QStringList& runI
         m_cachePath = projectPath;
     }
     // The stored values first (milliseconds: the points' rows); the requests' read and the bootstrap start when
-    // they are in (onSummariesLoaded). Started together, the two readers raced for the file: in about one comparison
-    // of three between runs already cached (bench_results, 100,000-request runs) the stored values came only with the
-    // verdicts, 1.8-2.1 s later.
+    // they are in (onSummariesLoaded). Started together, the stored values' own comparison waited for the threads
+    // the verdicts' bootstrap held: in about one comparison of three between runs already cached (bench_results,
+    // 100,000-request runs) the stored values came only with the verdicts, 1.8-2.1 s later.
     m_summaryWatcher->setFuture(QtConcurrent::run(loadPool(), &ComparisonPage::loadSummaries, projectPath, runIds));
 }
 
