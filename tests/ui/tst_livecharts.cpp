@@ -9,6 +9,8 @@
 #include "pages/liverunpage.h"
 
 #include <QComboBox>
+#include <QSignalSpy>
+#include <QtCharts/QValueAxis>
 #include <QTest>
 
 #include <cmath>
@@ -317,6 +319,38 @@ private Q_SLOTS:
                            .arg(view.plotArea().bottom())));
         QVERIFY(view.xTitleGeometry().center().x() > view.plotArea().left());
         QCOMPARE(view.binCount(), int(counts.size()));
+    }
+
+    // The live charts set their axes 4 times a second: an unchanged range or format must not touch the axis, since
+    // QValueAxis::setLabelFormat() re-lays out the chart even for the same format (a third of the GUI thread's CPU
+    // during a run, bench_guilag).
+    void niceRangeSetsOnlyWhatChanged_data()
+    {
+        QTest::addColumn<double>("first");
+        QTest::addColumn<double>("second");
+        QTest::addColumn<int>("rangeChanges");
+        QTest::addColumn<int>("formatChanges");
+        QTest::newRow("same value") << 42.0 << 42.0 << 0 << 0;
+        QTest::newRow("same nice range") << 42.0 << 44.0 << 0 << 0; // both 0-50
+        QTest::newRow("larger range, same format") << 42.0 << 420.0 << 1 << 0;
+        QTest::newRow("finer step, new format") << 42.0 << 0.42 << 1 << 1;
+    }
+    void niceRangeSetsOnlyWhatChanged()
+    {
+        QFETCH(double, first);
+        QFETCH(double, second);
+        QFETCH(int, rangeChanges);
+        QFETCH(int, formatChanges);
+        QValueAxis axis;
+        tl::ChartAxes::setNiceRange(&axis, first, 0);
+        QSignalSpy range(&axis, &QValueAxis::rangeChanged);
+        QSignalSpy format(&axis, &QValueAxis::labelFormatChanged);
+        QSignalSpy ticks(&axis, &QValueAxis::tickCountChanged);
+        tl::ChartAxes::setNiceRange(&axis, second, 0);
+        QCOMPARE(range.count(), rangeChanges);
+        QCOMPARE(format.count(), formatChanges);
+        QCOMPARE(ticks.count(), 0);
+        QVERIFY(axis.max() >= second);
     }
 
     void unchangedCurveAndHistogramAreNotRebuilt()

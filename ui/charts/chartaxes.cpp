@@ -42,9 +42,15 @@ int decimalsFor(double step)
 void ChartAxes::setNiceRange(QValueAxis* axis, double max, double floorMax)
 {
     const double step = niceStep(std::max(max, floorMax) / (kTickCount - 1));
-    axis->setTickCount(kTickCount);
-    axis->setRange(0, step * (kTickCount - 1));
-    axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimalsFor(step)) + QStringLiteral("f"));
+    // Only what changed is set: QValueAxis::setLabelFormat() re-lays out the whole chart (every label's text
+    // document) even when the format is the same, and the live charts call this 4 times a second.
+    if (axis->tickCount() != kTickCount)
+        axis->setTickCount(kTickCount);
+    if (axis->min() != 0 || axis->max() != step * (kTickCount - 1))
+        axis->setRange(0, step * (kTickCount - 1));
+    const QString format = QStringLiteral("%.") + QString::number(decimalsFor(step)) + QStringLiteral("f");
+    if (axis->labelFormat() != format)
+        axis->setLabelFormat(format);
 }
 
 QRectF ChartAxes::titleGeometry(const QChart* chart, const QAbstractAxis* axis)

@@ -14,6 +14,7 @@
 #include <QtCharts/QValueAxis>
 
 #include <QComboBox>
+#include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
 #include <QCursor>
@@ -217,9 +218,22 @@ void SweepCurveChart::redraw()
     m_knee->replace(
         m_kneeIndex >= 0 && m_kneeIndex < p50.size() ? QList<QPointF>{p50.at(m_kneeIndex)} : QList<QPointF>{});
     // The legend names what is drawn: no "running point" entry for a finished sweep, no star without a knee.
+    // A marker shown or hidden needs the legend laid out again, which Qt Charts does not do by itself (other axis
+    // changes used to relayout the whole chart on every redraw; they are skipped now when nothing changed).
+    bool legendChanged = false;
     for (QScatterSeries* series : {m_provisional, m_knee}) {
-        for (QLegendMarker* marker : m_chart->legend()->markers(series))
-            marker->setVisible(series->count() > 0);
+        for (QLegendMarker* marker : m_chart->legend()->markers(series)) {
+            if (marker->isVisible() != (series->count() > 0)) {
+                marker->setVisible(series->count() > 0);
+                legendChanged = true;
+            }
+        }
+    }
+    if (legendChanged) {
+        if (QGraphicsLayout* layout = m_chart->legend()->layout())
+            layout->invalidate();
+        if (QGraphicsLayout* layout = m_chart->layout())
+            layout->invalidate();
     }
 
     // Ticks at each tested load's x; the axis ends a little past the last one.
