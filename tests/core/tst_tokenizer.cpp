@@ -101,9 +101,9 @@ private Q_SLOTS:
         QTest::addColumn<bool>("special");
         QTest::addColumn<int>("index");
         QTest::addColumn<QString>("expected"); // the JSON line
-        for (const char* file : {"gpt2", "qwen3", "mistral7b", "mistral7b.special", "bert-base-uncased",
-                 "bert-base-uncased.special", "unigram-docs", "unigram-docs.special", "albert-base-v2",
-                 "albert-base-v2.special"}) {
+        for (const char* file :
+            {"gpt2", "qwen3", "mistral7b", "mistral7b.special", "bert-base-uncased", "bert-base-uncased.special",
+                "unigram-docs", "unigram-docs.special", "albert-base-v2", "albert-base-v2.special"}) {
             QFile lines(dataDir() + QStringLiteral("/expected/%1.jsonl").arg(QLatin1String(file)));
             QVERIFY(lines.open(QIODevice::ReadOnly));
             while (!lines.atEnd()) {

@@ -210,11 +210,12 @@ private Q_SLOTS:
         QVERIFY(controller.start(config).isEmpty());
         if (!finished.wait(60000)) {
             const auto [stallCount, longestStallNs] = probe.stalls();
-            QFAIL(qPrintable(QStringLiteral("the run did not end in 60 s: %1 records arrived; %2 stalls of the process, "
-                                            "longest %3 ms")
-                                 .arg(records.size())
-                                 .arg(stallCount)
-                                 .arg(double(longestStallNs) / 1e6, 0, 'f', 1)));
+            QFAIL(
+                qPrintable(QStringLiteral("the run did not end in 60 s: %1 records arrived; %2 stalls of the process, "
+                                          "longest %3 ms")
+                               .arg(records.size())
+                               .arg(stallCount)
+                               .arg(double(longestStallNs) / 1e6, 0, 'f', 1)));
         }
         QCOMPARE(finished.first().at(0).value<RunState>(), RunState::Finished);
         const Summary s = controller.results().constFirst().summary;
@@ -288,7 +289,7 @@ private Q_SLOTS:
                   "read %.1f ms later; meanwhile the longest stall of the process %.1f ms, the server's schedule up to "
                   "%.1f ms late (%s)",
                 r->seq, lostMs, heldMs, serverMs, readMs, stallMs, lateMs,
-                wasStalled ? "scheduling"
+                wasStalled    ? "scheduling"
                     : wasHeld ? "held before the server"
                               : "late in the client");
         }
