@@ -16,7 +16,7 @@ PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libqt6sql6-sqlite qt6-qpa-plugins
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
-    nlohmann-json3-dev libsqlite3-dev
+    nlohmann-json3-dev libsqlite3-dev zlib1g-dev libzstd-dev
     qtkeychain-qt6-dev
     dpkg-dev file xvfb xauth fonts-noto-cjk ccache
 )

@@ -298,28 +298,9 @@ QString slaProbes(const SlaTuner& tuner)
     for (const SlaTuner::ValueOutcome& v : tuner.values()) {
         for (qsizetype gi = 0; gi < v.groups.size(); ++gi) {
             const SlaTuner::GroupVerdict& g = v.groups.at(gi);
-            QStringList cells;
-            for (const SlaTuner::CriterionStat& c : g.criteria) {
-                const SlaCriterion& k = c.criterion;
-                QString cell = QStringLiteral("%1 %2").arg(k.metric, num(k.displayValue(c.stats.mean), 4));
-                if (std::isfinite(c.stats.ciLow))
-                    cell += QStringLiteral(" [%1, %2]")
-                                .arg(num(k.displayValue(c.stats.ciLow), 4), num(k.displayValue(c.stats.ciHigh), 4));
-                cell += u' ' + k.displayUnit();
-                if (c.straddles)
-                    cell += QStringLiteral(" ~");
-                cells.append(cell);
-            }
-            QString verdict = g.verdict == SlaTuner::Verdict::Pass ? QStringLiteral("pass")
-                : g.verdict == SlaTuner::Verdict::Fail             ? QStringLiteral("FAIL")
-                                                                   : QStringLiteral("pending");
-            if (g.requestsFailed)
-                verdict += QStringLiteral(" (requests failed)");
-            else if (g.verdict != SlaTuner::Verdict::Pending && !g.sure)
-                verdict += QStringLiteral(" (unsure)");
             rows.append({QStringLiteral("%1 %2").arg(tuner.settings().variable).arg(v.value),
                 groups.size() > 1 ? QString::number(gi + 1) : QString(), QString::number(v.runs),
-                num(v.successPct, 1) + u'%', cells.join(QStringLiteral("; ")), verdict});
+                num(v.successPct, 1) + u'%', g.criteriaText(), g.verdictText()});
         }
     }
     return table(QStringLiteral("SLA probes: mean [%1% confidence interval] over each value's runs; ~ = the interval "

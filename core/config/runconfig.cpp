@@ -65,7 +65,7 @@ const QStringList kImageDatasets
 // Datasets read only from --dataset-path (no hub copy).
 const QStringList kLocalOnlyDatasets = {QStringLiteral("line_by_line"), QStringLiteral("custom"),
     QStringLiteral("embedding"), QStringLiteral("embed"), QStringLiteral("embedding_batch"), QStringLiteral("rerank"),
-    QStringLiteral("custom_multi_turn"), QStringLiteral("workload_trace"), QStringLiteral("swe_smith")};
+    QStringLiteral("custom_multi_turn"), QStringLiteral("workload_trace")};
 // Datasets that generate token sequences and need --tokenizer-path.
 const QStringList kTokenizerDatasets = {QStringLiteral("random"), QStringLiteral("random_embedding"),
     QStringLiteral("random_embedding_batch"), QStringLiteral("random_rerank"), QStringLiteral("random_vl"),
@@ -482,9 +482,6 @@ void RunConfig::validateDataset(ConfigErrors& errors) const
             add("--api", Tr::tr("dataset '%1' sends images in chat messages: use --api openai").arg(dataset));
         else if (tokenizePrompt)
             add("--tokenize-prompt", Tr::tr("cannot send images as token ids; drop it for dataset '%1'").arg(dataset));
-        else if (dataset == u"kontext_bench" && datasetPath.isEmpty())
-            add("--dataset-path", Tr::tr("kontext_bench reads a local folder (its images and a metadata.jsonl with "
-                                         "file_name and instruction): pass --dataset-path DIR"));
         else if (apiKind() == ApiKind::Chat && !effectiveApplyChatTemplate())
             add("--dataset", Tr::tr("dataset '%1' sends images in chat messages: use a chat/completions URL "
                                     "without --no-apply-chat-template, or --api openai_responses")

@@ -16,6 +16,7 @@ target_sources(throughline_core PRIVATE
     dataset/tracesource.h dataset/tracesource.cpp
     dataset/trieworkload.h dataset/trieworkload.cpp
     dataset/swesmithbuilder.h dataset/swesmithbuilder.cpp
+    dataset/parquetreader.h dataset/parquetreader.cpp
     dataset/hubdataset.h dataset/hubdataset.cpp
     dataset/datasetdownloader.h dataset/datasetdownloader.cpp
     dataset/promptpreview.h dataset/promptpreview.cpp

@@ -1,6 +1,7 @@
 #include "dataset/conversationsource.h"
 
 #include "config/runconfig.h"
+#include "dataset/parquetreader.h"
 #include "dataset/promptshaper.h"
 #include "dataset/randompromptsource.h"
 #include "dataset/recordreader.h"
@@ -217,10 +218,6 @@ std::shared_ptr<const ConversationSource> ConversationSource::load(
         return source;
     }
 
-    if (config.dataset == u"swe_smith" && config.datasetPath.isEmpty())
-        return fail("--dataset-path",
-            Tr::tr("swe_smith reads a local file: a pre-built JSON (build_swe_smith_dataset.py) or the "
-                   "SWE-smith-trajectories `tool` split saved as JSONL; pass --dataset-path FILE"));
     const QString path = PromptSource::datasetFile(config, progress, error);
     if (path.isEmpty())
         return nullptr;
@@ -318,7 +315,8 @@ std::shared_ptr<const ConversationSource> ConversationSource::loadSweSmith(const
         return fail("--dataset-path", Tr::tr("cannot read '%1': %2").arg(path, file.errorString()));
     auto source = std::shared_ptr<ConversationSource>(new ConversationSource(options, config.maxTurns));
     QString why;
-    if (SweSmithBuilder::isPrebuilt(file.peek(4096))) {
+    const bool parquet = ParquetReader::looksLikeParquet(file.peek(4));
+    if (!parquet && SweSmithBuilder::isPrebuilt(file.peek(4096))) {
         if (file.size() > kMaxPrebuiltBytes)
             return fail("--dataset-path", Tr::tr("'%1' is larger than %2 MB; a pre-built swe_smith file is read whole")
                                               .arg(path)
@@ -339,22 +337,46 @@ std::shared_ptr<const ConversationSource> ConversationSource::loadSweSmith(const
         return fail("--tokenizer-path", Tr::tr("swe_smith builds its conversations from trajectories in tokens: pass "
                                                "--tokenizer-path (or a pre-built file as --dataset-path)"));
     file.close();
-    RecordReader reader;
-    QString message;
-    if (!reader.open(path, false, &message))
-        return fail("--dataset-path", message);
     QList<QStringList> trajectories;
     qint64 skipped = 0;
     QString firstSkip;
-    while (const std::optional<RecordReader::Record> record = reader.next(&message)) {
-        std::optional<QStringList> messages = SweSmithBuilder::userMessages(record->data, &why);
-        if (!messages) {
-            if (firstSkip.isEmpty())
-                firstSkip = Tr::tr("line %1: %2").arg(record->line).arg(why);
-            ++skipped;
-            continue;
+    QString message;
+    if (parquet) { // the hub's copy: one trajectory per row, read row group by row group
+        ParquetReader reader;
+        if (!reader.open(path, &message))
+            return fail("--dataset-path", message);
+        const QString column = QStringLiteral("messages");
+        if (!reader.hasColumn(column))
+            return fail("--dataset-path", Tr::tr("'%1' has no \"messages\" column (it has: %2); expected the "
+                                                 "SWE-smith-trajectories `tool` split")
+                                              .arg(path, reader.columns().join(QStringLiteral(", "))));
+        reader.select({column});
+        qint64 row = 0;
+        while (const std::optional<nlohmann::json> record = reader.next(&message)) {
+            ++row;
+            std::optional<QStringList> messages = SweSmithBuilder::userMessagesOf((*record)["messages"], &why);
+            if (!messages) {
+                if (firstSkip.isEmpty())
+                    firstSkip = Tr::tr("row %1: %2").arg(row).arg(why);
+                ++skipped;
+                continue;
+            }
+            trajectories.append(std::move(*messages));
         }
-        trajectories.append(std::move(*messages));
+    } else { // JSONL, a trajectory per line
+        RecordReader reader;
+        if (!reader.open(path, false, &message))
+            return fail("--dataset-path", message);
+        while (const std::optional<RecordReader::Record> record = reader.next(&message)) {
+            std::optional<QStringList> messages = SweSmithBuilder::userMessages(record->data, &why);
+            if (!messages) {
+                if (firstSkip.isEmpty())
+                    firstSkip = Tr::tr("line %1: %2").arg(record->line).arg(why);
+                ++skipped;
+                continue;
+            }
+            trajectories.append(std::move(*messages));
+        }
     }
     if (!message.isEmpty())
         return fail("--dataset-path", message);

@@ -19,6 +19,16 @@ std::optional<HubDataset> HubDataset::forDataset(const QString& dataset)
         return HubDataset{QStringLiteral("clip-benchmark/wds_flickr8k"), QStringLiteral("clip-benchmark/wds_flickr8k"),
             QStringLiteral("test/0.tar")};
     }
+    // Parquet files (core/dataset/parquetreader). kontext_bench's test split is one file; swe_smith's `tool` split is
+    // eight shards of about 3,000 trajectories each, of which the first is downloaded.
+    if (dataset == u"kontext_bench") {
+        return HubDataset{QStringLiteral("black-forest-labs/kontext-bench"),
+            QStringLiteral("black-forest-labs/kontext-bench"), QStringLiteral("data/test-00000-of-00001.parquet")};
+    }
+    if (dataset == u"swe_smith") {
+        return HubDataset{QStringLiteral("SWE-bench/SWE-smith-trajectories"),
+            QStringLiteral("SWE-bench/SWE-smith-trajectories"), QStringLiteral("data/tool-00000-of-00008.parquet")};
+    }
     if (dataset == u"share_gpt_zh" || dataset == u"share_gpt_zh_multi_turn")
         return HubDataset{QStringLiteral("swift/sharegpt"), QString(), QStringLiteral("common_zh_70k.jsonl")};
     if (dataset == u"share_gpt_en" || dataset == u"share_gpt_en_multi_turn")

@@ -14,7 +14,8 @@ struct HubDataset {
     QString huggingfaceId; // empty when the dataset is only on ModelScope
     QString file; // e.g. open_qa.jsonl
 
-    // The hub entry of `dataset` (openqa, longalpaca, share_gpt_zh, share_gpt_en); nullopt for other datasets.
+    // The hub entry of `dataset` (openqa, longalpaca, share_gpt_*, flickr8k, kontext_bench, swe_smith, trie_*);
+    // nullopt for other datasets.
     static std::optional<HubDataset> forDataset(const QString& dataset);
 
     // The file's URL on `hub` ("modelscope" or "huggingface"); an empty URL when the dataset is not on that hub.

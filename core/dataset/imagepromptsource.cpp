@@ -1,5 +1,6 @@
 #include "dataset/imagepromptsource.h"
 
+#include "dataset/parquetreader.h"
 #include "util/imagecodec.h"
 #include "util/jsonutil.h"
 #include "util/tr.h"
@@ -11,6 +12,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QMap>
+#include <QTemporaryFile>
 
 namespace tl {
 
@@ -236,12 +238,80 @@ bool ImagePromptSource::readFolder(const QString& path, QList<Sample>* samples, 
     return true;
 }
 
-std::shared_ptr<const ImagePromptSource> ImagePromptSource::open(
-    const QString& path, std::shared_ptr<const DatasetOptions> options, QString* error)
+bool ImagePromptSource::readParquet(const QString& path, const QString& extractDir, QList<Sample>* samples,
+    std::shared_ptr<QTemporaryFile>* extracted, QString* error)
+{
+    ParquetReader reader;
+    if (!reader.open(path, error))
+        return false;
+    const QStringList columns = reader.columns();
+    const QString imageColumn = QStringLiteral("image");
+    if (!columns.contains(imageColumn)) {
+        *error = Tr::tr("'%1' has no \"image\" column (it has: %2)").arg(path, columns.join(QStringLiteral(", ")));
+        return false;
+    }
+    QString textColumn;
+    for (const char* name : {"instruction", "text", "caption", "prompt"}) {
+        if (textColumn.isEmpty() && columns.contains(QLatin1String(name)))
+            textColumn = QLatin1String(name);
+    }
+    reader.select({imageColumn, textColumn});
+    const QString dir = extractDir.isEmpty() ? QDir::tempPath() : extractDir;
+    QDir().mkpath(dir);
+    auto file = std::make_shared<QTemporaryFile>(QDir(dir).filePath(QStringLiteral("images-XXXXXX.bin")));
+    if (!file->open()) {
+        *error = Tr::tr("cannot write the images of '%1' into '%2': %3").arg(path, dir, file->errorString());
+        return false;
+    }
+    const std::string image = imageColumn.toStdString();
+    const std::string text = textColumn.toStdString();
+    QString message;
+    while (const std::optional<nlohmann::json> row = reader.next(&message)) {
+        const nlohmann::json& value = jsonutil::member(*row, image.c_str());
+        const nlohmann::json& bytes = value.is_binary() ? value : jsonutil::member(value, "bytes");
+        Sample s{file->fileName(), file->pos(), 0, defaultText()};
+        if (bytes.is_binary() && qint64(bytes.get_binary().size()) <= kMaxImageBytes) {
+            const auto& b = bytes.get_binary();
+            s.size = qint64(b.size());
+            if (file->write(reinterpret_cast<const char*>(b.data()), s.size) != s.size) {
+                *error = Tr::tr("cannot write the images of '%1' into '%2': %3").arg(path, dir, file->errorString());
+                return false;
+            }
+        }
+        if (!text.empty()) {
+            const QString caption = jsonutil::toQString(jsonutil::stringOf(*row, text.c_str())).trimmed();
+            if (!caption.isEmpty())
+                s.text = caption.left(int(kMaxTextBytes));
+        }
+        samples->append(std::move(s)); // a row without image bytes is skipped with the unreadable ones
+    }
+    if (!message.isEmpty()) {
+        *error = message;
+        return false;
+    }
+    if (!file->flush()) {
+        *error = Tr::tr("cannot write the images of '%1' into '%2': %3").arg(path, dir, file->errorString());
+        return false;
+    }
+    file->close(); // the file stays until the source is destroyed
+    *extracted = std::move(file);
+    return true;
+}
+
+std::shared_ptr<const ImagePromptSource> ImagePromptSource::open(const QString& path,
+    std::shared_ptr<const DatasetOptions> options, QString* error, const QString& extractDir)
 {
     QList<Sample> samples;
+    std::shared_ptr<QTemporaryFile> extracted;
     const QFileInfo info(path);
-    const bool ok = info.isDir() ? readFolder(path, &samples, error) : readTar(path, &samples, error);
+    bool parquet = false;
+    if (info.isFile()) {
+        QFile f(path);
+        parquet = f.open(QIODevice::ReadOnly) && ParquetReader::looksLikeParquet(f.read(4));
+    }
+    const bool ok = info.isDir() ? readFolder(path, &samples, error)
+        : parquet                ? readParquet(path, extractDir, &samples, &extracted, error)
+                                 : readTar(path, &samples, error);
     if (!ok)
         return nullptr;
     QList<Sample> usable;
@@ -262,10 +332,14 @@ std::shared_ptr<const ImagePromptSource> ImagePromptSource::open(
             ? Tr::tr("'%1' holds no readable images (PNG, JPEG, GIF or WebP, with a NAME.txt text or a "
                      "metadata.jsonl)")
                   .arg(path)
-            : Tr::tr("'%1' holds no readable images; give a WebDataset .tar shard or a folder of images").arg(path);
+            : Tr::tr("'%1' holds no readable images; give a WebDataset .tar shard, a Parquet file or a folder of "
+                     "images")
+                  .arg(path);
         return nullptr;
     }
-    return std::shared_ptr<const ImagePromptSource>(new ImagePromptSource(std::move(options), std::move(usable)));
+    auto source = std::shared_ptr<ImagePromptSource>(new ImagePromptSource(std::move(options), std::move(usable)));
+    source->m_extracted = std::move(extracted);
+    return source;
 }
 
 ConfigError ImagePromptSource::failureAt(qint64) const

@@ -4,7 +4,10 @@
 
 #include <QList>
 
+#include <memory>
 #include <mutex>
+
+class QTemporaryFile;
 
 namespace tl {
 
@@ -13,7 +16,10 @@ namespace tl {
 // - a WebDataset shard (.tar, the hub's clip-benchmark/wds_flickr8k layout): members NAME.jpg/.png/.webp + NAME.txt
 //   (kontext: NAME.txt or NAME.instruction.txt is the instruction);
 // - a folder: images with a NAME.txt beside them, or a metadata.jsonl (Hugging Face's imagefolder layout) whose
-//   lines name the image ("file_name" or "image") and the text ("text", "caption", "txt", "instruction").
+//   lines name the image ("file_name" or "image") and the text ("text", "caption", "txt", "instruction");
+// - a Parquet file (the hub's kontext_bench, Hugging Face's image datasets): an "image" column of {bytes, path}
+//   structs (or plain bytes) and a text column ("instruction", "text", "caption" or "prompt"), read row group by row
+//   group; the images are written once into one temporary file under `extractDir` (removed with the source).
 // Load indexes the samples (names, offsets, texts); image bytes are read per request, so memory stays flat.
 // Texts default to "Describe the image" (kontext_bench's default instruction) when a sample has none. An image
 // counts ceil(w/p)*ceil(h/p) input tokens (--image-patch-size) on top of the text's, for servers without usage.
@@ -30,8 +36,9 @@ public:
     };
 
     // nullptr + *error (naming the file and the fix) when nothing usable is found.
-    static std::shared_ptr<const ImagePromptSource> open(
-        const QString& path, std::shared_ptr<const DatasetOptions> options, QString* error);
+    // `extractDir`: where a Parquet file's images are written (default: the system's temporary folder).
+    static std::shared_ptr<const ImagePromptSource> open(const QString& path,
+        std::shared_ptr<const DatasetOptions> options, QString* error, const QString& extractDir = QString());
 
     qsizetype size() const { return m_samples.size(); }
     ConfigError failureAt(qint64 seq) const override;
@@ -43,8 +50,11 @@ private:
     ImagePromptSource(std::shared_ptr<const DatasetOptions> options, QList<Sample> samples);
     static bool readTar(const QString& path, QList<Sample>* samples, QString* error);
     static bool readFolder(const QString& path, QList<Sample>* samples, QString* error);
+    static bool readParquet(const QString& path, const QString& extractDir, QList<Sample>* samples,
+        std::shared_ptr<QTemporaryFile>* extracted, QString* error);
 
     QList<Sample> m_samples;
+    std::shared_ptr<QTemporaryFile> m_extracted; // a Parquet file's images
     mutable std::mutex m_failureLock;
     mutable ConfigError m_failure;
 };

@@ -88,7 +88,8 @@ QString resolveDatasetFile(const RunConfig& config, const PromptSource::Progress
         if (info.isFile())
             return config.datasetPath;
         if (info.isDir() && hub) {
-            QDirIterator it(config.datasetPath, QStringList{hub->file}, QDir::Files, QDirIterator::Subdirectories);
+            const QString name = QFileInfo(hub->file).fileName(); // the hub's file may sit in a subfolder
+            QDirIterator it(config.datasetPath, QStringList{name}, QDir::Files, QDirIterator::Subdirectories);
             if (it.hasNext())
                 return it.next();
             *error = fail("--dataset-path",
@@ -328,22 +329,20 @@ std::shared_ptr<const PromptSource> PromptSource::load(const RunConfig& config, 
     }
 
     if (dataset == u"flickr8k" || dataset == u"kontext_bench") {
+        // A folder of images, unless it holds the hub's file (flickr8k's test/0.tar shard, kontext_bench's Parquet
+        // file), which is then read as the hub copy is.
         QString path = config.datasetPath;
-        if (path.isEmpty() && dataset == u"kontext_bench") {
-            *error = fail("--dataset-path",
-                Tr::tr("kontext_bench's hub copy is Parquet, which Throughline does not read: save its images "
-                       "with a metadata.jsonl (file_name, instruction) in a folder and pass --dataset-path DIR"));
-            return nullptr;
-        }
+        const std::optional<HubDataset> hub = HubDataset::forDataset(dataset);
         const bool imageFolder = !path.isEmpty() && QFileInfo(path).isDir()
-            && !QFileInfo::exists(QDir(path).filePath(QStringLiteral("test/0.tar")));
+            && !QFileInfo::exists(QDir(path).filePath(hub->file));
         if (!imageFolder) {
             path = resolveDatasetFile(config, progress, error);
             if (path.isEmpty())
                 return nullptr;
         }
         QString message;
-        auto source = ImagePromptSource::open(path, options, &message);
+        auto source = ImagePromptSource::open(path, options, &message,
+            HubDataset::cacheRoot(config.datasetCache) + QStringLiteral("/extracted"));
         if (!source)
             *error = fail("--dataset-path", message);
         return source;

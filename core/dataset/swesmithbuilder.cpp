@@ -145,6 +145,22 @@ std::optional<QStringList> SweSmithBuilder::userMessages(const QByteArray& line,
         *why = Tr::tr("not a JSON object with a \"messages\" list (a SWE-smith trajectory)");
         return std::nullopt;
     }
+    return userMessagesOf(*messages, why);
+}
+
+std::optional<QStringList> SweSmithBuilder::userMessagesOf(const nlohmann::json& value, QString* why)
+{
+    json parsed;
+    const json* messages = &value;
+    if (value.is_string()) { // SWE-smith-trajectories' Parquet column: the list as JSON text
+        const std::string& text = value.get_ref<const std::string&>();
+        parsed = parse(QByteArray::fromRawData(text.data(), qsizetype(text.size())));
+        messages = &parsed;
+    }
+    if (!messages->is_array()) {
+        *why = Tr::tr("\"messages\" is not a list of messages (nor JSON text holding one)");
+        return std::nullopt;
+    }
     QStringList out;
     for (const json& m : *messages) {
         if (!m.is_object() || !m.contains("role") || !m["role"].is_string())

@@ -16,7 +16,8 @@ class Tokenizer;
 // swe_smith (EvalScope's SWE-smith agentic conversations), from one of two files:
 // - pre-built (examples/perf/build_swe_smith_dataset.py's output): {"conversations": [[{"messages": [...],
 //   "prompt_tokens": N}, ...], ...]}, one list of turns per conversation, each turn's messages its delta;
-// - a trajectories file (SWE-bench/SWE-smith-trajectories, split `tool`, saved as JSONL with a "messages" list per
+// - a trajectories file (SWE-bench/SWE-smith-trajectories, split `tool`: the hub's Parquet file, whose "messages"
+//   column is JSON text, or a list of {role, content} structs in other copies; or JSONL with a "messages" list per
 //   line), built into conversations live: `tool` messages become `user` ones and only user messages are kept;
 //   trajectories shorter than (first_turn_upper + subsequent_upper * (max_turns - 1)) * chars_per_token
 //   characters are left out; the rest are shuffled with --seed and rotated by --dataset-offset; each conversation
@@ -41,6 +42,8 @@ public:
 
     // One trajectory line's user messages (tool -> user), in order; nullopt + *why when the line is not one.
     static std::optional<QStringList> userMessages(const QByteArray& line, QString* why);
+    // The same for one trajectory's "messages" value: a list of messages, or a string holding one as JSON text.
+    static std::optional<QStringList> userMessagesOf(const nlohmann::json& messages, QString* why);
 
     // Conversations built from `trajectories` (each a list of user messages) as described above.
     static QList<Conversation> build(const QList<QStringList>& trajectories, const Options& options,

@@ -456,6 +456,48 @@ std::optional<SlaTuner> SlaTuner::replay(const RunConfig& config, const QList<Po
     return tuner;
 }
 
+namespace {
+
+QString criterionNumber(double v)
+{
+    return std::isfinite(v) ? QString::number(v, 'f', 4) : QStringLiteral("-");
+}
+
+} // namespace
+
+QString SlaTuner::CriterionStat::text() const
+{
+    QString cell = QStringLiteral("%1 %2").arg(criterion.metric, criterionNumber(criterion.displayValue(stats.mean)));
+    if (std::isfinite(stats.ciLow))
+        cell += QStringLiteral(" [%1, %2]")
+                    .arg(criterionNumber(criterion.displayValue(stats.ciLow)),
+                        criterionNumber(criterion.displayValue(stats.ciHigh)));
+    cell += u' ' + criterion.displayUnit();
+    if (straddles)
+        cell += QStringLiteral(" ~");
+    return cell;
+}
+
+QString SlaTuner::GroupVerdict::criteriaText() const
+{
+    QStringList cells;
+    for (const CriterionStat& c : criteria)
+        cells.append(c.text());
+    return cells.join(QStringLiteral("; "));
+}
+
+QString SlaTuner::GroupVerdict::verdictText() const
+{
+    QString text = verdict == Verdict::Pass ? QStringLiteral("pass")
+        : verdict == Verdict::Fail          ? QStringLiteral("FAIL")
+                                            : QStringLiteral("pending");
+    if (requestsFailed)
+        text += QStringLiteral(" (requests failed)");
+    else if (verdict != Verdict::Pending && !sure)
+        text += QStringLiteral(" (unsure)");
+    return text;
+}
+
 QString SlaTuner::GroupOutcome::text() const
 {
     if (!finished)

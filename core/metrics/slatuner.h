@@ -48,6 +48,9 @@ public:
         RepeatStats stats; // in the criterion's canonical unit (s for times)
         bool holds = false;
         bool straddles = false; // the interval contains the threshold: the repetitions do not settle it
+        // "p99_ttft 212.4 [198.1, 226.7] ms ~" (4 decimals, the criterion's display unit; ~ = straddles); the CLI's
+        // probe table and the HTML report print it.
+        QString text() const;
     };
     enum class Verdict { Pending, Pass, Fail };
     // What the repetitions of one value say for one group.
@@ -56,6 +59,8 @@ public:
         bool sure = true; // false: judged on the mean after the most repetitions, an interval still straddling
         bool requestsFailed = false; // some request failed: a fail whatever the metrics say
         QList<CriterionStat> criteria;
+        QString criteriaText() const; // every criterion's text(), joined by "; "
+        QString verdictText() const; // "pass", "FAIL (requests failed)", "pass (unsure)", "pending"
     };
     // Every value probed, in the order first probed.
     struct ValueOutcome {

@@ -68,30 +68,13 @@ QString slaSection(const RunData& run)
     for (const SlaTuner::ValueOutcome& v : tuner->values()) {
         for (qsizetype gi = 0; gi < v.groups.size(); ++gi) {
             const SlaTuner::GroupVerdict& g = v.groups.at(gi);
-            QStringList cells;
-            for (const SlaTuner::CriterionStat& c : g.criteria) {
-                const SlaCriterion& k = c.criterion;
-                QString cell = QStringLiteral("%1 %2").arg(k.metric, fmt(k.displayValue(c.stats.mean), 4));
-                if (std::isfinite(c.stats.ciLow))
-                    cell += QStringLiteral(" [%1, %2]")
-                                .arg(fmt(k.displayValue(c.stats.ciLow), 4), fmt(k.displayValue(c.stats.ciHigh), 4));
-                cell += u' ' + k.displayUnit() + (c.straddles ? QStringLiteral(" ~") : QString());
-                cells.append(cell);
-            }
-            QString verdict = g.verdict == SlaTuner::Verdict::Pass ? QStringLiteral("pass")
-                : g.verdict == SlaTuner::Verdict::Fail             ? QStringLiteral("FAIL")
-                                                                   : QStringLiteral("pending");
-            if (g.requestsFailed)
-                verdict += QStringLiteral(" (requests failed)");
-            else if (g.verdict != SlaTuner::Verdict::Pending && !g.sure)
-                verdict += QStringLiteral(" (unsure)");
             h += QStringLiteral("<tr><td class=\"l\">%1 %2</td><td>%3</td><td>%4</td><td>%5%</td><td class=\"l\">")
                      .arg(esc(variable))
                      .arg(v.value)
                      .arg(groupCount > 1 ? QString::number(gi + 1) : QString())
                      .arg(v.runs)
                      .arg(fmt(v.successPct, 1))
-                + esc(cells.join(QStringLiteral("; "))) + QStringLiteral("</td><td class=\"l\">") + esc(verdict)
+                + esc(g.criteriaText()) + QStringLiteral("</td><td class=\"l\">") + esc(g.verdictText())
                 + QStringLiteral("</td></tr>\n");
         }
     }

@@ -207,6 +207,19 @@ tl::RunConfig baseConfig(const QString& url, const Options& o)
     return c;
 }
 
+// The run's own harness-health verdict beside the ground truth, for its calibration (docs/METRICS.md).
+void addHarness(Figures& f, const RunOutput& run)
+{
+    const tl::HarnessHealth& h = run.result.harness;
+    f.add("harness_suspect", h.suspect() ? 1 : 0);
+    f.add("harness_lag_p99_ms", h.scheduleLagP99Ms);
+    f.add("harness_load_ratio", h.loadRatio);
+    f.add("harness_cpu_share_pct", 100.0 * h.clientCpuShare);
+    f.add("harness_events_per_read", h.eventsPerRead);
+    f.add("harness_machine_busy_pct", 100.0 * h.machineBusyShare);
+    std::fprintf(stderr, "harness: %s (%s)\n", qPrintable(tl::harnessVerdictName(h.verdict)), qPrintable(h.reason));
+}
+
 Figures streamRun(const Options& o, const QString& traceFile)
 {
     Figures f;
@@ -275,15 +288,7 @@ Figures streamRun(const Options& o, const QString& traceFile)
     f.add("failed", s.failedRequests);
     f.add("unmatched", unmatched);
     f.add("requests", s.totalRequests);
-    // The run's own harness-health verdict beside the ground truth, for its calibration (docs/METRICS.md).
-    const tl::HarnessHealth& h = run.result.harness;
-    f.add("harness_suspect", h.suspect() ? 1 : 0);
-    f.add("harness_lag_p99_ms", h.scheduleLagP99Ms);
-    f.add("harness_load_ratio", h.loadRatio);
-    f.add("harness_cpu_share_pct", 100.0 * h.clientCpuShare);
-    f.add("harness_events_per_read", h.eventsPerRead);
-    f.add("harness_machine_busy_pct", 100.0 * h.machineBusyShare);
-    std::fprintf(stderr, "harness: %s (%s)\n", qPrintable(tl::harnessVerdictName(h.verdict)), qPrintable(h.reason));
+    addHarness(f, run);
     return f;
 }
 
@@ -321,6 +326,7 @@ Figures tinyRun(const Options& o, const QString& traceFile, bool open)
         f.add("lag_max_ms", m.percentiles.value(QStringLiteral("Schedule lag (ms)"), QStringLiteral("max")));
         f.add("achieved_rate", m.achievedRate);
         f.add("rate_error_pct", 100.0 * (m.achievedRate - o.rate) / o.rate);
+        addHarness(f, run);
     } else {
         f.add("req_per_s", s.reqThroughput);
     }
@@ -408,6 +414,7 @@ Figures traceRun(const Options& o, const QString& traceFile, const QString& work
     f.add("wall_s", run.wallS);
     f.add("failed", s.failedRequests);
     f.add("requests", s.totalRequests);
+    addHarness(f, run);
     return f;
 }
 

@@ -33,6 +33,7 @@
 
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -132,8 +133,18 @@ tl::RunConfig runConfig(const Options& o, const QString& url, const QString& pro
     return c;
 }
 
+// CPU time of the calling thread, ns.
+qint64 threadCpuNs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return qint64(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+}
+
 struct GuiRun {
     std::vector<double> lagsMs;
+    double guiThreadCpuS = 0; // the GUI thread's own CPU time over the run
+    double worstLagCpuMs = 0; // the GUI thread's own CPU time during the latest tick (work, not waiting for a core)
     double cpuS = 0;
     double wallS = 0;
     bool ok = false;
@@ -152,17 +163,28 @@ GuiRun guiRun(const Options& o, const QString& url, bool measureLag)
 
     QElapsedTimer clock;
     qint64 expected = 0;
+    qint64 lastCpu = threadCpuNs();
+    double worstLag = -1;
     QTimer tick;
     tick.setTimerType(Qt::PreciseTimer);
     tick.setInterval(1);
     QObject::connect(&tick, &QTimer::timeout, [&] {
         const qint64 now = clock.nsecsElapsed();
+        const qint64 cpu = threadCpuNs();
         if (expected > 0) {
             out.lagsMs.push_back(double(std::max<qint64>(0, now - expected)) / 1e6);
+            // How much of the interval the GUI thread itself ran: a late tick with little CPU waited for a core.
+            const double cpuMs = double(cpu - lastCpu) / 1e6;
+            if (out.lagsMs.back() > worstLag) {
+                worstLag = out.lagsMs.back();
+                out.worstLagCpuMs = cpuMs;
+            }
             if (out.lagsMs.back() > 50 && qEnvironmentVariableIsSet("BENCH_GUILAG_VERBOSE"))
-                std::printf("  %.3f s: %.1f ms late (state %d, point %d)\n", double(now) / 1e9, out.lagsMs.back(),
-                    int(window.controller()->state()), window.controller()->snapshot()->pointIndex);
+                std::printf("  %.3f s: %.1f ms late, GUI thread on a CPU %.1f ms of it (state %d, point %d)\n",
+                    double(now) / 1e9, out.lagsMs.back(), cpuMs, int(window.controller()->state()),
+                    window.controller()->snapshot()->pointIndex);
         }
+        lastCpu = cpu;
         expected = now + 1'000'000;
     });
     tl::RunController* controller = window.controller();
@@ -198,6 +220,7 @@ GuiRun guiRun(const Options& o, const QString& url, bool measureLag)
     QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
 
     const double cpu0 = cpuSeconds(RUSAGE_SELF);
+    const qint64 guiCpu0 = threadCpuNs();
     clock.start();
     if (measureLag)
         tick.start();
@@ -210,6 +233,7 @@ GuiRun guiRun(const Options& o, const QString& url, bool measureLag)
     tick.stop();
     out.wallS = double(clock.nsecsElapsed()) / 1e9;
     out.cpuS = cpuSeconds(RUSAGE_SELF) - cpu0;
+    out.guiThreadCpuS = double(threadCpuNs() - guiCpu0) / 1e9;
     out.ok = finished && (loaded || !results) && controller->state() == tl::RunState::Finished;
     return out;
 }
@@ -249,7 +273,7 @@ double loadAverage()
 
 } // namespace
 
-// With BENCH_GUILAG_VERBOSE=1, every event that keeps the GUI thread more than 30 ms (outermost delivery only) is
+// With BENCH_GUILAG_VERBOSE=1, every event that keeps the GUI thread more than 30 ms (=N: N ms) (outermost delivery only) is
 // printed with its receiver and type: what the late ticks were waiting for.
 class TimingApplication final : public QApplication {
 public:
@@ -272,7 +296,7 @@ public:
         }
         const bool done = QApplication::notify(receiver, event);
         --m_depth;
-        if (timer.elapsed() > 30)
+        if (timer.elapsed() > m_thresholdMs)
             std::printf(
                 "    event %d to %s took %lld ms\n", type, what.constData(), static_cast<long long>(timer.elapsed()));
         return done;
@@ -280,6 +304,10 @@ public:
 
 private:
     bool m_verbose = qEnvironmentVariableIsSet("BENCH_GUILAG_VERBOSE");
+    // BENCH_GUILAG_VERBOSE=N (N > 0) prints events that took more than N ms instead of 30.
+    int m_thresholdMs = qEnvironmentVariableIntValue("BENCH_GUILAG_VERBOSE") > 0
+        ? qEnvironmentVariableIntValue("BENCH_GUILAG_VERBOSE")
+        : 30;
     int m_depth = 0;
 };
 
@@ -340,9 +368,10 @@ int main(int argc, char* argv[])
         p50s.push_back(percentile(r.lagsMs, 50));
         p99s.push_back(percentile(r.lagsMs, 99));
         maxes.push_back(r.lagsMs.empty() ? 0 : *std::max_element(r.lagsMs.cbegin(), r.lagsMs.cend()));
-        std::printf("run %d: lag p50 %.2f ms  p99 %.2f ms  max %.1f ms  (%zu ticks, %.1f s, %s, load %.2f)\n", i + 1,
-            p50s.back(), p99s.back(), maxes.back(), r.lagsMs.size(), r.wallS, r.ok ? "finished" : "NOT FINISHED",
-            loadAverage());
+        std::printf("run %d: lag p50 %.2f ms  p99 %.2f ms  max %.1f ms (GUI thread on a CPU %.1f ms of it)  (%zu ticks, "
+                    "%.1f s, %s, load %.2f)\n",
+            i + 1, p50s.back(), p99s.back(), maxes.back(), r.worstLagCpuMs, r.lagsMs.size(), r.wallS,
+            r.ok ? "finished" : "NOT FINISHED", loadAverage());
         std::fflush(stdout);
     }
     if (o.cpu) {
@@ -351,8 +380,9 @@ int main(int argc, char* argv[])
             const auto [cli, cliWall] = cliRun(o, sim.url());
             guiCpu.push_back(g.cpuS);
             cliCpu.push_back(cli);
-            std::printf("cpu %d: gui %.2f s (%.1f s wall, incl. 1 s after)  cli %.2f s (%.1f s wall)  load %.2f\n",
-                i + 1, g.cpuS, g.wallS, cli, cliWall, loadAverage());
+            std::printf("cpu %d: gui %.2f s (of it the GUI thread %.2f s; %.1f s wall, incl. 1 s after)  cli %.2f s (%.1f s "
+                        "wall)  load %.2f\n",
+                i + 1, g.cpuS, g.guiThreadCpuS, g.wallS, cli, cliWall, loadAverage());
             std::fflush(stdout);
         }
     }

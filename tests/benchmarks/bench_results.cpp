@@ -8,8 +8,11 @@
 //     is written, then ResultsPage::showRun() reads it off the GUI thread and shows it; wall time from the call to
 //     runLoaded, median of --repeat; meanwhile a 1 ms precise timer on the GUI thread records how late it fires (the
 //     longest time the event loop was kept from input and paints), and the longest of the page's showing steps;
+//     then scrolled in the event loop as a user does (a wheel notch, a Page Down, a jump of the scroll bar's thumb
+//     every 16 ms, 200 of each, each handled and painted by the view): each step's time and the GUI thread's lag;
 //   - compare runs: three such runs (the third 5 ms slower to the first token); ComparisonPage::compare() of two to
-//     comparisonReady, median of --repeat, then switching the candidate among three runs compared (painted).
+//     the stored values shown (painted) and to comparisonReady, median of --repeat, with the GUI thread's lag, then
+//     switching the candidate among three runs compared (painted).
 // Figures only: not a pass/fail test. Run with QT_QPA_PLATFORM=offscreen.
 
 #include "models/requesttable.h"
@@ -24,14 +27,17 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QRandomGenerator>
 #include <QScrollBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QWheelEvent>
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <ctime>
 #include <iterator>
 #include <vector>
@@ -96,6 +102,46 @@ double median(std::vector<double> v)
     std::sort(v.begin(), v.end());
     return v.empty() ? 0.0 : v[v.size() / 2];
 }
+
+double maxOf(const std::vector<double>& v)
+{
+    return v.empty() ? 0.0 : *std::max_element(v.begin(), v.end());
+}
+
+// How late a 1 ms precise timer on the GUI thread fires while it runs: the longest time the event loop was kept from
+// input and paints.
+class LagProbe {
+public:
+    LagProbe()
+    {
+        m_tick.setTimerType(Qt::PreciseTimer);
+        m_tick.setInterval(1);
+        QObject::connect(&m_tick, &QTimer::timeout, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            if (m_expected > 0)
+                m_max = std::max(m_max, double(now - m_expected) / 1e6);
+            m_expected = now + 1'000'000;
+        });
+    }
+    void start()
+    {
+        m_max = 0;
+        m_expected = 0;
+        m_clock.start();
+        m_tick.start();
+    }
+    double stop()
+    {
+        m_tick.stop();
+        return m_max;
+    }
+
+private:
+    QTimer m_tick;
+    QElapsedTimer m_clock;
+    qint64 m_expected = 0;
+    double m_max = 0;
+};
 
 void benchTable(int rows, int frames)
 {
@@ -208,6 +254,52 @@ void benchTable(int rows, int frames)
     };
     scrollSteps(3, "by a wheel step + paint");
     scrollSteps(bar->pageStep(), "by a page + paint");
+
+    // Scrolling as a user does, in the event loop: every 16 ms (a 60 Hz spin of the wheel, a held key) one step,
+    // 200 of them, each a real event handled by the view (a wheel notch of 3 rows to the viewport, a Page Down key to
+    // the view, or the scroll bar's thumb dragged to a random place of the million rows) and the viewport repainted
+    // at once (repaint(): only the viewport, as on screen). Each step's time, and the GUI thread's lag over the spin
+    // (the 1 ms timer: the longest the loop was kept from input and paints).
+    const auto spin = [&](const char* what, const std::function<void()>& step) {
+        bar->setValue(bar->maximum() / 2);
+        view.setCurrentIndex(model.index(bar->value(), 0));
+        view.viewport()->repaint();
+        QCoreApplication::processEvents();
+        std::vector<double> stepMs;
+        LagProbe lag;
+        QEventLoop loop;
+        QTimer timer;
+        timer.setTimerType(Qt::PreciseTimer);
+        timer.setInterval(16);
+        QObject::connect(&timer, &QTimer::timeout, &loop, [&] {
+            if (stepMs.size() == 200) {
+                loop.quit();
+                return;
+            }
+            stepMs.push_back(ms([&] {
+                step();
+                view.viewport()->repaint();
+            }));
+        });
+        lag.start();
+        timer.start();
+        loop.exec();
+        timer.stop();
+        const double maxLag = lag.stop();
+        std::printf("  %-31s %8.2f ms median, %.2f ms max a step; GUI-thread lag max %.1f ms (200 steps, 16 ms apart)\n",
+            what, median(stepMs), maxOf(stepMs), maxLag);
+    };
+    spin("event loop: wheel notch", [&] {
+        const QPointF pos(view.viewport()->rect().center());
+        QWheelEvent wheel(pos, view.viewport()->mapToGlobal(pos), QPoint(), QPoint(0, -120), Qt::NoButton,
+            Qt::NoModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(view.viewport(), &wheel);
+    });
+    spin("event loop: Page Down key", [&] {
+        QKeyEvent key(QEvent::KeyPress, Qt::Key_PageDown, Qt::NoModifier);
+        QCoreApplication::sendEvent(&view, &key);
+    });
+    spin("event loop: thumb dragged", [&] { bar->setValue(int(rng.bounded(bar->maximum() + 1))); });
     if (roles < 0)
         std::printf("%lld\n", static_cast<long long>(roles)); // keeps the reads
 }
@@ -351,7 +443,9 @@ void benchCompare(int requests, int repeat)
     // same page keeps the samples of the runs it read (ComparisonPage::SampleCache).
     // `shownMs`: to the stored values shown (summariesShown), or to comparisonReady when the verdicts came first.
     std::vector<double> shownMs;
-    const auto timeCompare = [&path, &shownMs](tl::ComparisonPage& on, const QStringList& runs, double* cpu) {
+    std::vector<double> lagMs; // the GUI thread's lag max of each compare()
+    const auto timeCompare = [&path, &shownMs, &lagMs](tl::ComparisonPage& on, const QStringList& runs, double* cpu) {
+        LagProbe lag;
         QEventLoop loop;
         QElapsedTimer timer;
         double shown = -1;
@@ -365,14 +459,20 @@ void benchCompare(int requests, int repeat)
             shown = double(timer.nsecsElapsed()) / 1e6;
         });
         timer.start();
+        lag.start();
         const double cpu0 = processCpuMs();
         on.compare(path, runs);
         loop.exec();
+        lagMs.push_back(lag.stop());
         QObject::disconnect(ready);
         QObject::disconnect(first);
         *cpu = processCpuMs() - cpu0;
         shownMs.push_back(shown);
-        return double(timer.nsecsElapsed()) / 1e6;
+        const double wall = double(timer.nsecsElapsed()) / 1e6;
+        std::printf("  compare %s: stored values shown + painted %.1f ms, ready %.1f ms wall, GUI-thread lag max "
+                    "%.1f ms\n",
+            qPrintable(runs.join(QStringLiteral(" vs "))), shown, wall, lagMs.back());
+        return wall;
     };
     std::vector<double> two;
     std::vector<double> twoCpu;
@@ -405,6 +505,8 @@ void benchCompare(int requests, int repeat)
     std::printf("  back to a pair (both cached)    %8.1f ms median wall, %.1f ms CPU\n", median(cached), median(cachedCpu));
     std::printf("  stored values shown + painted   %8.1f / %.1f / %.1f ms median wall (the three cases above)\n",
         median(twoShown), median(oneNewShown), median(cachedShown));
+    std::printf("  GUI-thread lag max              %8.1f ms median, %.1f ms max (every compare above)\n", median(lagMs),
+        maxOf(lagMs));
     {
         QEventLoop loop;
         QObject::connect(&page, &tl::ComparisonPage::comparisonReady, &loop, &QEventLoop::quit);

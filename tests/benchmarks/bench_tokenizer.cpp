@@ -1,12 +1,11 @@
 // bench_tokenizer: single-threaded encode speed of the tokenizer (docs/PERFORMANCE.md, "Tokenizer").
 //
-// For each fixture tokenizer (gpt2, qwen3, mistral7b, bert-base-uncased, unigram-docs under --tokenizers) and each
-// sample text (--english,
-// --cjk), the text is repeated to --mb megabytes and encoded line by line, the way prompts are encoded.
-// Prints the first run (empty word cache), the median of --runs further runs in MB/s of UTF-8 input, the
-// median per second of this thread's CPU time, and tokens per second. Default samples are Debian files:
-// the GPL-3 text (English prose) and systemd's Simplified Chinese message catalogue (Chinese mixed with
-// English words, identifiers and URLs).
+// For each fixture tokenizer (gpt2, qwen3, mistral7b, bert-base-uncased, unigram-docs, albert-base-v2 under
+// --tokenizers) and each sample text (--english, --cjk), the text is repeated to --mb megabytes and encoded line
+// by line, the way prompts are encoded. Prints the first run (empty word cache), the median of --runs further runs
+// in MB/s of UTF-8 input, the median per second of this thread's CPU time, and tokens per second. Default samples
+// are Debian files: the GPL-3 text (English prose) and systemd's Simplified Chinese message catalogue (Chinese
+// mixed with English words, identifiers and URLs).
 
 #include "tokenizer/pretokenizer.h"
 #include "tokenizer/tokenizer.h"
@@ -137,7 +136,7 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(QStringLiteral("Tokenizer encode speed (single thread)."));
     parser.addHelpOption();
     const QCommandLineOption dirOption(QStringLiteral("tokenizers"),
-        QStringLiteral("Folder holding gpt2/, qwen3/, mistral7b/, bert-base-uncased/, unigram-docs/."),
+        QStringLiteral("Folder holding gpt2/, qwen3/, mistral7b/, bert-base-uncased/, unigram-docs/, albert-base-v2/."),
         QStringLiteral("dir"), QStringLiteral(THROUGHLINE_TOKENIZER_DATA));
     const QCommandLineOption englishOption(QStringLiteral("english"), QStringLiteral("English sample text."),
         QStringLiteral("file"), QStringLiteral("/usr/share/common-licenses/GPL-3"));
@@ -159,7 +158,7 @@ int main(int argc, char* argv[])
 
     std::printf("%-10s %-10s %7s %11s %12s %15s %8s\n", "tokenizer", "text", "load s", "first MB/s", "median MB/s",
         "median MB/cpu-s", "Mtok/s");
-    for (const char* name : {"gpt2", "qwen3", "mistral7b", "bert-base-uncased", "unigram-docs"}) {
+    for (const char* name : {"gpt2", "qwen3", "mistral7b", "bert-base-uncased", "unigram-docs", "albert-base-v2"}) {
         QElapsedTimer loadTimer;
         loadTimer.start();
         QString error;

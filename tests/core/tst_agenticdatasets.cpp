@@ -1,14 +1,19 @@
 // The agentic conversation datasets on fixture excerpts in their real formats: trie_* rows (parser, synthetic turns
 // of the exact token lengths with their max_tokens and tool-call latencies, a hub download into the cache against a
-// local fixture server, a local file) and swe_smith (a pre-built file; a live build from trajectories).
+// local fixture server, a local file) and swe_smith (a pre-built file; a live build from trajectories in JSONL or in
+// the hub's Parquet, downloaded from a local fixture server, and a run of it against the emulated server).
 
 #include "config/runconfig.h"
 #include "dataset/conversationsource.h"
 #include "dataset/hubdataset.h"
+#include "dataset/parquetreader.h"
 #include "dataset/swesmithbuilder.h"
 #include "dataset/trieworkload.h"
 #include "fixtureserver.h"
+#include "sim/simserver.h"
 #include "tokenizer/tokenizer.h"
+
+#include "../integration/runonce.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -164,7 +169,8 @@ private Q_SLOTS:
         QTest::newRow("trie") << "trie_office_work" << true << true << QString();
         QTest::newRow("trie without --multi-turn") << "trie_office_work" << false << true << "--multi-turn";
         QTest::newRow("trie without a tokenizer") << "trie_agentic_coding" << true << false << "--tokenizer-path";
-        QTest::newRow("swe_smith without a path") << "swe_smith" << true << false << "--dataset-path";
+        QTest::newRow("swe_smith from the hub") << "swe_smith" << true << false << QString();
+        QTest::newRow("swe_smith without --multi-turn") << "swe_smith" << false << false << "--multi-turn";
     }
     void configRules()
     {
@@ -277,6 +283,132 @@ private Q_SLOTS:
         c.datasetArgs.clear();
         QVERIFY(!ConversationSource::load(c, &error));
         QCOMPARE(error.field, QStringLiteral("--tokenizer-path"));
+    }
+
+    // The hub's Parquet copy (messages as JSON text, row 5 not JSON) and a copy with messages as a LIST of
+    // {role, content} structs build the same conversations as the JSONL fixture they were made from.
+    void sweSmithLiveBuildFromParquet_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<bool>("skipsOne");
+        QTest::newRow("messages as JSON text, zstd") << "swe_smith_trajectories.parquet" << true;
+        QTest::newRow("messages as a list of structs, snappy") << "swe_smith_trajectories_list.parquet" << false;
+    }
+    void sweSmithLiveBuildFromParquet()
+    {
+        QFETCH(QString, file);
+        QFETCH(bool, skipsOne);
+        if (skipsOne && !parquetcodec::hasZstd())
+            QSKIP("built without libzstd: the hub's shape is ZSTD-compressed");
+        RunConfig c = conversationConfig(QStringLiteral("swe_smith"));
+        c.datasetPath = QFINDTESTDATA("data/datasets/swe_smith_trajectories.jsonl");
+        c.tokenizerPath = QFINDTESTDATA("data/tokenizers/gpt2");
+        c.datasetArgs = QByteArray(R"({"first_turn_length": 50, "subsequent_turn_length": [10, 20], "chars_per_token": 1})");
+        c.minTurns = 2;
+        c.maxTurns = 4;
+        c.seed = 3;
+        ConfigError error;
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("skipped 1 record.*line 5")));
+        const auto fromJsonl = ConversationSource::load(c, &error);
+        QVERIFY2(fromJsonl, qPrintable(error.message));
+
+        c.datasetPath = QFINDTESTDATA(QStringLiteral("data/parquet/") + file);
+        if (skipsOne)
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("skipped 1 record.*row 5: ")));
+        const auto fromParquet = ConversationSource::load(c, &error);
+        QVERIFY2(fromParquet, qPrintable(error.message));
+        QCOMPARE(fromParquet->loadedCount(), fromJsonl->loadedCount());
+        for (qint64 i = 0; i < fromJsonl->loadedCount(); ++i)
+            QCOMPARE(ConversationSource::encode(fromParquet->conversation(i)),
+                ConversationSource::encode(fromJsonl->conversation(i)));
+    }
+
+    void sweSmithParquetErrors()
+    {
+        RunConfig c = conversationConfig(QStringLiteral("swe_smith"));
+        c.tokenizerPath = QFINDTESTDATA("data/tokenizers/gpt2");
+        ConfigError error;
+        c.datasetPath = QFINDTESTDATA("data/parquet/kontext_bench.parquet"); // Parquet, but not trajectories
+        QVERIFY(!ConversationSource::load(c, &error));
+        QCOMPARE(error.field, QStringLiteral("--dataset-path"));
+        QVERIFY2(error.message.contains(u"no \"messages\" column") && error.message.contains(u"instruction"),
+            qPrintable(error.message));
+
+        QTemporaryDir dir;
+        const QByteArray good = readFile(QFINDTESTDATA("data/parquet/swe_smith_trajectories.parquet"));
+        const QString cut = dir.filePath(QStringLiteral("cut.parquet"));
+        QFile f(cut);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(good.left(good.size() - 100));
+        f.close();
+        c.datasetPath = cut;
+        QVERIFY(!ConversationSource::load(c, &error));
+        QCOMPARE(error.field, QStringLiteral("--dataset-path"));
+        QVERIFY2(error.message.contains(u"cut.parquet' is not a readable Parquet file"), qPrintable(error.message));
+    }
+
+    // Without --dataset-path, the `tool` split's first shard is downloaded into the cache (from a local fixture
+    // server standing in for ModelScope and Hugging Face) and built live.
+    void sweSmithFromTheHub_data()
+    {
+        QTest::addColumn<QString>("hub");
+        QTest::newRow("modelscope") << "modelscope";
+        QTest::newRow("huggingface") << "huggingface";
+    }
+    void sweSmithFromTheHub()
+    {
+        QFETCH(QString, hub);
+        if (!parquetcodec::hasZstd())
+            QSKIP("built without libzstd: the hub's shape is ZSTD-compressed");
+        test::FixtureServer server;
+        const char* env = hub == u"modelscope" ? "THROUGHLINE_MODELSCOPE_ENDPOINT" : "HF_ENDPOINT";
+        qputenv(env, server.base().toUtf8());
+        const HubDataset entry = *HubDataset::forDataset(QStringLiteral("swe_smith"));
+        const QByteArray target = entry.url(hub).toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+        QVERIFY2(target.contains("SWE-bench/SWE-smith-trajectories") && target.contains("tool-00000-of-00008.parquet"),
+            target.constData());
+        server.files.insert(target, readFile(QFINDTESTDATA("data/parquet/swe_smith_trajectories.parquet")));
+        QTemporaryDir cache;
+        RunConfig c = conversationConfig(QStringLiteral("swe_smith"));
+        c.tokenizerPath = QFINDTESTDATA("data/tokenizers/gpt2");
+        c.datasetArgs = QByteArray(R"({"first_turn_length": 50, "subsequent_turn_length": 10, "chars_per_token": 1})");
+        c.dataSource = hub;
+        c.datasetCache = cache.path();
+        ConfigError error;
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("skipped 1 record")));
+        const auto source = ConversationSource::load(c, &error);
+        qunsetenv(env);
+        QVERIFY2(source, qPrintable(error.message));
+        QCOMPARE(server.requests.size(), 1);
+        QCOMPARE(server.requests.first().target, target);
+        QVERIFY(QFileInfo(entry.cachePath(cache.path(), hub)).isFile());
+        QCOMPARE(source->loadedCount(), 3);
+    }
+
+    // End to end: a multi-turn run of the Parquet-built conversations against the emulated server.
+    void sweSmithParquetRunsAgainstEmulatedServer()
+    {
+        SimConfig simConfig;
+        simConfig.ttftMs = 1;
+        simConfig.itlMs = 1;
+        SimServer sim(simConfig);
+        QString simError;
+        QVERIFY2(sim.start(&simError), qPrintable(simError));
+        RunConfig c = conversationConfig(QStringLiteral("swe_smith"));
+        c.url = sim.baseUrl().toString() + QStringLiteral("/v1/chat/completions");
+        c.datasetPath = QFINDTESTDATA("data/parquet/swe_smith_trajectories_list.parquet");
+        c.tokenizerPath = QFINDTESTDATA("data/tokenizers/gpt2");
+        c.datasetArgs = QByteArray(R"({"first_turn_length": 50, "subsequent_turn_length": 10, "chars_per_token": 1})");
+        c.minTurns = 2;
+        c.maxTurns = 2;
+        c.number = {6};
+        c.parallel = {1};
+        c.maxTokens = 2;
+        c.sleepInterval = 0;
+        c.writeOutputs = false;
+        const PointResult point = test::runFirstPoint(c);
+        QCOMPARE(point.summary.successRequests, 6);
+        QCOMPARE(point.summary.failedRequests, 0);
     }
 };
 

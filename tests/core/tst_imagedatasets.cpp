@@ -1,11 +1,13 @@
 // Image datasets (issue 16): random_vl's generated PNGs decoded back (size, colour mode, determinism), the image
-// header probe, flickr8k/kontext_bench from a WebDataset shard and from folders, validation, and a random_vl run
-// against the emulated server over real HTTP that charges the images' patch tokens.
+// header probe, flickr8k/kontext_bench from a WebDataset shard, from folders and from Parquet (a local file, a folder
+// holding it, the hub through a local fixture server), validation, and random_vl and kontext_bench runs against the
+// emulated server over real HTTP that charges the images' patch tokens.
 
 #include "fixtureserver.h"
 #include "promptsourcetest.h"
 
 #include "config/runconfig.h"
+#include "dataset/hubdataset.h"
 #include "dataset/imagesynth.h"
 #include "dataset/promptsource.h"
 #include "sim/simserver.h"
@@ -252,7 +254,6 @@ private Q_SLOTS:
         QTest::newRow("completions") << "random_vl" << "completions" << "--dataset";
         QTest::newRow("embedding api") << "random_vl" << "embedding" << "--api";
         QTest::newRow("no tokenizer") << "random_vl" << "notokenizer" << "--tokenizer-path";
-        QTest::newRow("kontext without folder") << "kontext_bench" << "" << "--dataset-path";
         QTest::newRow("zero images") << "random_vl" << "zeroimages" << "--image-num";
         QTest::newRow("huge width") << "random_vl" << "hugewidth" << "--image-width";
         QTest::newRow("unknown mode") << "random_vl" << "cmyk" << "--image-format";
@@ -395,6 +396,95 @@ private Q_SLOTS:
         QTemporaryDir empty;
         c.datasetPath = empty.path();
         QVERIFY(!test::loadSource(c));
+    }
+
+    // kontext_bench's hub shape (tests/data/parquet/make_fixtures.mjs): image {bytes, path} structs and instructions
+    // over two row groups; the row whose bytes are not an image is skipped, the one without an instruction gets the
+    // default; each image is sent as its own bytes.
+    void kontextParquet_data()
+    {
+        QTest::addColumn<QString>("how"); // file, folder, modelscope, huggingface
+        QTest::newRow("local file") << "file";
+        QTest::newRow("folder holding the hub file") << "folder";
+        QTest::newRow("modelscope") << "modelscope";
+        QTest::newRow("huggingface") << "huggingface";
+    }
+    void kontextParquet()
+    {
+        QFETCH(QString, how);
+        const QString fixture = QFINDTESTDATA("data/parquet/kontext_bench.parquet");
+        QFile f(fixture);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray parquet = f.readAll();
+        QTemporaryDir dir;
+        RunConfig c;
+        c.model = QStringLiteral("m");
+        c.url = QStringLiteral("http://127.0.0.1:9/v1/chat/completions");
+        c.dataset = QStringLiteral("kontext_bench");
+        c.datasetCache = dir.filePath(QStringLiteral("cache"));
+        test::FixtureServer server;
+        const char* env = how == u"modelscope" ? "THROUGHLINE_MODELSCOPE_ENDPOINT" : "HF_ENDPOINT";
+        const HubDataset hub = *HubDataset::forDataset(c.dataset);
+        if (how == u"file") {
+            c.datasetPath = fixture;
+        } else if (how == u"folder") {
+            QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("kontext/data")));
+            writeFile(dir.filePath(QStringLiteral("kontext/") + hub.file), parquet);
+            c.datasetPath = dir.filePath(QStringLiteral("kontext"));
+        } else {
+            c.dataSource = how;
+            server.files.insert(hub.url(how).toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority), parquet);
+            qputenv(env, server.base().toUtf8());
+        }
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("skipped 1 of 4 images")));
+        const auto source = test::loadSource(c);
+        if (how == u"modelscope" || how == u"huggingface") {
+            qunsetenv(env);
+            QCOMPARE(server.requests.size(), 1);
+            QVERIFY(QFileInfo(hub.cachePath(c.datasetCache, how)).isFile());
+        }
+        QVERIFY(source);
+        const QStringList texts{QStringLiteral("Make the sky purple"), QStringLiteral("Add a red hat"),
+            QStringLiteral("Describe the image")};
+        const QList<std::pair<int, int>> sizes{{16, 12}, {40, 8}, {8, 8}};
+        for (int i = 0; i < 3; ++i) {
+            const Parts parts = partsOf(source->at(i));
+            QCOMPARE(parts.text, texts.at(i));
+            QCOMPARE(parts.mimes, QStringList{QStringLiteral("image/png")});
+            QCOMPARE(parts.images.size(), 1);
+            QImage image;
+            QVERIFY(image.loadFromData(parts.images.first(), "PNG"));
+            QCOMPARE(std::make_pair(image.width(), image.height()), sizes.at(i));
+        }
+        QCOMPARE(partsOf(source->at(3)).text, texts.at(0)); // cycled
+    }
+
+    // End to end: kontext_bench from Parquet against the emulated server, which charges ceil(w/28)*ceil(h/28)
+    // prompt tokens per image: 1, 2 and 1 for the three images.
+    void kontextParquetRunsAgainstEmulatedServer()
+    {
+        SimConfig simConfig;
+        simConfig.ttftMs = 1;
+        simConfig.itlMs = 1;
+        SimServer sim(simConfig);
+        QString error;
+        QVERIFY2(sim.start(&error), qPrintable(error));
+        RunConfig c;
+        c.model = QStringLiteral("m");
+        c.url = sim.baseUrl().toString() + QStringLiteral("/v1/chat/completions");
+        c.dataset = QStringLiteral("kontext_bench");
+        c.datasetPath = QFINDTESTDATA("data/parquet/kontext_bench.parquet");
+        QTemporaryDir cache; // the images are extracted under it, and removed with the source
+        c.datasetCache = cache.path();
+        c.maxTokens = 2;
+        c.parallel = {1};
+        c.number = {3};
+        c.sleepInterval = 0;
+        c.writeOutputs = false;
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("skipped 1 of 4 images")));
+        const PointResult point = tl::test::runFirstPoint(c);
+        QCOMPARE(point.summary.successRequests, 3);
+        QCOMPARE(point.summary.failedRequests, 0);
     }
 
     void runAgainstEmulatedServer_data()

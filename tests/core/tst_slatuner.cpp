@@ -365,6 +365,62 @@ private Q_SLOTS:
         QVERIFY(!SlaTuner::settingsFor(c, &error));
         QVERIFY2(error.startsWith(flag + u':'), qPrintable(error));
     }
+
+    // The probe table's cells, which the CLI and the HTML report both print (one formatter in SlaTuner).
+    void probeCellText_data()
+    {
+        QTest::addColumn<QString>("metric");
+        QTest::addColumn<double>("mean"); // canonical unit (s for times)
+        QTest::addColumn<double>("ciLow");
+        QTest::addColumn<double>("ciHigh");
+        QTest::addColumn<bool>("straddles");
+        QTest::addColumn<int>("verdict"); // SlaTuner::Verdict
+        QTest::addColumn<bool>("sure");
+        QTest::addColumn<bool>("requestsFailed");
+        QTest::addColumn<QString>("criteria");
+        QTest::addColumn<QString>("verdictText");
+        const double nan = qQNaN();
+        QTest::newRow("ttft in ms with interval, pass")
+            << "p99_ttft" << 0.2124 << 0.1981 << 0.2267 << false << int(SlaTuner::Verdict::Pass) << true << false
+            << "p99_ttft 212.4000 [198.1000, 226.7000] ms" << "pass";
+        QTest::newRow("latency in s, straddling, unsure fail")
+            << "avg_latency" << 2.05 << 1.9 << 2.2 << true << int(SlaTuner::Verdict::Fail) << false << false
+            << "avg_latency 2.0500 [1.9000, 2.2000] s ~" << "FAIL (unsure)";
+        QTest::newRow("one run: no interval; failed requests win over unsure")
+            << "rps" << 12.5 << nan << nan << false << int(SlaTuner::Verdict::Fail) << false << true
+            << "rps 12.5000 req/s" << "FAIL (requests failed)";
+        QTest::newRow("no sample, pending") << "tps" << nan << nan << nan << false << int(SlaTuner::Verdict::Pending)
+                                            << false << false << "tps - tok/s" << "pending";
+    }
+    void probeCellText()
+    {
+        QFETCH(QString, metric);
+        QFETCH(double, mean);
+        QFETCH(double, ciLow);
+        QFETCH(double, ciHigh);
+        QFETCH(bool, straddles);
+        QFETCH(int, verdict);
+        QFETCH(bool, sure);
+        QFETCH(bool, requestsFailed);
+        QFETCH(QString, criteria);
+        QFETCH(QString, verdictText);
+        SlaTuner::CriterionStat c;
+        c.criterion.metric = metric;
+        c.stats.mean = mean;
+        c.stats.ciLow = ciLow;
+        c.stats.ciHigh = ciHigh;
+        c.straddles = straddles;
+        SlaTuner::GroupVerdict g;
+        g.verdict = SlaTuner::Verdict(verdict);
+        g.sure = sure;
+        g.requestsFailed = requestsFailed;
+        g.criteria = {c};
+        QCOMPARE(c.text(), criteria);
+        QCOMPARE(g.criteriaText(), criteria);
+        QCOMPARE(g.verdictText(), verdictText);
+        g.criteria = {c, c};
+        QCOMPARE(g.criteriaText(), criteria + QStringLiteral("; ") + criteria);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSlaTuner)

@@ -82,7 +82,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(!dataDir().isEmpty());
-        for (const char* name : {"gpt2", "qwen3", "mistral7b", "bert-base-uncased", "unigram-docs"}) {
+        for (const char* name : {"gpt2", "qwen3", "mistral7b", "bert-base-uncased", "unigram-docs", "albert-base-v2"}) {
             QString error;
             auto tokenizer = Tokenizer::load(dataDir() + QLatin1Char('/') + QLatin1String(name), &error);
             QVERIFY2(tokenizer, qPrintable(error));
@@ -93,15 +93,17 @@ private Q_SLOTS:
     }
 
     // Every corpus string against the ids and decoded text Hugging Face's tokenizers produced (the
-    // WordPiece fixture: its JavaScript port tokenizers.js, tests/data/tokenizers/make_expected.mjs).
+    // WordPiece fixture: its JavaScript port tokenizers.js, tests/data/tokenizers/make_expected.mjs; ALBERT's
+    // published SentencePiece Unigram model: the Rust library through its Node.js binding, make_expected_rust.mjs).
     void oracle_data()
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<bool>("special");
         QTest::addColumn<int>("index");
         QTest::addColumn<QString>("expected"); // the JSON line
-        for (const char* file : {"gpt2", "qwen3", "mistral7b", "mistral7b.special", "bert-base-uncased",
-                 "bert-base-uncased.special", "unigram-docs", "unigram-docs.special"}) {
+        for (const char* file :
+            {"gpt2", "qwen3", "mistral7b", "mistral7b.special", "bert-base-uncased", "bert-base-uncased.special",
+                "unigram-docs", "unigram-docs.special", "albert-base-v2", "albert-base-v2.special"}) {
             QFile lines(dataDir() + QStringLiteral("/expected/%1.jsonl").arg(QLatin1String(file)));
             QVERIFY(lines.open(QIODevice::ReadOnly));
             while (!lines.atEnd()) {
@@ -426,7 +428,8 @@ private Q_SLOTS:
         QCOMPARE(first.starts_with("\u2581"), prepends);
     }
 
-    // Query and document as a rerank server tokenizes them (ids from tokenizers.js's text_pair).
+    // Query and document as a rerank server tokenizes them (ids from tokenizers.js's text_pair; ALBERT's from the Rust
+    // library's encode(query, document) through its Node.js binding, tokenizers 0.23.2).
     void pairs_data()
     {
         QTest::addColumn<QString>("name");
@@ -439,6 +442,9 @@ private Q_SLOTS:
         QTest::newRow("t5-style template") << QStringLiteral("unigram-docs") << QString()
                                            << QStringLiteral("[259,1010,422,278,271,597,1982,2,1633,259,1373,260,455,"
                                                              "282,603,327,268,2]");
+        QTest::newRow("albert template") << QStringLiteral("albert-base-v2") << QString()
+                                         << QStringLiteral("[2,98,25,21,20,2853,11907,60,3,32,2132,18,1854,77,20,2853,"
+                                                           "18,9,3]");
         QTest::newRow("BertProcessing") << QStringLiteral("bert-base-uncased")
                                         << QStringLiteral("{\"type\": \"BertProcessing\", \"sep\": [\"[SEP]\", 102], "
                                                           "\"cls\": [\"[CLS]\", 101]}")

@@ -6,6 +6,7 @@
 #include "sim/simfault.h"
 #include "sim/simserver.h"
 #include "sim/simtrace.h"
+#include "util/monoclock.h"
 #include "cannedserver.h"
 
 #include <QSignalSpy>
@@ -13,6 +14,11 @@
 #include <QTest>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <thread>
 
 using namespace tl;
 using tl::test::CannedServer;
@@ -54,6 +60,59 @@ Outcome run(const RunConfig& config)
         out.result = controller.results().constFirst();
     return out;
 }
+
+// Times when no thread of this process could run: a thread sleeps 1 ms at a time and notes every wake-up that came
+// more than 10 ms late. On a loaded machine (ASan builds, parallel ctest, other builds) this is what stretches a
+// request, on the client's threads and the in-process server's alike.
+class StallProbe {
+public:
+    StallProbe()
+        : m_thread([this] { run(); })
+    {
+    }
+    ~StallProbe()
+    {
+        m_stop = true;
+        m_thread.join();
+    }
+    // How much of [fromNs, toNs] the longest stall overlapping it covers.
+    qint64 longestStallNsIn(qint64 fromNs, qint64 toNs) const
+    {
+        const std::lock_guard lock(m_mutex);
+        qint64 longest = 0;
+        for (const auto& [begin, end] : m_stalls)
+            longest = std::max(longest, std::min(end, toNs) - std::max(begin, fromNs));
+        return longest;
+    }
+    // Every stall so far: how many, and the longest.
+    std::pair<int, qint64> stalls() const
+    {
+        const std::lock_guard lock(m_mutex);
+        qint64 longest = 0;
+        for (const auto& [begin, end] : m_stalls)
+            longest = std::max(longest, end - begin);
+        return {static_cast<int>(m_stalls.size()), longest};
+    }
+
+private:
+    void run()
+    {
+        while (!m_stop) {
+            const qint64 before = monotonicNs();
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            const qint64 after = monotonicNs();
+            if (after - before > 11'000'000) {
+                const std::lock_guard lock(m_mutex);
+                m_stalls.emplace_back(before + 1'000'000, after);
+            }
+        }
+    }
+
+    std::atomic<bool> m_stop = false;
+    mutable std::mutex m_mutex;
+    std::vector<std::pair<qint64, qint64>> m_stalls;
+    std::thread m_thread;
+};
 
 } // namespace
 
@@ -129,6 +188,7 @@ private Q_SLOTS:
         simConfig.itlMs = 10;
         simConfig.closeAfterResponse = true;
         simConfig.closeAfterResponseDelayMs = closeDelayMs;
+        simConfig.recordTrace = true; // when the server received and answered each request (same monotonic clock)
         SimServer sim(simConfig);
         QString error;
         QVERIFY2(sim.start(&error), qPrintable(error));
@@ -146,26 +206,112 @@ private Q_SLOTS:
         connect(&controller, &RunController::recordsArrived, this,
             [&records](const QList<RequestRecord>& batch) { records += batch; });
         QSignalSpy finished(&controller, &RunController::runFinished);
+        const StallProbe probe;
         QVERIFY(controller.start(config).isEmpty());
-        QVERIFY(finished.wait(60000));
+        if (!finished.wait(60000)) {
+            const auto [stallCount, longestStallNs] = probe.stalls();
+            QFAIL(
+                qPrintable(QStringLiteral("the run did not end in 60 s: %1 records arrived; %2 stalls of the process, "
+                                          "longest %3 ms")
+                               .arg(records.size())
+                               .arg(stallCount)
+                               .arg(double(longestStallNs) / 1e6, 0, 'f', 1)));
+        }
         QCOMPARE(finished.first().at(0).value<RunState>(), RunState::Finished);
         const Summary s = controller.results().constFirst().summary;
         QCOMPARE(s.successRequests, 60);
         QCOMPARE(s.failedRequests, 0);
         // A request that waited for a whole request duration (~115 ms) before its headers shows as a TTFT near
-        // that (stream) or a latency near twice it (no stream).
-        int slow = 0;
+        // that (stream) or a latency near twice it (no stream). Where its time went: the server's trace gives when
+        // the server received the request and wrote its first token (stream) or last byte; the stall probe gives
+        // when no thread of this process ran. The transport's wait (Qt's queue held the request unsent) is time
+        // lost before the server had the request while the process was running; time lost in a stall is the
+        // machine's scheduling, which a loaded machine (ASan, other builds) imposes on any transport.
+        QList<const RequestRecord*> slowRecords;
         for (const RequestRecord& r : std::as_const(records)) {
-            if (r.success && !r.warmup)
-                slow += (stream ? r.ttftS() > 0.06 : r.latencyS() > 0.2) ? 1 : 0;
+            if (r.success && !r.warmup && (stream ? r.ttftS() > 0.06 : r.latencyS() > 0.2))
+                slowRecords.append(&r);
         }
-        const QString waited = QStringLiteral("%1 of 60 requests waited about a request's duration").arg(slow);
-        // The lean transport never waits. The qt transport's wait is worked around (requests Qt leaves unsent are
-        // posted again; Connection: close), not removed, and on a loaded machine under ASan one request's first token
-        // can pass the threshold from scheduling alone: one of 60 is tolerated there (Qt's queue without the
-        // workaround held 1-3 of 60, and 5 of 60 with the FIN 2 ms after the response).
+        // The server notes a request just after its last write, which the client may have read already.
+        QTRY_VERIFY_WITH_TIMEOUT(sim.traceRecords().size() >= size_t(records.size()), 5000);
+        std::map<QByteArray, SimTraceRecord> traces;
+        for (SimTraceRecord& t : sim.traceRecords())
+            traces.emplace(t.id, std::move(t));
+        qint64 maxHeldNs = 0; // every request's time from the worker's send to the server's receipt
+        for (const RequestRecord& r : std::as_const(records)) {
+            if (const auto it = traces.find(r.responseId); r.success && it != traces.end())
+                maxHeldNs = std::max(maxHeldNs, it->second.receivedNs - r.sentNs);
+        }
+        // How late the in-process server ran its own schedule, write by write (each token chunk, or a whole answer,
+        // against the time it was due): its threads are scheduled like the client's, so this shows when the machine
+        // ran this process's threads late even where no stall of the whole process shows.
+        std::vector<std::pair<qint64, qint64>> serverLate; // (written at, ns late)
+        for (const auto& [id, t] : traces) {
+            const std::vector<qint64>& written = stream ? t.chunkNs : std::vector<qint64>{t.endNs};
+            const size_t skip = t.plannedNs.size() >= written.size() ? t.plannedNs.size() - written.size() : 0;
+            for (size_t k = 0; k < written.size() && skip + k < t.plannedNs.size(); ++k)
+                serverLate.emplace_back(written[k], written[k] - t.plannedNs[skip + k]);
+        }
+        const auto serverLateNsIn = [&serverLate](qint64 fromNs, qint64 toNs) {
+            qint64 late = 0;
+            for (const auto& [at, ns] : serverLate) {
+                if (at >= fromNs && at <= toNs)
+                    late = std::max(late, ns);
+            }
+            return late;
+        };
+        const double usualMs = stream ? 5 : 115; // the server's first token, or its whole answer
+        int held = 0; // lost before the server had it, with the process running
+        int stalled = 0; // lost mostly in a stall of the process, or while the server's own schedule ran as late
+        qint64 heldFromNs = 0; // the span of the slow requests not explained by the machine
+        qint64 heldToNs = 0;
+        for (const RequestRecord* r : std::as_const(slowRecords)) {
+            const auto found = traces.find(r->responseId);
+            QVERIFY2(found != traces.end(), r->responseId.constData());
+            const SimTraceRecord& t = found->second;
+            const qint64 serverFirstNs = stream && !t.chunkNs.empty() ? t.chunkNs.front() : t.endNs;
+            const qint64 clientFirstNs = stream ? r->firstChoicesNs() : r->completedNs();
+            const double heldMs = double(t.receivedNs - r->sentNs) / 1e6;
+            const double serverMs = double(serverFirstNs - t.receivedNs) / 1e6;
+            const double readMs = double(clientFirstNs - serverFirstNs) / 1e6;
+            const double lostMs = double(clientFirstNs - r->sentNs) / 1e6 - usualMs;
+            const double stallMs = double(probe.longestStallNsIn(r->sentNs, clientFirstNs)) / 1e6;
+            const double lateMs = double(serverLateNsIn(r->sentNs, clientFirstNs)) / 1e6;
+            const bool wasStalled = std::max(stallMs, lateMs) >= lostMs / 2;
+            const bool wasHeld = !wasStalled && heldMs > serverMs - usualMs && heldMs > readMs;
+            stalled += wasStalled ? 1 : 0;
+            held += wasHeld ? 1 : 0;
+            if (!wasStalled) {
+                heldFromNs = heldFromNs == 0 ? r->sentNs : std::min(heldFromNs, r->sentNs);
+                heldToNs = std::max(heldToNs, clientFirstNs);
+            }
+            qInfo("slow request %d: %.1f ms lost; %.1f ms from send to the server's receipt, server %.1f ms, client "
+                  "read %.1f ms later; meanwhile the longest stall of the process %.1f ms, the server's schedule up to "
+                  "%.1f ms late (%s)",
+                r->seq, lostMs, heldMs, serverMs, readMs, stallMs, lateMs,
+                wasStalled    ? "scheduling"
+                    : wasHeld ? "held before the server"
+                              : "late in the client");
+        }
+        const auto [stallCount, longestStallNs] = probe.stalls();
+        const QString waited = QStringLiteral("%1 of 60 requests slow: %2 by the machine's scheduling, %3 held before "
+                                              "the server; longest send to receipt %4 ms; %5 stalls, longest %6 ms")
+                                   .arg(slowRecords.size())
+                                   .arg(stalled)
+                                   .arg(held)
+                                   .arg(double(maxHeldNs) / 1e6, 0, 'f', 1)
+                                   .arg(stallCount)
+                                   .arg(double(longestStallNs) / 1e6, 0, 'f', 1);
         qInfo("%s", qPrintable(waited));
-        QVERIFY2(slow <= (transport == u"qt" ? 1 : 0), qPrintable(waited));
+        // A request slowed while the machine ran this process late (a stall, or the server's own schedule as late)
+        // is the machine's and not counted. The rest must be one moment, not a recurring wait: on a loaded machine
+        // both transports now and then have all the requests in flight reach the in-process server 70-210 ms after
+        // their send, together, with nothing else running late that could show it (the server is idle then), the
+        // lean transport included, which has no queue (RELIABILITY.md). Tolerated once per row: the slow requests
+        // left all lie within 400 ms. Qt's queue held a slot's next request for a whole request duration again and
+        // again through a row (1 in 6 to 60 requests), which fails here.
+        const qint64 unexplained = slowRecords.size() - stalled;
+        QVERIFY2(unexplained == 0 || heldToNs - heldFromNs <= 400'000'000, qPrintable(waited));
         // With the FIN a few ms after the response, a slot's next request goes out on the connection the server is
         // closing, and is sent again on a new one: by the lean transport's worker, or by Qt's HTTP channel, which
         // the qt transport sees and counts as well. Then the qt transport asks for one connection per request.

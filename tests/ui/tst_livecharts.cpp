@@ -1,5 +1,6 @@
 // The live charts' hover values, the throughput–latency curve's switchable axes with its provisional point, and the
 // ITL histogram beside the TTFT one.
+#include "charts/chartaxes.h"
 #include "charts/charthover.h"
 #include "charts/histogramchartview.h"
 #include "charts/livechartview.h"
@@ -8,11 +9,14 @@
 #include "pages/liverunpage.h"
 
 #include <QComboBox>
+#include <QSignalSpy>
+#include <QtCharts/QValueAxis>
 #include <QTest>
 
 #include <cmath>
 #include <optional>
 
+using tl::ChartAxes;
 using tl::ChartHover;
 using tl::HistogramChartView;
 using tl::LiveChartView;
@@ -53,6 +57,19 @@ RequestRecord streamed(double ttftMs, double itlMs, int chunks)
     }
     r.endNs = r.eventNs.last();
     return r;
+}
+
+// Every x tick label the curve shows is drawn, each 3 px or more from the next (a word space or more).
+bool readableTicks(const SweepCurveChart& chart)
+{
+    const QList<SweepCurveChart::DrawnLabel> drawn = chart.drawnTickLabels();
+    if (drawn.size() != chart.shownTickLabels().size())
+        return false;
+    for (int i = 1; i < drawn.size(); ++i) {
+        if (drawn.at(i).left - drawn.at(i - 1).right < 3)
+            return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -174,6 +191,73 @@ private Q_SLOTS:
         QVERIFY(!chart.hasProvisional()); // no ITL yet: nothing to place
     }
 
+    void readableLabels_data()
+    {
+        QTest::addColumn<QList<double>>("centres");
+        QTest::addColumn<QList<double>>("widths");
+        QTest::addColumn<QList<int>>("keep");
+        QTest::addColumn<QList<int>>("shown");
+        // A gap of 8 px: two labels 16 px wide need 24 px between their centres; two kept ones only 4 px (20).
+        QTest::newRow("far apart: all") << QList<double>{10, 100, 200} << QList<double>{16, 16, 16}
+                                        << QList<int>{2, 0} << QList<int>{0, 1, 2};
+        QTest::newRow("crowded at low load: every other")
+            << QList<double>{10, 30, 50, 70, 300} << QList<double>{16, 16, 16, 16, 16} << QList<int>{4, 0}
+            << QList<int>{0, 2, 4};
+        QTest::newRow("the saturation point wins over its neighbour")
+            << QList<double>{10, 100, 110, 300} << QList<double>{16, 16, 16, 16} << QList<int>{2, 3, 0}
+            << QList<int>{0, 2, 3};
+        QTest::newRow("the saturation point and the last, 22 px apart: both")
+            << QList<double>{10, 100, 278, 300} << QList<double>{16, 16, 16, 16} << QList<int>{2, 3, 0}
+            << QList<int>{0, 1, 2, 3};
+        QTest::newRow("kept ones that overlap: the earlier in keep")
+            << QList<double>{10, 290, 300} << QList<double>{16, 16, 16} << QList<int>{1, 2, 0} << QList<int>{0, 1};
+        QTest::newRow("wide labels need more room")
+            << QList<double>{0, 30, 60} << QList<double>{40, 40, 40} << QList<int>{2, 0} << QList<int>{0, 2};
+        QTest::newRow("a keep index out of range is ignored")
+            << QList<double>{10, 100} << QList<double>{16, 16} << QList<int>{-1, 5, 1} << QList<int>{0, 1};
+        QTest::newRow("none") << QList<double>{} << QList<double>{} << QList<int>{0} << QList<int>{};
+    }
+
+    void readableLabels()
+    {
+        QFETCH(QList<double>, centres);
+        QFETCH(QList<double>, widths);
+        QFETCH(QList<int>, keep);
+        QFETCH(QList<int>, shown);
+        QCOMPARE(ChartAxes::readableLabels(centres, widths, keep, 8, 4), shown);
+    }
+
+    // A real sweep's shape (parallel 1 to 64, flattening past 16): on the throughput axis the low loads' points sit
+    // close together, and so do the last ones. The labels drawn keep clear of each other, the first, the last and the
+    // saturation point's among them; on a wide chart every load is labelled again.
+    void curveTicksDoNotCrowd()
+    {
+        SweepCurveChart chart;
+        chart.resize(520, 360);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.setPoints({point("P1", 60, 1, 20, 5, 1), point("P2", 120, 2, 20, 5, 1), point("P4", 240, 4, 21, 5, 1),
+                            point("P8", 470, 8, 22, 5, 1), point("P16", 900, 15, 25, 6, 1.1),
+                            point("P32", 1500, 25, 40, 8, 1.3), point("P64", 1700, 28, 90, 15, 2.4)},
+            std::nullopt);
+        chart.setSaturation(5, QStringLiteral("saturation at P32"));
+        const QStringList all{QStringLiteral("P1"), QStringLiteral("P2"), QStringLiteral("P4"), QStringLiteral("P8"),
+            QStringLiteral("P16"), QStringLiteral("P32"), QStringLiteral("P64")};
+        QCOMPARE(chart.tickLabels(), all);
+        QTRY_COMPARE(chart.ticksChosenForWidth(), chart.plotArea().width());
+        QTRY_VERIFY2(chart.shownTickLabels().size() < all.size(), qPrintable(chart.shownTickLabels().join(u' ')));
+        const QStringList shown = chart.shownTickLabels();
+        for (const char* kept : {"P1", "P32", "P64"})
+            QVERIFY2(shown.contains(QString::fromLatin1(kept)), qPrintable(shown.join(u' ')));
+        // Each one drawn (QtCharts hides a label that overlaps the one before it), apart.
+        QTRY_VERIFY(readableTicks(chart));
+        // Wider, every load has room.
+        chart.resize(1600, 360);
+        QTRY_COMPARE(chart.shownTickLabels(), all);
+        QCOMPARE(chart.ticksChosenForWidth(), chart.plotArea().width());
+        QTRY_VERIFY(readableTicks(chart));
+    }
+
     void curveXTitleUnderThePlot_data()
     {
         QTest::addColumn<int>("finished");
@@ -235,6 +319,38 @@ private Q_SLOTS:
                            .arg(view.plotArea().bottom())));
         QVERIFY(view.xTitleGeometry().center().x() > view.plotArea().left());
         QCOMPARE(view.binCount(), int(counts.size()));
+    }
+
+    // The live charts set their axes 4 times a second: an unchanged range or format must not touch the axis, since
+    // QValueAxis::setLabelFormat() re-lays out the chart even for the same format (a third of the GUI thread's CPU
+    // during a run, bench_guilag).
+    void niceRangeSetsOnlyWhatChanged_data()
+    {
+        QTest::addColumn<double>("first");
+        QTest::addColumn<double>("second");
+        QTest::addColumn<int>("rangeChanges");
+        QTest::addColumn<int>("formatChanges");
+        QTest::newRow("same value") << 42.0 << 42.0 << 0 << 0;
+        QTest::newRow("same nice range") << 42.0 << 44.0 << 0 << 0; // both 0-50
+        QTest::newRow("larger range, same format") << 42.0 << 420.0 << 1 << 0;
+        QTest::newRow("finer step, new format") << 42.0 << 0.42 << 1 << 1;
+    }
+    void niceRangeSetsOnlyWhatChanged()
+    {
+        QFETCH(double, first);
+        QFETCH(double, second);
+        QFETCH(int, rangeChanges);
+        QFETCH(int, formatChanges);
+        QValueAxis axis;
+        tl::ChartAxes::setNiceRange(&axis, first, 0);
+        QSignalSpy range(&axis, &QValueAxis::rangeChanged);
+        QSignalSpy format(&axis, &QValueAxis::labelFormatChanged);
+        QSignalSpy ticks(&axis, &QValueAxis::tickCountChanged);
+        tl::ChartAxes::setNiceRange(&axis, second, 0);
+        QCOMPARE(range.count(), rangeChanges);
+        QCOMPARE(format.count(), formatChanges);
+        QCOMPARE(ticks.count(), 0);
+        QVERIFY(axis.max() >= second);
     }
 
     void unchangedCurveAndHistogramAreNotRebuilt()

@@ -562,6 +562,8 @@ void TestMainWindow::screenshots()
     // The results tab comes up in a later turn of the event loop, filled once the run is read from the project.
     QTRY_COMPARE(h->child<QTabWidget>("pages")->currentWidget()->objectName(), QStringLiteral("resultsPage"));
     QTRY_COMPARE_WITH_TIMEOUT(h->summary()->rowCount(), 3, 5000);
+    // Every step of the page filled (the percentiles come after the summary), then the shot.
+    QTRY_VERIFY_WITH_TIMEOUT(!h->window->findChild<ResultsPage*>()->isLoading(), 5000);
     QCoreApplication::sendPostedEvents();
     QVERIFY(h->window->grab().save(dir + QStringLiteral("/03-results.png")));
 

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void saturationPointIsStarred_data();
     void saturationPointIsStarred();
     void repeatedPointsHaveErrorBars();
+    void realSweepCurveLabelsAreReadable();
     void missingRunSaysSo();
 
 private:
@@ -478,6 +479,18 @@ void TestResultsPage::goodputWhatIf()
 
 namespace {
 
+bool readableTicks(const SweepCurveChart& chart)
+{
+    const QList<SweepCurveChart::DrawnLabel> drawn = chart.drawnTickLabels();
+    if (drawn.size() != chart.shownTickLabels().size())
+        return false;
+    for (int i = 1; i < drawn.size(); ++i) {
+        if (drawn.at(i).left - drawn.at(i - 1).right < 3)
+            return false;
+    }
+    return true;
+}
+
 PointResult sweepPoint(int parallel, double reqPerS, double p50LatencyS)
 {
     PointResult p;
@@ -538,13 +551,6 @@ void TestResultsPage::saturationPointIsStarred()
         QCOMPARE(star.points.size(), 1);
         QCOMPARE(star.points.first().x(), series.first().points.at(knee).x());
         QCOMPARE(star.toolTip, tip);
-    }
-    const QString dir = qEnvironmentVariable("THROUGHLINE_SCREENSHOT_DIR");
-    if (!dir.isEmpty()) {
-        auto* tabs = child<QTabWidget>("resultsTabs");
-        tabs->setCurrentIndex(1);
-        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
-        QVERIFY(m_page->grab().save(QDir(dir).filePath(QStringLiteral("results-saturation.png"))));
     }
 }
 
@@ -624,6 +630,68 @@ void TestResultsPage::repeatedPointsHaveErrorBars()
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
         QVERIFY(m_page->grab().save(QDir(dir).filePath(QStringLiteral("results-repeats.png"))));
     }
+}
+
+// A real sweep, parallel 1 2 4 8 16 32 64 against the emulated server with batched decoding (each step slower by
+// the sequences in it, so throughput flattens as the load grows): on the throughput–latency curve the low loads sit
+// close together, and so do the high ones. The tick labels drawn keep clear of each other, the first and the
+// saturation point's (when one is found) among them.
+void TestResultsPage::realSweepCurveLabelsAreReadable()
+{
+    SimConfig simConfig;
+    simConfig.decodeBaseMs = 2;
+    simConfig.decodePerSeqMs = 0.5;
+    simConfig.threads = 2;
+    SimServer server(simConfig);
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    const QString path = m_dir.filePath(QStringLiteral("sweep64.tlproj"));
+    auto store = ProjectStore::open(path, &error);
+    QVERIFY2(store, qPrintable(error));
+    RunConfig config;
+    config.name = QStringLiteral("sweep 1-64");
+    config.url = server.baseUrl().toString() + QStringLiteral("/v1/chat/completions");
+    config.model = QStringLiteral("throughline-sim");
+    config.maxTokens = 16;
+    config.extraArgs = R"({"ignore_eos": true})";
+    config.sleepInterval = 0;
+    config.writeOutputs = false;
+    config.parallel = {1, 2, 4, 8, 16, 32, 64};
+    config.number = {2, 4, 8, 16, 32, 64, 128};
+    config.seed = 7;
+    RunController controller;
+    QSignalSpy finished(&controller, &RunController::runFinished);
+    const ConfigErrors errors = controller.start(config, store.get());
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.isEmpty() ? QString() : errors.first().toString()));
+    QVERIFY(finished.wait(120000));
+    QVERIFY2(store->flush(&error), qPrintable(error));
+
+    QSignalSpy loaded(m_page.get(), &ResultsPage::runLoaded);
+    m_page->showRun(path, controller.runId());
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(m_page->points().size(), 7);
+    child<QTabWidget>("resultsTabs")->setCurrentIndex(1);
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    auto* curve = child<SweepCurveChart>("throughputLatencyChart");
+    QVERIFY(curve->isVisible());
+    const QStringList all = curve->tickLabels();
+    QVERIFY2(all.size() >= 2 && all.first() == QStringLiteral("P1"), qPrintable(all.join(u' ')));
+    // Chosen for the plot as drawn on the page (a hidden tab's chart is laid out small), every label the axis shows
+    // drawn (QtCharts hides one overlapping its left neighbour), 3 px (a word space) or more apart.
+    QTRY_VERIFY(curve->plotArea().width() > 300);
+    QTRY_COMPARE(curve->ticksChosenForWidth(), curve->plotArea().width());
+    QTRY_VERIFY2(readableTicks(*curve), qPrintable(curve->shownTickLabels().join(u' ')));
+    const QStringList shown = curve->shownTickLabels();
+    QVERIFY2(shown.contains(QStringLiteral("P1")), qPrintable(shown.join(u' ')));
+    if (!curve->saturationPoints().isEmpty()) {
+        const QString tip = curve->saturationToolTip();
+        const QString knee = tip.section(u'\n', 0, 0).section(u' ', -1); // "Saturation point: P16"
+        QVERIFY2(shown.contains(knee), qPrintable(knee + QStringLiteral(" not in ") + shown.join(u' ')));
+    }
+    qInfo("ticks: %s; drawn: %s", qPrintable(all.join(u' ')), qPrintable(shown.join(u' ')));
+    const QString dir = qEnvironmentVariable("THROUGHLINE_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        QVERIFY(m_page->grab().save(QDir(dir).filePath(QStringLiteral("results-saturation.png"))));
 }
 
 QTEST_MAIN(TestResultsPage)

@@ -1,11 +1,20 @@
 // XYChartView as the results page draws a sweep: a line with markers on tested-load ticks and a starred saturation
 // point, drawn again as a metric is switched. Only the current axes' labels are drawn (a replaced axis left its labels,
 // elided to "…", in docs/screenshots/results-saturation.png), nothing is elided, and the legend names every series.
-// With THROUGHLINE_SCREENSHOT_DIR set, each chart is saved as xychart-sweep-TAG.png.
+// With THROUGHLINE_SCREENSHOT_DIR set, each chart is saved as xychart-sweep-TAG.png. Every chart of the workbench
+// takes its title, legend and axis fonts from one place (ChartPalette::style).
 
+#include "charts/chartpalette.h"
+#include "charts/comparisonchart.h"
+#include "charts/histogramchartview.h"
+#include "charts/livechartview.h"
+#include "charts/slasearchchart.h"
+#include "charts/sweepchartview.h"
+#include "charts/sweepcurvechart.h"
 #include "charts/xychartview.h"
 
 #include <QtCharts/QChart>
+#include <QtCharts/QChartView>
 #include <QtCharts/QLegend>
 #include <QtCharts/QLegendMarker>
 #include <QtCharts/QValueAxis>
@@ -16,6 +25,9 @@
 #include <QGraphicsTextItem>
 #include <QtTest>
 
+#include <functional>
+#include <memory>
+
 using namespace tl;
 
 class tst_XYChartView : public QObject {
@@ -25,7 +37,52 @@ private Q_SLOTS:
     void initTestCase() { qputenv("QT_QPA_PLATFORM", "offscreen"); }
     void drawsOnlyTheCurrentChart_data();
     void drawsOnlyTheCurrentChart();
+    void everyChartHasOneTitleStyle_data();
+    void everyChartHasOneTitleStyle();
 };
+
+using ChartFactory = std::function<QWidget*()>;
+Q_DECLARE_METATYPE(ChartFactory)
+
+void tst_XYChartView::everyChartHasOneTitleStyle_data()
+{
+    QTest::addColumn<ChartFactory>("make");
+    QTest::newRow("results: sweep metric, point charts") << ChartFactory([] {
+        auto* chart = new XYChartView;
+        chart->setTitle(QStringLiteral("TTFT p50 against the load"));
+        chart->setSeries({XYChartView::Series{QStringLiteral("TTFT p50"), {{1, 2}, {2, 3}}}});
+        return static_cast<QWidget*>(chart);
+    });
+    QTest::newRow("throughput-latency curve") << ChartFactory([] { return new SweepCurveChart; });
+    QTest::newRow("comparison") << ChartFactory([] {
+        auto* chart = new ComparisonChart;
+        chart->setCurves(QStringLiteral("Throughput–latency"), QStringLiteral("x"), QStringLiteral("y"),
+            {{QStringLiteral("a · m · 2026-12-03 10:00"), {{1, 2}}}, {QStringLiteral("b · m · 2026-12-03 11:00"), {{1, 3}}}});
+        return static_cast<QWidget*>(chart);
+    });
+    QTest::newRow("histograms") << ChartFactory([] { return new HistogramChartView; });
+    QTest::newRow("live time series") << ChartFactory([] { return new LiveChartView; });
+    QTest::newRow("live sweep") << ChartFactory([] { return new SweepChartView; });
+    QTest::newRow("SLA search") << ChartFactory([] { return new SlaSearchChart; });
+}
+
+void tst_XYChartView::everyChartHasOneTitleStyle()
+{
+    QFETCH(ChartFactory, make);
+    const std::unique_ptr<QWidget> widget(make());
+    const QList<QChartView*> views = widget->findChildren<QChartView*>();
+    QVERIFY(!views.isEmpty());
+    for (const QChartView* view : views) {
+        const QChart* chart = view->chart();
+        QCOMPARE(chart->titleFont(), ChartPalette::titleFont());
+        QCOMPARE(chart->legend()->font(), ChartPalette::labelFont());
+        for (const QAbstractAxis* axis : chart->axes()) {
+            QCOMPARE(axis->labelsFont(), ChartPalette::labelFont());
+            QVERIFY(axis->titleFont().bold());
+            QCOMPARE(axis->titleFont().pointSizeF(), ChartPalette::labelFont().pointSizeF());
+        }
+    }
+}
 
 void tst_XYChartView::drawsOnlyTheCurrentChart_data()
 {

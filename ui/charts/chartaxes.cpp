@@ -6,6 +6,7 @@
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
 
+#include <algorithm>
 #include <cmath>
 
 namespace tl {
@@ -41,9 +42,15 @@ int decimalsFor(double step)
 void ChartAxes::setNiceRange(QValueAxis* axis, double max, double floorMax)
 {
     const double step = niceStep(std::max(max, floorMax) / (kTickCount - 1));
-    axis->setTickCount(kTickCount);
-    axis->setRange(0, step * (kTickCount - 1));
-    axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimalsFor(step)) + QStringLiteral("f"));
+    // Only what changed is set: QValueAxis::setLabelFormat() re-lays out the whole chart (every label's text
+    // document) even when the format is the same, and the live charts call this 4 times a second.
+    if (axis->tickCount() != kTickCount)
+        axis->setTickCount(kTickCount);
+    if (axis->min() != 0 || axis->max() != step * (kTickCount - 1))
+        axis->setRange(0, step * (kTickCount - 1));
+    const QString format = QStringLiteral("%.") + QString::number(decimalsFor(step)) + QStringLiteral("f");
+    if (axis->labelFormat() != format)
+        axis->setLabelFormat(format);
 }
 
 QRectF ChartAxes::titleGeometry(const QChart* chart, const QAbstractAxis* axis)
@@ -56,6 +63,28 @@ QRectF ChartAxes::titleGeometry(const QChart* chart, const QAbstractAxis* axis)
             return text->sceneBoundingRect();
     }
     return {};
+}
+
+QList<int> ChartAxes::readableLabels(const QList<double>& centres, const QList<double>& widths,
+    const QList<int>& keep, double gap, double keepGap)
+{
+    const qsizetype n = std::min(centres.size(), widths.size());
+    QList<int> chosen;
+    const auto clears = [&](int i, double space) {
+        return std::all_of(chosen.cbegin(), chosen.cend(), [&](int j) {
+            return std::abs(centres.at(i) - centres.at(j)) >= (widths.at(i) + widths.at(j)) / 2 + space;
+        });
+    };
+    for (int i : keep) {
+        if (i >= 0 && i < n && !chosen.contains(i) && clears(i, keepGap))
+            chosen.append(i);
+    }
+    for (int i = 0; i < n; ++i) {
+        if (!chosen.contains(i) && clears(i, gap))
+            chosen.append(i);
+    }
+    std::sort(chosen.begin(), chosen.end());
+    return chosen;
 }
 
 } // namespace tl

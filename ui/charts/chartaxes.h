@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QList>
+
 class QAbstractAxis;
 class QChart;
 class QRectF;
@@ -15,6 +17,13 @@ public:
     static void setNiceRange(QValueAxis* axis, double max, double floorMax);
     // Where `axis`'s title is drawn in `chart`'s scene (for tests); an empty rect when it is not drawn.
     static QRectF titleGeometry(const QChart* chart, const QAbstractAxis* axis);
+    // Which of the tick labels centred at `centres` (pixels along the axis) with `widths` (pixels) to draw so that no
+    // two drawn labels come closer than `gap`: first those in `keep`, in that order, each if it clears the ones
+    // already chosen by `keepGap` (the first always: two of them need only stay apart as words do); then the others
+    // from left to right, each if it clears every chosen one by `gap`. Returns their indices, ascending. For loads
+    // whose ticks crowd where a curve's points sit close together.
+    static QList<int> readableLabels(const QList<double>& centres, const QList<double>& widths, const QList<int>& keep,
+        double gap, double keepGap);
 };
 
 } // namespace tl

@@ -1,5 +1,9 @@
 #include "charts/chartpalette.h"
 
+#include <QtCharts/QAbstractAxis>
+#include <QtCharts/QChart>
+#include <QtCharts/QLegend>
+
 #include <QFontDatabase>
 
 #include <array>
@@ -37,7 +41,7 @@ QColor ChartPalette::errorColor(int errorClass)
 QFont ChartPalette::titleFont()
 {
     QFont f = QFontDatabase::systemFont(QFontDatabase::GeneralFont);
-    f.setPointSizeF(11);
+    f.setPointSizeF(10);
     f.setBold(true);
     return f;
 }
@@ -47,6 +51,25 @@ QFont ChartPalette::labelFont()
     QFont f = QFontDatabase::systemFont(QFontDatabase::GeneralFont);
     f.setPointSizeF(9);
     return f;
+}
+
+void ChartPalette::style(QChart* chart)
+{
+    chart->setTitleFont(titleFont());
+    chart->legend()->setFont(labelFont());
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(6, 6, 6, 6));
+    chart->setBackgroundRoundness(0);
+    for (QAbstractAxis* axis : chart->axes())
+        styleAxis(axis);
+}
+
+void ChartPalette::styleAxis(QAbstractAxis* axis)
+{
+    axis->setLabelsFont(labelFont());
+    QFont title = labelFont();
+    title.setBold(true);
+    axis->setTitleFont(title);
 }
 
 } // namespace tl

@@ -1,12 +1,18 @@
 #include "charts/comparisonchart.h"
 
+#include "charts/chartpalette.h"
+
 #include <QChart>
 #include <QChartView>
-#include <QLegendMarker>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLegend>
 #include <QLineSeries>
+#include <QPainter>
 #include <QScatterSeries>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <QtMath>
 
 #include <algorithm>
 #include <cmath>
@@ -44,28 +50,89 @@ ComparisonChart::ComparisonChart(QWidget* parent)
     : QWidget(parent)
     , m_chart(new QChart)
 {
-    // On the right, one run a line: names with model and date do not fit side by side under a half-width chart.
-    m_chart->legend()->setAlignment(Qt::AlignRight);
-    QFont legendFont = m_chart->legend()->font();
-    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
-    m_chart->legend()->setFont(legendFont);
-    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    ChartPalette::style(m_chart);
+    m_chart->legend()->hide(); // the legend is m_legend, under the view
     m_view = new QChartView(m_chart, this);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(300);
+    m_view->setFrameShape(QFrame::NoFrame);
+    m_view->setBackgroundBrush(Qt::white); // one white figure with the legend under it
+    m_legend = new QWidget(this);
+    m_legend->setObjectName(QStringLiteral("comparisonLegend"));
+    m_legend->setAutoFillBackground(true);
+    QPalette white = m_legend->palette();
+    white.setColor(QPalette::Window, Qt::white);
+    m_legend->setPalette(white);
+    m_legendLayout = new QGridLayout(m_legend);
+    m_legendLayout->setContentsMargins(12, 2, 12, 6);
+    m_legendLayout->setHorizontalSpacing(6);
+    m_legendLayout->setVerticalSpacing(2);
+    m_legendLayout->setColumnStretch(1, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
+    layout->setSpacing(0);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_legend);
 }
 
 ComparisonChart::~ComparisonChart() = default;
 
 QColor ComparisonChart::colour(int index)
 {
-    static const QColor palette[]
-        = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00), QColor(0x00, 0x9E, 0x73), QColor(0xE6, 0x9F, 0x00),
-            QColor(0xCC, 0x79, 0xA7), QColor(0x56, 0xB4, 0xE9), QColor(0xF0, 0xE4, 0x42), QColor(0x00, 0x00, 0x00)};
-    return palette[index % int(std::size(palette))];
+    return ChartPalette::color(index);
+}
+
+QPixmap ComparisonChart::markerIcon(int index, qreal devicePixelRatio)
+{
+    // The shapes QScatterSeries draws, at the legend's size.
+    constexpr int kSize = 14;
+    QPixmap pixmap(QSize(kSize, kSize) * devicePixelRatio);
+    pixmap.setDevicePixelRatio(devicePixelRatio);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(colour(index), 1));
+    p.setBrush(colour(index));
+    const QRectF r(2, 2, kSize - 4, kSize - 4);
+    const QPointF c = r.center();
+    const double radius = r.width() / 2;
+    const auto polygon = [&](int corners, double startDegrees, double inner) {
+        // A regular polygon, or with `inner` < 1 a star alternating outer and inner corners.
+        QPolygonF points;
+        const int n = inner < 1 ? corners * 2 : corners;
+        for (int k = 0; k < n; ++k) {
+            const double angle = qDegreesToRadians(startDegrees + 360.0 * k / n);
+            const double rk = inner < 1 && k % 2 ? radius * inner : radius;
+            points << QPointF(c.x() + rk * std::cos(angle), c.y() + rk * std::sin(angle));
+        }
+        p.drawPolygon(points);
+    };
+    switch (markerShape(index)) {
+    case QScatterSeries::MarkerShapeCircle:
+        p.drawEllipse(r);
+        break;
+    case QScatterSeries::MarkerShapeRectangle:
+        p.drawRect(r.adjusted(1, 1, -1, -1));
+        break;
+    case QScatterSeries::MarkerShapeTriangle:
+        polygon(3, -90, 1);
+        break;
+    case QScatterSeries::MarkerShapeRotatedRectangle:
+        polygon(4, -90, 1);
+        break;
+    case QScatterSeries::MarkerShapeStar:
+        polygon(5, -90, 0.45);
+        break;
+    default:
+        polygon(5, -90, 1); // pentagon
+        break;
+    }
+    return pixmap;
+}
+
+QString ComparisonChart::title() const
+{
+    return m_chart->title();
 }
 
 void ComparisonChart::setCurves(
@@ -83,6 +150,8 @@ void ComparisonChart::setCurves(
         y->setLabelFormat(QStringLiteral("%.4g"));
         m_chart->addAxis(x, Qt::AlignBottom);
         m_chart->addAxis(y, Qt::AlignLeft);
+        ChartPalette::styleAxis(x);
+        ChartPalette::styleAxis(y);
     }
     m_chart->setTitle(title);
     x->setTitleText(xTitle);
@@ -119,22 +188,41 @@ void ComparisonChart::setCurves(
             s->attachAxis(x);
             s->attachAxis(y);
         }
-        // The legend shows each run once, with its marker's shape and colour.
-        for (QLegendMarker* marker : m_chart->legend()->markers(line))
-            marker->setVisible(false);
     }
     fitAxis(x, xLow, xHigh);
     fitAxis(y, yLow, yHigh);
     m_curveCount = int(curves.size());
+
+    // The legend: each run once, its marker's shape and colour, then its full name (wrapped, never elided).
+    while (m_legendTexts.size() > curves.size()) {
+        delete m_legendTexts.takeLast();
+        delete m_legendIcons.takeLast();
+    }
+    while (m_legendTexts.size() < curves.size()) {
+        const int row = int(m_legendTexts.size());
+        auto* icon = new QLabel(m_legend);
+        icon->setPixmap(markerIcon(row, devicePixelRatioF()));
+        auto* text = new QLabel(m_legend);
+        text->setObjectName(QStringLiteral("comparisonLegendEntry"));
+        text->setFont(ChartPalette::labelFont());
+        text->setTextFormat(Qt::PlainText);
+        text->setWordWrap(true);
+        text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_legendLayout->addWidget(icon, row, 0, Qt::AlignTop);
+        m_legendLayout->addWidget(text, row, 1);
+        m_legendIcons.append(icon);
+        m_legendTexts.append(text);
+    }
+    for (int i = 0; i < curves.size(); ++i)
+        m_legendTexts.at(i)->setText(curves.at(i).name);
+    m_legend->setVisible(!curves.isEmpty());
 }
 
 QStringList ComparisonChart::legendNames() const
 {
     QStringList out;
-    for (QAbstractSeries* series : m_chart->series()) {
-        if (series->type() == QAbstractSeries::SeriesTypeScatter)
-            out.append(series->name()); // the legend's entries: the line series have none
-    }
+    for (const QLabel* label : m_legendTexts)
+        out.append(label->text());
     return out;
 }
 

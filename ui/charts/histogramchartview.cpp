@@ -2,6 +2,7 @@
 
 #include "charts/chartaxes.h"
 #include "charts/charthover.h"
+#include "charts/chartpalette.h"
 
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSeries>
@@ -19,7 +20,6 @@ HistogramChartView::HistogramChartView(QWidget* parent)
     : QWidget(parent)
     , m_chart(new QChart)
 {
-    m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->legend()->hide();
     m_series = new QBarSeries(m_chart);
     m_series->setBarWidth(0.95);
@@ -33,6 +33,7 @@ HistogramChartView::HistogramChartView(QWidget* parent)
     m_chart->addAxis(m_yAxis, Qt::AlignLeft);
     m_series->attachAxis(m_xAxis);
     m_series->attachAxis(m_yAxis);
+    ChartPalette::style(m_chart);
     m_view = new QChartView(m_chart, this);
     m_view->setObjectName(QStringLiteral("ttftHistogramView"));
     m_view->setRenderHint(QPainter::Antialiasing);

@@ -2,6 +2,7 @@
 
 #include "charts/chartaxes.h"
 #include "charts/charthover.h"
+#include "charts/chartpalette.h"
 #include "charts/minmaxdecimator.h"
 
 #include <QtCharts/QChart>
@@ -36,6 +37,7 @@ LiveChartView::LiveChartView(QWidget* parent)
     m_inFlightAxis = new QValueAxis(m_throughput.chart);
     m_inFlightAxis->setTitleText(tr("in flight"));
     m_throughput.chart->addAxis(m_inFlightAxis, Qt::AlignRight);
+    ChartPalette::styleAxis(m_inFlightAxis);
     m_inFlight->attachAxis(m_throughput.xAxis);
     m_inFlight->attachAxis(m_inFlightAxis);
     m_throughput.hover->watch(m_inFlight, tr("t (s)"), 2, QString(), 0);
@@ -54,8 +56,6 @@ LiveChartView::Plot LiveChartView::makePlot(
     Plot p;
     p.chart = new QChart;
     p.chart->setTitle(title);
-    p.chart->legend()->setAlignment(Qt::AlignBottom);
-    p.chart->setMargins(QMargins(4, 4, 4, 4));
     p.series = new QLineSeries(p.chart);
     p.series->setName(seriesName);
     QPen pen(color);
@@ -70,6 +70,7 @@ LiveChartView::Plot LiveChartView::makePlot(
     p.chart->addAxis(p.yAxis, Qt::AlignLeft);
     p.series->attachAxis(p.xAxis);
     p.series->attachAxis(p.yAxis);
+    ChartPalette::style(p.chart);
     p.view = new QChartView(p.chart, this); // the view owns the chart
     p.view->setRenderHint(QPainter::Antialiasing);
     p.view->setMinimumHeight(200); // lower, QtCharts elides the axis labels of the chart with a legend

@@ -50,8 +50,7 @@ SlaSearchChart::SlaSearchChart(QWidget* parent)
     m_answer->setObjectName(QStringLiteral("slaAnswerLabel"));
     m_answer->setWordWrap(true);
     m_answer->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_chart->setTitleFont(ChartPalette::titleFont());
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    ChartPalette::style(m_chart);
     m_view->setRenderHint(QPainter::Antialiasing);
     auto* top = new QHBoxLayout;
     top->addWidget(m_criterionLabel);
@@ -220,12 +219,8 @@ void SlaSearchChart::showCriterion(int index)
     auto* yAxis = new QValueAxis;
     ChartAxes::setNiceRange(yAxis, maxY * 1.1, 1e-9);
     yAxis->setTitleText(QStringLiteral("%1 (%2)").arg(criterion.metric, criterion.displayUnit()));
-    for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(xAxis), static_cast<QAbstractAxis*>(yAxis)}) {
-        axis->setLabelsFont(ChartPalette::labelFont());
-        QFont title = ChartPalette::labelFont();
-        title.setBold(true);
-        axis->setTitleFont(title);
-    }
+    for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(xAxis), static_cast<QAbstractAxis*>(yAxis)})
+        ChartPalette::styleAxis(axis);
     m_chart->addAxis(xAxis, Qt::AlignBottom);
     m_chart->addAxis(yAxis, Qt::AlignLeft);
     QList<QXYSeries*> all;

@@ -1,6 +1,7 @@
 #include "charts/sweepchartview.h"
 
 #include "charts/chartaxes.h"
+#include "charts/chartpalette.h"
 #include "metrics/metriccatalogue.h"
 
 #include <QtCharts/QChart>
@@ -34,8 +35,6 @@ SweepChartView::SweepChartView(QWidget* parent)
     layout->addWidget(m_view);
     QChart* c = m_chart;
     c->setTitle(tr("Throughput and time to first token by load"));
-    c->setMargins(QMargins(4, 4, 4, 4));
-    c->legend()->setAlignment(Qt::AlignBottom);
     m_throughput = makeSeries(tr("Output tok/s (left axis)"), QColor(0x1f, 0x77, 0xb4), Qt::SolidLine);
     m_ttftP50 = makeSeries(tr("TTFT P50 ms (right axis)"), QColor(0xd6, 0x61, 0x1e), Qt::SolidLine);
     m_ttftP99 = makeSeries(tr("TTFT P99 ms (right axis)"), QColor(0x9c, 0x2a, 0x00), Qt::DashLine);
@@ -56,6 +55,7 @@ SweepChartView::SweepChartView(QWidget* parent)
     m_throughput->attachAxis(m_throughputAxis);
     m_ttftP50->attachAxis(m_ttftAxis);
     m_ttftP99->attachAxis(m_ttftAxis);
+    ChartPalette::style(c);
     m_view->setRenderHint(QPainter::Antialiasing);
     setResults({});
 }

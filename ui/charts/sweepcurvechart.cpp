@@ -2,6 +2,7 @@
 
 #include "charts/chartaxes.h"
 #include "charts/charthover.h"
+#include "charts/chartpalette.h"
 
 #include <QtCharts/QCategoryAxis>
 #include <QtCharts/QChart>
@@ -13,9 +14,11 @@
 #include <QtCharts/QValueAxis>
 
 #include <QComboBox>
+#include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
 #include <QCursor>
+#include <QFontMetricsF>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPen>
@@ -52,7 +55,6 @@ SweepCurveChart::SweepCurveChart(QWidget* parent)
     , m_yCombo(new QComboBox(this))
 {
     m_chart->setTitle(tr("Throughput–latency curve of the sweep"));
-    m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_p50 = makeLine(m_chart, QColor(0xd6, 0x61, 0x1e), Qt::SolidLine);
     m_p99 = makeLine(m_chart, QColor(0x8c, 0x2d, 0x04), Qt::DashLine);
     m_provisional = new QScatterSeries(m_chart);
@@ -84,7 +86,10 @@ SweepCurveChart::SweepCurveChart(QWidget* parent)
         s->attachAxis(m_xAxis);
         s->attachAxis(m_yAxis);
     }
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    ChartPalette::style(m_chart);
+    // The readable ticks depend on the plot's width: chosen again after each layout (queued: not inside QtCharts'
+    // layout pass that reports the change).
+    connect(m_chart, &QChart::plotAreaChanged, this, &SweepCurveChart::applyTicks, Qt::QueuedConnection);
     m_view = new QChartView(m_chart, this);
     m_view->setObjectName(QStringLiteral("sweepCurveView"));
     m_view->setRenderHint(QPainter::Antialiasing);
@@ -213,9 +218,22 @@ void SweepCurveChart::redraw()
     m_knee->replace(
         m_kneeIndex >= 0 && m_kneeIndex < p50.size() ? QList<QPointF>{p50.at(m_kneeIndex)} : QList<QPointF>{});
     // The legend names what is drawn: no "running point" entry for a finished sweep, no star without a knee.
+    // A marker shown or hidden needs the legend laid out again, which Qt Charts does not do by itself (other axis
+    // changes used to relayout the whole chart on every redraw; they are skipped now when nothing changed).
+    bool legendChanged = false;
     for (QScatterSeries* series : {m_provisional, m_knee}) {
-        for (QLegendMarker* marker : m_chart->legend()->markers(series))
-            marker->setVisible(series->count() > 0);
+        for (QLegendMarker* marker : m_chart->legend()->markers(series)) {
+            if (marker->isVisible() != (series->count() > 0)) {
+                marker->setVisible(series->count() > 0);
+                legendChanged = true;
+            }
+        }
+    }
+    if (legendChanged) {
+        if (QGraphicsLayout* layout = m_chart->legend()->layout())
+            layout->invalidate();
+        if (QGraphicsLayout* layout = m_chart->layout())
+            layout->invalidate();
     }
 
     // Ticks at each tested load's x; the axis ends a little past the last one.
@@ -240,15 +258,47 @@ void SweepCurveChart::redraw()
     if (ticks.isEmpty())
         ticks.append({kBlankTick, end});
     m_xAxis->setRange(0, end);
-    if (ticks != m_ticks) {
-        for (const QString& label : m_xAxis->categoriesLabels())
-            m_xAxis->remove(label);
-        m_xAxis->setStartValue(0);
-        for (const auto& [label, x] : ticks)
-            m_xAxis->append(label, x);
-        m_ticks = ticks;
-    }
+    m_ticks = ticks;
+    applyTicks();
     ChartAxes::setNiceRange(m_yAxis, yMax * 1.1, m_y == YMetric::Latency ? 0.01 : 1.0);
+}
+
+void SweepCurveChart::applyTicks()
+{
+    QList<std::pair<QString, double>> shown = m_ticks;
+    const double width = m_chart->plotArea().width();
+    m_ticksWidth = width;
+    const double low = m_xAxis->min();
+    const double high = m_xAxis->max();
+    if (m_ticks.size() > 2 && width > 0 && high > low) {
+        // Each label centred on its tick, as the axis draws them (AxisLabelsPositionOnValue); a letter's width of
+        // space between two labels, half that between the saturation point's, the last and the first.
+        const QFontMetricsF metrics(m_xAxis->labelsFont());
+        QList<double> centres;
+        QList<double> widths;
+        int knee = -1;
+        const QString kneeLoad = m_kneeIndex >= 0 && m_kneeIndex < m_finished.size() ? m_finished.at(m_kneeIndex).load
+                                                                                      : QString();
+        for (int i = 0; i < m_ticks.size(); ++i) {
+            centres.append((m_ticks.at(i).second - low) / (high - low) * width);
+            widths.append(metrics.horizontalAdvance(m_ticks.at(i).first));
+            if (!kneeLoad.isEmpty() && m_ticks.at(i).first == kneeLoad)
+                knee = i;
+        }
+        const int last = int(m_ticks.size()) - 1;
+        shown.clear();
+        const double gap = metrics.horizontalAdvance(u'M');
+        for (int i : ChartAxes::readableLabels(centres, widths, {knee, last, 0}, gap, gap / 2))
+            shown.append(m_ticks.at(i));
+    }
+    if (shown == m_shownTicks && m_xAxis->count() == shown.size())
+        return;
+    for (const QString& label : m_xAxis->categoriesLabels())
+        m_xAxis->remove(label);
+    m_xAxis->setStartValue(0);
+    for (const auto& [label, x] : std::as_const(shown))
+        m_xAxis->append(label, x);
+    m_shownTicks = shown;
 }
 
 void SweepCurveChart::setSaturation(int index, const QString& toolTip)
@@ -275,6 +325,16 @@ bool SweepCurveChart::hasProvisional() const
 }
 
 QStringList SweepCurveChart::tickLabels() const
+{
+    QStringList labels;
+    for (const auto& [label, x] : m_ticks) {
+        if (label != kBlankTick)
+            labels.append(label);
+    }
+    return labels;
+}
+
+QStringList SweepCurveChart::shownTickLabels() const
 {
     QStringList labels = m_xAxis->categoriesLabels();
     labels.removeAll(kBlankTick);
@@ -314,6 +374,24 @@ QRectF SweepCurveChart::xTitleGeometry() const
 QRectF SweepCurveChart::plotArea() const
 {
     return m_chart->plotArea();
+}
+
+QList<SweepCurveChart::DrawnLabel> SweepCurveChart::drawnTickLabels() const
+{
+    QList<DrawnLabel> out;
+    if (!m_chart->scene())
+        return out;
+    const QStringList shown = shownTickLabels();
+    for (QGraphicsItem* item : m_chart->scene()->items()) {
+        const auto* text = dynamic_cast<const QGraphicsTextItem*>(item);
+        if (!text || !text->isVisible() || !shown.contains(text->toPlainText()))
+            continue;
+        const double width = QFontMetricsF(text->font()).horizontalAdvance(text->toPlainText());
+        const double centre = text->sceneBoundingRect().center().x();
+        out.append({text->toPlainText(), centre - width / 2, centre + width / 2});
+    }
+    std::sort(out.begin(), out.end(), [](const DrawnLabel& a, const DrawnLabel& b) { return a.left < b.left; });
+    return out;
 }
 
 } // namespace tl

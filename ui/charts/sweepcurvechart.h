@@ -21,8 +21,10 @@ class ChartHover;
 
 // The sweep's throughput–latency curve growing point by point: x output tokens/s or requests/s, y the p50 and p99 of
 // TTFT, ITL or latency (switchable above the chart), one point per run point with the x axis ticked at each point's
-// throughput and labelled with its tested load ("P16"). The running point is drawn provisional (hollow markers) until
-// it finishes. Hovering shows the nearest point's values.
+// throughput and labelled with its tested load ("P16"). Where points sit close together (low loads, or past
+// saturation) the ticks whose labels would crowd their neighbours are left out, for the chart's width as drawn: the
+// saturation point's, the last and the first are kept first (ChartAxes::readableLabels). The running point is drawn
+// provisional (hollow markers) until it finishes. Hovering shows the nearest point's values.
 class SweepCurveChart final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SweepCurveChart)
@@ -61,7 +63,13 @@ public:
     YMetric yMetric() const { return m_y; }
     int finishedCount() const;
     bool hasProvisional() const;
+    // Every tested load with a place on the x axis (a load whose x did not grow has none), in sweep order.
     QStringList tickLabels() const;
+    // The ticks drawn: those of tickLabels() whose labels do not crowd a neighbour's at the chart's present width.
+    QStringList shownTickLabels() const;
+    // For tests: the plot width the shown ticks were chosen for (they follow the plot's width a turn of the event loop
+    // after each layout).
+    double ticksChosenForWidth() const { return m_ticksWidth; }
     // For tests: the drawn points and axis titles.
     QList<QPointF> p50Points() const;
     QList<QPointF> p99Points() const;
@@ -72,6 +80,14 @@ public:
     // is not drawn).
     QRectF xTitleGeometry() const;
     QRectF plotArea() const;
+    // For tests: the x tick labels QtCharts drew (it hides one that overlaps its left neighbour), left to right, each
+    // with its text's extent along x in scene coordinates.
+    struct DrawnLabel {
+        QString text;
+        double left = 0;
+        double right = 0;
+    };
+    QList<DrawnLabel> drawnTickLabels() const;
     ChartHover* hover() const { return m_hover; }
     int redrawCount() const { return m_redraws; } // for tests of the skip above
 
@@ -82,6 +98,8 @@ public:
 private:
     void redraw();
     void onAxesChosen();
+    // Puts on the axis the ticks of m_ticks whose labels stay readable at the plot's present width.
+    void applyTicks();
 
     QChart* m_chart = nullptr;
     QChartView* m_view = nullptr;
@@ -100,8 +118,10 @@ private:
     YMetric m_y = YMetric::Ttft;
     QList<Point> m_finished;
     std::optional<Point> m_running;
-    QList<std::pair<QString, double>> m_ticks; // the x axis's categories as last built
+    QList<std::pair<QString, double>> m_ticks; // every tested load's tick as last built
+    QList<std::pair<QString, double>> m_shownTicks; // the x axis's categories: the readable ones of m_ticks
     int m_redraws = 0;
+    double m_ticksWidth = 0;
 };
 
 } // namespace tl

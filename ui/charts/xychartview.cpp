@@ -73,11 +73,7 @@ XYChartView::XYChartView(QWidget* parent)
     : QWidget(parent)
     , m_chart(new QChart)
 {
-    m_chart->setTitleFont(ChartPalette::titleFont());
-    m_chart->legend()->setFont(ChartPalette::labelFont());
-    m_chart->legend()->setAlignment(Qt::AlignBottom); // under the plot: never over the data
-    m_chart->setMargins(QMargins(6, 6, 6, 6));
-    m_chart->setBackgroundRoundness(0);
+    ChartPalette::style(m_chart); // the legend under the plot: never over the data
     m_view = new QChartView(m_chart, this);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumSize(280, 200);
@@ -166,12 +162,8 @@ void XYChartView::rebuildAxes(double maxX, double maxY)
     if (!m_yAxis)
         m_yAxis = new QValueAxis;
     ChartAxes::setNiceRange(m_yAxis, maxY, 1e-9);
-    for (QAbstractAxis* axis : {m_xAxis, static_cast<QAbstractAxis*>(m_yAxis)}) {
-        axis->setLabelsFont(ChartPalette::labelFont());
-        QFont title = ChartPalette::labelFont();
-        title.setBold(true);
-        axis->setTitleFont(title);
-    }
+    for (QAbstractAxis* axis : {m_xAxis, static_cast<QAbstractAxis*>(m_yAxis)})
+        ChartPalette::styleAxis(axis);
     m_xAxis->setTitleText(m_xTitle);
     m_yAxis->setTitleText(m_yTitle);
     if (!m_chart->axes(Qt::Horizontal).contains(m_xAxis))

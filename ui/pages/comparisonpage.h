@@ -78,7 +78,7 @@ public:
         const QString& candidateId, int candidatePoint);
 
 Q_SIGNALS:
-    void summariesShown(); // the stored values are shown, verdicts pending (not emitted when the result came first)
+    void summariesShown(); // the stored values are shown, verdicts pending (their load starts now)
     void comparisonReady(); // the result is shown (or its error)
     void chosenPointsCompared(); // the chosen points' comparison is shown (or its error)
     void exportFinished(bool ok, const QString& message);

@@ -35,7 +35,8 @@ QString DatasetDescriptions::describe(const QString& dataset)
     if (d == u"flickr8k")
         return tr("Flickr8k photos with their captions, from the hub's WebDataset shard or a local folder.");
     if (d == u"kontext_bench")
-        return tr("Kontext-Bench images with their editing instructions, from a local folder (--dataset-path).");
+        return tr("Kontext-Bench images with their editing instructions, from the hub's Parquet file or a local "
+                  "Parquet file or folder.");
     if (d == u"random_multi_turn")
         return tr("--multi-turn: conversations of random-token turns (--min/--max-turns); needs a tokenizer.");
     if (d == u"share_gpt_zh_multi_turn" || d == u"share_gpt_en_multi_turn")
@@ -44,8 +45,8 @@ QString DatasetDescriptions::describe(const QString& dataset)
         return tr("--multi-turn: a JSONL file (--dataset-path), each line a JSON array of messages, split into turns "
                   "at assistant messages.");
     if (d == u"swe_smith")
-        return tr("--multi-turn: SWE-smith agentic sessions, from a pre-built JSON or built from a trajectories JSONL "
-                  "(--dataset-path; the live build needs a tokenizer).");
+        return tr("--multi-turn: SWE-smith agentic sessions, from a pre-built JSON or built from trajectories (the "
+                  "hub's Parquet file, or a local Parquet or JSONL file; the live build needs a tokenizer).");
     if (d.startsWith(u"trie_"))
         return tr("--multi-turn: agentic sessions replayed by their lengths (synthetic turns, tool-call latencies, "
                   "per-turn max_tokens), from the hub or --dataset-path; needs a tokenizer.");
