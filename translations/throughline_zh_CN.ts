@@ -75,36 +75,36 @@
     </message>
     <message>
         <location filename="../ui/pages/datasetdescriptions.cpp" line="38"/>
-        <source>Kontext-Bench images with their editing instructions, from a local folder (--dataset-path).</source>
-        <translation>Kontext-Bench 图像及其编辑指令，来自本地文件夹（--dataset-path）。</translation>
+        <source>Kontext-Bench images with their editing instructions, from the hub&apos;s Parquet file or a local Parquet file or folder.</source>
+        <translation>Kontext-Bench 图像及其编辑指令，来自 Hub 上的 Parquet 文件，或本地 Parquet 文件或文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/datasetdescriptions.cpp" line="40"/>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="48"/>
+        <source>--multi-turn: SWE-smith agentic sessions, from a pre-built JSON or built from trajectories (the hub&apos;s Parquet file, or a local Parquet or JSONL file; the live build needs a tokenizer).</source>
+        <translation>--multi-turn：SWE-smith 智能体会话，来自预先构建的 JSON，或由轨迹构建（Hub 上的 Parquet 文件，或本地 Parquet 或 JSONL 文件；现场构建需要分词器）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="41"/>
         <source>--multi-turn: conversations of random-token turns (--min/--max-turns); needs a tokenizer.</source>
         <translation>--multi-turn：由随机 token 轮次组成的对话（--min/--max-turns）；需要分词器。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/datasetdescriptions.cpp" line="42"/>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="43"/>
         <source>--multi-turn: ShareGPT conversations, one turn per human message, the model&apos;s replies as history.</source>
         <translation>--multi-turn：ShareGPT 对话，每条用户消息为一轮，模型的回复作为历史。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/datasetdescriptions.cpp" line="44"/>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="45"/>
         <source>--multi-turn: a JSONL file (--dataset-path), each line a JSON array of messages, split into turns at assistant messages.</source>
         <translation>--multi-turn：JSONL 文件（--dataset-path），每行为一个消息 JSON 数组，在 assistant 消息处切分为轮次。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/datasetdescriptions.cpp" line="47"/>
-        <source>--multi-turn: SWE-smith agentic sessions, from a pre-built JSON or built from a trajectories JSONL (--dataset-path; the live build needs a tokenizer).</source>
-        <translation>--multi-turn：SWE-smith 智能体会话，来自预构建的 JSON，或由轨迹 JSONL 构建（--dataset-path；现场构建需要分词器）。</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/datasetdescriptions.cpp" line="50"/>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="51"/>
         <source>--multi-turn: agentic sessions replayed by their lengths (synthetic turns, tool-call latencies, per-turn max_tokens), from the hub or --dataset-path; needs a tokenizer.</source>
         <translation>--multi-turn：按长度重放的智能体会话（合成轮次、工具调用延迟、每轮 max_tokens），来自 hub 或 --dataset-path；需要分词器。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/datasetdescriptions.cpp" line="53"/>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="54"/>
         <source>--open-loop: a production trace (JSONL of body, timestamp, headers) replayed on its own timeline (--dataset-path).</source>
         <translation>--open-loop：生产环境跟踪（包含 body、timestamp、headers 的 JSONL），按其自身时间线重放（--dataset-path）。</translation>
     </message>
@@ -657,7 +657,7 @@
     </message>
     <message>
         <location filename="../core/config/parameterdef.h" line="439"/>
-        <location filename="../core/config/runconfig.cpp" line="514"/>
+        <location filename="../core/config/runconfig.cpp" line="511"/>
         <source>nests arrays/objects deeper than %1 levels; flatten it</source>
         <translation>数组/对象嵌套超过 %1 层；请将其展平</translation>
     </message>
@@ -1687,11 +1687,6 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
     </message>
     <message>
         <location filename="../core/config/runconfig.cpp" line="481"/>
-        <source>kontext_bench reads a local folder (its images and a metadata.jsonl with file_name and instruction): pass --dataset-path DIR</source>
-        <translation>kontext_bench 读取本地文件夹（其中的图像以及包含 file_name 和 instruction 的 metadata.jsonl）：请传入 --dataset-path DIR</translation>
-    </message>
-    <message>
-        <location filename="../core/config/runconfig.cpp" line="484"/>
         <source>dataset &apos;%1&apos; sends images in chat messages: use a chat/completions URL without --no-apply-chat-template, or --api openai_responses</source>
         <translation>数据集 &apos;%1&apos; 在聊天消息中发送图像：请使用 chat/completions URL 且不加 --no-apply-chat-template，或使用 --api openai_responses</translation>
     </message>
@@ -1707,7 +1702,7 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
     </message>
     <message>
         <location filename="../core/config/runconfig.cpp" line="469"/>
-        <location filename="../core/dataset/conversationsource.cpp" line="233"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="230"/>
         <source>dataset &apos;%1&apos; generates token sequences: pass --tokenizer-path MODEL_DIR or tokenizer.json</source>
         <translation>数据集 &apos;%1&apos; 生成 token 序列：请传入 --tokenizer-path MODEL_DIR 或 tokenizer.json</translation>
     </message>
@@ -1722,12 +1717,12 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>&apos;%1&apos; 不存在；请提供模型文件夹或其 tokenizer.json</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="489"/>
+        <location filename="../core/config/runconfig.cpp" line="486"/>
         <source>cannot be used with the Responses API; use --api openai</source>
         <translation>不能与 Responses API 一起使用；请使用 --api openai</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="492"/>
+        <location filename="../core/config/runconfig.cpp" line="489"/>
         <source>is %1, below --min-prompt-length %2; raise it or lower the minimum</source>
         <translation>为 %1，低于 --min-prompt-length %2；请调高它或降低最小值</translation>
     </message>
@@ -1757,62 +1752,62 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>&apos;%1&apos; 不存在；&apos;@FILE&apos; 从 FILE 读取提示词</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="504"/>
+        <location filename="../core/config/runconfig.cpp" line="501"/>
         <source>&quot;%1&quot; must be a whole number &gt; 0</source>
         <translation>&quot;%1&quot; 必须是 &gt; 0 的整数</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="508"/>
+        <location filename="../core/config/runconfig.cpp" line="505"/>
         <source>&quot;document_length_ratio&quot; must be a number &gt; 0, e.g. 5</source>
         <translation>&quot;document_length_ratio&quot; 必须是 &gt; 0 的数字，例如 5</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="519"/>
+        <location filename="../core/config/runconfig.cpp" line="516"/>
         <source>must be a JSON object, e.g. --dataset-args &apos;{&quot;target_input_len&quot;: 1024}&apos;</source>
         <translation>必须是 JSON 对象，例如 --dataset-args &apos;{&quot;target_input_len&quot;: 1024}&apos;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="526"/>
+        <location filename="../core/config/runconfig.cpp" line="523"/>
         <source>dataset &apos;%1&apos; takes no --dataset-args; the length-control keys apply to %2</source>
         <translation>数据集 &apos;%1&apos; 不接受 --dataset-args；长度控制键适用于 %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="535"/>
+        <location filename="../core/config/runconfig.cpp" line="532"/>
         <source>unknown key &quot;%1&quot;; the keys are %2</source>
         <translation>未知键 &quot;%1&quot;；可用的键为 %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="540"/>
+        <location filename="../core/config/runconfig.cpp" line="537"/>
         <source>&quot;target_input_len&quot; must be a whole number of tokens &gt; 0</source>
         <translation>&quot;target_input_len&quot; 必须是 &gt; 0 的 token 数</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="542"/>
+        <location filename="../core/config/runconfig.cpp" line="539"/>
         <source>&quot;target_input_len&quot; counts tokens: pass --tokenizer-path</source>
         <translation>&quot;target_input_len&quot; 以 token 计：请传入 --tokenizer-path</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="545"/>
+        <location filename="../core/config/runconfig.cpp" line="542"/>
         <source>&quot;input_len_mode&quot; must be &quot;cap&quot; or &quot;drop&quot;</source>
         <translation>&quot;input_len_mode&quot; 必须是 &quot;cap&quot; 或 &quot;drop&quot;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="548"/>
+        <location filename="../core/config/runconfig.cpp" line="545"/>
         <source>&quot;prefix_role&quot; must be &quot;system&quot; or &quot;user&quot;</source>
         <translation>&quot;prefix_role&quot; 必须是 &quot;system&quot; 或 &quot;user&quot;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="552"/>
+        <location filename="../core/config/runconfig.cpp" line="549"/>
         <source>&quot;prefix_file&quot; &apos;%1&apos; is not a readable file</source>
         <translation>&quot;prefix_file&quot; &apos;%1&apos; 不是可读文件</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="554"/>
+        <location filename="../core/config/runconfig.cpp" line="551"/>
         <source>&quot;prefix_file&quot; needs &quot;target_input_len&quot;, the length to pad to</source>
         <translation>&quot;prefix_file&quot; 需要 &quot;target_input_len&quot; 作为填充目标长度</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="556"/>
+        <location filename="../core/config/runconfig.cpp" line="553"/>
         <source>&quot;prefix_file&quot; pads prompts, so it cannot be used with &quot;drop&quot;</source>
         <translation>&quot;prefix_file&quot; 会填充提示词，因此不能与 &quot;drop&quot; 一起使用</translation>
     </message>
@@ -1832,32 +1827,28 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>数据集 &apos;%1&apos; 仅在 ModelScope 上提供；请使用 --data-source modelscope 或 --dataset-path FILE</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="95"/>
+        <location filename="../core/dataset/promptsource.cpp" line="96"/>
         <source>&apos;%1&apos; holds no %2; pass the dataset file itself</source>
         <translation>&apos;%1&apos; 中没有 %2；请直接传入数据集文件</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="99"/>
+        <location filename="../core/dataset/promptsource.cpp" line="100"/>
         <source>&apos;%1&apos; is not a file; dataset &apos;%2&apos; reads one file</source>
         <translation>&apos;%1&apos; 不是文件；数据集 &apos;%2&apos; 读取单个文件</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="110"/>
+        <location filename="../core/dataset/promptsource.cpp" line="111"/>
         <source>%1; for offline use download %2 yourself and pass --dataset-path FILE</source>
         <translation>%1；离线使用时请自行下载 %2 并传入 --dataset-path FILE</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="334"/>
-        <source>kontext_bench&apos;s hub copy is Parquet, which Throughline does not read: save its images with a metadata.jsonl (file_name, instruction) in a folder and pass --dataset-path DIR</source>
-        <translation>kontext_bench 在 hub 上的副本是 Parquet 格式，Throughline 无法读取：请将其图像连同 metadata.jsonl（file_name、instruction）保存到一个文件夹中，并传入 --dataset-path DIR</translation>
-    </message>
-    <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="318"/>
-        <location filename="../core/dataset/imagepromptsource.cpp" line="37"/>
-        <location filename="../core/dataset/imagepromptsource.cpp" line="41"/>
-        <location filename="../core/dataset/imagepromptsource.cpp" line="106"/>
-        <location filename="../core/dataset/imagepromptsource.cpp" line="183"/>
-        <location filename="../core/dataset/promptsource.cpp" line="283"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="315"/>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="39"/>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="43"/>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="108"/>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="185"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="778"/>
+        <location filename="../core/dataset/promptsource.cpp" line="284"/>
         <location filename="../core/dataset/recordreader.cpp" line="23"/>
         <location filename="../core/dataset/tracesource.cpp" line="323"/>
         <location filename="../core/storage/runimporter.cpp" line="21"/>
@@ -1866,37 +1857,49 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>无法读取 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../core/dataset/imagepromptsource.cpp" line="46"/>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="48"/>
         <source>&apos;%1&apos; is cut short</source>
         <translation>&apos;%1&apos; 不完整（已被截断）</translation>
     </message>
     <message>
-        <location filename="../core/dataset/imagepromptsource.cpp" line="128"/>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="130"/>
         <source>&apos;%1&apos; is not a readable tar archive (bad header at byte %2)</source>
         <translation>&apos;%1&apos; 不是可读的 tar 归档（第 %2 字节处的头部有误）</translation>
     </message>
     <message>
-        <location filename="../core/dataset/imagepromptsource.cpp" line="193"/>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="195"/>
         <source>%1:%2: nests too deeply</source>
         <translation>%1:%2：嵌套过深</translation>
     </message>
     <message>
-        <location filename="../core/dataset/imagepromptsource.cpp" line="208"/>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="210"/>
         <source>%1:%2: needs &quot;file_name&quot;, an image path inside the folder</source>
         <translation>%1:%2：需要 &quot;file_name&quot;，即文件夹内的图像路径</translation>
     </message>
     <message>
-        <location filename="../core/dataset/imagepromptsource.cpp" line="262"/>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="250"/>
+        <source>&apos;%1&apos; has no &quot;image&quot; column (it has: %2)</source>
+        <translation>&apos;%1&apos; 没有 &quot;image&quot; 列（它有：%2）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="263"/>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="277"/>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="293"/>
+        <source>cannot write the images of &apos;%1&apos; into &apos;%2&apos;: %3</source>
+        <translation>无法将 &apos;%1&apos; 的图像写入 &apos;%2&apos;：%3</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="332"/>
         <source>&apos;%1&apos; holds no readable images (PNG, JPEG, GIF or WebP, with a NAME.txt text or a metadata.jsonl)</source>
         <translation>&apos;%1&apos; 中没有可读的图像（PNG、JPEG、GIF 或 WebP，并附有 NAME.txt 文本或 metadata.jsonl）</translation>
     </message>
     <message>
-        <location filename="../core/dataset/imagepromptsource.cpp" line="265"/>
-        <source>&apos;%1&apos; holds no readable images; give a WebDataset .tar shard or a folder of images</source>
-        <translation>&apos;%1&apos; 中没有可读的图像；请提供 WebDataset .tar 分片或图像文件夹</translation>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="335"/>
+        <source>&apos;%1&apos; holds no readable images; give a WebDataset .tar shard, a Parquet file or a folder of images</source>
+        <translation>&apos;%1&apos; 中没有可读取的图像；请提供 WebDataset .tar 分片、Parquet 文件或图像文件夹</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="363"/>
+        <location filename="../core/dataset/promptsource.cpp" line="362"/>
         <source>unknown dataset &apos;%1&apos;</source>
         <translation>未知数据集 &apos;%1&apos;</translation>
     </message>
@@ -2316,71 +2319,76 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>JSON 数组行必须包含带 &quot;role&quot; 的消息对象</translation>
     </message>
     <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="58"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="59"/>
         <source>not a JSON array of {&quot;role&quot;, &quot;content&quot;} messages</source>
         <translation>不是由 {&quot;role&quot;, &quot;content&quot;} 消息组成的 JSON 数组</translation>
     </message>
     <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="67"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="68"/>
         <source>each message must be an object with &quot;role&quot; and &quot;content&quot;</source>
         <translation>每条消息都必须是带有 &quot;role&quot; 和 &quot;content&quot; 的对象</translation>
     </message>
     <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="81"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="82"/>
         <source>no user message</source>
         <translation>没有用户消息</translation>
     </message>
     <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="91"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="92"/>
         <location filename="../core/dataset/recordparsers.cpp" line="131"/>
         <source>expected a JSON object with a &quot;conversation&quot; array of {&quot;human&quot;, &quot;assistant&quot;}</source>
         <translation>应为带有 {&quot;human&quot;, &quot;assistant&quot;} 的 &quot;conversation&quot; 数组的 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="107"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="108"/>
         <source>no human turn</source>
         <translation>没有用户轮次</translation>
     </message>
     <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="222"/>
-        <source>swe_smith reads a local file: a pre-built JSON (build_swe_smith_dataset.py) or the SWE-smith-trajectories `tool` split saved as JSONL; pass --dataset-path FILE</source>
-        <translation>swe_smith 读取本地文件：预构建的 JSON（build_swe_smith_dataset.py）或保存为 JSONL 的 SWE-smith-trajectories `tool` 拆分；请传入 --dataset-path FILE</translation>
-    </message>
-    <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="278"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="275"/>
         <source>first user message outside --min/--max-prompt-length</source>
         <translation>第一条用户消息超出 --min/--max-prompt-length 范围</translation>
     </message>
     <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="323"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="321"/>
         <source>&apos;%1&apos; is larger than %2 MB; a pre-built swe_smith file is read whole</source>
         <translation>&apos;%1&apos; 大于 %2 MB；预构建的 swe_smith 文件会被整个读入</translation>
     </message>
     <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="339"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="337"/>
         <source>swe_smith builds its conversations from trajectories in tokens: pass --tokenizer-path (or a pre-built file as --dataset-path)</source>
         <translation>swe_smith 以 token 为单位从轨迹构建对话：请传入 --tokenizer-path（或将预构建文件作为 --dataset-path）</translation>
     </message>
     <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="367"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="350"/>
+        <source>&apos;%1&apos; has no &quot;messages&quot; column (it has: %2); expected the SWE-smith-trajectories `tool` split</source>
+        <translation>&apos;%1&apos; 没有 &quot;messages&quot; 列（它有：%2）；应为 SWE-smith-trajectories 的 `tool` 划分</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/conversationsource.cpp" line="360"/>
+        <source>row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/conversationsource.cpp" line="389"/>
         <source>&apos;%1&apos;: no trajectory is long enough for the turns asked (first_turn_length, subsequent_turn_length, --max-turns); lower them</source>
         <translation>&apos;%1&apos;：没有足够长的轨迹满足所要求的轮次（first_turn_length、subsequent_turn_length、--max-turns）；请调低它们</translation>
     </message>
     <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="266"/>
-        <location filename="../core/dataset/conversationsource.cpp" line="284"/>
-        <location filename="../core/dataset/conversationsource.cpp" line="353"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="263"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="281"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="374"/>
         <location filename="../core/dataset/tracesource.cpp" line="315"/>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="294"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="291"/>
         <source>the tokenizer has no ordinary tokens to build prompts from</source>
         <translation>分词器中没有可用于构建提示词的普通 token</translation>
     </message>
     <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="300"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="297"/>
         <source>&apos;%1&apos; holds no usable conversation%2</source>
         <translation>&apos;%1&apos; 中没有可用的对话%2</translation>
     </message>
@@ -3011,7 +3019,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>&apos;%1&apos; 匹配了 &apos;%2&apos; 中的多个运行；请给出更长的 id</translation>
     </message>
     <message>
-        <location filename="../core/dataset/conversationsource.cpp" line="329"/>
+        <location filename="../core/dataset/conversationsource.cpp" line="327"/>
         <location filename="../core/storage/runimporter.cpp" line="28"/>
         <source>&apos;%1&apos;: %2</source>
         <translation>&apos;%1&apos;：%2</translation>
@@ -3309,6 +3317,11 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>不是带有 &quot;messages&quot; 列表的 JSON 对象（SWE-smith 轨迹）</translation>
     </message>
     <message>
+        <location filename="../core/dataset/swesmithbuilder.cpp" line="161"/>
+        <source>&quot;messages&quot; is not a list of messages (nor JSON text holding one)</source>
+        <translation>&quot;messages&quot; 不是消息列表（也不是包含消息列表的 JSON 文本）</translation>
+    </message>
+    <message>
         <location filename="../core/dataset/tracesource.cpp" line="69"/>
         <source>must be a JSON object, e.g. --dataset-args &apos;{&quot;speed&quot;: 2}&apos;</source>
         <translation>必须是 JSON 对象，例如 --dataset-args &apos;{&quot;speed&quot;: 2}&apos;</translation>
@@ -3555,12 +3568,12 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>必须大于 0（实际为 %1）</translation>
     </message>
     <message>
-        <location filename="../core/metrics/slatuner.cpp" line="462"/>
+        <location filename="../core/metrics/slatuner.cpp" line="504"/>
         <source>searching</source>
         <translation>搜索中</translation>
     </message>
     <message>
-        <location filename="../core/metrics/slatuner.cpp" line="464"/>
+        <location filename="../core/metrics/slatuner.cpp" line="506"/>
         <source>None (failed at the lower bound)</source>
         <translation>无（在下限处失败）</translation>
     </message>
@@ -3628,6 +3641,436 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <location filename="../core/net/qnamtransport.cpp" line="212"/>
         <source>the server sent the interim response %1 before its answer, which the qt transport cannot skip (Qt takes it for the answer); use --transport lean for http:// URLs</source>
         <translation>服务器在应答前发送了中间响应 %1，qt 传输无法跳过它（Qt 会把它当作应答）；对于 http:// URL 请使用 --transport lean</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="71"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="93"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="142"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="211"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="234"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="257"/>
+        <source>metadata cut short</source>
+        <translation>元数据被截断</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="79"/>
+        <source>a number in the metadata is too long</source>
+        <translation>元数据中的某个数字过长</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="103"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="112"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="119"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="163"/>
+        <source>a metadata field has the wrong type</source>
+        <translation>某个元数据字段类型错误</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="124"/>
+        <source>a string in the metadata runs past its end</source>
+        <translation>元数据中的某个字符串超出其末尾</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="136"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="174"/>
+        <source>metadata nests too deeply</source>
+        <translation>元数据嵌套过深</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="205"/>
+        <source>a metadata map is larger than the metadata</source>
+        <translation>某个元数据映射比元数据本身还大</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="225"/>
+        <source>unknown metadata type %1</source>
+        <translation>未知的元数据类型 %1</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="242"/>
+        <source>a metadata list is larger than the metadata</source>
+        <translation>某个元数据列表比元数据本身还大</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="371"/>
+        <source>bit width %1 is out of range</source>
+        <translation>位宽 %1 超出范围</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="381"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="394"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="421"/>
+        <source>encoded values cut short</source>
+        <translation>编码值被截断</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="412"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="429"/>
+        <source>an encoded value is out of range</source>
+        <translation>某个编码值超出范围</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="459"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="467"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="523"/>
+        <source>a page holds fewer values than it says</source>
+        <translation>某页包含的值少于其声明的数量</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="509"/>
+        <source>column &apos;%1&apos; has a fixed length of %2</source>
+        <translation>列 &apos;%1&apos; 的固定长度为 %2</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="529"/>
+        <source>a value runs past the end of its page</source>
+        <translation>某个值超出其页的末尾</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="539"/>
+        <source>column &apos;%1&apos; has the unknown physical type %2</source>
+        <translation>列 &apos;%1&apos; 的物理类型 %2 未知</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="566"/>
+        <source>snappy data has no valid length</source>
+        <translation>snappy 数据没有有效的长度</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="575"/>
+        <source>snappy data holds %1 bytes where the page says %2</source>
+        <translation>snappy 数据有 %1 字节，而页声明为 %2</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="591"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="611"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="620"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="629"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="646"/>
+        <source>snappy data cut short</source>
+        <translation>snappy 数据被截断</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="601"/>
+        <source>a snappy literal runs past its end</source>
+        <translation>某个 snappy 字面量超出其末尾</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="638"/>
+        <source>a snappy copy points outside the data</source>
+        <translation>某个 snappy 复制指向数据之外</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="657"/>
+        <source>cannot start zlib</source>
+        <translation>无法启动 zlib</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="674"/>
+        <source>gzip data is corrupt or does not hold the %1 bytes the page says</source>
+        <translation>gzip 数据已损坏，或不包含页声明的 %1 字节</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="686"/>
+        <source>zstd data is corrupt or does not hold the %1 bytes the page says</source>
+        <translation>zstd 数据已损坏，或不包含页声明的 %1 字节</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="694"/>
+        <source>this build of Throughline reads no ZSTD-compressed Parquet (built without libzstd)</source>
+        <translation>此版本的 Throughline 无法读取 ZSTD 压缩的 Parquet（构建时未包含 libzstd）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="731"/>
+        <source>&apos;%1&apos; is not a readable Parquet file: %2</source>
+        <translation>&apos;%1&apos; 不是可读取的 Parquet 文件：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="751"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="1494"/>
+        <source>column &apos;%1&apos; ends before the row group&apos;s last row</source>
+        <translation>列 &apos;%1&apos; 在行组的最后一行之前结束</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="799"/>
+        <source>it is %1 bytes long</source>
+        <translation>它只有 %1 字节</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="806"/>
+        <source>it does not start with PAR1</source>
+        <translation>它不以 PAR1 开头</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="810"/>
+        <source>it is encrypted</source>
+        <translation>它已加密</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="814"/>
+        <source>it does not end with PAR1 (cut short?)</source>
+        <translation>它不以 PAR1 结尾（被截断？）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="820"/>
+        <source>its footer says %1 bytes, more than the file holds (cut short?)</source>
+        <translation>其页脚声明 %1 字节，超过文件的大小（被截断？）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="828"/>
+        <source>cannot read its footer</source>
+        <translation>无法读取其页脚</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="883"/>
+        <source>a column chunk is not a struct</source>
+        <translation>某个列块不是结构体</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="941"/>
+        <source>its schema is malformed or has more than %1 elements</source>
+        <translation>其模式格式错误或超过 %1 个元素</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="955"/>
+        <source>a row group is not a struct</source>
+        <translation>某个行组不是结构体</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="968"/>
+        <source>its footer is malformed (%1)</source>
+        <translation>其页脚格式错误（%1）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="972"/>
+        <source>its footer has no schema</source>
+        <translation>其页脚没有模式</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="988"/>
+        <source>its schema&apos;s root has %1 columns for %2 elements</source>
+        <translation>其模式的根有 %1 列，但共有 %2 个元素</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="996"/>
+        <source>its schema has elements outside the root</source>
+        <translation>其模式有位于根之外的元素</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1007"/>
+        <source>column &apos;%1&apos; has an unknown repetition</source>
+        <translation>列 &apos;%1&apos; 的重复类型未知</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1014"/>
+        <source>its schema nests deeper than %1 levels</source>
+        <translation>其模式嵌套超过 %1 层</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1019"/>
+        <source>group &apos;%1&apos; has more children than the schema has elements</source>
+        <translation>组 &apos;%1&apos; 的子项多于模式中的元素</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1025"/>
+        <source>column &apos;%1&apos; has no physical type</source>
+        <translation>列 &apos;%1&apos; 没有物理类型</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1036"/>
+        <source>its schema ends inside group &apos;%1&apos;</source>
+        <translation>其模式在组 &apos;%1&apos; 内部结束</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1050"/>
+        <source>group &apos;%1&apos; has no columns</source>
+        <translation>组 &apos;%1&apos; 没有列</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1058"/>
+        <source>row group %1 has %2 columns where the schema has %3</source>
+        <translation>行组 %1 有 %2 列，而模式有 %3 列</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1065"/>
+        <source>row group %1 has a negative row count</source>
+        <translation>行组 %1 的行数为负</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1106"/>
+        <source>an uncompressed page is %1 bytes where its header says %2</source>
+        <translation>某个未压缩页有 %1 字节，而其页头声明为 %2</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1119"/>
+        <source>compression %1 is not supported (UNCOMPRESSED, SNAPPY, GZIP and ZSTD are)</source>
+        <translation>不支持压缩方式 %1（支持 UNCOMPRESSED、SNAPPY、GZIP 和 ZSTD）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1204"/>
+        <source>its data is in another file</source>
+        <translation>其数据位于另一个文件中</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1208"/>
+        <source>its chunk&apos;s type %1 differs from the schema&apos;s %2</source>
+        <translation>其列块的类型 %1 与模式中的 %2 不同</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1212"/>
+        <source>it has %1 values in one row group (at most %2 are read)</source>
+        <translation>它在一个行组中有 %1 个值（最多读取 %2 个）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1221"/>
+        <source>its chunk (offset %1, %2 bytes) lies outside the file&apos;s data</source>
+        <translation>其列块（偏移 %1，%2 字节）位于文件数据之外</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1232"/>
+        <source>its chunk cannot be read (cut short?)</source>
+        <translation>无法读取其列块（被截断？）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1247"/>
+        <source>its chunk ends after %1 of its %2 values</source>
+        <translation>其列块在 %2 个值中的第 %1 个之后结束</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1253"/>
+        <source>a page header is malformed (%1)</source>
+        <translation>某个页头格式错误（%1）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1258"/>
+        <source>a page runs past the end of its chunk</source>
+        <translation>某页超出其列块的末尾</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1262"/>
+        <source>a page says it is %1 bytes decompressed (at most %2 are read)</source>
+        <translation>某页声明解压后为 %1 字节（最多读取 %2 字节）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1273"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="1397"/>
+        <source>one row group is larger than %1 MiB decompressed</source>
+        <translation>某个行组解压后大于 %1 MiB</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1278"/>
+        <source>its dictionary has %1 values</source>
+        <translation>其字典有 %1 个值</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1292"/>
+        <source>its pages hold more values than its chunk says (%1)</source>
+        <translation>其页包含的值多于列块声明的数量（%1）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1314"/>
+        <source>levels encoded as %1 are not supported</source>
+        <translation>不支持以 %1 编码的层级</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1319"/>
+        <source>a page&apos;s levels are cut short</source>
+        <translation>某页的层级被截断</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1325"/>
+        <source>a page&apos;s levels run past its end</source>
+        <translation>某页的层级超出其末尾</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1336"/>
+        <source>a page&apos;s level lengths run past its end</source>
+        <translation>某页的层级长度超出其末尾</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1354"/>
+        <source>a page&apos;s sizes disagree</source>
+        <translation>某页的大小前后不一致</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1374"/>
+        <source>a dictionary-encoded page comes without a dictionary</source>
+        <translation>某个字典编码页没有字典</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1380"/>
+        <source>a page&apos;s dictionary indices are cut short</source>
+        <translation>某页的字典索引被截断</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1387"/>
+        <source>a page refers to an empty dictionary</source>
+        <translation>某页引用了空字典</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1406"/>
+        <source>RLE values are only read for booleans</source>
+        <translation>RLE 编码的值仅支持布尔类型</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1410"/>
+        <source>a page&apos;s values are cut short</source>
+        <translation>某页的值被截断</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1416"/>
+        <source>a page&apos;s values run past its end</source>
+        <translation>某页的值超出其末尾</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1428"/>
+        <source>values encoded as %1 are not supported (PLAIN and dictionary encodings are)</source>
+        <translation>不支持以 %1 编码的值（支持 PLAIN 和字典编码）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1442"/>
+        <source>its columns disagree on the number of values</source>
+        <translation>其各列的值数量不一致</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1500"/>
+        <source>column &apos;%1&apos; has fewer values than its levels say</source>
+        <translation>列 &apos;%1&apos; 的值少于其层级声明的数量</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1538"/>
+        <source>&apos;%1&apos; has no row group %2</source>
+        <translation>&apos;%1&apos; 没有行组 %2</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1556"/>
+        <source>&apos;%1&apos; is not a readable Parquet file: row group %2, column &apos;%3&apos;: %4</source>
+        <translation>&apos;%1&apos; 不是可读取的 Parquet 文件：行组 %2，列 &apos;%3&apos;：%4</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1569"/>
+        <source>row group %1 has %2 rows</source>
+        <translation>行组 %1 有 %2 行</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1575"/>
+        <source>none of the columns asked for is in it</source>
+        <translation>其中没有所请求的任何列</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1583"/>
+        <source>row %1 does not start a record</source>
+        <translation>第 %1 行不是一条记录的开头</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1597"/>
+        <source>column &apos;%1&apos; holds more values than the row group&apos;s %2 rows</source>
+        <translation>列 &apos;%1&apos; 的值多于行组的 %2 行</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/parquetreader.cpp" line="1607"/>
+        <source>row group %1: %2</source>
+        <translation>行组 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -3793,242 +4236,242 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::ComparisonPage</name>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="110"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="111"/>
         <source>Compare chosen points</source>
         <translation>比较所选测试点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="111"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="112"/>
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="119"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="120"/>
         <source>Select two or more runs in the project explorer (Ctrl+click) and choose &lt;b&gt;Compare Selected Runs&lt;/b&gt; from their context menu.</source>
         <translation>在项目浏览器中选择两个或更多运行（Ctrl+单击），然后在右键菜单中选择&lt;b&gt;比较所选运行&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="130"/>
-        <location filename="../ui/pages/comparisonpage.cpp" line="560"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="131"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="566"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="152"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="153"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="152"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="153"/>
         <source>Baseline</source>
         <translation>基线</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="152"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="153"/>
         <source>Candidate</source>
         <translation>候选</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="152"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="153"/>
         <source>Workload</source>
         <translation>工作负载</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="156"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="157"/>
         <source>A point of the baseline to compare with any point of the candidate</source>
         <translation>基线中的一个测试点，可与候选中的任一测试点比较</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="158"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="159"/>
         <source>A point of the candidate to compare with the chosen baseline point</source>
         <translation>候选中的一个测试点，与所选基线测试点比较</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="160"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="161"/>
         <source>Compare the two chosen points, whatever their loads (parallel 4 against parallel 8, say), with bootstrap verdicts from their requests</source>
         <translation>比较所选的两个测试点，不论其负载如何（例如并发 4 对比并发 8），并根据其请求给出 bootstrap 判定</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="165"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="166"/>
         <source>Save the comparison shown as a self-contained HTML report (inline charts, opens offline)</source>
         <translation>将所显示的比较保存为自包含的 HTML 报告（内嵌图表，可离线打开）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="178"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="179"/>
         <source>Candidate:</source>
         <translation>候选：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="180"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="181"/>
         <source>Point:</source>
         <translation>测试点：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="182"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="183"/>
         <source>Sweep chart:</source>
         <translation>扫描图：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="185"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="186"/>
         <source>Or compare baseline point</source>
         <translation>或比较基线测试点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="187"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="188"/>
         <source>with candidate point</source>
         <translation>与候选测试点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="197"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="198"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="198"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="199"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="87"/>
-        <location filename="../ui/pages/comparisonpage.cpp" line="503"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="88"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="509"/>
         <source>run %1 is not in the project</source>
         <translation>项目中没有运行 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="309"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="310"/>
         <source>Select at least two runs to compare.</source>
         <translation>请至少选择两个运行进行比较。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/comparisonpage.cpp" line="316"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="317"/>
         <source>Comparing %n run(s): loading their requests and bootstrapping the verdicts…</source>
         <translation>
             <numerusform>正在比较 %n 个运行：加载其请求并以自助法计算结论…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="329"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="331"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="371"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="377"/>
         <source>Cannot compare: %1</source>
         <translation>无法比较：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="378"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="384"/>
         <source> (baseline)</source>
         <translation>（基线）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="429"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="435"/>
         <source>⚠ Not comparable: %1</source>
         <translation>⚠ 不可比较：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="431"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="437"/>
         <source>⚠ No point of the same load in both runs: choose points to compare below.</source>
         <translation>⚠ 两次运行中没有负载相同的测试点：请在下方选择要比较的测试点。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="433"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="439"/>
         <source>Showing the chosen points: %1 (baseline point %2, candidate point %3).</source>
         <translation>显示所选测试点：%1（基线测试点 %2，候选测试点 %3）。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="594"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="600"/>
         <source>Report saved to %1</source>
         <translation>报告已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="599"/>
-        <location filename="../ui/pages/comparisonpage.cpp" line="602"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="605"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="608"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="622"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="628"/>
         <source>Export Comparison Report</source>
         <translation>导出比较报告</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="622"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="628"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="438"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="444"/>
         <source>Only in the baseline: %1</source>
         <translation>仅在基线中：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="381"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="387"/>
         <source>&lt;br&gt;&lt;i&gt;Stored values shown; reading the requests and bootstrapping the verdicts…&lt;/i&gt;</source>
         <translation>&lt;br&gt;&lt;i&gt;已显示存储的数值；正在读取请求并以自助法计算结论…&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="440"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="446"/>
         <source>Only in the candidate: %1</source>
         <translation>仅在候选中：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="448"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="454"/>
         <source>defines the workload</source>
         <translation>决定工作负载</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="454"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="460"/>
         <source>(the same configuration)</source>
         <translation>（配置相同）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="470"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="476"/>
         <source>%1: rate %2</source>
         <translation>%1：速率 %2</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="471"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="477"/>
         <source>%1: parallel %2</source>
         <translation>%1：并发 %2</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="508"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="514"/>
         <source>run %1 has no point %2</source>
         <translation>运行 %1 没有测试点 %2</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="529"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="535"/>
         <source>Cannot compare the chosen points: %1</source>
         <translation>无法比较所选测试点：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="562"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="568"/>
         <source>%1 against the load</source>
         <translation>%1 随负载变化</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="562"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="568"/>
         <source>rate (req/s)</source>
         <translation>速率（req/s）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="562"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="568"/>
         <source>parallel</source>
         <translation>并发数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="579"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="585"/>
         <source>Throughput–latency</source>
         <translation>吞吐量–延迟</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="579"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="585"/>
         <source>output throughput (tok/s)</source>
         <translation>输出吞吐量（tok/s）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/comparisonpage.cpp" line="579"/>
+        <location filename="../ui/pages/comparisonpage.cpp" line="585"/>
         <source>average latency (s)</source>
         <translation>平均延迟（s）</translation>
     </message>
@@ -4298,39 +4741,39 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../ui/charts/histogramchartview.cpp" line="26"/>
         <location filename="../ui/charts/histogramchartview.cpp" line="31"/>
-        <location filename="../ui/charts/histogramchartview.cpp" line="55"/>
+        <location filename="../ui/charts/histogramchartview.cpp" line="56"/>
         <source>requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../ui/charts/histogramchartview.cpp" line="47"/>
+        <location filename="../ui/charts/histogramchartview.cpp" line="48"/>
         <source>TTFT</source>
         <translation>TTFT</translation>
     </message>
     <message>
-        <location filename="../ui/charts/histogramchartview.cpp" line="56"/>
+        <location filename="../ui/charts/histogramchartview.cpp" line="57"/>
         <source>%1 histogram of the current point</source>
         <translation>当前测试点的 %1 直方图</translation>
     </message>
     <message>
-        <location filename="../ui/charts/histogramchartview.cpp" line="57"/>
+        <location filename="../ui/charts/histogramchartview.cpp" line="58"/>
         <source>%1 up to (ms)</source>
         <translation>%1 上限 (毫秒)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/charts/histogramchartview.cpp" line="68"/>
+        <location filename="../ui/charts/histogramchartview.cpp" line="69"/>
         <source>%1 %2–%3 ms: %n request(s)</source>
         <translation>
             <numerusform>%1 %2–%3 毫秒：%n 个请求</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/charts/histogramchartview.cpp" line="55"/>
+        <location filename="../ui/charts/histogramchartview.cpp" line="56"/>
         <source>intervals</source>
         <translation>间隔数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/charts/histogramchartview.cpp" line="68"/>
+        <location filename="../ui/charts/histogramchartview.cpp" line="69"/>
         <source>%1 %2–%3 ms: %n interval(s)</source>
         <translation>
             <numerusform>%1 %2–%3 毫秒：%n 个间隔</numerusform>
@@ -4348,32 +4791,32 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::LiveChartView</name>
     <message>
-        <location filename="../ui/charts/livechartview.cpp" line="25"/>
+        <location filename="../ui/charts/livechartview.cpp" line="26"/>
         <source>Output throughput</source>
         <translation>输出吞吐量</translation>
     </message>
     <message>
-        <location filename="../ui/charts/livechartview.cpp" line="25"/>
+        <location filename="../ui/charts/livechartview.cpp" line="26"/>
         <source>tokens/s</source>
         <translation>token/秒</translation>
     </message>
     <message>
-        <location filename="../ui/charts/livechartview.cpp" line="26"/>
+        <location filename="../ui/charts/livechartview.cpp" line="27"/>
         <source>Time to first token (mean over the last second)</source>
         <translation>首字延迟（最近一秒的平均值）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/livechartview.cpp" line="26"/>
+        <location filename="../ui/charts/livechartview.cpp" line="27"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../ui/charts/livechartview.cpp" line="30"/>
+        <location filename="../ui/charts/livechartview.cpp" line="31"/>
         <source>requests in flight</source>
         <translation>进行中的请求</translation>
     </message>
     <message>
-        <location filename="../ui/charts/livechartview.cpp" line="37"/>
+        <location filename="../ui/charts/livechartview.cpp" line="38"/>
         <source>in flight</source>
         <translation>进行中</translation>
     </message>
@@ -4383,18 +4826,18 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>自测试点开始的时间（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/livechartview.cpp" line="25"/>
+        <location filename="../ui/charts/livechartview.cpp" line="26"/>
         <source>output tokens/s</source>
         <translation>输出 token/秒</translation>
     </message>
     <message>
-        <location filename="../ui/charts/livechartview.cpp" line="26"/>
+        <location filename="../ui/charts/livechartview.cpp" line="27"/>
         <source>TTFT of completed requests</source>
         <translation>已完成请求的 TTFT</translation>
     </message>
     <message>
-        <location filename="../ui/charts/livechartview.cpp" line="41"/>
-        <location filename="../ui/charts/livechartview.cpp" line="77"/>
+        <location filename="../ui/charts/livechartview.cpp" line="43"/>
+        <location filename="../ui/charts/livechartview.cpp" line="78"/>
         <source>t (s)</source>
         <translation>时间 (秒)</translation>
     </message>
@@ -4408,191 +4851,191 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     </message>
     <message>
         <location filename="../ui/pages/liverunpage.cpp" line="57"/>
-        <location filename="../ui/pages/liverunpage.cpp" line="200"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="207"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="201"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="208"/>
         <source>First press: send no new requests and let those in flight finish. Second press: abort them too.</source>
         <translation>第一次按下：不再发送新请求，进行中的请求继续完成。第二次按下：同时中止它们。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="170"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="177"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="150"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="157"/>
         <source>The latest failures of the run, newest first</source>
         <translation>本次运行最近的失败，最新的在前</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="185"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="192"/>
         <source>Harness health: not measured yet</source>
         <translation>测试端健康度：尚未测得</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="204"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="211"/>
         <source>&amp;Abort In-Flight Requests</source>
         <translation>中止进行中的请求(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="205"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="212"/>
         <source>No new requests are sent. Press again to abort those still in flight; they are counted as aborted, apart from server failures.</source>
         <translation>已不再发送新请求。再按一次将中止仍在进行的请求；它们计为“已中止”，与服务器失败分开统计。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="264"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="271"/>
         <source>Succeeded: %1</source>
         <translation>成功：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="265"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="272"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="266"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="273"/>
         <source>Aborted by you: %1</source>
         <translation>被您中止：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="270"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="277"/>
         <source>Failures by class: none</source>
         <translation>按类别的失败：无</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="271"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="278"/>
         <source>Failures by class: %1</source>
         <translation>按类别的失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="279"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="286"/>
         <source>Harness health: ● good — %1</source>
         <translation>测试端健康度：● 良好 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="280"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="287"/>
         <source>Harness health: ● suspect — %1</source>
         <translation>测试端健康度：● 存疑 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="351"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="358"/>
         <source>R%1</source>
         <translation>R%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="352"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="359"/>
         <source>P%1</source>
         <translation>P%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="358"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="365"/>
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="363"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="370"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="364"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="371"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="371"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="378"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="373"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="380"/>
         <source>Testing the connection…</source>
         <translation>正在测试连接…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="375"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="382"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="377"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="384"/>
         <source>Pausing before the next point</source>
         <translation>在下一个测试点前暂停</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="379"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="386"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="381"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="388"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="383"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="390"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="397"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="404"/>
         <source>Overall: point %1 of %2 · elapsed %3</source>
         <translation>总体：测试点 %1 / %2 · 已用时 %3</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="411"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="418"/>
         <source>Overall: point %1 of %2 · elapsed %3 · about %4 left</source>
         <translation>总体：第 %1/%2 个测试点 · 已用 %3 · 约剩 %4</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="427"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="434"/>
         <source>SLA probe %1 %2, run %3</source>
         <translation>SLA 探测 %1 %2，第 %3 次运行</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="428"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="435"/>
         <source>This point: %1</source>
         <translation>当前测试点：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="432"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="439"/>
         <source>elapsed %1</source>
         <translation>已用 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="435"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="442"/>
         <source>about %1 left</source>
         <translation>约剩 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="429"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="436"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/liverunpage.cpp" line="430"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="437"/>
         <source>%n in flight</source>
         <translation>
             <numerusform>%n 个进行中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/liverunpage.cpp" line="431"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="438"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="361"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="368"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="89"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="96"/>
         <source>ITL</source>
         <translation>ITL</translation>
     </message>
@@ -6774,79 +7217,79 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>条件：</translation>
     </message>
     <message>
-        <location filename="../ui/charts/slasearchchart.cpp" line="82"/>
+        <location filename="../ui/charts/slasearchchart.cpp" line="81"/>
         <source>SLA search</source>
         <translation>SLA 搜索</translation>
     </message>
     <message>
-        <location filename="../ui/charts/slasearchchart.cpp" line="118"/>
+        <location filename="../ui/charts/slasearchchart.cpp" line="117"/>
         <source>not finished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../ui/charts/slasearchchart.cpp" line="120"/>
+        <location filename="../ui/charts/slasearchchart.cpp" line="119"/>
         <source>none: failed at the lower bound</source>
         <translation>无：在下限处失败</translation>
     </message>
     <message>
-        <location filename="../ui/charts/slasearchchart.cpp" line="122"/>
+        <location filename="../ui/charts/slasearchchart.cpp" line="121"/>
         <source>best at %1 %2</source>
         <translation>最佳：%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/charts/slasearchchart.cpp" line="124"/>
+        <location filename="../ui/charts/slasearchchart.cpp" line="123"/>
         <source>largest passing %1: %2</source>
         <translation>最大通过 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/charts/slasearchchart.cpp" line="127"/>
+        <location filename="../ui/charts/slasearchchart.cpp" line="126"/>
         <source>(sure: the deciding probes&apos; intervals clear the threshold)</source>
         <translation>（确定：决定性探测的区间均未跨越阈值）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/slasearchchart.cpp" line="128"/>
+        <location filename="../ui/charts/slasearchchart.cpp" line="127"/>
         <source>(unsure: decided on means where intervals straddle the threshold)</source>
         <translation>（不确定：在区间跨越阈值处依据均值判定）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/slasearchchart.cpp" line="133"/>
+        <location filename="../ui/charts/slasearchchart.cpp" line="132"/>
         <source>Group %1: %2</source>
         <translation>第 %1 组：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/charts/slasearchchart.cpp" line="136"/>
+        <location filename="../ui/charts/slasearchchart.cpp" line="135"/>
         <source>%n point(s) run, %1 per value, %2% intervals (Student t).</source>
         <translation>
             <numerusform>已运行 %n 个测试点，每个值 %1 次，%2% 区间（Student t）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/charts/slasearchchart.cpp" line="158"/>
+        <location filename="../ui/charts/slasearchchart.cpp" line="157"/>
         <source>SLA search: %1 by %2</source>
         <translation>SLA 搜索：%1 随 %2 变化</translation>
     </message>
     <message>
-        <location filename="../ui/charts/slasearchchart.cpp" line="160"/>
+        <location filename="../ui/charts/slasearchchart.cpp" line="159"/>
         <source>Runs</source>
         <translation>各次运行</translation>
     </message>
     <message>
-        <location filename="../ui/charts/slasearchchart.cpp" line="161"/>
+        <location filename="../ui/charts/slasearchchart.cpp" line="160"/>
         <source>Pass (mean)</source>
         <translation>通过（均值）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/slasearchchart.cpp" line="162"/>
+        <location filename="../ui/charts/slasearchchart.cpp" line="161"/>
         <source>Fail (mean)</source>
         <translation>失败（均值）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/slasearchchart.cpp" line="163"/>
+        <location filename="../ui/charts/slasearchchart.cpp" line="162"/>
         <source>Judged on the mean</source>
         <translation>依据均值判定</translation>
     </message>
     <message>
-        <location filename="../ui/charts/slasearchchart.cpp" line="203"/>
+        <location filename="../ui/charts/slasearchchart.cpp" line="202"/>
         <source>Threshold %1 %2</source>
         <translation>阈值 %1 %2</translation>
     </message>
@@ -6898,37 +7341,37 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::SweepChartView</name>
     <message>
-        <location filename="../ui/charts/sweepchartview.cpp" line="36"/>
+        <location filename="../ui/charts/sweepchartview.cpp" line="37"/>
         <source>Throughput and time to first token by load</source>
         <translation>各负载下的吞吐量与首字延迟</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepchartview.cpp" line="39"/>
+        <location filename="../ui/charts/sweepchartview.cpp" line="38"/>
         <source>Output tok/s (left axis)</source>
         <translation>输出 token/秒（左轴）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepchartview.cpp" line="40"/>
+        <location filename="../ui/charts/sweepchartview.cpp" line="39"/>
         <source>TTFT P50 ms (right axis)</source>
         <translation>TTFT P50 毫秒（右轴）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepchartview.cpp" line="41"/>
+        <location filename="../ui/charts/sweepchartview.cpp" line="40"/>
         <source>TTFT P99 ms (right axis)</source>
         <translation>TTFT P99 毫秒（右轴）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepchartview.cpp" line="46"/>
+        <location filename="../ui/charts/sweepchartview.cpp" line="45"/>
         <source>parallel requests (log scale)</source>
         <translation>并发请求数（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepchartview.cpp" line="48"/>
+        <location filename="../ui/charts/sweepchartview.cpp" line="47"/>
         <source>tokens/s</source>
         <translation>token/秒</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepchartview.cpp" line="50"/>
+        <location filename="../ui/charts/sweepchartview.cpp" line="49"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
@@ -6936,82 +7379,82 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::SweepCurveChart</name>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="54"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="57"/>
         <source>Throughput–latency curve of the sweep</source>
         <translation>扫描的吞吐量–延迟曲线</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="59"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="61"/>
         <source>running point (provisional)</source>
         <translation>进行中的测试点（暂定）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="66"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="68"/>
         <source>saturation point</source>
         <translation>饱和点</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="95"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="100"/>
         <source>output tokens/s</source>
         <translation>输出 token/秒</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="96"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="101"/>
         <source>requests/s</source>
         <translation>请求/秒</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="98"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="103"/>
         <source>TTFT</source>
         <translation>TTFT</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="99"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="104"/>
         <source>ITL</source>
         <translation>ITL</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="100"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="105"/>
         <source>latency</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="104"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="109"/>
         <source>&amp;x:</source>
         <translation>&amp;x：</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="106"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="111"/>
         <source>&amp;y (p50 and p99):</source>
         <translation>&amp;y（p50 与 p99）：</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="154"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="159"/>
         <source>s</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="154"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="159"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="156"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="161"/>
         <source>%1 p50</source>
         <translation>%1 p50</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="157"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="162"/>
         <source>%1 p99</source>
         <translation>%1 p99</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="158"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="163"/>
         <source>%1 (ticks: tested load)</source>
         <translation>%1（刻度：测试负载）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/sweepcurvechart.cpp" line="159"/>
+        <location filename="../ui/charts/sweepcurvechart.cpp" line="164"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
