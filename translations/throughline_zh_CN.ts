@@ -493,111 +493,116 @@
     </message>
     <message>
         <location filename="../core/config/parameterlabels.cpp" line="88"/>
+        <source>Secret headers</source>
+        <translation>机密请求头</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameterlabels.cpp" line="89"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="89"/>
+        <location filename="../core/config/parameterlabels.cpp" line="90"/>
         <source>Sleep interval</source>
         <translation>间隔休眠</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="90"/>
+        <location filename="../core/config/parameterlabels.cpp" line="91"/>
         <source>Stop</source>
         <translation>停止词</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="91"/>
+        <location filename="../core/config/parameterlabels.cpp" line="92"/>
         <source>Stop token ids</source>
         <translation>停止令牌 ID</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="92"/>
+        <location filename="../core/config/parameterlabels.cpp" line="93"/>
         <source>Store bodies</source>
         <translation>保存请求体</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="93"/>
+        <location filename="../core/config/parameterlabels.cpp" line="94"/>
         <source>Stream</source>
         <translation>流式输出</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="94"/>
+        <location filename="../core/config/parameterlabels.cpp" line="95"/>
         <source>Swanlab API key</source>
         <translation>SwanLab API 密钥</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="95"/>
+        <location filename="../core/config/parameterlabels.cpp" line="96"/>
         <source>Swanlab host</source>
         <translation>SwanLab 主机</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="96"/>
+        <location filename="../core/config/parameterlabels.cpp" line="97"/>
         <source>Sweep</source>
         <translation>扫描方式</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="97"/>
+        <location filename="../core/config/parameterlabels.cpp" line="98"/>
         <source>Sweep points</source>
         <translation>扫描点数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="98"/>
+        <location filename="../core/config/parameterlabels.cpp" line="99"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="99"/>
+        <location filename="../core/config/parameterlabels.cpp" line="100"/>
         <source>Tokenize prompt</source>
         <translation>对提示分词</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="100"/>
+        <location filename="../core/config/parameterlabels.cpp" line="101"/>
         <source>Tokenizer path</source>
         <translation>分词器路径</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="101"/>
+        <location filename="../core/config/parameterlabels.cpp" line="102"/>
         <source>Top k</source>
         <translation>Top k</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="102"/>
+        <location filename="../core/config/parameterlabels.cpp" line="103"/>
         <source>Top p</source>
         <translation>Top p</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="103"/>
+        <location filename="../core/config/parameterlabels.cpp" line="104"/>
         <source>Total timeout</source>
         <translation>总超时</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="104"/>
+        <location filename="../core/config/parameterlabels.cpp" line="105"/>
         <source>Transport</source>
         <translation>传输方式</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="105"/>
+        <location filename="../core/config/parameterlabels.cpp" line="106"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="106"/>
+        <location filename="../core/config/parameterlabels.cpp" line="107"/>
         <source>Visualizer</source>
         <translation>可视化工具</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="107"/>
+        <location filename="../core/config/parameterlabels.cpp" line="108"/>
         <source>Wandb API key</source>
         <translation>Wandb API 密钥</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="108"/>
+        <location filename="../core/config/parameterlabels.cpp" line="109"/>
         <source>Warmup num</source>
         <translation>预热请求数</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterlabels.cpp" line="109"/>
+        <location filename="../core/config/parameterlabels.cpp" line="110"/>
         <source>Workers</source>
         <translation>工作进程数</translation>
     </message>
@@ -636,7 +641,7 @@
     </message>
     <message>
         <location filename="../core/config/parameterdef.h" line="127"/>
-        <location filename="../core/config/parameterregistry.cpp" line="303"/>
+        <location filename="../core/config/parameterregistry.cpp" line="305"/>
         <source>must be a finite number</source>
         <translation>必须是有限的数字</translation>
     </message>
@@ -657,7 +662,7 @@
     </message>
     <message>
         <location filename="../core/config/parameterdef.h" line="439"/>
-        <location filename="../core/config/runconfig.cpp" line="511"/>
+        <location filename="../core/config/runconfig.cpp" line="516"/>
         <source>nests arrays/objects deeper than %1 levels; flatten it</source>
         <translation>数组/对象嵌套超过 %1 层；请将其展平</translation>
     </message>
@@ -723,106 +728,121 @@
     </message>
     <message>
         <location filename="../core/config/parameters_target.cpp" line="116"/>
-        <source>Sent with every request. Names must be HTTP tokens and values must not hold line breaks; the values of Authorization, Proxy-Authorization, api-key, X-Api-Key and of any header whose name contains auth, key, token, secret, password or cookie are masked in saved files, and a masked value read back is not sent.</source>
-        <translation>随每个请求发送。名称必须是 HTTP token，值中不得包含换行；Authorization、Proxy-Authorization、api-key、X-Api-Key 以及名称中含有 auth、key、token、secret、password 或 cookie 的任何头的值，在保存的文件中会被遮蔽，读回的遮蔽值不会被发送。</translation>
+        <source>Sent with every request. Names must be HTTP tokens and values must not hold line breaks; the values of Authorization, Proxy-Authorization, api-key, X-Api-Key, of any header whose name contains auth, key, token, secret, password or cookie and of those named by --secret-headers are masked in saved files, and a masked value read back is not sent.</source>
+        <translation>随每个请求发送。名称必须是 HTTP 记号，值不得包含换行；Authorization、Proxy-Authorization、api-key、X-Api-Key 的值，名称中含 auth、key、token、secret、password 或 cookie 的任何请求头的值，以及 --secret-headers 所列请求头的值，在保存的文件中都会被遮蔽，读回的遮蔽值不会被发送。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="149"/>
+        <location filename="../core/config/parameters_target.cpp" line="150"/>
         <source>&apos;%1&apos; is not a header in KEY=VALUE form</source>
         <translation>&apos;%1&apos; 不是 KEY=VALUE 形式的头</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="152"/>
+        <location filename="../core/config/parameters_target.cpp" line="153"/>
         <source>must be KEY=VALUE headers</source>
         <translation>必须是 KEY=VALUE 形式的头</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="156"/>
+        <location filename="../core/config/parameters_target.cpp" line="157"/>
         <source>must be an object of header names and values</source>
         <translation>必须是由头名称和值组成的对象</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="166"/>
+        <location filename="../core/config/parameters_target.cpp" line="167"/>
         <source>&apos;%1&apos; is not a valid header name (letters, digits and !#$%&amp;&apos;*+-.^_`|~ only)</source>
         <translation>&apos;%1&apos; 不是有效的头名称（只能包含字母、数字和 !#$%&amp;&apos;*+-.^_`|~）</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="169"/>
+        <location filename="../core/config/parameters_target.cpp" line="170"/>
         <source>the value of &apos;%1&apos; holds a line break; give it on one line</source>
         <translation>&apos;%1&apos; 的值包含换行；请写在一行内</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="174"/>
+        <location filename="../core/config/parameters_target.cpp" line="175"/>
         <source>&apos;%1&apos; frames the request body, which Throughline sets itself; leave it out</source>
         <translation>&apos;%1&apos; 决定请求体的分帧方式，由 Throughline 自行设置；请去掉它</translation>
     </message>
     <message>
         <location filename="../core/config/parameters_target.cpp" line="183"/>
+        <source>Header names (case-insensitive) whose --headers values are credentials although not named like one: masked like Authorization.</source>
+        <translation>其 --headers 值是凭据、但名称看不出来的请求头名称（不区分大小写）：像 Authorization 一样被遮蔽。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="186"/>
+        <source>Not an EvalScope flag. Headers named like a credential (auth, key, token, secret, password, cookie) are masked anyway; list here the others that carry one. Their values, and URL query items so named, show as ********** in the project file, benchmark_args.json, exports, reports, copied commands and logs, also where a server&apos;s answer echoes them; the headers are still sent. The names are saved with the run, so imports and exports of it mask the same headers.</source>
+        <translation>不是 EvalScope 的参数。名称像凭据的请求头（auth、key、token、secret、password、cookie）无论如何都会被遮蔽；在此列出其他携带凭据的请求头。它们的值以及同名的 URL 查询项，在项目文件、benchmark_args.json、导出、报告、复制的命令和日志中都显示为 **********，服务器的回答回显它们时也是如此；这些请求头仍会被发送。这些名称随运行一起保存，因此该运行的导入和导出会遮蔽相同的请求头。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="197"/>
+        <source>&apos;%1&apos; is not a header name (letters, digits and !#$%&amp;&apos;*+-.^_`|~ only), e.g. --secret-headers X-Tenant-Id</source>
+        <translation>&apos;%1&apos; 不是请求头名称（只能包含字母、数字和 !#$%&amp;&apos;*+-.^_`|~），例如 --secret-headers X-Tenant-Id</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_target.cpp" line="208"/>
         <source>--api local/local_vllm: the port of the local server Throughline starts (default 8877); the run benchmarks http://127.0.0.1:PORT/v1/chat/completions.</source>
         <translation>--api local/local_vllm：Throughline 启动的本地服务器的端口（默认 8877）；运行对 http://127.0.0.1:PORT/v1/chat/completions 进行基准测试。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="191"/>
+        <location filename="../core/config/parameters_target.cpp" line="216"/>
         <source>--api local/local_vllm: the server to start as a child process, one shell-quoted line with {model}, {port} and {attn_implementation} filled in (--port PORT is appended when {port} is absent); default: vLLM&apos;s OpenAI server (python3 -m vllm.entrypoints.openai.api_server).</source>
         <translation>--api local/local_vllm：作为子进程启动的服务器，一行 shell 引用格式的命令，其中 {model}、{port} 和 {attn_implementation} 会被填入（不含 {port} 时追加 --port PORT）；默认：vLLM 的 OpenAI 服务器（python3 -m vllm.entrypoints.openai.api_server）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="195"/>
+        <location filename="../core/config/parameters_target.cpp" line="220"/>
         <source>EvalScope&apos;s local modes start the model themselves; Throughline starts this command, waits for it with the retrying connection test, stops it at the end (SIGTERM, then SIGKILL) and keeps its output in local_server.log in the output folder.</source>
         <translation>EvalScope 的本地模式自行启动模型；Throughline 启动此命令，用带重试的连接测试等待它就绪，在结束时停止它（先 SIGTERM，再 SIGKILL），并将其输出保存在输出文件夹中的 local_server.log 里。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="208"/>
+        <location filename="../core/config/parameters_target.cpp" line="233"/>
         <source>the command is empty</source>
         <translation>命令为空</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="214"/>
+        <location filename="../core/config/parameters_target.cpp" line="239"/>
         <source>--api local/local_vllm: attention implementation passed on to the local server ({attn_implementation} in --local-server-command, else --attn-implementation NAME appended to it).</source>
         <translation>--api local/local_vllm：传给本地服务器的注意力实现（--local-server-command 中的 {attn_implementation}，否则向其追加 --attn-implementation NAME）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="223"/>
+        <location filename="../core/config/parameters_target.cpp" line="248"/>
         <source>Seconds allowed to connect and receive headers.</source>
         <translation>允许用于建立连接并接收响应头的秒数。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="230"/>
+        <location filename="../core/config/parameters_target.cpp" line="255"/>
         <source>Longest allowed gap between reads, in seconds.</source>
         <translation>两次读取之间允许的最长间隔（秒）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="237"/>
+        <location filename="../core/config/parameters_target.cpp" line="262"/>
         <source>Seconds allowed per request (default 21600).</source>
         <translation>每个请求允许的秒数（默认 21600）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="241"/>
+        <location filename="../core/config/parameters_target.cpp" line="266"/>
         <source>Skip the test request before the run.</source>
         <translation>跳过运行前的测试请求。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="242"/>
+        <location filename="../core/config/parameters_target.cpp" line="267"/>
         <source>By default one request (max_tokens 4) is sent before the sweep, so that a wrong URL, model or key fails in seconds (exit code 3) instead of after a point of failures. While the server is still starting (HTTP 5xx, connection refused) it is sent again every 10 s until --total-timeout, as EvalScope does. Embedding and rerank runs skip it.</source>
         <translation>默认在扫描开始前发送一个请求（max_tokens 4），这样错误的 URL、模型或密钥会在几秒内失败（退出码 3），而不是等到整个测试点都失败之后。服务器仍在启动时（HTTP 5xx、连接被拒绝），该请求每 10 秒重发一次，直到 --total-timeout，与 EvalScope 相同。嵌入和重排序运行会跳过此请求。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="249"/>
+        <location filename="../core/config/parameters_target.cpp" line="274"/>
         <source>HTTPS without certificate verification (self-signed test servers).</source>
         <translation>不验证证书的 HTTPS（用于自签名的测试服务器）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="256"/>
+        <location filename="../core/config/parameters_target.cpp" line="281"/>
         <source>Also trust the CA certificates in this PEM file (besides the system&apos;s).</source>
         <translation>除系统的 CA 证书外，还信任此 PEM 文件中的 CA 证书。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="266"/>
+        <location filename="../core/config/parameters_target.cpp" line="291"/>
         <source>Ignore http_proxy/https_proxy/no_proxy from the environment (used by default, as EvalScope does).</source>
         <translation>忽略环境中的 http_proxy/https_proxy/no_proxy（默认会使用它们，与 EvalScope 相同）。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="273"/>
+        <location filename="../core/config/parameters_target.cpp" line="298"/>
         <source>HTTP client: lean (Throughline&apos;s own HTTP/1.1 on the worker threads&apos; sockets: the least overhead), qt (QNetworkAccessManager: HTTPS and proxies) or auto (default: lean for plain http:// without a proxy, else qt).</source>
         <translation>HTTP 客户端：lean（Throughline 自己的 HTTP/1.1，运行在工作线程的套接字上：开销最小）、qt（QNetworkAccessManager：支持 HTTPS 和代理）或 auto（默认：无代理的普通 http:// 用 lean，否则用 qt）。</translation>
     </message>
@@ -1383,37 +1403,37 @@
         <translation> （列表请以空格分隔的多个词给出：1 4 16）</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="269"/>
+        <location filename="../core/config/parameterregistry.cpp" line="271"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="271"/>
+        <location filename="../core/config/parameterregistry.cpp" line="273"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="271"/>
+        <location filename="../core/config/parameterregistry.cpp" line="273"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="275"/>
+        <location filename="../core/config/parameterregistry.cpp" line="277"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="296"/>
+        <location filename="../core/config/parameterregistry.cpp" line="298"/>
         <source>needs at least one value, e.g. %1 %2</source>
         <translation>至少需要一个值，例如 %1 %2</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="314"/>
+        <location filename="../core/config/parameterregistry.cpp" line="316"/>
         <source>unknown value &apos;%1&apos;; choose one of: %2</source>
         <translation>未知的值 &apos;%1&apos;；请从以下选项中选择：%2</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="355"/>
+        <location filename="../core/config/parameterregistry.cpp" line="357"/>
         <source>has the wrong type in the saved configuration: %1</source>
         <translation>在保存的配置中类型错误：%1</translation>
     </message>
@@ -1534,17 +1554,17 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>&apos;%1&apos; 不是 http(s) URL；请使用例如 http://127.0.0.1:8000/v1/chat/completions</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="348"/>
+        <location filename="../core/config/runconfig.cpp" line="353"/>
         <source>--open-loop needs arrival rates &gt; 0 requests per second, e.g. --rate 5 10 20</source>
         <translation>--open-loop 需要大于 0 的到达速率（请求/秒），例如 --rate 5 10 20</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="354"/>
+        <location filename="../core/config/runconfig.cpp" line="359"/>
         <source>gives %1 value(s) but --rate gives %2; in open loop give one --number per --rate value, e.g. --rate 5 10 --number 100 200</source>
         <translation>给出了 %1 个值，但 --rate 给出了 %2 个；开环模式下每个 --rate 值对应一个 --number，例如 --rate 5 10 --number 100 200</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="361"/>
+        <location filename="../core/config/runconfig.cpp" line="366"/>
         <source>gives %1 value(s) but --parallel gives %2; give one --number per --parallel value, e.g. --parallel 1 4 --number 20 80</source>
         <translation>给出了 %1 个值，但 --parallel 给出了 %2 个；每个 --parallel 值对应一个 --number，例如 --parallel 1 4 --number 20 80</translation>
     </message>
@@ -1554,139 +1574,139 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>必须是 -1（不限速）或正的每秒请求数（收到 %1）</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="367"/>
+        <location filename="../core/config/runconfig.cpp" line="372"/>
         <source>is %1, above --max-tokens %2</source>
         <translation>为 %1，超过了 --max-tokens %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="404"/>
+        <location filename="../core/config/runconfig.cpp" line="409"/>
         <source>dataset &apos;%1&apos; holds conversations: add --multi-turn</source>
         <translation>数据集 &apos;%1&apos; 包含多轮对话：请加上 --multi-turn</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="279"/>
+        <location filename="../core/config/runconfig.cpp" line="284"/>
         <source>is required with --sla-auto-tune, e.g. --sla-params &apos;{&quot;p99_latency&quot;: &quot;&lt;=2s&quot;}&apos;</source>
         <translation>在使用 --sla-auto-tune 时必须给出，例如 --sla-params &apos;{&quot;p99_latency&quot;: &quot;&lt;=2s&quot;}&apos;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="281"/>
+        <location filename="../core/config/runconfig.cpp" line="286"/>
         <location filename="../core/metrics/slatuner.cpp" line="67"/>
         <source>%1 is below --sla-lower-bound %2</source>
         <translation>%1 低于 --sla-lower-bound %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="284"/>
+        <location filename="../core/config/runconfig.cpp" line="289"/>
         <source>SLA auto-tune runs closed loop (--sla-variable rate paces arrivals within --sla-fixed-parallel); drop --open-loop</source>
         <translation>SLA 自动调优以闭环运行（--sla-variable rate 在 --sla-fixed-parallel 之内控制到达速率）；请去掉 --open-loop</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="287"/>
+        <location filename="../core/config/runconfig.cpp" line="292"/>
         <source>repeats sweep points; SLA auto-tune repeats its probes with --sla-num-runs</source>
         <translation>重复的是扫描测试点；SLA 自动调优用 --sla-num-runs 重复其探测</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="296"/>
+        <location filename="../core/config/runconfig.cpp" line="301"/>
         <source>--sweep auto takes one --number (the requests of every point), got %1 values</source>
         <translation>--sweep auto 只接受一个 --number（每个点的请求数），收到 %1 个值</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="300"/>
+        <location filename="../core/config/runconfig.cpp" line="305"/>
         <source>--sweep auto takes one --parallel (the concurrency of the maximum-throughput point), got %1 values</source>
         <translation>--sweep auto 只接受一个 --parallel（最大吞吐点的并发数），收到 %1 个值</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="305"/>
+        <location filename="../core/config/runconfig.cpp" line="310"/>
         <source>--sweep auto needs the concurrency of the maximum-throughput point above 1, e.g. --parallel 64</source>
         <translation>--sweep auto 需要最大吞吐点的并发数大于 1，例如 --parallel 64</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="307"/>
+        <location filename="../core/config/runconfig.cpp" line="312"/>
         <source>--sweep auto chooses the rates from the measured throughput; drop --rate</source>
         <translation>--sweep auto 根据测得的吞吐量选择速率；请去掉 --rate</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="309"/>
+        <location filename="../core/config/runconfig.cpp" line="314"/>
         <source>workload_trace replays the trace&apos;s own timeline; drop --sweep auto</source>
         <translation>workload_trace 按轨迹自身的时间线回放；请去掉 --sweep auto</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="311"/>
+        <location filename="../core/config/runconfig.cpp" line="316"/>
         <source>SLA auto-tune chooses its own probes; drop --sweep auto or --sla-auto-tune</source>
         <translation>SLA 自动调优会自行选择探测点；请去掉 --sweep auto 或 --sla-auto-tune</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="341"/>
+        <location filename="../core/config/runconfig.cpp" line="346"/>
         <source>workload_trace replays the trace&apos;s own arrival times, whatever is in flight: add --open-loop</source>
         <translation>workload_trace 按跟踪自身的到达时间重放，不论有多少请求在进行中：请加上 --open-loop</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="408"/>
+        <location filename="../core/config/runconfig.cpp" line="413"/>
         <source>workload_trace replays single requests on the trace&apos;s timeline, not conversations; drop --multi-turn</source>
         <translation>workload_trace 按跟踪的时间线重放单个请求，而非对话；请去掉 --multi-turn</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="414"/>
+        <location filename="../core/config/runconfig.cpp" line="419"/>
         <source>--multi-turn needs a conversation dataset: random_multi_turn, share_gpt_zh_multi_turn, share_gpt_en_multi_turn, custom_multi_turn, swe_smith, trie_agentic_coding, trie_code_qa or trie_office_work (and no --prompt)</source>
         <translation>--multi-turn 需要对话数据集：random_multi_turn、share_gpt_zh_multi_turn、share_gpt_en_multi_turn、custom_multi_turn、swe_smith、trie_agentic_coding、trie_code_qa 或 trie_office_work（且不带 --prompt）</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="419"/>
+        <location filename="../core/config/runconfig.cpp" line="424"/>
         <source>cannot be used with --multi-turn: turns wait for the previous reply; drop one</source>
         <translation>不能与 --multi-turn 一起使用：每一轮都要等待上一次回复；请去掉其中一个</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="421"/>
+        <location filename="../core/config/runconfig.cpp" line="426"/>
         <source>--multi-turn sends chat messages: use --api openai with a chat/completions URL</source>
         <translation>--multi-turn 发送聊天消息：请使用 --api openai 并给出 chat/completions URL</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="423"/>
+        <location filename="../core/config/runconfig.cpp" line="428"/>
         <source>random_multi_turn needs the largest number of turns: pass --max-turns N</source>
         <translation>random_multi_turn 需要最大轮数：请传入 --max-turns N</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="425"/>
+        <location filename="../core/config/runconfig.cpp" line="430"/>
         <source>is %1, below --min-turns %2; raise it</source>
         <translation>为 %1，低于 --min-turns %2；请调高它</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="431"/>
+        <location filename="../core/config/runconfig.cpp" line="436"/>
         <source>must be a JSON object, e.g. --multi-turn-args &apos;{}&apos;</source>
         <translation>必须是 JSON 对象，例如 --multi-turn-args &apos;{}&apos;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="434"/>
+        <location filename="../core/config/runconfig.cpp" line="439"/>
         <source>dataset &apos;%1&apos; takes no options; drop --multi-turn-args (deprecated: use --dataset-args)</source>
         <translation>数据集 &apos;%1&apos; 不接受任何选项；请去掉 --multi-turn-args（已弃用：请使用 --dataset-args）</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="450"/>
+        <location filename="../core/config/runconfig.cpp" line="455"/>
         <location filename="../core/dataset/promptsource.cpp" line="59"/>
         <source>dataset &apos;%1&apos; reads a local file: pass --dataset-path FILE</source>
         <translation>数据集 &apos;%1&apos; 读取本地文件：请传入 --dataset-path FILE</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="455"/>
+        <location filename="../core/config/runconfig.cpp" line="460"/>
         <source>dataset &apos;%1&apos; yields texts to embed: use --api openai_embedding</source>
         <translation>数据集 &apos;%1&apos; 产生待嵌入的文本：请使用 --api openai_embedding</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="457"/>
+        <location filename="../core/config/runconfig.cpp" line="462"/>
         <source>dataset &apos;%1&apos; yields a query and documents: use --api openai_rerank</source>
         <translation>数据集 &apos;%1&apos; 产生查询和文档：请使用 --api openai_rerank</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="477"/>
+        <location filename="../core/config/runconfig.cpp" line="482"/>
         <source>dataset &apos;%1&apos; sends images in chat messages: use --api openai</source>
         <translation>数据集 &apos;%1&apos; 在聊天消息中发送图像：请使用 --api openai</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="479"/>
+        <location filename="../core/config/runconfig.cpp" line="484"/>
         <source>cannot send images as token ids; drop it for dataset &apos;%1&apos;</source>
         <translation>无法以 token id 形式发送图像；对数据集 &apos;%1&apos; 请去掉此选项</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="481"/>
+        <location filename="../core/config/runconfig.cpp" line="486"/>
         <source>dataset &apos;%1&apos; sends images in chat messages: use a chat/completions URL without --no-apply-chat-template, or --api openai_responses</source>
         <translation>数据集 &apos;%1&apos; 在聊天消息中发送图像：请使用 chat/completions URL 且不加 --no-apply-chat-template，或使用 --api openai_responses</translation>
     </message>
@@ -1696,18 +1716,18 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>&apos;%1&apos; 不存在；请提供数据集文件或其所在文件夹</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="464"/>
+        <location filename="../core/config/runconfig.cpp" line="469"/>
         <source>--data-source local needs the dataset&apos;s file: pass --dataset-path FILE</source>
         <translation>--data-source local 需要数据集文件：请传入 --dataset-path FILE</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="469"/>
+        <location filename="../core/config/runconfig.cpp" line="474"/>
         <location filename="../core/dataset/conversationsource.cpp" line="230"/>
         <source>dataset &apos;%1&apos; generates token sequences: pass --tokenizer-path MODEL_DIR or tokenizer.json</source>
         <translation>数据集 &apos;%1&apos; 生成 token 序列：请传入 --tokenizer-path MODEL_DIR 或 tokenizer.json</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="473"/>
+        <location filename="../core/config/runconfig.cpp" line="478"/>
         <source>needs --tokenizer-path to turn prompts into token ids</source>
         <translation>需要 --tokenizer-path 才能把提示词转换为 token id</translation>
     </message>
@@ -1717,32 +1737,32 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>&apos;%1&apos; 不存在；请提供模型文件夹或其 tokenizer.json</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="486"/>
+        <location filename="../core/config/runconfig.cpp" line="491"/>
         <source>cannot be used with the Responses API; use --api openai</source>
         <translation>不能与 Responses API 一起使用；请使用 --api openai</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="489"/>
+        <location filename="../core/config/runconfig.cpp" line="494"/>
         <source>is %1, below --min-prompt-length %2; raise it or lower the minimum</source>
         <translation>为 %1，低于 --min-prompt-length %2；请调高它或降低最小值</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="261"/>
+        <location filename="../core/config/parameters_target.cpp" line="286"/>
         <source>&apos;%1&apos; is not a file; give a PEM file of CA certificates</source>
         <translation>&apos;%1&apos; 不是文件；请提供 CA 证书的 PEM 文件</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="371"/>
+        <location filename="../core/config/runconfig.cpp" line="376"/>
         <source>applies to --api openai (chat/completions and completions); the Responses, embedding and rerank APIs have no per-chunk usage</source>
         <translation>仅适用于 --api openai（chat/completions 和 completions）；Responses、嵌入和重排 API 没有逐块用量</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="374"/>
+        <location filename="../core/config/runconfig.cpp" line="379"/>
         <source>needs a streamed run: a whole answer carries one usage object; drop --no-stream or --continuous-usage</source>
         <translation>需要流式运行：完整应答只带一个用量对象；请去掉 --no-stream 或 --continuous-usage</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="446"/>
+        <location filename="../core/config/runconfig.cpp" line="451"/>
         <source>the range %1 %2 is reversed; give MIN MAX, e.g. --max-tokens 128 512</source>
         <translation>范围 %1 %2 颠倒了；请按 MIN MAX 给出，例如 --max-tokens 128 512</translation>
     </message>
@@ -1752,67 +1772,67 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>&apos;%1&apos; 不存在；&apos;@FILE&apos; 从 FILE 读取提示词</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="501"/>
+        <location filename="../core/config/runconfig.cpp" line="506"/>
         <source>&quot;%1&quot; must be a whole number &gt; 0</source>
         <translation>&quot;%1&quot; 必须是 &gt; 0 的整数</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="505"/>
+        <location filename="../core/config/runconfig.cpp" line="510"/>
         <source>&quot;document_length_ratio&quot; must be a number &gt; 0, e.g. 5</source>
         <translation>&quot;document_length_ratio&quot; 必须是 &gt; 0 的数字，例如 5</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="516"/>
+        <location filename="../core/config/runconfig.cpp" line="521"/>
         <source>must be a JSON object, e.g. --dataset-args &apos;{&quot;target_input_len&quot;: 1024}&apos;</source>
         <translation>必须是 JSON 对象，例如 --dataset-args &apos;{&quot;target_input_len&quot;: 1024}&apos;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="523"/>
+        <location filename="../core/config/runconfig.cpp" line="528"/>
         <source>dataset &apos;%1&apos; takes no --dataset-args; the length-control keys apply to %2</source>
         <translation>数据集 &apos;%1&apos; 不接受 --dataset-args；长度控制键适用于 %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="532"/>
+        <location filename="../core/config/runconfig.cpp" line="537"/>
         <source>unknown key &quot;%1&quot;; the keys are %2</source>
         <translation>未知键 &quot;%1&quot;；可用的键为 %2</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="537"/>
+        <location filename="../core/config/runconfig.cpp" line="542"/>
         <source>&quot;target_input_len&quot; must be a whole number of tokens &gt; 0</source>
         <translation>&quot;target_input_len&quot; 必须是 &gt; 0 的 token 数</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="539"/>
+        <location filename="../core/config/runconfig.cpp" line="544"/>
         <source>&quot;target_input_len&quot; counts tokens: pass --tokenizer-path</source>
         <translation>&quot;target_input_len&quot; 以 token 计：请传入 --tokenizer-path</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="542"/>
+        <location filename="../core/config/runconfig.cpp" line="547"/>
         <source>&quot;input_len_mode&quot; must be &quot;cap&quot; or &quot;drop&quot;</source>
         <translation>&quot;input_len_mode&quot; 必须是 &quot;cap&quot; 或 &quot;drop&quot;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="545"/>
+        <location filename="../core/config/runconfig.cpp" line="550"/>
         <source>&quot;prefix_role&quot; must be &quot;system&quot; or &quot;user&quot;</source>
         <translation>&quot;prefix_role&quot; 必须是 &quot;system&quot; 或 &quot;user&quot;</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="549"/>
+        <location filename="../core/config/runconfig.cpp" line="554"/>
         <source>&quot;prefix_file&quot; &apos;%1&apos; is not a readable file</source>
         <translation>&quot;prefix_file&quot; &apos;%1&apos; 不是可读文件</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="551"/>
+        <location filename="../core/config/runconfig.cpp" line="556"/>
         <source>&quot;prefix_file&quot; needs &quot;target_input_len&quot;, the length to pad to</source>
         <translation>&quot;prefix_file&quot; 需要 &quot;target_input_len&quot; 作为填充目标长度</translation>
     </message>
     <message>
-        <location filename="../core/config/runconfig.cpp" line="553"/>
+        <location filename="../core/config/runconfig.cpp" line="558"/>
         <source>&quot;prefix_file&quot; pads prompts, so it cannot be used with &quot;drop&quot;</source>
         <translation>&quot;prefix_file&quot; 会填充提示词，因此不能与 &quot;drop&quot; 一起使用</translation>
     </message>
     <message>
-        <location filename="../core/config/parameterregistry.cpp" line="341"/>
+        <location filename="../core/config/parameterregistry.cpp" line="343"/>
         <source>the run configuration is not a JSON object</source>
         <translation>运行配置不是 JSON 对象</translation>
     </message>
@@ -2534,7 +2554,7 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>服务器未应答就关闭了保持活动（keep-alive）的连接</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_target.cpp" line="282"/>
+        <location filename="../core/config/parameters_target.cpp" line="307"/>
         <location filename="../core/net/transport.cpp" line="33"/>
         <source>must be auto, lean or qt (got &apos;%1&apos;)</source>
         <translation>必须是 auto、lean 或 qt（收到 &apos;%1&apos;）</translation>
@@ -5326,241 +5346,241 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="55"/>
-        <location filename="../ui/mainwindow.cpp" line="218"/>
+        <location filename="../ui/mainwindow.cpp" line="54"/>
+        <location filename="../ui/mainwindow.cpp" line="217"/>
         <source>Throughline</source>
         <translation>Throughline</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="96"/>
+        <location filename="../ui/mainwindow.cpp" line="95"/>
         <source>Setup</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="97"/>
+        <location filename="../ui/mainwindow.cpp" line="96"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="98"/>
+        <location filename="../ui/mainwindow.cpp" line="97"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow.cpp" line="206"/>
         <source>The project could not be opened:</source>
         <translation>无法打开项目：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="212"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="218"/>
+        <location filename="../ui/mainwindow.cpp" line="217"/>
         <source>%1 — Throughline</source>
         <translation>%1 — Throughline</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="237"/>
+        <location filename="../ui/mainwindow.cpp" line="236"/>
         <source>&lt;b&gt;Demo.&lt;/b&gt; The form is aimed at the built-in emulated model server at %1 (%2 ms to the first token, %3 ms between tokens). Press &lt;b&gt;Run&lt;/b&gt; to benchmark it.</source>
         <translation>&lt;b&gt;演示。&lt;/b&gt;表单已指向位于 %1 的内置模拟模型服务器（首字 %2 毫秒，token 间隔 %3 毫秒）。按&lt;b&gt;运行&lt;/b&gt;对其进行基准测试。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow.cpp" line="241"/>
         <source>Throughline — demo against the emulated server at %1</source>
         <translation>Throughline — 针对 %1 模拟服务器的演示</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="110"/>
+        <location filename="../ui/mainwindow.cpp" line="109"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="65"/>
+        <location filename="../ui/mainwindow.cpp" line="64"/>
         <source>The desktop keychain cannot keep the API key: %1</source>
         <translation>桌面钥匙串无法保存 API 密钥：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow.cpp" line="192"/>
         <source>The server is not ready (%1): connection test %2, next try in %3 s; Stop cancels the run</source>
         <translation>服务器尚未就绪（%1）：连接测试第 %2 次，%3 秒后重试；“停止”可取消运行</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <location filename="../ui/mainwindow.cpp" line="210"/>
         <source>Opened read-only for browsing: Run, Import, Rename and Delete are off (%1)</source>
         <translation>以只读方式打开以供浏览：运行、导入、重命名和删除已禁用（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="249"/>
-        <location filename="../ui/mainwindow.cpp" line="257"/>
+        <location filename="../ui/mainwindow.cpp" line="248"/>
+        <location filename="../ui/mainwindow.cpp" line="256"/>
         <source>Emulated server</source>
         <translation>模拟服务器</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="249"/>
+        <location filename="../ui/mainwindow.cpp" line="248"/>
         <source>Stop the run in progress first.</source>
         <translation>请先停止正在进行的运行。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="257"/>
+        <location filename="../ui/mainwindow.cpp" line="256"/>
         <source>The emulated server could not start: %1</source>
         <translation>模拟服务器无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="268"/>
+        <location filename="../ui/mainwindow.cpp" line="267"/>
         <source>Emulated server (%1) listening at %2</source>
         <translation>模拟服务器（%1）正在 %2 上监听</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="300"/>
+        <location filename="../ui/mainwindow.cpp" line="299"/>
         <source>Saved a copy of the project to %1</source>
         <translation>已将项目副本保存到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="302"/>
+        <location filename="../ui/mainwindow.cpp" line="301"/>
         <source>Save a Copy</source>
         <translation>保存副本</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="302"/>
+        <location filename="../ui/mainwindow.cpp" line="301"/>
         <source>The copy could not be written: %1</source>
         <translation>无法写入副本：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="316"/>
-        <location filename="../ui/mainwindow.cpp" line="335"/>
+        <location filename="../ui/mainwindow.cpp" line="315"/>
+        <location filename="../ui/mainwindow.cpp" line="334"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="317"/>
+        <location filename="../ui/mainwindow.cpp" line="316"/>
         <source>Open or create a writable project first: imported runs are stored in it.</source>
         <translation>请先打开或创建一个可写的项目：导入的运行会保存在其中。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="324"/>
+        <location filename="../ui/mainwindow.cpp" line="323"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="335"/>
+        <location filename="../ui/mainwindow.cpp" line="334"/>
         <source>%1 could not be imported: %2</source>
         <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="341"/>
+        <location filename="../ui/mainwindow.cpp" line="340"/>
         <source>Imported %1</source>
         <translation>已导入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="351"/>
+        <location filename="../ui/mainwindow.cpp" line="350"/>
         <source>The connection cannot be tested:</source>
         <translation>无法测试连接：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <location filename="../ui/mainwindow.cpp" line="364"/>
         <source>The server answered the test request.</source>
         <translation>服务器已响应测试请求。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="368"/>
+        <location filename="../ui/mainwindow.cpp" line="367"/>
         <source>The connection test failed:</source>
         <translation>连接测试失败：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="384"/>
+        <location filename="../ui/mainwindow.cpp" line="383"/>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="402"/>
+        <location filename="../ui/mainwindow.cpp" line="401"/>
         <source>this run could not be saved in the project (%1); use File &gt; Save a Copy As… to make a writable copy, open it and run again</source>
         <translation>此运行无法保存到项目中（%1）；请使用 文件 &gt; 另存副本… 创建可写副本，打开后重新运行</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="423"/>
+        <location filename="../ui/mainwindow.cpp" line="422"/>
         <source>The run did not start:</source>
         <translation>运行未开始：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="425"/>
+        <location filename="../ui/mainwindow.cpp" line="424"/>
         <source>The run did not start: fix the fields marked on the Setup page.</source>
         <translation>运行未开始：请修正“设置”页上标出的字段。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="438"/>
+        <location filename="../ui/mainwindow.cpp" line="437"/>
         <source>Stopping: no new requests are sent; those in flight finish. Press Stop again to abort them.</source>
         <translation>正在停止：不再发送新请求，进行中的请求继续完成。再按一次“停止”可中止它们。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="440"/>
+        <location filename="../ui/mainwindow.cpp" line="439"/>
         <source>Aborting the requests in flight…</source>
         <translation>正在中止进行中的请求…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="448"/>
+        <location filename="../ui/mainwindow.cpp" line="447"/>
         <source>%1 at %2</source>
         <translation>%1 @ %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="449"/>
-        <location filename="../ui/mainwindow.cpp" line="478"/>
+        <location filename="../ui/mainwindow.cpp" line="448"/>
+        <location filename="../ui/mainwindow.cpp" line="477"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="486"/>
+        <location filename="../ui/mainwindow.cpp" line="485"/>
         <source>The run could not be saved to the project: %1</source>
         <translation>运行无法保存到项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="490"/>
+        <location filename="../ui/mainwindow.cpp" line="489"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="491"/>
+        <location filename="../ui/mainwindow.cpp" line="490"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="492"/>
+        <location filename="../ui/mainwindow.cpp" line="491"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="505"/>
+        <location filename="../ui/mainwindow.cpp" line="504"/>
         <source>the run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="506"/>
+        <location filename="../ui/mainwindow.cpp" line="505"/>
         <source>The run failed:</source>
         <translation>运行失败：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="556"/>
+        <location filename="../ui/mainwindow.cpp" line="555"/>
         <source>Run “%1” · %2 · %3 at %4 · started %5</source>
         <translation>运行“%1” · %2 · %3 @ %4 · 开始于 %5</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="566"/>
+        <location filename="../ui/mainwindow.cpp" line="565"/>
         <source>Run “%1” · %2 · %3 at %4</source>
         <translation>运行“%1” · %2 · %3 @ %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="626"/>
+        <location filename="../ui/mainwindow.cpp" line="625"/>
         <source>Quit Throughline</source>
         <translation>退出 Throughline</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="627"/>
+        <location filename="../ui/mainwindow.cpp" line="626"/>
         <source>A run is in progress. Abort it and quit? What was measured so far stays in the project.</source>
         <translation>有运行正在进行。要中止并退出吗？已测得的数据会保留在项目中。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="101"/>
+        <location filename="../ui/mainwindow.cpp" line="100"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
@@ -6717,7 +6737,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::RunController</name>
     <message>
-        <location filename="../core/engine/runcontroller.cpp" line="106"/>
+        <location filename="../core/engine/runcontroller.cpp" line="105"/>
         <source>a run is already in progress; stop it first</source>
         <translation>已有运行在进行；请先停止它</translation>
     </message>
