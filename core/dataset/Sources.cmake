@@ -16,7 +16,8 @@ target_sources(throughline_core PRIVATE
     dataset/tracesource.h dataset/tracesource.cpp
     dataset/trieworkload.h dataset/trieworkload.cpp
     dataset/swesmithbuilder.h dataset/swesmithbuilder.cpp
-    dataset/parquetreader.h dataset/parquetreader.cpp
+    dataset/parquetcodec.h dataset/parquetcodec.cpp dataset/parquetreader.h dataset/parquetreader.cpp
+    dataset/parquetthrift.h
     dataset/hubdataset.h dataset/hubdataset.cpp
     dataset/datasetdownloader.h dataset/datasetdownloader.cpp
     dataset/promptpreview.h dataset/promptpreview.cpp

@@ -75,13 +75,4 @@ private:
     std::unique_ptr<Impl> d;
 };
 
-// Decoders the reader uses, public for the tests. Each returns false + *error when `in` is malformed or does not
-// decompress to exactly `expectedSize` bytes.
-namespace parquetcodec {
-bool snappyDecompress(const QByteArray& in, qint64 expectedSize, QByteArray* out, QString* error);
-bool gzipDecompress(const QByteArray& in, qint64 expectedSize, QByteArray* out, QString* error);
-bool zstdDecompress(const QByteArray& in, qint64 expectedSize, QByteArray* out, QString* error);
-bool hasZstd();
-} // namespace parquetcodec
-
 } // namespace tl

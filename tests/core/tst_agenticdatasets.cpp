@@ -6,6 +6,7 @@
 #include "config/runconfig.h"
 #include "dataset/conversationsource.h"
 #include "dataset/hubdataset.h"
+#include "dataset/parquetcodec.h"
 #include "dataset/parquetreader.h"
 #include "dataset/swesmithbuilder.h"
 #include "dataset/trieworkload.h"

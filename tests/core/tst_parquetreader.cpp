@@ -4,6 +4,7 @@
 // UNCOMPRESSED, SNAPPY, GZIP and ZSTD; column selection; the snappy decoder; and malformed files (cut short, bytes
 // flipped anywhere, lying sizes) refused with one line naming the file, never a crash.
 
+#include "dataset/parquetcodec.h"
 #include "dataset/parquetreader.h"
 
 #include <QFile>
