@@ -37,6 +37,19 @@ RunConfig conversationConfig(const QString& dataset)
     return c;
 }
 
+// swe_smith's live build from the JSONL fixture of trajectories, with turn lengths small enough for it.
+RunConfig sweSmithLiveConfig()
+{
+    RunConfig c = conversationConfig(QStringLiteral("swe_smith"));
+    c.datasetPath = QFINDTESTDATA("data/datasets/swe_smith_trajectories.jsonl");
+    c.tokenizerPath = QFINDTESTDATA("data/tokenizers/gpt2");
+    c.datasetArgs = QByteArray(R"({"first_turn_length": 50, "subsequent_turn_length": [10, 20], "chars_per_token": 1})");
+    c.minTurns = 2;
+    c.maxTurns = 4;
+    c.seed = 3;
+    return c;
+}
+
 QByteArray readFile(const QString& path)
 {
     QFile f(path);
@@ -239,13 +252,7 @@ private Q_SLOTS:
     // subsequent_turn_length; the short trajectory is left out, the malformed line skipped.
     void sweSmithLiveBuild()
     {
-        RunConfig c = conversationConfig(QStringLiteral("swe_smith"));
-        c.datasetPath = QFINDTESTDATA("data/datasets/swe_smith_trajectories.jsonl");
-        c.tokenizerPath = QFINDTESTDATA("data/tokenizers/gpt2");
-        c.datasetArgs = QByteArray(R"({"first_turn_length": 50, "subsequent_turn_length": [10, 20], "chars_per_token": 1})");
-        c.minTurns = 2;
-        c.maxTurns = 4;
-        c.seed = 3;
+        RunConfig c = sweSmithLiveConfig();
         ConfigError error;
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("skipped 1 record.*line 5")));
         const auto source = ConversationSource::load(c, &error);
@@ -301,13 +308,7 @@ private Q_SLOTS:
         QFETCH(bool, skipsOne);
         if (skipsOne && !parquetcodec::hasZstd())
             QSKIP("built without libzstd: the hub's shape is ZSTD-compressed");
-        RunConfig c = conversationConfig(QStringLiteral("swe_smith"));
-        c.datasetPath = QFINDTESTDATA("data/datasets/swe_smith_trajectories.jsonl");
-        c.tokenizerPath = QFINDTESTDATA("data/tokenizers/gpt2");
-        c.datasetArgs = QByteArray(R"({"first_turn_length": 50, "subsequent_turn_length": [10, 20], "chars_per_token": 1})");
-        c.minTurns = 2;
-        c.maxTurns = 4;
-        c.seed = 3;
+        RunConfig c = sweSmithLiveConfig();
         ConfigError error;
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("skipped 1 record.*line 5")));
         const auto fromJsonl = ConversationSource::load(c, &error);
