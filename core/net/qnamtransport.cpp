@@ -67,10 +67,12 @@ QnamTransport::~QnamTransport()
 QNetworkAccessManager* QnamTransport::managerFor(int slot)
 {
     const auto index = static_cast<size_t>(slot / kRequestsPerManager);
-    while (m_managers.size() <= index) {
+    if (m_managers.size() <= index)
+        m_managers.resize(index + 1, nullptr);
+    if (m_managers[index] == nullptr) {
         auto* nam = new QNetworkAccessManager(this);
         m_target.configureManager(nam);
-        m_managers.push_back(nam);
+        m_managers[index] = nam;
     }
     return m_managers[index];
 }
@@ -108,6 +110,7 @@ void QnamTransport::post(int slot)
     s.sends = 0;
     s.headDelivered = false;
     s.postedNs = monotonicNs();
+    s.lastDataNs = 0;
     armUnsentCheck();
     connect(reply, &QNetworkReply::requestSent, this, [this, slot] { onRequestSent(slot); });
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, slot] { deliverHead(slot); });
@@ -216,6 +219,10 @@ void QnamTransport::deliverHead(int slot)
         return;
     }
     m_slots[i].headDelivered = true;
+    // Again, now that Qt's HTTP side of the reply exists: the size set at post() reaches it only if it was created
+    // by then, which a POST's is not (Qt creates it from a queued call). Without it, Qt's HTTP thread read a flood
+    // far ahead of the worker.
+    reply->setReadBufferSize(kReadBufferBytes);
     // An answer to a request Qt never said it sent: this Qt does not emit requestSent(), and nothing can be told
     // apart from a stuck request (kept as a guard; Qt 6.3+ emits it for HTTP/1.1).
     m_noSentSignal = m_noSentSignal || m_slots[i].sends == 0;
@@ -240,6 +247,7 @@ void QnamTransport::deliverData(int slot)
         const QByteArray data = reply->read(kReadBufferBytes);
         if (data.isEmpty())
             return;
+        m_slots[static_cast<size_t>(slot)].lastDataNs = at;
         m_listener.responseData(slot, data, at);
     }
 }
@@ -287,11 +295,37 @@ void QnamTransport::abort(int slot)
 {
     if (static_cast<size_t>(slot) >= m_slots.size() || m_slots[static_cast<size_t>(slot)].reply == nullptr)
         return;
-    QNetworkReply* reply = m_slots[static_cast<size_t>(slot)].reply;
+    const SlotState& s = m_slots[static_cast<size_t>(slot)];
+    QNetworkReply* reply = s.reply;
+    const qint64 now = monotonicNs();
+    const bool arriving = s.headDelivered && s.lastDataNs > 0 && now - s.lastDataNs < kArrivingWindowNs;
     reply->disconnect(this);
     reply->abort();
+    if (arriving)
+        retireManagerOf(reply, slot);
     release(slot);
-    m_listener.responseEnd(slot, TransportError::Aborted, QString(), monotonicNs());
+    m_listener.responseEnd(slot, TransportError::Aborted, QString(), now);
+}
+
+void QnamTransport::retireManagerOf(QNetworkReply* reply, int slot)
+{
+    QNetworkAccessManager*& current = m_managers[static_cast<size_t>(slot / kRequestsPerManager)];
+    if (reply->manager() != current)
+        return; // retired already (another reply of the same manager)
+    // Retired before: deleted once none of its replies is left (a deleted reply leaves it at once; released ones
+    // go at the next turn of the event loop). Its HTTP thread has had the time between two retirements to take
+    // in its aborts: ~QNetworkAccessManager waits for that thread to end.
+    std::erase_if(m_retired, [](QNetworkAccessManager* old) {
+        if (!old->findChildren<QNetworkReply*>(Qt::FindDirectChildrenOnly).isEmpty())
+            return false;
+        delete old;
+        return true;
+    });
+    if (m_retired.size() >= size_t(kMaxRetiredManagers))
+        return;
+    m_retired.push_back(current);
+    current = nullptr; // the next post() makes a new one
+    ++m_managersRetired;
 }
 
 } // namespace tl

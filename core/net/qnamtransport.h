@@ -24,6 +24,14 @@ namespace tl {
 // duration). The transport sees Qt's resend (requestSent() a second time), counts it (requestResent), sends every
 // later request with `Connection: close` (one connection per request, as the server imposes anyway), and posts
 // again each request Qt has not yet put on the wire, which no server has seen (docs/RELIABILITY.md).
+//
+// Servers that send faster than Qt's HTTP thread reads (an endless answer on loopback): that thread reads an answer
+// still arriving in a loop which goes back to its event loop only when the socket is empty for a moment, so the
+// abort of such a reply waits, and so does every request posted to its manager meanwhile (0.1-0.8 s on loopback,
+// over 5 s under ASan on a loaded machine: the next request was never sent before its read timeout). A reply
+// aborted while its answer was still arriving retires its manager: the slots' next requests go to a new one (a new
+// HTTP thread), and the old one is deleted once its replies are gone and another has been retired since
+// (kMaxRetiredManagers kept at most; past that, managers are reused as before).
 class QnamTransport final : public QObject, public Transport {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(QnamTransport)
@@ -46,13 +54,18 @@ public:
     static constexpr qint64 kMinUnsentWaitNs = 20'000'000;
     static constexpr qint64 kUnsentWaitFactor = 8;
     static constexpr int kMaxReposts = 3; // the wait doubles with each
-
+    // An abort this soon after the reply's last bytes is taken for one whose answer is still arriving.
+    static constexpr qint64 kArrivingWindowNs = 100'000'000;
+    static constexpr int kMaxRetiredManagers = 8;
 
     void send(int slot, const QByteArray& body, const RequestHeaders& headers = {}) override;
     void abort(int slot) override;
 
     // After the server closed a reused connection under a request: every request carries `Connection: close`.
     bool closesEachConnection() const { return m_closeEach; }
+    // Managers retired so far (a reply aborted while its answer was still arriving), and those still alive.
+    int managersRetired() const { return m_managersRetired; }
+    int retiredManagersAlive() const { return int(m_retired.size()); }
 
 private:
     struct SlotState {
@@ -62,6 +75,7 @@ private:
         int sends = 0; // requestSent() signals: more than one means Qt resent the request
         bool headDelivered = false;
         qint64 postedNs = 0;
+        qint64 lastDataNs = 0; // when the last bytes of the answer were taken
         int reposts = 0; // of this request, by checkUnsent()
     };
 
@@ -76,10 +90,13 @@ private:
     void deliverData(int slot);
     void onFinished(int slot);
     void release(int slot);
+    void retireManagerOf(QNetworkReply* reply, int slot);
 
     TransportTarget m_target; // a copy: the transport may outlive the factory that made it
     TransportListener& m_listener;
-    std::vector<QNetworkAccessManager*> m_managers;
+    std::vector<QNetworkAccessManager*> m_managers; // null: retired, a new one on the next post
+    std::vector<QNetworkAccessManager*> m_retired; // retired, still holding replies or the latest retired
+    int m_managersRetired = 0;
     std::vector<SlotState> m_slots;
     int m_resends = 0;
     qint64 m_sendNsAverage = 0; // post() to requestSent(), moving average

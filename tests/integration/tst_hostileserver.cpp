@@ -4,6 +4,8 @@
 
 #include "engine/connectiontest.h"
 #include "engine/runcontroller.h"
+#include "net/qnamtransport.h"
+#include "net/transporttarget.h"
 #include "hostileserver.h"
 #include "runonce.h"
 #include "testutil.h"
@@ -445,6 +447,56 @@ private Q_SLOTS:
         QVERIFY(retrying.size() >= 1);
         QVERIFY(server);
         QCOMPARE(server->requestsReceived(), 3); // the test, /v1/models, the one request
+    }
+
+    // A reply aborted while the server floods it retires its manager: Qt's HTTP thread reads a flood in a loop that
+    // takes in the abort (and any request posted meanwhile) only when the socket is empty for a moment, which left
+    // the next request unsent past its read timeout under ASan. The next requests go out through a new manager, and
+    // a retired one is deleted once its replies are gone and another has been retired.
+    void qtTransportRetiresTheManagerOfAFloodedReply()
+    {
+        HostileServer server({QByteArray(kSseHead), QByteArray(": keep-alive\n").repeated(5000), -1, {}, true});
+        struct Listener final : TransportListener {
+            QnamTransport* transport = nullptr;
+            int heads = 0;
+            int ends = 0;
+            qint64 bytes = 0; // of the current answer
+            int aborts = 0;
+            void responseHead(int, int, QByteArrayView, QByteArrayView, qint64) override { ++heads; }
+            void responseData(int slot, QByteArrayView data, qint64) override
+            {
+                bytes += data.size();
+                if (bytes > 512 * 1024) { // the worker's response limit, in short
+                    bytes = 0;
+                    ++aborts;
+                    transport->abort(slot);
+                }
+            }
+            void responseEnd(int, TransportError error, const QString&, qint64) override
+            {
+                QCOMPARE(error, TransportError::Aborted);
+                ++ends;
+            }
+            void requestResent(int) override {}
+        } listener;
+        TransportTarget target;
+        target.request.setUrl(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/chat/completions").arg(server.port())));
+        target.request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        target.useEnvironmentProxy = false;
+        QnamTransport transport(target, listener, nullptr);
+        listener.transport = &transport;
+        constexpr int kRequests = 4;
+        for (int i = 1; i <= kRequests; ++i) {
+            transport.send(0, QByteArrayLiteral("{}"));
+            QTRY_COMPARE_WITH_TIMEOUT(listener.ends, i, int(kTimeLimitMs));
+        }
+        QCOMPARE(listener.heads, kRequests);
+        QCOMPARE(listener.aborts, kRequests);
+        QCOMPARE(transport.managersRetired(), kRequests);
+        // The latest retired, and any whose released replies the event loop has not deleted yet.
+        QVERIFY2(transport.retiredManagersAlive() >= 1 && transport.retiredManagersAlive() <= kRequests,
+            qPrintable(QString::number(transport.retiredManagersAlive())));
+        QTRY_VERIFY(server.connectionsAccepted() == kRequests);
     }
 
     // A retry cut by the timeout names what the attempts before it got: refused at first, then a server that takes
