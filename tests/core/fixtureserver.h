@@ -65,22 +65,30 @@ public:
                 const QString folder = parts.mid(0, i).join(u'/');
                 if (!folders.contains(folder)) {
                     folders.append(folder);
-                    entries.append(hf ? R"({"type": "directory", "oid": "0c8d1c0a6a1fb5a8e2b3b4f2a0ab7c1d3e2f4a5b", "size": 0, "path": ")"
-                                         + folder.toUtf8() + ""}"
-                                      : R"({"CommitId": "", "CommitMessage": "", "CommittedDate": 1717000000, "IsLFS": false, "Mode": "40000", "Name": ")"
-                                         + parts.at(i - 1).toUtf8() + R"(", "Path": ")" + folder.toUtf8()
-                                         + R"(", "Revision": "master", "Size": 0, "Type": "tree"})");
+                    QByteArray e;
+                    if (hf)
+                        e = R"({"type": "directory", "oid": "0c8d1c0a6a1fb5a8e2b3b4f2a0ab7c1d3e2f4a5b", "size": 0, "path": ")"
+                            + folder.toUtf8() + "\"}";
+                    else
+                        e = R"({"CommitId": "", "CommitMessage": "", "CommittedDate": 1717000000, "IsLFS": false, "Mode": "40000", "Name": ")"
+                            + parts.at(i - 1).toUtf8() + R"(", "Path": ")" + folder.toUtf8()
+                            + R"(", "Revision": "master", "Size": 0, "Type": "tree"})";
+                    entries.append(e);
                 }
             }
             const QByteArray size = QByteArray::number(content.size());
-            entries.append(hf ? R"({"type": "file", "oid": "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678", "size": )" + size
-                                    + R"(, "path": ")" + path.toUtf8()
-                                    + R"(", "lfs": {"oid": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "size": )"
-                                    + size + R"(, "pointerSize": 134}})"
-                              : R"({"CommitId": "5c1a9d1e", "CommitMessage": "Upload dataset", "CommittedDate": 1717000000, "IsLFS": true, "Mode": "100644", "Name": ")"
-                                    + parts.last().toUtf8() + R"(", "Path": ")" + path.toUtf8()
-                                    + R"(", "Revision": "master", "Sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "Size": )"
-                                    + size + R"(, "Type": "blob"})");
+            QByteArray e;
+            if (hf)
+                e = R"({"type": "file", "oid": "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678", "size": )" + size
+                    + R"(, "path": ")" + path.toUtf8()
+                    + R"(", "lfs": {"oid": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "size": )"
+                    + size + R"(, "pointerSize": 134}})";
+            else
+                e = R"({"CommitId": "5c1a9d1e", "CommitMessage": "Upload dataset", "CommittedDate": 1717000000, "IsLFS": true, "Mode": "100644", "Name": ")"
+                    + parts.last().toUtf8() + R"(", "Path": ")" + path.toUtf8()
+                    + R"(", "Revision": "master", "Sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "Size": )"
+                    + size + R"(, "Type": "blob"})";
+            entries.append(e);
         }
         if (!hf)
             perPage = 100; // HubResolver's page size: a full page asks for the next one
