@@ -209,10 +209,11 @@ void TestMainWindow::runsASweepAndStoresIt()
     }
     m_liveTable = tableCells(summary);
     QVERIFY(snapshots.count() > 0);
-    QVERIFY(h->child<LiveChartView>("liveChart")->throughputPointCount() > 0);
+    QTRY_VERIFY(h->child<LiveChartView>("liveChart")->throughputPointCount() > 0);
     QCOMPARE(h->child<SweepChartView>("sweepChart")->pointCount(), 2);
     QVERIFY(run->isEnabled());
-    QCOMPARE(h->child<QTabWidget>("pages")->currentWidget()->objectName(), QStringLiteral("resultsPage"));
+    // Shown a few milliseconds after the run's end (MainWindow::onRunFinished spreads its steps).
+    QTRY_COMPARE(h->child<QTabWidget>("pages")->currentWidget()->objectName(), QStringLiteral("resultsPage"));
 
     RunListModel* runs = h->runs();
     QTRY_COMPARE_WITH_TIMEOUT(runs->rowCount(), 1, 5000);
