@@ -85,7 +85,8 @@ bool get(QNetworkAccessManager& nam, const QUrl& url, Response* out, QString* er
 
 bool sameOrigin(const QUrl& a, const QUrl& b)
 {
-    return a.scheme() == b.scheme() && a.host() == b.host() && a.port() == b.port();
+    const int defaultPort = a.scheme() == u"https" ? 443 : 80; // https://h/ and https://h:443/ are one origin
+    return a.scheme() == b.scheme() && a.host() == b.host() && a.port(defaultPort) == b.port(defaultPort);
 }
 
 // Every file path Hugging Face's tree lists, following the Link header's rel="next" pages.
