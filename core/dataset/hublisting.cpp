@@ -55,8 +55,8 @@ void addEntry(const nlohmann::json& entry, const char* pathKey, const char* type
 bool hiddenOrSpecial(const QString& path)
 {
     const QList<QStringView> segments = QStringView(path).split(u'/');
-    return std::any_of(segments.cbegin(), segments.cend(),
-        [](QStringView s) { return s.startsWith(u'.') || s.startsWith(u"__"); });
+    return std::any_of(
+        segments.cbegin(), segments.cend(), [](QStringView s) { return s.startsWith(u'.') || s.startsWith(u"__"); });
 }
 
 } // namespace
@@ -90,10 +90,9 @@ bool parseModelScope(QByteArrayView body, Page* page, QString* error)
     const nlohmann::json& files = jsonutil::member(data, "Files");
     if (!files.is_array()) {
         const std::string message = jsonutil::stringOf(doc, "Message");
-        *error = message.empty()
-            ? Tr::tr("the listing has no Data.Files array")
-            : Tr::tr("the listing has no Data.Files array (the hub says: %1)")
-                  .arg(QString::fromStdString(message.substr(0, 200)));
+        *error = message.empty() ? Tr::tr("the listing has no Data.Files array")
+                                 : Tr::tr("the listing has no Data.Files array (the hub says: %1)")
+                                       .arg(QString::fromStdString(message.substr(0, 200)));
         return false;
     }
     if (files.size() > size_t(kMaxEntries)) {
@@ -112,8 +111,9 @@ QString parseModelScopeId(QByteArrayView body, QString* error)
         return {};
     const nlohmann::json& id = jsonutil::member(jsonutil::member(doc, "Data"), "Id");
     if (id.is_number_unsigned() || (id.is_number_integer() && id.get<qint64>() > 0)) {
-        const qint64 n = id.is_number_unsigned() ? qint64(std::min<quint64>(id.get<quint64>(), quint64(std::numeric_limits<qint64>::max())))
-                                                 : id.get<qint64>();
+        const qint64 n = id.is_number_unsigned()
+            ? qint64(std::min<quint64>(id.get<quint64>(), quint64(std::numeric_limits<qint64>::max())))
+            : id.get<qint64>();
         if (n > 0)
             return QString::number(n);
     }
@@ -179,8 +179,8 @@ bool isSafePath(const QString& path)
     const QList<QStringView> segments = QStringView(path).split(u'/');
     if (segments.size() > kMaxPathDepth)
         return false;
-    return std::none_of(segments.cbegin(), segments.cend(),
-        [](QStringView s) { return s.isEmpty() || s == u"." || s == u".."; });
+    return std::none_of(
+        segments.cbegin(), segments.cend(), [](QStringView s) { return s.isEmpty() || s == u"." || s == u".."; });
 }
 
 QStringList splitFiles(const QStringList& paths, const QString& split)

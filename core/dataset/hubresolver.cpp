@@ -90,8 +90,8 @@ bool sameOrigin(const QUrl& a, const QUrl& b)
 }
 
 // Every file path Hugging Face's tree lists, following the Link header's rel="next" pages.
-bool listHuggingFace(QNetworkAccessManager& nam, const HubDataset& hub, QStringList* files, int* skipped,
-    QString* where, QString* error)
+bool listHuggingFace(
+    QNetworkAccessManager& nam, const HubDataset& hub, QStringList* files, int* skipped, QString* where, QString* error)
 {
     const QUrl first = hub.listingUrl(QStringLiteral("huggingface"));
     QUrl url = first;
@@ -129,8 +129,8 @@ bool listHuggingFace(QNetworkAccessManager& nam, const HubDataset& hub, QStringL
 
 // Every file path ModelScope's tree lists: the dataset's id from its information, then the tree page by page until
 // a page comes back short.
-bool listModelScope(QNetworkAccessManager& nam, const HubDataset& hub, QStringList* files, int* skipped,
-    QString* where, QString* error)
+bool listModelScope(
+    QNetworkAccessManager& nam, const HubDataset& hub, QStringList* files, int* skipped, QString* where, QString* error)
 {
     const QUrl info = hub.listingUrl(QStringLiteral("modelscope"));
     *where = info.toString();
@@ -184,8 +184,7 @@ QStringList HubResolver::resolve(const HubDataset& hub, const QString& source, c
     const bool listed = hf ? listHuggingFace(nam, hub, &files, &skipped, &where, &why)
                            : listModelScope(nam, hub, &files, &skipped, &where, &why);
     if (!listed) {
-        *error = Tr::tr("dataset '%1': cannot list %2's files of %3 (%4): %5")
-                     .arg(dataset, hubName, id, where, why);
+        *error = Tr::tr("dataset '%1': cannot list %2's files of %3 (%4): %5").arg(dataset, hubName, id, where, why);
         return {};
     }
     QStringList chosen = hublisting::splitFiles(files, hub.split);

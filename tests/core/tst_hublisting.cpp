@@ -54,25 +54,22 @@ private Q_SLOTS:
         QTest::newRow("data/split folder, nested")
             << list({"data/test/part/0.parquet", "data/test/1.parquet", "data/test/notes.txt"}) << "test"
             << list({"data/test/1.parquet", "data/test/part/0.parquet"});
-        QTest::newRow("config/split folder") << list({"default/test/0.parquet"}) << "test"
-                                             << list({"default/test/0.parquet"});
-        QTest::newRow("file name") << list({"test.parquet", "train.parquet"}) << "test"
-                                   << list({"test.parquet"});
+        QTest::newRow("config/split folder")
+            << list({"default/test/0.parquet"}) << "test" << list({"default/test/0.parquet"});
+        QTest::newRow("file name") << list({"test.parquet", "train.parquet"}) << "test" << list({"test.parquet"});
         QTest::newRow("file name with a separator")
             << list({"data/test_0.parquet", "data/test-1.parquet", "contest.parquet", "tests.parquet"}) << "test"
             << list({"data/test-1.parquet", "data/test_0.parquet"});
         QTest::newRow("not Parquet") << list({"data/test-00000-of-00001.arrow", "test.jsonl"}) << "test"
                                      << QStringList();
-        QTest::newRow("hidden and special folders skipped")
-            << list({".cache/data/test-00000-of-00001.parquet", "__pycache__/test.parquet",
-                   "data/.test-00000-of-00001.parquet"})
-            << "test" << QStringList();
+        QTest::newRow("hidden and special folders skipped") << list({".cache/data/test-00000-of-00001.parquet",
+            "__pycache__/test.parquet", "data/.test-00000-of-00001.parquet"})
+                                                            << "test" << QStringList();
         QTest::newRow("unsafe paths never chosen")
             << list({"data/../../x/data/test-00000-of-00001.parquet", "/data/test-00000-of-00001.parquet",
                    "data//test-00000-of-00001.parquet", "data\\test-00000-of-00001.parquet"})
             << "test" << QStringList();
-        QTest::newRow("duplicates once") << list({"test.parquet", "test.parquet"}) << "test"
-                                         << list({"test.parquet"});
+        QTest::newRow("duplicates once") << list({"test.parquet", "test.parquet"}) << "test" << list({"test.parquet"});
         QTest::newRow("regex characters in the split")
             << list({"data/a.b-00000-of-00001.parquet", "data/aXb-00000-of-00001.parquet"}) << "a.b"
             << list({"data/a.b-00000-of-00001.parquet"});
@@ -128,12 +125,13 @@ private Q_SLOTS:
         QTest::addColumn<int>("entries");
         QTest::addColumn<int>("skipped");
         QTest::addColumn<QString>("error"); // a part of the message; empty: parsed
-        QTest::newRow("real shape")
-            << QByteArray(R"([{"type":"directory","oid":"0c8d1c0a","size":0,"path":"data"},)"
-                          R"({"type":"file","oid":"a1b2","size":2012,"path":".gitattributes"},)"
-                          R"({"type":"file","oid":"c3d4","size":1048576,"path":"data/test-00000-of-00001.parquet",)"
-                          R"("lfs":{"oid":"9f86d081","size":1048576,"pointerSize":134},"xetHash":"ab12"}])")
-            << list({".gitattributes", "data/test-00000-of-00001.parquet"}) << 3 << 0 << QString();
+        QTest::newRow("real shape") << QByteArray(
+            R"([{"type":"directory","oid":"0c8d1c0a","size":0,"path":"data"},)"
+            R"({"type":"file","oid":"a1b2","size":2012,"path":".gitattributes"},)"
+            R"({"type":"file","oid":"c3d4","size":1048576,"path":"data/test-00000-of-00001.parquet",)"
+            R"("lfs":{"oid":"9f86d081","size":1048576,"pointerSize":134},"xetHash":"ab12"}])")
+                                    << list({".gitattributes", "data/test-00000-of-00001.parquet"}) << 3 << 0
+                                    << QString();
         QTest::newRow("empty") << QByteArray("[]") << QStringList() << 0 << 0 << QString();
         QTest::newRow("wrong entry types skipped")
             << QByteArray(R"([1, "x", null, {"type":"file","path":5}, {"type":"file"}, {"path":"a.parquet"},)"
@@ -146,10 +144,9 @@ private Q_SLOTS:
         QTest::newRow("unknown kinds are not files")
             << QByteArray(R"([{"type":"submodule","path":"x.parquet"},{"type":"unknown","path":"y.parquet"}])")
             << QStringList() << 2 << 0 << QString();
-        QTest::newRow("an object, not an array") << QByteArray(R"({"error":"Repository not found"})") << QStringList()
-                                                 << 0 << 0 << "not a JSON array";
-        QTest::newRow("not JSON") << QByteArray("<html>rate limited</html>") << QStringList() << 0 << 0
-                                  << "not JSON";
+        QTest::newRow("an object, not an array")
+            << QByteArray(R"({"error":"Repository not found"})") << QStringList() << 0 << 0 << "not a JSON array";
+        QTest::newRow("not JSON") << QByteArray("<html>rate limited</html>") << QStringList() << 0 << 0 << "not JSON";
         QTest::newRow("cut short") << QByteArray(R"([{"type":"file","path":"a.parquet"})") << QStringList() << 0 << 0
                                    << "not JSON";
         QTest::newRow("too deep") << QByteArray(100000, '[') + QByteArray(100000, ']') << QStringList() << 0 << 0
@@ -188,14 +185,14 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("files");
         QTest::addColumn<int>("skipped");
         QTest::addColumn<QString>("error");
-        QTest::newRow("real shape")
-            << QByteArray(R"({"Code":200,"Data":{"Files":[)"
-                          R"({"CommitId":"","CommitMessage":"","CommittedDate":1717000000,"IsLFS":false,"Mode":"40000",)"
-                          R"("Name":"data","Path":"data","Revision":"master","Size":0,"Type":"tree"},)"
-                          R"({"CommitId":"5c1a","CommitMessage":"Upload","IsLFS":true,"Name":"tool-00000-of-00008.parquet",)"
-                          R"("Path":"data/tool-00000-of-00008.parquet","Sha256":"9f86","Size":104857600,"Type":"blob"}]},)"
-                          R"("Message":"success","RequestId":"r","Success":true})")
-            << list({"data/tool-00000-of-00008.parquet"}) << 0 << QString();
+        QTest::newRow("real shape") << QByteArray(
+            R"({"Code":200,"Data":{"Files":[)"
+            R"({"CommitId":"","CommitMessage":"","CommittedDate":1717000000,"IsLFS":false,"Mode":"40000",)"
+            R"("Name":"data","Path":"data","Revision":"master","Size":0,"Type":"tree"},)"
+            R"({"CommitId":"5c1a","CommitMessage":"Upload","IsLFS":true,"Name":"tool-00000-of-00008.parquet",)"
+            R"("Path":"data/tool-00000-of-00008.parquet","Sha256":"9f86","Size":104857600,"Type":"blob"}]},)"
+            R"("Message":"success","RequestId":"r","Success":true})")
+                                    << list({"data/tool-00000-of-00008.parquet"}) << 0 << QString();
         QTest::newRow("file as type") << QByteArray(R"({"Data":{"Files":[{"Path":"a.parquet","Type":"file"}]}})")
                                       << list({"a.parquet"}) << 0 << QString();
         QTest::newRow("wrong types skipped")
@@ -205,8 +202,8 @@ private Q_SLOTS:
         QTest::newRow("no data, the hub's message named")
             << QByteArray(R"({"Code":10010205001,"Data":null,"Message":"dataset not found","Success":false})")
             << QStringList() << 0 << "the hub says: dataset not found";
-        QTest::newRow("Files not a list") << QByteArray(R"({"Data":{"Files":{"Path":"a"}}})") << QStringList() << 0
-                                          << "no Data.Files array";
+        QTest::newRow("Files not a list")
+            << QByteArray(R"({"Data":{"Files":{"Path":"a"}}})") << QStringList() << 0 << "no Data.Files array";
         QTest::newRow("an array") << QByteArray("[]") << QStringList() << 0 << "no Data.Files array";
         QTest::newRow("too deep") << QByteArray(R"({"Data":{"Files":[{"x":{"y":{"z":{"w":{"v":{}}}}}}]}})")
                                   << QStringList() << 0 << "deeper than";
@@ -256,9 +253,9 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("header");
         QTest::addColumn<QString>("next");
-        QTest::newRow("Hugging Face")
-            << QByteArray(R"(<https://huggingface.co/api/datasets/a/b/tree/main?recursive=true&cursor=ZXlK>; rel="next")")
-            << "https://huggingface.co/api/datasets/a/b/tree/main?recursive=true&cursor=ZXlK";
+        QTest::newRow("Hugging Face") << QByteArray(
+            R"(<https://huggingface.co/api/datasets/a/b/tree/main?recursive=true&cursor=ZXlK>; rel="next")")
+                                      << "https://huggingface.co/api/datasets/a/b/tree/main?recursive=true&cursor=ZXlK";
         QTest::newRow("several links") << QByteArray(R"(<https://x/p1>; rel="prev", <https://x/p3>; rel="next")")
                                        << "https://x/p3";
         QTest::newRow("unquoted, other parameters")
