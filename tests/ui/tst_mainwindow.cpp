@@ -450,7 +450,7 @@ void TestMainWindow::badInputStartsNothing()
     QCOMPARE(started.count(), 1);
     QVERIFY(errors->isHidden());
     QTRY_VERIFY_WITH_TIMEOUT(!h->window->controller()->isRunning(), kRunTimeoutMs);
-    QCOMPARE(h->summary()->rowCount(), 1);
+    QTRY_COMPARE(h->summary()->rowCount(), 1); // filled a few ms after the run's end
 }
 
 void TestMainWindow::unreachableServerShowsUrlError()
