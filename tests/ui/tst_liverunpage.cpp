@@ -108,11 +108,19 @@ void TestLiveRunPage::statsFoldRecords()
     QCOMPARE(stats.pointTtftPercentileMs(0.99), 100.0);
     const LiveRunStats::Histogram h = stats.ttftHistogram(5);
     QCOMPARE(h.counts.size(), 5);
-    QCOMPARE(h.startMs, 10.0);
-    QCOMPARE(h.binWidthMs, 18.0);
-    QCOMPARE(h.counts.first(), 2); // 10 and 20 ms
-    QCOMPARE(h.counts.last(), 2); // 90 and 100 ms
+    // Round bins: 10..100 ms in 5 bins of 20 ms from 0 (edges that stay put as values arrive), the last one closed.
+    QCOMPARE(h.startMs, 0.0);
+    QCOMPARE(h.binWidthMs, 20.0);
+    QCOMPARE(h.counts, (QVector<int>{1, 2, 2, 2, 3})); // 10 | 20 30 | 40 50 | 60 70 | 80 90 100
+    // A value inside the current edges leaves them where they are.
+    stats.addRecords({record(true, ErrorClass::None, 55)}, 0);
+    QCOMPARE(stats.ttftHistogram(5).startMs, 0.0);
+    QCOMPARE(stats.ttftHistogram(5).binWidthMs, 20.0);
+    stats.addRecords({record(true, ErrorClass::None, 140)}, 0); // past them: the next round width
+    QCOMPARE(stats.ttftHistogram(5).binWidthMs, 50.0);
+    QCOMPARE(stats.ttftHistogram(5).startMs, 0.0);
     QCOMPARE(std::accumulate(h.counts.cbegin(), h.counts.cend(), 0), 10);
+    QCOMPARE(stats.succeeded(), 12);
 
     for (int i = 0; i < 10; ++i)
         stats.addRecords({record(false, ErrorClass::Network)}, 0);
@@ -120,7 +128,7 @@ void TestLiveRunPage::statsFoldRecords()
     // A new point starts its own TTFT samples; run totals go on.
     stats.addRecords({record(true, ErrorClass::None, 7)}, 1);
     QCOMPARE(stats.pointTtftsMs().size(), 1);
-    QCOMPARE(stats.succeeded(), 11);
+    QCOMPARE(stats.succeeded(), 13);
     stats.startPoint(2); // before the new point's first request finishes: nothing of the last point is shown
     QVERIFY(stats.pointTtftsMs().isEmpty());
     QVERIFY(stats.ttftHistogram(5).counts.isEmpty());
