@@ -185,7 +185,8 @@ private:
     int m_pendingExports = 0;
     qint64 m_lastLoadMs = -1;
     qint64 m_lastShowMs = -1;
-    QList<std::function<void()>> m_showSteps; // what is left of showing a loaded run, one step per event-loop turn
+    QList<std::function<void()>> m_showSteps; // what is left of showing a loaded run, kShowStepMs apart
+    static constexpr int kShowStepMs = 3;
     QList<qint64> m_lastShowSteps;
     QThreadPool* m_loadPool = nullptr; // the loader's thread, below the GUI thread's priority
     std::shared_ptr<std::atomic_int> m_latestLoad = std::make_shared<std::atomic_int>(0); // loads queued before it skip
