@@ -34,8 +34,8 @@ struct SimTraceRecord {
     // Its header fields (names in lower case), with SimConfig::traceBodies only (not in toJsonLine()).
     QList<std::pair<QByteArray, QByteArray>> requestHeaders;
 
-    // {"id":…,"received_ns":…,"arrived_ns":…,"headers_ns":…,"chunk_ns":[…],"planned_ns":[…],"end_ns":…,"prompt_tokens":…,
-    //  "completion_tokens":…,"cached_tokens":…,"status":…,"fault":…} without a newline.
+    // {"id":…,"received_ns":…,"arrived_ns":…,"headers_ns":…,"chunk_ns":[…],"planned_ns":[…],"end_ns":…,
+    //  "prompt_tokens":…,"completion_tokens":…,"cached_tokens":…,"status":…,"fault":…} without a newline.
     QByteArray toJsonLine() const;
 };
 
