@@ -22,7 +22,8 @@
 //           the server's own wake-up), the server's read time minus the scheduled time (received_ns: the
 //           arrival plus the server's wake-up and read), whether every scheduled offset equals the trace's
 //           (offset_exact), client CPU per request and as a share of wall time. arrived_count: records with an
-//           arrival stamp (the others have none: no kernel stamp; they are left out of the arrival error).
+//           arrival stamp (the others have none: no kernel stamp; they are left out of the arrival error);
+//           sent_to_arrival: arrival minus the record's sent time (the client's own path into the kernel).
 // Each mode runs --runs times; the last line gives the medians. Linux only (getrusage, /proc).
 
 #include "engine/runcontroller.h"
@@ -391,6 +392,7 @@ Figures traceRun(const Options& o, const QString& traceFile, const QString& work
     std::vector<double> sendMs;
     std::vector<double> receiveMs;
     std::vector<double> arrivalMs;
+    std::vector<double> sendToArrivalMs;
     bool exact = run.records.size() == qsizetype(offsets.size());
     // Records arrive in completion order: the timeline's anchor is the first record's (seq 0, offset 0) schedule.
     qint64 anchor = 0;
@@ -405,8 +407,10 @@ Figures traceRun(const Options& o, const QString& traceFile, const QString& work
         const auto it = trace.find(r.responseId.toStdString());
         if (it != trace.end() && it->second.receivedNs > 0)
             receiveMs.push_back(double(it->second.receivedNs - r.scheduledNs) / 1e6);
-        if (it != trace.end() && it->second.arrivedNs > 0)
+        if (it != trace.end() && it->second.arrivedNs > 0) {
             arrivalMs.push_back(double(it->second.arrivedNs - r.scheduledNs) / 1e6);
+            sendToArrivalMs.push_back(double(it->second.arrivedNs - r.sentNs) / 1e6);
+        }
     }
     const tl::Summary& s = run.result.summary;
     f.add("send_err_p50_ms", percentile(sendMs, 50));
@@ -417,6 +421,8 @@ Figures traceRun(const Options& o, const QString& traceFile, const QString& work
     f.add("arrival_err_p99_ms", percentile(arrivalMs, 99));
     f.add("arrival_err_max_ms", percentile(arrivalMs, 100));
     f.add("arrived_count", double(arrivalMs.size()));
+    f.add("sent_to_arrival_p50_ms", percentile(sendToArrivalMs, 50));
+    f.add("sent_to_arrival_p99_ms", percentile(sendToArrivalMs, 99));
     f.add("recv_err_p50_ms", percentile(receiveMs, 50));
     f.add("recv_err_p99_ms", percentile(receiveMs, 99));
     f.add("recv_err_max_ms", percentile(receiveMs, 100));
