@@ -503,8 +503,7 @@ void SimWorker::resetConnection(SimConnection& conn)
     scheduleRemoval(conn);
 }
 
-void SimWorker::startJob(
-    SimConnection& conn, SimJob job, qint64 receivedNs, qint64 arrivedNs, SimFaultKind fault)
+void SimWorker::startJob(SimConnection& conn, SimJob job, qint64 receivedNs, qint64 arrivedNs, SimFaultKind fault)
 {
     const quint64 id = m_nextStreamId++;
     Stream stream;

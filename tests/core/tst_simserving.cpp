@@ -4,11 +4,11 @@
 #include "sim/simconfig.h"
 #include "sim/simpreset.h"
 #include "sim/simserver.h"
+#include "sim/simtrace.h"
 #include "tokenizer/chattemplate.h"
 #include "tokenizer/tokenizer.h"
-#include "sim/simtrace.h"
-#include "util/monoclock.h"
 #include "tst_simclient.h"
+#include "util/monoclock.h"
 
 #include <nlohmann/json.hpp>
 

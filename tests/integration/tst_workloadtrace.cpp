@@ -445,7 +445,8 @@ private Q_SLOTS:
             // read it.
             ++stamped;
             QVERIFY2(t.arrivedNs >= r.sentNs - 200'000,
-                qPrintable(QStringLiteral("arrived %1 µs before it was sent").arg(double(r.sentNs - t.arrivedNs) / 1e3)));
+                qPrintable(
+                    QStringLiteral("arrived %1 µs before it was sent").arg(double(r.sentNs - t.arrivedNs) / 1e3)));
             QVERIFY(t.arrivedNs <= t.receivedNs);
             arrivalMs.push_back(double(t.arrivedNs - r.scheduledNs) / 1e6);
         }
