@@ -74,11 +74,6 @@
         <translation>Flickr8k 照片及其描述文字，来自模型仓库的 WebDataset 分片或本地文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/datasetdescriptions.cpp" line="38"/>
-        <source>Kontext-Bench images with their editing instructions, from the hub&apos;s Parquet file or a local Parquet file or folder.</source>
-        <translation>Kontext-Bench 图像及其编辑指令，来自 Hub 上的 Parquet 文件，或本地 Parquet 文件或文件夹。</translation>
-    </message>
-    <message>
         <location filename="../ui/pages/datasetdescriptions.cpp" line="48"/>
         <source>--multi-turn: SWE-smith agentic sessions, from a pre-built JSON or built from trajectories (the hub&apos;s Parquet file, or a local Parquet or JSONL file; the live build needs a tokenizer).</source>
         <translation>--multi-turn：SWE-smith 智能体会话，来自预先构建的 JSON，或由轨迹构建（Hub 上的 Parquet 文件，或本地 Parquet 或 JSONL 文件；现场构建需要分词器）。</translation>
@@ -87,6 +82,11 @@
         <location filename="../ui/pages/datasetdescriptions.cpp" line="41"/>
         <source>--multi-turn: conversations of random-token turns (--min/--max-turns); needs a tokenizer.</source>
         <translation>--multi-turn：由随机 token 轮次组成的对话（--min/--max-turns）；需要分词器。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/datasetdescriptions.cpp" line="38"/>
+        <source>Kontext-Bench images with their editing instructions, from the hub&apos;s Parquet files (its test split) or a local Parquet file or folder.</source>
+        <translation>Kontext-Bench 图像及其编辑指令，来自模型仓库的 Parquet 文件（其 test 划分）或本地 Parquet 文件或文件夹。</translation>
     </message>
     <message>
         <location filename="../ui/pages/datasetdescriptions.cpp" line="43"/>
@@ -907,11 +907,6 @@
         <translation>每个请求使用的固定提示词（优先于 --dataset）；&apos;@FILE&apos; 表示从文件读取。</translation>
     </message>
     <message>
-        <location filename="../core/config/parameters_dataset.cpp" line="42"/>
-        <source>Local dataset file, or the folder holding the dataset&apos;s file (offline use; implies --data-source local).</source>
-        <translation>本地数据集文件，或存放该数据集文件的文件夹（离线使用；隐含 --data-source local）。</translation>
-    </message>
-    <message>
         <location filename="../core/config/parameters_dataset.cpp" line="56"/>
         <source>Where hub datasets come from: modelscope (default), huggingface, or local (--dataset-path only).</source>
         <translation>hub 数据集的来源：modelscope（默认）、huggingface 或 local（仅 --dataset-path）。</translation>
@@ -920,6 +915,11 @@
         <location filename="../core/config/parameters_dataset.cpp" line="27"/>
         <source>Prompt source (docs/DATASETS.md): builtin (default: 40 short questions), openqa, longalpaca, share_gpt_zh, share_gpt_en (downloaded from the hub, or --dataset-path), line_by_line, custom, embedding, embedding_batch, rerank (a local file), random, random_embedding, random_embedding_batch, random_rerank, random_vl (need --tokenizer-path), flickr8k, kontext_bench (image and text), speed_benchmark, speed_benchmark_long; with --multi-turn: random_multi_turn, share_gpt_zh_multi_turn, share_gpt_en_multi_turn, custom_multi_turn, swe_smith, trie_agentic_coding, trie_code_qa, trie_office_work; with --open-loop: workload_trace (a JSONL production trace, replayed on its timeline).</source>
         <translation>提示词来源（docs/DATASETS.md）：builtin（默认：40 个简短问题）、openqa、longalpaca、share_gpt_zh、share_gpt_en（从 hub 下载，或 --dataset-path）、line_by_line、custom、embedding、embedding_batch、rerank（本地文件）、random、random_embedding、random_embedding_batch、random_rerank、random_vl（需要 --tokenizer-path）、flickr8k、kontext_bench（图像和文本）、speed_benchmark、speed_benchmark_long；配合 --multi-turn：random_multi_turn、share_gpt_zh_multi_turn、share_gpt_en_multi_turn、custom_multi_turn、swe_smith、trie_agentic_coding、trie_code_qa、trie_office_work；配合 --open-loop：workload_trace（JSONL 生产环境跟踪，按其时间线重放）。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/parameters_dataset.cpp" line="42"/>
+        <source>Local dataset file, or the folder holding the dataset&apos;s files (offline use; implies --data-source local).</source>
+        <translation>本地数据集文件，或存放数据集文件的文件夹（离线使用；隐含 --data-source local）。</translation>
     </message>
     <message>
         <location filename="../core/config/parameters_dataset.cpp" line="61"/>
@@ -1681,7 +1681,7 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
     </message>
     <message>
         <location filename="../core/config/runconfig.cpp" line="455"/>
-        <location filename="../core/dataset/promptsource.cpp" line="59"/>
+        <location filename="../core/dataset/promptsource.cpp" line="65"/>
         <source>dataset &apos;%1&apos; reads a local file: pass --dataset-path FILE</source>
         <translation>数据集 &apos;%1&apos; 读取本地文件：请传入 --dataset-path FILE</translation>
     </message>
@@ -1837,27 +1837,32 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>运行配置不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="65"/>
+        <location filename="../core/dataset/promptsource.cpp" line="71"/>
         <source>--data-source local needs the dataset&apos;s file: pass --dataset-path %1</source>
         <translation>--data-source local 需要数据集文件：请传入 --dataset-path %1</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="73"/>
+        <location filename="../core/dataset/promptsource.cpp" line="78"/>
         <source>dataset &apos;%1&apos; is only on ModelScope; use --data-source modelscope or --dataset-path FILE</source>
         <translation>数据集 &apos;%1&apos; 仅在 ModelScope 上提供；请使用 --data-source modelscope 或 --dataset-path FILE</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="96"/>
+        <location filename="../core/dataset/promptsource.cpp" line="99"/>
         <source>&apos;%1&apos; holds no %2; pass the dataset file itself</source>
         <translation>&apos;%1&apos; 中没有 %2；请直接传入数据集文件</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="100"/>
+        <location filename="../core/dataset/promptsource.cpp" line="108"/>
         <source>&apos;%1&apos; is not a file; dataset &apos;%2&apos; reads one file</source>
         <translation>&apos;%1&apos; 不是文件；数据集 &apos;%2&apos; 读取单个文件</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="111"/>
+        <location filename="../core/dataset/promptsource.cpp" line="120"/>
+        <source>%1; for offline use download %2 yourself and pass --dataset-path</source>
+        <translation>%1；如需离线使用，请自行下载 %2 并传入 --dataset-path</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/promptsource.cpp" line="134"/>
         <source>%1; for offline use download %2 yourself and pass --dataset-path FILE</source>
         <translation>%1；离线使用时请自行下载 %2 并传入 --dataset-path FILE</translation>
     </message>
@@ -1867,8 +1872,8 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <location filename="../core/dataset/imagepromptsource.cpp" line="43"/>
         <location filename="../core/dataset/imagepromptsource.cpp" line="108"/>
         <location filename="../core/dataset/imagepromptsource.cpp" line="185"/>
-        <location filename="../core/dataset/parquetreader.cpp" line="778"/>
-        <location filename="../core/dataset/promptsource.cpp" line="284"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="377"/>
+        <location filename="../core/dataset/promptsource.cpp" line="321"/>
         <location filename="../core/dataset/recordreader.cpp" line="23"/>
         <location filename="../core/dataset/tracesource.cpp" line="323"/>
         <location filename="../core/storage/runimporter.cpp" line="21"/>
@@ -1909,17 +1914,27 @@ Exit codes: 0 success; 2 bad arguments; 3 the connection test failed; 4 every re
         <translation>无法将 &apos;%1&apos; 的图像写入 &apos;%2&apos;：%3</translation>
     </message>
     <message>
-        <location filename="../core/dataset/imagepromptsource.cpp" line="332"/>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="315"/>
+        <source>no dataset file given</source>
+        <translation>未提供数据集文件</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="326"/>
+        <source>&apos;%1&apos; is not a Parquet file; several files are read only as the Parquet shards of a split</source>
+        <translation>&apos;%1&apos; 不是 Parquet 文件；多个文件只能作为某个划分的 Parquet 分片读取</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="354"/>
         <source>&apos;%1&apos; holds no readable images (PNG, JPEG, GIF or WebP, with a NAME.txt text or a metadata.jsonl)</source>
         <translation>&apos;%1&apos; 中没有可读的图像（PNG、JPEG、GIF 或 WebP，并附有 NAME.txt 文本或 metadata.jsonl）</translation>
     </message>
     <message>
-        <location filename="../core/dataset/imagepromptsource.cpp" line="335"/>
+        <location filename="../core/dataset/imagepromptsource.cpp" line="357"/>
         <source>&apos;%1&apos; holds no readable images; give a WebDataset .tar shard, a Parquet file or a folder of images</source>
         <translation>&apos;%1&apos; 中没有可读取的图像；请提供 WebDataset .tar 分片、Parquet 文件或图像文件夹</translation>
     </message>
     <message>
-        <location filename="../core/dataset/promptsource.cpp" line="362"/>
+        <location filename="../core/dataset/promptsource.cpp" line="400"/>
         <source>unknown dataset &apos;%1&apos;</source>
         <translation>未知数据集 &apos;%1&apos;</translation>
     </message>
@@ -3177,9 +3192,61 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>无法连接 %1：%2</translation>
     </message>
     <message>
+        <location filename="../core/dataset/hubresolver.cpp" line="53"/>
+        <source>the listing is larger than %1 MiB</source>
+        <translation>文件列表大于 %1 MiB</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/hubresolver.cpp" line="71"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/hubresolver.cpp" line="73"/>
+        <source>%1 answered 404 Not Found (check the dataset name, or download its files yourself and pass --dataset-path)</source>
+        <translation>%1 返回 404 Not Found（请检查数据集名称，或自行下载其文件并传入 --dataset-path）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/hubresolver.cpp" line="77"/>
         <location filename="../core/engine/modellistfetcher.cpp" line="109"/>
         <source>%1 answered HTTP %2</source>
         <translation>%1 返回 HTTP %2</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/hubresolver.cpp" line="119"/>
+        <source>its next page is on another server (%1)</source>
+        <translation>其下一页位于另一台服务器上（%1）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/hubresolver.cpp" line="123"/>
+        <location filename="../core/dataset/hubresolver.cpp" line="162"/>
+        <source>the listing has more than %1 pages</source>
+        <translation>文件列表超过 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/hubresolver.cpp" line="176"/>
+        <source>dataset &apos;%1&apos; is not a split of a %2 repository</source>
+        <translation>数据集 &apos;%1&apos; 不是 %2 仓库中的某个划分</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/hubresolver.cpp" line="187"/>
+        <source>dataset &apos;%1&apos;: cannot list %2&apos;s files of %3 (%4): %5</source>
+        <translation>数据集 &apos;%1&apos;：无法列出 %2 上 %3 的文件（%4）：%5</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/dataset/hubresolver.cpp" line="194"/>
+        <source>%n more</source>
+        <translation><numerusform>另外 %n 个</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/hubresolver.cpp" line="195"/>
+        <source>dataset &apos;%1&apos;: %2&apos;s listing of %3 names no Parquet file of the %4 split (looked for data/%4-NNNNN-of-NNNNN.parquet, &lt;config&gt;/%4-NNNNN-of-NNNNN.parquet, %4/*.parquet, %4.parquet; it lists %5 file(s)%6%7)</source>
+        <translation>数据集 &apos;%1&apos;：%2 上 %3 的文件列表中没有 %4 划分的 Parquet 文件（查找了 data/%4-NNNNN-of-NNNNN.parquet、&lt;config&gt;/%4-NNNNN-of-NNNNN.parquet、%4/*.parquet、%4.parquet；列表中有 %5 个文件%6%7）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/dataset/hubresolver.cpp" line="201"/>
+        <source>, and %n malformed entry(s)</source>
+        <translation><numerusform>，以及 %n 个格式错误的条目</numerusform></translation>
     </message>
     <message>
         <location filename="../core/config/parameters_capacity.cpp" line="14"/>
@@ -3658,439 +3725,482 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>&quot;max&quot;/&quot;min&quot; 必须是唯一分组中的唯一条件，例如 &apos;{&quot;tps&quot;: &quot;max&quot;}&apos;</translation>
     </message>
     <message>
-        <location filename="../core/net/qnamtransport.cpp" line="212"/>
+        <location filename="../core/net/qnamtransport.cpp" line="240"/>
         <source>the server sent the interim response %1 before its answer, which the qt transport cannot skip (Qt takes it for the answer); use --transport lean for http:// URLs</source>
         <translation>服务器在应答前发送了中间响应 %1，qt 传输无法跳过它（Qt 会把它当作应答）；对于 http:// URL 请使用 --transport lean</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="71"/>
-        <location filename="../core/dataset/parquetreader.cpp" line="93"/>
-        <location filename="../core/dataset/parquetreader.cpp" line="142"/>
-        <location filename="../core/dataset/parquetreader.cpp" line="211"/>
-        <location filename="../core/dataset/parquetreader.cpp" line="234"/>
-        <location filename="../core/dataset/parquetreader.cpp" line="257"/>
+        <location filename="../core/dataset/parquetthrift.h" line="64"/>
+        <location filename="../core/dataset/parquetthrift.h" line="86"/>
+        <location filename="../core/dataset/parquetthrift.h" line="135"/>
+        <location filename="../core/dataset/parquetthrift.h" line="204"/>
+        <location filename="../core/dataset/parquetthrift.h" line="227"/>
+        <location filename="../core/dataset/parquetthrift.h" line="250"/>
         <source>metadata cut short</source>
         <translation>元数据被截断</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="79"/>
+        <location filename="../core/dataset/parquetthrift.h" line="72"/>
         <source>a number in the metadata is too long</source>
         <translation>元数据中的某个数字过长</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="103"/>
-        <location filename="../core/dataset/parquetreader.cpp" line="112"/>
-        <location filename="../core/dataset/parquetreader.cpp" line="119"/>
-        <location filename="../core/dataset/parquetreader.cpp" line="163"/>
+        <location filename="../core/dataset/parquetthrift.h" line="96"/>
+        <location filename="../core/dataset/parquetthrift.h" line="105"/>
+        <location filename="../core/dataset/parquetthrift.h" line="112"/>
+        <location filename="../core/dataset/parquetthrift.h" line="156"/>
         <source>a metadata field has the wrong type</source>
         <translation>某个元数据字段类型错误</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="124"/>
+        <location filename="../core/dataset/parquetthrift.h" line="117"/>
         <source>a string in the metadata runs past its end</source>
         <translation>元数据中的某个字符串超出其末尾</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="136"/>
-        <location filename="../core/dataset/parquetreader.cpp" line="174"/>
+        <location filename="../core/dataset/parquetthrift.h" line="129"/>
+        <location filename="../core/dataset/parquetthrift.h" line="167"/>
         <source>metadata nests too deeply</source>
         <translation>元数据嵌套过深</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="205"/>
+        <location filename="../core/dataset/parquetthrift.h" line="198"/>
         <source>a metadata map is larger than the metadata</source>
         <translation>某个元数据映射比元数据本身还大</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="225"/>
+        <location filename="../core/dataset/parquetthrift.h" line="218"/>
         <source>unknown metadata type %1</source>
         <translation>未知的元数据类型 %1</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="242"/>
+        <location filename="../core/dataset/parquetthrift.h" line="235"/>
         <source>a metadata list is larger than the metadata</source>
         <translation>某个元数据列表比元数据本身还大</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="371"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="125"/>
         <source>bit width %1 is out of range</source>
         <translation>位宽 %1 超出范围</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="381"/>
-        <location filename="../core/dataset/parquetreader.cpp" line="394"/>
-        <location filename="../core/dataset/parquetreader.cpp" line="421"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="135"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="148"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="175"/>
         <source>encoded values cut short</source>
         <translation>编码值被截断</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="412"/>
-        <location filename="../core/dataset/parquetreader.cpp" line="429"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="166"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="183"/>
         <source>an encoded value is out of range</source>
         <translation>某个编码值超出范围</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="459"/>
-        <location filename="../core/dataset/parquetreader.cpp" line="467"/>
-        <location filename="../core/dataset/parquetreader.cpp" line="523"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="213"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="221"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="277"/>
         <source>a page holds fewer values than it says</source>
         <translation>某页包含的值少于其声明的数量</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="509"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="263"/>
         <source>column &apos;%1&apos; has a fixed length of %2</source>
         <translation>列 &apos;%1&apos; 的固定长度为 %2</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="529"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="283"/>
         <source>a value runs past the end of its page</source>
         <translation>某个值超出其页的末尾</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="539"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="293"/>
         <source>column &apos;%1&apos; has the unknown physical type %2</source>
         <translation>列 &apos;%1&apos; 的物理类型 %2 未知</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="566"/>
+        <location filename="../core/dataset/parquetcodec.cpp" line="28"/>
         <source>snappy data has no valid length</source>
         <translation>snappy 数据没有有效的长度</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="575"/>
+        <location filename="../core/dataset/parquetcodec.cpp" line="37"/>
         <source>snappy data holds %1 bytes where the page says %2</source>
         <translation>snappy 数据有 %1 字节，而页声明为 %2</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="591"/>
-        <location filename="../core/dataset/parquetreader.cpp" line="611"/>
-        <location filename="../core/dataset/parquetreader.cpp" line="620"/>
-        <location filename="../core/dataset/parquetreader.cpp" line="629"/>
-        <location filename="../core/dataset/parquetreader.cpp" line="646"/>
+        <location filename="../core/dataset/parquetcodec.cpp" line="53"/>
+        <location filename="../core/dataset/parquetcodec.cpp" line="73"/>
+        <location filename="../core/dataset/parquetcodec.cpp" line="82"/>
+        <location filename="../core/dataset/parquetcodec.cpp" line="91"/>
+        <location filename="../core/dataset/parquetcodec.cpp" line="108"/>
         <source>snappy data cut short</source>
         <translation>snappy 数据被截断</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="601"/>
+        <location filename="../core/dataset/parquetcodec.cpp" line="63"/>
         <source>a snappy literal runs past its end</source>
         <translation>某个 snappy 字面量超出其末尾</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="638"/>
+        <location filename="../core/dataset/parquetcodec.cpp" line="100"/>
         <source>a snappy copy points outside the data</source>
         <translation>某个 snappy 复制指向数据之外</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="657"/>
+        <location filename="../core/dataset/parquetcodec.cpp" line="119"/>
         <source>cannot start zlib</source>
         <translation>无法启动 zlib</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="674"/>
+        <location filename="../core/dataset/parquetcodec.cpp" line="136"/>
         <source>gzip data is corrupt or does not hold the %1 bytes the page says</source>
         <translation>gzip 数据已损坏，或不包含页声明的 %1 字节</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="686"/>
+        <location filename="../core/dataset/parquetcodec.cpp" line="148"/>
         <source>zstd data is corrupt or does not hold the %1 bytes the page says</source>
         <translation>zstd 数据已损坏，或不包含页声明的 %1 字节</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="694"/>
+        <location filename="../core/dataset/parquetcodec.cpp" line="156"/>
         <source>this build of Throughline reads no ZSTD-compressed Parquet (built without libzstd)</source>
         <translation>此版本的 Throughline 无法读取 ZSTD 压缩的 Parquet（构建时未包含 libzstd）</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="731"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="330"/>
         <source>&apos;%1&apos; is not a readable Parquet file: %2</source>
         <translation>&apos;%1&apos; 不是可读取的 Parquet 文件：%2</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="751"/>
-        <location filename="../core/dataset/parquetreader.cpp" line="1494"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="350"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="1093"/>
         <source>column &apos;%1&apos; ends before the row group&apos;s last row</source>
         <translation>列 &apos;%1&apos; 在行组的最后一行之前结束</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="799"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="398"/>
         <source>it is %1 bytes long</source>
         <translation>它只有 %1 字节</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="806"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="405"/>
         <source>it does not start with PAR1</source>
         <translation>它不以 PAR1 开头</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="810"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="409"/>
         <source>it is encrypted</source>
         <translation>它已加密</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="814"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="413"/>
         <source>it does not end with PAR1 (cut short?)</source>
         <translation>它不以 PAR1 结尾（被截断？）</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="820"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="419"/>
         <source>its footer says %1 bytes, more than the file holds (cut short?)</source>
         <translation>其页脚声明 %1 字节，超过文件的大小（被截断？）</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="828"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="427"/>
         <source>cannot read its footer</source>
         <translation>无法读取其页脚</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="883"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="482"/>
         <source>a column chunk is not a struct</source>
         <translation>某个列块不是结构体</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="941"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="540"/>
         <source>its schema is malformed or has more than %1 elements</source>
         <translation>其模式格式错误或超过 %1 个元素</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="955"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="554"/>
         <source>a row group is not a struct</source>
         <translation>某个行组不是结构体</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="968"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="567"/>
         <source>its footer is malformed (%1)</source>
         <translation>其页脚格式错误（%1）</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="972"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="571"/>
         <source>its footer has no schema</source>
         <translation>其页脚没有模式</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="988"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="587"/>
         <source>its schema&apos;s root has %1 columns for %2 elements</source>
         <translation>其模式的根有 %1 列，但共有 %2 个元素</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="996"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="595"/>
         <source>its schema has elements outside the root</source>
         <translation>其模式有位于根之外的元素</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1007"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="606"/>
         <source>column &apos;%1&apos; has an unknown repetition</source>
         <translation>列 &apos;%1&apos; 的重复类型未知</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1014"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="613"/>
         <source>its schema nests deeper than %1 levels</source>
         <translation>其模式嵌套超过 %1 层</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1019"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="618"/>
         <source>group &apos;%1&apos; has more children than the schema has elements</source>
         <translation>组 &apos;%1&apos; 的子项多于模式中的元素</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1025"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="624"/>
         <source>column &apos;%1&apos; has no physical type</source>
         <translation>列 &apos;%1&apos; 没有物理类型</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1036"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="635"/>
         <source>its schema ends inside group &apos;%1&apos;</source>
         <translation>其模式在组 &apos;%1&apos; 内部结束</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1050"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="649"/>
         <source>group &apos;%1&apos; has no columns</source>
         <translation>组 &apos;%1&apos; 没有列</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1058"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="657"/>
         <source>row group %1 has %2 columns where the schema has %3</source>
         <translation>行组 %1 有 %2 列，而模式有 %3 列</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1065"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="664"/>
         <source>row group %1 has a negative row count</source>
         <translation>行组 %1 的行数为负</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1106"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="705"/>
         <source>an uncompressed page is %1 bytes where its header says %2</source>
         <translation>某个未压缩页有 %1 字节，而其页头声明为 %2</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1119"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="718"/>
         <source>compression %1 is not supported (UNCOMPRESSED, SNAPPY, GZIP and ZSTD are)</source>
         <translation>不支持压缩方式 %1（支持 UNCOMPRESSED、SNAPPY、GZIP 和 ZSTD）</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1204"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="803"/>
         <source>its data is in another file</source>
         <translation>其数据位于另一个文件中</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1208"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="807"/>
         <source>its chunk&apos;s type %1 differs from the schema&apos;s %2</source>
         <translation>其列块的类型 %1 与模式中的 %2 不同</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1212"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="811"/>
         <source>it has %1 values in one row group (at most %2 are read)</source>
         <translation>它在一个行组中有 %1 个值（最多读取 %2 个）</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1221"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="820"/>
         <source>its chunk (offset %1, %2 bytes) lies outside the file&apos;s data</source>
         <translation>其列块（偏移 %1，%2 字节）位于文件数据之外</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1232"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="831"/>
         <source>its chunk cannot be read (cut short?)</source>
         <translation>无法读取其列块（被截断？）</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1247"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="846"/>
         <source>its chunk ends after %1 of its %2 values</source>
         <translation>其列块在 %2 个值中的第 %1 个之后结束</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1253"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="852"/>
         <source>a page header is malformed (%1)</source>
         <translation>某个页头格式错误（%1）</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1258"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="857"/>
         <source>a page runs past the end of its chunk</source>
         <translation>某页超出其列块的末尾</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1262"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="861"/>
         <source>a page says it is %1 bytes decompressed (at most %2 are read)</source>
         <translation>某页声明解压后为 %1 字节（最多读取 %2 字节）</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1273"/>
-        <location filename="../core/dataset/parquetreader.cpp" line="1397"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="872"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="996"/>
         <source>one row group is larger than %1 MiB decompressed</source>
         <translation>某个行组解压后大于 %1 MiB</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1278"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="877"/>
         <source>its dictionary has %1 values</source>
         <translation>其字典有 %1 个值</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1292"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="891"/>
         <source>its pages hold more values than its chunk says (%1)</source>
         <translation>其页包含的值多于列块声明的数量（%1）</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1314"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="913"/>
         <source>levels encoded as %1 are not supported</source>
         <translation>不支持以 %1 编码的层级</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1319"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="918"/>
         <source>a page&apos;s levels are cut short</source>
         <translation>某页的层级被截断</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1325"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="924"/>
         <source>a page&apos;s levels run past its end</source>
         <translation>某页的层级超出其末尾</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1336"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="935"/>
         <source>a page&apos;s level lengths run past its end</source>
         <translation>某页的层级长度超出其末尾</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1354"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="953"/>
         <source>a page&apos;s sizes disagree</source>
         <translation>某页的大小前后不一致</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1374"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="973"/>
         <source>a dictionary-encoded page comes without a dictionary</source>
         <translation>某个字典编码页没有字典</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1380"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="979"/>
         <source>a page&apos;s dictionary indices are cut short</source>
         <translation>某页的字典索引被截断</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1387"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="986"/>
         <source>a page refers to an empty dictionary</source>
         <translation>某页引用了空字典</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1406"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="1005"/>
         <source>RLE values are only read for booleans</source>
         <translation>RLE 编码的值仅支持布尔类型</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1410"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="1009"/>
         <source>a page&apos;s values are cut short</source>
         <translation>某页的值被截断</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1416"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="1015"/>
         <source>a page&apos;s values run past its end</source>
         <translation>某页的值超出其末尾</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1428"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="1027"/>
         <source>values encoded as %1 are not supported (PLAIN and dictionary encodings are)</source>
         <translation>不支持以 %1 编码的值（支持 PLAIN 和字典编码）</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1442"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="1041"/>
         <source>its columns disagree on the number of values</source>
         <translation>其各列的值数量不一致</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1500"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="1099"/>
         <source>column &apos;%1&apos; has fewer values than its levels say</source>
         <translation>列 &apos;%1&apos; 的值少于其层级声明的数量</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1538"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="1137"/>
         <source>&apos;%1&apos; has no row group %2</source>
         <translation>&apos;%1&apos; 没有行组 %2</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1556"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="1155"/>
         <source>&apos;%1&apos; is not a readable Parquet file: row group %2, column &apos;%3&apos;: %4</source>
         <translation>&apos;%1&apos; 不是可读取的 Parquet 文件：行组 %2，列 &apos;%3&apos;：%4</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1569"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="1168"/>
         <source>row group %1 has %2 rows</source>
         <translation>行组 %1 有 %2 行</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1575"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="1174"/>
         <source>none of the columns asked for is in it</source>
         <translation>其中没有所请求的任何列</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1583"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="1182"/>
         <source>row %1 does not start a record</source>
         <translation>第 %1 行不是一条记录的开头</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1597"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="1196"/>
         <source>column &apos;%1&apos; holds more values than the row group&apos;s %2 rows</source>
         <translation>列 &apos;%1&apos; 的值多于行组的 %2 行</translation>
     </message>
     <message>
-        <location filename="../core/dataset/parquetreader.cpp" line="1607"/>
+        <location filename="../core/dataset/parquetreader.cpp" line="1206"/>
         <source>row group %1: %2</source>
         <translation>行组 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/hubdataset.cpp" line="171"/>
+        <source>the Parquet files of the %1 split</source>
+        <translation>%1 划分的 Parquet 文件</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/hubdataset.cpp" line="172"/>
+        <source>the first Parquet file of the %1 split</source>
+        <translation>%1 划分的第一个 Parquet 文件</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/hublisting.cpp" line="71"/>
+        <source>the listing is not a JSON array of files</source>
+        <translation>文件列表不是文件的 JSON 数组</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/hublisting.cpp" line="75"/>
+        <location filename="../core/dataset/hublisting.cpp" line="99"/>
+        <location filename="../core/dataset/hubresolver.cpp" line="111"/>
+        <location filename="../core/dataset/hubresolver.cpp" line="156"/>
+        <source>the listing has more than %1 entries</source>
+        <translation>文件列表超过 %1 个条目</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/hublisting.cpp" line="93"/>
+        <source>the listing has no Data.Files array</source>
+        <translation>文件列表中没有 Data.Files 数组</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/hublisting.cpp" line="94"/>
+        <source>the listing has no Data.Files array (the hub says: %1)</source>
+        <translation>文件列表中没有 Data.Files 数组（模型仓库返回：%1）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/hublisting.cpp" line="127"/>
+        <source>the dataset&apos;s information has no Data.Id</source>
+        <translation>数据集信息中没有 Data.Id</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/hublisting.cpp" line="128"/>
+        <source>the dataset&apos;s information has no Data.Id (the hub says: %1)</source>
+        <translation>数据集信息中没有 Data.Id（模型仓库返回：%1）</translation>
     </message>
 </context>
 <context>
@@ -4109,6 +4219,21 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <location filename="../core/config/runconfig.cpp" line="96"/>
         <source>must be a JSON object (inline or @FILE.json), e.g. &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</source>
         <translation>必须是 JSON 对象（内联或 @FILE.json），例如 &apos;{&quot;messages&quot;: [], &quot;top_p&quot;: 0.9}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/hublisting.cpp" line="21"/>
+        <source>the listing is larger than %1 MiB</source>
+        <translation>文件列表大于 %1 MiB</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/hublisting.cpp" line="25"/>
+        <source>the listing nests deeper than %1 levels</source>
+        <translation>文件列表嵌套超过 %1 层</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset/hublisting.cpp" line="30"/>
+        <source>the listing is not JSON</source>
+        <translation>文件列表不是 JSON</translation>
     </message>
 </context>
 <context>
@@ -4865,197 +4990,197 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::LiveRunPage</name>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="52"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="54"/>
         <source>No run yet: fill in the Setup page and press Run.</source>
         <translation>尚未运行：请填写“设置”页并按“运行”。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="57"/>
-        <location filename="../ui/pages/liverunpage.cpp" line="207"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="59"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="221"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="208"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="222"/>
         <source>First press: send no new requests and let those in flight finish. Second press: abort them too.</source>
         <translation>第一次按下：不再发送新请求，进行中的请求继续完成。第二次按下：同时中止它们。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="177"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="184"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="157"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="164"/>
         <source>The latest failures of the run, newest first</source>
         <translation>本次运行最近的失败，最新的在前</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="192"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="206"/>
         <source>Harness health: not measured yet</source>
         <translation>测试端健康度：尚未测得</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="211"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="225"/>
         <source>&amp;Abort In-Flight Requests</source>
         <translation>中止进行中的请求(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="212"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="226"/>
         <source>No new requests are sent. Press again to abort those still in flight; they are counted as aborted, apart from server failures.</source>
         <translation>已不再发送新请求。再按一次将中止仍在进行的请求；它们计为“已中止”，与服务器失败分开统计。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="271"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="285"/>
         <source>Succeeded: %1</source>
         <translation>成功：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="272"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="286"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="273"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="287"/>
         <source>Aborted by you: %1</source>
         <translation>被您中止：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="277"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="291"/>
         <source>Failures by class: none</source>
         <translation>按类别的失败：无</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="278"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="292"/>
         <source>Failures by class: %1</source>
         <translation>按类别的失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="286"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="300"/>
         <source>Harness health: ● good — %1</source>
         <translation>测试端健康度：● 良好 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="287"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="301"/>
         <source>Harness health: ● suspect — %1</source>
         <translation>测试端健康度：● 存疑 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="358"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="401"/>
         <source>R%1</source>
         <translation>R%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="359"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="402"/>
         <source>P%1</source>
         <translation>P%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="365"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="408"/>
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="370"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="413"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="371"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="414"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="378"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="421"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="380"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="423"/>
         <source>Testing the connection…</source>
         <translation>正在测试连接…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="382"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="425"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="384"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="427"/>
         <source>Pausing before the next point</source>
         <translation>在下一个测试点前暂停</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="386"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="429"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="388"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="431"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="390"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="433"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="404"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="447"/>
         <source>Overall: point %1 of %2 · elapsed %3</source>
         <translation>总体：测试点 %1 / %2 · 已用时 %3</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="418"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="461"/>
         <source>Overall: point %1 of %2 · elapsed %3 · about %4 left</source>
         <translation>总体：第 %1/%2 个测试点 · 已用 %3 · 约剩 %4</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="434"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="477"/>
         <source>SLA probe %1 %2, run %3</source>
         <translation>SLA 探测 %1 %2，第 %3 次运行</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="435"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="478"/>
         <source>This point: %1</source>
         <translation>当前测试点：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="439"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="482"/>
         <source>elapsed %1</source>
         <translation>已用 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="442"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="485"/>
         <source>about %1 left</source>
         <translation>约剩 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="436"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="479"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/liverunpage.cpp" line="437"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="480"/>
         <source>%n in flight</source>
         <translation>
             <numerusform>%n 个进行中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/liverunpage.cpp" line="438"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="481"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="368"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="411"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/pages/liverunpage.cpp" line="96"/>
+        <location filename="../ui/pages/liverunpage.cpp" line="103"/>
         <source>ITL</source>
         <translation>ITL</translation>
     </message>
@@ -5550,32 +5675,32 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="504"/>
+        <location filename="../ui/mainwindow.cpp" line="497"/>
         <source>the run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="505"/>
+        <location filename="../ui/mainwindow.cpp" line="498"/>
         <source>The run failed:</source>
         <translation>运行失败：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="555"/>
+        <location filename="../ui/mainwindow.cpp" line="562"/>
         <source>Run “%1” · %2 · %3 at %4 · started %5</source>
         <translation>运行“%1” · %2 · %3 @ %4 · 开始于 %5</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="565"/>
+        <location filename="../ui/mainwindow.cpp" line="572"/>
         <source>Run “%1” · %2 · %3 at %4</source>
         <translation>运行“%1” · %2 · %3 @ %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="625"/>
+        <location filename="../ui/mainwindow.cpp" line="632"/>
         <source>Quit Throughline</source>
         <translation>退出 Throughline</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="626"/>
+        <location filename="../ui/mainwindow.cpp" line="633"/>
         <source>A run is in progress. Abort it and quit? What was measured so far stays in the project.</source>
         <translation>有运行正在进行。要中止并退出吗？已测得的数据会保留在项目中。</translation>
     </message>

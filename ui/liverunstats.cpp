@@ -11,14 +11,35 @@ namespace tl {
 
 namespace {
 
+// The smallest of 1, 2 and 5 x 10^k that is >= x.
+double niceWidth(double x)
+{
+    const double magnitude = std::pow(10.0, std::floor(std::log10(x)));
+    for (double m : {1.0, 2.0, 5.0}) {
+        if (m * magnitude >= x * (1 - 1e-9))
+            return m * magnitude;
+    }
+    return 10.0 * magnitude;
+}
+
+// `bins` bins of a round width (1, 2 or 5 x 10^k ms, at least 0.1 ms) from a multiple of it, the last one closed:
+// the edges, which the chart shows as its category labels, stay where they are while new values fall inside them.
+// (Edges at the values' own minimum and maximum moved with every snapshot, and a category axis given new labels lays
+// its whole chart out again, four times a second.)
 LiveRunStats::Histogram histogramOf(const QVector<double>& values, int bins)
 {
     LiveRunStats::Histogram h;
     if (bins <= 0 || values.isEmpty())
         return h;
     const auto [min, max] = std::minmax_element(values.cbegin(), values.cend());
-    h.startMs = *min;
-    h.binWidthMs = std::max(0.1, (*max - *min) / bins);
+    double width = niceWidth(std::max(0.1, (*max - *min) / bins));
+    double start = std::floor(*min / width) * width;
+    while (start + width * bins < *max) { // the start rounded down by up to a bin: one width up
+        width = niceWidth(width * 1.5);
+        start = std::floor(*min / width) * width;
+    }
+    h.startMs = start;
+    h.binWidthMs = width;
     h.counts.fill(0, bins);
     for (double v : values)
         ++h.counts[std::clamp(int((v - h.startMs) / h.binWidthMs), 0, bins - 1)];

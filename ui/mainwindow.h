@@ -111,6 +111,7 @@ private:
     std::unique_ptr<RunController> m_controller;
     RunConfig m_runConfig; // the config of the current (or last) run
     int m_stopPresses = 0;
+    static constexpr int kRunEndStepMs = 10; // between the steps that show a finished run (onRunFinished)
     bool m_resultsBehind = false; // points finished that the results page, not shown, does not show yet
     MainActions* m_actions = nullptr;
     RunActions* m_runActions = nullptr;

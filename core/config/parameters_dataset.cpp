@@ -40,7 +40,7 @@ void addDatasetParameters(QList<Parameter>& r)
              .metavar("PATH")
              .widget(W::FilePicker)
              .help(QT_TRANSLATE_NOOP("Throughline",
-                 "Local dataset file, or the folder holding the dataset's file (offline use; implies "
+                 "Local dataset file, or the folder holding the dataset's files (offline use; implies "
                  "--data-source local)."))
              .bad({QStringLiteral("/nonexistent/data.jsonl")})
              .check([](const RunConfig& c) {

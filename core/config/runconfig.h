@@ -84,7 +84,7 @@ struct RunConfig {
     // Prompts and datasets (docs/DATASETS.md)
     QString prompt; // fixed prompt for every request ("@file" reads a file)
     QString dataset = QStringLiteral("builtin"); // builtin or one of EvalScope's dataset modes
-    QString datasetPath; // a local file, or a folder holding the dataset's file
+    QString datasetPath; // a local file, or a folder holding the dataset's files
     QString dataSource; // modelscope | huggingface | local; empty = modelscope, or local with --dataset-path
     QByteArray datasetArgs; // JSON object: target_input_len, input_len_mode, prefix_file, prefix_role
     QString datasetCache; // hub download cache; empty = $THROUGHLINE_DATASET_CACHE or ~/.cache/throughline/datasets

@@ -19,6 +19,7 @@ target_sources(throughline_core PRIVATE
     dataset/parquetcodec.h dataset/parquetcodec.cpp dataset/parquetreader.h dataset/parquetreader.cpp
     dataset/parquetthrift.h
     dataset/hubdataset.h dataset/hubdataset.cpp
+    dataset/hublisting.h dataset/hublisting.cpp dataset/hubresolver.h dataset/hubresolver.cpp
     dataset/datasetdownloader.h dataset/datasetdownloader.cpp
     dataset/promptpreview.h dataset/promptpreview.cpp
 )

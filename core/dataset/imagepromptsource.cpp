@@ -301,19 +301,41 @@ bool ImagePromptSource::readParquet(const QString& path, const QString& extractD
 std::shared_ptr<const ImagePromptSource> ImagePromptSource::open(const QString& path,
     std::shared_ptr<const DatasetOptions> options, QString* error, const QString& extractDir)
 {
+    return open(QStringList{path}, std::move(options), error, extractDir);
+}
+
+std::shared_ptr<const ImagePromptSource> ImagePromptSource::open(const QStringList& paths,
+    std::shared_ptr<const DatasetOptions> options, QString* error, const QString& extractDir)
+{
     QList<Sample> samples;
-    std::shared_ptr<QTemporaryFile> extracted;
-    const QFileInfo info(path);
-    bool parquet = false;
-    if (info.isFile()) {
-        QFile f(path);
-        parquet = f.open(QIODevice::ReadOnly) && ParquetReader::looksLikeParquet(f.read(4));
-    }
-    const bool ok = info.isDir() ? readFolder(path, &samples, error)
-        : parquet                ? readParquet(path, extractDir, &samples, &extracted, error)
-                                 : readTar(path, &samples, error);
-    if (!ok)
+    QList<std::shared_ptr<QTemporaryFile>> extractedFiles;
+    const QString path = paths.join(QStringLiteral(", ")); // for messages
+    const QFileInfo info(paths.value(0));
+    if (paths.isEmpty()) {
+        *error = Tr::tr("no dataset file given");
         return nullptr;
+    }
+    for (const QString& p : paths) {
+        const QFileInfo pInfo(p);
+        bool parquet = false;
+        if (pInfo.isFile()) {
+            QFile f(p);
+            parquet = f.open(QIODevice::ReadOnly) && ParquetReader::looksLikeParquet(f.read(4));
+        }
+        if (paths.size() > 1 && !parquet) {
+            *error = Tr::tr("'%1' is not a Parquet file; several files are read only as the Parquet shards of a split")
+                         .arg(p);
+            return nullptr;
+        }
+        std::shared_ptr<QTemporaryFile> extracted;
+        const bool ok = pInfo.isDir() ? readFolder(p, &samples, error)
+            : parquet                 ? readParquet(p, extractDir, &samples, &extracted, error)
+                                      : readTar(p, &samples, error);
+        if (!ok)
+            return nullptr;
+        if (extracted)
+            extractedFiles.append(std::move(extracted));
+    }
     QList<Sample> usable;
     qsizetype skipped = 0;
     for (Sample& s : samples) {
@@ -338,7 +360,7 @@ std::shared_ptr<const ImagePromptSource> ImagePromptSource::open(const QString& 
         return nullptr;
     }
     auto source = std::shared_ptr<ImagePromptSource>(new ImagePromptSource(std::move(options), std::move(usable)));
-    source->m_extracted = std::move(extracted);
+    source->m_extracted = std::move(extractedFiles);
     return source;
 }
 

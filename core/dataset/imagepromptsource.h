@@ -39,6 +39,10 @@ public:
     // `extractDir`: where a Parquet file's images are written (default: the system's temporary folder).
     static std::shared_ptr<const ImagePromptSource> open(const QString& path,
         std::shared_ptr<const DatasetOptions> options, QString* error, const QString& extractDir = QString());
+    // Several files read as one dataset, in order: the Parquet shards of a split (kontext_bench's hub copy), or
+    // one path as open() takes it.
+    static std::shared_ptr<const ImagePromptSource> open(const QStringList& paths,
+        std::shared_ptr<const DatasetOptions> options, QString* error, const QString& extractDir = QString());
 
     qsizetype size() const { return m_samples.size(); }
     ConfigError failureAt(qint64 seq) const override;
@@ -54,7 +58,7 @@ private:
         std::shared_ptr<QTemporaryFile>* extracted, QString* error);
 
     QList<Sample> m_samples;
-    std::shared_ptr<QTemporaryFile> m_extracted; // a Parquet file's images
+    QList<std::shared_ptr<QTemporaryFile>> m_extracted; // the Parquet files' images, one file per Parquet file
     mutable std::mutex m_failureLock;
     mutable ConfigError m_failure;
 };

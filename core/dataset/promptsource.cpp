@@ -5,6 +5,7 @@
 #include "dataset/datasetdownloader.h"
 #include "dataset/filepromptsource.h"
 #include "dataset/hubdataset.h"
+#include "dataset/hubresolver.h"
 #include "dataset/imagepromptsource.h"
 #include "dataset/listpromptsource.h"
 #include "dataset/promptshaper.h"
@@ -49,9 +50,14 @@ PromptSource::Progress loggingProgress(const QString& what)
     };
 }
 
-// Where the hub dataset `config` names is downloaded from and cached; nullopt + *error when it is not a hub dataset
-// or not on the hub --data-source names.
-std::optional<PromptSource::Download> hubFile(const RunConfig& config, ConfigError* error)
+// The hub entry of the dataset `config` names and the hub it is read from; nullopt + *error when it is not a hub
+// dataset or not on the hub --data-source names.
+struct HubSource {
+    HubDataset hub;
+    QString source; // "modelscope" or "huggingface"
+    QString dir; // its folder in the cache
+};
+std::optional<HubSource> hubSource(const RunConfig& config, ConfigError* error)
 {
     const std::optional<HubDataset> hub = HubDataset::forDataset(config.dataset);
     if (!hub) {
@@ -64,62 +70,85 @@ std::optional<PromptSource::Download> hubFile(const RunConfig& config, ConfigErr
         *error = fail("--dataset-path",
             Tr::tr("--data-source local needs the dataset's file: pass --dataset-path "
                    "%1")
-                .arg(hub->file));
+                .arg(hub->describe()));
         return std::nullopt;
     }
-    const QUrl url = hub->url(source);
-    if (url.isEmpty()) {
+    if (!hub->isOn(source)) {
         *error = fail("--data-source",
             Tr::tr("dataset '%1' is only on ModelScope; use --data-source modelscope or "
                    "--dataset-path FILE")
                 .arg(config.dataset));
         return std::nullopt;
     }
-    return PromptSource::Download{url, hub->cachePath(HubDataset::cacheRoot(config.datasetCache), source)};
+    return HubSource{*hub, source, hub->cacheDir(HubDataset::cacheRoot(config.datasetCache), source)};
 }
 
-// The file a dataset reads: --dataset-path (a file, or a folder holding the hub file), else the cached hub
-// copy, downloaded first when missing.
-QString resolveDatasetFile(const RunConfig& config, const PromptSource::Progress& progress, ConfigError* error)
+// The files a dataset reads: --dataset-path (a file, or a folder holding the hub's files), else the cached hub
+// copy, downloaded first when missing (a split dataset's files named by the hub's listing first).
+QStringList resolveDatasetFiles(const RunConfig& config, const PromptSource::Progress& progress, ConfigError* error)
 {
     const std::optional<HubDataset> hub = HubDataset::forDataset(config.dataset);
     if (!config.datasetPath.isEmpty()) {
         const QFileInfo info(config.datasetPath);
         if (info.isFile())
-            return config.datasetPath;
+            return {config.datasetPath};
         if (info.isDir() && hub) {
-            const QString name = QFileInfo(hub->file).fileName(); // the hub's file may sit in a subfolder
-            QDirIterator it(config.datasetPath, QStringList{name}, QDir::Files, QDirIterator::Subdirectories);
-            if (it.hasNext())
-                return it.next();
-            *error = fail("--dataset-path",
-                Tr::tr("'%1' holds no %2; pass the dataset file itself").arg(config.datasetPath, hub->file));
-            return {};
+            const QStringList found = hub->localFiles(config.datasetPath);
+            if (found.isEmpty()) {
+                *error = fail("--dataset-path",
+                    Tr::tr("'%1' holds no %2; pass the dataset file itself").arg(config.datasetPath, hub->describe()));
+                return {};
+            }
+            QStringList paths;
+            for (const QString& f : found)
+                paths.append(QDir(config.datasetPath).filePath(f));
+            return paths;
         }
         *error = fail("--dataset-path",
             Tr::tr("'%1' is not a file; dataset '%2' reads one file").arg(config.datasetPath, config.dataset));
         return {};
     }
-    const std::optional<PromptSource::Download> download = hubFile(config, error);
-    if (!download)
+    const std::optional<HubSource> target = hubSource(config, error);
+    if (!target)
         return {};
-    if (QFileInfo(download->target).isFile())
-        return download->target;
-    QString downloadError;
-    if (!DatasetDownloader::download(
-            download->url, download->target, progress ? progress : loggingProgress(hub->file), &downloadError)) {
-        *error = fail("--dataset", Tr::tr("%1; for offline use download %2 yourself and pass --dataset-path FILE")
-                                       .arg(downloadError, hub->file));
-        return {};
+    // Once downloaded, the cache answers: no request to the hub (offline runs work).
+    QStringList files = target->hub.split.isEmpty() ? QStringList{target->hub.file} : target->hub.localFiles(target->dir);
+    if (files.isEmpty()) {
+        QString listError;
+        files = HubResolver::resolve(target->hub, target->source, config.dataset, &listError);
+        if (files.isEmpty()) {
+            *error = fail("--dataset", Tr::tr("%1; for offline use download %2 yourself and pass --dataset-path")
+                                           .arg(listError, target->hub.describe()));
+            return {};
+        }
     }
-    return download->target;
+    QStringList paths;
+    for (const QString& f : std::as_const(files)) {
+        const QString path = target->dir + u'/' + f;
+        paths.append(path);
+        if (QFileInfo(path).isFile())
+            continue;
+        QString downloadError;
+        if (!DatasetDownloader::download(target->hub.fileUrl(target->source, f), path,
+                progress ? progress : loggingProgress(f), &downloadError)) {
+            *error = fail("--dataset", Tr::tr("%1; for offline use download %2 yourself and pass --dataset-path FILE")
+                                           .arg(downloadError, f));
+            return {};
+        }
+    }
+    return paths;
 }
 
 } // namespace
 
 QString PromptSource::datasetFile(const RunConfig& config, const Progress& progress, ConfigError* error)
 {
-    return resolveDatasetFile(config, progress, error);
+    return resolveDatasetFiles(config, progress, error).value(0);
+}
+
+QStringList PromptSource::datasetFiles(const RunConfig& config, const Progress& progress, ConfigError* error)
+{
+    return resolveDatasetFiles(config, progress, error);
 }
 
 namespace {
@@ -262,10 +291,18 @@ std::optional<PromptSource::Download> PromptSource::pendingDownload(const RunCon
     if (!config.prompt.isEmpty() || !config.datasetPath.isEmpty())
         return std::nullopt;
     ConfigError ignored; // load() reports it
-    std::optional<Download> download = hubFile(config, &ignored);
-    if (!download || QFileInfo(download->target).isFile())
+    const std::optional<HubSource> target = hubSource(config, &ignored);
+    if (!target)
         return std::nullopt;
-    return download;
+    if (!target->hub.split.isEmpty()) { // the files are named by the listing, which load() reads first
+        if (!target->hub.localFiles(target->dir).isEmpty())
+            return std::nullopt;
+        return Download{target->hub.listingUrl(target->source), target->dir, true};
+    }
+    const QString file = target->dir + u'/' + target->hub.file;
+    if (QFileInfo(file).isFile())
+        return std::nullopt;
+    return Download{target->hub.fileUrl(target->source, target->hub.file), file};
 }
 
 std::shared_ptr<const PromptSource> PromptSource::load(const RunConfig& config, ConfigError* error,
@@ -329,26 +366,27 @@ std::shared_ptr<const PromptSource> PromptSource::load(const RunConfig& config, 
     }
 
     if (dataset == u"flickr8k" || dataset == u"kontext_bench") {
-        // A folder of images, unless it holds the hub's file (flickr8k's test/0.tar shard, kontext_bench's Parquet
-        // file), which is then read as the hub copy is.
-        QString path = config.datasetPath;
+        // A folder of images, unless it holds the hub's files (flickr8k's test/0.tar shard, kontext_bench's test
+        // split as Parquet files), which are then read as the hub copy is.
+        QStringList paths{config.datasetPath};
         const std::optional<HubDataset> hub = HubDataset::forDataset(dataset);
-        const bool imageFolder = !path.isEmpty() && QFileInfo(path).isDir()
-            && !QFileInfo::exists(QDir(path).filePath(hub->file));
+        const bool imageFolder = !config.datasetPath.isEmpty() && QFileInfo(config.datasetPath).isDir()
+            && (hub->split.isEmpty() ? !QFileInfo::exists(QDir(config.datasetPath).filePath(hub->file))
+                                     : hub->localFiles(config.datasetPath).isEmpty());
         if (!imageFolder) {
-            path = resolveDatasetFile(config, progress, error);
-            if (path.isEmpty())
+            paths = resolveDatasetFiles(config, progress, error);
+            if (paths.isEmpty())
                 return nullptr;
         }
         QString message;
-        auto source = ImagePromptSource::open(path, options, &message,
+        auto source = ImagePromptSource::open(paths, options, &message,
             HubDataset::cacheRoot(config.datasetCache) + QStringLiteral("/extracted"));
         if (!source)
             *error = fail("--dataset-path", message);
         return source;
     }
 
-    const QString path = resolveDatasetFile(config, progress, error);
+    const QString path = resolveDatasetFiles(config, progress, error).value(0);
     if (path.isEmpty())
         return nullptr;
     QString message;

@@ -32,9 +32,14 @@ public:
     struct Download {
         QUrl url;
         QString target; // its place in the cache
+        // A split dataset (kontext_bench, swe_smith) whose files the hub's listing names: `url` is the listing's
+        // first request and `target` the dataset's cache folder; load() resolves and downloads them
+        // (HubResolver::resolve(), then DatasetDownloader per file).
+        bool listing = false;
     };
     // The file load() would download first (blocking) for `config`: a hub dataset not in the cache yet; nullopt
-    // when load() downloads nothing. A GUI fetches it with DatasetDownloader::start() (progress, cancel) first.
+    // when load() downloads nothing. A GUI fetches it with DatasetDownloader::start() (progress, cancel) first,
+    // or, for a `listing`, lets load() resolve it.
     static std::optional<Download> pendingDownload(const RunConfig& config);
 
     // The source config selects: --prompt, or --dataset (downloading hub datasets into the cache when needed).
@@ -66,6 +71,8 @@ public:
     // The file a dataset reads: --dataset-path (a file, or a folder holding the hub file), else the cached hub copy,
     // downloaded first when missing. Empty + *error naming the flag when there is none.
     static QString datasetFile(const RunConfig& config, const Progress& progress, ConfigError* error);
+    // All the files: a split dataset that reads every shard (kontext_bench) has several.
+    static QStringList datasetFiles(const RunConfig& config, const Progress& progress, ConfigError* error);
 
     // The built-in set: short open questions, like EvalScope's default openqa prompts.
     static QStringList builtinPrompts();

@@ -6,6 +6,7 @@
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -44,6 +45,26 @@ TransportError classify(QNetworkReply::NetworkError e, bool headSeen)
     return TransportError::Other;
 }
 
+// Where managers whose HTTP thread may be busy are deleted: ~QNetworkAccessManager asks that thread to quit and
+// waits up to 5 s for it. Never deleted itself (it may be waiting on one at exit).
+QThread* reaperThread()
+{
+    static QThread* const thread = [] {
+        auto* t = new QThread;
+        t->setObjectName(QStringLiteral("tl-qnam-reaper"));
+        t->start();
+        return t;
+    }();
+    return thread;
+}
+
+void deleteOnReaper(QNetworkAccessManager* manager)
+{
+    manager->setParent(nullptr);
+    manager->moveToThread(reaperThread()); // its released replies (children) and their pending deletion go along
+    manager->deleteLater();
+}
+
 } // namespace
 
 QnamTransport::QnamTransport(const TransportTarget& target, TransportListener& listener, QObject* parent)
@@ -62,6 +83,10 @@ QnamTransport::~QnamTransport()
             delete reply;
         }
     }
+    for (QNetworkAccessManager* manager : m_retired)
+        deleteOnReaper(manager);
+    for (QNetworkAccessManager* manager : m_flooded)
+        deleteOnReaper(manager); // the others go with this object, their HTTP threads idle
 }
 
 QNetworkAccessManager* QnamTransport::managerFor(int slot)
@@ -288,6 +313,8 @@ void QnamTransport::onFinished(int slot)
     }
     const QString message = error == TransportError::None ? QString() : reply->errorString();
     release(slot);
+    if (!m_retired.empty())
+        deleteIdleRetired(); // the last running reply of a retired manager
     m_listener.responseEnd(slot, error, message, now);
 }
 
@@ -304,6 +331,8 @@ void QnamTransport::abort(int slot)
     if (arriving)
         retireManagerOf(reply, slot);
     release(slot);
+    if (!m_retired.empty())
+        deleteIdleRetired();
     m_listener.responseEnd(slot, TransportError::Aborted, QString(), now);
 }
 
@@ -312,20 +341,26 @@ void QnamTransport::retireManagerOf(QNetworkReply* reply, int slot)
     QNetworkAccessManager*& current = m_managers[static_cast<size_t>(slot / kRequestsPerManager)];
     if (reply->manager() != current)
         return; // retired already (another reply of the same manager)
-    // Retired before: deleted once none of its replies is left (a deleted reply leaves it at once; released ones
-    // go at the next turn of the event loop). Its HTTP thread has had the time between two retirements to take
-    // in its aborts: ~QNetworkAccessManager waits for that thread to end.
-    std::erase_if(m_retired, [](QNetworkAccessManager* old) {
-        if (!old->findChildren<QNetworkReply*>(Qt::FindDirectChildrenOnly).isEmpty())
-            return false;
-        delete old;
-        return true;
-    });
-    if (m_retired.size() >= size_t(kMaxRetiredManagers))
+    if (m_retired.size() >= size_t(kMaxRetiredManagers)) {
+        if (std::find(m_flooded.begin(), m_flooded.end(), current) == m_flooded.end())
+            m_flooded.push_back(current);
         return;
+    }
     m_retired.push_back(current);
     current = nullptr; // the next post() makes a new one
     ++m_managersRetired;
+}
+
+void QnamTransport::deleteIdleRetired()
+{
+    std::erase_if(m_retired, [this](QNetworkAccessManager* manager) {
+        for (const SlotState& s : m_slots) {
+            if (s.reply != nullptr && s.reply->manager() == manager)
+                return false;
+        }
+        deleteOnReaper(manager);
+        return true;
+    });
 }
 
 } // namespace tl

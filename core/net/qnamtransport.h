@@ -30,8 +30,10 @@ namespace tl {
 // abort of such a reply waits, and so does every request posted to its manager meanwhile (0.1-0.8 s on loopback,
 // over 5 s under ASan on a loaded machine: the next request was never sent before its read timeout). A reply
 // aborted while its answer was still arriving retires its manager: the slots' next requests go to a new one (a new
-// HTTP thread), and the old one is deleted once its replies are gone and another has been retired since
-// (kMaxRetiredManagers kept at most; past that, managers are reused as before).
+// HTTP thread). A retired manager is deleted once none of its replies is running (kMaxRetiredManagers wait at
+// most; past that, managers are reused as before), and so is, when the transport ends, any manager that saw such an
+// abort: on a thread of their own (reaper), since ~QNetworkAccessManager waits up to 5 s for its busy HTTP thread,
+// which blocked the worker's end and RunController::stopWorkers() on the GUI thread with it.
 class QnamTransport final : public QObject, public Transport {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(QnamTransport)
@@ -63,9 +65,10 @@ public:
 
     // After the server closed a reused connection under a request: every request carries `Connection: close`.
     bool closesEachConnection() const { return m_closeEach; }
-    // Managers retired so far (a reply aborted while its answer was still arriving), and those still alive.
+    // Managers retired so far (a reply aborted while its answer was still arriving), and those retired but not yet
+    // handed over for deletion (a reply of theirs still running).
     int managersRetired() const { return m_managersRetired; }
-    int retiredManagersAlive() const { return int(m_retired.size()); }
+    int retiredManagersWaiting() const { return int(m_retired.size()); }
 
 private:
     struct SlotState {
@@ -91,11 +94,13 @@ private:
     void onFinished(int slot);
     void release(int slot);
     void retireManagerOf(QNetworkReply* reply, int slot);
+    void deleteIdleRetired();
 
     TransportTarget m_target; // a copy: the transport may outlive the factory that made it
     TransportListener& m_listener;
     std::vector<QNetworkAccessManager*> m_managers; // null: retired, a new one on the next post
-    std::vector<QNetworkAccessManager*> m_retired; // retired, still holding replies or the latest retired
+    std::vector<QNetworkAccessManager*> m_retired; // retired, a reply of theirs still running
+    std::vector<QNetworkAccessManager*> m_flooded; // saw an abort while an answer was arriving (not retired: cap)
     int m_managersRetired = 0;
     std::vector<SlotState> m_slots;
     int m_resends = 0;

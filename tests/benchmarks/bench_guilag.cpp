@@ -150,6 +150,26 @@ struct GuiRun {
     bool ok = false;
 };
 
+// With BENCH_GUILAG_VERBOSE: the GUI thread's outermost events of 1 ms or more (TimingApplication), on `eventClock`,
+// to print what ran inside a late tick.
+struct LoggedEvent {
+    qint64 startNs;
+    qint64 durationNs;
+    int type;
+    QByteArray what;
+};
+QElapsedTimer eventClock;
+std::vector<LoggedEvent> eventLog;
+
+void printEventsBetween(qint64 fromNs, qint64 toNs)
+{
+    for (const LoggedEvent& e : eventLog) {
+        if (e.startNs + e.durationNs >= fromNs && e.startNs <= toNs)
+            std::printf("      +%.1f ms: event %d to %s, %.1f ms\n", double(e.startNs - fromNs) / 1e6, e.type,
+                e.what.constData(), double(e.durationNs) / 1e6);
+    }
+}
+
 // One run through the window: Run pressed, until the run has finished and the results page has been filled.
 GuiRun guiRun(const Options& o, const QString& url, bool measureLag)
 {
@@ -179,10 +199,13 @@ GuiRun guiRun(const Options& o, const QString& url, bool measureLag)
                 worstLag = out.lagsMs.back();
                 out.worstLagCpuMs = cpuMs;
             }
-            if (out.lagsMs.back() > 50 && qEnvironmentVariableIsSet("BENCH_GUILAG_VERBOSE"))
+            if (out.lagsMs.back() > 25 && qEnvironmentVariableIsSet("BENCH_GUILAG_VERBOSE")) {
                 std::printf("  %.3f s: %.1f ms late, GUI thread on a CPU %.1f ms of it (state %d, point %d)\n",
                     double(now) / 1e9, out.lagsMs.back(), cpuMs, int(window.controller()->state()),
                     window.controller()->snapshot()->pointIndex);
+                const qint64 logNow = eventClock.nsecsElapsed();
+                printEventsBetween(logNow - (now - expected) - 1'000'000, logNow);
+            }
         }
         lastCpu = cpu;
         expected = now + 1'000'000;
@@ -294,8 +317,11 @@ public:
                     what += " in " + w->objectName().toUtf8();
             }
         }
+        const qint64 startNs = eventClock.nsecsElapsed();
         const bool done = QApplication::notify(receiver, event);
         --m_depth;
+        if (const qint64 ns = eventClock.nsecsElapsed() - startNs; ns >= 1'000'000 && eventLog.size() < 1'000'000)
+            eventLog.push_back({startNs, ns, type, what});
         if (timer.elapsed() > m_thresholdMs)
             std::printf(
                 "    event %d to %s took %lld ms\n", type, what.constData(), static_cast<long long>(timer.elapsed()));
@@ -314,6 +340,7 @@ private:
 int main(int argc, char* argv[])
 {
     TimingApplication app(argc, argv);
+    eventClock.start();
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("GUI-thread event-loop lag and CPU of the workbench during a run."));

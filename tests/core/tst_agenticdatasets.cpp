@@ -366,10 +366,17 @@ private Q_SLOTS:
         const char* env = hub == u"modelscope" ? "THROUGHLINE_MODELSCOPE_ENDPOINT" : "HF_ENDPOINT";
         qputenv(env, server.base().toUtf8());
         const HubDataset entry = *HubDataset::forDataset(QStringLiteral("swe_smith"));
-        const QByteArray target = entry.url(hub).toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority);
-        QVERIFY2(target.contains("SWE-bench/SWE-smith-trajectories") && target.contains("tool-00000-of-00008.parquet"),
-            target.constData());
-        server.files.insert(target, readFile(QFINDTESTDATA("data/parquet/swe_smith_trajectories.parquet")));
+        // The hub's listing names the tool split's eight shards (and the other splits'); the first is read.
+        const QByteArray shard = readFile(QFINDTESTDATA("data/parquet/swe_smith_trajectories.parquet"));
+        QList<std::pair<QString, QByteArray>> repo{{QStringLiteral("README.md"), "# SWE-smith trajectories"}};
+        for (int i = 7; i >= 0; --i) {
+            repo.append({QStringLiteral("data/tool-%1-of-00008.parquet").arg(i, 5, 10, QLatin1Char('0')),
+                i == 0 ? shard : QByteArray("not this shard")});
+            repo.append({QStringLiteral("data/xml-%1-of-00008.parquet").arg(i, 5, 10, QLatin1Char('0')), "no"});
+        }
+        server.serveRepository(entry, hub, repo);
+        const QByteArray target =
+            test::FixtureServer::targetOf(entry.fileUrl(hub, QStringLiteral("data/tool-00000-of-00008.parquet")));
         QTemporaryDir cache;
         RunConfig c = conversationConfig(QStringLiteral("swe_smith"));
         c.tokenizerPath = QFINDTESTDATA("data/tokenizers/gpt2");
@@ -381,9 +388,10 @@ private Q_SLOTS:
         const auto source = ConversationSource::load(c, &error);
         qunsetenv(env);
         QVERIFY2(source, qPrintable(error.message));
-        QCOMPARE(server.requests.size(), 1);
-        QCOMPARE(server.requests.first().target, target);
-        QVERIFY(QFileInfo(entry.cachePath(cache.path(), hub)).isFile());
+        QCOMPARE(server.requests.last().target, target); // after the listing, the first shard alone
+        QCOMPARE(server.requests.count(), hub == u"modelscope" ? 3 : 2);
+        QVERIFY(QFileInfo(entry.cacheDir(cache.path(), hub) + QStringLiteral("/data/tool-00000-of-00008.parquet"))
+                    .isFile());
         QCOMPARE(source->loadedCount(), 3);
     }
 

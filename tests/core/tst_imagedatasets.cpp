@@ -8,6 +8,7 @@
 
 #include "config/runconfig.h"
 #include "dataset/hubdataset.h"
+#include "dataset/imagepromptsource.h"
 #include "dataset/imagesynth.h"
 #include "dataset/promptsource.h"
 #include "sim/simserver.h"
@@ -404,14 +405,18 @@ private Q_SLOTS:
     void kontextParquet_data()
     {
         QTest::addColumn<QString>("how"); // file, folder, modelscope, huggingface
-        QTest::newRow("local file") << "file";
-        QTest::newRow("folder holding the hub file") << "folder";
-        QTest::newRow("modelscope") << "modelscope";
-        QTest::newRow("huggingface") << "huggingface";
+        QTest::addColumn<int>("shards"); // of the test split, each a copy of the fixture
+        QTest::newRow("local file") << "file" << 1;
+        QTest::newRow("folder holding the hub file") << "folder" << 1;
+        QTest::newRow("folder holding two shards") << "folder" << 2;
+        QTest::newRow("modelscope") << "modelscope" << 1;
+        QTest::newRow("huggingface") << "huggingface" << 1;
+        QTest::newRow("huggingface, two shards") << "huggingface" << 2;
     }
     void kontextParquet()
     {
         QFETCH(QString, how);
+        QFETCH(int, shards);
         const QString fixture = QFINDTESTDATA("data/parquet/kontext_bench.parquet");
         QFile f(fixture);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -425,25 +430,37 @@ private Q_SLOTS:
         test::FixtureServer server;
         const char* env = how == u"modelscope" ? "THROUGHLINE_MODELSCOPE_ENDPOINT" : "HF_ENDPOINT";
         const HubDataset hub = *HubDataset::forDataset(c.dataset);
+        QStringList files; // the test split as the hub names it
+        for (int i = 0; i < shards; ++i)
+            files.append(QStringLiteral("data/test-%1-of-%2.parquet")
+                             .arg(i, 5, 10, QLatin1Char('0'))
+                             .arg(shards, 5, 10, QLatin1Char('0')));
         if (how == u"file") {
             c.datasetPath = fixture;
         } else if (how == u"folder") {
             QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("kontext/data")));
-            writeFile(dir.filePath(QStringLiteral("kontext/") + hub.file), parquet);
+            for (const QString& file : std::as_const(files))
+                writeFile(dir.filePath(QStringLiteral("kontext/") + file), parquet);
             c.datasetPath = dir.filePath(QStringLiteral("kontext"));
         } else {
             c.dataSource = how;
-            server.files.insert(hub.url(how).toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority), parquet);
             qputenv(env, server.base().toUtf8());
+            QList<std::pair<QString, QByteArray>> repo{{QStringLiteral("README.md"), "# KontextBench"}};
+            for (const QString& file : std::as_const(files))
+                repo.append({file, parquet});
+            server.serveRepository(hub, how, repo);
         }
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("skipped 1 of 4 images")));
+        QTest::ignoreMessage(QtWarningMsg,
+            QRegularExpression(QStringLiteral("skipped %1 of %2 images").arg(shards).arg(4 * shards)));
         const auto source = test::loadSource(c);
         if (how == u"modelscope" || how == u"huggingface") {
             qunsetenv(env);
-            QCOMPARE(server.requests.size(), 1);
-            QVERIFY(QFileInfo(hub.cachePath(c.datasetCache, how)).isFile());
+            QCOMPARE(server.requests.size(), (how == u"modelscope" ? 2 : 1) + shards); // the listing, then the shards
+            for (const QString& file : std::as_const(files))
+                QVERIFY(QFileInfo(hub.cacheDir(c.datasetCache, how) + u'/' + file).isFile());
         }
         QVERIFY(source);
+        QCOMPARE(dynamic_cast<const ImagePromptSource&>(*source).size(), 3 * shards); // every shard is read
         const QStringList texts{QStringLiteral("Make the sky purple"), QStringLiteral("Add a red hat"),
             QStringLiteral("Describe the image")};
         const QList<std::pair<int, int>> sizes{{16, 12}, {40, 8}, {8, 8}};

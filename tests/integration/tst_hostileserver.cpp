@@ -452,7 +452,8 @@ private Q_SLOTS:
     // A reply aborted while the server floods it retires its manager: Qt's HTTP thread reads a flood in a loop that
     // takes in the abort (and any request posted meanwhile) only when the socket is empty for a moment, which left
     // the next request unsent past its read timeout under ASan. The next requests go out through a new manager, and
-    // a retired one is deleted once its replies are gone and another has been retired.
+    // the retired one, its last reply gone, is deleted on a thread of its own (its destructor waits for its HTTP
+    // thread, which had kept a run from ending for 5 s).
     void qtTransportRetiresTheManagerOfAFloodedReply()
     {
         HostileServer server({QByteArray(kSseHead), QByteArray(": keep-alive\n").repeated(5000), -1, {}, true});
@@ -489,13 +490,11 @@ private Q_SLOTS:
         for (int i = 1; i <= kRequests; ++i) {
             transport.send(0, QByteArrayLiteral("{}"));
             QTRY_COMPARE_WITH_TIMEOUT(listener.ends, i, int(kTimeLimitMs));
+            QCOMPARE(transport.managersRetired(), i);
+            QCOMPARE(transport.retiredManagersWaiting(), 0); // its one reply ended: handed over for deletion
         }
         QCOMPARE(listener.heads, kRequests);
         QCOMPARE(listener.aborts, kRequests);
-        QCOMPARE(transport.managersRetired(), kRequests);
-        // The latest retired, and any whose released replies the event loop has not deleted yet.
-        QVERIFY2(transport.retiredManagersAlive() >= 1 && transport.retiredManagersAlive() <= kRequests,
-            qPrintable(QString::number(transport.retiredManagersAlive())));
         QTRY_VERIFY(server.connectionsAccepted() == kRequests);
     }
 

@@ -401,7 +401,7 @@ private Q_SLOTS:
         view.setKind(QStringLiteral("ITL"), Qt::blue, true);
         view.setHistogram(h.startMs, h.binWidthMs, h.counts);
         QCOMPARE(view.sampleCount(), 40);
-        QVERIFY2(view.binText(0).startsWith(QStringLiteral("ITL 10.0–11.8 ms: ")), qPrintable(view.binText(0)));
+        QVERIFY2(view.binText(0).startsWith(QStringLiteral("ITL 10.0–12.0 ms: ")), qPrintable(view.binText(0)));
         QVERIFY(view.binText(0).endsWith(QStringLiteral("%1 interval(s)").arg(h.counts.first())));
     }
 

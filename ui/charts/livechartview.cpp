@@ -85,36 +85,43 @@ void LiveChartView::clear()
     updatePlot(m_ttft, {}, 0);
     m_inFlight->clear();
     ChartAxes::setNiceRange(m_inFlightAxis, 0, 5.0);
-    m_shownSize = -1;
+    m_shown[0] = m_shown[1] = Shown{};
 }
 
 void LiveChartView::showSeries(const QVector<LivePoint>& series)
 {
+    showSeries(series, Part::Throughput);
+    showSeries(series, Part::Ttft);
+}
+
+void LiveChartView::showSeries(const QVector<LivePoint>& series, Part part)
+{
     const double lastT = series.isEmpty() ? 0 : series.constLast().tS;
-    if (series.size() == m_shownSize && lastT == m_shownLastT)
+    Shown& shown = m_shown[part == Part::Throughput ? 0 : 1];
+    if (series.size() == shown.size && lastT == shown.lastT)
         return;
-    m_shownSize = series.size();
-    m_shownLastT = lastT;
-    QList<QPointF> throughput;
-    QList<QPointF> ttft;
-    QList<QPointF> inFlight;
-    throughput.reserve(series.size());
-    inFlight.reserve(series.size());
-    ttft.reserve(series.size());
-    for (const LivePoint& p : series) {
-        throughput.append(QPointF(p.tS, p.outputTokPerS));
-        inFlight.append(QPointF(p.tS, p.inFlight));
-        if (!std::isnan(p.ttftMs)) // no request finished in that second
-            ttft.append(QPointF(p.tS, p.ttftMs));
+    shown = Shown{series.size(), lastT};
+    QList<QPointF> points;
+    points.reserve(series.size());
+    if (part == Part::Ttft) {
+        for (const LivePoint& p : series) {
+            if (!std::isnan(p.ttftMs)) // no request finished in that second
+                points.append(QPointF(p.tS, p.ttftMs));
+        }
+        updatePlot(m_ttft, points, lastT);
+        return;
     }
-    const double tMax = series.isEmpty() ? 0 : series.last().tS;
-    updatePlot(m_throughput, throughput, tMax);
-    updatePlot(m_ttft, ttft, tMax);
+    QList<QPointF> inFlight;
+    inFlight.reserve(series.size());
+    double inFlightMax = 0;
+    for (const LivePoint& p : series) {
+        points.append(QPointF(p.tS, p.outputTokPerS));
+        inFlight.append(QPointF(p.tS, p.inFlight));
+        inFlightMax = std::max(inFlightMax, double(p.inFlight));
+    }
+    updatePlot(m_throughput, points, lastT);
     const int columns = std::max(100, int(m_throughput.chart->plotArea().width()));
     m_inFlight->replace(MinMaxDecimator::decimate(inFlight, columns));
-    double inFlightMax = 0;
-    for (const QPointF& p : inFlight)
-        inFlightMax = std::max(inFlightMax, p.y());
     ChartAxes::setNiceRange(m_inFlightAxis, inFlightMax * 1.1, 5.0);
 }
 

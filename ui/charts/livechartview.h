@@ -26,8 +26,11 @@ public:
     ~LiveChartView() override;
 
     void clear();
-    // Replaces the curves; a series that has not grown since the last call (same length, same last sample) is not
-    // drawn again.
+    // The two charts: output tokens/s with requests in flight, and TTFT.
+    enum class Part { Throughput, Ttft };
+    // Replaces the curves of `part` (or of both); a series that has not grown since the last call (same length, same
+    // last sample) is not drawn again.
+    void showSeries(const QVector<LivePoint>& series, Part part);
     void showSeries(const QVector<LivePoint>& series);
 
     // For tests: points currently drawn by each chart.
@@ -55,8 +58,11 @@ private:
     Plot m_ttft;
     QLineSeries* m_inFlight = nullptr; // on m_throughput's chart, against m_inFlightAxis
     QValueAxis* m_inFlightAxis = nullptr;
-    qsizetype m_shownSize = -1; // of the series last shown; -1 after clear()
-    double m_shownLastT = 0;
+    struct Shown {
+        qsizetype size = -1; // of the series last shown; -1 after clear()
+        double lastT = 0;
+    };
+    Shown m_shown[2]; // by Part
 };
 
 } // namespace tl

@@ -35,8 +35,8 @@ QString DatasetDescriptions::describe(const QString& dataset)
     if (d == u"flickr8k")
         return tr("Flickr8k photos with their captions, from the hub's WebDataset shard or a local folder.");
     if (d == u"kontext_bench")
-        return tr("Kontext-Bench images with their editing instructions, from the hub's Parquet file or a local "
-                  "Parquet file or folder.");
+        return tr("Kontext-Bench images with their editing instructions, from the hub's Parquet files (its test "
+                  "split) or a local Parquet file or folder.");
     if (d == u"random_multi_turn")
         return tr("--multi-turn: conversations of random-token turns (--min/--max-turns); needs a tokenizer.");
     if (d == u"share_gpt_zh_multi_turn" || d == u"share_gpt_en_multi_turn")

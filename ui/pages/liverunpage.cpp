@@ -12,9 +12,11 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <utility>
 
 namespace tl {
 
@@ -87,6 +89,11 @@ LiveRunPage::LiveRunPage(QWidget* parent)
     m_stop->setObjectName(QStringLiteral("stopButton"));
     m_stop->setEnabled(false);
     m_chart->setObjectName(QStringLiteral("liveChart"));
+    m_chartTimer = new QTimer(this);
+    m_chartTimer->setSingleShot(true);
+    m_chartTimer->setTimerType(Qt::PreciseTimer);
+    m_chartTimer->setInterval(kChartStepMs);
+    connect(m_chartTimer, &QTimer::timeout, this, &LiveRunPage::drawNextChart);
     m_curve->setMinimumHeight(220); // the axis drop-downs above the chart
     m_histogram->setMinimumHeight(180);
     m_curve->setObjectName(QStringLiteral("sweepCurve"));
@@ -185,6 +192,13 @@ void LiveRunPage::beginRun(const QString& target, const QList<RunPoint>& points)
     m_statsChanged = true;
     m_runningPercentiles.reset();
     m_errors->clear();
+    m_chartTimer->stop();
+    m_clearSeries = false;
+    m_pendingSeries.reset();
+    m_pendingTtftSeries = false;
+    m_pendingCurve.reset();
+    m_pendingTtft.reset();
+    m_pendingItl.reset();
     m_chart->clear();
     m_curve->setPoints({}, std::nullopt);
     m_histogram->setHistogram(0, 0, {});
@@ -298,9 +312,10 @@ void LiveRunPage::updateCharts(const RunSnapshot& s)
     if (!s.series.isEmpty() || s.state == RunState::Running) {
         if (s.pointIndex != m_pointIndex) {
             m_pointIndex = s.pointIndex;
-            m_chart->clear();
+            m_clearSeries = true;
         }
-        m_chart->showSeries(s.series);
+        m_pendingSeries = s.series;
+        m_pendingTtftSeries = false; // both charts again, from this snapshot
     }
     QList<SweepCurveChart::Point> finished;
     for (const PointResult& r : s.results) {
@@ -342,14 +357,42 @@ void LiveRunPage::updateCharts(const RunSnapshot& s)
         point.requestsPerS = s.elapsedS > 0 ? double(s.completed) / s.elapsedS : 0.0;
         running = point;
     }
-    m_curve->setPoints(finished, running);
+    m_pendingCurve.emplace(std::move(finished), running);
     if (m_statsChanged) {
-        const LiveRunStats::Histogram h = m_stats.ttftHistogram(kHistogramBins);
-        m_histogram->setHistogram(h.startMs, h.binWidthMs, h.counts);
-        const LiveRunStats::Histogram itl = m_stats.itlHistogram(kHistogramBins);
-        m_itlHistogram->setHistogram(itl.startMs, itl.binWidthMs, itl.counts);
+        m_pendingTtft = m_stats.ttftHistogram(kHistogramBins);
+        m_pendingItl = m_stats.itlHistogram(kHistogramBins);
     }
     m_statsChanged = false;
+    // Even the first in a pass of its own: the snapshot may come inside a burst of other work (the run's end).
+    if (!m_chartTimer->isActive())
+        m_chartTimer->start();
+}
+
+void LiveRunPage::drawNextChart()
+{
+    if (m_pendingSeries && !m_pendingTtftSeries) {
+        if (std::exchange(m_clearSeries, false))
+            m_chart->clear();
+        m_chart->showSeries(*m_pendingSeries, LiveChartView::Part::Throughput);
+        m_pendingTtftSeries = true;
+    } else if (m_pendingSeries) {
+        m_chart->showSeries(*m_pendingSeries, LiveChartView::Part::Ttft);
+        m_pendingSeries.reset();
+        m_pendingTtftSeries = false;
+    } else if (m_pendingCurve) {
+        m_curve->setPoints(m_pendingCurve->first, m_pendingCurve->second);
+        m_pendingCurve.reset();
+    } else if (m_pendingTtft) {
+        m_histogram->setHistogram(m_pendingTtft->startMs, m_pendingTtft->binWidthMs, m_pendingTtft->counts);
+        m_pendingTtft.reset();
+    } else if (m_pendingItl) {
+        m_itlHistogram->setHistogram(m_pendingItl->startMs, m_pendingItl->binWidthMs, m_pendingItl->counts);
+        m_pendingItl.reset();
+    } else {
+        return;
+    }
+    if (m_pendingSeries || m_pendingCurve || m_pendingTtft || m_pendingItl)
+        m_chartTimer->start();
 }
 
 QString LiveRunPage::loadLabel(const RunPoint& point)

@@ -12,6 +12,7 @@ class QLabel;
 class QListWidget;
 class QProgressBar;
 class QPushButton;
+class QTimer;
 
 namespace tl {
 
@@ -55,6 +56,7 @@ private:
     void updateCounters();
     void updateHealth(const RunSnapshot& s);
     void updateCharts(const RunSnapshot& s);
+    void drawNextChart();
     static QString loadLabel(const RunPoint& point);
     static QString duration(double seconds);
 
@@ -83,6 +85,19 @@ private:
     // point's percentiles are recomputed only then.
     bool m_statsChanged = true;
     std::optional<SweepCurveChart::Point> m_runningPercentiles;
+
+    // A snapshot's charts are drawn one at a time, kChartStepMs apart, not all in the snapshot's slot: each chart's
+    // redraw, and the scene work Qt posts after it, is then a pass of the event loop of its own. Drawn all at once,
+    // a 500-stream run's snapshot held the GUI thread for 35-65 ms in one pass (bench_guilag). What is still to be
+    // drawn, from the latest snapshot:
+    static constexpr int kChartStepMs = 4;
+    QTimer* m_chartTimer = nullptr;
+    bool m_clearSeries = false;
+    std::optional<QVector<LivePoint>> m_pendingSeries;
+    bool m_pendingTtftSeries = false; // m_pendingSeries drawn on the throughput chart, not yet on the TTFT one
+    std::optional<std::pair<QList<SweepCurveChart::Point>, std::optional<SweepCurveChart::Point>>> m_pendingCurve;
+    std::optional<LiveRunStats::Histogram> m_pendingTtft;
+    std::optional<LiveRunStats::Histogram> m_pendingItl;
 };
 
 } // namespace tl
