@@ -20,6 +20,7 @@ target_sources(throughline_sim PRIVATE
     sim/simerrorbody.cpp
     sim/simhttpresponse.cpp
     sim/simconnection.h
+    sim/simarrival.h sim/simarrival.cpp
     sim/simengine.h sim/simengine.cpp
     sim/simacceptor.h sim/simacceptor.cpp
     sim/simworker.h sim/simworker.cpp

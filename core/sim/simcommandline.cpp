@@ -94,8 +94,9 @@ QString description()
         "The k-th output token is \" \" + a word from a fixed 64-word list, --tokens-per-chunk per SSE chunk.\n"
         "Fault kinds for --fault/--fault-every (mid-stream ones strike at token ceil(n/2)):\n  %1.\n"
         "--trace-out writes one JSON line per completion request as it ends (flushed at least once a second):\n"
-        "{\"id\",\"received_ns\",\"headers_ns\",\"chunk_ns\":[..],\"planned_ns\":[..],\"end_ns\",\"prompt_tokens\",\n"
-        "\"completion_tokens\",\"cached_tokens\",\"status\",\"fault\"}, CLOCK_MONOTONIC nanoseconds.")
+        "{\"id\",\"received_ns\",\"arrived_ns\",\"headers_ns\",\"chunk_ns\":[..],\"planned_ns\":[..],\"end_ns\",\n"
+        "\"prompt_tokens\",\"completion_tokens\",\"cached_tokens\",\"status\",\"fault\"}, CLOCK_MONOTONIC nanoseconds\n"
+        "(arrived_ns: the kernel's receive time of the request, 0 when it gave none).")
         .arg(faultKindList());
 }
 

@@ -25,6 +25,10 @@ struct SimConnection {
     bool dead = false; // the descriptor is gone or broken; removal is queued
     bool reset = false; // closed with a TCP reset (fault injection): no orderly shutdown
     quint64 served = 0; // responses finished on this connection
+    // Kernel receive stamps (CLOCK_REALTIME ns, 0: none; sim/simarrival.h): of the read that carried the first bytes
+    // of the request being parsed, and of the latest read (for a request pipelined behind another).
+    qint64 arrivalRealtimeNs = 0;
+    qint64 lastReadRealtimeNs = 0;
 };
 
 } // namespace tl

@@ -58,6 +58,8 @@ QByteArray SimTraceRecord::toJsonLine() const
     out += id; // ids are [a-z_-0-9]: no escaping needed
     out += R"(","received_ns":)";
     out += QByteArray::number(receivedNs);
+    out += R"(,"arrived_ns":)";
+    out += QByteArray::number(arrivedNs);
     out += R"(,"headers_ns":)";
     out += QByteArray::number(headersNs);
     out += R"(,"chunk_ns":)";

@@ -28,6 +28,8 @@ public:
     int errorStatus() const { return m_errorStatus; }
     const QByteArray& errorMessage() const { return m_errorMessage; }
     qsizetype bufferedBytes() const { return m_buffer.size(); }
+    // No part of a request is buffered: the next bytes appended start a new one.
+    bool idle() const { return !m_haveHead && m_buffer.isEmpty(); }
 
 private:
     bool parseHead(QByteArrayView head);

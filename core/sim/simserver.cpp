@@ -1,6 +1,7 @@
 #include "sim/simserver.h"
 
 #include "sim/simacceptor.h"
+#include "sim/simarrival.h"
 #include "sim/simengine.h"
 #include "sim/simtracefile.h"
 #include "sim/simworker.h"
@@ -67,6 +68,10 @@ bool SimServer::start(QString* error)
     }
     m_port = acceptor->serverPort();
     m_engine = std::make_unique<SimEngine>(m_config);
+    // The trace's arrived_ns: the kernel's receive stamps, asked for on the listener so that the accepted sockets
+    // inherit them and the host's stamping is on before the first request arrives (sim/simarrival.h).
+    if (m_engine->tracing())
+        simarrival::enable(static_cast<int>(acceptor->socketDescriptor()));
     if (!m_config.traceOut.isEmpty()) {
         auto traceFile = std::make_unique<SimTraceFile>();
         QString why;

@@ -76,8 +76,10 @@ private:
     // FIN after the bytes still pending, as QAbstractSocket::disconnectFromHost() does.
     void closeAfterFlush(SimConnection& conn);
     void processRequests(SimConnection& conn);
-    void handleRequest(SimConnection& conn, const SimHttpRequest& request);
-    void handleCompletion(SimConnection& conn, SimJob::Kind kind, const SimHttpRequest& request, qint64 receivedNs);
+    // `arrivalRealtimeNs`: the kernel's receive stamp of the request's first bytes (0: none; sim/simarrival.h).
+    void handleRequest(SimConnection& conn, const SimHttpRequest& request, qint64 arrivalRealtimeNs);
+    void handleCompletion(
+        SimConnection& conn, SimJob::Kind kind, const SimHttpRequest& request, qint64 receivedNs, qint64 arrivedNs);
     bool authorised(const SimHttpRequest& request) const;
     void respond(SimConnection& conn, const QByteArray& bytes, int status);
     void finishResponse(SimConnection& conn, int status);
@@ -89,7 +91,7 @@ private:
     void cutStream(quint64 streamId, SimConnection& conn, const QByteArray& lastBytes, bool reset);
     qint64 stallStream(quint64 streamId, Stream& stream);
     int answerEarlyFault(SimConnection& conn, SimFaultKind fault);
-    void startJob(SimConnection& conn, SimJob job, qint64 receivedNs, SimFaultKind fault);
+    void startJob(SimConnection& conn, SimJob job, qint64 receivedNs, qint64 arrivedNs, SimFaultKind fault);
     void writeStreamHead(SimConnection& conn, Stream& stream);
     void admit(quint64 streamId, Stream& stream, qint64 nowNs);
     void beginRunning(quint64 streamId, Stream& stream, qint64 nowNs);

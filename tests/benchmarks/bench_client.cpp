@@ -17,9 +17,13 @@
 //   trace   production trace replay (--dataset workload_trace, speed 1): a trace of --rate * --duration records
 //           with exponential gaps (mean 1/--rate, fixed seed) and one-token answers. Prints the send-time error
 //           (the record's sent time minus its scheduled time, both taken on the worker thread with the monotonic
-//           clock), the server's receive time minus the scheduled time (ground truth from --trace-out, the
-//           network and the server's accept included), whether every scheduled offset equals the trace's
-//           (offset_exact), client CPU per request and as a share of wall time.
+//           clock), the arrival error (the kernel's receive stamp of the request on the server's socket,
+//           arrived_ns in --trace-out, minus the scheduled time: the ground truth, connection included, without
+//           the server's own wake-up), the server's read time minus the scheduled time (received_ns: the
+//           arrival plus the server's wake-up and read), whether every scheduled offset equals the trace's
+//           (offset_exact), client CPU per request and as a share of wall time. arrived_count: records with an
+//           arrival stamp (the others have none: no kernel stamp; they are left out of the arrival error);
+//           sent_to_arrival: arrival minus the record's sent time (the client's own path into the kernel).
 // Each mode runs --runs times; the last line gives the medians. Linux only (getrusage, /proc).
 
 #include "engine/runcontroller.h"
@@ -94,6 +98,7 @@ double rssMiB()
 
 struct TraceEntry {
     qint64 receivedNs = 0;
+    qint64 arrivedNs = 0; // 0: no kernel stamp
     std::vector<qint64> chunkNs;
 };
 
@@ -110,6 +115,7 @@ std::unordered_map<std::string, TraceEntry> readTrace(const QString& path)
             continue;
         TraceEntry e;
         e.receivedNs = j.value("received_ns", qint64(0));
+        e.arrivedNs = j.value("arrived_ns", qint64(0));
         for (const auto& v : j.value("chunk_ns", nlohmann::json::array()))
             e.chunkNs.push_back(v.get<qint64>());
         out[j["id"].get<std::string>()] = std::move(e);
@@ -385,6 +391,8 @@ Figures traceRun(const Options& o, const QString& traceFile, const QString& work
     const auto trace = readTrace(traceFile);
     std::vector<double> sendMs;
     std::vector<double> receiveMs;
+    std::vector<double> arrivalMs;
+    std::vector<double> sendToArrivalMs;
     bool exact = run.records.size() == qsizetype(offsets.size());
     // Records arrive in completion order: the timeline's anchor is the first record's (seq 0, offset 0) schedule.
     qint64 anchor = 0;
@@ -399,12 +407,22 @@ Figures traceRun(const Options& o, const QString& traceFile, const QString& work
         const auto it = trace.find(r.responseId.toStdString());
         if (it != trace.end() && it->second.receivedNs > 0)
             receiveMs.push_back(double(it->second.receivedNs - r.scheduledNs) / 1e6);
+        if (it != trace.end() && it->second.arrivedNs > 0) {
+            arrivalMs.push_back(double(it->second.arrivedNs - r.scheduledNs) / 1e6);
+            sendToArrivalMs.push_back(double(it->second.arrivedNs - r.sentNs) / 1e6);
+        }
     }
     const tl::Summary& s = run.result.summary;
     f.add("send_err_p50_ms", percentile(sendMs, 50));
     f.add("send_err_p99_ms", percentile(sendMs, 99));
     f.add("send_err_max_ms", percentile(sendMs, 100));
     f.add("send_err_min_ms", sendMs.empty() ? NAN : *std::min_element(sendMs.begin(), sendMs.end()));
+    f.add("arrival_err_p50_ms", percentile(arrivalMs, 50));
+    f.add("arrival_err_p99_ms", percentile(arrivalMs, 99));
+    f.add("arrival_err_max_ms", percentile(arrivalMs, 100));
+    f.add("arrived_count", double(arrivalMs.size()));
+    f.add("sent_to_arrival_p50_ms", percentile(sendToArrivalMs, 50));
+    f.add("sent_to_arrival_p99_ms", percentile(sendToArrivalMs, 99));
     f.add("recv_err_p50_ms", percentile(receiveMs, 50));
     f.add("recv_err_p99_ms", percentile(receiveMs, 99));
     f.add("recv_err_max_ms", percentile(receiveMs, 100));

@@ -4,10 +4,11 @@
 #include "sim/simconfig.h"
 #include "sim/simpreset.h"
 #include "sim/simserver.h"
+#include "sim/simtrace.h"
 #include "tokenizer/chattemplate.h"
 #include "tokenizer/tokenizer.h"
-#include "sim/simtrace.h"
 #include "tst_simclient.h"
+#include "util/monoclock.h"
 
 #include <nlohmann/json.hpp>
 
@@ -85,6 +86,7 @@ private slots:
     void tokensPerChunkCoalesces();
     void metricsEndpoint();
     void traceRecordsGroundTruth();
+    void traceRecordsKernelArrival();
     void traceOutFileFromExecutable();
     void executableRejectsBadOptions_data();
     void executableRejectsBadOptions();
@@ -519,6 +521,66 @@ void TestSimServing::traceRecordsGroundTruth()
     QVERIFY(line["fault"].is_null());
 }
 
+void TestSimServing::traceRecordsKernelArrival()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("arrived_ns comes from Linux's receive stamps (SO_TIMESTAMPNS)");
+#endif
+    // The conversion from the stamp's CLOCK_REALTIME to the monotonic clock is exact to well under this.
+    constexpr qint64 ClockErrorNs = 200'000;
+    tl::SimConfig config;
+    config.ttftMs = 200; // request B waits this long behind A before the server parses it
+    config.itlMs = 1;
+    config.recordTrace = true;
+    tl::SimServer server(config);
+    QVERIFY(server.start());
+    RawClient client(server.port());
+    QVERIFY(client.waitConnected());
+
+    // The kernel turns stamping on for the host a moment after the server first asks: until then, arrived_ns is 0.
+    std::size_t seen = 0;
+    const bool stamped = QTest::qWaitFor(
+        [&] {
+            client.send(httpRequest("POST", "/v1/completions", R"({"prompt":"x","max_tokens":1})"));
+            HttpReply reply;
+            if (!client.read(&reply) || !QTest::qWaitFor([&] { return server.traceRecords().size() > seen; }, 1000))
+                return false;
+            seen = server.traceRecords().size();
+            return server.traceRecords().back().arrivedNs > 0;
+        },
+        TimeoutMs);
+    QVERIFY2(stamped, "no kernel receive stamp on 127.0.0.1: arrived_ns stayed 0");
+
+    // A, then B on the same connection while A's answer is still due (HTTP/1.1 pipelining): the server reads B at
+    // once but parses it only after A has ended. B's arrival is when its bytes reached the socket, not then.
+    const qint64 sentA = tl::monotonicNs();
+    client.send(httpRequest("POST", "/v1/completions", R"({"prompt":"x","max_tokens":1})"));
+    const qint64 sentB = tl::monotonicNs();
+    client.send(httpRequest("POST", "/v1/completions", R"({"prompt":"y","max_tokens":1})"));
+    const qint64 flushedB = tl::monotonicNs();
+    HttpReply reply;
+    QVERIFY(client.read(&reply));
+    QCOMPARE(reply.status, 200);
+    QVERIFY(client.read(&reply));
+    QCOMPARE(reply.status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(server.traceRecords().size(), seen + 2, TimeoutMs);
+    const std::vector<tl::SimTraceRecord> traces = server.traceRecords();
+    const tl::SimTraceRecord& a = traces[seen];
+    const tl::SimTraceRecord& b = traces[seen + 1];
+    for (const auto& [record, sent] : {std::pair{&a, sentA}, std::pair{&b, sentB}}) {
+        QVERIFY(record->arrivedNs > 0);
+        QVERIFY2(record->arrivedNs >= sent - ClockErrorNs,
+            qPrintable(QStringLiteral("arrived %1 µs before it was sent").arg(double(sent - record->arrivedNs) / 1e3)));
+        QVERIFY(record->arrivedNs <= record->receivedNs);
+    }
+    QVERIFY(b.receivedNs >= a.endNs); // parsed only once A had ended
+    if (flushedB < a.endNs) // always, unless this thread stalled for the whole 200 ms
+        QVERIFY2(b.arrivedNs < a.endNs, "B's arrival is its parse time, not the kernel's");
+
+    const json line = parseJson(b.toJsonLine());
+    QCOMPARE(line["arrived_ns"].get<qint64>(), b.arrivedNs);
+}
+
 void TestSimServing::traceOutFileFromExecutable()
 {
     const QString program = QStringLiteral(THROUGHLINE_BINARY_DIR "/app/throughline-sim");
@@ -554,6 +616,7 @@ void TestSimServing::traceOutFileFromExecutable()
     QCOMPARE(first["chunk_ns"].size(), std::size_t(3));
     QCOMPARE(second["completion_tokens"].get<int>(), 2);
     QVERIFY(second["end_ns"].get<qint64>() >= second["received_ns"].get<qint64>());
+    QVERIFY(second["arrived_ns"].get<qint64>() <= second["received_ns"].get<qint64>()); // 0: no stamp
 }
 
 void TestSimServing::executableRejectsBadOptions_data()
