@@ -2619,8 +2619,9 @@ The k-th output token is &quot; &quot; + a word from a fixed 64-word list, --tok
 Fault kinds for --fault/--fault-every (mid-stream ones strike at token ceil(n/2)):
   %1.
 --trace-out writes one JSON line per completion request as it ends (flushed at least once a second):
-{&quot;id&quot;,&quot;received_ns&quot;,&quot;headers_ns&quot;,&quot;chunk_ns&quot;:[..],&quot;planned_ns&quot;:[..],&quot;end_ns&quot;,&quot;prompt_tokens&quot;,
-&quot;completion_tokens&quot;,&quot;cached_tokens&quot;,&quot;status&quot;,&quot;fault&quot;}, CLOCK_MONOTONIC nanoseconds.</source>
+{&quot;id&quot;,&quot;received_ns&quot;,&quot;arrived_ns&quot;,&quot;headers_ns&quot;,&quot;chunk_ns&quot;:[..],&quot;planned_ns&quot;:[..],&quot;end_ns&quot;,
+&quot;prompt_tokens&quot;,&quot;completion_tokens&quot;,&quot;cached_tokens&quot;,&quot;status&quot;,&quot;fault&quot;}, CLOCK_MONOTONIC nanoseconds
+(arrived_ns: the kernel&apos;s receive time of the request, 0 when it gave none).</source>
         <translation>用于在没有 GPU 的情况下试用 Throughline 的模拟 OpenAI 兼容模型服务器（vLLM 风格）。
 端点：POST /v1/chat/completions、/v1/completions、/v1/responses、/v1/embeddings、/v1/rerank
 （以及 /v1/reranks）；GET /v1/models、/health、/metrics（Prometheus 文本）。docs/SIM.md 完整描述了
@@ -2644,305 +2645,306 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 --fault/--fault-every 的故障类型（流中途的故障发生在第 ceil(n/2) 个 token）：
   %1。
 --trace-out 在每个 completion 请求结束时为其写入一行 JSON（至少每秒刷新一次）：
-{&quot;id&quot;,&quot;received_ns&quot;,&quot;headers_ns&quot;,&quot;chunk_ns&quot;:[..],&quot;planned_ns&quot;:[..],&quot;end_ns&quot;,&quot;prompt_tokens&quot;,
-&quot;completion_tokens&quot;,&quot;cached_tokens&quot;,&quot;status&quot;,&quot;fault&quot;}，CLOCK_MONOTONIC 纳秒。</translation>
+{&quot;id&quot;,&quot;received_ns&quot;,&quot;arrived_ns&quot;,&quot;headers_ns&quot;,&quot;chunk_ns&quot;:[..],&quot;planned_ns&quot;:[..],&quot;end_ns&quot;,
+&quot;prompt_tokens&quot;,&quot;completion_tokens&quot;,&quot;cached_tokens&quot;,&quot;status&quot;,&quot;fault&quot;}，CLOCK_MONOTONIC 纳秒
+（arrived_ns：内核收到该请求的时间，内核未提供时为 0）。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="113"/>
+        <location filename="../core/sim/simcommandline.cpp" line="114"/>
         <source>Address to listen on.</source>
         <translation>监听地址。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="113"/>
+        <location filename="../core/sim/simcommandline.cpp" line="114"/>
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="114"/>
+        <location filename="../core/sim/simcommandline.cpp" line="115"/>
         <source>Port to listen on; 0 picks a free one.</source>
         <translation>监听端口；0 表示自动选择空闲端口。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="114"/>
+        <location filename="../core/sim/simcommandline.cpp" line="115"/>
         <source>port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="116"/>
+        <location filename="../core/sim/simcommandline.cpp" line="117"/>
         <source>Time to first token in milliseconds.</source>
         <translation>首字延迟（毫秒）。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="116"/>
-        <location filename="../core/sim/simcommandline.cpp" line="118"/>
-        <location filename="../core/sim/simcommandline.cpp" line="139"/>
-        <location filename="../core/sim/simcommandline.cpp" line="141"/>
-        <location filename="../core/sim/simcommandline.cpp" line="165"/>
+        <location filename="../core/sim/simcommandline.cpp" line="117"/>
+        <location filename="../core/sim/simcommandline.cpp" line="119"/>
+        <location filename="../core/sim/simcommandline.cpp" line="140"/>
+        <location filename="../core/sim/simcommandline.cpp" line="142"/>
+        <location filename="../core/sim/simcommandline.cpp" line="166"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="118"/>
+        <location filename="../core/sim/simcommandline.cpp" line="119"/>
         <source>Inter-token latency in milliseconds.</source>
         <translation>token 间延迟（毫秒）。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="120"/>
+        <location filename="../core/sim/simcommandline.cpp" line="121"/>
         <source>Output length when the client does not set ignore_eos.</source>
         <translation>客户端未设置 ignore_eos 时的输出长度。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="121"/>
         <location filename="../core/sim/simcommandline.cpp" line="122"/>
-        <location filename="../core/sim/simcommandline.cpp" line="133"/>
-        <location filename="../core/sim/simcommandline.cpp" line="146"/>
+        <location filename="../core/sim/simcommandline.cpp" line="123"/>
+        <location filename="../core/sim/simcommandline.cpp" line="134"/>
+        <location filename="../core/sim/simcommandline.cpp" line="147"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="122"/>
+        <location filename="../core/sim/simcommandline.cpp" line="123"/>
         <source>Event-loop threads; 0 uses one per CPU core.</source>
         <translation>事件循环线程数；0 表示每个 CPU 核心一个。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="124"/>
+        <location filename="../core/sim/simcommandline.cpp" line="125"/>
         <source>Model id reported by /v1/models (any model is served).</source>
         <translation>/v1/models 报告的模型 id（任何模型都会提供服务）。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="125"/>
+        <location filename="../core/sim/simcommandline.cpp" line="126"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="126"/>
+        <location filename="../core/sim/simcommandline.cpp" line="127"/>
         <source>Require &apos;Authorization: Bearer &lt;key&gt;&apos; on /v1 endpoints.</source>
         <translation>在 /v1 端点上要求 &apos;Authorization: Bearer &lt;key&gt;&apos;。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="127"/>
+        <location filename="../core/sim/simcommandline.cpp" line="128"/>
         <source>key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="128"/>
+        <location filename="../core/sim/simcommandline.cpp" line="129"/>
         <source>Log every request to stderr.</source>
         <translation>将每个请求记录到 stderr。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="130"/>
+        <location filename="../core/sim/simcommandline.cpp" line="131"/>
         <source>Serving-model preset: fast-gpu, slow-cpu, or a JSON file with the long option names as keys.</source>
         <translation>服务模型预设：fast-gpu、slow-cpu，或以长选项名为键的 JSON 文件。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="131"/>
+        <location filename="../core/sim/simcommandline.cpp" line="132"/>
         <source>name|file</source>
         <translation>名称|文件</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="132"/>
+        <location filename="../core/sim/simcommandline.cpp" line="133"/>
         <source>Sequence slots; more requests wait in a FIFO queue.</source>
         <translation>序列槽数；更多的请求在 FIFO 队列中等待。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="134"/>
+        <location filename="../core/sim/simcommandline.cpp" line="135"/>
         <source>Prompt tokens prefilled per second; 0 = free.</source>
         <translation>每秒预填充的提示词 token 数；0 = 不耗时。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="135"/>
+        <location filename="../core/sim/simcommandline.cpp" line="136"/>
         <source>tokens</source>
         <translation>token 数</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="137"/>
+        <location filename="../core/sim/simcommandline.cpp" line="138"/>
         <source>Fixed part of a decode step; giving it selects the batched model (ignores --ttft-ms/--itl-ms).</source>
         <translation>解码步骤的固定部分；给出它即选择批处理模型（忽略 --ttft-ms/--itl-ms）。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="140"/>
+        <location filename="../core/sim/simcommandline.cpp" line="141"/>
         <source>Decode step cost per running request (batched model).</source>
         <translation>每个运行中请求的解码步骤开销（批处理模型）。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="143"/>
+        <location filename="../core/sim/simcommandline.cpp" line="144"/>
         <source>Output length when the client sets no limit: fixed (--output-tokens), uniform:MIN:MAX or normal:MEAN:STD.</source>
         <translation>客户端未设上限时的输出长度：fixed（--output-tokens）、uniform:MIN:MAX 或 normal:MEAN:STD。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="145"/>
+        <location filename="../core/sim/simcommandline.cpp" line="146"/>
         <source>spec</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="146"/>
+        <location filename="../core/sim/simcommandline.cpp" line="147"/>
         <source>Seed of the per-request draws (lengths, faults).</source>
         <translation>逐请求抽样（长度、故障）的随机种子。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="149"/>
+        <location filename="../core/sim/simcommandline.cpp" line="150"/>
         <source>Report repeated prompt prefixes as cached_tokens and skip their prefill.</source>
         <translation>将重复的提示词前缀报告为 cached_tokens 并跳过其预填充。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="151"/>
+        <location filename="../core/sim/simcommandline.cpp" line="152"/>
         <source>Turn the prefix cache off (after a preset turned it on).</source>
         <translation>关闭前缀缓存（在预设打开它之后）。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="153"/>
+        <location filename="../core/sim/simcommandline.cpp" line="154"/>
         <source>Count prompt tokens with this Hugging Face tokenizer (a model folder or tokenizer.json; chat through its chat template) instead of 4 bytes a token.</source>
         <translation>使用此 Hugging Face 分词器计算提示词 token 数（模型文件夹或 tokenizer.json；聊天经由其聊天模板），而不是按每 4 字节一个 token。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="155"/>
+        <location filename="../core/sim/simcommandline.cpp" line="156"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="157"/>
+        <location filename="../core/sim/simcommandline.cpp" line="158"/>
         <source>Advertise keep-alive but close a connection, without an answer, when a second request arrives on it (servers that drop idle keep-alive connections).</source>
         <translation>声明 keep-alive，但在同一连接上收到第二个请求时不应答直接关闭（模拟会丢弃空闲 keep-alive 连接的服务器）。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="160"/>
+        <location filename="../core/sim/simcommandline.cpp" line="161"/>
         <source>Advertise keep-alive but close every connection right after its response (as llama.cpp&apos;s server does).</source>
         <translation>声明 keep-alive，但在响应后立即关闭每个连接（与 llama.cpp 的服务器相同）。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="163"/>
+        <location filename="../core/sim/simcommandline.cpp" line="164"/>
         <source>With --close-after-response: send the FIN this many ms after the response, reading nothing meanwhile (a client that reuses the connection races the close).</source>
         <translation>配合 --close-after-response：在响应后这么多毫秒发送 FIN，期间不读取任何内容（复用连接的客户端会与关闭发生竞争）。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="166"/>
+        <location filename="../core/sim/simcommandline.cpp" line="167"/>
         <source>Tokens coalesced into one SSE chunk.</source>
         <translation>合并到一个 SSE 块中的 token 数。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="166"/>
+        <location filename="../core/sim/simcommandline.cpp" line="167"/>
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="169"/>
+        <location filename="../core/sim/simcommandline.cpp" line="170"/>
         <source>Inject KIND into each completion request with probability PROB (0..1); repeatable.</source>
         <translation>以概率 PROB（0..1）向每个补全请求注入 KIND；可重复。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="170"/>
+        <location filename="../core/sim/simcommandline.cpp" line="171"/>
         <source>kind:prob</source>
         <translation>类型:概率</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="171"/>
+        <location filename="../core/sim/simcommandline.cpp" line="172"/>
         <source>Inject KIND into every N-th completion request; repeatable.</source>
         <translation>向每第 N 个补全请求注入 KIND；可重复。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="172"/>
+        <location filename="../core/sim/simcommandline.cpp" line="173"/>
         <source>kind:n</source>
         <translation>类型:n</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="173"/>
+        <location filename="../core/sim/simcommandline.cpp" line="174"/>
         <source>Seconds without a byte for stall-mid-stream.</source>
         <translation>stall-mid-stream 故障中无任何字节的秒数。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="173"/>
-        <location filename="../core/sim/simcommandline.cpp" line="176"/>
+        <location filename="../core/sim/simcommandline.cpp" line="174"/>
+        <location filename="../core/sim/simcommandline.cpp" line="177"/>
         <source>s</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="175"/>
+        <location filename="../core/sim/simcommandline.cpp" line="176"/>
         <source>Seconds before the status line for slow-headers.</source>
         <translation>slow-headers 故障中状态行之前的秒数。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="178"/>
+        <location filename="../core/sim/simcommandline.cpp" line="179"/>
         <source>A thread wakes at most once per this many microseconds; events due in between go out together, that much late at most. 0 = wake for every deadline.</source>
         <translation>一个线程每隔这么多微秒最多唤醒一次；其间到期的事件一起发出，最多晚这么久。0 = 每个截止时间都唤醒。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="180"/>
+        <location filename="../core/sim/simcommandline.cpp" line="181"/>
         <source>us</source>
         <translation>微秒</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="182"/>
+        <location filename="../core/sim/simcommandline.cpp" line="183"/>
         <source>Write every completion request&apos;s write times (ground truth) here, one JSON line each, as they end.</source>
         <translation>在每个 completion 请求结束时，将其写入时间（真实值）写到此处，每个请求一行 JSON。</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="184"/>
+        <location filename="../core/sim/simcommandline.cpp" line="185"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="194"/>
+        <location filename="../core/sim/simcommandline.cpp" line="195"/>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation>意外的参数 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="205"/>
+        <location filename="../core/sim/simcommandline.cpp" line="206"/>
         <source>--%1 expects %2, got &apos;%3&apos;</source>
         <translation>--%1 需要%2，收到 &apos;%3&apos;</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="228"/>
+        <location filename="../core/sim/simcommandline.cpp" line="229"/>
         <source>--port expects a port number from 0 to 65535, got &apos;%1&apos;</source>
         <translation>--port 需要 0 到 65535 之间的端口号，收到 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="230"/>
-        <location filename="../core/sim/simcommandline.cpp" line="232"/>
-        <location filename="../core/sim/simcommandline.cpp" line="242"/>
-        <location filename="../core/sim/simcommandline.cpp" line="244"/>
+        <location filename="../core/sim/simcommandline.cpp" line="231"/>
+        <location filename="../core/sim/simcommandline.cpp" line="233"/>
+        <location filename="../core/sim/simcommandline.cpp" line="243"/>
+        <location filename="../core/sim/simcommandline.cpp" line="245"/>
         <source>a non-negative number of milliseconds</source>
         <translation>非负的毫秒数</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="234"/>
-        <location filename="../core/sim/simcommandline.cpp" line="238"/>
-        <location filename="../core/sim/simcommandline.cpp" line="248"/>
+        <location filename="../core/sim/simcommandline.cpp" line="235"/>
+        <location filename="../core/sim/simcommandline.cpp" line="239"/>
+        <location filename="../core/sim/simcommandline.cpp" line="249"/>
         <source>a whole number of at least 1</source>
         <translation>至少为 1 的整数</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="236"/>
+        <location filename="../core/sim/simcommandline.cpp" line="237"/>
         <source>a whole number from 0 to 1024</source>
         <translation>0 到 1024 之间的整数</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="240"/>
+        <location filename="../core/sim/simcommandline.cpp" line="241"/>
         <source>a non-negative number of tokens per second</source>
         <translation>非负的每秒 token 数</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="246"/>
+        <location filename="../core/sim/simcommandline.cpp" line="247"/>
         <source>a whole number of milliseconds from 0 to 60000</source>
         <translation>0 到 60000 之间的整数毫秒数</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="250"/>
+        <location filename="../core/sim/simcommandline.cpp" line="251"/>
         <source>a non-negative number of microseconds</source>
         <translation>非负的微秒数</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="252"/>
-        <location filename="../core/sim/simcommandline.cpp" line="254"/>
+        <location filename="../core/sim/simcommandline.cpp" line="253"/>
+        <location filename="../core/sim/simcommandline.cpp" line="255"/>
         <source>a non-negative number of seconds</source>
         <translation>非负的秒数</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="264"/>
+        <location filename="../core/sim/simcommandline.cpp" line="265"/>
         <source>a non-negative whole number</source>
         <translation>非负整数</translation>
     </message>
     <message>
-        <location filename="../core/sim/simcommandline.cpp" line="291"/>
+        <location filename="../core/sim/simcommandline.cpp" line="292"/>
         <source>--model-name must not be empty</source>
         <translation>--model-name 不能为空</translation>
     </message>
@@ -3236,7 +3238,9 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message numerus="yes">
         <location filename="../core/dataset/hubresolver.cpp" line="194"/>
         <source>%n more</source>
-        <translation><numerusform>另外 %n 个</numerusform></translation>
+        <translation>
+            <numerusform>另外 %n 个</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../core/dataset/hubresolver.cpp" line="195"/>
@@ -3246,7 +3250,9 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message numerus="yes">
         <location filename="../core/dataset/hubresolver.cpp" line="201"/>
         <source>, and %n malformed entry(s)</source>
-        <translation><numerusform>，以及 %n 个格式错误的条目</numerusform></translation>
+        <translation>
+            <numerusform>，以及 %n 个格式错误的条目</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../core/config/parameters_capacity.cpp" line="14"/>
@@ -5188,7 +5194,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::LiveRunStats</name>
     <message>
-        <location filename="../ui/liverunstats.cpp" line="169"/>
+        <location filename="../ui/liverunstats.cpp" line="190"/>
         <source> (%1 of %2 requests in flight on average)</source>
         <translation> （平均 %1 / %2 个请求在进行中）</translation>
     </message>
@@ -7338,18 +7344,18 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::SimServer</name>
     <message>
-        <location filename="../core/sim/simserver.cpp" line="53"/>
+        <location filename="../core/sim/simserver.cpp" line="54"/>
         <source>Cannot listen on %1: not an IP address or a known host name</source>
         <translation>无法在 %1 上监听：不是 IP 地址或已知的主机名</translation>
     </message>
     <message>
-        <location filename="../core/sim/simserver.cpp" line="61"/>
+        <location filename="../core/sim/simserver.cpp" line="62"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>无法在 %1 的端口 %2 上监听：%3</translation>
     </message>
     <message>
-        <location filename="../core/sim/simserver.cpp" line="75"/>
-        <location filename="../core/sim/simserver.cpp" line="123"/>
+        <location filename="../core/sim/simserver.cpp" line="80"/>
+        <location filename="../core/sim/simserver.cpp" line="128"/>
         <source>Cannot write the trace to %1: %2</source>
         <translation>无法将跟踪写入 %1：%2</translation>
     </message>
