@@ -314,7 +314,7 @@ void QnamTransport::onFinished(int slot)
     const QString message = error == TransportError::None ? QString() : reply->errorString();
     release(slot);
     if (!m_retired.empty())
-        deleteIdleRetired(); // the last running reply of a retired manager
+        deleteIdleRetiredLater(); // the last running reply of a retired manager
     m_listener.responseEnd(slot, error, message, now);
 }
 
@@ -332,7 +332,7 @@ void QnamTransport::abort(int slot)
         retireManagerOf(reply, slot);
     release(slot);
     if (!m_retired.empty())
-        deleteIdleRetired();
+        deleteIdleRetiredLater();
     m_listener.responseEnd(slot, TransportError::Aborted, QString(), now);
 }
 
@@ -349,6 +349,23 @@ void QnamTransport::retireManagerOf(QNetworkReply* reply, int slot)
     m_retired.push_back(current);
     current = nullptr; // the next post() makes a new one
     ++m_managersRetired;
+}
+
+void QnamTransport::deleteIdleRetiredLater()
+{
+    // Never inside a reply's signal (readyRead, finished), where the calls come from: Qt goes on using the reply after
+    // the slot returns (readyRead is followed by downloadProgress), and a manager handed to the reaper takes its
+    // replies along, to be deleted there (a use-after-free on the worker thread, seen in tst_hostileserver).
+    if (m_deleteIdleRetiredQueued)
+        return;
+    m_deleteIdleRetiredQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_deleteIdleRetiredQueued = false;
+            deleteIdleRetired();
+        },
+        Qt::QueuedConnection);
 }
 
 void QnamTransport::deleteIdleRetired()

@@ -94,6 +94,7 @@ private:
     void onFinished(int slot);
     void release(int slot);
     void retireManagerOf(QNetworkReply* reply, int slot);
+    void deleteIdleRetiredLater();
     void deleteIdleRetired();
 
     TransportTarget m_target; // a copy: the transport may outlive the factory that made it
@@ -102,6 +103,7 @@ private:
     std::vector<QNetworkAccessManager*> m_retired; // retired, a reply of theirs still running
     std::vector<QNetworkAccessManager*> m_flooded; // saw an abort while an answer was arriving (not retired: cap)
     int m_managersRetired = 0;
+    bool m_deleteIdleRetiredQueued = false;
     std::vector<SlotState> m_slots;
     int m_resends = 0;
     qint64 m_sendNsAverage = 0; // post() to requestSent(), moving average
