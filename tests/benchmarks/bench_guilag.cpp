@@ -144,6 +144,11 @@ qint64 threadCpuNs()
 struct GuiRun {
     std::vector<double> lagsMs;
     double guiThreadCpuS = 0; // the GUI thread's own CPU time over the run
+    // Of it: until the run started (Run pressed, connection test), until the run finished, until the results were
+    // shown, and the second after.
+    double guiCpuStartS = 0;
+    double guiCpuRunS = 0;
+    double guiCpuResultsS = 0;
     double worstLagCpuMs = 0; // the GUI thread's own CPU time during the latest tick (work, not waiting for a core)
     double cpuS = 0;
     double wallS = 0;
@@ -217,7 +222,12 @@ GuiRun guiRun(const Options& o, const QString& url, bool measureLag)
     // The loop sleeps until an event comes, as the application's does. (QCoreApplication::processEvents(flags, ms)
     // drops WaitForMoreEvents: polling with it spun a core and counted the spinning as the GUI's CPU.)
     QEventLoop loop;
+    qint64 guiCpuAtStart = 0;
+    qint64 guiCpuAtFinish = 0;
+    qint64 guiCpuAtShown = 0;
+    QObject::connect(controller, &tl::RunController::runStarted, &loop, [&] { guiCpuAtStart = threadCpuNs(); });
     QObject::connect(controller, &tl::RunController::runFinished, &loop, [&] {
+        guiCpuAtFinish = threadCpuNs();
         finished = true;
         if (!results)
             loop.quit();
@@ -225,6 +235,7 @@ GuiRun guiRun(const Options& o, const QString& url, bool measureLag)
     if (results) {
         // The run is over for the user when its results page has been filled from the project.
         const auto done = [&] {
+            guiCpuAtShown = threadCpuNs();
             loaded = true;
             if (qEnvironmentVariableIsSet("BENCH_GUILAG_VERBOSE")) {
                 std::printf("  %.3f s: results shown, GUI-thread steps (ms):", double(clock.nsecsElapsed()) / 1e9);
@@ -256,7 +267,13 @@ GuiRun guiRun(const Options& o, const QString& url, bool measureLag)
     tick.stop();
     out.wallS = double(clock.nsecsElapsed()) / 1e9;
     out.cpuS = cpuSeconds(RUSAGE_SELF) - cpu0;
-    out.guiThreadCpuS = double(threadCpuNs() - guiCpu0) / 1e9;
+    const qint64 guiCpuEnd = threadCpuNs();
+    out.guiThreadCpuS = double(guiCpuEnd - guiCpu0) / 1e9;
+    if (guiCpuAtStart > 0 && guiCpuAtFinish > 0 && guiCpuAtShown > 0) {
+        out.guiCpuStartS = double(guiCpuAtStart - guiCpu0) / 1e9;
+        out.guiCpuRunS = double(guiCpuAtFinish - guiCpuAtStart) / 1e9;
+        out.guiCpuResultsS = double(guiCpuAtShown - guiCpuAtFinish) / 1e9;
+    }
     out.ok = finished && (loaded || !results) && controller->state() == tl::RunState::Finished;
     return out;
 }
@@ -407,9 +424,11 @@ int main(int argc, char* argv[])
             const auto [cli, cliWall] = cliRun(o, sim.url());
             guiCpu.push_back(g.cpuS);
             cliCpu.push_back(cli);
-            std::printf("cpu %d: gui %.2f s (of it the GUI thread %.2f s; %.1f s wall, incl. 1 s after)  cli %.2f s (%.1f s "
-                        "wall)  load %.2f\n",
-                i + 1, g.cpuS, g.guiThreadCpuS, g.wallS, cli, cliWall, loadAverage());
+            std::printf("cpu %d: gui %.2f s (of it the GUI thread %.2f s: start %.2f, run %.2f, results %.2f, after %.2f; "
+                        "%.1f s wall, incl. 1 s after)  cli %.2f s (%.1f s wall)  load %.2f\n",
+                i + 1, g.cpuS, g.guiThreadCpuS, g.guiCpuStartS, g.guiCpuRunS, g.guiCpuResultsS,
+                g.guiThreadCpuS - g.guiCpuStartS - g.guiCpuRunS - g.guiCpuResultsS, g.wallS, cli, cliWall,
+                loadAverage());
             std::fflush(stdout);
         }
     }

@@ -353,6 +353,42 @@ private Q_SLOTS:
         QVERIFY(axis.max() >= second);
     }
 
+    void niceCeiling_data()
+    {
+        QTest::addColumn<double>("max");
+        QTest::addColumn<double>("ceiling");
+        QTest::newRow("round already") << 1000.0 << 1000.0;
+        QTest::newRow("just above") << 1001.0 << 1200.0; // step 200 (of 100.1: 1, 2, 2.5, 5 x 10^k)
+        QTest::newRow("2530") << 2530.0 << 3000.0; // step 500
+        QTest::newRow("small") << 0.37 << 0.4; // step 0.05
+        QTest::newRow("zero") << 0.0 << 1.0;
+    }
+    void niceCeiling()
+    {
+        QFETCH(double, max);
+        QFETCH(double, ceiling);
+        QCOMPARE(tl::ChartAxes::niceCeiling(max), ceiling);
+    }
+
+    // The running point moves at every snapshot: its tick and the axis's end stay put while it moves less than 1 % of
+    // the axis (rebuilding the axis's categories laid the chart out again 4 times a second), and follow it past that.
+    void runningPointsTickStaysWhileItBarelyMoves()
+    {
+        SweepCurveChart chart;
+        const QList<SweepCurveChart::Point> finished{point("P20", 600, 2.5, 80, 20, 4)};
+        chart.setPoints(finished, point("P100", 2300, 9, 90, 25, 5));
+        QCOMPARE(chart.tickValues(), (QList<double>{600, 2300}));
+        QCOMPARE(chart.xAxisEnd(), 3000.0); // 2300 x 1.1 = 2530, rounded up
+        chart.setPoints(finished, point("P100", 2320, 9, 90, 25, 5)); // 20 < 1 % of 3000
+        QCOMPARE(chart.tickValues(), (QList<double>{600, 2300}));
+        QCOMPARE(chart.xAxisEnd(), 3000.0);
+        QCOMPARE(chart.p50Points().size(), 1);
+        chart.setPoints(finished, point("P100", 2400, 9, 90, 25, 5)); // past it
+        QCOMPARE(chart.tickValues(), (QList<double>{600, 2400}));
+        chart.setPoints(finished + QList<SweepCurveChart::Point>{point("P100", 2410, 9, 90, 25, 5)}, std::nullopt);
+        QCOMPARE(chart.tickValues(), (QList<double>{600, 2410})); // finished: its own x
+    }
+
     void unchangedCurveAndHistogramAreNotRebuilt()
     {
         SweepCurveChart chart;

@@ -53,6 +53,14 @@ void ChartAxes::setNiceRange(QValueAxis* axis, double max, double floorMax)
         axis->setLabelFormat(format);
 }
 
+double ChartAxes::niceCeiling(double max)
+{
+    if (!(max > 0) || !std::isfinite(max))
+        return 1.0;
+    const double step = niceStep(max / 10);
+    return std::ceil(max / step * (1 - 1e-12)) * step;
+}
+
 QRectF ChartAxes::titleGeometry(const QChart* chart, const QAbstractAxis* axis)
 {
     if (!chart->scene())

@@ -236,8 +236,10 @@ void SweepCurveChart::redraw()
             layout->invalidate();
     }
 
-    // Ticks at each tested load's x; the axis ends a little past the last one.
-    const double end = xMax > 0 ? xMax * 1.1 : 1.0;
+    // Ticks at each tested load's x; the axis ends a little past the last one, at a round value, so that it moves
+    // only when a point passes it: each move (and each moved tick) lays the chart out again, and the running point
+    // moves at every snapshot.
+    const double end = xMax > 0 ? ChartAxes::niceCeiling(xMax * 1.1) : 1.0;
     QList<std::pair<QString, double>> ticks;
     double last = 0;
     QList<Point> loads = m_finished;
@@ -245,7 +247,12 @@ void SweepCurveChart::redraw()
         loads.append(*running);
     for (const Point& p : loads) {
         // Category ends must grow; a load whose x did not grow keeps its label on the previous tick.
-        const double x = xValue(p, m_x);
+        double x = xValue(p, m_x);
+        // The running point's tick stays where it was while the point moves less than 1 % of the axis (a pixel or
+        // so): moving it rebuilt the axis's categories at every snapshot.
+        if (running && &p == &loads.constLast() && m_runningTick && m_runningTick->first == p.load
+            && std::abs(m_runningTick->second - x) < end / 100)
+            x = m_runningTick->second;
         const bool known = std::any_of(ticks.cbegin(), ticks.cend(), [&p](const auto& t) { return t.first == p.load; });
         if (x <= last || known)
             continue;
@@ -257,7 +264,12 @@ void SweepCurveChart::redraw()
     // plot's height when the first tested load arrives.
     if (ticks.isEmpty())
         ticks.append({kBlankTick, end});
-    m_xAxis->setRange(0, end);
+    if (running && !ticks.isEmpty() && ticks.constLast().first == running->load)
+        m_runningTick = ticks.constLast();
+    else
+        m_runningTick.reset();
+    if (m_xAxis->min() != 0 || m_xAxis->max() != end)
+        m_xAxis->setRange(0, end);
     m_ticks = ticks;
     applyTicks();
     ChartAxes::setNiceRange(m_yAxis, yMax * 1.1, m_y == YMetric::Latency ? 0.01 : 1.0);
@@ -332,6 +344,21 @@ QStringList SweepCurveChart::tickLabels() const
             labels.append(label);
     }
     return labels;
+}
+
+QList<double> SweepCurveChart::tickValues() const
+{
+    QList<double> values;
+    for (const auto& [label, x] : m_ticks) {
+        if (label != kBlankTick)
+            values.append(x);
+    }
+    return values;
+}
+
+double SweepCurveChart::xAxisEnd() const
+{
+    return m_xAxis->max();
 }
 
 QStringList SweepCurveChart::shownTickLabels() const

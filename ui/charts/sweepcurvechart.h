@@ -65,6 +65,9 @@ public:
     bool hasProvisional() const;
     // Every tested load with a place on the x axis (a load whose x did not grow has none), in sweep order.
     QStringList tickLabels() const;
+    // For tests: where tickLabels() sit on the x axis, and where the axis ends.
+    QList<double> tickValues() const;
+    double xAxisEnd() const;
     // The ticks drawn: those of tickLabels() whose labels do not crowd a neighbour's at the chart's present width.
     QStringList shownTickLabels() const;
     // For tests: the plot width the shown ticks were chosen for (they follow the plot's width a turn of the event loop
@@ -119,6 +122,7 @@ private:
     QList<Point> m_finished;
     std::optional<Point> m_running;
     QList<std::pair<QString, double>> m_ticks; // every tested load's tick as last built
+    std::optional<std::pair<QString, double>> m_runningTick; // the running point's tick as last built
     QList<std::pair<QString, double>> m_shownTicks; // the x axis's categories: the readable ones of m_ticks
     int m_redraws = 0;
     double m_ticksWidth = 0;
