@@ -89,6 +89,19 @@ bool sameOrigin(const QUrl& a, const QUrl& b)
     return a.scheme() == b.scheme() && a.host() == b.host() && a.port(defaultPort) == b.port(defaultPort);
 }
 
+// One page of a listing added to what the pages before it gave; false past hublisting::kMaxEntries in all.
+bool addPage(const hublisting::Page& page, QStringList* files, int* skipped, int* entries, QString* error)
+{
+    files->append(page.files);
+    *skipped += page.skipped;
+    *entries += page.entries;
+    if (*entries > hublisting::kMaxEntries) {
+        *error = Tr::tr("the listing has more than %1 entries").arg(hublisting::kMaxEntries);
+        return false;
+    }
+    return true;
+}
+
 // Every file path Hugging Face's tree lists, following the Link header's rel="next" pages.
 bool listHuggingFace(
     QNetworkAccessManager& nam, const HubDataset& hub, QStringList* files, int* skipped, QString* where, QString* error)
@@ -104,13 +117,8 @@ bool listHuggingFace(
         hublisting::Page parsed;
         if (!hublisting::parseHuggingFace(response.body, &parsed, error))
             return false;
-        files->append(parsed.files);
-        *skipped += parsed.skipped;
-        entries += parsed.entries;
-        if (entries > hublisting::kMaxEntries) {
-            *error = Tr::tr("the listing has more than %1 entries").arg(hublisting::kMaxEntries);
+        if (!addPage(parsed, files, skipped, &entries, error))
             return false;
-        }
         const QString next = hublisting::nextLink(response.link);
         if (next.isEmpty())
             return true;
@@ -149,13 +157,8 @@ bool listModelScope(
         hublisting::Page parsed;
         if (!hublisting::parseModelScope(response.body, &parsed, error))
             return false;
-        files->append(parsed.files);
-        *skipped += parsed.skipped;
-        entries += parsed.entries;
-        if (entries > hublisting::kMaxEntries) {
-            *error = Tr::tr("the listing has more than %1 entries").arg(hublisting::kMaxEntries);
+        if (!addPage(parsed, files, skipped, &entries, error))
             return false;
-        }
         if (parsed.entries < kModelScopePageSize)
             return true;
         if (page >= hublisting::kMaxPages) {
