@@ -226,7 +226,9 @@ GuiRun guiRun(const Options& o, const QString& url, bool measureLag)
     qint64 guiCpuAtFinish = 0;
     qint64 guiCpuAtShown = 0;
     QObject::connect(controller, &tl::RunController::runStarted, &loop, [&] { guiCpuAtStart = threadCpuNs(); });
+    qint64 finishedAtNs = 0;
     QObject::connect(controller, &tl::RunController::runFinished, &loop, [&] {
+        finishedAtNs = eventClock.nsecsElapsed();
         guiCpuAtFinish = threadCpuNs();
         finished = true;
         if (!results)
@@ -267,6 +269,11 @@ GuiRun guiRun(const Options& o, const QString& url, bool measureLag)
     tick.stop();
     out.wallS = double(clock.nsecsElapsed()) / 1e9;
     out.cpuS = cpuSeconds(RUSAGE_SELF) - cpu0;
+    if (qEnvironmentVariableIntValue("BENCH_GUILAG_VERBOSE") < 0 && finishedAtNs > 0) {
+        // BENCH_GUILAG_VERBOSE=-1: every event of 1 ms or more from the run's end to a second after the results.
+        std::printf("  events from the run's end:\n");
+        printEventsBetween(finishedAtNs, eventClock.nsecsElapsed());
+    }
     const qint64 guiCpuEnd = threadCpuNs();
     out.guiThreadCpuS = double(guiCpuEnd - guiCpu0) / 1e9;
     if (guiCpuAtStart > 0 && guiCpuAtFinish > 0 && guiCpuAtShown > 0) {
