@@ -34,6 +34,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeView>
 
 #include <cmath>
@@ -540,6 +541,17 @@ void TestMainWindow::screenshots()
     if (dir.isEmpty())
         QSKIP("set THROUGHLINE_SCREENSHOT_DIR to write the README screenshots");
     QVERIFY(QDir().mkpath(dir));
+    // THROUGHLINE_SCREENSHOT_LANG=zh_CN: the same shots in that language (NAME-zh_CN.png), from the catalogue the
+    // application embeds.
+    const QString language = qEnvironmentVariable("THROUGHLINE_SCREENSHOT_LANG");
+    const QString suffix = language.isEmpty() ? QString() : u'-' + language;
+    QTranslator translator;
+    if (!language.isEmpty()) {
+        QVERIFY2(translator.load(QStringLiteral(":/i18n/throughline_") + language), qPrintable(language));
+        QCoreApplication::installTranslator(&translator);
+        QLocale::setDefault(QLocale(language));
+    }
+    const auto shot = [&](const char* name) -> QString { return dir + u'/' + QLatin1String(name) + suffix + QStringLiteral(".png"); };
     SimServer sim(Demo::simConfig());
     QString error;
     QVERIFY2(sim.start(&error), qPrintable(error));
@@ -548,16 +560,16 @@ void TestMainWindow::screenshots()
     h->window->setDemoTarget(sim.baseUrl(), sim.config());
     h->window->resize(1400, 900);
     QCoreApplication::sendPostedEvents(); // the pending layout requests of the resize
-    QVERIFY(h->window->grab().save(dir + QStringLiteral("/01-ready.png")));
+    QVERIFY(h->window->grab().save(shot("01-ready")));
 
     QTest::mouseClick(h->child<QPushButton>("runButton"), Qt::LeftButton);
     // The live page as the run starts, before any data: empty charts with their axes in place.
     QCoreApplication::sendPostedEvents();
-    QVERIFY(h->window->grab().save(dir + QStringLiteral("/08-live-start.png")));
+    QVERIFY(h->window->grab().save(shot("08-live-start")));
     RunController* controller = h->window->controller();
     QTRY_VERIFY_WITH_TIMEOUT(
         controller->snapshot()->pointIndex == 2 && controller->snapshot()->completed >= 110, kRunTimeoutMs);
-    QVERIFY(h->window->grab().save(dir + QStringLiteral("/02-live.png")));
+    QVERIFY(h->window->grab().save(shot("02-live")));
 
     QTRY_VERIFY_WITH_TIMEOUT(!controller->isRunning(), kRunTimeoutMs);
     // The results tab comes up in a later turn of the event loop, filled once the run is read from the project.
@@ -566,13 +578,17 @@ void TestMainWindow::screenshots()
     // Every step of the page filled (the percentiles come after the summary), then the shot.
     QTRY_VERIFY_WITH_TIMEOUT(!h->window->findChild<ResultsPage*>()->isLoading(), 5000);
     QCoreApplication::sendPostedEvents();
-    QVERIFY(h->window->grab().save(dir + QStringLiteral("/03-results.png")));
+    QVERIFY(h->window->grab().save(shot("03-results")));
 
     h->child<QTabWidget>("pages")->setCurrentIndex(0);
     type(h->child<QLineEdit>("parallelEdit"), QStringLiteral("1 x 16"));
     QTest::mouseClick(h->child<QPushButton>("runButton"), Qt::LeftButton);
     QVERIFY(h->errorLabel()->isVisible());
-    QVERIFY(h->window->grab().save(dir + QStringLiteral("/04-error.png")));
+    QVERIFY(h->window->grab().save(shot("04-error")));
+    if (!language.isEmpty()) {
+        QCoreApplication::removeTranslator(&translator);
+        QLocale::setDefault(QLocale::c());
+    }
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -10,9 +10,11 @@
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
 
+#include <QFontMetrics>
 #include <QPen>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace tl {
@@ -73,7 +75,11 @@ LiveChartView::Plot LiveChartView::makePlot(
     ChartPalette::style(p.chart);
     p.view = new QChartView(p.chart, this); // the view owns the chart
     p.view->setRenderHint(QPainter::Antialiasing);
-    p.view->setMinimumHeight(200); // lower, QtCharts elides the axis labels of the chart with a legend
+    // Lower, QtCharts elides the axis labels of the chart with a legend (its title, legend, labels and axis title
+    // are about six lines of text): measured on the translated title, since Chinese glyphs come from a taller
+    // fallback font (at 200 px the Chinese throughput chart lost every label to "…").
+    const int line = QFontMetrics(p.chart->titleFont()).boundingRect(title).height();
+    p.view->setMinimumHeight(std::max(200, 110 + 6 * line));
     p.hover = new ChartHover(p.view, p.chart, this);
     p.hover->watch(p.series, tr("t (s)"), 2, yTitle, 1);
     return p;
