@@ -3215,40 +3215,40 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>%1 返回 HTTP %2</translation>
     </message>
     <message>
-        <location filename="../core/dataset/hubresolver.cpp" line="119"/>
+        <location filename="../core/dataset/hubresolver.cpp" line="127"/>
         <source>its next page is on another server (%1)</source>
         <translation>其下一页位于另一台服务器上（%1）</translation>
     </message>
     <message>
-        <location filename="../core/dataset/hubresolver.cpp" line="123"/>
-        <location filename="../core/dataset/hubresolver.cpp" line="162"/>
+        <location filename="../core/dataset/hubresolver.cpp" line="131"/>
+        <location filename="../core/dataset/hubresolver.cpp" line="165"/>
         <source>the listing has more than %1 pages</source>
         <translation>文件列表超过 %1 页</translation>
     </message>
     <message>
-        <location filename="../core/dataset/hubresolver.cpp" line="176"/>
+        <location filename="../core/dataset/hubresolver.cpp" line="179"/>
         <source>dataset &apos;%1&apos; is not a split of a %2 repository</source>
         <translation>数据集 &apos;%1&apos; 不是 %2 仓库中的某个划分</translation>
     </message>
     <message>
-        <location filename="../core/dataset/hubresolver.cpp" line="187"/>
+        <location filename="../core/dataset/hubresolver.cpp" line="190"/>
         <source>dataset &apos;%1&apos;: cannot list %2&apos;s files of %3 (%4): %5</source>
         <translation>数据集 &apos;%1&apos;：无法列出 %2 上 %3 的文件（%4）：%5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/dataset/hubresolver.cpp" line="194"/>
+        <location filename="../core/dataset/hubresolver.cpp" line="197"/>
         <source>%n more</source>
         <translation>
             <numerusform>另外 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../core/dataset/hubresolver.cpp" line="195"/>
+        <location filename="../core/dataset/hubresolver.cpp" line="198"/>
         <source>dataset &apos;%1&apos;: %2&apos;s listing of %3 names no Parquet file of the %4 split (looked for data/%4-NNNNN-of-NNNNN.parquet, &lt;config&gt;/%4-NNNNN-of-NNNNN.parquet, %4/*.parquet, %4.parquet; it lists %5 file(s)%6%7)</source>
         <translation>数据集 &apos;%1&apos;：%2 上 %3 的文件列表中没有 %4 划分的 Parquet 文件（查找了 data/%4-NNNNN-of-NNNNN.parquet、&lt;config&gt;/%4-NNNNN-of-NNNNN.parquet、%4/*.parquet、%4.parquet；列表中有 %5 个文件%6%7）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/dataset/hubresolver.cpp" line="201"/>
+        <location filename="../core/dataset/hubresolver.cpp" line="204"/>
         <source>, and %n malformed entry(s)</source>
         <translation>
             <numerusform>，以及 %n 个格式错误的条目</numerusform>
@@ -4183,8 +4183,7 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
     <message>
         <location filename="../core/dataset/hublisting.cpp" line="75"/>
         <location filename="../core/dataset/hublisting.cpp" line="99"/>
-        <location filename="../core/dataset/hubresolver.cpp" line="111"/>
-        <location filename="../core/dataset/hubresolver.cpp" line="156"/>
+        <location filename="../core/dataset/hubresolver.cpp" line="99"/>
         <source>the listing has more than %1 entries</source>
         <translation>文件列表超过 %1 个条目</translation>
     </message>
@@ -4942,53 +4941,53 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
 <context>
     <name>tl::LiveChartView</name>
     <message>
-        <location filename="../ui/charts/livechartview.cpp" line="26"/>
+        <location filename="../ui/charts/livechartview.cpp" line="28"/>
         <source>Output throughput</source>
         <translation>输出吞吐量</translation>
     </message>
     <message>
-        <location filename="../ui/charts/livechartview.cpp" line="26"/>
+        <location filename="../ui/charts/livechartview.cpp" line="28"/>
         <source>tokens/s</source>
         <translation>token/秒</translation>
     </message>
     <message>
-        <location filename="../ui/charts/livechartview.cpp" line="27"/>
+        <location filename="../ui/charts/livechartview.cpp" line="29"/>
         <source>Time to first token (mean over the last second)</source>
         <translation>首字延迟（最近一秒的平均值）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/livechartview.cpp" line="27"/>
+        <location filename="../ui/charts/livechartview.cpp" line="29"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../ui/charts/livechartview.cpp" line="31"/>
+        <location filename="../ui/charts/livechartview.cpp" line="33"/>
         <source>requests in flight</source>
         <translation>进行中的请求</translation>
     </message>
     <message>
-        <location filename="../ui/charts/livechartview.cpp" line="38"/>
+        <location filename="../ui/charts/livechartview.cpp" line="40"/>
         <source>in flight</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../ui/charts/livechartview.cpp" line="66"/>
+        <location filename="../ui/charts/livechartview.cpp" line="68"/>
         <source>time since the point started (s)</source>
         <translation>自测试点开始的时间（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/livechartview.cpp" line="26"/>
+        <location filename="../ui/charts/livechartview.cpp" line="28"/>
         <source>output tokens/s</source>
         <translation>输出 token/秒</translation>
     </message>
     <message>
-        <location filename="../ui/charts/livechartview.cpp" line="27"/>
+        <location filename="../ui/charts/livechartview.cpp" line="29"/>
         <source>TTFT of completed requests</source>
         <translation>已完成请求的 TTFT</translation>
     </message>
     <message>
-        <location filename="../ui/charts/livechartview.cpp" line="43"/>
-        <location filename="../ui/charts/livechartview.cpp" line="78"/>
+        <location filename="../ui/charts/livechartview.cpp" line="45"/>
+        <location filename="../ui/charts/livechartview.cpp" line="84"/>
         <source>t (s)</source>
         <translation>时间 (秒)</translation>
     </message>
@@ -6367,76 +6366,76 @@ max(1, ceil(内容的 UTF-8 字节数 / 4)) + 每条消息 4；completions = 字
         <translation>无法读取该运行：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="239"/>
+        <location filename="../ui/pages/resultspage.cpp" line="243"/>
         <source>Every point</source>
         <translation>所有测试点</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/resultspage.cpp" line="242"/>
+        <location filename="../ui/pages/resultspage.cpp" line="246"/>
         <source>%1 · %n requests</source>
         <translation>
             <numerusform>%1 · %n 个请求</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/resultspage.cpp" line="265"/>
-        <location filename="../ui/pages/resultspage.cpp" line="273"/>
+        <location filename="../ui/pages/resultspage.cpp" line="269"/>
+        <location filename="../ui/pages/resultspage.cpp" line="277"/>
         <source>%n points</source>
         <translation>
             <numerusform>%n 个测试点</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="269"/>
+        <location filename="../ui/pages/resultspage.cpp" line="273"/>
         <source>Run “%1”</source>
         <translation>运行“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="271"/>
+        <location filename="../ui/pages/resultspage.cpp" line="275"/>
         <source>Model &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>模型 &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="271"/>
+        <location filename="../ui/pages/resultspage.cpp" line="275"/>
         <source>target %1</source>
         <translation>目标 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="272"/>
+        <location filename="../ui/pages/resultspage.cpp" line="276"/>
         <source>started %1</source>
         <translation>开始于 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="273"/>
+        <location filename="../ui/pages/resultspage.cpp" line="277"/>
         <source>status &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>状态 &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/resultspage.cpp" line="274"/>
+        <location filename="../ui/pages/resultspage.cpp" line="278"/>
         <source>%n requests</source>
         <translation>
             <numerusform>%n 个请求</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="276"/>
+        <location filename="../ui/pages/resultspage.cpp" line="280"/>
         <source>tags: %1</source>
         <translation>标签：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/resultspage.cpp" line="284"/>
+        <location filename="../ui/pages/resultspage.cpp" line="288"/>
         <source>⚠ %n failed requests (%1 %)</source>
         <translation>
             <numerusform>⚠ %n 个请求失败（%1 %）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="297"/>
+        <location filename="../ui/pages/resultspage.cpp" line="301"/>
         <source>No request failed.</source>
         <translation>没有请求失败。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/resultspage.cpp" line="298"/>
+        <location filename="../ui/pages/resultspage.cpp" line="302"/>
         <source>%1 of %2 requests failed, by class and HTTP status:</source>
         <translation>%2 个请求中有 %1 个失败，按类别和 HTTP 状态分列：</translation>
     </message>
