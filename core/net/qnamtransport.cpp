@@ -346,6 +346,8 @@ void QnamTransport::retireManagerOf(QNetworkReply* reply, int slot)
             m_flooded.push_back(current);
         return;
     }
+    // Flooded before, when the cap kept it: now retired, it is deleted as such (once, not again with the flooded).
+    std::erase(m_flooded, current);
     m_retired.push_back(current);
     current = nullptr; // the next post() makes a new one
     ++m_managersRetired;
