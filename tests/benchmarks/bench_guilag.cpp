@@ -22,6 +22,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QGraphicsObject>
 #include <QGraphicsScene>
 #include <QGraphicsView>
 #include <QProcess>
@@ -37,6 +38,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <vector>
 
 namespace {
@@ -166,6 +168,17 @@ struct LoggedEvent {
 QElapsedTimer eventClock;
 std::vector<LoggedEvent> eventLog;
 
+// With BENCH_GUILAG_PROFILE: the GUI thread's own CPU time in its outermost events, summed by receiver class and
+// event type over one run (from Run pressed to a second after the results), to see where the GUI thread's CPU goes
+// beside what throughline-cli spends. What is not inside an event is the event loop itself (polling, timers' lists).
+struct ProfileEntry {
+    qint64 count = 0;
+    qint64 cpuNs = 0;
+};
+std::map<std::pair<QByteArray, int>, ProfileEntry> eventProfile;
+bool profiling = false;
+const char* profilePhase = "run"; // "run" until the run has finished, then "end"
+
 void printEventsBetween(qint64 fromNs, qint64 toNs)
 {
     for (const LoggedEvent& e : eventLog) {
@@ -230,6 +243,7 @@ GuiRun guiRun(const Options& o, const QString& url, bool measureLag)
     QObject::connect(controller, &tl::RunController::runFinished, &loop, [&] {
         finishedAtNs = eventClock.nsecsElapsed();
         guiCpuAtFinish = threadCpuNs();
+        profilePhase = "end";
         finished = true;
         if (!results)
             loop.quit();
@@ -257,6 +271,9 @@ GuiRun guiRun(const Options& o, const QString& url, bool measureLag)
 
     const double cpu0 = cpuSeconds(RUSAGE_SELF);
     const qint64 guiCpu0 = threadCpuNs();
+    eventProfile.clear();
+    profiling = qEnvironmentVariableIsSet("BENCH_GUILAG_PROFILE");
+    profilePhase = "run";
     clock.start();
     if (measureLag)
         tick.start();
@@ -276,6 +293,19 @@ GuiRun guiRun(const Options& o, const QString& url, bool measureLag)
     }
     const qint64 guiCpuEnd = threadCpuNs();
     out.guiThreadCpuS = double(guiCpuEnd - guiCpu0) / 1e9;
+    if (profiling) {
+        profiling = false;
+        std::vector<std::pair<std::pair<QByteArray, int>, ProfileEntry>> rows(eventProfile.cbegin(), eventProfile.cend());
+        std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second.cpuNs > b.second.cpuNs; });
+        qint64 inEvents = 0;
+        for (const auto& r : rows)
+            inEvents += r.second.cpuNs;
+        std::printf("  GUI thread %.1f ms: in events %.1f ms, in the event loop itself %.1f ms; by receiver and type:\n",
+            double(guiCpuEnd - guiCpu0) / 1e6, double(inEvents) / 1e6, double(guiCpuEnd - guiCpu0 - inEvents) / 1e6);
+        for (size_t i = 0; i < rows.size() && i < 40; ++i)
+            std::printf("    %8.1f ms %7lld x  %s (event %d)\n", double(rows[i].second.cpuNs) / 1e6,
+                static_cast<long long>(rows[i].second.count), rows[i].first.first.constData(), rows[i].first.second);
+    }
     if (guiCpuAtStart > 0 && guiCpuAtFinish > 0 && guiCpuAtShown > 0) {
         out.guiCpuStartS = double(guiCpuAtStart - guiCpu0) / 1e9;
         out.guiCpuRunS = double(guiCpuAtFinish - guiCpuAtStart) / 1e9;
@@ -327,6 +357,29 @@ public:
     using QApplication::QApplication;
     bool notify(QObject* receiver, QEvent* event) override
     {
+        if (profiling && m_depth == 0 && QThread::currentThread() == thread()) {
+            ++m_depth;
+            const qint64 cpu0 = threadCpuNs();
+            QByteArray key = QByteArray(profilePhase) + ' ' + receiver->metaObject()->className();
+            QGraphicsScene* scene = qobject_cast<QGraphicsScene*>(receiver);
+            if (auto* item = qobject_cast<QGraphicsObject*>(receiver))
+                scene = item->scene();
+            if (scene && !scene->views().isEmpty()) {
+                for (QWidget* w = scene->views().constFirst(); w; w = w->parentWidget()) {
+                    if (!w->objectName().isEmpty()) {
+                        key += " in " + w->objectName().toUtf8();
+                        break;
+                    }
+                }
+            }
+            const int type = int(event->type());
+            const bool done = QApplication::notify(receiver, event);
+            ProfileEntry& e = eventProfile[{key, type}];
+            ++e.count;
+            e.cpuNs += threadCpuNs() - cpu0;
+            --m_depth;
+            return done;
+        }
         if (!m_verbose || m_depth > 0 || QThread::currentThread() != thread())
             return QApplication::notify(receiver, event);
         ++m_depth;

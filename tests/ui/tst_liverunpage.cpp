@@ -19,7 +19,9 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTest>
+#include <QTimer>
 
 #include <cmath>
 
@@ -74,6 +76,7 @@ private Q_SLOTS:
     void healthSaysWhenTheClientLimits();
     void busyWhileTestingTheConnection();
     void chartsDrawnAfterTheSnapshotOneAtATime();
+    void hiddenPageDrawsWhenShown();
     void showsAFaultyServersRunLive();
     void stopDrainsThenAborts();
     void curveTicksAreTheTestedLoads();
@@ -209,6 +212,7 @@ void TestLiveRunPage::busyWhileTestingTheConnection()
 void TestLiveRunPage::chartsDrawnAfterTheSnapshotOneAtATime()
 {
     LiveRunPage page;
+    page.show();
     page.beginRun(QStringLiteral("m at http://x"), {RunPoint{1, 10, -1}, RunPoint{4, 20, -1}});
     RunSnapshot s;
     s.state = RunState::Running;
@@ -240,6 +244,42 @@ void TestLiveRunPage::chartsDrawnAfterTheSnapshotOneAtATime()
     QCOMPARE(page.chart()->throughputPointCount(), 5);
 }
 
+// A page not shown (the user is on another tab) draws no chart; shown again, it draws the latest snapshot's.
+void TestLiveRunPage::hiddenPageDrawsWhenShown()
+{
+    QTabWidget tabs;
+    auto* page = new LiveRunPage;
+    tabs.addTab(new QWidget, QStringLiteral("other"));
+    tabs.addTab(page, QStringLiteral("live"));
+    tabs.show();
+    QVERIFY(!page->isVisible());
+    page->beginRun(QStringLiteral("m at http://x"), {RunPoint{4, 20, -1}});
+    RunSnapshot s;
+    s.state = RunState::Running;
+    s.pointCount = 1;
+    s.point = RunPoint{4, 20, -1};
+    s.total = 20;
+    s.completed = 2;
+    for (int t = 1; t <= 2; ++t)
+        s.series.append(LivePoint{double(t), 50.0 * t, 80.0, 4, t, 0});
+    page->showSnapshot(s);
+    s.series.append(LivePoint{3.0, 150.0, 80.0, 4, 3, 0});
+    s.completed = 3;
+    page->showSnapshot(s);
+    // The counters follow at once; the charts wait. A timer due after the chart steps' (4 ms apart) fires after
+    // them: by then a drawing page would have drawn.
+    QCOMPARE(page->findChild<QProgressBar*>(QStringLiteral("pointProgress"))->value(), 3);
+    QTimer after;
+    after.setSingleShot(true);
+    QSignalSpy fired(&after, &QTimer::timeout);
+    after.start(40);
+    QVERIFY(fired.wait());
+    QCOMPARE(page->chart()->throughputPointCount(), 0);
+    tabs.setCurrentWidget(page);
+    QTRY_COMPARE(page->chart()->throughputPointCount(), 3);
+    QTRY_COMPARE(page->chart()->ttftPointCount(), 3);
+}
+
 void TestLiveRunPage::showsAFaultyServersRunLive()
 {
     RunConfig base;
@@ -262,10 +302,15 @@ void TestLiveRunPage::showsAFaultyServersRunLive()
     QTRY_COMPARE_WITH_TIMEOUT(curve->finishedCount(), 1, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRunTimeoutMs);
     QCOMPARE(window.controller()->state(), RunState::Finished);
+    // The results tab replaces the live one, which draws its last snapshot's charts when it is shown again.
+    auto* page = window.findChild<LiveRunPage*>(QStringLiteral("liveRunPage"));
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("pages"));
+    QVERIFY(tabs);
+    QTRY_VERIFY(tabs->currentWidget() != page);
+    tabs->setCurrentWidget(page);
     QTRY_COMPARE(curve->finishedCount(), 2); // the charts are drawn one per short timer step
     QCOMPARE(curve->tickLabels(), (QStringList{QStringLiteral("P2"), QStringLiteral("P8")}));
 
-    auto* page = window.findChild<LiveRunPage*>(QStringLiteral("liveRunPage"));
     const LiveRunStats& stats = page->stats();
     QCOMPARE(stats.succeeded() + stats.failed(), 180);
     QVERIFY(stats.failed() > 0); // ~9% of 180 requests fail on purpose

@@ -23,6 +23,7 @@
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
+#include <QTabWidget>
 #include <QtTest>
 
 #include <functional>
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void drawsOnlyTheCurrentChart();
     void everyChartHasOneTitleStyle_data();
     void everyChartHasOneTitleStyle();
+    void hiddenChartKeepsItsSeriesUntilShown();
 };
 
 using ChartFactory = std::function<QWidget*()>;
@@ -166,6 +168,44 @@ void tst_XYChartView::drawsOnlyTheCurrentChart()
             legend.append(m->label());
     }
     QCOMPARE(legend.size(), star ? 2 : (chart.chart()->legend()->isVisible() ? 1 : 0));
+}
+
+// A chart on a tab not shown hands nothing to QtCharts (which would lay it out all the same) until it is shown,
+// asked for what QtCharts holds, or exported; a shown chart takes each change at once.
+void tst_XYChartView::hiddenChartKeepsItsSeriesUntilShown()
+{
+    QTabWidget tabs;
+    auto* shown = new XYChartView;
+    auto* hidden = new XYChartView;
+    tabs.addTab(shown, QStringLiteral("shown"));
+    tabs.addTab(hidden, QStringLiteral("hidden"));
+    tabs.resize(500, 400);
+    tabs.show();
+    const QList<XYChartView::Series> series{
+        XYChartView::Series{QStringLiteral("a"), {QPointF(0, 1), QPointF(1, 2)}, XYChartView::Kind::Line},
+        XYChartView::Series{QStringLiteral("b"), {QPointF(0, 3), QPointF(1, 4)}, XYChartView::Kind::Line}};
+    for (XYChartView* chart : {shown, hidden}) {
+        chart->setTitle(QStringLiteral("latency"));
+        chart->setAxisTitles(QStringLiteral("x (s)"), QStringLiteral("y (ms)"));
+        chart->setSeries(series);
+    }
+    QVERIFY(!shown->hasPending());
+    QVERIFY(hidden->hasPending());
+    // What the view was given reads the same either way.
+    QCOMPARE(hidden->title(), QStringLiteral("latency"));
+    QCOMPARE(hidden->seriesCount(), 2);
+    tabs.setCurrentWidget(hidden);
+    QVERIFY(!hidden->hasPending());
+    QCOMPARE(hidden->chart()->series().size(), 2);
+    QCOMPARE(hidden->chart()->title(), QStringLiteral("latency"));
+    QCOMPARE(hidden->chart()->axes(Qt::Vertical).value(0)->titleText(), QStringLiteral("y (ms)"));
+
+    // Now `shown` is the hidden one: a change waits, and reading the chart applies it.
+    shown->setSeries({series.at(0)});
+    QVERIFY(shown->hasPending());
+    QCOMPARE(shown->drawnPointCount(0), 2);
+    QVERIFY(!shown->hasPending());
+    QCOMPARE(shown->chart()->series().size(), 1);
 }
 
 QTEST_MAIN(tst_XYChartView)

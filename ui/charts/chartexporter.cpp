@@ -1,5 +1,7 @@
 #include "charts/chartexporter.h"
 
+#include "charts/xychartview.h"
+
 #include <QBuffer>
 #include <QChartView>
 #include <QCoreApplication>
@@ -49,6 +51,9 @@ private:
 
 QWidget* ChartExporter::drawnWidget(QWidget* chart)
 {
+    // A chart on a tab never shown holds its series until it is shown: hand them to QtCharts before drawing it.
+    if (auto* xy = qobject_cast<XYChartView*>(chart))
+        xy->applyPending();
     // The chart classes wrap one QChartView in a layout, and a layout never shown ignores resizes: size the view.
     auto* view = chart->findChild<QChartView*>();
     return view ? view : chart;

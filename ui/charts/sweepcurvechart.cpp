@@ -212,10 +212,16 @@ void SweepCurveChart::redraw()
             running = m_running;
         }
     }
-    m_p50->replace(p50);
-    m_p99->replace(p99);
-    m_provisional->replace(provisional);
-    m_knee->replace(
+    // Only the series that changed: while a point runs only the provisional one moves, and each replaced series
+    // updates its graphics items (the finished curves' were a third of the live page's chart work, bench_guilag).
+    const auto replace = [](QXYSeries* series, const QList<QPointF>& points) {
+        if (series->points() != points)
+            series->replace(points);
+    };
+    replace(m_p50, p50);
+    replace(m_p99, p99);
+    replace(m_provisional, provisional);
+    replace(m_knee,
         m_kneeIndex >= 0 && m_kneeIndex < p50.size() ? QList<QPointF>{p50.at(m_kneeIndex)} : QList<QPointF>{});
     // The legend names what is drawn: no "running point" entry for a finished sweep, no star without a knee.
     // A marker shown or hidden needs the legend laid out again, which Qt Charts does not do by itself (other axis

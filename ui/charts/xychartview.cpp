@@ -17,6 +17,7 @@
 #include <QValueAxis>
 
 #include <cmath>
+#include <utility>
 
 namespace tl {
 
@@ -87,20 +88,47 @@ XYChartView::~XYChartView() = default;
 
 void XYChartView::setTitle(const QString& title)
 {
-    m_chart->setTitle(title);
-}
-
-QString XYChartView::title() const
-{
-    return m_chart->title();
+    m_title = title;
+    defer(Title);
 }
 
 void XYChartView::setAxisTitles(const QString& x, const QString& y)
 {
     m_xTitle = x;
     m_yTitle = y;
-    m_xAxis->setTitleText(x);
-    m_yAxis->setTitleText(y);
+    defer(AxisTitles);
+}
+
+void XYChartView::defer(int what)
+{
+    m_pending |= what;
+    if (isVisible())
+        applyPending();
+}
+
+void XYChartView::showEvent(QShowEvent* event)
+{
+    applyPending();
+    QWidget::showEvent(event);
+}
+
+void XYChartView::applyPending()
+{
+    const int pending = std::exchange(m_pending, 0);
+    if (pending & Title)
+        m_chart->setTitle(m_title);
+    if (pending & Series_) {
+        applySeries(); // the axes' titles with them
+    } else if (pending & AxisTitles) {
+        m_xAxis->setTitleText(m_xTitle);
+        m_yAxis->setTitleText(m_yTitle);
+    }
+}
+
+QChart* XYChartView::chart() const
+{
+    const_cast<XYChartView*>(this)->applyPending();
+    return m_chart;
 }
 
 void XYChartView::setXTicks(const QList<QPair<double, QString>>& ticks)
@@ -110,6 +138,7 @@ void XYChartView::setXTicks(const QList<QPair<double, QString>>& ticks)
 
 QStringList XYChartView::xTickLabels() const
 {
+    const_cast<XYChartView*>(this)->applyPending();
     if (auto* category = qobject_cast<QCategoryAxis*>(m_xAxis))
         return category->categoriesLabels();
     return {};
@@ -125,6 +154,7 @@ QStringList XYChartView::seriesNames() const
 
 int XYChartView::drawnPointCount(int i) const
 {
+    const_cast<XYChartView*>(this)->applyPending();
     return i >= 0 && i < m_drawn.size() ? m_drawn.at(i) : 0;
 }
 
@@ -174,8 +204,14 @@ void XYChartView::rebuildAxes(double maxX, double maxY)
 
 void XYChartView::setSeries(const QList<Series>& series)
 {
-    m_chart->removeAllSeries();
     m_series = series;
+    defer(Series_);
+}
+
+void XYChartView::applySeries()
+{
+    m_chart->removeAllSeries();
+    const QList<Series>& series = m_series;
     m_drawn.clear();
     double maxX = 0;
     double maxY = 0;

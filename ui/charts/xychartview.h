@@ -16,6 +16,10 @@ namespace tl {
 // coloured from ChartPalette, a title, axis titles with their units, and optionally x ticks at chosen values with
 // their own labels (the tested loads of a sweep). Long lines are thinned with MinMaxDecimator and scatters sampled
 // to at most kMaxScatterPoints, so a point of a million requests still draws at once.
+//
+// While the view is hidden (a chart on a tab not shown) what is set is kept and handed to QtCharts only when the view
+// is shown, or asked for what QtCharts holds (chart(), drawnPointCount(), xTickLabels()), or exported: a hidden
+// QChart is laid out all the same, 4-6 ms of the GUI thread for each chart of a run's results (bench_guilag).
 class XYChartView final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(XYChartView)
@@ -40,7 +44,7 @@ public:
     ~XYChartView() override;
 
     void setTitle(const QString& title);
-    QString title() const;
+    QString title() const { return m_title; }
     void setAxisTitles(const QString& x, const QString& y);
     QString xTitle() const { return m_xTitle; }
     QString yTitle() const { return m_yTitle; }
@@ -53,9 +57,18 @@ public:
     int drawnPointCount(int i) const;
     QStringList seriesNames() const;
     const QList<Series>& seriesList() const { return m_series; }
-    QChart* chart() const { return m_chart; }
+    QChart* chart() const;
+    // Hands what was set while hidden to QtCharts now (before a hidden chart is rendered).
+    void applyPending();
+    bool hasPending() const { return m_pending != 0; }
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
+    enum Pending { Title = 1, AxisTitles = 2, Series_ = 4 };
+    void defer(int what);
+    void applySeries();
     void rebuildAxes(double maxX, double maxY);
     void addErrorBars(const Series& s, double capHalfWidth);
 
@@ -63,8 +76,10 @@ private:
     QChartView* m_view = nullptr;
     QAbstractAxis* m_xAxis = nullptr;
     QValueAxis* m_yAxis = nullptr;
+    QString m_title;
     QString m_xTitle;
     QString m_yTitle;
+    int m_pending = 0; // Pending flags: set while hidden, not yet handed to QtCharts
     QList<QPair<double, QString>> m_ticks;
     QList<Series> m_series;
     QList<int> m_drawn;

@@ -370,6 +370,9 @@ void LiveRunPage::updateCharts(const RunSnapshot& s)
 
 void LiveRunPage::drawNextChart()
 {
+    // A page not shown (the user looks at another tab) draws nothing: the latest snapshot's charts when it is shown.
+    if (!isVisible())
+        return;
     if (m_pendingSeries && !m_pendingTtftSeries) {
         if (std::exchange(m_clearSeries, false))
             m_chart->clear();
@@ -392,6 +395,13 @@ void LiveRunPage::drawNextChart()
         return;
     }
     if (m_pendingSeries || m_pendingCurve || m_pendingTtft || m_pendingItl)
+        m_chartTimer->start();
+}
+
+void LiveRunPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if ((m_pendingSeries || m_pendingCurve || m_pendingTtft || m_pendingItl) && !m_chartTimer->isActive())
         m_chartTimer->start();
 }
 

@@ -48,6 +48,9 @@ public:
 Q_SIGNALS:
     void stopRequested();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     QWidget* buildCounters(QWidget* parent);
     QString progressText(const RunSnapshot& s) const;
